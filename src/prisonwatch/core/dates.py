@@ -1,0 +1,142 @@
+"""Dates as sources state them: a day, a month, a year, or an uncertain interval.
+
+A release "in September 2025" did happen on one day, but the ledger only knows the month. A
+`FuzzyDate` keeps that honesty: it is the closed range of days on which the thing may have
+happened, together with the text it was written as, so figures derived from it can be given as
+bounds rather than as a false exact number.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+
+class Precision(StrEnum):
+    """How precisely a source stated when something happened."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    INTERVAL = "interval"
+
+
+class DateError(ValueError):
+    """A date text that cannot be read as a day, month, year or interval."""
+
+
+_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class FuzzyDate:
+    """The closed range of days `[earliest, latest]` on which an event happened."""
+
+    earliest: date
+    latest: date
+    precision: Precision
+
+    @property
+    def exact(self) -> bool:
+        """True when the day is known."""
+        return self.earliest == self.latest
+
+    def contains(self, day: date) -> bool:
+        return self.earliest <= day <= self.latest
+
+    def __str__(self) -> str:
+        return format_fuzzy(self)
+
+    @classmethod
+    def day(cls, d: date) -> FuzzyDate:
+        return cls(d, d, Precision.DAY)
+
+
+def _parse_part(text: str) -> FuzzyDate:
+    m = _PART.match(text)
+    if not m:
+        raise DateError(f"not a date: {text!r} (expected YYYY, YYYY-MM, YYYY-MM-DD or A/B)")
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            d = date(year, int(m.group(2)), int(m.group(3)))
+            return FuzzyDate(d, d, Precision.DAY)
+        if m.group(2):
+            month = int(m.group(2))
+            first = date(year, month, 1)
+            last = date(year, month, calendar.monthrange(year, month)[1])
+            return FuzzyDate(first, last, Precision.MONTH)
+        if year < 1:
+            raise DateError(f"not a date: {text!r} (year out of range)")
+        return FuzzyDate(date(year, 1, 1), date(year, 12, 31), Precision.YEAR)
+    except ValueError as exc:
+        if isinstance(exc, DateError):
+            raise
+        raise DateError(f"not a date: {text!r} ({exc})") from None
+
+
+def parse_fuzzy(text: str) -> FuzzyDate:
+    """Read `2025-09-11`, `2025-09`, `2025` or an interval `2025-09/2025-10`."""
+    text = text.strip()
+    if "/" in text:
+        left, _, right = text.partition("/")
+        a, b = _parse_part(left.strip()), _parse_part(right.strip())
+        if b.latest < a.earliest:
+            raise DateError(f"interval ends before it starts: {text!r}")
+        return FuzzyDate(a.earliest, b.latest, Precision.INTERVAL)
+    return _parse_part(text)
+
+
+def parse_day(text: str) -> date:
+    """Read an exact day `YYYY-MM-DD`; anything less precise is an error."""
+    fd = parse_fuzzy(text)
+    if fd.precision is not Precision.DAY:
+        raise DateError(f"not an exact day: {text!r} (expected YYYY-MM-DD)")
+    return fd.earliest
+
+
+def _format_part(earliest: date, latest: date) -> str:
+    if earliest == latest:
+        return earliest.isoformat()
+    if earliest.day == 1 and latest == _month_end(earliest):
+        return earliest.strftime("%Y-%m")
+    if earliest == date(earliest.year, 1, 1) and latest == date(earliest.year, 12, 31):
+        return str(earliest.year)
+    return ""
+
+
+def format_fuzzy(fd: FuzzyDate) -> str:
+    """The shortest text that `parse_fuzzy` reads back as the same range."""
+    single = _format_part(fd.earliest, fd.latest)
+    if single and fd.precision is not Precision.INTERVAL:
+        return single
+    return f"{fd.earliest.isoformat()}/{fd.latest.isoformat()}"
+
+
+def _month_end(d: date) -> date:
+    return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+
+
+def max_fuzzy(a: FuzzyDate, b: FuzzyDate) -> FuzzyDate:
+    """The later of two uncertain dates: whichever happened last, as a range."""
+    if a.earliest >= b.latest:
+        return a
+    if b.earliest >= a.latest:
+        return b
+    return FuzzyDate(max(a.earliest, b.earliest), max(a.latest, b.latest), Precision.INTERVAL)
+
+
+def month_start(d: date) -> date:
+    return date(d.year, d.month, 1)
+
+
+def add_months(d: date, n: int) -> date:
+    total = d.year * 12 + (d.month - 1) + n
+    return date(total // 12, total % 12 + 1, 1)
+
+
+def day_before(d: date) -> date:
+    return d - timedelta(days=1)

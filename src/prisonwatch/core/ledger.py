@@ -1,0 +1,208 @@
+"""The ledger's figures: stock of political prisoners on a day, and the flows in and out.
+
+Everything is derived from the registry's events by `derive`, which folds each person's
+timeline (see `core.timeline`). Uncertain dates make figures into `Bounds`:
+- someone is surely held on day t when custody surely began by t and surely had not ended;
+- possibly held when custody may have begun by t and may not yet have ended.
+A release known only as "September" therefore leaves every day of September uncertain.
+
+Flows count interval starts (inflow) and ends (outflow) within a period, so that for exact dates
+stock(t1) = stock(t0) + inflow(t0, t1] - outflow(t0, t1] holds (see `identity`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from prisonwatch.core.bounds import Bounds
+from prisonwatch.core.dates import FuzzyDate
+from prisonwatch.core.periods import Period
+from prisonwatch.core.problems import Problem
+from prisonwatch.core.records import Event
+from prisonwatch.core.timeline import (
+    Interval,
+    first_designation,
+    fold_custody,
+    political_intervals,
+)
+from prisonwatch.core.vocabulary import ReleaseMechanism
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """What the registry's events mean: custody per person and political-prisoner intervals."""
+
+    custody: dict[str, list[Interval]]
+    political: list[Interval]
+    problems: list[Problem]
+    organisation: str | None = None
+
+
+def group_by_person(events: Iterable[Event]) -> dict[str, list[Event]]:
+    groups: dict[str, list[Event]] = defaultdict(list)
+    for ev in events:
+        groups[ev.person_id].append(ev)
+    return groups
+
+
+def derive(events: Iterable[Event], organisation: str | None = None) -> Derived:
+    """Fold every person's effective events; `organisation` limits which designations count."""
+    custody: dict[str, list[Interval]] = {}
+    political: list[Interval] = []
+    problems: list[Problem] = []
+    for person_id, evs in group_by_person(events).items():
+        intervals, found = fold_custody(evs)
+        custody[person_id] = intervals
+        problems.extend(found)
+        political.extend(political_intervals(intervals, first_designation(evs, organisation)))
+    return Derived(custody, political, problems, organisation)
+
+
+class _Edges:
+    """Start or end dates of intervals, indexed to count how many fall in a range of days.
+
+    Exact days sit in a sorted list (binary search); uncertain ranges are few distinct pairs
+    (whole months and years), kept with their multiplicity.
+    """
+
+    def __init__(self, dates: Iterable[FuzzyDate]) -> None:
+        exact: list[int] = []
+        fuzzy: Counter[tuple[int, int]] = Counter()
+        for d in dates:
+            e, la = d.earliest.toordinal(), d.latest.toordinal()
+            if e == la:
+                exact.append(e)
+            else:
+                fuzzy[(e, la)] += 1
+        exact.sort()
+        self.exact = exact
+        self.fuzzy = fuzzy
+
+    def between(self, after: int, upto: int) -> Bounds:
+        """How many fall in the days `(after, upto]`: surely (low) and possibly (high)."""
+        n = bisect_right(self.exact, upto) - bisect_right(self.exact, after)
+        low = high = n
+        for (e, la), k in self.fuzzy.items():
+            if la > after and e <= upto:
+                high += k
+                if e > after and la <= upto:
+                    low += k
+        return Bounds(low, high)
+
+
+@dataclass(slots=True)
+class StockIndex:
+    """Political-prisoner intervals arranged so that the stock on any day is two searches."""
+
+    sure_starts: list[int] = field(default_factory=list)
+    sure_ends: list[int] = field(default_factory=list)
+    maybe_starts: list[int] = field(default_factory=list)
+    maybe_ends: list[int] = field(default_factory=list)
+    starts: _Edges = field(default_factory=lambda: _Edges(()))
+    ends: _Edges = field(default_factory=lambda: _Edges(()))
+    ends_by_mechanism: dict[ReleaseMechanism, _Edges] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, intervals: Sequence[Interval]) -> StockIndex:
+        idx = cls()
+        by_mech: dict[ReleaseMechanism, list[FuzzyDate]] = defaultdict(list)
+        for iv in intervals:
+            s_e, s_l = iv.start.earliest.toordinal(), iv.start.latest.toordinal()
+            idx.maybe_starts.append(s_e)
+            if iv.end is None:
+                idx.sure_starts.append(s_l)
+                continue
+            e_e, e_l = iv.end.earliest.toordinal(), iv.end.latest.toordinal()
+            idx.maybe_ends.append(e_l)
+            if s_l < e_e:  # surely held on some day
+                idx.sure_starts.append(s_l)
+                idx.sure_ends.append(e_e)
+            by_mech[iv.mechanism or ReleaseMechanism.UNKNOWN].append(iv.end)
+        for lst in (idx.sure_starts, idx.sure_ends, idx.maybe_starts, idx.maybe_ends):
+            lst.sort()
+        idx.starts = _Edges(iv.start for iv in intervals)
+        idx.ends = _Edges(iv.end for iv in intervals if iv.end is not None)
+        idx.ends_by_mechanism = {m: _Edges(ds) for m, ds in by_mech.items()}
+        return idx
+
+    def stock_on(self, day: date) -> Bounds:
+        """Political prisoners held at the end of `day`."""
+        t = day.toordinal()
+        low = bisect_right(self.sure_starts, t) - bisect_right(self.sure_ends, t)
+        high = bisect_right(self.maybe_starts, t) - bisect_right(self.maybe_ends, t)
+        return Bounds(low, high)
+
+    def inflow(self, after: date, upto: date) -> Bounds:
+        """Intervals that began in the days `(after, upto]`."""
+        return self.starts.between(after.toordinal(), upto.toordinal())
+
+    def outflow(self, after: date, upto: date) -> Bounds:
+        """Intervals that ended in the days `(after, upto]`."""
+        return self.ends.between(after.toordinal(), upto.toordinal())
+
+    def outflow_by_mechanism(self, after: date, upto: date) -> dict[ReleaseMechanism, Bounds]:
+        a, b = after.toordinal(), upto.toordinal()
+        return {m: e.between(a, b) for m, e in sorted(self.ends_by_mechanism.items())}
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityCheck:
+    """stock(t1) against stock(t0) + inflow(t0, t1] - outflow(t0, t1]."""
+
+    t0: date
+    t1: date
+    stock_t0: Bounds
+    stock_t1: Bounds
+    inflow: Bounds
+    outflow: Bounds
+
+    @property
+    def expected(self) -> Bounds:
+        return self.stock_t0 + self.inflow - self.outflow
+
+    @property
+    def holds(self) -> bool:
+        """Exact data: equality. Uncertain data: the two sides' bounds must overlap."""
+        return self.stock_t1.overlaps(self.expected)
+
+
+def identity(index: StockIndex, t0: date, t1: date) -> IdentityCheck:
+    return IdentityCheck(
+        t0=t0,
+        t1=t1,
+        stock_t0=index.stock_on(t0),
+        stock_t1=index.stock_on(t1),
+        inflow=index.inflow(t0, t1),
+        outflow=index.outflow(t0, t1),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One period of the stock-and-flow series: stock at its last day, flows within it."""
+
+    period: Period
+    stock: Bounds
+    inflow: Bounds
+    outflow: Bounds
+    outflow_by_mechanism: dict[ReleaseMechanism, Bounds]
+
+
+def series(index: StockIndex, periods: Sequence[Period]) -> list[SeriesPoint]:
+    out: list[SeriesPoint] = []
+    for p in periods:
+        before = p.first - timedelta(days=1)
+        out.append(
+            SeriesPoint(
+                period=p,
+                stock=index.stock_on(p.last),
+                inflow=index.inflow(before, p.last),
+                outflow=index.outflow(before, p.last),
+                outflow_by_mechanism=index.outflow_by_mechanism(before, p.last),
+            )
+        )
+    return out

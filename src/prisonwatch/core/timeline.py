@@ -1,0 +1,167 @@
+"""A person's timeline folded into periods of custody and of political-prisoner status.
+
+Status is derived, never stored: this fold is the only place that decides when someone was held.
+The model is beancount's lifetimes: walk one person's events in date order and open or close an
+interval at each event that starts or ends custody.
+
+Rules:
+- `detained` and `returned_to_custody` open custody; `released`, `died_in_custody` and
+  `deported` (while held) close it.
+- An organisation designates people it knows to be held, so a designation of someone with no
+  custody on record yet opens custody at the designation date (marked `implied`). A designation
+  after a recorded release is a recognition after release and opens nothing.
+- Someone is a political prisoner while in custody and after their first designation (by the
+  chosen organisation, if one is chosen). Designation is a status of the person, so someone
+  re-arrested after release is a political prisoner again from the day of re-arrest.
+- A release or death in custody with no custody open is a problem in the data, reported as such.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from prisonwatch.core.dates import FuzzyDate, max_fuzzy
+from prisonwatch.core.problems import Problem
+from prisonwatch.core.records import Event
+from prisonwatch.core.vocabulary import (
+    CUSTODY_END,
+    CUSTODY_START,
+    RECOGNITION,
+    EventKind,
+    ReleaseMechanism,
+)
+
+_ORDER = {kind: i for i, kind in enumerate(EventKind)}
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A period `[start, end)`: held from the start day, free from the end day on.
+
+    `end` is None while the person is still held. `mechanism` is how it ended when it ended in
+    a release; `deal_id` the deal that release belonged to.
+    """
+
+    person_id: str
+    start: FuzzyDate
+    end: FuzzyDate | None
+    start_event: str
+    end_event: str | None = None
+    end_kind: EventKind | None = None
+    mechanism: ReleaseMechanism | None = None
+    deal_id: str | None = None
+    implied: bool = False
+
+    def possibly_held(self, day: date) -> bool:
+        return self.start.earliest <= day and (self.end is None or self.end.latest > day)
+
+    def surely_held(self, day: date) -> bool:
+        return self.start.latest <= day and (self.end is None or self.end.earliest > day)
+
+
+def sort_key(event: Event) -> tuple[date, date, int, str]:
+    return (event.date.earliest, event.date.latest, _ORDER[event.kind], event.id)
+
+
+def _end_mechanism(event: Event) -> ReleaseMechanism | None:
+    if event.kind is EventKind.RELEASED:
+        return event.mechanism or ReleaseMechanism.UNKNOWN
+    if event.kind is EventKind.DEPORTED:
+        return ReleaseMechanism.DEPORTATION
+    return None
+
+
+def fold_custody(events: Sequence[Event]) -> tuple[list[Interval], list[Problem]]:
+    """Fold one person's events (any order) into custody intervals and the problems found."""
+    intervals: list[Interval] = []
+    problems: list[Problem] = []
+    open_start: Event | None = None
+    implied = False
+    for ev in sorted(events, key=sort_key):
+        kind = ev.kind
+        if kind in CUSTODY_START or (kind is EventKind.DESIGNATED and not intervals):
+            if open_start is None:
+                open_start, implied = ev, kind is EventKind.DESIGNATED
+        elif kind in CUSTODY_END:
+            if open_start is None:
+                if kind is not EventKind.DEPORTED:
+                    problems.append(
+                        Problem(
+                            ev.id, "kind", f"{kind.value} on {ev.date} with no custody before it"
+                        )
+                    )
+                continue
+            if ev.date.latest < open_start.date.earliest:
+                problems.append(Problem(ev.id, "date", f"{kind.value} before custody began"))
+                continue
+            intervals.append(
+                Interval(
+                    person_id=ev.person_id,
+                    start=open_start.date,
+                    end=ev.date,
+                    start_event=open_start.id,
+                    end_event=ev.id,
+                    end_kind=kind,
+                    mechanism=_end_mechanism(ev),
+                    deal_id=ev.deal_id,
+                    implied=implied,
+                )
+            )
+            open_start = None
+    if open_start is not None:
+        intervals.append(
+            Interval(
+                person_id=open_start.person_id,
+                start=open_start.date,
+                end=None,
+                start_event=open_start.id,
+                implied=implied,
+            )
+        )
+    return intervals, problems
+
+
+def first_designation(events: Iterable[Event], organisation: str | None = None) -> Event | None:
+    """The earliest recognition of the person as a political prisoner (by `organisation`)."""
+    best: Event | None = None
+    for ev in events:
+        if ev.kind not in RECOGNITION:
+            continue
+        if (
+            organisation is not None
+            and (ev.organisation or "").casefold() != organisation.casefold()
+        ):
+            continue
+        if best is None or sort_key(ev) < sort_key(best):
+            best = ev
+    return best
+
+
+def political_intervals(custody: Sequence[Interval], designation: Event | None) -> list[Interval]:
+    """The parts of the custody intervals during which the person was a recognised prisoner."""
+    if designation is None:
+        return []
+    out: list[Interval] = []
+    for iv in custody:
+        start = max_fuzzy(iv.start, designation.date)
+        if iv.end is not None and start.earliest >= iv.end.latest:
+            continue  # recognised only after this custody ended
+        if start is iv.start:
+            out.append(iv)
+        else:
+            out.append(
+                Interval(
+                    person_id=iv.person_id,
+                    start=start,
+                    end=iv.end,
+                    start_event=designation.id,
+                    end_event=iv.end_event,
+                    end_kind=iv.end_kind,
+                    mechanism=iv.mechanism,
+                    deal_id=iv.deal_id,
+                    implied=iv.implied,
+                )
+            )
+    return out

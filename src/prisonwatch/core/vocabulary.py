@@ -1,0 +1,97 @@
+"""The controlled words of the ledger: what can happen to a person and how a release happened."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class EventKind(StrEnum):
+    """Something that happened to one person, in the order a case usually unfolds."""
+
+    DETAINED = "detained"
+    CHARGED = "charged"
+    DESIGNATED = "designated"
+    SENTENCED = "sentenced"
+    TRANSFERRED = "transferred"
+    RELEASED = "released"
+    DEPORTED = "deported"
+    RETURNED_TO_CUSTODY = "returned_to_custody"
+    DIED_IN_CUSTODY = "died_in_custody"
+    RECOGNISED_AFTER_RELEASE = "recognised_after_release"
+
+
+class ReleaseMechanism(StrEnum):
+    """How a release came about; `deal` and `exchange` are the ones deals are made of."""
+
+    PARDON = "pardon"
+    DEAL = "deal"
+    EXCHANGE = "exchange"
+    AMNESTY = "amnesty"
+    TERM_SERVED = "term_served"
+    CONDITIONAL = "conditional"
+    DEPORTATION = "deportation"
+    UNKNOWN = "unknown"
+
+
+class Protection(StrEnum):
+    """What may be shown of a person whose family or lawyers asked for discretion.
+
+    `withhold_name`: the person appears, without name or aliases. `counts_only`: nothing of the
+    person appears, but they are counted in every figure.
+    """
+
+    PUBLIC = "public"
+    WITHHOLD_NAME = "withhold_name"
+    COUNTS_ONLY = "counts_only"
+
+
+class Gender(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class ReviewStatus(StrEnum):
+    """Where a machine-proposed claim stands with the people who check it."""
+
+    SUGGESTED = "suggested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class ObservationMetric(StrEnum):
+    """What an aggregate figure counts.
+
+    `held` is a stock on a day; the others are flows over the observation's period.
+    """
+
+    HELD = "held"
+    DESIGNATED = "designated"
+    RELEASED = "released"
+    DETAINED = "detained"
+    RETURNED_TO_CUSTODY = "returned_to_custody"
+
+
+class Qualifier(StrEnum):
+    """How a source bounded a figure ("more than 1,000", "up to 1,400")."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    UP_TO = "up_to"
+    FEWER_THAN = "fewer_than"
+
+
+#: Events that put a person into custody.
+CUSTODY_START = frozenset({EventKind.DETAINED, EventKind.RETURNED_TO_CUSTODY})
+#: Events that end custody.
+CUSTODY_END = frozenset({EventKind.RELEASED, EventKind.DIED_IN_CUSTODY, EventKind.DEPORTED})
+#: Events by which an organisation recognises a political prisoner.
+RECOGNITION = frozenset({EventKind.DESIGNATED, EventKind.RECOGNISED_AFTER_RELEASE})
+
+
+def organisation_matches(organisation: str | None, wanted: str | None) -> bool:
+    """Whether a record by `organisation` counts when figures are asked for `wanted` only."""
+    return wanted is None or (organisation or "").casefold() == wanted.casefold()

@@ -1,0 +1,51 @@
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from prisonwatch.core.dates import DateError, Precision, format_fuzzy, max_fuzzy, parse_fuzzy
+
+
+def test_precisions() -> None:
+    assert parse_fuzzy("2025-09-11").precision is Precision.DAY
+    m = parse_fuzzy("2025-09")
+    assert (m.earliest, m.latest, m.precision) == (date(2025, 9, 1), date(2025, 9, 30), Precision.MONTH)
+    y = parse_fuzzy("2024")
+    assert (y.earliest, y.latest) == (date(2024, 1, 1), date(2024, 12, 31))
+    feb = parse_fuzzy("2024-02")
+    assert feb.latest == date(2024, 2, 29)
+    iv = parse_fuzzy("2025-09/2025-10")
+    assert (iv.earliest, iv.latest, iv.precision) == (
+        date(2025, 9, 1),
+        date(2025, 10, 31),
+        Precision.INTERVAL,
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["", "2025-13", "2025-02-30", "11.09.2025", "September", "2025-10/2025-09", "0000"]
+)
+def test_bad_dates_are_errors(text: str) -> None:
+    with pytest.raises(DateError):
+        parse_fuzzy(text)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)), st.sampled_from(["d", "m", "y"]))
+def test_format_round_trips(d: date, prec: str) -> None:
+    text = {"d": d.isoformat(), "m": d.strftime("%Y-%m"), "y": str(d.year)}[prec]
+    fd = parse_fuzzy(text)
+    assert format_fuzzy(fd) == text
+    assert parse_fuzzy(format_fuzzy(fd)) == fd
+
+
+def test_interval_round_trips() -> None:
+    fd = parse_fuzzy("2025-09/2025-10")
+    assert parse_fuzzy(format_fuzzy(fd)) == fd
+
+
+def test_max_fuzzy() -> None:
+    a, b = parse_fuzzy("2025-09"), parse_fuzzy("2025-09-15")
+    m = max_fuzzy(a, b)
+    assert (m.earliest, m.latest) == (date(2025, 9, 15), date(2025, 9, 30))
+    assert max_fuzzy(parse_fuzzy("2020"), parse_fuzzy("2021-03-01")) == parse_fuzzy("2021-03-01")
