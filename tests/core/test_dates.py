@@ -10,7 +10,11 @@ from prisonwatch.core.dates import DateError, Precision, format_fuzzy, max_fuzzy
 def test_precisions() -> None:
     assert parse_fuzzy("2025-09-11").precision is Precision.DAY
     m = parse_fuzzy("2025-09")
-    assert (m.earliest, m.latest, m.precision) == (date(2025, 9, 1), date(2025, 9, 30), Precision.MONTH)
+    assert (m.earliest, m.latest, m.precision) == (
+        date(2025, 9, 1),
+        date(2025, 9, 30),
+        Precision.MONTH,
+    )
     y = parse_fuzzy("2024")
     assert (y.earliest, y.latest) == (date(2024, 1, 1), date(2024, 12, 31))
     feb = parse_fuzzy("2024-02")
@@ -31,7 +35,10 @@ def test_bad_dates_are_errors(text: str) -> None:
         parse_fuzzy(text)
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)), st.sampled_from(["d", "m", "y"]))
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
+    st.sampled_from(["d", "m", "y"]),
+)
 def test_format_round_trips(d: date, prec: str) -> None:
     text = {"d": d.isoformat(), "m": d.strftime("%Y-%m"), "y": str(d.year)}[prec]
     fd = parse_fuzzy(text)

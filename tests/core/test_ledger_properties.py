@@ -85,7 +85,9 @@ def test_bounds_contain_every_resolution(events: list[Event], a: date, b: date, 
     index = StockIndex.build(pp)
     resolved: list[tuple[date, date | None]] = []
     for iv in pp:
-        start = iv.start.earliest + timedelta(days=rnd.randint(0, (iv.start.latest - iv.start.earliest).days))
+        start = iv.start.earliest + timedelta(
+            days=rnd.randint(0, (iv.start.latest - iv.start.earliest).days)
+        )
         end = None
         if iv.end is not None:
             lo = max(iv.end.earliest, start + timedelta(days=1))

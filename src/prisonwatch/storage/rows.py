@@ -1,0 +1,318 @@
+"""Translation between core records and table rows (dicts), in both directions."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from prisonwatch.core.dates import FuzzyDate, Precision
+from prisonwatch.core.records import (
+    Claim,
+    Concession,
+    Deal,
+    Event,
+    Observation,
+    Person,
+    Review,
+    Source,
+    Span,
+)
+from prisonwatch.core.vocabulary import (
+    EventKind,
+    Gender,
+    ObservationMetric,
+    Protection,
+    Qualifier,
+    ReleaseMechanism,
+    ReviewStatus,
+)
+
+Row = dict[str, Any]
+
+
+def name_key(name: str) -> str:
+    """The form names are searched by: case-folded, accents kept apart, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _fuzzy(prefix: str, fd: FuzzyDate | None) -> Row:
+    if fd is None:
+        return {f"{prefix}_earliest": None, f"{prefix}_latest": None, f"{prefix}_precision": None}
+    return {
+        f"{prefix}_earliest": fd.earliest,
+        f"{prefix}_latest": fd.latest,
+        f"{prefix}_precision": fd.precision.value,
+    }
+
+
+def _read_fuzzy(row: Mapping[Any, Any], prefix: str) -> FuzzyDate | None:
+    if row[f"{prefix}_earliest"] is None:
+        return None
+    return FuzzyDate(
+        _as_date(row[f"{prefix}_earliest"]),
+        _as_date(row[f"{prefix}_latest"]),
+        Precision(row[f"{prefix}_precision"]),
+    )
+
+
+def _as_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def source_row(s: Source) -> Row:
+    return {
+        "id": s.id,
+        "url": s.url,
+        "title": s.title,
+        "publisher": s.publisher,
+        "published": s.published,
+        "language": s.language,
+        "text": s.text,
+        "recorded_at": s.recorded_at,
+    }
+
+
+def source_from(row: Mapping[Any, Any]) -> Source:
+    return Source(
+        id=row["id"],
+        url=row["url"],
+        title=row["title"],
+        publisher=row["publisher"],
+        published=_as_date(row["published"]) if row["published"] is not None else None,
+        language=row["language"],
+        recorded_at=row["recorded_at"],
+        text=row["text"],
+    )
+
+
+def person_row(p: Person) -> Row:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "birth_year": p.birth_year,
+        "gender": p.gender.value,
+        "region": p.region,
+        "country": p.country,
+        "protection": p.protection.value,
+        "note": p.note,
+        "recorded_at": p.recorded_at,
+    }
+
+
+def person_name_rows(p: Person) -> list[Row]:
+    return [
+        {"person_id": p.id, "position": i, "name": n, "key": name_key(n)}
+        for i, n in enumerate(p.all_names)
+    ]
+
+
+def person_from(row: Mapping[Any, Any], names: list[str]) -> Person:
+    return Person(
+        id=row["id"],
+        name=row["name"],
+        recorded_at=row["recorded_at"],
+        aliases=tuple(names[1:]),
+        birth_year=row["birth_year"],
+        gender=Gender(row["gender"]),
+        region=row["region"],
+        country=row["country"],
+        protection=Protection(row["protection"]),
+        note=row["note"],
+    )
+
+
+def event_row(e: Event) -> Row:
+    return {
+        "id": e.id,
+        "person_id": e.person_id,
+        "kind": e.kind.value,
+        **_fuzzy("date", e.date),
+        "mechanism": e.mechanism.value if e.mechanism else None,
+        "organisation": e.organisation,
+        "deal_id": e.deal_id,
+        "place": e.place,
+        "note": e.note,
+        "recorded_at": e.recorded_at,
+        "recorded_by": e.recorded_by,
+        "supersedes": e.supersedes,
+        "void": e.void,
+    }
+
+
+def event_from(
+    row: Mapping[Any, Any], source_ids: tuple[str, ...], claim_ids: tuple[str, ...]
+) -> Event:
+    fd = _read_fuzzy(row, "date")
+    assert fd is not None
+    return Event(
+        id=row["id"],
+        person_id=row["person_id"],
+        kind=EventKind(row["kind"]),
+        date=fd,
+        recorded_at=row["recorded_at"],
+        recorded_by=row["recorded_by"],
+        mechanism=ReleaseMechanism(row["mechanism"]) if row["mechanism"] else None,
+        organisation=row["organisation"],
+        deal_id=row["deal_id"],
+        place=row["place"],
+        source_ids=source_ids,
+        claim_ids=claim_ids,
+        note=row["note"],
+        supersedes=row["supersedes"],
+        void=bool(row["void"]),
+    )
+
+
+def deal_row(d: Deal) -> Row:
+    return {
+        "id": d.id,
+        **_fuzzy("date", d.date),
+        "country": d.country,
+        "parties": list(d.parties),
+        "mediator": d.mediator,
+        "reported_released": d.reported_released,
+        "reported_political_prisoners": d.reported_political_prisoners,
+        "figures_by": d.figures_by,
+        "note": d.note,
+        "recorded_at": d.recorded_at,
+    }
+
+
+def concession_rows(d: Deal) -> list[Row]:
+    return [
+        {
+            "deal_id": d.id,
+            "position": i,
+            "by": c.by,
+            "what": c.what,
+            "target": c.target,
+            "note": c.note,
+        }
+        for i, c in enumerate(d.concessions)
+    ]
+
+
+def deal_from(
+    row: Mapping[Any, Any], concessions: list[Concession], source_ids: tuple[str, ...]
+) -> Deal:
+    fd = _read_fuzzy(row, "date")
+    assert fd is not None
+    return Deal(
+        id=row["id"],
+        date=fd,
+        recorded_at=row["recorded_at"],
+        country=row["country"],
+        parties=tuple(row["parties"] or ()),
+        mediator=row["mediator"],
+        concessions=tuple(concessions),
+        reported_released=row["reported_released"],
+        reported_political_prisoners=row["reported_political_prisoners"],
+        figures_by=row["figures_by"],
+        source_ids=source_ids,
+        note=row["note"],
+    )
+
+
+def observation_row(o: Observation) -> Row:
+    return {
+        "id": o.id,
+        "metric": o.metric.value,
+        "value": o.value,
+        "qualifier": o.qualifier.value,
+        **_fuzzy("period", o.period),
+        "organisation": o.organisation,
+        "country": o.country,
+        "claim_id": o.claim_id,
+        "note": o.note,
+        "recorded_at": o.recorded_at,
+    }
+
+
+def observation_from(row: Mapping[Any, Any], source_ids: tuple[str, ...]) -> Observation:
+    fd = _read_fuzzy(row, "period")
+    assert fd is not None
+    return Observation(
+        id=row["id"],
+        metric=ObservationMetric(row["metric"]),
+        value=row["value"],
+        period=fd,
+        recorded_at=row["recorded_at"],
+        organisation=row["organisation"],
+        country=row["country"],
+        qualifier=Qualifier(row["qualifier"]),
+        source_ids=source_ids,
+        claim_id=row["claim_id"],
+        note=row["note"],
+    )
+
+
+def claim_row(c: Claim) -> Row:
+    return {
+        "id": c.id,
+        "source_id": c.source_id,
+        "action": c.action,
+        "count": c.count,
+        "qualifier": c.qualifier.value,
+        "population": c.population,
+        **_fuzzy("when", c.when),
+        "evidence_start": c.evidence.start,
+        "evidence_end": c.evidence.end,
+        "evidence_text": c.evidence.text,
+        "extractor": c.extractor,
+        "extractor_version": c.extractor_version,
+        "confidence": c.confidence,
+        "persons": list(c.persons),
+        "agent": c.agent,
+        "attributed_to": c.attributed_to,
+        "mechanism": c.mechanism.value if c.mechanism else None,
+        "country": c.country,
+        "part_of": c.part_of,
+        "review_status": c.review.status.value,
+        "reviewer": c.review.reviewer,
+        "reviewed_at": c.review.at,
+        "review_note": c.review.note,
+        "recorded_at": c.recorded_at,
+    }
+
+
+def claim_from(row: Mapping[Any, Any]) -> Claim:
+    return Claim(
+        id=row["id"],
+        source_id=row["source_id"],
+        action=row["action"],
+        count=row["count"],
+        qualifier=Qualifier(row["qualifier"]),
+        population=row["population"],
+        when=_read_fuzzy(row, "when"),
+        evidence=Span(row["evidence_start"], row["evidence_end"], row["evidence_text"]),
+        extractor=row["extractor"],
+        extractor_version=row["extractor_version"],
+        recorded_at=row["recorded_at"],
+        confidence=row["confidence"],
+        persons=tuple(row["persons"] or ()),
+        agent=row["agent"],
+        attributed_to=row["attributed_to"],
+        mechanism=ReleaseMechanism(row["mechanism"]) if row["mechanism"] else None,
+        country=row["country"],
+        part_of=row["part_of"],
+        review=Review(
+            ReviewStatus(row["review_status"]),
+            row["reviewer"],
+            row["reviewed_at"],
+            row["review_note"],
+        ),
+    )
+
+
+def jsonable(row: Mapping[Any, Any]) -> dict[str, object]:
+    """A row as JSON for the audit log: dates as ISO text."""
+    out: dict[str, object] = {}
+    for k, v in row.items():
+        out[k] = v.isoformat() if isinstance(v, date | datetime) else v
+    return out

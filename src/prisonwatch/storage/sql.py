@@ -1,0 +1,497 @@
+"""The SQL implementation of `LedgerStore`, for SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from prisonwatch.core.problems import Problem
+from prisonwatch.core.records import Claim, Concession, Deal, Event, Observation, Person, Source
+from prisonwatch.storage import migrate, rows
+from prisonwatch.storage import tables as t
+from prisonwatch.storage.port import ApplyResult, AuditEntry, Batch, BatchError, StorageError
+
+_CHUNK = 500
+_EPOCH = datetime(1970, 1, 1)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def redact_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unreadable database URL>"
+
+
+def open_engine(url: str) -> Engine:
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+        raise StorageError(f"database URL {redact_url(url)!r} cannot be used: {exc}") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def _neutral(record: Any) -> Any:
+    """The record with its recording time blanked, to tell a repeat from a change."""
+    return dataclasses.replace(record, recorded_at=_EPOCH)
+
+
+class SqlStore:
+    """`LedgerStore` on any SQLAlchemy URL; tested on SQLite files and PostgreSQL."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = open_engine(url)
+
+    # -- connection handling -------------------------------------------------------------------
+
+    def _fail(self, exc: Exception) -> StorageError:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        return StorageError(f"database {redact_url(self.url)}: {reason}")
+
+    def _read(self, fn: Callable[[Connection], Any]) -> Any:
+        try:
+            with self.engine.connect() as conn:
+                return fn(conn)
+        except (OperationalError, DBAPIError) as exc:
+            raise self._fail(exc) from None
+
+    def migrate(self) -> None:
+        try:
+            migrate.upgrade(self.engine)
+        except (OperationalError, DBAPIError) as exc:
+            raise self._fail(exc) from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def apply(self, batch: Batch, actor: str, at: datetime) -> ApplyResult:
+        try:
+            with self.engine.begin() as conn:
+                return _Writer(conn, batch, actor, at).run()
+        except BatchError:
+            raise
+        except (OperationalError, DBAPIError) as exc:
+            raise self._fail(exc) from None
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def sources(self, ids: Sequence[str] | None = None) -> list[Source]:
+        def q(conn: Connection) -> list[Source]:
+            if ids is None:
+                found = conn.execute(select(t.sources).order_by(t.sources.c.id)).mappings()
+                return [rows.source_from(r) for r in found]
+            out: list[Source] = []
+            for chunk in _chunks(list(ids)):
+                stmt = select(t.sources).where(t.sources.c.id.in_(chunk))
+                out.extend(rows.source_from(r) for r in conn.execute(stmt).mappings())
+            return out
+
+        result: list[Source] = self._read(q)
+        return result
+
+    def _persons(self, conn: Connection, ids: Sequence[str] | None) -> list[Person]:
+        stmt = select(t.persons).order_by(t.persons.c.id)
+        nstmt = select(t.person_names).order_by(
+            t.person_names.c.person_id, t.person_names.c.position
+        )
+        if ids is not None:
+            stmt = stmt.where(t.persons.c.id.in_(ids))
+            nstmt = nstmt.where(t.person_names.c.person_id.in_(ids))
+        names: dict[str, list[str]] = defaultdict(list)
+        for r in conn.execute(nstmt):
+            names[r.person_id].append(r.name)
+        return [rows.person_from(r, names[r["id"]]) for r in conn.execute(stmt).mappings()]
+
+    def persons(self) -> list[Person]:
+        result: list[Person] = self._read(lambda c: self._persons(c, None))
+        return result
+
+    def person(self, person_id: str) -> Person | None:
+        found: list[Person] = self._read(lambda c: self._persons(c, [person_id]))
+        return found[0] if found else None
+
+    def find_persons(self, text: str, limit: int = 20) -> list[Person]:
+        key = rows.name_key(text)
+        if not key:
+            return []
+
+        def q(conn: Connection) -> list[Person]:
+            like = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stmt = (
+                select(t.person_names.c.person_id, func.min(t.person_names.c.key))
+                .where(t.person_names.c.key.like(like, escape="\\"))
+                .group_by(t.person_names.c.person_id)
+                .limit(limit * 5)
+            )
+            hits = [r[0] for r in conn.execute(stmt)]
+            found = self._persons(conn, hits)
+
+            def rank(p: Person) -> tuple[int, str]:
+                keys = [rows.name_key(n) for n in p.all_names]
+                return (0 if key in keys else 1, rows.name_key(p.name))
+
+            return sorted(found, key=rank)[:limit]
+
+        result: list[Person] = self._read(q)
+        return result
+
+    def _links(
+        self, conn: Connection, table: Table, kind: str, column: str
+    ) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        stmt = select(table.c.record_id, table.c[column]).where(table.c.record_kind == kind)
+        for rid, other in conn.execute(stmt.order_by(table.c.record_id, table.c[column])):
+            out[rid].append(other)
+        return out
+
+    def events(self, person_ids: Sequence[str] | None = None) -> list[Event]:
+        def q(conn: Connection) -> list[Event]:
+            srcs = self._links(conn, t.record_sources, "event", "source_id")
+            clms = self._links(conn, t.record_claims, "event", "claim_id")
+            stmt = select(t.events).order_by(t.events.c.date_earliest, t.events.c.id)
+            if person_ids is not None:
+                stmt = stmt.where(t.events.c.person_id.in_(list(person_ids)))
+            return [
+                rows.event_from(r, tuple(srcs.get(r["id"], ())), tuple(clms.get(r["id"], ())))
+                for r in conn.execute(stmt).mappings()
+            ]
+
+        result: list[Event] = self._read(q)
+        return result
+
+    def deals(self) -> list[Deal]:
+        def q(conn: Connection) -> list[Deal]:
+            srcs = self._links(conn, t.record_sources, "deal", "source_id")
+            conc: dict[str, list[Concession]] = defaultdict(list)
+            stmt = select(t.concessions).order_by(t.concessions.c.deal_id, t.concessions.c.position)
+            for r in conn.execute(stmt):
+                conc[r.deal_id].append(Concession(r.by, r.what, r.target, r.note))
+            found = conn.execute(select(t.deals).order_by(t.deals.c.date_earliest)).mappings()
+            return [rows.deal_from(r, conc[r["id"]], tuple(srcs.get(r["id"], ()))) for r in found]
+
+        result: list[Deal] = self._read(q)
+        return result
+
+    def observations(self) -> list[Observation]:
+        def q(conn: Connection) -> list[Observation]:
+            srcs = self._links(conn, t.record_sources, "observation", "source_id")
+            stmt = select(t.observations).order_by(t.observations.c.period_earliest)
+            return [
+                rows.observation_from(r, tuple(srcs.get(r["id"], ())))
+                for r in conn.execute(stmt).mappings()
+            ]
+
+        result: list[Observation] = self._read(q)
+        return result
+
+    def claims(self, source_id: str | None = None) -> list[Claim]:
+        def q(conn: Connection) -> list[Claim]:
+            stmt = select(t.claims).order_by(t.claims.c.source_id, t.claims.c.evidence_start)
+            if source_id is not None:
+                stmt = stmt.where(t.claims.c.source_id == source_id)
+            return [rows.claim_from(r) for r in conn.execute(stmt).mappings()]
+
+        result: list[Claim] = self._read(q)
+        return result
+
+    def audit_log(self, record_id: str | None = None, limit: int = 100) -> list[AuditEntry]:
+        def q(conn: Connection) -> list[AuditEntry]:
+            stmt = select(t.audit).order_by(t.audit.c.id.desc()).limit(limit)
+            if record_id is not None:
+                stmt = stmt.where(t.audit.c.record_id == record_id)
+            return [
+                AuditEntry(
+                    r.id, r.at, r.actor, r.action, r.record_kind, r.record_id, r.before, r.after
+                )
+                for r in conn.execute(stmt)
+            ]
+
+        result: list[AuditEntry] = self._read(q)
+        return result
+
+
+class _Writer:
+    """One batch written inside one transaction; raises `BatchError` before any insert."""
+
+    def __init__(self, conn: Connection, batch: Batch, actor: str, at: datetime) -> None:
+        self.conn, self.batch, self.actor, self.at = conn, batch, actor, at
+        self.problems: list[Problem] = []
+
+    def _where(self, rid: str) -> str:
+        return self.batch.where.get(rid, rid)
+
+    def _existing_ids(self, table: Table, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(ids)):
+            found.update(
+                self.conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars()
+            )
+        return found
+
+    def _split_new(
+        self, kind: str, records: Sequence[Any], stored: Callable[[list[str]], list[Any]]
+    ) -> list[Any]:
+        """The records not yet stored; a stored id with other content is a problem."""
+        seen: set[str] = set()
+        for r in records:
+            if r.id in seen:
+                self.problems.append(
+                    Problem(self._where(r.id), "id", f"duplicate {kind} id {r.id!r}")
+                )
+            seen.add(r.id)
+        ids = [r.id for r in records]
+        old = {o.id: o for o in stored(ids)} if ids else {}
+        new = []
+        for r in records:
+            if r.id not in old:
+                new.append(r)
+            elif _neutral(old[r.id]) != _neutral(r):
+                self.problems.append(
+                    Problem(
+                        self._where(r.id),
+                        "id",
+                        f"{kind} {r.id!r} is already stored with other content",
+                    )
+                )
+        return new
+
+    def _require(
+        self,
+        table: Table,
+        ids: Iterable[tuple[str, str | None, str]],
+        in_batch: set[str],
+        what: str,
+    ) -> None:
+        wanted = {rid: (owner, fld) for owner, rid, fld in ((o, r, f) for o, r, f in ids) if rid}
+        missing = set(wanted) - in_batch
+        if missing:
+            missing -= self._existing_ids(table, sorted(missing))
+        for rid in sorted(missing):
+            owner, fld = wanted[rid]
+            self.problems.append(Problem(self._where(owner), fld, f"unknown {what} {rid!r}"))
+
+    def run(self) -> ApplyResult:
+        b, conn = self.batch, self.conn
+        store = _Reader(conn)
+        sources = self._split_new("source", b.sources, store.sources)
+        persons = self._split_new("person", b.persons, store.persons)
+        deals = self._split_new("deal", b.deals, store.deals)
+        claims = self._split_new("claim", b.claims, store.claims)
+        events = self._split_new("event", b.events, store.events)
+        observations = self._split_new("observation", b.observations, store.observations)
+        src_ids = {s.id for s in b.sources}
+        self._require(
+            t.persons,
+            ((e.id, e.person_id, "person_id") for e in events),
+            {p.id for p in b.persons},
+            "person",
+        )
+        self._require(
+            t.deals, ((e.id, e.deal_id, "deal_id") for e in events), {d.id for d in b.deals}, "deal"
+        )
+        self._require(
+            t.events,
+            ((e.id, e.supersedes, "supersedes") for e in events),
+            {e.id for e in b.events},
+            "event",
+        )
+        self._require(
+            t.sources, ((c.id, c.source_id, "source_id") for c in claims), src_ids, "source"
+        )
+        for recs in (events, deals, observations):
+            self._require(
+                t.sources,
+                ((r.id, s, "source") for r in recs for s in r.source_ids),
+                src_ids,
+                "source",
+            )
+        if self.problems:
+            raise BatchError(self.problems)
+        self._insert(t.sources, "source", [rows.source_row(s) for s in sources])
+        self._insert(t.persons, "person", [rows.person_row(p) for p in persons])
+        self._insert_plain(t.person_names, [r for p in persons for r in rows.person_name_rows(p)])
+        self._insert(t.deals, "deal", [rows.deal_row(d) for d in deals])
+        self._insert_plain(t.concessions, [r for d in deals for r in rows.concession_rows(d)])
+        self._insert(t.claims, "claim", [rows.claim_row(c) for c in claims])
+        self._insert(t.events, "event", [rows.event_row(e) for e in _supersede_order(events)])
+        self._insert(t.observations, "observation", [rows.observation_row(o) for o in observations])
+        for kind, recs in (("event", events), ("deal", deals), ("observation", observations)):
+            self._insert_plain(
+                t.record_sources,
+                [
+                    {"record_kind": kind, "record_id": r.id, "source_id": s}
+                    for r in recs
+                    for s in dict.fromkeys(r.source_ids)
+                ],
+            )
+        self._insert_plain(
+            t.record_claims,
+            [
+                {"record_kind": "event", "record_id": e.id, "claim_id": c}
+                for e in events
+                for c in dict.fromkeys(e.claim_ids)
+            ],
+        )
+        added = {
+            "sources": len(sources),
+            "persons": len(persons),
+            "deals": len(deals),
+            "claims": len(claims),
+            "events": len(events),
+            "observations": len(observations),
+        }
+        return ApplyResult(added=added, unchanged=len(b) - sum(added.values()))
+
+    def _insert_plain(self, table: Table, values: list[rows.Row]) -> None:
+        if values:
+            self.conn.execute(insert(table), values)
+
+    def _insert(self, table: Table, kind: str, values: list[rows.Row]) -> None:
+        if not values:
+            return
+        self.conn.execute(insert(table), values)
+        audit = [
+            {
+                "at": self.at,
+                "actor": self.actor,
+                "action": "insert",
+                "record_kind": kind,
+                "record_id": v["id"],
+                "before": None,
+                "after": rows.jsonable(v),
+            }
+            for v in values
+        ]
+        self.conn.execute(insert(t.audit), audit)
+
+
+def _supersede_order(events: list[Event]) -> list[Event]:
+    """Events ordered so that a correction is inserted after the event it corrects."""
+    ids = {e.id for e in events}
+    done: set[str] = set()
+    out: list[Event] = []
+    by_id = {e.id: e for e in events}
+
+    def visit(e: Event) -> None:
+        if e.id in done:
+            return
+        done.add(e.id)
+        if e.supersedes in ids:
+            visit(by_id[e.supersedes])
+        out.append(e)
+
+    for e in events:
+        visit(e)
+    return out
+
+
+class _Reader:
+    """Reads stored records by id inside the writer's transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def _rows(self, table: Table, ids: list[str]) -> list[Any]:
+        out: list[Any] = []
+        for chunk in _chunks(ids):
+            out.extend(self.conn.execute(select(table).where(table.c.id.in_(chunk))).mappings())
+        return out
+
+    def _source_links(self, kind: str, ids: list[str]) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for chunk in _chunks(ids):
+            stmt = select(t.record_sources.c.record_id, t.record_sources.c.source_id).where(
+                t.record_sources.c.record_kind == kind, t.record_sources.c.record_id.in_(chunk)
+            )
+            for rid, sid in self.conn.execute(stmt):
+                out[rid].append(sid)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def sources(self, ids: list[str]) -> list[Source]:
+        return [rows.source_from(r) for r in self._rows(t.sources, ids)]
+
+    def persons(self, ids: list[str]) -> list[Person]:
+        names: dict[str, list[str]] = defaultdict(list)
+        for chunk in _chunks(ids):
+            stmt = (
+                select(t.person_names)
+                .where(t.person_names.c.person_id.in_(chunk))
+                .order_by(t.person_names.c.person_id, t.person_names.c.position)
+            )
+            for r in self.conn.execute(stmt):
+                names[r.person_id].append(r.name)
+        return [rows.person_from(r, names[r["id"]]) for r in self._rows(t.persons, ids)]
+
+    def deals(self, ids: list[str]) -> list[Deal]:
+        srcs = self._source_links("deal", ids)
+        conc: dict[str, list[Concession]] = defaultdict(list)
+        for chunk in _chunks(ids):
+            stmt = (
+                select(t.concessions)
+                .where(t.concessions.c.deal_id.in_(chunk))
+                .order_by(t.concessions.c.deal_id, t.concessions.c.position)
+            )
+            for r in self.conn.execute(stmt):
+                conc[r.deal_id].append(Concession(r.by, r.what, r.target, r.note))
+        return [
+            rows.deal_from(r, conc[r["id"]], srcs.get(r["id"], ()))
+            for r in self._rows(t.deals, ids)
+        ]
+
+    def claims(self, ids: list[str]) -> list[Claim]:
+        return [rows.claim_from(r) for r in self._rows(t.claims, ids)]
+
+    def events(self, ids: list[str]) -> list[Event]:
+        srcs = self._source_links("event", ids)
+        clm: dict[str, list[str]] = defaultdict(list)
+        for chunk in _chunks(ids):
+            stmt = select(t.record_claims.c.record_id, t.record_claims.c.claim_id).where(
+                t.record_claims.c.record_kind == "event", t.record_claims.c.record_id.in_(chunk)
+            )
+            for rid, cid in self.conn.execute(stmt):
+                clm[rid].append(cid)
+        return [
+            rows.event_from(r, srcs.get(r["id"], ()), tuple(clm.get(r["id"], ())))
+            for r in self._rows(t.events, ids)
+        ]
+
+    def observations(self, ids: list[str]) -> list[Observation]:
+        srcs = self._source_links("observation", ids)
+        return [
+            rows.observation_from(r, srcs.get(r["id"], ())) for r in self._rows(t.observations, ids)
+        ]

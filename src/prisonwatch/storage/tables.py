@@ -1,0 +1,202 @@
+"""The database schema, in SQLAlchemy Core, shared by SQLite and PostgreSQL.
+
+Dates with precision are stored as their range (`*_earliest`, `*_latest`) plus the precision,
+so that range queries need no parsing. Lists of source ids live in `record_sources`, one row
+per (record, source), so "which records rest on this source" is a query.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("url", Text),
+    Column("title", Text),
+    Column("publisher", Text),
+    Column("published", Date),
+    Column("language", String(16)),
+    Column("text", Text),
+    Column("recorded_at", DateTime, nullable=False),
+)
+
+persons = Table(
+    "persons",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("birth_year", Integer),
+    Column("gender", String(16), nullable=False),
+    Column("region", Text),
+    Column("country", String(8)),
+    Column("protection", String(16), nullable=False),
+    Column("note", Text),
+    Column("recorded_at", DateTime, nullable=False),
+)
+
+person_names = Table(
+    "person_names",
+    metadata,
+    Column("person_id", String(80), ForeignKey("persons.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Index(None, "key"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("person_id", String(80), ForeignKey("persons.id"), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("date_earliest", Date, nullable=False),
+    Column("date_latest", Date, nullable=False),
+    Column("date_precision", String(16), nullable=False),
+    Column("mechanism", String(32)),
+    Column("organisation", Text),
+    Column("deal_id", String(80), ForeignKey("deals.id")),
+    Column("place", Text),
+    Column("note", Text),
+    Column("recorded_at", DateTime, nullable=False),
+    Column("recorded_by", Text, nullable=False),
+    Column("supersedes", String(80), ForeignKey("events.id")),
+    Column("void", Boolean, nullable=False, default=False),
+    Index(None, "person_id"),
+    Index(None, "deal_id"),
+    Index(None, "recorded_at"),
+)
+
+deals = Table(
+    "deals",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("date_earliest", Date, nullable=False),
+    Column("date_latest", Date, nullable=False),
+    Column("date_precision", String(16), nullable=False),
+    Column("country", String(8)),
+    Column("parties", JSON, nullable=False),
+    Column("mediator", Text),
+    Column("reported_released", Integer),
+    Column("reported_political_prisoners", Integer),
+    Column("figures_by", Text),
+    Column("note", Text),
+    Column("recorded_at", DateTime, nullable=False),
+)
+
+concessions = Table(
+    "concessions",
+    metadata,
+    Column("deal_id", String(80), ForeignKey("deals.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("by", Text, nullable=False),
+    Column("what", String(64), nullable=False),
+    Column("target", Text),
+    Column("note", Text),
+)
+
+observations = Table(
+    "observations",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("metric", String(32), nullable=False),
+    Column("value", Integer, nullable=False),
+    Column("qualifier", String(16), nullable=False),
+    Column("period_earliest", Date, nullable=False),
+    Column("period_latest", Date, nullable=False),
+    Column("period_precision", String(16), nullable=False),
+    Column("organisation", Text),
+    Column("country", String(8)),
+    Column("claim_id", String(80)),
+    Column("note", Text),
+    Column("recorded_at", DateTime, nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("source_id", String(80), ForeignKey("sources.id"), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("count", Integer, nullable=False),
+    Column("qualifier", String(16), nullable=False),
+    Column("population", Text, nullable=False),
+    Column("when_earliest", Date),
+    Column("when_latest", Date),
+    Column("when_precision", String(16)),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("extractor", Text, nullable=False),
+    Column("extractor_version", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("persons", JSON, nullable=False),
+    Column("agent", Text),
+    Column("attributed_to", Text),
+    Column("mechanism", String(32)),
+    Column("country", String(8)),
+    Column("part_of", String(80)),
+    Column("review_status", String(16), nullable=False),
+    Column("reviewer", Text),
+    Column("reviewed_at", DateTime),
+    Column("review_note", Text),
+    Column("recorded_at", DateTime, nullable=False),
+    Index(None, "source_id"),
+)
+
+record_sources = Table(
+    "record_sources",
+    metadata,
+    Column("record_kind", String(16), primary_key=True),
+    Column("record_id", String(80), primary_key=True),
+    Column("source_id", String(80), ForeignKey("sources.id"), primary_key=True),
+    Index(None, "source_id"),
+)
+
+record_claims = Table(
+    "record_claims",
+    metadata,
+    Column("record_kind", String(16), primary_key=True),
+    Column("record_id", String(80), primary_key=True),
+    Column("claim_id", String(80), ForeignKey("claims.id"), primary_key=True),
+    Index(None, "claim_id"),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("record_kind", String(16), nullable=False),
+    Column("record_id", String(80), nullable=False),
+    Column("before", JSON),
+    Column("after", JSON),
+    Index(None, "record_kind", "record_id"),
+)

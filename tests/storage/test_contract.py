@@ -1,0 +1,289 @@
+"""The storage contract: every backend must pass every test here."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from prisonwatch.core.dates import parse_fuzzy
+from prisonwatch.core.records import (
+    Claim,
+    Concession,
+    Deal,
+    Event,
+    Observation,
+    Person,
+    Source,
+    Span,
+)
+from prisonwatch.core.vocabulary import (
+    EventKind,
+    Gender,
+    ObservationMetric,
+    Protection,
+    Qualifier,
+    ReleaseMechanism,
+)
+from prisonwatch.storage.port import Batch, BatchError, StorageError
+from prisonwatch.storage.sql import SqlStore
+
+AT = datetime(2026, 1, 2, 3, 4, 5)
+
+
+def sample_batch() -> Batch:
+    src = Source(
+        id=Source.make_id(None, "https://example.org/a"),
+        url="https://example.org/a",
+        title="A report",
+        publisher="Example",
+        published=date(2025, 9, 12),
+        language="en",
+        recorded_at=AT,
+    )
+    person = Person(
+        id="by-statkevich",
+        name="Mikola Statkevich",
+        aliases=("Mikalai Statkevich", "Мікола Статкевіч", "Николай Статкевич"),
+        birth_year=1956,
+        gender=Gender.MALE,
+        region="Minsk",
+        country="BY",
+        protection=Protection.PUBLIC,
+        recorded_at=AT,
+    )
+    hidden = Person(
+        id="by-hidden", name="Hidden Person", protection=Protection.COUNTS_ONLY, recorded_at=AT
+    )
+    deal = Deal(
+        id="BY-2025-09-11",
+        date=parse_fuzzy("2025-09-11"),
+        recorded_at=AT,
+        country="BY",
+        parties=("Belarus", "United States"),
+        mediator=None,
+        concessions=(Concession("United States", "sanctions_lifted", "Belavia"),),
+        reported_released=52,
+        reported_political_prisoners=40,
+        figures_by="Viasna",
+        source_ids=(src.id,),
+    )
+    claim = Claim(
+        id="claim-1",
+        source_id=src.id,
+        action="released",
+        count=52,
+        qualifier=Qualifier.EXACT,
+        population="people",
+        when=parse_fuzzy("2025-09"),
+        evidence=Span(0, 10, "0123456789"),
+        extractor="test",
+        extractor_version="1",
+        recorded_at=AT,
+        persons=("Mikola Statkevich",),
+        mechanism=ReleaseMechanism.DEAL,
+        country="BY",
+    )
+    events = [
+        Event(
+            "e1", person.id, EventKind.DETAINED, parse_fuzzy("2020-05-31"), AT, source_ids=(src.id,)
+        ),
+        Event(
+            "e2", person.id, EventKind.DESIGNATED, parse_fuzzy("2020-06"), AT, organisation="Viasna"
+        ),
+        Event(
+            "e3",
+            person.id,
+            EventKind.RELEASED,
+            parse_fuzzy("2025-09-11"),
+            AT,
+            mechanism=ReleaseMechanism.DEAL,
+            deal_id=deal.id,
+            source_ids=(src.id,),
+            claim_ids=(claim.id,),
+        ),
+        Event("e4", person.id, EventKind.RETURNED_TO_CUSTODY, parse_fuzzy("2025-09/2025-10"), AT),
+        Event("e5", hidden.id, EventKind.DETAINED, parse_fuzzy("2023"), AT),
+    ]
+    obs = Observation(
+        id="obs-1",
+        metric=ObservationMetric.HELD,
+        value=1246,
+        period=parse_fuzzy("2025-09"),
+        recorded_at=AT,
+        organisation="Viasna",
+        country="BY",
+        qualifier=Qualifier.EXACT,
+        source_ids=(src.id,),
+    )
+    return Batch(
+        sources=[src],
+        persons=[person, hidden],
+        deals=[deal],
+        events=events,
+        observations=[obs],
+        claims=[claim],
+    )
+
+
+def test_round_trip(store: SqlStore) -> None:
+    batch = sample_batch()
+    result = store.apply(batch, "tester", AT)
+    assert result.added["events"] == 5 and result.unchanged == 0
+    assert store.sources() == batch.sources
+    assert sorted(store.persons(), key=lambda p: p.id) == sorted(batch.persons, key=lambda p: p.id)
+    assert store.person("by-statkevich") == batch.persons[0]
+    assert store.person("nobody") is None
+    assert sorted(store.events(), key=lambda e: e.id) == batch.events
+    assert store.events(["by-hidden"]) == [batch.events[4]]
+    assert store.deals() == batch.deals
+    assert store.observations() == batch.observations
+    assert store.claims() == batch.claims
+    assert store.claims(source_id="other") == []
+
+
+def test_repeat_is_idempotent_even_with_a_later_recording_time(store: SqlStore) -> None:
+    batch = sample_batch()
+    store.apply(batch, "tester", AT)
+    later = Batch(
+        sources=[replace(s, recorded_at=datetime(2027, 1, 1)) for s in batch.sources],
+        persons=batch.persons,
+        deals=batch.deals,
+        events=batch.events,
+        observations=batch.observations,
+        claims=batch.claims,
+    )
+    result = store.apply(later, "tester", AT)
+    assert sum(result.added.values()) == 0 and result.unchanged == len(batch)
+    assert len(store.events()) == 5
+
+
+def test_changed_content_under_a_stored_id_rejects_the_whole_batch(store: SqlStore) -> None:
+    batch = sample_batch()
+    store.apply(batch, "tester", AT)
+    new_person = Person(id="new", name="New Person", recorded_at=AT)
+    changed = replace(batch.events[2], date=parse_fuzzy("2025-09-12"))
+    with pytest.raises(BatchError) as err:
+        store.apply(Batch(persons=[new_person], events=[changed]), "tester", AT)
+    assert "already stored with other content" in str(err.value.problems[0])
+    assert store.person("new") is None
+    stored = {e.id: e for e in store.events(["by-statkevich"])}
+    assert stored["e3"].date == parse_fuzzy("2025-09-11")
+
+
+def test_dangling_references_and_duplicates_are_rejected(store: SqlStore) -> None:
+    batch = sample_batch()
+    bad = Event(
+        "x1",
+        "ghost",
+        EventKind.DETAINED,
+        parse_fuzzy("2020"),
+        AT,
+        deal_id="no-deal",
+        supersedes="no-event",
+        source_ids=("no-source",),
+    )
+    batch.events.append(bad)
+    batch.events.append(batch.events[0])
+    batch.where["x1"] = "events.csv:7"
+    with pytest.raises(BatchError) as err:
+        store.apply(batch, "tester", AT)
+    messages = [str(p) for p in err.value.problems]
+    assert any("duplicate event id 'e1'" in m for m in messages)
+    assert "events.csv:7: person_id: unknown person 'ghost'" in messages
+    assert "events.csv:7: deal_id: unknown deal 'no-deal'" in messages
+    assert "events.csv:7: supersedes: unknown event 'no-event'" in messages
+    assert "events.csv:7: source: unknown source 'no-source'" in messages
+    assert store.persons() == [] and store.sources() == []
+
+
+def test_corrections_are_appended_not_overwritten(store: SqlStore) -> None:
+    batch = sample_batch()
+    store.apply(batch, "tester", AT)
+    fix = Event(
+        "e4b",
+        "by-statkevich",
+        EventKind.RETURNED_TO_CUSTODY,
+        parse_fuzzy("2025-09-15"),
+        datetime(2026, 2, 1),
+        recorded_by="analyst",
+        supersedes="e4",
+    )
+    store.apply(Batch(events=[fix]), "analyst", datetime(2026, 2, 1))
+    events = {e.id: e for e in store.events()}
+    assert events["e4"].date == parse_fuzzy("2025-09/2025-10")
+    assert events["e4b"].supersedes == "e4" and events["e4b"].recorded_by == "analyst"
+    entries = store.audit_log("e4b")
+    assert len(entries) == 1 and entries[0].actor == "analyst"
+    assert entries[0].before is None and entries[0].after is not None
+    assert entries[0].after["supersedes"] == "e4"
+
+
+def test_every_insert_is_audited(store: SqlStore) -> None:
+    batch = sample_batch()
+    store.apply(batch, "tester", AT)
+    log = store.audit_log(limit=1000)
+    assert {(a.record_kind, a.record_id) for a in log} == {
+        ("source", batch.sources[0].id),
+        ("person", "by-statkevich"),
+        ("person", "by-hidden"),
+        ("deal", "BY-2025-09-11"),
+        ("claim", "claim-1"),
+        ("observation", "obs-1"),
+        *(("event", e.id) for e in batch.events),
+    }
+    assert all(a.at == AT and a.actor == "tester" for a in log)
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("Statkevich", ["by-statkevich"]),
+        ("статкевич", ["by-statkevich"]),
+        ("МІКОЛА", ["by-statkevich"]),
+        ("kola stat", ["by-statkevich"]),
+        ("%", []),
+        ("_", []),
+        ("   ", []),
+    ],
+)
+def test_find_persons(store: SqlStore, query: str, found: list[str]) -> None:
+    store.apply(sample_batch(), "tester", AT)
+    assert [p.id for p in store.find_persons(query)] == found
+
+
+def test_exact_name_ranks_first(store: SqlStore) -> None:
+    people = [
+        Person(id=f"p{i}", name=n, recorded_at=AT)
+        for i, n in enumerate(["Anna Ivanova-Smith", "Anna Ivanova", "Ivanova"])
+    ]
+    store.apply(Batch(persons=people), "t", AT)
+    assert [p.id for p in store.find_persons("ivanova")][0] == "p2"
+    assert [p.id for p in store.find_persons("Anna Ivanova")][0] == "p1"
+
+
+def test_migrate_twice_is_harmless(store: SqlStore) -> None:
+    store.migrate()
+    store.apply(sample_batch(), "tester", AT)
+    store.migrate()
+    assert len(store.events()) == 5
+
+
+def test_unreachable_postgres_is_a_clear_error() -> None:
+    s = SqlStore("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+    with pytest.raises(StorageError, match=r"127\.0\.0\.1"):
+        s.migrate()
+
+
+def test_unwritable_sqlite_file_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    s = SqlStore(f"sqlite:///{tmp_path / 'missing-dir' / 'x.db'}")
+    with pytest.raises(StorageError, match="unable to open database file"):
+        s.migrate()
+
+
+def test_password_is_never_shown() -> None:
+    s = SqlStore("postgresql+psycopg://user:s3cret@127.0.0.1:1/none?connect_timeout=2")
+    with pytest.raises(StorageError) as err:
+        s.persons()
+    assert "s3cret" not in str(err.value)
