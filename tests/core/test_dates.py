@@ -56,3 +56,23 @@ def test_max_fuzzy() -> None:
     m = max_fuzzy(a, b)
     assert (m.earliest, m.latest) == (date(2025, 9, 15), date(2025, 9, 30))
     assert max_fuzzy(parse_fuzzy("2020"), parse_fuzzy("2021-03-01")) == parse_fuzzy("2021-03-01")
+
+
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
+    st.integers(min_value=0, max_value=800),
+)
+def test_any_range_round_trips(start: date, length: int) -> None:
+    from datetime import timedelta
+
+    from prisonwatch.core.dates import FuzzyDate
+
+    fd = FuzzyDate(start, start + timedelta(days=length), Precision.INTERVAL)
+    back = parse_fuzzy(format_fuzzy(fd))
+    assert (back.earliest, back.latest) == (fd.earliest, fd.latest)
+
+
+def test_interval_formats_each_end_at_its_own_precision() -> None:
+    assert format_fuzzy(parse_fuzzy("2020/2026-11")) == "2020/2026-11"
+    assert format_fuzzy(parse_fuzzy("2025-12-13/2025-12-14")) == "2025-12-13/2025-12-14"
+    assert format_fuzzy(parse_fuzzy("2025-09/2025-10")) == "2025-09/2025-10"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -114,7 +115,7 @@ def test_series_flows_add_up_and_tallies_count_each_exact_event_once(events: lis
     index = StockIndex.build(derive(events).political)
     periods = periods_between(date(2019, 12, 1), date(2025, 12, 31), Granularity.MONTH)
     points = series(index, periods)
-    for prev, cur in zip(points, points[1:], strict=False):
+    for prev, cur in itertools.pairwise(points):
         assert cur.stock.overlaps(prev.stock + cur.inflow - cur.outflow)
     counts = tally(events, periods)
     exact = [e for e in events if e.date.exact]

@@ -98,22 +98,34 @@ def parse_day(text: str) -> date:
     return fd.earliest
 
 
-def _format_part(earliest: date, latest: date) -> str:
-    if earliest == latest:
-        return earliest.isoformat()
-    if earliest.day == 1 and latest == _month_end(earliest):
-        return earliest.strftime("%Y-%m")
-    if earliest == date(earliest.year, 1, 1) and latest == date(earliest.year, 12, 31):
-        return str(earliest.year)
-    return ""
+def _format_start(d: date) -> str:
+    """The shortest text whose first day is `d`."""
+    if (d.month, d.day) == (1, 1):
+        return str(d.year)
+    if d.day == 1:
+        return d.strftime("%Y-%m")
+    return d.isoformat()
+
+
+def _format_end(d: date) -> str:
+    """The shortest text whose last day is `d`."""
+    if (d.month, d.day) == (12, 31):
+        return str(d.year)
+    if d == _month_end(d):
+        return d.strftime("%Y-%m")
+    return d.isoformat()
 
 
 def format_fuzzy(fd: FuzzyDate) -> str:
-    """The shortest text that `parse_fuzzy` reads back as the same range."""
-    single = _format_part(fd.earliest, fd.latest)
-    if single and fd.precision is not Precision.INTERVAL:
-        return single
-    return f"{fd.earliest.isoformat()}/{fd.latest.isoformat()}"
+    """The shortest text that `parse_fuzzy` reads back as the same range of days."""
+    start, end = _format_start(fd.earliest), _format_end(fd.latest)
+    if start == end:
+        return start
+    if fd.exact:
+        return fd.earliest.isoformat()
+    if fd.precision is Precision.MONTH:
+        return fd.earliest.strftime("%Y-%m")
+    return f"{start}/{end}"
 
 
 def _month_end(d: date) -> date:

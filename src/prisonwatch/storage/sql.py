@@ -175,7 +175,7 @@ class SqlStore:
     ) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         stmt = select(table.c.record_id, table.c[column]).where(table.c.record_kind == kind)
-        for rid, other in conn.execute(stmt.order_by(table.c.record_id, table.c[column])):
+        for rid, other in conn.execute(stmt.order_by(table.c.record_id, table.c.position)):
             out[rid].append(other)
         return out
 
@@ -354,17 +354,17 @@ class _Writer:
             self._insert_plain(
                 t.record_sources,
                 [
-                    {"record_kind": kind, "record_id": r.id, "source_id": s}
+                    {"record_kind": kind, "record_id": r.id, "source_id": s, "position": i}
                     for r in recs
-                    for s in dict.fromkeys(r.source_ids)
+                    for i, s in enumerate(dict.fromkeys(r.source_ids))
                 ],
             )
         self._insert_plain(
             t.record_claims,
             [
-                {"record_kind": "event", "record_id": e.id, "claim_id": c}
+                {"record_kind": "event", "record_id": e.id, "claim_id": c, "position": i}
                 for e in events
-                for c in dict.fromkeys(e.claim_ids)
+                for i, c in enumerate(dict.fromkeys(e.claim_ids))
             ],
         )
         added = {
@@ -435,8 +435,13 @@ class _Reader:
     def _source_links(self, kind: str, ids: list[str]) -> dict[str, tuple[str, ...]]:
         out: dict[str, list[str]] = defaultdict(list)
         for chunk in _chunks(ids):
-            stmt = select(t.record_sources.c.record_id, t.record_sources.c.source_id).where(
-                t.record_sources.c.record_kind == kind, t.record_sources.c.record_id.in_(chunk)
+            stmt = (
+                select(t.record_sources.c.record_id, t.record_sources.c.source_id)
+                .where(
+                    t.record_sources.c.record_kind == kind,
+                    t.record_sources.c.record_id.in_(chunk),
+                )
+                .order_by(t.record_sources.c.record_id, t.record_sources.c.position)
             )
             for rid, sid in self.conn.execute(stmt):
                 out[rid].append(sid)
@@ -480,8 +485,13 @@ class _Reader:
         srcs = self._source_links("event", ids)
         clm: dict[str, list[str]] = defaultdict(list)
         for chunk in _chunks(ids):
-            stmt = select(t.record_claims.c.record_id, t.record_claims.c.claim_id).where(
-                t.record_claims.c.record_kind == "event", t.record_claims.c.record_id.in_(chunk)
+            stmt = (
+                select(t.record_claims.c.record_id, t.record_claims.c.claim_id)
+                .where(
+                    t.record_claims.c.record_kind == "event",
+                    t.record_claims.c.record_id.in_(chunk),
+                )
+                .order_by(t.record_claims.c.record_id, t.record_claims.c.position)
             )
             for rid, cid in self.conn.execute(stmt):
                 clm[rid].append(cid)

@@ -175,6 +175,7 @@ record_sources = Table(
     Column("record_kind", String(16), primary_key=True),
     Column("record_id", String(80), primary_key=True),
     Column("source_id", String(80), ForeignKey("sources.id"), primary_key=True),
+    Column("position", Integer, nullable=False),
     Index(None, "source_id"),
 )
 
@@ -184,6 +185,7 @@ record_claims = Table(
     Column("record_kind", String(16), primary_key=True),
     Column("record_id", String(80), primary_key=True),
     Column("claim_id", String(80), ForeignKey("claims.id"), primary_key=True),
+    Column("position", Integer, nullable=False),
     Index(None, "claim_id"),
 )
 

@@ -1,0 +1,162 @@
+"""Formatting answers for the terminal: rich tables, JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def bounds(b: dict[str, int]) -> str:
+    return str(b["low"]) if b["low"] == b["high"] else f"{b['low']}–{b['high']}"
+
+
+def as_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def stats_table(console: Console, data: dict[str, Any]) -> None:
+    scope = ", ".join(
+        f"{k} {data[k]}" for k in ("organisation", "country", "known_on") if data.get(k)
+    )
+    console.print(
+        f"Political prisoners on {data['on']}: [bold]{bounds(data['stock'])}[/bold]"
+        + (f"  ({scope})" if scope else "")
+        + f"  — registry of {data['persons']} persons, {data['events']} events"
+    )
+    if "series" in data:
+        t = Table(title=f"By {data['by']}")
+        for col in ("period", "stock", "in", "out", "out by mechanism", "events"):
+            t.add_column(col, justify="right" if col in ("stock", "in", "out") else "left")
+        for row in data["series"]:
+            mech = ", ".join(f"{k} {bounds(v)}" for k, v in row["outflow_by_mechanism"].items())
+            evs = ", ".join(f"{k} {bounds(v)}" for k, v in row["events"].items() if ":" not in k)
+            t.add_row(
+                row["period"],
+                bounds(row["stock"]),
+                bounds(row["inflow"]),
+                bounds(row["outflow"]),
+                mech,
+                evs,
+            )
+        console.print(t)
+        idc = data["identity"]
+        verdict = "holds" if idc["holds"] else "[red]DOES NOT HOLD[/red]"
+        console.print(
+            f"Identity {idc['from']} → {idc['to']}: {bounds(idc['stock_from'])} + "
+            f"{bounds(idc['inflow'])} − {bounds(idc['outflow'])} = "
+            f"{bounds(idc['expected_stock_to'])}; stock {bounds(idc['stock_to'])}: {verdict}"
+        )
+    if data["observations"]:
+        t = Table(title="Published figures against the registry")
+        for col in ("period", "metric", "by", "published", "registry", "difference"):
+            t.add_column(col)
+        for o in data["observations"]:
+            t.add_row(
+                o["period"],
+                o["metric"],
+                o["organisation"] or "",
+                str(o["published"]),
+                bounds(o["registry"]),
+                bounds(o["difference"]),
+            )
+        console.print(t)
+    for p in data["problems"]:
+        console.print(f"[yellow]data problem:[/yellow] {p}")
+
+
+def stats_csv(data: dict[str, Any]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(
+        [
+            "period",
+            "stock_low",
+            "stock_high",
+            "inflow_low",
+            "inflow_high",
+            "outflow_low",
+            "outflow_high",
+        ]
+    )
+    rows = data.get("series") or [
+        {
+            "period": data["on"],
+            "stock": data["stock"],
+            "inflow": {"low": "", "high": ""},
+            "outflow": {"low": "", "high": ""},
+        }
+    ]
+    for r in rows:
+        w.writerow(
+            [
+                r["period"],
+                r["stock"]["low"],
+                r["stock"]["high"],
+                r["inflow"]["low"],
+                r["inflow"]["high"],
+                r["outflow"]["low"],
+                r["outflow"]["high"],
+            ]
+        )
+    return buf.getvalue()
+
+
+def deals_table(console: Console, rows: list[dict[str, Any]]) -> None:
+    t = Table(title="Deals and the revolving door")
+    for col in (
+        "date",
+        "deal",
+        "released",
+        "political prisoners",
+        "back in custody",
+        "concessions",
+        "replaced in",
+    ):
+        t.add_column(col)
+    for d in rows:
+        conc = "; ".join(
+            f"{c['by']}: {c['what']}" + (f" ({c['target']})" if c["target"] else "")
+            for c in d["concessions"]
+        )
+        pp = str(d["political_prisoners"]) + (f" per {d['figures_by']}" if d["figures_by"] else "")
+        if d["replacement_days"] is None:
+            repl = "–"
+        else:
+            repl = f"{d['replacement_days']} days"
+            if d["replacement_basis"] == "published_rate":
+                repl = f"~{repl} (at published rate; by {d['replacement_days_max']})"
+        released = f"{d['released']} ({d['released_in_registry']} named)"
+        back = str(d["returned_to_custody"])
+        if d["returned_persons"]:
+            back += f": {', '.join(d['returned_persons'])}"
+        t.add_row(d["date"], d["id"], released, pp, back, conc, repl)
+    console.print(t)
+
+
+def person_view(console: Console, p: dict[str, Any]) -> None:
+    aka = f" (also {', '.join(p['aliases'])})" if p["aliases"] else ""
+    console.print(f"[bold]{p['name']}[/bold]{aka}  id {p['id']}")
+    facts = [f"{k} {p[k]}" for k in ("birth_year", "gender", "region", "country") if p[k]]
+    console.print(
+        "  " + ", ".join([*facts, f"protection {p['protection']}", f"now: {p['status']}"])
+    )
+    t = Table()
+    for col in ("date", "event", "details", "sources", "recorded"):
+        t.add_column(col)
+    for e in p["events"]:
+        details = ", ".join(
+            str(e[k]) for k in ("mechanism", "organisation", "deal_id", "place") if e[k]
+        )
+        if e["note"]:
+            details += f" — {e['note']}"
+        kind = e["kind"] if e["in_force"] else f"[strike]{e['kind']}[/strike] (superseded)"
+        srcs = "\n".join(s["url"] or "" for s in e["sources"])
+        t.add_row(e["date"], kind, details, srcs, f"{e['recorded_at'][:10]} by {e['recorded_by']}")
+    console.print(t)
+    for prob in p["problems"]:
+        console.print(f"[yellow]data problem:[/yellow] {prob}")

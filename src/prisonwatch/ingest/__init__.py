@@ -1,0 +1,1 @@
+"""Reading things into records: record files (CSV, JSON, JSONL) now, news articles later."""

@@ -1,0 +1,395 @@
+"""Record files: persons, events, deals, observations and sources in CSV, JSON or JSONL.
+
+The formats are documented in `docs/import-formats.md`. Reading is pure: it takes the file's
+name and text and returns the records it holds and the problems found, each named
+`file:line: field: reason`, so the importer can refuse a file without writing anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePath
+from typing import Any
+
+from prisonwatch.core.problems import Problem
+from prisonwatch.core.records import (
+    Concession,
+    Deal,
+    Event,
+    Observation,
+    Person,
+    Source,
+    content_id,
+)
+from prisonwatch.core.vocabulary import (
+    RECOGNITION,
+    EventKind,
+    Gender,
+    ObservationMetric,
+    Protection,
+    Qualifier,
+    ReleaseMechanism,
+)
+from prisonwatch.ingest import fields as f
+from prisonwatch.storage.port import Batch
+
+KINDS = ("persons", "events", "deals", "observations", "sources")
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class _Context:
+    """What a reader needs besides the row: the clock's time, and sources met so far."""
+
+    now: datetime
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def source_for(self, url: str, row: Mapping[str, Any], recorded_at: datetime) -> str:
+        sid = Source.make_id(None, url)
+        if sid not in self.sources:
+            self.sources[sid] = Source(
+                id=sid,
+                url=url,
+                title=f.text(row.get("source_title")),
+                publisher=f.text(row.get("source_publisher")),
+                published=f.day(row.get("source_date")),
+                language=f.text(row.get("source_language")),
+                recorded_at=recorded_at,
+            )
+        return sid
+
+
+def kind_of(path: str, declared: str | None) -> str | None:
+    """The record kind a file holds: as declared, or named in the file name."""
+    if declared:
+        return declared
+    stem = PurePath(path).name.lower()
+    for kind in KINDS:
+        if kind in stem or kind.rstrip("s") in stem:
+            return kind
+    return None
+
+
+def _recorded(row: Mapping[str, Any], ctx: _Context) -> datetime:
+    return f.timestamp(row.get("recorded_at")) or ctx.now
+
+
+def _source_ids(row: Mapping[str, Any], ctx: _Context, recorded_at: datetime) -> tuple[str, ...]:
+    return tuple(ctx.source_for(u, row, recorded_at) for u in f.listing(row.get("source_url")))
+
+
+def read_person(row: Mapping[str, Any], ctx: _Context) -> Person:
+    recorded = _recorded(row, ctx)
+    year = f.integer(row.get("birth_year"), minimum=1850)
+    if year is not None and year > ctx.now.year:
+        raise _RowError("birth_year", f"in the future: {year}")
+    return Person(
+        id=_field("id", f.required, row),
+        name=_field("name", f.required, row),
+        recorded_at=recorded,
+        aliases=_field("aliases", f.listing, row),
+        birth_year=year,
+        gender=_field("gender", lambda v: f.choice(v, Gender), row) or Gender.UNKNOWN,
+        region=f.text(row.get("region")),
+        country=_country(row),
+        protection=_field("protection", lambda v: f.choice(v, Protection), row)
+        or Protection.PUBLIC,
+        note=f.text(row.get("note")),
+    )
+
+
+def read_event(row: Mapping[str, Any], ctx: _Context) -> Event:
+    recorded = _recorded(row, ctx)
+    kind = _field("kind", lambda v: f.choice(v, EventKind), row)
+    if kind is None:
+        raise _RowError("kind", "missing")
+    when = _field("date", f.fuzzy, row)
+    if when is None:
+        raise _RowError("date", "missing")
+    mechanism = _field("mechanism", lambda v: f.choice(v, ReleaseMechanism), row)
+    if mechanism is not None and kind is not EventKind.RELEASED:
+        raise _RowError("mechanism", f"only a release has a mechanism, not {kind.value}")
+    if kind is EventKind.RELEASED and mechanism is None:
+        mechanism = ReleaseMechanism.UNKNOWN
+    organisation = f.text(row.get("organisation"))
+    if kind in RECOGNITION and organisation is None:
+        raise _RowError("organisation", f"{kind.value} needs the organisation that recognised them")
+    deal_id = f.text(row.get("deal_id"))
+    if deal_id is not None and kind not in (EventKind.RELEASED, EventKind.DEPORTED):
+        raise _RowError("deal_id", f"only a release belongs to a deal, not {kind.value}")
+    person_id = _field("person_id", f.required, row)
+    sources = _source_ids(row, ctx, recorded)
+    eid = f.text(row.get("id")) or content_id(
+        "ev", person_id, kind.value, str(when), mechanism, organisation, deal_id, *sources
+    )
+    return Event(
+        id=eid,
+        person_id=person_id,
+        kind=kind,
+        date=when,
+        recorded_at=recorded,
+        recorded_by=f.text(row.get("recorded_by")) or "import",
+        mechanism=mechanism,
+        organisation=organisation,
+        deal_id=deal_id,
+        place=f.text(row.get("place")),
+        source_ids=sources,
+        note=f.text(row.get("note")),
+        supersedes=f.text(row.get("supersedes")),
+        void=_field("void", f.boolean, row),
+    )
+
+
+def _concessions(value: object) -> tuple[Concession, ...]:
+    if isinstance(value, list):
+        out = []
+        for item in value:
+            if not isinstance(item, dict):
+                raise f.FieldError("each concession must be an object with by, what, target")
+            by, what = f.text(item.get("by")), f.text(item.get("what"))
+            if not by or not what:
+                raise f.FieldError("a concession needs 'by' and 'what'")
+            out.append(Concession(by, what, f.text(item.get("target")), f.text(item.get("note"))))
+        return tuple(out)
+    result = []
+    for part in f.listing(value):
+        pieces = [p.strip() for p in part.split(":")]
+        if len(pieces) not in (2, 3) or not all(pieces[:2]):
+            raise f.FieldError(f"expected by:what[:target], got {part!r}")
+        result.append(Concession(pieces[0], pieces[1], pieces[2] if len(pieces) == 3 else None))
+    return tuple(result)
+
+
+def read_deal(row: Mapping[str, Any], ctx: _Context) -> Deal:
+    recorded = _recorded(row, ctx)
+    when = _field("date", f.fuzzy, row)
+    if when is None:
+        raise _RowError("date", "missing")
+    released = _field("reported_released", f.integer, row)
+    political = _field("reported_political_prisoners", f.integer, row)
+    if released is not None and political is not None and political > released:
+        raise _RowError(
+            "reported_political_prisoners", f"{political} is more than released {released}"
+        )
+    return Deal(
+        id=_field("id", f.required, row),
+        date=when,
+        recorded_at=recorded,
+        country=_country(row),
+        parties=f.listing(row.get("parties")),
+        mediator=f.text(row.get("mediator")),
+        concessions=_field("concessions", _concessions, row),
+        reported_released=released,
+        reported_political_prisoners=political,
+        figures_by=f.text(row.get("figures_by")),
+        source_ids=_source_ids(row, ctx, recorded),
+        note=f.text(row.get("note")),
+    )
+
+
+def read_observation(row: Mapping[str, Any], ctx: _Context) -> Observation:
+    recorded = _recorded(row, ctx)
+    metric = _field("metric", lambda v: f.choice(v, ObservationMetric), row)
+    if metric is None:
+        raise _RowError("metric", "missing")
+    value = _field("value", f.integer, row)
+    if value is None:
+        raise _RowError("value", "missing")
+    period = _field("period", f.fuzzy, row)
+    if period is None:
+        raise _RowError("period", "missing")
+    org = f.text(row.get("organisation"))
+    sources = _source_ids(row, ctx, recorded)
+    oid = f.text(row.get("id")) or content_id(
+        "ob", metric.value, value, str(period), org, _country(row), *sources
+    )
+    return Observation(
+        id=oid,
+        metric=metric,
+        value=value,
+        period=period,
+        recorded_at=recorded,
+        organisation=org,
+        country=_country(row),
+        qualifier=_field("qualifier", lambda v: f.choice(v, Qualifier), row) or Qualifier.EXACT,
+        source_ids=sources,
+        note=f.text(row.get("note")),
+    )
+
+
+def read_source(row: Mapping[str, Any], ctx: _Context) -> Source:
+    recorded = _recorded(row, ctx)
+    url = f.text(row.get("url"))
+    body = f.text(row.get("text"))
+    if url is None and body is None:
+        raise _RowError("url", "a source needs an address or a text")
+    return Source(
+        id=Source.make_id(body, url),
+        url=url,
+        title=f.text(row.get("title")),
+        publisher=f.text(row.get("publisher")),
+        published=_field("published", f.day, row),
+        language=f.text(row.get("language")),
+        recorded_at=recorded,
+        text=body,
+    )
+
+
+class _RowError(Exception):
+    def __init__(self, field_name: str, reason: str) -> None:
+        super().__init__(reason)
+        self.field_name, self.reason = field_name, reason
+
+
+def _field(name: str, reader: Callable[[object], Any], row: Mapping[str, Any]) -> Any:
+    try:
+        return reader(row.get(name))
+    except f.FieldError as exc:
+        raise _RowError(name, str(exc)) from None
+
+
+def _country(row: Mapping[str, Any]) -> str | None:
+    c = f.text(row.get("country"))
+    if c is not None and (len(c) != 2 or not c.isalpha()):
+        raise _RowError("country", f"expected an ISO 3166 two-letter code, got {c!r}")
+    return c.upper() if c else None
+
+
+READERS: dict[str, Callable[[Mapping[str, Any], _Context], Any]] = {
+    "persons": read_person,
+    "events": read_event,
+    "deals": read_deal,
+    "observations": read_observation,
+    "sources": read_source,
+}
+
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "persons": ("id", "name"),
+    "events": ("person_id", "kind", "date"),
+    "deals": ("id", "date"),
+    "observations": ("metric", "value", "period"),
+    "sources": (),
+}
+
+
+def _csv_rows(name: str, text: str) -> Iterator[tuple[str, Mapping[str, Any] | Problem]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    _ = reader.fieldnames  # reads the header, which may span several physical lines
+    line = reader.line_num + 1
+    for row in reader:
+        where = f"{name}:{line}"
+        line = reader.line_num + 1
+        if None in row:
+            yield where, Problem(where, "row", "more values than columns in the header")
+            continue
+        yield where, row
+
+
+def _json_items(name: str, text: str, kind: str | None) -> Iterator[tuple[str, str | None, Any]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield f"{name}:{exc.lineno}", None, Problem(f"{name}:{exc.lineno}", "json", exc.msg)
+        return
+    if isinstance(data, dict):
+        for key, items in data.items():
+            if key not in READERS:
+                yield (
+                    name,
+                    None,
+                    Problem(name, key, f"unknown record kind (expected {', '.join(KINDS)})"),
+                )
+                continue
+            if not isinstance(items, list):
+                yield name, None, Problem(name, key, "expected a list of records")
+                continue
+            for i, item in enumerate(items, 1):
+                yield f"{name}:{key}[{i}]", key, item
+    elif isinstance(data, list):
+        for i, item in enumerate(data, 1):
+            yield f"{name}:[{i}]", kind, item
+    else:
+        yield name, None, Problem(name, "json", "expected a list of records or an object of lists")
+
+
+def _jsonl_items(name: str, text: str, kind: str | None) -> Iterator[tuple[str, str | None, Any]]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{n}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield where, None, Problem(where, "json", exc.msg)
+            continue
+        line_kind = item.pop("record", None) if isinstance(item, dict) else None
+        yield where, line_kind or kind, item
+
+
+def read_records(
+    name: str, text: str, now: datetime, declared_kind: str | None = None
+) -> tuple[Batch, list[Problem]]:
+    """Read one record file's text into a batch, with every problem found in it."""
+    batch = Batch()
+    problems: list[Problem] = []
+    ctx = _Context(now)
+    kind = kind_of(name, declared_kind)
+    suffix = PurePath(name).suffix.lower()
+    items: list[tuple[str, str | None, Any]]
+    if suffix == ".csv":
+        if kind is None:
+            return batch, [Problem(name, "file", _no_kind_reason())]
+        rows = list(_csv_rows(name, text))
+        if not rows and not text.strip():
+            return batch, [Problem(name, "file", "empty file")]
+        header = next(csv.reader(io.StringIO(text)), [])
+        missing = [c for c in REQUIRED_COLUMNS[kind] if c not in header]
+        if missing:
+            return batch, [Problem(f"{name}:1", c, "required column missing") for c in missing]
+        items = [(w, kind, r) for w, r in rows]
+    elif suffix == ".json":
+        items = list(_json_items(name, text, kind))
+    elif suffix == ".jsonl":
+        items = list(_jsonl_items(name, text, kind))
+    else:
+        return batch, [
+            Problem(name, "file", f"unknown format {suffix!r} (expected .csv, .json or .jsonl)")
+        ]
+    targets: dict[str, list[Any]] = {
+        "persons": batch.persons,
+        "events": batch.events,
+        "deals": batch.deals,
+        "observations": batch.observations,
+        "sources": batch.sources,
+    }
+    for where, item_kind, item in items:
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        if item_kind is None or item_kind not in READERS:
+            problems.append(Problem(where, "record", _no_kind_reason()))
+            continue
+        if not isinstance(item, dict):
+            problems.append(Problem(where, "record", "expected an object"))
+            continue
+        try:
+            record = READERS[item_kind](item, ctx)
+        except _RowError as bad:
+            problems.append(Problem(where, bad.field_name, bad.reason))
+            continue
+        targets[item_kind].append(record)
+        batch.where[record.id] = where
+    batch.sources = list(ctx.sources.values()) + batch.sources
+    return batch, problems
+
+
+def _no_kind_reason() -> str:
+    return (
+        "cannot tell which records this holds: name the file after its kind "
+        f"({', '.join(KINDS)}), pass --kind, or give each JSONL line a 'record' field"
+    )

@@ -1,0 +1,111 @@
+"""Importing record files: all files of one command are one transaction, or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from prisonwatch.core.bitemporal import effective_events
+from prisonwatch.core.ledger import group_by_person
+from prisonwatch.core.problems import Problem
+from prisonwatch.core.timeline import fold_custody
+from prisonwatch.ingest.record_files import MAX_FILE_BYTES, read_records
+from prisonwatch.storage.port import ApplyResult, Batch, BatchError, LedgerStore
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did, or the problems that stopped it (then nothing was written)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    result: ApplyResult | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def read_file(path: Path) -> tuple[str | None, Problem | None]:
+    """The file's text, or the reason it cannot be read."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            return None, Problem(name, "file", "is a directory")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, Problem(name, "file", f"too large ({size} bytes; limit {MAX_FILE_BYTES})")
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, Problem(name, "file", exc.strerror or str(exc))
+    if b"\x00" in data[:8192]:
+        return None, Problem(name, "file", "binary data, not text")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        return None, Problem(name, "file", f"not UTF-8 (byte {exc.start})")
+
+
+def merge(batches: Sequence[Batch]) -> Batch:
+    out = Batch()
+    for b in batches:
+        known = {s.id for s in out.sources}
+        out.sources.extend(s for s in b.sources if s.id not in known)
+        out.persons.extend(b.persons)
+        out.deals.extend(b.deals)
+        out.events.extend(b.events)
+        out.observations.extend(b.observations)
+        out.claims.extend(b.claims)
+        out.where.update(b.where)
+    return out
+
+
+def timeline_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
+    """Problems the new events cause in their persons' timelines (a release before custody)."""
+    if not batch.events:
+        return []
+    touched = sorted({e.person_id for e in batch.events})
+    stored = {e.id: e for e in store.events(touched)}
+    combined = list(stored.values()) + [e for e in batch.events if e.id not in stored]
+    new_ids = {e.id for e in batch.events} - set(stored)
+    problems: list[Problem] = []
+    for evs in group_by_person(effective_events(combined)).values():
+        _, found = fold_custody(evs)
+        for p in found:
+            if p.where in new_ids:
+                problems.append(Problem(batch.where.get(p.where, p.where), p.field, p.reason))
+    return problems
+
+
+def import_batch(store: LedgerStore, batch: Batch, actor: str, now: datetime) -> ImportReport:
+    problems = timeline_problems(store, batch)
+    if problems:
+        return ImportReport(problems)
+    try:
+        return ImportReport(result=store.apply(batch, actor, now))
+    except BatchError as err:
+        return ImportReport(err.problems)
+
+
+def import_files(
+    store: LedgerStore,
+    paths: Sequence[Path],
+    actor: str,
+    now: datetime,
+    kind: str | None = None,
+) -> ImportReport:
+    """Read every file; if all are clean, write them together, else write nothing."""
+    problems: list[Problem] = []
+    batches: list[Batch] = []
+    for path in paths:
+        text, problem = read_file(path)
+        if problem is not None or text is None:
+            problems.append(problem or Problem(str(path), "file", "unreadable"))
+            continue
+        batch, found = read_records(str(path), text, now, kind)
+        problems.extend(found)
+        batches.append(batch)
+    if problems:
+        return ImportReport(problems)
+    return import_batch(store, merge(batches), actor, now)

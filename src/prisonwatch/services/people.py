@@ -1,0 +1,76 @@
+"""One person's timeline, with the sources behind every event."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from prisonwatch.core.bitemporal import effective_events
+from prisonwatch.core.records import Event, Person, Source
+from prisonwatch.core.timeline import fold_custody, sort_key
+from prisonwatch.storage.port import LedgerStore
+
+
+def status_on(events: list[Event], day: date) -> str:
+    """Held, not held, or uncertain on `day`, as the person's effective events say."""
+    custody, _ = fold_custody(events)
+    if any(iv.surely_held(day) for iv in custody):
+        return "held"
+    if any(iv.possibly_held(day) for iv in custody):
+        return "uncertain"
+    return "not held" if custody else "no custody on record"
+
+
+def _source_ref(s: Source) -> dict[str, str | None]:
+    published = s.published.isoformat() if s.published else None
+    return {"url": s.url, "publisher": s.publisher, "published": published}
+
+
+def timeline(store: LedgerStore, person: Person, today: date) -> dict[str, Any]:
+    """The person's record: names, events in order (with corrections shown), sources."""
+    all_events = store.events([person.id])
+    effective = {e.id for e in effective_events(all_events)}
+    sources = {
+        s.id: s for s in store.sources(sorted({s for e in all_events for s in e.source_ids}))
+    }
+    custody, problems = fold_custody([e for e in all_events if e.id in effective])
+    return {
+        "id": person.id,
+        "name": person.name,
+        "aliases": list(person.aliases),
+        "birth_year": person.birth_year,
+        "gender": person.gender.value,
+        "region": person.region,
+        "country": person.country,
+        "protection": person.protection.value,
+        "status": status_on([e for e in all_events if e.id in effective], today),
+        "custody": [
+            {
+                "from": str(iv.start),
+                "to": str(iv.end) if iv.end else None,
+                "ended_by": iv.end_kind.value if iv.end_kind else None,
+                "mechanism": iv.mechanism.value if iv.mechanism else None,
+            }
+            for iv in custody
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "date": str(e.date),
+                "kind": e.kind.value,
+                "mechanism": e.mechanism.value if e.mechanism else None,
+                "organisation": e.organisation,
+                "deal_id": e.deal_id,
+                "place": e.place,
+                "note": e.note,
+                "in_force": e.id in effective,
+                "supersedes": e.supersedes,
+                "recorded_at": e.recorded_at.isoformat(timespec="seconds"),
+                "recorded_by": e.recorded_by,
+                "sources": [_source_ref(sources[s]) for s in e.source_ids if s in sources],
+                "claims": list(e.claim_ids),
+            }
+            for e in sorted(all_events, key=sort_key)
+        ],
+        "problems": [str(p) for p in problems],
+    }

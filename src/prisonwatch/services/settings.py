@@ -1,0 +1,25 @@
+"""Settings, read from the environment only when an edge asks, never at import time."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+DEFAULT_DB = "sqlite:///prisonwatch.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Where the ledger lives and who is acting."""
+
+    db_url: str = DEFAULT_DB
+    actor: str = "cli"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, db: str | None = None) -> Settings:
+        env = os.environ if env is None else env
+        url = db or env.get("PRISONWATCH_DB") or DEFAULT_DB
+        if "://" not in url:
+            url = f"sqlite:///{url}"
+        return cls(db_url=url, actor=env.get("PRISONWATCH_ACTOR") or env.get("USER") or "cli")

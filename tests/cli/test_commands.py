@@ -1,0 +1,145 @@
+"""The reading commands on the sample data, and their errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli.conftest import SAMPLE_FILES, Cli
+
+
+def loaded(cli: Cli) -> Cli:
+    r = cli("import", *SAMPLE_FILES)
+    assert r.code == 0, r.err
+    return cli
+
+
+def test_stats_json_has_stock_bounds(cli: Cli) -> None:
+    r = loaded(cli)("stats", "--on", "2025-09-12", "--format", "json")
+    data = json.loads(r.out)
+    assert set(data["stock"]) == {"low", "high"}
+    assert data["stock"]["low"] <= data["stock"]["high"]
+    r2 = cli("stats", "--on", "2025-09-16", "--format", "json")
+    assert json.loads(r2.out)["stock"]["low"] == data["stock"]["low"] + 1  # Statkevich back
+
+
+def test_stats_series_identity_and_csv(cli: Cli) -> None:
+    loaded(cli)
+    r = cli(
+        "stats", "--from", "2025-01-01", "--to", "2025-12-31", "--by", "month", "--format", "json"
+    )
+    data = json.loads(r.out)
+    assert [p["period"] for p in data["series"]][:2] == ["2025-01", "2025-02"]
+    assert data["identity"]["holds"] is True
+    csv_out = cli(
+        "stats", "--from", "2025-01-01", "--to", "2025-12-31", "--by", "year", "--format", "csv"
+    ).out
+    assert csv_out.splitlines()[0].startswith("period,stock_low,stock_high")
+    assert csv_out.splitlines()[1].startswith("2025,")
+    held = next(o for o in data["observations"] if o["id"] == "by-held-2025-09")
+    assert held["published"] == 1246
+    assert held["difference"]["low"] == 1246 - held["registry"]["high"]
+
+
+def test_known_on_sees_only_what_was_recorded(cli: Cli) -> None:
+    loaded(cli)
+    before = json.loads(cli("deals", "--format", "json", "--known-on", "2025-09-14").out)
+    after = json.loads(cli("deals", "--format", "json").out)
+    sept_before = [d for d in before if d["id"] == "BY-2025-09-11"]
+    sept_after = next(d for d in after if d["id"] == "BY-2025-09-11")
+    assert sept_before == []  # the deal was recorded on 2025-09-16
+    assert sept_after["returned_to_custody"] == 1
+
+
+def test_deals_json(cli: Cli) -> None:
+    rows = json.loads(loaded(cli)("deals", "--format", "json").out)
+    sept = next(d for d in rows if d["date"] == "2025-09-11")
+    for key in (
+        "date",
+        "released",
+        "political_prisoners",
+        "returned_to_custody",
+        "concessions",
+        "replacement_days",
+    ):
+        assert key in sept
+    assert sept["released"] == 52
+    assert sept["returned_to_custody"] == 1
+    assert sept["returned_persons"] == ["Mikola Statkevich"]
+    assert {"by": "United States", "what": "sanctions_lifted", "target": "Belavia"} in sept[
+        "concessions"
+    ]
+    dec = next(d for d in rows if d["date"] == "2025-12-13")
+    assert dec["released"] == 123 and dec["released_in_registry"] == 9
+
+
+def test_person_by_any_spelling(cli: Cli) -> None:
+    loaded(cli)
+    for query in ("Statkevich", "Статкевич", "мікола статкевіч", "by-statkevich-mikola"):
+        r = cli("person", query, "--format", "json")
+        assert r.code == 0, r.err
+        (data,) = json.loads(r.out)
+        assert data["id"] == "by-statkevich-mikola"
+    both = json.loads(cli("person", "мікола", "--format", "json").out)
+    assert {p["name"] for p in both} == {"Mikola Statkevich", "Mikola Dziadok"}
+    assert data["status"] == "held"
+    kinds = [e["kind"] for e in data["events"]]
+    assert kinds.index("released") < kinds.index("returned_to_custody")
+    returned = next(e for e in data["events"] if e["kind"] == "returned_to_custody")
+    assert any("tportal" in s["url"] for s in returned["sources"])
+    table = cli("person", "Statkevich")
+    assert "returned_to_custody" in table.out and "tportal" in table.out
+    missing = cli("person", "Nobody Atall")
+    assert missing.code == 1 and missing.err.strip() == "error: no person matches 'Nobody Atall'"
+
+
+def test_bad_options_are_one_line_errors(cli: Cli) -> None:
+    for args, fragment in [
+        (("stats", "--on", "2025-13-01"), "--on: not a date"),
+        (("stats", "--on", "2025-09"), "--on: not an exact day"),
+        (("stats", "--from", "2025-01-01"), "--from and --to go together"),
+        (
+            ("stats", "--by", "week", "--from", "2025-01-01", "--to", "2025-02-01"),
+            "--by: unknown period",
+        ),
+        (("stats", "--format", "xml"), "--format: unknown format 'xml'"),
+        (("import", "--kind", "people", "x.csv"), "--kind: unknown kind 'people'"),
+    ]:
+        r = cli(*args)
+        assert r.code == 2, (args, r.err)
+        assert fragment in r.err and "Traceback" not in r.err
+        assert len(r.err.strip().splitlines()) == 1
+
+
+def test_unusable_databases_are_one_line_errors(cli: Cli, tmp_path: Path) -> None:
+    r = cli("stats", "--db", str(tmp_path / "no" / "such" / "dir.db"))
+    assert r.code == 1 and "unable to open database file" in r.err
+    assert len(r.err.strip().splitlines()) == 1
+    r = cli("stats", "--db", "postgresql+psycopg://u:secret@127.0.0.1:1/x?connect_timeout=2")
+    assert r.code == 1 and "127.0.0.1" in r.err and "secret" not in r.err
+    assert len(r.err.strip().splitlines()) == 1
+    r = cli("stats", "--db", "nosuchdialect://x")
+    assert r.code == 1 and "cannot be used" in r.err
+
+
+def test_export_import_round_trip(cli: Cli, tmp_path: Path) -> None:
+    loaded(cli)
+    out = tmp_path / "export"
+    r = cli("export", "--format", "csv", "--out", str(out), "--include-protected")
+    assert r.code == 0, r.err
+    other = Cli(f"sqlite:///{tmp_path / 'other.db'}", tmp_path)
+    files = [
+        str(out / f"{k}.csv") for k in ("sources", "persons", "deals", "events", "observations")
+    ]
+    r = other("import", *files)
+    assert r.code == 0, r.err
+    a = json.loads(cli("export", "--format", "json", "--include-protected").out)
+    b = json.loads(other("export", "--format", "json", "--include-protected").out)
+    assert a == b
+
+
+def test_demo_runs_twice(cli: Cli, tmp_path: Path) -> None:
+    for _ in range(2):
+        r = cli("demo", "--db", str(tmp_path / "demo.db"))
+        assert r.code == 0, r.err
+        assert "Political prisoners on 2025-12-31" in r.out and "BY-2025-09-11" in r.out

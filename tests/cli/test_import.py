@@ -1,0 +1,162 @@
+"""`prisonwatch import`: all or nothing, and every bad row named `file:line: field: reason`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli.conftest import SAMPLE_FILES, Cli
+
+PERSONS = (
+    "id,name,aliases,birth_year,gender,protection\n"
+    "p1,Anna Example,Ганна|A. Example,1980,female,public\n"
+)
+
+
+def write(tmp: Path, name: str, text: str | bytes) -> str:
+    p = tmp / name
+    if isinstance(text, bytes):
+        p.write_bytes(text)
+    else:
+        p.write_text(text, encoding="utf-8")
+    return str(p)
+
+
+def count_events(cli: Cli) -> int:
+    r = cli("stats", "--format", "json", "--on", "2025-01-01")
+    assert r.code == 0, r.err
+    return int(json.loads(r.out)["events"])
+
+
+def test_sample_data_imports_and_is_idempotent(cli: Cli) -> None:
+    first = cli("import", *SAMPLE_FILES)
+    assert first.code == 0, first.err
+    assert "imported" in first.out
+    again = cli("import", *SAMPLE_FILES)
+    assert again.code == 0 and "nothing new" in again.out
+
+
+def test_bad_rows_are_named_and_nothing_is_written(cli: Cli, tmp_path: Path) -> None:
+    persons = write(tmp_path, "persons.csv", PERSONS)
+    events = write(
+        tmp_path,
+        "events.csv",
+        "person_id,kind,date,mechanism\n"
+        "p1,detained,2024-02-30,\n"
+        "p1,arrested,2024-01-01,\n"
+        "p1,detained,2024-01-01,pardon\n"
+        "p1,released,2024-05-01,deal\n",
+    )
+    r = cli("import", persons, events)
+    assert r.code == 2
+    lines = r.err.strip().splitlines()
+    assert f"{events}:2: date: not a date: '2024-02-30' (day is out of range for month)" in lines
+    assert any(line.startswith(f"{events}:3: kind: unknown value 'arrested'") for line in lines)
+    assert f"{events}:4: mechanism: only a release has a mechanism, not detained" in lines
+    assert lines[-1] == "error: import refused: 3 problem(s); nothing was written"
+    assert count_events(cli) == 0
+    assert cli("person", "Anna").code == 1
+
+
+def test_release_before_any_detention_is_refused(cli: Cli, tmp_path: Path) -> None:
+    persons = write(tmp_path, "persons.csv", PERSONS)
+    events = write(
+        tmp_path,
+        "events.csv",
+        "person_id,kind,date\np1,released,2024-01-01\np1,detained,2024-03-01\n",
+    )
+    r = cli("import", persons, events)
+    assert r.code == 2
+    assert f"{events}:2: kind: released on 2024-01-01 with no custody before it" in r.err
+    assert count_events(cli) == 0
+
+
+def test_duplicate_ids_in_file_and_against_the_database(cli: Cli, tmp_path: Path) -> None:
+    dup = write(tmp_path, "persons.csv", PERSONS + "p1,Other Name,,,,public\n")
+    r = cli("import", dup)
+    assert r.code == 2 and f"{dup}:3: id: duplicate person id 'p1'" in r.err
+    ok = write(tmp_path, "persons_ok.csv", PERSONS)
+    assert cli("import", ok).code == 0
+    changed = write(tmp_path, "persons_changed.csv", PERSONS.replace("1980", "1981"))
+    r = cli("import", changed)
+    assert r.code == 2 and "person 'p1' is already stored with other content" in r.err
+
+
+def test_unknown_person_and_missing_columns(cli: Cli, tmp_path: Path) -> None:
+    events = write(tmp_path, "events.csv", "person_id,kind,date\nghost,detained,2024-01-01\n")
+    r = cli("import", events)
+    assert r.code == 2 and f"{events}:2: person_id: unknown person 'ghost'" in r.err
+    no_cols = write(tmp_path, "events2.csv", "person,kind\nx,detained\n")
+    r = cli("import", no_cols)
+    assert r.code == 2 and f"{no_cols}:1: person_id: required column missing" in r.err
+
+
+def test_json_and_jsonl_and_bad_files(cli: Cli, tmp_path: Path) -> None:
+    bundle = write(
+        tmp_path,
+        "bundle.json",
+        json.dumps(
+            {
+                "persons": [{"id": "p2", "name": "Bob", "aliases": ["Боб"]}],
+                "events": [{"person_id": "p2", "kind": "detained", "date": "2024"}],
+            }
+        ),
+    )
+    lines = write(
+        tmp_path,
+        "more.jsonl",
+        '{"record": "events", "person_id": "p2", "kind": "released", "date": "2025-01", '
+        '"mechanism": "pardon"}\n',
+    )
+    r = cli("import", bundle, lines)
+    assert r.code == 0, r.err
+    assert count_events(cli) == 2
+    binary = write(tmp_path, "events.csv", b"\x00\x01\x02")
+    latin = write(tmp_path, "persons.csv", "id,name\np9,J\xf6rg\n".encode("latin-1"))
+    broken = write(tmp_path, "x.jsonl", '{"record": "events", \n')
+    unknown = write(tmp_path, "notes.txt", "hello")
+    r = cli("import", binary, latin, broken, unknown, str(tmp_path / "missing.csv"))
+    assert r.code == 2
+    err = r.err
+    assert f"{binary}: file: binary data, not text" in err
+    assert f"{latin}: file: not UTF-8" in err
+    assert f"{broken}:1: json:" in err
+    assert f"{unknown}: file: unknown format '.txt'" in err
+    assert "missing.csv: file: No such file or directory" in err
+    assert count_events(cli) == 2
+
+
+def test_supersede_and_void(cli: Cli, tmp_path: Path) -> None:
+    persons = write(
+        tmp_path, "persons.csv", "id,name,recorded_at\np1,Anna Example,2024-01-01T10:00:00\n"
+    )
+    events = write(
+        tmp_path,
+        "events.csv",
+        "id,person_id,kind,date,mechanism,supersedes,void,recorded_at\n"
+        "d1,p1,detained,2024-01,,,,2024-02-01\n"
+        "r1,p1,released,2024-06,pardon,,,2024-07-01\n",
+    )
+    assert cli("import", persons, events).code == 0
+    fix = write(
+        tmp_path,
+        "events_fix.csv",
+        "id,person_id,kind,date,mechanism,supersedes,void,recorded_at\n"
+        "r2,p1,released,2024-06-12,pardon,r1,,2024-08-01\n",
+    )
+    assert cli("import", fix).code == 0
+
+    def events_known(on: str, known: str | None = None) -> int:
+        args = ["stats", "--on", on, "--format", "json", "--org", "nobody"]
+        if known:
+            args += ["--known-on", known]
+        return int(json.loads(cli(*args).out)["events"])
+
+    assert events_known("2024-06-30") == 2
+    assert events_known("2024-06-30", "2024-07-15") == 2
+    assert events_known("2024-06-30", "2024-02-15") == 1
+    assert events_known("2024-06-30", "2023-12-31") == 0
+    r = cli("person", "p1", "--format", "json")
+    (data,) = json.loads(r.out)
+    in_force = {e["id"]: e["in_force"] for e in data["events"]}
+    assert in_force == {"d1": True, "r1": False, "r2": True}
