@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from prisonwatch.core.bounds import Bounds
-from prisonwatch.core.dates import FuzzyDate
+from prisonwatch.core.bulk import paused_gc
 from prisonwatch.core.periods import Period
 from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Event
@@ -29,7 +29,7 @@ from prisonwatch.core.timeline import (
     fold_custody,
     political_intervals,
 )
-from prisonwatch.core.vocabulary import ReleaseMechanism
+from prisonwatch.core.vocabulary import STATUS_CHANGING, ReleaseMechanism
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,15 +50,28 @@ def group_by_person(events: Iterable[Event]) -> dict[str, list[Event]]:
 
 
 def derive(events: Iterable[Event], organisation: str | None = None) -> Derived:
-    """Fold every person's effective events; `organisation` limits which designations count."""
+    """Fold every person's effective events; `organisation` limits which designations count.
+
+    Only events that start or end custody or recognise a prisoner change status, so the others
+    are left out before grouping.
+    """
     custody: dict[str, list[Interval]] = {}
     political: list[Interval] = []
     problems: list[Problem] = []
-    for person_id, evs in group_by_person(events).items():
-        intervals, found = fold_custody(evs)
-        custody[person_id] = intervals
-        problems.extend(found)
-        political.extend(political_intervals(intervals, first_designation(evs, organisation)))
+    with paused_gc():
+        groups: dict[str, list[Event]] = defaultdict(list)
+        for ev in events:
+            if ev.kind in STATUS_CHANGING:
+                groups[ev.person_id].append(ev)
+        for person_id, evs in groups.items():
+            intervals, found = fold_custody(evs)
+            custody[person_id] = intervals
+            if found:
+                problems.extend(found)
+            if intervals:
+                designation = first_designation(evs, organisation)
+                if designation is not None:
+                    political.extend(political_intervals(intervals, designation))
     return Derived(custody, political, problems, organisation)
 
 
@@ -69,15 +82,14 @@ class _Edges:
     (whole months and years), kept with their multiplicity.
     """
 
-    def __init__(self, dates: Iterable[FuzzyDate]) -> None:
+    def __init__(self, pairs: Iterable[tuple[int, int]] = ()) -> None:
         exact: list[int] = []
         fuzzy: Counter[tuple[int, int]] = Counter()
-        for d in dates:
-            e, la = d.earliest.toordinal(), d.latest.toordinal()
-            if e == la:
-                exact.append(e)
+        for pair in pairs:
+            if pair[0] == pair[1]:
+                exact.append(pair[0])
             else:
-                fuzzy[(e, la)] += 1
+                fuzzy[pair] += 1
         exact.sort()
         self.exact = exact
         self.fuzzy = fuzzy
@@ -102,31 +114,38 @@ class StockIndex:
     sure_ends: list[int] = field(default_factory=list)
     maybe_starts: list[int] = field(default_factory=list)
     maybe_ends: list[int] = field(default_factory=list)
-    starts: _Edges = field(default_factory=lambda: _Edges(()))
-    ends: _Edges = field(default_factory=lambda: _Edges(()))
+    starts: _Edges = field(default_factory=_Edges)
+    ends: _Edges = field(default_factory=_Edges)
     ends_by_mechanism: dict[ReleaseMechanism, _Edges] = field(default_factory=dict)
 
     @classmethod
     def build(cls, intervals: Sequence[Interval]) -> StockIndex:
         idx = cls()
-        by_mech: dict[ReleaseMechanism, list[FuzzyDate]] = defaultdict(list)
-        for iv in intervals:
-            s_e, s_l = iv.start.earliest.toordinal(), iv.start.latest.toordinal()
-            idx.maybe_starts.append(s_e)
-            if iv.end is None:
-                idx.sure_starts.append(s_l)
-                continue
-            e_e, e_l = iv.end.earliest.toordinal(), iv.end.latest.toordinal()
-            idx.maybe_ends.append(e_l)
-            if s_l < e_e:  # surely held on some day
-                idx.sure_starts.append(s_l)
-                idx.sure_ends.append(e_e)
-            by_mech[iv.mechanism or ReleaseMechanism.UNKNOWN].append(iv.end)
-        for lst in (idx.sure_starts, idx.sure_ends, idx.maybe_starts, idx.maybe_ends):
-            lst.sort()
-        idx.starts = _Edges(iv.start for iv in intervals)
-        idx.ends = _Edges(iv.end for iv in intervals if iv.end is not None)
-        idx.ends_by_mechanism = {m: _Edges(ds) for m, ds in by_mech.items()}
+        starts: list[tuple[int, int]] = []
+        ends: list[tuple[int, int]] = []
+        by_mech: dict[ReleaseMechanism, list[tuple[int, int]]] = defaultdict(list)
+        sure_starts, sure_ends = idx.sure_starts, idx.sure_ends
+        maybe_starts, maybe_ends = idx.maybe_starts, idx.maybe_ends
+        with paused_gc():
+            for iv in intervals:
+                start, end = iv.start, iv.end
+                s_e, s_l = start.earliest.toordinal(), start.latest.toordinal()
+                starts.append((s_e, s_l))
+                maybe_starts.append(s_e)
+                if end is None:
+                    sure_starts.append(s_l)
+                    continue
+                e_e, e_l = end.earliest.toordinal(), end.latest.toordinal()
+                ends.append((e_e, e_l))
+                maybe_ends.append(e_l)
+                if s_l < e_e:  # surely held on some day
+                    sure_starts.append(s_l)
+                    sure_ends.append(e_e)
+                by_mech[iv.mechanism or ReleaseMechanism.UNKNOWN].append((e_e, e_l))
+            for lst in (sure_starts, sure_ends, maybe_starts, maybe_ends):
+                lst.sort()
+            idx.starts, idx.ends = _Edges(starts), _Edges(ends)
+            idx.ends_by_mechanism = {m: _Edges(ds) for m, ds in by_mech.items()}
         return idx
 
     def stock_on(self, day: date) -> Bounds:

@@ -13,18 +13,28 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from prisonwatch.core.bounds import Bounds
+from prisonwatch.core.bulk import paused_gc
 from prisonwatch.core.periods import Period
 from prisonwatch.core.records import Event
-from prisonwatch.core.vocabulary import RECOGNITION, EventKind, organisation_matches
+from prisonwatch.core.vocabulary import (
+    RECOGNITION,
+    EventKind,
+    ReleaseMechanism,
+    organisation_matches,
+)
 
 
 def tally_key(event: Event) -> str:
     """`released:pardon`, `designated:Viasna`, or the bare kind."""
-    if event.kind is EventKind.RELEASED:
-        return f"released:{(event.mechanism.value if event.mechanism else 'unknown')}"
-    if event.kind in RECOGNITION and event.organisation:
-        return f"{event.kind.value}:{event.organisation}"
-    return event.kind.value
+    return _key(event.kind, event.mechanism, event.organisation)
+
+
+def _key(kind: EventKind, mechanism: ReleaseMechanism | None, organisation: str | None) -> str:
+    if kind is EventKind.RELEASED:
+        return f"released:{mechanism.value if mechanism else 'unknown'}"
+    if kind in RECOGNITION and organisation:
+        return f"{kind.value}:{organisation}"
+    return kind.value
 
 
 def tally(
@@ -32,28 +42,35 @@ def tally(
 ) -> list[dict[str, Bounds]]:
     """For each period, the count of events by kind and by `tally_key`.
 
-    With `organisation`, designations by other organisations are left out.
+    With `organisation`, designations by other organisations are left out. Events are first
+    counted by (dates, kind, mechanism, organisation), so the placing into periods is done
+    once per distinct combination rather than once per event.
     """
     firsts = [p.first.toordinal() for p in periods]
     lasts = [p.last.toordinal() for p in periods]
     sure: list[Counter[str]] = [Counter() for _ in periods]
     maybe: list[Counter[str]] = [Counter() for _ in periods]
-    for ev in events:
-        if ev.kind in RECOGNITION and not organisation_matches(ev.organisation, organisation):
+    with paused_gc():
+        combos = Counter(
+            (ev.date.earliest, ev.date.latest, ev.kind, ev.mechanism, ev.organisation)
+            for ev in events
+        )
+    for (earliest, latest, kind, mechanism, org), n in combos.items():
+        if kind in RECOGNITION and not organisation_matches(org, organisation):
             continue
-        e, la = ev.date.earliest.toordinal(), ev.date.latest.toordinal()
+        e, la = earliest.toordinal(), latest.toordinal()
         lo = bisect_left(lasts, e)
         hi = bisect_right(firsts, la)
         if lo >= hi:
             continue
-        key = tally_key(ev)
-        keys = (key,) if key == ev.kind.value else (ev.kind.value, key)
+        key = _key(kind, mechanism, org)
+        keys = (key,) if key == kind.value else (kind.value, key)
         for i in range(lo, hi):
-            for key in keys:
-                maybe[i][key] += 1
+            for k in keys:
+                maybe[i][k] += n
         if hi - lo == 1 and firsts[lo] <= e and la <= lasts[lo]:
-            for key in keys:
-                sure[lo][key] += 1
+            for k in keys:
+                sure[lo][k] += n
     return [
         {k: Bounds(sure[i][k], maybe[i][k]) for k in sorted(maybe[i])} for i in range(len(periods))
     ]

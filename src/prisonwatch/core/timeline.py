@@ -19,8 +19,8 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from prisonwatch.core.dates import FuzzyDate, max_fuzzy
 from prisonwatch.core.problems import Problem
@@ -36,8 +36,7 @@ from prisonwatch.core.vocabulary import (
 _ORDER = {kind: i for i, kind in enumerate(EventKind)}
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(NamedTuple):
     """A period `[start, end)`: held from the start day, free from the end day on.
 
     `end` is None while the person is still held. `mechanism` is how it ended when it ended in
@@ -98,15 +97,15 @@ def fold_custody(events: Sequence[Event]) -> tuple[list[Interval], list[Problem]
                 continue
             intervals.append(
                 Interval(
-                    person_id=ev.person_id,
-                    start=open_start.date,
-                    end=ev.date,
-                    start_event=open_start.id,
-                    end_event=ev.id,
-                    end_kind=kind,
-                    mechanism=_end_mechanism(ev),
-                    deal_id=ev.deal_id,
-                    implied=implied,
+                    ev.person_id,
+                    open_start.date,
+                    ev.date,
+                    open_start.id,
+                    ev.id,
+                    kind,
+                    _end_mechanism(ev),
+                    ev.deal_id,
+                    implied,
                 )
             )
             open_start = None
@@ -144,24 +143,22 @@ def political_intervals(custody: Sequence[Interval], designation: Event | None) 
     if designation is None:
         return []
     out: list[Interval] = []
+    d = designation.date
     for iv in custody:
-        start = max_fuzzy(iv.start, designation.date)
+        start = iv.start if iv.start.earliest >= d.latest else max_fuzzy(iv.start, d)
         if iv.end is not None and start.earliest >= iv.end.latest:
             continue  # recognised only after this custody ended
-        if start is iv.start:
-            out.append(iv)
-        else:
-            out.append(
-                Interval(
-                    person_id=iv.person_id,
-                    start=start,
-                    end=iv.end,
-                    start_event=designation.id,
-                    end_event=iv.end_event,
-                    end_kind=iv.end_kind,
-                    mechanism=iv.mechanism,
-                    deal_id=iv.deal_id,
-                    implied=iv.implied,
-                )
+        if start is not iv.start:
+            iv = Interval(
+                iv.person_id,
+                start,
+                iv.end,
+                designation.id,
+                iv.end_event,
+                iv.end_kind,
+                iv.mechanism,
+                iv.deal_id,
+                iv.implied,
             )
+        out.append(iv)
     return out

@@ -90,6 +90,8 @@ CUSTODY_START = frozenset({EventKind.DETAINED, EventKind.RETURNED_TO_CUSTODY})
 CUSTODY_END = frozenset({EventKind.RELEASED, EventKind.DIED_IN_CUSTODY, EventKind.DEPORTED})
 #: Events by which an organisation recognises a political prisoner.
 RECOGNITION = frozenset({EventKind.DESIGNATED, EventKind.RECOGNISED_AFTER_RELEASE})
+#: Events that can change whether someone is held or is a recognised political prisoner.
+STATUS_CHANGING = CUSTODY_START | CUSTODY_END | RECOGNITION
 
 
 def organisation_matches(organisation: str | None, wanted: str | None) -> bool:
