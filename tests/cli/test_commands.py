@@ -31,6 +31,8 @@ def test_stats_series_identity_and_csv(cli: Cli) -> None:
     data = json.loads(r.out)
     assert [p["period"] for p in data["series"]][:2] == ["2025-01", "2025-02"]
     assert data["identity"]["holds"] is True
+    door = data["revolving_door"]
+    assert door["releases"] >= 9 and door["designations"] == 0
     csv_out = cli(
         "stats", "--from", "2025-01-01", "--to", "2025-12-31", "--by", "year", "--format", "csv"
     ).out

@@ -44,6 +44,12 @@ def stats_table(console: Console, data: dict[str, Any]) -> None:
                 evs,
             )
         console.print(t)
+        door = data["revolving_door"]
+        per = door["designations_per_release"]
+        console.print(
+            f"Revolving door: {door['designations']} new designations, {door['releases']} releases"
+            + (f" ({per:.2f} per release)" if per is not None else "")
+        )
         idc = data["identity"]
         verdict = "holds" if idc["holds"] else "[red]DOES NOT HOLD[/red]"
         console.print(

@@ -108,6 +108,14 @@ def stats(
             }
             for p, counts in zip(series(view.index, periods), tallies, strict=True)
         ]
+        designations, releases, ratio = deal_rules.designations_per_release(
+            view.events, start, end, scope.organisation
+        )
+        out["revolving_door"] = {
+            "designations": designations,
+            "releases": releases,
+            "designations_per_release": ratio,
+        }
         check = identity(view.index, start, end)
         out["identity"] = {
             "from": start.isoformat(),
