@@ -1,0 +1,640 @@
+"""Claims: counts of people that something happened to, with who, when and on whose word.
+
+Rules work on one sentence at a time: find numbers of people, the action nearest to each, and
+then its qualifier, population, subset relation, time, agent, attributed source and named
+persons. Named people with no number ("Statkevich is back in prison") give claims of their own.
+Repeats of one fact (title, lead, body) are merged at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from prisonwatch.ingest.extract import lexicon as lx
+from prisonwatch.ingest.extract.context import Article
+from prisonwatch.ingest.extract.entities import Mention
+from prisonwatch.ingest.extract.numbers import NUMBER, parse_number
+from prisonwatch.ingest.extract.timex import TimeExpr
+
+VERSION = "claims/1.0"
+_FACT_ACTIONS = (
+    "released",
+    "detained",
+    "sentenced",
+    "returned_to_custody",
+    "designated",
+    "died_in_custody",
+)
+
+
+@dataclass(slots=True)
+class Draft:
+    action: str
+    count: int
+    qualifier: str
+    population: str | None
+    start: int  # of the number (or the person)
+    end: int
+    sentence: int
+    trigger: tuple[int, int]
+    part_of: Draft | None = None
+    mechanism: str | None = None
+    when: tuple[str, str] | None = None
+    agent: str | None = None
+    source: str | None = None
+    persons: list[str] = field(default_factory=list)
+    subset_marker: bool = False
+    bare: bool = False
+    when_explicit: bool = False
+    in_title: bool = False
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    action: str
+    start: int
+    end: int
+
+
+def _triggers(a: Article, s: int, e: int) -> list[Trigger]:
+    text = a.text
+    found: list[Trigger] = []
+    for action, rx in lx.TRIGGERS:
+        for m in rx.finditer(text, s, e):
+            found.append(Trigger(action, m.start(), m.end()))
+    demands = [t for t in found if t.action == "demanded"]
+    out: list[Trigger] = []
+    for t in found:
+        if t.action in _FACT_ACTIONS:
+            before = text[max(s, t.start - 60) : t.start]
+            governed = any(d.end <= t.start and t.start - d.end < 90 for d in demands)
+            if t.action == "released" and governed:
+                out.append(Trigger("demanded", t.start, t.end))
+                continue
+            if lx.NOT_FACTUAL.search(before) and not lx.SUCCESS.search(before):
+                continue
+        if any(o.start < t.end and t.start < o.end for o in out):
+            continue
+        out.append(t)
+    return out
+
+
+def _population(text: str, end: int, stop: int) -> tuple[str | None, int]:
+    after = text[end:stop]
+    lead = len(after) - len(after.lstrip())
+    rest = after.lstrip()
+    gap = lx.NOUN_GAP.match(rest)
+    gap_len = gap.end() if gap else 0
+    noun_part = rest[gap_len:]
+    for rx, pop in lx.POPULATIONS:
+        m = rx.match(noun_part)
+        if m is None:
+            continue
+        word = m.group(0)
+        if pop == "_noun":
+            pop = re.sub(r"\W+", "_", word.lower())
+            pop = (
+                pop if pop.endswith("s") or pop in ("clergy", "children", "japanese") else pop + "s"
+            )
+        elif pop == "_nationals":
+            pop = re.sub(r"\W+", "_", word.lower())
+            pop = pop if pop.endswith("s") else pop + "s"
+        if pop == "people" and "political" in rest[:gap_len].lower():
+            pop = "political_prisoners"
+        return pop, end + lead + gap_len + m.end()
+    return None, end
+
+
+def _qualifier(text: str, start: int, s: int) -> str:
+    before = text[max(s, start - 30) : start]
+    for name, rx in lx.QUALIFIERS:
+        if rx.search(before):
+            return name
+    return "exact"
+
+
+def _distance(t: Trigger, start: int, end: int) -> int:
+    if t.end <= start:
+        return start - t.end
+    if t.start >= end:
+        return t.start - end
+    return 0
+
+
+_PREDICATE_PP = re.compile(
+    r"\s+(?:as|who\s+(?:are|were)|(?:were|are|have been|has been|had been)\s+"
+    r"(?:recogni[sz]ed|considered|designated|declared)(?:\s+as)?)\s+"
+    r"(?:\w+\s+)?political prisoners\b",
+    re.I,
+)
+#: "persuaded Lukashenko to release": the one persuaded is who released.
+_CAUSER = re.compile(
+    r"\b(?:persuaded|convinced|urged|asked|allowed|pushed|pressed|called on)\s+"
+    r"(?:\S+(?:\s+\S+){0,8}?\s+to\s+)?$",
+    re.I,
+)
+_DEMAND_VERB = re.compile(
+    r"\b(?:urg\w*|call\w*\s+(?:on|for|upon)|demand\w*|appeal\w*|press\w*|push\w*|seek\w*|sought|lobb\w*)\b",
+    re.I,
+)
+
+_SECONDARY = {
+    "released": {"sentenced"},
+    "sentenced": {"released", "detained"},
+    "detained": {"sentenced"},
+    "held": {"demanded"},
+    "demanded": {"held"},
+}
+
+
+def _actions(triggers: list[Trigger], start: int, end: int) -> list[tuple[str, Trigger]]:
+    triggers = [t for t in triggers if not (start <= t.start and t.end <= end)]
+    if not triggers:
+        return []
+    ranked = sorted(triggers, key=lambda t: (_distance(t, start, end), t.start))
+    first = ranked[0]
+    if _distance(first, start, end) > 140:
+        return []
+    chosen = [(first.action, first)]
+    for t in ranked[1:]:
+        if (
+            t.action in _SECONDARY.get(first.action, set())
+            and _distance(t, start, end) <= 110
+            and all(t.action != c for c, _ in chosen)
+        ):
+            chosen.append((t.action, t))
+    return chosen
+
+
+def _entity_before(a: Article, s: int, pos: int, limit: int = 90) -> Mention | None:
+    found = list(a.mentions_in(max(s, pos - limit), pos, ("person", "organization", "country")))
+    for m in reversed(found):
+        between = a.text[m.end : pos]
+        if '"' in between or "“" in between or "”" in between:
+            continue
+        says = lx.SAY_AFTER.match(a.text, m.end) or re.match(r"\s*,\s*(?:a|an|the)\b", between)
+        if says and not re.match(r"['’]s\b", a.text[m.end : m.end + 2]):
+            continue
+        if re.search(
+            r"according to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$",
+            a.text[max(s, m.start - 60) : m.start],
+            re.I,
+        ):
+            continue
+        return m
+    return None
+
+
+def _source(a: Article, s: int, e: int, pos: int) -> str | None:
+    text = a.text
+    m = re.search(r"\b(?:according to|per|citing|cited by|reported by)\s+", text[s:e], re.I)
+    if m:
+        after = a.mentions_in(
+            s + m.end(), min(e, s + m.end() + 70), ("person", "organization", "country")
+        )
+        if after:
+            return after[0].name
+        phrase = re.match(
+            r"(?:the\s+|a\s+)?([a-z][\w\s-]{2,40}?)(?:[,.;]|$| said| that)", text[s + m.end() : e]
+        )
+        if phrase and phrase.group(1).split()[-1] in (
+            "groups",
+            "group",
+            "activists",
+            "officials",
+            "media",
+        ):
+            return phrase.group(1).strip()
+    for men in a.mentions_in(s, e, ("person", "organization", "country")):
+        if lx.SAY_AFTER.match(text, men.end):
+            return men.name
+    m2 = re.search(
+        r"\b(?:said|says|reported|reports|wrote|writes|confirmed|announced|stated)\s+(?:the\s+)?",
+        text[s:e],
+        re.I,
+    )
+    if m2:
+        after = a.mentions_in(
+            s + m2.end(), min(e, s + m2.end() + 60), ("person", "organization", "country")
+        )
+        if after and after[0].start - (s + m2.end()) < 40:
+            return after[0].name
+    q = a.quote_at(pos)
+    if q is not None and q.speaker:
+        return q.speaker
+    return None
+
+
+def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
+    text = a.text
+    t0, t1 = d.trigger
+    if d.action == "held":
+        return None
+    window = text[s:t0]
+    m = _CAUSER.search(window)
+    if m and d.action != "demanded":
+        found = a.mentions_in(s + m.start(), t0, ("person", "organization", "country"))
+        if found:
+            return found[0].name
+    if d.action == "demanded":
+        verbs = list(_DEMAND_VERB.finditer(text, s, t1))
+        if verbs:
+            t0 = verbs[0].start()
+        ent = _entity_before(a, s, t0, 120)
+        if ent is not None:
+            return ent.name
+        phrase = text[s:t0].strip()
+        if 0 < len(phrase.split()) <= 6 and not re.search(r"[,;:\"“”]", phrase):
+            return phrase[0].lower() + phrase[1:]
+        return None
+    ent = _entity_before(a, s, t0) if d.action != "sentenced" else None
+    if ent is not None and ent.type != "place":
+        return ent.name
+    by = re.match(r"[^.]{0,40}?\bby\s+(?:the\s+)?", text[t1:e])
+    if by:
+        found = a.mentions_in(
+            t1 + by.end(), min(e, t1 + by.end() + 50), ("person", "organization", "country")
+        )
+        if found:
+            return found[0].name
+    frm = re.match(r"\s+from\s+(?:prison in\s+)?", text[t1:e])
+    if frm and d.action == "released":
+        found = a.mentions_in(t1 + frm.end(), t1 + frm.end() + 30, ("country",))
+        if found:
+            return found[0].name
+    return None
+
+
+def _when(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[str, str] | None:
+    if a.date is None:
+        return None
+    dct = a.date.isoformat()
+    if d.action == "demanded":
+        return None
+    text = a.text
+    dates = [t for t in a.times_in(s, e) if t.type != "DURATION" and t.fuzzy is not None]
+    since = re.search(r"\bsince\s+(that time|then)\b", text[s:e], re.I)
+    later = re.search(
+        r"\b(?:subsequently|later|afterwards|since then|days later|weeks later)\b", text[s:e], re.I
+    )
+    if (since or later) and not dates:
+        anchor = _anchor(d, previous)
+        if anchor is not None:
+            return anchor, dct
+    for t in dates:
+        before = text[max(s, t.start - 8) : t.start]
+        if re.search(r"\bsince\s+$", before, re.I) or re.search(
+            r"\bsince\s+\w+\s+$", text[max(s, t.start - 14) : t.start], re.I
+        ):
+            start = _start_of(t)
+            return start, dct
+    if d.action == "held":
+        return dct, dct
+    if dates:
+        d.when_explicit = True
+        best = min(dates, key=lambda t: abs(t.start - d.trigger[0]))
+        v = _start_of(best)
+        fd = best.fuzzy
+        assert fd is not None
+        return v, v
+    if d.part_of is not None and d.part_of.when is not None:
+        return d.part_of.when
+    if d.action not in ("released", "designated"):
+        return None
+    if re.search(
+        r"\b(?:has|have)\s+(?:been\s+)?(?:\w+\s+)?$",
+        text[max(s, d.trigger[0] - 20) : d.trigger[0]],
+        re.I,
+    ):
+        return dct, dct
+    if d.action == "released" and d.sentence <= a.sentence_of(a.body_start) + 3:
+        return dct, dct
+    return None
+
+
+def _start_of(t: TimeExpr) -> str:
+    return t.value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", t.value) else t.value
+
+
+def _anchor(d: Draft, previous: list[Draft]) -> str | None:
+    if d.part_of is not None and d.part_of.when is not None:
+        return d.part_of.when[0]
+    for p in reversed(previous):
+        if p.when is not None:
+            return p.when[0]
+    return None
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-zà-ž]+(?:[- ][A-Z][a-zà-ž]+){1,2}\b")
+_NOT_NAMES = {
+    "Nobel",
+    "Peace",
+    "President",
+    "The",
+    "Key",
+    "Facts",
+    "Sources",
+    "New",
+    "Other",
+    "Human",
+    "Rights",
+    "Belarus",
+    "Belarusian",
+    "United",
+    "Former",
+    "Foreign",
+    "Prime",
+}
+
+
+def _persons(a: Article, s: int, e: int, after: int, exclude: set[str]) -> list[str]:
+    m = lx.PERSONS_INTRO.search(a.text, after, e) or lx.PERSONS_INTRO.search(a.text, s, e)
+    if m is None:
+        return []
+    found = a.mentions_in(m.end(), e, ("person",))
+    names = [x.name for x in found]
+    others = a.mentions_in(m.end(), e, ("organization", "country", "place"))
+    for cap in _CAPITALISED.finditer(a.text, m.end(), e):
+        if any(x.start < cap.end() and cap.start() < x.end for x in found + others):
+            continue
+        if cap.group(0).split()[0] in _NOT_NAMES:
+            continue
+        names.append(cap.group(0))
+    names.sort(key=lambda n: a.text.find(n, m.end()))
+    return list(dict.fromkeys(n for n in names if n not in exclude))
+
+
+def _mechanism(a: Article, s: int, e: int, doc_deal: bool) -> str:
+    for name, rx in lx.MECHANISMS:
+        if rx.search(a.text, s, e):
+            return name
+    return "deal" if doc_deal else "unknown"
+
+
+def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
+    """Every claim in the article, merged across repeats, in order of appearance."""
+    drafts: list[Draft] = []
+    text = a.text
+    time_spans = [(t.start, t.end) for t in a.times]
+    persons_done: set[tuple[str, str]] = set()
+    a.sentence_of(a.body_start) if a.body_start else -1
+    speakers = {q.speaker for q in a.quotes if q.speaker}
+    for si, (s, e) in enumerate(a.sentences):
+        if s < a.body_start:
+            continue
+        triggers = _triggers(a, s, e)
+        continues = bool(lx.CONTINUES.match(text, s, e))
+        inherited = None
+        if drafts and drafts[-1].sentence >= si - 2:
+            last_sentence = drafts[-1].sentence
+            inherited = next(x for x in drafts if x.sentence == last_sentence)
+        if not triggers and inherited is None:
+            continue
+        sentence_drafts: list[Draft] = []
+        counts = list(NUMBER.finditer(text, s, e))
+        noun_spans = [(m.start(), _population(text, m.end(), e)[1]) for m in counts]
+        triggers = [
+            t for t in triggers if not any(a0 <= t.start and t.end <= b0 for a0, b0 in noun_spans)
+        ]
+        for m in counts:
+            n = parse_number(m.group(0))
+            if n is None or n == 0:
+                continue
+            if any(ts <= m.start() < te for ts, te in time_spans):
+                continue
+            if lx.NOT_PEOPLE_AFTER.match(text, m.end()) or lx.NOT_PEOPLE_BEFORE.search(
+                text[max(s, m.start() - 12) : m.start()]
+            ):
+                continue
+            population, noun_end = _population(text, m.end(), e)
+            subset_after = bool(lx.SUBSET_AFTER.match(text, m.end()))
+            bare = False
+            if population is None:
+                if subset_after or re.match(
+                    r"\s+(?:have|has|had|were|was|are|is|remain|remained|suffer|suffered|died)\b",
+                    text[m.end() : e],
+                ):
+                    bare = True
+                else:
+                    continue
+            if population in ("people", "prisoners") and _PREDICATE_PP.match(text, noun_end):
+                population = "political_prisoners"
+            before = text[max(s, m.start() - 40) : m.start()]
+            subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after
+            chosen = _actions(triggers, m.start(), noun_end)
+            if not chosen and inherited is not None and (bare or subset or continues):
+                chosen = [(inherited.action, Trigger(inherited.action, m.start(), m.start()))]
+            for action, trig in chosen:
+                if action == "designated" and population in ("people", None, "prisoners"):
+                    population = "political_prisoners"
+                d = Draft(
+                    action=action,
+                    count=n,
+                    qualifier=_qualifier(text, m.start(), s),
+                    population=population,
+                    start=m.start(),
+                    end=noun_end,
+                    sentence=si,
+                    trigger=(trig.start, trig.end),
+                    subset_marker=subset,
+                    bare=bare,
+                )
+                sentence_drafts.append(d)
+        for d in sentence_drafts:
+            _link_part_of(d, sentence_drafts, drafts)
+            if d.population is None:
+                d.population = d.part_of.population if d.part_of else "people"
+                if d.part_of is None and drafts:
+                    d.population = drafts[-1].population
+            if d.part_of is not None and d.part_of.action != d.action and d.bare:
+                d.population = d.part_of.population
+            d.source = _source(a, s, e, d.start)
+            excluded = speakers | {x for x in (d.source,) if x}
+            d.agent = _agent(a, d, s, e)
+            if d.agent is None and d.part_of is not None and d.part_of.action == d.action:
+                d.agent = d.part_of.agent
+            if d.action == "designated":
+                if d.agent is None and d.source:
+                    d.agent = d.source
+                elif d.source is None and _is_org(a, d.agent):
+                    d.source = d.agent
+            d.persons = _persons(a, s, e, d.end, excluded | {d.agent or ""})
+            persons_done.update((d.action, p) for p in d.persons)
+            if d.action == "released":
+                d.mechanism = _mechanism(a, s, e, doc_deal)
+                if d.mechanism == "unknown" and d.part_of is not None:
+                    d.mechanism = d.part_of.mechanism
+            d.when = _when(a, d, s, e, drafts)
+            drafts.append(d)
+        drafts.extend(
+            _named_person_claims(
+                a, si, s, e, triggers, sentence_drafts, persons_done, speakers, doc_deal, drafts
+            )
+        )
+    return _merge(drafts)
+
+
+def _is_org(a: Article, name: str | None) -> bool:
+    return name is not None and any(m.name == name and m.type == "organization" for m in a.mentions)
+
+
+def _link_part_of(d: Draft, same_sentence: list[Draft], earlier: list[Draft]) -> None:
+    before_same = [x for x in same_sentence if x.start < d.start and x.count > d.count]
+    if d.subset_marker:
+        if before_same:
+            d.part_of = max(before_same, key=lambda x: x.count)
+            return
+        bigger = [
+            x
+            for x in reversed(earlier)
+            if x.count > d.count and x.part_of is None and x.action in (d.action, "released")
+        ]
+        if bigger:
+            d.part_of = bigger[0]
+        return
+    if d.bare and d.action == "returned_to_custody":
+        released = [
+            x
+            for x in reversed(earlier)
+            if x.action == "released" and x.count > d.count and x.part_of is None
+        ]
+        if released:
+            d.part_of = released[0]
+
+
+def _named_person_claims(
+    a: Article,
+    si: int,
+    s: int,
+    e: int,
+    triggers: list[Trigger],
+    counted: list[Draft],
+    done: set[tuple[str, str]],
+    speakers: set[str],
+    doc_deal: bool,
+    previous: list[Draft],
+) -> list[Draft]:
+    """Claims about people named without a number: "Statkevich is back in prison"."""
+    out: list[Draft] = []
+    used = {(d.trigger, d.action) for d in counted}
+    for t in triggers:
+        persons = [m for m in a.mentions_in(s, e, ("person",)) if (t.action, m.name) not in done]
+        if t.action not in _FACT_ACTIONS or any(u[0] == (t.start, t.end) for u in used):
+            continue
+        patients: list[Mention] = []
+        for p in persons:
+            if p.end <= t.start:
+                between = a.text[p.end : t.start]
+                if (
+                    len(between) < 80
+                    and re.search(
+                        r"\b(?:was|were|is|are|has been|had been|have been|been|got|remains)\b",
+                        between,
+                    )
+                    and not re.search(r"[;\"“”]", between)
+                ):
+                    patients.append(p)
+            elif 0 <= p.start - t.end < 70:
+                between = a.text[t.end : p.start]
+                if not re.search(r"[;\"“”]|\b(?:by|with|after|said|according)\b", between):
+                    patients.append(p)
+        names = [p.name for p in patients if p.name not in speakers]
+        names = list(dict.fromkeys(names))
+        if not names:
+            continue
+        d = Draft(
+            action=t.action,
+            count=len(names),
+            qualifier="exact",
+            population=None,
+            start=min(p.start for p in patients),
+            end=max(p.end for p in patients),
+            sentence=si,
+            trigger=(t.start, t.end),
+            persons=names,
+        )
+        d.population = _role_population(a, s, e)
+        d.source = _source(a, s, e, d.start)
+        d.agent = _agent(a, d, s, e)
+        if d.agent in names:
+            d.agent = None
+        if d.action == "released":
+            d.mechanism = _mechanism(a, s, e, doc_deal)
+        d.when = _when(a, d, s, e, previous)
+        out.append(d)
+        done.update((t.action, n) for n in names)
+    return out
+
+
+def _role_population(a: Article, s: int, e: int) -> str:
+    window = a.text[s:e].lower()
+    if "political prisoner" in window:
+        return "political_prisoners"
+    for word, pop in (
+        ("journalist", "journalists"),
+        ("opposition leader", "opposition_leaders"),
+        ("activist", "activists"),
+        ("blogger", "bloggers"),
+        ("lawyer", "lawyers"),
+    ):
+        if word in window:
+            return pop
+    return "people"
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One claim per (action, count, population): repeats in title, lead and body are one."""
+    order: list[Draft] = []
+    for d in drafts:
+        old = next(
+            (
+                o
+                for o in order
+                if o.action == d.action
+                and o.count == d.count
+                and _compatible(o.population, d.population)
+            ),
+            None,
+        )
+        if old is None:
+            order.append(d)
+            continue
+        if _SPECIFICITY.get(d.population or "", 2) > _SPECIFICITY.get(old.population or "", 2):
+            old.population = d.population
+        if old.in_title:
+            for attr in ("source", "agent"):
+                if getattr(d, attr) is not None:
+                    setattr(old, attr, getattr(d, attr))
+            old.in_title = False
+        for attr in ("source", "agent", "when", "mechanism"):
+            if getattr(old, attr) is None and getattr(d, attr) is not None:
+                setattr(old, attr, getattr(d, attr))
+        if d.when_explicit and not old.when_explicit:
+            old.when, old.when_explicit = d.when, True
+        if old.mechanism == "unknown" and d.mechanism not in (None, "unknown"):
+            old.mechanism = d.mechanism
+        if d.part_of is not None and (old.part_of is None or d.part_of.count < old.part_of.count):
+            old.part_of = d.part_of
+        old.persons = list(dict.fromkeys(old.persons + d.persons))
+        for other in drafts:
+            if other.part_of is d:
+                other.part_of = old
+    for i, d in enumerate(order, 1):
+        d.id = f"c{i}"
+    for d in order:
+        parent = d.part_of
+        if parent is not None and parent not in order:
+            parent = next(
+                (o for o in order if o.action == parent.action and o.count == parent.count), None
+            )
+        d.part_of = None if parent is d else parent
+    return order
+
+
+_SPECIFICITY = {"people": 0, "prisoners": 1}
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a == b or a in _SPECIFICITY or b in _SPECIFICITY

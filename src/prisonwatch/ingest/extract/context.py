@@ -1,0 +1,54 @@
+"""What every rule needs to know about one article: text, date, sentences, entities, times,
+quotes."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from prisonwatch.ingest.extract.entities import Mention
+from prisonwatch.ingest.extract.timex import TimeExpr
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    via: str | None
+
+
+@dataclass(slots=True)
+class Article:
+    text: str
+    date: date | None
+    sentences: list[tuple[int, int]]
+    mentions: list[Mention]
+    times: list[TimeExpr]
+    quotes: list[Quote] = field(default_factory=list)
+    body_start: int = 0
+    country: str | None = None
+
+    def sentence_of(self, pos: int) -> int:
+        starts = [s for s, _ in self.sentences]
+        return max(0, bisect_right(starts, pos) - 1)
+
+    def mentions_in(
+        self, start: int, end: int, types: tuple[str, ...] | None = None
+    ) -> list[Mention]:
+        return [
+            m
+            for m in self.mentions
+            if start <= m.start and m.end <= end and (types is None or m.type in types)
+        ]
+
+    def times_in(self, start: int, end: int) -> list[TimeExpr]:
+        return [t for t in self.times if start <= t.start and t.end <= end]
+
+    def quote_at(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None

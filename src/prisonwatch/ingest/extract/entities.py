@@ -1,0 +1,83 @@
+"""Entities of one article with canonical names: gazetteer ids first, then, for people the
+gazetteer does not know, the fullest form of the name the article uses ("Coale" → "John Coale")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from prisonwatch.ingest.extract.gazetteer import Gazetteer
+
+VERSION = "entities/1.0"
+_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None}
+_TITLE = re.compile(
+    r"^(?:(?:U\.S\.|US|Russian|Belarusian|Lithuanian|Lithuania's|Polish|former|opposition|"
+    r"President|Prime Minister|Minister|Foreign Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|leader|envoy|"
+    r"special envoy|Nobel Peace laureate|Nobel laureate|activist|journalist|the)\s+)+",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str  # person, organization, place, country
+    name: str  # canonical
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1] if self.name else ""
+
+
+def _clean_person(text: str) -> str:
+    text = re.sub(r"^[^\w]+", "", text.strip())
+    text = _TITLE.sub("", text)
+    text = re.sub(r"['’]s$", "", text)
+    return " ".join(text.split())
+
+
+def mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
+    """Every entity mention in the spaCy doc, with its canonical name and type."""
+    raw: list[Mention] = []
+    for ent in doc.ents:
+        typ = _TYPES.get(ent.label_)
+        if typ is None:
+            continue
+        text = ent.text
+        canonical = ent.ent_id_ or ""
+        entry = gazetteer.lookup(canonical or text)
+        if entry is not None:
+            raw.append(Mention(ent.start_char, ent.end_char, text, entry.type, entry.name))
+            continue
+        if typ == "person":
+            name = _clean_person(text)
+            if not name or not re.search(r"[A-Z]", name):
+                continue
+            raw.append(Mention(ent.start_char, ent.end_char, text, "person", name))
+        else:
+            raw.append(
+                Mention(ent.start_char, ent.end_char, text, typ, re.sub(r"^the\s+", "", text))
+            )
+    # a surname alone takes the fullest name with that surname in the article
+    fullest: dict[str, str] = {}
+    for m in raw:
+        if m.type == "person":
+            key = m.surname.casefold()
+            if len(m.name.split()) > len(fullest.get(key, "").split()):
+                fullest[key] = m.name
+    return [
+        Mention(m.start, m.end, m.text, m.type, fullest.get(m.surname.casefold(), m.name))
+        if m.type == "person"
+        else m
+        for m in raw
+    ]
+
+
+def entity_list(found: list[Mention]) -> list[dict[str, Any]]:
+    """The contract's `entities`: one per canonical name, with all its mentions."""
+    grouped: dict[tuple[str, str], list[list[int]]] = {}
+    for m in found:
+        grouped.setdefault((m.name, m.type), []).append([m.start, m.end])
+    return [{"name": n, "type": t, "mentions": spans} for (n, t), spans in grouped.items()]

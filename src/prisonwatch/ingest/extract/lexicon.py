@@ -1,0 +1,161 @@
+"""The words that signal actions, qualifiers, populations and attribution in news English.
+
+Kept apart from the rules so that they can be read, reviewed and extended in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+#: Action triggers, in order of precedence when several are equally close.
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "returned_to_custody",
+        _rx(
+            r"\b(?:returned|sent back|taken back|brought back)\s+(?:to|into)\s+(?:jail|prison|custody|a penal colony|the penal colony|detention)"
+            r"|\bback\s+(?:in|to|behind)\s+(?:jail|prison|custody|bars)|\bre-?arrested\b|\bre-?imprisoned\b|\bre-?detained\b"
+        ),
+    ),
+    (
+        "died_in_custody",
+        _rx(
+            r"\b(?:died|dead|death|deaths|killed)\b(?=[^.]{0,40}\b(?:behind bars|in custody|in prison|in jail|in detention|in a penal colony)\b)"
+            r"|\bdied\s+(?:behind bars|in custody|in prison|in jail|in detention)"
+        ),
+    ),
+    (
+        "demanded",
+        _rx(
+            r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|for|upon)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?"
+            r"|press(?:es|ed|ing)?\s+(?:for|to)|push(?:es|ed|ing)?\s+(?:for|\w+\s+to)|seek(?:s|ing)?|sought|lobb(?:y|ied|ying)"
+            r"|must be (?:released|freed)|should be (?:released|freed)|cannot stop until)\b"
+        ),
+    ),
+    (
+        "designated",
+        _rx(
+            r"\b(?:recogni[sz](?:ed|es|ing)|designat(?:ed|es|ing)|declared|deemed|named)\b(?=[^.]{0,60}\b(?:political prisoners?|prisoners? of conscience)\b)"
+            r"|\b(?:added|included)\s+to\s+the\s+list\b|\bgranted political prisoner status\b|\bpolitical prisoner status\b"
+        ),
+    ),
+    ("sentenced", _rx(r"\b(?:sentenced|convicted|sentencing|jailed for|given \w+ years)\b")),
+    (
+        "detained",
+        _rx(
+            r"\b(?:detained|arrested|detaining|arresting|rounded up|taken into custody|apprehended|detention of|arrest of)\b"
+        ),
+    ),
+    (
+        "released",
+        _rx(
+            r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:s|ed|ing)?|set free|let go|amnestied"
+            r"|walked free|crossed the \w+ border|exchanged|swapped|handed over|were transferred to|deported|expelled"
+            r"|excarcela\w*|among those (?:freed|released))\b"
+        ),
+    ),
+    (
+        "held",
+        _rx(
+            r"\b(?:remain(?:s|ed|ing)?|still|currently|behind bars|being held|are held|is held|held in|in prison|in prisons|jailed|imprisoned"
+            r"|incarcerated|in custody|on the (?:\w+ )?list|reach(?:es|ed)?|there are|there were|awaiting trial)\b"
+        ),
+    ),
+]
+
+#: Words before a trigger that make it something that did not (yet) happen.
+NOT_FACTUAL = _rx(
+    r"(?:\b(?:will|would|could|can|may|might|shall|won't|wouldn't)\s+(?:\w+\s+){0,2}|\bto\s+(?:be\s+)?(?:\w+ly\s+)?)$"
+)
+#: Verbs after which "to release" reports a release that happened.
+SUCCESS = _rx(r"\b(?:persuaded|convinced|got|managed|forced|secured)\b")
+
+QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
+    ("up_to", _rx(r"\bup to\s+$")),
+    ("more_than", _rx(r"\b(?:more than|over|upwards of|in excess of)\s+$")),
+    ("at_least", _rx(r"\b(?:at least|no fewer than|not less than|a minimum of)\s+$")),
+    ("fewer_than", _rx(r"\b(?:fewer than|less than|under|below)\s+$")),
+    (
+        "about",
+        _rx(
+            r"\b(?:about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|some)\s+$"
+        ),
+    ),
+]
+
+#: People nouns after a count, and the population name the contract uses for them.
+POPULATIONS: list[tuple[re.Pattern[str], str]] = [
+    (_rx(r"^(?:political prisoners?|political detainees?|politzeks?)\b"), "political_prisoners"),
+    (_rx(r"^prisoners? of conscience\b"), "prisoners_of_conscience"),
+    (_rx(r"^(?:foreign nationals?|foreign citizens?|foreigners?)\b"), "foreigners"),
+    (_rx(r"^with foreign (?:citizenship|nationality|passports?)\b"), "foreigners"),
+    (_rx(r"^(?:journalists?|reporters?|media workers?|members of the press)\b"), "journalists"),
+    (_rx(r"^(?:prisoners?|inmates?|convicts?|detainees?)\b"), "prisoners"),
+    (_rx(r"^(?:people|persons?|individuals?|men|women|citizens?|civilians?|others?)\b"), "people"),
+    (
+        _rx(
+            r"^(?:activists?|protesters?|demonstrators?|students?|opposition (?:figures?|leaders?|activists?|members?)|lawyers?|human rights defenders?|bloggers?|clergy|priests?|children|minors)\b"
+        ),
+        "_noun",
+    ),
+    (
+        _rx(
+            r"^(?:Lithuanians?|Latvians?|Poles?|Germans?|Britons?|Americans?|Ukrainians?|Belarusians?|Russians?|Estonians?|Swedes?|Japanese|Moldovans?|Georgians?)\b"
+        ),
+        "_noun",
+    ),
+    (
+        _rx(
+            r"^(?:French|Italian|Spanish|Swiss|Japanese|Chinese|Polish|Latvian|Lithuanian|Estonian|British|American|German|Dutch|Norwegian)\s+(?:nationals?|citizens?)\b"
+        ),
+        "_nationals",
+    ),
+]
+#: Words allowed between a count and its noun ("52 seriously ill political prisoners").
+NOUN_GAP = _rx(
+    r"^(?:(?:more|other|new|further|additional|remaining|seriously ill|ill|jailed|imprisoned|incarcerated|detained|convicted|foreign|Belarusian|Russian|Ukrainian|Lithuanian|former|opposition|prominent|elderly|sick|women|female|male)\s+){0,3}"
+)
+
+NOT_PEOPLE_AFTER = _rx(
+    r"(?:-| )?(?:years?|months?|weeks?|days?|hours?|minutes?|%|percent|per cent|million|billion|trillion|times|"
+    r"countries|nations|dollars|euros|rubles|km|kilometres|kilometers|miles|-year|year-old|articles?|cases|"
+    r"criminal cases|charges|pages|votes|seats|points|rounds|waves|pardons|decrees|acts|years-old|a\.m\.|p\.m\.)\b"
+)
+NOT_PEOPLE_BEFORE = _rx(
+    r"(?:\$|€|£|No\.|Article|Art\.|Section|page|aged|age|(?<!more )(?<!fewer )(?<!less )than|Part|Chapter|Paragraph)\s*$"
+)
+
+SUBSET_BEFORE = _rx(
+    r"(?:including|among them|among whom|of whom|of them|of those|such as|with)\s+(?:at least\s+|some\s+|about\s+)?$|[—–:]\s*$|,\s*$"
+)
+SUBSET_AFTER = _rx(r"\s*(?:of (?:them|whom|those)|(?:\w+\s+){0,4}(?:were|was)\s+among\b|among\b)")
+#: A sentence that continues the previous one's count ("Among them were 6 Lithuanians").
+CONTINUES = _rx(
+    r"\W*(?:among them|of them|of those|of whom|including|they include|those (?:freed|released) include)\b"
+)
+PERSONS_INTRO = _rx(
+    r"\b(?:including|such as|among them|among whom|among the \w+ (?:\w+ )?(?:is|are|was|were)|among those \w+ (?:is|are|was|were)|notably|namely)\b"
+)
+
+MECHANISMS: list[tuple[str, re.Pattern[str]]] = [
+    ("pardon", _rx(r"\bpardon")),
+    ("amnesty", _rx(r"\bamnest")),
+    ("exchange", _rx(r"\b(?:exchange|swap|traded)")),
+    ("deportation", _rx(r"\b(?:deport|expel|expulsion|forced (?:into )?exile|banish)")),
+    (
+        "term_served",
+        _rx(
+            r"\b(?:after serving|served (?:his|her|their) (?:full )?(?:term|sentence)|completed (?:his|her|their) sentence|end of (?:his|her|their) (?:term|sentence))"
+        ),
+    ),
+    ("conditional", _rx(r"\b(?:parole|on probation|conditional(?:ly)? release|house arrest)")),
+]
+
+ATTRIBUTION_BEFORE = _rx(r"\b(?:according to|per|cited by|reported by|citing|says|said)\s+$")
+SAY_AFTER = _rx(
+    r"\s*(?:,\s*(?:a|an|the)\s+[^,.;]{1,60},)?\s*(?:,\s*)?(?:has |have |had )?(?:said|says|reported|reports|wrote|writes|confirmed|confirms|announced|announces|stated|states|noted|notes|told|tweeted|posted|estimated|estimates|counted|counts|tallied|added)\b"
+)

