@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from prisonwatch.storage.sql import SqlStore
+from tests.cli.conftest import Cli
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 PG_ADMIN_URL = os.environ.get(
@@ -73,3 +74,9 @@ def store(store_url: str) -> Iterator[SqlStore]:
     s.migrate()
     yield s
     s.close()
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    """The real command line in a subprocess, on a SQLite file of its own."""
+    return Cli(f"sqlite:///{tmp_path / 'cli.db'}", tmp_path)

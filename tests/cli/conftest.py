@@ -8,8 +8,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 
 @dataclass
 class Result:
@@ -39,11 +37,6 @@ class Cli:
             stdin=subprocess.DEVNULL,
         )
         return Result(proc.returncode, proc.stdout, proc.stderr)
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(f"sqlite:///{tmp_path / 'cli.db'}", tmp_path)
 
 
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "prisonwatch" / "sample_data"

@@ -30,7 +30,7 @@ def _files(paths: Sequence[Path], problems: list[Problem]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             try:
-                children = sorted(p for p in path.iterdir() if p.is_file())
+                children = sorted(p for p in path.iterdir() if not p.is_dir())
             except OSError as exc:
                 problems.append(Problem(str(path), "file", exc.strerror or str(exc)))
                 continue

@@ -129,6 +129,7 @@ _PREDICATE_PP = re.compile(
     r"(?:\w+\s+)?political prisoners\b",
     re.I,
 )
+_BARE_PP = re.compile(r"\s+(?:were|are|was|is)\s+(?:\w+\s+)?political prisoners?\b", re.I)
 #: "persuaded Lukashenko to release": the one persuaded is who released.
 _CAUSER = re.compile(
     r"\b(?:persuaded|convinced|urged|asked|allowed|pushed|pressed|called on)\s+"
@@ -284,10 +285,9 @@ def _when(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[
         if anchor is not None:
             return anchor, dct
     for t in dates:
-        before = text[max(s, t.start - 8) : t.start]
-        if re.search(r"\bsince\s+$", before, re.I) or re.search(
-            r"\bsince\s+\w+\s+$", text[max(s, t.start - 14) : t.start], re.I
-        ):
+        before = text[max(s, t.start - 14) : t.start]
+        near = abs(t.start - d.trigger[1]) < 45 or abs(d.trigger[0] - t.end) < 45
+        if near and re.search(r"\bsince\s+(?:\w+\s+)?$", before, re.I):
             start = _start_of(t)
             return start, dct
     if d.action == "held":
@@ -379,7 +379,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     text = a.text
     time_spans = [(t.start, t.end) for t in a.times]
     persons_done: set[tuple[str, str]] = set()
-    a.sentence_of(a.body_start) if a.body_start else -1
+    title_index = a.sentence_of(a.body_start) if a.body_start else -1
     speakers = {q.speaker for q in a.quotes if q.speaker}
     for si, (s, e) in enumerate(a.sentences):
         if s < a.body_start:
@@ -409,6 +409,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             ):
                 continue
             population, noun_end = _population(text, m.end(), e)
+            if population is None and _BARE_PP.match(text, m.end()):
+                population = "political_prisoners"
             subset_after = bool(lx.SUBSET_AFTER.match(text, m.end()))
             bare = False
             if population is None:
@@ -440,6 +442,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                     trigger=(trig.start, trig.end),
                     subset_marker=subset,
                     bare=bare,
+                    in_title=si <= title_index,
                 )
                 sentence_drafts.append(d)
         for d in sentence_drafts:

@@ -67,12 +67,27 @@ def mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
             key = m.surname.casefold()
             if len(m.name.split()) > len(fullest.get(key, "").split()):
                 fullest[key] = m.name
-    return [
-        Mention(m.start, m.end, m.text, m.type, fullest.get(m.surname.casefold(), m.name))
-        if m.type == "person"
-        else m
-        for m in raw
-    ]
+    out: list[Mention] = []
+    covered = [(m.start, m.end) for m in raw]
+    text = doc.text
+    for full in fullest.values():
+        if len(full.split()) < 2:
+            continue
+        surname = full.split()[-1]
+        for hit in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            if not any(a <= hit.start() < b for a, b in covered):
+                raw.append(Mention(hit.start(), hit.end(), surname, "person", full))
+                covered.append((hit.start(), hit.end()))
+    raw.sort(key=lambda m: m.start)
+    for m in raw:
+        key = m.name.split()[-1].casefold() if m.name else ""
+        if m.type == "person":
+            out.append(Mention(m.start, m.end, m.text, m.type, fullest.get(key, m.name)))
+        elif key in fullest and len(m.name.split()) == 1 and gazetteer.lookup(m.text) is None:
+            out.append(Mention(m.start, m.end, m.text, "person", fullest[key]))  # "Coale" as ORG
+        else:
+            out.append(m)
+    return out
 
 
 def entity_list(found: list[Mention]) -> list[dict[str, Any]]:

@@ -77,11 +77,21 @@ def _target(a: Article, gaz: Gazetteer, start: int, end: int) -> str | None:
     return entry.name if entry else re.sub(r"['’]s\b", "", words)
 
 
+_BY_SOMEONE = re.compile(r"\b(?:by|of|from)\s+(?:\w+\s+){0,2}$")
+
+
 def _participants(a: Article, kind: str, s: int, e: int, t0: int, t1: int) -> list[str]:
     """Who took part: the person nearest before the trigger, and for meetings and talks also
     the people named after "with" or "between"."""
-    before = list(a.mentions_in(s, t0, ("person",)))
-    names = [before[-1].name] if before else []
+    before = [
+        x
+        for x in a.mentions_in(s, t0, ("person",))
+        if not _BY_SOMEONE.search(a.text[max(s, x.start - 25) : x.start])
+    ]
+    if kind in ("meeting", "talks"):
+        names = [before[0].name] if before else []
+    else:
+        names = [before[-1].name] if before else []
     if kind in ("meeting", "talks"):
         m = re.search(r"\b(?:with|between)\b", a.text[t0:e])
         if m:

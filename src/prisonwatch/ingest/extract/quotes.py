@@ -61,8 +61,17 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _adjective(m: Mention) -> bool:
+    """ "Belarusian" in "the exiled Belarusian opposition" names no speaker."""
+    return m.type == "country" and m.text != m.name and bool(re.search(r"(?:ian|ese|ish)$", m.text))
+
+
 def _mention_in(article: Article, start: int, end: int, last: bool = True) -> Mention | None:
-    found = article.mentions_in(start, end, ("person", "organization", "country"))
+    found = [
+        m
+        for m in article.mentions_in(start, end, ("person", "organization", "country"))
+        if not _adjective(m)
+    ]
     if not found:
         return None
     return found[-1] if last else found[0]

@@ -24,14 +24,14 @@ def _paragraphs(text: str, keep: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
+        previous = text[lines[i - 1][0] : lines[i - 1][1]] if i else ""
         if (
             out
-            and i > keep
+            and i > keep + 1
             and line.strip()
             and not line.lstrip().startswith(("•", "-", "*", "–"))
-            and len(text[out[-1][0] : out[-1][1]].strip()) >= 30
-            and not _TERMINAL.search(text[out[-1][0] : out[-1][1]])
-            and out[-1][1] + 1 == s
+            and len(previous.strip()) >= 50
+            and not _TERMINAL.search(previous)
         ):
             out[-1] = (out[-1][0], e)
         else:
