@@ -48,6 +48,7 @@ class Draft:
     bare: bool = False
     when_explicit: bool = False
     in_title: bool = False
+    agent_inherited: bool = False
     id: str = ""
 
 
@@ -127,6 +128,11 @@ _PREDICATE_PP = re.compile(
     r"\s+(?:as|who\s+(?:are|were)|(?:were|are|have been|has been|had been)\s+"
     r"(?:recogni[sz]ed|considered|designated|declared)(?:\s+as)?)\s+"
     r"(?:\w+\s+)?political prisoners\b",
+    re.I,
+)
+_RELEASE_WORD = re.compile(r"(?:free|releas|pardon)", re.I)
+_NOUN_PAREN = re.compile(
+    r"\b(?:political prisoners|prisoners|people|detainees)\s*\((?:already|now|at least|some|over)?\s*$",
     re.I,
 )
 _BARE_PP = re.compile(r"\s+(?:were|are|was|is)\s+(?:\w+\s+)?political prisoners?\b", re.I)
@@ -292,6 +298,7 @@ def _when(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[
             return start, dct
     if d.action == "held":
         return dct, dct
+    dates = [t for t in dates if not _other_trigger_between(a, s, e, d, t)]
     if dates:
         d.when_explicit = True
         best = min(dates, key=lambda t: abs(t.start - d.trigger[0]))
@@ -309,9 +316,23 @@ def _when(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[
         re.I,
     ):
         return dct, dct
-    if d.action == "released" and d.sentence <= a.sentence_of(a.body_start) + 3:
+    if d.action == "released" and not re.search(
+        r"\bhad\s+(?:been\s+)?(?:\w+\s+)?$", text[max(s, d.trigger[0] - 20) : d.trigger[0]], re.I
+    ):
         return dct, dct
     return None
+
+
+def _other_trigger_between(a: Article, s: int, e: int, d: Draft, t: TimeExpr) -> bool:
+    """Whether another action's trigger stands between the claim's trigger and a time."""
+    lo, hi = (d.trigger[1], t.start) if t.start >= d.trigger[1] else (t.end, d.trigger[0])
+    return any(
+        trig.action != d.action
+        and lo <= trig.start
+        and trig.end <= hi
+        and a.quote_at(trig.start) is None
+        for trig in _triggers(a, s, e)
+    )
 
 
 def _start_of(t: TimeExpr) -> str:
@@ -355,7 +376,11 @@ def _persons(a: Article, s: int, e: int, after: int, exclude: set[str]) -> list[
         return []
     found = a.mentions_in(m.end(), e, ("person",))
     names = [x.name for x in found]
-    others = a.mentions_in(m.end(), e, ("organization", "country", "place"))
+    others = [
+        x
+        for x in a.mentions_in(m.end(), e, ("organization", "country", "place"))
+        if x.name != x.text or len(x.text.split()) == 1
+    ]
     for cap in _CAPITALISED.finditer(a.text, m.end(), e):
         if any(x.start < cap.end() and cap.start() < x.end for x in found + others):
             continue
@@ -411,6 +436,12 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             population, noun_end = _population(text, m.end(), e)
             if population is None and _BARE_PP.match(text, m.end()):
                 population = "political_prisoners"
+            anchor = m.start()
+            if population is None:
+                paren = _NOUN_PAREN.search(text, s, m.start())
+                if paren is not None:
+                    population = _population(text, paren.start() - 1, m.start())[0]
+                    anchor = paren.start()
             subset_after = bool(lx.SUBSET_AFTER.match(text, m.end()))
             bare = False
             if population is None:
@@ -424,9 +455,9 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             if population in ("people", "prisoners") and _PREDICATE_PP.match(text, noun_end):
                 population = "political_prisoners"
             before = text[max(s, m.start() - 40) : m.start()]
-            subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after
-            chosen = _actions(triggers, m.start(), noun_end)
-            if not chosen and inherited is not None and (bare or subset or continues):
+            subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after or continues
+            chosen = _actions(triggers, anchor, noun_end)
+            if not chosen and inherited is not None and (subset or continues):
                 chosen = [(inherited.action, Trigger(inherited.action, m.start(), m.start()))]
             for action, trig in chosen:
                 if action == "designated" and population in ("people", None, "prisoners"):
@@ -457,7 +488,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             excluded = speakers | {x for x in (d.source,) if x}
             d.agent = _agent(a, d, s, e)
             if d.agent is None and d.part_of is not None and d.part_of.action == d.action:
-                d.agent = d.part_of.agent
+                d.agent, d.agent_inherited = d.part_of.agent, True
             if d.action == "designated":
                 if d.agent is None and d.source:
                     d.agent = d.source
@@ -476,7 +507,13 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                 a, si, s, e, triggers, sentence_drafts, persons_done, speakers, doc_deal, drafts
             )
         )
-    return _merge(drafts)
+    merged = _merge(drafts, {m.name: m.type for m in a.mentions})
+    for d in merged:
+        if d.agent_inherited and d.part_of is not None:
+            d.agent = d.part_of.agent
+        if d.when is None and d.part_of is not None and d.action == d.part_of.action:
+            d.when = d.part_of.when
+    return merged
 
 
 def _is_org(a: Article, name: str | None) -> bool:
@@ -524,18 +561,27 @@ def _named_person_claims(
     used = {(d.trigger, d.action) for d in counted}
     for t in triggers:
         persons = [m for m in a.mentions_in(s, e, ("person",)) if (t.action, m.name) not in done]
-        if t.action not in _FACT_ACTIONS or any(u[0] == (t.start, t.end) for u in used):
+        if t.action not in (*_FACT_ACTIONS, "demanded") or any(
+            u[0] == (t.start, t.end) for u in used
+        ):
             continue
+        if t.action == "demanded" and not _RELEASE_WORD.match(a.text, t.start):
+            continue  # the people named after "urged" are asked, not to be freed
         patients: list[Mention] = []
         for p in persons:
             if p.end <= t.start:
                 between = a.text[p.end : t.start]
+                passive = re.search(
+                    r"\b(?:was|were|is|are|has been|had been|have been|been|got|remains)\b", between
+                )
+                headline = (
+                    re.fullmatch(r"\s*", between)
+                    and t.action != "demanded"
+                    and not a.text[s:e].rstrip().endswith(".")
+                )
                 if (
                     len(between) < 80
-                    and re.search(
-                        r"\b(?:was|were|is|are|has been|had been|have been|been|got|remains)\b",
-                        between,
-                    )
+                    and (passive or headline)
                     and not re.search(r"[;\"“”]", between)
                 ):
                     patients.append(p)
@@ -547,10 +593,14 @@ def _named_person_claims(
         names = list(dict.fromkeys(names))
         if not names:
             continue
+        listed_with_others = re.match(
+            r"[\s,]*(?:and|as well as)\s+(?:\w+\s+)?other\b",
+            a.text[max(p.end for p in patients) : e],
+        )
         d = Draft(
             action=t.action,
             count=len(names),
-            qualifier="exact",
+            qualifier="at_least" if listed_with_others else "exact",
             population=None,
             start=min(p.start for p in patients),
             end=max(p.end for p in patients),
@@ -559,6 +609,12 @@ def _named_person_claims(
             persons=names,
         )
         d.population = _role_population(a, s, e)
+        if t.action == "released" and lx.PERSONS_INTRO.search(a.text, s, d.start):
+            parents = [
+                x for x in reversed(previous) if x.action == "released" and x.part_of is None
+            ]
+            if parents:
+                d.part_of = parents[0]
         d.source = _source(a, s, e, d.start)
         d.agent = _agent(a, d, s, e)
         if d.agent in names:
@@ -587,7 +643,14 @@ def _role_population(a: Article, s: int, e: int) -> str:
     return "people"
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
+_AGENT_RANK = {"person": 3, "organization": 2, "country": 1}
+
+
+def _kind_of(mentions: dict[str, str], name: str | None) -> str:
+    return mentions.get(name or "", "")
+
+
+def _merge(drafts: list[Draft], mentions: dict[str, str]) -> list[Draft]:
     """One claim per (action, count, population): repeats in title, lead and body are one."""
     order: list[Draft] = []
     for d in drafts:
@@ -611,6 +674,10 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
                 if getattr(d, attr) is not None:
                     setattr(old, attr, getattr(d, attr))
             old.in_title = False
+        if d.agent and _AGENT_RANK.get(_kind_of(mentions, d.agent), 0) > _AGENT_RANK.get(
+            _kind_of(mentions, old.agent), 0
+        ):
+            old.agent = d.agent
         for attr in ("source", "agent", "when", "mechanism"):
             if getattr(old, attr) is None and getattr(d, attr) is not None:
                 setattr(old, attr, getattr(d, attr))

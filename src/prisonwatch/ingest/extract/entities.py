@@ -57,9 +57,9 @@ def mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
                 continue
             raw.append(Mention(ent.start_char, ent.end_char, text, "person", name))
         else:
-            raw.append(
-                Mention(ent.start_char, ent.end_char, text, typ, re.sub(r"^the\s+", "", text))
-            )
+            name = re.sub(r"^(?:[^\w]+|the\s+)+", "", text)
+            if name:
+                raw.append(Mention(ent.start_char, ent.end_char, text, typ, name))
     # a surname alone takes the fullest name with that surname in the article
     fullest: dict[str, str] = {}
     for m in raw:

@@ -135,7 +135,7 @@ SUBSET_BEFORE = _rx(
 SUBSET_AFTER = _rx(r"\s*(?:of (?:them|whom|those)|(?:\w+\s+){0,4}(?:were|was)\s+among\b|among\b)")
 #: A sentence that continues the previous one's count ("Among them were 6 Lithuanians").
 CONTINUES = _rx(
-    r"\W*(?:among them|of them|of those|of whom|including|they include|those (?:freed|released) include)\b"
+    r"\W*(?:among them|among those|among the \w+|of them|of those|of whom|including|they include|those (?:freed|released) include)\b"
 )
 PERSONS_INTRO = _rx(
     r"\b(?:including|such as|among them|among whom|among the \w+ (?:\w+ )?(?:is|are|was|were)|among those \w+ (?:is|are|was|were)|notably|namely)\b"

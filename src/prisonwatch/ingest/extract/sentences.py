@@ -30,7 +30,7 @@ def _paragraphs(text: str, keep: int) -> list[tuple[int, int]]:
             and i > keep + 1
             and line.strip()
             and not line.lstrip().startswith(("•", "-", "*", "–"))
-            and len(previous.strip()) >= 50
+            and len(previous.strip()) >= 25
             and not _TERMINAL.search(previous)
         ):
             out[-1] = (out[-1][0], e)
