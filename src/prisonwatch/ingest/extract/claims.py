@@ -132,7 +132,8 @@ _PREDICATE_PP = re.compile(
 )
 _RELEASE_WORD = re.compile(r"(?:free|releas|pardon)", re.I)
 _NOUN_PAREN = re.compile(
-    r"\b(?:political prisoners|prisoners|people|detainees)\s*\((?:already|now|at least|some|over)?\s*$",
+    r"\b(?:political prisoners|prisoners|people|detainees)\s*"
+    r"\((?:already|now|at least|some|over)?\s*$",
     re.I,
 )
 _BARE_PP = re.compile(r"\s+(?:were|are|was|is)\s+(?:\w+\s+)?political prisoners?\b", re.I)
