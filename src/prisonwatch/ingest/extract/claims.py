@@ -176,6 +176,21 @@ def _actions(triggers: list[Trigger], start: int, end: int) -> list[tuple[str, T
     return chosen
 
 
+_GOVERNMENT_WORDS = {
+    "government",
+    "administration",
+    "authorities",
+    "regime",
+    "police",
+    "forces",
+    "security",
+    "courts",
+    "court",
+    "presidency",
+    "office",
+}
+
+
 def _entity_before(a: Article, s: int, pos: int, limit: int = 90) -> Mention | None:
     found = list(a.mentions_in(max(s, pos - limit), pos, ("person", "organization", "country")))
     for m in reversed(found):
@@ -191,6 +206,16 @@ def _entity_before(a: Article, s: int, pos: int, limit: int = 90) -> Mention | N
             re.I,
         ):
             continue
+        if re.search(
+            r"\b(?:to|into|in|from|at|for|with|of)\s+(?:the\s+)?$",
+            a.text[max(s, m.start - 12) : m.start],
+        ):
+            continue  # a destination or a place, not who acted
+        possessive = re.match(r"['’]s\s+(\w+)", a.text[m.end : m.end + 30])
+        if possessive and possessive.group(1).lower() not in _GOVERNMENT_WORDS:
+            continue  # "Trump's leadership led to": the leadership did not release anyone
+        if m.type == "country" and m.text != m.name and re.search(r"(?:ian|ese|ish)$", m.text):
+            continue  # "Belarusian" as an adjective
         return m
     return None
 
@@ -204,17 +229,12 @@ def _source(a: Article, s: int, e: int, pos: int) -> str | None:
         )
         if after:
             return after[0].name
-        phrase = re.match(
-            r"(?:the\s+|a\s+)?([a-z][\w\s-]{2,40}?)(?:[,.;]|$| said| that)", text[s + m.end() : e]
-        )
-        if phrase and phrase.group(1).split()[-1] in (
-            "groups",
-            "group",
-            "activists",
-            "officials",
-            "media",
-        ):
-            return phrase.group(1).strip()
+        phrase = re.match(r"([^,.;]{2,80})", text[s + m.end() : e])
+        if phrase:
+            words = re.split(r"\b(?:from|by|of)\s+", phrase.group(1))[-1].strip()
+            words = re.sub(r"^(?:the|a|an)\s+", "", words)
+            if words.split() and words.split()[-1] in _GROUP_NOUNS and len(words.split()) <= 5:
+                return words
     for men in a.mentions_in(s, e, ("person", "organization", "country")):
         if lx.SAY_AFTER.match(text, men.end):
             return men.name
@@ -232,7 +252,59 @@ def _source(a: Article, s: int, e: int, pos: int) -> str | None:
     q = a.quote_at(pos)
     if q is not None and q.speaker:
         return q.speaker
+    pron = _PRONOUN_SAYS.search(text, s, e)
+    if pron:
+        earlier = [x for x in a.quotes if x.end <= pos and x.speaker]
+        if earlier:
+            return earlier[-1].speaker
+    np = _NOUN_SAYS.search(text, s, e)
+    if np and np.group(1).split()[-1] in _GROUP_NOUNS:
+        return np.group(1)
     return None
+
+
+_GROUP_NOUNS = {
+    "groups",
+    "group",
+    "activists",
+    "officials",
+    "media",
+    "critics",
+    "monitors",
+    "defenders",
+    "watchdogs",
+    "sources",
+    "organisations",
+    "organizations",
+    "analysts",
+    "presidency",
+    "ministry",
+    "authorities",
+    "opposition",
+}
+_PRONOUN_SAYS = re.compile(
+    r"\b(?:he|she|they)\s+(?:\w+ly\s+)?(?:said|says|stated|emphasi[sz]ed|noted|added|wrote|told|confirmed|warned|stressed)\b",
+    re.I,
+)
+_NOUN_SAYS = re.compile(
+    r"(?:^|\b(?:the)\s+|,\s*)([a-z][a-z -]{2,40}?)\s+(?:said|says|warned|warn|reported|reports|stated|noted)\b"
+)
+
+
+_AUX = re.compile(
+    r"\b(?:have|has|had|is|are|was|were|will|would|did|do|does|further|also|again|now|still|jointly|"
+    r"call|calls|called|urge|urges|urged|demand|demands|demanded|adopted|issued)\b",
+    re.I,
+)
+
+
+def _subject_phrase(before: str) -> str | None:
+    """The plain noun phrase that opens a clause ("Ten human rights watchdogs call on ...")."""
+    aux = _AUX.search(before)
+    phrase = (before[: aux.start()] if aux else before).strip()
+    if not phrase or re.search(r"[,;:\"“”()]", phrase) or not 1 < len(phrase.split()) <= 6:
+        return None
+    return phrase[0].lower() + phrase[1:]
 
 
 def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
@@ -253,13 +325,14 @@ def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
         ent = _entity_before(a, s, t0, 120)
         if ent is not None:
             return ent.name
-        phrase = text[s:t0].strip()
-        if 0 < len(phrase.split()) <= 6 and not re.search(r"[,;:\"“”]", phrase):
-            return phrase[0].lower() + phrase[1:]
-        return None
+        return _subject_phrase(text[s:t0])
     ent = _entity_before(a, s, t0) if d.action != "sentenced" else None
     if ent is not None and ent.type != "place":
         return ent.name
+    if d.action == "designated":
+        phrase = _subject_phrase(text[s:t0])
+        if phrase is not None:
+            return phrase
     by = re.match(r"[^.]{0,40}?\bby\s+(?:the\s+)?", text[t1:e])
     if by:
         found = a.mentions_in(
@@ -514,6 +587,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             d.agent = d.part_of.agent
         if d.when is None and d.part_of is not None and d.action == d.part_of.action:
             d.when = d.part_of.when
+        if d.action == "released" and d.agent is None and d.mechanism != "exchange":
+            d.agent = a.country_name  # the state that held them let them go
     return merged
 
 

@@ -30,6 +30,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     body_start: int = 0
     country: str | None = None
+    country_name: str | None = None
 
     def sentence_of(self, pos: int) -> int:
         starts = [s for s, _ in self.sentences]

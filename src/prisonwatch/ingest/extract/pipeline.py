@@ -73,6 +73,7 @@ class Extractor:
         countries = Counter(m.name for m in found if m.type == "country" and m.start >= body_start)
         ranked = [c for c, _ in countries.most_common() if c != "United States"] or list(countries)
         a.country = self._codes.get(ranked[0]) if ranked else None
+        a.country_name = ranked[0] if ranked else None
         a.quotes = quote_rules.find_quotes(a)
         return a
 

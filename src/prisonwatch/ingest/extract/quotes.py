@@ -15,7 +15,7 @@ from prisonwatch.ingest.extract.entities import Mention
 
 VERSION = "quotes/1.0"
 
-_PAIRS = [("“", "”"), ("„", "“"), ("«", "»")]
+_PAIRS = [("“", "”"), ("„", "“"), ("«", "»"), ("“", "“")]
 _SAY = (
     r"(?:said|says|say|added|adds|wrote|writes|stated|states|told|tells|tweeted|posted|noted|notes|"
     r"declared|announced|stressed|emphasi[sz]ed|insisted|argued|warned|explained|replied|asked|"
