@@ -287,7 +287,8 @@ _PRONOUN_SAYS = re.compile(
     re.I,
 )
 _NOUN_SAYS = re.compile(
-    r"(?:^|\b(?:the)\s+|,\s*)([a-z][a-z -]{2,40}?)\s+(?:said|says|warned|warn|reported|reports|stated|noted)\b"
+    r"(?:^|\b(?:the)\s+|,\s*)([a-z][a-z -]{2,40}?)\s+"
+    r"(?:said|says|warned|warn|reported|reports|stated|noted)\b"
 )
 
 

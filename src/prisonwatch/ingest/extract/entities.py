@@ -33,6 +33,13 @@ class Mention:
 
 def _clean_person(text: str) -> str:
     text = re.sub(r"^[^\w]+", "", text.strip())
+    words = text.split()
+    while len(words) > 2 and not words[0][:1].isupper():
+        words = words[1:]
+    lowered = [i for i, w in enumerate(words) if not w[:1].isupper()]
+    if lowered and lowered[-1] < len(words) - 1:
+        words = words[lowered[-1] + 1 :]  # "presidential representative Natallia Eismant"
+    text = " ".join(words)
     text = _TITLE.sub("", text)
     text = re.sub(r"['’]s$", "", text)
     return " ".join(text.split())

@@ -77,6 +77,23 @@ def _mention_in(article: Article, start: int, end: int, last: bool = True) -> Me
     return found[-1] if last else found[0]
 
 
+def _head_mention(article: Article, start: int, end: int) -> Mention | None:
+    """In "said Trump's deputy envoy John Cole", the speaker is Cole, not Trump."""
+    for m in article.mentions_in(start, end, ("person", "organization", "country")):
+        if _adjective(m) or re.match(r"['’]s\b", article.text[m.end : m.end + 2]):
+            continue
+        return m
+    return None
+
+
+def _person_before(article: Article, pos: int) -> str | None:
+    """The last person named before `pos` outside quotes, for "she said"."""
+    for m in reversed(article.mentions_in(max(0, pos - 400), pos, ("person",))):
+        if not any(q.start <= m.start < q.end for q in article.quotes):
+            return m.name
+    return None
+
+
 def find_quotes(article: Article) -> list[Quote]:
     text = article.text
     quotes: list[Quote] = []
@@ -102,12 +119,14 @@ def find_quotes(article: Article) -> list[Quote]:
             if m_after:
                 g = "who" if m_after.group("who") else "who2"
                 a, b = close_end + m_after.start(g), close_end + m_after.end(g)
-                who = _mention_in(article, a, b, last=False)
+                who = _head_mention(article, a, b)
                 word = m_after.group(g).strip().lower()
                 if who:
                     speaker = who.name
                 elif word in ("he", "she", "they"):
-                    speaker = last_speaker
+                    speaker = last_speaker or _person_before(article, s)
+                elif 1 < len(word.split()) <= 5 and word[:1].islower():
+                    speaker = re.sub(r"^(?:the|a|an)\s+", "", m_after.group(g).strip())
                 m_by = _QUOTED_BY.search(text, close_end, close_end + 120)
                 if m_by:
                     by = _mention_in(article, m_by.start("via"), m_by.end("via"))
@@ -116,18 +135,19 @@ def find_quotes(article: Article) -> list[Quote]:
             says = list(re.finditer(r"\b" + _SAY + r"\b", before, re.I))
             m_say = says[-1] if says else None
             if m_say is not None:
-                who = _mention_in(article, before_start, before_start + m_say.start())
+                m_by = _QUOTED_BY.search(before)
+                cut = m_by.start() if m_by else m_say.start()
+                who = _mention_in(article, before_start, before_start + cut)
                 if who:
                     speaker = who.name
                 elif _PRONOUN.search(before):
-                    speaker = last_speaker
+                    speaker = last_speaker or _person_before(article, s)
                 else:
                     phrase = re.sub(
                         r"^(?:the|a|an)\s+", "", before[: m_say.start()].strip(), flags=re.I
                     )
                     if 0 < len(phrase.split()) <= 5 and not re.search(r"[,;:]", phrase):
                         speaker = phrase
-                m_by = _QUOTED_BY.search(before)
                 if m_by:
                     by = _mention_in(
                         article, before_start + m_by.start("via"), before_start + m_by.end("via")
