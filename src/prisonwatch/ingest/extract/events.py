@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from prisonwatch.ingest.extract.claims import Draft
 from prisonwatch.ingest.extract.context import Article
+from prisonwatch.ingest.extract.entities import Mention
 from prisonwatch.ingest.extract.gazetteer import Gazetteer
 
 VERSION = "events/1.0"
@@ -130,18 +131,7 @@ def find_events(a: Article, gaz: Gazetteer, claims: list[Draft]) -> list[EventDr
                 kind, s, e, when, places[0] if places else None, list(dict.fromkeys(people))
             )
             if kind == "concession":
-                actors = [
-                    x.name for x in a.mentions_in(s, e, ("country",)) if x.name == "United States"
-                ]
-                ev.by = (
-                    actors[0]
-                    if actors
-                    else (
-                        "United States"
-                        if re.search(r"\b(?:Washington|U\.S\.|US)\b", sentence)
-                        else None
-                    )
-                )
+                ev.by = _conceder(a, s, e, m.start())
                 ev.what = (
                     "sanctions_eased"
                     if re.search(r"\beas", m.group(0), re.I)
@@ -158,13 +148,30 @@ def find_events(a: Article, gaz: Gazetteer, claims: list[Draft]) -> list[EventDr
                 continue
             if kind in ("visit", "appointment") and not ev.participants:
                 continue
-            if any(
-                o.kind == kind
-                and (o.when == ev.when or o.participants == ev.participants)
-                and o.target == ev.target
-                for o in out
-            ):
+            if any(_same_event(o, ev) for o in out):
+                continue
+            if kind == "talks" and any(o.kind == "meeting" and o.start == s for o in out):
                 continue
             out.append(ev)
-            break
     return out
+
+
+def _same_event(a: EventDraft, b: EventDraft) -> bool:
+    """One article tells one event several times (title, lead, body, key facts)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "concession":
+        return a.by == b.by and (a.what == b.what or a.target == b.target)
+    return a.when == b.when or a.participants == b.participants
+
+
+def _conceder(a: Article, s: int, e: int, trigger: int) -> str | None:
+    """Who gave the concession: the state or body named before the verb, else the first named."""
+    def usable(found: list[Mention]) -> list[Mention]:
+        return [x for x in found if x.text == x.name or not x.text.endswith(("ian", "ese", "ish"))]
+
+    before = usable(a.mentions_in(s, trigger, ("country", "organization")))
+    if before:
+        return before[-1].name
+    after = usable(a.mentions_in(trigger, e, ("country",)))
+    return after[0].name if after else None
