@@ -155,3 +155,22 @@ def test_quote_via_an_outlet(extract: Extract) -> None:
         "Belta",
         "We are ready to talk.",
     )
+
+
+def test_prisoners_in_an_article_about_political_prisoners(extract: Extract) -> None:
+    out = extract(
+        "Minsk keeps more than 1,000 political prisoners behind bars.\n"
+        "On Monday the authorities freed 20 prisoners, a rights group said."
+    )
+    assert only(out["claims"], "released", 20)["population"] == "political_prisoners"
+
+
+def test_prisoners_kept_apart_from_the_political_ones(extract: Extract) -> None:
+    out = extract(
+        "The government released 300 prisoners in an amnesty on Monday. "
+        "Among those released were 12 political prisoners, a rights group said."
+    )
+    whole = only(out["claims"], "released", 300)
+    part = only(out["claims"], "released", 12)
+    assert whole["population"] == "prisoners" and whole["mechanism"] == "amnesty"
+    assert part["population"] == "political_prisoners" and part["part_of"] == whole["id"]

@@ -583,6 +583,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             )
         )
     merged = _merge(drafts, {m.name: m.type for m in a.mentions})
+    _political_context(a, merged)
     for d in merged:
         if d.agent_inherited and d.part_of is not None:
             d.agent = d.part_of.agent
@@ -718,6 +719,24 @@ def _role_population(a: Article, s: int, e: int) -> str:
         if word in window:
             return pop
     return "people"
+
+
+def _political_context(a: Article, claims: list[Draft]) -> None:
+    """In an article about political prisoners, "prisoners" are political prisoners, unless the
+    article sets political prisoners apart as a part of them ("102 prisoners ... among them 52
+    political prisoners")."""
+    lead = a.sentences[: a.sentence_of(a.body_start) + 3] if a.sentences else []
+    if not any("political prisoner" in a.text[s:e].lower() for s, e in lead):
+        return
+    for d in claims:
+        if d.population != "prisoners":
+            continue
+        if any(c.part_of is d and c.population == "political_prisoners" for c in claims):
+            continue
+        d.population = "political_prisoners"
+        for c in claims:
+            if c.part_of is d and c.population == "prisoners":
+                c.population = "political_prisoners"
 
 
 _AGENT_RANK = {"person": 3, "organization": 2, "country": 1}

@@ -167,6 +167,7 @@ def _same_event(a: EventDraft, b: EventDraft) -> bool:
 
 def _conceder(a: Article, s: int, e: int, trigger: int) -> str | None:
     """Who gave the concession: the state or body named before the verb, else the first named."""
+
     def usable(found: list[Mention]) -> list[Mention]:
         return [x for x in found if x.text == x.name or not x.text.endswith(("ian", "ese", "ish"))]
 
