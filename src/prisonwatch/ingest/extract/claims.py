@@ -228,7 +228,8 @@ def _source(a: Article, s: int, e: int, pos: int) -> str | None:
             s + m.end(), min(e, s + m.end() + 70), ("person", "organization", "country")
         )
         if after:
-            return after[0].name
+            rank = {"person": 0, "organization": 1, "country": 2}
+            return min(after, key=lambda x: (rank[x.type], x.start)).name
         phrase = re.match(r"([^,.;]{2,80})", text[s + m.end() : e])
         if phrase:
             words = re.split(r"\b(?:from|by|of)\s+", phrase.group(1))[-1].strip()
@@ -259,7 +260,7 @@ def _source(a: Article, s: int, e: int, pos: int) -> str | None:
             return earlier[-1].speaker
     np = _NOUN_SAYS.search(text, s, e)
     if np and np.group(1).split()[-1] in _GROUP_NOUNS:
-        return np.group(1)
+        return re.sub(r"^(?:the|a|an)\s+", "", np.group(1))
     return None
 
 
@@ -330,7 +331,8 @@ def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
     ent = _entity_before(a, s, t0) if d.action != "sentenced" else None
     if ent is not None and ent.type != "place":
         return ent.name
-    if d.action == "designated":
+    passive = re.search(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$", text[s:t0])
+    if d.action == "designated" and not passive:
         phrase = _subject_phrase(text[s:t0])
         if phrase is not None:
             return phrase

@@ -63,6 +63,9 @@ def mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
             if not name or not re.search(r"[A-Z]", name):
                 continue
             raw.append(Mention(ent.start_char, ent.end_char, text, "person", name))
+        elif typ == "organization" and re.search(r"\b[a-z]{4,}\s+[A-Z]\w+\s+[A-Z]\w+$", text):
+            # "presidential representative Natallia Eismant": a titled person, not a body
+            raw.append(Mention(ent.start_char, ent.end_char, text, "person", _clean_person(text)))
         else:
             name = re.sub(r"^(?:[^\w]+|the\s+)+", "", text)
             if name:

@@ -36,7 +36,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
         for m in re.finditer(
             re.escape(open_)
             + r"([^"
-            + re.escape(open_ + close)
+            + re.escape(open_ + close + "“”")
             + r"]{1,1500}?)"
             + re.escape(close),
             text,
