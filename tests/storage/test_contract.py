@@ -296,3 +296,60 @@ def test_password_is_never_shown() -> None:
     with pytest.raises(StorageError) as err:
         s.persons()
     assert "s3cret" not in str(err.value)
+
+
+def test_claim_review_updates_are_audited(store: SqlStore) -> None:
+    batch = sample_batch()
+    store.apply(batch, "tester", AT)
+    claim = batch.claims[0]
+    from prisonwatch.core.records import Review
+    from prisonwatch.core.vocabulary import ReviewStatus
+
+    later = datetime(2026, 3, 1)
+    accepted = replace(claim, review=Review(ReviewStatus.ACCEPTED, "analyst", later), count=53)
+    store.update_claim(accepted, "analyst", later)
+    (stored,) = store.claims()
+    assert stored.review.status is ReviewStatus.ACCEPTED and stored.count == 53
+    entry = store.audit_log(claim.id, limit=1)[0]
+    assert entry.action == "update" and entry.actor == "analyst"
+    assert entry.before is not None and entry.before["count"] == 52
+    assert entry.after is not None and entry.after["count"] == 53
+    with pytest.raises(StorageError):
+        store.update_claim(replace(claim, id="nope"), "analyst", later)
+
+
+def test_merge_judgements_queue_and_choices(store: SqlStore) -> None:
+    from prisonwatch.storage.port import Judgement
+
+    store.apply(sample_batch(), "tester", AT)
+    other = Person(id="dup", name="Mikalai Statkevich", recorded_at=AT)
+    store.apply(Batch(persons=[other]), "tester", AT)
+    store.merge_persons("by-statkevich", "dup", "analyst", AT)
+    assert store.person("dup") is not None and store.person("dup").merged_into == "by-statkevich"  # type: ignore[union-attr]
+    for keep, gone in (("dup", "dup"), ("by-statkevich", "dup"), ("ghost", "by-hidden")):
+        with pytest.raises(StorageError):
+            store.merge_persons(keep, gone, "analyst", AT)
+    store.add_judgement(Judgement("Statkevich, Mikola", "by-statkevich", "same", "analyst", AT))
+    assert [j.verdict for j in store.judgements("Mikola Statkevich")] == ["same"]
+    qid = store.queue_name("claim-1", "M. Statkevich", [{"person_id": "by-statkevich"}], AT)
+    assert [q.name for q in store.queued_names()] == ["M. Statkevich"]
+    store.resolve_name(qid, "by-statkevich", "analyst", AT)
+    assert store.queued_names() == [] and store.queued_names(None)[0].person_id == "by-statkevich"
+    store.add_choice("released 2025-12-13", "obs-1", "analyst", AT, "official list")
+    (choice,) = store.choices()
+    assert (choice.chosen, choice.chosen_by, choice.why) == ("obs-1", "analyst", "official list")
+
+
+def test_deal_update_and_extractions(store: SqlStore) -> None:
+    from prisonwatch.storage.port import Extraction
+
+    batch = sample_batch()
+    batch.extractions.append(Extraction(batch.sources[0].id, "x/1", {"events": []}, AT))
+    store.apply(batch, "tester", AT)
+    store.apply(batch, "tester", AT)  # the same extraction again changes nothing
+    assert [x.extractor_version for x in store.extractions()] == ["x/1"]
+    deal = replace(batch.deals[0], reported_returned=1,
+                   concessions=(Concession("United States", "sanctions_lifted", "Belavia"),
+                                Concession("Belarus", "payment", None)))
+    store.update_deal(deal, "analyst", AT)
+    assert store.deals() == [deal]

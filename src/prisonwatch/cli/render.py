@@ -166,3 +166,17 @@ def person_view(console: Console, p: dict[str, Any]) -> None:
     console.print(t)
     for prob in p["problems"]:
         console.print(f"[yellow]data problem:[/yellow] {prob}")
+
+
+def conflicts(console: Console, data: list[dict[str, Any]]) -> None:
+    if not data:
+        console.print("no conflicts")
+    for c in data:
+        status = (
+            f"chosen {c['chosen']['chosen']} by {c['chosen']['by']}: {c['chosen']['why']}"
+            if c["chosen"]
+            else "open"
+        )
+        console.print(f"[bold]{c['what']}[/bold]  key {c['key']}  ({status})", highlight=False)
+        for o in c["options"]:
+            console.print(f"   {o['id']}: {o['value']}  {' '.join(o['sources'])}", highlight=False)

@@ -49,6 +49,7 @@ class DealAccount:
     political_prisoners: int
     political_prisoners_in_registry: int
     returned_to_custody: int
+    returned_in_registry: int
     returned_persons: tuple[str, ...]
     released_persons: tuple[str, ...]
     concessions: tuple[Concession, ...]
@@ -88,12 +89,11 @@ def _replacement_from_rate(
             continue
         if not month_start(deal.date.earliest) <= ob.period.earliest <= deal_day:
             continue  # the published period must begin with the deal
-        start = max(ob.period.earliest, deal_day)
-        span = (ob.period.latest - start).days
-        if span <= 0:
-            continue
-        days = math.ceil(needed * span / ob.value)
-        cand = Replacement(days, (ob.period.latest - deal_day).days, "published_rate", ob.id)
+        span = (ob.period.latest - ob.period.earliest).days + 1
+        days = math.ceil(needed * span / ob.value)  # at the period's average rate
+        cand = Replacement(
+            days, (ob.period.latest - deal.date.earliest).days, "published_rate", ob.id
+        )
         if best is None or cand.days_max < best.days_max:
             best = cand
     return best
@@ -146,7 +146,8 @@ def account(
                 released_in_registry=len(persons),
                 political_prisoners=freed_pp,
                 political_prisoners_in_registry=political,
-                returned_to_custody=len(returned),
+                returned_to_custody=max(len(returned), deal.reported_returned or 0),
+                returned_in_registry=len(returned),
                 returned_persons=tuple(returned),
                 released_persons=persons,
                 concessions=deal.concessions,

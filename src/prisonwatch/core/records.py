@@ -93,6 +93,7 @@ class Claim:
     country: str | None = None
     part_of: str | None = None
     review: Review = field(default_factory=Review)
+    superseded_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,7 @@ class Person:
     country: str | None = None
     protection: Protection = Protection.PUBLIC
     note: str | None = None
+    merged_into: str | None = None
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -171,6 +173,7 @@ class Deal:
     figures_by: str | None = None
     source_ids: tuple[str, ...] = ()
     note: str | None = None
+    reported_returned: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

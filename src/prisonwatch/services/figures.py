@@ -64,7 +64,15 @@ class View:
         )
 
     def urls(self, source_ids: tuple[str, ...]) -> list[str]:
-        return [self.sources[s].url or s for s in source_ids if s in self.sources]
+        """How to find each source: its address, else its title and date."""
+        out = []
+        for sid in source_ids:
+            s = self.sources.get(sid)
+            if s is not None:
+                out.append(
+                    s.url or " ".join(x for x in (s.title, str(s.published or "")) if x) or sid
+                )
+        return out
 
 
 def _scope_dict(scope: Scope) -> dict[str, Any]:
@@ -164,6 +172,7 @@ def deals(view: View, scope: Scope) -> list[dict[str, Any]]:
                 "political_prisoners_in_registry": a.political_prisoners_in_registry,
                 "figures_by": a.deal.figures_by,
                 "returned_to_custody": a.returned_to_custody,
+                "returned_in_registry": a.returned_in_registry,
                 "returned_persons": [display_name(view.persons.get(p)) for p in a.returned_persons],
                 "concessions": [
                     {"by": c.by, "what": c.what, "target": c.target} for c in a.concessions

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Claim, Deal, Event, Observation, Person, Source
@@ -37,6 +37,7 @@ class Batch:
     events: list[Event] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    extractions: list[Extraction] = field(default_factory=list)
     where: dict[str, str] = field(default_factory=dict)
     """Record id → where it came from (`file:line`), for messages about it."""
 
@@ -52,6 +53,55 @@ class Batch:
                 self.claims,
             )
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What one extractor version read in one source (events and quotes included), kept so that
+    review can build deals from the concessions it found."""
+
+    source_id: str
+    extractor_version: str
+    output: dict[str, Any]
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A person's decision on whether a written name is a registry person."""
+
+    name: str
+    person_id: str
+    verdict: str  # same, not_same, unsure
+    decided_by: str
+    decided_at: datetime
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedName:
+    """A name from an accepted claim that matched no person surely enough: it waits for a
+    decision before its events are recorded."""
+
+    id: int
+    claim_id: str
+    name: str
+    candidates: list[dict[str, Any]]
+    status: str  # pending, resolved
+    person_id: str | None
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """Which of disagreeing values a person chose, and why."""
+
+    id: int
+    conflict: str
+    chosen: str
+    chosen_by: str
+    chosen_at: datetime
+    why: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,5 +157,32 @@ class LedgerStore(Protocol):
     def claims(self, source_id: str | None = None) -> list[Claim]: ...
 
     def audit_log(self, record_id: str | None = None, limit: int = 100) -> list[AuditEntry]: ...
+
+    def extractions(self, source_id: str | None = None) -> list[Extraction]: ...
+
+    def update_claim(self, claim: Claim, actor: str, at: datetime) -> None:
+        """Store a new review state or edited fields of a claim (audited before and after)."""
+
+    def update_deal(self, deal: Deal, actor: str, at: datetime) -> None:
+        """Replace a deal's figures and concessions (audited before and after)."""
+
+    def merge_persons(self, keep: str, gone: str, actor: str, at: datetime) -> None:
+        """Join `gone` into `keep`: both histories stay; `gone` resolves to `keep`."""
+
+    def add_judgement(self, judgement: Judgement) -> None: ...
+
+    def judgements(self, name: str | None = None) -> list[Judgement]: ...
+
+    def queue_name(
+        self, claim_id: str, name: str, candidates: list[dict[str, Any]], at: datetime
+    ) -> int: ...
+
+    def queued_names(self, status: str | None = "pending") -> list[QueuedName]: ...
+
+    def resolve_name(self, queue_id: int, person_id: str, actor: str, at: datetime) -> None: ...
+
+    def add_choice(self, conflict: str, chosen: str, by: str, at: datetime, why: str) -> None: ...
+
+    def choices(self) -> list[Choice]: ...
 
     def close(self) -> None: ...

@@ -102,6 +102,7 @@ def person_row(p: Person) -> Row:
         "protection": p.protection.value,
         "note": p.note,
         "recorded_at": p.recorded_at,
+        "merged_into": p.merged_into,
     }
 
 
@@ -124,6 +125,7 @@ def person_from(row: Mapping[Any, Any], names: list[str]) -> Person:
         country=row["country"],
         protection=Protection(row["protection"]),
         note=row["note"],
+        merged_into=row.get("merged_into"),
     )
 
 
@@ -181,6 +183,7 @@ def deal_row(d: Deal) -> Row:
         "figures_by": d.figures_by,
         "note": d.note,
         "recorded_at": d.recorded_at,
+        "reported_returned": d.reported_returned,
     }
 
 
@@ -216,6 +219,7 @@ def deal_from(
         figures_by=row["figures_by"],
         source_ids=source_ids,
         note=row["note"],
+        reported_returned=row.get("reported_returned"),
     )
 
 
@@ -278,6 +282,7 @@ def claim_row(c: Claim) -> Row:
         "reviewed_at": c.review.at,
         "review_note": c.review.note,
         "recorded_at": c.recorded_at,
+        "superseded_by": c.superseded_by,
     }
 
 
@@ -307,6 +312,7 @@ def claim_from(row: Mapping[Any, Any]) -> Claim:
             row["reviewed_at"],
             row["review_note"],
         ),
+        superseded_by=row.get("superseded_by"),
     )
 
 

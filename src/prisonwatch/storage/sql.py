@@ -22,10 +22,30 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlche
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from prisonwatch.core.problems import Problem
-from prisonwatch.core.records import Claim, Concession, Deal, Event, Observation, Person, Source
+from prisonwatch.core.records import (
+    Claim,
+    Concession,
+    Deal,
+    Event,
+    Observation,
+    Person,
+    Review,
+    Source,
+)
+from prisonwatch.core.text import name_key
 from prisonwatch.storage import migrate, rows
 from prisonwatch.storage import tables as t
-from prisonwatch.storage.port import ApplyResult, AuditEntry, Batch, BatchError, StorageError
+from prisonwatch.storage.port import (
+    ApplyResult,
+    AuditEntry,
+    Batch,
+    BatchError,
+    Choice,
+    Extraction,
+    Judgement,
+    QueuedName,
+    StorageError,
+)
 
 _CHUNK = 500
 _EPOCH = datetime(1970, 1, 1)
@@ -64,8 +84,13 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
 
 
 def _neutral(record: Any) -> Any:
-    """The record with its recording time blanked, to tell a repeat from a change."""
-    return dataclasses.replace(record, recorded_at=_EPOCH)
+    """The record with its recording time (and later bookkeeping) blanked, to tell a repeat
+    from a change."""
+    blank: dict[str, Any] = {"recorded_at": _EPOCH}
+    for name in ("merged_into", "superseded_by", "review"):
+        if hasattr(record, name):
+            blank[name] = None if name != "review" else Review()
+    return dataclasses.replace(record, **blank)
 
 
 class SqlStore:
@@ -229,6 +254,208 @@ class SqlStore:
         result: list[Claim] = self._read(q)
         return result
 
+    # -- review, names, conflicts ----------------------------------------------------------------
+
+    def _write(self, fn: Callable[[Connection], Any]) -> Any:
+        try:
+            with self.engine.begin() as conn:
+                return fn(conn)
+        except (OperationalError, DBAPIError) as exc:
+            raise self._fail(exc) from None
+
+    def extractions(self, source_id: str | None = None) -> list[Extraction]:
+        def q(conn: Connection) -> list[Extraction]:
+            stmt = select(t.extractions).order_by(t.extractions.c.recorded_at)
+            if source_id is not None:
+                stmt = stmt.where(t.extractions.c.source_id == source_id)
+            return [
+                Extraction(r.source_id, r.extractor_version, r.output, r.recorded_at)
+                for r in conn.execute(stmt)
+            ]
+
+        result: list[Extraction] = self._read(q)
+        return result
+
+    def update_claim(self, claim: Claim, actor: str, at: datetime) -> None:
+        def w(conn: Connection) -> None:
+            before = _one(conn, t.claims, claim.id)
+            if before is None:
+                raise StorageError(f"claim {claim.id!r} does not exist")
+            after = rows.claim_row(claim)
+            conn.execute(t.claims.update().where(t.claims.c.id == claim.id).values(**after))
+            _audit(conn, at, actor, "update", "claim", claim.id, before, after)
+
+        self._write(w)
+
+    def update_deal(self, deal: Deal, actor: str, at: datetime) -> None:
+        def w(conn: Connection) -> None:
+            before = _one(conn, t.deals, deal.id)
+            if before is None:
+                raise StorageError(f"deal {deal.id!r} does not exist")
+            after = rows.deal_row(deal)
+            conn.execute(t.deals.update().where(t.deals.c.id == deal.id).values(**after))
+            conn.execute(t.concessions.delete().where(t.concessions.c.deal_id == deal.id))
+            if deal.concessions:
+                conn.execute(insert(t.concessions), rows.concession_rows(deal))
+            conn.execute(
+                t.record_sources.delete().where(
+                    t.record_sources.c.record_kind == "deal",
+                    t.record_sources.c.record_id == deal.id,
+                )
+            )
+            links = [
+                {"record_kind": "deal", "record_id": deal.id, "source_id": s, "position": i}
+                for i, s in enumerate(dict.fromkeys(deal.source_ids))
+            ]
+            if links:
+                conn.execute(insert(t.record_sources), links)
+            _audit(conn, at, actor, "update", "deal", deal.id, before, after)
+
+        self._write(w)
+
+    def merge_persons(self, keep: str, gone: str, actor: str, at: datetime) -> None:
+        def w(conn: Connection) -> None:
+            if keep == gone:
+                raise StorageError(f"cannot merge person {keep!r} with itself")
+            before = _one(conn, t.persons, gone)
+            target = _one(conn, t.persons, keep)
+            if before is None or target is None:
+                raise StorageError(f"unknown person {gone if before is None else keep!r}")
+            if target["merged_into"] is not None or before["merged_into"] is not None:
+                raise StorageError("one of these persons is already merged into another")
+            conn.execute(t.persons.update().where(t.persons.c.id == gone).values(merged_into=keep))
+            _audit(
+                conn, at, actor, "merge", "person", gone, before, {**before, "merged_into": keep}
+            )
+
+        self._write(w)
+
+    def add_judgement(self, judgement: Judgement) -> None:
+        def w(conn: Connection) -> None:
+            row = {
+                "name": judgement.name,
+                "name_key": name_key(judgement.name),
+                "person_id": judgement.person_id,
+                "verdict": judgement.verdict,
+                "decided_by": judgement.decided_by,
+                "decided_at": judgement.decided_at,
+                "note": judgement.note,
+            }
+            conn.execute(insert(t.judgements), [row])
+            _audit(
+                conn,
+                judgement.decided_at,
+                judgement.decided_by,
+                "judge",
+                "person",
+                judgement.person_id,
+                None,
+                row,
+            )
+
+        self._write(w)
+
+    def judgements(self, name: str | None = None) -> list[Judgement]:
+        def q(conn: Connection) -> list[Judgement]:
+            stmt = select(t.judgements).order_by(t.judgements.c.id)
+            if name is not None:
+                stmt = stmt.where(t.judgements.c.name_key == name_key(name))
+            return [
+                Judgement(r.name, r.person_id, r.verdict, r.decided_by, r.decided_at, r.note)
+                for r in conn.execute(stmt)
+            ]
+
+        result: list[Judgement] = self._read(q)
+        return result
+
+    def queue_name(
+        self, claim_id: str, name: str, candidates: list[dict[str, Any]], at: datetime
+    ) -> int:
+        def w(conn: Connection) -> int:
+            res = conn.execute(
+                insert(t.name_queue).values(
+                    claim_id=claim_id,
+                    name=name,
+                    candidates=candidates,
+                    status="pending",
+                    person_id=None,
+                    recorded_at=at,
+                )
+            )
+            pk = res.inserted_primary_key
+            assert pk is not None
+            return int(pk[0])
+
+        result: int = self._write(w)
+        return result
+
+    def queued_names(self, status: str | None = "pending") -> list[QueuedName]:
+        def q(conn: Connection) -> list[QueuedName]:
+            stmt = select(t.name_queue).order_by(t.name_queue.c.id)
+            if status is not None:
+                stmt = stmt.where(t.name_queue.c.status == status)
+            return [
+                QueuedName(
+                    r.id, r.claim_id, r.name, r.candidates, r.status, r.person_id, r.recorded_at
+                )
+                for r in conn.execute(stmt)
+            ]
+
+        result: list[QueuedName] = self._read(q)
+        return result
+
+    def resolve_name(self, queue_id: int, person_id: str, actor: str, at: datetime) -> None:
+        def w(conn: Connection) -> None:
+            found = (
+                conn.execute(select(t.name_queue).where(t.name_queue.c.id == queue_id))
+                .mappings()
+                .first()
+            )
+            if found is None:
+                raise StorageError(f"no queued name {queue_id}")
+            conn.execute(
+                t.name_queue.update()
+                .where(t.name_queue.c.id == queue_id)
+                .values(status="resolved", person_id=person_id)
+            )
+            _audit(
+                conn,
+                at,
+                actor,
+                "resolve",
+                "name",
+                str(queue_id),
+                dict(found),
+                {**dict(found), "status": "resolved", "person_id": person_id},
+            )
+
+        self._write(w)
+
+    def add_choice(self, conflict: str, chosen: str, by: str, at: datetime, why: str) -> None:
+        def w(conn: Connection) -> None:
+            row = {
+                "conflict": conflict,
+                "chosen": chosen,
+                "chosen_by": by,
+                "chosen_at": at,
+                "why": why,
+            }
+            conn.execute(insert(t.choices), [row])
+            _audit(conn, at, by, "choose", "conflict", conflict[:80], None, row)
+
+        self._write(w)
+
+    def choices(self) -> list[Choice]:
+        def q(conn: Connection) -> list[Choice]:
+            stmt = select(t.choices).order_by(t.choices.c.id)
+            return [
+                Choice(r.id, r.conflict, r.chosen, r.chosen_by, r.chosen_at, r.why)
+                for r in conn.execute(stmt)
+            ]
+
+        result: list[Choice] = self._read(q)
+        return result
+
     def audit_log(self, record_id: str | None = None, limit: int = 100) -> list[AuditEntry]:
         def q(conn: Connection) -> list[AuditEntry]:
             stmt = select(t.audit).order_by(t.audit.c.id.desc()).limit(limit)
@@ -243,6 +470,37 @@ class SqlStore:
 
         result: list[AuditEntry] = self._read(q)
         return result
+
+
+def _audit(
+    conn: Connection,
+    at: datetime,
+    actor: str,
+    action: str,
+    kind: str,
+    rid: str,
+    before: rows.Row | None,
+    after: rows.Row | None,
+) -> None:
+    conn.execute(
+        insert(t.audit),
+        [
+            {
+                "at": at,
+                "actor": actor,
+                "action": action,
+                "record_kind": kind,
+                "record_id": rid,
+                "before": rows.jsonable(before) if before else None,
+                "after": rows.jsonable(after) if after else None,
+            }
+        ],
+    )
+
+
+def _one(conn: Connection, table: Table, rid: str) -> rows.Row | None:
+    found = conn.execute(select(table).where(table.c.id == rid)).mappings().first()
+    return dict(found) if found else None
 
 
 class _Writer:
@@ -348,6 +606,25 @@ class _Writer:
         self._insert(t.deals, "deal", [rows.deal_row(d) for d in deals])
         self._insert_plain(t.concessions, [r for d in deals for r in rows.concession_rows(d)])
         self._insert(t.claims, "claim", [rows.claim_row(c) for c in claims])
+        stored_versions = {
+            (r.source_id, r.extractor_version)
+            for r in conn.execute(
+                select(t.extractions.c.source_id, t.extractions.c.extractor_version)
+            )
+        }
+        self._insert_plain(
+            t.extractions,
+            [
+                {
+                    "source_id": x.source_id,
+                    "extractor_version": x.extractor_version,
+                    "output": x.output,
+                    "recorded_at": x.recorded_at,
+                }
+                for x in b.extractions
+                if (x.source_id, x.extractor_version) not in stored_versions
+            ],
+        )
         self._insert(t.events, "event", [rows.event_row(e) for e in _supersede_order(events)])
         self._insert(t.observations, "observation", [rows.observation_row(o) for o in observations])
         for kind, recs in (("event", events), ("deal", deals), ("observation", observations)):

@@ -57,6 +57,7 @@ persons = Table(
     Column("protection", String(16), nullable=False),
     Column("note", Text),
     Column("recorded_at", DateTime, nullable=False),
+    Column("merged_into", String(80)),
 )
 
 person_names = Table(
@@ -107,6 +108,7 @@ deals = Table(
     Column("figures_by", Text),
     Column("note", Text),
     Column("recorded_at", DateTime, nullable=False),
+    Column("reported_returned", Integer),
 )
 
 concessions = Table(
@@ -166,7 +168,57 @@ claims = Table(
     Column("reviewed_at", DateTime),
     Column("review_note", Text),
     Column("recorded_at", DateTime, nullable=False),
+    Column("superseded_by", String(80)),
+    Column("confidence_note", Text),
     Index(None, "source_id"),
+    Index(None, "review_status"),
+)
+
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("source_id", String(80), ForeignKey("sources.id"), primary_key=True),
+    Column("extractor_version", String(200), primary_key=True),
+    Column("output", JSON, nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+)
+
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("name_key", Text, nullable=False),
+    Column("person_id", String(80), ForeignKey("persons.id"), nullable=False),
+    Column("verdict", String(16), nullable=False),
+    Column("decided_by", Text, nullable=False),
+    Column("decided_at", DateTime, nullable=False),
+    Column("note", Text),
+    Index(None, "name_key"),
+)
+
+name_queue = Table(
+    "name_queue",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(80), ForeignKey("claims.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("candidates", JSON, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("person_id", String(80)),
+    Column("recorded_at", DateTime, nullable=False),
+)
+
+choices = Table(
+    "choices",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conflict", Text, nullable=False),
+    Column("chosen", String(80), nullable=False),
+    Column("chosen_by", Text, nullable=False),
+    Column("chosen_at", DateTime, nullable=False),
+    Column("why", Text, nullable=False),
+    Index(None, "conflict"),
 )
 
 record_sources = Table(

@@ -1,0 +1,73 @@
+"""What every command shares: the typer app, consoles, options, errors, the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from prisonwatch.core.dates import DateError, parse_day
+from prisonwatch.services.settings import Settings
+from prisonwatch.storage.sql import SqlStore
+
+app = typer.Typer(
+    help="prisonwatch: an honest, sourced ledger of political imprisonment.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=False, width=200)
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database: a SQLite file path or any SQLAlchemy URL "
+        "(default: $PRISONWATCH_DB, else prisonwatch.db).",
+    ),
+]
+FormatOption = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+
+
+class CliError(Exception):
+    """Stop with a message on stderr and an exit status."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except DateError as exc:
+        raise CliError(f"{option}: {exc}") from None
+
+
+def check_format(value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise CliError(f"--format: unknown format {value!r} (expected {', '.join(allowed)})")
+    return value
+
+
+@contextmanager
+def opened(db: str | None, migrate: bool = True) -> Iterator[tuple[SqlStore, Settings]]:
+    settings = Settings.from_env(db=db)
+    store = SqlStore(settings.db_url)
+    try:
+        if migrate:
+            store.migrate()
+        yield store, settings
+    finally:
+        store.close()

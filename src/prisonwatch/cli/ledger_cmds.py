@@ -1,0 +1,213 @@
+"""Commands on the record: init, import, person, stats, deals, export, demo."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from prisonwatch.cli import render
+from prisonwatch.cli.common import (
+    CliError,
+    DbOption,
+    FormatOption,
+    app,
+    check_format,
+    day,
+    err,
+    now,
+    opened,
+    out,
+)
+from prisonwatch.core.periods import Granularity
+from prisonwatch.services import exporting, figures, importing, people
+from prisonwatch.storage.sql import SqlStore
+
+
+@app.command()
+def init(db: DbOption = None) -> None:
+    """Create the database, or bring its schema up to date."""
+    with opened(db) as (store, settings):
+        out.print(
+            f"database ready: {store.url if '://' not in settings.db_url else settings.db_url}"
+        )
+
+
+@app.command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="CSV, JSON or JSONL record files.")],
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help="persons, events, deals, observations or sources, when file names do not say."
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Import record files, all together or not at all (see docs/import-formats.md)."""
+    if kind is not None and kind not in ("persons", "events", "deals", "observations", "sources"):
+        raise CliError(f"--kind: unknown kind {kind!r}")
+    with opened(db) as (store, settings):
+        report = importing.import_files(store, files, settings.actor, now(), kind)
+    if not report.ok:
+        for p in report.problems:
+            err.print(str(p), markup=False, highlight=False)
+        raise CliError(f"import refused: {len(report.problems)} problem(s); nothing was written")
+    assert report.result is not None
+    added = ", ".join(f"{n} {k}" for k, n in report.result.added.items() if n) or "nothing new"
+    out.print(f"imported {added}; {report.result.unchanged} already present")
+
+
+@app.command()
+def person(
+    name: Annotated[str, typer.Argument(help="Any spelling, in any script, or the person's id.")],
+    format: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """Show the timeline of each matching person (at most 5), with the source of every event.
+
+    `--format json` gives a list with one object per person.
+    """
+    fmt = check_format(format, ("table", "json"))
+    with opened(db) as (store, _):
+        found = store.person(name)
+        matches = [found] if found else store.find_persons(name)
+        if not matches:
+            raise CliError(f"no person matches {name!r}", code=1)
+        views = [people.timeline(store, p, date.today()) for p in matches[:5]]
+    if fmt == "json":
+        out.print_json(data=views)
+        return
+    if len(matches) > 1:
+        out.print(f"{len(matches)} persons match {name!r}; showing {len(views)}")
+    for v in views:
+        render.person_view(out, v)
+
+
+@app.command()
+def stats(
+    on: Annotated[
+        str | None, typer.Option(help="Day of the stock figure (default: today).")
+    ] = None,
+    from_: Annotated[str | None, typer.Option("--from", help="Series start day.")] = None,
+    to: Annotated[str | None, typer.Option(help="Series end day.")] = None,
+    by: Annotated[str, typer.Option(help="day, month or year.")] = "month",
+    org: Annotated[
+        str | None, typer.Option(help="Count only this organisation's designations.")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="ISO two-letter country code.")] = None,
+    known_on: Annotated[
+        str | None, typer.Option(help="Use only what was recorded by this day.")
+    ] = None,
+    format: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """Stock of political prisoners, flows, identity check and published figures."""
+    fmt = check_format(format, ("table", "json", "csv"))
+    on_day = day(on, "--on") or date.today()
+    start, end = day(from_, "--from"), day(to, "--to")
+    if (start is None) != (end is None):
+        raise CliError("--from and --to go together")
+    if start and end and end < start:
+        raise CliError("--to: before --from")
+    if by not in Granularity.__members__.values():
+        raise CliError(f"--by: unknown period {by!r} (expected day, month or year)")
+    scope = figures.Scope(org, country, day(known_on, "--known-on"))
+    with opened(db) as (store, _):
+        data = figures.stats(
+            figures.View.load(store, scope), scope, on_day, start, end, Granularity(by)
+        )
+    if fmt == "json":
+        out.print_json(data=data)
+    elif fmt == "csv":
+        sys.stdout.write(render.stats_csv(data))
+    else:
+        render.stats_table(out, data)
+
+
+@app.command()
+def deals(
+    org: Annotated[
+        str | None, typer.Option(help="Count only this organisation's designations.")
+    ] = None,
+    known_on: Annotated[
+        str | None, typer.Option(help="Use only what was recorded by this day.")
+    ] = None,
+    format: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """Deals: what each released, what it cost, and how soon the places were refilled."""
+    fmt = check_format(format, ("table", "json"))
+    scope = figures.Scope(org, None, day(known_on, "--known-on"))
+    with opened(db) as (store, _):
+        rows = figures.deals(figures.View.load(store, scope), scope)
+    if fmt == "json":
+        out.print_json(data=rows)
+    else:
+        render.deals_table(out, rows)
+
+
+@app.command()
+def export(
+    format: FormatOption = "json",
+    kind: Annotated[str, typer.Option(help="For CSV on stdout: which records.")] = "events",
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Write one CSV file per kind here.")
+    ] = None,
+    include_protected: Annotated[
+        bool, typer.Option(help="Full backup with protected names; never publish it.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Export records in the import formats (public-safe unless --include-protected)."""
+    fmt = check_format(format, ("json", "csv"))
+    if kind not in exporting.COLUMNS:
+        raise CliError(f"--kind: unknown kind {kind!r}")
+    with opened(db) as (store, _):
+        data = exporting.export_records(store, include_protected)
+    if fmt == "json":
+        sys.stdout.write(render.as_json(data) + "\n")
+    elif out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            for k, rows in data.items():
+                (out_dir / f"{k}.csv").write_text(exporting.to_csv(rows, k), encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
+        out.print(f"wrote {', '.join(f'{k}.csv' for k in data)} to {out_dir}")
+    else:
+        sys.stdout.write(exporting.to_csv(data[kind], kind))
+
+
+SAMPLE_FILES = ("sources.csv", "persons.csv", "deals.csv", "events.csv", "observations.csv")
+
+
+def load_sample(store: SqlStore, actor: str) -> importing.ImportReport:
+    folder = resources.files("prisonwatch") / "sample_data"
+    with resources.as_file(folder) as path:
+        return importing.import_files(store, [path / f for f in SAMPLE_FILES], actor, now())
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option("--db", help="Demo database file.")] = "demo.db",
+) -> None:
+    """Load the sample data (Belarus 2024–2025) into a local database and show its figures."""
+    with opened(db) as (store, settings):
+        report = load_sample(store, "demo")
+        if not report.ok:
+            for p in report.problems:
+                err.print(str(p), markup=False)
+            raise CliError("sample data could not be loaded", code=1)
+        scope = figures.Scope()
+        view = figures.View.load(store, scope)
+        data = figures.stats(view, scope, date(2025, 12, 31), date(2024, 1, 1), date(2025, 12, 31))
+        rows = figures.deals(view, scope)
+    out.print(f"demo database: {settings.db_url}")
+    render.stats_table(out, data)
+    render.deals_table(out, rows)
+    out.print("Try: prisonwatch --help; prisonwatch person Statkevich --db demo.db")

@@ -1,0 +1,365 @@
+"""Commands of the review loop: ingest, review, match, judge, merge, names, conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from prisonwatch.cli import render
+from prisonwatch.cli.common import (
+    CliError,
+    DbOption,
+    FormatOption,
+    app,
+    check_format,
+    day,
+    err,
+    now,
+    opened,
+    out,
+)
+from prisonwatch.core.records import Claim
+from prisonwatch.services import conflicts as conflict_service
+from prisonwatch.services import extracting, ingesting, matching, reviewing
+from prisonwatch.services.recording import Recorded
+
+review_app = typer.Typer(help="Accept, reject or edit suggested claims.", no_args_is_help=True)
+names_app = typer.Typer(help="Names waiting for a decision.", invoke_without_command=True)
+conflicts_app = typer.Typer(help="Where sources disagree.", invoke_without_command=True)
+app.add_typer(review_app, name="review")
+app.add_typer(names_app, name="names")
+app.add_typer(conflicts_app, name="conflicts")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Articles (.txt, .html, .jsonl) or folders.")],
+    date_: Annotated[
+        str | None, typer.Option("--date", help="Publication day of files without a date line.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Store articles as sources and what they claim as suggestions for review (idempotent)."""
+    documents, problems = extracting.read_all(paths, day(date_, "--date"))
+    try:
+        outputs = extracting.extract(documents, extracting.load_gazetteer(None))
+    except extracting.ExtractSetupError as exc:
+        raise CliError(str(exc), code=1) from None
+    with opened(db) as (store, settings):
+        report = ingesting.ingest(store, documents, outputs, settings.actor, now())
+    out.print(
+        f"ingested {len(documents)} article(s): {report.sources_added} new source(s), "
+        f"{report.claims_added} new suggestion(s), {report.superseded} superseded"
+    )
+    for p in problems:
+        err.print(f"skipped {p}", markup=False, highlight=False)
+    if problems:
+        raise CliError(f"{len(problems)} file(s) could not be read; the rest were ingested")
+
+
+def _claim_row(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "source_id": c.source_id,
+        "action": c.action,
+        "count": c.count,
+        "qualifier": c.qualifier.value,
+        "population": c.population,
+        "when": str(c.when) if c.when else None,
+        "persons": list(c.persons),
+        "agent": c.agent,
+        "source": c.attributed_to,
+        "part_of": c.part_of,
+        "confidence": c.confidence,
+        "status": c.review.status.value,
+        "reviewer": c.review.reviewer,
+        "reviewed_at": c.review.at.isoformat(timespec="seconds") if c.review.at else None,
+        "evidence": c.evidence.text,
+        "extractor_version": c.extractor_version,
+    }
+
+
+@review_app.command("list")
+def review_list(
+    source: Annotated[str | None, typer.Option(help="Only this source id.")] = None,
+    action: Annotated[str | None, typer.Option(help="Only this action.")] = None,
+    status: Annotated[
+        str, typer.Option(help="suggested, accepted, rejected or all.")
+    ] = "suggested",
+    format: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """List suggestions with their evidence."""
+    fmt = check_format(format, ("table", "json"))
+    if status not in ("suggested", "accepted", "rejected", "all"):
+        raise CliError(f"--status: unknown status {status!r}")
+    with opened(db) as (store, _):
+        rows = [
+            _claim_row(c)
+            for c in reviewing.suggestions(
+                store, source, action, None if status == "all" else status
+            )
+        ]
+    if fmt == "json":
+        out.print_json(data=rows)
+        return
+    t = Table(title=f"{len(rows)} claim(s)")
+    for col in (
+        "id",
+        "action",
+        "count",
+        "population",
+        "when",
+        "agent",
+        "source",
+        "status",
+        "evidence",
+    ):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(
+            r["id"],
+            r["action"],
+            f"{r['qualifier']} {r['count']}",
+            r["population"],
+            r["when"] or "",
+            r["agent"] or "",
+            r["source"] or "",
+            r["status"],
+            r["evidence"][:120],
+        )
+    out.print(t)
+
+
+def _report(done: Recorded) -> None:
+    out.print(
+        f"recorded {done.observations} figure(s), {done.events} event(s), "
+        f"{done.persons_created} new person(s), {len(done.deals)} new deal(s)"
+    )
+    for name in done.queued:
+        out.print(f"waiting for a decision: {name!r} (see `prisonwatch names`)")
+
+
+@review_app.command("accept")
+def review_accept(
+    ids: Annotated[list[str], typer.Argument(help="Suggestion ids.")],
+    db: DbOption = None,
+) -> None:
+    """Accept suggestions: they become figures, events on persons, and deals."""
+    with opened(db) as (store, settings):
+        try:
+            done = reviewing.accept(store, ids, settings.actor, now())
+        except reviewing.ReviewError as exc:
+            raise CliError(str(exc)) from None
+    _report(done)
+
+
+@review_app.command("reject")
+def review_reject(
+    ids: Annotated[list[str], typer.Argument(help="Suggestion ids.")],
+    why: Annotated[str | None, typer.Option(help="The reason, kept with the decision.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Reject suggestions."""
+    with opened(db) as (store, settings):
+        try:
+            reviewing.reject(store, ids, settings.actor, now(), why)
+        except reviewing.ReviewError as exc:
+            raise CliError(str(exc)) from None
+    out.print(f"rejected {len(ids)}")
+
+
+@review_app.command("edit")
+def review_edit(
+    claim_id: Annotated[str, typer.Argument(help="Suggestion id.")],
+    count: Annotated[int | None, typer.Option(help="Number of people.")] = None,
+    qualifier: Annotated[str | None, typer.Option(help="exact, about, at_least, ...")] = None,
+    population: Annotated[str | None, typer.Option(help="political_prisoners, people, ...")] = None,
+    when: Annotated[
+        str | None, typer.Option(help="A date or range, e.g. 2025-09/2025-12-12.")
+    ] = None,
+    persons: Annotated[str | None, typer.Option(help="Named persons, |-separated.")] = None,
+    agent: Annotated[str | None, typer.Option(help="Who did it.")] = None,
+    source: Annotated[str | None, typer.Option(help="Who the figure is attributed to.")] = None,
+    action: Annotated[str | None, typer.Option(help="released, held, designated, ...")] = None,
+    db: DbOption = None,
+) -> None:
+    """Correct a suggestion before accepting it (the audit log keeps the original)."""
+    changes = {
+        k: v
+        for k, v in {
+            "count": count,
+            "qualifier": qualifier,
+            "population": population,
+            "when": when,
+            "persons": persons,
+            "agent": agent,
+            "source": source,
+            "action": action,
+        }.items()
+        if v is not None
+    }
+    if not changes:
+        raise CliError("nothing to change: give at least one option")
+    with opened(db) as (store, settings):
+        try:
+            edited = reviewing.edit(store, claim_id, changes, settings.actor, now())
+        except reviewing.ReviewError as exc:
+            raise CliError(str(exc)) from None
+    out.print_json(data=_claim_row(edited))
+
+
+@review_app.command("accept-source")
+def review_accept_source(
+    source_id: Annotated[str, typer.Argument(help="Source id (sha256:...).")],
+    min_confidence: Annotated[float, typer.Option(help="Accept only at or above this.")] = 0.0,
+    db: DbOption = None,
+) -> None:
+    """The explicit batch rule: accept every open suggestion of one source above a threshold."""
+    with opened(db) as (store, settings):
+        try:
+            ids, done = reviewing.accept_source(
+                store, source_id, min_confidence, settings.actor, now()
+            )
+        except reviewing.ReviewError as exc:
+            raise CliError(str(exc)) from None
+    out.print(f"accepted {len(ids)} suggestion(s)")
+    _report(done)
+
+
+@app.command("match")
+def match_(
+    name: Annotated[str, typer.Argument(help="A name in any script or spelling.")],
+    limit: Annotated[int, typer.Option(help="How many candidates.")] = 5,
+    format: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """Registry persons a name may be, best first, with a score from 0 to 1 and why."""
+    fmt = check_format(format, ("table", "json"))
+    with opened(db) as (store, _):
+        result = matching.match(store, name, limit)
+    rows = matching.as_dicts(result.candidates)
+    if fmt == "json":
+        out.print_json(data=rows)
+        return
+    t = Table(title=f"Candidates for {name!r}")
+    for col in ("person_id", "name", "score", "why"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(r["person_id"], r["name"], f"{r['score']:.3f}", "; ".join(r["why"]))
+    out.print(t)
+    if result.accepted:
+        out.print(f"sure enough to accept without asking: {result.accepted.name}")
+
+
+@app.command()
+def judge(
+    name: Annotated[str, typer.Argument(help="The name as written.")],
+    person_id: Annotated[str, typer.Argument(help="The registry person.")],
+    verdict: Annotated[str, typer.Argument(help="same, not_same or unsure.")],
+    note: Annotated[str | None, typer.Option(help="Why.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Record whether a written name is a person; later matching honours it."""
+    with opened(db) as (store, settings):
+        try:
+            matching.judge(store, name, person_id, verdict, settings.actor, now(), note)
+        except matching.DecisionError as exc:
+            raise CliError(str(exc)) from None
+    out.print(f"recorded: {name!r} is {verdict} {person_id}")
+
+
+@app.command()
+def merge(
+    keep: Annotated[str, typer.Argument(help="The person id that stays.")],
+    gone: Annotated[str, typer.Argument(help="The person id joined into it.")],
+    db: DbOption = None,
+) -> None:
+    """Join two records of one person, keeping both histories; the old id keeps resolving."""
+    with opened(db) as (store, settings):
+        try:
+            matching.merge(store, keep, gone, settings.actor, now())
+        except matching.DecisionError as exc:
+            raise CliError(str(exc)) from None
+    out.print(f"merged {gone} into {keep}")
+
+
+@names_app.callback()
+def names_list(
+    ctx: typer.Context,
+    format: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """List names from accepted claims that wait for a decision."""
+    if ctx.invoked_subcommand is not None:
+        return
+    fmt = check_format(format, ("table", "json"))
+    with opened(db) as (store, _):
+        rows: list[dict[str, Any]] = [
+            {"id": q.id, "claim_id": q.claim_id, "name": q.name, "candidates": q.candidates}
+            for q in store.queued_names()
+        ]
+    if fmt == "json":
+        out.print_json(data=rows)
+        return
+    for r in rows:
+        cands = ", ".join(f"{c['name']} ({c['person_id']}, {c['score']})" for c in r["candidates"])
+        out.print(f"{r['id']}: {r['name']!r} — {cands}")
+
+
+@names_app.command("resolve")
+def names_resolve(
+    queue_id: Annotated[int, typer.Argument(help="The queued name's number.")],
+    person_id: Annotated[str | None, typer.Argument(help="The person it is.")] = None,
+    new: Annotated[
+        bool, typer.Option(help="It is nobody in the registry: create a person.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Decide who a queued name is; its claim's events are then recorded."""
+    if (person_id is None) == (not new):
+        raise CliError("give a PERSON_ID or --new, not both and not neither")
+    with opened(db) as (store, settings):
+        try:
+            done = reviewing.resolve_name(store, queue_id, person_id, settings.actor, now())
+        except (reviewing.ReviewError, matching.DecisionError) as exc:
+            raise CliError(str(exc)) from None
+    _report(done)
+
+
+@conflicts_app.callback()
+def conflicts_list(
+    ctx: typer.Context,
+    format: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """List where sources disagree, with every value and its sources."""
+    if ctx.invoked_subcommand is not None:
+        return
+    fmt = check_format(format, ("table", "json"))
+    with opened(db) as (store, _):
+        found = conflict_service.find(store)
+    data = [{"key": c.key, "what": c.what, "options": c.options, "chosen": c.chosen} for c in found]
+    if fmt == "json":
+        out.print_json(data=data)
+        return
+    render.conflicts(out, data)
+
+
+@conflicts_app.command("choose")
+def conflicts_choose(
+    key: Annotated[str, typer.Argument(help="The conflict's key.")],
+    chosen: Annotated[str, typer.Argument(help="The id of the value chosen.")],
+    why: Annotated[str, typer.Option(help="Why this value (required).")] = "",
+    db: DbOption = None,
+) -> None:
+    """Choose one of disagreeing values, recording who chose and why."""
+    with opened(db) as (store, settings):
+        try:
+            conflict_service.choose(store, key, chosen, settings.actor, now(), why)
+        except conflict_service.ConflictError as exc:
+            raise CliError(str(exc)) from None
+    out.print(f"chose {chosen} for {key}")

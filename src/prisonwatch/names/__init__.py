@@ -1,0 +1,1 @@
+"""Names across scripts and spellings: transliteration, keys, and matching to the registry."""

@@ -1,0 +1,238 @@
+"""Cyrillic to Latin, by the tables the sources use, every one of them kept as a search key.
+
+Tables: Belarusian national/passport style ("Aliaksandr Lukashenka", "Siarhei Tsikhanouski"),
+BGN/PCGN for Belarusian and Russian, the spellings the English press uses for Russian names
+("Alexander", "Sergei", "Tikhanovsky"), Łacinka-like Belarusian ("Cichanoŭski") and ISO 9.
+Our own tables: no GPL dependency (unidecode is GPL).
+"""
+
+from __future__ import annotations
+
+import re
+
+VOWELS = set("аеёиоуыэюяіў")
+# letters that take a y- (or i-) glide at the start of a word or after a vowel or a sign
+_IOTATED = {"е", "ё", "ю", "я"}
+
+_BASE_RU_BGN = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "ë",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "і": "i",
+    "ў": "w",
+    "'": "",
+    "’": "",
+}
+_GLIDE_RU_BGN = {"е": "ye", "ё": "yë", "ю": "yu", "я": "ya"}
+
+_RU_PRESS = {**_BASE_RU_BGN, "ё": "yo", "й": "i", "ь": "", "ъ": ""}
+_GLIDE_RU_PRESS = {"е": "ye", "ё": "yo", "ю": "yu", "я": "ya"}
+
+_BE_PASSPORT = {
+    **_BASE_RU_BGN,
+    "г": "h",
+    "е": "e",
+    "ё": "io",
+    "й": "i",
+    "ю": "iu",
+    "я": "ia",
+    "ў": "u",
+    "ь": "",
+    "'": "",
+    "і": "i",
+    "и": "i",
+}
+_GLIDE_BE_PASSPORT = {"е": "ie", "ё": "io", "ю": "iu", "я": "ia"}
+_BE_NATIONAL = {
+    **_BE_PASSPORT,
+    "е": "ie",
+    "х": "ch",
+    "ц": "c",
+    "ч": "č",
+    "ш": "š",
+    "ж": "ž",
+    "ў": "ŭ",
+}
+
+_BE_BGN = {**_BASE_RU_BGN, "г": "h", "ў": "w", "й": "y", "ь": "", "'": ""}
+_GLIDE_BE_BGN = {"е": "ye", "ё": "yo", "ю": "yu", "я": "ya"}
+
+_LACINKA = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "h",
+    "ґ": "g",
+    "д": "d",
+    "е": "ie",
+    "ё": "io",
+    "ж": "ž",
+    "з": "z",
+    "і": "i",
+    "и": "i",
+    "й": "j",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ў": "ŭ",
+    "ф": "f",
+    "х": "ch",
+    "ц": "c",
+    "ч": "č",
+    "ш": "š",
+    "щ": "šč",
+    "ы": "y",
+    "ь": "",
+    "ъ": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
+    "'": "",
+    "’": "",
+}
+_GLIDE_LACINKA = {"е": "je", "ё": "jo", "ю": "ju", "я": "ja"}
+
+_ISO9 = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "ґ": "g̀",
+    "д": "d",
+    "е": "e",
+    "ё": "ë",
+    "ж": "ž",
+    "з": "z",
+    "и": "i",
+    "і": "ì",
+    "й": "j",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ў": "ǔ",
+    "ф": "f",
+    "х": "h",
+    "ц": "c",
+    "ч": "č",
+    "ш": "š",
+    "щ": "ŝ",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "è",
+    "ю": "û",
+    "я": "â",
+    "'": "",
+    "’": "",
+}
+
+TABLES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "be-passport": (_BE_PASSPORT, _GLIDE_BE_PASSPORT),
+    "be-national": (_BE_NATIONAL, _GLIDE_BE_PASSPORT),
+    "be-bgn": (_BE_BGN, _GLIDE_BE_BGN),
+    "be-lacinka": (_LACINKA, _GLIDE_LACINKA),
+    "ru-bgn": (_BASE_RU_BGN, _GLIDE_RU_BGN),
+    "ru-press": (_RU_PRESS, _GLIDE_RU_PRESS),
+    "iso9": (_ISO9, {}),
+}
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def is_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def language(text: str) -> str | None:
+    """`be` or `ru` when letters decide it, else None (either)."""
+    low = text.lower()
+    if re.search(r"[іў]", low):
+        return "be"
+    if re.search(r"[иъщ]", low):
+        return "ru"
+    return None
+
+
+def transliterate(text: str, table: str) -> str:
+    """`text` in Latin letters by one table; non-Cyrillic characters pass through."""
+    letters, glides = TABLES[table]
+    out: list[str] = []
+    previous = ""
+    for ch in text:
+        low = ch.lower()
+        if low in letters:
+            at_start = (
+                not previous or not previous.isalpha() or previous in VOWELS or previous in "ьъ'’"
+            )
+            latin = glides.get(low, letters[low]) if at_start and low in _IOTATED else letters[low]
+            if table == "ru-press" and low == "й" and previous in ("и", "ы"):
+                latin = ""  # Dmitriy -> Dmitry: the press drops it
+                if out and out[-1].lower() == "i" and previous == "и":
+                    out[-1] = "y" if out[-1] == "i" else "Y"
+            if ch.isupper() and latin:
+                latin = latin[0].upper() + latin[1:]
+            out.append(latin)
+        else:
+            out.append(ch)
+        previous = low
+    result = "".join(out)
+    if table == "ru-press":
+        result = re.sub(r"ks", "x", result)  # Aleksandr -> Alexandr
+        result = re.sub(r"Ks", "X", result)
+        result = re.sub(
+            r"(?i)ndr\b", lambda m: m.group(0)[0] + "der", result
+        )  # Alexandr -> Alexander
+    return result
+
+
+def all_romanisations(text: str) -> dict[str, str]:
+    """Every table's Latin form of a Cyrillic text, keyed by table name."""
+    if not is_cyrillic(text):
+        return {}
+    lang = language(text)
+    tables = [t for t in TABLES if lang is None or t.startswith(lang) or t == "iso9"]
+    return {t: transliterate(text, t) for t in tables}

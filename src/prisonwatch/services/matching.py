@@ -1,0 +1,100 @@
+"""Names against the registry: match, decide, merge, and the queue of unsure names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from prisonwatch.core.records import Person
+from prisonwatch.names.matcher import Candidate, Decision, NameIndex, auto_accept
+from prisonwatch.storage.port import Judgement, LedgerStore, StorageError
+
+VERDICTS = ("same", "not_same", "unsure")
+UNSURE_FLOOR = 0.6
+"""Below this score a name is taken to be someone not yet in the registry."""
+
+
+class DecisionError(ValueError):
+    """A decision that cannot be taken: unknown person, or one contradicting an earlier one."""
+
+
+def resolve(persons: dict[str, Person], person_id: str) -> str:
+    """The id a (possibly merged) person is now known under."""
+    seen: set[str] = set()
+    while person_id in persons and persons[person_id].merged_into and person_id not in seen:
+        seen.add(person_id)
+        person_id = persons[person_id].merged_into or person_id
+    return person_id
+
+
+def build_index(store: LedgerStore) -> tuple[NameIndex, dict[str, Person]]:
+    """The registry's names; a merged person's names count for the person it joined."""
+    persons = {p.id: p for p in store.persons()}
+    names: dict[str, list[str]] = {}
+    for p in persons.values():
+        names.setdefault(resolve(persons, p.id), []).extend(p.all_names)
+    index = NameIndex.build((pid, persons[pid].name, all_names) for pid, all_names in names.items())
+    return index, persons
+
+
+def decisions(store: LedgerStore, name: str | None = None) -> list[Decision]:
+    return [
+        Decision(j.name, j.person_id, j.verdict, j.decided_by, j.decided_at.date().isoformat())
+        for j in store.judgements(name)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    candidates: list[Candidate]
+    accepted: Candidate | None
+
+
+def match(
+    store: LedgerStore, name: str, limit: int = 5, index: NameIndex | None = None
+) -> MatchResult:
+    idx = index or build_index(store)[0]
+    found = idx.match(name, limit, decisions(store, name))
+    return MatchResult(found, auto_accept(found))
+
+
+def as_dicts(candidates: list[Candidate]) -> list[dict[str, Any]]:
+    return [
+        {"person_id": c.person_id, "name": c.name, "score": c.score, "why": list(c.why)}
+        for c in candidates
+    ]
+
+
+def judge(
+    store: LedgerStore,
+    name: str,
+    person_id: str,
+    verdict: str,
+    actor: str,
+    at: datetime,
+    note: str | None = None,
+) -> None:
+    """Record that a written name is (or is not) a person; later matching honours it."""
+    if verdict not in VERDICTS:
+        raise DecisionError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+    if store.person(person_id) is None:
+        raise DecisionError(f"unknown person {person_id!r}")
+    for earlier in store.judgements(name):
+        if earlier.person_id != person_id or earlier.verdict == verdict:
+            continue
+        if "unsure" not in (earlier.verdict, verdict):
+            raise DecisionError(
+                f"{name!r} was judged {earlier.verdict} for {person_id} by {earlier.decided_by} "
+                f"on {earlier.decided_at.date()}; record a correction by merging or ask them"
+            )
+    store.add_judgement(Judgement(name, person_id, verdict, actor, at, note))
+
+
+def merge(store: LedgerStore, keep: str, gone: str, actor: str, at: datetime) -> None:
+    if keep == gone:
+        raise DecisionError(f"cannot merge person {keep!r} with itself")
+    try:
+        store.merge_persons(keep, gone, actor, at)
+    except StorageError as exc:
+        raise DecisionError(str(exc)) from None

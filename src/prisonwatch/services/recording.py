@@ -1,0 +1,333 @@
+"""Accepted claims become the record: observations, events on persons, and deals.
+
+Every record made here links to the claim (and so the evidence span) it rests on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from prisonwatch.core.dates import FuzzyDate
+from prisonwatch.core.records import (
+    Claim,
+    Concession,
+    Deal,
+    Event,
+    Observation,
+    Person,
+    Source,
+    content_id,
+)
+from prisonwatch.core.vocabulary import (
+    EventKind,
+    ObservationMetric,
+    ReleaseMechanism,
+    ReviewStatus,
+)
+from prisonwatch.names.matcher import NameIndex, auto_accept
+from prisonwatch.services import matching
+from prisonwatch.services.ingesting import claims_from
+from prisonwatch.storage.port import Batch, LedgerStore
+
+METRICS = {
+    "held": ObservationMetric.HELD,
+    "released": ObservationMetric.RELEASED,
+    "designated": ObservationMetric.DESIGNATED,
+    "detained": ObservationMetric.DETAINED,
+    "returned_to_custody": ObservationMetric.RETURNED_TO_CUSTODY,
+}
+EVENT_KINDS = {
+    "released": EventKind.RELEASED,
+    "detained": EventKind.DETAINED,
+    "sentenced": EventKind.SENTENCED,
+    "returned_to_custody": EventKind.RETURNED_TO_CUSTODY,
+    "designated": EventKind.DESIGNATED,
+    "died_in_custody": EventKind.DIED_IN_CUSTODY,
+}
+
+
+@dataclass(slots=True)
+class Recorded:
+    observations: int = 0
+    events: int = 0
+    persons_created: int = 0
+    queued: list[str] = field(default_factory=list)
+    deals: list[str] = field(default_factory=list)
+
+
+def _source(store: LedgerStore, source_id: str) -> Source | None:
+    found = store.sources([source_id])
+    return found[0] if found else None
+
+
+def _when(claim: Claim, source: Source | None) -> FuzzyDate | None:
+    if claim.when is not None:
+        return claim.when
+    if source is not None and source.published is not None:
+        return FuzzyDate.day(source.published)
+    return None
+
+
+def observation_for(claim: Claim, source: Source | None, now: datetime) -> Observation | None:
+    """An aggregate figure from a claim about more people than it names."""
+    metric = METRICS.get(claim.action)
+    period = _when(claim, source)
+    if metric is None or period is None or claim.count <= len(claim.persons):
+        return None
+    org = claim.attributed_to or (claim.agent if claim.action == "designated" else None)
+    return Observation(
+        id=content_id("ob", claim.id),
+        metric=metric,
+        value=claim.count,
+        period=period,
+        recorded_at=now,
+        organisation=org,
+        country=claim.country,
+        qualifier=claim.qualifier,
+        source_ids=(claim.source_id,),
+        claim_id=claim.id,
+        note=f"{claim.population}: {claim.evidence.text[:200]}",
+    )
+
+
+def event_for(
+    claim: Claim,
+    person_id: str,
+    source: Source | None,
+    now: datetime,
+    actor: str,
+    deal_id: str | None,
+) -> Event | None:
+    kind = EVENT_KINDS.get(claim.action)
+    when = _when(claim, source)
+    if kind is None or when is None:
+        return None
+    org = None
+    if kind is EventKind.DESIGNATED:
+        org = claim.agent or claim.attributed_to or "unspecified"
+    return Event(
+        id=content_id("ev", claim.id, person_id),
+        person_id=person_id,
+        kind=kind,
+        date=when,
+        recorded_at=now,
+        recorded_by=actor,
+        mechanism=(claim.mechanism or ReleaseMechanism.UNKNOWN)
+        if kind is EventKind.RELEASED
+        else None,
+        organisation=org,
+        deal_id=deal_id if kind is EventKind.RELEASED else None,
+        source_ids=(claim.source_id,),
+        claim_ids=(claim.id,),
+    )
+
+
+def _deal_id_for(store: LedgerStore, claim: Claim) -> str | None:
+    """The deal a release belongs to: the one its source's concession bought."""
+    if claim.action != "released":
+        return None
+    found = [d.id for d in store.deals() if claim.source_id in d.source_ids]
+    return found[0] if len(found) == 1 else None
+
+
+def _same_deal(a: Deal, b: Deal) -> bool:
+    """Two accounts of one deal: same country, overlapping dates, a concession in common."""
+    overlap = a.date.earliest <= b.date.latest and b.date.earliest <= a.date.latest
+    targets = {(c.by, c.target) for c in a.concessions} & {(c.by, c.target) for c in b.concessions}
+    return a.country == b.country and overlap and bool(targets)
+
+
+def _enrich(old: Deal, new: Deal) -> Deal:
+    """The stored deal with what the new account adds; figures it has already are kept (the
+    published figures stay side by side as observations, and disagreements as conflicts)."""
+    return replace(
+        old,
+        reported_released=old.reported_released
+        if old.reported_released is not None
+        else new.reported_released,
+        reported_political_prisoners=old.reported_political_prisoners
+        if old.reported_political_prisoners is not None
+        else new.reported_political_prisoners,
+        figures_by=old.figures_by
+        if old.reported_political_prisoners is not None
+        else new.figures_by,
+        reported_returned=old.reported_returned
+        if old.reported_returned is not None
+        else new.reported_returned,
+        concessions=old.concessions + tuple(c for c in new.concessions if c not in old.concessions),
+        source_ids=old.source_ids + tuple(s for s in new.source_ids if s not in old.source_ids),
+    )
+
+
+def new_person(
+    store: LedgerStore,
+    name: str,
+    claim: Claim,
+    actor: str,
+    now: datetime,
+    persons: dict[str, Person],
+    result: Recorded,
+) -> str:
+    """A person the registry did not have, named by an accepted claim."""
+    person = Person(
+        id=content_id("pe", name),
+        name=name,
+        recorded_at=now,
+        country=claim.country,
+        note=f"created from claim {claim.id}",
+    )
+    if person.id not in persons:
+        store.apply(Batch(persons=[person]), actor, now)
+        persons[person.id] = person
+        result.persons_created += 1
+    return person.id
+
+
+def record_events_for(
+    store: LedgerStore,
+    claim: Claim,
+    person_ids: list[str],
+    actor: str,
+    now: datetime,
+    result: Recorded,
+) -> None:
+    source = _source(store, claim.source_id)
+    deal_id = _deal_id_for(store, claim)
+    events = [
+        ev
+        for pid in person_ids
+        if (ev := event_for(claim, pid, source, now, actor, deal_id)) is not None
+    ]
+    if events:
+        result.events += store.apply(Batch(events=events), actor, now).added["events"]
+
+
+def record_persons(
+    store: LedgerStore,
+    claim: Claim,
+    actor: str,
+    now: datetime,
+    index: NameIndex,
+    persons: dict[str, Person],
+    result: Recorded,
+) -> None:
+    """Events for the people a claim names: matched, created, or queued for a decision."""
+    chosen_ids: list[str] = []
+    for name in claim.persons:
+        found = index.match(name, 5, matching.decisions(store, name))
+        chosen = auto_accept(found)
+        if chosen is None and found and found[0].score >= matching.UNSURE_FLOOR:
+            store.queue_name(claim.id, name, matching.as_dicts(found), now)
+            result.queued.append(name)
+            continue
+        if chosen is None:
+            pid = new_person(store, name, claim, actor, now, persons, result)
+            index.add(pid, name, [name])
+        else:
+            pid = matching.resolve(persons, chosen.person_id)
+        chosen_ids.append(pid)
+    record_events_for(store, claim, chosen_ids, actor, now, result)
+
+
+def record_claim(
+    store: LedgerStore,
+    claim: Claim,
+    actor: str,
+    now: datetime,
+    index: NameIndex,
+    persons: dict[str, Person],
+    result: Recorded,
+) -> None:
+    source = _source(store, claim.source_id)
+    ob = observation_for(claim, source, now)
+    if ob is not None:
+        result.observations += store.apply(Batch(observations=[ob]), actor, now).added[
+            "observations"
+        ]
+    record_deals(store, claim.source_id, actor, now, result)
+    record_persons(store, claim, actor, now, index, persons, result)
+
+
+def _accepted(claims: list[Claim]) -> dict[str, Claim]:
+    return {c.id: c for c in claims if c.review.status is ReviewStatus.ACCEPTED}
+
+
+def record_deals(
+    store: LedgerStore, source_id: str, actor: str, now: datetime, result: Recorded
+) -> None:
+    """Deals from the concessions a source reports and the accepted releases they bought."""
+    extractions = store.extractions(source_id)
+    if not extractions:
+        return
+    latest = extractions[-1]
+    output: dict[str, Any] = latest.output
+    mapping = {
+        c["id"]: g.id
+        for c, g in zip(output["claims"], claims_from(output, source_id, now), strict=True)
+    }
+    accepted = _accepted(store.claims(source_id=source_id))
+    source = _source(store, source_id)
+    for ev in output.get("events", []):
+        if ev.get("kind") != "concession":
+            continue
+        traded = [
+            accepted[mapping[x]] for x in ev.get("in_return_for", []) if mapping.get(x) in accepted
+        ]
+        if not traded:
+            continue
+        main = traded[0]
+        parts = [c for c in accepted.values() if c.part_of == main.id]
+        political = next(
+            (c for c in parts if c.action == "released" and c.population == "political_prisoners"),
+            None,
+        )
+        if political is None and main.population == "political_prisoners":
+            political = main
+        returned = next((c for c in parts if c.action == "returned_to_custody"), None)
+        when = _when(main, source)
+        if when is None:
+            continue
+        concession = Concession(
+            ev.get("by") or "unknown", ev.get("what") or "unknown", ev.get("target")
+        )
+        deal = Deal(
+            id=content_id("deal", source_id, main.id),
+            date=when,
+            recorded_at=now,
+            country=main.country,
+            parties=tuple(p for p in (main.agent, ev.get("by")) if p),
+            concessions=(concession,),
+            reported_released=main.count,
+            reported_political_prisoners=political.count if political else None,
+            figures_by=political.attributed_to if political else main.attributed_to,
+            source_ids=(source_id,),
+            note=f"built from claim {main.id} and the concession it bought",
+            reported_returned=returned.count if returned else None,
+        )
+        existing = {d.id: d for d in store.deals()}
+        if deal.id in existing:
+            if _figures(existing[deal.id]) != _figures(deal):
+                stored = replace(deal, recorded_at=existing[deal.id].recorded_at)
+                store.update_deal(stored, actor, now)
+            continue
+        other = next((d for d in existing.values() if _same_deal(d, deal)), None)
+        if other is not None:
+            enriched = _enrich(other, deal)
+            if enriched != other:
+                store.update_deal(enriched, actor, now)
+            continue
+        store.apply(Batch(deals=[deal]), actor, now)
+        result.deals.append(deal.id)
+
+
+def _figures(d: Deal) -> tuple[object, ...]:
+    return (
+        d.reported_released,
+        d.reported_political_prisoners,
+        d.reported_returned,
+        d.figures_by,
+        d.concessions,
+        d.date,
+    )

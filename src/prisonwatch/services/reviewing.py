@@ -1,0 +1,182 @@
+"""Review: people accept, reject or edit suggestions; accepted ones become the record.
+
+Batch acceptance is an explicit command with an explicit rule (one source, a confidence floor),
+never implicit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from prisonwatch.core.dates import DateError, parse_fuzzy
+from prisonwatch.core.records import Claim, Review
+from prisonwatch.core.vocabulary import Qualifier, ReviewStatus
+from prisonwatch.services import matching, recording
+from prisonwatch.storage.port import LedgerStore
+
+EDITABLE = ("count", "qualifier", "population", "when", "persons", "agent", "source", "action")
+
+
+class ReviewError(ValueError):
+    """A review command that cannot be carried out; nothing was changed."""
+
+
+def suggestions(
+    store: LedgerStore,
+    source: str | None = None,
+    action: str | None = None,
+    status: str | None = "suggested",
+) -> list[Claim]:
+    out = []
+    for c in store.claims(source_id=source):
+        if status and c.review.status.value != status:
+            continue
+        if status == "suggested" and c.superseded_by is not None:
+            continue
+        if action and c.action != action:
+            continue
+        out.append(c)
+    return out
+
+
+def _claim(store: LedgerStore, claim_id: str) -> Claim:
+    found = [c for c in store.claims() if c.id == claim_id]
+    if not found:
+        raise ReviewError(f"unknown suggestion {claim_id!r}")
+    return found[0]
+
+
+def _open(claim: Claim, wanted: ReviewStatus) -> None:
+    if claim.review.status is not ReviewStatus.SUGGESTED:
+        if claim.review.status is wanted:
+            return
+        raise ReviewError(
+            f"{claim.id} was already {claim.review.status.value} by {claim.review.reviewer} "
+            f"on {claim.review.at:%Y-%m-%d}; that decision stands"
+        )
+
+
+def accept(
+    store: LedgerStore, claim_ids: Sequence[str], actor: str, now: datetime
+) -> recording.Recorded:
+    """Accept suggestions and record what they say. All are checked before any is changed."""
+    claims = [_claim(store, cid) for cid in claim_ids]
+    for c in claims:
+        _open(c, ReviewStatus.ACCEPTED)
+    result = recording.Recorded()
+    index, persons = matching.build_index(store)
+    for c in claims:
+        if c.review.status is ReviewStatus.ACCEPTED:
+            continue
+        accepted = replace(c, review=Review(ReviewStatus.ACCEPTED, actor, now))
+        store.update_claim(accepted, actor, now)
+        recording.record_claim(store, accepted, actor, now, index, persons, result)
+    return result
+
+
+def reject(
+    store: LedgerStore, claim_ids: Sequence[str], actor: str, now: datetime, why: str | None = None
+) -> None:
+    claims = [_claim(store, cid) for cid in claim_ids]
+    for c in claims:
+        _open(c, ReviewStatus.REJECTED)
+    for c in claims:
+        if c.review.status is ReviewStatus.SUGGESTED:
+            store.update_claim(
+                replace(c, review=Review(ReviewStatus.REJECTED, actor, now, why)), actor, now
+            )
+
+
+def edit(
+    store: LedgerStore, claim_id: str, changes: dict[str, Any], actor: str, now: datetime
+) -> Claim:
+    """Correct a suggestion before it is accepted; the audit log keeps what it said before."""
+    claim = _claim(store, claim_id)
+    if claim.review.status is not ReviewStatus.SUGGESTED:
+        raise ReviewError(f"{claim_id} is {claim.review.status.value}; only suggestions are edited")
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ReviewError(
+            f"cannot edit {', '.join(sorted(unknown))} (editable: {', '.join(EDITABLE)})"
+        )
+    values: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key == "count":
+            if not isinstance(value, int) or value < 1:
+                raise ReviewError(f"count: must be a whole number of at least 1, not {value!r}")
+            values["count"] = value
+        elif key == "qualifier":
+            try:
+                values["qualifier"] = Qualifier(value)
+            except ValueError:
+                raise ReviewError(f"qualifier: unknown value {value!r}") from None
+        elif key == "when":
+            try:
+                values["when"] = parse_fuzzy(value) if value else None
+            except DateError as exc:
+                raise ReviewError(f"when: {exc}") from None
+        elif key == "persons":
+            values["persons"] = tuple(p.strip() for p in value.split("|") if p.strip())
+        elif key == "source":
+            values["attributed_to"] = value or None
+        elif key == "action":
+            if value not in (
+                "held",
+                "detained",
+                "designated",
+                "sentenced",
+                "released",
+                "deported",
+                "returned_to_custody",
+                "demanded",
+                "died_in_custody",
+            ):
+                raise ReviewError(f"action: unknown value {value!r}")
+            values["action"] = value
+        else:
+            values[key] = value or None
+    edited = replace(claim, **values)
+    store.update_claim(edited, actor, now)
+    return edited
+
+
+def accept_source(
+    store: LedgerStore, source_id: str, min_confidence: float, actor: str, now: datetime
+) -> tuple[list[str], recording.Recorded]:
+    """The explicit batch rule: accept every open suggestion of one source at or above a
+    confidence floor."""
+    if not store.sources([source_id]):
+        raise ReviewError(f"unknown source {source_id!r}")
+    chosen = [c.id for c in suggestions(store, source=source_id) if c.confidence >= min_confidence]
+    ordered = sorted(chosen, key=lambda cid: _claim(store, cid).evidence.start)
+    return ordered, accept(store, ordered, actor, now)
+
+
+def resolve_name(
+    store: LedgerStore, queue_id: int, person_id: str | None, actor: str, now: datetime
+) -> recording.Recorded:
+    """Decide who a queued name is (a person, or nobody yet: a new person) and record the
+    events of its claim; the decision is kept as a judgement for later matching."""
+    queued = {q.id: q for q in store.queued_names(None)}
+    q = queued.get(queue_id)
+    if q is None:
+        raise ReviewError(f"no queued name {queue_id}")
+    if q.status != "pending":
+        raise ReviewError(f"name {queue_id} was already resolved as {q.person_id}")
+    claim = _claim(store, q.claim_id)
+    result = recording.Recorded()
+    persons = {p.id: p for p in store.persons()}
+    if person_id is None:
+        person_id = recording.new_person(store, q.name, claim, actor, now, persons, result)
+    elif person_id not in persons:
+        raise ReviewError(f"unknown person {person_id!r}")
+    else:
+        matching.judge(store, q.name, person_id, "same", actor, now, f"queued name {queue_id}")
+    store.resolve_name(queue_id, person_id, actor, now)
+    recording.record_events_for(
+        store, claim, [matching.resolve(persons, person_id)], actor, now, result
+    )
+    return result
