@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from prisonwatch.ingest.extract.pipeline import Extractor
 from prisonwatch.storage.sql import SqlStore
 from tests.cli.conftest import Cli
 
@@ -80,3 +81,9 @@ def store(store_url: str) -> Iterator[SqlStore]:
 def cli(tmp_path: Path) -> Cli:
     """The real command line in a subprocess, on a SQLite file of its own."""
     return Cli(f"sqlite:///{tmp_path / 'cli.db'}", tmp_path)
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One extractor, and so one load of the spaCy model, for the whole session."""
+    return Extractor()

@@ -15,7 +15,10 @@ def test_every_command_and_option_is_documented() -> None:
     text = (DOCS / "cli.md").read_text(encoding="utf-8")
     group = typer.main.get_command(app)
     assert hasattr(group, "commands")
-    for name, command in group.commands.items():
+    todo = [(name, command) for name, command in group.commands.items()]
+    while todo:
+        name, command = todo.pop()
+        todo.extend((f"{name} {sub}", c) for sub, c in getattr(command, "commands", {}).items())
         assert f"## `prisonwatch {name}" in text, f"command {name} is not documented"
         section = text.split(f"## `prisonwatch {name}", 1)[1].split("\n## ", 1)[0]
         for param in command.params:

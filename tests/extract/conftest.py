@@ -13,11 +13,6 @@ from prisonwatch.ingest.extract.pipeline import Extractor
 
 
 @pytest.fixture(scope="session")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-@pytest.fixture(scope="session")
 def extract(extractor: Extractor) -> Callable[[str, str], dict[str, Any]]:
     """Extract from a body of text written as an article of the given day."""
 

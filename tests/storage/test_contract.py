@@ -348,8 +348,13 @@ def test_deal_update_and_extractions(store: SqlStore) -> None:
     store.apply(batch, "tester", AT)
     store.apply(batch, "tester", AT)  # the same extraction again changes nothing
     assert [x.extractor_version for x in store.extractions()] == ["x/1"]
-    deal = replace(batch.deals[0], reported_returned=1,
-                   concessions=(Concession("United States", "sanctions_lifted", "Belavia"),
-                                Concession("Belarus", "payment", None)))
+    deal = replace(
+        batch.deals[0],
+        reported_returned=1,
+        concessions=(
+            Concession("United States", "sanctions_lifted", "Belavia"),
+            Concession("Belarus", "payment", None),
+        ),
+    )
     store.update_deal(deal, "analyst", AT)
     assert store.deals() == [deal]

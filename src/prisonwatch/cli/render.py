@@ -161,7 +161,9 @@ def person_view(console: Console, p: dict[str, Any]) -> None:
         if e["note"]:
             details += f" — {e['note']}"
         kind = e["kind"] if e["in_force"] else f"[strike]{e['kind']}[/strike] (superseded)"
-        srcs = "\n".join(s["url"] or "" for s in e["sources"])
+        srcs = "\n".join(s["url"] or s.get("title") or "" for s in e["sources"])
+        for c in e["claims"]:
+            srcs += f"\n“{c['evidence'][:160]}”"
         t.add_row(e["date"], kind, details, srcs, f"{e['recorded_at'][:10]} by {e['recorded_by']}")
     console.print(t)
     for prob in p["problems"]:

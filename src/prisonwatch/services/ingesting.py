@@ -114,9 +114,10 @@ def ingest(
             text=doc.text,
         )
         claims = claims_from(output, source.id, now)
+        known = {c.id for c in store.claims(source_id=source.id)}
         batch = Batch(
             sources=[source],
-            claims=claims,
+            claims=[c for c in claims if c.id not in known],  # the same statement, read again
             extractions=[Extraction(source.id, output["extractor"]["version"], output, now)],
         )
         for c in claims:

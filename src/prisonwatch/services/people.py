@@ -23,7 +23,7 @@ def status_on(events: list[Event], day: date) -> str:
 
 def _source_ref(s: Source) -> dict[str, str | None]:
     published = s.published.isoformat() if s.published else None
-    return {"url": s.url, "publisher": s.publisher, "published": published}
+    return {"url": s.url, "title": s.title, "publisher": s.publisher, "published": published}
 
 
 def timeline(store: LedgerStore, person: Person, today: date) -> dict[str, Any]:
@@ -34,6 +34,8 @@ def timeline(store: LedgerStore, person: Person, today: date) -> dict[str, Any]:
         s.id: s for s in store.sources(sorted({s for e in all_events for s in e.source_ids}))
     }
     custody, problems = fold_custody([e for e in all_events if e.id in effective])
+    wanted = {c for e in all_events for c in e.claim_ids}
+    claims = {c.id: c for c in store.claims() if c.id in wanted} if wanted else {}
     return {
         "id": person.id,
         "name": person.name,
@@ -68,7 +70,15 @@ def timeline(store: LedgerStore, person: Person, today: date) -> dict[str, Any]:
                 "recorded_at": e.recorded_at.isoformat(timespec="seconds"),
                 "recorded_by": e.recorded_by,
                 "sources": [_source_ref(sources[s]) for s in e.source_ids if s in sources],
-                "claims": list(e.claim_ids),
+                "claims": [
+                    {
+                        "id": c,
+                        "evidence": claims[c].evidence.text,
+                        "status": claims[c].review.status.value,
+                    }
+                    for c in e.claim_ids
+                    if c in claims
+                ],
             }
             for e in sorted(all_events, key=sort_key)
         ],

@@ -5,10 +5,12 @@ Every record made here links to the claim (and so the evidence span) it rests on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.dates import FuzzyDate
 from prisonwatch.core.records import (
     Claim,
@@ -20,6 +22,7 @@ from prisonwatch.core.records import (
     Source,
     content_id,
 )
+from prisonwatch.core.text import fold
 from prisonwatch.core.vocabulary import (
     EventKind,
     ObservationMetric,
@@ -135,8 +138,20 @@ def _deal_id_for(store: LedgerStore, claim: Claim) -> str | None:
 def _same_deal(a: Deal, b: Deal) -> bool:
     """Two accounts of one deal: same country, overlapping dates, a concession in common."""
     overlap = a.date.earliest <= b.date.latest and b.date.earliest <= a.date.latest
-    targets = {(c.by, c.target) for c in a.concessions} & {(c.by, c.target) for c in b.concessions}
-    return a.country == b.country and overlap and bool(targets)
+    shared = any(
+        x.by == y.by and x.what == y.what and _targets_meet(x.target, y.target)
+        for x in a.concessions
+        for y in b.concessions
+    )
+    return a.country == b.country and overlap and shared
+
+
+def _targets_meet(a: str | None, b: str | None) -> bool:
+    """ "potash" and "Belarus's potash sector" name the same target."""
+    if a is None or b is None:
+        return a == b
+    words = set(re.findall(r"\w{4,}", fold(a)))
+    return bool(words & set(re.findall(r"\w{4,}", fold(b))))
 
 
 def _enrich(old: Deal, new: Deal) -> Deal:
@@ -193,13 +208,44 @@ def record_events_for(
     now: datetime,
     result: Recorded,
 ) -> None:
+    """The claim's events on these persons. Where the person already has that event on an
+    overlapping date, the new evidence joins it through a correction that supersedes it, so
+    one release reported by two sources stays one release."""
     source = _source(store, claim.source_id)
     deal_id = _deal_id_for(store, claim)
-    events = [
-        ev
-        for pid in person_ids
-        if (ev := event_for(claim, pid, source, now, actor, deal_id)) is not None
-    ]
+    in_force = effective_events(store.events(person_ids))
+    events: list[Event] = []
+    for pid in person_ids:
+        ev = event_for(claim, pid, source, now, actor, deal_id)
+        if ev is None:
+            continue
+        same = next(
+            (
+                e
+                for e in in_force
+                if e.person_id == pid
+                and e.kind is ev.kind
+                and e.date.earliest <= ev.date.latest
+                and ev.date.earliest <= e.date.latest
+            ),
+            None,
+        )
+        if same is None:
+            events.append(ev)
+        elif claim.id not in same.claim_ids:
+            events.append(
+                replace(
+                    same,
+                    id=content_id("ev", same.id, claim.id),
+                    recorded_at=now,
+                    recorded_by=actor,
+                    source_ids=same.source_ids
+                    + tuple(x for x in ev.source_ids if x not in same.source_ids),
+                    claim_ids=(*same.claim_ids, claim.id),
+                    supersedes=same.id,
+                    deal_id=same.deal_id or ev.deal_id,
+                )
+            )
     if events:
         result.events += store.apply(Batch(events=events), actor, now).added["events"]
 

@@ -1,0 +1,89 @@
+"""The review loop through the real command line."""
+
+from __future__ import annotations
+
+import json
+
+from tests.cli.conftest import SAMPLE_FILES, Cli
+from tests.conftest import SHARED
+
+SEED = str(SHARED / "articles" / "000_1c74653c835ba617.txt")
+
+
+def test_ingest_review_and_deals(cli: Cli) -> None:
+    assert cli("import", *SAMPLE_FILES).code == 0
+    r = cli("ingest", SEED, str(SHARED / "articles" / "013.txt"))
+    assert r.code == 0, r.err
+    assert "2 new source(s)" in r.out
+    listed = json.loads(cli("review", "list", "--format", "json").out)
+    seed = [c for c in listed if "Coale last visited" in c["evidence"] or c["count"] == 167]
+    source_id = seed[0]["source_id"]
+    r = cli("review", "accept-source", source_id)
+    assert r.code == 0 and "accepted 5" in r.out, r.err
+    deals = json.loads(cli("deals", "--format", "json").out)
+    sept = [d for d in deals if d["id"] == "BY-2025-09-11"][0]
+    assert (sept["released"], sept["political_prisoners"], sept["returned_to_custody"]) == (
+        52,
+        40,
+        1,
+    )
+    assert sept["replacement_days"] is not None
+    again = cli("review", "accept", seed[0]["id"])
+    assert again.code == 0
+    r = cli("review", "reject", seed[0]["id"])
+    assert r.code == 2 and "already accepted" in r.err
+
+
+def test_bad_review_commands(cli: Cli) -> None:
+    assert cli("import", *SAMPLE_FILES).code == 0
+    for args, fragment in [
+        (("review", "accept", "cl:nope"), "unknown suggestion 'cl:nope'"),
+        (("review", "edit", "cl:nope", "--count", "3"), "unknown suggestion"),
+        (("review", "edit", "cl:nope"), "nothing to change"),
+        (("merge", "by-znak-maksim", "by-znak-maksim"), "with itself"),
+        (("merge", "by-znak-maksim", "ghost"), "unknown person"),
+        (("judge", "Znak", "ghost", "same"), "unknown person 'ghost'"),
+        (("judge", "Znak", "by-znak-maksim", "maybe"), "verdict must be one of"),
+        (("names", "resolve", "99", "by-znak-maksim"), "no queued name 99"),
+        (("conflicts", "choose", "nope", "x", "--why", "y"), "no conflict 'nope'"),
+        (("review", "list", "--status", "odd"), "--status: unknown status"),
+    ]:
+        r = cli(*args)
+        assert r.code == 2, (args, r.out, r.err)
+        assert fragment in r.err and "Traceback" not in r.err, (args, r.err)
+    r = cli("judge", "Maksim Z.", "by-znak-maksim", "not_same")
+    assert r.code == 0
+    r = cli("judge", "Maksim Z.", "by-znak-maksim", "same")
+    assert r.code == 2 and "was judged not_same" in r.err
+
+
+def test_match_json(cli: Cli) -> None:
+    assert cli("import", *SAMPLE_FILES).code == 0
+    for query, person in [
+        ("Колесниковой", "by-kalesnikava-maria"),
+        ("Statkevich, Mikola", "by-statkevich-mikola"),
+        ("Sjarhej Cichanoŭski", "by-tsikhanouski-siarhei"),
+    ]:
+        r = cli("match", query, "--format", "json")
+        assert r.code == 0, r.err
+        best = json.loads(r.out)[0]
+        assert best["person_id"] == person and 0 <= best["score"] <= 1 and best["why"]
+
+
+def test_conflicts_listed(cli: Cli) -> None:
+    assert cli("import", *SAMPLE_FILES).code == 0
+    data = json.loads(cli("conflicts", "--format", "json").out)
+    keys = {c["key"] for c in data}
+    assert "released|BY|2025-12-13" in keys
+    r = cli(
+        "conflicts",
+        "choose",
+        "released|BY|2025-12-13",
+        "by-released-2025-12-13",
+        "--why",
+        "two outlets agree",
+    )
+    assert r.code == 0, r.err
+    data = json.loads(cli("conflicts", "--format", "json").out)
+    chosen = [c for c in data if c["key"] == "released|BY|2025-12-13"][0]["chosen"]
+    assert chosen["why"] == "two outlets agree" and chosen["by"] == "tester"
