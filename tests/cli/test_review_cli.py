@@ -21,7 +21,7 @@ def test_ingest_review_and_deals(cli: Cli) -> None:
     r = cli("review", "accept-source", source_id)
     assert r.code == 0 and "accepted 5" in r.out, r.err
     deals = json.loads(cli("deals", "--format", "json").out)
-    sept = [d for d in deals if d["id"] == "BY-2025-09-11"][0]
+    sept = next(d for d in deals if d["id"] == "BY-2025-09-11")
     assert (sept["released"], sept["political_prisoners"], sept["returned_to_custody"]) == (
         52,
         40,
@@ -85,5 +85,5 @@ def test_conflicts_listed(cli: Cli) -> None:
     )
     assert r.code == 0, r.err
     data = json.loads(cli("conflicts", "--format", "json").out)
-    chosen = [c for c in data if c["key"] == "released|BY|2025-12-13"][0]["chosen"]
+    chosen = next(c for c in data if c["key"] == "released|BY|2025-12-13")["chosen"]
     assert chosen["why"] == "two outlets agree" and chosen["by"] == "tester"
