@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=500_000)
 def fold(text: str) -> str:
     """Lower case without diacritics: "Cichanoŭski" → "cichanouski"."""
     decomposed = unicodedata.normalize("NFKD", text)

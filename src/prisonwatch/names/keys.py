@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -65,7 +66,7 @@ def nominatives(token: str) -> list[str]:
 
 
 _SKELETON_RULES = [
-    (r"shch|sch|szcz|šč|ŝ", "S"),
+    (r"schtsch|schch|shtch|shch|sch|szcz|šč|ŝ", "S"),
     (r"sh|sz|š", "S"),
     (r"zh|ż|ž|rz", "Z"),
     (r"kh|ch|č|cz|tch|x(?=[aeiouy])", "H"),
@@ -80,6 +81,7 @@ _SKELETON_RULES = [
 ]
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(token: str) -> str:
     """A consonant skeleton of one Latin token; the first letter is kept as it is."""
     t = token.lower().replace("ł", "l")
@@ -107,6 +109,7 @@ def _given_groups() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def given_group(token: str) -> str | None:
     """The canonical given name a spelling belongs to ("Siarhei" → "sergei"), if known."""
     return _given_groups().get(fold(token))
@@ -125,7 +128,9 @@ class Form:
 
 
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(t for t in re.split(r"[\s\-‐,.’'()]+", fold(text)) if t)
+    """Lower-case tokens, diacritics kept (the skeleton reads "č" and "c" differently)."""
+    low = unicodedata.normalize("NFC", text).lower()
+    return tuple(t for t in re.split(r"[\s\-‐,.’'()]+", low) if t)
 
 
 def forms(name: str) -> list[Form]:

@@ -9,19 +9,27 @@ took on a pair (same, not same) are honoured before any score.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from prisonwatch.core.text import name_key
+from prisonwatch.core.text import fold, name_key
 from prisonwatch.names.keys import Form, forms, given_group, skeleton
 
 VERSION = "names/1.0"
 AUTO_ACCEPT = 0.9
 """Above this score, and clear of the runner-up by `MARGIN`, a match needs no person to check."""
 MARGIN = 0.05
+POOL = 30
+MAX_BLOCK = 1000
+SHORTLIST = 8
+"""Of the pool, how many closest whole spellings are scored token by token."""
+"""Letter-trigram keys shared by more names than this ("ski", "vic") are too common to help."""
+"""How many candidates, those sharing the most keys with the query, are scored in full."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,17 +54,23 @@ class Decision:
 decision_key = name_key
 
 
+@lru_cache(maxsize=200_000)
 def _token_sim(q: str, c: str) -> tuple[float, str]:
     if q == c:
         return 1.0, "same spelling"
+    fq, fc = fold(q), fold(c)
+    if fq == fc:
+        return 0.98, "same spelling but for accents"
     gq, gc = given_group(q), given_group(c)
     if gq is not None and gq == gc:
         return 0.95, "variant of the same given name"
     sq, sc = skeleton(q), skeleton(c)
     if len(sq) >= 3 and sq == sc:
         return 0.9, "same sound in another spelling"
-    sim = Levenshtein.normalized_similarity(q, c)
-    return sim * 0.88, "similar spelling"
+    if min(len(fq), len(fc)) >= 6 and Levenshtein.distance(fq, fc) <= 1:
+        return 0.88, "one letter apart"
+    sim = Levenshtein.normalized_similarity(fq, fc)
+    return sim * 0.85, "similar spelling"
 
 
 def score_forms(query: Form, cand: Form) -> tuple[float, list[str]]:
@@ -80,6 +94,9 @@ def score_forms(query: Form, cand: Form) -> tuple[float, list[str]]:
     if not weight_sum:
         return 0.0, why
     score = total / weight_sum
+    # among equally good token matches, the closer whole spelling wins
+    whole = Levenshtein.normalized_similarity(fold(query.text), fold(cand.text))
+    score = 0.9 * score + 0.1 * max(whole, score)
     if len(cand.tokens) > len(query.tokens):
         score *= 0.93  # fewer names given than the person has
     if not surname_hit:
@@ -114,22 +131,27 @@ class NameIndex:
                     for key in _block_keys(token):
                         self.blocks[key].add(pid)
 
-    def match(
-        self, query: str, limit: int = 5, decisions: Sequence[Decision] = ()
+    def _pool(self, tokens: list[str], strong: bool) -> list[str]:
+        """The persons sharing the most keys with the query's surname tokens."""
+        hits: Counter[str] = Counter()
+        for token in tokens:
+            for k in _block_keys(token):
+                if k.startswith("g:") == strong:
+                    continue
+                block = self.blocks.get(k, ())
+                if strong or len(block) <= MAX_BLOCK:
+                    hits.update(block)
+        return [pid for pid, _ in hits.most_common(POOL)]
+
+    def _score(
+        self, pool: Sequence[str], query_forms: list[Form], ruled: dict[str, Decision]
     ) -> list[Candidate]:
-        """Candidates best first, each with a score from 0 to 1 and why it matched."""
-        key = decision_key(query)
-        ruled = {d.person_id: d for d in decisions if decision_key(d.name) == key}
-        query_forms = forms(query)
-        pool: set[str] = set()
-        for qf in query_forms:
-            for token in qf.tokens:
-                if given_group(token) is None:
-                    for k in _block_keys(token):
-                        pool |= self.blocks.get(k, set())
         results: list[Candidate] = []
+        pool = [p for p in dict.fromkeys(pool) if p in self.names]
+        if len(pool) > SHORTLIST:
+            pool = self._shortlist(pool, query_forms)
         for pid in pool:
-            if pid not in self.names or (pid in ruled and ruled[pid].verdict == "not_same"):
+            if pid in ruled and ruled[pid].verdict == "not_same":
                 continue
             best, why, how = 0.0, [], ""
             for qf in query_forms:
@@ -141,6 +163,41 @@ class NameIndex:
                 continue
             reasons = [*why, how] if how and how != "as written" else why
             results.append(Candidate(pid, self.names[pid], round(best, 3), tuple(reasons)))
+        results.sort(key=lambda c: (-c.score, c.name))
+        return results
+
+    def _shortlist(self, pool: list[str], query_forms: list[Form]) -> list[str]:
+        """The candidates whose spellings are closest as whole strings (rapidfuzz, in C)."""
+        texts: list[str] = []
+        owners: list[str] = []
+        for pid in pool:
+            for f in self.forms[pid]:
+                texts.append(fold(f.text))
+                owners.append(pid)
+        best: dict[str, float] = {}
+        for qf in query_forms:
+            for _, score, i in process.extract(
+                fold(qf.text), texts, scorer=fuzz.token_sort_ratio, limit=SHORTLIST * 2
+            ):
+                best[owners[i]] = max(best.get(owners[i], 0.0), score)
+        return sorted(best, key=lambda pid: -best[pid])[:SHORTLIST]
+
+    def match(
+        self, query: str, limit: int = 5, decisions: Sequence[Decision] = ()
+    ) -> list[Candidate]:
+        """Candidates best first, each with a score from 0 to 1 and why it matched."""
+        key = decision_key(query)
+        ruled = {d.person_id: d for d in decisions if decision_key(d.name) == key}
+        query_forms = forms(query)
+        surnames = [t for qf in query_forms for t in qf.tokens if given_group(t) is None]
+        results = self._score(self._pool(surnames, strong=True) + list(ruled), query_forms, ruled)
+        if not results or results[0].score < AUTO_ACCEPT:
+            # no sure match on spelling or sound: look wider, by shared letter trigrams
+            seen = {r.person_id for r in results}
+            wider = [pid for pid in self._pool(surnames, strong=False) if pid not in seen]
+            results = sorted(
+                results + self._score(wider, query_forms, ruled), key=lambda c: (-c.score, c.name)
+            )
         for pid, d in ruled.items():
             if d.verdict == "same" and pid in self.names:
                 results = [r for r in results if r.person_id != pid]
@@ -151,11 +208,23 @@ class NameIndex:
         return results[:limit]
 
 
-def _block_keys(token: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def _block_keys(token: str) -> tuple[str, ...]:
+    """Keys under which a token is found: its folded spelling, its skeleton, its first five
+    letters (long tokens) and its letter trigrams, so that a slip of one letter still meets."""
     if len(token) < 3:
-        return []
+        return ()
+    folded = fold(token)
+    keys = [f"t:{folded}"]
     sk = skeleton(token)
-    return [f"t:{token}", f"s:{sk}"] if len(sk) >= 2 else [f"t:{token}"]
+    if len(sk) >= 2:
+        keys.append(f"s:{sk}")
+    if len(folded) >= 7:
+        keys.append(f"p:{folded[:5]}")
+    if len(folded) >= 5:
+        padded = f"^{folded}$"
+        keys.extend(f"g:{padded[i : i + 3]}" for i in range(len(padded) - 2))
+    return tuple(keys)
 
 
 def auto_accept(candidates: Sequence[Candidate]) -> Candidate | None:
