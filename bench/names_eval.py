@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from prisonwatch.names.matcher import AUTO_ACCEPT, NameIndex, auto_accept  # noqa: E402
+from prisonwatch.names.matcher import AUTO_ACCEPT, NameIndex, auto_accept
 
 DATA = Path(__file__).resolve().parent / "data" / "name_variants.json"
 
@@ -36,9 +36,8 @@ def main() -> None:
             accepted += 1
             accepted_right += chosen.person_id == expected
         if verbose and (not ids or ids[0] != expected or chosen is None):
-            print(
-                f"  {query!r}: expected {expected}, got {[(c.person_id, c.score) for c in found[:3]]}"
-            )
+            got = [(c.person_id, c.score) for c in found[:3]]
+            print(f"  {query!r}: expected {expected}, got {got}")
     false_negative_accepts = 0
     for query, _origin in data["negatives"]:
         found = index.match(query, 5)

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from rapidfuzz import fuzz, process  # noqa: E402
+from rapidfuzz import fuzz, process
 
-from prisonwatch.names.matcher import NameIndex  # noqa: E402
+from prisonwatch.names.matcher import NameIndex
 
 GIVEN = [
     ("Aliaksandr", "Alexander"),
