@@ -142,6 +142,6 @@ def test_export_import_round_trip(cli: Cli, tmp_path: Path) -> None:
 
 def test_demo_runs_twice(cli: Cli, tmp_path: Path) -> None:
     for _ in range(2):
-        r = cli("demo", "--db", str(tmp_path / "demo.db"))
+        r = cli("demo", "--db", str(tmp_path / "demo.db"), "--no-serve")
         assert r.code == 0, r.err
         assert "Political prisoners on 2025-12-31" in r.out and "BY-2025-09-11" in r.out

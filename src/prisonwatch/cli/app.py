@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import sys
 
-from prisonwatch.cli import extract_cmds, ledger_cmds, review_cmds  # noqa: F401  (registration)
+from prisonwatch.cli import (  # noqa: F401  (each module registers its commands)
+    extract_cmds,
+    ledger_cmds,
+    review_cmds,
+    web_cmds,
+)
 from prisonwatch.cli.common import CliError, app, err
 from prisonwatch.storage.port import StorageError
 

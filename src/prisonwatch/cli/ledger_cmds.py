@@ -195,8 +195,12 @@ def load_sample(store: SqlStore, actor: str) -> importing.ImportReport:
 @app.command()
 def demo(
     db: Annotated[str, typer.Option("--db", help="Demo database file.")] = "demo.db",
+    serve: Annotated[bool, typer.Option(help="Serve the web app afterwards.")] = True,
+    host: Annotated[str, typer.Option(help="Address to serve on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
 ) -> None:
-    """Load the sample data (Belarus 2024–2025) into a local database and show its figures."""
+    """Load the sample data (Belarus 2024–2025) into a local database, show its figures, and
+    serve the web app on it."""
     with opened(db) as (store, settings):
         report = load_sample(store, "demo")
         if not report.ok:
@@ -211,3 +215,7 @@ def demo(
     render.stats_table(out, data)
     render.deals_table(out, rows)
     out.print("Try: prisonwatch --help; prisonwatch person Statkevich --db demo.db")
+    if serve:
+        from prisonwatch.cli.web_cmds import serve_app
+
+        serve_app(settings.db_url, host, port)

@@ -13,6 +13,7 @@ from prisonwatch.core.observations import compare
 from prisonwatch.core.periods import Granularity, periods_between
 from prisonwatch.core.records import Deal, Event, Observation, Person, Source
 from prisonwatch.core.tallies import tally
+from prisonwatch.core.timeline import Interval
 from prisonwatch.services.privacy import display_name
 from prisonwatch.storage.port import LedgerStore
 
@@ -37,6 +38,7 @@ class View:
     sources: dict[str, Source]
     index: StockIndex
     problems: list[str]
+    custody: dict[str, list[Interval]]
 
     @classmethod
     def load(cls, store: LedgerStore, scope: Scope) -> View:
@@ -61,6 +63,7 @@ class View:
             sources={s.id: s for s in store.sources()},
             index=StockIndex.build(derived.political),
             problems=[str(p) for p in derived.problems],
+            custody=derived.custody,
         )
 
     def urls(self, source_ids: tuple[str, ...]) -> list[str]:

@@ -1,0 +1,181 @@
+"""The JSON API under /api/v1 (shapes in the manner of datasette: `?_shape=`, `.csv`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response
+
+from prisonwatch.services import reviewing
+from prisonwatch.web import present
+from prisonwatch.web.context import Ledger, Viewer, now
+from prisonwatch.web.deps import (
+    check_csrf,
+    day_param,
+    granularity,
+    ledger,
+    require_analyst,
+    scope,
+    viewer,
+)
+from prisonwatch.web.responses import BadParameterError, csv_response, json_response, paginate
+
+router = APIRouter(prefix="/api/v1")
+
+
+def _listing(
+    request: Request, lg: Ledger, v: Viewer, rows: list[dict[str, Any]], name: str, fmt: str | None
+) -> Response:
+    if fmt == "csv":
+        return csv_response(lg, v, rows, name)
+    if fmt not in (None, "json"):
+        raise BadParameterError("format", f"expected json or csv, not {fmt!r}")
+    shape = request.query_params.get("_shape", "objects")
+    if shape not in ("objects", "array"):
+        raise BadParameterError("_shape", f"expected objects or array, not {shape!r}")
+    page, nxt = paginate(rows, request)
+    data: Any = page if shape == "array" else {"rows": page, "count": len(rows), "next": nxt}
+    return json_response(lg, v, data)
+
+
+def _ext(name: str) -> tuple[str, str | None]:
+    return (name[:-4], "csv") if name.endswith(".csv") else (name, None)
+
+
+@router.get("/persons", summary="Search persons by any spelling or script")
+@router.get("/persons.csv", include_in_schema=False)
+def persons(
+    request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+) -> Response:
+    qp = request.query_params
+    rows = present.persons(
+        lg, v, qp.get("q"), qp.get("status"), qp.get("region"), qp.get("gender"), qp.get("org")
+    )
+    return _listing(request, lg, v, rows, "persons", _ext(request.url.path)[1])
+
+
+@router.get("/persons/{person_id}", summary="One person with events and their sources")
+def person(person_id: str, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)) -> Response:
+    try:
+        return json_response(lg, v, present.person(lg, v, person_id))
+    except present.NotFoundError:
+        raise HTTPException(404, "no such person") from None
+
+
+@router.get("/events", summary="Events in force")
+@router.get("/events.csv", include_in_schema=False)
+def events(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)) -> Response:
+    return _listing(request, lg, v, present.events(lg, v), "events", _ext(request.url.path)[1])
+
+
+@router.get("/deals", summary="Deals with their accounting")
+@router.get("/deals.csv", include_in_schema=False)
+def deals(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)) -> Response:
+    rows = present.deals(lg, v, scope(request))
+    return _listing(request, lg, v, rows, "deals", _ext(request.url.path)[1])
+
+
+@router.get("/deals/{deal_id}", summary="One deal")
+def deal(
+    deal_id: str, request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+) -> Response:
+    found = [d for d in present.deals(lg, v, scope(request)) if d["id"] == deal_id]
+    if not found:
+        raise HTTPException(404, "no such deal")
+    return json_response(lg, v, found[0])
+
+
+@router.get("/stats", summary="Stock on a date with bounds, series, flows, known_on")
+def stats(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)) -> Response:
+    on = day_param(request, "on") or now().date()
+    start, end = day_param(request, "from"), day_param(request, "to")
+    if (start is None) != (end is None):
+        raise BadParameterError("from", "from and to go together")
+    if start and end and end < start:
+        raise BadParameterError("to", "before from")
+    if start and end and (end - start).days > 366 * 30:
+        raise BadParameterError("to", "a series spans at most 30 years")
+    data = present.stats(lg, v, scope(request), on, start, end, granularity(request))
+    return json_response(lg, v, data)
+
+
+@router.get("/observations", summary="Published figures beside the registry's")
+@router.get("/observations.csv", include_in_schema=False)
+def observations(
+    request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+) -> Response:
+    rows = present.stats(lg, v, scope(request), now().date(), None, None, granularity(request))
+    flat = [
+        {**o, "registry_low": o["registry"]["low"], "registry_high": o["registry"]["high"]}
+        for o in rows["observations"]
+    ]
+    if _ext(request.url.path)[1] == "csv":
+        for r in flat:
+            r.pop("registry", None)
+            r.pop("difference", None)
+    return _listing(request, lg, v, flat, "observations", _ext(request.url.path)[1])
+
+
+@router.get("/sources", summary="Sources")
+def sources(
+    request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+) -> Response:
+    return _listing(request, lg, v, present.sources(lg, v), "sources", None)
+
+
+@router.get("/sources/{source_id}", summary="One source with its claims")
+def source(source_id: str, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)) -> Response:
+    try:
+        return json_response(lg, v, present.source(lg, v, source_id))
+    except present.NotFoundError:
+        raise HTTPException(404, "no such source") from None
+
+
+@router.get("/suggestions", summary="Suggestions for review (analysts)")
+def suggestions(
+    request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(require_analyst)
+) -> Response:
+    status = request.query_params.get("status", "suggested")
+    if status not in ("suggested", "accepted", "rejected"):
+        raise BadParameterError("status", f"unknown status {status!r}")
+    return _listing(request, lg, v, present.suggestions(lg, status), "suggestions", None)
+
+
+@router.post("/suggestions/{claim_id}/{decision}", summary="Accept or reject (analysts)")
+def decide(
+    claim_id: str,
+    decision: str,
+    request: Request,
+    lg: Ledger = Depends(ledger),
+    v: Viewer = Depends(require_analyst),
+) -> Response:
+    check_csrf(request, v, None)
+    assert v.user is not None
+    try:
+        if decision == "accept":
+            done = reviewing.accept(lg.store, [claim_id], v.user.name, now())
+            return json_response(
+                lg,
+                v,
+                {
+                    "accepted": claim_id,
+                    "observations": done.observations,
+                    "events": done.events,
+                    "queued": done.queued,
+                },
+            )
+        if decision == "reject":
+            reviewing.reject(lg.store, [claim_id], v.user.name, now())
+            return json_response(lg, v, {"rejected": claim_id})
+    except reviewing.ReviewError as exc:
+        code = 404 if "unknown suggestion" in str(exc) else 409
+        raise HTTPException(code, str(exc)) from None
+    raise HTTPException(404, f"no such decision {decision!r} (accept or reject)")
+
+
+@router.get("/conflicts", summary="Where sources disagree (analysts)")
+def conflicts(
+    request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(require_analyst)
+) -> Response:
+    return _listing(request, lg, v, present.conflicts(lg), "conflicts", None)

@@ -1,0 +1,99 @@
+"""The app factory: FastAPI with the JSON API, the pages, and errors that never leak."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+from prisonwatch.storage.sql import SqlStore
+from prisonwatch.web import api, pages
+from prisonwatch.web.context import Ledger
+from prisonwatch.web.responses import BadParameterError, error_json
+from prisonwatch.web.settings import WebSettings
+
+HERE = Path(__file__).parent
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    422: "bad_request",
+}
+
+
+class _BodyLimit(BaseHTTPMiddleware):
+    def __init__(self, app: object, limit: int) -> None:
+        super().__init__(app)  # type: ignore[arg-type]
+        self.limit = limit
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            return error_json("too_large", f"request body over {self.limit} bytes", 413)
+        return await call_next(request)
+
+
+def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
+    """A web app on one database; the schema is brought up to date first."""
+    store = store or SqlStore(settings.db_url)
+    store.migrate()
+    app = FastAPI(
+        title="prisonwatch",
+        version="1",
+        docs_url="/api/v1/docs",
+        openapi_url="/api/v1/openapi.json",
+        redoc_url=None,
+    )
+    app.state.ledger = Ledger(store)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.add_middleware(_BodyLimit, limit=settings.max_body_bytes)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router(templates, settings.secure_cookies))
+
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    def error_page(request: Request, status: int, message: str) -> Response:
+        if wants_json(request):
+            return error_json(_CODES.get(status, "error"), message, status)
+        if status == 401:
+            return Response(status_code=303, headers={"Location": "/login"})
+        html = templates.get_template("error.html").render(
+            request=request, status=status, message=message, viewer=None
+        )
+        return HTMLResponse(html, status_code=status)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(404)
+    async def not_found(request: Request, exc: Exception) -> Response:
+        detail = getattr(exc, "detail", None) or "not found"
+        return error_page(request, 404, str(detail))
+
+    @app.exception_handler(BadParameterError)
+    async def bad_param(request: Request, exc: BadParameterError) -> Response:
+        return error_page(request, 400, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query"))
+        return error_page(request, 400, f"{where}: {first.get('msg', 'invalid')}")
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        return error_page(request, 500, "internal error; nothing was changed")
+
+    return app

@@ -1,0 +1,128 @@
+"""Charts as Vega-Lite specs, rendered to SVG on the server (vl-convert; nothing is loaded from
+another host, and pages need no JavaScript to show them)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import vl_convert as vlc
+
+_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+_COLOURS = {"designated": "#b2182b", "released": "#2166ac"}
+
+
+def _svg(spec: dict[str, Any]) -> str:
+    import json
+
+    return _render(json.dumps(spec, sort_keys=True))
+
+
+@lru_cache(maxsize=64)
+def _render(spec_json: str) -> str:
+    import json
+
+    svg: str = vlc.vegalite_to_svg(json.loads(spec_json))
+    return svg
+
+
+def stock(series: list[dict[str, Any]]) -> str:
+    """Political prisoners over time: the band between what is sure and what is possible."""
+    values = [
+        {"period": p["period"], "low": p["stock"]["low"], "high": p["stock"]["high"]}
+        for p in series
+    ]
+    spec = {
+        "$schema": _SCHEMA,
+        "width": 640,
+        "height": 220,
+        "title": "Political prisoners in the registry (band: uncertain dates)",
+        "data": {"values": values},
+        "encoding": {"x": {"field": "period", "type": "temporal", "title": None}},
+        "layer": [
+            {
+                "mark": {"type": "area", "opacity": 0.3, "color": "#999"},
+                "encoding": {
+                    "y": {"field": "low", "type": "quantitative", "title": "held"},
+                    "y2": {"field": "high"},
+                },
+            },
+            {
+                "mark": {"type": "line", "color": "#333"},
+                "encoding": {"y": {"field": "low", "type": "quantitative"}},
+            },
+        ],
+    }
+    return _svg(spec)
+
+
+def flows(series: list[dict[str, Any]]) -> str:
+    """New designations against releases, month by month (sure counts)."""
+    values = []
+    for p in series:
+        for kind in ("designated", "released"):
+            b = p["events"].get(kind, {"low": 0, "high": 0})
+            values.append({"period": p["period"], "kind": kind, "count": b["low"]})
+    spec = {
+        "$schema": _SCHEMA,
+        "width": 640,
+        "height": 200,
+        "title": "Designations and releases per month",
+        "data": {"values": values},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "period", "type": "ordinal", "title": None},
+            "xOffset": {"field": "kind"},
+            "y": {"field": "count", "type": "quantitative", "title": "people"},
+            "color": {
+                "field": "kind",
+                "type": "nominal",
+                "scale": {"domain": list(_COLOURS), "range": list(_COLOURS.values())},
+            },
+        },
+    }
+    return _svg(spec)
+
+
+def deals(rows: list[dict[str, Any]]) -> str:
+    """The deals on a timeline: what each freed, and how soon new designations replaced them."""
+    values = []
+    for d in rows:
+        start = d["date"][:10] if len(d["date"]) >= 10 else d["date"][:7] + "-01"
+        values.append(
+            {
+                "deal": d["id"],
+                "date": start,
+                "released": d["released"],
+                "replaced": d["replacement_days"] or 0,
+            }
+        )
+    spec = {
+        "$schema": _SCHEMA,
+        "width": 640,
+        "height": 160,
+        "title": "Deals: people freed (size) and days until new designations replaced them (bar)",
+        "data": {"values": values},
+        "transform": [
+            {"calculate": "timeOffset('date', datetime(datum.date), datum.replaced)", "as": "until"}
+        ],
+        "layer": [
+            {
+                "mark": {"type": "rule", "strokeWidth": 6, "color": "#b2182b", "opacity": 0.5},
+                "encoding": {
+                    "x": {"field": "date", "type": "temporal", "title": None},
+                    "x2": {"field": "until"},
+                    "y": {"field": "deal", "type": "nominal", "title": None},
+                },
+            },
+            {
+                "mark": {"type": "circle", "color": "#2166ac", "opacity": 0.8},
+                "encoding": {
+                    "x": {"field": "date", "type": "temporal"},
+                    "y": {"field": "deal", "type": "nominal"},
+                    "size": {"field": "released", "type": "quantitative", "title": "freed"},
+                },
+            },
+        ],
+    }
+    return _svg(spec)

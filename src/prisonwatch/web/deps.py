@@ -1,0 +1,76 @@
+"""Request dependencies: the ledger, the viewer, role checks, CSRF, query parsing."""
+
+from __future__ import annotations
+
+import hmac
+from datetime import date
+
+from fastapi import HTTPException, Request
+
+from prisonwatch.core.dates import DateError, parse_day
+from prisonwatch.core.periods import Granularity
+from prisonwatch.services import figures
+from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer
+from prisonwatch.web.responses import BadParameterError
+
+
+def ledger(request: Request) -> Ledger:
+    found: Ledger = request.app.state.ledger
+    return found
+
+
+def viewer(request: Request) -> Viewer:
+    cached = getattr(request.state, "viewer", None)
+    if isinstance(cached, Viewer):
+        return cached
+    auth = request.headers.get("authorization", "")
+    bearer = auth[7:].strip() if auth.lower().startswith("bearer ") else None
+    v = ledger(request).viewer(request.cookies.get(SESSION_COOKIE), bearer)
+    if bearer and v.user is None:
+        raise HTTPException(401, "unknown API token")
+    request.state.viewer = v
+    return v
+
+
+def require_analyst(request: Request) -> Viewer:
+    v = viewer(request)
+    if v.user is None:
+        raise HTTPException(401, "log in as an analyst")
+    if not v.analyst:
+        raise HTTPException(403, "analysts only")
+    return v
+
+
+def check_csrf(request: Request, v: Viewer, supplied: str | None) -> None:
+    """State changes with a session cookie need the session's CSRF token; API tokens do not."""
+    if v.via_token:
+        return
+    token = supplied or request.headers.get("x-csrf-token")
+    if not v.csrf or not token or not hmac.compare_digest(v.csrf, token):
+        raise HTTPException(403, "missing or wrong CSRF token")
+
+
+def day_param(request: Request, name: str) -> date | None:
+    value = request.query_params.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        return parse_day(value)
+    except DateError as exc:
+        raise BadParameterError(name, str(exc)) from None
+
+
+def scope(request: Request) -> figures.Scope:
+    org = request.query_params.get("org") or None
+    country = request.query_params.get("country") or None
+    if country is not None and (len(country) != 2 or not country.isalpha()):
+        raise BadParameterError("country", "expected a two-letter code")
+    return figures.Scope(org, country.upper() if country else None, day_param(request, "known_on"))
+
+
+def granularity(request: Request) -> Granularity:
+    value = request.query_params.get("by") or "month"
+    try:
+        return Granularity(value)
+    except ValueError:
+        raise BadParameterError("by", f"expected day, month or year, not {value!r}") from None

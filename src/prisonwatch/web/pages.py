@@ -1,0 +1,228 @@
+"""Server-rendered pages, usable without JavaScript."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from prisonwatch.core.periods import Granularity
+from prisonwatch.services import accounts, conflicts, reviewing
+from prisonwatch.web import charts, present
+from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer, now
+from prisonwatch.web.deps import check_csrf, ledger, require_analyst, scope, viewer
+from prisonwatch.web.responses import page
+
+
+def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
+    r = APIRouter()
+
+    @r.get("/", include_in_schema=False)
+    def dashboard(
+        request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+    ) -> Response:
+        today = now().date()
+        sc = scope(request)
+        start = date(today.year - 5, 1, 1)
+        data = present.stats(lg, v, sc, today, start, today, Granularity.MONTH)
+        deal_rows = present.deals(lg, v, sc)
+        return page(
+            templates,
+            request,
+            lg,
+            v,
+            "dashboard.html",
+            stats=data,
+            deals=deal_rows,
+            stock_svg=charts.stock(data["series"]),
+            flows_svg=charts.flows(data["series"][-36:]),
+            deals_svg=charts.deals(deal_rows) if deal_rows else "",
+            scope=sc,
+        )
+
+    @r.get("/persons", include_in_schema=False)
+    def persons(
+        request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+    ) -> Response:
+        qp = request.query_params
+        rows = present.persons(
+            lg,
+            v,
+            qp.get("q"),
+            qp.get("status") or None,
+            qp.get("region") or None,
+            qp.get("gender") or None,
+            qp.get("org") or None,
+        )
+        return page(
+            templates,
+            request,
+            lg,
+            v,
+            "persons.html",
+            rows=rows,
+            q=qp.get("q", ""),
+            filters={k: qp.get(k, "") for k in ("status", "region", "gender", "org")},
+        )
+
+    @r.get("/persons/{person_id}", include_in_schema=False)
+    def person(
+        person_id: str, request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+    ) -> Response:
+        try:
+            data = present.person(lg, v, person_id)
+        except present.NotFoundError:
+            raise HTTPException(404, "no such person") from None
+        return page(templates, request, lg, v, "person.html", p=data)
+
+    @r.get("/deals", include_in_schema=False)
+    def deals(
+        request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+    ) -> Response:
+        return page(
+            templates, request, lg, v, "deals.html", deals=present.deals(lg, v, scope(request))
+        )
+
+    @r.get("/deals/{deal_id}", include_in_schema=False)
+    def deal(
+        deal_id: str, request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+    ) -> Response:
+        found = [d for d in present.deals(lg, v, scope(request)) if d["id"] == deal_id]
+        if not found:
+            raise HTTPException(404, "no such deal")
+        return page(templates, request, lg, v, "deal.html", d=found[0])
+
+    @r.get("/sources", include_in_schema=False)
+    def sources(
+        request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+    ) -> Response:
+        return page(templates, request, lg, v, "sources.html", rows=present.sources(lg, v))
+
+    @r.get("/sources/{source_id}", include_in_schema=False)
+    def source(
+        source_id: str, request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+    ) -> Response:
+        try:
+            data = present.source(lg, v, source_id)
+        except present.NotFoundError:
+            raise HTTPException(404, "no such source") from None
+        return page(templates, request, lg, v, "source.html", s=data)
+
+    @r.get("/review", include_in_schema=False)
+    def review(
+        request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(require_analyst)
+    ) -> Response:
+        return page(
+            templates,
+            request,
+            lg,
+            v,
+            "review.html",
+            rows=present.suggestions(lg),
+            message=request.query_params.get("message", ""),
+        )
+
+    @r.post("/review/{claim_id}", include_in_schema=False)
+    def decide(
+        claim_id: str,
+        request: Request,
+        decision: str = Form(...),
+        csrf: str = Form(""),
+        lg: Ledger = Depends(ledger),
+        v: Viewer = Depends(require_analyst),
+    ) -> Response:
+        check_csrf(request, v, csrf)
+        assert v.user is not None
+        try:
+            if decision == "accept":
+                done = reviewing.accept(lg.store, [claim_id], v.user.name, now())
+                message = f"accepted: {done.observations} figure(s), {done.events} event(s)"
+            elif decision == "reject":
+                reviewing.reject(lg.store, [claim_id], v.user.name, now())
+                message = "rejected"
+            else:
+                raise HTTPException(400, "decision is accept or reject")
+        except reviewing.ReviewError as exc:
+            message = str(exc)
+        return RedirectResponse(f"/review?message={message}", status_code=303)
+
+    @r.get("/conflicts", include_in_schema=False)
+    def conflict_list(
+        request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(require_analyst)
+    ) -> Response:
+        return page(
+            templates,
+            request,
+            lg,
+            v,
+            "conflicts.html",
+            rows=present.conflicts(lg),
+            message=request.query_params.get("message", ""),
+        )
+
+    @r.post("/conflicts", include_in_schema=False)
+    def choose(
+        request: Request,
+        key: str = Form(...),
+        chosen: str = Form(...),
+        why: str = Form(""),
+        csrf: str = Form(""),
+        lg: Ledger = Depends(ledger),
+        v: Viewer = Depends(require_analyst),
+    ) -> Response:
+        check_csrf(request, v, csrf)
+        assert v.user is not None
+        try:
+            conflicts.choose(lg.store, key, chosen, v.user.name, now(), why)
+            message = f"chose {chosen}"
+        except conflicts.ConflictError as exc:
+            message = str(exc)
+        return RedirectResponse(f"/conflicts?message={message}", status_code=303)
+
+    @r.get("/login", include_in_schema=False)
+    def login_form(
+        request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+    ) -> Response:
+        return page(templates, request, lg, v, "login.html", error="")
+
+    @r.post("/login", include_in_schema=False)
+    def login(
+        request: Request,
+        name: str = Form(...),
+        password: str = Form(...),
+        lg: Ledger = Depends(ledger),
+        v: Viewer = Depends(viewer),
+    ) -> Response:
+        address = request.client.host if request.client else "unknown"
+        try:
+            done = accounts.login(lg.accounts, name, password, address, now())
+        except accounts.AccountError as exc:
+            return page(templates, request, lg, v, "login.html", status=401, error=str(exc))
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(
+            SESSION_COOKIE,
+            done.token,
+            httponly=True,
+            samesite="strict",
+            secure=secure_cookies,
+            max_age=accounts.SESSION_HOURS * 3600,
+        )
+        return response
+
+    @r.post("/logout", include_in_schema=False)
+    def logout(
+        request: Request,
+        csrf: str = Form(""),
+        lg: Ledger = Depends(ledger),
+        v: Viewer = Depends(viewer),
+    ) -> Response:
+        if v.user is not None:
+            check_csrf(request, v, csrf)
+            accounts.logout(lg.accounts, request.cookies.get(SESSION_COOKIE))
+        response = RedirectResponse("/", status_code=303)
+        response.delete_cookie(SESSION_COOKIE)
+        return response
+
+    return r

@@ -1,0 +1,259 @@
+"""What a viewer may see, shaped for pages and the API.
+
+The public sees public persons only; protected persons are counted in every figure but never
+named, listed, searched or hinted at (not even "name withheld" in a list). Analysts see all.
+Every text written by others (articles, evidence, quotes) passes the redactor for the public.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from prisonwatch.core.bitemporal import effective_events
+from prisonwatch.core.records import Person
+from prisonwatch.core.vocabulary import RECOGNITION, Protection
+from prisonwatch.names.matcher import NameIndex
+from prisonwatch.services import conflicts as conflict_service
+from prisonwatch.services import figures, people, reviewing
+from prisonwatch.services.privacy import Redactor
+from prisonwatch.storage.rows import name_key
+from prisonwatch.web.context import Ledger, Viewer, now
+
+
+class NotFoundError(LookupError):
+    """Unknown, or not for this viewer: the two are indistinguishable from outside."""
+
+
+def _visible(p: Person, viewer: Viewer) -> bool:
+    return viewer.analyst or p.protection is Protection.PUBLIC
+
+
+def _index(ledger: Ledger) -> NameIndex:
+    from prisonwatch.services.matching import build_index
+
+    index: NameIndex = ledger.cached("names", lambda: build_index(ledger.store)[0])
+    return index
+
+
+def _status(view: figures.View, pid: str, today: date) -> str:
+    intervals = view.custody.get(pid, [])
+    if any(iv.surely_held(today) for iv in intervals):
+        return "held"
+    if any(iv.possibly_held(today) for iv in intervals):
+        return "uncertain"
+    return "not held" if intervals else "no custody on record"
+
+
+def person_row(
+    p: Person, view: figures.View, orgs: dict[str, set[str]], today: date
+) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "aliases": list(p.aliases),
+        "country": p.country,
+        "region": p.region,
+        "gender": p.gender.value,
+        "birth_year": p.birth_year,
+        "status": _status(view, p.id, today),
+        "designated_by": sorted(orgs.get(p.id, set())),
+        "protection": p.protection.value,
+    }
+
+
+def persons(
+    ledger: Ledger,
+    viewer: Viewer,
+    q: str | None = None,
+    status: str | None = None,
+    region: str | None = None,
+    gender: str | None = None,
+    org: str | None = None,
+) -> list[dict[str, Any]]:
+    """Registry search by any spelling in any script, with filters."""
+    view = ledger.view(figures.Scope())
+    everyone = {p.id: p for p in ledger.store.persons() if p.merged_into is None}
+    if q and q.strip():
+        found = [c.person_id for c in _index(ledger).match(q, 25) if c.score >= 0.6]
+        key = name_key(q)
+        found += [p.id for p in everyone.values() if any(key in name_key(n) for n in p.all_names)]
+        ids = [pid for pid in dict.fromkeys(found) if pid in everyone]
+    else:
+        ids = sorted(everyone, key=lambda pid: everyone[pid].name)
+    orgs: dict[str, set[str]] = {}
+    for e in view.events:
+        if e.kind in RECOGNITION and e.organisation:
+            orgs.setdefault(e.person_id, set()).add(e.organisation)
+    today = now().date()
+    rows = []
+    for pid in ids:
+        p = everyone[pid]
+        if not _visible(p, viewer):
+            continue
+        row = person_row(p, view, orgs, today)
+        if status and row["status"] != status:
+            continue
+        if region and (p.region or "").casefold() != region.casefold():
+            continue
+        if gender and row["gender"] != gender:
+            continue
+        if org and org.casefold() not in {o.casefold() for o in row["designated_by"]}:
+            continue
+        rows.append(row)
+    return rows
+
+
+def person(ledger: Ledger, viewer: Viewer, person_id: str) -> dict[str, Any]:
+    p = ledger.store.person(person_id)
+    if p is not None and p.merged_into:
+        p = ledger.store.person(p.merged_into)
+    if p is None or not _visible(p, viewer):
+        raise NotFoundError(person_id)
+    data = people.timeline(ledger.store, p, now().date())
+    if not viewer.analyst:
+        data.pop("problems", None)
+    return data
+
+
+def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
+    persons_by_id = {p.id: p for p in ledger.store.persons()}
+    out = []
+    for e in effective_events(ledger.store.events()):
+        p = persons_by_id.get(e.person_id)
+        if p is None or not _visible(p, viewer):
+            continue
+        out.append(
+            {
+                "id": e.id,
+                "person_id": p.id,
+                "person": p.name,
+                "kind": e.kind.value,
+                "date": str(e.date),
+                "mechanism": e.mechanism.value if e.mechanism else None,
+                "organisation": e.organisation,
+                "deal_id": e.deal_id,
+                "recorded_at": e.recorded_at.isoformat(timespec="seconds"),
+            }
+        )
+    return out
+
+
+def deals(ledger: Ledger, viewer: Viewer, scope: figures.Scope) -> list[dict[str, Any]]:
+    rows = figures.deals(ledger.view(scope), scope)
+    if not viewer.analyst:
+        public = {p.name for p in ledger.store.persons() if p.protection is Protection.PUBLIC}
+        for r in rows:
+            r["returned_persons"] = [n for n in r["returned_persons"] if n in public]
+    return rows
+
+
+def stats(
+    ledger: Ledger,
+    viewer: Viewer,
+    scope: figures.Scope,
+    on: date,
+    start: date | None,
+    end: date | None,
+    by: Any,
+) -> dict[str, Any]:
+    data = figures.stats(ledger.view(scope), scope, on, start, end, by)
+    if not viewer.analyst:
+        data["problems"] = (
+            [] if not data["problems"] else [f"{len(data['problems'])} data problem(s)"]
+        )
+    return data
+
+
+def sources(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
+    redact = _redactor(ledger, viewer)
+    counts: dict[str, int] = {}
+    for c in ledger.store.claims():
+        counts[c.source_id] = counts.get(c.source_id, 0) + 1
+    return [
+        {
+            "id": s.id,
+            "url": s.url,
+            "title": redact(s.title or ""),
+            "publisher": s.publisher,
+            "published": s.published.isoformat() if s.published else None,
+            "claims": counts.get(s.id, 0),
+            "has_text": s.text is not None,
+        }
+        for s in sorted(ledger.store.sources(), key=lambda s: s.published or date.min, reverse=True)
+    ]
+
+
+def _redactor(ledger: Ledger, viewer: Viewer) -> Any:
+    return (lambda text: text) if viewer.analyst else ledger.redactor()
+
+
+def source(ledger: Ledger, viewer: Viewer, source_id: str) -> dict[str, Any]:
+    found = ledger.store.sources([source_id])
+    if not found:
+        raise NotFoundError(source_id)
+    s = found[0]
+    redact: Redactor = _redactor(ledger, viewer)
+    claims = ledger.store.claims(source_id=s.id)
+    text = s.text or ""
+    segments: list[dict[str, Any]] = []
+    pos = 0
+    for c in sorted(claims, key=lambda c: c.evidence.start):
+        if c.evidence.start < pos or c.evidence.end > len(text):
+            continue
+        segments.append({"text": redact(text[pos : c.evidence.start]), "claim": None})
+        segments.append({"text": redact(text[c.evidence.start : c.evidence.end]), "claim": c.id})
+        pos = c.evidence.end
+    segments.append({"text": redact(text[pos:]), "claim": None})
+    return {
+        "id": s.id,
+        "url": s.url,
+        "title": redact(s.title or ""),
+        "publisher": s.publisher,
+        "published": s.published.isoformat() if s.published else None,
+        "segments": segments,
+        "claims": [
+            {
+                "id": c.id,
+                "action": c.action,
+                "count": c.count,
+                "qualifier": c.qualifier.value,
+                "population": c.population,
+                "when": str(c.when) if c.when else None,
+                "agent": redact(c.agent or ""),
+                "source": redact(c.attributed_to or ""),
+                "persons": [redact(p) for p in c.persons],
+                "status": c.review.status.value,
+                "evidence": redact(c.evidence.text),
+            }
+            for c in claims
+        ],
+    }
+
+
+def suggestions(ledger: Ledger, status: str | None = "suggested") -> list[dict[str, Any]]:
+    return [
+        {
+            "id": c.id,
+            "source_id": c.source_id,
+            "action": c.action,
+            "count": c.count,
+            "qualifier": c.qualifier.value,
+            "population": c.population,
+            "when": str(c.when) if c.when else None,
+            "agent": c.agent,
+            "source": c.attributed_to,
+            "persons": list(c.persons),
+            "status": c.review.status.value,
+            "evidence": c.evidence.text,
+            "confidence": c.confidence,
+        }
+        for c in reviewing.suggestions(ledger.store, status=status)
+    ]
+
+
+def conflicts(ledger: Ledger) -> list[dict[str, Any]]:
+    return [
+        {"key": c.key, "what": c.what, "options": c.options, "chosen": c.chosen}
+        for c in conflict_service.find(ledger.store)
+    ]

@@ -1,0 +1,85 @@
+"""Responses that never leak: JSON, CSV and HTML for the public pass the redactor last."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from prisonwatch.web.context import Ledger, Viewer
+
+
+def _guard(ledger: Ledger, viewer: Viewer, body: str) -> str:
+    return body if viewer.analyst else ledger.redactor()(body)
+
+
+def json_response(ledger: Ledger, viewer: Viewer, data: Any, status: int = 200) -> Response:
+    body = json.dumps(data, ensure_ascii=False, default=str)
+    return Response(_guard(ledger, viewer, body), status_code=status, media_type="application/json")
+
+
+def csv_response(ledger: Ledger, viewer: Viewer, rows: list[dict[str, Any]], name: str) -> Response:
+    buf = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow(
+                {k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()}
+            )
+    return Response(
+        _guard(ledger, viewer, buf.getvalue()),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'inline; filename="{name}.csv"'},
+    )
+
+
+def page(
+    templates: Jinja2Templates,
+    request: Request,
+    ledger: Ledger,
+    viewer: Viewer,
+    name: str,
+    status: int = 200,
+    **context: Any,
+) -> Response:
+    html = templates.get_template(name).render(request=request, viewer=viewer, **context)
+    return HTMLResponse(_guard(ledger, viewer, html), status_code=status)
+
+
+def error_json(code: str, message: str, status: int) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def paginate(
+    rows: list[dict[str, Any]], request: Request
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Datasette-style paging: `_size` (at most 1000) and an opaque `_next`."""
+    size = _int(request.query_params.get("_size"), 100, "_size", 1, 1000)
+    start = _int(request.query_params.get("_next"), 0, "_next", 0, 10**9)
+    chunk = rows[start : start + size]
+    nxt = str(start + size) if start + size < len(rows) else None
+    return chunk, nxt
+
+
+class BadParameterError(ValueError):
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+
+
+def _int(value: str | None, default: int, name: str, low: int, high: int) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        n = int(value)
+    except ValueError:
+        raise BadParameterError(name, f"not a whole number: {value!r}") from None
+    if not low <= n <= high:
+        raise BadParameterError(name, f"must be between {low} and {high}")
+    return n

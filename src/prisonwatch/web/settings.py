@@ -1,0 +1,18 @@
+"""Settings of the web app, passed to the app factory (never read at import time)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    db_url: str
+    secure_cookies: bool = True
+    max_body_bytes: int = 1_000_000
+
+    @classmethod
+    def from_env(cls, db_url: str) -> WebSettings:
+        insecure = os.environ.get("PRISONWATCH_INSECURE_COOKIES", "") == "1"
+        return cls(db_url=db_url, secure_cookies=not insecure)
