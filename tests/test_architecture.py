@@ -15,7 +15,9 @@ FORBIDDEN = {
     "core": {"storage", "ingest", "names", "services", "cli", "api", "web"},
     "storage": {"ingest", "names", "services", "cli", "api", "web"},
     "ingest": {"services", "cli", "api", "web"},
+    "names": {"storage", "services", "cli", "api", "web"},
     "services": {"cli", "api", "web"},
+    "web": {"cli"},
 }
 
 

@@ -64,6 +64,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
         return request.url.path.startswith("/api/")
 
     def error_page(request: Request, status: int, message: str) -> Response:
+        message = app.state.ledger.redactor()(message)  # errors may echo what was asked
         if wants_json(request):
             return error_json(_CODES.get(status, "error"), message, status)
         if status == 401:

@@ -1,0 +1,118 @@
+"""The JSON API: shapes, pagination, CSV, errors, and state changes with CSRF and tokens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi.testclient import TestClient
+from sqlalchemy import update
+
+from prisonwatch.services import accounts
+from prisonwatch.storage import tables as t
+from prisonwatch.storage.accounts import AccountStore
+from prisonwatch.storage.sql import SqlStore
+from tests.web.conftest import PASSWORD, login
+
+
+def test_search_in_any_script(client: TestClient) -> None:
+    for q in ("Статкевич", "Statkevich", "Мікола Статкевіч", "statkev"):
+        rows = client.get("/api/v1/persons", params={"q": q}).json()["rows"]
+        assert rows and rows[0]["id"] == "by-statkevich-mikola", q
+    assert client.get("/api/v1/persons", params={"q": "Zzyzx Qwerty"}).json()["rows"] == []
+
+
+def test_shapes_paging_and_csv(client: TestClient) -> None:
+    first = client.get("/api/v1/persons?_size=5").json()
+    assert len(first["rows"]) == 5 and first["count"] == 23 and first["next"] == "5"
+    second = client.get(f"/api/v1/persons?_size=5&_next={first['next']}").json()
+    assert {r["id"] for r in first["rows"]}.isdisjoint({r["id"] for r in second["rows"]})
+    array = client.get("/api/v1/deals?_shape=array").json()
+    assert isinstance(array, list) and array[0]["id"]
+    csv_text = client.get("/api/v1/persons.csv").text
+    assert csv_text.splitlines()[0].startswith("id,name,aliases")
+
+
+def test_stats_and_deals(client: TestClient) -> None:
+    stats = client.get("/api/v1/stats?on=2025-09-12&from=2025-01-01&to=2025-12-31&by=month").json()
+    assert set(stats["stock"]) == {"low", "high"} and len(stats["series"]) == 12
+    assert stats["identity"]["holds"]
+    known = client.get("/api/v1/stats?on=2025-09-12&known_on=2020-01-01").json()
+    assert known["events"] == 0
+    deal = client.get("/api/v1/deals/BY-2025-09-11").json()
+    assert deal["released"] == 52 and deal["returned_persons"] == ["Mikola Statkevich"]
+
+
+def test_errors_are_json_with_stable_codes(client: TestClient) -> None:
+    cases = [
+        ("/api/v1/stats?on=2025-02-30", 400, "bad_request"),
+        ("/api/v1/stats?from=2025-01-01", 400, "bad_request"),
+        ("/api/v1/stats?by=week&from=2025-01-01&to=2025-02-01", 400, "bad_request"),
+        ("/api/v1/persons?_size=0", 400, "bad_request"),
+        ("/api/v1/persons?_next=x", 400, "bad_request"),
+        ("/api/v1/deals?_shape=tables", 400, "bad_request"),
+        ("/api/v1/stats?country=Belarus", 400, "bad_request"),
+        ("/api/v1/persons/nobody", 404, "not_found"),
+        ("/api/v1/deals/nodeal", 404, "not_found"),
+        ("/api/v1/sources/sha256:00", 404, "not_found"),
+        ("/api/v1/nothing-here", 404, "not_found"),
+        ("/api/v1/suggestions", 401, "unauthorized"),
+    ]
+    for path, status, code in cases:
+        r = client.get(path)
+        assert r.status_code == status, (path, r.text)
+        assert r.json()["error"]["code"] == code and r.json()["error"]["message"]
+    big = client.post("/api/v1/suggestions/x/accept", content=b"x" * 2_000_000)
+    assert big.status_code == 413 and big.json()["error"]["code"] == "too_large"
+
+
+def test_review_needs_login_role_and_csrf(client: TestClient, web_store: SqlStore) -> None:
+    claim = web_store.claims()[0]
+    assert client.post(f"/api/v1/suggestions/{claim.id}/accept").status_code == 401
+    csrf = login(client)
+    assert client.post(f"/api/v1/suggestions/{claim.id}/accept").status_code == 403
+    r = client.post(f"/api/v1/suggestions/{claim.id}/accept", headers={"X-CSRF-Token": csrf})
+    assert r.status_code == 200, r.text
+    again = client.post(f"/api/v1/suggestions/{claim.id}/reject", headers={"X-CSRF-Token": csrf})
+    assert again.status_code == 409 and "already accepted" in again.json()["error"]["message"]
+    assert (
+        client.post(
+            "/api/v1/suggestions/cl:nope/accept", headers={"X-CSRF-Token": csrf}
+        ).status_code
+        == 404
+    )
+    form = client.post(f"/review/{claim.id}", data={"decision": "accept", "csrf": "wrong"})
+    assert form.status_code == 403
+
+
+def test_api_tokens_skip_csrf(client: TestClient, web_store: SqlStore) -> None:
+    acc = AccountStore(web_store)
+    user = acc.user("ana")
+    assert user is not None
+    token = accounts.new_api_token(acc, user, "tests", datetime(2026, 1, 1))
+    claim = web_store.claims()[0]
+    r = client.post(
+        f"/api/v1/suggestions/{claim.id}/reject", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert r.status_code == 200, r.text
+    bad = client.get("/api/v1/suggestions", headers={"Authorization": "Bearer pw_wrong"})
+    assert bad.status_code == 401
+
+
+def test_logins_are_rate_limited_and_sessions_expire(
+    client: TestClient, web_store: SqlStore
+) -> None:
+    for _ in range(5):
+        r = client.post("/login", data={"name": "ana", "password": "wrong password!"})
+        assert r.status_code == 401 and "wrong name or password" in r.text
+    r = client.post("/login", data={"name": "ana", "password": PASSWORD})
+    assert r.status_code == 401 and "too many failed logins" in r.text
+
+
+def test_expired_session_is_anonymous(client: TestClient, web_store: SqlStore) -> None:
+    login(client)
+    assert client.get("/api/v1/suggestions").status_code == 200
+    with web_store.engine.begin() as conn:
+        conn.execute(update(t.sessions).values(expires_at=datetime(2000, 1, 1)))
+    assert client.get("/api/v1/suggestions").status_code == 401
+    r = client.get("/review", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/login"
