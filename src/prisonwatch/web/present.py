@@ -7,6 +7,8 @@ Every text written by others (articles, evidence, quotes) passes the redactor fo
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -62,6 +64,49 @@ def person_row(
     }
 
 
+@dataclass(frozen=True, slots=True)
+class _Registry:
+    """Who is in the registry, held in memory until the data changes."""
+
+    everyone: dict[str, Person]
+    orgs: dict[str, set[str]]
+    blob: str
+    starts: list[int]
+    owners: list[str]
+
+    @classmethod
+    def build(cls, ledger: Ledger) -> _Registry:
+        everyone = {p.id: p for p in ledger.store.persons() if p.merged_into is None}
+        orgs: dict[str, set[str]] = {}
+        for e in ledger.view(figures.Scope()).events:
+            if e.kind in RECOGNITION and e.organisation:
+                orgs.setdefault(e.person_id, set()).add(e.organisation)
+        parts, starts, owners, pos = [], [], [], 0
+        for p in everyone.values():
+            for n in p.all_names:
+                key = name_key(n)
+                parts.append(key)
+                starts.append(pos)
+                owners.append(p.id)
+                pos += len(key) + 1
+        return cls(everyone, orgs, "\n".join(parts), starts, owners)
+
+    def containing(self, text: str, limit: int = 200) -> list[str]:
+        """Persons any of whose names contains `text` (case and accents as written)."""
+        key = name_key(text)
+        found: list[str] = []
+        at = self.blob.find(key) if key else -1
+        while at != -1 and len(found) < limit:
+            found.append(self.owners[bisect_right(self.starts, at) - 1])
+            at = self.blob.find(key, at + 1)
+        return found
+
+
+def _registry(ledger: Ledger) -> _Registry:
+    reg: _Registry = ledger.cached("registry", lambda: _Registry.build(ledger))
+    return reg
+
+
 def persons(
     ledger: Ledger,
     viewer: Viewer,
@@ -73,30 +118,26 @@ def persons(
 ) -> list[dict[str, Any]]:
     """Registry search by any spelling in any script, with filters."""
     view = ledger.view(figures.Scope())
-    everyone = {p.id: p for p in ledger.store.persons() if p.merged_into is None}
+    reg = _registry(ledger)
+    everyone = reg.everyone
     if q and q.strip():
         found = [c.person_id for c in _index(ledger).match(q, 25) if c.score >= 0.6]
-        key = name_key(q)
-        found += [p.id for p in everyone.values() if any(key in name_key(n) for n in p.all_names)]
+        found += reg.containing(q)
         ids = [pid for pid in dict.fromkeys(found) if pid in everyone]
     else:
         ids = sorted(everyone, key=lambda pid: everyone[pid].name)
-    orgs: dict[str, set[str]] = {}
-    for e in view.events:
-        if e.kind in RECOGNITION and e.organisation:
-            orgs.setdefault(e.person_id, set()).add(e.organisation)
     today = now().date()
     rows = []
     for pid in ids:
         p = everyone[pid]
         if not _visible(p, viewer):
             continue
-        row = person_row(p, view, orgs, today)
-        if status and row["status"] != status:
-            continue
         if region and (p.region or "").casefold() != region.casefold():
             continue
-        if gender and row["gender"] != gender:
+        if gender and p.gender.value != gender:
+            continue
+        row = person_row(p, view, reg.orgs, today)
+        if status and row["status"] != status:
             continue
         if org and org.casefold() not in {o.casefold() for o in row["designated_by"]}:
             continue
@@ -157,7 +198,12 @@ def stats(
     end: date | None,
     by: Any,
 ) -> dict[str, Any]:
-    data = figures.stats(ledger.view(scope), scope, on, start, end, by)
+    """Figures for a scope and dates, computed once until the data changes."""
+    key = ("stats", scope, on, start, end, by)
+    cached: dict[str, Any] = ledger.cached(
+        key, lambda: figures.stats(ledger.view(scope), scope, on, start, end, by)
+    )
+    data = dict(cached)
     if not viewer.analyst:
         data["problems"] = (
             [] if not data["problems"] else [f"{len(data['problems'])} data problem(s)"]
