@@ -155,6 +155,7 @@ def decide(
     try:
         if decision == "accept":
             done = reviewing.accept(lg.store, [claim_id], v.user.name, now())
+            lg.invalidate()
             return json_response(
                 lg,
                 v,
@@ -167,6 +168,7 @@ def decide(
             )
         if decision == "reject":
             reviewing.reject(lg.store, [claim_id], v.user.name, now())
+            lg.invalidate()
             return json_response(lg, v, {"rejected": claim_id})
     except reviewing.ReviewError as exc:
         code = 404 if "unknown suggestion" in str(exc) else 409

@@ -7,6 +7,7 @@ audit log grew), so figures are served from memory.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -20,6 +21,7 @@ from prisonwatch.storage.accounts import AccountStore, User
 from prisonwatch.storage.sql import SqlStore
 
 SESSION_COOKIE = "pw_session"
+VERSION_TTL = 1.0
 
 
 def now() -> datetime:
@@ -52,6 +54,8 @@ class Ledger:
         self._lock = threading.Lock()
         self._cache: dict[Any, Any] = {}
         self._version = -1
+        self._seen = -1
+        self._checked = -1e9
 
     def version(self) -> int:
         def q(conn: Any) -> int:
@@ -60,8 +64,20 @@ class Ledger:
         found: int = self.store._read(q)
         return found
 
+    def current_version(self) -> int:
+        """The database's version, asked at most once a second: writes made through this app
+        invalidate at once (`invalidate`); writes from elsewhere show within a second."""
+        t = time.monotonic()
+        if t - self._checked > VERSION_TTL:
+            self._seen = self.version()
+            self._checked = t
+        return self._seen
+
+    def invalidate(self) -> None:
+        self._checked = -1e9
+
     def cached(self, key: Any, build: Any) -> Any:
-        v = self.version()
+        v = self.current_version()
         with self._lock:
             if v != self._version:
                 self._cache.clear()

@@ -138,9 +138,11 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
         try:
             if decision == "accept":
                 done = reviewing.accept(lg.store, [claim_id], v.user.name, now())
+                lg.invalidate()
                 message = f"accepted: {done.observations} figure(s), {done.events} event(s)"
             elif decision == "reject":
                 reviewing.reject(lg.store, [claim_id], v.user.name, now())
+                lg.invalidate()
                 message = "rejected"
             else:
                 raise HTTPException(400, "decision is accept or reject")
@@ -176,6 +178,7 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
         assert v.user is not None
         try:
             conflicts.choose(lg.store, key, chosen, v.user.name, now(), why)
+            lg.invalidate()
             message = f"chose {chosen}"
         except conflicts.ConflictError as exc:
             message = str(exc)
