@@ -21,7 +21,6 @@ from prisonwatch.cli.common import (
     opened,
     out,
 )
-from prisonwatch.core.records import Claim
 from prisonwatch.services import conflicts as conflict_service
 from prisonwatch.services import extracting, ingesting, matching, reviewing
 from prisonwatch.services.recording import Recorded
@@ -60,26 +59,7 @@ def ingest(
         raise CliError(f"{len(problems)} file(s) could not be read; the rest were ingested")
 
 
-def _claim_row(c: Claim) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "source_id": c.source_id,
-        "action": c.action,
-        "count": c.count,
-        "qualifier": c.qualifier.value,
-        "population": c.population,
-        "when": str(c.when) if c.when else None,
-        "persons": list(c.persons),
-        "agent": c.agent,
-        "source": c.attributed_to,
-        "part_of": c.part_of,
-        "confidence": c.confidence,
-        "status": c.review.status.value,
-        "reviewer": c.review.reviewer,
-        "reviewed_at": c.review.at.isoformat(timespec="seconds") if c.review.at else None,
-        "evidence": c.evidence.text,
-        "extractor_version": c.extractor_version,
-    }
+_claim_row = reviewing.claim_dict
 
 
 @review_app.command("list")

@@ -24,6 +24,41 @@ class ReviewError(ValueError):
     """A review command that cannot be carried out; nothing was changed."""
 
 
+def claim_dict(c: Claim) -> dict[str, Any]:
+    """A claim as plain data for lists and the API."""
+    return {
+        "id": c.id,
+        "source_id": c.source_id,
+        "action": c.action,
+        "count": c.count,
+        "qualifier": c.qualifier.value,
+        "population": c.population,
+        "when": str(c.when) if c.when else None,
+        "persons": list(c.persons),
+        "agent": c.agent,
+        "source": c.attributed_to,
+        "part_of": c.part_of,
+        "confidence": c.confidence,
+        "status": c.review.status.value,
+        "reviewer": c.review.reviewer,
+        "reviewed_at": c.review.at.isoformat(timespec="seconds") if c.review.at else None,
+        "evidence": c.evidence.text,
+        "extractor_version": c.extractor_version,
+    }
+
+
+def decide(store: LedgerStore, claim_id: str, decision: str, actor: str, now: datetime) -> str:
+    """Accept or reject one suggestion; returns what was done, in words."""
+    if decision == "accept":
+        done = accept(store, [claim_id], actor, now)
+        queued = f"; waiting for a decision: {', '.join(done.queued)}" if done.queued else ""
+        return f"accepted: {done.observations} figure(s), {done.events} event(s){queued}"
+    if decision == "reject":
+        reject(store, [claim_id], actor, now)
+        return "rejected"
+    raise ReviewError(f"no such decision {decision!r} (accept or reject)")
+
+
 def suggestions(
     store: LedgerStore,
     source: str | None = None,

@@ -19,7 +19,14 @@ from prisonwatch.web.deps import (
     scope,
     viewer,
 )
-from prisonwatch.web.responses import BadParameterError, csv_response, json_response, paginate
+from prisonwatch.web.responses import (
+    BadParameterError,
+    csv_response,
+    json_response,
+    next_token,
+    paginate,
+    window,
+)
 
 router = APIRouter(prefix="/api/v1")
 
@@ -49,10 +56,21 @@ def persons(
     request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
 ) -> Response:
     qp = request.query_params
-    rows = present.persons(
-        lg, v, qp.get("q"), qp.get("status"), qp.get("region"), qp.get("gender"), qp.get("org")
+    fmt = _ext(request.url.path)[1]
+    args = (qp.get("q"), qp.get("status"), qp.get("region"), qp.get("gender"), qp.get("org"))
+    if fmt == "csv":
+        rows, _ = present.persons(lg, v, *args)
+        return csv_response(lg, v, rows, "persons")
+    start, size = window(request)
+    rows, total = present.persons(lg, v, *args, window=(start, size))
+    shape = qp.get("_shape", "objects")
+    if shape not in ("objects", "array"):
+        raise BadParameterError("_shape", f"expected objects or array, not {shape!r}")
+    if shape == "array":
+        return json_response(lg, v, rows)
+    return json_response(
+        lg, v, {"rows": rows, "count": total, "next": next_token(start, size, total)}
     )
-    return _listing(request, lg, v, rows, "persons", _ext(request.url.path)[1])
 
 
 @router.get("/persons/{person_id}", summary="One person with events and their sources")
@@ -152,28 +170,16 @@ def decide(
 ) -> Response:
     check_csrf(request, v, None)
     assert v.user is not None
+    if decision not in ("accept", "reject"):
+        raise HTTPException(404, f"no such decision {decision!r} (accept or reject)")
     try:
-        if decision == "accept":
-            done = reviewing.accept(lg.store, [claim_id], v.user.name, now())
-            lg.invalidate()
-            return json_response(
-                lg,
-                v,
-                {
-                    "accepted": claim_id,
-                    "observations": done.observations,
-                    "events": done.events,
-                    "queued": done.queued,
-                },
-            )
-        if decision == "reject":
-            reviewing.reject(lg.store, [claim_id], v.user.name, now())
-            lg.invalidate()
-            return json_response(lg, v, {"rejected": claim_id})
+        message = reviewing.decide(lg.store, claim_id, decision, v.user.name, now())
     except reviewing.ReviewError as exc:
         code = 404 if "unknown suggestion" in str(exc) else 409
         raise HTTPException(code, str(exc)) from None
-    raise HTTPException(404, f"no such decision {decision!r} (accept or reject)")
+    finally:
+        lg.invalidate()
+    return json_response(lg, v, {"id": claim_id, "decision": decision, "done": message})
 
 
 @router.get("/conflicts", summary="Where sources disagree (analysts)")

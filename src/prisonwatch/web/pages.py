@@ -47,7 +47,7 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
         request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
     ) -> Response:
         qp = request.query_params
-        rows = present.persons(
+        rows, _ = present.persons(
             lg,
             v,
             qp.get("q"),
@@ -136,18 +136,11 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
         check_csrf(request, v, csrf)
         assert v.user is not None
         try:
-            if decision == "accept":
-                done = reviewing.accept(lg.store, [claim_id], v.user.name, now())
-                lg.invalidate()
-                message = f"accepted: {done.observations} figure(s), {done.events} event(s)"
-            elif decision == "reject":
-                reviewing.reject(lg.store, [claim_id], v.user.name, now())
-                lg.invalidate()
-                message = "rejected"
-            else:
-                raise HTTPException(400, "decision is accept or reject")
+            message = reviewing.decide(lg.store, claim_id, decision, v.user.name, now())
         except reviewing.ReviewError as exc:
             message = str(exc)
+        finally:
+            lg.invalidate()
         return RedirectResponse(f"/review?message={message}", status_code=303)
 
     @r.get("/conflicts", include_in_schema=False)

@@ -115,8 +115,10 @@ def persons(
     region: str | None = None,
     gender: str | None = None,
     org: str | None = None,
-) -> list[dict[str, Any]]:
-    """Registry search by any spelling in any script, with filters."""
+    window: tuple[int, int] | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """Registry search by any spelling in any script, with filters: the rows (of `window`,
+    start and size, when given) and how many match in all."""
     view = ledger.view(figures.Scope())
     reg = _registry(ledger)
     everyone = reg.everyone
@@ -126,23 +128,27 @@ def persons(
         ids = [pid for pid in dict.fromkeys(found) if pid in everyone]
     else:
         ids = sorted(everyone, key=lambda pid: everyone[pid].name)
+    cheap = [
+        pid
+        for pid in ids
+        if _visible(everyone[pid], viewer)
+        and (not region or (everyone[pid].region or "").casefold() == region.casefold())
+        and (not gender or everyone[pid].gender.value == gender)
+    ]
     today = now().date()
+    if not status and not org:
+        chosen = cheap[window[0] : window[0] + window[1]] if window else cheap
+        return [person_row(everyone[pid], view, reg.orgs, today) for pid in chosen], len(cheap)
     rows = []
-    for pid in ids:
-        p = everyone[pid]
-        if not _visible(p, viewer):
-            continue
-        if region and (p.region or "").casefold() != region.casefold():
-            continue
-        if gender and p.gender.value != gender:
-            continue
-        row = person_row(p, view, reg.orgs, today)
+    for pid in cheap:
+        row = person_row(everyone[pid], view, reg.orgs, today)
         if status and row["status"] != status:
             continue
         if org and org.casefold() not in {o.casefold() for o in row["designated_by"]}:
             continue
         rows.append(row)
-    return rows
+    total = len(rows)
+    return (rows[window[0] : window[0] + window[1]] if window else rows), total
 
 
 def person(ledger: Ledger, viewer: Viewer, person_id: str) -> dict[str, Any]:
@@ -278,24 +284,7 @@ def source(ledger: Ledger, viewer: Viewer, source_id: str) -> dict[str, Any]:
 
 
 def suggestions(ledger: Ledger, status: str | None = "suggested") -> list[dict[str, Any]]:
-    return [
-        {
-            "id": c.id,
-            "source_id": c.source_id,
-            "action": c.action,
-            "count": c.count,
-            "qualifier": c.qualifier.value,
-            "population": c.population,
-            "when": str(c.when) if c.when else None,
-            "agent": c.agent,
-            "source": c.attributed_to,
-            "persons": list(c.persons),
-            "status": c.review.status.value,
-            "evidence": c.evidence.text,
-            "confidence": c.confidence,
-        }
-        for c in reviewing.suggestions(ledger.store, status=status)
-    ]
+    return [reviewing.claim_dict(c) for c in reviewing.suggestions(ledger.store, status=status)]
 
 
 def conflicts(ledger: Ledger) -> list[dict[str, Any]]:

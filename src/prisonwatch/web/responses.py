@@ -56,15 +56,22 @@ def error_json(code: str, message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
+def window(request: Request) -> tuple[int, int]:
+    """Datasette-style paging: an opaque `_next` (where to start) and `_size` (at most 1000)."""
+    size = _int(request.query_params.get("_size"), 100, "_size", 1, 1000)
+    start = _int(request.query_params.get("_next"), 0, "_next", 0, 10**9)
+    return start, size
+
+
+def next_token(start: int, size: int, total: int) -> str | None:
+    return str(start + size) if start + size < total else None
+
+
 def paginate(
     rows: list[dict[str, Any]], request: Request
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """Datasette-style paging: `_size` (at most 1000) and an opaque `_next`."""
-    size = _int(request.query_params.get("_size"), 100, "_size", 1, 1000)
-    start = _int(request.query_params.get("_next"), 0, "_next", 0, 10**9)
-    chunk = rows[start : start + size]
-    nxt = str(start + size) if start + size < len(rows) else None
-    return chunk, nxt
+    start, size = window(request)
+    return rows[start : start + size], next_token(start, size, len(rows))
 
 
 class BadParameterError(ValueError):
