@@ -27,17 +27,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import create_engine, insert, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.engine import make_url
 
-from bench.names_scale import GIVEN, surname, variant  # noqa: E402
-from bench.synthetic import registry  # noqa: E402
-from prisonwatch.core.records import Person  # noqa: E402
-from prisonwatch.storage import rows  # noqa: E402
-from prisonwatch.storage import tables as t  # noqa: E402
-from prisonwatch.storage.sql import SqlStore  # noqa: E402
+from bench.names_scale import GIVEN, surname, variant
+from bench.synthetic import registry
+from prisonwatch.core.records import Person
+from prisonwatch.storage import rows
+from prisonwatch.storage import tables as t
+from prisonwatch.storage.sql import SqlStore
 
-PG_ADMIN = os.environ.get("PRISONWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+PG_ADMIN = os.environ.get(
+    "PRISONWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 CLIENTS = 20
 
 
@@ -53,8 +55,13 @@ def load(url: str, n: int) -> list[str]:
     for i in range(n):
         given = rnd.choice(GIVEN)
         sur = surname(rnd)
-        p = Person(id=f"p{i}", name=f"{given[0]} {sur}", recorded_at=at,
-                   aliases=(f"{given[1]} {variant(sur, rnd)}",), country="BY")
+        p = Person(
+            id=f"p{i}",
+            name=f"{given[0]} {sur}",
+            recorded_at=at,
+            aliases=(f"{given[1]} {variant(sur, rnd)}",),
+            country="BY",
+        )
         persons.append(rows.person_row(p))
         names.extend(rows.person_name_rows(p))
         if i % 97 == 0:
@@ -111,7 +118,9 @@ def run(backend: str, url: str, n: int) -> None:
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [sys.executable, "-m", "prisonwatch", "serve", "--db", url, "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
     )
     try:
         wait(base, 60)
@@ -119,16 +128,20 @@ def run(backend: str, url: str, n: int) -> None:
         t0 = time.time()
         for d in days:
             get(f"{base}/api/v1/stats?on={d}")
-        print(f"[{backend}] warm-up of the statistics (first load of the ledger): {time.time() - t0:.1f} s")
+        took = time.time() - t0
+        print(f"[{backend}] warm-up of the statistics (first load of the ledger): {took:.1f} s")
         t0 = time.time()
         get(f"{base}/api/v1/persons?q=warm")
         print(f"[{backend}] warm-up of the name index: {time.time() - t0:.1f} s")
         rnd = random.Random(1)
         base_p = measure([f"{base}/static/style.css"] * 400)
         stats_p = measure([f"{base}/api/v1/stats?on={rnd.choice(days)}" for _ in range(400)])
-        search_p = measure([
-            f"{base}/api/v1/persons?q={urllib.parse.quote(rnd.choice(queries))}" for _ in range(400)
-        ])
+        search_p = measure(
+            [
+                f"{base}/api/v1/persons?q={urllib.parse.quote(rnd.choice(queries))}"
+                for _ in range(400)
+            ]
+        )
         print(f"[{backend}] {CLIENTS} clients, 400 requests each endpoint, ms p50 / p95:")
         print(f"[{backend}]   static file (baseline)  {base_p[0]:7.1f} / {base_p[1]:7.1f}")
         print(f"[{backend}]   /api/v1/stats           {stats_p[0]:7.1f} / {stats_p[1]:7.1f}")
