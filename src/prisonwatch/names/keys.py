@@ -121,6 +121,10 @@ class Form:
 
     tokens: tuple[str, ...]
     how: str
+    folded: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", fold(" ".join(self.tokens)))
 
     @property
     def text(self) -> str:

@@ -24,9 +24,11 @@ VERSION = "names/1.0"
 AUTO_ACCEPT = 0.9
 """Above this score, and clear of the runner-up by `MARGIN`, a match needs no person to check."""
 MARGIN = 0.05
-POOL = 30
+POOL = 20
 MAX_BLOCK = 1000
-SHORTLIST = 8
+MAX_STRONG_BLOCK = 3000
+"""A spelling or sound shared by more names than this says too little to rank by."""
+SHORTLIST = 6
 """Of the pool, how many closest whole spellings are scored token by token."""
 """Letter-trigram keys shared by more names than this ("ski", "vic") are too common to help."""
 """How many candidates, those sharing the most keys with the query, are scored in full."""
@@ -95,7 +97,7 @@ def score_forms(query: Form, cand: Form) -> tuple[float, list[str]]:
         return 0.0, why
     score = total / weight_sum
     # among equally good token matches, the closer whole spelling wins
-    whole = Levenshtein.normalized_similarity(fold(query.text), fold(cand.text))
+    whole = Levenshtein.normalized_similarity(query.folded, cand.folded)
     score = 0.9 * score + 0.1 * max(whole, score)
     if len(cand.tokens) > len(query.tokens):
         score *= 0.93  # fewer names given than the person has
@@ -136,10 +138,10 @@ class NameIndex:
         hits: Counter[str] = Counter()
         for token in tokens:
             for k in _block_keys(token):
-                if k.startswith("g:") == strong:
+                if k.startswith(("g:", "p:")) == strong:
                     continue
                 block = self.blocks.get(k, ())
-                if strong or len(block) <= MAX_BLOCK:
+                if len(block) <= (MAX_STRONG_BLOCK if strong else MAX_BLOCK):
                     hits.update(block)
         return [pid for pid, _ in hits.most_common(POOL)]
 
@@ -172,12 +174,12 @@ class NameIndex:
         owners: list[str] = []
         for pid in pool:
             for f in self.forms[pid]:
-                texts.append(fold(f.text))
+                texts.append(f.folded)
                 owners.append(pid)
         best: dict[str, float] = {}
         for qf in query_forms:
             for _, score, i in process.extract(
-                fold(qf.text), texts, scorer=fuzz.token_sort_ratio, limit=SHORTLIST * 2
+                qf.folded, texts, scorer=fuzz.token_sort_ratio, limit=SHORTLIST * 2
             ):
                 best[owners[i]] = max(best.get(owners[i], 0.0), score)
         return sorted(best, key=lambda pid: -best[pid])[:SHORTLIST]
