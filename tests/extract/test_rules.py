@@ -174,3 +174,18 @@ def test_prisoners_kept_apart_from_the_political_ones(extract: Extract) -> None:
     part = only(out["claims"], "released", 12)
     assert whole["population"] == "prisoners" and whole["mechanism"] == "amnesty"
     assert part["population"] == "political_prisoners" and part["part_of"] == whole["id"]
+
+
+def test_an_institution_speaks_for_its_state(extract: Extract) -> None:
+    out = extract("Minsk freed 21 Belarusian detainees on Monday, the presidency said.")
+    assert only(out["claims"], "released", 21)["source"] == "Belarusian presidency"
+
+
+def test_quote_after_saying_and_a_titled_speaker(extract: Extract) -> None:
+    out = extract(
+        "Gitanas Nauseda welcomed the news, saying: “At least 900 political prisoners remain.“ "
+        'The prison service spokeswoman Olena Petrenko said: "Nobody was hurt."'
+    )
+    speakers = [q["speaker"] for q in out["quotes"]]
+    assert speakers == ["Gitanas Nauseda", "Olena Petrenko"]
+    assert only(out["claims"], "held", 900)["source"] == "Gitanas Nauseda"

@@ -221,7 +221,12 @@ def _entity_before(a: Article, s: int, pos: int, limit: int = 90) -> Mention | N
 
 
 def _source(a: Article, s: int, e: int, pos: int) -> str | None:
+    """Who the text attributes the figure to: the speaker of the quote it stands in, else
+    "according to X", "X said", "said X", a pronoun's speaker, or a described group."""
     text = a.text
+    q = a.quote_at(pos)
+    if q is not None and q.speaker:
+        return q.speaker
     m = re.search(r"\b(?:according to|per|citing|cited by|reported by)\s+", text[s:e], re.I)
     if m:
         after = a.mentions_in(
@@ -250,18 +255,43 @@ def _source(a: Article, s: int, e: int, pos: int) -> str | None:
         )
         if after and after[0].start - (s + m2.end()) < 40:
             return after[0].name
-    q = a.quote_at(pos)
-    if q is not None and q.speaker:
-        return q.speaker
     pron = _PRONOUN_SAYS.search(text, s, e)
     if pron:
         earlier = [x for x in a.quotes if x.end <= pos and x.speaker]
         if earlier:
             return earlier[-1].speaker
-    np = _NOUN_SAYS.search(text, s, e)
+    np = _NOUN_SAYS.search(text[s:e])
     if np and np.group(1).split()[-1] in _GROUP_NOUNS:
-        return re.sub(r"^(?:the|a|an)\s+", "", np.group(1))
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", np.group(1))
+        if phrase in _INSTITUTIONS:
+            return f"{_demonym(a)} {phrase}".strip()  # "the presidency" of the article's state
+        return phrase
     return None
+
+
+_INSTITUTIONS = {
+    "presidency",
+    "government",
+    "authorities",
+    "ministry",
+    "administration",
+    "prosecutor's office",
+    "court",
+    "police",
+}
+
+
+def _demonym(a: Article) -> str:
+    """ "Belarusian" for an article about Belarus (the adjective its text uses), else the name."""
+    for m in a.mentions:
+        if (
+            m.type == "country"
+            and m.name == a.country_name
+            and m.text != m.name
+            and re.search(r"(?:ian|ese|ish)$", m.text)
+        ):
+            return m.text
+    return a.country_name or ""
 
 
 _GROUP_NOUNS = {
@@ -699,6 +729,8 @@ def _named_person_claims(
         d.agent = _agent(a, d, s, e)
         if d.agent in names:
             d.agent = None
+        if d.agent is None and d.part_of is not None and d.part_of.action == d.action:
+            d.agent, d.agent_inherited = d.part_of.agent, True
         if d.action == "released":
             d.mechanism = _mechanism(a, s, e, doc_deal)
         d.when = _when(a, d, s, e, previous)

@@ -138,7 +138,7 @@ CONTINUES = _rx(
     r"\W*(?:among them|among those|among the \w+|of them|of those|of whom|including|they include|those (?:freed|released) include)\b"
 )
 PERSONS_INTRO = _rx(
-    r"\b(?:including|such as|among them|among whom|among the \w+ (?:\w+ )?(?:is|are|was|were)|among those \w+ (?:is|are|was|were)|notably|namely)\b"
+    r"\b(?:including|such as|among them|among whom|among the \w+(?: \w+){0,2} (?:is|are|was|were)|among those \w+ (?:is|are|was|were)|notably|namely)\b"
 )
 
 MECHANISMS: list[tuple[str, re.Pattern[str]]] = [

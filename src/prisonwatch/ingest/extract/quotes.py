@@ -19,7 +19,8 @@ _PAIRS = [("“", "”"), ("„", "“"), ("«", "»"), ("“", "“")]
 _SAY = (
     r"(?:said|says|say|added|adds|wrote|writes|stated|states|told|tells|tweeted|posted|noted|notes|"
     r"declared|announced|stressed|emphasi[sz]ed|insisted|argued|warned|explained|replied|asked|"
-    r"continued|called|calls|described|quipped|recalled|confirmed|commented|accuses|accused)"
+    r"continued|called|calls|described|quipped|recalled|confirmed|commented|accuses|accused|"
+    r"saying)"
 )
 _AFTER = re.compile(
     rf"^[\s,]*(?:(?P<who>[^,.;\"“”]{{1,60}}?)\s+{_SAY}\b|{_SAY}\s+(?P<who2>[^,.;\"“”]{{1,60}}))",
@@ -86,6 +87,12 @@ def _head_mention(article: Article, start: int, end: int) -> Mention | None:
     return None
 
 
+def _named_at_end(phrase: str) -> str | None:
+    """The name closing a described speaker ("presidential representative Natallia Eismant")."""
+    m = re.search(r"(?<!^)\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$", phrase)
+    return m.group(1) if m else None
+
+
 def _person_before(article: Article, pos: int) -> str | None:
     """The last person named before `pos` outside quotes, for "she said"."""
     for m in reversed(article.mentions_in(max(0, pos - 400), pos, ("person",))):
@@ -115,7 +122,9 @@ def find_quotes(article: Article) -> list[Quote]:
             via = src.name if src else None
         if speaker is None:
             after = text[close_end : close_end + 120].split("\n", 1)[0]
-            m_after = _AFTER.match(after)
+            ended = text[s:e].rstrip().endswith((".", "!", "?", "…"))
+            new_sentence = ended and after.strip()[:1].isupper()
+            m_after = None if new_sentence else _AFTER.match(after)
             if m_after:
                 g = "who" if m_after.group("who") else "who2"
                 a, b = close_end + m_after.start(g), close_end + m_after.end(g)
@@ -146,8 +155,8 @@ def find_quotes(article: Article) -> list[Quote]:
                     phrase = re.sub(
                         r"^(?:the|a|an)\s+", "", before[: m_say.start()].strip(), flags=re.I
                     )
-                    if 0 < len(phrase.split()) <= 5 and not re.search(r"[,;:]", phrase):
-                        speaker = phrase
+                    if 0 < len(phrase.split()) <= 6 and not re.search(r"[,;:]", phrase):
+                        speaker = _named_at_end(phrase) or phrase
                 if m_by:
                     by = _mention_in(
                         article, before_start + m_by.start("via"), before_start + m_by.end("via")
