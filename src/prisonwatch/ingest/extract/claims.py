@@ -262,10 +262,10 @@ def _source(a: Article, s: int, e: int, pos: int) -> str | None:
             return earlier[-1].speaker
     np = _NOUN_SAYS.search(text[s:e])
     if np and np.group(1).split()[-1] in _GROUP_NOUNS:
-        phrase = re.sub(r"^(?:the|a|an)\s+", "", np.group(1))
-        if phrase in _INSTITUTIONS:
-            return f"{_demonym(a)} {phrase}".strip()  # "the presidency" of the article's state
-        return phrase
+        said_by = re.sub(r"^(?:the|a|an)\s+", "", np.group(1))
+        if said_by in _INSTITUTIONS:
+            return f"{_demonym(a)} {said_by}".strip()  # "the presidency" of the article's state
+        return said_by
     return None
 
 
