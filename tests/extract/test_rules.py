@@ -189,3 +189,11 @@ def test_quote_after_saying_and_a_titled_speaker(extract: Extract) -> None:
     speakers = [q["speaker"] for q in out["quotes"]]
     assert speakers == ["Gitanas Nauseda", "Olena Petrenko"]
     assert only(out["claims"], "held", 900)["source"] == "Gitanas Nauseda"
+
+
+def test_government_of_and_mutual_exchanges(extract: Extract) -> None:
+    out = extract("On Monday the Government of Burma released 70 prisoners in an amnesty.")
+    assert only(out["claims"], "released", 70)["agent"] == "Government of Burma"
+    out = extract("In Ankara, 16 prisoners were exchanged by Russia and the West on Thursday.")
+    freed = only(out["claims"], "released", 16)
+    assert freed["agent"] is None and freed["mechanism"] == "exchange"

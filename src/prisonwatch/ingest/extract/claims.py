@@ -209,6 +209,7 @@ def _entity_before(a: Article, s: int, pos: int, limit: int = 90) -> Mention | N
         if re.search(
             r"\b(?:to|into|in|from|at|for|with|of)\s+(?:the\s+)?$",
             a.text[max(s, m.start - 12) : m.start],
+            re.I,
         ):
             continue  # a destination or a place, not who acted
         possessive = re.match(r"['’]s\s+(\w+)", a.text[m.end : m.end + 30])
@@ -339,6 +340,14 @@ def _subject_phrase(before: str) -> str | None:
     return phrase[0].lower() + phrase[1:]
 
 
+def _government(a: Article, ent: Mention) -> str | None:
+    """ "the Government of Burma" as written, rather than the state it governs."""
+    before = a.text[max(0, ent.start - 20) : ent.start]
+    if ent.type == "country" and re.search(r"\bgovernment of\s+(?:the\s+)?$", before, re.I):
+        return f"Government of {ent.text}"
+    return None
+
+
 def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
     text = a.text
     t0, t1 = d.trigger
@@ -360,7 +369,7 @@ def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
         return _subject_phrase(text[s:t0])
     ent = _entity_before(a, s, t0) if d.action != "sentenced" else None
     if ent is not None and ent.type != "place":
-        return ent.name
+        return _government(a, ent) or ent.name
     passive = re.search(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$", text[s:t0])
     if d.action == "designated" and not passive:
         phrase = _subject_phrase(text[s:t0])
@@ -372,7 +381,8 @@ def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
             t1 + by.end(), min(e, t1 + by.end() + 50), ("person", "organization", "country")
         )
         if found:
-            return found[0].name
+            mutual = re.match(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]", text[found[0].end : e])
+            return None if mutual else found[0].name  # "exchanged by Russia and the West"
     frm = re.match(r"\s+from\s+(?:prison in\s+)?", text[t1:e])
     if frm and d.action == "released":
         found = a.mentions_in(t1 + frm.end(), t1 + frm.end() + 30, ("country",))

@@ -89,6 +89,7 @@ def mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
                 raw.append(Mention(hit.start(), hit.end(), surname, "person", full))
                 covered.append((hit.start(), hit.end()))
     raw.sort(key=lambda m: m.start)
+    raw = _join_dangling(raw, text)
     for m in raw:
         key = m.name.split()[-1].casefold() if m.name else ""
         if m.type == "person":
@@ -97,6 +98,26 @@ def mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
             out.append(Mention(m.start, m.end, m.text, "person", fullest[key]))  # "Coale" as ORG
         else:
             out.append(m)
+    return out
+
+
+def _join_dangling(found: list[Mention], text: str) -> list[Mention]:
+    """ "the Government of" + "Burma" (the ruler took the country) is one organisation."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "organization"
+            and re.search(r"\bof$", prev.text)
+            and text[prev.end : m.start].strip() == ""
+        ):
+            whole = text[prev.start : m.end]
+            out[-1] = Mention(
+                prev.start, m.end, whole, "organization", re.sub(r"^(?:the\s+)", "", whole)
+            )
+            continue
+        out.append(m)
     return out
 
 
