@@ -197,3 +197,18 @@ def test_government_of_and_mutual_exchanges(extract: Extract) -> None:
     out = extract("In Ankara, 16 prisoners were exchanged by Russia and the West on Thursday.")
     freed = only(out["claims"], "released", 16)
     assert freed["agent"] is None and freed["mechanism"] == "exchange"
+
+
+def test_lists_of_nationals_belong_to_the_foreigners(extract: Extract) -> None:
+    out = extract(
+        "Minsk freed 30 prisoners on Friday, including 9 foreign nationals. "
+        "Officials said the group included four people from Germany, three from Lithuania and "
+        "two from Latvia."
+    )
+    foreign = only(out["claims"], "released", 9)
+    assert foreign["population"] == "foreign_nationals"
+    assert foreign["part_of"] == only(out["claims"], "released", 30)["id"]
+    german = only(out["claims"], "released", 4)
+    assert german["population"] == "german_nationals" and german["part_of"] == foreign["id"]
+    latvian = only(out["claims"], "released", 2)
+    assert latvian["population"] == "latvian_nationals" and latvian["part_of"] == foreign["id"]

@@ -89,6 +89,12 @@ def _population(text: str, end: int, stop: int) -> tuple[str | None, int]:
     gap = lx.NOUN_GAP.match(rest)
     gap_len = gap.end() if gap else 0
     noun_part = rest[gap_len:]
+    origin = lx.FROM_COUNTRY.match(rest)
+    if origin:
+        place = origin.group(1).lower()
+        demonym = lx.DEMONYMS.get(place) or lx.DEMONYMS.get(place.rstrip("."))
+        if demonym:
+            return f"{demonym}_nationals", end + lead + origin.end()
     for rx, pop in lx.POPULATIONS:
         m = rx.match(noun_part)
         if m is None:
@@ -104,6 +110,11 @@ def _population(text: str, end: int, stop: int) -> tuple[str | None, int]:
             pop = pop if pop.endswith("s") else pop + "s"
         if pop == "people" and "political" in rest[:gap_len].lower():
             pop = "political_prisoners"
+        if "foreign" in rest[:gap_len].lower():
+            if pop == "nationals" or (pop == "people" and word.lower().startswith("citizen")):
+                pop = "foreign_nationals"
+            elif pop in ("people", "prisoners"):
+                pop = "foreigners"
         return pop, end + lead + gap_len + m.end()
     return None, end
 
@@ -448,6 +459,7 @@ def _other_trigger_between(a: Article, s: int, e: int, d: Draft, t: TimeExpr) ->
         and lo <= trig.start
         and trig.end <= hi
         and a.quote_at(trig.start) is None
+        and _population(a.text, trig.end, e)[0] is None  # "incarcerated individuals" describes
         for trig in _triggers(a, s, e)
     )
 
@@ -572,7 +584,15 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             if population in ("people", "prisoners") and _PREDICATE_PP.match(text, noun_end):
                 population = "political_prisoners"
             before = text[max(s, m.start() - 40) : m.start()]
-            subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after or continues
+            prev = sentence_drafts[-1] if sentence_drafts else None
+            listed = prev is not None and (
+                bool(lx.LIST_INTRO.search(text, prev.end, m.start()))
+                or (
+                    prev.subset_marker
+                    and _LIST_GAP.fullmatch(text, prev.end, m.start()) is not None
+                )
+            )
+            subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after or continues or listed
             chosen = _actions(triggers, anchor, noun_end)
             if not chosen and inherited is not None and (subset or continues):
                 chosen = [(inherited.action, Trigger(inherited.action, m.start(), m.start()))]
@@ -594,7 +614,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                 )
                 sentence_drafts.append(d)
         for d in sentence_drafts:
-            _link_part_of(d, sentence_drafts, drafts)
+            _link_part_of(d, sentence_drafts, drafts, text)
             if d.population is None:
                 d.population = d.part_of.population if d.part_of else "people"
                 if d.part_of is None and drafts:
@@ -640,8 +660,30 @@ def _is_org(a: Article, name: str | None) -> bool:
     return name is not None and any(m.name == name and m.type == "organization" for m in a.mentions)
 
 
-def _link_part_of(d: Draft, same_sentence: list[Draft], earlier: list[Draft]) -> None:
-    before_same = [x for x in same_sentence if x.start < d.start and x.count > d.count]
+_FOREIGN = {"foreigners", "foreign_nationals"}
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|, and|;)\s*")
+
+
+def _siblings(text: str, a: Draft, b: Draft) -> bool:
+    """Two counts of one list ("six Lithuanians, two Latvians"; "four from Germany, three
+    from Lithuania and two from Latvia"): next to each other, or listed parts of one kind."""
+    if _LIST_GAP.fullmatch(text, a.end, b.start) is not None:
+        return True
+    kind = {p.rsplit("_", 1)[-1] for p in (a.population or "", b.population or "")}
+    return a.subset_marker and b.subset_marker and kind == {"nationals"}
+
+
+def _link_part_of(d: Draft, same_sentence: list[Draft], earlier: list[Draft], text: str) -> None:
+    """The claim a subset belongs to: the largest earlier count of its sentence that is not a
+    sibling in the same list, else the latest larger claim before it (for nationals, a count
+    of foreigners first)."""
+    before_same = [
+        x
+        for x in same_sentence
+        if x.start < d.start and x.count > d.count and not _siblings(text, x, d)
+    ]
     if d.subset_marker:
         if before_same:
             d.part_of = max(before_same, key=lambda x: x.count)
@@ -649,8 +691,14 @@ def _link_part_of(d: Draft, same_sentence: list[Draft], earlier: list[Draft]) ->
         bigger = [
             x
             for x in reversed(earlier)
-            if x.count > d.count and x.part_of is None and x.action in (d.action, "released")
+            if x.count > d.count
+            and x.action in (d.action, "released")
+            and (x.part_of is None or x.population in _FOREIGN)
         ]
+        if d.population and d.population.endswith("_nationals"):
+            bigger.sort(key=lambda x: x.population not in _FOREIGN)
+        else:
+            bigger = [x for x in bigger if x.part_of is None]
         if bigger:
             d.part_of = bigger[0]
         return

@@ -91,7 +91,9 @@ QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
 POPULATIONS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"^(?:political prisoners?|political detainees?|politzeks?)\b"), "political_prisoners"),
     (_rx(r"^prisoners? of conscience\b"), "prisoners_of_conscience"),
-    (_rx(r"^(?:foreign nationals?|foreign citizens?|foreigners?)\b"), "foreigners"),
+    (_rx(r"^(?:foreign nationals?|foreign citizens?)\b"), "foreign_nationals"),
+    (_rx(r"^foreigners?\b"), "foreigners"),
+    (_rx(r"^nationals?\b"), "nationals"),
     (_rx(r"^with foreign (?:citizenship|nationality|passports?)\b"), "foreigners"),
     (_rx(r"^(?:journalists?|reporters?|media workers?|members of the press)\b"), "journalists"),
     (_rx(r"^(?:prisoners?|inmates?|convicts?|detainees?)\b"), "prisoners"),
@@ -120,6 +122,44 @@ NOUN_GAP = _rx(
     r"^(?:(?:more|other|new|further|additional|remaining|seriously ill|ill|jailed|imprisoned|incarcerated|detained|convicted|foreign|Belarusian|Russian|Ukrainian|Lithuanian|former|opposition|prominent|elderly|sick|women|female|male)\s+){0,3}"
 )
 
+#: Adjectives of the countries people are counted from ("two individuals from Japan").
+DEMONYMS = {
+    "japan": "japanese",
+    "poland": "polish",
+    "latvia": "latvian",
+    "lithuania": "lithuanian",
+    "estonia": "estonian",
+    "sweden": "swedish",
+    "germany": "german",
+    "france": "french",
+    "united states": "american",
+    "u.s.": "american",
+    "britain": "british",
+    "united kingdom": "british",
+    "russia": "russian",
+    "ukraine": "ukrainian",
+    "belarus": "belarusian",
+    "moldova": "moldovan",
+    "georgia": "georgian",
+    "norway": "norwegian",
+    "slovenia": "slovenian",
+    "turkey": "turkish",
+    "china": "chinese",
+    "iran": "iranian",
+    "italy": "italian",
+    "spain": "spanish",
+    "switzerland": "swiss",
+    "netherlands": "dutch",
+    "austria": "austrian",
+    "czech republic": "czech",
+    "canada": "canadian",
+    "australia": "australian",
+    "japan's": "japanese",
+}
+FROM_COUNTRY = re.compile(
+    r"(?i:(?:individuals?|people|persons?|citizens?|nationals?)\s+)?(?i:from)\s+(?:(?i:the)\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)"
+)
+
 NOT_PEOPLE_AFTER = _rx(
     r"(?:-| )?(?:years?|months?|weeks?|days?|hours?|minutes?|%|percent|per cent|million|billion|trillion|times|"
     r"countries|nations|dollars|euros|rubles|km|kilometres|kilometers|miles|-year|year-old|articles?|cases|"
@@ -130,13 +170,15 @@ NOT_PEOPLE_BEFORE = _rx(
 )
 
 SUBSET_BEFORE = _rx(
-    r"(?:including|among them|among whom|of whom|of them|of those|such as|with)\s+(?:at least\s+|some\s+|about\s+)?$|[—–:]\s*$|,\s*$"
+    r"(?:including|included|includes|among them|among whom|of whom|of them|of those|such as|with)\s+(?:at least\s+|some\s+|about\s+)?$|[—–:]\s*$|,\s*$"
 )
 SUBSET_AFTER = _rx(r"\s*(?:of (?:them|whom|those)|(?:\w+\s+){0,4}(?:were|was)\s+among\b|among\b)")
 #: A sentence that continues the previous one's count ("Among them were 6 Lithuanians").
 CONTINUES = _rx(
     r"\W*(?:among them|among those|among the \w+|of them|of those|of whom|including|they include|those (?:freed|released) include)\b"
 )
+#: Between two counts of one sentence: the later one is listed within the earlier.
+LIST_INTRO = _rx(r"\b(?:including|among them|such as|of whom|of them)\b")
 PERSONS_INTRO = _rx(
     r"\b(?:including|such as|among them|among whom|among the \w+(?: \w+){0,2} (?:is|are|was|were)|among those \w+ (?:is|are|was|were)|notably|namely)\b"
 )
