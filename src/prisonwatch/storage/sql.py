@@ -135,39 +135,19 @@ class SqlStore:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def sources(self, ids: Sequence[str] | None = None) -> list[Source]:
-        def q(conn: Connection) -> list[Source]:
-            if ids is None:
-                found = conn.execute(select(t.sources).order_by(t.sources.c.id)).mappings()
-                return [rows.source_from(r) for r in found]
-            out: list[Source] = []
-            for chunk in _chunks(list(ids)):
-                stmt = select(t.sources).where(t.sources.c.id.in_(chunk))
-                out.extend(rows.source_from(r) for r in conn.execute(stmt).mappings())
-            return out
+    def _records(self, fn: Callable[[_Reader], list[Any]]) -> Any:
+        return self._read(lambda conn: fn(_Reader(conn)))
 
-        result: list[Source] = self._read(q)
+    def sources(self, ids: Sequence[str] | None = None) -> list[Source]:
+        result: list[Source] = self._records(lambda r: r.sources(ids))
         return result
 
-    def _persons(self, conn: Connection, ids: Sequence[str] | None) -> list[Person]:
-        stmt = select(t.persons).order_by(t.persons.c.id)
-        nstmt = select(t.person_names).order_by(
-            t.person_names.c.person_id, t.person_names.c.position
-        )
-        if ids is not None:
-            stmt = stmt.where(t.persons.c.id.in_(ids))
-            nstmt = nstmt.where(t.person_names.c.person_id.in_(ids))
-        names: dict[str, list[str]] = defaultdict(list)
-        for r in conn.execute(nstmt):
-            names[r.person_id].append(r.name)
-        return [rows.person_from(r, names[r["id"]]) for r in conn.execute(stmt).mappings()]
-
     def persons(self) -> list[Person]:
-        result: list[Person] = self._read(lambda c: self._persons(c, None))
+        result: list[Person] = self._records(lambda r: r.persons(None))
         return result
 
     def person(self, person_id: str) -> Person | None:
-        found: list[Person] = self._read(lambda c: self._persons(c, [person_id]))
+        found: list[Person] = self._records(lambda r: r.persons([person_id]))
         return found[0] if found else None
 
     def find_persons(self, text: str, limit: int = 20) -> list[Person]:
@@ -183,8 +163,7 @@ class SqlStore:
                 .group_by(t.person_names.c.person_id)
                 .limit(limit * 5)
             )
-            hits = [r[0] for r in conn.execute(stmt)]
-            found = self._persons(conn, hits)
+            found = _Reader(conn).persons([r[0] for r in conn.execute(stmt)])
 
             def rank(p: Person) -> tuple[int, str]:
                 keys = [rows.name_key(n) for n in p.all_names]
@@ -195,63 +174,20 @@ class SqlStore:
         result: list[Person] = self._read(q)
         return result
 
-    def _links(
-        self, conn: Connection, table: Table, kind: str, column: str
-    ) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        stmt = select(table.c.record_id, table.c[column]).where(table.c.record_kind == kind)
-        for rid, other in conn.execute(stmt.order_by(table.c.record_id, table.c.position)):
-            out[rid].append(other)
-        return out
-
     def events(self, person_ids: Sequence[str] | None = None) -> list[Event]:
-        def q(conn: Connection) -> list[Event]:
-            srcs = self._links(conn, t.record_sources, "event", "source_id")
-            clms = self._links(conn, t.record_claims, "event", "claim_id")
-            stmt = select(t.events).order_by(t.events.c.date_earliest, t.events.c.id)
-            if person_ids is not None:
-                stmt = stmt.where(t.events.c.person_id.in_(list(person_ids)))
-            return [
-                rows.event_from(r, tuple(srcs.get(r["id"], ())), tuple(clms.get(r["id"], ())))
-                for r in conn.execute(stmt).mappings()
-            ]
-
-        result: list[Event] = self._read(q)
+        result: list[Event] = self._records(lambda r: r.events(person_ids=person_ids))
         return result
 
     def deals(self) -> list[Deal]:
-        def q(conn: Connection) -> list[Deal]:
-            srcs = self._links(conn, t.record_sources, "deal", "source_id")
-            conc: dict[str, list[Concession]] = defaultdict(list)
-            stmt = select(t.concessions).order_by(t.concessions.c.deal_id, t.concessions.c.position)
-            for r in conn.execute(stmt):
-                conc[r.deal_id].append(Concession(r.by, r.what, r.target, r.note))
-            found = conn.execute(select(t.deals).order_by(t.deals.c.date_earliest)).mappings()
-            return [rows.deal_from(r, conc[r["id"]], tuple(srcs.get(r["id"], ()))) for r in found]
-
-        result: list[Deal] = self._read(q)
+        result: list[Deal] = self._records(lambda r: r.deals(None))
         return result
 
     def observations(self) -> list[Observation]:
-        def q(conn: Connection) -> list[Observation]:
-            srcs = self._links(conn, t.record_sources, "observation", "source_id")
-            stmt = select(t.observations).order_by(t.observations.c.period_earliest)
-            return [
-                rows.observation_from(r, tuple(srcs.get(r["id"], ())))
-                for r in conn.execute(stmt).mappings()
-            ]
-
-        result: list[Observation] = self._read(q)
+        result: list[Observation] = self._records(lambda r: r.observations(None))
         return result
 
     def claims(self, source_id: str | None = None) -> list[Claim]:
-        def q(conn: Connection) -> list[Claim]:
-            stmt = select(t.claims).order_by(t.claims.c.source_id, t.claims.c.evidence_start)
-            if source_id is not None:
-                stmt = stmt.where(t.claims.c.source_id == source_id)
-            return [rows.claim_from(r) for r in conn.execute(stmt).mappings()]
-
-        result: list[Claim] = self._read(q)
+        result: list[Claim] = self._records(lambda r: r.claims(source_id=source_id))
         return result
 
     # -- review, names, conflicts ----------------------------------------------------------------
@@ -698,87 +634,80 @@ def _supersede_order(events: list[Event]) -> list[Event]:
 
 
 class _Reader:
-    """Reads stored records by id inside the writer's transaction."""
+    """Reads records, all of them or those with the given ids, on one connection (inside the
+    writer's transaction too, so that a batch is checked against what it will join)."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def _rows(self, table: Table, ids: list[str]) -> list[Any]:
+    def _rows(
+        self, table: Table, ids: Sequence[str] | None, column: str = "id", order: Sequence[Any] = ()
+    ) -> list[Any]:
+        if ids is None:
+            return list(self.conn.execute(select(table).order_by(*order)).mappings())
         out: list[Any] = []
-        for chunk in _chunks(ids):
-            out.extend(self.conn.execute(select(table).where(table.c.id.in_(chunk))).mappings())
+        for chunk in _chunks(list(ids)):
+            stmt = select(table).where(table.c[column].in_(chunk)).order_by(*order)
+            out.extend(self.conn.execute(stmt).mappings())
         return out
 
-    def _source_links(self, kind: str, ids: list[str]) -> dict[str, tuple[str, ...]]:
+    def _links(
+        self, table: Table, kind: str, column: str, ids: Sequence[str] | None
+    ) -> dict[str, tuple[str, ...]]:
         out: dict[str, list[str]] = defaultdict(list)
-        for chunk in _chunks(ids):
-            stmt = (
-                select(t.record_sources.c.record_id, t.record_sources.c.source_id)
-                .where(
-                    t.record_sources.c.record_kind == kind,
-                    t.record_sources.c.record_id.in_(chunk),
-                )
-                .order_by(t.record_sources.c.record_id, t.record_sources.c.position)
-            )
-            for rid, sid in self.conn.execute(stmt):
-                out[rid].append(sid)
+        base = select(table.c.record_id, table.c[column]).where(table.c.record_kind == kind)
+        chunks: Iterable[Sequence[str] | None] = [None] if ids is None else _chunks(list(ids))
+        for chunk in chunks:
+            stmt = base if chunk is None else base.where(table.c.record_id.in_(chunk))
+            for rid, other in self.conn.execute(stmt.order_by(table.c.record_id, table.c.position)):
+                out[rid].append(other)
         return {k: tuple(v) for k, v in out.items()}
 
-    def sources(self, ids: list[str]) -> list[Source]:
-        return [rows.source_from(r) for r in self._rows(t.sources, ids)]
+    def sources(self, ids: Sequence[str] | None) -> list[Source]:
+        return [rows.source_from(r) for r in self._rows(t.sources, ids, order=[t.sources.c.id])]
 
-    def persons(self, ids: list[str]) -> list[Person]:
+    def persons(self, ids: Sequence[str] | None) -> list[Person]:
         names: dict[str, list[str]] = defaultdict(list)
-        for chunk in _chunks(ids):
-            stmt = (
-                select(t.person_names)
-                .where(t.person_names.c.person_id.in_(chunk))
-                .order_by(t.person_names.c.person_id, t.person_names.c.position)
-            )
-            for r in self.conn.execute(stmt):
-                names[r.person_id].append(r.name)
-        return [rows.person_from(r, names[r["id"]]) for r in self._rows(t.persons, ids)]
+        order = [t.person_names.c.person_id, t.person_names.c.position]
+        for r in self._rows(t.person_names, ids, "person_id", order):
+            names[r["person_id"]].append(r["name"])
+        found = self._rows(t.persons, ids, order=[t.persons.c.id])
+        return [rows.person_from(r, names[r["id"]]) for r in found]
 
-    def deals(self, ids: list[str]) -> list[Deal]:
-        srcs = self._source_links("deal", ids)
+    def deals(self, ids: Sequence[str] | None) -> list[Deal]:
+        srcs = self._links(t.record_sources, "deal", "source_id", ids)
         conc: dict[str, list[Concession]] = defaultdict(list)
-        for chunk in _chunks(ids):
-            stmt = (
-                select(t.concessions)
-                .where(t.concessions.c.deal_id.in_(chunk))
-                .order_by(t.concessions.c.deal_id, t.concessions.c.position)
-            )
-            for r in self.conn.execute(stmt):
-                conc[r.deal_id].append(Concession(r.by, r.what, r.target, r.note))
-        return [
-            rows.deal_from(r, conc[r["id"]], srcs.get(r["id"], ()))
-            for r in self._rows(t.deals, ids)
-        ]
+        order = [t.concessions.c.deal_id, t.concessions.c.position]
+        for r in self._rows(t.concessions, ids, "deal_id", order):
+            conc[r["deal_id"]].append(Concession(r["by"], r["what"], r["target"], r["note"]))
+        found = self._rows(t.deals, ids, order=[t.deals.c.date_earliest, t.deals.c.id])
+        return [rows.deal_from(r, conc[r["id"]], srcs.get(r["id"], ())) for r in found]
 
-    def claims(self, ids: list[str]) -> list[Claim]:
-        return [rows.claim_from(r) for r in self._rows(t.claims, ids)]
+    def claims(self, ids: Sequence[str] | None = None, source_id: str | None = None) -> list[Claim]:
+        order = [t.claims.c.source_id, t.claims.c.evidence_start]
+        if source_id is not None:
+            found = self._rows(t.claims, [source_id], "source_id", order)
+        else:
+            found = self._rows(t.claims, ids, order=order)
+        return [rows.claim_from(r) for r in found]
 
-    def events(self, ids: list[str]) -> list[Event]:
-        srcs = self._source_links("event", ids)
-        clm: dict[str, list[str]] = defaultdict(list)
-        for chunk in _chunks(ids):
-            stmt = (
-                select(t.record_claims.c.record_id, t.record_claims.c.claim_id)
-                .where(
-                    t.record_claims.c.record_kind == "event",
-                    t.record_claims.c.record_id.in_(chunk),
-                )
-                .order_by(t.record_claims.c.record_id, t.record_claims.c.position)
-            )
-            for rid, cid in self.conn.execute(stmt):
-                clm[rid].append(cid)
-        return [
-            rows.event_from(r, srcs.get(r["id"], ()), tuple(clm.get(r["id"], ())))
-            for r in self._rows(t.events, ids)
-        ]
+    def events(
+        self, ids: Sequence[str] | None = None, person_ids: Sequence[str] | None = None
+    ) -> list[Event]:
+        order = [t.events.c.date_earliest, t.events.c.id]
+        if person_ids is not None:
+            found = self._rows(t.events, person_ids, "person_id", order)
+            ids = [r["id"] for r in found]
+        else:
+            found = self._rows(t.events, ids, order=order)
+        srcs = self._links(t.record_sources, "event", "source_id", ids)
+        clms = self._links(t.record_claims, "event", "claim_id", ids)
+        return [rows.event_from(r, srcs.get(r["id"], ()), clms.get(r["id"], ())) for r in found]
 
-    def observations(self, ids: list[str]) -> list[Observation]:
-        srcs = self._source_links("observation", ids)
+    def observations(self, ids: Sequence[str] | None) -> list[Observation]:
+        srcs = self._links(t.record_sources, "observation", "source_id", ids)
+        order = [t.observations.c.period_earliest, t.observations.c.id]
         return [
-            rows.observation_from(r, srcs.get(r["id"], ())) for r in self._rows(t.observations, ids)
+            rows.observation_from(r, srcs.get(r["id"], ()))
+            for r in self._rows(t.observations, ids, order=order)
         ]
