@@ -9,6 +9,7 @@ Repeats of one fact (title, lead, body) are merged at the end.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from prisonwatch.ingest.extract import lexicon as lx
@@ -217,7 +218,7 @@ def _entity_before(a: Article, s: int, pos: int, limit: int = 90) -> Mention | N
             re.I,
         ):
             continue
-        if re.search(
+        if _government(a, m) is None and re.search(
             r"\b(?:to|into|in|from|at|for|with|of)\s+(?:the\s+)?$",
             a.text[max(s, m.start - 12) : m.start],
             re.I,
@@ -644,15 +645,23 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                 a, si, s, e, triggers, sentence_drafts, persons_done, speakers, doc_deal, drafts
             )
         )
-    merged = _merge(drafts, {m.name: m.type for m in a.mentions})
+    kinds = {m.name: m.type for m in a.mentions}
+    merged = _merge(drafts, kinds)
+    named = Counter(
+        d.agent for d in merged if d.action == "released" and kinds.get(d.agent or "") == "person"
+    )
+    releaser = named.most_common(1)[0][0] if named else None
     _political_context(a, merged)
     for d in merged:
         if d.agent_inherited and d.part_of is not None:
             d.agent = d.part_of.agent
         if d.when is None and d.part_of is not None and d.action == d.part_of.action:
             d.when = d.part_of.when
+        if d.source is None and d.part_of is not None and d.subset_marker:
+            d.source = d.part_of.source  # a breakdown comes from the report it breaks down
         if d.action == "released" and d.agent is None and d.mechanism != "exchange":
-            d.agent = a.country_name  # the state that held them let them go
+            # whoever the article has releasing people, else the state that held them
+            d.agent = releaser or a.country_name
     return merged
 
 
