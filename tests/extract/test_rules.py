@@ -212,3 +212,16 @@ def test_lists_of_nationals_belong_to_the_foreigners(extract: Extract) -> None:
     assert german["population"] == "german_nationals" and german["part_of"] == foreign["id"]
     latvian = only(out["claims"], "released", 2)
     assert latvian["population"] == "latvian_nationals" and latvian["part_of"] == foreign["id"]
+
+
+def test_breakdowns_keep_their_source_and_the_article_keeps_its_releaser(extract: Extract) -> None:
+    out = extract(
+        "Belarusian leader Alexander Lukashenko pardoned 40 prisoners on Monday, the presidency "
+        "said. Twelve of them were women. Another 5 people were freed from a penal colony "
+        "on Tuesday."
+    )
+    whole = only(out["claims"], "released", 40)
+    assert whole["source"] == "Belarusian presidency"
+    women = only(out["claims"], "released", 12)
+    assert women["part_of"] == whole["id"] and women["source"] == "Belarusian presidency"
+    assert only(out["claims"], "released", 5)["agent"] == "Alexander Lukashenko"
