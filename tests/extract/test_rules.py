@@ -225,3 +225,8 @@ def test_breakdowns_keep_their_source_and_the_article_keeps_its_releaser(extract
     women = only(out["claims"], "released", 12)
     assert women["part_of"] == whole["id"] and women["source"] == "Belarusian presidency"
     assert only(out["claims"], "released", 5)["agent"] == "Alexander Lukashenko"
+
+
+def test_a_demand_in_a_quote_is_the_speakers(extract: Extract) -> None:
+    out = extract("“All 900 political prisoners must be released,” Sviatlana Tsikhanouskaya said.")
+    assert only(out["claims"], "demanded", 900)["agent"] == "Sviatlana Tsikhanouskaya"

@@ -358,3 +358,12 @@ def test_deal_update_and_extractions(store: SqlStore) -> None:
     )
     store.update_deal(deal, "analyst", AT)
     assert store.deals() == [deal]
+
+
+def test_claims_by_source_and_by_id(store: SqlStore) -> None:
+    batch = sample_batch()
+    store.apply(batch, "tester", AT)
+    claim = batch.claims[0]
+    assert store.claims(ids=[claim.id]) == [claim]
+    assert store.claims(ids=["nope"]) == []
+    assert store.claims(source_id=claim.source_id) == [claim]

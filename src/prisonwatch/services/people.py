@@ -35,7 +35,7 @@ def timeline(store: LedgerStore, person: Person, today: date) -> dict[str, Any]:
     }
     custody, problems = fold_custody([e for e in all_events if e.id in effective])
     wanted = {c for e in all_events for c in e.claim_ids}
-    claims = {c.id: c for c in store.claims() if c.id in wanted} if wanted else {}
+    claims = {c.id: c for c in store.claims(ids=sorted(wanted))} if wanted else {}
     return {
         "id": person.id,
         "name": person.name,

@@ -78,7 +78,7 @@ def suggestions(
 
 
 def _claim(store: LedgerStore, claim_id: str) -> Claim:
-    found = [c for c in store.claims() if c.id == claim_id]
+    found = store.claims(ids=[claim_id])
     if not found:
         raise ReviewError(f"unknown suggestion {claim_id!r}")
     return found[0]

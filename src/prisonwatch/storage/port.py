@@ -154,7 +154,8 @@ class LedgerStore(Protocol):
 
     def observations(self) -> list[Observation]: ...
 
-    def claims(self, source_id: str | None = None) -> list[Claim]: ...
+    def claims(self, source_id: str | None = None, ids: Sequence[str] | None = None) -> list[Claim]:
+        """Claims of one source, or with the given ids, or all."""
 
     def audit_log(self, record_id: str | None = None, limit: int = 100) -> list[AuditEntry]: ...
 

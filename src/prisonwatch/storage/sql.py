@@ -186,8 +186,8 @@ class SqlStore:
         result: list[Observation] = self._records(lambda r: r.observations(None))
         return result
 
-    def claims(self, source_id: str | None = None) -> list[Claim]:
-        result: list[Claim] = self._records(lambda r: r.claims(source_id=source_id))
+    def claims(self, source_id: str | None = None, ids: Sequence[str] | None = None) -> list[Claim]:
+        result: list[Claim] = self._records(lambda r: r.claims(ids, source_id=source_id))
         return result
 
     # -- review, names, conflicts ----------------------------------------------------------------

@@ -627,6 +627,9 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             d.agent = _agent(a, d, s, e)
             if d.agent is None and d.part_of is not None and d.part_of.action == d.action:
                 d.agent, d.agent_inherited = d.part_of.agent, True
+            quote = a.quote_at(d.trigger[0])
+            if d.agent is None and d.action == "demanded" and quote is not None:
+                d.agent = quote.speaker  # "we cannot stop until they see freedom!", said X
             if d.action == "designated":
                 if d.agent is None and d.source:
                     d.agent = d.source
