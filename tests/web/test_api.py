@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from fastapi.testclient import TestClient
@@ -116,3 +117,10 @@ def test_expired_session_is_anonymous(client: TestClient, web_store: SqlStore) -
     assert client.get("/api/v1/suggestions").status_code == 401
     r = client.get("/review", follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/login"
+
+
+def test_pages_load_nothing_from_another_host(client: TestClient) -> None:
+    for path in ("/", "/persons", "/deals", "/sources", "/login", "/api/v1/docs"):
+        body = client.get(path).text
+        assert not re.search(r"""(?:src|href)=["']https?://""", body), path
+    assert client.get("/api/v1/openapi.json").json()["paths"]

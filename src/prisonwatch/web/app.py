@@ -49,7 +49,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     app = FastAPI(
         title="prisonwatch",
         version="1",
-        docs_url="/api/v1/docs",
+        docs_url=None,
         openapi_url="/api/v1/openapi.json",
         redoc_url=None,
     )
