@@ -230,3 +230,14 @@ def test_breakdowns_keep_their_source_and_the_article_keeps_its_releaser(extract
 def test_a_demand_in_a_quote_is_the_speakers(extract: Extract) -> None:
     out = extract("“All 900 political prisoners must be released,” Sviatlana Tsikhanouskaya said.")
     assert only(out["claims"], "demanded", 900)["agent"] == "Sviatlana Tsikhanouskaya"
+
+
+def test_a_relaying_outlet_is_not_the_source(extract: Extract) -> None:
+    out = extract(
+        "Poland's Internal Security Agency confirmed that 8 prisoners were swapped on Friday. "
+        "Five of them were Belarusians, the Internal Security Agency said, as cited by the "
+        "broadcaster TVP World."
+    )
+    body = "Polish Internal Security Agency"
+    assert only(out["claims"], "released", 8)["source"] == body
+    assert only(out["claims"], "released", 5)["source"] == body

@@ -240,7 +240,7 @@ def _source(a: Article, s: int, e: int, pos: int) -> str | None:
     q = a.quote_at(pos)
     if q is not None and q.speaker:
         return q.speaker
-    m = re.search(r"\b(?:according to|per|citing|cited by|reported by)\s+", text[s:e], re.I)
+    m = re.search(r"\b(?:according to|per|citing)\s+", text[s:e], re.I)  # "cited by" relays
     if m:
         after = a.mentions_in(
             s + m.end(), min(e, s + m.end() + 70), ("person", "organization", "country")

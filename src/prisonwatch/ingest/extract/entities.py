@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from prisonwatch.ingest.extract.gazetteer import Gazetteer
+from prisonwatch.ingest.extract.lexicon import DEMONYMS
 
 VERSION = "entities/1.0"
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None}
@@ -68,6 +69,8 @@ def mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
             raw.append(Mention(ent.start_char, ent.end_char, text, "person", _clean_person(text)))
         else:
             name = re.sub(r"^(?:[^\w]+|the\s+)+", "", text)
+            if typ == "organization":
+                name = _national(doc.text, ent.start_char, name)
             if name:
                 raw.append(Mention(ent.start_char, ent.end_char, text, typ, name))
     # a surname alone takes the fullest name with that surname in the article
@@ -90,6 +93,7 @@ def mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
                 covered.append((hit.start(), hit.end()))
     raw.sort(key=lambda m: m.start)
     raw = _join_dangling(raw, text)
+    raw = _fullest_bodies(raw)
     for m in raw:
         key = m.name.split()[-1].casefold() if m.name else ""
         if m.type == "person":
@@ -98,6 +102,28 @@ def mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
             out.append(Mention(m.start, m.end, m.text, "person", fullest[key]))  # "Coale" as ORG
         else:
             out.append(m)
+    return out
+
+
+def _national(text: str, start: int, name: str) -> str:
+    """ "Turkey's National Intelligence Organization" is the Turkish one: a body named after its
+    country's possessive takes the country's adjective."""
+    m = re.search(r"([A-Z][a-z]+)['’]s\s+$", text[max(0, start - 25) : start])
+    demonym = DEMONYMS.get(m.group(1).lower()) if m else None
+    return f"{demonym.capitalize()} {name}" if demonym else name
+
+
+def _fullest_bodies(found: list[Mention]) -> list[Mention]:
+    """ "the National Intelligence Organization" is the fuller body named elsewhere in the
+    article ("Turkish National Intelligence Organization")."""
+    bodies = {m.name for m in found if m.type == "organization"}
+    out = []
+    for m in found:
+        if m.type == "organization":
+            longer = [b for b in bodies if b != m.name and b.endswith(" " + m.name)]
+            if longer:
+                m = Mention(m.start, m.end, m.text, m.type, max(longer, key=len))
+        out.append(m)
     return out
 
 
