@@ -241,3 +241,13 @@ def test_a_relaying_outlet_is_not_the_source(extract: Extract) -> None:
     body = "Polish Internal Security Agency"
     assert only(out["claims"], "released", 8)["source"] == body
     assert only(out["claims"], "released", 5)["source"] == body
+
+
+def test_the_people_released_are_not_their_releaser(extract: Extract) -> None:
+    out = extract(
+        "Journalist Anna Example and former U.S. Marine John Sample were released by Iran "
+        "on Monday."
+    )
+    (claim,) = [c for c in out["claims"] if c["action"] == "released"]
+    assert claim["count"] == 2 and claim["agent"] == "Iran"
+    assert set(claim["persons"]) == {"Anna Example", "John Sample"}

@@ -203,9 +203,16 @@ _GOVERNMENT_WORDS = {
 }
 
 
-def _entity_before(a: Article, s: int, pos: int, limit: int = 90) -> Mention | None:
+def _entity_before(
+    a: Article, s: int, pos: int, limit: int = 90, patients: tuple[str, ...] = ()
+) -> Mention | None:
+    """The actor named before a verb: not a speaker, a destination, an adjective, or one of
+    the people the claim is about ("Paul Whelan was released by Russia")."""
     found = list(a.mentions_in(max(s, pos - limit), pos, ("person", "organization", "country")))
+    patient_starts = [m.start for m in found if m.name in patients]
     for m in reversed(found):
+        if m.name in patients or any(m.end <= p < pos for p in patient_starts):
+            continue  # a patient, or words describing one ("former U.S. Marine Paul Whelan")
         between = a.text[m.end : pos]
         if '"' in between or "“" in between or "”" in between:
             continue
@@ -379,7 +386,7 @@ def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
         if ent is not None:
             return ent.name
         return _subject_phrase(text[s:t0])
-    ent = _entity_before(a, s, t0) if d.action != "sentenced" else None
+    ent = _entity_before(a, s, t0, patients=tuple(d.persons)) if d.action != "sentenced" else None
     if ent is not None and ent.type != "place":
         return _government(a, ent) or ent.name
     passive = re.search(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$", text[s:t0])
