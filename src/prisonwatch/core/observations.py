@@ -27,9 +27,7 @@ class Comparison:
     @property
     def difference(self) -> Bounds:
         """Published minus registry, as bounds."""
-        return Bounds(
-            self.observation.value - self.registry.high, self.observation.value - self.registry.low
-        )
+        return Bounds(self.observation.value, self.observation.value) - self.registry
 
 
 def compare(

@@ -24,12 +24,8 @@ from prisonwatch.core.vocabulary import (
 )
 
 
-def tally_key(event: Event) -> str:
-    """`released:pardon`, `designated:Viasna`, or the bare kind."""
-    return _key(event.kind, event.mechanism, event.organisation)
-
-
 def _key(kind: EventKind, mechanism: ReleaseMechanism | None, organisation: str | None) -> str:
+    """`released:pardon`, `designated:Viasna`, or the bare kind."""
     if kind is EventKind.RELEASED:
         return f"released:{mechanism.value if mechanism else 'unknown'}"
     if kind in RECOGNITION and organisation:
@@ -40,7 +36,8 @@ def _key(kind: EventKind, mechanism: ReleaseMechanism | None, organisation: str 
 def tally(
     events: Iterable[Event], periods: Sequence[Period], organisation: str | None = None
 ) -> list[dict[str, Bounds]]:
-    """For each period, the count of events by kind and by `tally_key`.
+    """For each period, the count of events by kind, and by release mechanism and designating
+    organisation (`released:pardon`, `designated:Viasna`).
 
     With `organisation`, designations by other organisations are left out. Events are first
     counted by (dates, kind, mechanism, organisation), so the placing into periods is done

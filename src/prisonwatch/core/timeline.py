@@ -60,6 +60,15 @@ class Interval(NamedTuple):
         return self.start.latest <= day and (self.end is None or self.end.earliest > day)
 
 
+def custody_status(intervals: Sequence[Interval], day: date) -> str:
+    """Held, uncertain (the dates leave it open), not held, or no custody on record."""
+    if any(iv.surely_held(day) for iv in intervals):
+        return "held"
+    if any(iv.possibly_held(day) for iv in intervals):
+        return "uncertain"
+    return "not held" if intervals else "no custody on record"
+
+
 def sort_key(event: Event) -> tuple[date, date, int, str]:
     return (event.date.earliest, event.date.latest, _ORDER[event.kind], event.id)
 

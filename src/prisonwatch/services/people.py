@@ -6,19 +6,9 @@ from datetime import date
 from typing import Any
 
 from prisonwatch.core.bitemporal import effective_events
-from prisonwatch.core.records import Event, Person, Source
-from prisonwatch.core.timeline import fold_custody, sort_key
+from prisonwatch.core.records import Person, Source
+from prisonwatch.core.timeline import custody_status, fold_custody, sort_key
 from prisonwatch.storage.port import LedgerStore
-
-
-def status_on(events: list[Event], day: date) -> str:
-    """Held, not held, or uncertain on `day`, as the person's effective events say."""
-    custody, _ = fold_custody(events)
-    if any(iv.surely_held(day) for iv in custody):
-        return "held"
-    if any(iv.possibly_held(day) for iv in custody):
-        return "uncertain"
-    return "not held" if custody else "no custody on record"
 
 
 def _source_ref(s: Source) -> dict[str, str | None]:
@@ -45,7 +35,7 @@ def timeline(store: LedgerStore, person: Person, today: date) -> dict[str, Any]:
         "region": person.region,
         "country": person.country,
         "protection": person.protection.value,
-        "status": status_on([e for e in all_events if e.id in effective], today),
+        "status": custody_status(custody, today),
         "custody": [
             {
                 "from": str(iv.start),

@@ -32,7 +32,7 @@ from prisonwatch.core.vocabulary import (
 Row = dict[str, Any]
 
 
-def name_key(name: str) -> str:
+def search_key(name: str) -> str:
     """The form names are searched by: case-folded, accents kept apart, spaces collapsed."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
@@ -108,7 +108,7 @@ def person_row(p: Person) -> Row:
 
 def person_name_rows(p: Person) -> list[Row]:
     return [
-        {"person_id": p.id, "position": i, "name": n, "key": name_key(n)}
+        {"person_id": p.id, "position": i, "name": n, "key": search_key(n)}
         for i, n in enumerate(p.all_names)
     ]
 

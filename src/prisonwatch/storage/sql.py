@@ -151,7 +151,7 @@ class SqlStore:
         return found[0] if found else None
 
     def find_persons(self, text: str, limit: int = 20) -> list[Person]:
-        key = rows.name_key(text)
+        key = rows.search_key(text)
         if not key:
             return []
 
@@ -166,8 +166,8 @@ class SqlStore:
             found = _Reader(conn).persons([r[0] for r in conn.execute(stmt)])
 
             def rank(p: Person) -> tuple[int, str]:
-                keys = [rows.name_key(n) for n in p.all_names]
-                return (0 if key in keys else 1, rows.name_key(p.name))
+                keys = [rows.search_key(n) for n in p.all_names]
+                return (0 if key in keys else 1, rows.search_key(p.name))
 
             return sorted(found, key=rank)[:limit]
 

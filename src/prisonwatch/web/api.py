@@ -98,10 +98,10 @@ def deals(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(vi
 def deal(
     deal_id: str, request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
 ) -> Response:
-    found = [d for d in present.deals(lg, v, scope(request)) if d["id"] == deal_id]
-    if not found:
-        raise HTTPException(404, "no such deal")
-    return json_response(lg, v, found[0])
+    try:
+        return json_response(lg, v, present.deal(lg, v, scope(request), deal_id))
+    except present.NotFoundError:
+        raise HTTPException(404, "no such deal") from None
 
 
 @router.get("/stats", summary="Stock on a date with bounds, series, flows, known_on")

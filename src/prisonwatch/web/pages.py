@@ -89,10 +89,11 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
     def deal(
         deal_id: str, request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
     ) -> Response:
-        found = [d for d in present.deals(lg, v, scope(request)) if d["id"] == deal_id]
-        if not found:
-            raise HTTPException(404, "no such deal")
-        return page(templates, request, lg, v, "deal.html", d=found[0])
+        try:
+            data = present.deal(lg, v, scope(request), deal_id)
+        except present.NotFoundError:
+            raise HTTPException(404, "no such deal") from None
+        return page(templates, request, lg, v, "deal.html", d=data)
 
     @r.get("/sources", include_in_schema=False)
     def sources(

@@ -14,12 +14,13 @@ from typing import Any
 
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.records import Person
+from prisonwatch.core.timeline import custody_status
 from prisonwatch.core.vocabulary import RECOGNITION, Protection
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import conflicts as conflict_service
 from prisonwatch.services import figures, people, reviewing
 from prisonwatch.services.privacy import Redactor
-from prisonwatch.storage.rows import name_key
+from prisonwatch.storage.rows import search_key
 from prisonwatch.web.context import Ledger, Viewer, now
 
 
@@ -38,15 +39,6 @@ def _index(ledger: Ledger) -> NameIndex:
     return index
 
 
-def _status(view: figures.View, pid: str, today: date) -> str:
-    intervals = view.custody.get(pid, [])
-    if any(iv.surely_held(today) for iv in intervals):
-        return "held"
-    if any(iv.possibly_held(today) for iv in intervals):
-        return "uncertain"
-    return "not held" if intervals else "no custody on record"
-
-
 def person_row(
     p: Person, view: figures.View, orgs: dict[str, set[str]], today: date
 ) -> dict[str, Any]:
@@ -58,7 +50,7 @@ def person_row(
         "region": p.region,
         "gender": p.gender.value,
         "birth_year": p.birth_year,
-        "status": _status(view, p.id, today),
+        "status": custody_status(view.custody.get(p.id, []), today),
         "designated_by": sorted(orgs.get(p.id, set())),
         "protection": p.protection.value,
     }
@@ -84,7 +76,7 @@ class _Registry:
         parts, starts, owners, pos = [], [], [], 0
         for p in everyone.values():
             for n in p.all_names:
-                key = name_key(n)
+                key = search_key(n)
                 parts.append(key)
                 starts.append(pos)
                 owners.append(p.id)
@@ -93,7 +85,7 @@ class _Registry:
 
     def containing(self, text: str, limit: int = 200) -> list[str]:
         """Persons any of whose names contains `text` (case and accents as written)."""
-        key = name_key(text)
+        key = search_key(text)
         found: list[str] = []
         at = self.blob.find(key) if key else -1
         while at != -1 and len(found) < limit:
@@ -193,6 +185,13 @@ def deals(ledger: Ledger, viewer: Viewer, scope: figures.Scope) -> list[dict[str
         for r in rows:
             r["returned_persons"] = [n for n in r["returned_persons"] if n in public]
     return rows
+
+
+def deal(ledger: Ledger, viewer: Viewer, scope: figures.Scope, deal_id: str) -> dict[str, Any]:
+    for d in deals(ledger, viewer, scope):
+        if d["id"] == deal_id:
+            return d
+    raise NotFoundError(deal_id)
 
 
 def stats(

@@ -197,7 +197,6 @@ MECHANISMS: list[tuple[str, re.Pattern[str]]] = [
     ("conditional", _rx(r"\b(?:parole|on probation|conditional(?:ly)? release|house arrest)")),
 ]
 
-ATTRIBUTION_BEFORE = _rx(r"\b(?:according to|per|cited by|reported by|citing|says|said)\s+$")
 SAY_AFTER = _rx(
     r"\s*(?:,\s*(?:a|an|the)\s+[^,.;]{1,60},)?\s*(?:,\s*)?(?:has |have |had )?(?:said|says|reported|reports|wrote|writes|confirmed|confirms|announced|announces|stated|states|noted|notes|told|tweeted|posted|estimated|estimates|counted|counts|tallied|added)\b"
 )
