@@ -27,6 +27,9 @@ from prisonwatch.core.periods import Granularity
 from prisonwatch.services import exporting, figures, importing, people
 from prisonwatch.storage.sql import SqlStore
 
+OrgOption = Annotated[str | None, typer.Option(help="Count only this organisation's designations.")]
+KnownOnOption = Annotated[str | None, typer.Option(help="Use only what was recorded by this day.")]
+
 
 @app.command()
 def init(db: DbOption = None) -> None:
@@ -96,13 +99,9 @@ def stats(
     from_: Annotated[str | None, typer.Option("--from", help="Series start day.")] = None,
     to: Annotated[str | None, typer.Option(help="Series end day.")] = None,
     by: Annotated[str, typer.Option(help="day, month or year.")] = "month",
-    org: Annotated[
-        str | None, typer.Option(help="Count only this organisation's designations.")
-    ] = None,
+    org: OrgOption = None,
     country: Annotated[str | None, typer.Option(help="ISO two-letter country code.")] = None,
-    known_on: Annotated[
-        str | None, typer.Option(help="Use only what was recorded by this day.")
-    ] = None,
+    known_on: KnownOnOption = None,
     format: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
@@ -131,12 +130,8 @@ def stats(
 
 @app.command()
 def deals(
-    org: Annotated[
-        str | None, typer.Option(help="Count only this organisation's designations.")
-    ] = None,
-    known_on: Annotated[
-        str | None, typer.Option(help="Use only what was recorded by this day.")
-    ] = None,
+    org: OrgOption = None,
+    known_on: KnownOnOption = None,
     format: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
