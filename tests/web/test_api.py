@@ -124,3 +124,16 @@ def test_pages_load_nothing_from_another_host(client: TestClient) -> None:
         body = client.get(path).text
         assert not re.search(r"""(?:src|href)=["']https?://""", body), path
     assert client.get("/api/v1/openapi.json").json()["paths"]
+
+
+def test_review_form_message_survives_the_redirect(client: TestClient, web_store: SqlStore) -> None:
+    claim = web_store.claims()[0]
+    csrf = login(client)
+    r = client.post(
+        f"/review/{claim.id}",
+        data={"decision": "keep & see #2", "csrf": csrf},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    page = client.get(r.headers["location"])
+    assert "no such decision &#39;keep &amp; see #2&#39;" in page.text

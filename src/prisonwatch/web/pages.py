@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
@@ -14,6 +15,15 @@ from prisonwatch.web import charts, present
 from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer, now
 from prisonwatch.web.deps import check_csrf, ledger, require_analyst, scope, viewer
 from prisonwatch.web.responses import page
+
+
+def _back_to(path: str, message: str) -> RedirectResponse:
+    """Back to the list a decision was made on, saying what happened.
+
+    The message is query-encoded: a chosen value or an error may hold '&' or '#',
+    which would otherwise cut the message short.
+    """
+    return RedirectResponse(f"{path}?{urlencode({'message': message})}", status_code=303)
 
 
 def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
@@ -142,7 +152,7 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
             message = str(exc)
         finally:
             lg.invalidate()
-        return RedirectResponse(f"/review?message={message}", status_code=303)
+        return _back_to("/review", message)
 
     @r.get("/conflicts", include_in_schema=False)
     def conflict_list(
@@ -176,7 +186,7 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
             message = f"chose {chosen}"
         except conflicts.ConflictError as exc:
             message = str(exc)
-        return RedirectResponse(f"/conflicts?message={message}", status_code=303)
+        return _back_to("/conflicts", message)
 
     @r.get("/login", include_in_schema=False)
     def login_form(
