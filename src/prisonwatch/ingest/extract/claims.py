@@ -18,7 +18,7 @@ from prisonwatch.ingest.extract.entities import Mention
 from prisonwatch.ingest.extract.numbers import NUMBER, parse_number
 from prisonwatch.ingest.extract.timex import TimeExpr
 
-VERSION = "claims/1.0"
+VERSION = "claims/1.1"
 _FACT_ACTIONS = (
     "released",
     "detained",
@@ -50,6 +50,8 @@ class Draft:
     when_explicit: bool = False
     in_title: bool = False
     agent_inherited: bool = False
+    agent_weak: bool = False
+    listed_after: Draft | None = None  # the count before it in one list of parts
     id: str = ""
 
 
@@ -282,36 +284,8 @@ def _source(a: Article, s: int, e: int, pos: int) -> str | None:
             return earlier[-1].speaker
     np = _NOUN_SAYS.search(text[s:e])
     if np and np.group(1).split()[-1] in _GROUP_NOUNS:
-        said_by = re.sub(r"^(?:the|a|an)\s+", "", np.group(1))
-        if said_by in _INSTITUTIONS:
-            return f"{_demonym(a)} {said_by}".strip()  # "the presidency" of the article's state
-        return said_by
+        return a.institution(re.sub(r"^(?:the|a|an)\s+", "", np.group(1)))
     return None
-
-
-_INSTITUTIONS = {
-    "presidency",
-    "government",
-    "authorities",
-    "ministry",
-    "administration",
-    "prosecutor's office",
-    "court",
-    "police",
-}
-
-
-def _demonym(a: Article) -> str:
-    """ "Belarusian" for an article about Belarus (the adjective its text uses), else the name."""
-    for m in a.mentions:
-        if (
-            m.type == "country"
-            and m.name == a.country_name
-            and m.text != m.name
-            and re.search(r"(?:ian|ese|ish)$", m.text)
-        ):
-            return m.text
-    return a.country_name or ""
 
 
 _GROUP_NOUNS = {
@@ -406,6 +380,7 @@ def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
     if frm and d.action == "released":
         found = a.mentions_in(t1 + frm.end(), t1 + frm.end() + 30, ("country",))
         if found:
+            d.agent_weak = True  # where they left, which is only a guess at who let them go
             return found[0].name
     return None
 
@@ -507,11 +482,24 @@ _NOT_NAMES = {
 }
 
 
+#: Where a list of the people a claim covers ends: the next clause ("..., saying he was").
+_CLAUSE_END = re.compile(
+    r"[;“”\"]|,\s*(?:saying|adding|who|which|according|said|says|while|but)\b|\s+(?:said|says)\b"
+)
+
+
 def _persons(a: Article, s: int, e: int, after: int, exclude: set[str]) -> list[str]:
     m = lx.PERSONS_INTRO.search(a.text, after, e) or lx.PERSONS_INTRO.search(a.text, s, e)
     if m is None:
         return []
-    found = a.mentions_in(m.end(), e, ("person",))
+    clause_end = _CLAUSE_END.search(a.text, m.end(), e)
+    e = clause_end.start() if clause_end else e
+    people = a.mentions_in(m.end(), e, ("person",))
+    found = [
+        x
+        for x in people
+        if not re.match(r"['’]s\b", a.text[x.end : x.end + 2])  # "Trump's involvement"
+    ]
     names = [x.name for x in found]
     others = [
         x
@@ -519,7 +507,7 @@ def _persons(a: Article, s: int, e: int, after: int, exclude: set[str]) -> list[
         if x.name != x.text or len(x.text.split()) == 1
     ]
     for cap in _CAPITALISED.finditer(a.text, m.end(), e):
-        if any(x.start < cap.end() and cap.start() < x.end for x in found + others):
+        if any(x.start < cap.end() and cap.start() < x.end for x in people + others):
             continue
         if cap.group(0).split()[0] in _NOT_NAMES:
             continue
@@ -555,13 +543,13 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         if not triggers and inherited is None:
             continue
         sentence_drafts: list[Draft] = []
-        counts = list(NUMBER.finditer(text, s, e))
+        counts = _counts(text, s, e)
         noun_spans = [(m.start(), _population(text, m.end(), e)[1]) for m in counts]
         triggers = [
             t for t in triggers if not any(a0 <= t.start and t.end <= b0 for a0, b0 in noun_spans)
         ]
         for m in counts:
-            n = parse_number(m.group(0))
+            n = 1 if m.group(0).lower() in ("a", "an") else parse_number(m.group(0))
             if n is None or n == 0:
                 continue
             if any(ts <= m.start() < te for ts, te in time_spans):
@@ -597,7 +585,10 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                 bool(lx.LIST_INTRO.search(text, prev.end, m.start()))
                 or (
                     prev.subset_marker
-                    and _LIST_GAP.fullmatch(text, prev.end, m.start()) is not None
+                    and (
+                        _LIST_GAP.fullmatch(text, prev.end, m.start()) is not None
+                        or _parallel(text, prev.end, m.start())
+                    )
                 )
             )
             subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after or continues or listed
@@ -617,6 +608,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                     sentence=si,
                     trigger=(trig.start, trig.end),
                     subset_marker=subset,
+                    listed_after=prev if listed else None,
                     bare=bare,
                     in_title=si <= title_index,
                 )
@@ -662,6 +654,17 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     )
     releaser = named.most_common(1)[0][0] if named else None
     _political_context(a, merged)
+    state = next((d.agent for d in merged if _is_government(d.agent)), None)
+    for d in merged:
+        parts = {c.agent for c in merged if c.part_of is d and c.agent and not c.agent_inherited}
+        if d.agent is None and len(parts) == 1 and d.action == "released":
+            d.agent = parts.pop()  # "three released in a swap"; each part "released by Russia"
+        if d.agent_weak and releaser is not None:
+            d.agent = releaser
+        if d.action == "demanded" and d.source == d.agent:
+            d.source = None  # a demand is its maker's act, not a figure reported on their word
+        if d.agent is None and d.action in ("detained", "sentenced") and state is not None:
+            d.agent = state  # an article's government is who arrests and tries
     for d in merged:
         if d.agent_inherited and d.part_of is not None:
             d.agent = d.part_of.agent
@@ -675,6 +678,42 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     return merged
 
 
+#: "one French national and a Briton": the article "a" counts one when it ends a list of counts.
+_LISTED_ONE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(an?)\s+", re.I)
+
+
+def _counts(text: str, s: int, e: int) -> list[re.Match[str]]:
+    """The numbers of a sentence, and "a"/"an" where it stands as one in a list of counts."""
+    found = list(NUMBER.finditer(text, s, e))
+    extra: list[re.Match[str]] = []
+    for m in found:
+        population, noun_end = _population(text, m.end(), e)
+        if population is None:
+            continue
+        one = _LISTED_ONE.match(text, noun_end, e)
+        if one is None or any(n.start() == one.start(1) for n in found):
+            continue
+        if _population(text, one.end(1), e)[0] is None:
+            continue
+        extra.append(_ONE.match(text, one.start(1)) or m)
+    return sorted(
+        found + [x for x in extra if x.group(0).lower() in ("a", "an")], key=re.Match.start
+    )
+
+
+_ONE = re.compile(r"an?\b", re.I)
+
+
+_STATE_BODY = re.compile(
+    r"^Government of\b|\b(?:government|authorities|regime|junta|police|KGB)$", re.I
+)
+
+
+def _is_government(name: str | None) -> bool:
+    """Whether an agent is a state's government ("the Government of Burma")."""
+    return name is not None and _STATE_BODY.search(name) is not None
+
+
 def _is_org(a: Article, name: str | None) -> bool:
     return name is not None and any(m.name == name and m.type == "organization" for m in a.mentions)
 
@@ -683,12 +722,23 @@ _FOREIGN = {"foreigners", "foreign_nationals"}
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|and|, and|;)\s*")
+#: Parallel clauses of one breakdown: "10 were sent to Russia, 13 to Germany, and three ...".
+_CLAUSE_GAP = re.compile(r"[^.;:!?\d—–(]{0,80},\s*(?:and\s+)?")
+
+
+def _parallel(text: str, start: int, end: int) -> bool:
+    """Whether the words between two counts end one clause of a list and start the next."""
+    return _CLAUSE_GAP.fullmatch(text, start, end) is not None and not NUMBER.search(
+        text, start, end
+    )
 
 
 def _siblings(text: str, a: Draft, b: Draft) -> bool:
     """Two counts of one list ("six Lithuanians, two Latvians"; "four from Germany, three
     from Lithuania and two from Latvia"): next to each other, or listed parts of one kind."""
     if _LIST_GAP.fullmatch(text, a.end, b.start) is not None:
+        return True
+    if a.subset_marker and b.subset_marker and _parallel(text, a.end, b.start):
         return True
     kind = {p.rsplit("_", 1)[-1] for p in (a.population or "", b.population or "")}
     return a.subset_marker and b.subset_marker and kind == {"nationals"}
@@ -698,10 +748,18 @@ def _link_part_of(d: Draft, same_sentence: list[Draft], earlier: list[Draft], te
     """The claim a subset belongs to: the largest earlier count of its sentence that is not a
     sibling in the same list, else the latest larger claim before it (for nationals, a count
     of foreigners first)."""
+    listed: list[Draft] = []
+    step = d.listed_after
+    while step is not None and step not in listed:
+        listed.append(step)
+        step = step.listed_after
     before_same = [
         x
         for x in same_sentence
-        if x.start < d.start and x.count > d.count and not _siblings(text, x, d)
+        if x.start < d.start
+        and x.count > d.count
+        and not _siblings(text, x, d)
+        and not any(x is y for y in listed)
     ]
     if d.subset_marker:
         if before_same:
@@ -747,7 +805,7 @@ def _named_person_claims(
     out: list[Draft] = []
     used = {(d.trigger, d.action) for d in counted}
     for t in triggers:
-        persons = [m for m in a.mentions_in(s, e, ("person",)) if (t.action, m.name) not in done]
+        persons = a.mentions_in(s, e, ("person",))
         if t.action not in (*_FACT_ACTIONS, "demanded") or any(
             u[0] == (t.start, t.end) for u in used
         ):
@@ -761,8 +819,9 @@ def _named_person_claims(
                 passive = re.search(
                     r"\b(?:was|were|is|are|has been|had been|have been|been|got|remains)\b", between
                 )
+                others = [q for q in persons if p.end <= q.start and q.end <= t.start]
                 headline = (
-                    re.fullmatch(r"\s*", between)
+                    _only_names(a.text, p.end, t.start, others)
                     and t.action != "demanded"
                     and not a.text[s:e].rstrip().endswith(".")
                 )
@@ -778,7 +837,7 @@ def _named_person_claims(
                     patients.append(p)
         names = [p.name for p in patients if p.name not in speakers]
         names = list(dict.fromkeys(names))
-        if not names:
+        if not names or _told_before(t.action, names, done, previous + out):
             continue
         listed_with_others = re.match(
             r"[\s,]*(?:and|as well as)\s+(?:\w+\s+)?other\b",
@@ -796,12 +855,21 @@ def _named_person_claims(
             persons=names,
         )
         d.population = _role_population(a, s, e)
-        if t.action == "released" and lx.PERSONS_INTRO.search(a.text, s, d.start):
+        covering = [
+            x
+            for x in reversed(previous)
+            if x.action == t.action and x.count > d.count and set(names) <= set(x.persons)
+        ]
+        if covering:
+            d.part_of = covering[0]  # named again after a claim that already named them
+        elif t.action == "released" and lx.PERSONS_INTRO.search(a.text, s, d.start):
             parents = [
                 x for x in reversed(previous) if x.action == "released" and x.part_of is None
             ]
             if parents:
                 d.part_of = parents[0]
+        if d.population == "people" and d.part_of is not None:
+            d.population = d.part_of.population
         d.source = _source(a, s, e, d.start)
         d.agent = _agent(a, d, s, e)
         if d.agent in names:
@@ -816,6 +884,28 @@ def _named_person_claims(
     return out
 
 
+def _told_before(
+    action: str, names: list[str], done: set[tuple[str, str]], earlier: list[Draft]
+) -> bool:
+    """Whether these people were already counted for this action: a repeat of the same named
+    group, or people counted among others and now named again without anything new. A
+    different selection of people named in an earlier list ("Gershkovich, Whelan, Kara-Murza
+    released", then "Gershkovich and Whelan were released by Russia") is a claim of its own."""
+    if not all((action, n) in done for n in names):
+        return False
+    listed = [x for x in earlier if x.action == action and set(names) <= set(x.persons)]
+    return not any(x.count == len(x.persons) and set(names) < set(x.persons) for x in listed)
+
+
+def _only_names(text: str, start: int, end: int, names: list[Mention]) -> bool:
+    """Whether only other names and list commas stand between two points ("Gershkovich,
+    Whelan, Kara-Murza released"): a headline's list of the people it is about."""
+    rest = text[start:end]
+    for m in sorted(names, key=lambda x: -x.start):
+        rest = rest[: m.start - start] + rest[m.end - start :]
+    return re.fullmatch(r"(?:\s*(?:,|and|&)?\s*)*", rest) is not None
+
+
 def _role_population(a: Article, s: int, e: int) -> str:
     window = a.text[s:e].lower()
     if "political prisoner" in window:
@@ -826,6 +916,7 @@ def _role_population(a: Article, s: int, e: int) -> str:
         ("activist", "activists"),
         ("blogger", "bloggers"),
         ("lawyer", "lawyers"),
+        ("prisoner", "prisoners"),
     ):
         if word in window:
             return pop
@@ -868,6 +959,7 @@ def _merge(drafts: list[Draft], mentions: dict[str, str]) -> list[Draft]:
                 if o.action == d.action
                 and o.count == d.count
                 and _compatible(o.population, d.population)
+                and _one_group(o, d)
             ),
             None,
         )
@@ -908,6 +1000,32 @@ def _merge(drafts: list[Draft], mentions: dict[str, str]) -> list[Draft]:
             )
         d.part_of = None if parent is d else parent
     return order
+
+
+def _one_group(a: Draft, b: Draft) -> bool:
+    """Whether two counts of one action can be the same people: not when they are parts of
+    different wholes, not when different people are named, and not when one is a share of a
+    breakdown and the other a group named person by person."""
+    pa, pb = a.part_of, b.part_of
+    if pa is not None and pb is not None and not (_within(pa, pb) or _within(pb, pa)):
+        return False
+    if a.persons and b.persons and not set(a.persons) & set(b.persons):
+        return False
+    named, share = (a, b) if a.persons else (b, a)
+    return not (named.persons and not share.persons and share.part_of and not named.part_of)
+
+
+def _within(part: Draft, whole: Draft) -> bool:
+    """Whether `part` is `whole` or lies inside it ("six Lithuanians" in "14 foreigners" in
+    "52 freed"), comparing what the claims say rather than which mention said it."""
+    seen: list[Draft] = []
+    step: Draft | None = part
+    while step is not None and not any(step is x for x in seen):
+        if (step.action, step.count) == (whole.action, whole.count):
+            return True
+        seen.append(step)
+        step = step.part_of
+    return False
 
 
 _SPECIFICITY = {"people": 0, "prisoners": 1}

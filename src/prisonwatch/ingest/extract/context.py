@@ -3,12 +3,28 @@ quotes."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
 from prisonwatch.ingest.extract.entities import Mention
 from prisonwatch.ingest.extract.timex import TimeExpr
+
+#: Bodies that speak for the state an article is about: "the presidency said" in an article
+#: about Belarus is the Belarusian presidency.
+INSTITUTIONS = frozenset(
+    {
+        "presidency",
+        "government",
+        "authorities",
+        "ministry",
+        "administration",
+        "prosecutor's office",
+        "court",
+        "police",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +69,22 @@ class Article:
             if q.start <= pos < q.end:
                 return q
         return None
+
+    def demonym(self) -> str:
+        """ "Belarusian" for an article about Belarus (the adjective its text uses), else the
+        country's name."""
+        for m in self.mentions:
+            if (
+                m.type == "country"
+                and m.name == self.country_name
+                and m.text != m.name
+                and re.search(r"(?:ian|ese|ish)$", m.text)
+            ):
+                return m.text
+        return self.country_name or ""
+
+    def institution(self, phrase: str) -> str:
+        """A speaker described by its office ("presidency") named for the article's state."""
+        if phrase.lower() in INSTITUTIONS:
+            return f"{self.demonym()} {phrase}".strip()
+        return phrase

@@ -10,7 +10,7 @@ from typing import Any
 from prisonwatch.ingest.extract.gazetteer import Gazetteer
 from prisonwatch.ingest.extract.lexicon import DEMONYMS
 
-VERSION = "entities/1.0"
+VERSION = "entities/1.1"
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None}
 _TITLE = re.compile(
     r"^(?:(?:U\.S\.|US|Russian|Belarusian|Lithuanian|Lithuania's|Polish|former|opposition|"
@@ -46,12 +46,18 @@ def _clean_person(text: str) -> str:
     return " ".join(text.split())
 
 
-def mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
-    """Every entity mention in the spaCy doc, with its canonical name and type."""
+def mentions(
+    doc: Any, gazetteer: Gazetteer, sentences: list[tuple[int, int]] | None = None
+) -> list[Mention]:
+    """Every entity mention in the spaCy doc, with its canonical name and type. A name never
+    runs across the end of a sentence or a title line (`sentences`, when given)."""
+    ends = [e for _, e in sentences or []]
     raw: list[Mention] = []
     for ent in doc.ents:
         typ = _TYPES.get(ent.label_)
         if typ is None:
+            continue
+        if any(ent.start_char < x < ent.end_char - 1 for x in ends):
             continue
         text = ent.text
         canonical = ent.ent_id_ or ""
@@ -68,7 +74,7 @@ def mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
             # "presidential representative Natallia Eismant": a titled person, not a body
             raw.append(Mention(ent.start_char, ent.end_char, text, "person", _clean_person(text)))
         else:
-            name = re.sub(r"^(?:[^\w]+|the\s+)+", "", text)
+            name = re.sub(r"^(?:[^\w]+|(?i:the)\s+)+", "", text)
             if typ == "organization":
                 name = _national(doc.text, ent.start_char, name)
             if name:
@@ -94,6 +100,7 @@ def mentions(doc: Any, gazetteer: Gazetteer) -> list[Mention]:
     raw.sort(key=lambda m: m.start)
     raw = _join_dangling(raw, text)
     raw = _fullest_bodies(raw)
+    raw = _acronyms(raw, text)
     for m in raw:
         key = m.name.split()[-1].casefold() if m.name else ""
         if m.type == "person":
@@ -113,17 +120,57 @@ def _national(text: str, start: int, name: str) -> str:
     return f"{demonym.capitalize()} {name}" if demonym else name
 
 
+def _spelling_key(name: str) -> str:
+    """ "Organisation" and "Organization" are one name spelled two ways."""
+    return re.sub(r"is(ation|e|ed|ing)\b", r"iz\1", name.casefold())
+
+
 def _fullest_bodies(found: list[Mention]) -> list[Mention]:
     """ "the National Intelligence Organization" is the fuller body named elsewhere in the
     article ("Turkish National Intelligence Organization")."""
     bodies = {m.name for m in found if m.type == "organization"}
+    spelled: dict[str, str] = {}
+    for m in found:
+        if m.type == "organization":
+            spelled.setdefault(_spelling_key(m.name), m.name)
     out = []
     for m in found:
         if m.type == "organization":
+            m = Mention(m.start, m.end, m.text, m.type, spelled[_spelling_key(m.name)])
             longer = [b for b in bodies if b != m.name and b.endswith(" " + m.name)]
             if longer:
                 m = Mention(m.start, m.end, m.text, m.type, max(longer, key=len))
         out.append(m)
+    return out
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+
+
+def _acronyms(found: list[Mention], text: str) -> list[Mention]:
+    """ "Turkey's National Intelligence Organisation (MIT)": every later "MIT" is that body."""
+    short: dict[str, Mention] = {}
+    for m in found:
+        hit = _ACRONYM_AFTER.match(text, m.end)
+        if m.type == "organization" and hit and hit.group(1) != m.name:
+            short.setdefault(hit.group(1), m)
+    if not short:
+        return found
+    out: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    for m in found:
+        body = short.get(m.text)
+        if body is not None and m.start > body.start:
+            m = Mention(m.start, m.end, m.text, body.type, body.name)
+        out.append(m)
+        covered.append((m.start, m.end))
+    for acronym, body in short.items():
+        for hit in re.finditer(rf"\b{re.escape(acronym)}\b", text):
+            if hit.start() > body.end and not any(
+                a < hit.end() and hit.start() < b for a, b in covered
+            ):
+                out.append(Mention(hit.start(), hit.end(), acronym, body.type, body.name))
+    out.sort(key=lambda m: m.start)
     return out
 
 
@@ -140,7 +187,7 @@ def _join_dangling(found: list[Mention], text: str) -> list[Mention]:
         ):
             whole = text[prev.start : m.end]
             out[-1] = Mention(
-                prev.start, m.end, whole, "organization", re.sub(r"^(?:the\s+)", "", whole)
+                prev.start, m.end, whole, "organization", re.sub(r"^(?i:the)\s+", "", whole)
             )
             continue
         out.append(m)

@@ -61,11 +61,12 @@ class Extractor:
     def _article(self, document: Document, spacy_doc: Any) -> Article:
         text = document.text
         body_start = text.find("\n") + 1 if text.lstrip().startswith("date ") else 0
-        found = entity_rules.mentions(spacy_doc, self.gazetteer)
+        spans = sentences(text)
+        found = entity_rules.mentions(spacy_doc, self.gazetteer, spans)
         a = Article(
             text=text,
             date=document.date,
-            sentences=sentences(text),
+            sentences=spans,
             mentions=found,
             times=timex.find_times(text, document.date),
             body_start=body_start,

@@ -9,24 +9,57 @@ continues the previous speaker; a word in scare quotes ("hostages") is attribute
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from prisonwatch.ingest.extract.context import Article, Quote
 from prisonwatch.ingest.extract.entities import Mention
 
-VERSION = "quotes/1.0"
+VERSION = "quotes/1.1"
 
 _PAIRS = [("“", "”"), ("„", "“"), ("«", "»"), ("“", "“")]
 _SAY = (
     r"(?:said|says|say|added|adds|wrote|writes|stated|states|told|tells|tweeted|posted|noted|notes|"
     r"declared|announced|stressed|emphasi[sz]ed|insisted|argued|warned|explained|replied|asked|"
     r"continued|called|calls|described|quipped|recalled|confirmed|commented|accuses|accused|"
-    r"saying)"
+    r"saying|reported|reports|noting|adding|writing|stating|stressing|warning|insisting|arguing|"
+    r"explaining|tweeting|posting|telling)"
 )
 _AFTER = re.compile(
     rf"^[\s,]*(?:(?P<who>[^,.;\"“”]{{1,60}}?)\s+{_SAY}\b|{_SAY}\s+(?P<who2>[^,.;\"“”]{{1,60}}))",
     re.I,
 )
-_QUOTED_AS = re.compile(r"quoted\s+(?P<who>[^,.;\"“”]{1,60}?)\s+as\s+say(?:ing|s)", re.I)
+_QUOTED_AS = re.compile(
+    r"(?:quoted|cited)\s+(?P<who>[^,.;\"“”]{1,60}?)\s+as\s+(?:say(?:ing|s)|telling)", re.I
+)
+#: "..., the statement read": a document speaks for whoever issued it.
+_DOCUMENT_SAYS = re.compile(
+    r"^[\s,]*(?:the|a|an|its|their|his|her)\s+(?:\w+\s+)?"
+    r"(?:statement|letter|post|message|tweet|communiqu\w+|press release)\s+"
+    r"(?:read|reads|said|says|stated|noted)\b",
+    re.I,
+)
+#: "according to a tweet from X:" before a quotation set off on its own line.
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?:(?:a|an|the|his|her|their)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:(?:from|by|of)\s+)?(?P<who>[^,;:\"“”]{1,80})[\s:]*$",
+    re.I,
+)
+#: An outlet or a document named by description, to be read as the last organisation named.
+_DESCRIBED = re.compile(
+    r"^(?:the|its|their)\s+(?:\w+\s+)?(?:agency|outlet|newspaper|broadcaster|statement|"
+    r"channel|service)$",
+    re.I,
+)
+#: A quoted title of an article, book or film is not something anyone said.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:article|report|book|headline|film|documentary|song|column|op-ed|story|titled|"
+    r"entitled)\s*[:,]?\s*$",
+    re.I,
+)
+#: "declared a political prisoner" designates; it does not introduce speech.
+_NOT_SPEECH = re.compile(r"\s+(?:\w+\s+){0,3}?(?:a\s+)?political prisoners?\b", re.I)
+#: Scare quotes and slogans ("extremism", "Long live Belarus!") with nobody saying them.
+_SHORTEST_UNATTRIBUTED = 4
 _QUOTED_BY = re.compile(r"quoted by\s+(?:the\s+)?(?P<via>[^,.;\"“”]{1,60})", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she|they)\s+" + _SAY + r"\b", re.I)
 
@@ -51,6 +84,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
         re.M,
     ):
         spans.append((m.start(1), m.end(1)))
+    spans.extend(_unclosed(text, spans))
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:
@@ -62,16 +96,43 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _unclosed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quotation whose paragraph ends before it closes runs to the end of that paragraph:
+    English leaves the closing mark off a quotation that goes on in the next paragraph, and a
+    cut-off article stops inside one."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[“«]", text):
+        start = m.end()
+        if any(s - 1 <= m.start() <= e for s, e in spans):
+            continue
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[start:line_end]
+        if re.search(r"[”»]", rest) or len(rest.strip()) < 20:
+            continue
+        end = start + len(rest.rstrip())
+        out.append((start, end))
+    return out
+
+
 def _adjective(m: Mention) -> bool:
     """ "Belarusian" in "the exiled Belarusian opposition" names no speaker."""
     return m.type == "country" and m.text != m.name and bool(re.search(r"(?:ian|ese|ish)$", m.text))
 
 
-def _mention_in(article: Article, start: int, end: int, last: bool = True) -> Mention | None:
+def _mention_in(
+    article: Article,
+    start: int,
+    end: int,
+    last: bool = True,
+    quoted: Sequence[tuple[int, int]] = (),
+) -> Mention | None:
+    """The person, organisation or country named between `start` and `end`, outside quotations
+    (a name inside someone's words is not who speaks them)."""
     found = [
         m
         for m in article.mentions_in(start, end, ("person", "organization", "country"))
-        if not _adjective(m)
+        if not _adjective(m) and not any(qs <= m.start < qe for qs, qe in quoted)
     ]
     if not found:
         return None
@@ -101,30 +162,57 @@ def _person_before(article: Article, pos: int) -> str | None:
     return None
 
 
+def _described(article: Article, phrase: str, pos: int) -> str | None:
+    """ "the agency", "the statement": the last organisation named before `pos`."""
+    if not _DESCRIBED.match(phrase.strip()):
+        return None
+    orgs = article.mentions_in(max(0, pos - 1500), pos, ("organization",))
+    return orgs[-1].name if orgs else None
+
+
 def find_quotes(article: Article) -> list[Quote]:
+    """Quotations with their speaker and relaying outlet. Titles of works are left out, and so
+    are short quoted words nobody is said to have said (scare quotes, slogans)."""
     text = article.text
     quotes: list[Quote] = []
     last_speaker: str | None = None
-    for s, e in _spans(text):
+    spans = _spans(text)
+    for s, e in spans:
         close_end = e + 1
-        sent = article.sentences[article.sentence_of(s - 1 if s else 0)]
-        before_start = sent[0]
+        index = article.sentence_of(s - 1 if s else 0)
+        before_start = article.sentences[index][0]
         before = text[before_start : max(before_start, s - 1)]
+        if not before.strip() and index > 0:
+            # a quotation set off on its own line, introduced by the line before ("... said:")
+            p_start, p_end = article.sentences[index - 1]
+            if text[p_start:p_end].rstrip().endswith(":"):
+                before_start, before = p_start, text[p_start:p_end].rstrip()
+        if _TITLE_BEFORE.search(before):
+            continue
         speaker: str | None = None
         via: str | None = None
         m_as = _QUOTED_AS.search(before)
         if m_as:
             who = _mention_in(
-                article, before_start + m_as.start("who"), before_start + m_as.end("who")
+                article,
+                before_start + m_as.start("who"),
+                before_start + m_as.end("who"),
+                quoted=spans,
             )
-            src = _mention_in(article, before_start, before_start + m_as.start())
+            src = _mention_in(article, before_start, before_start + m_as.start(), quoted=spans)
             speaker = who.name if who else m_as.group("who").strip()
-            via = src.name if src else None
-        if speaker is None:
+            lead = before[: m_as.start()].strip()
+            via = src.name if src else _described(article, lead, before_start + m_as.start())
+        closed = e < len(text) and text[e] in "”»“\"'’"
+        if speaker is None and closed:
             after = text[close_end : close_end + 120].split("\n", 1)[0]
             ended = text[s:e].rstrip().endswith((".", "!", "?", "…"))
             new_sentence = ended and after.strip()[:1].isupper()
-            m_after = None if new_sentence else _AFTER.match(after)
+            m_doc = None if new_sentence else _DOCUMENT_SAYS.match(after)
+            m_after = None if new_sentence or m_doc else _AFTER.match(after)
+            if m_doc:
+                doc_who = _mention_in(article, close_end, close_end + m_doc.end(), quoted=spans)
+                speaker = doc_who.name if doc_who else _described_any(article, s)
             if m_after:
                 g = "who" if m_after.group("who") else "who2"
                 a, b = close_end + m_after.start(g), close_end + m_after.end(g)
@@ -135,18 +223,26 @@ def find_quotes(article: Article) -> list[Quote]:
                 elif word in ("he", "she", "they"):
                     speaker = last_speaker or _person_before(article, s)
                 elif 1 < len(word.split()) <= 5 and word[:1].islower():
-                    speaker = re.sub(r"^(?:the|a|an)\s+", "", m_after.group(g).strip())
+                    phrase = m_after.group(g).strip()
+                    speaker = _described(article, phrase, s) or article.institution(
+                        re.sub(r"^(?:the|a|an)\s+", "", phrase)
+                    )
                 m_by = _QUOTED_BY.search(text, close_end, close_end + 120)
                 if m_by:
                     by = _mention_in(article, m_by.start("via"), m_by.end("via"))
                     via = by.name if by else None
         if speaker is None:
-            says = list(re.finditer(r"\b" + _SAY + r"\b", before, re.I))
+            says = [
+                m
+                for m in re.finditer(r"\b" + _SAY + r"\b", before, re.I)
+                if not _NOT_SPEECH.match(before, m.end())
+            ]
             m_say = says[-1] if says else None
+            according = _ACCORDING.search(before) if before.rstrip().endswith(":") else None
             if m_say is not None:
                 m_by = _QUOTED_BY.search(before)
                 cut = m_by.start() if m_by else m_say.start()
-                who = _mention_in(article, before_start, before_start + cut)
+                who = _mention_in(article, before_start, before_start + cut, quoted=spans)
                 if who:
                     speaker = who.name
                 elif _PRONOUN.search(before):
@@ -156,15 +252,34 @@ def find_quotes(article: Article) -> list[Quote]:
                         r"^(?:the|a|an)\s+", "", before[: m_say.start()].strip(), flags=re.I
                     )
                     if 0 < len(phrase.split()) <= 6 and not re.search(r"[,;:]", phrase):
-                        speaker = _named_at_end(phrase) or phrase
+                        speaker = (
+                            _described(article, before[: m_say.start()], before_start)
+                            or _named_at_end(phrase)
+                            or article.institution(phrase)
+                        )
                 if m_by:
                     by = _mention_in(
                         article, before_start + m_by.start("via"), before_start + m_by.end("via")
                     )
                     via = by.name if by else None
+            elif according is not None:
+                who = _mention_in(
+                    article,
+                    before_start + according.start("who"),
+                    before_start + according.end("who"),
+                    quoted=spans,
+                )
+                speaker = who.name if who else None
             elif before.strip().endswith(":") or not before.strip():
                 speaker = last_speaker if not before.strip() else None
+        if speaker is None and len(text[s:e].split()) < _SHORTEST_UNATTRIBUTED:
+            continue
         if speaker is not None:
             last_speaker = speaker
         quotes.append(Quote(s, e, text[s:e], speaker, via))
     return quotes
+
+
+def _described_any(article: Article, pos: int) -> str | None:
+    """Who issued an unnamed statement: the last organisation named before it."""
+    return _described(article, "the statement", pos)
