@@ -144,6 +144,22 @@ _PREDICATE_PP = re.compile(
     r"(?:\w+\s+)?political prisoners\b",
     re.I,
 )
+#: "1,100 individuals imprisoned for political reasons" are political prisoners.
+_POLITICAL_GROUNDS = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:for political reasons|on political grounds|for political motives|"
+    r"on politically motivated charges|for their political (?:views|activity|activities))",
+    re.I,
+)
+
+
+def _described_end(text: str, end: int, stop: int) -> int:
+    """Where the words describing a count end: its noun, and "jailed for political reasons"
+    after it (whose "jailed" tells who they are, not what happened)."""
+    noun_end = _population(text, end, stop)[1]
+    grounds = _POLITICAL_GROUNDS.match(text, noun_end, stop)
+    return grounds.end() if grounds else noun_end
+
+
 _RELEASE_WORD = re.compile(r"(?:free|releas|pardon)", re.I)
 _NOUN_PAREN = re.compile(
     r"\b(?:political prisoners|prisoners|people|detainees)\s*"
@@ -409,7 +425,12 @@ def _when(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[
             return start, dct
     if d.action == "held":
         return dct, dct
-    dates = [t for t in dates if not _other_trigger_between(a, s, e, d, t)]
+    dates = [
+        t
+        for t in dates
+        if not _other_trigger_between(a, s, e, d, t)
+        and not re.search(r"\bsince\s+(?:\w+\s+)?$", text[max(s, t.start - 14) : t.start], re.I)
+    ]  # "held since 2020" starts a state; it does not date a release
     if dates:
         d.when_explicit = True
         best = min(dates, key=lambda t: abs(t.start - d.trigger[0]))
@@ -535,6 +556,15 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         if s < a.body_start:
             continue
         triggers = _triggers(a, s, e)
+        named_member = _enumeration(a, si, s, e, drafts)
+        if named_member is not None:
+            group, member = named_member
+            if member.name not in group.persons:
+                group.persons.append(member.name)
+            persons_done.add((group.action, member.name))
+            # the rest of the sentence may tell more about them ("..., who was detained")
+            triggers = [t for t in triggers if t.start >= member.end]
+        named_until = named_member[1].end if named_member is not None else s
         continues = bool(lx.CONTINUES.match(text, s, e))
         inherited = None
         if drafts and drafts[-1].sentence >= si - 2:
@@ -543,8 +573,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         if not triggers and inherited is None:
             continue
         sentence_drafts: list[Draft] = []
-        counts = _counts(text, s, e)
-        noun_spans = [(m.start(), _population(text, m.end(), e)[1]) for m in counts]
+        counts = [m for m in _counts(text, s, e) if m.start() >= named_until]
+        noun_spans = [(m.start(), _described_end(text, m.end(), e)) for m in counts]
         triggers = [
             t for t in triggers if not any(a0 <= t.start and t.end <= b0 for a0, b0 in noun_spans)
         ]
@@ -562,11 +592,15 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             if population is None and _BARE_PP.match(text, m.end()):
                 population = "political_prisoners"
             anchor = m.start()
+            whole_stock = None
             if population is None:
                 paren = _NOUN_PAREN.search(text, s, m.start())
                 if paren is not None:
                     population = _population(text, paren.start() - 1, m.start())[0]
                     anchor = paren.start()
+                    whole_stock = re.search(
+                        r"\ball\s+(?:\w+\s+)?$", text[max(s, paren.start() - 20) : paren.start()]
+                    )
             subset_after = bool(lx.SUBSET_AFTER.match(text, m.end()))
             bare = False
             if population is None:
@@ -577,7 +611,9 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                     bare = True
                 else:
                     continue
-            if population in ("people", "prisoners") and _PREDICATE_PP.match(text, noun_end):
+            if population in ("people", "prisoners") and (
+                _PREDICATE_PP.match(text, noun_end) or _POLITICAL_GROUNDS.match(text, noun_end)
+            ):
                 population = "political_prisoners"
             before = text[max(s, m.start() - 40) : m.start()]
             prev = sentence_drafts[-1] if sentence_drafts else None
@@ -593,6 +629,9 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             )
             subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after or continues or listed
             chosen = _actions(triggers, anchor, noun_end)
+            if whole_stock and population and all(c != "held" for c, _ in chosen):
+                # "all political prisoners (already 862)": the number is how many are held
+                chosen.append(("held", Trigger("held", m.start(), m.end())))
             if not chosen and inherited is not None and (subset or continues):
                 chosen = [(inherited.action, Trigger(inherited.action, m.start(), m.start()))]
             for action, trig in chosen:
@@ -642,6 +681,9 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                     d.mechanism = d.part_of.mechanism
             d.when = _when(a, d, s, e, drafts)
             drafts.append(d)
+        everyone = _demand_for_all(a, si, s, e, triggers, sentence_drafts, drafts)
+        if everyone is not None:
+            drafts.append(everyone)
         drafts.extend(
             _named_person_claims(
                 a, si, s, e, triggers, sentence_drafts, persons_done, speakers, doc_deal, drafts
@@ -665,6 +707,17 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             d.source = None  # a demand is its maker's act, not a figure reported on their word
         if d.agent is None and d.action in ("detained", "sentenced") and state is not None:
             d.agent = state  # an article's government is who arrests and tries
+    _political_persons(a, merged)
+    _sums(merged)
+    for d in merged:
+        if d.action == "held" and d.persons and d.when is not None:
+            freed = [
+                c.when[0]
+                for c in merged
+                if c.action == "released" and c.when and set(c.persons) & set(d.persons)
+            ]
+            if freed and d.when[0] <= freed[0]:
+                d.when = (d.when[0], freed[0])  # held until the release the article reports
     for d in merged:
         if d.agent_inherited and d.part_of is not None:
             d.agent = d.part_of.agent
@@ -804,10 +857,13 @@ def _named_person_claims(
     """Claims about people named without a number: "Statkevich is back in prison"."""
     out: list[Draft] = []
     used = {(d.trigger, d.action) for d in counted}
-    for t in triggers:
+    last: tuple[Trigger, list[Mention]] | None = None
+    for t in sorted(triggers, key=lambda x: x.start):
         persons = a.mentions_in(s, e, ("person",))
-        if t.action not in (*_FACT_ACTIONS, "demanded") or any(
-            u[0] == (t.start, t.end) for u in used
+        if any(u[0] == (t.start, t.end) for u in used):
+            continue
+        if t.action not in (*_FACT_ACTIONS, "demanded") and not (
+            t.action == "held" and _IN_CUSTODY.fullmatch(a.text, t.start, t.end)
         ):
             continue
         if t.action == "demanded" and not _RELEASE_WORD.match(a.text, t.start):
@@ -835,6 +891,17 @@ def _named_person_claims(
                 between = a.text[t.end : p.start]
                 if not re.search(r"[;\"“”]|\b(?:by|with|after|said|according)\b", between):
                     patients.append(p)
+        if (
+            not patients
+            and last is not None
+            and _COORDINATED.fullmatch(a.text, last[0].end, t.start)
+        ):
+            patients = last[1]  # "was arrested before the vote and sentenced to 18 years"
+        if not patients and not persons:
+            pronoun = _pronoun_patient(a, si, t, previous + out)
+            patients = [pronoun] if pronoun is not None else []
+        if patients:
+            last = (t, patients)
         names = [p.name for p in patients if p.name not in speakers]
         names = list(dict.fromkeys(names))
         if not names or _told_before(t.action, names, done, previous + out):
@@ -884,6 +951,125 @@ def _named_person_claims(
     return out
 
 
+_ENUMERATES = re.compile(
+    r"\W*(?:one of (?:them|those|the \w+)|the (?:first|second|third|fourth|fifth|other|last)"
+    r"(?:\s+(?:one|person|man|woman|prisoner|activist|detainee))?)\b[^.;]{0,80}?\b(?:is|was)\s+"
+    r"(?:[a-z]+\s+){0,3}$",
+    re.I,
+)
+
+
+def _enumeration(
+    a: Article, si: int, s: int, e: int, earlier: list[Draft]
+) -> tuple[Draft, Mention] | None:
+    """ "One of them is X", "The second person declared a political prisoner is Y": a member
+    of a small group counted just before, named. The group is the latest count of two to
+    twenty, not yet naming everyone, from the eight sentences before; one whose action the
+    sentence repeats comes first."""
+    for person in a.mentions_in(s, min(e, s + 160), ("person",)):
+        if _ENUMERATES.fullmatch(a.text, s, person.start) is None:
+            continue
+        groups = [
+            d
+            for d in reversed(earlier)
+            if d.sentence >= si - 8 and 2 <= d.count <= 20 and len(d.persons) < d.count
+        ]
+        if not groups:
+            return None
+        said = {t.action for t in _triggers(a, s, person.start)}
+        groups.sort(key=lambda d: d.action not in said)
+        return groups[0], person
+    return None
+
+
+_ALL = re.compile(
+    r"\b(?:all|everyone|every one of them|each of them)\b(?!\s+(?:of\s+)?(?:the\s+)?\d)", re.I
+)
+
+
+def _demand_for_all(
+    a: Article,
+    si: int,
+    s: int,
+    e: int,
+    triggers: list[Trigger],
+    counted: list[Draft],
+    earlier: list[Draft],
+) -> Draft | None:
+    """ "All must be released": a demand for everyone held, counted by the stock figure told
+    just before (this sentence or the two before it)."""
+    if any(d.action == "demanded" for d in counted):
+        return None
+    demand = next(
+        (
+            t
+            for t in triggers
+            if t.action == "demanded" and _RELEASE_NEAR.search(a.text, t.start, e)
+        ),
+        None,
+    )
+    if demand is None:
+        return None
+    everyone = _ALL.search(a.text, max(s, demand.start - 60), min(e, demand.end + 60))
+    if everyone is None:
+        return None
+    stock = next(
+        (d for d in reversed(counted + earlier) if d.action == "held" and d.sentence >= si - 2),
+        None,
+    )
+    if stock is None or stock.persons:
+        return None
+    d = Draft(
+        action="demanded",
+        count=stock.count,
+        qualifier=stock.qualifier,
+        population=stock.population,
+        start=everyone.start(),
+        end=everyone.end(),
+        sentence=si,
+        trigger=(demand.start, demand.end),
+    )
+    d.agent = _agent(a, d, s, e)
+    quote = a.quote_at(everyone.start())
+    if d.agent is None and quote is not None:
+        d.agent = quote.speaker
+    return d
+
+
+_RELEASE_NEAR = re.compile(r"[^.]{0,40}?\b(?:releas|free)", re.I)
+
+
+_COORDINATED = re.compile(
+    r"[^,;.]{0,60}?\s+(?:and|then)\s+(?:was\s+|were\s+|later\s+|then\s+|subsequently\s+)?"
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(he|she)\s+(?:was|has been|had been|is|is being|got)\s+(?:\w+\s+){0,2}$", re.I
+)
+_PRONOUN_OBJECT = re.compile(
+    r"[^.;,]{0,50}?\b(him|her)(?=\s+(?:as|to|for|on|in|at|with|after)\b|\s*[.,;])", re.I
+)
+
+
+def _pronoun_patient(a: Article, si: int, t: Trigger, earlier: list[Draft]) -> Mention | None:
+    """ "He was sentenced", "recognized him as a prisoner of conscience" in a sentence naming
+    nobody: the one person the article's last claims, in the three sentences before, were
+    about."""
+    s, e = a.sentences[si]
+    hit = _PRONOUN_SUBJECT.search(a.text, s, t.start) or _PRONOUN_OBJECT.match(a.text, t.end, e)
+    if hit is None:
+        return None
+    recent = [d for d in earlier if d.sentence >= si - 3 and len(d.persons) == 1]
+    if not recent:
+        return None
+    name = recent[-1].persons[0]
+    return Mention(hit.start(1), hit.end(1), hit.group(1), "person", name)
+
+
+#: The words that put one named person in custody ("who had been held since 2020"); "still"
+#: or "there are" say nothing about a named person.
+_IN_CUSTODY = re.compile(r"held since|held in|being held|behind bars|in custody", re.I)
+
+
 def _told_before(
     action: str, names: list[str], done: set[tuple[str, str]], earlier: list[Draft]
 ) -> bool:
@@ -908,7 +1094,9 @@ def _only_names(text: str, start: int, end: int, names: list[Mention]) -> bool:
 
 def _role_population(a: Article, s: int, e: int) -> str:
     window = a.text[s:e].lower()
-    if "political prisoner" in window:
+    if "prisoner of conscience" in window or "prisoners of conscience" in window:
+        return "prisoners_of_conscience"
+    if "political prisoner" in window or _POLITICAL_GROUNDS.search(window):
         return "political_prisoners"
     for word, pop in (
         ("journalist", "journalists"),
@@ -921,6 +1109,45 @@ def _role_population(a: Article, s: int, e: int) -> str:
         if word in window:
             return pop
     return "people"
+
+
+def _sums(claims: list[Draft]) -> None:
+    """Counts that add up to another count of the same action and period are its parts: "X
+    was released today"; "13 others were released along with him"; "the release of 14"."""
+    for whole in claims:
+        parts = [
+            c
+            for c in claims
+            if c is not whole
+            and c.part_of is None
+            and c.action == whole.action
+            and c.when == whole.when
+            and c.count < whole.count
+            and whole.part_of is not c
+        ]
+        if len(parts) >= 2 and sum(c.count for c in parts) == whole.count:
+            for c in parts:
+                c.part_of = whole
+
+
+_GENERIC = {"people", "prisoners", "activists", "bloggers", "journalists", "lawyers"}
+
+
+def _political_persons(a: Article, claims: list[Draft]) -> None:
+    """People the article counts as political prisoners are political prisoners in its other
+    claims too ("Urad was detained in March" after Urad was recognised one), and so are the
+    people "on the list" of an article about recognising them."""
+    political = {p for d in claims if d.population == "political_prisoners" for p in d.persons}
+    listed = any(d.action == "designated" and d.population == "political_prisoners" for d in claims)
+    for d in claims:
+        if d.population not in _GENERIC:
+            continue
+        if (d.persons and set(d.persons) <= political) or (
+            listed
+            and d.action == "held"
+            and re.search(r"\bon the (?:\w+\s+)?list\b", a.text[d.end : d.end + 40])
+        ):
+            d.population = "political_prisoners"
 
 
 def _political_context(a: Article, claims: list[Draft]) -> None:

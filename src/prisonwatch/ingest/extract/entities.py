@@ -19,6 +19,16 @@ _TITLE = re.compile(
 )
 
 
+#: Occupations and kin that stand before a name and are not part of it ("Nurse Olga Example").
+_ROLE = re.compile(
+    r"^(?:(?:nurse|teacher|doctor|lawyer|blogger|activist|journalist|reporter|student|pastor|"
+    r"priest|artist|writer|poet|musician|worker|engineer|professor|economist|analyst|captain|"
+    r"colonel|general|deputy|senator|ambassador|envoy|dissident|sister|brother|mother|father|"
+    r"wife|husband|son|daughter|former|opposition)\s+)+",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
@@ -42,6 +52,8 @@ def _clean_person(text: str) -> str:
         words = words[lowered[-1] + 1 :]  # "presidential representative Natallia Eismant"
     text = " ".join(words)
     text = _TITLE.sub("", text)
+    if len(text.split()) > 2:
+        text = _ROLE.sub("", text)
     text = re.sub(r"['’]s$", "", text)
     return " ".join(text.split())
 
@@ -95,21 +107,43 @@ def mentions(
         surname = full.split()[-1]
         for hit in re.finditer(rf"\b{re.escape(surname)}\b", text):
             if not any(a <= hit.start() < b for a, b in covered):
-                raw.append(Mention(hit.start(), hit.end(), surname, "person", full))
+                raw.append(Mention(hit.start(), hit.end(), surname, "person", surname))
                 covered.append((hit.start(), hit.end()))
     raw.sort(key=lambda m: m.start)
     raw = _join_dangling(raw, text)
     raw = _fullest_bodies(raw)
     raw = _acronyms(raw, text)
+    full_mentions = [m for m in raw if m.type == "person" and len(m.name.split()) >= 2]
     for m in raw:
         key = m.name.split()[-1].casefold() if m.name else ""
         if m.type == "person":
-            out.append(Mention(m.start, m.end, m.text, m.type, fullest.get(key, m.name)))
+            out.append(Mention(m.start, m.end, m.text, m.type, _full_name(m, full_mentions)))
         elif key in fullest and len(m.name.split()) == 1 and gazetteer.lookup(m.text) is None:
             out.append(Mention(m.start, m.end, m.text, "person", fullest[key]))  # "Coale" as ORG
         else:
             out.append(m)
     return out
+
+
+def _full_name(m: Mention, full: list[Mention]) -> str:
+    """The name a person mention stands for. "Coale" alone is the John Coale named nearest
+    before it (else the first after it); a full name stays itself unless a fuller form with
+    the same given name exists ("Ivan Example" and "Olga Example" are two people, brothers
+    "Alyaksandr" and "Alyaksei Rusetski" too)."""
+    words = m.name.split()
+    surname = words[-1].casefold() if words else ""
+    same = [f for f in full if f.name.split()[-1].casefold() == surname]
+    if not same:
+        return m.name
+    if len(words) == 1:
+        before = [f for f in same if f.start < m.start]
+        return (before[-1] if before else same[0]).name
+    fuller = [
+        f.name
+        for f in same
+        if f.name.split()[0].casefold() == words[0].casefold() and len(f.name) > len(m.name)
+    ]
+    return max(fuller, key=len) if fuller else m.name
 
 
 def _national(text: str, start: int, name: str) -> str:

@@ -61,7 +61,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "held",
         _rx(
-            r"\b(?:remain(?:s|ed|ing)?|still|currently|behind bars|being held|are held|is held|held in|in prison|in prisons|jailed|imprisoned"
+            r"\b(?:remain(?:s|ed|ing)?|still|currently|behind bars|being held|are held|is held|held in|held since|in prison|in prisons|jailed|imprisoned"
             r"|incarcerated|in custody|on the (?:\w+ )?list|reach(?:es|ed)?|there are|there were|awaiting trial)\b"
         ),
     ),
@@ -166,7 +166,7 @@ NOT_PEOPLE_AFTER = _rx(
     r"criminal cases|charges|pages|votes|seats|points|rounds|waves|pardons|decrees|acts|years-old|a\.m\.|p\.m\.)\b"
 )
 NOT_PEOPLE_BEFORE = _rx(
-    r"(?:\$|€|£|No\.|Article|Art\.|Section|page|aged|age|(?<!more )(?<!fewer )(?<!less )than|Part|Chapter|Paragraph)\s*$"
+    r"(?:\$|€|£|No\.|Article|Art\.|Section|page|aged|age|\bevery|\bany|\bno|(?<!more )(?<!fewer )(?<!less )than|Part|Chapter|Paragraph)\s*$"
 )
 
 SUBSET_BEFORE = _rx(

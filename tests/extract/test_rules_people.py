@@ -1,0 +1,100 @@
+"""Claims about named people, stocks and demands, on sentences written for these tests (not
+taken from any article)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.extract.conftest import only
+
+Extract = Callable[..., dict[str, Any]]
+
+
+def test_held_since_starts_a_stay_and_does_not_date_the_release(extract: Extract) -> None:
+    out = extract(
+        "Among those freed on Monday was teacher Ivan Example, who had been held since 2021."
+    )
+    freed = only(out["claims"], "released", 1)
+    assert freed["when"] == {"from": "2025-12-08", "to": "2025-12-08"}
+    held = only(out["claims"], "held", 1)
+    assert held["persons"] == ["Ivan Example"]
+    assert held["when"] == {"from": "2021", "to": "2025-12-08"}
+
+
+def test_jailed_for_political_reasons_are_political_prisoners(extract: Extract) -> None:
+    out = extract("Over 900 people jailed for political reasons are still behind bars, she said.")
+    assert only(out["claims"], "held", 900)["population"] == "political_prisoners"
+
+
+def test_all_political_prisoners_with_their_number(extract: Extract) -> None:
+    out = extract(
+        "The groups demand the release of all political prisoners (already 900) and an end "
+        "to repression."
+    )
+    assert only(out["claims"], "demanded", 900)["population"] == "political_prisoners"
+    assert only(out["claims"], "held", 900)["when"] == {"from": "2025-12-12", "to": "2025-12-12"}
+
+
+def test_all_must_be_released_counts_the_stock_told_before(extract: Extract) -> None:
+    out = extract(
+        "Sviatlana Tsikhanouskaya welcomed the news. But more than 1,100 political prisoners "
+        "are still held, she said.\n"
+        '"Every one of them must be freed," she wrote on X.'
+    )
+    demand = only(out["claims"], "demanded", 1100)
+    assert demand["qualifier"] == "more_than" and demand["agent"] == "Sviatlana Tsikhanouskaya"
+
+
+def test_members_of_a_small_group_named_one_by_one(extract: Extract) -> None:
+    out = extract(
+        "Three more people were recognised as political prisoners on Monday, Viasna said.\n"
+        "One of them is teacher Ivan Example.\n"
+        "The second person recognised is nurse Olga Example, who was detained in May."
+    )
+    group = only(out["claims"], "designated", 3)
+    assert group["persons"] == ["Ivan Example", "Olga Example"]
+    assert [c["action"] for c in out["claims"]].count("designated") == 1
+    detained = only(out["claims"], "detained", 1)
+    assert detained["persons"] == ["Olga Example"]
+    assert detained["population"] == "political_prisoners"
+
+
+def test_one_subject_for_two_verbs_and_a_pronoun_after(extract: Extract) -> None:
+    out = extract(
+        "Ivan Example, a lawyer and former candidate, was arrested in 2021 and sentenced to "
+        "ten years. Amnesty International recognised him as a prisoner of conscience."
+    )
+    assert only(out["claims"], "detained", 1)["persons"] == ["Ivan Example"]
+    assert only(out["claims"], "sentenced", 1)["persons"] == ["Ivan Example"]
+    conscience = only(out["claims"], "designated", 1)
+    assert conscience["persons"] == ["Ivan Example"]
+    assert conscience["population"] == "prisoners_of_conscience"
+    assert conscience["agent"] == "Amnesty International"
+
+
+def test_a_pronoun_with_nobody_told_before_names_nobody(extract: Extract) -> None:
+    out = extract("He was sentenced to ten years in March.")
+    assert all(c["persons"] == [] for c in out["claims"])
+
+
+def test_counts_adding_up_to_a_total_are_its_parts(extract: Extract) -> None:
+    out = extract(
+        "Teacher Ivan Example was released today. Nine other political prisoners were "
+        "released along with him.\n"
+        "“The release of 10 prisoners today is a good sign,” the envoy John Roe said."
+    )
+    whole = only(out["claims"], "released", 10)
+    assert only(out["claims"], "released", 1)["part_of"] == whole["id"]
+    assert only(out["claims"], "released", 9)["part_of"] == whole["id"]
+
+
+def test_two_people_of_one_surname_stay_two(extract: Extract) -> None:
+    out = extract(
+        "Teacher Ivan Example was detained on Monday. Nurse Olga Example, his sister, was "
+        "detained on Tuesday. Example was later released."
+    )
+    detained = [c for c in out["claims"] if c["action"] == "detained"]
+    assert sorted(p for c in detained for p in c["persons"]) == ["Ivan Example", "Olga Example"]
+    # a surname alone is the one named nearest before it
+    assert only(out["claims"], "released", 1)["persons"] == ["Olga Example"]
