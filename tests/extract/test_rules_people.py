@@ -98,3 +98,30 @@ def test_two_people_of_one_surname_stay_two(extract: Extract) -> None:
     assert sorted(p for c in detained for p in c["persons"]) == ["Ivan Example", "Olga Example"]
     # a surname alone is the one named nearest before it
     assert only(out["claims"], "released", 1)["persons"] == ["Olga Example"]
+
+
+def test_a_person_described_and_named_in_the_next_sentence(extract: Extract) -> None:
+    out = extract(
+        "MINSK, March 3 The Minsk correspondent of a Lithuanian radio station was detained by "
+        "police on Tuesday, the Belarusian Association of Journalists said.\n"
+        "Olga Example, who also writes for several Belarusian websites, spent two months in "
+        "jail last year before getting a two-year sentence which was suspended.",
+        "2025-03-06",
+    )
+    detained = only(out["claims"], "detained", 1)
+    assert detained["persons"] == ["Olga Example"]
+    assert detained["population"] == "journalists"
+    assert detained["when"] == {"from": "2025-03-04", "to": "2025-03-04"}
+    assert detained["source"] == "BAJ"
+    held = only(out["claims"], "held", 1)
+    assert held["persons"] == ["Olga Example"] and held["when"] == {"from": "2024", "to": "2024"}
+    sentenced = only(out["claims"], "sentenced", 1)
+    assert sentenced["persons"] == ["Olga Example"]
+    assert sentenced["population"] == "journalists"  # as the article first described her
+
+
+def test_a_passive_by_phrase_names_the_agent(extract: Extract) -> None:
+    out = extract(
+        "In Belarus, the Minsk correspondent of a Polish daily was arrested by police on Tuesday.",
+    )
+    assert only(out["claims"], "detained", 1)["agent"] == "Belarusian police"

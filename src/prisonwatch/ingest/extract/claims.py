@@ -376,28 +376,47 @@ def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
         if ent is not None:
             return ent.name
         return _subject_phrase(text[s:t0])
+    passive = re.search(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$", text[s:t0])
+    by = _by_agent(a, t1, e)
+    if passive and by is not None:
+        return by[0]  # "was detained by police": the by-phrase, whatever stands before
     ent = _entity_before(a, s, t0, patients=tuple(d.persons)) if d.action != "sentenced" else None
     if ent is not None and ent.type != "place":
         return _government(a, ent) or ent.name
-    passive = re.search(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$", text[s:t0])
     if d.action == "designated" and not passive:
         phrase = _subject_phrase(text[s:t0])
         if phrase is not None:
             return phrase
-    by = re.match(r"[^.]{0,40}?\bby\s+(?:the\s+)?", text[t1:e])
-    if by:
-        found = a.mentions_in(
-            t1 + by.end(), min(e, t1 + by.end() + 50), ("person", "organization", "country")
-        )
-        if found:
-            mutual = re.match(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]", text[found[0].end : e])
-            return None if mutual else found[0].name  # "exchanged by Russia and the West"
+    if by is not None:
+        return by[0]
     frm = re.match(r"\s+from\s+(?:prison in\s+)?", text[t1:e])
     if frm and d.action == "released":
         found = a.mentions_in(t1 + frm.end(), t1 + frm.end() + 30, ("country",))
         if found:
             d.agent_weak = True  # where they left, which is only a guess at who let them go
             return found[0].name
+    return None
+
+
+def _by_agent(a: Article, t1: int, e: int) -> tuple[str | None] | None:
+    """Who a "by" phrase after the verb names: a body, a person or a state; the state's own
+    police or authorities when only those are named; nobody when two sides are ("exchanged
+    by Russia and the West"). None when there is no such phrase."""
+    text = a.text
+    by = re.match(r"[^.]{0,40}?\bby\s+(?:the\s+)?", text[t1:e])
+    if by is None:
+        return None
+    found = a.mentions_in(
+        t1 + by.end(), min(e, t1 + by.end() + 50), ("person", "organization", "country")
+    )
+    if found:
+        mutual = re.match(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]", text[found[0].end : e])
+        return (None if mutual else found[0].name,)
+    office = re.match(
+        r"(police|authorities|security services|prosecutors)\b", text[t1 + by.end() :]
+    )
+    if office:
+        return (a.institution(office.group(1)),)
     return None
 
 
@@ -424,6 +443,11 @@ def _when(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[
             start = _start_of(t)
             return start, dct
     if d.action == "held":
+        stay = re.match(r"spent\b", text[d.trigger[0] : d.trigger[1]], re.I)
+        past = [t for t in dates if t.start >= d.trigger[0] and t.start - d.trigger[1] < 30]
+        if stay and past:  # "spent three months in jail last year"
+            v = _start_of(past[0])
+            return v, v
         return dct, dct
     dates = [
         t
@@ -681,6 +705,9 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                     d.mechanism = d.part_of.mechanism
             d.when = _when(a, d, s, e, drafts)
             drafts.append(d)
+        described = _described_person_claim(a, si, s, e, triggers, sentence_drafts, speakers)
+        if described is not None:
+            drafts.append(described)
         everyone = _demand_for_all(a, si, s, e, triggers, sentence_drafts, drafts)
         if everyone is not None:
             drafts.append(everyone)
@@ -705,8 +732,12 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             d.agent = releaser
         if d.action == "demanded" and d.source == d.agent:
             d.source = None  # a demand is its maker's act, not a figure reported on their word
-        if d.agent is None and d.action in ("detained", "sentenced") and state is not None:
-            d.agent = state  # an article's government is who arrests and tries
+        if (
+            d.agent is None
+            and state is not None
+            and (d.action == "detained" or (d.action == "sentenced" and not _POLICE.search(state)))
+        ):
+            d.agent = state  # an article's government arrests and tries; police only arrest
     _political_persons(a, merged)
     _sums(merged)
     for d in merged:
@@ -760,6 +791,9 @@ _ONE = re.compile(r"an?\b", re.I)
 _STATE_BODY = re.compile(
     r"^Government of\b|\b(?:government|authorities|regime|junta|police|KGB)$", re.I
 )
+
+
+_POLICE = re.compile(r"\b(?:police|KGB|security services)$", re.I)
 
 
 def _is_government(name: str | None) -> bool:
@@ -891,6 +925,10 @@ def _named_person_claims(
                 between = a.text[t.end : p.start]
                 if not re.search(r"[;\"“”]|\b(?:by|with|after|said|according)\b", between):
                     patients.append(p)
+        if _SUBJECT_UNDERGOES.match(a.text, t.start):
+            subject = [p for p in persons if p.start - s < 30 and p.end <= t.start]
+            if subject and not re.search(r"[;\"“”]", a.text[subject[0].end : t.start]):
+                patients = subject[:1]  # the sentence's subject, not a name in its clauses
         if (
             not patients
             and last is not None
@@ -982,6 +1020,85 @@ def _enumeration(
     return None
 
 
+_ROLES = {
+    "correspondent": "journalists",
+    "journalist": "journalists",
+    "reporter": "journalists",
+    "editor": "journalists",
+    "photographer": "journalists",
+    "cameraman": "journalists",
+    "activist": "activists",
+    "blogger": "bloggers",
+    "lawyer": "lawyers",
+    "dissident": "dissidents",
+    "opposition leader": "opposition_leaders",
+    "opposition politician": "opposition_politicians",
+    "human rights defender": "human_rights_defenders",
+    "student": "students",
+    "teacher": "teachers",
+    "priest": "priests",
+    "pastor": "priests",
+    "researcher": "researchers",
+    "scholar": "scholars",
+    "artist": "artists",
+    "musician": "musicians",
+    "writer": "writers",
+    "poet": "poets",
+}
+_DATELINE = r"(?:[A-Z][A-Z .'-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+(?:\([^)]*\)\s*)?[-–—]?\s*)?"
+_DESCRIBED_SUBJECT = re.compile(
+    r"\W*"
+    + _DATELINE
+    + r"(?:[^,.;\"“”]{0,40},\s*)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?P<role>"
+    + "|".join(sorted(_ROLES, key=len, reverse=True))
+    + r")\b(?:\s+(?:of|for|from|at|with)\s+[^,.;]{0,60}?)?\s+"
+    r"(?:was|has been|had been|is|were)\s+(?:\w+\s+)?",
+    re.I,
+)
+
+
+def _described_person_claim(
+    a: Article,
+    si: int,
+    s: int,
+    e: int,
+    triggers: list[Trigger],
+    counted: list[Draft],
+    speakers: set[str],
+) -> Draft | None:
+    """ "The Belarus correspondent of a Polish newspaper was detained": one person, described
+    rather than named; the name is the person who opens one of the next two sentences
+    ("Andrzej Poczobut, who works for ..."), if any."""
+    if counted:
+        return None
+    for t in sorted(triggers, key=lambda x: x.start):
+        if t.action not in _FACT_ACTIONS:
+            continue
+        hit = _DESCRIBED_SUBJECT.fullmatch(a.text, s, t.start)
+        if hit is None:
+            continue
+        d = Draft(
+            action=t.action,
+            count=1,
+            qualifier="exact",
+            population=_ROLES[hit.group("role").lower()],
+            start=hit.start("role"),
+            end=hit.end("role"),
+            sentence=si,
+            trigger=(t.start, t.end),
+        )
+        for ns, _ in a.sentences[si + 1 : si + 3]:
+            opening = [m for m in a.mentions_in(ns, ns + 60, ("person",)) if m.start - ns < 5]
+            if opening and opening[0].name not in speakers:
+                d.persons = [opening[0].name]
+                break
+        d.source = _source(a, s, e, d.start)
+        d.agent = _agent(a, d, s, e)
+        d.when = _when(a, d, s, e, [])
+        return d
+    return None
+
+
 _ALL = re.compile(
     r"\b(?:all|everyone|every one of them|each of them)\b(?!\s+(?:of\s+)?(?:the\s+)?\d)", re.I
 )
@@ -1040,7 +1157,8 @@ _RELEASE_NEAR = re.compile(r"[^.]{0,40}?\b(?:releas|free)", re.I)
 
 
 _COORDINATED = re.compile(
-    r"[^,;.]{0,60}?\s+(?:and|then)\s+(?:was\s+|were\s+|later\s+|then\s+|subsequently\s+)?"
+    r"[^,;.]{0,60}?\s+(?:and|then|before|after)\s+"
+    r"(?:was\s+|were\s+|later\s+|then\s+|subsequently\s+|being\s+)?"
 )
 _PRONOUN_SUBJECT = re.compile(
     r"\b(he|she)\s+(?:was|has been|had been|is|is being|got)\s+(?:\w+\s+){0,2}$", re.I
@@ -1067,7 +1185,12 @@ def _pronoun_patient(a: Article, si: int, t: Trigger, earlier: list[Draft]) -> M
 
 #: The words that put one named person in custody ("who had been held since 2020"); "still"
 #: or "there are" say nothing about a named person.
-_IN_CUSTODY = re.compile(r"held since|held in|being held|behind bars|in custody", re.I)
+_IN_CUSTODY = re.compile(
+    r"held since|held in|being held|behind bars|in custody|spent\b[\s\S]*", re.I
+)
+#: Verbs whose subject is who was held or sentenced: "X ... spent three months in jail",
+#: "X ... got a three-year sentence".
+_SUBJECT_UNDERGOES = re.compile(r"spent|getting|got|gets|received|receiving|given|handed", re.I)
 
 
 def _told_before(
@@ -1137,6 +1260,14 @@ def _political_persons(a: Article, claims: list[Draft]) -> None:
     """People the article counts as political prisoners are political prisoners in its other
     claims too ("Urad was detained in March" after Urad was recognised one), and so are the
     people "on the list" of an article about recognising them."""
+    first_role: dict[str, str] = {}
+    for d in claims:
+        if len(d.persons) == 1 and d.population is not None and d.population in _ROLES.values():
+            first_role.setdefault(d.persons[0], d.population)
+    for d in claims:
+        role = first_role.get(d.persons[0]) if len(d.persons) == 1 else None
+        if role and d.population in _GENERIC | set(_ROLES.values()):
+            d.population = role  # one person is described one way across an article
     political = {p for d in claims if d.population == "political_prisoners" for p in d.persons}
     listed = any(d.action == "designated" and d.population == "political_prisoners" for d in claims)
     for d in claims:

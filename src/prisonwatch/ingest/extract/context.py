@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from prisonwatch.ingest.extract.entities import Mention
+from prisonwatch.ingest.extract.lexicon import DEMONYMS
 from prisonwatch.ingest.extract.timex import TimeExpr
 
 #: Bodies that speak for the state an article is about: "the presidency said" in an article
@@ -81,7 +82,8 @@ class Article:
                 and re.search(r"(?:ian|ese|ish)$", m.text)
             ):
                 return m.text
-        return self.country_name or ""
+        adjective = DEMONYMS.get((self.country_name or "").lower())
+        return adjective.capitalize() if adjective else self.country_name or ""
 
     def institution(self, phrase: str) -> str:
         """A speaker described by its office ("presidency") named for the article's state."""

@@ -43,7 +43,14 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:added|included)\s+to\s+the\s+list\b|\bgranted political prisoner status\b|\bpolitical prisoner status\b"
         ),
     ),
-    ("sentenced", _rx(r"\b(?:sentenced|convicted|sentencing|jailed for|given \w+ years)\b")),
+    (
+        "sentenced",
+        _rx(
+            r"\b(?:sentenced|convicted|sentencing|jailed for|given \w+ years)\b"
+            r"|\b(?:getting|got|gets|received|receiving|given|handed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
+            r"(?:prison\s+|jail\s+)?sentence\b"
+        ),
+    ),
     (
         "detained",
         _rx(
@@ -61,7 +68,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "held",
         _rx(
-            r"\b(?:remain(?:s|ed|ing)?|still|currently|behind bars|being held|are held|is held|held in|held since|in prison|in prisons|jailed|imprisoned"
+            r"\bspent\s+(?:[\w-]+\s+){1,4}?(?:in|behind)\s+(?:jail|prison|custody|detention|bars|a penal colony)\b"
+            r"|\b(?:remain(?:s|ed|ing)?|still|currently|behind bars|being held|are held|is held|held in|held since|in prison|in prisons|jailed|imprisoned"
             r"|incarcerated|in custody|on the (?:\w+ )?list|reach(?:es|ed)?|there are|there were|awaiting trial)\b"
         ),
     ),
