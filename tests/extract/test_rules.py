@@ -251,3 +251,13 @@ def test_the_people_released_are_not_their_releaser(extract: Extract) -> None:
     (claim,) = [c for c in out["claims"] if c["action"] == "released"]
     assert claim["count"] == 2 and claim["agent"] == "Iran"
     assert set(claim["persons"]) == {"Anna Example", "John Sample"}
+
+
+def test_the_past_quarter_is_a_duration() -> None:
+    found = find_times("Sales fell over the past quarter.", date(2009, 5, 14))
+    assert [t.value for t in found] == ["P1Q"]
+
+
+def test_a_lowercase_may_is_the_verb() -> None:
+    assert find_times("This may take years, she said.", date(2025, 3, 1)) == []
+    assert [t.value for t in find_times("This May he was freed.", date(2025, 3, 1))] == ["2025-05"]

@@ -185,6 +185,7 @@ def _unit_code(unit: str) -> str:
         "day": "D",
         "hour": "H",
         "minute": "M",
+        "quarter": "Q",
         "decade": "DE",
         "century": "CE",
         "centurie": "CE",
@@ -360,6 +361,8 @@ def find_times(
             continue
         if kind == "month" and m.group(2).lower() == "may" and _MAY_VERB.match(text, e):
             continue
+        if kind not in ("mdy", "dmy", "my", "md", "dm") and re.search(r"\bmay\b", text[s:e]):
+            continue  # "this may take years": a lowercase "may" is the verb, not the month
         got = _value(kind, m, anchor, context)
         if got is None:
             continue
