@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from prisonwatch.core.dates import DateError, FuzzyDate, parse_fuzzy
 from prisonwatch.ingest.extract.numbers import parse_number
 
-VERSION = "timex/1.0"
+VERSION = "timex/1.1"
 
 MONTHS = {
     name.lower(): i
