@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from tests.extract.conftest import only
 
 Extract = Callable[..., dict[str, Any]]
@@ -125,3 +127,17 @@ def test_a_passive_by_phrase_names_the_agent(extract: Extract) -> None:
         "In Belarus, the Minsk correspondent of a Polish daily was arrested by police on Tuesday.",
     )
     assert only(out["claims"], "detained", 1)["agent"] == "Belarusian police"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On its website, Apple released the text of Steve Jobs's email to staff.",
+        "iLife '11 was released on Wednesday as an upgrade.",
+        "It will replace Mac OS X Snow Leopard, which was released in 2009.",
+        "Some 122,000 people will be cut in the company's push to return to profit.",
+        "Viasna released a report on Monday, and Maria Example released a video statement.",
+    ],
+)
+def test_things_released_and_other_demands_are_not_claims(extract: Extract, sentence: str) -> None:
+    assert extract(sentence)["claims"] == []

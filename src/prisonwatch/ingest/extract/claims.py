@@ -55,6 +55,9 @@ class Draft:
     id: str = ""
 
 
+_FREEDOM = re.compile(r"\b(?:releas|free|liberat|amnest|pardon|let\s+go)", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     action: str
@@ -68,6 +71,8 @@ def _triggers(a: Article, s: int, e: int) -> list[Trigger]:
     for action, rx in lx.TRIGGERS:
         for m in rx.finditer(text, s, e):
             found.append(Trigger(action, m.start(), m.end()))
+    if not _FREEDOM.search(text, s, e):
+        found = [t for t in found if t.action != "demanded"]  # a demand for something else
     demands = [t for t in found if t.action == "demanded"]
     out: list[Trigger] = []
     for t in found:
@@ -918,12 +923,12 @@ def _named_person_claims(
                 if (
                     len(between) < 80
                     and (passive or headline)
-                    and not re.search(r"[;\"“”]", between)
+                    and not re.search(r"[;\"“”]|\bwhich\b", between)  # "which": a thing
                 ):
                     patients.append(p)
             elif 0 <= p.start - t.end < 70:
                 between = a.text[t.end : p.start]
-                if not re.search(r"[;\"“”]|\b(?:by|with|after|said|according)\b", between):
+                if _OBJECT_GAP.fullmatch(between):
                     patients.append(p)
         if _SUBJECT_UNDERGOES.match(a.text, t.start):
             subject = [p for p in persons if p.start - s < 30 and p.end <= t.start]
@@ -1156,6 +1161,20 @@ def _demand_for_all(
 _RELEASE_NEAR = re.compile(r"[^.]{0,40}?\b(?:releas|free)", re.I)
 
 
+#: What may stand between a verb and the people it acts on ("released from prison opposition
+#: leader Andrei Sannikov", "freed jailed journalists X and Y"): titles, roles, names, and no
+#: other noun ("released the text of Jobs's email" frees nobody).
+_ROLE_WORDS = (
+    r"(?:prisoners?|leaders?|activists?|journalists?|bloggers?|lawyers?|dissidents?|reporters?|"
+    r"correspondents?|candidates?|laureates?|members?|figures?|citizens?|nationals?|defenders?|"
+    r"politicians?|students?|teachers?|priests?|workers?|captains?|officers?|editors?)"
+)
+_OBJECT_GAP = re.compile(
+    r"(?:\s*(?:from (?:prison|jail|custody|detention)|on (?:\w+day|parole|bail)|the|a|an|of|"
+    r"former|jailed|imprisoned|detained|prominent|opposition|political|Nobel|Peace|"
+    r"is|are|was|were|also|both|including|as well as|among them|such as|,|and|\([^()]{0,20}\)|"
+    r"[A-Z][\w.'’-]*|(?:[a-z-]+\s+){0,2}" + _ROLE_WORDS + r"))*\s*"
+)
 _COORDINATED = re.compile(
     r"[^,;.]{0,60}?\s+(?:and|then|before|after)\s+"
     r"(?:was\s+|were\s+|later\s+|then\s+|subsequently\s+|being\s+)?"

@@ -174,7 +174,7 @@ NOT_PEOPLE_AFTER = _rx(
     r"criminal cases|charges|pages|votes|seats|points|rounds|waves|pardons|decrees|acts|years-old|a\.m\.|p\.m\.)\b"
 )
 NOT_PEOPLE_BEFORE = _rx(
-    r"(?:\$|€|£|No\.|Article|Art\.|Section|page|aged|age|\bevery|\bany|\bno|(?<!more )(?<!fewer )(?<!less )than|Part|Chapter|Paragraph)\s*$"
+    r"(?:\$|€|£|['’]|No\.|Article|Art\.|Section|page|aged|age|\bevery|\bany|\bno|(?<!more )(?<!fewer )(?<!less )than|Part|Chapter|Paragraph)\s*$"
 )
 
 SUBSET_BEFORE = _rx(
