@@ -157,12 +157,28 @@ _POLITICAL_GROUNDS = re.compile(
 )
 
 
+_NUMBER_OF = re.compile(
+    r"\bthe\s+(?:total\s+)?number\s+of\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:political prisoners|"
+    r"prisoners|people|detainees|journalists|persons))\b[^.;]{0,60}?\b(?:has\s+|have\s+)?"
+    r"(?:reached|stands at|stood at|is|was|rose to|grew to|exceeds|exceeded|hit|totals|totalled|"
+    r"amounts to)\s+(?:(?:more than|over|almost|nearly|about|around|at least)\s+)?$",
+    re.I,
+)
+
+
 def _described_end(text: str, end: int, stop: int) -> int:
     """Where the words describing a count end: its noun, and "jailed for political reasons"
     after it (whose "jailed" tells who they are, not what happened)."""
     noun_end = _population(text, end, stop)[1]
-    grounds = _POLITICAL_GROUNDS.match(text, noun_end, stop)
+    grounds = _PARTICIPLE_GROUNDS.match(text, noun_end, stop)
     return grounds.end() if grounds else noun_end
+
+
+_PARTICIPLE_GROUNDS = re.compile(
+    r"\s+(?:jailed|imprisoned|held|detained|convicted|arrested|sentenced|persecuted|prosecuted)"
+    + _POLITICAL_GROUNDS.pattern,
+    re.I,
+)
 
 
 _RELEASE_WORD = re.compile(r"(?:free|releas|pardon)", re.I)
@@ -305,6 +321,10 @@ def _source(a: Article, s: int, e: int, pos: int) -> str | None:
             return earlier[-1].speaker
     np = _NOUN_SAYS.search(text[s:e])
     if np and np.group(1).split()[-1] in _GROUP_NOUNS:
+        owner = re.match(r"(?:his|her)\s+(.+)", np.group(1))
+        people = a.mentions_in(s, s + np.start(1), ("person",))
+        if owner and people:
+            return f"{people[-1].name}'s {owner.group(1)}"  # "his press service"
         return a.institution(re.sub(r"^(?:the|a|an)\s+", "", np.group(1)))
     return None
 
@@ -327,6 +347,16 @@ _GROUP_NOUNS = {
     "ministry",
     "authorities",
     "opposition",
+    "police",
+    "service",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "office",
+    "committee",
+    "court",
+    "prosecutors",
+    "government",
 }
 _PRONOUN_SAYS = re.compile(
     r"\b(?:he|she|they)\s+(?:\w+ly\s+)?(?:said|says|stated|emphasi[sz]ed|noted|added|wrote|told|confirmed|warned|stressed)\b",
@@ -441,9 +471,13 @@ def _when(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[
         anchor = _anchor(d, previous)
         if anchor is not None:
             return anchor, dct
+    perfect = re.search(
+        r"\b(?:has|have)\s+(?:been\s+)?(?:\w+\s+)?$", text[max(s, d.trigger[0] - 20) : d.trigger[0]]
+    )
     for t in dates:
         before = text[max(s, t.start - 14) : t.start]
         near = abs(t.start - d.trigger[1]) < 45 or abs(d.trigger[0] - t.end) < 45
+        near = near or bool(perfect)  # "has detained 19,000 people ... since February 2022"
         if near and re.search(r"\bsince\s+(?:\w+\s+)?$", before, re.I):
             start = _start_of(t)
             return start, dct
@@ -460,6 +494,10 @@ def _when(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[
         if not _other_trigger_between(a, s, e, d, t)
         and not re.search(r"\bsince\s+(?:\w+\s+)?$", text[max(s, t.start - 14) : t.start], re.I)
     ]  # "held since 2020" starts a state; it does not date a release
+    if d.action in ("sentenced", "detained"):
+        # "..., the press service said on Wednesday": the day of the statement, not of the
+        # conviction or arrest it mentions in passing
+        dates = [t for t in dates if not _SAID_ON.search(text, max(s, t.start - 30), t.start)]
     if dates:
         d.when_explicit = True
         best = min(dates, key=lambda t: abs(t.start - d.trigger[0]))
@@ -489,12 +527,25 @@ def _other_trigger_between(a: Article, s: int, e: int, d: Draft, t: TimeExpr) ->
     lo, hi = (d.trigger[1], t.start) if t.start >= d.trigger[1] else (t.end, d.trigger[0])
     return any(
         trig.action != d.action
+        and not (
+            trig.action == "held"
+            and _TERM_BEFORE.search(a.text, max(0, trig.start - 12), trig.start)
+        )
         and lo <= trig.start
         and trig.end <= hi
         and a.quote_at(trig.start) is None
         and _population(a.text, trig.end, e)[0] is None  # "incarcerated individuals" describes
         for trig in _triggers(a, s, e)
     )
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|says|reported|announced|told|stated|wrote|confirmed)\s+(?:\w+\s+){0,3}?"
+    r"(?:on|in|late|early|last)?\s*$",
+    re.I,
+)
+#: "eight years in prison": the length of a sentence, not a stay that would date the claim.
+_TERM_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?)\s+$", re.I)
 
 
 def _start_of(t: TimeExpr) -> str:
@@ -622,6 +673,11 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                 population = "political_prisoners"
             anchor = m.start()
             whole_stock = None
+            if population is None:
+                number_of = _NUMBER_OF.search(text, s, m.start())
+                if number_of is not None:
+                    # "the number of political prisoners has reached 1,500"
+                    population = _population(text, number_of.start("noun") - 1, e)[0]
             if population is None:
                 paren = _NOUN_PAREN.search(text, s, m.start())
                 if paren is not None:
@@ -763,7 +819,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             d.source = d.part_of.source  # a breakdown comes from the report it breaks down
         if d.action == "released" and d.agent is None and d.mechanism != "exchange":
             # whoever the article has releasing people, else the state that held them
-            d.agent = releaser or a.country_name
+            d.agent = releaser or _holding_state(a, d)
     return merged
 
 
@@ -804,6 +860,20 @@ _POLICE = re.compile(r"\b(?:police|KGB|security services)$", re.I)
 def _is_government(name: str | None) -> bool:
     """Whether an agent is a state's government ("the Government of Burma")."""
     return name is not None and _STATE_BODY.search(name) is not None
+
+
+def _holding_state(a: Article, d: Draft) -> str | None:
+    """The state an article is about, unless the claim's own sentence sends the people there
+    ("deported to Lithuania")."""
+    if a.country_name is None:
+        return None
+    s, e = a.sentences[d.sentence]
+    for m in a.mentions_in(s, e, ("country",)):
+        if m.name == a.country_name and re.search(
+            r"\b(?:to|into|for)\s+(?:the\s+)?$", a.text[max(s, m.start - 10) : m.start]
+        ):
+            return None
+    return a.country_name
 
 
 def _is_org(a: Article, name: str | None) -> bool:

@@ -69,6 +69,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "held",
         _rx(
             r"\bspent\s+(?:[\w-]+\s+){1,4}?(?:in|behind)\s+(?:jail|prison|custody|detention|bars|a penal colony)\b"
+            r"|\b(?:now counts|counts|lists)\b(?=\s+(?:[\w,]+\s+){0,3}(?:political )?prisoners)"
             r"|\b(?:remain(?:s|ed|ing)?|still|currently|behind bars|being held|are held|is held|held in|held since|in prison|in prisons|jailed|imprisoned"
             r"|incarcerated|in custody|on the (?:\w+ )?list|reach(?:es|ed)?|there are|there were|awaiting trial)\b"
         ),

@@ -1,0 +1,77 @@
+"""More phrasings written for these tests (not taken from any article): stocks told as
+"the number of ...", present-perfect periods, statements' dates, speaking offices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.extract.conftest import only
+
+Extract = Callable[..., dict[str, Any]]
+
+
+def test_the_number_of_political_prisoners_has_reached(extract: Extract) -> None:
+    out = extract(
+        "The number of political prisoners in Belarus has reached 1,500, according to Viasna."
+    )
+    held = only(out["claims"], "held", 1500)
+    assert held["population"] == "political_prisoners" and held["source"] == "Viasna"
+
+
+def test_a_group_counts_its_list(extract: Extract) -> None:
+    out = extract("Viasna now counts 1,147 political prisoners in Belarus.")
+    assert only(out["claims"], "held", 1147)["when"] == {"from": "2025-12-12", "to": "2025-12-12"}
+
+
+def test_a_present_perfect_since_runs_to_the_article_date(extract: Extract) -> None:
+    out = extract(
+        "Russia has detained more than 19,000 people for anti-war protests since February "
+        "2022, according to OVD-Info."
+    )
+    c = only(out["claims"], "detained", 19000)
+    assert c["when"] == {"from": "2022-02", "to": "2025-12-12"} and c["source"] == "OVD-Info"
+
+
+def test_the_length_of_a_sentence_does_not_hide_its_day(extract: Extract) -> None:
+    out = extract(
+        "A court in Minsk sentenced journalist Katsiaryna Andreyeva to eight years in prison "
+        "on Tuesday."
+    )
+    c = only(out["claims"], "sentenced", 1)
+    assert c["when"] == {"from": "2025-12-09", "to": "2025-12-09"}
+    assert c["persons"] == ["Katsiaryna Andreyeva"] and c["population"] == "journalists"
+
+
+def test_the_day_of_a_statement_does_not_date_a_conviction_told_in_passing(
+    extract: Extract,
+) -> None:
+    out = extract(
+        "Belarusian authorities have freed 18 prisoners convicted of protest-related offences, "
+        "the presidential press service said on Wednesday."
+    )
+    assert only(out["claims"], "sentenced", 18)["when"] is None
+    assert only(out["claims"], "released", 18)["source"] == "presidential press service"
+
+
+def test_offices_that_speak(extract: Extract) -> None:
+    out = extract("Nearly 900 people were arrested during the protests, police said.")
+    assert only(out["claims"], "detained", 900)["source"] == "police"
+    out = extract(
+        "Alexander Lukashenko pardoned 16 people convicted of extremism, his press service said."
+    )
+    assert only(out["claims"], "released", 16)["source"] == "Alexander Lukashenko's press service"
+
+
+def test_a_destination_is_not_the_releaser(extract: Extract) -> None:
+    out = extract("Some 30 political prisoners were deported to Lithuania on Friday.")
+    c = only(out["claims"], "released", 30)
+    assert c["agent"] is None and c["mechanism"] == "deportation" and c["qualifier"] == "about"
+
+
+def test_politically_motivated_charges_after_the_verb(extract: Extract) -> None:
+    out = extract(
+        "OVD-Info says 1,200 people remain behind bars on politically motivated charges in Russia."
+    )
+    held = only(out["claims"], "held", 1200)
+    assert held["population"] == "political_prisoners" and held["source"] == "OVD-Info"
