@@ -75,3 +75,49 @@ def test_politically_motivated_charges_after_the_verb(extract: Extract) -> None:
     )
     held = only(out["claims"], "held", 1200)
     assert held["population"] == "political_prisoners" and held["source"] == "OVD-Info"
+
+
+def test_we_in_a_speakers_words_is_the_speaker(extract: Extract) -> None:
+    out = extract("“We have freed 20 people today,” Alexander Lukashenko told reporters.")
+    assert only(out["claims"], "released", 20)["agent"] == "Alexander Lukashenko"
+
+
+def test_in_exchange_for_sanctions_is_not_a_prisoner_swap(extract: Extract) -> None:
+    out = extract(
+        "Belarus released 14 prisoners on Friday. In exchange, Washington agreed to ease "
+        "sanctions on Belarusian potash producer Belaruskali."
+    )
+    (ev,) = out["events"]
+    assert (ev["kind"], ev["what"], ev["target"]) == (
+        "concession",
+        "sanctions_eased",
+        "Belaruskali",
+    )
+
+
+def test_a_release_said_to_be_possible_is_not_one(extract: Extract) -> None:
+    out = extract("He added that the release of another 300 prisoners was possible.")
+    assert out["claims"] == []
+
+
+def test_a_share_of_the_freed_said_to_be_something(extract: Extract) -> None:
+    out = extract(
+        "Minsk freed 30 prisoners on Monday. Eight of the freed are foreign nationals, the "
+        "Polish foreign ministry said."
+    )
+    part = only(out["claims"], "released", 8)
+    assert part["population"] == "foreign_nationals"
+    assert part["part_of"] == only(out["claims"], "released", 30)["id"]
+    assert part["source"] == "Polish foreign ministry"
+
+
+def test_groups_that_say_at_the_start_of_a_sentence(extract: Extract) -> None:
+    out = extract(
+        "Human rights groups say at least 1,100 political prisoners remain in Belarusian jails."
+    )
+    assert only(out["claims"], "held", 1100)["source"] == "human rights groups"
+
+
+def test_the_people_of_a_headline_end_before_after(extract: Extract) -> None:
+    out = extract("Belarus frees 14 prisoners, including US citizen, after Kellogg visit")
+    assert only(out["claims"], "released", 14)["persons"] == []

@@ -58,6 +58,15 @@ class Draft:
 _FREEDOM = re.compile(r"\b(?:releas|free|liberat|amnest|pardon|let\s+go)", re.I)
 
 
+_NOMINAL = re.compile(r"release|releases|freeing|pardons?|arrest of|detention of", re.I)
+_MERELY_POSSIBLE = re.compile(
+    r"[^.;]{0,60}?\b(?:is|was|would be|could be|remains?|seems?|seemed)\s+(?:\w+\s+)?"
+    r"(?:possible|likely|unlikely|expected|planned|under discussion|being discussed|"
+    r"on the table|in question)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     action: str
@@ -84,6 +93,8 @@ def _triggers(a: Article, s: int, e: int) -> list[Trigger]:
                 continue
             if lx.NOT_FACTUAL.search(before) and not lx.SUCCESS.search(before):
                 continue
+            if _NOMINAL.fullmatch(text, t.start, t.end) and _MERELY_POSSIBLE.match(text, t.end, e):
+                continue  # "the release of another 300 prisoners was possible"
         if any(o.start < t.end and t.start < o.end for o in out):
             continue
         out.append(t)
@@ -164,6 +175,17 @@ _NUMBER_OF = re.compile(
     r"amounts to)\s+(?:(?:more than|over|almost|nearly|about|around|at least)\s+)?$",
     re.I,
 )
+
+
+_PREDICATE = re.compile(
+    r"\s+(?:of (?:the \w+|them|those|whom)\s+)?(?:are|were|is|was)\s+(?:also\s+)?", re.I
+)
+
+
+def _predicate_population(text: str, end: int, stop: int) -> str | None:
+    """ "Eight of the freed are foreign nationals": what a bare count is said to be."""
+    m = _PREDICATE.match(text, end, stop)
+    return _population(text, m.end() - 1, stop)[0] if m else None
 
 
 def _described_end(text: str, end: int, stop: int) -> int:
@@ -325,7 +347,10 @@ def _source(a: Article, s: int, e: int, pos: int) -> str | None:
         people = a.mentions_in(s, s + np.start(1), ("person",))
         if owner and people:
             return f"{people[-1].name}'s {owner.group(1)}"  # "his press service"
-        return a.institution(re.sub(r"^(?:the|a|an)\s+", "", np.group(1)))
+        said_by = re.sub(r"^(?:the|a|an)\s+", "", np.group(1))
+        if np.start(1) == 0 and not any(m.start == s for m in a.mentions):
+            said_by = said_by[:1].lower() + said_by[1:]  # "Human rights groups say" opens it
+        return a.institution(said_by)
     return None
 
 
@@ -363,8 +388,8 @@ _PRONOUN_SAYS = re.compile(
     re.I,
 )
 _NOUN_SAYS = re.compile(
-    r"(?:^|\b(?:the)\s+|,\s*)([a-z][a-z -]{2,40}?)\s+"
-    r"(?:said|says|warned|warn|reported|reports|stated|noted)\b"
+    r"(?:^|\b(?:the)\s+|,\s*)((?:[A-Z][a-z]+\s+)?[a-z][a-z -]{2,40}?)\s+"
+    r"(?:said|says|say|warned|warn|reported|reports|stated|noted)\b"
 )
 
 
@@ -411,6 +436,13 @@ def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
         if ent is not None:
             return ent.name
         return _subject_phrase(text[s:t0])
+    quote = a.quote_at(t0)
+    if (
+        quote is not None
+        and quote.speaker
+        and _FIRST_PERSON.search(text, max(quote.start, t0 - 40), t0)
+    ):
+        return quote.speaker  # "“We have freed 20 people,” Lukashenko said"
     passive = re.search(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$", text[s:t0])
     by = _by_agent(a, t1, e)
     if passive and by is not None:
@@ -431,6 +463,11 @@ def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
             d.agent_weak = True  # where they left, which is only a guess at who let them go
             return found[0].name
     return None
+
+
+_FIRST_PERSON = re.compile(
+    r"\b(?:we|I)\s+(?:(?:have|has|had|will|just|already|today|also)\s+)*$", re.I
+)
 
 
 def _by_agent(a: Article, t1: int, e: int) -> tuple[str | None] | None:
@@ -585,7 +622,8 @@ _NOT_NAMES = {
 
 #: Where a list of the people a claim covers ends: the next clause ("..., saying he was").
 _CLAUSE_END = re.compile(
-    r"[;“”\"]|,\s*(?:saying|adding|who|which|according|said|says|while|but)\b|\s+(?:said|says)\b"
+    r"[;“”\"]|,\s*(?:saying|adding|who|which|according|said|says|while|but|after|before|"
+    r"following|as|amid)\b|\s+(?:said|says)\b"
 )
 
 
@@ -739,6 +777,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                 sentence_drafts.append(d)
         for d in sentence_drafts:
             _link_part_of(d, sentence_drafts, drafts, text)
+            if d.population is None:
+                d.population = _predicate_population(text, d.end, e)
             if d.population is None:
                 d.population = d.part_of.population if d.part_of else "people"
                 if d.part_of is None and drafts:

@@ -49,6 +49,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("visit", _rx(r"\b(?:visit(?:s|ed|ing)?|trip to|arrived in|travel(?:l?ed)? to)\b")),
     ("appointment", _rx(r"\b(?:appoint(?:ed|ment)|named (?:as )?(?:special )?envoy)\b")),
 ]
+#: A swap of prisoners between states (not "in exchange, Washington eased sanctions").
+_SWAP = _rx(r"(?:exchanged|swapped|traded)\s+(?:by|between)|prisoner (?:exchange|swap)")
 _FUTURE = _rx(
     r"\b(?:will|would|could|may|might|plans? to|expected to|is to|ready to)\s+(?:\w+\s+){0,2}$"
 )
@@ -228,7 +230,7 @@ def _event(
     )
     if kind == "concession":
         top = [c for c in claims if c.action == "released" and c.part_of is None]
-        if re.search(r"exchang|swap|trad", m.group(0), re.I):
+        if _SWAP.search(m.group(0)):
             sides = [
                 x
                 for x in a.mentions_in(s, e, ("country", "place"))

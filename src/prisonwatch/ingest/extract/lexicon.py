@@ -181,7 +181,10 @@ NOT_PEOPLE_BEFORE = _rx(
 SUBSET_BEFORE = _rx(
     r"(?:including|included|includes|among them|among whom|of whom|of them|of those|such as|with)\s+(?:at least\s+|some\s+|about\s+)?$|[—–:]\s*$|,\s*$"
 )
-SUBSET_AFTER = _rx(r"\s*(?:of (?:them|whom|those)|(?:\w+\s+){0,4}(?:were|was)\s+among\b|among\b)")
+SUBSET_AFTER = _rx(
+    r"\s*(?:of the (?:freed|released|detainees|prisoners|released prisoners|group|pardoned)\b|"
+    r"of (?:them|whom|those)|(?:\w+\s+){0,4}(?:were|was)\s+among\b|among\b)"
+)
 #: A sentence that continues the previous one's count ("Among them were 6 Lithuanians").
 CONTINUES = _rx(
     r"\W*(?:among them|among those|among the \w+|of them|of those|of whom|including|they include|those (?:freed|released) include)\b"
