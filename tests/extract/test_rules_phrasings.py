@@ -121,3 +121,47 @@ def test_groups_that_say_at_the_start_of_a_sentence(extract: Extract) -> None:
 def test_the_people_of_a_headline_end_before_after(extract: Extract) -> None:
     out = extract("Belarus frees 14 prisoners, including US citizen, after Kellogg visit")
     assert only(out["claims"], "released", 14)["persons"] == []
+
+
+def test_the_verb_before_a_count_is_its_action(extract: Extract) -> None:
+    out = extract(
+        "Over the past year, the authorities released more than 300 political prisoners, but "
+        "arrested nearly 1,000 more."
+    )
+    assert only(out["claims"], "released", 300)["qualifier"] == "more_than"
+    more = only(out["claims"], "detained", 1000)
+    assert more["qualifier"] == "about" and more["population"] == "political_prisoners"
+
+
+def test_a_state_body_as_subject(extract: Extract) -> None:
+    out = extract(
+        "In Myanmar, the junta has arrested more than 26,000 people since the coup, according "
+        "to AAPP."
+    )
+    c = only(out["claims"], "detained", 26000)
+    assert c["agent"] == "Myanmar junta" and c["source"] == "AAPP"
+
+
+def test_an_amnesty_for_prisoners_and_a_list_of_nationals(extract: Extract) -> None:
+    out = extract(
+        "Myanmar's military government announced an amnesty for 5,864 prisoners, including "
+        "180 foreigners, to mark Buddhist Lent.\n"
+        "Among those released were nine Lithuanians, five Poles, a French citizen and a "
+        "British national."
+    )
+    whole = only(out["claims"], "released", 5864)
+    assert whole["mechanism"] == "amnesty" and whole["persons"] == []
+    assert only(out["claims"], "released", 180)["part_of"] == whole["id"]
+    ones = [c for c in out["claims"] if c["count"] == 1]
+    assert sorted(c["population"] for c in ones) == ["british_nationals", "french_nationals"]
+    five = only(out["claims"], "released", 5)
+    assert five["part_of"] != only(out["claims"], "released", 9)["id"]
+
+
+def test_serving_a_sentence_is_a_sentence(extract: Extract) -> None:
+    out = extract(
+        "Vladimir Kara-Murza, who was serving a 25-year sentence for treason, was among those "
+        "freed."
+    )
+    assert only(out["claims"], "sentenced", 1)["persons"] == ["Vladimir Kara-Murza"]
+    assert only(out["claims"], "released", 1)["persons"] == ["Vladimir Kara-Murza"]

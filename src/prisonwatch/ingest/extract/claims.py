@@ -127,6 +127,7 @@ def _population(text: str, end: int, stop: int) -> tuple[str | None, int]:
         elif pop == "_nationals":
             pop = re.sub(r"\W+", "_", word.lower())
             pop = pop if pop.endswith("s") else pop + "s"
+            pop = re.sub(r"_citizens$", "_nationals", pop)  # "a French citizen": a national
         if pop == "people" and "political" in rest[:gap_len].lower():
             pop = "political_prisoners"
         if "foreign" in rest[:gap_len].lower():
@@ -162,7 +163,7 @@ _PREDICATE_PP = re.compile(
 )
 #: "1,100 individuals imprisoned for political reasons" are political prisoners.
 _POLITICAL_GROUNDS = re.compile(
-    r"\s+(?:\w+\s+){0,3}?(?:for political reasons|on political grounds|for political motives|"
+    r"\s+(?:\w+\s+){0,6}?(?:for political reasons|on political grounds|for political motives|"
     r"on politically motivated charges|for their political (?:views|activity|activities))",
     re.I,
 )
@@ -221,6 +222,12 @@ _DEMAND_VERB = re.compile(
     re.I,
 )
 
+#: Only a qualifier between a verb and its count: "released more than 300".
+_GOVERNS = re.compile(
+    r"\s*(?:(?:more than|over|at least|about|around|some|nearly|almost|up to|another|a further|"
+    r"an additional|a total of|all)\s+)?"
+)
+
 _SECONDARY = {
     "released": {"sentenced"},
     "sentenced": {"released", "detained"},
@@ -230,11 +237,15 @@ _SECONDARY = {
 }
 
 
-def _actions(triggers: list[Trigger], start: int, end: int) -> list[tuple[str, Trigger]]:
+def _actions(text: str, triggers: list[Trigger], start: int, end: int) -> list[tuple[str, Trigger]]:
     triggers = [t for t in triggers if not (start <= t.start and t.end <= end)]
     if not triggers:
         return []
     ranked = sorted(triggers, key=lambda t: (_distance(t, start, end), t.start))
+    governing = [t for t in triggers if t.end <= start and _GOVERNS.fullmatch(text, t.end, start)]
+    if governing:  # "released more than 300 ..., but arrested": the verb before the count
+        ranked.remove(governing[-1])
+        ranked.insert(0, governing[-1])
     first = ranked[0]
     if _distance(first, start, end) > 140:
         return []
@@ -389,7 +400,8 @@ _PRONOUN_SAYS = re.compile(
 )
 _NOUN_SAYS = re.compile(
     r"(?:^|\b(?:the)\s+|,\s*)((?:[A-Z][a-z]+\s+)?[a-z][a-z -]{2,40}?)\s+"
-    r"(?:said|says|say|warned|warn|reported|reports|stated|noted)\b"
+    r"(?:said|says|say|warned|warn|reported|reports|stated|noted|estimate|estimates|estimated|"
+    r"believe|believes|count|counts)\b"
 )
 
 
@@ -450,6 +462,9 @@ def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
     ent = _entity_before(a, s, t0, patients=tuple(d.persons)) if d.action != "sentenced" else None
     if ent is not None and ent.type != "place":
         return _government(a, ent) or ent.name
+    body = _STATE_SUBJECT.search(text, max(s, t0 - 60), t0)
+    if body is not None and not passive:
+        return a.institution(body.group("body"))  # "The junta has arrested ..."
     if d.action == "designated" and not passive:
         phrase = _subject_phrase(text[s:t0])
         if phrase is not None:
@@ -465,6 +480,11 @@ def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
     return None
 
 
+_STATE_SUBJECT = re.compile(
+    r"\b(?P<body>(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][a-z]+\s+)?(?:junta|regime|authorities|government|police|"
+    r"security forces|military|KGB|courts?))\s+(?:(?:has|have|had|also|then|later|again)\s+)*"
+    r"(?:\w+ly\s+)?$"
+)
 _FIRST_PERSON = re.compile(
     r"\b(?:we|I)\s+(?:(?:have|has|had|will|just|already|today|also)\s+)*$", re.I
 )
@@ -623,7 +643,7 @@ _NOT_NAMES = {
 #: Where a list of the people a claim covers ends: the next clause ("..., saying he was").
 _CLAUSE_END = re.compile(
     r"[;“”\"]|,\s*(?:saying|adding|who|which|according|said|says|while|but|after|before|"
-    r"following|as|amid)\b|\s+(?:said|says)\b"
+    r"following|as|amid|to)\b|\s+(?:said|says)\b"
 )
 
 
@@ -727,9 +747,13 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             subset_after = bool(lx.SUBSET_AFTER.match(text, m.end()))
             bare = False
             if population is None:
-                if subset_after or re.match(
-                    r"\s+(?:have|has|had|were|was|are|is|remain|remained|suffer|suffered|died)\b",
-                    text[m.end() : e],
+                if (
+                    subset_after
+                    or re.match(
+                        r"\s+(?:have|has|had|were|was|are|is|remain|remained|suffer|suffered|died)\b"
+                        r"|\s+more\b(?!\s+(?:than|of)\b)",  # "but arrested nearly 1,000 more"
+                        text[m.end() : e],
+                    )
                 ):
                     bare = True
                 else:
@@ -740,18 +764,19 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                 population = "political_prisoners"
             before = text[max(s, m.start() - 40) : m.start()]
             prev = sentence_drafts[-1] if sentence_drafts else None
-            listed = prev is not None and (
-                bool(lx.LIST_INTRO.search(text, prev.end, m.start()))
-                or (
-                    prev.subset_marker
-                    and (
-                        _LIST_GAP.fullmatch(text, prev.end, m.start()) is not None
-                        or _parallel(text, prev.end, m.start())
-                    )
+            sibling = (
+                prev is not None
+                and prev.subset_marker
+                and (
+                    _LIST_GAP.fullmatch(text, prev.end, m.start()) is not None
+                    or _parallel(text, prev.end, m.start())
                 )
             )
+            listed = sibling or (
+                prev is not None and bool(lx.LIST_INTRO.search(text, prev.end, m.start()))
+            )
             subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after or continues or listed
-            chosen = _actions(triggers, anchor, noun_end)
+            chosen = _actions(text, triggers, anchor, noun_end)
             if whole_stock and population and all(c != "held" for c, _ in chosen):
                 # "all political prisoners (already 862)": the number is how many are held
                 chosen.append(("held", Trigger("held", m.start(), m.end())))
@@ -770,7 +795,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                     sentence=si,
                     trigger=(trig.start, trig.end),
                     subset_marker=subset,
-                    listed_after=prev if listed else None,
+                    listed_after=prev if sibling else None,
                     bare=bare,
                     in_title=si <= title_index,
                 )
@@ -870,8 +895,9 @@ _LISTED_ONE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(an?)\s+", re.I)
 def _counts(text: str, s: int, e: int) -> list[re.Match[str]]:
     """The numbers of a sentence, and "a"/"an" where it stands as one in a list of counts."""
     found = list(NUMBER.finditer(text, s, e))
-    extra: list[re.Match[str]] = []
-    for m in found:
+    queue = list(found)
+    while queue:  # "..., a French citizen and a British national": each "a" after a count
+        m = queue.pop(0)
         population, noun_end = _population(text, m.end(), e)
         if population is None:
             continue
@@ -880,10 +906,11 @@ def _counts(text: str, s: int, e: int) -> list[re.Match[str]]:
             continue
         if _population(text, one.end(1), e)[0] is None:
             continue
-        extra.append(_ONE.match(text, one.start(1)) or m)
-    return sorted(
-        found + [x for x in extra if x.group(0).lower() in ("a", "an")], key=re.Match.start
-    )
+        article = _ONE.match(text, one.start(1))
+        if article is not None:
+            found.append(article)
+            queue.append(article)
+    return sorted(found, key=re.Match.start)
 
 
 _ONE = re.compile(r"an?\b", re.I)
@@ -925,7 +952,7 @@ _FOREIGN = {"foreigners", "foreign_nationals"}
 
 _LIST_GAP = re.compile(r"\s*(?:,|and|, and|;)\s*")
 #: Parallel clauses of one breakdown: "10 were sent to Russia, 13 to Germany, and three ...".
-_CLAUSE_GAP = re.compile(r"[^.;:!?\d—–(]{0,80},\s*(?:and\s+)?")
+_CLAUSE_GAP = re.compile(r"[^.;:!?\d—–(]{0,80}(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
 def _parallel(text: str, start: int, end: int) -> bool:
@@ -971,6 +998,7 @@ def _link_part_of(d: Draft, same_sentence: list[Draft], earlier: list[Draft], te
             x
             for x in reversed(earlier)
             if x.count > d.count
+            and x.sentence != d.sentence  # its own sentence's counts were weighed above
             and x.action in (d.action, "released")
             and (x.part_of is None or x.population in _FOREIGN)
         ]
@@ -1375,6 +1403,7 @@ def _sums(claims: list[Draft]) -> None:
             and c.action == whole.action
             and c.when == whole.when
             and c.count < whole.count
+            and c.sentence != whole.sentence  # not the items of one list beside each other
             and whole.part_of is not c
         ]
         if len(parts) >= 2 and sum(c.count for c in parts) == whole.count:

@@ -24,6 +24,9 @@ INSTITUTIONS = frozenset(
         "prosecutor's office",
         "court",
         "police",
+        "junta",
+        "regime",
+        "military",
     }
 )
 

@@ -47,6 +47,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "sentenced",
         _rx(
             r"\b(?:sentenced|convicted|sentencing|jailed for|given \w+ years)\b"
+            r"|\bserving\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:prison\s+|jail\s+)?(?:sentence|term)\b"
             r"|\b(?:getting|got|gets|received|receiving|given|handed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
             r"(?:prison\s+|jail\s+)?sentence\b"
         ),
@@ -62,7 +63,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:s|ed|ing)?|set free|let go|amnestied"
             r"|walked free|crossed the \w+ border|exchanged|swapped|handed over|were transferred to|deported|expelled"
-            r"|excarcela\w*|among those (?:freed|released))\b"
+            r"|excarcela\w*|among those (?:freed|released)|amnesty for)\b"
         ),
     ),
     (
