@@ -72,8 +72,9 @@ def test_an_acronym_in_brackets_names_its_body_later(extract: Extract) -> None:
 
 def test_scare_quotes_and_titles_are_not_quotations(extract: Extract) -> None:
     out = extract(
-        "The court convicted him of ‘extremism’ in March. Crowds chanted “Long live freedom!” "
-        "outside. The story ran in the article 'Minsk frees activists as talks go on.'"
+        "The court convicted him of ‘extremism’ in March. The motorcade was greeted with "
+        "chants of “Long live freedom!” outside. The story ran in the article 'Minsk frees "
+        "activists as talks go on.'"
     )
     assert out["quotes"] == []
 
@@ -167,3 +168,34 @@ def test_the_people_of_a_count_end_with_their_clause(extract: Extract) -> None:
         "for President Donald Trump’s help."
     )
     assert only(out["claims"], "released", 14)["persons"] == ["Ivan Example"]
+
+
+def test_according_to_opening_the_sentence_of_a_quotation(extract: Extract) -> None:
+    out = extract('According to Viasna, "the repression in the country continues unabated."')
+    assert [s for s, _, _ in _speakers(out)] == ["Viasna"]
+
+
+def test_a_crowd_that_chants(extract: Extract) -> None:
+    out = extract('"Freedom for all political prisoners!" protesters chanted outside the embassy.')
+    assert [s for s, _, _ in _speakers(out)] == ["protesters"]
+
+
+def test_a_quotation_over_two_paragraphs_names_its_speaker_at_the_end(extract: Extract) -> None:
+    out = extract(
+        "John Roe spoke after the talks.\n"
+        '"We had a very good meeting and we agreed on many things.\n'
+        '"The president will be pleased with the result," Roe said.'
+    )
+    assert [(s, t[:6]) for s, _, t in _speakers(out)] == [
+        ("John Roe", "We had"),
+        ("John Roe", "The pr"),
+    ]
+
+
+def test_a_hard_wrapped_quotation(extract: Extract) -> None:
+    out = extract(
+        '"Police have detained him, searched his apartment and said\n'
+        'a criminal case had been opened," said Anna Example, head of the union.'
+    )
+    ((speaker, _, text),) = _speakers(out)
+    assert speaker == "Anna Example" and text.endswith("had been opened,")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from prisonwatch.ingest.extract.context import Article, Quote
 from prisonwatch.ingest.extract.entities import Mention
@@ -22,7 +23,7 @@ _SAY = (
     r"declared|announced|stressed|emphasi[sz]ed|insisted|argued|warned|explained|replied|asked|"
     r"continued|called|calls|described|quipped|recalled|confirmed|commented|accuses|accused|"
     r"saying|reported|reports|noting|adding|writing|stating|stressing|warning|insisting|arguing|"
-    r"explaining|tweeting|posting|telling)"
+    r"explaining|tweeting|posting|telling|chanted|chant|shouted|shout)"
 )
 _AFTER = re.compile(
     rf"^[\s,]*(?:(?P<who>[^,.;\"“”]{{1,60}}?)\s+{_SAY}\b|{_SAY}\s+(?P<who2>[^,.;\"“”]{{1,60}}))",
@@ -44,6 +45,8 @@ _ACCORDING = re.compile(
     r"(?:(?:from|by|of)\s+)?(?P<who>[^,;:\"“”]{1,80})[\s:]*$",
     re.I,
 )
+#: "According to Viasna, ..." opening the sentence a quotation stands in.
+_ACCORDING_LEAD = re.compile(r"^\W*according to\s+(?P<who>[^,;:\"“”]{1,80}),", re.I)
 #: An outlet or a document named by description, to be read as the last organisation named.
 _DESCRIBED = re.compile(
     r"^(?:the|its|their)\s+(?:\w+\s+)?(?:agency|outlet|newspaper|broadcaster|statement|"
@@ -76,7 +79,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
             text,
         ):
             spans.append((m.start(1), m.end(1)))
-    for m in re.finditer(r'(?<![\w"])"([^"\n]{1,1500}?)"(?!\w)', text):
+    # a line break inside is a hard wrap, unless the next line opens a new quotation
+    for m in re.finditer(r'(?<![\w"])"((?:[^"\n]|\n(?![\s"“])){1,1500}?)"(?!\w)', text):
         spans.append((m.start(1), m.end(1)))
     for m in re.finditer(
         r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘]([A-Za-z][^'‘\n]{0,400}?[^\s])['’](?=[\s,.;:!?)\]]|$)",
@@ -101,14 +105,14 @@ def _unclosed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     English leaves the closing mark off a quotation that goes on in the next paragraph, and a
     cut-off article stops inside one."""
     out: list[tuple[int, int]] = []
-    for m in re.finditer(r"[“«]", text):
+    for m in re.finditer(r"[“«]|(?:(?<=^)|(?<=\n))\s*\"", text):
         start = m.end()
-        if any(s - 1 <= m.start() <= e for s, e in spans):
+        if any(s - 1 <= m.end() - 1 <= e for s, e in spans):
             continue
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
         rest = text[start:line_end]
-        if re.search(r"[”»]", rest) or len(rest.strip()) < 20:
+        if re.search(r"[”»\"]", rest) or len(rest.strip()) < 20:
             continue
         end = start + len(rest.rstrip())
         out.append((start, end))
@@ -222,7 +226,9 @@ def find_quotes(article: Article) -> list[Quote]:
                     speaker = who.name
                 elif word in ("he", "she", "they"):
                     speaker = last_speaker or _person_before(article, s)
-                elif 1 < len(word.split()) <= 5 and word[:1].islower():
+                elif (1 < len(word.split()) <= 5 or re.fullmatch(r"[a-z]+s", word)) and word[
+                    :1
+                ].islower():
                     phrase = m_after.group(g).strip()
                     speaker = _described(article, phrase, s) or article.institution(
                         re.sub(r"^(?:the|a|an)\s+", "", phrase)
@@ -238,7 +244,7 @@ def find_quotes(article: Article) -> list[Quote]:
                 if not _NOT_SPEECH.match(before, m.end())
             ]
             m_say = says[-1] if says else None
-            according = _ACCORDING.search(before) if before.rstrip().endswith(":") else None
+            according = _ACCORDING.search(before) or _ACCORDING_LEAD.search(before)
             if m_say is not None:
                 m_by = _QUOTED_BY.search(before)
                 cut = m_by.start() if m_by else m_say.start()
@@ -277,7 +283,23 @@ def find_quotes(article: Article) -> list[Quote]:
         if speaker is not None:
             last_speaker = speaker
         quotes.append(Quote(s, e, text[s:e], speaker, via))
-    return quotes
+    return _continued(text, quotes)
+
+
+def _continued(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A quotation running over several paragraphs names its speaker at the end: an open
+    paragraph with nobody named takes the speaker of the quotation that goes on right after."""
+    out = list(quotes)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        closed = q.end < len(text) and text[q.end] in "”»\"'’"
+        if (
+            q.speaker is None
+            and not closed
+            and re.fullmatch(r"\s*[“\"«]?", text[q.end : nxt.start])
+        ):
+            out[i] = replace(q, speaker=nxt.speaker, via=nxt.via)
+    return out
 
 
 def _described_any(article: Article, pos: int) -> str | None:
