@@ -72,3 +72,24 @@ def test_a_prisoner_exchange_between_states(extract: Extract) -> None:
     (swap,) = _events(out, "concession")
     assert swap["what"] == "exchange" and swap["participants"] == ["Russia", "the West"]
     assert swap["in_return_for"] == [only(out["claims"], "released", 24)["id"]]
+
+
+def test_a_delegation_led_by_someone_visits(extract: Extract) -> None:
+    out = extract("The US delegation, led by John Roe, arrived in Minsk on Wednesday.")
+    (visit,) = _events(out, "visit")
+    assert visit["participants"] == ["John Roe"]
+
+
+def test_the_one_appointed_is_the_participant(extract: Extract) -> None:
+    out = extract("Donald Trump appointed John Roe as special envoy to Belarus in November.")
+    (appointment,) = _events(out, "appointment")
+    assert appointment["participants"] == ["John Roe"]
+    assert appointment["when"] == {"from": "2025-11", "to": "2025-11"}
+
+
+def test_two_states_that_swap_prisoners(extract: Extract) -> None:
+    out = extract("Russia and the United States swapped 24 prisoners in Ankara on August 1.")
+    (swap,) = _events(out, "concession")
+    assert swap["what"] == "exchange" and swap["participants"] == ["Russia", "United States"]
+    freed = only(out["claims"], "released", 24)
+    assert freed["agent"] is None and freed["mechanism"] == "exchange"

@@ -461,6 +461,8 @@ def _agent(a: Article, d: Draft, s: int, e: int) -> str | None:
         return by[0]  # "was detained by police": the by-phrase, whatever stands before
     ent = _entity_before(a, s, t0, patients=tuple(d.persons)) if d.action != "sentenced" else None
     if ent is not None and ent.type != "place":
+        if _two_sides(a, ent, s):
+            return None  # "Russia and the United States swapped 24 prisoners"
         return _government(a, ent) or ent.name
     body = _STATE_SUBJECT.search(text, max(s, t0 - 60), t0)
     if body is not None and not passive:
@@ -488,6 +490,16 @@ _STATE_SUBJECT = re.compile(
 _FIRST_PERSON = re.compile(
     r"\b(?:we|I)\s+(?:(?:have|has|had|will|just|already|today|also)\s+)*$", re.I
 )
+
+
+def _two_sides(a: Article, ent: Mention, s: int) -> bool:
+    """Whether the actor is the second of two states joined by "and"."""
+    if ent.type != "country":
+        return False
+    before = [m for m in a.mentions_in(s, ent.start, ("country",)) if m.name != ent.name]
+    return bool(before) and bool(
+        re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+)?", a.text[before[-1].end : ent.start])
+    )
 
 
 def _by_agent(a: Article, t1: int, e: int) -> tuple[str | None] | None:

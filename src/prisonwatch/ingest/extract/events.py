@@ -29,6 +29,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
         "concession",
         _rx(
             r"\b(?:exchanged|swapped|traded)\s+(?:by|between)\b|"
+            r"\b(?:exchanged|swapped|traded)\s+(?:\w+\s+){0,3}?(?:prisoners|detainees)\b|"
             r"\bprisoner (?:exchange|swap)\s+(?:between|involving)\b"
         ),
     ),
@@ -50,7 +51,10 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("appointment", _rx(r"\b(?:appoint(?:ed|ment)|named (?:as )?(?:special )?envoy)\b")),
 ]
 #: A swap of prisoners between states (not "in exchange, Washington eased sanctions").
-_SWAP = _rx(r"(?:exchanged|swapped|traded)\s+(?:by|between)|prisoner (?:exchange|swap)")
+_SWAP = _rx(
+    r"(?:exchanged|swapped|traded)\s+(?:by|between|(?:\w+\s+){0,3}?(?:prisoners|detainees))|"
+    r"prisoner (?:exchange|swap)"
+)
 _FUTURE = _rx(
     r"\b(?:will|would|could|may|might|plans? to|expected to|is to|ready to)\s+(?:\w+\s+){0,2}$"
 )
@@ -95,7 +99,9 @@ def _target(a: Article, gaz: Gazetteer, start: int, end: int) -> str | None:
 
 #: "tasked by President Trump", "the release of activist X": not who met or visited. ("Secretary
 #: of State Mike Pompeo" is a title, not a relation.)
-_BY_SOMEONE = re.compile(r"\b(?:(?:by|from)\s+(?:\S+\s+){0,2}|of\s+(?:[a-z]\S*\s+){0,2})$")
+_BY_SOMEONE = re.compile(
+    r"\b(?:(?<!led )(?<!headed )(?:by|from)\s+(?:\S+\s+){0,2}|of\s+(?:[a-z]\S*\s+){0,2})$"
+)
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -124,6 +130,16 @@ def _participants(a: Article, kind: str, s: int, e: int, t0: int, t1: int) -> li
             names = [before[-2].name, before[-1].name]
         elif before:
             names = [before[0].name]
+    elif kind == "appointment" and (
+        appointee := [
+            x
+            for x in a.mentions_in(t1, min(e, t1 + 40), ("person",))
+            if re.fullmatch(
+                r"[\s,]*(?:(?:as|the|US|U\.S\.|special|envoy|former)\s+)*", a.text[t1 : x.start]
+            )
+        ]
+    ):
+        names = [appointee[0].name]  # "Trump appointed John Coale": the one appointed
     elif before:
         names = [before[-1].name]
     if kind in ("meeting", "talks"):
@@ -234,8 +250,9 @@ def _event(
             sides = [
                 x
                 for x in a.mentions_in(s, e, ("country", "place"))
-                if x.type == "country" or x.name in ("West", "the West")
-            ]
+                if (x.type == "country" or x.name in ("West", "the West"))
+                and not re.search(r"\b(?:in|at)\s+$", text[max(s, x.start - 4) : x.start])
+            ]  # "in Ankara" is where, not who
             sides_named = [(x, "the West" if x.name == "West" else x.name) for x in sides]
             after = [n for x, n in sides_named if x.start >= m.start()]
             if re.search(r"\bthe West\b", text[m.end() : e]) and "the West" not in after:
