@@ -141,3 +141,20 @@ def test_a_passive_by_phrase_names_the_agent(extract: Extract) -> None:
 )
 def test_things_released_and_other_demands_are_not_claims(extract: Extract, sentence: str) -> None:
     assert extract(sentence)["claims"] == []
+
+
+def test_walking_free_and_a_known_given_name(extract: Extract) -> None:
+    out = extract(
+        "Ihar Losik walked free after completing his five-year term, Viasna said.\n"
+        "Maryna Zolatava walked out of prison on Monday."
+    )
+    freed = [c for c in out["claims"] if c["action"] == "released"]
+    assert [c["persons"] for c in freed] == [["Ihar Losik"], ["Maryna Zolatava"]]
+    assert freed[0]["mechanism"] == "term_served" and freed[0]["source"] == "Viasna"
+    assert freed[1]["when"] == {"from": "2025-12-08", "to": "2025-12-08"}
+
+
+def test_serving_a_full_sentence_is_no_new_sentence(extract: Extract) -> None:
+    out = extract("Activist Ivan Example was released on Monday after serving his full sentence.")
+    assert [c["action"] for c in out["claims"]] == ["released"]
+    assert out["claims"][0]["mechanism"] == "term_served"

@@ -1359,7 +1359,9 @@ _IN_CUSTODY = re.compile(
 )
 #: Verbs whose subject is who was held or sentenced: "X ... spent three months in jail",
 #: "X ... got a three-year sentence".
-_SUBJECT_UNDERGOES = re.compile(r"spent|getting|got|gets|received|receiving|given|handed", re.I)
+_SUBJECT_UNDERGOES = re.compile(
+    r"spent|getting|got|gets|received|receiving|given|handed|walked free|walked out|left", re.I
+)
 
 
 def _told_before(

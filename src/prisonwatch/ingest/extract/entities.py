@@ -9,6 +9,7 @@ from typing import Any
 
 from prisonwatch.ingest.extract.gazetteer import Gazetteer
 from prisonwatch.ingest.extract.lexicon import DEMONYMS
+from prisonwatch.names.keys import given_group
 
 VERSION = "entities/1.1"
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None}
@@ -91,6 +92,7 @@ def mentions(
                 name = _national(doc.text, ent.start_char, name)
             if name:
                 raw.append(Mention(ent.start_char, ent.end_char, text, typ, name))
+    raw.extend(_known_given_names(doc.text, raw, gazetteer))
     # a surname alone takes the fullest name with that surname in the article
     fullest: dict[str, str] = {}
     for m in raw:
@@ -144,6 +146,24 @@ def _full_name(m: Mention, full: list[Mention]) -> str:
         if f.name.split()[0].casefold() == words[0].casefold() and len(f.name) > len(m.name)
     ]
     return max(fuller, key=len) if fuller else m.name
+
+
+_GIVEN_AND_SURNAME = re.compile(
+    r"\b([A-Z][a-zà-žа-я'’]+)\s+([A-Z][a-zà-žа-я'’]+(?:-[A-Z][a-zà-žа-я'’]+)?)\b"
+)
+
+
+def _known_given_names(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """ "Ihar Losik walked free": a known given name (the name groups of `names`) followed by
+    a capitalised word is a person, where the statistical model saw nobody."""
+    out: list[Mention] = []
+    for m in _GIVEN_AND_SURNAME.finditer(text):
+        if any(x.start < m.end() and m.start() < x.end for x in found):
+            continue
+        if given_group(m.group(1)) is None or gazetteer.lookup(m.group(2)) is not None:
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(0), "person", m.group(0)))
+    return out
 
 
 def _national(text: str, start: int, name: str) -> str:

@@ -47,7 +47,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "sentenced",
         _rx(
             r"\b(?:sentenced|convicted|sentencing|jailed for|given \w+ years)\b"
-            r"|\bserving\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:prison\s+|jail\s+)?(?:sentence|term)\b"
+            r"|\bserving\s+an?\s+(?:[\w-]+\s+){0,2}(?:prison\s+|jail\s+)?(?:sentence|term)\b"
             r"|\b(?:getting|got|gets|received|receiving|given|handed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
             r"(?:prison\s+|jail\s+)?sentence\b"
         ),
@@ -62,7 +62,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "released",
         _rx(
             r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:s|ed|ing)?|set free|let go|amnestied"
-            r"|walked free|crossed the \w+ border|exchanged|swapped|handed over|were transferred to|deported|expelled"
+            r"|walked free|walked out of (?:prison|jail|the penal colony|custody)|left (?:prison|jail)"
+            r"|crossed the \w+ border|exchanged|swapped|handed over|were transferred to|deported|expelled"
             r"|excarcela\w*|among those (?:freed|released)|amnesty for)\b"
         ),
     ),
@@ -204,7 +205,9 @@ MECHANISMS: list[tuple[str, re.Pattern[str]]] = [
     (
         "term_served",
         _rx(
-            r"\b(?:after serving|served (?:his|her|their) (?:full )?(?:term|sentence)|completed (?:his|her|their) sentence|end of (?:his|her|their) (?:term|sentence))"
+            r"\b(?:after serving|served (?:his|her|their) (?:full )?(?:term|sentence)|"
+            r"complet(?:ed|ing) (?:his|her|their) (?:[\w-]+\s+)?(?:term|sentence)|"
+            r"end of (?:his|her|their) (?:term|sentence))"
         ),
     ),
     ("conditional", _rx(r"\b(?:parole|on probation|conditional(?:ly)? release|house arrest)")),
