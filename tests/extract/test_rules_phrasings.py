@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from tests.extract.conftest import only
 
 Extract = Callable[..., dict[str, Any]]
@@ -165,3 +167,31 @@ def test_serving_a_sentence_is_a_sentence(extract: Extract) -> None:
     )
     assert only(out["claims"], "sentenced", 1)["persons"] == ["Vladimir Kara-Murza"]
     assert only(out["claims"], "released", 1)["persons"] == ["Vladimir Kara-Murza"]
+
+
+def test_a_count_whose_verb_is_left_out(extract: Extract) -> None:
+    out = extract("It was the third release this year, after 16 were freed in July and 23 in May.")
+    assert only(out["claims"], "released", 23)["when"] == {"from": "2025-05", "to": "2025-05"}
+    assert only(out["claims"], "released", 16)["when"] == {"from": "2025-07", "to": "2025-07"}
+
+
+def test_a_named_person_who_remains_in_jail(extract: Extract) -> None:
+    out = extract("One of the most prominent prisoners, Maria Kalesnikava, remains in jail.")
+    held = only(out["claims"], "held", 1)
+    assert held["persons"] == ["Maria Kalesnikava"]
+    assert held["when"] == {"from": "2025-12-12", "to": "2025-12-12"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders met for three hours in Minsk.",
+        "The 43-year-old lawyer had been abroad since 2021.",
+        "Lukashenko, 71, has ruled Belarus since 1994.",
+        "Belarus has about 9 million people.",
+        "The prisoners were flown out on two planes and three buses took others to the border.",
+        "In 2020, hundreds of thousands of people protested against the disputed election.",
+    ],
+)
+def test_numbers_that_count_no_one_held_or_freed(extract: Extract, sentence: str) -> None:
+    assert extract(sentence)["claims"] == []

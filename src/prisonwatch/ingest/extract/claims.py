@@ -189,6 +189,19 @@ def _predicate_population(text: str, end: int, stop: int) -> str | None:
     return _population(text, m.end() - 1, stop)[0] if m else None
 
 
+def _gapped(text: str, counted: list[Draft], m: re.Match[str], e: int) -> Draft | None:
+    """ "16 were freed in July and 23 in September": a count after "and" whose verb is left
+    out, standing for the count before it."""
+    if not counted:
+        return None
+    prev = counted[-1]
+    if not re.fullmatch(r"[^.;\d]{0,60}?(?:,\s*|\s+)and\s+", text[prev.end : m.start()]):
+        return None
+    if not re.match(r"\s+(?:in|on|last|this|since|during)\b|\s*[.,;]", text[m.end() : e]):
+        return None
+    return prev
+
+
 def _described_end(text: str, end: int, stop: int) -> int:
     """Where the words describing a count end: its noun, and "jailed for political reasons"
     after it (whose "jailed" tells who they are, not what happened)."""
@@ -768,6 +781,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                     )
                 ):
                     bare = True
+                elif (gapped := _gapped(text, sentence_drafts, m, e)) is not None:
+                    bare, population = True, gapped.population  # "16 in July and 23 in May"
                 else:
                     continue
             if population in ("people", "prisoners") and (
@@ -792,6 +807,11 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             if whole_stock and population and all(c != "held" for c, _ in chosen):
                 # "all political prisoners (already 862)": the number is how many are held
                 chosen.append(("held", Trigger("held", m.start(), m.end())))
+            gapped_from = _gapped(text, sentence_drafts, m, e) if bare else None
+            if gapped_from is not None and not any(
+                t.start >= m.end() and t.start - m.end() < 30 for _, t in chosen
+            ):
+                chosen = [(gapped_from.action, Trigger(gapped_from.action, m.start(), m.start()))]
             if not chosen and inherited is not None and (subset or continues):
                 chosen = [(inherited.action, Trigger(inherited.action, m.start(), m.start()))]
             for action, trig in chosen:
@@ -1052,7 +1072,11 @@ def _named_person_claims(
         if any(u[0] == (t.start, t.end) for u in used):
             continue
         if t.action not in (*_FACT_ACTIONS, "demanded") and not (
-            t.action == "held" and _IN_CUSTODY.fullmatch(a.text, t.start, t.end)
+            t.action == "held"
+            and (
+                _IN_CUSTODY.fullmatch(a.text, t.start, t.end)
+                or _REMAINS_HELD.match(a.text, t.start)
+            )
         ):
             continue
         if t.action == "demanded" and not _RELEASE_WORD.match(a.text, t.start):
@@ -1070,7 +1094,9 @@ def _named_person_claims(
                     and t.action != "demanded"
                     and not a.text[s:e].rstrip().endswith(".")
                 )
-                if (
+                if _REMAINS_HELD.match(a.text, t.start) and re.fullmatch(r"[\s,]*", between):
+                    patients.append(p)  # "..., Maria Kalesnikava, remains in jail"
+                elif (
                     len(between) < 80
                     and (passive or headline)
                     and not re.search(r"[;\"“”]|\bwhich\b", between)  # "which": a thing
@@ -1356,6 +1382,12 @@ def _pronoun_patient(a: Article, si: int, t: Trigger, earlier: list[Draft]) -> M
 #: or "there are" say nothing about a named person.
 _IN_CUSTODY = re.compile(
     r"held since|held in|being held|behind bars|in custody|spent\b[\s\S]*", re.I
+)
+#: "X remains in jail", "remained behind bars": one named person still held.
+_REMAINS_HELD = re.compile(
+    r"remain(?:s|ed)?\s+(?:\w+\s+)?(?:in\s+(?:jail|prison|custody|detention|a penal colony)|"
+    r"behind bars)",
+    re.I,
 )
 #: Verbs whose subject is who was held or sentenced: "X ... spent three months in jail",
 #: "X ... got a three-year sentence".
