@@ -158,3 +158,19 @@ def test_serving_a_full_sentence_is_no_new_sentence(extract: Extract) -> None:
     out = extract("Activist Ivan Example was released on Monday after serving his full sentence.")
     assert [c["action"] for c in out["claims"]] == ["released"]
     assert out["claims"][0]["mechanism"] == "term_served"
+
+
+def test_a_roster_of_names_after_a_count(extract: Extract) -> None:
+    out = extract(
+        "Four rights groups recognised five more people as political prisoners on Monday.\n"
+        "The list was updated with the following names: Ivan Example, Olga Sample, Piotr "
+        "Probe and Maryna Test. Andrei Demo (article 342 of the Criminal Code) was also added."
+    )
+    group = only(out["claims"], "designated", 5)
+    assert group["persons"] == [
+        "Ivan Example",
+        "Olga Sample",
+        "Piotr Probe",
+        "Maryna Test",
+        "Andrei Demo",
+    ]

@@ -673,31 +673,109 @@ _CLAUSE_END = re.compile(
 
 
 def _persons(a: Article, s: int, e: int, after: int, exclude: set[str]) -> list[str]:
+    """The people a count names after "including", "such as", "among them" (to the clause's
+    end)."""
     m = lx.PERSONS_INTRO.search(a.text, after, e) or lx.PERSONS_INTRO.search(a.text, s, e)
     if m is None:
         return []
     clause_end = _CLAUSE_END.search(a.text, m.end(), e)
-    e = clause_end.start() if clause_end else e
-    people = a.mentions_in(m.end(), e, ("person",))
+    return _names(a, m.end(), clause_end.start() if clause_end else e, exclude)
+
+
+def _names(a: Article, start: int, end: int, exclude: set[str]) -> list[str]:
+    """Names of people between two points, in order: the model's, and capitalised names it
+    missed; owners ("Trump's involvement") and bodies or places are not among them."""
+    people = a.mentions_in(start, end, ("person",))
     found = [
         x
         for x in people
         if not re.match(r"['’]s\b", a.text[x.end : x.end + 2])  # "Trump's involvement"
     ]
-    names = [x.name for x in found]
+    names = [_with_given_name(a, x) for x in found]
     others = [
         x
-        for x in a.mentions_in(m.end(), e, ("organization", "country", "place"))
+        for x in a.mentions_in(start, end, ("organization", "country", "place"))
         if x.name != x.text or len(x.text.split()) == 1
     ]
-    for cap in _CAPITALISED.finditer(a.text, m.end(), e):
+    for cap in _CAPITALISED.finditer(a.text, start, end):
         if any(x.start < cap.end() and cap.start() < x.end for x in people + others):
             continue
-        if cap.group(0).split()[0] in _NOT_NAMES:
+        if cap.group(0).split()[0] in _NOT_NAMES or set(cap.group(0).split()) & _INSTITUTION_WORDS:
             continue
         names.append(cap.group(0))
-    names.sort(key=lambda n: a.text.find(n, m.end()))
+    names.sort(key=lambda n: a.text.find(n, start))
     return list(dict.fromkeys(n for n in names if n not in exclude))
+
+
+#: Words that make a capitalised phrase a body, a law or a building rather than a person.
+_INSTITUTION_WORDS = {
+    "Code",
+    "Court",
+    "Committee",
+    "Palace",
+    "Ministry",
+    "Council",
+    "Union",
+    "Service",
+    "Agency",
+    "Office",
+    "Party",
+    "Prison",
+    "Colony",
+    "Street",
+    "Square",
+    "Criminal",
+    "Supreme",
+    "Constitution",
+    "Constitutional",
+    "Republic",
+    "Department",
+    "Centre",
+    "Center",
+}
+
+
+def _with_given_name(a: Article, m: Mention) -> str:
+    """ "..., Yahor Kuzmin, ..." where the model took only "Kuzmin": a capitalised word just
+    after a list comma or colon, right before a lone surname, is its given name."""
+    if " " in m.name:
+        return m.name
+    before = re.search(
+        r"(?:^|[,:;]\s*|\band\s+)([A-Z][a-zà-ž'’]+)\s+$", a.text[max(0, m.start - 30) : m.start]
+    )
+    return f"{before.group(1)} {m.name}" if before and before.group(1) not in _NOT_NAMES else m.name
+
+
+#: "The list of political prisoners was updated with the following names: ..."
+_ROSTER = re.compile(
+    r"\b(?:the following (?:names|people|persons|individuals|political prisoners)|"
+    r"(?:were|was|have been|has been) (?:added|included) (?:to|in) the list)\b[^:.]{0,40}:",
+    re.I,
+)
+
+
+def _roster(a: Article, si: int, s: int, e: int, earlier: list[Draft], speakers: set[str]) -> bool:
+    """A list of names given after a count ("recognizing 19 more people as political
+    prisoners. The list was updated with the following names: ..."): they are that count's
+    people. Returns whether the sentence was such a list."""
+    intro = _ROSTER.search(a.text, s, e)
+    if intro is None:
+        return False
+    names = _names(a, intro.end(), e, speakers)
+    # the list may run on past a full stop: "Vadzim Tsahelnik. Andrei Trusau (article 342), ..."
+    for ns, ne in a.sentences[si + 1 : si + 4]:
+        if not re.match(r"[A-Z][a-zà-ž'’]+\s+[A-Z][a-zà-ž'’]+\s*[,(]", a.text[ns:ne]):
+            break
+        names += [n for n in _names(a, ns, ne, speakers) if n not in names]
+    groups = [
+        d
+        for d in reversed(earlier)
+        if d.sentence >= si - 4 and not d.persons and d.count >= len(names) > 0
+    ]
+    if not groups:
+        return False
+    groups[0].persons = names
+    return True
 
 
 def _mechanism(a: Article, s: int, e: int, doc_deal: bool) -> str:
@@ -717,6 +795,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     speakers = {q.speaker for q in a.quotes if q.speaker}
     for si, (s, e) in enumerate(a.sentences):
         if s < a.body_start:
+            continue
+        if _roster(a, si, s, e, drafts, speakers):
             continue
         triggers = _triggers(a, s, e)
         named_member = _enumeration(a, si, s, e, drafts)
