@@ -195,3 +195,24 @@ def test_a_named_person_who_remains_in_jail(extract: Extract) -> None:
 )
 def test_numbers_that_count_no_one_held_or_freed(extract: Extract, sentence: str) -> None:
     assert extract(sentence)["claims"] == []
+
+
+def test_a_name_and_its_alias_and_today_s_noun(extract: Extract) -> None:
+    out = extract(
+        "The group notes the recent arrest of monk U Example (aka) Ko Sample and today's "
+        "sentencing of activist Ivan Example to six months."
+    )
+    arrest = only(out["claims"], "detained", 1)
+    assert arrest["persons"] == ["U Example"] and arrest["when"] is None
+    sentence = [c for c in out["claims"] if c["action"] == "sentenced"]
+    assert sentence and sentence[0]["when"] == {"from": "2025-12-12", "to": "2025-12-12"}
+
+
+def test_the_role_before_a_name_is_its_population(extract: Extract) -> None:
+    out = extract(
+        "Police detained monk Ko Example on Monday and sentenced activist Ivan Example on "
+        "Tuesday. Russian opposition politician Ilya Yashin was freed as part of the exchange."
+    )
+    assert only(out["claims"], "detained", 1)["population"] == "monks"
+    assert only(out["claims"], "sentenced", 1)["population"] == "activists"
+    assert only(out["claims"], "released", 1)["population"] == "opposition_politicians"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from prisonwatch.ingest.extract import lexicon as lx
@@ -575,6 +576,7 @@ def _when(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[
         for t in dates
         if not _other_trigger_between(a, s, e, d, t)
         and not re.search(r"\bsince\s+(?:\w+\s+)?$", text[max(s, t.start - 14) : t.start], re.I)
+        and not _modifies_other(a, s, e, d, t)
     ]  # "held since 2020" starts a state; it does not date a release
     if d.action in ("sentenced", "detained"):
         # "..., the press service said on Wednesday": the day of the statement, not of the
@@ -628,6 +630,13 @@ _SAID_ON = re.compile(
 )
 #: "eight years in prison": the length of a sentence, not a stay that would date the claim.
 _TERM_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?)\s+$", re.I)
+
+
+def _modifies_other(a: Article, s: int, e: int, d: Draft, t: TimeExpr) -> bool:
+    """ "... and today's sentencing": a time right before another action's noun dates that."""
+    return any(
+        trig.action != d.action and 0 <= trig.start - t.end <= 3 for trig in _triggers(a, s, e)
+    )
 
 
 def _start_of(t: TimeExpr) -> str:
@@ -1220,7 +1229,7 @@ def _named_person_claims(
             trigger=(t.start, t.end),
             persons=names,
         )
-        d.population = _role_population(a, s, e)
+        d.population = _role_population(a, s, e, patients)
         covering = [
             x
             for x in reversed(previous)
@@ -1234,8 +1243,8 @@ def _named_person_claims(
             ]
             if parents:
                 d.part_of = parents[0]
-        if d.population == "people" and d.part_of is not None:
-            d.population = d.part_of.population
+        if d.part_of is not None and d.population not in _STATUS:
+            d.population = d.part_of.population  # named among the people of a larger count
         d.source = _source(a, s, e, d.start)
         d.agent = _agent(a, d, s, e)
         if d.agent in names:
@@ -1423,13 +1432,25 @@ _RELEASE_NEAR = re.compile(r"[^.]{0,40}?\b(?:releas|free)", re.I)
 _ROLE_WORDS = (
     r"(?:prisoners?|leaders?|activists?|journalists?|bloggers?|lawyers?|dissidents?|reporters?|"
     r"correspondents?|candidates?|laureates?|members?|figures?|citizens?|nationals?|defenders?|"
-    r"politicians?|students?|teachers?|priests?|workers?|captains?|officers?|editors?)"
+    r"politicians?|students?|teachers?|priests?|workers?|captains?|officers?|editors?|monks?|"
+    r"nuns?|clerics?|pastors?|imams?|writers?|poets?|artists?|musicians?|singers?|scientists?|"
+    r"doctors?|nurses?|farmers?|businessm[ae]n|entrepreneurs?|athletes?|pensioners?|veterans?|"
+    r"soldiers?|mothers?|fathers?|wives|wife|husbands?|sons?|daughters?|brothers?|sisters?|"
+    r"photographers?|cameram[ae]n|researchers?|scholars?|professors?|economists?|analysts?)"
+)
+#: A role word right before a name ("monk U Gambira", "activist Ihar Losik").
+_ROLE_BEFORE = re.compile(
+    r"\b(opposition leaders?|opposition politicians?|human rights defenders?|" + _ROLE_WORDS + r")"
+    r"\s+(?:[A-Z][\w'’-]*\s+)?$",
+    re.I,
 )
 _OBJECT_GAP = re.compile(
     r"(?:\s*(?:from (?:prison|jail|custody|detention)|on (?:\w+day|parole|bail)|the|a|an|of|"
     r"former|jailed|imprisoned|detained|prominent|opposition|political|Nobel|Peace|"
     r"is|are|was|were|also|both|including|as well as|among them|such as|,|and|\([^()]{0,20}\)|"
-    r"[A-Z][\w.'’-]*|(?:[a-z-]+\s+){0,2}" + _ROLE_WORDS + r"))*\s*"
+    r"[A-Z][\w.'’-]*|(?:(?!(?:and|or|but|then)\b)[a-z-]+(?<!ed)(?<!ing)\s+){0,2}"
+    + _ROLE_WORDS
+    + r"))*\s*"
 )
 _COORDINATED = re.compile(
     r"[^,;.]{0,60}?\s+(?:and|then|before|after)\s+"
@@ -1498,8 +1519,28 @@ def _only_names(text: str, start: int, end: int, names: list[Mention]) -> bool:
     return re.fullmatch(r"(?:\s*(?:,|and|&)?\s*)*", rest) is not None
 
 
-def _role_population(a: Article, s: int, e: int) -> str:
-    window = a.text[s:e].lower()
+def _role_population(a: Article, s: int, e: int, patients: Sequence[Mention] = ()) -> str:
+    """What named people are, by the word before their name ("monk U Gambira" → monks), else
+    by the roles the sentence gives that stand before no one else's name. A sentence that
+    calls them political prisoners (or prisoners of conscience) says what matters most."""
+    whole = a.text[s:e].lower()
+    if "prisoner of conscience" in whole or "prisoners of conscience" in whole:
+        return "prisoners_of_conscience"
+    if "political prisoner" in whole or _POLITICAL_GROUNDS.search(whole):
+        return "political_prisoners"
+    role = (
+        _ROLE_BEFORE.search(a.text, max(s, patients[0].start - 40), patients[0].start)
+        if patients
+        else None
+    )
+    if role is not None:
+        word = role.group(1).lower()
+        return _ROLES.get(word) or _ROLES.get(word.rstrip("s")) or _plural(word)
+    window = a.text[s:e]
+    for other in a.mentions_in(s, e, ("person",)):
+        if all(other.start != p.start for p in patients):
+            window = window.replace(a.text[max(s, other.start - 25) : other.start], " ")
+    window = window.lower()
     if "prisoner of conscience" in window or "prisoners of conscience" in window:
         return "prisoners_of_conscience"
     if "political prisoner" in window or _POLITICAL_GROUNDS.search(window):
@@ -1515,6 +1556,16 @@ def _role_population(a: Article, s: int, e: int) -> str:
         if word in window:
             return pop
     return "people"
+
+
+def _plural(word: str) -> str:
+    """The snake_case plural of a role noun ("monk" → "monks", "businessman" → "businessmen")."""
+    word = re.sub(r"\W+", "_", word)
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("wife"):
+        return word[:-4] + "wives"
+    return word if word.endswith("s") else word + "s"
 
 
 def _sums(claims: list[Draft]) -> None:
@@ -1537,6 +1588,8 @@ def _sums(claims: list[Draft]) -> None:
                 c.part_of = whole
 
 
+#: Populations that say what someone's imprisonment is, not what they do.
+_STATUS = {"political_prisoners", "prisoners_of_conscience"}
 _GENERIC = {"people", "prisoners", "activists", "bloggers", "journalists", "lawyers"}
 
 
@@ -1546,22 +1599,26 @@ def _political_persons(a: Article, claims: list[Draft]) -> None:
     people "on the list" of an article about recognising them."""
     first_role: dict[str, str] = {}
     for d in claims:
-        if len(d.persons) == 1 and d.population is not None and d.population in _ROLES.values():
-            first_role.setdefault(d.persons[0], d.population)
+        pop = d.population
+        if len(d.persons) == 1 and pop is not None and pop not in (*_STATUS, "people", "prisoners"):
+            first_role.setdefault(d.persons[0], pop)
     for d in claims:
         role = first_role.get(d.persons[0]) if len(d.persons) == 1 else None
-        if role and d.population in _GENERIC | set(_ROLES.values()):
+        if role and d.population is not None and d.population not in _STATUS and not d.part_of:
             d.population = role  # one person is described one way across an article
     political = {p for d in claims if d.population == "political_prisoners" for p in d.persons}
     listed = any(d.action == "designated" and d.population == "political_prisoners" for d in claims)
     for d in claims:
-        if d.population not in _GENERIC:
+        if d.population in _STATUS or d.population is None:
             continue
-        if (d.persons and set(d.persons) <= political) or (
+        named = bool(d.persons) and set(d.persons) <= political
+        on_list = (
             listed
+            and d.population in _GENERIC
             and d.action == "held"
             and re.search(r"\bon the (?:\w+\s+)?list\b", a.text[d.end : d.end + 40])
-        ):
+        )
+        if named or on_list:
             d.population = "political_prisoners"
 
 

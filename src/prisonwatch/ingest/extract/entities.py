@@ -115,6 +115,7 @@ def mentions(
     raw = _join_dangling(raw, text)
     raw = _fullest_bodies(raw)
     raw = _acronyms(raw, text)
+    raw = _aliases(raw, text)
     full_mentions = [m for m in raw if m.type == "person" and len(m.name.split()) >= 2]
     for m in raw:
         key = m.name.split()[-1].casefold() if m.name else ""
@@ -195,6 +196,33 @@ def _fullest_bodies(found: list[Mention]) -> list[Mention]:
             if longer:
                 m = Mention(m.start, m.end, m.text, m.type, max(longer, key=len))
         out.append(m)
+    return out
+
+
+_ALIAS = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s*,?\s*\(?\s*(?:aka|a\.k\.a\.?|also known as)\s*\)?"
+    r"\s*,?\s*((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
+)
+
+
+def _aliases(found: list[Mention], text: str) -> list[Mention]:
+    """ "U Gambira (aka) Nyi Nyi Lwin": the second name is another name of the first person,
+    who is named by the first (whether or not the model saw either as a person)."""
+    out = list(found)
+    for hit in _ALIAS.finditer(text):
+        words = hit.group(1).split()
+        main = " ".join(words if len(words) <= 3 else words[-2:])  # "... Revolution U Gambira"
+        start, a0, a1 = hit.end(1) - len(main), hit.start(2), hit.end(2)
+        if any(x.type != "person" and x.start < a1 and a0 < x.end for x in out):
+            continue  # the second name is a body or a place: no alias of a person
+        out = [
+            x
+            for x in out
+            if not (x.start < a1 and a0 < x.end) and not (x.start < hit.end(1) and start < x.end)
+        ]
+        out.append(Mention(start, hit.end(1), main, "person", main))
+        out.append(Mention(a0, a1, hit.group(2), "person", main))
+    out.sort(key=lambda x: x.start)
     return out
 
 

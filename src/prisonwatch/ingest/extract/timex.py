@@ -78,7 +78,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_word",
         re.compile(
-            r"\b(today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening)\b", re.I
+            r"\b(today(?:['’]?s)?|yesterday(?:['’]s)?|tomorrow(?:['’]s)?|tonight|this morning|"
+            r"this afternoon|this evening)\b",
+            re.I,
         ),
     ),
     (
@@ -292,7 +294,7 @@ def _value(kind: str, m: re.Match[str], dct: date, context: str) -> tuple[str, s
         shift = {"last": -1, "this": 0, "next": 1}[g[0].lower()]
         return f"{dct.year + shift:04d}-{_SEASON[g[1].lower()]}", "DATE"
     if kind == "day_word":
-        w = g[0].lower()
+        w = re.sub(r"['’]?s$", "", g[0].lower())  # "today's", "todays" sentencing
         if w == "yesterday":
             return (dct - timedelta(days=1)).isoformat(), "DATE"
         if w == "tomorrow":
