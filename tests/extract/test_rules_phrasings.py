@@ -216,3 +216,62 @@ def test_the_role_before_a_name_is_its_population(extract: Extract) -> None:
     assert only(out["claims"], "detained", 1)["population"] == "monks"
     assert only(out["claims"], "sentenced", 1)["population"] == "activists"
     assert only(out["claims"], "released", 1)["population"] == "opposition_politicians"
+
+
+def test_a_share_of_a_whole(extract: Extract) -> None:
+    out = extract("The government has released 120 of the 300 political prisoners in the country.")
+    c = only(out["claims"], "released", 120)
+    assert c["population"] == "political_prisoners"
+    assert [x for x in out["claims"] if x["count"] == 300] == []
+
+
+def test_a_stock_without_a_verb(extract: Extract) -> None:
+    out = extract("According to Viasna, today in Belarus 1,150 political prisoners.")
+    assert only(out["claims"], "held", 1150)["source"] == "Viasna"
+
+
+def test_a_list_of_stocks_by_country(extract: Extract) -> None:
+    out = extract(
+        "Rights groups report that there are 300 political prisoners in Russia today, 20 in "
+        "Kazakhstan, 250 in Vietnam and 340 in Venezuela."
+    )
+    assert sorted(c["count"] for c in out["claims"] if c["action"] == "held") == [20, 250, 300, 340]
+
+
+def test_a_stock_and_those_facing_trial(extract: Extract) -> None:
+    out = extract(
+        "There are still 40 political prisoners remaining in prison, and 190 facing trial."
+    )
+    assert {c["count"] for c in out["claims"] if c["action"] == "held"} == {40, 190}
+
+
+def test_granted_amnesty_to(extract: Extract) -> None:
+    out = extract("The junta granted amnesty to 3,100 prisoners on Monday.")
+    assert only(out["claims"], "released", 3100)["mechanism"] == "amnesty"
+
+
+def test_people_named_in_an_exchange_and_among_a_count(extract: Extract) -> None:
+    out = extract(
+        "Prominent among the released were journalist Ivan Example and former Marine John "
+        "Sample, both held on espionage charges.\n"
+        "In Russia, opposition politician Ilya Yashin was included in the exchange.\n"
+        "Maradiaga was among 222 political prisoners flown to Washington after their release."
+    )
+    named = [p for c in out["claims"] if c["action"] == "released" for p in c["persons"]]
+    assert {"Ivan Example", "John Sample", "Ilya Yashin", "Maradiaga"} <= set(named)
+    assert "Maradiaga" in only(out["claims"], "released", 222)["persons"]
+
+
+def test_he_is_the_one_whose_wife_speaks(extract: Extract) -> None:
+    out = extract(
+        "Statkevich’s wife, Maryna Adamovich, confirmed that he was returned to prison and "
+        "continues to serve his 2021 sentence."
+    )
+    back = only(out["claims"], "returned_to_custody", 1)
+    assert back["persons"] == ["Statkevich"] and back["when"] is None
+
+
+def test_a_surname_alone_opening_a_sentence(extract: Extract) -> None:
+    out = extract("Dziadok was released from prison and deported to Lithuania in September.")
+    c = only(out["claims"], "released", 1)
+    assert c["persons"] == ["Dziadok"] and c["mechanism"] == "deportation"

@@ -184,6 +184,18 @@ _PREDICATE = re.compile(
 )
 
 
+#: "222 of the 245 political prisoners": the first number counts, the second is the whole.
+_PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?=\d|[a-z]+\s)", re.I)
+#: Words that make a bare count of political prisoners a stock.
+_STOCK_WORDS = re.compile(
+    r"\b(?:today|now|currently|as of|at present|in total|total|remain\w*|still)\b", re.I
+)
+#: A capitalised name (one to three words) that opens a sentence or follows a comma.
+_NAME_BEFORE = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\n))([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*$")
+#: "X was among 222 political prisoners ...": X is one of them.
+_AMONG = re.compile(r"\s(?:was|were|is|are)\s+(?:also\s+)?among\s+(?:the\s+)?$", re.I)
+
+
 def _predicate_population(text: str, end: int, stop: int) -> str | None:
     """ "Eight of the freed are foreign nationals": what a bare count is said to be."""
     m = _PREDICATE.match(text, end, stop)
@@ -196,9 +208,12 @@ def _gapped(text: str, counted: list[Draft], m: re.Match[str], e: int) -> Draft 
     if not counted:
         return None
     prev = counted[-1]
-    if not re.fullmatch(r"[^.;\d]{0,60}?(?:,\s*|\s+)and\s+", text[prev.end : m.start()]):
+    if not re.fullmatch(r"[^.;\d]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)", text[prev.end : m.start()]):
         return None
-    if not re.match(r"\s+(?:in|on|last|this|since|during)\b|\s*[.,;]", text[m.end() : e]):
+    if not re.match(
+        r"\s+(?:in|on|last|this|since|during|facing|awaiting|still|currently)\b|\s*[.,;]",
+        text[m.end() : e],
+    ):
         return None
     return prev
 
@@ -256,7 +271,11 @@ def _actions(text: str, triggers: list[Trigger], start: int, end: int) -> list[t
     if not triggers:
         return []
     ranked = sorted(triggers, key=lambda t: (_distance(t, start, end), t.start))
-    governing = [t for t in triggers if t.end <= start and _GOVERNS.fullmatch(text, t.end, start)]
+    governing = [
+        t
+        for t in triggers
+        if t.action != "held" and t.end <= start and _GOVERNS.fullmatch(text, t.end, start)
+    ]
     if governing:  # "released more than 300 ..., but arrested": the verb before the count
         ranked.remove(governing[-1])
         ranked.insert(0, governing[-1])
@@ -577,6 +596,7 @@ def _when(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[
         if not _other_trigger_between(a, s, e, d, t)
         and not re.search(r"\bsince\s+(?:\w+\s+)?$", text[max(s, t.start - 14) : t.start], re.I)
         and not _modifies_other(a, s, e, d, t)
+        and not _ATTRIBUTIVE_YEAR.search(text, max(s, t.start - 8), t.start)
     ]  # "held since 2020" starts a state; it does not date a release
     if d.action in ("sentenced", "detained"):
         # "..., the press service said on Wednesday": the day of the statement, not of the
@@ -630,6 +650,11 @@ _SAID_ON = re.compile(
 )
 #: "eight years in prison": the length of a sentence, not a stay that would date the claim.
 _TERM_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?)\s+$", re.I)
+
+
+#: "his 2021 sentence": a year describing what someone has, not dating the claim ("during the
+#: 2020 protests" does date it).
+_ATTRIBUTIVE_YEAR = re.compile(r"\b(?:his|her|their|its)\s+$", re.I)
 
 
 def _modifies_other(a: Article, s: int, e: int, d: Draft, t: TimeExpr) -> bool:
@@ -822,7 +847,10 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         if drafts and drafts[-1].sentence >= si - 2:
             last_sentence = drafts[-1].sentence
             inherited = next(x for x in drafts if x.sentence == last_sentence)
-        if not triggers and inherited is None:
+        verbless_stock = bool(_STOCK_WORDS.search(text, s, e)) and "political prisoner" in (
+            text[s:e].lower()
+        )
+        if not triggers and inherited is None and not verbless_stock:
             continue
         sentence_drafts: list[Draft] = []
         counts = [m for m in _counts(text, s, e) if m.start() >= named_until]
@@ -830,7 +858,10 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         triggers = [
             t for t in triggers if not any(a0 <= t.start and t.end <= b0 for a0, b0 in noun_spans)
         ]
+        wholes: set[int] = set()  # "222 of the 245 political prisoners": 245 is no count here
         for m in counts:
+            if m.start() in wholes:
+                continue
             n = 1 if m.group(0).lower() in ("a", "an") else parse_number(m.group(0))
             if n is None or n == 0:
                 continue
@@ -841,6 +872,12 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             ):
                 continue
             population, noun_end = _population(text, m.end(), e)
+            partitive = _PARTITIVE.match(text, m.end(), e)
+            if population is None and partitive is not None:
+                whole = NUMBER.match(text, partitive.end())
+                if whole is not None:
+                    population, noun_end = _population(text, whole.end(), e)
+                    wholes.add(whole.start())
             if population is None and _BARE_PP.match(text, m.end()):
                 population = "political_prisoners"
             anchor = m.start()
@@ -893,6 +930,13 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             )
             subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after or continues or listed
             chosen = _actions(text, triggers, anchor, noun_end)
+            if (
+                not chosen
+                and population == "political_prisoners"
+                and _STOCK_WORDS.search(text, s, e)
+            ):
+                # "today in Belarus 169 political prisoners", "in TOTAL: 1405 political prisoners"
+                chosen = [("held", Trigger("held", m.start(), m.start()))]
             if whole_stock and population and all(c != "held" for c, _ in chosen):
                 # "all political prisoners (already 862)": the number is how many are held
                 chosen.append(("held", Trigger("held", m.start(), m.end())))
@@ -945,6 +989,13 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                 elif d.source is None and _is_org(a, d.agent):
                     d.source = d.agent
             d.persons = _persons(a, s, e, d.end, excluded | {d.agent or ""})
+            among = _AMONG.search(text, max(s, d.start - 40), d.start)
+            if among is not None:
+                one_of = a.mentions_in(max(s, among.start() - 60), among.start() + 1, ("person",))
+                bare_name = _NAME_BEFORE.search(text, max(s, among.start() - 60), among.start())
+                who = one_of[-1].name if one_of else bare_name.group(1) if bare_name else None
+                if who and who not in d.persons and who not in speakers:
+                    d.persons.insert(0, who)  # "Maradiaga was among 222 ..."
             persons_done.update((d.action, p) for p in d.persons)
             if d.action == "released":
                 d.mechanism = _mechanism(a, s, e, doc_deal)
@@ -1171,7 +1222,10 @@ def _named_person_claims(
         if t.action == "demanded" and not _RELEASE_WORD.match(a.text, t.start):
             continue  # the people named after "urged" are asked, not to be freed
         patients: list[Mention] = []
+        pronoun = _PRONOUN_SUBJECT.search(a.text, s, t.start)
         for p in persons:
+            if pronoun is not None and p.end <= pronoun.start():
+                continue  # "X's wife, Y, confirmed that he was returned": see below
             if p.end <= t.start:
                 between = a.text[p.end : t.start]
                 passive = re.search(
@@ -1191,7 +1245,7 @@ def _named_person_claims(
                     and not re.search(r"[;\"“”]|\bwhich\b", between)  # "which": a thing
                 ):
                     patients.append(p)
-            elif 0 <= p.start - t.end < 70:
+            elif 0 <= p.start - t.end < 130:
                 between = a.text[t.end : p.start]
                 if _OBJECT_GAP.fullmatch(between):
                     patients.append(p)
@@ -1205,9 +1259,21 @@ def _named_person_claims(
             and _COORDINATED.fullmatch(a.text, last[0].end, t.start)
         ):
             patients = last[1]  # "was arrested before the vote and sentenced to 18 years"
+        if not patients and pronoun is not None:
+            owner = _pronoun_in_sentence(a, s, pronoun.start(), persons, speakers)
+            patients = [owner] if owner is not None else []
         if not patients and not persons:
-            pronoun = _pronoun_patient(a, si, t, previous + out)
-            patients = [pronoun] if pronoun is not None else []
+            resolved = _pronoun_patient(a, si, t, previous + out)
+            patients = [resolved] if resolved is not None else []
+        if not patients and not persons:
+            alone = _SURNAME_SUBJECT.match(a.text, s)
+            if (
+                alone is not None
+                and alone.end() == t.start
+                and alone.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES
+            ):
+                name = alone.group(1)  # "Dziadok was released from prison"
+                patients = [Mention(alone.start(1), alone.end(1), name, "person", name)]
         if patients:
             last = (t, patients)
         names = [p.name for p in patients if p.name not in speakers]
@@ -1436,7 +1502,8 @@ _ROLE_WORDS = (
     r"nuns?|clerics?|pastors?|imams?|writers?|poets?|artists?|musicians?|singers?|scientists?|"
     r"doctors?|nurses?|farmers?|businessm[ae]n|entrepreneurs?|athletes?|pensioners?|veterans?|"
     r"soldiers?|mothers?|fathers?|wives|wife|husbands?|sons?|daughters?|brothers?|sisters?|"
-    r"photographers?|cameram[ae]n|researchers?|scholars?|professors?|economists?|analysts?)"
+    r"photographers?|cameram[ae]n|researchers?|scholars?|professors?|economists?|analysts?|"
+    r"foreigners?|filmmakers?|envoys?|diplomats?|employees?|staff)"
 )
 #: A role word right before a name ("monk U Gambira", "activist Ihar Losik").
 _ROLE_BEFORE = re.compile(
@@ -1445,9 +1512,10 @@ _ROLE_BEFORE = re.compile(
     re.I,
 )
 _OBJECT_GAP = re.compile(
-    r"(?:\s*(?:from (?:prison|jail|custody|detention)|on (?:\w+day|parole|bail)|the|a|an|of|"
-    r"former|jailed|imprisoned|detained|prominent|opposition|political|Nobel|Peace|"
-    r"is|are|was|were|also|both|including|as well as|among them|such as|,|and|\([^()]{0,20}\)|"
+    r"(?:\s*(?:from (?:prison|jail|custody|detention)|on (?:\w+day|parole|bail)|the|a|an|of|from|"
+    r"former|jailed|imprisoned|detained|prominent|opposition|political|Nobel|Peace|high-profile|"
+    r"is|are|was|were|also|both|including|as well as|among them|such as|along with|together with|"
+    r"like|,|and|\([^()]{0,20}\)|spokes(?:person|man|woman)|"
     r"[A-Z][\w.'’-]*|(?:(?!(?:and|or|but|then)\b)[a-z-]+(?<!ed)(?<!ing)\s+){0,2}"
     + _ROLE_WORDS
     + r"))*\s*"
@@ -1462,6 +1530,54 @@ _PRONOUN_SUBJECT = re.compile(
 _PRONOUN_OBJECT = re.compile(
     r"[^.;,]{0,50}?\b(him|her)(?=\s+(?:as|to|for|on|in|at|with|after)\b|\s*[.,;])", re.I
 )
+
+
+_NOT_SUBJECT_NAMES = {
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "There",
+    "Who",
+    "Everyone",
+    "Nobody",
+    "Someone",
+    "One",
+    "Each",
+    "All",
+    "Both",
+}
+#: "Statkevich's wife, Maryna Adamovich, ...": the one whose relative speaks.
+_RELATIVE_OF = re.compile(
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+(?:wife|husband|lawyer|attorney|mother|father|"
+    r"son|daughter|sister|brother|family|relatives|partner|colleague|colleagues)\b"
+)
+#: A lone capitalised word opening a sentence as the subject of a passive verb.
+_SURNAME_SUBJECT = re.compile(
+    r"\W*([A-Z][a-zà-ž'’]+(?:-[A-Z][a-zà-ž'’]+)?)\s+(?:was|has been|had been)\s+(?:\w+ly\s+)?"
+)
+
+
+def _pronoun_in_sentence(
+    a: Article, s: int, pronoun: int, persons: list[Mention], speakers: set[str]
+) -> Mention | None:
+    """ "Statkevich's wife, Maryna Adamovich, confirmed that he was returned": he is the
+    person whose relative speaks (a possessive), else the first named who is not speaking."""
+    before = [p for p in persons if p.end <= pronoun]
+    owners = [p for p in before if re.match(r"['’]s\b", a.text[p.end : p.end + 2])]
+    if owners:
+        return owners[0]
+    relative = _RELATIVE_OF.search(a.text, s, pronoun)
+    if relative is not None:
+        name = relative.group(1)
+        return Mention(relative.start(1), relative.end(1), name, "person", name)
+    talking = [p for p in before if lx.SAY_AFTER.match(a.text, p.end) or p.name in speakers]
+    rest = [p for p in before if p not in talking]
+    return rest[0] if rest else None
 
 
 def _pronoun_patient(a: Article, si: int, t: Trigger, earlier: list[Draft]) -> Mention | None:

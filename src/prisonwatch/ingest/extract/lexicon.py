@@ -64,7 +64,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:s|ed|ing)?|set free|let go|amnestied"
             r"|walked free|walked out of (?:prison|jail|the penal colony|custody)|left (?:prison|jail)"
             r"|crossed the \w+ border|exchanged|swapped|handed over|were transferred to|deported|expelled"
-            r"|excarcela\w*|among those (?:freed|released)|amnesty for)\b"
+            r"|excarcela\w*|among those (?:freed|released)|amnesty for"
+            r"|granted (?:an )?(?:amnesty|pardons?|clemency) to"
+            r"|(?:(?<=were )|(?<=was ))(?:included in|part of) the (?:exchange|swap|release))\b"
         ),
     ),
     (
