@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from prisonwatch.ingest.extract.claims import Draft
 from prisonwatch.ingest.extract.context import Article
+from prisonwatch.ingest.extract.counting import Draft
 from prisonwatch.ingest.extract.entities import Mention
 from prisonwatch.ingest.extract.gazetteer import Gazetteer
 

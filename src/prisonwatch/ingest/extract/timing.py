@@ -1,0 +1,133 @@
+"""When a claim happened: the time expression of its clause, "since X" to the article date,
+anaphora to an earlier claim ("since that time", "days later"), stocks on the article date, and
+the dates that belong to something else (a statement, another action, "his 2021 sentence")."""
+
+from __future__ import annotations
+
+import re
+
+from prisonwatch.ingest.extract.context import Article
+from prisonwatch.ingest.extract.counting import Draft, find_triggers, noun_population
+from prisonwatch.ingest.extract.timex import TimeExpr
+
+
+def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[str, str] | None:
+    if a.date is None:
+        return None
+    dct = a.date.isoformat()
+    if d.action == "demanded":
+        return None
+    text = a.text
+    dates = [t for t in a.times_in(s, e) if t.type != "DURATION" and t.fuzzy is not None]
+    since = re.search(r"\bsince\s+(that time|then)\b", text[s:e], re.I)
+    later = re.search(
+        r"\b(?:subsequently|later|afterwards|since then|days later|weeks later)\b", text[s:e], re.I
+    )
+    if (since or later) and not dates:
+        anchor = _anchor(d, previous)
+        if anchor is not None:
+            return anchor, dct
+    perfect = re.search(
+        r"\b(?:has|have)\s+(?:been\s+)?(?:\w+\s+)?$", text[max(s, d.trigger[0] - 20) : d.trigger[0]]
+    )
+    for t in dates:
+        before = text[max(s, t.start - 14) : t.start]
+        near = abs(t.start - d.trigger[1]) < 45 or abs(d.trigger[0] - t.end) < 45
+        near = near or bool(perfect)  # "has detained 19,000 people ... since February 2022"
+        if near and re.search(r"\bsince\s+(?:\w+\s+)?$", before, re.I):
+            start = _start_of(t)
+            return start, dct
+    if d.action == "held":
+        stay = re.match(r"spent\b", text[d.trigger[0] : d.trigger[1]], re.I)
+        past = [t for t in dates if t.start >= d.trigger[0] and t.start - d.trigger[1] < 30]
+        if stay and past:  # "spent three months in jail last year"
+            v = _start_of(past[0])
+            return v, v
+        return dct, dct
+    dates = [
+        t
+        for t in dates
+        if not _other_trigger_between(a, s, e, d, t)
+        and not re.search(r"\bsince\s+(?:\w+\s+)?$", text[max(s, t.start - 14) : t.start], re.I)
+        and not _modifies_other(a, s, e, d, t)
+        and not _ATTRIBUTIVE_YEAR.search(text, max(s, t.start - 8), t.start)
+    ]  # "held since 2020" starts a state; it does not date a release
+    if d.action in ("sentenced", "detained"):
+        # "..., the press service said on Wednesday": the day of the statement, not of the
+        # conviction or arrest it mentions in passing
+        dates = [t for t in dates if not _SAID_ON.search(text, max(s, t.start - 30), t.start)]
+    if dates:
+        d.when_explicit = True
+        best = min(dates, key=lambda t: abs(t.start - d.trigger[0]))
+        v = _start_of(best)
+        fd = best.fuzzy
+        assert fd is not None
+        return v, v
+    if d.part_of is not None and d.part_of.when is not None:
+        return d.part_of.when
+    if d.action not in ("released", "designated"):
+        return None
+    if re.search(
+        r"\b(?:has|have)\s+(?:been\s+)?(?:\w+\s+)?$",
+        text[max(s, d.trigger[0] - 20) : d.trigger[0]],
+        re.I,
+    ):
+        return dct, dct
+    if d.action == "released" and not re.search(
+        r"\bhad\s+(?:been\s+)?(?:\w+\s+)?$", text[max(s, d.trigger[0] - 20) : d.trigger[0]], re.I
+    ):
+        return dct, dct
+    return None
+
+
+def _other_trigger_between(a: Article, s: int, e: int, d: Draft, t: TimeExpr) -> bool:
+    """Whether another action's trigger stands between the claim's trigger and a time."""
+    lo, hi = (d.trigger[1], t.start) if t.start >= d.trigger[1] else (t.end, d.trigger[0])
+    return any(
+        trig.action != d.action
+        and not (
+            trig.action == "held"
+            and _TERM_BEFORE.search(a.text, max(0, trig.start - 12), trig.start)
+        )
+        and lo <= trig.start
+        and trig.end <= hi
+        and a.quote_at(trig.start) is None
+        and noun_population(a.text, trig.end, e)[0] is None  # "incarcerated individuals" describes
+        for trig in find_triggers(a, s, e)
+    )
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|says|reported|announced|told|stated|wrote|confirmed)\s+(?:\w+\s+){0,3}?"
+    r"(?:on|in|late|early|last)?\s*$",
+    re.I,
+)
+
+
+#: "eight years in prison": the length of a sentence, not a stay that would date the claim.
+_TERM_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?)\s+$", re.I)
+
+
+#: "his 2021 sentence": a year describing what someone has, not dating the claim ("during the
+#: 2020 protests" does date it).
+_ATTRIBUTIVE_YEAR = re.compile(r"\b(?:his|her|their|its)\s+$", re.I)
+
+
+def _modifies_other(a: Article, s: int, e: int, d: Draft, t: TimeExpr) -> bool:
+    """ "... and today's sentencing": a time right before another action's noun dates that."""
+    return any(
+        trig.action != d.action and 0 <= trig.start - t.end <= 3 for trig in find_triggers(a, s, e)
+    )
+
+
+def _start_of(t: TimeExpr) -> str:
+    return t.value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", t.value) else t.value
+
+
+def _anchor(d: Draft, previous: list[Draft]) -> str | None:
+    if d.part_of is not None and d.part_of.when is not None:
+        return d.part_of.when[0]
+    for p in reversed(previous):
+        if p.when is not None:
+            return p.when[0]
+    return None
