@@ -166,6 +166,12 @@ def _person_before(article: Article, pos: int) -> str | None:
     return None
 
 
+def _described_group(words: str) -> bool:
+    """ "human rights activists", "protesters": speakers named by what they are."""
+    few = 1 < len(words.split()) <= 5 or re.fullmatch(r"[a-z]+s", words) is not None
+    return few and words[:1].islower()
+
+
 def _described(article: Article, phrase: str, pos: int) -> str | None:
     """ "the agency", "the statement": the last organisation named before `pos`."""
     if not _DESCRIBED.match(phrase.strip()):
@@ -226,9 +232,7 @@ def find_quotes(article: Article) -> list[Quote]:
                     speaker = who.name
                 elif word in ("he", "she", "they"):
                     speaker = last_speaker or _person_before(article, s)
-                elif (1 < len(word.split()) <= 5 or re.fullmatch(r"[a-z]+s", word)) and word[
-                    :1
-                ].islower():
+                elif _described_group(word):
                     phrase = m_after.group(g).strip()
                     speaker = _described(article, phrase, s) or article.institution(
                         re.sub(r"^(?:the|a|an)\s+", "", phrase)
