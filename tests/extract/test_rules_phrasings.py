@@ -275,3 +275,48 @@ def test_a_surname_alone_opening_a_sentence(extract: Extract) -> None:
     out = extract("Dziadok was released from prison and deported to Lithuania in September.")
     c = only(out["claims"], "released", 1)
     assert c["persons"] == ["Dziadok"] and c["mechanism"] == "deportation"
+
+
+def test_a_running_total(extract: Extract) -> None:
+    out = extract(
+        "Authorities in Belarus have freed another 18 political prisoners, bringing the total "
+        "released since July to 300, the opposition said."
+    )
+    assert only(out["claims"], "released", 18)["when"] == {"from": "2025-12-12", "to": "2025-12-12"}
+    total = only(out["claims"], "released", 300)
+    assert total["when"] == {"from": "2025-07", "to": "2025-12-12"}
+    assert total["population"] == "political_prisoners"
+
+
+def test_the_pardoned_and_who_they_were(extract: Extract) -> None:
+    out = extract("Among the 16 pardoned were five women and a man with cancer.")
+    whole = only(out["claims"], "released", 16)
+    assert whole["mechanism"] == "pardon"
+    assert only(out["claims"], "released", 5)["part_of"] == whole["id"]
+    assert only(out["claims"], "released", 1)["part_of"] == whole["id"]
+
+
+def test_a_named_person_and_others(extract: Extract) -> None:
+    out = extract(
+        "Belarus on Thursday released Radio Free Europe journalist Ihar Losik and 15 others."
+    )
+    (c,) = out["claims"]
+    assert (c["count"], c["persons"]) == (16, ["Ihar Losik"])
+
+
+def test_a_date_across_a_clause_is_someone_elses(extract: Extract) -> None:
+    out = extract(
+        "Ales Bialiatski, who shared the 2022 Nobel Peace Prize, was sentenced to 10 years in "
+        "prison in 2023."
+    )
+    assert only(out["claims"], "sentenced", 1)["when"] == {"from": "2023", "to": "2023"}
+
+
+def test_a_state_that_holds_and_citizens_in_apposition(extract: Extract) -> None:
+    out = extract(
+        "Russia holds at least 21 journalists from Crimea, according to CPJ.\n"
+        "Two of the freed prisoners, both Lithuanian citizens, were handed over at the border."
+    )
+    held = only(out["claims"], "held", 21)
+    assert held["qualifier"] == "at_least" and held["source"] == "Committee to Protect Journalists"
+    assert only(out["claims"], "released", 2)["population"] == "lithuanian_nationals"

@@ -110,6 +110,9 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             n = 1 if m.group(0).lower() in ("a", "an") else parse_number(m.group(0))
             if n is None or n == 0:
                 continue
+            with_others = _named_with_others(a, s, m)
+            if with_others is not None:
+                n += 1  # "journalist Ihar Losik and 15 others": sixteen people
             if any(ts <= m.start() < te for ts, te in time_spans):
                 continue
             if lx.NOT_PEOPLE_AFTER.match(text, m.end()) or lx.NOT_PEOPLE_BEFORE.search(
@@ -154,6 +157,15 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                     bare = True
                 elif (gapped := gapped_count(text, sentence_drafts, m, e)) is not None:
                     bare, population = True, gapped.population  # "16 in July and 23 in May"
+                elif re.match(_PARTICIPLE_HEAD, text[m.end() : e]) and re.search(
+                    r"\bthe\s+$", text[max(s, m.start() - 6) : m.start()]
+                ):
+                    bare = True  # "Among the 16 pardoned were ..."
+                elif (running := _RUNNING_TOTAL.search(text, s, m.start())) is not None:
+                    bare = True  # "..., bringing the total released since July to 300"
+                    population = noun_population(text, running.start("mid") - 1, m.start())[0]
+                    if population is None and sentence_drafts:
+                        population = sentence_drafts[-1].population
                 else:
                     continue
             if population in ("people", "prisoners") and (
@@ -234,7 +246,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                 elif d.source is None and is_org(a, d.agent):
                     d.source = d.agent
             d.persons = persons_after(a, s, e, d.end, excluded | {d.agent or ""})
-            who = one_among(a, s, d.start)
+            who = one_among(a, s, d.start) or _named_with_others(a, s, _count_match(d, counts))
             if who and who not in d.persons and who not in speakers:
                 d.persons.insert(0, who)
             persons_done.update((d.action, p) for p in d.persons)
@@ -299,6 +311,34 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             # whoever the article has releasing people, else the state that held them
             d.agent = releaser or holding_state(a, d)
     return merged
+
+
+#: "the 16 pardoned": a count whose noun is the participle of what happened to them.
+_PARTICIPLE_HEAD = r"\s+(?:pardoned|freed|released|detained|arrested|convicted|jailed)\b"
+#: "..., bringing the total released since July to 300": a running total.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|brings|bring|raising|raises|taking|takes)\s+the\s+(?:total|number|tally)\b"
+    r"(?P<mid>[^,.;]{0,60}?)\s+to\s+(?:(?:more than|over|about|almost|nearly|some)\s+)?$",
+    re.I,
+)
+
+
+def _named_with_others(a: Article, s: int, m: re.Match[str] | None) -> str | None:
+    """ "Ihar Losik and 15 others": the person named beside a count of others."""
+    if m is None or not re.match(r"\s+others?\b", a.text[m.end() : m.end() + 8]):
+        return None
+    joined = re.search(r"\s+and\s+$", a.text[max(s, m.start() - 6) : m.start()])
+    if joined is None:
+        return None
+    named = a.mentions_in(s, m.start(), ("person",))
+    if not named or not re.fullmatch(r"\s+and\s+", a.text[named[-1].end : m.start()]):
+        return None
+    return named[-1].name
+
+
+def _count_match(d: Draft, counts: list[re.Match[str]]) -> re.Match[str] | None:
+    """The number a draft was read from."""
+    return next((m for m in counts if m.start() == d.start), None)
 
 
 _ALL = re.compile(

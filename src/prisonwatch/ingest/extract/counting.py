@@ -108,8 +108,17 @@ def noun_population(text: str, end: int, stop: int) -> tuple[str | None, int]:
         demonym = lx.DEMONYMS.get(place) or lx.DEMONYMS.get(place.rstrip("."))
         if demonym:
             return f"{demonym}_nationals", end + lead + origin.end()
+    national = lx.NATIONAL_CITIZENS.match(rest)
+    if national is not None:  # "Lithuanian citizens", before "Lithuanian" is read as an adjective
+        pop = re.sub(r"\W+", "_", national.group(0).lower())
+        pop = re.sub(r"_(?:citizens?|nationals?)$", "_nationals", pop)
+        return pop, end + lead + national.end()
     for rx, pop in lx.POPULATIONS:
         m = rx.match(noun_part)
+        if m is None and rest[:gap_len].strip().lower() in ("women", "men"):
+            m = rx.match(rest)  # "five women and a man": "women" was no adjective after all
+            if m is not None:
+                gap_len = 0
         if m is None:
             continue
         word = m.group(0)
@@ -175,7 +184,9 @@ NUMBER_OF = re.compile(
 
 
 _PREDICATE = re.compile(
-    r"\s+(?:of (?:the \w+|them|those|whom)\s+)?(?:are|were|is|was)\s+(?:also\s+)?", re.I
+    r"\s+(?:of (?:the \w+|them|those|whom)\s+)?(?:(?:\w+\s+)?prisoners\s*)?"
+    r"(?:(?:are|were|is|was)\s+(?:also\s+)?|,\s*(?:both|all)\s+)",
+    re.I,
 )
 
 

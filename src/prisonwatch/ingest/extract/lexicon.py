@@ -74,6 +74,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\bspent\s+(?:[\w-]+\s+){1,4}?(?:in|behind)\s+(?:jail|prison|custody|detention|bars|a penal colony)\b"
             r"|\b(?:now counts|counts|lists)\b(?=\s+(?:[\w,]+\s+){0,3}(?:political )?prisoners)"
+            r"|\b(?:holds|is holding|are holding|has been holding|have been holding)\b"
             r"|\b(?:remain(?:s|ed|ing)?|still|currently|behind bars|being held|are held|is held|held in|held since|in prison|in prisons|jailed|imprisoned"
             r"|incarcerated|in custody|on the (?:\w+ )?list|reach(?:es|ed)?|there are|there were|awaiting trial)\b"
         ),
@@ -110,7 +111,12 @@ POPULATIONS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"^with foreign (?:citizenship|nationality|passports?)\b"), "foreigners"),
     (_rx(r"^(?:journalists?|reporters?|media workers?|members of the press)\b"), "journalists"),
     (_rx(r"^(?:prisoners?|inmates?|convicts?|detainees?)\b"), "prisoners"),
-    (_rx(r"^(?:people|persons?|individuals?|men|women|citizens?|civilians?|others?)\b"), "people"),
+    (
+        _rx(
+            r"^(?:people|persons?|individuals?|men|women|man|woman|citizens?|civilians?|others?)\b"
+        ),
+        "people",
+    ),
     (
         _rx(
             r"^(?:activists?|protesters?|demonstrators?|students?|opposition (?:figures?|leaders?|activists?|members?)|lawyers?|human rights defenders?|bloggers?|clergy|priests?|children|minors)\b"
@@ -123,13 +129,11 @@ POPULATIONS: list[tuple[re.Pattern[str], str]] = [
         ),
         "_noun",
     ),
-    (
-        _rx(
-            r"^(?:French|Italian|Spanish|Swiss|Japanese|Chinese|Polish|Latvian|Lithuanian|Estonian|British|American|German|Dutch|Norwegian)\s+(?:nationals?|citizens?)\b"
-        ),
-        "_nationals",
-    ),
 ]
+#: "two Lithuanian citizens", "a British national": nationals of one country.
+NATIONAL_CITIZENS = _rx(
+    r"^(?:French|Italian|Spanish|Swiss|Japanese|Chinese|Polish|Latvian|Lithuanian|Estonian|British|American|German|Dutch|Norwegian|Ukrainian|Russian|Belarusian|Swedish|Czech|Slovak|Austrian|Canadian|Australian|Israeli|Georgian|Moldovan|Turkish|Slovenian)\s+(?:nationals?|citizens?)\b"
+)
 #: Words allowed between a count and its noun ("52 seriously ill political prisoners").
 NOUN_GAP = _rx(
     r"^(?:(?:more|other|new|further|additional|remaining|seriously ill|ill|jailed|imprisoned|incarcerated|detained|convicted|foreign|Belarusian|Russian|Ukrainian|Lithuanian|former|opposition|prominent|elderly|sick|women|female|male)\s+){0,3}"

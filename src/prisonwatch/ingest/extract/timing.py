@@ -33,7 +33,8 @@ def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tupl
     for t in dates:
         before = text[max(s, t.start - 14) : t.start]
         near = abs(t.start - d.trigger[1]) < 45 or abs(d.trigger[0] - t.end) < 45
-        near = near or bool(perfect)  # "has detained 19,000 people ... since February 2022"
+        # "has detained 19,000 people ... since February 2022", in the same clause
+        near = near or (bool(perfect) and not _CLAUSE_BREAK.search(text, d.trigger[1], t.start))
         if near and re.search(r"\bsince\s+(?:\w+\s+)?$", before, re.I):
             start = _start_of(t)
             return start, dct
@@ -58,7 +59,7 @@ def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tupl
         dates = [t for t in dates if not _SAID_ON.search(text, max(s, t.start - 30), t.start)]
     if dates:
         d.when_explicit = True
-        best = min(dates, key=lambda t: abs(t.start - d.trigger[0]))
+        best = min(dates, key=lambda t: (_across_clause(text, d, t), _gap(d, t)))
         v = _start_of(best)
         fd = best.fuzzy
         assert fd is not None
@@ -78,6 +79,23 @@ def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tupl
     ):
         return dct, dct
     return None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+
+
+def _across_clause(text: str, d: Draft, t: TimeExpr) -> bool:
+    """Whether a comma, colon or semicolon stands between a claim's verb and a time: "X, who
+    shared the 2022 Nobel Peace Prize, was sentenced ... in 2023" is dated 2023."""
+    lo, hi = (d.trigger[1], t.start) if t.start >= d.trigger[1] else (t.end, d.trigger[0])
+    return bool(_CLAUSE_BREAK.search(text, lo, hi)) if lo < hi else False
+
+
+def _gap(d: Draft, t: TimeExpr) -> int:
+    """Characters between a claim's verb (or its count, where the verb is left out: "and 23 in
+    May") and a time."""
+    start, end = d.trigger if d.trigger[0] < d.trigger[1] else (d.start, d.end)
+    return t.start - end if t.start >= end else start - t.end
 
 
 def _other_trigger_between(a: Article, s: int, e: int, d: Draft, t: TimeExpr) -> bool:
