@@ -320,3 +320,29 @@ def test_a_state_that_holds_and_citizens_in_apposition(extract: Extract) -> None
     held = only(out["claims"], "held", 21)
     assert held["qualifier"] == "at_least" and held["source"] == "Committee to Protect Journalists"
     assert only(out["claims"], "released", 2)["population"] == "lithuanian_nationals"
+
+
+@pytest.mark.parametrize(
+    ("headline", "action", "count"),
+    [
+        ("Lukashenko pardons 31 in latest release", "released", 31),
+        ("Myanmar junta frees 5,000 in amnesty", "released", 5000),
+        ("US envoy meets Lukashenko as Belarus frees 14", "released", 14),
+        ("Russia jails journalist Ivan Example for 8 years", "sentenced", 1),
+        ("Jailed Belarusian activist dies in prison", "died_in_custody", 1),
+        ("Detained journalist freed after two years", "released", 1),
+    ],
+)
+def test_headlines(extract: Extract, headline: str, action: str, count: int) -> None:
+    c = only(extract(headline)["claims"], action, count)
+    assert "Alexander Lukashenko" not in c["persons"]  # who pardons is not who is pardoned
+    if action == "released":
+        assert c["mechanism"] in ("pardon", "amnesty", "unknown")
+
+
+def test_jails_as_a_noun_sentence_no_one(extract: Extract) -> None:
+    out = extract(
+        "Viasna reports that 1,409 political prisoners are currently held in Belarusian jails, "
+        "including Nobel laureate Ales Bialiatski."
+    )
+    assert [c["action"] for c in out["claims"]] == ["held"]

@@ -24,6 +24,7 @@ from prisonwatch.ingest.extract.attribution import (
 from prisonwatch.ingest.extract.context import Article
 from prisonwatch.ingest.extract.counting import (
     BARE_PP,
+    GOVERNS,
     NOUN_PAREN,
     NUMBER_OF,
     PARTITIVE,
@@ -157,6 +158,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                     bare = True
                 elif (gapped := gapped_count(text, sentence_drafts, m, e)) is not None:
                     bare, population = True, gapped.population  # "16 in July and 23 in May"
+                elif _right_after_verb(text, triggers, m):
+                    bare = True  # "Lukashenko pardons 31 in latest release", "... frees 14"
                 elif re.match(_PARTICIPLE_HEAD, text[m.end() : e]) and re.search(
                     r"\bthe\s+$", text[max(s, m.start() - 6) : m.start()]
                 ):
@@ -307,6 +310,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             d.when = d.part_of.when
         if d.source is None and d.part_of is not None and d.subset_marker:
             d.source = d.part_of.source  # a breakdown comes from the report it breaks down
+        if d.action == "released" and d.mechanism is None:
+            d.mechanism = "unknown"  # the contract's word for a release that says not how
         if d.action == "released" and d.agent is None and d.mechanism != "exchange":
             # whoever the article has releasing people, else the state that held them
             d.agent = releaser or holding_state(a, d)
@@ -321,6 +326,19 @@ _RUNNING_TOTAL = re.compile(
     r"(?P<mid>[^,.;]{0,60}?)\s+to\s+(?:(?:more than|over|about|almost|nearly|some)\s+)?$",
     re.I,
 )
+
+
+def _right_after_verb(text: str, triggers: list[Trigger], m: re.Match[str]) -> bool:
+    """Whether a number stands as the object of an action verb ("frees 14", "pardons 31 in"),
+    not followed by a noun of its own."""
+    if not re.match(r"\s*(?:$|[.,;:]|\s(?:in|on|after|as|amid|people|others)\b)", text[m.end() :]):
+        return False
+    return any(
+        t.action not in ("held", "demanded")
+        and t.end <= m.start()
+        and GOVERNS.fullmatch(text, t.end, m.start())
+        for t in triggers
+    )
 
 
 def _named_with_others(a: Article, s: int, m: re.Match[str] | None) -> str | None:

@@ -248,7 +248,7 @@ BARE_PP = re.compile(r"\s+(?:were|are|was|is)\s+(?:\w+\s+)?political prisoners?\
 
 
 #: Only a qualifier between a verb and its count: "released more than 300".
-_GOVERNS = re.compile(
+GOVERNS = re.compile(
     r"\s*(?:(?:more than|over|at least|about|around|some|nearly|almost|up to|another|a further|"
     r"an additional|a total of|all)\s+)?"
 )
@@ -273,7 +273,7 @@ def nearest_actions(
     governing = [
         t
         for t in triggers
-        if t.action != "held" and t.end <= start and _GOVERNS.fullmatch(text, t.end, start)
+        if t.action != "held" and t.end <= start and GOVERNS.fullmatch(text, t.end, start)
     ]
     if governing:  # "released more than 300 ..., but arrested": the verb before the count
         ranked.remove(governing[-1])

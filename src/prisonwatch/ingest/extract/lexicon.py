@@ -24,8 +24,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "died_in_custody",
         _rx(
-            r"\b(?:died|dead|death|deaths|killed)\b(?=[^.]{0,40}\b(?:behind bars|in custody|in prison|in jail|in detention|in a penal colony)\b)"
-            r"|\bdied\s+(?:behind bars|in custody|in prison|in jail|in detention)"
+            r"\b(?:died|dies|dead|death|deaths|killed)\b(?=[^.]{0,40}\b(?:behind bars|in custody|in prison|in jail|in detention|in a penal colony)\b)"
+            r"|\b(?:died|dies)\s+(?:behind bars|in custody|in prison|in jail|in detention)"
         ),
     ),
     (
@@ -47,6 +47,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "sentenced",
         _rx(
             r"\b(?:sentenced|convicted|sentencing|jailed for|given \w+ years)\b"
+            r"|\bjails\b(?!\s+(?:in|of|across|for|and|are|were)\b)(?=\s+(?:[a-z]+\s+){0,2}[A-Z0-9])"
             r"|\bserving\s+an?\s+(?:[\w-]+\s+){0,2}(?:prison\s+|jail\s+)?(?:sentence|term)\b"
             r"|\b(?:getting|got|gets|received|receiving|given|handed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
             r"(?:prison\s+|jail\s+)?sentence\b"
@@ -62,7 +63,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "released",
         _rx(
             r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:s|ed|ing)?|set free|let go|amnestied"
-            r"|walked free|walked out of (?:prison|jail|the penal colony|custody)|left (?:prison|jail)"
+            r"|swaps|walked free|walked out of (?:prison|jail|the penal colony|custody)|left (?:prison|jail)"
             r"|crossed the \w+ border|exchanged|swapped|handed over|were transferred to|deported|expelled"
             r"|excarcela\w*|among those (?:freed|released)|amnesty for"
             r"|granted (?:an )?(?:amnesty|pardons?|clemency) to"

@@ -227,6 +227,8 @@ def named_person_claims(
                     _only_names(a.text, p.end, t.start, others)
                     and t.action != "demanded"
                     and not a.text[s:e].rstrip().endswith(".")
+                    # "Kara-Murza released", not "Lukashenko pardons 31": that subject acts
+                    and not re.match(r"\w+s\b", a.text[t.start : t.end])
                 )
                 if _REMAINS_HELD.match(a.text, t.start) and re.fullmatch(r"[\s,]*", between):
                     patients.append(p)  # "..., Maria Kalesnikava, remains in jail"
@@ -383,7 +385,15 @@ _DESCRIBED_SUBJECT = re.compile(
     + r"(?:[^,.;\"“”]{0,40},\s*)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?P<role>"
     + "|".join(sorted(ROLES, key=len, reverse=True))
     + r")\b(?:\s+(?:of|for|from|at|with)\s+[^,.;]{0,60}?)?\s+"
-    r"(?:was|has been|had been|is|were)\s+(?:\w+\s+)?",
+    r"(?P<aux>(?:was|has been|had been|is|were)\s+(?:\w+\s+)?)?",
+    re.I,
+)
+
+
+#: A headline's described subject, without article or auxiliary: "Jailed Belarusian activist
+#: dies in prison", "Detained journalist freed".
+_HEADLINE_SUBJECT = re.compile(
+    r"\W*(?:[\w'’-]+\s+){0,3}?(?P<role>" + "|".join(sorted(ROLES, key=len, reverse=True)) + r")\s+",
     re.I,
 )
 
@@ -406,6 +416,10 @@ def described_person_claim(
         if t.action not in FACT_ACTIONS:
             continue
         hit = _DESCRIBED_SUBJECT.fullmatch(a.text, s, t.start)
+        if hit is not None and hit.group("aux") is None and t.action != "died_in_custody":
+            hit = None  # "The activist released a statement": only dying needs no auxiliary
+        if hit is None and not a.text[s:e].rstrip().endswith((".", "”", '"')):
+            hit = _HEADLINE_SUBJECT.fullmatch(a.text, s, t.start)  # "Jailed activist dies ..."
         if hit is None:
             continue
         d = Draft(
@@ -426,6 +440,8 @@ def described_person_claim(
         d.source = source_of(a, s, e, d.start)
         d.agent = agent_of(a, d, s, e)
         d.when = when_of(a, d, s, e, [])
+        if d.action == "released":
+            d.mechanism = mechanism_of(a, s, e, False)
         return d
     return None
 
