@@ -47,6 +47,9 @@ def test_numbers(text: str, value: int | None) -> None:
         ("This year alone, 80 were freed.", "2025-03-01", "2025"),
         ("He spent three months in jail.", "2025-03-01", "P3M"),
         ("It was yesterday.", "2025-03-01", "2025-02-28"),
+        ("He was freed two days ago.", "2025-12-12", "2025-12-10"),
+        ("Three months ago he was jailed.", "2025-12-12", "2025-09"),
+        ("In mid-September the talks began.", "2025-12-12", "2025-09"),
     ],
 )
 def test_time_expressions(sentence: str, dct: str, value: str) -> None:

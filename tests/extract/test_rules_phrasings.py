@@ -346,3 +346,10 @@ def test_jails_as_a_noun_sentence_no_one(extract: Extract) -> None:
         "including Nobel laureate Ales Bialiatski."
     )
     assert [c["action"] for c in out["claims"]] == ["held"]
+
+
+def test_a_week_is_its_days_and_a_fronted_time_dates_its_sentence(extract: Extract) -> None:
+    out = extract("Last week, 20 prisoners were freed, Viasna said.")
+    assert only(out["claims"], "released", 20)["when"] == {"from": "2025-12-01", "to": "2025-12-07"}
+    out = extract("Two days ago, 8 activists were detained in Minsk.")
+    assert only(out["claims"], "detained", 8)["when"] == {"from": "2025-12-10", "to": "2025-12-10"}

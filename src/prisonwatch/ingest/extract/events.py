@@ -168,7 +168,7 @@ def _anaphoric(a: Article, kind: str, t0: int, t1: int) -> bool:
 def _when(a: Article, s: int, e: int, t0: int, index: int) -> tuple[str, str] | None:
     """The date of the clause the trigger stands in, else the last date told in the two
     sentences before (the narrative's time), else none."""
-    dates = [t for t in a.times_in(s, e) if t.fuzzy is not None and t.type != "DURATION"]
+    dates = [t for t in a.times_in(s, e) if t.period is not None]
     near = [
         t
         for t in dates
@@ -177,16 +177,18 @@ def _when(a: Article, s: int, e: int, t0: int, index: int) -> tuple[str, str] | 
     ]
     if near:
         best = min(near, key=lambda t: abs(t.start - t0))
-        v = best.value[:10]
-        return (v, v)
+        period = best.period
+        assert period is not None
+        return period
     for j in range(index - 1, max(-1, index - 3), -1):
         ps, pe = a.sentences[j]
         if ps < a.body_start:
             break
-        earlier = [t for t in a.times_in(ps, pe) if t.fuzzy is not None and t.type != "DURATION"]
+        earlier = [t for t in a.times_in(ps, pe) if t.period is not None]
         if earlier:
-            v = earlier[-1].value[:10]
-            return (v, v)
+            period = earlier[-1].period
+            assert period is not None
+            return period
     return None
 
 

@@ -58,7 +58,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "month",
-        re.compile(rf"\b(?:(early|late|mid-?)\s*)?(?<![-/])({_MONTH})(?!\s*\d)(?!\.\w)\b", re.I),
+        re.compile(
+            rf"(?:\b(early|late|mid)(?:-|\s+)|\b(?<![-/]))({_MONTH})(?!\s*\d)(?!\.\w)\b", re.I
+        ),
     ),
     (
         "weekday",
@@ -131,6 +133,31 @@ class TimeExpr:
     text: str
     value: str
     type: str  # DATE, DURATION, TIME
+
+    @property
+    def period(self) -> tuple[str, str] | None:
+        """The days it covers, as the contract's reduced-precision dates: a day, month or year
+        stands for itself, a time of day for its day, a week runs Monday to Sunday, a quarter
+        from its first month to its last; durations and vague references cover nothing."""
+        v = self.value
+        if self.type == "DURATION" or "X" in v or "_REF" in v:
+            return None
+        timed = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T\w+", v)
+        if timed:
+            return timed.group(1), timed.group(1)
+        week = re.fullmatch(r"(\d{4})-W(\d{2})", v)
+        if week:
+            year, number = int(week.group(1)), int(week.group(2))
+            try:
+                monday = date.fromisocalendar(year, number, 1)
+            except ValueError:
+                return None
+            return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+        quarter = re.fullmatch(r"(\d{4})-Q([1-4])", v)
+        if quarter:
+            q = int(quarter.group(2))
+            return f"{quarter.group(1)}-{3 * q - 2:02d}", f"{quarter.group(1)}-{3 * q:02d}"
+        return (v, v) if self.fuzzy is not None else None
 
     @property
     def fuzzy(self) -> FuzzyDate | None:
@@ -211,6 +238,27 @@ def _duration(n_text: str, unit: str) -> str:
         amount, code = ("X", "CE") if n is None else (str(n * 100), "Y")
     prefix = "PT" if unit.lower().startswith(("hour", "minute")) else "P"
     return f"{prefix}{amount}{code}"
+
+
+def _ago(n_text: str, unit: str, dct: date) -> tuple[str, str] | None:
+    """ "two days ago" → the day, "three weeks ago" → that week's day, "two months ago" → the
+    month, "five years ago" → the year, counted back from the article date."""
+    n = 1 if n_text.lower() in ("a", "an") else parse_number(n_text.lower())
+    if n is None:
+        return None
+    u = unit.lower().rstrip("s")
+    if u == "day":
+        return (dct - timedelta(days=n)).isoformat(), "DATE"
+    if u == "week":
+        return (dct - timedelta(weeks=n)).isoformat(), "DATE"
+    if u == "month":
+        total = dct.year * 12 + dct.month - 1 - n
+        return f"{total // 12:04d}-{total % 12 + 1:02d}", "DATE"
+    if u == "year":
+        return str(dct.year - n), "DATE"
+    if u == "decade":
+        return str((dct.year - 10 * n) // 10), "DATE"
+    return None
 
 
 def _value(kind: str, m: re.Match[str], dct: date, context: str) -> tuple[str, str] | None:
@@ -317,7 +365,7 @@ def _value(kind: str, m: re.Match[str], dct: date, context: str) -> tuple[str, s
     if kind == "decade":
         return g[0], "DATE"
     if kind == "ago":
-        return None
+        return _ago(g[0], g[1], dct)
     if kind == "duration":
         return _duration(g[1], g[2]), "DURATION"
     if kind == "span_duration":

@@ -18,7 +18,7 @@ def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tupl
     if d.action == "demanded":
         return None
     text = a.text
-    dates = [t for t in a.times_in(s, e) if t.type != "DURATION" and t.fuzzy is not None]
+    dates = [t for t in a.times_in(s, e) if t.period is not None]
     since = re.search(r"\bsince\s+(that time|then)\b", text[s:e], re.I)
     later = re.search(
         r"\b(?:subsequently|later|afterwards|since then|days later|weeks later)\b", text[s:e], re.I
@@ -60,10 +60,9 @@ def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tupl
     if dates:
         d.when_explicit = True
         best = min(dates, key=lambda t: (_across_clause(text, d, t), _gap(d, t)))
-        v = _start_of(best)
-        fd = best.fuzzy
-        assert fd is not None
-        return v, v
+        period = best.period
+        assert period is not None
+        return period
     if d.part_of is not None and d.part_of.when is not None:
         return d.part_of.when
     if d.action not in ("released", "designated"):
@@ -88,6 +87,8 @@ def _across_clause(text: str, d: Draft, t: TimeExpr) -> bool:
     """Whether a comma, colon or semicolon stands between a claim's verb and a time: "X, who
     shared the 2022 Nobel Peace Prize, was sentenced ... in 2023" is dated 2023."""
     lo, hi = (d.trigger[1], t.start) if t.start >= d.trigger[1] else (t.end, d.trigger[0])
+    if t.end <= d.trigger[0] and re.match(r"\s*,", text[t.end : t.end + 3]):
+        lo = t.end + text[t.end : t.end + 3].index(",") + 1  # "Last week, 20 were freed"
     return bool(_CLAUSE_BREAK.search(text, lo, hi)) if lo < hi else False
 
 
@@ -139,7 +140,9 @@ def _modifies_other(a: Article, s: int, e: int, d: Draft, t: TimeExpr) -> bool:
 
 
 def _start_of(t: TimeExpr) -> str:
-    return t.value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", t.value) else t.value
+    """The first day (or month, or year) a time expression covers."""
+    period = t.period
+    return period[0] if period is not None else t.value
 
 
 def _anchor(d: Draft, previous: list[Draft]) -> str | None:
