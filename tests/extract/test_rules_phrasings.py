@@ -353,3 +353,19 @@ def test_a_week_is_its_days_and_a_fronted_time_dates_its_sentence(extract: Extra
     assert only(out["claims"], "released", 20)["when"] == {"from": "2025-12-01", "to": "2025-12-07"}
     out = extract("Two days ago, 8 activists were detained in Minsk.")
     assert only(out["claims"], "detained", 8)["when"] == {"from": "2025-12-10", "to": "2025-12-10"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mechanism"),
+    [
+        ("The 14 prisoners were freed under a US-brokered deal on Friday.", "deal"),
+        ("Opposition leader Ivan Example was released on bail on Monday.", "conditional"),
+        ("Twenty activists were freed and sent into exile in Lithuania.", "deportation"),
+        ("Activist Ivan Example was released after serving his full sentence.", "term_served"),
+        ("Lukashenko pardoned 23 people on Monday.", "pardon"),
+    ],
+)
+def test_mechanisms_and_go_betweens(extract: Extract, sentence: str, mechanism: str) -> None:
+    (c,) = [c for c in extract(sentence)["claims"] if c["action"] == "released"]
+    assert c["mechanism"] == mechanism
+    assert c["agent"] in (None, "Alexander Lukashenko")  # not the broker, not the destination

@@ -310,15 +310,19 @@ def is_government(name: str | None) -> bool:
 
 def holding_state(a: Article, d: Draft) -> str | None:
     """The state an article is about, unless the claim's own sentence sends the people there
-    ("deported to Lithuania")."""
+    ("deported to Lithuania") or names it only as a go-between ("a US-brokered deal")."""
     if a.country_name is None:
         return None
     s, e = a.sentences[d.sentence]
     for m in a.mentions_in(s, e, ("country",)):
-        if m.name == a.country_name and re.search(
-            r"\b(?:to|into|for)\s+(?:the\s+)?$", a.text[max(s, m.start - 10) : m.start]
-        ):
-            return None
+        if m.name != a.country_name:
+            continue
+        sent_there = re.search(
+            r"\b(?:to|into|for|exile in|arrived in|landed in)\s+(?:the\s+)?$",
+            a.text[max(s, m.start - 12) : m.start],
+        )
+        if sent_there or a.text[m.end : m.end + 1] == "-":
+            return None  # "deported to Lithuania", "a US-brokered deal": not who held them
     return a.country_name
 
 

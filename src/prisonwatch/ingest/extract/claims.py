@@ -255,7 +255,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             persons_done.update((d.action, p) for p in d.persons)
             if d.action == "released":
                 d.mechanism = mechanism_of(a, s, e, doc_deal)
-                if d.mechanism == "unknown" and d.part_of is not None:
+                if d.mechanism in ("unknown", "deal") and d.part_of is not None:
+                    # "As part of the deal, 12 were flown to Vienna": the whole says which deal
                     d.mechanism = d.part_of.mechanism
             d.when = when_of(a, d, s, e, drafts)
             drafts.append(d)

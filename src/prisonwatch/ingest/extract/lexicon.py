@@ -208,7 +208,12 @@ MECHANISMS: list[tuple[str, re.Pattern[str]]] = [
     ("pardon", _rx(r"\bpardon")),
     ("amnesty", _rx(r"\bamnest")),
     ("exchange", _rx(r"\b(?:exchange|swap|traded)")),
-    ("deportation", _rx(r"\b(?:deport|expel|expulsion|forced (?:into )?exile|banish)")),
+    (
+        "deportation",
+        _rx(
+            r"\b(?:deport|expel|expulsion|forced (?:into )?exile|banish|sent into exile|exiled to)"
+        ),
+    ),
     (
         "term_served",
         _rx(
@@ -217,7 +222,13 @@ MECHANISMS: list[tuple[str, re.Pattern[str]]] = [
             r"end of (?:his|her|their) (?:term|sentence))"
         ),
     ),
-    ("conditional", _rx(r"\b(?:parole|on probation|conditional(?:ly)? release|house arrest)")),
+    (
+        "conditional",
+        _rx(
+            r"\b(?:parole|on probation|conditional(?:ly)? release|house arrest|on bail|conditionally)"
+        ),
+    ),
+    ("deal", _rx(r"\b(?:deal|brokered|negotiated (?:release|agreement)|under an agreement)\b")),
 ]
 
 SAY_AFTER = _rx(
