@@ -199,3 +199,14 @@ def test_a_hard_wrapped_quotation(extract: Extract) -> None:
     )
     ((speaker, _, text),) = _speakers(out)
     assert speaker == "Anna Example" and text.endswith("had been opened,")
+
+
+def test_words_given_to_an_outlet_are_relayed_by_it(extract: Extract) -> None:
+    out = extract(
+        'Alexander Lukashenko told state news agency Belta: "We are ready to talk."\n'
+        '"Nobody will be forgotten," Sviatlana Tsikhanouskaya said in an interview with Reuters.'
+    )
+    assert [(s, v) for s, v, _ in _speakers(out)] == [
+        ("Alexander Lukashenko", "Belta"),
+        ("Sviatlana Tsikhanouskaya", "Reuters"),
+    ]

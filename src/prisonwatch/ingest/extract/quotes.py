@@ -286,8 +286,30 @@ def find_quotes(article: Article) -> list[Quote]:
             continue
         if speaker is not None:
             last_speaker = speaker
+        if speaker is not None and via is None:
+            via = _told_outlet(article, text, before_start, s, close_end if closed else e)
         quotes.append(Quote(s, e, text[s:e], speaker, via))
     return _continued(text, quotes)
+
+
+_TOLD = re.compile(
+    r"\b(?:told|telling|in an interview with|speaking to|said to|according to an interview with)\s+"
+    r"(?:the\s+)?(?:(?:state|state-run|independent|news|outlet|agency|newspaper|broadcaster|"
+    r"daily|channel)\s+)*",
+    re.I,
+)
+
+
+def _told_outlet(article: Article, text: str, before_start: int, s: int, after: int) -> str | None:
+    """ "X told state news agency Belta: ...", "..., X said in an interview with Belta": the
+    outlet the words were given to relayed them."""
+    line_end = text.find("\n", after)
+    for lo, hi in ((before_start, s), (after, len(text) if line_end < 0 else line_end)):
+        for told in _TOLD.finditer(text, lo, min(hi, lo + 200)):
+            orgs = article.mentions_in(told.start(), told.end() + 40, ("organization",))
+            if orgs and orgs[0].start - told.end() < 3:
+                return orgs[0].name  # the outlet, named right after "told" and its description
+    return None
 
 
 def _continued(text: str, quotes: list[Quote]) -> list[Quote]:
