@@ -69,9 +69,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     """Every claim in the article, merged across repeats, in order of appearance."""
     drafts: list[Draft] = []
     text = a.text
-    time_spans = [(t.start, t.end) for t in a.times]
     persons_done: set[tuple[str, str]] = set()
-    title_index = a.sentence_of(a.body_start) if a.body_start else -1
     speakers = {q.speaker for q in a.quotes if q.speaker}
     for si, (s, e) in enumerate(a.sentences):
         if s < a.body_start:
@@ -98,167 +96,15 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         )
         if not triggers and inherited is None and not verbless_stock:
             continue
-        sentence_drafts: list[Draft] = []
         counts = [m for m in find_counts(text, s, e) if m.start() >= named_until]
         noun_spans = [(m.start(), described_end(text, m.end(), e)) for m in counts]
         triggers = [
             t for t in triggers if not any(a0 <= t.start and t.end <= b0 for a0, b0 in noun_spans)
         ]
-        wholes: set[int] = set()  # "222 of the 245 political prisoners": 245 is no count here
-        for m in counts:
-            if m.start() in wholes:
-                continue
-            n = 1 if m.group(0).lower() in ("a", "an") else parse_number(m.group(0))
-            if n is None or n == 0:
-                continue
-            with_others = _named_with_others(a, s, m)
-            if with_others is not None:
-                n += 1  # "journalist Ihar Losik and 15 others": sixteen people
-            if any(ts <= m.start() < te for ts, te in time_spans):
-                continue
-            if lx.NOT_PEOPLE_AFTER.match(text, m.end()) or lx.NOT_PEOPLE_BEFORE.search(
-                text[max(s, m.start() - 12) : m.start()]
-            ):
-                continue
-            population, noun_end = noun_population(text, m.end(), e)
-            partitive = PARTITIVE.match(text, m.end(), e)
-            if population is None and partitive is not None:
-                whole = NUMBER.match(text, partitive.end())
-                if whole is not None:
-                    population, noun_end = noun_population(text, whole.end(), e)
-                    wholes.add(whole.start())
-            if population is None and BARE_PP.match(text, m.end()):
-                population = "political_prisoners"
-            anchor = m.start()
-            whole_stock = None
-            if population is None:
-                number_of = NUMBER_OF.search(text, s, m.start())
-                if number_of is not None:
-                    # "the number of political prisoners has reached 1,500"
-                    population = noun_population(text, number_of.start("noun") - 1, e)[0]
-            if population is None:
-                paren = NOUN_PAREN.search(text, s, m.start())
-                if paren is not None:
-                    population = noun_population(text, paren.start() - 1, m.start())[0]
-                    anchor = paren.start()
-                    whole_stock = re.search(
-                        r"\ball\s+(?:\w+\s+)?$", text[max(s, paren.start() - 20) : paren.start()]
-                    )
-            subset_after = bool(lx.SUBSET_AFTER.match(text, m.end()))
-            bare = False
-            if population is None:
-                if (
-                    subset_after
-                    or re.match(
-                        r"\s+(?:have|has|had|were|was|are|is|remain|remained|suffer|suffered|died)\b"
-                        r"|\s+more\b(?!\s+(?:than|of)\b)",  # "but arrested nearly 1,000 more"
-                        text[m.end() : e],
-                    )
-                ):
-                    bare = True
-                elif (gapped := gapped_count(text, sentence_drafts, m, e)) is not None:
-                    bare, population = True, gapped.population  # "16 in July and 23 in May"
-                elif _right_after_verb(text, triggers, m):
-                    bare = True  # "Lukashenko pardons 31 in latest release", "... frees 14"
-                elif re.match(_PARTICIPLE_HEAD, text[m.end() : e]) and re.search(
-                    r"\bthe\s+$", text[max(s, m.start() - 6) : m.start()]
-                ):
-                    bare = True  # "Among the 16 pardoned were ..."
-                elif (running := _RUNNING_TOTAL.search(text, s, m.start())) is not None:
-                    bare = True  # "..., bringing the total released since July to 300"
-                    population = noun_population(text, running.start("mid") - 1, m.start())[0]
-                    if population is None and sentence_drafts:
-                        population = sentence_drafts[-1].population
-                else:
-                    continue
-            if population in ("people", "prisoners") and (
-                PREDICATE_PP.match(text, noun_end) or POLITICAL_GROUNDS.match(text, noun_end)
-            ):
-                population = "political_prisoners"
-            before = text[max(s, m.start() - 40) : m.start()]
-            prev = sentence_drafts[-1] if sentence_drafts else None
-            sibling = (
-                prev is not None
-                and prev.subset_marker
-                and (
-                    LIST_GAP.fullmatch(text, prev.end, m.start()) is not None
-                    or parallel(text, prev.end, m.start())
-                )
-            )
-            listed = sibling or (
-                prev is not None and bool(lx.LIST_INTRO.search(text, prev.end, m.start()))
-            )
-            subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after or continues or listed
-            chosen = nearest_actions(text, triggers, anchor, noun_end)
-            if (
-                not chosen
-                and population == "political_prisoners"
-                and STOCK_WORDS.search(text, s, e)
-            ):
-                # "today in Belarus 169 political prisoners", "in TOTAL: 1405 political prisoners"
-                chosen = [("held", Trigger("held", m.start(), m.start()))]
-            if whole_stock and population and all(c != "held" for c, _ in chosen):
-                # "all political prisoners (already 862)": the number is how many are held
-                chosen.append(("held", Trigger("held", m.start(), m.end())))
-            gapped_from = gapped_count(text, sentence_drafts, m, e) if bare else None
-            if gapped_from is not None and not any(
-                t.start >= m.end() and t.start - m.end() < 30 for _, t in chosen
-            ):
-                chosen = [(gapped_from.action, Trigger(gapped_from.action, m.start(), m.start()))]
-            if not chosen and inherited is not None and (subset or continues):
-                chosen = [(inherited.action, Trigger(inherited.action, m.start(), m.start()))]
-            for action, trig in chosen:
-                if action == "designated" and population in ("people", None, "prisoners"):
-                    population = "political_prisoners"
-                d = Draft(
-                    action=action,
-                    count=n,
-                    qualifier=qualifier_of(text, m.start(), s),
-                    population=population,
-                    start=m.start(),
-                    end=noun_end,
-                    sentence=si,
-                    trigger=(trig.start, trig.end),
-                    subset_marker=subset,
-                    listed_after=prev if sibling else None,
-                    bare=bare,
-                    in_title=si <= title_index,
-                )
-                sentence_drafts.append(d)
+        sentence_drafts = _count_drafts(a, si, s, e, triggers, counts, inherited, continues)
         for d in sentence_drafts:
-            link_part_of(d, sentence_drafts, drafts, text)
-            if d.population is None:
-                d.population = predicate_population(text, d.end, e)
-            if d.population is None:
-                d.population = d.part_of.population if d.part_of else "people"
-                if d.part_of is None and drafts:
-                    d.population = drafts[-1].population
-            if d.part_of is not None and d.part_of.action != d.action and d.bare:
-                d.population = d.part_of.population
-            d.source = source_of(a, s, e, d.start)
-            excluded = speakers | {x for x in (d.source,) if x}
-            d.agent = agent_of(a, d, s, e)
-            if d.agent is None and d.part_of is not None and d.part_of.action == d.action:
-                d.agent, d.agent_inherited = d.part_of.agent, True
-            quote = a.quote_at(d.trigger[0])
-            if d.agent is None and d.action == "demanded" and quote is not None:
-                d.agent = quote.speaker  # "we cannot stop until they see freedom!", said X
-            if d.action == "designated":
-                if d.agent is None and d.source:
-                    d.agent = d.source
-                elif d.source is None and is_org(a, d.agent):
-                    d.source = d.agent
-            d.persons = persons_after(a, s, e, d.end, excluded | {d.agent or ""})
-            who = one_among(a, s, d.start) or _named_with_others(a, s, _count_match(d, counts))
-            if who and who not in d.persons and who not in speakers:
-                d.persons.insert(0, who)
+            _complete(a, d, s, e, sentence_drafts, drafts, counts, speakers, doc_deal)
             persons_done.update((d.action, p) for p in d.persons)
-            if d.action == "released":
-                d.mechanism = mechanism_of(a, s, e, doc_deal)
-                if d.mechanism in ("unknown", "deal") and d.part_of is not None:
-                    # "As part of the deal, 12 were flown to Vienna": the whole says which deal
-                    d.mechanism = d.part_of.mechanism
-            d.when = when_of(a, d, s, e, drafts)
             drafts.append(d)
         described = described_person_claim(a, si, s, e, triggers, sentence_drafts, speakers)
         if described is not None:
@@ -273,6 +119,200 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         )
     kinds = {m.name: m.type for m in a.mentions}
     merged = merge_repeats(drafts, kinds)
+    _settle(a, merged)
+    return merged
+
+
+def _count_drafts(
+    a: Article,
+    si: int,
+    s: int,
+    e: int,
+    triggers: list[Trigger],
+    counts: list[re.Match[str]],
+    inherited: Draft | None,
+    continues: bool,
+) -> list[Draft]:
+    """The counts of one sentence as drafts: each number of people with its noun, qualifier,
+    action (the nearest trigger, or the one a list, a gap or the sentence before implies) and
+    whether it is a share of something larger."""
+    text = a.text
+    time_spans = [(t.start, t.end) for t in a.times_in(s, e)]
+    title_index = a.sentence_of(a.body_start) if a.body_start else -1
+    sentence_drafts: list[Draft] = []
+    wholes: set[int] = set()  # "222 of the 245 political prisoners": 245 is no count here
+    for m in counts:
+        if m.start() in wholes:
+            continue
+        n = 1 if m.group(0).lower() in ("a", "an") else parse_number(m.group(0))
+        if n is None or n == 0:
+            continue
+        with_others = _named_with_others(a, s, m)
+        if with_others is not None:
+            n += 1  # "journalist Ihar Losik and 15 others": sixteen people
+        if any(ts <= m.start() < te for ts, te in time_spans):
+            continue
+        if lx.NOT_PEOPLE_AFTER.match(text, m.end()) or lx.NOT_PEOPLE_BEFORE.search(
+            text[max(s, m.start() - 12) : m.start()]
+        ):
+            continue
+        population, noun_end = noun_population(text, m.end(), e)
+        partitive = PARTITIVE.match(text, m.end(), e)
+        if population is None and partitive is not None:
+            whole = NUMBER.match(text, partitive.end())
+            if whole is not None:
+                population, noun_end = noun_population(text, whole.end(), e)
+                wholes.add(whole.start())
+        if population is None and BARE_PP.match(text, m.end()):
+            population = "political_prisoners"
+        anchor = m.start()
+        whole_stock = None
+        if population is None:
+            number_of = NUMBER_OF.search(text, s, m.start())
+            if number_of is not None:
+                # "the number of political prisoners has reached 1,500"
+                population = noun_population(text, number_of.start("noun") - 1, e)[0]
+        if population is None:
+            paren = NOUN_PAREN.search(text, s, m.start())
+            if paren is not None:
+                population = noun_population(text, paren.start() - 1, m.start())[0]
+                anchor = paren.start()
+                whole_stock = re.search(
+                    r"\ball\s+(?:\w+\s+)?$", text[max(s, paren.start() - 20) : paren.start()]
+                )
+        subset_after = bool(lx.SUBSET_AFTER.match(text, m.end()))
+        bare = False
+        if population is None:
+            if (
+                subset_after
+                or re.match(
+                    r"\s+(?:have|has|had|were|was|are|is|remain|remained|suffer|suffered|died)\b"
+                    r"|\s+more\b(?!\s+(?:than|of)\b)",  # "but arrested nearly 1,000 more"
+                    text[m.end() : e],
+                )
+            ):
+                bare = True
+            elif (gapped := gapped_count(text, sentence_drafts, m, e)) is not None:
+                bare, population = True, gapped.population  # "16 in July and 23 in May"
+            elif _right_after_verb(text, triggers, m):
+                bare = True  # "Lukashenko pardons 31 in latest release", "... frees 14"
+            elif re.match(_PARTICIPLE_HEAD, text[m.end() : e]) and re.search(
+                r"\bthe\s+$", text[max(s, m.start() - 6) : m.start()]
+            ):
+                bare = True  # "Among the 16 pardoned were ..."
+            elif (running := _RUNNING_TOTAL.search(text, s, m.start())) is not None:
+                bare = True  # "..., bringing the total released since July to 300"
+                population = noun_population(text, running.start("mid") - 1, m.start())[0]
+                if population is None and sentence_drafts:
+                    population = sentence_drafts[-1].population
+            else:
+                continue
+        if population in ("people", "prisoners") and (
+            PREDICATE_PP.match(text, noun_end) or POLITICAL_GROUNDS.match(text, noun_end)
+        ):
+            population = "political_prisoners"
+        before = text[max(s, m.start() - 40) : m.start()]
+        prev = sentence_drafts[-1] if sentence_drafts else None
+        sibling = (
+            prev is not None
+            and prev.subset_marker
+            and (
+                LIST_GAP.fullmatch(text, prev.end, m.start()) is not None
+                or parallel(text, prev.end, m.start())
+            )
+        )
+        listed = sibling or (
+            prev is not None and bool(lx.LIST_INTRO.search(text, prev.end, m.start()))
+        )
+        subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after or continues or listed
+        chosen = nearest_actions(text, triggers, anchor, noun_end)
+        if not chosen and population == "political_prisoners" and STOCK_WORDS.search(text, s, e):
+            # "today in Belarus 169 political prisoners", "in TOTAL: 1405 political prisoners"
+            chosen = [("held", Trigger("held", m.start(), m.start()))]
+        if whole_stock and population and all(c != "held" for c, _ in chosen):
+            # "all political prisoners (already 862)": the number is how many are held
+            chosen.append(("held", Trigger("held", m.start(), m.end())))
+        gapped_from = gapped_count(text, sentence_drafts, m, e) if bare else None
+        if gapped_from is not None and not any(
+            t.start >= m.end() and t.start - m.end() < 30 for _, t in chosen
+        ):
+            chosen = [(gapped_from.action, Trigger(gapped_from.action, m.start(), m.start()))]
+        if not chosen and inherited is not None and (subset or continues):
+            chosen = [(inherited.action, Trigger(inherited.action, m.start(), m.start()))]
+        for action, trig in chosen:
+            if action == "designated" and population in ("people", None, "prisoners"):
+                population = "political_prisoners"
+            d = Draft(
+                action=action,
+                count=n,
+                qualifier=qualifier_of(text, m.start(), s),
+                population=population,
+                start=m.start(),
+                end=noun_end,
+                sentence=si,
+                trigger=(trig.start, trig.end),
+                subset_marker=subset,
+                listed_after=prev if sibling else None,
+                bare=bare,
+                in_title=si <= title_index,
+            )
+            sentence_drafts.append(d)
+    return sentence_drafts
+
+
+def _complete(
+    a: Article,
+    d: Draft,
+    s: int,
+    e: int,
+    sentence_drafts: list[Draft],
+    earlier: list[Draft],
+    counts: list[re.Match[str]],
+    speakers: set[str],
+    doc_deal: bool,
+) -> None:
+    """Everything else a draft of its sentence says: the whole it is a share of, its
+    population, source, agent, people, mechanism and time."""
+    text = a.text
+    link_part_of(d, sentence_drafts, earlier, text)
+    if d.population is None:
+        d.population = predicate_population(text, d.end, e)
+    if d.population is None:
+        d.population = d.part_of.population if d.part_of else "people"
+        if d.part_of is None and earlier:
+            d.population = earlier[-1].population
+    if d.part_of is not None and d.part_of.action != d.action and d.bare:
+        d.population = d.part_of.population
+    d.source = source_of(a, s, e, d.start)
+    excluded = speakers | {x for x in (d.source,) if x}
+    d.agent = agent_of(a, d, s, e)
+    if d.agent is None and d.part_of is not None and d.part_of.action == d.action:
+        d.agent, d.agent_inherited = d.part_of.agent, True
+    quote = a.quote_at(d.trigger[0])
+    if d.agent is None and d.action == "demanded" and quote is not None:
+        d.agent = quote.speaker  # "we cannot stop until they see freedom!", said X
+    if d.action == "designated":
+        if d.agent is None and d.source:
+            d.agent = d.source
+        elif d.source is None and is_org(a, d.agent):
+            d.source = d.agent
+    d.persons = persons_after(a, s, e, d.end, excluded | {d.agent or ""})
+    who = one_among(a, s, d.start) or _named_with_others(a, s, _count_match(d, counts))
+    if who and who not in d.persons and who not in speakers:
+        d.persons.insert(0, who)
+    if d.action == "released":
+        d.mechanism = mechanism_of(a, s, e, doc_deal)
+        if d.mechanism in ("unknown", "deal") and d.part_of is not None:
+            # "As part of the deal, 12 were flown to Vienna": the whole says which deal
+            d.mechanism = d.part_of.mechanism
+    d.when = when_of(a, d, s, e, earlier)
+
+
+def _settle(a: Article, merged: list[Draft]) -> None:
+    """What only the whole article settles: the releaser it names, the government that acts,
+    parts that share their whole's agent, time and source, populations by person, sums, and
+    the state that held people when nobody else is said to have let them go."""
+    kinds = {m.name: m.type for m in a.mentions}
     named = Counter(
         d.agent for d in merged if d.action == "released" and kinds.get(d.agent or "") == "person"
     )
@@ -316,7 +356,6 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         if d.action == "released" and d.agent is None and d.mechanism != "exchange":
             # whoever the article has releasing people, else the state that held them
             d.agent = releaser or holding_state(a, d)
-    return merged
 
 
 #: "the 16 pardoned": a count whose noun is the participle of what happened to them.
