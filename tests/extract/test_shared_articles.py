@@ -1,7 +1,9 @@
-"""The shared articles: the seed article's contract table, and every span on every article."""
+"""The shared articles: the seed article's contract table, and on every article every span and
+every value the contract enumerates."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +107,47 @@ def test_every_span_points_into_the_text(extractor: Extractor, path: Path) -> No
     ids = [c["id"] for c in out["claims"]]
     assert len(ids) == len(set(ids))
     assert all(c["part_of"] in ids for c in out["claims"] if c["part_of"])
+
+
+ACTIONS = {
+    "held",
+    "detained",
+    "designated",
+    "sentenced",
+    "released",
+    "deported",
+    "returned_to_custody",
+    "demanded",
+    "died_in_custody",
+}
+QUALIFIERS = {"exact", "about", "at_least", "more_than", "up_to", "fewer_than"}
+MECHANISMS = {
+    "pardon",
+    "deal",
+    "exchange",
+    "amnesty",
+    "term_served",
+    "conditional",
+    "deportation",
+    "unknown",
+}
+REDUCED_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+EVENT_KINDS = {"meeting", "visit", "talks", "concession", "appointment", "statement"}
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_every_value_is_one_the_contract_names(extractor: Extractor, path: Path) -> None:
+    out = extractor.extract(_read(path))
+    for c in out["claims"]:
+        assert c["action"] in ACTIONS and c["qualifier"] in QUALIFIERS, c
+        assert isinstance(c["count"], int) and c["count"] > 0, c
+        assert re.fullmatch(r"[a-z_]+", c["population"]), c
+        assert (c["mechanism"] in MECHANISMS) == (c["action"] == "released"), c
+        if c["when"] is not None:
+            assert REDUCED_DATE.fullmatch(c["when"]["from"]), c
+            assert REDUCED_DATE.fullmatch(c["when"]["to"]), c
+            assert c["when"]["from"][:4] <= c["when"]["to"][:4], c
+    for e in out["events"]:
+        assert e["kind"] in EVENT_KINDS, e
+        if e["when"] is not None:
+            assert REDUCED_DATE.fullmatch(e["when"]["from"]), e
