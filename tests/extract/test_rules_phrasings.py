@@ -369,3 +369,31 @@ def test_mechanisms_and_go_betweens(extract: Extract, sentence: str, mechanism: 
     (c,) = [c for c in extract(sentence)["claims"] if c["action"] == "released"]
     assert c["mechanism"] == mechanism
     assert c["agent"] in (None, "Alexander Lukashenko")  # not the broker, not the destination
+
+
+def test_bodies_that_keep_the_count_are_its_source(extract: Extract) -> None:
+    out = extract(
+        "Memorial considers 770 people in Russia to be political prisoners.\n"
+        "Foro Penal has documented 887 political prisoners in Venezuela, including 16 "
+        "foreigners."
+    )
+    memorial = only(out["claims"], "held", 770)
+    assert memorial["population"] == "political_prisoners" and memorial["source"] == "Memorial"
+    foro = only(out["claims"], "held", 887)
+    assert foro["source"] == "Foro Penal"
+    assert only(out["claims"], "held", 16)["part_of"] == foro["id"]
+
+
+def test_an_adjective_before_authorities_is_no_person(extract: Extract) -> None:
+    out = extract(
+        "Azerbaijani authorities have arrested at least 25 journalists since November 2023."
+    )
+    c = only(out["claims"], "detained", 25)
+    assert c["agent"] == "Azerbaijani authorities"
+    assert c["when"] == {"from": "2023-11", "to": "2025-12-12"}
+
+
+def test_one_foreigner_by_nationality(extract: Extract) -> None:
+    out = extract("Iran released the Frenchman after nearly three years in detention.")
+    c = only(out["claims"], "released", 1)
+    assert c["population"] == "french_nationals" and c["agent"] == "Iran"

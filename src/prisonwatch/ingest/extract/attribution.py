@@ -77,6 +77,13 @@ def _entity_before(
     return None
 
 
+def counting_body(a: Article, d: Draft, s: int) -> str | None:
+    """ "Memorial considers 770 people ...", "Foro Penal has documented 887 ...": the body that
+    keeps a stock figure, named as the subject of its verb, is the figure's source."""
+    ent = _entity_before(a, s, d.trigger[0], 60)
+    return ent.name if ent is not None and ent.type == "organization" else None
+
+
 def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
     """Who the text attributes the figure to: the speaker of the quote it stands in, else
     "according to X", "X said", "said X", a pronoun's speaker, or a described group."""

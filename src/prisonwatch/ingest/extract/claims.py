@@ -16,6 +16,7 @@ from prisonwatch.ingest.extract import lexicon as lx
 from prisonwatch.ingest.extract.attribution import (
     POLICE,
     agent_of,
+    counting_body,
     holding_state,
     is_government,
     is_org,
@@ -144,7 +145,8 @@ def _count_drafts(
     for m in counts:
         if m.start() in wholes:
             continue
-        n = 1 if m.group(0).lower() in ("a", "an") else parse_number(m.group(0))
+        article = m.group(0).lower().strip() in ("a", "an", "the")
+        n = 1 if article else parse_number(m.group(0))
         if n is None or n == 0:
             continue
         with_others = _named_with_others(a, s, m)
@@ -286,6 +288,8 @@ def _complete(
     d.source = source_of(a, s, e, d.start)
     excluded = speakers | {x for x in (d.source,) if x}
     d.agent = agent_of(a, d, s, e)
+    if d.action == "held" and d.source is None:
+        d.source = counting_body(a, d, s)
     if d.agent is None and d.part_of is not None and d.part_of.action == d.action:
         d.agent, d.agent_inherited = d.part_of.agent, True
     quote = a.quote_at(d.trigger[0])

@@ -108,6 +108,9 @@ def noun_population(text: str, end: int, stop: int) -> tuple[str | None, int]:
         demonym = lx.DEMONYMS.get(place) or lx.DEMONYMS.get(place.rstrip("."))
         if demonym:
             return f"{demonym}_nationals", end + lead + origin.end()
+    single = re.match(r"[A-Z][a-z]+", rest)
+    if single and single.group(0).lower() in lx.SINGLE_NATIONAL_POPULATIONS:
+        return lx.SINGLE_NATIONAL_POPULATIONS[single.group(0).lower()], end + lead + single.end()
     national = lx.NATIONAL_CITIZENS.match(rest)
     if national is not None:  # "Lithuanian citizens", before "Lithuanian" is read as an adjective
         pop = re.sub(r"\W+", "_", national.group(0).lower())
@@ -159,7 +162,8 @@ def _distance(t: Trigger, start: int, end: int) -> int:
 
 
 PREDICATE_PP = re.compile(
-    r"\s+(?:as|who\s+(?:are|were)|(?:were|are|have been|has been|had been)\s+"
+    r"\s+(?:in\s+[A-Z][\w-]+\s+)?(?:as|to be|who\s+(?:are|were)|"
+    r"(?:were|are|have been|has been|had been)\s+"
     r"(?:recogni[sz]ed|considered|designated|declared)(?:\s+as)?)\s+"
     r"(?:\w+\s+)?political prisoners\b",
     re.I,
@@ -296,9 +300,20 @@ def nearest_actions(
 _LISTED_ONE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(an?)\s+", re.I)
 
 
+_ACTED_ON = re.compile(
+    r"\b(?:released|freed|pardoned|detained|arrested|sentenced|jailed|handed over|exchanged|"
+    r"swapped|deported|expelled|releases|frees|pardons)\s+$",
+    re.I,
+)
+
+
 def find_counts(text: str, s: int, e: int) -> list[re.Match[str]]:
-    """The numbers of a sentence, and "a"/"an" where it stands as one in a list of counts."""
+    """The numbers of a sentence, "a"/"an" where it stands as one in a list of counts, and "the
+    Frenchman" freed or held: one person by nationality."""
     found = list(NUMBER.finditer(text, s, e))
+    for single in lx.SINGLE_NATIONAL.finditer(text, s, e):
+        if _ACTED_ON.search(text, max(s, single.start() - 40), single.start()):
+            found.append(single)  # "Iran released the Frenchman": one person
     queue = list(found)
     while queue:  # "..., a French citizen and a British national": each "a" after a count
         m = queue.pop(0)

@@ -92,6 +92,7 @@ def mentions(
                 name = _national(doc.text, ent.start_char, name)
             if name:
                 raw.append(Mention(ent.start_char, ent.end_char, text, typ, name))
+    raw = [m for m in raw if not _names_a_body(m, doc.text)]
     raw.extend(_known_given_names(doc.text, raw, gazetteer))
     # a surname alone takes the fullest name with that surname in the article
     fullest: dict[str, str] = {}
@@ -152,6 +153,18 @@ def _full_name(m: Mention, full: list[Mention]) -> str:
 _GIVEN_AND_SURNAME = re.compile(
     r"\b([A-Z][a-zà-žа-я'’]+)\s+([A-Z][a-zà-žа-я'’]+(?:-[A-Z][a-zà-žа-я'’]+)?)\b"
 )
+
+
+_BODY_AFTER = re.compile(
+    r"\s+(?:authorities|government|police|regime|junta|security forces|military|courts?|"
+    r"officials|ministry|embassy)\b"
+)
+
+
+def _names_a_body(m: Mention, text: str) -> bool:
+    """ "Azerbaijani authorities": a lone word the model took for a person is an adjective of
+    the state body after it."""
+    return m.type == "person" and " " not in m.text.strip() and bool(_BODY_AFTER.match(text, m.end))
 
 
 def _known_given_names(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

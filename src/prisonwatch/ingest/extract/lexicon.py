@@ -76,6 +76,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\bspent\s+(?:[\w-]+\s+){1,4}?(?:in|behind)\s+(?:jail|prison|custody|detention|bars|a penal colony)\b"
             r"|\b(?:now counts|counts|lists)\b(?=\s+(?:[\w,]+\s+){0,3}(?:political )?prisoners)"
             r"|\b(?:holds|is holding|are holding|has been holding|have been holding)\b"
+            r"|\bconsiders\b(?=[^.]{0,60}\b(?:to be|as)\s+(?:\w+\s+)?political prisoners)"
+            r"|\b(?:has|have)\s+(?:documented|registered|recorded|counted|verified)\b"
             r"|\b(?:remain(?:s|ed|ing)?|still|currently|behind bars|being held|are held|is held|held in|held since|in prison|in prisons|jailed|imprisoned"
             r"|incarcerated|in custody|on the (?:\w+ )?list|reach(?:es|ed)?|there are|there were|awaiting trial)\b"
         ),
@@ -131,6 +133,16 @@ POPULATIONS: list[tuple[re.Pattern[str], str]] = [
         "_noun",
     ),
 ]
+#: One foreigner named by nationality ("Iran released the Frenchman").
+SINGLE_NATIONAL = _rx(
+    r"\b(?:the|a|an)\s+(?=(?:Frenchman|Frenchwoman|Briton|Pole|German|American|Lithuanian|Latvian|Estonian|Ukrainian|Swede|Norwegian|Dutchman|Dutchwoman|Australian|Canadian|Israeli|Japanese|Austrian|Swiss)\b)"
+)
+SINGLE_NATIONAL_POPULATIONS = {
+    "frenchman": "french_nationals",
+    "frenchwoman": "french_nationals",
+    "dutchman": "dutch_nationals",
+    "dutchwoman": "dutch_nationals",
+}
 #: "two Lithuanian citizens", "a British national": nationals of one country.
 NATIONAL_CITIZENS = _rx(
     r"^(?:French|Italian|Spanish|Swiss|Japanese|Chinese|Polish|Latvian|Lithuanian|Estonian|British|American|German|Dutch|Norwegian|Ukrainian|Russian|Belarusian|Swedish|Czech|Slovak|Austrian|Canadian|Australian|Israeli|Georgian|Moldovan|Turkish|Slovenian)\s+(?:nationals?|citizens?)\b"
