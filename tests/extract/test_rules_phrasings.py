@@ -397,3 +397,17 @@ def test_one_foreigner_by_nationality(extract: Extract) -> None:
     out = extract("Iran released the Frenchman after nearly three years in detention.")
     c = only(out["claims"], "released", 1)
     assert c["population"] == "french_nationals" and c["agent"] == "Iran"
+
+
+def test_a_swap_told_by_who_landed_where(extract: Extract) -> None:
+    out = extract(
+        "Five Americans held in Iran landed in Qatar on Monday as part of a prisoner swap in "
+        "which Washington also freed five Iranians and unfroze $6 billion."
+    )
+    americans = [c for c in out["claims"] if c["population"] == "americans"]
+    iranians = [c for c in out["claims"] if c["population"] == "iranians"]
+    assert [(c["action"], c["count"], c["mechanism"]) for c in americans] == [
+        ("released", 5, "exchange")
+    ]
+    assert [(c["action"], c["count"]) for c in iranians] == [("released", 5)]
+    assert americans[0]["when"] == {"from": "2025-12-08", "to": "2025-12-08"}

@@ -230,8 +230,16 @@ def described_end(text: str, end: int, stop: int) -> int:
     """Where the words describing a count end: its noun, and "jailed for political reasons"
     after it (whose "jailed" tells who they are, not what happened)."""
     noun_end = noun_population(text, end, stop)[1]
-    grounds = _PARTICIPLE_GROUNDS.match(text, noun_end, stop)
+    grounds = _PARTICIPLE_GROUNDS.match(text, noun_end, stop) or _HELD_WHERE.match(
+        text, noun_end, stop
+    )
     return grounds.end() if grounds else noun_end
+
+
+#: "Five Americans held in Iran landed in Qatar": who they are, not what happened.
+_HELD_WHERE = re.compile(
+    r"\s+(?:held|detained|jailed|imprisoned)\s+(?:in|by)\s+(?:[A-Z][\w-]+\s*){1,3}(?=\s*[a-z,])"
+)
 
 
 _PARTICIPLE_GROUNDS = re.compile(

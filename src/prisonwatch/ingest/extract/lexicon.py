@@ -63,6 +63,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "released",
         _rx(
             r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:s|ed|ing)?|set free|let go|amnestied"
+            r"|(?:landed|arrived|returned home|flew home)\b(?=[^.]{0,50}?\b(?:as part of|after|following|in)\s+(?:a|an|the|their)?\s*(?:prisoner\s+)?(?:swap|exchange|release|deal)\b)"
             r"|swaps|walked free|walked out of (?:prison|jail|the penal colony|custody)|left (?:prison|jail)"
             r"|crossed the \w+ border|exchanged|swapped|handed over|were transferred to|deported|expelled"
             r"|excarcela\w*|among those (?:freed|released)|amnesty for"
@@ -128,7 +129,9 @@ POPULATIONS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         _rx(
-            r"^(?:Lithuanians?|Latvians?|Poles?|Germans?|Britons?|Americans?|Ukrainians?|Belarusians?|Russians?|Estonians?|Swedes?|Japanese|Moldovans?|Georgians?)\b"
+            r"^(?:Lithuanians?|Latvians?|Poles?|Germans?|Britons?|Americans?|Ukrainians?|Belarusians?|Russians?|Estonians?|Swedes?|Japanese|Moldovans?|Georgians?"
+            r"|Afghans?|Kazakhs?|Uzbeks?|Turks?|Kurds?|Uyghurs?|Uighurs?|Tibetans?|Azerbaijanis?|Armenians?|Iranians?|Israelis?|Palestinians?|Chinese|Vietnamese|Cubans?|Venezuelans?|Nicaraguans?"
+            r"|(?-i:[A-Z][a-z]+(?:ians|eans|ese|is)))\b"
         ),
         "_noun",
     ),
