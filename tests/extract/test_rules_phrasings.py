@@ -275,6 +275,7 @@ def test_a_surname_alone_opening_a_sentence(extract: Extract) -> None:
     out = extract("Dziadok was released from prison and deported to Lithuania in September.")
     c = only(out["claims"], "released", 1)
     assert c["persons"] == ["Dziadok"] and c["mechanism"] == "deportation"
+    assert extract("Belavia was freed from sanctions on Thursday.")["claims"] == []
 
 
 def test_a_running_total(extract: Extract) -> None:

@@ -264,6 +264,7 @@ def named_person_claims(
                 alone is not None
                 and alone.end() == t.start
                 and alone.group(1) not in _NOT_NAMES | _NOT_SUBJECT_NAMES
+                and not a.mentions_in(alone.start(1), alone.end(1))  # "Belavia was freed from"
             ):
                 name = alone.group(1)  # "Dziadok was released from prison"
                 patients = [Mention(alone.start(1), alone.end(1), name, "person", name)]
