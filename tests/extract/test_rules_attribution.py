@@ -210,3 +210,13 @@ def test_words_given_to_an_outlet_are_relayed_by_it(extract: Extract) -> None:
         ("Alexander Lukashenko", "Belta"),
         ("Sviatlana Tsikhanouskaya", "Reuters"),
     ]
+
+
+def test_the_source_is_whoever_speaks_in_the_figures_clause(extract: Extract) -> None:
+    out = extract(
+        "Alexander Lukashenko has pardoned dozens of prisoners, his office said, but critics "
+        "warned that more than 1,000 people are still imprisoned.\n"
+        "Viasna said the releases were welcome, while Memorial said 600 people remain in jail."
+    )
+    assert only(out["claims"], "held", 1000)["source"] == "critics"
+    assert only(out["claims"], "held", 600)["source"] == "Memorial"

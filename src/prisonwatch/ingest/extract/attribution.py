@@ -105,9 +105,15 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
             words = re.sub(r"^(?:the|a|an)\s+", "", words)
             if words.split() and words.split()[-1] in _GROUP_NOUNS and len(words.split()) <= 5:
                 return words
-    for men in a.mentions_in(s, e, ("person", "organization", "country")):
-        if lx.SAY_AFTER.match(text, men.end):
-            return men.name
+    sayers = [
+        men
+        for men in a.mentions_in(s, e, ("person", "organization", "country"))
+        if lx.SAY_AFTER.match(text, men.end)
+    ]
+    if sayers:
+        before_figure = [m for m in sayers if m.start < pos]
+        # the speaker whose clause holds the figure, else the first who speaks
+        return (before_figure[-1] if before_figure else sayers[0]).name
     m2 = re.search(
         r"\b(?:said|says|reported|reports|wrote|writes|confirmed|announced|stated)\s+(?:the\s+)?",
         text[s:e],
@@ -124,13 +130,16 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
         earlier = [x for x in a.quotes if x.end <= pos and x.speaker]
         if earlier:
             return earlier[-1].speaker
-    np = _NOUN_SAYS.search(text[s:e])
-    if np and np.group(1).split()[-1] in _GROUP_NOUNS:
+    said = [x for x in _NOUN_SAYS.finditer(text[s:e]) if x.group(1).split()[-1] in _GROUP_NOUNS]
+    # the one whose clause holds the figure: "his office said, but critics warned that ... 1,000"
+    before = [x for x in said if s + x.start(1) < pos]
+    np = before[-1] if before else said[0] if said else None
+    if np is not None:
         owner = re.match(r"(?:his|her)\s+(.+)", np.group(1))
         people = a.mentions_in(s, s + np.start(1), ("person",))
         if owner and people:
             return f"{people[-1].name}'s {owner.group(1)}"  # "his press service"
-        said_by = re.sub(r"^(?:the|a|an)\s+", "", np.group(1))
+        said_by = re.sub(r"^(?:(?:but|and|while|yet|the|a|an)\s+)+", "", np.group(1))
         if np.start(1) == 0 and not any(m.start == s for m in a.mentions):
             said_by = said_by[:1].lower() + said_by[1:]  # "Human rights groups say" opens it
         return a.institution(said_by)
