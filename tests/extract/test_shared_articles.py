@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from prisonwatch.core.vocabulary import ClaimAction, Qualifier, ReleaseMechanism
 from prisonwatch.ingest.documents import Document, read_documents
 from prisonwatch.ingest.extract.pipeline import EXTRACTOR, VERSION, Extractor
 from tests.conftest import SHARED
@@ -109,28 +110,9 @@ def test_every_span_points_into_the_text(extractor: Extractor, path: Path) -> No
     assert all(c["part_of"] in ids for c in out["claims"] if c["part_of"])
 
 
-ACTIONS = {
-    "held",
-    "detained",
-    "designated",
-    "sentenced",
-    "released",
-    "deported",
-    "returned_to_custody",
-    "demanded",
-    "died_in_custody",
-}
-QUALIFIERS = {"exact", "about", "at_least", "more_than", "up_to", "fewer_than"}
-MECHANISMS = {
-    "pardon",
-    "deal",
-    "exchange",
-    "amnesty",
-    "term_served",
-    "conditional",
-    "deportation",
-    "unknown",
-}
+ACTIONS = {a.value for a in ClaimAction}
+QUALIFIERS = {q.value for q in Qualifier}
+MECHANISMS = {m.value for m in ReleaseMechanism}
 REDUCED_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 EVENT_KINDS = {"meeting", "visit", "talks", "concession", "appointment", "statement"}
 

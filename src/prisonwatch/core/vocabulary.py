@@ -73,6 +73,21 @@ class ObservationMetric(StrEnum):
     RETURNED_TO_CUSTODY = "returned_to_custody"
 
 
+class ClaimAction(StrEnum):
+    """What a claim says happened to the people it counts (the extraction contract's actions):
+    a stock (`held`), a flow, or a demand for release."""
+
+    HELD = "held"
+    DETAINED = "detained"
+    DESIGNATED = "designated"
+    SENTENCED = "sentenced"
+    RELEASED = "released"
+    DEPORTED = "deported"
+    RETURNED_TO_CUSTODY = "returned_to_custody"
+    DEMANDED = "demanded"
+    DIED_IN_CUSTODY = "died_in_custody"
+
+
 class Qualifier(StrEnum):
     """How a source bounded a figure ("more than 1,000", "up to 1,400")."""
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from prisonwatch.core.dates import DateError, parse_fuzzy
 from prisonwatch.core.records import Claim, Review
-from prisonwatch.core.vocabulary import Qualifier, ReviewStatus
+from prisonwatch.core.vocabulary import ClaimAction, Qualifier, ReviewStatus
 from prisonwatch.services import matching, recording
 from prisonwatch.storage.port import LedgerStore
 
@@ -158,17 +158,7 @@ def edit(
         elif key == "source":
             values["attributed_to"] = value or None
         elif key == "action":
-            if value not in (
-                "held",
-                "detained",
-                "designated",
-                "sentenced",
-                "released",
-                "deported",
-                "returned_to_custody",
-                "demanded",
-                "died_in_custody",
-            ):
+            if value not in {a.value for a in ClaimAction}:
                 raise ReviewError(f"action: unknown value {value!r}")
             values["action"] = value
         else:
