@@ -6,58 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from prisonwatch.ingest.extract import lexicon as lx
 from prisonwatch.ingest.extract.context import Article
 from prisonwatch.ingest.extract.counting import Draft
 from prisonwatch.ingest.extract.entities import Mention
 from prisonwatch.ingest.extract.gazetteer import Gazetteer
 
 VERSION = "events/1.1"
-
-
-def _rx(p: str) -> re.Pattern[str]:
-    return re.compile(p, re.I)
-
-
-KINDS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "concession",
-        _rx(
-            r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|waiv(?:e|es|ed|ing)|rais(?:e|ed|ing)|drop(?:s|ped|ping)?)\s+(?:the\s+|US\s+|U\.S\.\s+|some\s+)?sanctions\b|\bsanctions\s+(?:relief|were lifted|have been lifted|are lifted|lifted)|\bin (?:return|exchange)\b[^.]{0,80}\bsanctions\b"
-        ),
-    ),
-    (
-        "concession",
-        _rx(
-            r"\b(?:exchanged|swapped|traded)\s+(?:by|between)\b|"
-            r"\b(?:exchanged|swapped|traded)\s+(?:\w+\s+){0,3}?(?:prisoners|detainees)\b|"
-            r"\bprisoner (?:exchange|swap)\s+(?:between|involving)\b"
-        ),
-    ),
-    (
-        "meeting",
-        _rx(
-            r"\b(?:met|meets|meeting (?:with|between)|in a meeting|held talks|holds talks|"
-            r"hold talks)\b"
-        ),
-    ),
-    (
-        "talks",
-        _rx(
-            r"\b(?:talks|negotiations)\s+(?:with|between|in)\b|\b(?:days|rounds?) of talks\b|"
-            r"\b(?:had |have |has )?discuss(?:ed|es)\b"
-        ),
-    ),
-    ("visit", _rx(r"\b(?:visit(?:s|ed|ing)?|trip to|arrived in|travel(?:l?ed)? to)\b")),
-    ("appointment", _rx(r"\b(?:appoint(?:ed|ment)|named (?:as )?(?:special )?envoy)\b")),
-]
-#: A swap of prisoners between states (not "in exchange, Washington eased sanctions").
-_SWAP = _rx(
-    r"(?:exchanged|swapped|traded)\s+(?:by|between|(?:\w+\s+){0,3}?(?:prisoners|detainees))|"
-    r"prisoner (?:exchange|swap)"
-)
-_FUTURE = _rx(
-    r"\b(?:will|would|could|may|might|plans? to|expected to|is to|ready to)\s+(?:\w+\s+){0,2}$"
-)
 
 
 @dataclass(slots=True)
@@ -206,12 +161,12 @@ def find_events(a: Article, gaz: Gazetteer, claims: list[Draft]) -> list[EventDr
         sentence = text[s:e]
         if title is not None and sentence.strip() == title.strip():
             continue
-        for kind, rx in KINDS:
+        for kind, rx in lx.EVENT_TRIGGERS:
             for m in rx.finditer(text, s, e):
                 ev = _event(a, gaz, claims, kind, m, s, e, index)
                 if ev is None:
                     continue
-                if kind == "concession" and _told_already(a, ev, m.start(), out):
+                if ev.kind == "concession" and _told_already(a, ev, m.start(), out):
                     continue
                 if any(_same_event(o, ev) for o in out):
                     continue
@@ -232,7 +187,8 @@ def _event(
     index: int,
 ) -> EventDraft | None:
     text = a.text
-    if _FUTURE.search(text[max(s, m.start() - 40) : m.start()]) and kind != "concession":
+    planned = lx.EVENT_NOT_FACTUAL.search(text[max(s, m.start() - 40) : m.start()])
+    if planned and kind not in ("concession", "exchange"):
         return None
     if _anaphoric(a, kind, m.start(), m.end()):
         return None
@@ -246,29 +202,10 @@ def _event(
         places[0] if places else None,
         list(dict.fromkeys(people)),
     )
+    if kind == "exchange":
+        return _exchange(a, claims, m, s, e, ev)
     if kind == "concession":
         top = [c for c in claims if c.action == "released" and c.part_of is None]
-        if _SWAP.search(m.group(0)):
-            sides = [
-                x
-                for x in a.mentions_in(s, e, ("country", "place"))
-                if (x.type == "country" or x.name in ("West", "the West"))
-                and not re.search(r"\b(?:in|at)\s+$", text[max(s, x.start - 4) : x.start])
-            ]  # "in Ankara" is where, not who
-            sides_named = [(x, "the West" if x.name == "West" else x.name) for x in sides]
-            after = [n for x, n in sides_named if x.start >= m.start()]
-            if re.search(r"\bthe West\b", text[m.end() : e]) and "the West" not in after:
-                after.append("the West")
-            # the sides named after "exchanged by", else all the states the sentence names
-            parties = list(
-                dict.fromkeys(after if len(set(after)) >= 2 else [n for _, n in sides_named])
-            )
-            if len(parties) < 2 or not top:
-                return None  # an exchange between states, and of people the article counts
-            ev.what, ev.by, ev.target = "exchange", parties[0], parties[1]
-            ev.participants = parties
-            ev.in_return_for = [c.id for c in claims if c.part_of is top[0]] or [top[0].id]
-            return ev
         ev.by = _conceder(a, s, e, m.start())
         ev.what = "sanctions_eased" if re.search(r"\beas", m.group(0), re.I) else "sanctions_lifted"
         ev.target = _target(a, gaz, s, e)
@@ -282,6 +219,33 @@ def _event(
         return None
     if kind in ("visit", "appointment") and not ev.participants:
         return None
+    return ev
+
+
+def _exchange(
+    a: Article, claims: list[Draft], m: re.Match[str], s: int, e: int, ev: EventDraft
+) -> EventDraft | None:
+    """A swap of prisoners between states ("26 prisoners had been exchanged by Russia and the
+    West"): a concession by both sides, traded for the people the article counts freed."""
+    text = a.text
+    top = [c for c in claims if c.action == "released" and c.part_of is None]
+    sides = [
+        x
+        for x in a.mentions_in(s, e, ("country", "place"))
+        if (x.type == "country" or x.name in ("West", "the West"))
+        and not re.search(r"\b(?:in|at)\s+$", text[max(s, x.start - 4) : x.start])
+    ]  # "in Ankara" is where, not who
+    sides_named = [(x, "the West" if x.name == "West" else x.name) for x in sides]
+    after = [n for x, n in sides_named if x.start >= m.start()]
+    if re.search(r"\bthe West\b", text[m.end() : e]) and "the West" not in after:
+        after.append("the West")
+    # the sides named after "exchanged by", else all the states the sentence names
+    parties = list(dict.fromkeys(after if len(set(after)) >= 2 else [n for _, n in sides_named]))
+    if len(parties) < 2 or not top:
+        return None  # an exchange between states, and of people the article counts
+    ev.kind, ev.what, ev.by, ev.target = "concession", "exchange", parties[0], parties[1]
+    ev.participants = parties
+    ev.in_return_for = [c.id for c in claims if c.part_of is top[0]] or [top[0].id]
     return ev
 
 

@@ -249,3 +249,42 @@ MECHANISMS: list[tuple[str, re.Pattern[str]]] = [
 SAY_AFTER = _rx(
     r"\s*(?:,\s*(?:a|an|the)\s+[^,.;]{1,60},)?\s*(?:,\s*)?(?:has |have |had )?(?:said|says|reported|reports|wrote|writes|confirmed|confirms|announced|announces|stated|states|noted|notes|told|tweeted|posted|estimated|estimates|counted|counts|tallied|added)\b"
 )
+
+#: Event triggers by kind. `exchange` is a swap of prisoners between states, read as a
+#: concession with `what: exchange`; a sanctions concession is told by what was done to them.
+EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "concession",
+        _rx(
+            r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|waiv(?:e|es|ed|ing)|rais(?:e|ed|ing)|drop(?:s|ped|ping)?)\s+(?:the\s+|US\s+|U\.S\.\s+|some\s+)?sanctions\b|\bsanctions\s+(?:relief|were lifted|have been lifted|are lifted|lifted)|\bin (?:return|exchange)\b[^.]{0,80}\bsanctions\b"
+        ),
+    ),
+    (
+        "exchange",
+        _rx(
+            r"\b(?:exchanged|swapped|traded)\s+(?:by|between)\b|"
+            r"\b(?:exchanged|swapped|traded)\s+(?:\w+\s+){0,3}?(?:prisoners|detainees)\b|"
+            r"\bprisoner (?:exchange|swap)\s+(?:between|involving)\b"
+        ),
+    ),
+    (
+        "meeting",
+        _rx(
+            r"\b(?:met|meets|meeting (?:with|between)|in a meeting|held talks|holds talks|"
+            r"hold talks)\b"
+        ),
+    ),
+    (
+        "talks",
+        _rx(
+            r"\b(?:talks|negotiations)\s+(?:with|between|in)\b|\b(?:days|rounds?) of talks\b|"
+            r"\b(?:had |have |has )?discuss(?:ed|es)\b"
+        ),
+    ),
+    ("visit", _rx(r"\b(?:visit(?:s|ed|ing)?|trip to|arrived in|travel(?:l?ed)? to)\b")),
+    ("appointment", _rx(r"\b(?:appoint(?:ed|ment)|named (?:as )?(?:special )?envoy)\b")),
+]
+#: Words that make a meeting, visit or talks only planned or possible.
+EVENT_NOT_FACTUAL = _rx(
+    r"\b(?:will|would|could|may|might|plans? to|expected to|is to|ready to)\s+(?:\w+\s+){0,2}$"
+)
