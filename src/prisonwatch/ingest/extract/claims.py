@@ -75,10 +75,10 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     for si, (s, e) in enumerate(a.sentences):
         if s < a.body_start:
             continue
-        if roster(a, si, s, e, drafts, speakers):
+        if roster(a, si, drafts, speakers):
             continue
         triggers = find_triggers(a, s, e)
-        named_member = enumerated_member(a, si, s, e, drafts)
+        named_member = enumerated_member(a, si, drafts)
         if named_member is not None:
             group, member = named_member
             if member.name not in group.persons:
@@ -102,20 +102,20 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         triggers = [
             t for t in triggers if not any(a0 <= t.start and t.end <= b0 for a0, b0 in noun_spans)
         ]
-        sentence_drafts = _count_drafts(a, si, s, e, triggers, counts, inherited, continues)
+        sentence_drafts = _count_drafts(a, si, triggers, counts, inherited, continues)
         for d in sentence_drafts:
             _complete(a, d, s, e, sentence_drafts, drafts, counts, speakers, doc_deal)
             persons_done.update((d.action, p) for p in d.persons)
             drafts.append(d)
-        described = described_person_claim(a, si, s, e, triggers, sentence_drafts, speakers)
+        described = described_person_claim(a, si, triggers, sentence_drafts, speakers)
         if described is not None:
             drafts.append(described)
-        everyone = _demand_for_all(a, si, s, e, triggers, sentence_drafts, drafts)
+        everyone = _demand_for_all(a, si, triggers, sentence_drafts, drafts)
         if everyone is not None:
             drafts.append(everyone)
         drafts.extend(
             named_person_claims(
-                a, si, s, e, triggers, sentence_drafts, persons_done, speakers, doc_deal, drafts
+                a, si, triggers, sentence_drafts, persons_done, speakers, doc_deal, drafts
             )
         )
     kinds = {m.name: m.type for m in a.mentions}
@@ -127,8 +127,6 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
 def _count_drafts(
     a: Article,
     si: int,
-    s: int,
-    e: int,
     triggers: list[Trigger],
     counts: list[re.Match[str]],
     inherited: Draft | None,
@@ -137,6 +135,7 @@ def _count_drafts(
     """The counts of one sentence as drafts: each number of people with its noun, qualifier,
     action (the nearest trigger, or the one a list, a gap or the sentence before implies) and
     whether it is a share of something larger."""
+    s, e = a.sentences[si]
     text = a.text
     time_spans = [(t.start, t.end) for t in a.times_in(s, e)]
     title_index = a.sentence_of(a.body_start) if a.body_start else -1
@@ -411,14 +410,13 @@ _ALL = re.compile(
 def _demand_for_all(
     a: Article,
     si: int,
-    s: int,
-    e: int,
     triggers: list[Trigger],
     counted: list[Draft],
     earlier: list[Draft],
 ) -> Draft | None:
     """ "All must be released": a demand for everyone held, counted by the stock figure told
     just before (this sentence or the two before it)."""
+    s, e = a.sentences[si]
     if any(d.action == "demanded" for d in counted):
         return None
     demand = next(

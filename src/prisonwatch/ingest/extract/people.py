@@ -158,10 +158,11 @@ _ROSTER = re.compile(
 )
 
 
-def roster(a: Article, si: int, s: int, e: int, earlier: list[Draft], speakers: set[str]) -> bool:
+def roster(a: Article, si: int, earlier: list[Draft], speakers: set[str]) -> bool:
     """A list of names given after a count ("recognizing 19 more people as political
     prisoners. The list was updated with the following names: ..."): they are that count's
     people. Returns whether the sentence was such a list."""
+    s, e = a.sentences[si]
     intro = _ROSTER.search(a.text, s, e)
     if intro is None:
         return False
@@ -185,8 +186,6 @@ def roster(a: Article, si: int, s: int, e: int, earlier: list[Draft], speakers: 
 def named_person_claims(
     a: Article,
     si: int,
-    s: int,
-    e: int,
     triggers: list[Trigger],
     counted: list[Draft],
     done: set[tuple[str, str]],
@@ -195,6 +194,7 @@ def named_person_claims(
     previous: list[Draft],
 ) -> list[Draft]:
     """Claims about people named without a number: "Statkevich is back in prison"."""
+    s, e = a.sentences[si]
     out: list[Draft] = []
     used = {(d.trigger, d.action) for d in counted}
     last: tuple[Trigger, list[Mention]] | None = None
@@ -327,13 +327,12 @@ _ENUMERATES = re.compile(
 )
 
 
-def enumerated_member(
-    a: Article, si: int, s: int, e: int, earlier: list[Draft]
-) -> tuple[Draft, Mention] | None:
+def enumerated_member(a: Article, si: int, earlier: list[Draft]) -> tuple[Draft, Mention] | None:
     """ "One of them is X", "The second person declared a political prisoner is Y": a member
     of a small group counted just before, named. The group is the latest count of two to
     twenty, not yet naming everyone, from the eight sentences before; one whose action the
     sentence repeats comes first."""
+    s, e = a.sentences[si]
     for person in a.mentions_in(s, min(e, s + 160), ("person",)):
         if _ENUMERATES.fullmatch(a.text, s, person.start) is None:
             continue
@@ -402,8 +401,6 @@ _HEADLINE_SUBJECT = re.compile(
 def described_person_claim(
     a: Article,
     si: int,
-    s: int,
-    e: int,
     triggers: list[Trigger],
     counted: list[Draft],
     speakers: set[str],
@@ -411,6 +408,7 @@ def described_person_claim(
     """ "The Belarus correspondent of a Polish newspaper was detained": one person, described
     rather than named; the name is the person who opens one of the next two sentences
     ("Andrzej Poczobut, who works for ..."), if any."""
+    s, e = a.sentences[si]
     if counted:
         return None
     for t in sorted(triggers, key=lambda x: x.start):
