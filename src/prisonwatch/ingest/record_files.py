@@ -105,12 +105,8 @@ def read_person(row: Mapping[str, Any], ctx: _Context) -> Person:
 
 def read_event(row: Mapping[str, Any], ctx: _Context) -> Event:
     recorded = _recorded(row, ctx)
-    kind = _field("kind", lambda v: f.choice(v, EventKind), row)
-    if kind is None:
-        raise _RowError("kind", "missing")
-    when = _field("date", f.fuzzy, row)
-    if when is None:
-        raise _RowError("date", "missing")
+    kind = _required("kind", lambda v: f.choice(v, EventKind), row)
+    when = _required("date", f.fuzzy, row)
     mechanism = _field("mechanism", lambda v: f.choice(v, ReleaseMechanism), row)
     if mechanism is not None and kind is not EventKind.RELEASED:
         raise _RowError("mechanism", f"only a release has a mechanism, not {kind.value}")
@@ -167,9 +163,7 @@ def _concessions(value: object) -> tuple[Concession, ...]:
 
 def read_deal(row: Mapping[str, Any], ctx: _Context) -> Deal:
     recorded = _recorded(row, ctx)
-    when = _field("date", f.fuzzy, row)
-    if when is None:
-        raise _RowError("date", "missing")
+    when = _required("date", f.fuzzy, row)
     released = _field("reported_released", f.integer, row)
     political = _field("reported_political_prisoners", f.integer, row)
     if released is not None and political is not None and political > released:
@@ -194,15 +188,9 @@ def read_deal(row: Mapping[str, Any], ctx: _Context) -> Deal:
 
 def read_observation(row: Mapping[str, Any], ctx: _Context) -> Observation:
     recorded = _recorded(row, ctx)
-    metric = _field("metric", lambda v: f.choice(v, ObservationMetric), row)
-    if metric is None:
-        raise _RowError("metric", "missing")
-    value = _field("value", f.integer, row)
-    if value is None:
-        raise _RowError("value", "missing")
-    period = _field("period", f.fuzzy, row)
-    if period is None:
-        raise _RowError("period", "missing")
+    metric = _required("metric", lambda v: f.choice(v, ObservationMetric), row)
+    value = _required("value", f.integer, row)
+    period = _required("period", f.fuzzy, row)
     org = f.text(row.get("organisation"))
     sources = _source_ids(row, ctx, recorded)
     oid = f.text(row.get("id")) or content_id(
@@ -251,6 +239,14 @@ def _field(name: str, reader: Callable[[object], Any], row: Mapping[str, Any]) -
         return reader(row.get(name))
     except f.FieldError as exc:
         raise _RowError(name, str(exc)) from None
+
+
+def _required(name: str, reader: Callable[[object], Any], row: Mapping[str, Any]) -> Any:
+    """A field the row cannot do without: read, and an error naming it when it is empty."""
+    value = _field(name, reader, row)
+    if value is None:
+        raise _RowError(name, "missing")
+    return value
 
 
 def _country(row: Mapping[str, Any]) -> str | None:
