@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from prisonwatch.ingest.extract.context import Article
-from prisonwatch.ingest.extract.counting import Draft, find_triggers, noun_population
+from prisonwatch.ingest.extract.counting import Draft, Trigger, find_triggers, noun_population
 from prisonwatch.ingest.extract.timex import TimeExpr
 
 
@@ -31,11 +31,10 @@ def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tupl
         r"\b(?:has|have)\s+(?:been\s+)?(?:\w+\s+)?$", text[max(s, d.trigger[0] - 20) : d.trigger[0]]
     )
     for t in dates:
-        before = text[max(s, t.start - 14) : t.start]
         near = abs(t.start - d.trigger[1]) < 45 or abs(d.trigger[0] - t.end) < 45
         # "has detained 19,000 people ... since February 2022", in the same clause
         near = near or (bool(perfect) and not _CLAUSE_BREAK.search(text, d.trigger[1], t.start))
-        if near and re.search(r"\bsince\s+(?:\w+\s+)?$", before, re.I):
+        if near and _after_since(text, s, t):
             start = _start_of(t)
             return start, dct
     if d.action == "held":
@@ -45,12 +44,13 @@ def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tupl
             v = _start_of(past[0])
             return v, v
         return dct, dct
+    triggers = find_triggers(a, s, e)
     dates = [
         t
         for t in dates
-        if not _other_trigger_between(a, s, e, d, t)
-        and not re.search(r"\bsince\s+(?:\w+\s+)?$", text[max(s, t.start - 14) : t.start], re.I)
-        and not _modifies_other(a, s, e, d, t)
+        if not _other_trigger_between(a, e, d, t, triggers)
+        and not _after_since(text, s, t)
+        and not _modifies_other(d, t, triggers)
         and not _ATTRIBUTIVE_YEAR.search(text, max(s, t.start - 8), t.start)
     ]  # "held since 2020" starts a state; it does not date a release
     if d.action in ("sentenced", "detained"):
@@ -99,7 +99,14 @@ def _gap(d: Draft, t: TimeExpr) -> int:
     return t.start - end if t.start >= end else start - t.end
 
 
-def _other_trigger_between(a: Article, s: int, e: int, d: Draft, t: TimeExpr) -> bool:
+def _after_since(text: str, s: int, t: TimeExpr) -> bool:
+    """ "since 2020", "since last June": the start of a stay, not the time of an act."""
+    return bool(re.search(r"\bsince\s+(?:\w+\s+)?$", text[max(s, t.start - 14) : t.start], re.I))
+
+
+def _other_trigger_between(
+    a: Article, e: int, d: Draft, t: TimeExpr, triggers: list[Trigger]
+) -> bool:
     """Whether another action's trigger stands between the claim's trigger and a time."""
     lo, hi = (d.trigger[1], t.start) if t.start >= d.trigger[1] else (t.end, d.trigger[0])
     return any(
@@ -112,7 +119,7 @@ def _other_trigger_between(a: Article, s: int, e: int, d: Draft, t: TimeExpr) ->
         and trig.end <= hi
         and a.quote_at(trig.start) is None
         and noun_population(a.text, trig.end, e)[0] is None  # "incarcerated individuals" describes
-        for trig in find_triggers(a, s, e)
+        for trig in triggers
     )
 
 
@@ -132,11 +139,9 @@ _TERM_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?)\s+$", re.I)
 _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:his|her|their|its)\s+$", re.I)
 
 
-def _modifies_other(a: Article, s: int, e: int, d: Draft, t: TimeExpr) -> bool:
+def _modifies_other(d: Draft, t: TimeExpr, triggers: list[Trigger]) -> bool:
     """ "... and today's sentencing": a time right before another action's noun dates that."""
-    return any(
-        trig.action != d.action and 0 <= trig.start - t.end <= 3 for trig in find_triggers(a, s, e)
-    )
+    return any(trig.action != d.action and 0 <= trig.start - t.end <= 3 for trig in triggers)
 
 
 def _start_of(t: TimeExpr) -> str:
