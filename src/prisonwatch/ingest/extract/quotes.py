@@ -174,8 +174,11 @@ def _described_group(words: str) -> bool:
 
 def _described(article: Article, phrase: str, pos: int) -> str | None:
     """ "the agency", "the statement": the last organisation named before `pos`."""
-    if not _DESCRIBED.match(phrase.strip()):
-        return None
+    return _last_body_before(article, pos) if _DESCRIBED.match(phrase.strip()) else None
+
+
+def _last_body_before(article: Article, pos: int) -> str | None:
+    """The organisation named last before `pos`: who issued an unnamed statement."""
     orgs = article.mentions_in(max(0, pos - 1500), pos, ("organization",))
     return orgs[-1].name if orgs else None
 
@@ -222,7 +225,7 @@ def find_quotes(article: Article) -> list[Quote]:
             m_after = None if new_sentence or m_doc else _AFTER.match(after)
             if m_doc:
                 doc_who = _mention_in(article, close_end, close_end + m_doc.end(), quoted=spans)
-                speaker = doc_who.name if doc_who else _described_any(article, s)
+                speaker = doc_who.name if doc_who else _last_body_before(article, s)
             if m_after:
                 g = "who" if m_after.group("who") else "who2"
                 a, b = close_end + m_after.start(g), close_end + m_after.end(g)
@@ -326,8 +329,3 @@ def _continued(text: str, quotes: list[Quote]) -> list[Quote]:
         ):
             out[i] = replace(q, speaker=nxt.speaker, via=nxt.via)
     return out
-
-
-def _described_any(article: Article, pos: int) -> str | None:
-    """Who issued an unnamed statement: the last organisation named before it."""
-    return _described(article, "the statement", pos)
