@@ -3,12 +3,15 @@ behind the application's back (UPDATE, DELETE, INSERT) found and named."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from prisonwatch.services import audit_trail, importing
@@ -241,11 +244,48 @@ def test_the_log_filters(store: SqlStore) -> None:
     assert older[0].id == page[-1].id - 1
 
 
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.tuples(
+        st.integers(min_value=1, max_value=2**40),
+        st.datetimes(),
+        st.text(),
+        st.text(max_size=32),
+        st.text(max_size=16),
+        st.text(max_size=80),
+        st.none() | st.dictionaries(st.text(), _json_values, max_size=6),
+        st.none() | st.dictionaries(st.text(), _json_values, max_size=6),
+        st.text(alphabet="0123456789abcdef", min_size=64, max_size=64),
+    )
+)
+def test_the_canonical_form_is_sorted_compact_json(content: tuple[object, ...]) -> None:
+    entry_id, at, actor, action, kind, rid, before, after, prev = content
+    assert isinstance(at, datetime)
+    expected = {
+        "id": entry_id,
+        "at": at.isoformat(),
+        "actor": actor,
+        "action": action,
+        "kind": kind,
+        "record_id": rid,
+        "before": before,
+        "after": after,
+        "prev": prev,
+    }
+    text = json.dumps(expected, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert audit.canonical(*content) == text.encode("utf-8")  # type: ignore[arg-type]
+
+
 def _day(value: object) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def _j(value: object) -> object:
-    import json
-
     return json.loads(value) if isinstance(value, str) else value

@@ -17,18 +17,50 @@ from __future__ import annotations
 
 import hashlib
 import json
+import json.encoder
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import (
+    JSON,
+    Connection,
+    DateTime,
+    Integer,
+    Text,
+    bindparam,
+    cast,
+    column,
+    func,
+    insert,
+    select,
+    table,
+    update,
+)
 
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.port import AuditEntry
 
 GENESIS = "0" * 64
 _VERIFY_BATCH = 5000
+_string = json.encoder.encode_basestring  # a JSON string, as json.dumps(ensure_ascii=False)
+
+# The audit table as text: records before and after are written and read as the exact JSON
+# text that was hashed.
+_RAW = table(
+    "audit",
+    column("id", Integer),
+    column("at", DateTime),
+    column("actor", Text),
+    column("action", Text),
+    column("record_kind", Text),
+    column("record_id", Text),
+    column("before", Text),
+    column("after", Text),
+    column("prev_hash", Text),
+    column("hash", Text),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +104,37 @@ class Verdict:
         return self.broken is None
 
 
-def _json(value: Any) -> Any:
-    """The value as the JSON column gives it back (tuples as lists, keys as text)."""
+def canonical_json(value: Any) -> str | None:
+    """A record as stored in the chain: JSON with sorted keys, no spaces, UTF-8 as is.
+
+    The audit table stores exactly this text, so that `verify` hashes what it reads without
+    parsing it and writing it again.
+    """
     if value is None:
         return None
-    return json.loads(json.dumps(value, ensure_ascii=False))
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _naive_utc(at: datetime) -> datetime:
-    return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
+def _assemble(
+    entry_id: int,
+    at: str,
+    actor: str,
+    action: str,
+    kind: str,
+    record_id: str,
+    before: str | None,
+    after: str | None,
+    prev_hash: str,
+) -> bytes:
+    """`canonical` from the parts as text: the same bytes as `json.dumps` of the whole object
+    with sorted keys (action, actor, after, at, before, id, kind, prev, record_id)."""
+    s = _string
+    text = (
+        f'{{"action":{s(action)},"actor":{s(actor)},"after":{after or "null"},"at":{s(at)},'
+        f'"before":{before or "null"},"id":{entry_id},"kind":{s(kind)},"prev":{s(prev_hash)},'
+        f'"record_id":{s(record_id)}}}'
+    )
+    return text.encode("utf-8")
 
 
 def canonical(
@@ -94,24 +148,33 @@ def canonical(
     after: Any,
     prev_hash: str,
 ) -> bytes:
-    """The bytes an entry's hash is taken over: JSON with sorted keys, no spaces, UTF-8."""
-    content = {
-        "id": entry_id,
-        "at": at.isoformat(),
-        "actor": actor,
-        "action": action,
-        "kind": kind,
-        "record_id": record_id,
-        "before": before,
-        "after": after,
-        "prev": prev_hash,
-    }
-    text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return text.encode("utf-8")
+    """The bytes an entry's hash is taken over: the JSON object {id, at, actor, action, kind,
+    record_id, before, after, prev} with sorted keys, no spaces, UTF-8; `at` in ISO 8601."""
+    return _assemble(
+        entry_id,
+        at.isoformat(),
+        actor,
+        action,
+        kind,
+        record_id,
+        canonical_json(before),
+        canonical_json(after),
+        prev_hash,
+    )
 
 
 def entry_hash(*content: Any) -> str:
     return hashlib.sha256(canonical(*content)).hexdigest()
+
+
+def json_value(conn: Connection, name: str) -> Any:
+    """A bound parameter of JSON text, stored as given (not serialised again)."""
+    param = bindparam(name, type_=Text)
+    return cast(param, JSON) if conn.dialect.name == "postgresql" else param
+
+
+def _naive_utc(at: datetime) -> datetime:
+    return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
 
 
 def _lock_head(conn: Connection) -> Head:
@@ -137,10 +200,9 @@ def append(conn: Connection, entries: Sequence[Entry]) -> None:
     values = []
     for e in entries:
         at = _naive_utc(e.at)
-        before, after = _json(e.before), _json(e.after)
-        digest = entry_hash(
-            next_id, at, e.actor, e.action, e.kind, e.record_id, before, after, prev
-        )
+        before, after = canonical_json(e.before), canonical_json(e.after)
+        content = (next_id, at.isoformat(), e.actor, e.action, e.kind, e.record_id)
+        digest = hashlib.sha256(_assemble(*content, before, after, prev)).hexdigest()
         values.append(
             {
                 "id": next_id,
@@ -149,14 +211,17 @@ def append(conn: Connection, entries: Sequence[Entry]) -> None:
                 "action": e.action,
                 "record_kind": e.kind,
                 "record_id": e.record_id,
-                "before": before,
-                "after": after,
+                "j_before": before,
+                "j_after": after,
                 "prev_hash": prev,
                 "hash": digest,
             }
         )
         next_id, prev = next_id + 1, digest
-    conn.execute(insert(t.audit), values)
+    stmt = insert(_RAW).values(
+        before=json_value(conn, "j_before"), after=json_value(conn, "j_after")
+    )
+    conn.execute(stmt, values)
     conn.execute(
         update(t.audit_head)
         .where(t.audit_head.c.id == 1)
@@ -169,53 +234,46 @@ def head(conn: Connection) -> Head:
     return Head(row.last_id, row.hash, row.entries) if row else Head(0, GENESIS, 0)
 
 
-def _stream(conn: Connection) -> Iterator[Any]:
-    stmt = select(t.audit).order_by(t.audit.c.id)
+def _stream(conn: Connection) -> Iterator[Sequence[Any]]:
+    """The chain in id order, a batch at a time (a server-side cursor on PostgreSQL)."""
+    c = _RAW.c
+    before, after = cast(c.before, Text).label("before"), cast(c.after, Text).label("after")
+    cols = [c.id, c.at, c.actor, c.action, c.record_kind, c.record_id, before, after]
+    stmt = select(*cols, c.prev_hash, c.hash).order_by(c.id)
     result = conn.execution_options(stream_results=True, yield_per=_VERIFY_BATCH).execute(stmt)
-    for part in result.partitions():
-        yield from part
-
-
-def _describe(r: Any) -> str:
-    return f"{r.at:%Y-%m-%d %H:%M:%S} {r.actor} {r.action} {r.record_kind} {r.record_id}"
-
-
-def _check(r: Any, prev_id: int | None, prev: str) -> Break | None:
-    if r.prev_hash != prev:
-        after = f"entry {prev_id}" if prev_id is not None else "the start of the chain"
-        return Break(
-            r.id,
-            f"entry {r.id} ({_describe(r)}) does not follow {after}: an entry between them was "
-            "removed, or this one was inserted",
-        )
-    at = r.at.replace(tzinfo=None) if r.at.tzinfo else r.at
-    content = (r.id, at, r.actor, r.action, r.record_kind, r.record_id, r.before, r.after, prev)
-    if entry_hash(*content) != r.hash:
-        why = "does not match its hash: it was changed after it was written, or forged"
-        return Break(r.id, f"entry {r.id} ({_describe(r)}) {why}")
-    return None
+    yield from result.partitions()
 
 
 def verify(conn: Connection, checkpoint: Head | None = None) -> Verdict:
     """Check every link of the chain, streaming it in id order, and the head against its end.
 
-    With a checkpoint published earlier, also check that the entry it names still has the hash
-    it had then.
+    An entry checks when it names the hash of the entry before it and its own hash is that of
+    its content. With a checkpoint published earlier, the entry it names must also still have
+    the hash and position it had then.
     """
     recorded = head(conn)
     prev_id: int | None = None
     prev, count = GENESIS, 0
+    watch = checkpoint.last_id if checkpoint is not None else None
     seen_checkpoint = checkpoint is None or checkpoint.entries == 0
-    for r in _stream(conn):
-        broken = _check(r, prev_id, prev)
-        if broken is not None:
-            return Verdict(count, recorded, broken)
-        prev_id, prev, count = r.id, r.hash, count + 1
-        if checkpoint is not None and r.id == checkpoint.last_id:
-            if r.hash != checkpoint.hash or count != checkpoint.entries:
-                why = f"entry {r.id} no longer has the hash and position of the checkpoint"
-                return Verdict(count, recorded, Break(r.id, why + ": the chain was rewritten"))
-            seen_checkpoint = True
+    sha256, assemble = hashlib.sha256, _assemble
+    for part in _stream(conn):
+        for row in part:
+            rid, at, actor, action, kind, record_id, before, after, prev_hash, digest = row
+            content = assemble(
+                rid, at.isoformat(), actor, action, kind, record_id, before, after, prev
+            )
+            if prev_hash != prev:
+                return Verdict(count, recorded, _unlinked(row, prev_id))
+            if sha256(content).hexdigest() != digest:
+                return Verdict(count, recorded, _changed(row))
+            prev_id, prev, count = rid, digest, count + 1
+            if rid == watch:
+                assert checkpoint is not None
+                if digest != checkpoint.hash or count != checkpoint.entries:
+                    why = f"entry {rid} no longer has the hash and position of the checkpoint"
+                    return Verdict(count, recorded, Break(rid, why + ": the chain was rewritten"))
+                seen_checkpoint = True
     end = Head(prev_id or 0, prev, count)
     if end != recorded:
         return Verdict(count, recorded, _head_break(end, recorded))
@@ -224,6 +282,22 @@ def verify(conn: Connection, checkpoint: Head | None = None) -> Verdict:
         why = f"entry {checkpoint.last_id} of the checkpoint is missing: the chain was cut"
         return Verdict(count, recorded, Break(checkpoint.last_id, why))
     return Verdict(count, recorded, None)
+
+
+def _what(row: Sequence[Any]) -> str:
+    rid, at, actor, action, kind, record_id = row[:6]
+    return f"entry {rid} ({at:%Y-%m-%d %H:%M:%S} {actor} {action} {kind} {record_id})"
+
+
+def _unlinked(row: Sequence[Any], prev_id: int | None) -> Break:
+    after = f"entry {prev_id}" if prev_id is not None else "the start of the chain"
+    why = f"does not follow {after}: an entry between them was removed, or this one was inserted"
+    return Break(row[0], f"{_what(row)} {why}")
+
+
+def _changed(row: Sequence[Any]) -> Break:
+    why = "does not match its hash: it was changed after it was written, or forged"
+    return Break(row[0], f"{_what(row)} {why}")
 
 
 def _head_break(end: Head, recorded: Head) -> Break:

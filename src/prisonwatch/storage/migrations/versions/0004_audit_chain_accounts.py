@@ -1,7 +1,8 @@
 """audit chain, disabled users, token expiry
 
 Chains the audit entries already written (each gets the hash of the one before and of its own
-content, in id order) so that an existing database verifies; adds `audit_head`; users can be
+content, in id order, and its records are rewritten as canonical JSON text) so that an existing
+database verifies; adds `audit_head`; users can be
 disabled; API tokens expire (tokens made before expire 90 days after they were made).
 
 Revision ID: 0004
@@ -15,7 +16,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from alembic import op
 
-from prisonwatch.storage.audit import GENESIS, entry_hash
+from prisonwatch.storage.audit import GENESIS, canonical_json, entry_hash, json_value
 
 revision = "0004"
 down_revision = "0003"
@@ -35,6 +36,14 @@ _audit = sa.table(
     sa.column("record_id", sa.String),
     sa.column("before", sa.JSON),
     sa.column("after", sa.JSON),
+    sa.column("prev_hash", sa.String),
+    sa.column("hash", sa.String),
+)
+_audit_text = sa.table(
+    "audit",
+    sa.column("id", sa.Integer),
+    sa.column("before", sa.Text),
+    sa.column("after", sa.Text),
     sa.column("prev_hash", sa.String),
     sa.column("hash", sa.String),
 )
@@ -67,12 +76,18 @@ def _chain_existing(conn: sa.Connection) -> tuple[int, str, int]:
         for r in page:
             content = (r.id, r.at, r.actor, r.action, r.record_kind, r.record_id)
             digest = entry_hash(*content, r.before, r.after, prev)
-            changes.append({"rid": r.id, "p": prev, "h": digest})
+            before, after = canonical_json(r.before), canonical_json(r.after)
+            changes.append({"rid": r.id, "p": prev, "h": digest, "jb": before, "ja": after})
             prev, count, last = digest, count + 1, r.id
         conn.execute(
-            sa.update(_audit)
-            .where(_audit.c.id == sa.bindparam("rid"))
-            .values(prev_hash=sa.bindparam("p"), hash=sa.bindparam("h")),
+            sa.update(_audit_text)
+            .where(_audit_text.c.id == sa.bindparam("rid"))
+            .values(
+                prev_hash=sa.bindparam("p"),
+                hash=sa.bindparam("h"),
+                before=json_value(conn, "jb"),
+                after=json_value(conn, "ja"),
+            ),
             changes,
         )
 
