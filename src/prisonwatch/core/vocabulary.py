@@ -18,6 +18,9 @@ class EventKind(StrEnum):
     RETURNED_TO_CUSTODY = "returned_to_custody"
     DIED_IN_CUSTODY = "died_in_custody"
     RECOGNISED_AFTER_RELEASE = "recognised_after_release"
+    DIED = "died"
+    """A death outside custody (after release, in exile): recorded so that a demand or a list
+    does not count the person as free and alive."""
 
 
 class ReleaseMechanism(StrEnum):
@@ -103,6 +106,8 @@ class Qualifier(StrEnum):
 CUSTODY_START = frozenset({EventKind.DETAINED, EventKind.RETURNED_TO_CUSTODY})
 #: Events that end custody.
 CUSTODY_END = frozenset({EventKind.RELEASED, EventKind.DIED_IN_CUSTODY, EventKind.DEPORTED})
+#: Events that record a death, in custody or not.
+DEATHS = frozenset({EventKind.DIED_IN_CUSTODY, EventKind.DIED})
 #: Events by which an organisation recognises a political prisoner.
 RECOGNITION = frozenset({EventKind.DESIGNATED, EventKind.RECOGNISED_AFTER_RELEASE})
 #: Events that can change whether someone is held or is a recognised political prisoner.
