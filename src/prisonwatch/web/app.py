@@ -42,6 +42,14 @@ class _BodyLimit(BaseHTTPMiddleware):
         return await call_next(request)
 
 
+def app_from_env() -> FastAPI:
+    """The app of one worker process of `prisonwatch serve --workers N`: its database comes
+    from `PRISONWATCH_DB`, read when the worker starts (never at import time)."""
+    import os
+
+    return create_app(WebSettings.from_env(os.environ["PRISONWATCH_DB"]))
+
+
 def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     """A web app on one database; the schema is brought up to date first."""
     store = store or SqlStore(settings.db_url)
