@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,9 +39,10 @@ def read_file(path: Path) -> tuple[str | None, Problem | None]:
     try:
         if path.is_dir():
             return None, Problem(name, "file", "is a directory")
-        if not path.is_file():
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
             return None, Problem(name, "file", "not a regular file")
-        size = path.stat().st_size
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             return None, Problem(name, "file", _too_large(size))
         with path.open("rb") as stream:
