@@ -48,8 +48,8 @@ def csv_rows(name: str, text: str) -> Iterator[tuple[str, dict[str, str] | Probl
     A value may not hold a line break: a row that runs past the end of its line is refused,
     which is how a quote left open is caught before it swallows the rows after it.
     """
-    if csv.field_size_limit() < f.TEXT_MAX + 1:
-        csv.field_size_limit(f.TEXT_MAX + 1)
+    if csv.field_size_limit() < 2 * f.TEXT_MAX:  # a longer value is refused by its field
+        csv.field_size_limit(2 * f.TEXT_MAX)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
     while True:
@@ -182,7 +182,8 @@ def json_items(name: str, text: str, kind: str | None) -> Iterator[Item | Proble
     elif text.startswith("{", pos):
         end = yield from _object_of_lists(name, text, pos, lines)
     else:
-        yield Problem(name, "json", "expected a list of records or an object of lists")
+        where = f"{name}:{lines.at(pos)}"
+        yield Problem(where, "json", "expected a list of records or an object of lists")
         return
     if end is not None and _skip(text, end) != len(text):
         yield Problem(f"{name}:{lines.at(_skip(text, end))}", "json", "extra data after the end")
@@ -234,9 +235,21 @@ def _list_offsets(text: str, pos: int, items: list[Any]) -> Iterator[tuple[int, 
 def _item(name: str, lines: _Lines, got: tuple[int, Any], kind: str | None) -> Item | Problem:
     pos, value = got
     where = f"{name}:{lines.at(pos)}"
-    if _depth(value) > 3:
-        return Problem(where, "record", "nested deeper than a record can be")
-    return where, kind, value
+    return _nested(where, value) or (where, kind, value)
+
+
+def _nested(where: str, value: Any) -> Problem | None:
+    """A problem when a record nests deeper than any record can (naming the field)."""
+    if not isinstance(value, dict):
+        return (
+            Problem(where, "record", "nested deeper than a record can be")
+            if _depth(value) > 3
+            else None
+        )
+    for key, v in value.items():
+        if _depth(v) > 2:
+            return Problem(where, str(key)[:80], "nested deeper than a record can be")
+    return None
 
 
 def jsonl_items(name: str, text: str, kind: str | None) -> Iterator[Item | Problem]:
@@ -258,7 +271,8 @@ def jsonl_items(name: str, text: str, kind: str | None) -> Iterator[Item | Probl
         if line_kind is not None and not isinstance(line_kind, str):
             yield Problem(where, "record", "expected the name of a record kind")
             continue
-        if _depth(value) > 3:
-            yield Problem(where, "record", "nested deeper than a record can be")
+        deep = _nested(where, value)
+        if deep is not None:
+            yield deep
             continue
         yield where, line_kind or kind, value
