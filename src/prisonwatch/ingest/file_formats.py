@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import csv
-import io
 import json
 import re
 from collections.abc import Generator, Iterator
@@ -42,6 +41,18 @@ class _Lines:
         return bisect.bisect_right(self.starts, offset) + 1
 
 
+def lines_of(text: str) -> Iterator[str]:
+    """The lines of a text, each with its `\n`, one at a time: no copy of the whole text."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
 def csv_rows(name: str, text: str) -> Iterator[tuple[str, dict[str, str] | Problem]]:
     """The rows of a CSV file as `{column: value}`, each with the line it is on.
 
@@ -50,7 +61,7 @@ def csv_rows(name: str, text: str) -> Iterator[tuple[str, dict[str, str] | Probl
     """
     if csv.field_size_limit() < 2 * f.TEXT_MAX:  # a longer value is refused by its field
         csv.field_size_limit(2 * f.TEXT_MAX)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(lines_of(text), strict=True)
     header: list[str] | None = None
     while True:
         start = reader.line_num + 1
@@ -84,7 +95,7 @@ def csv_rows(name: str, text: str) -> Iterator[tuple[str, dict[str, str] | Probl
 
 def csv_header(text: str) -> list[str]:
     """The column names of a CSV text (its first non-empty line)."""
-    for line in io.StringIO(text, newline=""):
+    for line in lines_of(text):
         if line.strip():
             try:
                 return [h.strip() for h in next(csv.reader([line]))]
@@ -255,10 +266,11 @@ def _nested(where: str, value: Any) -> Problem | None:
 def jsonl_items(name: str, text: str, kind: str | None) -> Iterator[Item | Problem]:
     """The records of a JSONL file, one per line; a line may name its kind in `record`."""
     lines = _Lines("")
-    for n, line in enumerate(text.split("\n"), 1):
+    for n, line in enumerate(lines_of(text), 1):
         if not line.strip():
             continue
         where = f"{name}:{n}"
+        line = line.rstrip("\r\n")
         got = _decode(name, line, _skip(line, 0), lines)
         if isinstance(got, Problem):
             yield Problem(where, got.field, got.reason)

@@ -38,7 +38,7 @@ from prisonwatch.ingest.file_formats import Item
 from prisonwatch.storage.port import Batch
 
 KINDS = ("persons", "events", "deals", "observations", "sources")
-MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_FILE_BYTES = 16 * 1024 * 1024
 """A record file larger than this is refused before it is read (split it into several)."""
 
 
@@ -276,10 +276,25 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+CHECK_FIRST_CHARS = 2_000_000
+"""A text longer than this is checked in a first pass that keeps no records, so that refusing
+a large file never holds all its records in memory."""
+
+
 def read_records(
     name: str, text: str, now: datetime, declared_kind: str | None = None
 ) -> tuple[Batch, list[Problem]]:
     """Read one record file's text into a batch, with every problem found in it."""
+    if len(text) > CHECK_FIRST_CHARS:
+        _, problems = _read(name, text, now, declared_kind, keep=False)
+        if problems:
+            return Batch(), problems
+    return _read(name, text, now, declared_kind, keep=True)
+
+
+def _read(
+    name: str, text: str, now: datetime, declared_kind: str | None, keep: bool
+) -> tuple[Batch, list[Problem]]:
     batch = Batch()
     problems: list[Problem] = []
     ctx = _Context(now)
@@ -330,6 +345,8 @@ def read_records(
             record = READERS[item_kind](item, ctx)
         except _RowError as bad:
             problems.append(Problem(where, bad.field_name, bad.reason))
+            continue
+        if problems or not keep:  # refused, or only checked: read for problems, not records
             continue
         targets[item_kind].append(record)
         batch.where[record.id] = where

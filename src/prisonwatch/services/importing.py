@@ -51,8 +51,10 @@ def read_file(path: Path) -> tuple[str | None, Problem | None]:
         return None, Problem(name, "file", exc.strerror or str(exc))
     if len(data) > MAX_FILE_BYTES:
         return None, Problem(name, "file", _too_large(len(data)))
-    if data[:8192].count(b"\x00") > 16:  # a NUL or two is a bad value, named with its field
-        return None, Problem(f"{name}:1", "file", "binary data, not text")
+    head = data[:8192]
+    if b"\x00" in head.split(b"\n", 1)[0] or head.count(b"\x00") > 16:
+        # binary; a NUL or two further on is a bad value, named with its line and field
+        return None, Problem(name, "file", "binary data, not text")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
