@@ -125,6 +125,7 @@ def ingest(
             claims=[c for c in claims if c.id not in known],  # the same statement, read again
             extractions=[Extraction(source.id, output["extractor"]["version"], output, now)],
         )
+        batch.where[source.id] = doc.name
         for c in claims:
             batch.where[c.id] = f"{doc.name}: claim {c.action} {c.count}"
         try:
