@@ -10,6 +10,7 @@ import sys
 
 from prisonwatch.cli import (  # noqa: F401  (each module registers its commands)
     demand_cmds,
+    audit_cmds,
     extract_cmds,
     ledger_cmds,
     review_cmds,
