@@ -18,7 +18,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from prisonwatch.core.text import fold, name_key
-from prisonwatch.names.keys import Form, forms, given_group, skeleton
+from prisonwatch.names.given import given_group
+from prisonwatch.names.keys import Form, forms, skeleton
 
 VERSION = "names/1.0"
 AUTO_ACCEPT = 0.9
