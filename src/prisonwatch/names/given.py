@@ -27,4 +27,7 @@ def _given_groups() -> dict[str, str]:
 @lru_cache(maxsize=100_000)
 def given_group(token: str) -> str | None:
     """The canonical given name a spelling belongs to ("Siarhei" → "sergei"), if known."""
-    return _given_groups().get(fold(token))
+    folded = fold(token)
+    groups = _given_groups()
+    # Łacinka softens l and n before e: "Alieś", "Mikalaj" beside "Ales", "Mikalai"
+    return groups.get(folded) or groups.get(folded.replace("ie", "e"))

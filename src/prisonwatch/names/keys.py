@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from prisonwatch.core.text import fold
 from prisonwatch.names.cases import nominative_forms
+from prisonwatch.names.chinese import han_spellings, has_han, strip_tones
 from prisonwatch.names.given import given_group
 from prisonwatch.names.translit import all_romanisations, is_cyrillic, language
 
@@ -75,14 +76,17 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 def forms(name: str) -> list[Form]:
-    """Every Latin form of a name: as written, reordered ("Lukashenko, Alexander"), and for
-    Cyrillic names every transliteration of every nominative candidate."""
+    """Every Latin form of a name: as written, reordered ("Lukashenko, Alexander"), for
+    Cyrillic names every transliteration of every nominative candidate, for Łacinka the
+    nominative too, and for Chinese names the simplified characters and the pinyin."""
     name = " ".join(name.split())
     if "," in name:
         last, _, first = name.partition(",")
         name = f"{first.strip()} {last.strip()}".strip()
+    if has_han(name):
+        return [Form(tokens, how) for how, tokens in han_spellings(name)]
     if not is_cyrillic(name):
-        return [Form(_tokens(name), "as written")]
+        return _latin_forms(strip_tones(name))
     out: list[Form] = []
     variants = nominative_forms(name, limit=3)
     if language(name) is None:  # letters do not tell Russian from Belarusian: read both ways
@@ -98,3 +102,19 @@ def forms(name: str) -> list[Form]:
             seen.add(f.tokens)
             unique.append(f)
     return unique
+
+
+_LACINKA_HINT = re.compile(r"[śćčšžŭźń]|(?:aha|amu)\b", re.IGNORECASE)
+
+
+def _latin_forms(name: str) -> list[Form]:
+    """A Latin name as written; a Łacinka one also in the nominative ("Alesia Bialackaha"), and
+    one with syllables joined by hyphens also joined ("Liu Xiao-bo": "liu xiaobo")."""
+    out = [Form(_tokens(name), "as written")]
+    if _LACINKA_HINT.search(name):
+        for variant in nominative_forms(name, "be", limit=2)[:2]:
+            if variant != name:
+                out.append(Form(_tokens(variant), "case undone (Łacinka)"))
+    if re.search(r"\w-\w", name):
+        out.append(Form(_tokens(re.sub(r"(?<=\w)-(?=\w)", "", name)), "hyphen joined"))
+    return out
