@@ -180,3 +180,8 @@ def _rules(lang: str, latin: bool) -> dict[str, Any]:
     )
     data: dict[str, Any] = json.loads(raw)
     return data["latin"] if latin else data
+
+
+def latin_case_rules() -> dict[str, Any]:
+    """The Łacinka case endings (data/cases_be.json, "latin")."""
+    return _rules("be", latin=True)
