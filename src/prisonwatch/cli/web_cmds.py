@@ -23,32 +23,56 @@ HostOption = Annotated[str, typer.Option(help="Address to listen on.")]
 PortOption = Annotated[int, typer.Option(help="Port to listen on.")]
 
 
-def serve_app(db_url: str, host: str, port: int) -> None:
+def serve_app(db_url: str, host: str, port: int, workers: int = 1) -> None:
+    """Serve the app; with several workers, each is a process of its own on the same store
+    (PostgreSQL), seeing the others' writes through the store's version (see docs/web.md)."""
     import uvicorn
 
     from prisonwatch.web.app import create_app
     from prisonwatch.web.settings import WebSettings
 
+    if workers > 1 and db_url.startswith("sqlite"):
+        raise CliError(
+            "--workers: SQLite has a single writer; run several workers on PostgreSQL "
+            "(--db postgresql+psycopg://...), or one worker on SQLite"
+        )
     try:
-        web_app = create_app(WebSettings.from_env(db_url))
+        web_app = create_app(WebSettings.from_env(db_url))  # also checks the settings
     except ValueError as exc:  # a setting that cannot be used (PRISONWATCH_TRUSTED_PROXIES)
         raise CliError(str(exc)) from None
-    out.print(f"serving {db_url} at http://{host}:{port}/ (Ctrl-C stops)")
+    out.print(f"serving {db_url} at http://{host}:{port}/ with {workers} worker(s) (Ctrl-C stops)")
     # proxy_headers off: uvicorn would otherwise take the client address from X-Forwarded-For
     # sent from 127.0.0.1; the app reads it itself, from trusted proxies only (web/peers.py).
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning", proxy_headers=False)
+        return
+    # worker processes build their own app from the environment, after the fork
+    os.environ["PRISONWATCH_DB"] = db_url
     uvicorn.run(
-        web_app,
+        "prisonwatch.web.app:app_from_env",
+        factory=True,
         host=host,
         port=port,
+        workers=workers,
         log_level="warning",
         proxy_headers=False,
     )
 
 
+WorkersOption = Annotated[
+    int, typer.Option(min=1, max=64, help="Worker processes (more than one needs PostgreSQL).")
+]
+
+
 @app.command()
-def serve(host: HostOption = "127.0.0.1", port: PortOption = 8000, db: DbOption = None) -> None:
+def serve(
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    workers: WorkersOption = 1,
+    db: DbOption = None,
+) -> None:
     """Serve the web app and the JSON API."""
-    serve_app(Settings.from_env(db=db).db_url, host, port)
+    serve_app(Settings.from_env(db=db).db_url, host, port, workers)
 
 
 def _password(given: str | None) -> str:
