@@ -53,6 +53,7 @@ def app_from_env() -> FastAPI:
 
 def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     """A web app on one database; the schema is brought up to date first."""
+    proxies = parse_networks(settings.trusted_proxies)  # a bad setting stops before any work
     store = store or SqlStore(settings.db_url)
     store.migrate()
     app = FastAPI(
@@ -63,7 +64,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.ledger = Ledger(store)
-    app.state.trusted_proxies = parse_networks(settings.trusted_proxies)
+    app.state.trusted_proxies = proxies
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.add_middleware(_BodyLimit, limit=settings.max_body_bytes)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
