@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -28,6 +29,9 @@ from prisonwatch.web.responses import (
     paginate,
     window,
 )
+
+SERIES_FROM = date(1900, 1, 1)
+"""The earliest day a series may start on (the ledger's periods step back a day from it)."""
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
 
@@ -117,8 +121,12 @@ def deal(
 def stats(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)) -> Response:
     on = day_param(request, "on") or now().date()
     start, end = day_param(request, "from"), day_param(request, "to")
-    if (start is None) != (end is None):
-        raise BadParameterError("from", "from and to go together")
+    if start is not None and end is None:
+        end = max(start, on)  # a series from `from` runs to `on`
+    if end is not None and start is None:
+        start = date(max(1, end.year - 1), end.month, 1)  # and one to `to` spans about a year
+    if start and start < SERIES_FROM:
+        raise BadParameterError("from", f"a series starts on {SERIES_FROM} or later")
     if start and end and end < start:
         raise BadParameterError("to", "before from")
     if start and end and (end - start).days > 366 * 30:

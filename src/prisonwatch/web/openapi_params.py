@@ -34,7 +34,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     for status, text in _ERROR_TEXT.items()
 }
 
-_DAY = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_DAY = {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]}
+"""A day, or empty (as a form sends an unfilled field): not given."""
 _PARAMS: dict[str, tuple[str, dict[str, Any]]] = {
     "q": ("Any spelling of a name, in any script", {"type": "string"}),
     "status": ("Custody status today (held, not held, uncertain, ...)", {"type": "string"}),
@@ -43,13 +44,20 @@ _PARAMS: dict[str, tuple[str, dict[str, Any]]] = {
     "org": ("Only designations by this organisation", {"type": "string"}),
     "country": (
         "Two-letter country code",
-        {"type": "string", "pattern": "^[A-Za-z]{2}$", "minLength": 2, "maxLength": 2},
+        {"type": "string", "pattern": "^([A-Za-z]{2})?$"},
     ),
     "known_on": ("As known on this day (YYYY-MM-DD)", _DAY),
     "on": ("Stock on this day (YYYY-MM-DD); today by default", _DAY),
-    "from": ("Series start (YYYY-MM-DD), with `to`", _DAY),
-    "to": ("Series end (YYYY-MM-DD), with `from`; at most 30 years after it", _DAY),
-    "by": ("Series step", {"type": "string", "enum": ["day", "month", "year"]}),
+    "from": ("Series start (YYYY-MM-DD); alone, the series runs to `on`", _DAY),
+    "to": (
+        "Series end (YYYY-MM-DD), not before `from` and at most 30 years after it; "
+        "alone, the series starts about a year before",
+        _DAY,
+    ),
+    "by": (
+        "Series step (month when empty)",
+        {"type": "string", "enum": ["day", "month", "year", ""]},
+    ),
     "_shape": (
         "objects (rows, count, next) or array",
         {"type": "string", "enum": ["objects", "array"]},

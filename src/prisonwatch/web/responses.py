@@ -82,7 +82,7 @@ class BadParameterError(ValueError):
 
 
 def _int(value: str | None, default: int, name: str, low: int, high: int) -> int:
-    if value is None or value == "":
+    if value is None:
         return default
     try:
         n = int(value)
