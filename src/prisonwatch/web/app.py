@@ -14,7 +14,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from prisonwatch.storage.sql import SqlStore
-from prisonwatch.web import api, pages
+from prisonwatch.web import api, demands, pages
 from prisonwatch.web.context import Ledger
 from prisonwatch.web.responses import BadParameterError, error_json
 from prisonwatch.web.settings import WebSettings
@@ -96,6 +96,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router(templates, settings.secure_cookies))
+    app.include_router(demands.router(templates))
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")
