@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web import api, demands, pages
 from prisonwatch.web.context import Ledger
+from prisonwatch.web.openapi_params import ERRORS
 from prisonwatch.web.responses import BadParameterError, error_json
 from prisonwatch.web.settings import WebSettings
 
@@ -88,6 +89,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
         docs_url=None,
         openapi_url="/api/v1/openapi.json",
         redoc_url=None,
+        responses=ERRORS,
     )
     app.state.ledger = Ledger(store)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
