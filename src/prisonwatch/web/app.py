@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -113,9 +114,12 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
         )
         return HTMLResponse(html, status_code=status)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
-        return error_page(request, exc.status_code, str(exc.detail))
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        response = error_page(request, exc.status_code, str(exc.detail))
+        if exc.headers and response.status_code == exc.status_code:
+            response.headers.update(exc.headers)  # a 405's Allow
+        return response
 
     @app.exception_handler(404)
     async def not_found(request: Request, exc: Exception) -> Response:
