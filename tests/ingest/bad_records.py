@@ -311,8 +311,8 @@ LATE = {
 
 SYNTAX = {
     "csv": ["unterminated", "extra_value", "missing_value", "quote_then_text"],
-    "json": ["not_object", "deep", "truncated"],
-    "jsonl": ["not_object", "deep", "broken", "record_list"],
+    "json": ["not_object", "deep", "truncated", "twice"],
+    "jsonl": ["not_object", "deep", "broken", "record_list", "twice"],
 }
 
 
@@ -333,6 +333,9 @@ def bad_files(draw: st.DrawFn, kinds: tuple[str, ...] = tuple(FIELD_TYPES)) -> B
                 allowed = {"json", "name"}
             if syntax in ("extra_value", "missing_value"):
                 allowed = {"row"}
+            if syntax == "twice":
+                key = next(iter(good_row(kind, i)))
+                syntax, allowed = f"twice:{key}", {key}
             spoiled.append(Spoiled(i, allowed, syntax=syntax))
             rows[i] = None
             continue
@@ -426,6 +429,8 @@ def _break(fmt: str, syntax: str, line: str, draw: st.DrawFn) -> str:
         return line[: draw(st.integers(1, max(1, len(line) - 1)))]
     if syntax == "broken":
         return line[:-1] + ",}"
+    if syntax.startswith("twice:"):
+        return line[:-1] + f', "{syntax[6:]}": "again"}}'
     if syntax == "record_list":
         return line[:-1] + ', "record": ["persons"]}'
     raise AssertionError(syntax)
