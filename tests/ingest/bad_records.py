@@ -341,7 +341,8 @@ def bad_files(draw: st.DrawFn, kinds: tuple[str, ...] = tuple(FIELD_TYPES)) -> B
             continue
         row = dict(good_row(kind, i))
         late = LATE.get(kind)
-        if late is not None and draw(st.integers(0, 5)) == 0:
+        once = not any(s.late for s in spoiled)  # twice would be a duplicate within the file
+        if late is not None and once and draw(st.integers(0, 5)) == 0:
             name, value = late[0], late[1].format(i=i)
             spoiled.append(Spoiled(i, {name}, row={**row, name: value}, late=True))
             rows[i] = spoiled[-1].row
