@@ -315,3 +315,33 @@ def test_article_lines_each_named_and_the_good_ones_read(
         else:
             assert isinstance(item, DocumentError), (n, field_name, item)
             assert (item.line, item.field) == (n, field_name), item
+
+
+# Any text at all, made mostly of the characters that matter to CSV and JSON.
+noise = st.text(
+    st.one_of(
+        st.sampled_from([*'",\n\r{}[]:\\ 0123456789.-eE|tfnul', "\x00", "\ud800", "é"]),
+        st.characters(),
+    ),
+    max_size=300,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    body=noise,
+    prefix=st.sampled_from(["", "id,name\n", '[{"id": "a", "name": ', '{"persons": [', '{"id": ']),
+    suffix=st.sampled_from(["persons.csv", "events.json", "persons.jsonl", "deals.csv"]),
+)
+def test_any_text_is_read_or_refused_line_by_line(body: str, prefix: str, suffix: str) -> None:
+    """Whatever a file holds, reading it gives records or problems, never an exception, and
+    every problem is one line naming the file."""
+    from prisonwatch.ingest.record_files import read_records
+
+    batch, problems = read_records(suffix, prefix + body, NOW)
+    for p in problems:
+        assert str(p).startswith(suffix) and "\n" not in str(p) and "\r" not in str(p), p
+    if not problems:
+        stored = [*batch.persons, *batch.events, *batch.deals, *batch.sources]
+        for record in stored:
+            assert "\x00" not in repr(record)
