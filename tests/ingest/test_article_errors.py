@@ -82,7 +82,7 @@ def test_an_article_the_model_cannot_read_does_not_stop_the_others() -> None:
     good = Document("a.txt", GOOD, date(2025, 9, 11), "Freed")
     other = Document("b.txt", GOOD.replace("52", "14"), date(2025, 9, 12), "Freed")
     too_long = Document("long.txt", "word " * (MAX_CHARS // 5 + 10), date(2025, 1, 1), None)
-    done = extracting.extract_each([good, too_long, other], extracting.load_gazetteer(None))
+    done = extracting.extract([good, too_long, other], extracting.load_gazetteer(None))
     assert [d.name for d in done.documents] == ["a.txt", "b.txt"]
     assert [p.where for p in done.problems] == ["long.txt"]
     assert done.problems[0].field == "text"
@@ -94,7 +94,7 @@ def test_ingest_refuses_one_article_and_stores_the_next(store: SqlStore) -> None
     reported; the article after it is still stored, in a transaction of its own."""
     first = Document("a.txt", GOOD, date(2025, 9, 11), "Freed")
     second = Document("b.txt", GOOD.replace("52", "14"), date(2025, 9, 12), "Freed")
-    done = extracting.extract_each([first, second], extracting.load_gazetteer(None))
+    done = extracting.extract([first, second], extracting.load_gazetteer(None))
     assert ingesting.ingest(store, [first], done.outputs[:1], "tester", NOW).refused == 0
     retitled = replace(first, title="Another title")
     report = ingesting.ingest(store, [retitled, second], done.outputs, "tester", NOW)

@@ -39,7 +39,7 @@ def extract(
         raise CliError(str(exc), code=1) from None
     documents, problems = extracting.read_all(paths, default_date)
     try:
-        done = extracting.extract_each(documents, gaz)
+        done = extracting.extract(documents, gaz)
     except extracting.ExtractSetupError as exc:
         raise CliError(str(exc), code=1) from None
     results, problems = done.outputs, problems + done.problems

@@ -49,7 +49,7 @@ def ingest(
     """
     documents, problems = extracting.read_all(paths, day(date_, "--date"))
     try:
-        done = extracting.extract_each(documents, extracting.load_gazetteer(None))
+        done = extracting.extract(documents, extracting.load_gazetteer(None))
     except extracting.ExtractSetupError as exc:
         raise CliError(str(exc), code=1) from None
     problems += done.problems

@@ -69,45 +69,38 @@ class Extracted:
     """What the extractor read in each document it could read, and why it could not read others."""
 
     documents: list[Document] = field(default_factory=list)
-    outputs: list[Any] = field(default_factory=list)  # what `extract` gives, one per document
+    outputs: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
-def extract_each(documents: Sequence[Document], gazetteer: Gazetteer) -> Extracted:
+def extract(documents: Sequence[Document], gazetteer: Gazetteer) -> Extracted:
     """Extract every document; one the extractor fails on is reported and the rest still read.
 
-    Documents go through the model together (faster); when that fails, they are read again one
-    by one (the model is loaded once), so only the document that fails is lost.
+    Documents go through the model together (faster); when that fails, the ones not yet done
+    are read one by one, so only the document that fails is lost.
     """
-    try:
-        return Extracted(list(documents), list(extract(documents, gazetteer)))
-    except ExtractSetupError:
-        raise
-    except Exception:  # retried one by one below, where the failure is named
-        pass
-    done = Extracted()
-    for doc in documents:
-        try:
-            output = extract([doc], gazetteer)[0]
-        except ExtractSetupError:
-            raise
-        except Exception as exc:  # one article never stops the others
-            reason = f"the extractor failed: {type(exc).__name__}: {str(exc)[:200]}"
-            done.problems.append(Problem(doc.name, "text", reason.splitlines()[0]))
-            continue
-        done.documents.append(doc)
-        done.outputs.append(output)
-    return done
-
-
-def extract(documents: Sequence[Document], gazetteer: Gazetteer) -> list[dict[str, Any]]:
     from prisonwatch.ingest.extract.nlp import ModelMissingError
     from prisonwatch.ingest.extract.pipeline import Extractor
 
+    done = Extracted()
     if not documents:
-        return []
+        return done
     try:
         extractor = Extractor(gazetteer)
     except ModelMissingError as exc:
         raise ExtractSetupError(str(exc)) from None
-    return list(extractor.extract_many(documents))
+    try:
+        for doc, output in zip(documents, extractor.extract_many(documents), strict=False):
+            done.documents.append(doc)
+            done.outputs.append(output)
+    except Exception:  # retried one by one below, where the failure is named
+        for doc in documents[len(done.documents) :]:
+            try:
+                output = extractor.extract(doc)
+            except Exception as exc:  # one article never stops the others
+                reason = f"the extractor failed: {type(exc).__name__}: {str(exc)[:200]}"
+                done.problems.append(Problem(doc.name, "text", reason.splitlines()[0]))
+                continue
+            done.documents.append(doc)
+            done.outputs.append(output)
+    return done
