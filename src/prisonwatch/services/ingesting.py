@@ -125,9 +125,9 @@ def ingest(
             claims=[c for c in claims if c.id not in known],  # the same statement, read again
             extractions=[Extraction(source.id, output["extractor"]["version"], output, now)],
         )
-        batch.where[source.id] = doc.name
         for c in claims:
             batch.where[c.id] = f"{doc.name}: claim {c.action} {c.count}"
+        batch.where[source.id] = doc.name
         try:
             result = store.apply(batch, actor, now)
         except BatchError as err:  # this article is refused whole; the others still go in
