@@ -15,9 +15,10 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from prisonwatch.storage.sql import SqlStore
-from prisonwatch.web import api, demands, pages
+from prisonwatch.web import admin, api, demands, pages
 from prisonwatch.web.context import Ledger
 from prisonwatch.web.openapi_params import ERRORS
+from prisonwatch.web.peers import parse_networks
 from prisonwatch.web.responses import BadParameterError, error_json
 from prisonwatch.web.settings import WebSettings
 
@@ -44,6 +45,14 @@ class _BodyLimit(BaseHTTPMiddleware):
         if length is not None and (not length.isdigit() or int(length) > self.limit):
             return error_json("too_large", f"request body over {self.limit} bytes", 413)
         return await call_next(request)
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker process of `prisonwatch serve --workers N`: its database comes
+    from `PRISONWATCH_DB`, read when the worker starts (never at import time)."""
+    import os
+
+    return create_app(WebSettings.from_env(os.environ["PRISONWATCH_DB"]))
 
 
 SECURITY_HEADERS = {
@@ -93,6 +102,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
         responses=ERRORS,
     )
     app.state.ledger = Ledger(store)
+    app.state.trusted_proxies = parse_networks(settings.trusted_proxies)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.add_middleware(_BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(_SecurityHeaders)
@@ -100,6 +110,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router(templates, settings.secure_cookies))
     app.include_router(demands.router(templates))
+    app.include_router(admin.router(templates))
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")
