@@ -235,6 +235,7 @@ def deals(ledger: Ledger, viewer: Viewer, scope: figures.Scope) -> list[dict[str
         for r in rows:
             r["returned_persons"] = [n for n in r["returned_persons"] if n in public]
             r["sources"] = proj.urls(r["sources"])
+            r["mediator"] = proj.text(r["mediator"])
     return rows
 
 
