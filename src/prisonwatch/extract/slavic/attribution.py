@@ -1,0 +1,108 @@
+"""Who a sentence's figures are attributed to, who did it, and what was quoted.
+
+Sources: a say-verb with its speaker after it ("сообщает его пресс-служба", "пишет
+Салідарнасць", "паведаміла ... Ціханоўская") or before it ("Правозащитники говорили",
+"Литовское правительство сообщило"), "по данным X" / "паводле X", and the speaker of the
+quotation the figure stands in. Quotes: « », „ “ and a dialogue dash line after a colon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prisonwatch.extract.slavic.names import Mention
+from prisonwatch.extract.slavic.words import Lexicon, Token
+
+_QUOTE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|„[^„“]*“", re.S)
+_DASH_LINE = re.compile(r":[ \t]*\n+[ \t]*[—–-][ \t]*(\S[^\n]*)")
+_PASSIVE_SAY = ("ся", "цца", "ецца")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker: str | None
+    via: str | None
+    text: str
+    start: int
+    end: int
+
+
+def _strip(name: str) -> str:
+    return name.strip(" «»\"„“")
+
+
+def source_of(
+    lex: Lexicon, text: str, tokens: list[Token], people: list[Mention], main_person: str | None
+) -> str | None:
+    """Who the sentence says the figures come from, or None."""
+    low_start = tokens[0].start if tokens else 0
+    for i, t in enumerate(tokens):
+        if not (t.is_word and lex.has(t, lex.w.SAY_VERBS)) or t.lower.endswith(_PASSIVE_SAY):
+            continue
+        after = text[t.end : t.end + 40]
+        press = re.match(r"\s+(?:\w+\s+)?" + lex.w.PRESS_SERVICE, after, re.I)
+        if press:
+            service = "пресс-служба" if lex.code == "ru" else "прэс-служба"
+            return f"{service} {main_person}" if main_person else service
+        nxt = [m for m in people if 0 <= m.start - t.end <= 40]
+        if nxt:
+            return _strip(nxt[0].name)
+        if i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+            return _strip(tokens[i + 1].text)
+        before = tokens[max(0, i - 3) : i]
+        for b in before:
+            generic = lex.find(b, lex.w.GENERIC_SOURCES)
+            if generic:
+                return str(generic)
+        prev = [m for m in people if 0 <= t.start - m.end <= 3]
+        if prev:
+            return prev[-1].name
+        if before and before[0].start == low_start and before[0].text[:1].isupper():
+            return text[before[0].start : before[-1].end]
+    sentence = text[tokens[0].start : tokens[-1].end] if tokens else ""
+    for pattern in lex.w.ACCORDING:
+        m = re.search(pattern + r"\s+", sentence, re.I)
+        if m:
+            pos = tokens[0].start + m.end()
+            hit = [p for p in people if abs(p.start - pos) <= 25]
+            if hit:
+                return _strip(hit[0].name)
+            q = re.match(r"(?:\w+\s+){0,3}«([^»]+)»|(\w+)", text[pos : pos + 60])
+            if q:
+                return q.group(1) or q.group(2)
+    return None
+
+
+def quotes(text: str, body: int, people: list[Mention], default: str | None) -> list[Quote]:
+    """Quoted spans with their speakers: the person named beside the quotation with a
+    say-verb, else the speaker the title names ("каментуе X"), else None."""
+    out: list[Quote] = []
+    spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text, body)]
+    spans += [(m.start(1), m.end(1)) for m in _DASH_LINE.finditer(text, body)]
+    for s, e in sorted(spans):
+        inner = text[s:e]
+        if len(inner) < 12:
+            continue  # a name in quotation marks («Вясна»), not words said
+        after = [m for m in people if m.type == "person" and 0 <= m.start - e <= 40]
+        line_start = text.rfind("\n", 0, s) + 1
+        before = [m for m in people if m.type == "person" and line_start <= m.start < s]
+        if before and s - before[-1].end > 120:
+            before = []
+        speaker = (after or before[-1:] or [None])[0]
+        out.append(Quote(speaker.name if speaker else default, None, inner, s, e))
+    return out
+
+
+def title_speaker(lex: Lexicon, title: str | None, people: list[Mention]) -> str | None:
+    """The speaker a title names ("... – каментуе Вольга Зазулінская")."""
+    if not title:
+        return None
+    m = re.search(r"(?:каментуе|кажа|заявіў|заявіла|комментирует|говорит|заявил|заявила)\s+(.+)$", title)
+    if not m:
+        return None
+    said = m.group(1).strip()
+    for p in people:
+        if p.type == "person" and p.text in said:
+            return p.name
+    return said

@@ -1,0 +1,82 @@
+"""Time expressions in Russian and Belarusian, dated against the article's publication day.
+
+"11 сентября" / "11 верасня" (this year, or last year when that day is after the article),
+"в сентябре" / "у верасні" (a month), "в четверг" / "у чацвер" (the last such day on or
+before the article), "сегодня" / "сёння", "вчера" / "учора", and "с начала июля" / "з ліпеня"
+(from then to the article's day). Each is a period (from, to) of ISO dates of reduced precision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from prisonwatch.extract.slavic.numbers import _digits
+from prisonwatch.extract.slavic.words import Lexicon, Token
+
+
+@dataclass(frozen=True, slots=True)
+class Time:
+    start: int  # character span of the expression
+    end: int
+    period: tuple[str, str]
+    since: bool = False
+
+
+def _month_iso(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _year_for(month: int, day: int, today: date) -> int:
+    try:
+        return today.year if date(today.year, month, day) <= today else today.year - 1
+    except ValueError:
+        return today.year
+
+
+def _time_at(lex: Lexicon, tokens: list[Token], i: int, today: date) -> tuple[Time, int] | None:
+    t = tokens[i]
+    w = lex.w
+    rel = w.RELATIVE_DAYS.get(t.lower)
+    if rel is not None:
+        d = (today + timedelta(days=rel)).isoformat()
+        return Time(t.start, t.end, (d, d)), i
+    day = _digits(t)
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if day is not None and 1 <= day <= 31 and nxt is not None:
+        month = lex.find(nxt, w.MONTHS)
+        if month is not None:
+            year = _year_for(month, day, today)
+            iso = f"{year:04d}-{month:02d}-{day:02d}"
+            return Time(t.start, nxt.end, (iso, iso)), i + 1
+    month = lex.find(t, w.MONTHS) if t.is_word and len(t.lower) > 2 else None
+    if month is not None:
+        year = today.year if month <= today.month else today.year - 1
+        iso = _month_iso(year, month)
+        return Time(t.start, t.end, (iso, iso)), i
+    weekday = lex.find(t, w.WEEKDAYS) if t.is_word and len(t.lower) > 3 else None
+    if weekday is not None:
+        back = (today.weekday() - weekday) % 7
+        d = (today - timedelta(days=back)).isoformat()
+        return Time(t.start, t.end, (d, d)), i
+    return None
+
+
+def find_times(lex: Lexicon, tokens: list[Token], today: date | None) -> list[Time]:
+    """The time expressions in a sentence's tokens; "с"/"з" before one makes it a 'since'."""
+    if today is None:
+        return []
+    out: list[Time] = []
+    i = 0
+    while i < len(tokens):
+        found = _time_at(lex, tokens, i, today)
+        if found is None:
+            i += 1
+            continue
+        time, last = found
+        before = [x.lower for x in tokens[max(0, i - 2) : i]]
+        if any(b in lex.w.SINCE for b in before):
+            time = Time(time.start, time.end, (time.period[0], today.isoformat()), since=True)
+        out.append(time)
+        i = last + 1
+    return out

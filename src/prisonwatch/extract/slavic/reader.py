@@ -1,0 +1,167 @@
+"""One Russian or Belarusian article in, the contract's JSON object out (EXTRACTION.md).
+
+Steps: sentences, natasha NER with nominative names (names.py), time expressions (dates.py),
+quotes and sources (attribution.py), claims (claims.py), then what only the whole article
+settles: repeats merged, agents, the release mechanism the article gives, events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from prisonwatch.extract.slavic import events as event_rules
+from prisonwatch.extract.slavic.attribution import quotes, source_of, title_speaker
+from prisonwatch.extract.slavic.claims import ClaimReader, Draft, Sentence, mechanism_in
+from prisonwatch.extract.slavic.dates import find_times
+from prisonwatch.extract.slavic.names import COUNTRIES, Mention, mentions
+from prisonwatch.extract.slavic.words import lexicon, sentences
+
+VERSION = "slavic/0.1"
+EXTRACTOR = "prisonwatch-extract"
+_GENERAL = {"people", "political_prisoners", "prisoners"}
+
+
+def _same(a: Draft, b: Draft) -> bool:
+    """Two drafts tell one fact: action, count, and a population and people that agree."""
+    if (a.action, a.count) != (b.action, b.count):
+        return False
+    pops = a.population == b.population or {a.population, b.population} <= _GENERAL
+    people = not a.persons or not b.persons or bool(set(a.persons) & set(b.persons))
+    return pops and people and (a.part_of is None) == (b.part_of is None)
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    """Repeats (title, lead, body) as one claim keeping what each mention adds."""
+    kept: list[Draft] = []
+    into: dict[int, Draft] = {}
+    for d in drafts:
+        same = next((k for k in kept if _same(k, d)), None)
+        if same is None:
+            kept.append(d)
+            continue
+        into[id(d)] = same
+        if d.population == "political_prisoners":
+            same.population = d.population
+        same.source = same.source or d.source
+        same.agent = same.agent or d.agent
+        same.mechanism = same.mechanism if same.mechanism not in (None, "unknown") else d.mechanism
+        same.persons += [p for p in d.persons if p not in same.persons]
+        if same.sentence == 0 or same.start < d.start and d.source and not same.source:
+            same.start, same.end, same.sentence = d.start, d.end, d.sentence
+    for d in kept:
+        while d.part_of is not None and id(d.part_of) in into:
+            d.part_of = into[id(d.part_of)]
+    for n, d in enumerate(kept, 1):
+        d.id = f"c{n}"
+    return kept
+
+
+def _agent(text: str, drafts: list[Draft], sents: list[Sentence], lex: Any) -> None:
+    """The person named as the subject of an active trigger ("Лукашенко помиловал 22")."""
+    from prisonwatch.extract.slavic.claims import triggers
+
+    for d in drafts:
+        if d.agent or d.part_of is not None:
+            continue
+        s = sents[d.sentence]
+        trig = triggers(lex, text, s)
+        if not trig:
+            continue
+        pos = trig[0][0]
+        before = [m for m in s.people if m.type == "person" and m.end <= pos]
+        if before:
+            between = text[before[-1].end : pos]
+            if "," not in between and not re.search(r"\b(?:был\w*|быў\w*)\b", between):
+                d.agent = before[-1].name
+    for d in drafts:
+        if d.part_of is not None and not d.agent:
+            d.agent = d.part_of.agent
+
+
+def _span(text: str, start: int, end: int) -> dict[str, Any]:
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def _when(w: tuple[str, str] | None) -> dict[str, str] | None:
+    return {"from": w[0], "to": w[1]} if w and w[0] else None
+
+
+def _entities(found: list[Mention]) -> list[dict[str, Any]]:
+    by: dict[tuple[str, str], list[list[int]]] = {}
+    for m in found:
+        by.setdefault((m.name, m.type), []).append([m.start, m.end])
+    return [{"name": n, "type": t, "mentions": spans} for (n, t), spans in by.items()]
+
+
+def read(document: Any) -> dict[str, Any]:
+    """The contract's object for one document whose language is `ru` or `be`."""
+    lex = lexicon(document.language)
+    text: str = document.text
+    today = document.date
+    body = text.find("\n") + 1 if text.lstrip().startswith("date ") else 0
+    found = mentions(text, lex.code, body)
+    people = [m for m in found if m.type in ("person", "organization")]
+    persons = [m for m in found if m.type == "person"]
+    main = Counter(m.name for m in persons).most_common(1)
+    main_person = main[0][0] if main else None
+    speaker = title_speaker(lex, document.title, persons)
+    quoted = quotes(text, body, persons, speaker)
+    reader = ClaimReader(lex, text, today.isoformat() if today else None)
+    sents: list[Sentence] = []
+    for n, (s, e) in enumerate(sentences(text, body)):
+        tokens = lex.tokens(text, s, e)
+        in_people = [m for m in people if s <= m.start < e]
+        source = source_of(lex, text, tokens, in_people, main_person)
+        if source is None:
+            q = next((q for q in quoted if q.start <= s < q.end or q.start < e <= q.end), None)
+            source = q.speaker if q else None
+        sent = Sentence(n, s, e, tokens, find_times(lex, tokens, today), in_people, source, n == 0)
+        sents.append(sent)
+        reader.read(sent)
+    drafts = merge(reader.drafts)
+    _agent(text, drafts, sents, lex)
+    article_mech = next((m for s in sents if (m := mechanism_in(lex, s.tokens))), None)
+    for d in drafts:
+        if d.action == "released" and not d.mechanism:
+            d.mechanism = (d.part_of.mechanism if d.part_of else None) or article_mech or "unknown"
+    codes = Counter(COUNTRIES[m.text.lower()] for m in found if m.type == "country")
+    country = codes.most_common(1)[0][0] if codes else None
+    events = event_rules.find_events(lex, text, sents, drafts)
+    return {
+        "document": {
+            "id": document.id,
+            "date": today.isoformat() if today else None,
+            "title": document.title,
+            "language": lex.code,
+            "source": document.name,
+        },
+        "claims": [
+            {
+                "id": d.id,
+                "action": d.action,
+                "count": d.count,
+                "qualifier": d.qualifier,
+                "population": d.population,
+                "part_of": d.part_of.id if d.part_of else None,
+                "mechanism": d.mechanism if d.action == "released" else None,
+                "country": country,
+                "when": _when(d.when),
+                "persons": d.persons,
+                "agent": d.agent,
+                "source": d.source,
+                "evidence": _span(text, d.start, d.end),
+                "extractor": EXTRACTOR,
+                "extractor_version": VERSION,
+            }
+            for d in drafts
+        ],
+        "events": events,
+        "quotes": [
+            {"speaker": q.speaker, "via": q.via, "text": q.text, "start": q.start, "end": q.end}
+            for q in quoted
+        ],
+        "entities": _entities(found),
+        "extractor": {"name": EXTRACTOR, "version": VERSION, "steps": {"slavic": VERSION}},
+    }
