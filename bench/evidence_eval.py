@@ -25,8 +25,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from prisonwatch.core.text import fold
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
-from prisonwatch.ingest.extract.pipeline import Extractor
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "compiled_from_pages"
 ARTICLE_DATE = date(2026, 1, 1)  # after every event in the files

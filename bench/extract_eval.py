@@ -12,6 +12,7 @@ speaker accuracy. Events: F1 by kind. Also: throughput against spaCy's tok2vec+n
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -20,10 +21,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document, read_documents
-from prisonwatch.ingest.extract.pipeline import Extractor
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "articles"
+DEFAULT = (
+    Path(os.environ.get("PRISONWATCH_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+    / "articles"
+)
 FIELDS = ("when", "source", "agent", "qualifier", "population", "part_of", "persons")
 
 

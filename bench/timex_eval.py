@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from prisonwatch.ingest.extract.timex import find_times
+from prisonwatch.extract.timex import find_times
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "nlp-eval"
 DEFAULT = EVAL / "tempeval3-platinum"

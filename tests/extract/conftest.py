@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
-from prisonwatch.ingest.extract.pipeline import Extractor
 
 
 @pytest.fixture(scope="session")

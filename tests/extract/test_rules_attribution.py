@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
-from prisonwatch.ingest.extract.pipeline import Extractor
 from tests.extract.conftest import only
 
 Extract = Callable[..., dict[str, Any]]

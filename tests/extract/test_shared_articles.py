@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from prisonwatch.core.vocabulary import ClaimAction, Qualifier, ReleaseMechanism
+from prisonwatch.extract.pipeline import EXTRACTOR, VERSION, Extractor
 from prisonwatch.ingest.documents import Document, read_documents
-from prisonwatch.ingest.extract.pipeline import EXTRACTOR, VERSION, Extractor
 from tests.conftest import SHARED
 from tests.extract.conftest import only
 

@@ -10,8 +10,8 @@ import pytest
 
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.vocabulary import EventKind, ReviewStatus
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document, read_documents
-from prisonwatch.ingest.extract.pipeline import Extractor
 from prisonwatch.services import conflicts, figures, importing, ingesting, matching, reviewing
 from prisonwatch.storage.sql import SqlStore
 from tests.cli.conftest import SAMPLE_FILES

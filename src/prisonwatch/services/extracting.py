@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from prisonwatch.core.problems import Problem
+from prisonwatch.extract.gazetteer import Gazetteer
 from prisonwatch.ingest.documents import Document, DocumentError, read_documents
-from prisonwatch.ingest.extract.gazetteer import Gazetteer
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
@@ -59,8 +59,8 @@ def read_all(
 
 
 def extract(documents: Sequence[Document], gazetteer: Gazetteer) -> list[dict[str, Any]]:
-    from prisonwatch.ingest.extract.nlp import ModelMissingError
-    from prisonwatch.ingest.extract.pipeline import Extractor
+    from prisonwatch.extract.nlp import ModelMissingError
+    from prisonwatch.extract.pipeline import Extractor
 
     if not documents:
         return []

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from prisonwatch.ingest.extract import lexicon as lx
-from prisonwatch.ingest.extract.attribution import (
+from prisonwatch.extract import lexicon as lx
+from prisonwatch.extract.attribution import (
     POLICE,
     agent_of,
     counting_body,
@@ -22,8 +22,8 @@ from prisonwatch.ingest.extract.attribution import (
     is_org,
     source_of,
 )
-from prisonwatch.ingest.extract.context import Article
-from prisonwatch.ingest.extract.counting import (
+from prisonwatch.extract.context import Article
+from prisonwatch.extract.counting import (
     BARE_PP,
     GOVERNS,
     NOUN_PAREN,
@@ -45,8 +45,8 @@ from prisonwatch.ingest.extract.counting import (
     predicate_population,
     qualifier_of,
 )
-from prisonwatch.ingest.extract.numbers import NUMBER, parse_number
-from prisonwatch.ingest.extract.people import (
+from prisonwatch.extract.numbers import NUMBER, parse_number
+from prisonwatch.extract.people import (
     described_person_claim,
     enumerated_member,
     named_person_claims,
@@ -54,14 +54,14 @@ from prisonwatch.ingest.extract.people import (
     persons_after,
     roster,
 )
-from prisonwatch.ingest.extract.relations import (
+from prisonwatch.extract.relations import (
     LIST_GAP,
     link_part_of,
     link_sums,
     merge_repeats,
     parallel,
 )
-from prisonwatch.ingest.extract.timing import when_of
+from prisonwatch.extract.timing import when_of
 
 VERSION = "claims/1.1"
 

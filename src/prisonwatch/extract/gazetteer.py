@@ -26,9 +26,9 @@ class Gazetteer:
 
     @classmethod
     def load(cls, extra: Path | None = None) -> Gazetteer:
-        text = (
-            resources.files("prisonwatch.ingest.extract") / "data" / "gazetteer.json"
-        ).read_text(encoding="utf-8")
+        text = (resources.files("prisonwatch.extract") / "data" / "gazetteer.json").read_text(
+            encoding="utf-8"
+        )
         entries = _entries(json.loads(text))
         if extra is not None:
             entries = _entries(json.loads(extra.read_text(encoding="utf-8"))) + entries

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from prisonwatch.ingest.extract import lexicon as lx
-from prisonwatch.ingest.extract.context import Article
-from prisonwatch.ingest.extract.counting import Draft
-from prisonwatch.ingest.extract.entities import Mention
-from prisonwatch.ingest.extract.gazetteer import Gazetteer
+from prisonwatch.extract import lexicon as lx
+from prisonwatch.extract.context import Article
+from prisonwatch.extract.counting import Draft
+from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.gazetteer import Gazetteer
 
 VERSION = "events/1.1"
 

@@ -8,9 +8,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
-from prisonwatch.ingest.extract.entities import Mention
-from prisonwatch.ingest.extract.lexicon import DEMONYMS
-from prisonwatch.ingest.extract.timex import TimeExpr
+from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.lexicon import DEMONYMS
+from prisonwatch.extract.timex import TimeExpr
 
 #: Bodies that speak for the state an article is about: "the presidency said" in an article
 #: about Belarus is the Belarusian presidency.

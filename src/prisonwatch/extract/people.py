@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from prisonwatch.ingest.extract import lexicon as lx
-from prisonwatch.ingest.extract.attribution import agent_of, source_of
-from prisonwatch.ingest.extract.context import Article
-from prisonwatch.ingest.extract.counting import (
+from prisonwatch.extract import lexicon as lx
+from prisonwatch.extract.attribution import agent_of, source_of
+from prisonwatch.extract.context import Article
+from prisonwatch.extract.counting import (
     FACT_ACTIONS,
     POLITICAL_GROUNDS,
     STATUS_POPULATIONS,
@@ -19,8 +19,8 @@ from prisonwatch.ingest.extract.counting import (
     find_triggers,
     mechanism_of,
 )
-from prisonwatch.ingest.extract.entities import Mention
-from prisonwatch.ingest.extract.timing import when_of
+from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.timing import when_of
 
 #: A capitalised name (one to three words) that opens a sentence or follows a comma.
 _NAME_BEFORE = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\n))([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*$")

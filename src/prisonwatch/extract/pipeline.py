@@ -10,16 +10,16 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from prisonwatch.extract import claims as claim_rules
+from prisonwatch.extract import entities as entity_rules
+from prisonwatch.extract import events as event_rules
+from prisonwatch.extract import nlp as nlp_step
+from prisonwatch.extract import quotes as quote_rules
+from prisonwatch.extract import timex
+from prisonwatch.extract.context import Article
+from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.sentences import sentences
 from prisonwatch.ingest.documents import Document
-from prisonwatch.ingest.extract import claims as claim_rules
-from prisonwatch.ingest.extract import entities as entity_rules
-from prisonwatch.ingest.extract import events as event_rules
-from prisonwatch.ingest.extract import nlp as nlp_step
-from prisonwatch.ingest.extract import quotes as quote_rules
-from prisonwatch.ingest.extract import timex
-from prisonwatch.ingest.extract.context import Article
-from prisonwatch.ingest.extract.gazetteer import Gazetteer
-from prisonwatch.ingest.extract.sentences import sentences
 
 EXTRACTOR = "prisonwatch-extract"
 STEPS = {

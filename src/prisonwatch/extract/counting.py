@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from prisonwatch.ingest.extract import lexicon as lx
-from prisonwatch.ingest.extract.context import Article
-from prisonwatch.ingest.extract.numbers import NUMBER
+from prisonwatch.extract import lexicon as lx
+from prisonwatch.extract.context import Article
+from prisonwatch.extract.numbers import NUMBER
 
 FACT_ACTIONS = (
     "released",

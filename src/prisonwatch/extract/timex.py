@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from prisonwatch.core.dates import DateError, FuzzyDate, parse_fuzzy
-from prisonwatch.ingest.extract.numbers import parse_number
+from prisonwatch.extract.numbers import parse_number
 
 VERSION = "timex/1.1"
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from prisonwatch.ingest.extract import lexicon as lx
-from prisonwatch.ingest.extract.context import Article
-from prisonwatch.ingest.extract.counting import Draft
-from prisonwatch.ingest.extract.entities import Mention
+from prisonwatch.extract import lexicon as lx
+from prisonwatch.extract.context import Article
+from prisonwatch.extract.counting import Draft
+from prisonwatch.extract.entities import Mention
 
 #: "persuaded Lukashenko to release": the one persuaded is who released.
 _CAUSER = re.compile(

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from prisonwatch.ingest.extract.context import Article, Quote
-from prisonwatch.ingest.extract.entities import Mention
+from prisonwatch.extract.context import Article, Quote
+from prisonwatch.extract.entities import Mention
 
 VERSION = "quotes/1.1"
 

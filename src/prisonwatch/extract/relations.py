@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from prisonwatch.ingest.extract.counting import Draft
-from prisonwatch.ingest.extract.numbers import NUMBER
+from prisonwatch.extract.counting import Draft
+from prisonwatch.extract.numbers import NUMBER
 
 _FOREIGN = {"foreigners", "foreign_nationals"}
 

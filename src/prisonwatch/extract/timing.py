@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from prisonwatch.ingest.extract.context import Article
-from prisonwatch.ingest.extract.counting import Draft, Trigger, find_triggers, noun_population
-from prisonwatch.ingest.extract.timex import TimeExpr
+from prisonwatch.extract.context import Article
+from prisonwatch.extract.counting import Draft, Trigger, find_triggers, noun_population
+from prisonwatch.extract.timex import TimeExpr
 
 
 def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[str, str] | None:

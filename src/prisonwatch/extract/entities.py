@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from prisonwatch.ingest.extract.gazetteer import Gazetteer
-from prisonwatch.ingest.extract.lexicon import DEMONYMS
+from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.lexicon import DEMONYMS
 from prisonwatch.names.keys import given_group
 
 VERSION = "entities/1.1"
