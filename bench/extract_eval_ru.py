@@ -58,7 +58,8 @@ def main() -> None:
         for g in g_claims:
             if g["id"] not in matched:
                 if verbose:
-                    print(f"  {stem} missed {g['action']} {g['count']}: {g['evidence']['text'][:80]!r}")
+                    said = g["evidence"]["text"][:80]
+                    print(f"  {stem} missed {g['action']} {g['count']}: {said!r}")
                 continue
             p = by_id[matched[g["id"]]]
             for name in FIELDS:
@@ -68,11 +69,16 @@ def main() -> None:
                     print(f"  {stem} {g['id']} {name}: got {p[name]!r}, gold {g[name]!r}")
         for p in pred:
             if verbose and p["id"] not in matched.values():
-                print(f"  {stem} spurious {p['action']} {p['count']}: {p['evidence']['text'][:80]!r}")
+                print(
+                    f"  {stem} spurious {p['action']} {p['count']}: {p['evidence']['text'][:80]!r}"
+                )
         cp, cr, cf = f1(len(matched), len(pred), len(g_claims))
         print(f"{stem} [{doc.language}] claims P {cp:.2f} R {cr:.2f} F1 {cf:.2f}")
     p, r, f = f1(totals["tp"], totals["pred"], totals["gold"])
-    print(f"\n{fold}: claims P {p:.3f} R {r:.3f} F1 {f:.3f} ({totals['tp']} of {totals['gold']} gold, {totals['pred']} predicted)")
+    print(
+        f"\n{fold}: claims P {p:.3f} R {r:.3f} F1 {f:.3f} "
+        f"({totals['tp']} of {totals['gold']} gold, {totals['pred']} predicted)"
+    )
     for name in FIELDS:
         print(f"  {name:11} accuracy {hits[name] / totals['tp'] if totals['tp'] else 0:.3f}")
     docs = [d for d, _ in pairs]

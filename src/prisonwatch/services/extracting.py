@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 from prisonwatch.core.problems import Problem
 from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.language import detect_language
 from prisonwatch.ingest.documents import Document, DocumentError, read_documents
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
@@ -51,8 +53,12 @@ def read_all(
             for item in read_documents(path, default_date):
                 if isinstance(item, DocumentError):
                     problems.append(Problem(str(path), "file", str(item)))
+                    continue
+                found = detect_language(item.text)
+                if found.code is None:
+                    problems.append(Problem(str(path), "file", f"not read: {found.reason}"))
                 else:
-                    documents.append(item)
+                    documents.append(dataclasses.replace(item, language=found.code))
         except DocumentError as exc:
             problems.append(Problem(str(path), "file", str(exc)))
     return documents, problems

@@ -29,7 +29,7 @@ class Quote:
 
 
 def _strip(name: str) -> str:
-    return name.strip(" «»\"„“")
+    return name.strip(' «»"„“')
 
 
 def source_of(
@@ -89,8 +89,8 @@ def quotes(text: str, body: int, people: list[Mention], default: str | None) -> 
         before = [m for m in people if m.type == "person" and line_start <= m.start < s]
         if before and s - before[-1].end > 120:
             before = []
-        speaker = (after or before[-1:] or [None])[0]
-        out.append(Quote(speaker.name if speaker else default, None, inner, s, e))
+        named = after or before[-1:]
+        out.append(Quote(named[0].name if named else default, None, inner, s, e))
     return out
 
 
@@ -98,7 +98,9 @@ def title_speaker(lex: Lexicon, title: str | None, people: list[Mention]) -> str
     """The speaker a title names ("... – каментуе Вольга Зазулінская")."""
     if not title:
         return None
-    m = re.search(r"(?:каментуе|кажа|заявіў|заявіла|комментирует|говорит|заявил|заявила)\s+(.+)$", title)
+    m = re.search(
+        r"(?:каментуе|кажа|заявіў|заявіла|комментирует|говорит|заявил|заявила)\s+(.+)$", title
+    )
     if not m:
         return None
     said = m.group(1).strip()

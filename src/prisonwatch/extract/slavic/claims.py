@@ -20,7 +20,9 @@ from prisonwatch.extract.slavic.words import Lexicon, Token
 
 _PART = re.compile(r"\b(?:из\s+них|з\s+іх|в\s+том\s+числе|у\s+тым\s+ліку|из\s+которых)\b")
 _NEGATION = {"не", "ни"}
-_MODAL = re.compile(r"^(?:мо[гжч]\w*|планир\w*|намерен\w*|будут|будет|мож\w*|плану\w*|будуць|будзе)$")
+_MODAL = re.compile(
+    r"^(?:мо[гжч]\w*|планир\w*|намерен\w*|будут|будет|мож\w*|плану\w*|будуць|будзе)$"
+)
 
 
 @dataclass(slots=True)
@@ -80,7 +82,7 @@ def mechanism_in(lex: Lexicon, tokens: list[Token]) -> str | None:
         if t.is_word and len(t.lower) > 3:
             m = lex.find(t, lex.w.MECHANISMS)
             if m is not None:
-                return m
+                return str(m)
     return None
 
 
@@ -149,7 +151,9 @@ class ClaimReader:
             if action is None:
                 if parent is not None:
                     action = parent.action
-                elif c.population in ("political_prisoners", "prisoners"):
+                elif c.population in ("political_prisoners", "prisoners") and not any(
+                    t.is_word and lex.find(t, lex.w.TRIGGERS) for t in s.tokens
+                ):
                     action = "held"
                 else:
                     continue
@@ -165,7 +169,9 @@ class ClaimReader:
                 made.append(d)
         elif not found and first in lex.w.THEY and trig and root is not None:
             action = trig[0][1]
-            d = self._new(None, s, action, count=root.count, part_of=root, population=root.population)
+            d = self._new(
+                None, s, action, count=root.count, part_of=root, population=root.population
+            )
             made.append(d)
             if action == "deported" and root.action == "released":
                 root.mechanism = "deportation"
@@ -207,7 +213,9 @@ class ClaimReader:
             elif d.action == "demanded":
                 d.when = None
             else:
-                d.when = time or self.last_time or ((self.today, self.today) if self.today else None)
+                d.when = (
+                    time or self.last_time or ((self.today, self.today) if self.today else None)
+                )
             if d.action == "released":
                 d.mechanism = d.mechanism or mech or (d.part_of.mechanism if d.part_of else None)
             if s.source and not d.source:

@@ -43,7 +43,9 @@ def find_events(
                 by=None,
                 what=what,
                 target=target.group(1) if target else None,
-                in_return_for=[d.id for d in drafts if d.action == "released" and d.part_of is None][:1],
+                in_return_for=[
+                    d.id for d in drafts if d.action == "released" and d.part_of is None
+                ][:1],
             )
             out.append(item)
             break

@@ -141,9 +141,14 @@ def _be_word(word: str, female: bool) -> str:
 def _be_female(words: list[str]) -> bool:
     first = words[0].lower()
     names = be_words.FEMALE_NAMES
-    return first in names or any(
-        first[: -len(e)] + r in names for e, r in (("ы", "а"), ("і", "а"), ("у", "а"), ("ай", "а"))
-    ) or bool(re.search(r"(?:ская|цкая|ская|ай)$", words[-1].lower()))
+    return (
+        first in names
+        or any(
+            first[: -len(e)] + r in names
+            for e, r in (("ы", "а"), ("і", "а"), ("у", "а"), ("ай", "а"))
+        )
+        or bool(re.search(r"(?:ская|цкая|ская|ай)$", words[-1].lower()))
+    )
 
 
 def nominative(name: str, lang: str) -> str:
@@ -202,15 +207,26 @@ def _person_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
     pos = s
     for m in [*_SPLIT.finditer(text, s, e), None]:
         end = m.start() if m else e
-        words = [w for w in _WORD.finditer(text, pos, end)]
+        words = list(_WORD.finditer(text, pos, end))
         while words and (
-            words[0].group().lower() in _NOT_NAME or words[0].group().lower() in COUNTRIES
+            words[0].group().lower() in _NOT_NAME
+            or words[0].group().lower() in COUNTRIES
             or not words[0].group()[:1].isupper()
         ):
             words.pop(0)
         if words and all(w.group()[:1].isupper() for w in words):
             out.append((words[0].start(), words[-1].end()))
         pos = m.end() if m else e
+    return out
+
+
+def _surnames(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Lone surnames the model missed that the dictionary knows as surnames ("Лукашенко")."""
+    out = []
+    for m in re.finditer(r"\b[А-ЯЁ][а-яё]{3,}\b", text):
+        covered = any(s <= m.start() < e for _, s, e in spans)
+        if not covered and "Surn" in ru_parse(m.group().lower()).tag:
+            out.append(("PER", m.start(), m.end()))
     return out
 
 
@@ -226,21 +242,25 @@ def mentions(text: str, lang: str, start: int) -> list[Mention]:
             spans.extend(("PER", ps, pe) for ps, pe in _person_parts(text, s, e))
         else:
             spans.append((kind, s, e))
-    full = {text[s:e].split()[-1].lower()[:4] for k, s, e in spans if k == "PER" and " " in text[s:e]}
+    if lang == "ru":
+        spans += _surnames(text, spans)
+    full = {
+        text[s:e].split()[-1].lower()[:4] for k, s, e in spans if k == "PER" and " " in text[s:e]
+    }
     for kind, s, e in spans:
         if e <= start:
             continue
         surface = text[s:e]
-        if kind == "PER" and " " not in surface and surface.lower()[:4] not in full:
-            if lang == "be" or not _ru_known_name(surface):
-                continue
+        lone = kind == "PER" and " " not in surface and surface.lower()[:4] not in full
+        if lone and (lang == "be" or not _ru_known_name(surface)):
+            continue
         if kind == "PER" and surface.lower() in COUNTRIES:
             continue
         surface = text[s:e]
         if kind == "LOC" and surface.lower() in COUNTRIES:
             raw.append(Mention("country", s, e, surface, surface))
             continue
-        name = nominative(surface, lang) if kind == "PER" else surface.strip("«»\"„“")
+        name = nominative(surface, lang) if kind == "PER" else surface.strip('«»"„“')
         raw.append(Mention(TYPES.get(kind, "organization"), s, e, surface, name))
     people = canonical([m.name for m in raw if m.type == "person"])
     return [

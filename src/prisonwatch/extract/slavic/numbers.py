@@ -105,9 +105,7 @@ def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
         if pop is not None and value > 0:
             population, noun = pop
             q = _qualifier(lex, text, tokens[i].start)
-            out.append(
-                Count(value, q, population, i, noun, tokens[i].start, tokens[noun].end)
-            )
+            out.append(Count(value, q, population, i, noun, tokens[i].start, tokens[noun].end))
             i = noun + 1
         else:
             i = last + 1

@@ -19,6 +19,7 @@ from prisonwatch.extract.slavic.names import COUNTRIES, Mention, mentions
 from prisonwatch.extract.slavic.words import lexicon, sentences
 
 VERSION = "slavic/0.1"
+LANGUAGES = ("ru", "be")
 EXTRACTOR = "prisonwatch-extract"
 _GENERAL = {"people", "political_prisoners", "prisoners"}
 
@@ -48,7 +49,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         same.agent = same.agent or d.agent
         same.mechanism = same.mechanism if same.mechanism not in (None, "unknown") else d.mechanism
         same.persons += [p for p in d.persons if p not in same.persons]
-        if same.sentence == 0 or same.start < d.start and d.source and not same.source:
+        if same.sentence == 0 or (same.start < d.start and d.source and not same.source):
             same.start, same.end, same.sentence = d.start, d.end, d.sentence
     for d in kept:
         while d.part_of is not None and id(d.part_of) in into:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from prisonwatch.extract.lang import be as be_words
 from prisonwatch.extract.lang import ru as ru_words
@@ -79,7 +79,7 @@ class Lexicon:
 
     def find(self, token: Token, table: Mapping[str, T]) -> T | None:
         """The table's value for this word: by lemma, else by the longest stem it starts with."""
-        hit = table.get(token.lemma)
+        hit: T | None = table.get(token.lemma)
         if hit is not None:
             return hit
         stems = self._stems.get(id(table))
@@ -91,7 +91,7 @@ class Lexicon:
             self._stems[id(table)] = stems
         for stem, value in stems:
             if token.lower.startswith(stem) or token.lemma.startswith(stem):
-                return value
+                return cast(T, value)
         return None
 
     def has(self, token: Token, words: set[str]) -> bool:

@@ -49,7 +49,10 @@ PHRASES: list[tuple[str, str]] = [
     (r"\bвы(?:шли|шел|шла|шедш\w*|йти|ходят)\s+на\s+(?:свободу|волю)", "released"),
     (r"\bна\s+свобод[еу]\b", "released"),
     (r"\bза\s+решетк\w*|\bв\s+заключении\b|\bв\s+тюрьм\w+\s+остаются", "held"),
-    (r"\bснова\s+(?:отправ\w+|посад\w+|задерж\w+)|\bвернул\w*\s+(?:в\s+колони|за\s+решет)", "returned_to_custody"),
+    (
+        r"\bснова\s+(?:отправ\w+|посад\w+|задерж\w+)|\bвернул\w*\s+(?:в\s+колони|за\s+решет)",
+        "returned_to_custody",
+    ),
 ]
 
 # lemma -> release mechanism
@@ -77,6 +80,8 @@ POPULATIONS: dict[str, str] = {
     "политзаключенная": "political_prisoners",
     "политузник": "political_prisoners",
     "заключенный": "prisoners",
+    "заключенн*": "prisoners",
+    "заключённ*": "prisoners",
     "узник": "prisoners",
     "человек": "people",
     "люди": "people",

@@ -1,0 +1,120 @@
+"""Russian and Belarusian phrasings, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from prisonwatch.extract.slavic.names import nominative
+from prisonwatch.extract.slavic.reader import read
+from prisonwatch.ingest.documents import Document
+
+DAY = date(2025, 12, 12)  # a Friday
+
+
+def claims(body: str, lang: str, title: str = "Новости") -> list[dict[str, Any]]:
+    text = f" date {DAY.isoformat()} {title}\n{title}\n{body}\n"
+    out = read(Document("t.txt", text, DAY, title, language=lang))
+    for c in out["claims"]:
+        ev = c["evidence"]
+        assert text[ev["start"] : ev["end"]] == ev["text"]
+    return list(out["claims"])
+
+
+def one(body: str, lang: str) -> dict[str, Any]:
+    found = claims(body, lang)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "count", "qualifier"),
+    [
+        ("В четверг власти освободили 1 490 заключенных.", "ru", 1490, "exact"),
+        ("В четверг власти освободили 1\u00a0200 политзаключенных.", "ru", 1200, "exact"),
+        ("Власти освободили пятьдесят двух политзаключенных.", "ru", 52, "exact"),
+        ("Речь о помиловании более двадцати человек.", "ru", 20, "more_than"),
+        ("За решеткой остаются не менее 900 политзаключенных.", "ru", 900, "at_least"),
+        ("Улады вызвалілі пяцідзесяці двух палітвязняў.", "be", 52, "exact"),
+        ("За кратамі застаюцца звыш 1 100 палітвязняў.", "be", 1100, "more_than"),
+        ("За кратамі застаюцца больш за 800 палітзняволеных.", "be", 800, "more_than"),
+        ("На волю выйшлі каля сарака чалавек.", "be", 40, "about"),
+    ],
+)
+def test_numbers_and_qualifiers(body: str, lang: str, count: int, qualifier: str) -> None:
+    c = one(body, lang)
+    assert (c["count"], c["qualifier"]) == (count, qualifier)
+
+
+def test_actions_populations_and_mechanisms() -> None:
+    c = one("Лукашенко помиловал 22 человека.", "ru")
+    assert (c["action"], c["mechanism"], c["agent"], c["population"]) == (
+        "released",
+        "pardon",
+        "Лукашенко",
+        "people",
+    )
+    c = one("Сёння на волю выйшлі 14 замежных грамадзян.", "be")
+    assert (c["action"], c["population"]) == ("released", "foreign_citizens")
+    assert c["when"] == {"from": "2025-12-12", "to": "2025-12-12"}
+    c = one("На сегодня в Беларуси 1 100 политзаключенных.", "ru")
+    assert (c["action"], c["population"]) == ("held", "political_prisoners")
+
+
+def test_subsets() -> None:
+    found = claims("Освобождены 52 человека, из них 40 политзаключенных.", "ru")
+    assert [(c["count"], c["part_of"]) for c in found] == [(52, None), (40, found[0]["id"])]
+    found = claims("Вызвалены 30 палітвязняў. Гаворка ідзе пра 14 жанчын і 16 мужчын.", "be")
+    assert [(c["count"], c["population"], c["part_of"]) for c in found] == [
+        (30, "political_prisoners", None),
+        (14, "women", "c1"),
+        (16, "men", "c1"),
+    ]
+
+
+def test_dates() -> None:
+    c = one("11 сентября были освобождены 52 политзаключенных.", "ru")
+    assert c["when"] == {"from": "2025-09-11", "to": "2025-09-11"}
+    c = one("У верасні былі вызвалены 52 палітвязні.", "be")
+    assert c["when"] == {"from": "2025-09", "to": "2025-09"}
+    c = one("В четверг были освобождены 31 человек.", "ru")
+    assert c["when"] == {"from": "2025-12-11", "to": "2025-12-11"}
+
+
+def test_sources() -> None:
+    c = one("Освобождены 16 политзаключенных, сообщает Вясна.", "ru")
+    assert c["source"] == "Вясна"
+    c = one("Паводле «Вясны», вызвалены 16 палітвязняў.", "be")
+    assert c["source"] in ("Вясны", "Вясна")
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Ему 46 лет, и он провел в тюрьме более пяти лет.", "ru"),
+        ("Власти могут освободить 20 политзаключенных.", "ru"),
+        ("Анджэя Пачобута не вызвалілі.", "be"),
+        ("В 2020 году прошли протесты.", "ru"),
+        ("Один из лидеров оппозиции выступил в Вильнюсе.", "ru"),
+    ],
+)
+def test_nothing(body: str, lang: str) -> None:
+    assert claims(body, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "nominative_form"),
+    [
+        ("Алеся Бяляцкага", "be", "Алесь Бяляцкі"),
+        ("Анджэя Пачобута", "be", "Анджэй Пачобут"),
+        ("Святланы Ціханоўскай", "be", "Святлана Ціханоўская"),
+        ("Игоря Лосика", "ru", "Игорь Лосик"),
+        ("Китом Келлогом", "ru", "Кит Келлог"),
+        ("Светланой Тихановской", "ru", "Светлана Тихановская"),
+        ("Мария Колесникова", "ru", "Мария Колесникова"),
+    ],
+)
+def test_nominative(name: str, lang: str, nominative_form: str) -> None:
+    assert nominative(name, lang) == nominative_form
