@@ -32,34 +32,64 @@ def _strip(name: str) -> str:
     return name.strip(' «»"„“')
 
 
-def source_of(
-    lex: Lexicon, text: str, tokens: list[Token], people: list[Mention], main_person: str | None
+def _genitive_name(lex: Lexicon, word: str) -> str:
+    """A one-word name after "по данным"/"паводле" (which take the genitive) in the nominative:
+    "Вясны" -> "Вясна", "Мемориала" -> "Мемориал"."""
+    if " " in word or not word[:1].isupper():
+        return word
+    if lex.code == "ru":
+        from prisonwatch.extract.slavic.words import ru_parse
+
+        p = ru_parse(word.lower())
+        if "gent" in p.tag and "NOUN" in p.tag:
+            form = p.inflect({"nomn"})
+            if form is not None:
+                return word[0] + str(form.word)[1:]
+        return word
+    return word[:-1] + "а" if word.endswith(("ы", "і")) and len(word) > 3 else word
+
+
+def _said_by(
+    lex: Lexicon, text: str, tokens: list[Token], i: int, people: list[Mention], main: str | None
 ) -> str | None:
-    """Who the sentence says the figures come from, or None."""
-    low_start = tokens[0].start if tokens else 0
-    for i, t in enumerate(tokens):
-        if not (t.is_word and lex.has(t, lex.w.SAY_VERBS)) or t.lower.endswith(_PASSIVE_SAY):
-            continue
-        after = text[t.end : t.end + 40]
-        press = re.match(r"\s+(?:\w+\s+)?" + lex.w.PRESS_SERVICE, after, re.I)
-        if press:
-            service = "пресс-служба" if lex.code == "ru" else "прэс-служба"
-            return f"{service} {main_person}" if main_person else service
-        nxt = [m for m in people if 0 <= m.start - t.end <= 40]
-        if nxt:
-            return _strip(nxt[0].name)
-        if i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
-            return _strip(tokens[i + 1].text)
-        before = tokens[max(0, i - 3) : i]
+    """The speaker of the say-verb at token i: a press service after it, the subject before it
+    ("Литовское правительство сообщило", "Правозащитники говорили"), or the name after it
+    ("пишет Салідарнасць", "паведаміла ... Святлана Ціханоўская")."""
+    t = tokens[i]
+    press = re.match(r"\s+(?:\w+\s+)?" + lex.w.PRESS_SERVICE, text[t.end : t.end + 40], re.I)
+    if press:
+        service = "пресс-служба" if lex.code == "ru" else "прэс-служба"
+        return f"{service} {main}" if main else service
+    before = tokens[:i]
+    if before and len(before) <= 4 and not any(b.text in ",«»:—–" for b in before):
         for b in before:
             generic = lex.find(b, lex.w.GENERIC_SOURCES)
             if generic:
                 return str(generic)
-        prev = [m for m in people if 0 <= t.start - m.end <= 3]
-        if prev:
-            return prev[-1].name
-        if before and before[0].start == low_start and before[0].text[:1].isupper():
+        named = [m for m in people if m.start >= before[0].start and m.end <= t.start]
+        if named:
+            return named[-1].name
+        if before[0].text[:1].isupper():
             return text[before[0].start : before[-1].end]
+    for m in people:
+        gap = text[t.end : m.start]
+        if 0 <= m.start - t.end <= 60 and not re.search(r",|\b(?:что|што|о|пра|про)\b", gap):
+            return _strip(m.name)
+    if i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+        return _strip(tokens[i + 1].text)
+    return None
+
+
+def source_of(
+    lex: Lexicon, text: str, tokens: list[Token], people: list[Mention], main_person: str | None
+) -> str | None:
+    """Who the sentence says the figures come from, or None."""
+    for i, t in enumerate(tokens):
+        if not (t.is_word and lex.has(t, lex.w.SAY_VERBS)) or t.lower.endswith(_PASSIVE_SAY):
+            continue
+        found = _said_by(lex, text, tokens, i, people, main_person)
+        if found:
+            return found
     sentence = text[tokens[0].start : tokens[-1].end] if tokens else ""
     for pattern in lex.w.ACCORDING:
         m = re.search(pattern + r"\s+", sentence, re.I)
@@ -67,10 +97,10 @@ def source_of(
             pos = tokens[0].start + m.end()
             hit = [p for p in people if abs(p.start - pos) <= 25]
             if hit:
-                return _strip(hit[0].name)
+                return _genitive_name(lex, _strip(hit[0].name))
             q = re.match(r"(?:\w+\s+){0,3}«([^»]+)»|(\w+)", text[pos : pos + 60])
             if q:
-                return q.group(1) or q.group(2)
+                return q.group(1) or _genitive_name(lex, q.group(2))
     return None
 
 

@@ -41,6 +41,7 @@ class Draft:
     persons: list[str] = field(default_factory=list)
     agent: str | None = None
     source: str | None = None
+    timed: bool = False  # its sentence gives its time (else inherited or the article's day)
 
 
 @dataclass(slots=True)
@@ -108,6 +109,7 @@ class ClaimReader:
         self.today = today
         self.drafts: list[Draft] = []
         self.last_time: tuple[str, str] | None = None
+        self.uncounted: tuple[int, str, str, tuple[str, str] | None] | None = None
 
     def _new(self, c: Count | None, s: Sentence, action: str, **kw: object) -> Draft:
         d = Draft(
@@ -148,6 +150,8 @@ class ClaimReader:
                 parent = whole
             elif cue is not None and cue < c.start and root is not None:
                 parent = root
+                if action in ("sentenced", "designated", "detained"):
+                    action = None  # "из них 20 были осуждены": those counted before, described
             if action is None:
                 if parent is not None:
                     action = parent.action
@@ -162,22 +166,48 @@ class ClaimReader:
             if n == 0:
                 whole = d
         if not found and s.people and cue is not None and root is not None:
-            named = [m.name for m in s.people if m.start > cue]
-            if named:
-                d = self._new(None, s, root.action, count=len(dict.fromkeys(named)), part_of=root)
-                d.persons = list(dict.fromkeys(named))
+            named = list(
+                dict.fromkeys(m.name for m in s.people if m.start > cue and m.type == "person")
+            )
+            group = self.uncounted
+            if named and group is not None and group[0] == s.index - 1:
+                # "Среди них" after a group told without a number: those, not the last count
+                _, action, population, times = group
+                d = self._new(None, s, action, count=len(named), population=population)
+                d.mechanism, d.when, d.persons = "unknown", times, named
+                self.drafts.remove(d)
+                self.drafts.append(d)
+                made.append(d)
+            elif named:
+                d = self._new(None, s, root.action, count=len(named), part_of=root)
+                d.persons = named
                 made.append(d)
         elif not found and first in lex.w.THEY and trig and root is not None:
             action = trig[0][1]
             d = self._new(
                 None, s, action, count=root.count, part_of=root, population=root.population
             )
+            d.persons = root.persons  # the same people, the same list
             made.append(d)
             if action == "deported" and root.action == "released":
                 root.mechanism = "deportation"
         elif not found and trig and s.people:
             self._named(s, trig, made)
         self._complete(s, made, mech)
+        self._group(s, found, trig)
+
+    def _group(self, s: Sentence, found: list[Count], trig: list[tuple[int, str]]) -> None:
+        """Remember a sentence that tells of a group without a number ("тех политзаключенных,
+        которых освободили с начала июля") for a "Среди них" after it."""
+        self.uncounted = None
+        if found or not trig:
+            return
+        pops = [
+            p for t in s.tokens if t.is_word and (p := self.lex.find(t, self.lex.w.POPULATIONS))
+        ]
+        if pops:
+            when = s.times[0].period if s.times else None
+            self.uncounted = (s.index, trig[0][1], str(pops[0]), when)
 
     def _named(self, s: Sentence, trig: list[tuple[int, str]], made: list[Draft]) -> None:
         """People named as those something happened to ("Сергей Тихановский ... был освобожден",
@@ -206,6 +236,7 @@ class ClaimReader:
         if time is not None:
             self.last_time = time
         for d in made:
+            d.timed = d.timed or time is not None
             if d.part_of is not None and time is None:
                 d.when = d.part_of.when
             elif d.action == "held":

@@ -34,9 +34,20 @@ def _year_for(month: int, day: int, today: date) -> int:
         return today.year
 
 
+_NEW_YEAR = {
+    ("канун", "нового", "года"),
+    ("кануне", "нового", "года"),
+    ("напярэдадні", "новага", "года"),
+}
+
+
 def _time_at(lex: Lexicon, tokens: list[Token], i: int, today: date) -> tuple[Time, int] | None:
     t = tokens[i]
     w = lex.w
+    if tuple(x.lower for x in tokens[i : i + 3]) in _NEW_YEAR:
+        year = today.year if today.month == 12 else today.year - 1
+        start = f"{year:04d}-12"  # New Year's Eve: late December, up to the article
+        return Time(t.start, tokens[i + 2].end, (start, today.isoformat())), i + 2
     rel = w.RELATIVE_DAYS.get(t.lower)
     if rel is not None:
         d = (today + timedelta(days=rel)).isoformat()

@@ -68,6 +68,7 @@ def _ru_word(word: str, gender: str | None) -> str:
     parses = _all_parses(word)
     named = [p for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
     fitting = [p for p in named if gender is None or gender in p.tag or "ms-f" in p.tag]
+    fitting.sort(key=lambda p: ("nomn" in p.tag, "Surn" not in p.tag))
     p = (fitting or named or parses)[0]
     lower = word.lower()
     if not fitting and gender == "masc" and re.search(r"(?:ов|ев|ин|ын)а$", lower):
@@ -88,15 +89,13 @@ def _all_parses(word: str) -> list[Any]:
 
 
 def _ru_name_case(words: list[str]) -> tuple[str | None, bool]:
-    """The gender of the first name and whether it is in the nominative."""
+    """The gender of the first name and whether it is in the nominative, by its likeliest
+    reading ("Александра" before a surname is his genitive, "Марина" her nominative)."""
     for w in words:
-        for p in _all_parses(w):
-            if "Name" in p.tag:
-                named = [q for q in _all_parses(w) if "Name" in q.tag and "sing" in q.tag]
-                if any("masc" in q.tag and "gent" in q.tag for q in named):
-                    return "masc", False  # "Александра" after a title: his genitive
-                gender = "femn" if "femn" in p.tag else "masc"
-                return gender, any("nomn" in q.tag for q in named)
+        named = [p for p in _all_parses(w) if "Name" in p.tag and "sing" in p.tag]
+        if named:
+            p = named[0]
+            return ("femn" if "femn" in p.tag else "masc"), "nomn" in p.tag
     return None, False
 
 

@@ -74,7 +74,7 @@ def _population(lex: Lexicon, tokens: list[Token], j: int) -> tuple[str, int] | 
         if t.text in _STOP:
             return None
         population = lex.find(t, lex.w.POPULATIONS)
-        if population is not None:
+        if population:
             if population == "prisoners" and political:
                 population = "political_prisoners"
             if foreign and population in ("citizens", "political_prisoners", "prisoners"):

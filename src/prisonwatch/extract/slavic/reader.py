@@ -49,6 +49,8 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         same.agent = same.agent or d.agent
         same.mechanism = same.mechanism if same.mechanism not in (None, "unknown") else d.mechanism
         same.persons += [p for p in d.persons if p not in same.persons]
+        if d.timed and not same.timed:
+            same.when, same.timed = d.when, True
         if same.sentence == 0 or (same.start < d.start and d.source and not same.source):
             same.start, same.end, same.sentence = d.start, d.end, d.sentence
     for d in kept:
@@ -56,10 +58,14 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             d.part_of = into[id(d.part_of)]
     for n, d in enumerate(kept, 1):
         d.id = f"c{n}"
+        if d.part_of is not None and not d.timed:
+            d.when = d.part_of.when
     return kept
 
 
-def _agent(text: str, drafts: list[Draft], sents: list[Sentence], lex: Any) -> None:
+def _agent(
+    text: str, drafts: list[Draft], sents: list[Sentence], lex: Any, headline: Draft | None
+) -> None:
     """The person named as the subject of an active trigger ("Лукашенко помиловал 22")."""
     from prisonwatch.extract.slavic.claims import triggers
 
@@ -76,9 +82,13 @@ def _agent(text: str, drafts: list[Draft], sents: list[Sentence], lex: Any) -> N
             between = text[before[-1].end : pos]
             if "," not in between and not re.search(r"\b(?:был\w*|быў\w*)\b", between):
                 d.agent = before[-1].name
+    headline = headline if headline and headline.agent else None
     for d in drafts:
         if d.part_of is not None and not d.agent:
             d.agent = d.part_of.agent
+        same_event = headline and (d.action, d.when) == (headline.action, headline.when)
+        if headline and same_event and not d.agent and d.mechanism == headline.mechanism:
+            d.agent = headline.agent  # "Лукашенко освободил X и других" covers the others
 
 
 def _span(text: str, start: int, end: int) -> dict[str, Any]:
@@ -121,12 +131,13 @@ def read(document: Any) -> dict[str, Any]:
         sent = Sentence(n, s, e, tokens, find_times(lex, tokens, today), in_people, source, n == 0)
         sents.append(sent)
         reader.read(sent)
+    headline = next((d for d in reader.drafts if d.sentence == 0), None)
     drafts = merge(reader.drafts)
-    _agent(text, drafts, sents, lex)
     article_mech = next((m for s in sents if (m := mechanism_in(lex, s.tokens))), None)
     for d in drafts:
         if d.action == "released" and not d.mechanism:
             d.mechanism = (d.part_of.mechanism if d.part_of else None) or article_mech or "unknown"
+    _agent(text, drafts, sents, lex, headline)
     codes = Counter(COUNTRIES[m.text.lower()] for m in found if m.type == "country")
     country = codes.most_common(1)[0][0] if codes else None
     events = event_rules.find_events(lex, text, sents, drafts)

@@ -77,6 +77,7 @@ POPULATIONS: dict[str, str] = {
     "грамадзян*": "citizens",
     "замежнік*": "foreigners",
     "журналіст*": "journalists",
+    "беларуск*": "",  # the adjective "беларускія палітвязні" names no population
     "беларус*": "belarusians",
     "паляк*": "poles",
     "палякa*": "poles",
