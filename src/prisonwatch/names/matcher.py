@@ -9,6 +9,7 @@ took on a pair (same, not same) are honoured before any score.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from prisonwatch.core.text import fold, name_key
-from prisonwatch.names.keys import Form, forms, given_group, skeleton
+from prisonwatch.names.chinese import has_han
+from prisonwatch.names.given import given_group
+from prisonwatch.names.keys import Form, forms, skeleton
 
 VERSION = "names/1.0"
 AUTO_ACCEPT = 0.9
@@ -28,6 +31,9 @@ POOL = 20
 MAX_BLOCK = 1000
 MAX_STRONG_BLOCK = 3000
 """A spelling or sound shared by more names than this says too little to rank by."""
+LONE_NAME = 0.89
+"""A surname alone ("Statkevich", or the common word "знака") is never taken without a person
+checking: it scores at most this, under `AUTO_ACCEPT`."""
 SHORTLIST = 6
 """Of the pool, how many closest whole spellings are scored token by token."""
 """Letter-trigram keys shared by more names than this ("ski", "vic") are too common to help."""
@@ -75,24 +81,44 @@ def _token_sim(q: str, c: str) -> tuple[float, str]:
     return sim * 0.85, "similar spelling"
 
 
+_PATRONYMIC = re.compile(r"(?:[aeo]vi(?:ch|c|tch)|[aeo]vn?a|[aeiou][uwv]na|ichna|ovych)$")
+"""Endings of patronymics in Latin spellings: Viktaravič, Vasilievna, Mikalaeŭna."""
+
+
 def score_forms(query: Form, cand: Form) -> tuple[float, list[str]]:
     """How well one spelling of the query matches one spelling of a person's name."""
     total = weight_sum = 0.0
     why: list[str] = []
     surname_hit = False
-    for q in query.tokens:
-        best, reason, best_c = 0.0, "", ""
-        for c in cand.tokens:
+    extra = len(query.tokens) > max(len(cand.tokens), 2)
+    syllabic = cand.how == "pinyin"
+    # each written name answers one name of the person ("Jia Jia" is not "Jia Guoxi"), the
+    # closest pairs first
+    pairs: list[tuple[float, int, int, str]] = []
+    for i, q in enumerate(query.tokens):
+        for j, c in enumerate(cand.tokens):
             sim, r = _token_sim(q, c)
-            if sim > best:
-                best, reason, best_c = sim, r, c
+            if syllabic and sim < 0.98:
+                sim = min(sim, 0.7)  # one letter off in pinyin is another syllable
+            pairs.append((sim, i, j, r))
+    pairs.sort(key=lambda p: -p[0])
+    best: dict[int, tuple[float, int, str]] = {}
+    taken: set[int] = set()
+    for sim, i, j, r in pairs:
+        if i not in best and j not in taken:
+            best[i] = (sim, j, r)
+            taken.add(j)
+    for i, q in enumerate(query.tokens):
+        sim, j, reason = best.get(i, (0.0, -1, ""))
         weight = 0.5 if given_group(q) is not None else 1.0
-        total += best * weight
+        if extra and i > 0 and sim < 0.85 and _PATRONYMIC.search(fold(q)):
+            continue  # a patronymic the registry does not keep says nothing either way
+        total += sim * weight
         weight_sum += weight
-        if weight == 1.0 and best >= 0.85:
+        if weight == 1.0 and sim >= 0.85:
             surname_hit = True
-        if best >= 0.85:
-            why.append(f"{q} ~ {best_c}: {reason}")
+        if sim >= 0.85:
+            why.append(f"{q} ~ {cand.tokens[j]}: {reason}")
     if not weight_sum:
         return 0.0, why
     score = total / weight_sum
@@ -101,8 +127,14 @@ def score_forms(query: Form, cand: Form) -> tuple[float, list[str]]:
     score = 0.9 * score + 0.1 * max(whole, score)
     if len(cand.tokens) > len(query.tokens):
         score *= 0.93  # fewer names given than the person has
+        if len(query.tokens) == 1:
+            score = min(score, LONE_NAME)
     if not surname_hit:
         score = min(score, 0.5)
+    if query.how == cand.how == "pinyin":
+        # both written in characters, and the characters differ: a namesake in sound only
+        score *= 0.85
+        why.append("same pinyin, other characters")
     return score, why
 
 
@@ -214,9 +246,10 @@ class NameIndex:
 def _block_keys(token: str) -> tuple[str, ...]:
     """Keys under which a token is found: its folded spelling, its skeleton, its first five
     letters (long tokens) and its letter trigrams, so that a slip of one letter still meets."""
-    if len(token) < 3:
-        return ()
     folded = fold(token)
+    if len(token) < 3:
+        # two letters ("Li", "Wu") or Chinese characters (王丹) are still a whole name
+        return (f"t:{folded}",) if len(token) == 2 or has_han(token) else ()
     keys = [f"t:{folded}"]
     sk = skeleton(token)
     if len(sk) >= 2:
