@@ -1,11 +1,10 @@
 """People, organisations and places in Russian and Belarusian text, named in the nominative.
 
 Mentions come from natasha's news NER (trained on Russian; on Belarusian text it is what
-transfers, measured in bench/extract_eval.py). A mention's nominative: for Russian, each word
-through pymorphy3 keeping the person's gender ("Светланой Тихановской" -> "Светлана
-Тихановская"); for Belarusian, the case endings undone by rule ("Алеся Бяляцкага" -> "Алесь
-Бяляцкі"). The canonical name is the fullest form the article gives ("Лукашенко" -> "Александр
-Лукашенко" where the article names him so).
+transfers, measured in bench/extract_eval_ru.py). A mention's nominative comes from the name
+matcher's `names.cases` ("Алеся Бяляцкага" -> "Алесь Бяляцкі", "Светланой Тихановской" ->
+"Светлана Тихановская"). The canonical name is the fullest form the article gives
+("Лукашенко" -> "Александр Лукашенко" where the article names him so).
 """
 
 from __future__ import annotations
@@ -15,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from prisonwatch.extract.lang import be as be_words
 from prisonwatch.extract.slavic.words import ru_parse
+from prisonwatch.names import cases
 
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 COUNTRIES = {
@@ -57,113 +56,16 @@ def ner_spans(text: str) -> list[tuple[str, int, int]]:
     return [(s.type, s.start, s.stop) for s in doc.spans]
 
 
-def _cap(word: str, like: str) -> str:
-    return "-".join(p[:1].upper() + p[1:] for p in word.split("-")) if like[:1].isupper() else word
-
-
-def _ru_word(word: str, gender: str | None) -> str:
-    """One word of a name not in the nominative, put into it (keeping the person's gender)."""
-    if not word[:1].isupper() or "." in word:
-        return word
-    parses = _all_parses(word)
-    named = [p for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
-    fitting = [p for p in named if gender is None or gender in p.tag or "ms-f" in p.tag]
-    fitting.sort(key=lambda p: ("nomn" in p.tag, "Surn" not in p.tag))
-    p = (fitting or named or parses)[0]
-    lower = word.lower()
-    if not fitting and gender == "masc" and re.search(r"(?:ов|ев|ин|ын)а$", lower):
-        return word[:-1]
-    if not fitting and gender == "masc" and lower.endswith(("ого", "его")):
-        return word[:-3] + ("ий" if lower[-4] in "кгхжшчщн" else "ый")
-    if not fitting and gender == "masc" and lower.endswith("а"):
-        return word[:-1]
-    wanted = {"nomn", "sing"} | ({gender} if gender and p.tag.POS == "ADJF" else set())
-    form = p.inflect(wanted)
-    return _cap(str(form.word if form else p.normal_form), word)
-
-
 def _all_parses(word: str) -> list[Any]:
     from prisonwatch.extract.slavic.words import _morph
 
     return list(_morph().parse(word))
 
 
-def _ru_name_case(words: list[str]) -> tuple[str | None, bool]:
-    """The gender of the first name and whether it is in the nominative, by its likeliest
-    reading ("Александра" before a surname is his genitive, "Марина" her nominative)."""
-    for w in words:
-        named = [p for p in _all_parses(w) if "Name" in p.tag and "sing" in p.tag]
-        if named:
-            p = named[0]
-            return ("femn" if "femn" in p.tag else "masc"), "nomn" in p.tag
-    return None, False
-
-
-def _ru_nominative(words: list[str]) -> str:
-    gender, nomn = _ru_name_case(words)
-    if nomn or (gender is None and len(words) > 1):
-        return " ".join(words)
-    if len(words) == 1:
-        w = words[0]
-        if any("nomn" in p.tag and "Surn" in p.tag for p in _all_parses(w)):
-            return w
-        if any("nomn" in p.tag and "Fixd" in p.tag for p in _all_parses(w)):
-            return w
-    return " ".join(_ru_word(w, gender) for w in words)
-
-
-_BE_ENDINGS = [  # (ending, replacement) for masculine names in the genitive/dative/instrumental
-    ("цкага", "цкі"), ("скага", "скі"), ("кага", "кі"), ("гага", "гі"), ("ага", "ы"),
-    ("цкаму", "цкі"), ("скаму", "скі"), ("аму", "ы"), ("ым", "ы"),
-    ("ея", "ей"), ("ая", "ай"), ("эя", "эй"), ("ыя", "ый"), ("ія", "ій"),
-    ("ся", "сь"), ("ля", "ль"), ("ця", "ць"), ("зя", "зь"), ("дзя", "дзь"), ("ня", "нь"),
-    ("ам", ""), ("у", ""), ("а", ""),
-]  # fmt: skip
-_BE_FEM = [("скай", "ская"), ("цкай", "цкая"), ("ай", "а"), ("ы", "а"), ("і", "а")]
-
-
-def _be_word(word: str, female: bool) -> str:
-    lower = word.lower()
-    if female:
-        for end, rep in _BE_FEM:
-            if lower.endswith(end) and len(lower) > len(end) + 2:
-                return word[: len(word) - len(end)] + rep
-        return word
-    if re.search(r"(?:нка|нку|ка)$", lower) and not lower.endswith(("кага", "каму")):
-        return word[:-1] + "а" if lower.endswith("нку") else word  # Лукашэнка stays
-    for end, rep in _BE_ENDINGS:
-        if lower.endswith(end) and len(lower) > len(end) + 2:
-            return word[: len(word) - len(end)] + rep
-    return word
-
-
-def _be_female(words: list[str]) -> bool:
-    first = words[0].lower()
-    names = be_words.FEMALE_NAMES
-    return (
-        first in names
-        or any(
-            first[: -len(e)] + r in names
-            for e, r in (("ы", "а"), ("і", "а"), ("у", "а"), ("ай", "а"))
-        )
-        or bool(re.search(r"(?:ская|цкая|ская|ай)$", words[-1].lower()))
-    )
-
-
 def nominative(name: str, lang: str) -> str:
-    """A person's name in the nominative, in the script it was written in."""
-    words = name.split()
-    if not words:
-        return name
-    if lang == "ru":
-        return _ru_nominative(words)
-    female = _be_female(words)
-    if len(words) == 1 and not re.search(r"(?:кага|скага|цкага)$", words[0].lower()):
-        return name  # a lone surname: only clear adjectival endings are undone
-    first = words[0].lower()
-    if not female and first in be_words.FEMALE_NAMES:
-        female = True
-    return " ".join(_be_word(w, female) for w in words)
+    """A person's name in the nominative, in the script it was written in (the name
+    matcher's `names.cases.nominative`; a Belarusian "Ў" opening a word is "У" there)."""
+    return re.sub(r"(^|\s)Ў", r"\1У", cases.nominative(name, lang))
 
 
 def _ru_known_name(word: str) -> bool:
