@@ -42,7 +42,7 @@ class Token:
 
 @cache
 def _morph() -> Any:
-    import pymorphy3
+    import pymorphy3  # type: ignore[import-untyped]
 
     return pymorphy3.MorphAnalyzer(lang="ru")
 
