@@ -11,54 +11,42 @@ deportation told of a release's people making it a release by deportation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from prisonwatch.extract.slavic.dates import Time
-from prisonwatch.extract.slavic.names import Mention
+from prisonwatch.extract.slavic import people
+from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.numbers import Count, counts
-from prisonwatch.extract.slavic.words import Lexicon, Token
+from prisonwatch.extract.slavic.words import Lexicon, Token, ru_parse
 
-_PART = re.compile(r"\b(?:из\s+них|з\s+іх|в\s+том\s+числе|у\s+тым\s+ліку|из\s+которых)\b")
+_PART = re.compile(
+    r"\b(?:из\s+них|з\s+іх|в\s+том\s+числе|у\s+тым\s+ліку|из\s+которых|среди\s+которых"
+    r"|сярод\s+якіх)\b"
+)
+_FOREIGN = {"foreign_citizens", "foreigners", "foreign_political_prisoners"}
+_NATIONALS = {
+    "lithuanians", "poles", "latvians", "japanese", "estonians", "swedes", "ukrainians",
+    "americans", "germans", "french", "russians",
+}  # fmt: skip
 _NEGATION = {"не", "ни"}
 _MODAL = re.compile(
     r"^(?:мо[гжч]\w*|планир\w*|намерен\w*|будут|будет|мож\w*|плану\w*|будуць|будзе)$"
 )
 
 
-@dataclass(slots=True)
-class Draft:
-    id: str
-    action: str
-    count: int
-    qualifier: str
-    population: str
-    sentence: int
-    start: int
-    end: int
-    part_of: Draft | None = None
-    mechanism: str | None = None
-    when: tuple[str, str] | None = None
-    persons: list[str] = field(default_factory=list)
-    agent: str | None = None
-    source: str | None = None
-    timed: bool = False  # its sentence gives its time (else inherited or the article's day)
+Trigger = tuple[int, str, bool]  # character position, action, said by a participle
+_BE_PARTICIPLE = re.compile(r"(?:ны|ная|нае|ных|нага|ным|ную|нымі|ныя|наму|ены|еных|аны|аных)$")
 
 
-@dataclass(slots=True)
-class Sentence:
-    index: int
-    start: int
-    end: int
-    tokens: list[Token]
-    times: list[Time]
-    people: list[Mention]
-    source: str | None
-    in_title: bool
+def participle(lex: Lexicon, t: Token) -> bool:
+    """Whether a trigger word is a full participle ("освобожденного", "вызваленых"): a
+    description of people rather than the telling of an act."""
+    if lex.code == "ru":
+        return bool(ru_parse(t.lower).tag.POS == "PRTF")
+    return bool(_BE_PARTICIPLE.search(t.lower))
 
 
-def triggers(lex: Lexicon, text: str, s: Sentence) -> list[tuple[int, str]]:
-    """(character position, action) of every factual trigger in a sentence."""
-    out: list[tuple[int, str]] = []
+def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
+    """(character position, action, participle) of every factual trigger in a sentence."""
+    out: list[Trigger] = []
     toks = s.tokens
     for i, t in enumerate(toks):
         action = lex.find(t, lex.w.TRIGGERS) if t.is_word and len(t.lower) > 3 else None
@@ -67,15 +55,23 @@ def triggers(lex: Lexicon, text: str, s: Sentence) -> list[tuple[int, str]]:
         before = [x.lower for x in toks[max(0, i - 2) : i]]
         if _NEGATION & set(before[-1:]) or any(_MODAL.match(b) for b in before):
             continue
-        out.append((t.start, action))
+        out.append((t.start, action, participle(lex, t)))
     low = text[s.start : s.end].lower()
     for pattern, action in lex.w.PHRASES:
         for m in re.finditer(pattern, low):
             if not re.search(r"\b(?:не|ни)\s*$", low[: m.start()]):
-                out.append((s.start + m.start(), action))
-    if any(a == "demanded" for _, a in out):
-        out = [(p, "demanded" if a == "released" else a) for p, a in out]
-    return out
+                out.append((s.start + m.start(), action, False))
+    if any(a == "demanded" for _, a, _ in out):
+        out = [(p, "demanded" if a == "released" else a, f) for p, a, f in out]
+    return sorted(out)
+
+
+def has_verb(lex: Lexicon, tokens: list[Token]) -> bool:
+    """Whether a Russian sentence has a finite verb or short participle (a nominal sentence
+    such as "На сегодня в Беларуси 1378 политзаключенных" has none). Belarusian: not told."""
+    if lex.code != "ru":
+        return False
+    return any(t.is_word and ru_parse(t.lower).tag.POS in ("VERB", "PRTS") for t in tokens)
 
 
 def mechanism_in(lex: Lexicon, tokens: list[Token]) -> str | None:
@@ -133,55 +129,61 @@ class ClaimReader:
                 return d
         return None
 
+    def _parent(self, c: Count, root: Draft) -> Draft:
+        """What a count after "среди них" is part of: nationals of another country are part of
+        the foreigners counted before, others of the last whole."""
+        if c.population in _NATIONALS or (
+            c.population.endswith("_citizens") and c.population != "foreign_citizens"
+        ):
+            foreign = [d for d in self.drafts if d.population in _FOREIGN]
+            if foreign:
+                return foreign[-1]
+        return root
+
     def read(self, s: Sentence) -> None:
         lex, text = self.lex, self.text
         found = counts(lex, text, s.tokens)
-        trig = triggers(lex, text, s)
+        trig = [
+            t for t in triggers(lex, text, s) if not any(c.start <= t[0] < c.end for c in found)
+        ]
         cue = _cue(lex, text, s)
         first = s.tokens[0].lower if s.tokens else ""
         root = self._root()
-        mech = mechanism_in(lex, s.tokens)
+        stock = re.search(lex.w.STOCK, text[s.start : s.end].lower())
         whole: Draft | None = None
         made: list[Draft] = []
         for n, c in enumerate(found):
-            action = min(trig, key=lambda t: abs(t[0] - c.start))[1] if trig else None
+            near = min(trig, key=lambda t: abs(t[0] - c.start)) if trig else None
+            action = c.action or (near[1] if near else None)
             parent: Draft | None = None
-            if whole is not None and _whole_cue(text[found[0].start : c.start]):
+            if c.action is not None:
+                parent = root if root is not None and root.action == c.action else None
+            elif whole is not None and _whole_cue(text[found[0].start : c.start]):
                 parent = whole
             elif cue is not None and cue < c.start and root is not None:
-                parent = root
+                parent = self._parent(c, root)
                 if action in ("sentenced", "designated", "detained"):
                     action = None  # "из них 20 были осуждены": those counted before, described
+            if stock and action in (None, "designated"):
+                action = "held"
             if action is None:
                 if parent is not None:
                     action = parent.action
-                elif c.population in ("political_prisoners", "prisoners") and not any(
-                    t.is_word and lex.find(t, lex.w.TRIGGERS) for t in s.tokens
+                elif c.population in ("political_prisoners", "prisoners") and not (
+                    trig or has_verb(lex, s.tokens)
                 ):
                     action = "held"
                 else:
                     continue
-            d = self._new(c, s, action, part_of=parent)
+            d = self._new(c, s, action, part_of=parent, trigger=near[0] if near else None)
+            d.with_named = [
+                m.name for m in s.people if re.fullmatch(r"\s+[иі]\s+", text[m.end : c.start])
+            ]
             made.append(d)
             if n == 0:
                 whole = d
         if not found and s.people and cue is not None and root is not None:
-            named = list(
-                dict.fromkeys(m.name for m in s.people if m.start > cue and m.type == "person")
-            )
-            group = self.uncounted
-            if named and group is not None and group[0] == s.index - 1:
-                # "Среди них" after a group told without a number: those, not the last count
-                _, action, population, times = group
-                d = self._new(None, s, action, count=len(named), population=population)
-                d.mechanism, d.when, d.persons = "unknown", times, named
-                self.drafts.remove(d)
-                self.drafts.append(d)
-                made.append(d)
-            elif named:
-                d = self._new(None, s, root.action, count=len(named), part_of=root)
-                d.persons = named
-                made.append(d)
+            self._among(s, cue, root, made)
         elif not found and first in lex.w.THEY and trig and root is not None:
             action = trig[0][1]
             d = self._new(
@@ -192,11 +194,28 @@ class ClaimReader:
             if action == "deported" and root.action == "released":
                 root.mechanism = "deportation"
         elif not found and trig and s.people:
-            self._named(s, trig, made)
-        self._complete(s, made, mech)
+            made += people.named(self, s, trig)
+        self._complete(s, made)
         self._group(s, found, trig)
 
-    def _group(self, s: Sentence, found: list[Count], trig: list[tuple[int, str]]) -> None:
+    def _among(self, s: Sentence, cue: int, root: Draft, made: list[Draft]) -> None:
+        """People named after "Среди них" / "Сярод іх": a count of their own, part of the group
+        told just before (a count, or a group told without a number)."""
+        named = list(
+            dict.fromkeys(m.name for m in s.people if m.start > cue and m.type == "person")
+        )
+        group = self.uncounted
+        if named and group is not None and group[0] == s.index - 1:
+            _, action, population, times = group
+            d = self._new(None, s, action, count=len(named), population=population)
+            d.mechanism, d.when, d.persons, d.timed = "unknown", times, named, True
+            made.append(d)
+        elif named:
+            d = self._new(None, s, root.action, count=len(named), part_of=root)
+            d.persons = named
+            made.append(d)
+
+    def _group(self, s: Sentence, found: list[Count], trig: list[Trigger]) -> None:
         """Remember a sentence that tells of a group without a number ("тех политзаключенных,
         которых освободили с начала июля") for a "Среди них" after it."""
         self.uncounted = None
@@ -209,44 +228,43 @@ class ClaimReader:
             when = s.times[0].period if s.times else None
             self.uncounted = (s.index, trig[0][1], str(pops[0]), when)
 
-    def _named(self, s: Sentence, trig: list[tuple[int, str]], made: list[Draft]) -> None:
-        """People named as those something happened to ("Сергей Тихановский ... был освобожден",
-        "Лукашенко освободил Тихановского")."""
-        pos, action = trig[0]
-        if action not in ("released", "returned_to_custody", "sentenced", "detained", "deported"):
-            return
-        subject = [m for m in s.people if m.end <= pos and m.start - s.start < 3]
-        between = self.text[subject[0].end : pos] if subject else ""
-        passive = bool(re.search(r"\b(?:был\w*|быў\w*|стал\w*)\b", between)) or not subject
-        if subject and passive:
-            names = [subject[0].name]
-            agent = None
-        else:
-            objects = [m for m in s.people if m.start > pos and m.start - pos < 30]
-            if not objects:
-                return
-            names = [objects[0].name]
-            agent = subject[0].name if subject else None
-        d = self._new(None, s, action, count=len(names), agent=agent)
-        d.persons = names
-        made.append(d)
+    def _time_of(self, s: Sentence, d: Draft, trig: list[int]) -> tuple[str, str] | None:
+        """The sentence's time nearest the claim's trigger, unless it stands nearer another."""
+        if not s.times:
+            return None
+        anchor = d.trigger if d.trigger is not None else d.start
+        best = min(s.times, key=lambda t: abs(t.start - anchor))
+        others = [p for p in trig if p != d.trigger]
+        if d.trigger is not None and any(
+            abs(best.start - p) < abs(best.start - anchor) for p in others
+        ):
+            return None
+        return best.period
 
-    def _complete(self, s: Sentence, made: list[Draft], mech: str | None) -> None:
-        time = s.times[0].period if s.times else None
-        if time is not None:
+    def _when(self, s: Sentence, d: Draft, positions: list[int], earlier: bool) -> None:
+        """A claim's period: its own time, its whole's, the stock's day, or the last told."""
+        time = self._time_of(s, d, positions)
+        d.timed = time is not None or earlier
+        if time is not None and d.action not in ("held", "demanded"):
             self.last_time = time
+        if d.part_of is not None and time is None and not earlier:
+            d.when = d.part_of.when
+        elif d.action == "held":
+            d.when = (self.today, self.today) if self.today else None
+        elif d.action == "demanded" or earlier:
+            d.when = None
+        else:
+            today = (self.today, self.today) if self.today else None
+            d.when = time or self.last_time or today
+
+    def _complete(self, s: Sentence, made: list[Draft]) -> None:
+        lex = self.lex
+        earlier = any(t.lower in lex.w.EARLIER for t in s.tokens)
+        mech = mechanism_in(lex, s.tokens)
+        positions = [p for p, _, _ in triggers(lex, self.text, s)]
         for d in made:
-            d.timed = d.timed or time is not None
-            if d.part_of is not None and time is None:
-                d.when = d.part_of.when
-            elif d.action == "held":
-                d.when = (self.today, self.today) if self.today else None
-            elif d.action == "demanded":
-                d.when = None
-            else:
-                d.when = (
-                    time or self.last_time or ((self.today, self.today) if self.today else None)
-                )
+            if not d.timed:
+                self._when(s, d, positions, earlier)
             if d.action == "released":
                 d.mechanism = d.mechanism or mech or (d.part_of.mechanism if d.part_of else None)
             if s.source and not d.source:

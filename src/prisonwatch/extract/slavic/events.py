@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from prisonwatch.extract.slavic.claims import Draft, Sentence
+from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.words import Lexicon
 
 _TARGET = re.compile(r"(?:с|з|со|против|супраць)\s+«([^»]+)»")

@@ -26,6 +26,7 @@ class Count:
     last: int  # index of the people noun
     start: int
     end: int
+    action: str | None = None  # "один из помилованных": the action of the group it is one of
 
 
 def _digits(token: Token) -> int | None:
@@ -75,6 +76,9 @@ def _population(lex: Lexicon, tokens: list[Token], j: int) -> tuple[str, int] | 
             return None
         population = lex.find(t, lex.w.POPULATIONS)
         if population:
+            country = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+            if population == "citizens" and country in lex.w.CITIZENS_OF:
+                return f"{lex.w.CITIZENS_OF[country]}_citizens", k + 1
             if population == "prisoners" and political:
                 population = "political_prisoners"
             if foreign and population in ("citizens", "political_prisoners", "prisoners"):
@@ -85,6 +89,20 @@ def _population(lex: Lexicon, tokens: list[Token], j: int) -> tuple[str, int] | 
         if _digits(t) is not None:
             return None
     return None
+
+
+def _countries(lex: Lexicon, tokens: list[Token], j: int) -> list[int]:
+    """Countries in the genitive listed right after a number (after a dash, if any)."""
+    k = j + 1 if j < len(tokens) and tokens[j].text in ("—", "–", "-") else j
+    out: list[int] = []
+    while k < len(tokens) and tokens[k].lower in lex.w.CITIZENS_OF:
+        out.append(k)
+        nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        if nxt in (",", "и", "і", "й"):
+            k += 2
+        else:
+            break
+    return out
 
 
 def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
@@ -99,7 +117,20 @@ def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
         value, last = found
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         if after is not None and after.lower in ("из", "з"):  # "один из лидеров"
-            i = last + 1
+            group = tokens[last + 2] if last + 2 < len(tokens) else None
+            action = lex.find(group, lex.w.TRIGGERS) if group and value == 1 else None
+            if group is not None and action is not None:  # "Один из помилованных"
+                q = "exact"
+                out.append(Count(1, q, "people", i, last + 2, tokens[i].start, group.end, action))
+            i = last + 2
+            continue
+        countries = _countries(lex, tokens, last + 1)
+        if countries and value > 0:  # "по двое — Латвии, Польши и Германии", "один — Франции"
+            q = _qualifier(lex, text, tokens[i].start)
+            for k in countries:
+                citizens = f"{lex.w.CITIZENS_OF[tokens[k].lower]}_citizens"
+                out.append(Count(value, q, citizens, i, k, tokens[i].start, tokens[k].end))
+            i = countries[-1] + 1
             continue
         pop = _population(lex, tokens, last + 1)
         if pop is not None and value > 0:

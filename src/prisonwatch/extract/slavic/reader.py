@@ -13,8 +13,9 @@ from typing import Any
 
 from prisonwatch.extract.slavic import events as event_rules
 from prisonwatch.extract.slavic.attribution import quotes, source_of, title_speaker
-from prisonwatch.extract.slavic.claims import ClaimReader, Draft, Sentence, mechanism_in
+from prisonwatch.extract.slavic.claims import ClaimReader, mechanism_in, participle, triggers
 from prisonwatch.extract.slavic.dates import find_times
+from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.names import COUNTRIES, Mention, mentions
 from prisonwatch.extract.slavic.words import lexicon, sentences
 
@@ -63,25 +64,57 @@ def merge(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
+    """Who did what the trigger at `pos` says: the person before an active verb ("Лукашенко
+    помиловал"), the person in the instrumental right after a passive ("вызваленых
+    Лукашэнкам"), or a body named by a common noun before the verb ("белорусский режим
+    освободил", "Праваабаронцы назвалі")."""
+    persons = [m for m in s.people if m.type == "person"]
+    after = [m for m in persons if 0 < m.start - pos <= 25]
+    word = lex.tokens(text, pos, pos + 30)[:1]
+    if (
+        after
+        and word
+        and participle(lex, word[0])
+        and re.fullmatch(r"\w+\s+", text[pos : after[0].start])
+    ):
+        return after[0].name
+    before = [m for m in persons if m.end <= pos]
+    if before:
+        between = text[before[-1].end : pos]
+        if "," not in between and not re.search(r"\b(?:был\w*|быў\w*)\b", between):
+            return before[-1].name
+    lead = lex.tokens(text, max(s.start, pos - 40), pos)
+    for i, t in enumerate(lead):
+        generic = lex.find(t, lex.w.GENERIC_SOURCES)
+        if generic and i >= len(lead) - 2:
+            return str(generic)
+        if lex.has(t, lex.w.AGENT_NOUNS) and i >= len(lead) - 2:
+            adjective = (
+                lead[i - 1]
+                if i > 0 and lead[i - 1].is_word and lead[i - 1].lower[0].islower()
+                else None
+            )
+            return text[(adjective or t).start : t.end]
+    return None
+
+
 def _agent(
     text: str, drafts: list[Draft], sents: list[Sentence], lex: Any, headline: Draft | None
 ) -> None:
-    """The person named as the subject of an active trigger ("Лукашенко помиловал 22")."""
-    from prisonwatch.extract.slavic.claims import triggers
-
+    """Agents of the claims that have none: from their own sentence, their whole, or the
+    headline's for the releases of the same day and mechanism."""
     for d in drafts:
         if d.agent or d.part_of is not None:
             continue
         s = sents[d.sentence]
-        trig = triggers(lex, text, s)
-        if not trig:
-            continue
-        pos = trig[0][0]
-        before = [m for m in s.people if m.type == "person" and m.end <= pos]
-        if before:
-            between = text[before[-1].end : pos]
-            if "," not in between and not re.search(r"\b(?:был\w*|быў\w*)\b", between):
-                d.agent = before[-1].name
+        pos = (
+            d.trigger
+            if d.trigger is not None
+            else next(iter(p for p, _, _ in triggers(lex, text, s)), None)
+        )
+        if pos is not None:
+            d.agent = _agent_of(text, s, pos, lex)
     headline = headline if headline and headline.agent else None
     for d in drafts:
         if d.part_of is not None and not d.agent:
@@ -89,6 +122,22 @@ def _agent(
         same_event = headline and (d.action, d.when) == (headline.action, headline.when)
         if headline and same_event and not d.agent and d.mechanism == headline.mechanism:
             d.agent = headline.agent  # "Лукашенко освободил X и других" covers the others
+
+
+def _beside(drafts: list[Draft]) -> None:
+    """ "Николай Статкевич и 51 политзаключенный": the 51 and the one named beside them are the
+    52 told elsewhere; the 51 is part of that claim, the one named among its people."""
+    for d in drafts:
+        if not d.with_named or d.part_of is not None:
+            continue
+        total = d.count + len(d.with_named)
+        whole = next(
+            (w for w in drafts if w.part_of is None and w.action == d.action and w.count == total),
+            None,
+        )
+        if whole is not None:
+            d.part_of = whole
+            whole.persons += [p for p in d.with_named if p not in whole.persons]
 
 
 def _span(text: str, start: int, end: int) -> dict[str, Any]:
@@ -133,10 +182,13 @@ def read(document: Any) -> dict[str, Any]:
         reader.read(sent)
     headline = next((d for d in reader.drafts if d.sentence == 0), None)
     drafts = merge(reader.drafts)
+    _beside(drafts)
     article_mech = next((m for s in sents if (m := mechanism_in(lex, s.tokens))), None)
     for d in drafts:
         if d.action == "released" and not d.mechanism:
-            d.mechanism = (d.part_of.mechanism if d.part_of else None) or article_mech or "unknown"
+            same_day = headline is None or d.when == headline.when
+            told = article_mech if same_day else None
+            d.mechanism = (d.part_of.mechanism if d.part_of else None) or told or "unknown"
     _agent(text, drafts, sents, lex, headline)
     codes = Counter(COUNTRIES[m.text.lower()] for m in found if m.type == "country")
     country = codes.most_common(1)[0][0] if codes else None

@@ -41,6 +41,8 @@ TRIGGERS: dict[str, str] = {
 PHRASES: list[tuple[str, str]] = [
     (r"\bвый(?:шлі|шаў|шла|шаўш\w*|сці)\s+на\s+(?:волю|свабоду)", "released"),
     (r"\bна\s+вол[іі]\b|\bна\s+волю\b|\bна\s+свабодзе\b", "released"),
+    (r"\bвый(?:шлі|шаў|шла)\s+з\s+(?:турм\w+|калоні\w+|месцаў\s+зняволення)", "released"),
+    (r"\bназвал\w*\s+палітвязн\w+|\bдадал\w*", "designated"),
     (r"\bза\s+кратамі\b|\bу\s+зняволенні\b", "held"),
     (
         r"\bзноў\s+(?:адправ\w+|пасадз\w+|затрым\w+)|\bвярнул\w*\s+(?:у\s+калоні|за\s+краты)",
@@ -91,6 +93,12 @@ POPULATIONS: dict[str, str] = {
     "украін*": "ukrainians",
     "амерыкан*": "americans",
 }
+CITIZENS_OF = {
+    "літвы": "lithuanian", "латвіі": "latvian", "польшчы": "polish", "германіі": "german",
+    "францыі": "french", "вялікабрытаніі": "british", "зша": "american", "украіны": "ukrainian",
+    "японіі": "japanese", "швецыі": "swedish", "эстоніі": "estonian", "расіі": "russian",
+    "беларусі": "belarusian", "італіі": "italian", "аўстраліі": "australian",
+}  # fmt: skip
 POLITICAL = {"палітычн*"}
 FOREIGN = {"замежн*", "іншаземн*"}
 
@@ -138,7 +146,7 @@ THOUSAND = {"тысяча", "тысячы", "тысяч", "тысячу", "ты�
 
 SAY_VERBS = {
     "паведам*", "заяв*", "сказа*", "кажа*", "казаў*", "напіса*", "піша*", "адзнач*",
-    "расказа*", "падкрэсл*", "камент*", "падлічы*", "дада*", "перада*",
+    "расказа*", "падкрэсл*", "падлічы*", "дада*", "перада*",
 }  # fmt: skip
 ACCORDING = [r"паводле", r"па\s+дадзеных", r"па\s+словах", r"па\s+інфармацыі", r"як\s+паведамляе"]
 
@@ -179,3 +187,10 @@ IN_RETURN = r"у\s+абмен\s+на|наўзамен|у\s+адказ\s+на"
 
 PRESS_SERVICE = r"прэс-служб\w*"
 GENERIC_SOURCES = {"праваабаронц*": "праваабаронцы"}
+
+# "earlier": a time the text does not give (a claim so told has no `when`)
+EARLIER = {"раней"}
+# a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
+STOCK = r"\bусяго\b|\bна\s+(?:дадзены|сённяшні)\s+момант\b|\bна\s+сёння\b"
+# common nouns that act as agents before a trigger ("белорусский режим освободил")
+AGENT_NOUNS = {"рэжым*", "улад*", "суд*", "урад*"}

@@ -48,6 +48,11 @@ TRIGGERS: dict[str, str] = {
 PHRASES: list[tuple[str, str]] = [
     (r"\bвы(?:шли|шел|шла|шедш\w*|йти|ходят)\s+на\s+(?:свободу|волю)", "released"),
     (r"\bна\s+свобод[еу]\b", "released"),
+    (
+        r"\bвы(?:шли|шел|шла|шедш\w*|ходят)\s+из\s+(?:тюр\w+|колони\w+|мест\s+заключения)",
+        "released",
+    ),
+    (r"\bназвал\w*\s+политзаключенн\w+|\bпополнил\w*\s+список", "designated"),
     (r"\bза\s+решетк\w*|\bв\s+заключении\b|\bв\s+тюрьм\w+\s+остаются", "held"),
     (
         r"\bснова\s+(?:отправ\w+|посад\w+|задерж\w+)|\bвернул\w*\s+(?:в\s+колони|за\s+решет)",
@@ -81,6 +86,8 @@ POPULATIONS: dict[str, str] = {
     "политузник": "political_prisoners",
     "заключенный": "prisoners",
     "заключенн*": "prisoners",
+    "осужденн*": "convicts",
+    "осуждённ*": "convicts",
     "заключённ*": "prisoners",
     "узник": "prisoners",
     "человек": "people",
@@ -104,6 +111,13 @@ POPULATIONS: dict[str, str] = {
     "француз": "french",
     "россиянин": "russians",
 }
+# a country in the genitive after "граждан"/"гражданин" or after a count ("по двое — Латвии")
+CITIZENS_OF = {
+    "литвы": "lithuanian", "латвии": "latvian", "польши": "polish", "германии": "german",
+    "франции": "french", "великобритании": "british", "сша": "american", "украины": "ukrainian",
+    "японии": "japanese", "швеции": "swedish", "эстонии": "estonian", "россии": "russian",
+    "беларуси": "belarusian", "италии": "italian", "австралии": "australian",
+}  # fmt: skip
 # "political" before "prisoners" ("политических заключенных")
 POLITICAL = {"политический"}
 # "foreign" before a population ("иностранных граждан" -> foreign_citizens)
@@ -192,3 +206,10 @@ IN_RETURN = r"в\s+обмен\s+на|взамен|в\s+ответ\s+на"
 # "пресс-служба" with a possessive: the service of the article's main person
 PRESS_SERVICE = r"пресс-служб\w*"
 GENERIC_SOURCES = {"правозащитник": "правозащитники"}
+
+# "earlier": a time the text does not give (a claim so told has no `when`)
+EARLIER = {"ранее", "прежде"}
+# a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
+STOCK = r"\bвсего\b|\bна\s+(?:данный|сегодняшний)\s+момент\b|\bна\s+сегодня\b"
+# common nouns that act as agents before a trigger ("белорусский режим освободил")
+AGENT_NOUNS = {"режим", "власть", "суд", "правительство"}
