@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from prisonwatch.extract.slavic.names import Mention
 from prisonwatch.extract.slavic.words import Lexicon, Token
 
-_QUOTE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|„[^„“]*“", re.S)
+_QUOTE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|„[^„“]*“|(?<![\w«])\"[^\"\n]{12,}\"", re.S)
 _DASH_LINE = re.compile(r":[ \t]*\n+[ \t]*[—–-][ \t]*(\S[^\n]*)")
 _PASSIVE_SAY = ("ся", "цца", "ецца")
+_RELATIVE = {"который", "которая", "которой", "котором", "которые", "які", "якая", "якой", "якім"}
+_NOT_SUBJECT = {"как", "так", "это", "что", "як", "гэта", "што", "также", "таксама", "об", "аб"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,19 @@ def _said_by(
     if press:
         service = "пресс-служба" if lex.code == "ru" else "прэс-служба"
         return f"{service} {main}" if main else service
+    named_after = re.match(r"[\s,]*(?:\w+\s+){0,2}«([^»]+)»", text[t.end : t.end + 60])
+    if named_after:
+        return named_after.group(1)  # "Как пишет, газета «Наша Нива»,"
     before = tokens[:i]
+    quoted = re.search(r"«([^»]+)»", text[before[0].start : t.start]) if before else None
+    if quoted and len(before) <= 6 and not any(b.text in ",:—–" for b in before):
+        return quoted.group(1)  # "Правозащитный центр «Вясна» сообщает"
+    if any(b.lower in _RELATIVE for b in tokens[max(0, i - 2) : i]):
+        first = [m for m in people if m.type == "person" and m.end <= t.start]
+        if first:
+            return first[0].name  # "Науседа созвал пресс-конференцию, на которой сообщил"
+    if before and before[0].lower in _NOT_SUBJECT:
+        before = []
     if before and len(before) <= 4 and not any(b.text in ",«»:—–" for b in before):
         for b in before:
             generic = lex.find(b, lex.w.GENERIC_SOURCES)
@@ -98,9 +112,16 @@ def source_of(
             hit = [p for p in people if abs(p.start - pos) <= 25]
             if hit:
                 return _genitive_name(lex, _strip(hit[0].name))
-            q = re.match(r"(?:\w+\s+){0,3}«([^»]+)»|(\w+)", text[pos : pos + 60])
+            q = re.match(r"(?:\w+\s+){0,3}«([^»]+)»", text[pos : pos + 60])
             if q:
-                return q.group(1) or _genitive_name(lex, q.group(2))
+                return q.group(1)
+            for w in lex.tokens(text, pos, min(pos + 60, tokens[-1].end))[:4]:
+                generic = lex.find(w, lex.w.GENERIC_SOURCES)
+                if generic:
+                    return str(generic)  # "паводле ацэнак праваабаронцаў"
+            bare = re.match(r"([А-ЯЁІЎA-Z]\w+)", text[pos : pos + 40])
+            if bare:
+                return _genitive_name(lex, bare.group(1))  # "паводле Вясны"
     return None
 
 
@@ -109,11 +130,17 @@ def quotes(text: str, body: int, people: list[Mention], default: str | None) -> 
     say-verb, else the speaker the title names ("каментуе X"), else None."""
     out: list[Quote] = []
     spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text, body)]
-    spans += [(m.start(1), m.end(1)) for m in _DASH_LINE.finditer(text, body)]
-    for s, e in sorted(spans):
+    dashed = [(m.start(1), m.end(1)) for m in _DASH_LINE.finditer(text, body)]
+    for s, e in sorted(spans + dashed):
         inner = text[s:e]
         if len(inner) < 12:
             continue  # a name in quotation marks («Вясна»), not words said
+        if (s, e) in dashed:  # the speaker is named on the line that ends with the colon
+            line = text.rfind("\n", 0, text.rfind(":", 0, s)) + 1
+            said = [m for m in people if m.type == "person" and line <= m.start < s]
+            if said:
+                out.append(Quote(said[0].name, None, inner, s, e))
+                continue
         after = [m for m in people if m.type == "person" and 0 <= m.start - e <= 40]
         line_start = text.rfind("\n", 0, s) + 1
         before = [m for m in people if m.type == "person" and line_start <= m.start < s]

@@ -96,6 +96,12 @@ def _cue(lex: Lexicon, text: str, s: Sentence) -> int | None:
     return s.start + min(found) if found else None
 
 
+def _cue_end(lex: Lexicon, text: str, s: Sentence) -> int:
+    low = text[s.start : s.end].lower()
+    found = [m.end() for c in lex.w.SUBSET_CUES for m in re.finditer(c, low)]
+    return s.start + min(found) if found else s.start
+
+
 class ClaimReader:
     """Reads the claims of one article's sentences, in order."""
 
@@ -150,6 +156,9 @@ class ClaimReader:
         first = s.tokens[0].lower if s.tokens else ""
         root = self._root()
         stock = re.search(lex.w.STOCK, text[s.start : s.end].lower())
+        political = any(
+            t.is_word and lex.find(t, lex.w.POPULATIONS) == "political_prisoners" for t in s.tokens
+        )
         whole: Draft | None = None
         made: list[Draft] = []
         for n, c in enumerate(found):
@@ -175,7 +184,11 @@ class ClaimReader:
                     action = "held"
                 else:
                     continue
+            population = c.population
+            if population == "people" and action in ("held", "designated") and political:
+                population = "political_prisoners"  # "палітвязнямі ... прызнаныя 1417 чалавек"
             d = self._new(c, s, action, part_of=parent, trigger=near[0] if near else None)
+            d.population = population
             d.with_named = [
                 m.name for m in s.people if re.fullmatch(r"\s+[иі]\s+", text[m.end : c.start])
             ]
@@ -201,9 +214,14 @@ class ClaimReader:
     def _among(self, s: Sentence, cue: int, root: Draft, made: list[Draft]) -> None:
         """People named after "Среди них" / "Сярод іх": a count of their own, part of the group
         told just before (a count, or a group told without a number)."""
+        end = _cue_end(self.lex, self.text, s)
         named = list(
-            dict.fromkeys(m.name for m in s.people if m.start > cue and m.type == "person")
-        )
+            dict.fromkeys(
+                m.name
+                for m in s.people
+                if m.start > cue and m.type == "person" and m.start - end > 2
+            )
+        )  # "Среди освобожденных Лукашенко заключенных": who freed them is none of them
         group = self.uncounted
         if named and group is not None and group[0] == s.index - 1:
             _, action, population, times = group
@@ -251,8 +269,8 @@ class ClaimReader:
             d.when = d.part_of.when
         elif d.action == "held":
             d.when = (self.today, self.today) if self.today else None
-        elif d.action == "demanded" or earlier:
-            d.when = None
+        elif d.action in ("demanded", "designated") or earlier or (d.persons and not d.part_of):
+            d.when = None  # a recognition, a demand or one named person: only a time told
         else:
             today = (self.today, self.today) if self.today else None
             d.when = time or self.last_time or today

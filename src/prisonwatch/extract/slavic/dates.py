@@ -8,6 +8,7 @@ before the article), "сегодня" / "сёння", "вчера" / "учора
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -41,6 +42,13 @@ _NEW_YEAR = {
 }
 
 
+def _year_after(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """A year written after a day or month ("в декабре 2021 года"): (year, its token index)."""
+    if j < len(tokens) and re.fullmatch(r"(?:19|20)\d\d", tokens[j].text):
+        return int(tokens[j].text), j
+    return None
+
+
 def _time_at(lex: Lexicon, tokens: list[Token], i: int, today: date) -> tuple[Time, int] | None:
     t = tokens[i]
     w = lex.w
@@ -57,14 +65,17 @@ def _time_at(lex: Lexicon, tokens: list[Token], i: int, today: date) -> tuple[Ti
     if day is not None and 1 <= day <= 31 and nxt is not None:
         month = lex.find(nxt, w.MONTHS)
         if month is not None:
-            year = _year_for(month, day, today)
+            year, last = _year_after(tokens, i + 2) or (_year_for(month, day, today), i + 1)
             iso = f"{year:04d}-{month:02d}-{day:02d}"
-            return Time(t.start, nxt.end, (iso, iso)), i + 1
+            return Time(t.start, tokens[last].end, (iso, iso)), last
     month = lex.find(t, w.MONTHS) if t.is_word and len(t.lower) > 2 else None
     if month is not None:
-        year = today.year if month <= today.month else today.year - 1
+        year, last = _year_after(tokens, i + 1) or (
+            today.year if month <= today.month else today.year - 1,
+            i,
+        )
         iso = _month_iso(year, month)
-        return Time(t.start, t.end, (iso, iso)), i
+        return Time(t.start, tokens[last].end, (iso, iso)), last
     weekday = lex.find(t, w.WEEKDAYS) if t.is_word and len(t.lower) > 3 else None
     if weekday is not None:
         back = (today.weekday() - weekday) % 7

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.names import Mention
+from prisonwatch.extract.slavic.words import Lexicon, Token, ru_parse
 
 if TYPE_CHECKING:
     from prisonwatch.extract.slavic.claims import ClaimReader, Trigger
@@ -22,6 +23,21 @@ if TYPE_CHECKING:
 _ACTIONS = ("released", "returned_to_custody", "sentenced", "detained", "deported", "designated")
 _PASSIVE = re.compile(r"\b(?:был\w*|быў\w*|стал\w*)\b")
 _JOIN = re.compile(r"\s*(?:,|и|і|й)\s*(?:\w+\s+){0,4}")
+
+
+_BE_NOUN = re.compile(r"(?:нне|ння|нні|нням|ннем)$")
+
+
+def _noun(lex: Lexicon, lower: str) -> bool:
+    if lex.code == "ru":
+        return bool(ru_parse(lower).tag.POS == "NOUN")
+    return bool(_BE_NOUN.search(lower))
+
+
+def _verb(lex: Lexicon, words: list[Token]) -> bool:
+    return lex.code == "ru" and any(
+        t.is_word and ru_parse(t.lower).tag.POS in ("VERB", "PRTS") for t in words
+    )
 
 
 def _listed(text: str, persons: list[Mention], first: int) -> list[str]:
@@ -40,25 +56,29 @@ def _one(
 ) -> tuple[list[str], str | None, str] | None:
     """(names, agent, population) for one trigger, or None."""
     text, lex = reader.text, reader.lex
-    pos, _, is_participle = trig
+    pos, action, is_participle = trig
+    word = lex.tokens(text, pos, pos + 40)[:1]
+    if word and _noun(lex, word[0].lower):
+        return None  # "Освобождение ... прокомментировал X": X is no one freed
     before = [m for m in persons if m.end <= pos]
     after = [i for i, m in enumerate(persons) if m.start > pos]
     if is_participle:
         if before and re.fullmatch(r"\s*,\s*", text[before[-1].end : pos]):
             return [before[-1].name], None, "people"  # "Игоря Лосика, приговоренного"
         tail = lex.tokens(text, pos, persons[after[0]].start) if after else []
-        if after and any(t.is_word and lex.find(t, lex.w.POPULATIONS) for t in tail[1:4]):
-            return _listed(text, persons, after[0]), None, "people"
+        pops = [p for t in tail[1:4] if t.is_word and (p := lex.find(t, lex.w.POPULATIONS))]
+        if after and pops:
+            return _listed(text, persons, after[0]), None, str(pops[0])
         return None
     subject = [m for m in before if m.start - s.start < 3]
     if subject and (_PASSIVE.search(text[subject[0].end : pos]) or not after):
         return [subject[0].name], None, "people"
-    if after and persons[after[0]].start - pos < 120:
-        words = lex.tokens(text, pos, persons[after[0]].start)[1:]
+    words = lex.tokens(text, pos, persons[after[0]].start)[1:] if after else []
+    if after and persons[after[0]].start - pos < 120 and not _verb(lex, words):
         pops = [p for t in words if t.is_word and (p := lex.find(t, lex.w.POPULATIONS))]
         agent = before[-1].name if before and "," not in text[before[-1].end : pos] else None
         return _listed(text, persons, after[0]), agent, str(pops[0]) if pops else "people"
-    if before and pos - before[-1].end < 40:
+    if before and pos - before[-1].end < 40 and action == "returned_to_custody":
         return [before[-1].name], None, "people"  # "Статкевича снова отправили в колонию"
     return None
 

@@ -54,6 +54,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             same.when, same.timed = d.when, True
         if same.sentence == 0 or (same.start < d.start and d.source and not same.source):
             same.start, same.end, same.sentence = d.start, d.end, d.sentence
+            same.trigger = d.trigger
     for d in kept:
         while d.part_of is not None and id(d.part_of) in into:
             d.part_of = into[id(d.part_of)]
@@ -82,7 +83,10 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
     before = [m for m in persons if m.end <= pos]
     if before:
         between = text[before[-1].end : pos]
-        if "," not in between and not re.search(r"\b(?:был\w*|быў\w*)\b", between):
+        words = lex.tokens(text, before[-1].end, pos)
+        speech = any(lex.has(t, lex.w.SAY_VERBS) or "камент" in t.lower for t in words)
+        passive = re.search(r"\b(?:был\w*|быў\w*)\b", between)
+        if "," not in between and not passive and not speech and len(words) <= 4:
             return before[-1].name
     lead = lex.tokens(text, max(s.start, pos - 40), pos)
     for i, t in enumerate(lead):
@@ -105,7 +109,7 @@ def _agent(
     """Agents of the claims that have none: from their own sentence, their whole, or the
     headline's for the releases of the same day and mechanism."""
     for d in drafts:
-        if d.agent or d.part_of is not None:
+        if d.agent or d.part_of is not None or d.action == "held":
             continue
         s = sents[d.sentence]
         pos = (
@@ -114,11 +118,12 @@ def _agent(
             else next(iter(p for p, _, _ in triggers(lex, text, s)), None)
         )
         if pos is not None:
-            d.agent = _agent_of(text, s, pos, lex)
+            agent = _agent_of(text, s, pos, lex)
+            d.agent = agent if agent not in d.persons else None
     headline = headline if headline and headline.agent else None
     for d in drafts:
-        if d.part_of is not None and not d.agent:
-            d.agent = d.part_of.agent
+        if d.part_of is not None and not d.agent and not d.persons and not d.with_named:
+            d.agent = d.part_of.agent  # a count told of the whole's people; named ones are not
         same_event = headline and (d.action, d.when) == (headline.action, headline.when)
         if headline and same_event and not d.agent and d.mechanism == headline.mechanism:
             d.agent = headline.agent  # "Лукашенко освободил X и других" covers the others
@@ -175,7 +180,7 @@ def read(document: Any) -> dict[str, Any]:
         in_people = [m for m in people if s <= m.start < e]
         source = source_of(lex, text, tokens, in_people, main_person)
         if source is None:
-            q = next((q for q in quoted if q.start <= s < q.end or q.start < e <= q.end), None)
+            q = next((q for q in quoted if q.start - 3 <= s < q.end or q.start < e <= q.end), None)
             source = q.speaker if q else None
         sent = Sentence(n, s, e, tokens, find_times(lex, tokens, today), in_people, source, n == 0)
         sents.append(sent)
