@@ -141,12 +141,19 @@ def quotes(text: str, body: int, people: list[Mention], default: str | None) -> 
             if said:
                 out.append(Quote(said[0].name, None, inner, s, e))
                 continue
-        after = [m for m in people if m.type == "person" and 0 <= m.start - e <= 40]
+        after = [
+            m
+            for m in people
+            if m.type == "person"
+            and 0 <= m.start - e <= 40
+            and re.match(r"[\s,.!?]*[—–-]", text[e + 1 : m.start])
+        ]
         line_start = text.rfind("\n", 0, s) + 1
         before = [m for m in people if m.type == "person" and line_start <= m.start < s]
         if before and s - before[-1].end > 120:
             before = []
-        named = after or before[-1:]
+        colon = text[max(0, s - 3) : s].strip(' «"„').endswith(":")
+        named = (before[-1:] or after) if colon else (after or before[-1:])
         out.append(Quote(named[0].name if named else default, None, inner, s, e))
     return out
 

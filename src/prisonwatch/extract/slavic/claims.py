@@ -195,6 +195,7 @@ class ClaimReader:
             made.append(d)
             if n == 0:
                 whole = d
+        self._sum_parts(made)
         if not found and s.people and cue is not None and root is not None:
             self._among(s, cue, root, made)
         elif not found and first in lex.w.THEY and trig and root is not None:
@@ -210,6 +211,24 @@ class ClaimReader:
             made += people.named(self, s, trig)
         self._complete(s, made)
         self._group(s, found, trig)
+        if not made and trig and s.times and not any(t.lower in lex.w.EARLIER for t in s.tokens):
+            self.last_time = s.times[0].period  # "которых освободили с начала июля"
+
+    def _sum_parts(self, made: list[Draft]) -> None:
+        """Counts of one sentence that add up to a whole told before ("помиловал 25 ... из
+        тюрем вышли 12 женщин и 13 мужчин") are its parts, and so are the sentence's other
+        smaller counts of the same action ("1 осужденная ..., 19 человек — до 40 лет")."""
+        loose = [d for d in made if d.part_of is None]
+        if len(loose) < 2:
+            return
+        earlier = [d for d in self.drafts if d not in made and d.part_of is None]
+        for whole in reversed(earlier):
+            same = [d for d in loose if d.action == whole.action]
+            if any(a.count + b.count == whole.count for a in same for b in same if a is not b):
+                for d in same:
+                    if d.count < whole.count:
+                        d.part_of = whole
+                return
 
     def _among(self, s: Sentence, cue: int, root: Draft, made: list[Draft]) -> None:
         """People named after "Среди них" / "Сярод іх": a count of their own, part of the group
@@ -265,15 +284,19 @@ class ClaimReader:
         d.timed = time is not None or earlier
         if time is not None and d.action not in ("held", "demanded"):
             self.last_time = time
-        if d.part_of is not None and time is None and not earlier:
+        today = (self.today, self.today) if self.today else None
+        if d.action == "held":
+            d.when = today
+        elif d.action == "demanded":
+            d.when = None
+        elif time is not None:
+            d.when = time
+        elif earlier or d.action == "designated" or (d.persons and not d.part_of):
+            d.when = None  # "ранее", a recognition or one named person: only a time told
+        elif d.part_of is not None:
             d.when = d.part_of.when
-        elif d.action == "held":
-            d.when = (self.today, self.today) if self.today else None
-        elif d.action in ("demanded", "designated") or earlier or (d.persons and not d.part_of):
-            d.when = None  # a recognition, a demand or one named person: only a time told
         else:
-            today = (self.today, self.today) if self.today else None
-            d.when = time or self.last_time or today
+            d.when = self.last_time or today
 
     def _complete(self, s: Sentence, made: list[Draft]) -> None:
         lex = self.lex

@@ -68,6 +68,13 @@ def nominative(name: str, lang: str) -> str:
     return re.sub(r"(^|\s)Ў", r"\1У", cases.nominative(name, lang))
 
 
+def _repeated(text: str, word: str) -> bool:
+    """A lone capitalised word the model calls a person, told again in another case form
+    ("Лукашэнкам" ... "Лукашэнкі"): a surname, where a one-off is as likely a stray tag."""
+    stem = re.escape(word[: max(5, len(word) - 3)])
+    return len(re.findall(rf"\b{stem}\w*", text)) >= 2
+
+
 def _ru_known_name(word: str) -> bool:
     return any({"Name", "Surn"} & set(p.tag.grammemes) for p in _all_parses(word))
 
@@ -153,7 +160,8 @@ def mentions(text: str, lang: str, start: int) -> list[Mention]:
             continue
         surface = text[s:e]
         lone = kind == "PER" and " " not in surface and surface.lower()[:4] not in full
-        if lone and (lang == "be" or not _ru_known_name(surface)):
+        known = _ru_known_name(surface) if lang == "ru" else _repeated(text, surface)
+        if lone and not known:
             continue
         if kind == "PER" and surface.lower() in COUNTRIES:
             continue

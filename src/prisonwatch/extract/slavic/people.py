@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.names import Mention
-from prisonwatch.extract.slavic.words import Lexicon, Token, ru_parse
+from prisonwatch.extract.slavic.words import Lexicon, ru_parse
 
 if TYPE_CHECKING:
     from prisonwatch.extract.slavic.claims import ClaimReader, Trigger
@@ -32,12 +32,6 @@ def _noun(lex: Lexicon, lower: str) -> bool:
     if lex.code == "ru":
         return bool(ru_parse(lower).tag.POS == "NOUN")
     return bool(_BE_NOUN.search(lower))
-
-
-def _verb(lex: Lexicon, words: list[Token]) -> bool:
-    return lex.code == "ru" and any(
-        t.is_word and ru_parse(t.lower).tag.POS in ("VERB", "PRTS") for t in words
-    )
 
 
 def _listed(text: str, persons: list[Mention], first: int) -> list[str]:
@@ -74,7 +68,7 @@ def _one(
     if subject and (_PASSIVE.search(text[subject[0].end : pos]) or not after):
         return [subject[0].name], None, "people"
     words = lex.tokens(text, pos, persons[after[0]].start)[1:] if after else []
-    if after and persons[after[0]].start - pos < 120 and not _verb(lex, words):
+    if after and persons[after[0]].start - pos < 120:
         pops = [p for t in words if t.is_word and (p := lex.find(t, lex.w.POPULATIONS))]
         agent = before[-1].name if before and "," not in text[before[-1].end : pos] else None
         return _listed(text, persons, after[0]), agent, str(pops[0]) if pops else "people"

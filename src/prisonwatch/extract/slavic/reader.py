@@ -23,13 +23,15 @@ VERSION = "slavic/0.1"
 LANGUAGES = ("ru", "be")
 EXTRACTOR = "prisonwatch-extract"
 _GENERAL = {"people", "political_prisoners", "prisoners"}
+_FOREIGN = {"foreigners", "foreign_citizens"}
 
 
 def _same(a: Draft, b: Draft) -> bool:
     """Two drafts tell one fact: action, count, and a population and people that agree."""
     if (a.action, a.count) != (b.action, b.count):
         return False
-    pops = a.population == b.population or {a.population, b.population} <= _GENERAL
+    pair = {a.population, b.population}
+    pops = a.population == b.population or pair <= _GENERAL or pair <= _FOREIGN
     people = not a.persons or not b.persons or bool(set(a.persons) & set(b.persons))
     return pops and people and (a.part_of is None) == (b.part_of is None)
 
@@ -44,7 +46,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             kept.append(d)
             continue
         into[id(d)] = same
-        if d.population == "political_prisoners":
+        if d.population in ("political_prisoners", "foreign_citizens"):
             same.population = d.population
         same.source = same.source or d.source
         same.agent = same.agent or d.agent
