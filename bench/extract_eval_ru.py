@@ -72,6 +72,15 @@ def main() -> None:
                 print(
                     f"  {stem} spurious {p['action']} {p['count']}: {p['evidence']['text'][:80]!r}"
                 )
+        g_kinds = Counter(e["kind"] for e in gold.get("events", []))
+        p_kinds = Counter(e["kind"] for e in out["events"])
+        totals.update(
+            e_tp=sum((g_kinds & p_kinds).values()),
+            e_pred=sum(p_kinds.values()),
+            e_gold=sum(g_kinds.values()),
+        )
+        if verbose and g_kinds != p_kinds:
+            print(f"  {stem} events: got {dict(p_kinds)}, gold {dict(g_kinds)}")
         cp, cr, cf = f1(len(matched), len(pred), len(g_claims))
         print(f"{stem} [{doc.language}] claims P {cp:.2f} R {cr:.2f} F1 {cf:.2f}")
     p, r, f = f1(totals["tp"], totals["pred"], totals["gold"])
@@ -81,6 +90,8 @@ def main() -> None:
     )
     for name in FIELDS:
         print(f"  {name:11} accuracy {hits[name] / totals['tp'] if totals['tp'] else 0:.3f}")
+    ep, er, ef = f1(totals["e_tp"], totals["e_pred"], totals["e_gold"])
+    print(f"events (by kind): P {ep:.3f} R {er:.3f} F1 {ef:.3f}")
     docs = [d for d, _ in pairs]
     rounds = 3
     t = time.perf_counter()

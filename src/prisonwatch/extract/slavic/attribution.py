@@ -125,36 +125,42 @@ def source_of(
     return None
 
 
-def quotes(text: str, body: int, people: list[Mention], default: str | None) -> list[Quote]:
-    """Quoted spans with their speakers: the person named beside the quotation with a
-    say-verb, else the speaker the title names ("каментуе X"), else None."""
+def quotes(
+    lex: Lexicon, text: str, body: int, people: list[Mention], default: str | None
+) -> list[Quote]:
+    """Quoted words (inside the marks) with their speakers: the person named before a colon or
+    a say-verb on the quotation's line, or after it with a dash ("», — сказала жена
+    Светлана"), else the speaker the title names ("каментуе X"). Short quoted words nobody
+    is said to have said (a channel's name, «хатняя хімія») are no quotations."""
     out: list[Quote] = []
-    spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text, body)]
+    spans = [(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text, body)]
     dashed = [(m.start(1), m.end(1)) for m in _DASH_LINE.finditer(text, body)]
+    persons = [m for m in people if m.type == "person"]
     for s, e in sorted(spans + dashed):
         inner = text[s:e]
-        if len(inner) < 12:
-            continue  # a name in quotation marks («Вясна»), not words said
         if (s, e) in dashed:  # the speaker is named on the line that ends with the colon
             line = text.rfind("\n", 0, text.rfind(":", 0, s)) + 1
-            said = [m for m in people if m.type == "person" and line <= m.start < s]
+            said = [m for m in persons if line <= m.start < s]
             if said:
                 out.append(Quote(said[0].name, None, inner, s, e))
                 continue
         after = [
             m
-            for m in people
-            if m.type == "person"
-            and 0 <= m.start - e <= 40
-            and re.match(r"[\s,.!?]*[—–-]", text[e + 1 : m.start])
+            for m in persons
+            if 0 <= m.start - e <= 40 and re.match(r"[\s,.!?]*[—–-]", text[e + 1 : m.start])
         ]
         line_start = text.rfind("\n", 0, s) + 1
-        before = [m for m in people if m.type == "person" and line_start <= m.start < s]
-        if before and s - before[-1].end > 120:
-            before = []
-        colon = text[max(0, s - 3) : s].strip(' «"„').endswith(":")
-        named = (before[-1:] or after) if colon else (after or before[-1:])
-        out.append(Quote(named[0].name if named else default, None, inner, s, e))
+        before = [m for m in persons if line_start <= m.start < s and s - m.end <= 120]
+        between = text[before[-1].end : s] if before else ""
+        said_before = ":" in between or any(
+            t.is_word and lex.has(t, lex.w.SAY_VERBS) for t in lex.tokens(between)
+        )
+        named = after or (before[-1:] if said_before else [])
+        short = len(inner.split()) < 4
+        if short and not named:
+            continue
+        speaker = named[0].name if named else default
+        out.append(Quote(speaker, None, inner, s, e))
     return out
 
 

@@ -25,7 +25,7 @@ COUNTRIES = {
     "літву": "LT", "літвы": "LT", "литве": "LT", "литву": "LT", "литвы": "LT", "польшчы": "PL",
     "польшу": "PL", "польше": "PL", "польшы": "PL", "украіны": "UA", "украіну": "UA",
     "украине": "UA", "украину": "UA", "украины": "UA", "германию": "DE", "германии": "DE",
-    "германия": "DE", "беларусию": "BY", "расіі": "RU", "россии": "RU",
+    "германия": "DE", "беларусию": "BY", "расіі": "RU", "россии": "RU", "зша": "US",
 }  # fmt: skip
 
 
@@ -89,6 +89,11 @@ def canonical(names: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for n in names:
         best = n
+        if " " not in n:  # a first name alone: the one person of that first name ("Светлана")
+            full = {m for m in names if m.split()[0] == n and " " in m}
+            if len(full) == 1:
+                out[n] = full.pop()
+                continue
         for m in names:
             same_last = _surname_key(m) == _surname_key(n)
             first_ok = len(n.split()) == 1 or n.split()[0][:3] == m.split()[0][:3]

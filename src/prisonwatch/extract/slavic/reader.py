@@ -24,6 +24,7 @@ LANGUAGES = ("ru", "be")
 EXTRACTOR = "prisonwatch-extract"
 _GENERAL = {"people", "political_prisoners", "prisoners"}
 _FOREIGN = {"foreigners", "foreign_citizens"}
+_BELARUSIAN = re.compile(r"\b(?:белорусск|беларуск)\w*", re.I)
 
 
 def _same(a: Draft, b: Draft) -> bool:
@@ -114,14 +115,16 @@ def _agent(
         if d.agent or d.part_of is not None or d.action == "held":
             continue
         s = sents[d.sentence]
-        pos = (
-            d.trigger
-            if d.trigger is not None
-            else next(iter(p for p, _, _ in triggers(lex, text, s)), None)
+        anchor = d.trigger if d.trigger is not None else d.start
+        same = sorted(
+            (p for p, action, _ in triggers(lex, text, s) if action == d.action),
+            key=lambda p: abs(p - anchor),
         )
-        if pos is not None:
+        for pos in dict.fromkeys([*([d.trigger] if d.trigger is not None else []), *same]):
             agent = _agent_of(text, s, pos, lex)
-            d.agent = agent if agent not in d.persons else None
+            if agent is not None and agent not in d.persons:
+                d.agent = agent  # "выхад на волю 123 палітвязняў, вызваленых Лукашэнкам"
+                break
     headline = headline if headline and headline.agent else None
     for d in drafts:
         if d.part_of is not None and not d.agent and not d.persons and not d.with_named:
@@ -169,18 +172,19 @@ def read(document: Any) -> dict[str, Any]:
     today = document.date
     body = text.find("\n") + 1 if text.lstrip().startswith("date ") else 0
     found = mentions(text, lex.code, body)
-    people = [m for m in found if m.type in ("person", "organization")]
+    people = [m for m in found if m.type in ("person", "organization", "country")]
     persons = [m for m in found if m.type == "person"]
     main = Counter(m.name for m in persons).most_common(1)
     main_person = main[0][0] if main else None
     speaker = title_speaker(lex, document.title, persons)
-    quoted = quotes(text, body, persons, speaker)
+    quoted = quotes(lex, text, body, persons, speaker)
     reader = ClaimReader(lex, text, today.isoformat() if today else None)
     sents: list[Sentence] = []
     for n, (s, e) in enumerate(sentences(text, body)):
         tokens = lex.tokens(text, s, e)
         in_people = [m for m in people if s <= m.start < e]
-        source = source_of(lex, text, tokens, in_people, main_person)
+        speakers = [m for m in in_people if m.type != "country"]
+        source = source_of(lex, text, tokens, speakers, main_person)
         if source is None:
             q = next((q for q in quoted if q.start - 3 <= s < q.end or q.start < e <= q.end), None)
             source = q.speaker if q else None
@@ -188,6 +192,7 @@ def read(document: Any) -> dict[str, Any]:
         sents.append(sent)
         reader.read(sent)
     headline = next((d for d in reader.drafts if d.sentence == 0), None)
+    first_told = [(d.sentence, d.agent) for d in reader.drafts]  # where first told, by whom
     drafts = merge(reader.drafts)
     _beside(drafts)
     article_mech = next((m for s in sents if (m := mechanism_in(lex, s.tokens))), None)
@@ -198,8 +203,10 @@ def read(document: Any) -> dict[str, Any]:
             d.mechanism = (d.part_of.mechanism if d.part_of else None) or told or "unknown"
     _agent(text, drafts, sents, lex, headline)
     codes = Counter(COUNTRIES[m.text.lower()] for m in found if m.type == "country")
-    country = codes.most_common(1)[0][0] if codes else None
-    events = event_rules.find_events(lex, text, sents, drafts)
+    codes["BY"] += len(_BELARUSIAN.findall(text))  # "белорусской оппозиции", "беларускіх турмаў"
+    # ties go to Belarus, the country these sources keep the record of
+    country = max(codes, key=lambda c: (codes[c], c == "BY")) if codes else None
+    events = event_rules.find_events(lex, text, sents, drafts, first_told)
     return {
         "document": {
             "id": document.id,

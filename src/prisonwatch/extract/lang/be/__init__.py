@@ -184,6 +184,11 @@ CONCESSIONS: list[tuple[str, str]] = [
     (r"змякчэнн\w+\s+(?:\w+\s+)?санкцый", "sanctions_eased"),
     (r"паслабленн\w+\s+(?:\w+\s+)?санкцый", "sanctions_eased"),
 ]
+CONCESSION_VERBS: list[tuple[str, str]] = [
+    (r"зня(?:ць|лі|ла|ў|тыя)\s+(?:\w+\s+){0,2}санкцы", "sanctions_lifted"),
+    (r"адмян\w*\s+(?:\w+\s+){0,2}санкцы", "sanctions_lifted"),
+    (r"змякч\w*\s+(?:\w+\s+){0,2}санкцы", "sanctions_eased"),
+]
 IN_RETURN = r"у\s+абмен\s+на|наўзамен|у\s+адказ\s+на"
 
 PRESS_SERVICE = r"прэс-служб\w*"

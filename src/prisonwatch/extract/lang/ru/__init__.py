@@ -202,6 +202,12 @@ CONCESSIONS: list[tuple[str, str]] = [
     (r"смягчени\w+\s+(?:\w+\s+)?санкций", "sanctions_eased"),
     (r"ослаблени\w+\s+(?:\w+\s+)?санкций", "sanctions_eased"),
 ]
+# the same told with a verb, where the sentence says a release was what it was for
+CONCESSION_VERBS: list[tuple[str, str]] = [
+    (r"сня(?:ть|ли|ла|л|то)\s+(?:\w+\s+){0,2}санкци", "sanctions_lifted"),
+    (r"отмени\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_lifted"),
+    (r"смягчи\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_eased"),
+]
 IN_RETURN = r"в\s+обмен\s+на|взамен|в\s+ответ\s+на"
 
 # "пресс-служба" with a possessive: the service of the article's main person
