@@ -118,3 +118,106 @@ def test_nothing(body: str, lang: str) -> None:
 )
 def test_nominative(name: str, lang: str, nominative_form: str) -> None:
     assert nominative(name, lang) == nominative_form
+
+
+def by_count(found: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    return {c["count"]: c for c in found}
+
+
+def test_named_people_in_the_nominative() -> None:
+    c = one("Лукашенко помиловал журналиста Игоря Петрова.", "ru")
+    assert (c["count"], c["persons"], c["agent"], c["population"]) == (
+        1,
+        ["Игорь Петров"],
+        "Лукашенко",
+        "journalists",
+    )
+    c = one("Павел Сидоров был освобожден в четверг.", "ru")
+    assert (c["persons"], c["when"]) == (
+        ["Павел Сидоров"],
+        {"from": "2025-12-11", "to": "2025-12-11"},
+    )
+    found = claims("Улады вызвалілі Алеся Бяляцкага і Міхася Пятровіча.", "be")
+    assert [(c["count"], sorted(c["persons"])) for c in found] == [
+        (2, ["Алесь Бяляцкі", "Міхась Пятровіч"])
+    ]
+
+
+def test_a_participle_after_a_name_and_a_year() -> None:
+    found = claims("Освобожден Игорь Петров, приговоренный к 10 годам в марте 2021 года.", "ru")
+    sentenced = [c for c in found if c["action"] == "sentenced"]
+    assert [(c["count"], c["when"]) for c in sentenced] == [
+        (1, {"from": "2021-03", "to": "2021-03"})
+    ]
+
+
+def test_subsets_of_every_kind() -> None:
+    found = by_count(
+        claims(
+            "Власти освободили 30 заключенных, среди которых 14 иностранцев. "
+            "Среди них шесть граждан Литвы, по двое — Латвии и Польши, один — Франции.",
+            "ru",
+        )
+    )
+    assert found[14]["part_of"] == found[30]["id"]
+    assert found[6]["population"] == "lithuanian_citizens"
+    assert found[6]["part_of"] == found[14]["id"]
+    assert found[1]["population"] == "french_citizens"
+    found = by_count(
+        claims(
+            "Лукашенко помиловал 25 человек. Из колоний вышли 12 женщин и 13 мужчин. "
+            "Один из помилованных был несовершеннолетним.",
+            "ru",
+        )
+    )
+    assert found[12]["part_of"] == found[13]["part_of"] == found[25]["id"]
+    assert found[1]["part_of"] == found[25]["id"] and found[1]["action"] == "released"
+    found = by_count(claims("Помилованы 22 человека. Из них 20 были осуждены за протесты.", "ru"))
+    assert found[20]["action"] == "released" and found[20]["part_of"] == found[22]["id"]
+
+
+def test_stocks_recognitions_and_time_not_given() -> None:
+    c = one("Усяго палітвязнямі прызнаныя 1 417 чалавек.", "be")
+    assert (c["action"], c["population"]) == ("held", "political_prisoners")
+    c = one("Праваабаронцы прызналі палітвязнямі 4 чалавекі.", "be")
+    assert (c["action"], c["agent"], c["when"]) == ("designated", "праваабаронцы", None)
+    c = one("Ранее в Беларуси освободили 52 заключенных.", "ru")
+    assert c["when"] is None
+
+
+def test_sources_as_written() -> None:
+    c = one("По данным правозащитного центра «Вясна», в тюрьмах остаются 1 110 человек.", "ru")
+    assert c["source"] == "Вясна"
+    c = one("Правозащитный центр «Мемориал» сообщает, что освобождены 16 человек.", "ru")
+    assert c["source"] == "Мемориал"
+    c = one("Паводле ацэнак праваабаронцаў, за кратамі застаюцца 1 100 палітвязняў.", "be")
+    assert c["source"] == "праваабаронцы"
+
+
+def test_quotes_and_concessions() -> None:
+    text = (
+        " date 2025-12-12 Новости\nНовости\n"
+        "Министр Иван Смирнов заявил: «Сегодня на свободу вышли 52 политзаключенных». "
+        "Их освободили в обмен на снятие санкций с «Белавиа».\n"
+        "Анна Ковалева сказала:\n— Мы ждали этого дня очень долго.\n"
+    )
+    out = read(Document("t.txt", text, DAY, "Новости", language="ru"))
+    speakers = {q["speaker"] for q in out["quotes"]}
+    assert speakers == {"Иван Смирнов", "Анна Ковалева"}
+    for q in out["quotes"]:
+        assert text[q["start"] : q["end"]] == q["text"] and not q["text"].startswith("«")
+    c = only_claim(out, 52)
+    assert c["source"] == "Иван Смирнов"
+    [concession] = [e for e in out["events"] if e["kind"] == "concession"]
+    assert (concession["what"], concession["target"]) == ("sanctions_lifted", "Белавиа")
+    assert concession["in_return_for"] == [c["id"]]
+
+
+def only_claim(out: dict[str, Any], count: int) -> dict[str, Any]:
+    [c] = [c for c in out["claims"] if c["count"] == count]
+    return c
+
+
+def test_no_named_claim_from_a_noun_or_a_commentator() -> None:
+    body = "Освобождение политзаключенных прокомментировал президент Литвы Гитанас Науседа."
+    assert claims(body, "ru") == []

@@ -14,7 +14,7 @@ import re
 
 from prisonwatch.extract.slavic import people
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
-from prisonwatch.extract.slavic.numbers import Count, counts
+from prisonwatch.extract.slavic.numbers import Count, counts, number_at
 from prisonwatch.extract.slavic.words import Lexicon, Token, ru_parse
 
 _PART = re.compile(
@@ -148,11 +148,13 @@ class ClaimReader:
 
     def read(self, s: Sentence) -> None:
         lex, text = self.lex, self.text
+        cue = _cue(lex, text, s)
         found = counts(lex, text, s.tokens)
+        if not found and cue is not None:
+            found = self._bare(s, cue)
         trig = [
             t for t in triggers(lex, text, s) if not any(c.start <= t[0] < c.end for c in found)
         ]
-        cue = _cue(lex, text, s)
         first = s.tokens[0].lower if s.tokens else ""
         root = self._root()
         stock = re.search(lex.w.STOCK, text[s.start : s.end].lower())
@@ -199,20 +201,25 @@ class ClaimReader:
         if not found and s.people and cue is not None and root is not None:
             self._among(s, cue, root, made)
         elif not found and first in lex.w.THEY and trig and root is not None:
-            action = trig[0][1]
-            d = self._new(
-                None, s, action, count=root.count, part_of=root, population=root.population
-            )
-            d.persons = root.persons  # the same people, the same list
-            made.append(d)
-            if action == "deported" and root.action == "released":
-                root.mechanism = "deportation"
+            self._they(s, trig, root, made)
         elif not found and trig and s.people:
             made += people.named(self, s, trig)
         self._complete(s, made)
         self._group(s, found, trig)
         if not made and trig and s.times and not any(t.lower in lex.w.EARLIER for t in s.tokens):
             self.last_time = s.times[0].period  # "которых освободили с начала июля"
+
+    def _bare(self, s: Sentence, cue: int) -> list[Count]:
+        """A number with no people noun right after a subset cue ("Из них 20 были осуждены",
+        "З іх 12 ужо дома"): a count of the people counted before."""
+        end = _cue_end(self.lex, self.text, s)
+        toks = s.tokens
+        i = next((k for k, t in enumerate(toks) if t.start >= end), None)
+        found = number_at(self.lex, toks, i) if i is not None else None
+        if i is None or found is None:
+            return []
+        value, last = found
+        return [Count(value, "exact", "people", i, last, toks[i].start, toks[last].end)]
 
     def _sum_parts(self, made: list[Draft]) -> None:
         """Counts of one sentence that add up to a whole told before ("помиловал 25 ... из
@@ -229,6 +236,18 @@ class ClaimReader:
                     if d.count < whole.count:
                         d.part_of = whole
                 return
+
+    def _they(self, s: Sentence, trig: list[Trigger], root: Draft, made: list[Draft]) -> None:
+        """ "Они были выдворены в Украину": what else happened to the people counted before (a
+        repeat of their own action tells nothing new)."""
+        action = trig[0][1]
+        if action == root.action:
+            return
+        d = self._new(None, s, action, count=root.count, part_of=root, population=root.population)
+        d.persons = root.persons  # the same people, the same list
+        made.append(d)
+        if action == "deported" and root.action == "released":
+            root.mechanism = "deportation"
 
     def _among(self, s: Sentence, cue: int, root: Draft, made: list[Draft]) -> None:
         """People named after "Среди них" / "Сярод іх": a count of their own, part of the group

@@ -65,7 +65,20 @@ def _all_parses(word: str) -> list[Any]:
 def nominative(name: str, lang: str) -> str:
     """A person's name in the nominative, in the script it was written in (the name
     matcher's `names.cases.nominative`; a Belarusian "Ў" opening a word is "У" there)."""
-    return re.sub(r"(^|\s)Ў", r"\1У", cases.nominative(name, lang))
+    found = re.sub(r"(^|\s)Ў", r"\1У", cases.nominative(name, lang))
+    return (
+        " ".join(_as_spelt(n, w) for n, w in zip(found.split(), name.split(), strict=False))
+        if len(found.split()) == len(name.split())
+        else found
+    )
+
+
+def _as_spelt(found: str, written: str) -> str:
+    """Keep the text's "е" where the dictionary's nominative writes "ё" ("Ковалева")."""
+    return "".join(
+        "е" if c == "ё" and i < len(written) and written[i] == "е" else c
+        for i, c in enumerate(found)
+    )
 
 
 def _repeated(text: str, word: str) -> bool:
