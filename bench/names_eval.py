@@ -10,6 +10,9 @@ spelling a source printed (Belarusian and Russian Cyrillic, Łacinka, Polish and
 spellings) is a query. Every tenth person with a single spelling is left out of the registry
 and queried as a negative.
 
+Case forms (../shared/articles/ru): names as the articles print them in an oblique case,
+matched against the gold files' nominatives, and nominative() checked against them.
+
 Reports recall@1, recall@5, and precision of automatic acceptance (a wrong auto-accept, or any
 auto-accept of a person not in the registry, counts against it).
 
@@ -20,15 +23,19 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from prisonwatch.names.cases import nominative
 from prisonwatch.names.matcher import AUTO_ACCEPT, NameIndex, auto_accept
 
 DATA = Path(__file__).resolve().parent / "data" / "name_variants.json"
-REGISTRY = Path(__file__).resolve().parents[2] / "shared" / "data" / "belarus_registry"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+REGISTRY = SHARED / "data" / "belarus_registry"
+ARTICLES = SHARED / "articles" / "ru"
 
 
 def evaluate(
@@ -103,6 +110,29 @@ def held_out_set(cyrillic_first: bool) -> tuple[dict[str, str], list[tuple[str, 
     return registry, queries, negatives
 
 
+def case_forms_set() -> tuple[dict[str, str], list[tuple[str, str]], list[str]]:
+    """Names as the Russian and Belarusian articles print them in an oblique case ("Алеся
+    Бяляцкага"), found beside the gold file's nominative ("Алесь Бяляцкі"): every word of the
+    gold name begins the printed word. The registry holds every gold person, nominative."""
+    registry: dict[str, str] = {}
+    queries: list[tuple[str, str]] = []
+    for gold in sorted((ARTICLES / "gold").glob("*.json")):
+        text = (ARTICLES / f"{gold.stem}.txt").read_text(encoding="utf-8")
+        claims = json.loads(gold.read_text(encoding="utf-8"))["claims"]
+        for person in sorted({p for c in claims for p in c.get("persons", [])}):
+            pid = registry.setdefault(person, f"gold-{len(registry)}")
+            stems = [re.escape(w[: max(3, len(w) - 3)]) + r"\w*" for w in person.split()]
+            pattern = r"(?<!\w)" + r"\s+".join(stems) + r"(?!\w)"
+            printed = {" ".join(m.group(0).split()) for m in re.finditer(pattern, text)}
+            queries.extend((p, pid) for p in sorted(printed) if p != person)
+    return {pid: name for name, pid in registry.items()}, queries, []
+
+
+def nominative_accuracy(registry: dict[str, str], queries: list[tuple[str, str]]) -> None:
+    right = sum(nominative(q) == registry[pid] for q, pid in queries)
+    print(f"  nominative() gives the gold name for {right} of {len(queries)}")
+
+
 def main() -> None:
     verbose = "-v" in sys.argv
     evaluate("name variants", *variants_set(), verbose=verbose)
@@ -112,6 +142,10 @@ def main() -> None:
             evaluate(title, *held_out_set(cyrillic_first), verbose=verbose)
     else:
         print(f"held-out set not found at {REGISTRY}: skipped")
+    if (ARTICLES / "gold").exists():
+        forms = case_forms_set()
+        evaluate("case forms printed in ../shared/articles/ru", *forms, verbose=verbose)
+        nominative_accuracy(forms[0], forms[1])
 
 
 if __name__ == "__main__":

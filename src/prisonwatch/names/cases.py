@@ -42,13 +42,16 @@ class Reading:
     gender: str
     form: str
     weight: float
+    known: bool = True
+    """Whether a dictionary knows the word as a name (Russian); rules always say True."""
 
 
 def nominative(name: str, lang: str | None = None) -> str:
     """The name in the nominative case ("Алеся Бяляцкага" → "Алесь Бяляцкі").
 
-    `lang` is "be" or "ru"; None decides by the letters (і, ў: Belarusian; и, ъ, щ: Russian)
-    and reads Russian when they do not decide. Latin names are read as Łacinka when `lang` is
+    `lang` is "be" or "ru"; None decides by the letters (і, ў, -ага: Belarusian; и, ъ, щ:
+    Russian) and, when they do not decide, reads Russian if the Russian dictionary knows every
+    word as a name, else Belarusian. Latin names are read as Łacinka when `lang` is
     "be" and returned unchanged otherwise. Spacing, hyphens and capitals are kept.
     """
     return nominative_forms(name, lang, limit=1)[0]
@@ -67,12 +70,15 @@ def nominative_forms(name: str, lang: str | None = None, limit: int = 3) -> list
     cyrillic = is_cyrillic(name)
     if not cyrillic and lang != "be":
         return [" ".join(words)]
-    lang = lang or language(name) or "ru"
     parts = [re.split(r"(-)", w) for w in words]
     tokens = [p for w in parts for p in w if p and p != "-"]
-    if cyrillic and lang == "ru":
+    lang = lang or language(name)
+    readings: list[list[Reading]] = []
+    if cyrillic and lang in ("ru", None):
         readings = [_readings_ru(t) for t in tokens]
-    else:
+        if lang is None and not all(rs[0].known for rs in readings):
+            readings = []  # words the Russian dictionary does not know as names: Belarusian?
+    if not readings:
         rules = _rules("be", latin=not cyrillic)
         readings = [_readings_rules(t, rules, cyrillic) for t in tokens]
     out: list[str] = []
@@ -157,12 +163,13 @@ def _readings_ru(token: str) -> list[Reading]:
         inflected = parse.inflect({"nomn"})
         form = inflected.word if inflected is not None else parse.normal_form
         gender = {"masc": "m", "femn": "f"}.get(str(tag.gender), "mf")
-        weight = parse.score + (1.0 if _NAME_TAGS & set(tag.grammemes) else 0.0)
-        out.append(
-            Reading(_CASE_ALIASES.get(case, case), gender, _keep_capitals(token, form), weight)
-        )
+        named = bool(_NAME_TAGS & set(tag.grammemes))
+        weight = parse.score + (1.0 if named else 0.0)
+        form = _keep_capitals(token, form)
+        out.append(Reading(_CASE_ALIASES.get(case, case), gender, form, weight, named))
     if not any(r.case == "nomn" for r in out):
-        out.append(Reading("nomn", "mf", token, 0.05))
+        out.append(Reading("nomn", "mf", token, 0.05, False))
+    out.sort(key=lambda r: -r.weight)
     return out
 
 
@@ -180,3 +187,8 @@ def _rules(lang: str, latin: bool) -> dict[str, Any]:
     )
     data: dict[str, Any] = json.loads(raw)
     return data["latin"] if latin else data
+
+
+def latin_case_rules() -> dict[str, Any]:
+    """The Łacinka case endings (data/cases_be.json, "latin")."""
+    return _rules("be", latin=True)

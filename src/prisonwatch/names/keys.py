@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from prisonwatch.core.text import fold
+from prisonwatch.names.cases import latin_case_rules as _latin_case_rules
 from prisonwatch.names.cases import nominative_forms
 from prisonwatch.names.chinese import han_spellings, has_han, strip_tones
 from prisonwatch.names.given import given_group
 from prisonwatch.names.translit import all_romanisations, is_cyrillic, language
 
-__all__ = ["Form", "forms", "given_group", "skeleton"]
+__all__ = ["Feat", "Form", "forms", "given_group", "skeleton", "token_features"]
 
 _SKELETON_RULES = [
     (r"schtsch|schch|shtch|shch|sch|szcz|šč|ŝ", "S"),
@@ -53,6 +54,16 @@ def skeleton(token: str) -> str:
     return (first + rest).lower()
 
 
+Feat = tuple[str, str, str, str | None]
+"""A token, folded, its skeleton, and the given name it is a spelling of (if it is one)."""
+
+
+@lru_cache(maxsize=400_000)
+def token_features(token: str) -> Feat:
+    """What matching compares of one token; shared by every form that holds the token."""
+    return (token, fold(token), skeleton(token), given_group(token))
+
+
 @dataclass(frozen=True, slots=True)
 class Form:
     """One Latin spelling of a name, folded, as tokens, with how it was obtained."""
@@ -60,9 +71,12 @@ class Form:
     tokens: tuple[str, ...]
     how: str
     folded: str = ""
+    feats: tuple[Feat, ...] = field(default=(), compare=False, repr=False)
+    """Each token's features, computed once: what matching compares."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "folded", fold(" ".join(self.tokens)))
+        object.__setattr__(self, "feats", tuple(token_features(t) for t in self.tokens))
 
     @property
     def text(self) -> str:
@@ -104,17 +118,26 @@ def forms(name: str) -> list[Form]:
     return unique
 
 
-_LACINKA_HINT = re.compile(r"[śćčšžŭźń]|(?:aha|amu)\b", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _lacinka_oblique() -> re.Pattern[str]:
+    """Word endings that mark a Łacinka name in an oblique case (from data/cases_be.json),
+    leaving out short plain ones and those a nominative ends in too: too many names end so."""
+    rules = _latin_case_rules()
+    nominative = {e for e, _ in rules["nominative_endings"]}
+    endings = [
+        e for e, *_ in rules["oblique"] if (len(e) >= 3 or not e.isascii()) and e not in nominative
+    ]
+    return re.compile(r"(?:" + "|".join(sorted(endings, key=len, reverse=True)) + r")\b", re.I)
 
 
 def _latin_forms(name: str) -> list[Form]:
     """A Latin name as written; a Łacinka one also in the nominative ("Alesia Bialackaha"), and
     one with syllables joined by hyphens also joined ("Liu Xiao-bo": "liu xiaobo")."""
     out = [Form(_tokens(name), "as written")]
-    if _LACINKA_HINT.search(name):
-        for variant in nominative_forms(name, "be", limit=2)[:2]:
-            if variant != name:
-                out.append(Form(_tokens(variant), "case undone (Łacinka)"))
+    if _lacinka_oblique().search(name):
+        variant = nominative_forms(name, "be", limit=1)[0]
+        if variant != name:
+            out.append(Form(_tokens(variant), "case undone (Łacinka)"))
     if re.search(r"\w-\w", name):
         out.append(Form(_tokens(re.sub(r"(?<=\w)-(?=\w)", "", name)), "hyphen joined"))
     return out
