@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document, read_documents
+from prisonwatch.services.extracting import to_json
 
 DEFAULT = (
     Path(os.environ.get("PRISONWATCH_SHARED") or Path(__file__).resolve().parents[2] / "shared")
@@ -90,7 +91,7 @@ def main() -> None:
         pairs_of.append((doc, json.loads(gold_path.read_text(encoding="utf-8"))))
     extractor = Extractor()
     docs = [d for d, _ in pairs_of]
-    outputs = list(extractor.extract_many(docs))
+    outputs = [to_json(x) for x in extractor.extract_many(docs)]
 
     totals = Counter[str]()
     field_hits = Counter[str]()

@@ -38,7 +38,7 @@ def extract(
         raise CliError(str(exc), code=1) from None
     documents, problems = extracting.read_all(paths, default_date)
     try:
-        results = extracting.extract(documents, gaz)
+        results = [extracting.to_json(x) for x in extracting.extract(documents, gaz)]
     except extracting.ExtractSetupError as exc:
         raise CliError(str(exc), code=1) from None
     data: object = (

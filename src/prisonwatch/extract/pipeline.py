@@ -18,6 +18,17 @@ from prisonwatch.extract import quotes as quote_rules
 from prisonwatch.extract import timex
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.results import (
+    ArticleExtraction,
+    Concession,
+    DocumentInfo,
+    Evidence,
+    ExtractedClaim,
+    ExtractedEvent,
+    ExtractedQuote,
+    ExtractorStamp,
+    Period,
+)
 from prisonwatch.extract.sentences import sentences
 from prisonwatch.ingest.documents import Document
 
@@ -34,12 +45,12 @@ STEPS = {
 VERSION = "1.0+" + "+".join(v.split("/")[-1] for v in STEPS.values())
 
 
-def _span(text: str, start: int, end: int) -> dict[str, Any]:
-    return {"start": start, "end": end, "text": text[start:end]}
+def _span(text: str, start: int, end: int) -> Evidence:
+    return Evidence(start, end, text[start:end])
 
 
-def _when(w: tuple[str, str] | None) -> dict[str, str] | None:
-    return {"from": w[0], "to": w[1]} if w else None
+def _when(w: tuple[str, str] | None) -> Period | None:
+    return Period(w[0], w[1]) if w else None
 
 
 class Extractor:
@@ -50,12 +61,12 @@ class Extractor:
         self.nlp = nlp_step.load(self.gazetteer)
         self._codes = {e.name: e.code for e in self.gazetteer.entries if e.code}
 
-    def extract_many(self, documents: Iterable[Document]) -> Iterator[dict[str, Any]]:
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[ArticleExtraction]:
         docs = list(documents)
         for document, spacy_doc in zip(docs, self.nlp.pipe(d.text for d in docs), strict=True):
             yield self._extract(document, spacy_doc)
 
-    def extract(self, document: Document) -> dict[str, Any]:
+    def extract(self, document: Document) -> ArticleExtraction:
         return self._extract(document, self.nlp(document.text))
 
     def _article(self, document: Document, spacy_doc: Any) -> Article:
@@ -78,7 +89,7 @@ class Extractor:
         a.quotes = quote_rules.find_quotes(a)
         return a
 
-    def _extract(self, document: Document, spacy_doc: Any) -> dict[str, Any]:
+    def _extract(self, document: Document, spacy_doc: Any) -> ArticleExtraction:
         a = self._article(document, spacy_doc)
         text = a.text
         deal_hint = any(
@@ -86,57 +97,52 @@ class Extractor:
         )
         drafts = claim_rules.extract_claims(a, deal_hint)
         events = event_rules.find_events(a, self.gazetteer, drafts)
-        claims_out = []
-        for d in drafts:
-            s, e = a.sentences[d.sentence]
-            claims_out.append(
-                {
-                    "id": d.id,
-                    "action": d.action,
-                    "count": d.count,
-                    "qualifier": d.qualifier,
-                    "population": d.population,
-                    "part_of": d.part_of.id if d.part_of else None,
-                    "mechanism": d.mechanism if d.action == "released" else None,
-                    "country": a.country,
-                    "when": _when(d.when),
-                    "persons": d.persons,
-                    "agent": d.agent,
-                    "source": d.source,
-                    "evidence": _span(text, s, e),
-                    "extractor": EXTRACTOR,
-                    "extractor_version": VERSION,
-                }
+        claims = tuple(
+            ExtractedClaim(
+                id=d.id,
+                action=d.action,
+                count=d.count,
+                qualifier=d.qualifier,
+                population=d.population or "people",
+                part_of=d.part_of.id if d.part_of else None,
+                mechanism=d.mechanism if d.action == "released" else None,
+                country=a.country,
+                when=_when(d.when),
+                persons=tuple(d.persons),
+                agent=d.agent,
+                source=d.source,
+                evidence=_span(text, *a.sentences[d.sentence]),
+                confidence=0.8,
             )
-        events_out = []
-        for i, ev in enumerate(events, 1):
-            item: dict[str, Any] = {
-                "id": f"e{i}",
-                "kind": ev.kind,
-                "when": _when(ev.when),
-                "place": ev.place,
-                "participants": ev.participants,
-                "evidence": _span(text, ev.start, ev.end),
-            }
-            if ev.kind == "concession":
-                item.update(
-                    by=ev.by, what=ev.what, target=ev.target, in_return_for=ev.in_return_for
-                )
-            events_out.append(item)
-        return {
-            "document": {
-                "id": document.id,
-                "date": document.date.isoformat() if document.date else None,
-                "title": document.title,
-                "language": document.language,
-                "source": document.name,
-            },
-            "claims": claims_out,
-            "events": events_out,
-            "quotes": [
-                {"speaker": q.speaker, "via": q.via, "text": q.text, "start": q.start, "end": q.end}
-                for q in a.quotes
-            ],
-            "entities": entity_rules.entity_list(list(a.mentions)),
-            "extractor": {"name": EXTRACTOR, "version": VERSION, "steps": STEPS},
-        }
+            for d in drafts
+        )
+        events_out = tuple(
+            ExtractedEvent(
+                id=f"e{i}",
+                kind=ev.kind,
+                when=_when(ev.when),
+                place=ev.place,
+                participants=tuple(ev.participants),
+                evidence=_span(text, ev.start, ev.end),
+                concession=Concession(ev.by, ev.what, ev.target, tuple(ev.in_return_for))
+                if ev.kind == "concession"
+                else None,
+            )
+            for i, ev in enumerate(events, 1)
+        )
+        return ArticleExtraction(
+            document=DocumentInfo(
+                id=document.id,
+                date=document.date.isoformat() if document.date else None,
+                title=document.title,
+                language=document.language,
+                source=document.name,
+            ),
+            claims=claims,
+            events=events_out,
+            quotes=tuple(
+                ExtractedQuote(q.speaker, q.via, q.text, q.start, q.end) for q in a.quotes
+            ),
+            entities=entity_rules.entity_list(list(a.mentions)),
+            extractor=ExtractorStamp(EXTRACTOR, VERSION, tuple(STEPS.items())),
+        )
