@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.lexicon import DEMONYMS
@@ -51,6 +52,7 @@ class Article:
     body_start: int = 0
     country: str | None = None
     country_name: str | None = None
+    doc: Any = None  # the spaCy Doc of `text`: tokens, lemmas and the dependency parse
 
     def sentence_of(self, pos: int) -> int:
         starts = [s for s, _ in self.sentences]

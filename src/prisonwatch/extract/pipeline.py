@@ -81,6 +81,7 @@ class Extractor:
             mentions=found,
             times=timex.find_times(text, document.date),
             body_start=body_start,
+            doc=spacy_doc,
         )
         countries = Counter(m.name for m in found if m.type == "country" and m.start >= body_start)
         ranked = [c for c, _ in countries.most_common() if c != "United States"] or list(countries)
