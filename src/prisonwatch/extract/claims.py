@@ -256,6 +256,7 @@ def _count_drafts(
                 listed_after=prev if sibling else None,
                 bare=bare,
                 in_title=si <= title_index,
+                rule="bare" if bare else "count",
             )
             sentence_drafts.append(d)
     return sentence_drafts
@@ -447,6 +448,7 @@ def _demand_for_all(
         end=everyone.end(),
         sentence=si,
         trigger=(demand.start, demand.end),
+        rule="everyone",
     )
     d.agent = agent_of(a, d, s, e)
     quote = a.quote_at(everyone.start())

@@ -288,6 +288,7 @@ def named_person_claims(
             sentence=si,
             trigger=(t.start, t.end),
             persons=names,
+            rule="named",
         )
         d.population = role_population(a, s, e, patients)
         covering = [
@@ -430,6 +431,7 @@ def described_person_claim(
             end=hit.end("role"),
             sentence=si,
             trigger=(t.start, t.end),
+            rule="described",
         )
         for ns, _ in a.sentences[si + 1 : si + 3]:
             opening = [m for m in a.mentions_in(ns, ns + 60, ("person",)) if m.start - ns < 5]

@@ -11,15 +11,18 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from prisonwatch.extract import claims as claim_rules
+from prisonwatch.extract import confidence, timex
 from prisonwatch.extract import entities as entity_rules
 from prisonwatch.extract import events as event_rules
 from prisonwatch.extract import nlp as nlp_step
 from prisonwatch.extract import quotes as quote_rules
-from prisonwatch.extract import timex
 from prisonwatch.extract.context import Article
+from prisonwatch.extract.counting import Draft
 from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.parse import linked
 from prisonwatch.extract.results import (
     ArticleExtraction,
+    ClaimFinding,
     Concession,
     DocumentInfo,
     Evidence,
@@ -51,6 +54,18 @@ def _span(text: str, start: int, end: int) -> Evidence:
 
 def _when(w: tuple[str, str] | None) -> Period | None:
     return Period(w[0], w[1]) if w else None
+
+
+def _finding(a: Article, d: Draft) -> ClaimFinding:
+    """How a claim was found: the features its confidence is computed from."""
+    return ClaimFinding(
+        rule=d.rule,
+        parse_agrees=linked(a.doc, d.start, d.trigger[0]),
+        distance=abs(d.trigger[0] - d.start),
+        attributed=d.source is not None,
+        in_title=d.in_title,
+        part_of=d.part_of is not None,
+    )
 
 
 class Extractor:
@@ -113,9 +128,10 @@ class Extractor:
                 agent=d.agent,
                 source=d.source,
                 evidence=_span(text, *a.sentences[d.sentence]),
-                confidence=0.8,
+                confidence=confidence.score(finding),
+                finding=finding,
             )
-            for d in drafts
+            for d, finding in ((d, _finding(a, d)) for d in drafts)
         )
         events_out = tuple(
             ExtractedEvent(

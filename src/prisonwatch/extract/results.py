@@ -39,6 +39,7 @@ class ClaimFinding:
     distance: int  # characters between the action's trigger and the number
     attributed: bool  # a source or speaker was found for it
     in_title: bool = False
+    part_of: bool = False  # stated as a subset of another claim
 
 
 @dataclass(frozen=True, slots=True)
