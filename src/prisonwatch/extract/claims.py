@@ -45,6 +45,7 @@ from prisonwatch.extract.counting import (
     predicate_population,
     qualifier_of,
 )
+from prisonwatch.extract.grammar import fill_from_parse
 from prisonwatch.extract.numbers import NUMBER, parse_number
 from prisonwatch.extract.people import (
     described_person_claim,
@@ -121,6 +122,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     kinds = {m.name: m.type for m in a.mentions}
     merged = merge_repeats(drafts, kinds)
     _settle(a, merged)
+    fill_from_parse(a, merged)
     return merged
 
 
