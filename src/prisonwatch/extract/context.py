@@ -10,26 +10,13 @@ from datetime import date
 from typing import Any
 
 from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lexicon import DEMONYMS
 from prisonwatch.extract.timex import TimeExpr
 
 #: Bodies that speak for the state an article is about: "the presidency said" in an article
 #: about Belarus is the Belarusian presidency.
-INSTITUTIONS = frozenset(
-    {
-        "presidency",
-        "government",
-        "authorities",
-        "ministry",
-        "administration",
-        "prosecutor's office",
-        "court",
-        "police",
-        "junta",
-        "regime",
-        "military",
-    }
-)
+INSTITUTIONS = EN.words("institutions")
 
 
 @dataclass(frozen=True, slots=True)

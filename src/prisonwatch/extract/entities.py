@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lexicon import DEMONYMS
 from prisonwatch.extract.results import ExtractedEntity
 from prisonwatch.names.keys import given_group
@@ -156,10 +157,7 @@ _GIVEN_AND_SURNAME = re.compile(
 )
 
 
-_BODY_AFTER = re.compile(
-    r"\s+(?:authorities|government|police|regime|junta|security forces|military|courts?|"
-    r"officials|ministry|embassy)\b"
-)
+_BODY_AFTER = re.compile(r"\s+" + EN.alternation("state_bodies", "role_words") + r"\b")
 
 
 def _names_a_body(m: Mention, text: str) -> bool:

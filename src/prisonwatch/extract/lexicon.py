@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from prisonwatch.extract.lang.en import EN
+
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
@@ -247,7 +249,9 @@ MECHANISMS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 SAY_AFTER = _rx(
-    r"\s*(?:,\s*(?:a|an|the)\s+[^,.;]{1,60},)?\s*(?:,\s*)?(?:has |have |had )?(?:said|says|reported|reports|wrote|writes|confirmed|confirms|announced|announces|stated|states|noted|notes|told|tweeted|posted|estimated|estimates|counted|counts|tallied|added)\b"
+    r"\s*(?:,\s*(?:a|an|the)\s+[^,.;]{1,60},)?\s*(?:,\s*)?(?:has |have |had )?"
+    + EN.alternation("say_verbs")
+    + r"\b"
 )
 
 #: Event triggers by kind. `exchange` is a swap of prisoners between states, read as a

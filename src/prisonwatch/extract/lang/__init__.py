@@ -34,8 +34,9 @@ class Language:
         """The entries of one concept, lower-cased, for membership tests."""
         return frozenset(w.lower() for w in self.lists[concept])
 
-    def alternation(self, concept: str) -> str:
-        """A regular-expression alternation of the concept's entries (longest first, so
+    def alternation(self, *concepts: str) -> str:
+        """A regular-expression alternation of the concepts' entries (longest first, so
         that "says" is tried before "say"); a space matches any run of spaces."""
-        entries = sorted(self.lists[concept], key=len, reverse=True)
+        found = {w for c in concepts for w in self.lists[c]}
+        entries = sorted(found, key=lambda w: (-len(w), w))
         return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in entries) + ")"
