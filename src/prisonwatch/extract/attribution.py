@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from prisonwatch.extract import lexicon as lx
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft
 from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.lang.en import lexicon as lx
 
 #: "persuaded Lukashenko to release": the one persuaded is who released.
 _CAUSER = re.compile(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from prisonwatch.extract import lexicon as lx
 from prisonwatch.extract.attribution import (
     POLICE,
     agent_of,
@@ -46,6 +45,7 @@ from prisonwatch.extract.counting import (
     qualifier_of,
 )
 from prisonwatch.extract.grammar import fill_from_parse
+from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import NUMBER, parse_number
 from prisonwatch.extract.people import (
     described_person_claim,

@@ -11,7 +11,7 @@ from typing import Any
 
 from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.lang.en import EN
-from prisonwatch.extract.lexicon import DEMONYMS
+from prisonwatch.extract.lang.en.lexicon import DEMONYMS
 from prisonwatch.extract.timex import TimeExpr
 
 #: Bodies that speak for the state an article is about: "the presidency said" in an article

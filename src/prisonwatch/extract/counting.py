@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from prisonwatch.extract import lexicon as lx
 from prisonwatch.extract.context import Article
+from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import NUMBER
 
 FACT_ACTIONS = (

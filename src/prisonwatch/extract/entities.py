@@ -9,7 +9,7 @@ from typing import Any
 
 from prisonwatch.extract.gazetteer import Gazetteer
 from prisonwatch.extract.lang.en import EN
-from prisonwatch.extract.lexicon import DEMONYMS
+from prisonwatch.extract.lang.en.lexicon import DEMONYMS
 from prisonwatch.extract.results import ExtractedEntity
 from prisonwatch.names.keys import given_group
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from prisonwatch.extract import lexicon as lx
 from prisonwatch.extract.attribution import agent_of, source_of
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import (
@@ -20,6 +19,7 @@ from prisonwatch.extract.counting import (
     mechanism_of,
 )
 from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.timing import when_of
 
 #: A capitalised name (one to three words) that opens a sentence or follows a comma.

@@ -34,6 +34,13 @@ class Language:
         """The entries of one concept, lower-cased, for membership tests."""
         return frozenset(w.lower() for w in self.lists[concept])
 
+    def pairs(self, concept: str) -> dict[str, str]:
+        """A concept whose entries are `key|value` pairs, as a mapping (lower-cased keys)."""
+        return {
+            k.strip().lower(): v.strip()
+            for k, v in (entry.split("|", 1) for entry in self.lists[concept])
+        }
+
     def alternation(self, *concepts: str) -> str:
         """A regular-expression alternation of the concepts' entries (longest first, so
         that "says" is tried before "say"); a space matches any run of spaces."""

@@ -158,39 +158,7 @@ NOUN_GAP = _rx(
 )
 
 #: Adjectives of the countries people are counted from ("two individuals from Japan").
-DEMONYMS = {
-    "japan": "japanese",
-    "poland": "polish",
-    "latvia": "latvian",
-    "lithuania": "lithuanian",
-    "estonia": "estonian",
-    "sweden": "swedish",
-    "germany": "german",
-    "france": "french",
-    "united states": "american",
-    "u.s.": "american",
-    "britain": "british",
-    "united kingdom": "british",
-    "russia": "russian",
-    "ukraine": "ukrainian",
-    "belarus": "belarusian",
-    "moldova": "moldovan",
-    "georgia": "georgian",
-    "norway": "norwegian",
-    "slovenia": "slovenian",
-    "turkey": "turkish",
-    "china": "chinese",
-    "iran": "iranian",
-    "italy": "italian",
-    "spain": "spanish",
-    "switzerland": "swiss",
-    "netherlands": "dutch",
-    "austria": "austrian",
-    "czech republic": "czech",
-    "canada": "canadian",
-    "australia": "australian",
-    "japan's": "japanese",
-}
+DEMONYMS = EN.pairs("demonyms")
 FROM_COUNTRY = re.compile(
     r"(?i:(?:individuals?|people|persons?|citizens?|nationals?)\s+)?(?i:from)\s+(?:(?i:the)\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)"
 )
