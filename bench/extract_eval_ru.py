@@ -24,6 +24,7 @@ from bench.extract_eval import FIELDS, f1, field_ok, match_claims
 from prisonwatch.extract.language import detect_language
 from prisonwatch.extract.slavic import names, reader
 from prisonwatch.ingest.documents import Document, read_documents
+from prisonwatch.services.extracting import to_json
 
 FOLDER = Path(__file__).resolve().parents[2] / "shared" / "articles" / "ru"
 FOLDS = {"dev": ("101", "103", "110", "111", "112"), "held": ("102", "104", "107", "108", "109")}
@@ -49,7 +50,7 @@ def main() -> None:
     totals = Counter[str]()
     hits = Counter[str]()
     for doc, gold in pairs:
-        out = reader.read(doc)
+        out = to_json(reader.read(doc))
         stem = Path(doc.name).stem
         pred, g_claims = out["claims"], gold["claims"]
         matched = match_claims(pred, g_claims)

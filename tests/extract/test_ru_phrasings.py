@@ -8,8 +8,14 @@ from typing import Any
 import pytest
 
 from prisonwatch.extract.slavic.names import nominative
-from prisonwatch.extract.slavic.reader import read
+from prisonwatch.extract.slavic.reader import read as read_typed
 from prisonwatch.ingest.documents import Document
+from prisonwatch.services.extracting import to_json
+
+
+def read(doc: Document) -> dict[str, Any]:
+    return to_json(read_typed(doc))
+
 
 DAY = date(2025, 12, 12)  # a Friday
 

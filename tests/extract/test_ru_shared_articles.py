@@ -14,9 +14,15 @@ import pytest
 
 from prisonwatch.core.vocabulary import ClaimAction, Qualifier, ReleaseMechanism
 from prisonwatch.extract.language import detect_language
-from prisonwatch.extract.slavic.reader import read
+from prisonwatch.extract.slavic.reader import read as read_typed
 from prisonwatch.ingest.documents import Document, read_documents
+from prisonwatch.services.extracting import to_json
 from tests.conftest import SHARED
+
+
+def read(doc: Document) -> dict[str, Any]:
+    return to_json(read_typed(doc))
+
 
 RU = SHARED / "articles" / "ru"
 ARTICLES = sorted(RU.glob("*.txt"))

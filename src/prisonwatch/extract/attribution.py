@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from prisonwatch.extract import lexicon as lx
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft
 from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.lang.en import lexicon as lx
 
 #: "persuaded Lukashenko to release": the one persuaded is who released.
 _CAUSER = re.compile(
@@ -115,7 +116,7 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
         # the speaker whose clause holds the figure, else the first who speaks
         return (before_figure[-1] if before_figure else sayers[0]).name
     m2 = re.search(
-        r"\b(?:said|says|reported|reports|wrote|writes|confirmed|announced|stated)\s+(?:the\s+)?",
+        r"\b" + EN.alternation("say_verbs") + r"\s+(?:the\s+)?",
         text[s:e],
         re.I,
     )
@@ -146,47 +147,19 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
     return None
 
 
-_GROUP_NOUNS = {
-    "groups",
-    "group",
-    "activists",
-    "officials",
-    "media",
-    "critics",
-    "monitors",
-    "defenders",
-    "watchdogs",
-    "sources",
-    "organisations",
-    "organizations",
-    "analysts",
-    "presidency",
-    "ministry",
-    "authorities",
-    "opposition",
-    "police",
-    "service",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "office",
-    "committee",
-    "court",
-    "prosecutors",
-    "government",
-}
+_GROUP_NOUNS = EN.words("role_words")
 
 
 _PRONOUN_SAYS = re.compile(
-    r"\b(?:he|she|they)\s+(?:\w+ly\s+)?(?:said|says|stated|emphasi[sz]ed|noted|added|wrote|told|confirmed|warned|stressed)\b",
+    r"\b(?:he|she|they)\s+(?:\w+ly\s+)?" + EN.alternation("say_verbs") + r"\b",
     re.I,
 )
 
 
 _NOUN_SAYS = re.compile(
     r"(?:^|\b(?:the)\s+|,\s*)((?:[A-Z][a-z]+\s+)?[a-z][a-z -]{2,40}?)\s+"
-    r"(?:said|says|say|warned|warn|reported|reports|stated|noted|estimate|estimates|estimated|"
-    r"believe|believes|count|counts)\b"
+    + EN.alternation("say_verbs", "opinion_verbs")
+    + r"\b"
 )
 
 
@@ -268,8 +241,9 @@ def agent_of(a: Article, d: Draft, s: int, e: int) -> str | None:
 
 
 _STATE_SUBJECT = re.compile(
-    r"\b(?P<body>(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][a-z]+\s+)?(?:junta|regime|authorities|government|police|"
-    r"security forces|military|KGB|courts?))\s+(?:(?:has|have|had|also|then|later|again)\s+)*"
+    r"\b(?P<body>(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][a-z]+\s+)?"
+    + EN.alternation("state_bodies")
+    + r")\s+(?:(?:has|have|had|also|then|later|again)\s+)*"
     r"(?:\w+ly\s+)?$"
 )
 
@@ -303,20 +277,15 @@ def _by_agent(a: Article, t1: int, e: int) -> tuple[str | None] | None:
     if found:
         mutual = re.match(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]", text[found[0].end : e])
         return (None if mutual else found[0].name,)
-    office = re.match(
-        r"(police|authorities|security services|prosecutors)\b", text[t1 + by.end() :]
-    )
+    office = _OFFICE.match(text, t1 + by.end())
     if office:
         return (a.institution(office.group(1)),)
     return None
 
 
-_STATE_BODY = re.compile(
-    r"^Government of\b|\b(?:government|authorities|regime|junta|police|KGB)$", re.I
-)
-
-
-POLICE = re.compile(r"\b(?:police|KGB|security services)$", re.I)
+_OFFICE = re.compile("(" + EN.alternation("state_bodies") + r")\b", re.I)
+_STATE_BODY = re.compile(r"^Government of\b|\b" + EN.alternation("state_bodies") + "$", re.I)
+POLICE = re.compile(r"\b" + EN.alternation("police_bodies") + "$", re.I)
 
 
 def is_government(name: str | None) -> bool:

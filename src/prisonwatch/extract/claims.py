@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from prisonwatch.extract import lexicon as lx
 from prisonwatch.extract.attribution import (
     POLICE,
     agent_of,
@@ -45,6 +44,8 @@ from prisonwatch.extract.counting import (
     predicate_population,
     qualifier_of,
 )
+from prisonwatch.extract.grammar import fill_from_parse
+from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import NUMBER, parse_number
 from prisonwatch.extract.people import (
     described_person_claim,
@@ -121,6 +122,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     kinds = {m.name: m.type for m in a.mentions}
     merged = merge_repeats(drafts, kinds)
     _settle(a, merged)
+    fill_from_parse(a, merged)
     return merged
 
 
@@ -256,6 +258,7 @@ def _count_drafts(
                 listed_after=prev if sibling else None,
                 bare=bare,
                 in_title=si <= title_index,
+                rule="bare" if bare else "count",
             )
             sentence_drafts.append(d)
     return sentence_drafts
@@ -447,6 +450,7 @@ def _demand_for_all(
         end=everyone.end(),
         sentence=si,
         trigger=(demand.start, demand.end),
+        rule="everyone",
     )
     d.agent = agent_of(a, d, s, e)
     quote = a.quote_at(everyone.start())

@@ -7,28 +7,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from prisonwatch.extract.entities import Mention
-from prisonwatch.extract.lexicon import DEMONYMS
+from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.lang.en.lexicon import DEMONYMS
 from prisonwatch.extract.timex import TimeExpr
 
 #: Bodies that speak for the state an article is about: "the presidency said" in an article
 #: about Belarus is the Belarusian presidency.
-INSTITUTIONS = frozenset(
-    {
-        "presidency",
-        "government",
-        "authorities",
-        "ministry",
-        "administration",
-        "prosecutor's office",
-        "court",
-        "police",
-        "junta",
-        "regime",
-        "military",
-    }
-)
+INSTITUTIONS = EN.words("institutions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +39,7 @@ class Article:
     body_start: int = 0
     country: str | None = None
     country_name: str | None = None
+    doc: Any = None  # the spaCy Doc of `text`: tokens, lemmas and the dependency parse
 
     def sentence_of(self, pos: int) -> int:
         starts = [s for s, _ in self.sentences]

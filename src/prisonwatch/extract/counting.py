@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from prisonwatch.extract import lexicon as lx
 from prisonwatch.extract.context import Article
+from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import NUMBER
 
 FACT_ACTIONS = (
@@ -45,6 +45,9 @@ class Draft:
     agent_weak: bool = False
     listed_after: Draft | None = None  # the count before it in one list of parts
     id: str = ""
+    #: which rule found it (a feature of its confidence): count, bare, named, described,
+    #: everyone, roster, headline
+    rule: str = "count"
 
 
 _FREEDOM = re.compile(r"\b(?:releas|free|liberat|amnest|pardon|let\s+go)", re.I)

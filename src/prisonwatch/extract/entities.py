@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from prisonwatch.extract.gazetteer import Gazetteer
-from prisonwatch.extract.lexicon import DEMONYMS
+from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.lang.en.lexicon import DEMONYMS
+from prisonwatch.extract.results import ExtractedEntity
 from prisonwatch.names.keys import given_group
 
 VERSION = "entities/1.1"
@@ -155,10 +157,7 @@ _GIVEN_AND_SURNAME = re.compile(
 )
 
 
-_BODY_AFTER = re.compile(
-    r"\s+(?:authorities|government|police|regime|junta|security forces|military|courts?|"
-    r"officials|ministry|embassy)\b"
-)
+_BODY_AFTER = re.compile(r"\s+" + EN.alternation("state_bodies", "role_words") + r"\b")
 
 
 def _names_a_body(m: Mention, text: str) -> bool:
@@ -289,9 +288,9 @@ def _join_dangling(found: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-def entity_list(found: list[Mention]) -> list[dict[str, Any]]:
+def entity_list(found: list[Mention]) -> tuple[ExtractedEntity, ...]:
     """The contract's `entities`: one per canonical name, with all its mentions."""
-    grouped: dict[tuple[str, str], list[list[int]]] = {}
+    grouped: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for m in found:
-        grouped.setdefault((m.name, m.type), []).append([m.start, m.end])
-    return [{"name": n, "type": t, "mentions": spans} for (n, t), spans in grouped.items()]
+        grouped.setdefault((m.name, m.type), []).append((m.start, m.end))
+    return tuple(ExtractedEntity(n, t, tuple(spans)) for (n, t), spans in grouped.items())

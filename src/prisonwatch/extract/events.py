@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from prisonwatch.extract import lexicon as lx
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft
 from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.lang.en import lexicon as lx
 
 VERSION = "events/1.1"
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from prisonwatch.extract import lexicon as lx
 from prisonwatch.extract.attribution import agent_of, source_of
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import (
@@ -20,6 +19,7 @@ from prisonwatch.extract.counting import (
     mechanism_of,
 )
 from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.timing import when_of
 
 #: A capitalised name (one to three words) that opens a sentence or follows a comma.
@@ -288,6 +288,7 @@ def named_person_claims(
             sentence=si,
             trigger=(t.start, t.end),
             persons=names,
+            rule="named",
         )
         d.population = role_population(a, s, e, patients)
         covering = [
@@ -430,6 +431,7 @@ def described_person_claim(
             end=hit.end("role"),
             sentence=si,
             trigger=(t.start, t.end),
+            rule="described",
         )
         for ns, _ in a.sentences[si + 1 : si + 3]:
             opening = [m for m in a.mentions_in(ns, ns + 60, ("person",)) if m.start - ns < 5]

@@ -14,17 +14,12 @@ from dataclasses import replace
 
 from prisonwatch.extract.context import Article, Quote
 from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.lang.en import EN
 
 VERSION = "quotes/1.1"
 
 _PAIRS = [("“", "”"), ("„", "“"), ("«", "»"), ("“", "“")]
-_SAY = (
-    r"(?:said|says|say|added|adds|wrote|writes|stated|states|told|tells|tweeted|posted|noted|notes|"
-    r"declared|announced|stressed|emphasi[sz]ed|insisted|argued|warned|explained|replied|asked|"
-    r"continued|called|calls|described|quipped|recalled|confirmed|commented|accuses|accused|"
-    r"saying|reported|reports|noting|adding|writing|stating|stressing|warning|insisting|arguing|"
-    r"explaining|tweeting|posting|telling|chanted|chant|shouted|shout)"
-)
+_SAY = EN.alternation("say_verbs", "quote_verbs")
 _AFTER = re.compile(
     rf"^[\s,]*(?:(?P<who>[^,.;\"“”]{{1,60}}?)\s+{_SAY}\b|{_SAY}\s+(?P<who2>[^,.;\"“”]{{1,60}}))",
     re.I,

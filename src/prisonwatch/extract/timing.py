@@ -8,6 +8,7 @@ import re
 
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft, Trigger, find_triggers, noun_population
+from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.timex import TimeExpr
 
 
@@ -124,7 +125,7 @@ def _other_trigger_between(
 
 
 _SAID_ON = re.compile(
-    r"\b(?:said|says|reported|announced|told|stated|wrote|confirmed)\s+(?:\w+\s+){0,3}?"
+    r"\b" + EN.alternation("say_verbs") + r"\s+(?:\w+\s+){0,3}?"
     r"(?:on|in|late|early|last)?\s*$",
     re.I,
 )

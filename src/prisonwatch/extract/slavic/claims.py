@@ -150,7 +150,8 @@ class ClaimReader:
         lex, text = self.lex, self.text
         cue = _cue(lex, text, s)
         found = counts(lex, text, s.tokens)
-        if not found and cue is not None:
+        bare = not found and cue is not None
+        if bare and cue is not None:
             found = self._bare(s, cue)
         trig = [
             t for t in triggers(lex, text, s) if not any(c.start <= t[0] < c.end for c in found)
@@ -190,7 +191,7 @@ class ClaimReader:
             if population == "people" and action in ("held", "designated") and political:
                 population = "political_prisoners"  # "палітвязнямі ... прызнаныя 1417 чалавек"
             d = self._new(c, s, action, part_of=parent, trigger=near[0] if near else None)
-            d.population = population
+            d.population, d.rule = population, "bare" if bare else "count"
             d.with_named = [
                 m.name for m in s.people if re.fullmatch(r"\s+[иі]\s+", text[m.end : c.start])
             ]
@@ -265,10 +266,11 @@ class ClaimReader:
             _, action, population, times = group
             d = self._new(None, s, action, count=len(named), population=population)
             d.mechanism, d.when, d.persons, d.timed = "unknown", times, named, True
+            d.rule = "named"
             made.append(d)
         elif named:
             d = self._new(None, s, root.action, count=len(named), part_of=root)
-            d.persons = named
+            d.persons, d.rule = named, "named"
             made.append(d)
 
     def _group(self, s: Sentence, found: list[Count], trig: list[Trigger]) -> None:

@@ -28,6 +28,7 @@ class Draft:
     timed: bool = False  # its sentence gives its time (else inherited or the article's day)
     with_named: list[str] = field(default_factory=list)  # "Статкевич и 51": the one beside
     trigger: int | None = None  # where the word that gives its action stands
+    rule: str = "count"  # how it was found: "count", "bare" (no noun), "named" (people named)
 
 
 @dataclass(slots=True)

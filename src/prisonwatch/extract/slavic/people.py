@@ -101,6 +101,6 @@ def named(reader: ClaimReader, s: Sentence, trig: list[Trigger]) -> list[Draft]:
             None,
         )
         d = reader._new(None, s, t[1], count=len(names), agent=agent, part_of=whole)
-        d.persons, d.population, d.trigger = names, population, t[0]
+        d.persons, d.population, d.trigger, d.rule = names, population, t[0], "named"
         made.append(d)
     return made

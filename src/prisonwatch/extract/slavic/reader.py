@@ -11,17 +11,17 @@ import re
 from collections import Counter
 from typing import Any
 
+from prisonwatch.extract.results import ArticleExtraction
 from prisonwatch.extract.slavic import events as event_rules
 from prisonwatch.extract.slavic.attribution import quotes, source_of, title_speaker
 from prisonwatch.extract.slavic.claims import ClaimReader, mechanism_in, participle, triggers
 from prisonwatch.extract.slavic.dates import find_times
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
-from prisonwatch.extract.slavic.names import COUNTRIES, Mention, mentions
+from prisonwatch.extract.slavic.names import COUNTRIES, mentions
+from prisonwatch.extract.slavic.output import assemble
 from prisonwatch.extract.slavic.words import lexicon, sentences
 
-VERSION = "slavic/0.1"
 LANGUAGES = ("ru", "be")
-EXTRACTOR = "prisonwatch-extract"
 _GENERAL = {"people", "political_prisoners", "prisoners"}
 _FOREIGN = {"foreigners", "foreign_citizens"}
 _BELARUSIAN = re.compile(r"\b(?:белорусск|беларуск)\w*", re.I)
@@ -150,23 +150,8 @@ def _beside(drafts: list[Draft]) -> None:
             whole.persons += [p for p in d.with_named if p not in whole.persons]
 
 
-def _span(text: str, start: int, end: int) -> dict[str, Any]:
-    return {"start": start, "end": end, "text": text[start:end]}
-
-
-def _when(w: tuple[str, str] | None) -> dict[str, str] | None:
-    return {"from": w[0], "to": w[1]} if w and w[0] else None
-
-
-def _entities(found: list[Mention]) -> list[dict[str, Any]]:
-    by: dict[tuple[str, str], list[list[int]]] = {}
-    for m in found:
-        by.setdefault((m.name, m.type), []).append([m.start, m.end])
-    return [{"name": n, "type": t, "mentions": spans} for (n, t), spans in by.items()]
-
-
-def read(document: Any) -> dict[str, Any]:
-    """The contract's object for one document whose language is `ru` or `be`."""
+def read(document: Any) -> ArticleExtraction:
+    """What one document whose language is `ru` or `be` says, as the typed results."""
     lex = lexicon(document.language)
     text: str = document.text
     today = document.date
@@ -207,39 +192,4 @@ def read(document: Any) -> dict[str, Any]:
     # ties go to Belarus, the country these sources keep the record of
     country = max(codes, key=lambda c: (codes[c], c == "BY")) if codes else None
     events = event_rules.find_events(lex, text, sents, drafts, first_told)
-    return {
-        "document": {
-            "id": document.id,
-            "date": today.isoformat() if today else None,
-            "title": document.title,
-            "language": lex.code,
-            "source": document.name,
-        },
-        "claims": [
-            {
-                "id": d.id,
-                "action": d.action,
-                "count": d.count,
-                "qualifier": d.qualifier,
-                "population": d.population,
-                "part_of": d.part_of.id if d.part_of else None,
-                "mechanism": d.mechanism if d.action == "released" else None,
-                "country": country,
-                "when": _when(d.when),
-                "persons": d.persons,
-                "agent": d.agent,
-                "source": d.source,
-                "evidence": _span(text, d.start, d.end),
-                "extractor": EXTRACTOR,
-                "extractor_version": VERSION,
-            }
-            for d in drafts
-        ],
-        "events": events,
-        "quotes": [
-            {"speaker": q.speaker, "via": q.via, "text": q.text, "start": q.start, "end": q.end}
-            for q in quoted
-        ],
-        "entities": _entities(found),
-        "extractor": {"name": EXTRACTOR, "version": VERSION, "steps": {"slavic": VERSION}},
-    }
+    return assemble(document, lex.code, drafts, events, quoted, found, country)

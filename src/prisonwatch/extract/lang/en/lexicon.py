@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from prisonwatch.extract.lang.en import EN
+
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
@@ -156,39 +158,7 @@ NOUN_GAP = _rx(
 )
 
 #: Adjectives of the countries people are counted from ("two individuals from Japan").
-DEMONYMS = {
-    "japan": "japanese",
-    "poland": "polish",
-    "latvia": "latvian",
-    "lithuania": "lithuanian",
-    "estonia": "estonian",
-    "sweden": "swedish",
-    "germany": "german",
-    "france": "french",
-    "united states": "american",
-    "u.s.": "american",
-    "britain": "british",
-    "united kingdom": "british",
-    "russia": "russian",
-    "ukraine": "ukrainian",
-    "belarus": "belarusian",
-    "moldova": "moldovan",
-    "georgia": "georgian",
-    "norway": "norwegian",
-    "slovenia": "slovenian",
-    "turkey": "turkish",
-    "china": "chinese",
-    "iran": "iranian",
-    "italy": "italian",
-    "spain": "spanish",
-    "switzerland": "swiss",
-    "netherlands": "dutch",
-    "austria": "austrian",
-    "czech republic": "czech",
-    "canada": "canadian",
-    "australia": "australian",
-    "japan's": "japanese",
-}
+DEMONYMS = EN.pairs("demonyms")
 FROM_COUNTRY = re.compile(
     r"(?i:(?:individuals?|people|persons?|citizens?|nationals?)\s+)?(?i:from)\s+(?:(?i:the)\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)"
 )
@@ -247,7 +217,9 @@ MECHANISMS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 SAY_AFTER = _rx(
-    r"\s*(?:,\s*(?:a|an|the)\s+[^,.;]{1,60},)?\s*(?:,\s*)?(?:has |have |had )?(?:said|says|reported|reports|wrote|writes|confirmed|confirms|announced|announces|stated|states|noted|notes|told|tweeted|posted|estimated|estimates|counted|counts|tallied|added)\b"
+    r"\s*(?:,\s*(?:a|an|the)\s+[^,.;]{1,60},)?\s*(?:,\s*)?(?:has |have |had )?"
+    + EN.alternation("say_verbs")
+    + r"\b"
 )
 
 #: Event triggers by kind. `exchange` is a swap of prisoners between states, read as a
