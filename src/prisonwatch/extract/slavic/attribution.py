@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass
 
 from prisonwatch.extract.slavic.names import Mention
-from prisonwatch.extract.slavic.words import Lexicon, Token
+from prisonwatch.extract.slavic.words import Lexicon, Token, alternation, both
 
 _QUOTE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|„[^„“]*“|(?<![\w«])\"[^\"\n]{12,}\"", re.S)
 _DASH_LINE = re.compile(r":[ \t]*\n+[ \t]*[—–-][ \t]*(\S[^\n]*)")
 _PASSIVE_SAY = ("ся", "цца", "ецца")
-_RELATIVE = {"который", "которая", "которой", "котором", "которые", "які", "якая", "якой", "якім"}
-_NOT_SUBJECT = {"как", "так", "это", "что", "як", "гэта", "што", "также", "таксама", "об", "аб"}
+_RELATIVE: set[str] = both("RELATIVE")
+_NOT_SUBJECT: set[str] = both("NOT_SUBJECT")
+_THAT = alternation(both("THAT"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ def _said_by(
             return text[before[0].start : before[-1].end]
     for m in people:
         gap = text[t.end : m.start]
-        if 0 <= m.start - t.end <= 60 and not re.search(r",|\b(?:что|што|о|пра|про)\b", gap):
+        if 0 <= m.start - t.end <= 60 and not re.search(rf",|\b(?:{_THAT})\b", gap):
             return _strip(m.name)
     if i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
         return _strip(tokens[i + 1].text)
@@ -168,9 +169,7 @@ def title_speaker(lex: Lexicon, title: str | None, people: list[Mention]) -> str
     """The speaker a title names ("... – каментуе Вольга Зазулінская")."""
     if not title:
         return None
-    m = re.search(
-        r"(?:каментуе|кажа|заявіў|заявіла|комментирует|говорит|заявил|заявила)\s+(.+)$", title
-    )
+    m = re.search(rf"(?:{alternation(both('TITLE_SAYS'))})\s+(.+)$", title)
     if not m:
         return None
     said = m.group(1).strip()

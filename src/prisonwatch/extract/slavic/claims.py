@@ -15,25 +15,19 @@ import re
 from prisonwatch.extract.slavic import people
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.numbers import Count, counts, number_at
-from prisonwatch.extract.slavic.words import Lexicon, Token, ru_parse
+from prisonwatch.extract.slavic.words import Lexicon, Token, both, ru_parse
 
-_PART = re.compile(
-    r"\b(?:из\s+них|з\s+іх|в\s+том\s+числе|у\s+тым\s+ліку|из\s+которых|среди\s+которых"
-    r"|сярод\s+якіх)\b"
-)
+_PART = re.compile(r"\b(?:" + "|".join(both("BREAKDOWN")) + r")\b")
 _FOREIGN = {"foreign_citizens", "foreigners", "foreign_political_prisoners"}
 _NATIONALS = {
     "lithuanians", "poles", "latvians", "japanese", "estonians", "swedes", "ukrainians",
     "americans", "germans", "french", "russians",
 }  # fmt: skip
-_NEGATION = {"не", "ни"}
-_MODAL = re.compile(
-    r"^(?:мо[гжч]\w*|планир\w*|намерен\w*|будут|будет|мож\w*|плану\w*|будуць|будзе)$"
-)
+_NEGATION: set[str] = both("NEGATION")
+_MODAL = re.compile(rf"^(?:{both('MODAL')})$")
 
 
 Trigger = tuple[int, str, bool]  # character position, action, said by a participle
-_BE_PARTICIPLE = re.compile(r"(?:ны|ная|нае|ных|нага|ным|ную|нымі|ныя|наму|ены|еных|аны|аных)$")
 
 
 def participle(lex: Lexicon, t: Token) -> bool:
@@ -41,7 +35,7 @@ def participle(lex: Lexicon, t: Token) -> bool:
     description of people rather than the telling of an act."""
     if lex.code == "ru":
         return bool(ru_parse(t.lower).tag.POS == "PRTF")
-    return bool(_BE_PARTICIPLE.search(t.lower))
+    return bool(re.search(lex.w.PARTICIPLE, t.lower))
 
 
 def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
@@ -59,7 +53,7 @@ def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
     low = text[s.start : s.end].lower()
     for pattern, action in lex.w.PHRASES:
         for m in re.finditer(pattern, low):
-            if not re.search(r"\b(?:не|ни)\s*$", low[: m.start()]):
+            if not re.search(rf"\b(?:{'|'.join(_NEGATION)})\s*$", low[: m.start()]):
                 out.append((s.start + m.start(), action, False))
     if any(a == "demanded" for _, a, _ in out):
         out = [(p, "demanded" if a == "released" else a, f) for p, a, f in out]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from prisonwatch.extract.slavic.numbers import _digits
-from prisonwatch.extract.slavic.words import Lexicon, Token
+from prisonwatch.extract.slavic.words import Lexicon, Token, both
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +35,7 @@ def _year_for(month: int, day: int, today: date) -> int:
         return today.year
 
 
-_NEW_YEAR = {
-    ("канун", "нового", "года"),
-    ("кануне", "нового", "года"),
-    ("напярэдадні", "новага", "года"),
-}
+_NEW_YEAR = {tuple(words) for words in both("NEW_YEAR")}
 
 
 def _year_after(tokens: list[Token], j: int) -> tuple[int, int] | None:

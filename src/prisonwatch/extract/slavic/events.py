@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from prisonwatch.extract.lang import be as be_words
+from prisonwatch.extract.lang import ru as ru_words
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
-from prisonwatch.extract.slavic.words import Lexicon, ru_parse
+from prisonwatch.extract.slavic.words import Lexicon, alternation, both, ru_parse
 
-_WITH = re.compile(r"\s+(?:с|со|з|са|между|паміж)\s+")
-_DELEGATION = re.compile(r"(делегаци|дэлегацы)\w*\s+([А-ЯЁІЎA-Z]\w+)")
-_SANCTIONS_FROM = re.compile(r"санкц\w*\s+(?:\w+\s+){0,2}?(?:с|со|з|против|супраць)\s+")
-_RELEASE = re.compile(r"освобо|вызвал|выратаван|спасени|помилов|памілав")
+_WITH = re.compile(rf"\s+(?:{alternation(both('WITH'))})\s+")
+_DELEGATION = re.compile(rf"({ru_words.DELEGATION}|{be_words.DELEGATION})\w*\s+([А-ЯЁІЎA-Z]\w+)")
+_SANCTIONS_FROM = re.compile(rf"санкц\w*\s+(?:\w+\s+){{0,2}}?(?:{alternation(both('AGAINST'))})\s+")
+_RELEASE = re.compile(both("RELEASE_CONTEXT"))
 
 
 def _nominative(lex: Lexicon, word: str) -> str:

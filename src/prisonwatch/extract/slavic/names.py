@@ -14,19 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from prisonwatch.extract.slavic.words import ru_parse
+from prisonwatch.extract.slavic.words import alternation, both, ru_parse
 from prisonwatch.names import cases
 
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
-COUNTRIES = {
-    "беларусь": "BY", "беларусі": "BY", "беларуси": "BY", "белоруссия": "BY",
-    "россия": "RU", "расія": "RU", "литва": "LT", "літва": "LT", "польша": "PL",
-    "польшча": "PL", "украина": "UA", "украіна": "UA", "сша": "US", "літве": "LT",
-    "літву": "LT", "літвы": "LT", "литве": "LT", "литву": "LT", "литвы": "LT", "польшчы": "PL",
-    "польшу": "PL", "польше": "PL", "польшы": "PL", "украіны": "UA", "украіну": "UA",
-    "украине": "UA", "украину": "UA", "украины": "UA", "германию": "DE", "германии": "DE",
-    "германия": "DE", "беларусию": "BY", "расіі": "RU", "россии": "RU", "зша": "US",
-}  # fmt: skip
+COUNTRIES: dict[str, str] = both("COUNTRY_FORMS")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +108,8 @@ def canonical(names: list[str]) -> dict[str, str]:
     return out
 
 
-_NOT_NAME = {
-    "у", "ў", "в", "во", "але", "но", "и", "і", "яго", "его", "её", "яе", "их", "іх", "як",
-    "как", "пра", "про", "па", "по", "с", "з", "на", "для", "ля", "от", "ад", "президент",
-    "прэзідэнт", "лидер", "лідарка", "лідар", "жена", "жонка",
-}  # fmt: skip
-_SPLIT = re.compile(r"\n+|,\s*|\s+(?:и|і|й)\s+")
+_NOT_NAME: set[str] = both("NOT_NAMES")
+_SPLIT = re.compile(rf"\n+|,\s*|\s+(?:{alternation(both('AND'))})\s+")
 _WORD = re.compile(r"\S+")
 
 

@@ -98,7 +98,7 @@ def _countries(lex: Lexicon, tokens: list[Token], j: int) -> list[int]:
     while k < len(tokens) and tokens[k].lower in lex.w.CITIZENS_OF:
         out.append(k)
         nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
-        if nxt in (",", "и", "і", "й"):
+        if nxt == "," or nxt in lex.w.AND:
             k += 2
         else:
             break
@@ -116,7 +116,7 @@ def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
             continue
         value, last = found
         after = tokens[last + 1] if last + 1 < len(tokens) else None
-        if after is not None and after.lower in ("из", "з"):  # "один из лидеров"
+        if after is not None and after.lower in lex.w.OF:  # "один из лидеров"
             group = tokens[last + 2] if last + 2 < len(tokens) else None
             action = lex.find(group, lex.w.TRIGGERS) if group and value == 1 else None
             if group is not None and action is not None:  # "Один из помилованных"

@@ -15,23 +15,20 @@ from typing import TYPE_CHECKING
 
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.names import Mention
-from prisonwatch.extract.slavic.words import Lexicon, ru_parse
+from prisonwatch.extract.slavic.words import Lexicon, alternation, both, ru_parse
 
 if TYPE_CHECKING:
     from prisonwatch.extract.slavic.claims import ClaimReader, Trigger
 
 _ACTIONS = ("released", "returned_to_custody", "sentenced", "detained", "deported", "designated")
-_PASSIVE = re.compile(r"\b(?:был\w*|быў\w*|стал\w*)\b")
-_JOIN = re.compile(r"\s*(?:,|и|і|й)\s*(?:\w+\s+){0,4}")
-
-
-_BE_NOUN = re.compile(r"(?:нне|ння|нні|нням|ннем)$")
+_PASSIVE = re.compile(rf"\b(?:{both('PASSIVE_AUX')})\b")
+_JOIN = re.compile(rf"\s*(?:,|{alternation(both('AND'))})\s*(?:\w+\s+){{0,4}}")
 
 
 def _noun(lex: Lexicon, lower: str) -> bool:
     if lex.code == "ru":
         return bool(ru_parse(lower).tag.POS == "NOUN")
-    return bool(_BE_NOUN.search(lower))
+    return bool(re.search(lex.w.VERBAL_NOUN, lower))
 
 
 def _listed(text: str, persons: list[Mention], first: int) -> list[str]:

@@ -19,12 +19,12 @@ from prisonwatch.extract.slavic.dates import find_times
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.names import COUNTRIES, mentions
 from prisonwatch.extract.slavic.output import assemble
-from prisonwatch.extract.slavic.words import lexicon, sentences
+from prisonwatch.extract.slavic.words import both, lexicon, sentences
 
 LANGUAGES = ("ru", "be")
 _GENERAL = {"people", "political_prisoners", "prisoners"}
 _FOREIGN = {"foreigners", "foreign_citizens"}
-_BELARUSIAN = re.compile(r"\b(?:белорусск|беларуск)\w*", re.I)
+_BELARUSIAN = re.compile(rf"\b(?:{both('HOME_ADJECTIVE')})\w*", re.I)
 
 
 def _same(a: Draft, b: Draft) -> bool:
@@ -87,8 +87,8 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
     if before:
         between = text[before[-1].end : pos]
         words = lex.tokens(text, before[-1].end, pos)
-        speech = any(lex.has(t, lex.w.SAY_VERBS) or "камент" in t.lower for t in words)
-        passive = re.search(r"\b(?:был\w*|быў\w*)\b", between)
+        speech = any(lex.has(t, lex.w.SAY_VERBS) or lex.w.COMMENT in t.lower for t in words)
+        passive = re.search(rf"\b(?:{both('PASSIVE_AUX')})\b", between)
         if "," not in between and not passive and not speech and len(words) <= 4:
             return before[-1].name
     lead = lex.tokens(text, max(s.start, pos - 40), pos)

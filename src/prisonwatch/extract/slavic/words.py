@@ -106,6 +106,26 @@ def lexicon(code: str) -> Lexicon:
     return Lexicon(ru_words if code == "ru" else be_words)
 
 
+@cache
+def both(name: str) -> Any:
+    """One kind of word data of both languages together, for rules that meet the two in one
+    text (a Russian article quoting Belarusian): sets and dicts are joined, lists concatenated,
+    regular-expression strings made alternatives."""
+    a, b = getattr(ru_words, name), getattr(be_words, name)
+    if isinstance(a, dict):
+        return {**a, **b}
+    if isinstance(a, set):
+        return a | b
+    if isinstance(a, list):
+        return a + b
+    return f"(?:{a})|(?:{b})"
+
+
+def alternation(words: set[str]) -> str:
+    """A regular-expression alternation of words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
 def sentences(text: str, start: int) -> list[tuple[int, int]]:
     """Sentences as (start, end) spans from `start` on: lines, then sentence ends inside them."""
     out: list[tuple[int, int]] = []

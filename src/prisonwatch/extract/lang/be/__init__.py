@@ -200,3 +200,35 @@ EARLIER = {"раней"}
 STOCK = r"\bусяго\b|\bна\s+(?:дадзены|сённяшні)\s+момант\b|\bна\s+сёння\b"
 # common nouns that act as agents before a trigger ("белорусский режим освободил")
 AGENT_NOUNS = {"рэжым*", "улад*", "суд*", "урад*"}
+
+# --- words the rules use for grammar rather than meaning ---
+COUNTRY_FORMS = {
+    "беларусь": "BY", "беларусі": "BY", "расія": "RU", "расіі": "RU", "літва": "LT",
+    "літве": "LT", "літву": "LT", "літвы": "LT", "польшча": "PL", "польшчы": "PL",
+    "польшы": "PL", "украіна": "UA", "украіны": "UA", "украіну": "UA", "зша": "US",
+}  # fmt: skip
+HOME_ADJECTIVE = r"беларуск"
+NOT_NAMES = {
+    "у", "ў", "але", "і", "яго", "яе", "іх", "як", "пра", "па", "з", "на", "для", "ля", "ад",
+    "прэзідэнт", "лідарка", "лідар", "жонка",
+}  # fmt: skip
+AND = {"і", "й"}
+OF = {"з"}
+NEGATION = {"не", "ні"}
+MODAL = r"можа\w*|мог\w*|плану\w*|будуць|будзе"
+PASSIVE_AUX = r"был\w*|быў\w*|стаў\w*"
+BREAKDOWN = [r"з\s+іх", r"у\s+тым\s+ліку", r"сярод\s+якіх"]
+RELATIVE = {"які", "якая", "якой", "якім"}
+NOT_SUBJECT = {"як", "гэта", "што", "таксама", "аб"}
+THAT = {"што", "пра"}
+PRESS_SERVICE_NAME = "прэс-служба"
+COMMENT = "камент"
+TITLE_SAYS = {"каментуе", "кажа", "заявіў", "заявіла"}
+NEW_YEAR = [("напярэдадні", "новага", "года")]
+WITH = {"з", "са", "паміж"}
+DELEGATION = "дэлегацы"
+AGAINST = {"з", "супраць"}
+RELEASE_CONTEXT = r"вызвал|выратаван|памілав"
+# Belarusian has no lemmatiser here: participles and verbal nouns are told by their endings
+PARTICIPLE = r"(?:ны|ная|нае|ных|нага|ным|ную|нымі|ныя|наму|ены|еных|аны|аных)$"
+VERBAL_NOUN = r"(?:нне|ння|нні|нням|ннем)$"

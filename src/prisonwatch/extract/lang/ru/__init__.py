@@ -220,3 +220,42 @@ EARLIER = {"ранее", "прежде"}
 STOCK = r"\bвсего\b|\bна\s+(?:данный|сегодняшний)\s+момент\b|\bна\s+сегодня\b"
 # common nouns that act as agents before a trigger ("белорусский режим освободил")
 AGENT_NOUNS = {"режим", "власть", "суд", "правительство"}
+
+# --- words the rules use for grammar rather than meaning ---
+# country names in the forms news text gives them -> ISO code
+COUNTRY_FORMS = {
+    "беларусь": "BY", "беларуси": "BY", "белоруссия": "BY", "беларусию": "BY",
+    "россия": "RU", "россии": "RU", "литва": "LT", "литве": "LT", "литву": "LT", "литвы": "LT",
+    "польша": "PL", "польшу": "PL", "польше": "PL", "польши": "PL", "украина": "UA",
+    "украине": "UA", "украину": "UA", "украины": "UA", "германия": "DE", "германию": "DE",
+    "германии": "DE", "сша": "US",
+}  # fmt: skip
+# the adjective of the country these sources report on ("белорусской оппозиции")
+HOME_ADJECTIVE = r"белорусск"
+# words a model's person span may start with that are no part of a name
+NOT_NAMES = {
+    "в", "во", "но", "и", "его", "её", "их", "как", "про", "по", "с", "на", "для", "от",
+    "президент", "лидер", "жена",
+}  # fmt: skip
+AND = {"и", "й"}
+OF = {"из"}  # "один из лидеров"
+NEGATION = {"не", "ни"}
+MODAL = r"мо[гжч]\w*|планир\w*|намерен\w*|будут|будет|мож\w*"
+PASSIVE_AUX = r"был\w*|стал\w*"
+# counts after the first of a sentence that break it down ("52 человека, из них 40")
+BREAKDOWN = [r"из\s+них", r"в\s+том\s+числе", r"из\s+которых", r"среди\s+которых"]
+# a say-verb after these has the sentence's subject as its speaker ("на которой сообщил")
+RELATIVE = {"который", "которая", "которой", "котором", "которые"}
+# sentence openers that are no speaker before a say-verb ("Как пишет ...")
+NOT_SUBJECT = {"как", "так", "это", "что", "также", "об"}
+# what opens reported speech after a say-verb ("сообщил, что ...")
+THAT = {"что", "о", "про"}
+PRESS_SERVICE_NAME = "пресс-служба"
+COMMENT = "комментир"  # commenting on a figure is not reporting it
+TITLE_SAYS = {"комментирует", "говорит", "заявил", "заявила"}
+NEW_YEAR = [("канун", "нового", "года"), ("кануне", "нового", "года")]
+# events: who took part with whom, delegations, sanctions "from" a target, freeing people
+WITH = {"с", "со", "между"}
+DELEGATION = "делегаци"
+AGAINST = {"с", "со", "против"}
+RELEASE_CONTEXT = r"освобо|спасени|помилов"
