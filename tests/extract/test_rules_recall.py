@@ -47,6 +47,13 @@ def test_counts_of_people_in_new_phrasings(
     assert only(extract(body)["claims"], action, count)["population"] == population
 
 
+def test_a_two_word_people_noun_whose_first_word_is_an_adjective(extract: Extract) -> None:
+    out = extract("Venezuela released 3 opposition leaders, including Juan Perez and Ana Lopez.")
+    claim = only(out["claims"], "released", 3)
+    assert claim["population"] == "opposition_leaders"
+    assert claim["persons"] == ["Juan Perez", "Ana Lopez"]
+
+
 @pytest.mark.parametrize(
     "body",
     [
