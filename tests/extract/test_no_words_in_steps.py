@@ -29,6 +29,7 @@ ALLOWED = frozenset(
         "words", "prisonwatch", "extract", "confidence", "weights", "intercept", "rule",
         "parse_agrees", "log_distance", "attributed", "in_title", "part_of", "count", "bare",
         "named", "described", "everyone", "people", "concession", "prisonwatch_sentences",
+        "_noun", "_nationals",  # the population markers of lexicon.POPULATIONS
         *(v.value for v in ClaimAction), *(v.value for v in Qualifier),
         *(v.value for v in ReleaseMechanism), *(v.value for v in EventKind),
         # the names of the concepts (lang/en/words/*.txt) a step asks its language for
@@ -44,13 +45,13 @@ RATCHET = {
     "attribution.py": 39,
     "claims.py": 38,
     "context.py": 1,
-    "counting.py": 40,
+    "counting.py": 35,
     "entities.py": 13,
     "events.py": 39,
     "numbers.py": 33,
     "people.py": 153,
     "quotes.py": 30,
-    "relations.py": 11,
+    "relations.py": 10,
     "timex.py": 193,
     "timing.py": 10,
     "sentences.py": 1,

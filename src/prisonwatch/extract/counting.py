@@ -121,6 +121,9 @@ def noun_population(text: str, end: int, stop: int) -> tuple[str | None, int]:
         return pop, end + lead + national.end()
     for rx, pop in lx.POPULATIONS:
         m = rx.match(noun_part)
+        whole = rx.match(rest) if m is None and gap_len and pop == "_noun" else None
+        if whole is not None and whole.end() > gap_len:
+            m, gap_len = whole, 0  # "opposition leaders": the gap word was the noun's own
         if m is None and rest[:gap_len].strip().lower() in ("women", "men"):
             m = rx.match(rest)  # "five women and a man": "women" was no adjective after all
             if m is not None:

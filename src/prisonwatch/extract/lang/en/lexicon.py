@@ -53,12 +53,13 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bserving\s+an?\s+(?:[\w-]+\s+){0,2}(?:prison\s+|jail\s+)?(?:sentence|term)\b"
             r"|\b(?:getting|got|gets|received|receiving|given|handed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
             r"(?:prison\s+|jail\s+)?sentence\b"
+            r"|\b(?:handed|handed down|gave|given|received)\s+(?:\w+\s+){0,2}(?:prison|jail)\s+(?:terms|sentences)\b"
         ),
     ),
     (
         "detained",
         _rx(
-            r"\b(?:detained|arrested|detaining|arresting|rounded up|taken into custody|apprehended|detention of|arrest of)\b"
+            r"\b(?:detained|arrested|detaining|arresting|rounded up|locked up|taken into custody|apprehended|detention of|arrest of)\b"
         ),
     ),
     (
@@ -77,7 +78,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "held",
         _rx(
             r"\bspent\s+(?:[\w-]+\s+){1,4}?(?:in|behind)\s+(?:jail|prison|custody|detention|bars|a penal colony)\b"
-            r"|\b(?:now counts|counts|lists)\b(?=\s+(?:[\w,]+\s+){0,3}(?:political )?prisoners)"
+            r"|\b(?:now counts|counts|counted|lists|listed)\b(?=\s+(?:[\w,]+\s+){0,3}(?:political )?(?:prisoners|detainees))"
             r"|\b(?:holds|is holding|are holding|has been holding|have been holding)\b"
             r"|\bconsiders\b(?=[^.]{0,60}\b(?:to be|as)\s+(?:\w+\s+)?political prisoners)"
             r"|\b(?:has|have)\s+(?:documented|registered|recorded|counted|verified)\b"
@@ -124,9 +125,7 @@ POPULATIONS: list[tuple[re.Pattern[str], str]] = [
         "people",
     ),
     (
-        _rx(
-            r"^(?:activists?|protesters?|demonstrators?|students?|opposition (?:figures?|leaders?|activists?|members?)|lawyers?|human rights defenders?|bloggers?|clergy|priests?|children|minors)\b"
-        ),
+        _rx(r"^" + EN.alternation("people_nouns") + r"\b"),
         "_noun",
     ),
     (
