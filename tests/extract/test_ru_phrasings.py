@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from prisonwatch.extract.slavic.names import nominative
+from prisonwatch.extract.slavic.names import known_spans, nominative
 from prisonwatch.extract.slavic.reader import read as read_typed
 from prisonwatch.ingest.documents import Document
 from prisonwatch.services.extracting import to_json
@@ -227,3 +227,12 @@ def only_claim(out: dict[str, Any], count: int) -> dict[str, Any]:
 def test_no_named_claim_from_a_noun_or_a_commentator() -> None:
     body = "Освобождение политзаключенных прокомментировал президент Литвы Гитанас Науседа."
     assert claims(body, "ru") == []
+
+
+def test_known_persons_in_any_case() -> None:
+    """A gazetteer's (or registry export's) person is found in any case the text gives."""
+    text = "Палітвязні, вызваленыя Лукашэнкам, прыехалі ў Вільню. Аляксандра Лукашэнкі там не было."
+    known = frozenset({"Аляксандр Лукашэнка"})
+    found = [(text[s:e]) for _, s, e in known_spans(text, "be", known, [])]
+    assert found == ["Лукашэнкам", "Аляксандра Лукашэнкі"]
+    assert known_spans("Сёння вызвалілі 52 палітвязні.", "be", known, []) == []

@@ -82,13 +82,13 @@ class Extractor:
         parsed = iter(self.nlp.pipe(d.text for d in docs if d.language not in slavic.LANGUAGES))
         for document in docs:
             if document.language in slavic.LANGUAGES:
-                yield slavic.read(document)
+                yield slavic.read(document, self.gazetteer)
             else:
                 yield self._extract(document, next(parsed))
 
     def extract(self, document: Document) -> ArticleExtraction:
         if document.language in slavic.LANGUAGES:
-            return slavic.read(document)
+            return slavic.read(document, self.gazetteer)
         return self._extract(document, self.nlp(document.text))
 
     def _article(self, document: Document, spacy_doc: Any) -> Article:

@@ -144,11 +144,36 @@ def _surnames(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, i
     return out
 
 
-def mentions(text: str, lang: str, start: int) -> list[Mention]:
+_CAPITALISED = re.compile(r"[А-ЯЁІЎ][а-яёіў’'-]+(?:\s+[А-ЯЁІЎ][а-яёіў’'-]+)?")
+
+
+def known_spans(
+    text: str, lang: str, known: frozenset[str], taken: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """Known persons (the gazetteer's Cyrillic names, which users extend from the registry
+    with `--gazetteer`) named in any case where the model found no one: "Лукашэнкам",
+    "Аляксандра Лукашэнкі". A surname alone counts when it is a known person's."""
+    surnames = {k.split()[-1] for k in known}
+    out: list[tuple[str, int, int]] = []
+    for m in _CAPITALISED.finditer(text):
+        if any(s < m.end() and m.start() < e for _, s, e in taken):
+            continue
+        words = m.group().split()
+        if nominative(m.group(), lang) in known:
+            out.append(("PER", m.start(), m.end()))
+        elif nominative(words[-1], lang) in surnames or words[-1] in surnames:
+            last = m.start() + m.group().rindex(words[-1])
+            out.append(("PER", last, m.end()))
+    return out
+
+
+def mentions(
+    text: str, lang: str, start: int, known: frozenset[str] = frozenset()
+) -> list[Mention]:
     """Named mentions after `start`, each with its canonical nominative name.
 
     A person must be named by two words (first name and surname), or by one word that is the
-    surname of someone the article names in full, or be a known name in the gazetteer."""
+    surname of someone the article names in full, or be a known person (`known_spans`)."""
     raw: list[Mention] = []
     spans: list[tuple[str, int, int]] = []
     for kind, s, e in ner_spans(text):
@@ -158,6 +183,8 @@ def mentions(text: str, lang: str, start: int) -> list[Mention]:
             spans.append((kind, s, e))
     if lang == "ru":
         spans += _surnames(text, spans)
+    found_known = known_spans(text, lang, known, spans) if known else []
+    spans += found_known
     full = {
         text[s:e].split()[-1].lower()[:4] for k, s, e in spans if k == "PER" and " " in text[s:e]
     }
@@ -166,8 +193,8 @@ def mentions(text: str, lang: str, start: int) -> list[Mention]:
             continue
         surface = text[s:e]
         lone = kind == "PER" and " " not in surface and surface.lower()[:4] not in full
-        known = _ru_known_name(surface) if lang == "ru" else _repeated(text, surface)
-        if lone and not known:
+        likely = _ru_known_name(surface) if lang == "ru" else _repeated(text, surface)
+        if lone and not likely and (kind, s, e) not in found_known:
             continue
         if kind == "PER" and surface.lower() in COUNTRIES:
             continue

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from prisonwatch.extract.gazetteer import Gazetteer
 from prisonwatch.extract.results import ArticleExtraction
 from prisonwatch.extract.slavic import events as event_rules
 from prisonwatch.extract.slavic.attribution import quotes, source_of, title_speaker
@@ -150,13 +151,26 @@ def _beside(drafts: list[Draft]) -> None:
             whole.persons += [p for p in d.with_named if p not in whole.persons]
 
 
-def read(document: Any) -> ArticleExtraction:
+def known_persons(gazetteer: Gazetteer | None) -> frozenset[str]:
+    """The gazetteer's persons as their Cyrillic names ("Аляксандр Лукашэнка")."""
+    if gazetteer is None:
+        return frozenset()
+    return frozenset(
+        a
+        for e in gazetteer.entries
+        if e.type == "person"
+        for a in e.aliases
+        if re.search(r"[а-яёіў]", a)
+    )
+
+
+def read(document: Any, gazetteer: Gazetteer | None = None) -> ArticleExtraction:
     """What one document whose language is `ru` or `be` says, as the typed results."""
     lex = lexicon(document.language)
     text: str = document.text
     today = document.date
     body = text.find("\n") + 1 if text.lstrip().startswith("date ") else 0
-    found = mentions(text, lex.code, body)
+    found = mentions(text, lex.code, body, known_persons(gazetteer))
     people = [m for m in found if m.type in ("person", "organization", "country")]
     persons = [m for m in found if m.type == "person"]
     main = Counter(m.name for m in persons).most_common(1)
