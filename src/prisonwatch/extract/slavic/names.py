@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from prisonwatch.extract.slavic.words import alternation, both, ru_parse
@@ -48,12 +48,14 @@ def ner_spans(text: str) -> list[tuple[str, int, int]]:
     return [(s.type, s.start, s.stop) for s in doc.spans]
 
 
+@lru_cache(maxsize=65536)
 def _all_parses(word: str) -> list[Any]:
     from prisonwatch.extract.slavic.words import _morph
 
     return list(_morph().parse(word))
 
 
+@lru_cache(maxsize=65536)
 def nominative(name: str, lang: str) -> str:
     """A person's name in the nominative, in the script it was written in (the name
     matcher's `names.cases.nominative`; a Belarusian "Ў" opening a word is "У" there)."""

@@ -14,6 +14,7 @@ from typing import Any
 from prisonwatch.extract.gazetteer import Gazetteer
 from prisonwatch.extract.results import ArticleExtraction
 from prisonwatch.extract.slavic import events as event_rules
+from prisonwatch.extract.slavic import names, words
 from prisonwatch.extract.slavic.attribution import quotes, source_of, title_speaker
 from prisonwatch.extract.slavic.claims import ClaimReader, mechanism_in, participle, triggers
 from prisonwatch.extract.slavic.dates import find_times
@@ -149,6 +150,13 @@ def _beside(drafts: list[Draft]) -> None:
         if whole is not None:
             d.part_of = whole
             whole.persons += [p for p in d.with_named if p not in whole.persons]
+
+
+def clear_caches() -> None:
+    """Forget the words and names looked up so far (benchmarks time a cold reader)."""
+    words.clear_caches()
+    names._all_parses.cache_clear()
+    names.nominative.cache_clear()
 
 
 def known_persons(gazetteer: Gazetteer | None) -> frozenset[str]:

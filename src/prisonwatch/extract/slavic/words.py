@@ -66,6 +66,7 @@ class Lexicon:
         self.w = words
         self._stems: dict[int, list[tuple[str, Any]]] = {}
         self._sets: dict[int, dict[str, bool]] = {}
+        self._found: dict[tuple[int, str, str], Any] = {}
 
     def lemma(self, lower: str) -> str:
         return _ru_lemma(lower) if self.code == "ru" else lower
@@ -79,6 +80,14 @@ class Lexicon:
 
     def find(self, token: Token, table: Mapping[str, T]) -> T | None:
         """The table's value for this word: by lemma, else by the longest stem it starts with."""
+        key = (id(table), token.lower, token.lemma)
+        if key in self._found:
+            return cast("T | None", self._found[key])
+        found = self._find(token, table)
+        self._found[key] = found
+        return found
+
+    def _find(self, token: Token, table: Mapping[str, T]) -> T | None:
         hit: T | None = table.get(token.lemma)
         if hit is not None:
             return hit
@@ -99,6 +108,13 @@ class Lexicon:
         if table is None:
             table = self._sets[id(words)] = dict.fromkeys(words, True)
         return self.find(token, table) is not None
+
+
+def clear_caches() -> None:
+    """Forget every word looked up (for benchmarks that time a cold reader)."""
+    ru_parse.cache_clear()
+    for code in ("ru", "be"):
+        lexicon(code)._found.clear()
 
 
 @cache
