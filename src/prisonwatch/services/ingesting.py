@@ -18,7 +18,7 @@ from prisonwatch.core.vocabulary import Qualifier, ReleaseMechanism, ReviewStatu
 from prisonwatch.extract.results import ArticleExtraction, ExtractedClaim, Period
 from prisonwatch.ingest.documents import Document
 from prisonwatch.services.extracting import to_json
-from prisonwatch.storage.port import Batch, Extraction, LedgerStore, ReadConcession
+from prisonwatch.storage.port import Batch, BatchError, Extraction, LedgerStore, ReadConcession
 
 
 @dataclass(slots=True)
@@ -26,6 +26,7 @@ class IngestReport:
     sources_added: int = 0
     claims_added: int = 0
     superseded: int = 0
+    refused: int = 0
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -130,7 +131,11 @@ def ingest(
     actor: str,
     now: datetime,
 ) -> IngestReport:
-    """Store each article and its suggestions; one transaction per article."""
+    """Store each article and its suggestions; one transaction per article.
+
+    An article the ledger refuses is reported in `problems` and the others are still stored,
+    so one bad article never stops an ingest half way.
+    """
     report = IngestReport()
     for doc, output in zip(documents, outputs, strict=True):
         source = Source(
@@ -152,9 +157,15 @@ def ingest(
             extractions=[Extraction(source.id, output.extractor.version, to_json(output), now)],
             read_concessions=concessions,
         )
+        batch.where[source.id] = doc.name
         for c in claims:
             batch.where[c.id] = f"{doc.name}: claim {c.action} {c.count}"
-        result = store.apply(batch, actor, now)
+        try:
+            result = store.apply(batch, actor, now)
+        except BatchError as err:  # this article is refused whole; the others still go in
+            report.problems.extend(err.problems)
+            report.refused += 1
+            continue
         report.sources_added += result.added["sources"]
         report.claims_added += result.added["claims"]
         current = {c.id for c in claims}
