@@ -15,6 +15,7 @@ surname (a date line, a pronoun) are left out. Prints each miss with -v.
 from __future__ import annotations
 
 import csv
+import os
 import re
 import sys
 from collections import Counter
@@ -29,7 +30,10 @@ from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
 from prisonwatch.services.extracting import to_json
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "compiled_from_pages"
+SHARED = Path(
+    os.environ.get("PRISONWATCH_SHARED") or Path(__file__).resolve().parents[2] / "shared"
+)
+DEFAULT = SHARED / "data" / "compiled_from_pages"
 ARTICLE_DATE = date(2026, 1, 1)  # after every event in the files
 
 
