@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from prisonwatch.core.text import fold
@@ -58,7 +58,7 @@ Feat = tuple[str, str, str, str | None]
 """A token, folded, its skeleton, and the given name it is a spelling of (if it is one)."""
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=100_000)
 def token_features(token: str) -> Feat:
     """What matching compares of one token; shared by every form that holds the token."""
     return (token, fold(token), skeleton(token), given_group(token))
@@ -71,12 +71,14 @@ class Form:
     tokens: tuple[str, ...]
     how: str
     folded: str = ""
-    feats: tuple[Feat, ...] = field(default=(), compare=False, repr=False)
-    """Each token's features, computed once: what matching compares."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "folded", fold(" ".join(self.tokens)))
-        object.__setattr__(self, "feats", tuple(token_features(t) for t in self.tokens))
+
+    @property
+    def feats(self) -> list[Feat]:
+        """Each token's features (cached per token, not kept per form: the registry is large)."""
+        return [token_features(t) for t in self.tokens]
 
     @property
     def text(self) -> str:

@@ -37,7 +37,7 @@ LONE_NAME = 0.89
 checking: it scores at most this, under `AUTO_ACCEPT`."""
 FORMS_SCORED = 2
 """Of a shortlisted person's spellings, how many closest ones are scored token by token."""
-SHORTLIST = 6
+SHORTLIST = 4
 """Of the pool, how many closest whole spellings are scored token by token."""
 """Letter-trigram keys shared by more names than this ("ski", "vic") are too common to help."""
 """How many candidates, those sharing the most keys with the query, are scored in full."""
