@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from prisonwatch.core.text import fold
@@ -71,14 +71,19 @@ class Form:
     tokens: tuple[str, ...]
     how: str
     folded: str = ""
+    _feats: tuple[Feat, ...] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "folded", fold(" ".join(self.tokens)))
 
     @property
-    def feats(self) -> list[Feat]:
-        """Each token's features (cached per token, not kept per form: the registry is large)."""
-        return [token_features(t) for t in self.tokens]
+    def feats(self) -> tuple[Feat, ...]:
+        """Each token's features, worked out the first time the form is compared and then kept
+        (only forms that matching reaches pay for them)."""
+        if self._feats is None:
+            object.__setattr__(self, "_feats", tuple(token_features(t) for t in self.tokens))
+        assert self._feats is not None
+        return self._feats
 
     @property
     def text(self) -> str:
