@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from fastapi.testclient import TestClient
 from sqlalchemy import update
@@ -46,7 +46,8 @@ def test_stats_and_deals(client: TestClient) -> None:
 def test_errors_are_json_with_stable_codes(client: TestClient) -> None:
     cases = [
         ("/api/v1/stats?on=2025-02-30", 400, "bad_request"),
-        ("/api/v1/stats?from=2025-01-01", 400, "bad_request"),
+        ("/api/v1/stats?from=2025-02-01&to=2025-01-01", 400, "bad_request"),
+        ("/api/v1/stats?from=1899-12-31", 400, "bad_request"),
         ("/api/v1/stats?by=week&from=2025-01-01&to=2025-02-01", 400, "bad_request"),
         ("/api/v1/persons?_size=0", 400, "bad_request"),
         ("/api/v1/persons?_next=x", 400, "bad_request"),
@@ -89,7 +90,7 @@ def test_api_tokens_skip_csrf(client: TestClient, web_store: SqlStore) -> None:
     acc = AccountStore(web_store)
     user = acc.user("ana")
     assert user is not None
-    token = accounts.new_api_token(acc, user, "tests", datetime(2026, 1, 1))
+    token = accounts.new_api_token(acc, user, "tests", datetime.now(UTC).replace(tzinfo=None))
     claim = web_store.claims()[0]
     r = client.post(
         f"/api/v1/suggestions/{claim.id}/reject", headers={"Authorization": f"Bearer {token}"}

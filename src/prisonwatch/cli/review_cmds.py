@@ -22,7 +22,7 @@ from prisonwatch.cli.common import (
     out,
 )
 from prisonwatch.services import conflicts as conflict_service
-from prisonwatch.services import extracting, ingesting, matching, reviewing
+from prisonwatch.services import extracting, ingesting, matching, public, reviewing
 from prisonwatch.services.recording import Recorded
 
 review_app = typer.Typer(help="Accept, reject or edit suggested claims.", no_args_is_help=True)
@@ -41,22 +41,30 @@ def ingest(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Store articles as sources and what they claim as suggestions for review (idempotent)."""
+    """Store articles as sources and what they claim as suggestions for review (idempotent).
+
+    Each article is stored in its own transaction. A file or line that cannot be read, or an
+    article the extractor or the ledger refuses, is reported on its own line on stderr and the
+    rest are still ingested (exit status 2 at the end).
+    """
     documents, problems = extracting.read_all(paths, day(date_, "--date"))
     try:
-        outputs = extracting.extract(documents, extracting.load_gazetteer(None))
+        done = extracting.extract(documents, extracting.load_gazetteer(None))
     except extracting.ExtractSetupError as exc:
         raise CliError(str(exc), code=1) from None
+    problems += done.problems
     with opened(db) as (store, settings):
-        report = ingesting.ingest(store, documents, outputs, settings.actor, now())
+        report = ingesting.ingest(store, done.documents, done.outputs, settings.actor, now())
+    problems += report.problems
+    stored = len(done.documents) - report.refused
     out.print(
-        f"ingested {len(documents)} article(s): {report.sources_added} new source(s), "
+        f"ingested {stored} article(s): {report.sources_added} new source(s), "
         f"{report.claims_added} new suggestion(s), {report.superseded} superseded"
     )
     for p in problems:
         err.print(f"skipped {p}", markup=False, highlight=False)
     if problems:
-        raise CliError(f"{len(problems)} file(s) could not be read; the rest were ingested")
+        raise CliError(f"{len(problems)} article(s) or file(s) skipped; the rest were ingested")
 
 
 _claim_row = reviewing.claim_dict
@@ -208,6 +216,22 @@ def review_accept_source(
             raise CliError(str(exc)) from None
     out.print(f"accepted {len(ids)} suggestion(s)")
     _report(done)
+
+
+@review_app.command("clear")
+def review_clear(
+    kind: Annotated[str, typer.Argument(help="excerpt, title or address.")],
+    target: Annotated[str, typer.Argument(help="A claim id (excerpt) or a source id.")],
+    note: Annotated[str | None, typer.Option(help="Why it may be shown.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Clear a claim's excerpt, or a source's title or address, for the public."""
+    with opened(db) as (store, settings):
+        try:
+            done = public.clear(store, kind, target, settings.actor, now(), note)
+        except public.ClearanceError as exc:
+            raise CliError(str(exc)) from None
+    out.print(f"cleared {done.kind} of {done.target_id} (by {done.cleared_by})")
 
 
 @app.command("match")
