@@ -178,6 +178,7 @@ class NameIndex:
     slips: SlipIndex = field(default_factory=SlipIndex)
     rows: list[str] = field(default_factory=list)
     """Person ids by the row number `slips` knows them under."""
+    row_of: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, people: Iterable[tuple[str, str, Sequence[str]]]) -> NameIndex:
@@ -200,8 +201,11 @@ class NameIndex:
                     tokens.add(token)
                     for key in _block_keys(token):
                         self.blocks[key].add(pid)
-        self.rows.append(pid)
-        self.slips.add(len(self.rows) - 1, tokens)
+        row = self.row_of.get(pid)
+        if row is None:
+            row = self.row_of[pid] = len(self.rows)
+            self.rows.append(pid)
+        self.slips.add(row, tokens)
 
     def _hits(self, tokens: list[str], strong: bool) -> Counter[str]:
         """How many keys each person shares with the query's surname tokens."""
