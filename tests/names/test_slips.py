@@ -40,3 +40,11 @@ def test_a_slip_in_a_large_registry_is_found() -> None:
     people.append(("t", "Valiantsin Stefanovich", ["Valiantsin Stefanovich"]))
     index = NameIndex.build(people)
     assert index.match("Valiantsin Stefanowich", 1)[0].person_id == "t"
+
+
+def test_names_added_to_a_known_person_count_for_that_person() -> None:
+    index = NameIndex.build([("a", "Mikalai Statkevich", ["Mikalai Statkevich"])])
+    index.add("a", "Mikalai Statkevich", ["Николай Статкевич"])
+    assert index.rows == ["a"]
+    found = auto_accept(index.match("Николая Статкевича", 5))
+    assert found is not None and found.person_id == "a"

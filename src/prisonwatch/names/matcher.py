@@ -37,7 +37,7 @@ LONE_NAME = 0.89
 checking: it scores at most this, under `AUTO_ACCEPT`."""
 FORMS_SCORED = 2
 """Of a shortlisted person's spellings, how many closest ones are scored token by token."""
-SHORTLIST = 6
+SHORTLIST = 4
 """Of the pool, how many closest whole spellings are scored token by token."""
 """Letter-trigram keys shared by more names than this ("ski", "vic") are too common to help."""
 """How many candidates, those sharing the most keys with the query, are scored in full."""
@@ -99,15 +99,14 @@ def _reasons(matched: Matched) -> list[str]:
     return [f"{q} ~ {c}: {reason}" for q, c, reason in matched]
 
 
-def _score_pair(query: Form, cand: Form) -> tuple[float, Matched]:
-    total = weight_sum = 0.0
-    matched: Matched = []
-    surname_hit = False
-    qfeats, cfeats = query.feats, cand.feats
-    extra = len(qfeats) > max(len(cfeats), 2)
-    syllabic = cand.how == "pinyin"
-    # each written name answers one name of the person ("Jia Jia" is not "Jia Guoxi"), the
-    # closest pairs first
+Pairing = list[tuple[float, int, str] | None]
+"""For each query token: its similarity to the person's token it answers, that token's place,
+and why they are alike (None: no token left for it)."""
+
+
+def _pairing(qfeats: Sequence[Feat], cfeats: Sequence[Feat], syllabic: bool) -> Pairing:
+    """Each written name answers one name of the person ("Jia Jia" is not "Jia Guoxi"), the
+    closest pairs first."""
     pairs: list[tuple[float, int, int, str]] = []
     for i, q in enumerate(qfeats):
         for j, c in enumerate(cfeats):
@@ -115,13 +114,30 @@ def _score_pair(query: Form, cand: Form) -> tuple[float, Matched]:
             if syllabic and sim < 0.98:
                 sim = min(sim, 0.7)  # one letter off in pinyin is another syllable
             pairs.append((-sim, i, j, r))
+    if len(pairs) == 4 and len(qfeats) == 2:
+        # two names against two (most queries): the closest pair decides the other
+        first = min(pairs)
+        straight = first[1] == first[2]
+        a, b = (pairs[0], pairs[3]) if straight else (pairs[1], pairs[2])
+        return [(-a[0], a[2], a[3]), (-b[0], b[2], b[3])]
     pairs.sort()
-    best: list[tuple[float, int, str] | None] = [None] * len(qfeats)
+    best: Pairing = [None] * len(qfeats)
     taken: set[int] = set()
     for neg, i, j, r in pairs:
         if best[i] is None and j not in taken:
             best[i] = (-neg, j, r)
             taken.add(j)
+    return best
+
+
+def _score_pair(query: Form, cand: Form) -> tuple[float, Matched]:
+    total = weight_sum = 0.0
+    matched: Matched = []
+    surname_hit = False
+    qfeats, cfeats = query.feats, cand.feats
+    extra = len(qfeats) > max(len(cfeats), 2)
+    syllabic = cand.how == "pinyin"
+    best = _pairing(qfeats, cfeats, syllabic)
     for q, b in zip(qfeats, best, strict=True):
         sim, j, reason = b if b is not None else (0.0, -1, "")
         weight = 0.5 if q[3] is not None else 1.0
@@ -162,6 +178,7 @@ class NameIndex:
     slips: SlipIndex = field(default_factory=SlipIndex)
     rows: list[str] = field(default_factory=list)
     """Person ids by the row number `slips` knows them under."""
+    row_of: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, people: Iterable[tuple[str, str, Sequence[str]]]) -> NameIndex:
@@ -184,8 +201,11 @@ class NameIndex:
                     tokens.add(token)
                     for key in _block_keys(token):
                         self.blocks[key].add(pid)
-        self.rows.append(pid)
-        self.slips.add(len(self.rows) - 1, tokens)
+        row = self.row_of.get(pid)
+        if row is None:
+            row = self.row_of[pid] = len(self.rows)
+            self.rows.append(pid)
+        self.slips.add(row, tokens)
 
     def _hits(self, tokens: list[str], strong: bool) -> Counter[str]:
         """How many keys each person shares with the query's surname tokens."""
