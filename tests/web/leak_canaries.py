@@ -15,8 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote, quote_plus, unquote
 
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
-from prisonwatch.ingest.extract.pipeline import Extractor
 from prisonwatch.services import importing, ingesting, public
 from prisonwatch.storage.sql import SqlStore
 from tests.cli.conftest import SAMPLE_FILES
