@@ -44,6 +44,9 @@ class Batch:
     extractions: list[Extraction] = field(default_factory=list)
     where: dict[str, str] = field(default_factory=dict)
     """Record id → where it came from (`file:line`), for messages about it."""
+    update_why: str | None = None
+    """When set, a record stored under its id with other content becomes a revision with this
+    reason (`import --update`) instead of a problem."""
 
     def __len__(self) -> int:
         return sum(
@@ -114,6 +117,7 @@ class ApplyResult:
 
     added: dict[str, int]
     unchanged: int
+    revised: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -516,6 +516,7 @@ class _Writer:
     def __init__(self, conn: Connection, batch: Batch, actor: str, at: datetime) -> None:
         self.conn, self.batch, self.actor, self.at = conn, batch, actor, at
         self.problems: list[Problem] = []
+        self.revised: list[tuple[str, Any, str]] = []
 
     def _where(self, rid: str) -> str:
         return self.batch.where.get(rid, rid)
@@ -533,7 +534,8 @@ class _Writer:
     ) -> list[Any]:
         """The records not yet stored. One stored under its id is a repeat when it equals the
         first version or the current state (so that a file imported before an edit can be
-        imported again); with other content it is a problem."""
+        imported again). With other content it becomes a revision when the batch says why
+        (or when it only fills in a source's empty fields), else a problem."""
         seen: set[str] = set()
         for r in records:
             if r.id in seen:
@@ -552,7 +554,15 @@ class _Writer:
             known = [_neutral(first[r.id])]
             if r.id in current:
                 known.append(_neutral(current[r.id]))
-            if _neutral(r) not in known:
+            if _neutral(r) in known:
+                continue
+            now = current.get(r.id)
+            kept = dataclasses.replace(r, recorded_at=first[r.id].recorded_at)
+            if kind == "source" and now is not None and fills_in(now, r):
+                self.revised.append((kind, kept, "empty fields filled in by import"))
+            elif self.batch.update_why:
+                self.revised.append((kind, kept, self.batch.update_why))
+            else:
                 self.problems.append(
                     Problem(
                         self._where(r.id),
@@ -593,14 +603,19 @@ class _Writer:
         events = self._split_new("event", b.events, store.events)
         observations = self._split_new("observation", b.observations, store.observations)
         src_ids = {s.id for s in b.sources}
+        revised_events = [r for k, r, _ in self.revised if k == "event"]
+        checked_events = events + revised_events
         self._require(
             t.persons,
-            ((e.id, e.person_id, "person_id") for e in events),
+            ((e.id, e.person_id, "person_id") for e in checked_events),
             {p.id for p in b.persons},
             "person",
         )
         self._require(
-            t.deals, ((e.id, e.deal_id, "deal_id") for e in events), {d.id for d in b.deals}, "deal"
+            t.deals,
+            ((e.id, e.deal_id, "deal_id") for e in checked_events),
+            {d.id for d in b.deals},
+            "deal",
         )
         self._require(
             t.events,
@@ -611,7 +626,8 @@ class _Writer:
         self._require(
             t.sources, ((c.id, c.source_id, "source_id") for c in claims), src_ids, "source"
         )
-        for recs in (events, deals, observations):
+        revised_rest = [r for k, r, _ in self.revised if k in ("deal", "observation")]
+        for recs in (checked_events, deals, observations, revised_rest):
             self._require(
                 t.sources,
                 ((r.id, s, "source") for r in recs for s in r.source_ids),
@@ -664,6 +680,10 @@ class _Writer:
                 for i, c in enumerate(dict.fromkeys(e.claim_ids))
             ],
         )
+        revised: dict[str, int] = defaultdict(int)
+        for kind, record, why in self.revised:
+            _revise(self.conn, kind, record.id, record, self.actor, self.at, why, None)
+            revised[kind] += 1
         added = {
             "sources": len(sources),
             "persons": len(persons),
@@ -672,7 +692,11 @@ class _Writer:
             "events": len(events),
             "observations": len(observations),
         }
-        return ApplyResult(added=added, unchanged=len(b) - sum(added.values()))
+        return ApplyResult(
+            added=added,
+            unchanged=len(b) - sum(added.values()) - len(self.revised),
+            revised=dict(revised),
+        )
 
     def _insert_plain(self, table: Table, values: list[rows.Row]) -> None:
         if values:
@@ -695,6 +719,16 @@ class _Writer:
             for v in values
         ]
         self.conn.execute(insert(t.audit), audit)
+
+
+def fills_in(stored: Source, incoming: Source) -> bool:
+    """Whether `incoming` only adds what `stored` left empty (a source first known by its
+    address alone, then described by a sources file)."""
+    for f in ("url", "title", "publisher", "published", "language"):
+        old = getattr(stored, f)
+        if old is not None and old != getattr(incoming, f):
+            return False
+    return True
 
 
 def _supersede_order(events: list[Event]) -> list[Event]:
