@@ -21,7 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(soft_wrap=False, width=200)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one problem, one line, however long
 
 DbOption = Annotated[
     str | None,

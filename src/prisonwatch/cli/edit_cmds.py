@@ -17,7 +17,6 @@ from prisonwatch.cli.common import (
     opened,
     out,
 )
-from prisonwatch.core.dates import FuzzyDate, format_fuzzy
 from prisonwatch.services import editing
 
 edit_app = typer.Typer(
@@ -251,17 +250,7 @@ def history(
         except editing.EditError as exc:
             raise CliError(str(exc)) from None
     if fmt == "json":
-        data = [
-            {
-                "revision": s.seq,
-                "actor": s.actor,
-                "at": s.at.isoformat(),
-                "why": s.why,
-                "void": s.void,
-                "changes": {k: [_plain(a), _plain(b)] for k, (a, b) in s.fields.items()},
-            }
-            for s in steps
-        ]
+        data = [editing.change_dict(s) for s in steps]
         out.print_json(json.dumps(data, ensure_ascii=False))
         return
     for s in steps:
@@ -270,20 +259,9 @@ def history(
         if s.void:
             continue
         for k, (a, b) in s.fields.items():
-            line = f"    {k}: {_plain(b)}" if s.seq == 0 else f"    {k}: {_plain(a)} -> {_plain(b)}"
+            line = (
+                f"    {k}: {editing.plain(b)}"
+                if s.seq == 0
+                else f"    {k}: {editing.plain(a)} -> {editing.plain(b)}"
+            )
             out.print(line, markup=False, highlight=False)
-
-
-def _plain(value: Any) -> Any:
-    """A field's value as JSON can hold it."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, FuzzyDate):
-        return format_fuzzy(value)
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if hasattr(value, "value") and isinstance(value.value, str):
-        return value.value
-    if hasattr(value, "__dataclass_fields__"):
-        return {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__}
-    return str(value)

@@ -41,22 +41,30 @@ def ingest(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Store articles as sources and what they claim as suggestions for review (idempotent)."""
+    """Store articles as sources and what they claim as suggestions for review (idempotent).
+
+    Each article is stored in its own transaction. A file or line that cannot be read, or an
+    article the extractor or the ledger refuses, is reported on its own line on stderr and the
+    rest are still ingested (exit status 2 at the end).
+    """
     documents, problems = extracting.read_all(paths, day(date_, "--date"))
     try:
-        outputs = extracting.extract(documents, extracting.load_gazetteer(None))
+        done = extracting.extract(documents, extracting.load_gazetteer(None))
     except extracting.ExtractSetupError as exc:
         raise CliError(str(exc), code=1) from None
+    problems += done.problems
     with opened(db) as (store, settings):
-        report = ingesting.ingest(store, documents, outputs, settings.actor, now())
+        report = ingesting.ingest(store, done.documents, done.outputs, settings.actor, now())
+    problems += report.problems
+    stored = len(done.documents) - report.refused
     out.print(
-        f"ingested {len(documents)} article(s): {report.sources_added} new source(s), "
+        f"ingested {stored} article(s): {report.sources_added} new source(s), "
         f"{report.claims_added} new suggestion(s), {report.superseded} superseded"
     )
     for p in problems:
         err.print(f"skipped {p}", markup=False, highlight=False)
     if problems:
-        raise CliError(f"{len(problems)} file(s) could not be read; the rest were ingested")
+        raise CliError(f"{len(problems)} article(s) or file(s) skipped; the rest were ingested")
 
 
 _claim_row = reviewing.claim_dict
@@ -109,7 +117,7 @@ def review_list(
             r["agent"] or "",
             r["source"] or "",
             r["status"],
-            r["evidence"][:120],
+            "".join(f"[{f}] " for f in r["flags"]) + r["evidence"][:120],
         )
     out.print(t)
 
@@ -135,6 +143,62 @@ def review_accept(
         except reviewing.ReviewError as exc:
             raise CliError(str(exc)) from None
     _report(done)
+
+
+@review_app.command("show")
+def review_show(
+    claim_id: Annotated[str, typer.Argument(help="Suggestion id.")],
+    format: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """What accepting a suggestion would create or change (a dry run: nothing is written)."""
+    fmt = check_format(format, ("table", "json"))
+    with opened(db) as (store, settings):
+        try:
+            plan = reviewing.show(store, claim_id, settings.actor, now())
+        except reviewing.ReviewError as exc:
+            raise CliError(str(exc)) from None
+    data = {
+        "claim": plan.claim_id,
+        "status": plan.status,
+        "persons_matched": plan.matched,
+        "persons_created": plan.created,
+        "names_queued": plan.queued,
+        "events": plan.events,
+        "figures": plan.figures,
+        "deals_created": plan.deals_created,
+        "deals_changed": plan.deals_changed,
+    }
+    if fmt == "json":
+        out.print_json(data=data)
+        return
+    out.print(f"accepting {plan.claim_id} ({plan.status}) would record:", markup=False)
+    for key, items in data.items():
+        if not isinstance(items, list):
+            continue
+        out.print(f"  {key.replace('_', ' ')}: {len(items)}", markup=False)
+        for item in items:
+            out.print(f"    {item}", markup=False, highlight=False)
+
+
+@review_app.command("undo")
+def review_undo(
+    claim_id: Annotated[str, typer.Argument(help="An accepted claim's id.")],
+    why: Annotated[str | None, typer.Option("--why", help="Why the acceptance is undone.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Revert every effect of an acceptance as revisions; the suggestion returns to the queue."""
+    with opened(db) as (store, settings):
+        try:
+            done = reviewing.undo(store, claim_id, settings.actor, now(), why)
+        except reviewing.ReviewError as exc:
+            raise CliError(str(exc)) from None
+    out.print(
+        f"undone: {done.figures} figure(s), {done.events} event(s), {done.persons} person(s) "
+        f"voided; {done.deals_restored} deal(s) restored, {done.deals_voided} voided; "
+        f"{done.names_dropped} queued name(s) withdrawn; {claim_id} is a suggestion again",
+        markup=False,
+    )
 
 
 @review_app.command("reject")

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from prisonwatch.core.bitemporal import effective_events
-from prisonwatch.core.dates import DateError, parse_day, parse_fuzzy
+from prisonwatch.core.dates import DateError, FuzzyDate, format_fuzzy, parse_day, parse_fuzzy
 from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Concession
 from prisonwatch.core.revisions import Revision, StaleRevisionError, diff
@@ -399,3 +399,30 @@ def history(store: LedgerStore, word: str, record_id: str) -> list[Change]:
         steps.append(Change(r.seq, r.actor, r.at, r.why, r.void, diff(before, r.record)))
         before = r.record if r.record is not None else before
     return steps
+
+
+def plain(value: Any) -> Any:
+    """A field's value as JSON can hold it (dates as typed, enums by their value)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, FuzzyDate):
+        return format_fuzzy(value)
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return str(value)
+
+
+def change_dict(step: Change) -> dict[str, Any]:
+    """One step of a history as plain data (CLI JSON, API)."""
+    return {
+        "revision": step.seq,
+        "actor": step.actor,
+        "at": step.at.isoformat(),
+        "why": step.why,
+        "void": step.void,
+        "changes": {k: [plain(a), plain(b)] for k, (a, b) in step.fields.items()},
+    }

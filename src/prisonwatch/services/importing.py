@@ -10,6 +10,7 @@ revision of the stored record. `check_files` says what an import would do, writi
 from __future__ import annotations
 
 import dataclasses
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,7 +22,7 @@ from prisonwatch.core.ledger import group_by_person
 from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Source
 from prisonwatch.core.revisions import diff
-from prisonwatch.core.timeline import fold_custody
+from prisonwatch.core.timeline import fold_custody, future_problems
 from prisonwatch.ingest.record_files import MAX_FILE_BYTES, read_records
 from prisonwatch.storage.port import ApplyResult, Batch, BatchError, LedgerStore
 
@@ -39,23 +40,41 @@ class ImportReport:
 
 
 def read_file(path: Path) -> tuple[str | None, Problem | None]:
-    """The file's text, or the reason it cannot be read."""
+    """The file's text, or the reason it cannot be read.
+
+    The size is checked before anything is read, and no more than the limit is ever read (a
+    device or a file still growing cannot make the import hold more), so a refused file costs
+    no memory.
+    """
     name = str(path)
     try:
         if path.is_dir():
             return None, Problem(name, "file", "is a directory")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, Problem(name, "file", "not a regular file")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
-            return None, Problem(name, "file", f"too large ({size} bytes; limit {MAX_FILE_BYTES})")
-        data = path.read_bytes()
+            return None, Problem(name, "file", _too_large(size))
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, Problem(name, "file", exc.strerror or str(exc))
-    if b"\x00" in data[:8192]:
+    if len(data) > MAX_FILE_BYTES:
+        return None, Problem(name, "file", _too_large(len(data)))
+    head = data[:8192]
+    if b"\x00" in head.split(b"\n", 1)[0] or head.count(b"\x00") > 16:
+        # binary; a NUL or two further on is a bad value, named with its line and field
         return None, Problem(name, "file", "binary data, not text")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        return None, Problem(name, "file", f"not UTF-8 (byte {exc.start})")
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, Problem(f"{name}:{line}", "file", f"not UTF-8 (byte {exc.start})")
+
+
+def _too_large(size: int) -> str:
+    return f"too large ({size} bytes; limit {MAX_FILE_BYTES}): split it into smaller files"
 
 
 def _combined(a: Source, b: Source) -> Source:
@@ -100,7 +119,10 @@ def timeline_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
 
 
 def import_batch(store: LedgerStore, batch: Batch, actor: str, now: datetime) -> ImportReport:
-    problems = timeline_problems(store, batch)
+    problems = [
+        Problem(batch.where.get(p.where, p.where), p.field, p.reason)
+        for p in future_problems(batch.events, now.date())
+    ] or timeline_problems(store, batch)
     if problems:
         return ImportReport(problems)
     try:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from prisonwatch.core.dates import DateError, parse_fuzzy
 from prisonwatch.core.records import Claim, Review
 from prisonwatch.core.vocabulary import ClaimAction, Qualifier, ReviewStatus
-from prisonwatch.services import matching, recording
+from prisonwatch.services import acceptance, matching, recording
 from prisonwatch.storage.port import LedgerStore
 
 EDITABLE = ("count", "qualifier", "population", "when", "persons", "agent", "source", "action")
@@ -44,7 +44,16 @@ def claim_dict(c: Claim) -> dict[str, Any]:
         "reviewed_at": c.review.at.isoformat(timespec="seconds") if c.review.at else None,
         "evidence": c.evidence.text,
         "extractor_version": c.extractor_version,
+        "flags": flags(c, c.recorded_at.date()),
     }
+
+
+def flags(c: Claim, today: date) -> list[str]:
+    """What a reviewer must look at before accepting: a date that cannot be right."""
+    out = []
+    if c.when is not None and c.when.earliest > today:
+        out.append(f"dated {c.when}, after the article was read ({today})")
+    return out
 
 
 def decide(store: LedgerStore, claim_id: str, decision: str, actor: str, now: datetime) -> str:
@@ -205,3 +214,20 @@ def resolve_name(
         store, claim, [matching.resolve(persons, person_id)], actor, now, result
     )
     return result
+
+
+def show(store: LedgerStore, claim_id: str, actor: str, now: datetime) -> acceptance.Preview:
+    """What accepting one suggestion would create or change; nothing is written."""
+    return acceptance.preview(store, _claim(store, claim_id), actor, now)
+
+
+def undo(
+    store: LedgerStore, claim_id: str, actor: str, now: datetime, why: str | None
+) -> acceptance.Undone:
+    """Revert every effect of accepting one claim (as revisions); it returns to the queue."""
+    if not (why or "").strip():
+        raise ReviewError("say why the acceptance is undone (--why)")
+    try:
+        return acceptance.undo(store, _claim(store, claim_id), actor, now, (why or "").strip())
+    except acceptance.UndoError as exc:
+        raise ReviewError(str(exc)) from None

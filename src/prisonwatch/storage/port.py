@@ -44,6 +44,9 @@ class Batch:
     extractions: list[Extraction] = field(default_factory=list)
     where: dict[str, str] = field(default_factory=dict)
     """Record id → where it came from (`file:line`), for messages about it."""
+    restore: bool = False
+    """When set, a record equal to a stored but voided one is restored by a revision (a claim
+    accepted again after an undo), instead of staying void."""
     update_why: str | None = None
     """When set, a record stored under its id with other content becomes a revision with this
     reason (`import --update`) instead of a problem."""
@@ -211,6 +214,9 @@ class LedgerStore(Protocol):
     ) -> None:
         """Join `gone` into `keep` by a revision of `gone`: both histories stay; `gone`
         resolves to `keep`."""
+
+    def drop_queued(self, claim_id: str, actor: str, at: datetime) -> int:
+        """Take a claim's pending names off the queue (its acceptance was undone); how many."""
 
     def add_judgement(self, judgement: Judgement) -> None: ...
 

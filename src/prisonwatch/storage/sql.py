@@ -33,7 +33,7 @@ from prisonwatch.core.records import (
 )
 from prisonwatch.core.revisions import Revision, check_based_on, fold, fold_all, newest_seq
 from prisonwatch.core.text import name_key
-from prisonwatch.storage import migrate, rows
+from prisonwatch.storage import audit, migrate, rows
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.port import (
     KINDS_REVISED,
@@ -276,6 +276,24 @@ class SqlStore:
 
         self._write(w)
 
+    def drop_queued(self, claim_id: str, actor: str, at: datetime) -> int:
+        def w(conn: Connection) -> int:
+            q = t.name_queue
+            found = [
+                dict(r)
+                for r in conn.execute(
+                    select(q).where(q.c.claim_id == claim_id, q.c.status == "pending")
+                ).mappings()
+            ]
+            for row in found:
+                conn.execute(q.update().where(q.c.id == row["id"]).values(status="withdrawn"))
+                after = {**row, "status": "withdrawn"}
+                _audit(conn, at, actor, "withdraw", "name", str(row["id"]), row, after)
+            return len(found)
+
+        result: int = self._write(w)
+        return result
+
     def add_judgement(self, judgement: Judgement) -> None:
         def w(conn: Connection) -> None:
             row = {
@@ -428,18 +446,18 @@ def _audit(
     before: rows.Row | None,
     after: rows.Row | None,
 ) -> None:
-    conn.execute(
-        insert(t.audit),
+    audit.append(
+        conn,
         [
-            {
-                "at": at,
-                "actor": actor,
-                "action": action,
-                "record_kind": kind,
-                "record_id": rid,
-                "before": rows.jsonable(before) if before else None,
-                "after": rows.jsonable(after) if after else None,
-            }
+            audit.Entry(
+                at,
+                actor,
+                action,
+                kind,
+                rid,
+                rows.jsonable(before) if before else None,
+                rows.jsonable(after) if after else None,
+            )
         ],
     )
 
@@ -554,10 +572,12 @@ class _Writer:
             known = [_neutral(first[r.id])]
             if r.id in current:
                 known.append(_neutral(current[r.id]))
-            if _neutral(r) in known:
-                continue
             now = current.get(r.id)
             kept = dataclasses.replace(r, recorded_at=first[r.id].recorded_at)
+            if _neutral(r) in known:
+                if now is None and self.batch.restore:
+                    self.revised.append((kind, kept, "restored: recorded again"))
+                continue
             if kind == "source" and now is not None and fills_in(now, r):
                 self.revised.append((kind, kept, "empty fields filled in by import"))
             elif self.batch.update_why:
@@ -706,19 +726,11 @@ class _Writer:
         if not values:
             return
         self.conn.execute(insert(table), values)
-        audit = [
-            {
-                "at": self.at,
-                "actor": self.actor,
-                "action": "insert",
-                "record_kind": kind,
-                "record_id": v["id"],
-                "before": None,
-                "after": rows.jsonable(v),
-            }
+        entries = [
+            audit.Entry(self.at, self.actor, "insert", kind, v["id"], None, rows.jsonable(v))
             for v in values
         ]
-        self.conn.execute(insert(t.audit), audit)
+        audit.append(self.conn, entries)
 
 
 def fills_in(stored: Source, incoming: Source) -> bool:

@@ -253,6 +253,8 @@ audit = Table(
     Column("record_id", String(80), nullable=False),
     Column("before", JSON),
     Column("after", JSON),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
     Index(None, "record_kind", "record_id"),
 )
 
@@ -285,6 +287,17 @@ revised_names = Table(
 """A derived search index, not a record: the current names of persons that were revised, rebuilt
 on each revision (`person_names` keeps the names as first recorded)."""
 
+# The newest audit entry (one row, id 1): its id and hash and the number of entries. Appends
+# lock this row, so that two writers never extend the chain from the same entry.
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("last_id", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("entries", Integer, nullable=False),
+)
+
 
 users = Table(
     "users",
@@ -294,6 +307,7 @@ users = Table(
     Column("role", String(16), nullable=False),
     Column("password_hash", Text, nullable=False),
     Column("created_at", DateTime, nullable=False),
+    Column("disabled_at", DateTime),
 )
 
 sessions = Table(
@@ -313,6 +327,7 @@ api_tokens = Table(
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
     Column("label", Text, nullable=False),
     Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
 )
 
 login_attempts = Table(
@@ -324,4 +339,57 @@ login_attempts = Table(
     Column("ok", Boolean, nullable=False),
     Column("at", DateTime, nullable=False),
     Index(None, "name", "at"),
+)
+
+
+demands = Table(
+    "demands",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("by", Text, nullable=False),
+    Column("of_party", Text),
+    Column("country", String(8)),
+    Column("made_earliest", Date, nullable=False),
+    Column("made_latest", Date, nullable=False),
+    Column("made_precision", String(16), nullable=False),
+    Column("count", Integer),
+    Column("qualifier", String(16), nullable=False),
+    Column("claim_id", String(80)),
+    Column("note", Text),
+    Column("recorded_at", DateTime, nullable=False),
+    Column("recorded_by", Text, nullable=False),
+)
+
+demand_names = Table(
+    "demand_names",
+    metadata,
+    Column("demand_id", String(80), ForeignKey("demands.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("person_id", String(80)),
+    Column("candidates", JSON, nullable=False),
+    Column("note", Text),
+)
+
+demand_decisions = Table(
+    "demand_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("demand_id", String(80), ForeignKey("demands.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("person_id", String(80)),
+    Column("decided_by", Text, nullable=False),
+    Column("decided_at", DateTime, nullable=False),
+    Column("why", Text),
+    Index(None, "demand_id"),
+)
+
+demand_voids = Table(
+    "demand_voids",
+    metadata,
+    Column("demand_id", String(80), ForeignKey("demands.id"), primary_key=True),
+    Column("voided_by", Text, nullable=False),
+    Column("voided_at", DateTime, nullable=False),
+    Column("why", Text, nullable=False),
 )
