@@ -13,12 +13,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.dates import DateError, FuzzyDate, format_fuzzy, parse_day, parse_fuzzy
 from prisonwatch.core.problems import Problem
-from prisonwatch.core.records import Concession
+from prisonwatch.core.records import Concession, Person, content_id
 from prisonwatch.core.revisions import Revision, StaleRevisionError, diff
 from prisonwatch.core.vocabulary import (
     EventKind,
@@ -28,7 +28,7 @@ from prisonwatch.core.vocabulary import (
     Qualifier,
     ReleaseMechanism,
 )
-from prisonwatch.storage.port import LedgerStore
+from prisonwatch.storage.port import Batch, LedgerStore
 
 KINDS: dict[str, str] = {
     "person": "person",
@@ -426,3 +426,48 @@ def change_dict(step: Change) -> dict[str, Any]:
         "void": step.void,
         "changes": {k: [plain(a), plain(b)] for k, (a, b) in step.fields.items()},
     }
+
+
+def as_text(kind: str, record: Any) -> dict[str, str]:
+    """Each editable field of a record as a user types it (lists joined by ';', concessions as
+    `by/what/target`), for forms."""
+    out: dict[str, str] = {}
+    for name in FIELDS[kind]:
+        value = getattr(record, name)
+        if name == "concessions":
+            out[name] = "; ".join("/".join(x for x in (c.by, c.what, c.target) if x) for c in value)
+            continue
+        shown = plain(value)
+        if isinstance(shown, list):
+            out[name] = "; ".join(str(x) for x in shown)
+        else:
+            out[name] = "" if shown is None else str(shown)
+    return out
+
+
+def form_changes(kind: str, record: Any, submitted: Mapping[str, str]) -> dict[str, str]:
+    """The fields of a submitted form that differ from the record as shown."""
+    shown = as_text(kind, record)
+    return {k: v for k, v in submitted.items() if k in shown and v.strip() != shown[k].strip()}
+
+
+def add_person(store: LedgerStore, fields: Mapping[str, Any], actor: str, at: datetime) -> Person:
+    """A new person, typed in by an analyst; its id is given or made from the name."""
+    name = str(fields.get("name") or "").strip()
+    if not name:
+        raise EditError([Problem("person", "name", "may not be empty")])
+    pid = str(fields.get("id") or "").strip() or content_id("pe", name)
+    if store.first_version("person", pid) is not None:
+        raise EditError([Problem(f"person {pid}", "id", f"person {pid!r} already exists")])
+    person = revised(
+        store,
+        "person",
+        Person(id=pid, name=name, recorded_at=at),
+        {
+            k: v
+            for k, v in fields.items()
+            if k in FIELDS["person"] and k != "name" and v not in (None, "")
+        },
+    )
+    store.apply(Batch(persons=[person]), actor, at)
+    return cast(Person, person)

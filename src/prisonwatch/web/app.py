@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from prisonwatch.storage.sql import SqlStore
-from prisonwatch.web import admin, api, api_edit, demands, pages
+from prisonwatch.web import admin, api, api_edit, demands, editing, pages
 from prisonwatch.web.context import Ledger
 from prisonwatch.web.peers import parse_networks
 from prisonwatch.web.responses import BadParameterError, error_json
@@ -72,6 +72,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     app.include_router(pages.router(templates, settings.secure_cookies))
     app.include_router(demands.router(templates))
     app.include_router(admin.router(templates))
+    app.include_router(editing.router(templates))
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")
