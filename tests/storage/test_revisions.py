@@ -159,3 +159,22 @@ def test_deal_typed_payload_round_trips(store: SqlStore) -> None:
     store.update_deal(changed, "a", AT)
     assert store.deals() == [changed]
     assert store.first_version("deal", deal.id) == deal
+
+
+def test_judgements_and_choices_are_voided_and_edited_by_revisions(store: SqlStore) -> None:
+    from prisonwatch.storage.port import Judgement
+
+    store.apply(sample_batch(), "import", AT)
+    store.add_judgement(Judgement("M. Statkevich", "by-statkevich", "same", "ana", AT))
+    (j,) = store.judgements("M. Statkevich")
+    assert j.id > 0
+    store.revise("judgement", str(j.id), replace(j, verdict="unsure"), "bo", AT, "not sure")
+    (edited,) = store.judgements("m. statkevich")
+    assert edited.verdict == "unsure" and edited.id == j.id
+    store.revise("judgement", str(j.id), None, "bo", AT, "wrong person")
+    assert store.judgements("M. Statkevich") == []
+    store.add_choice("conflict-1", "obs-1", "ana", AT, "newer")
+    (c,) = store.choices()
+    store.revise("choice", str(c.id), None, "bo", AT, "chosen by mistake")
+    assert store.choices() == []
+    assert [r.seq for r in store.revisions("choice", str(c.id))] == [1]

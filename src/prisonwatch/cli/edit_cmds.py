@@ -215,7 +215,9 @@ def edit_source(
     _run_edit("source", record_id, fields, why, based_on, db)
 
 
-KindArg = Annotated[str, typer.Argument(help="person, event, deal, figure or source.")]
+KindArg = Annotated[
+    str, typer.Argument(help="person, event, deal, figure, source, judgement or choice.")
+]
 
 
 @app.command("void")

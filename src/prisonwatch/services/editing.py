@@ -37,6 +37,8 @@ KINDS: dict[str, str] = {
     "figure": "observation",
     "observation": "observation",
     "source": "source",
+    "judgement": "judgement",
+    "choice": "choice",
 }
 """The word a user gives for a kind → the kind the store revises (a published figure is an
 observation)."""
@@ -164,6 +166,13 @@ def _sources(store: LedgerStore, value: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _verdict(_: LedgerStore, value: Any) -> str:
+    text = str(value or "").strip()
+    if text not in ("same", "not_same", "unsure"):
+        raise ValueError(f"{text!r} is not one of same, not_same, unsure")
+    return text
+
+
 def _concessions(_: LedgerStore, value: Any) -> tuple[Concession, ...]:
     """`by/what/target; by/what/target` (target optional), or a list of objects."""
     items = value if isinstance(value, list | tuple) else str(value or "").split(";")
@@ -227,6 +236,8 @@ FIELDS: dict[str, dict[str, Parse]] = {
         "note": _text,
         "source_ids": _sources,
     },
+    "judgement": {"verdict": _verdict, "note": _text},
+    "choice": {"chosen": _required, "why": _required},
     "source": {
         "url": _text,
         "title": _text,
@@ -267,11 +278,13 @@ def _current(store: LedgerStore, kind: str, record_id: str) -> Any:
         found = store.sources([record_id])
         return found[0] if found else None
     every: dict[str, Callable[[], Sequence[Any]]] = {
+        "judgement": store.judgements,
+        "choice": store.choices,
         "event": store.events,
         "deal": store.deals,
         "observation": store.observations,
     }
-    return next((r for r in every[kind]() if r.id == record_id), None)
+    return next((r for r in every[kind]() if str(r.id) == record_id), None)
 
 
 def _why(why: str | None) -> str:
@@ -393,7 +406,10 @@ def history(store: LedgerStore, word: str, record_id: str) -> list[Change]:
         )
     inserted = [a for a in store.audit_log(record_id, limit=1000) if a.action == "insert"]
     actor = inserted[-1].actor if inserted else getattr(first, "recorded_by", "import")
-    steps = [Change(0, actor, first.recorded_at, "first recorded", False, diff(None, first))]
+    at = next(
+        getattr(first, f) for f in ("recorded_at", "decided_at", "chosen_at") if hasattr(first, f)
+    )
+    steps = [Change(0, actor, at, "first recorded", False, diff(None, first))]
     before = first
     for r in store.revisions(kind, record_id):
         steps.append(Change(r.seq, r.actor, r.at, r.why, r.void, diff(before, r.record)))

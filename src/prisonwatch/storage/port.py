@@ -15,7 +15,16 @@ from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Claim, Deal, Event, Observation, Person, Source
 from prisonwatch.core.revisions import Revision
 
-KINDS_REVISED = ("person", "event", "deal", "observation", "source", "claim")
+KINDS_REVISED = (
+    "person",
+    "event",
+    "deal",
+    "observation",
+    "source",
+    "claim",
+    "judgement",
+    "choice",
+)
 """The record kinds a store revises (`LedgerStore.revise`)."""
 
 
@@ -86,6 +95,8 @@ class Judgement:
     decided_by: str
     decided_at: datetime
     note: str | None = None
+    id: int = 0
+    """Its number in the store (0 before it is stored); revisions name it as text."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -359,6 +359,8 @@ def record_payload(kind: str, record: Any) -> dict[str, object]:
         return jsonable(row)
     if kind == "claim":
         return jsonable(claim_row(record))
+    if kind in ("judgement", "choice"):
+        return jsonable({f: getattr(record, f) for f in record.__dataclass_fields__})
     raise ValueError(f"no revisions for records of kind {kind!r}")
 
 
@@ -378,4 +380,13 @@ def record_from_payload(kind: str, payload: Mapping[str, Any], text: str | None 
         return source_from({**row, "text": text})
     if kind == "claim":
         return claim_from(row)
+    if kind == "judgement":
+        from prisonwatch.storage.port import Judgement
+
+        at = {"decided_at": datetime.fromisoformat(str(row["decided_at"]))}
+        return Judgement(**{**row, **at})
+    if kind == "choice":
+        from prisonwatch.storage.port import Choice
+
+        return Choice(**{**row, "chosen_at": datetime.fromisoformat(str(row["chosen_at"]))})
     raise ValueError(f"no revisions for records of kind {kind!r}")

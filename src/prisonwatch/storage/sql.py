@@ -320,16 +320,7 @@ class SqlStore:
         self._write(w)
 
     def judgements(self, name: str | None = None) -> list[Judgement]:
-        def q(conn: Connection) -> list[Judgement]:
-            stmt = select(t.judgements).order_by(t.judgements.c.id)
-            if name is not None:
-                stmt = stmt.where(t.judgements.c.name_key == name_key(name))
-            return [
-                Judgement(r.name, r.person_id, r.verdict, r.decided_by, r.decided_at, r.note)
-                for r in conn.execute(stmt)
-            ]
-
-        result: list[Judgement] = self._read(q)
+        result: list[Judgement] = self._read(lambda conn: _Reader(conn).judgements(name))
         return result
 
     def queue_name(
@@ -410,14 +401,7 @@ class SqlStore:
         self._write(w)
 
     def choices(self) -> list[Choice]:
-        def q(conn: Connection) -> list[Choice]:
-            stmt = select(t.choices).order_by(t.choices.c.id)
-            return [
-                Choice(r.id, r.conflict, r.chosen, r.chosen_by, r.chosen_at, r.why)
-                for r in conn.execute(stmt)
-            ]
-
-        result: list[Choice] = self._read(q)
+        result: list[Choice] = self._read(lambda conn: _Reader(conn).choices(None))
         return result
 
     def audit_log(self, record_id: str | None = None, limit: int = 100) -> list[AuditEntry]:
@@ -475,7 +459,7 @@ def _revise(
     """Append one revision of a record (None: a void), checked against the newest one."""
     if kind not in KINDS_REVISED:
         raise StorageError(f"records of kind {kind!r} are not revised")
-    if record is not None and getattr(record, "id", record_id) != record_id:
+    if record is not None and str(getattr(record, "id", record_id)) != record_id:
         raise StorageError(f"a revision of {kind} {record_id!r} holds another record")
     reader = _Reader(conn)
     base = _Reader(conn, folded=False).of_kind(kind, [record_id])
@@ -763,6 +747,22 @@ def _supersede_order(events: list[Event]) -> list[Event]:
     return out
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Numbered:
+    """A judgement or choice under its number as text, as revisions name it."""
+
+    record: Any
+    recorded_at: datetime
+
+    @property
+    def id(self) -> str:
+        return str(self.record.id)
+
+
+def _unwrap(found: Any) -> Any:
+    return found.record if isinstance(found, _Numbered) else found
+
+
 class _Reader:
     """Reads records, all of them or those with the given ids, on one connection (inside the
     writer's transaction too, so that a batch is checked against what it will join).
@@ -843,8 +843,39 @@ class _Reader:
             return firsts
         return fold_all(firsts, revs, lambda f: f.id, self.known_on)
 
+    def judgements(self, name: str | None = None, ids: Sequence[str] | None = None) -> list[Any]:
+        j = t.judgements
+        stmt = select(j).order_by(j.c.id)
+        if name is not None:
+            stmt = stmt.where(j.c.name_key == name_key(name))
+        if ids is not None:
+            stmt = stmt.where(j.c.id.in_([int(i) for i in ids if str(i).isdigit()]))
+        firsts = [
+            _Numbered(
+                Judgement(r.name, r.person_id, r.verdict, r.decided_by, r.decided_at, r.note, r.id),
+                r.decided_at,
+            )
+            for r in self.conn.execute(stmt)
+        ]
+        return [_unwrap(n) for n in self._fold("judgement", firsts, ids)]
+
+    def choices(self, ids: Sequence[str] | None) -> list[Any]:
+        c = t.choices
+        stmt = select(c).order_by(c.c.id)
+        if ids is not None:
+            stmt = stmt.where(c.c.id.in_([int(i) for i in ids if str(i).isdigit()]))
+        firsts = [
+            _Numbered(
+                Choice(r.id, r.conflict, r.chosen, r.chosen_by, r.chosen_at, r.why), r.chosen_at
+            )
+            for r in self.conn.execute(stmt)
+        ]
+        return [_unwrap(n) for n in self._fold("choice", firsts, ids)]
+
     def of_kind(self, kind: str, ids: Sequence[str] | None) -> list[Any]:
         readers: dict[str, Callable[[Sequence[str] | None], list[Any]]] = {
+            "judgement": lambda i: self.judgements(None, i),
+            "choice": self.choices,
             "person": self.persons,
             "event": lambda i: self.events(ids=i),
             "deal": self.deals,
