@@ -120,3 +120,23 @@ def test_bad_writes_are_refused_in_the_error_shape(client: TestClient) -> None:
     history = client.get(f"/api/v1/records/person/{PERSON}/history").json()["rows"]
     assert [h["revision"] for h in history] == [0, 1]
     assert history[1]["changes"] == {"region": [None, "Minsk"]}
+
+
+def test_review_preview_accept_and_undo_pages(client: TestClient) -> None:
+    csrf = login(client)
+    rows = client.get("/api/v1/suggestions").json()["rows"]
+    claim = next(c for c in rows if c["action"] == "released" and c["count"] == 12)
+    shown = client.get(f"/review/{claim['id']}/preview")
+    assert shown.status_code == 200
+    assert 'id="accept"' in shown.text and "released 12" in shown.text
+    before = client.get("/api/v1/observations").json()["count"]
+    r = client.post(f"/review/{claim['id']}", data={"decision": "accept", "csrf": csrf})
+    assert r.status_code == 200  # redirected back to the queue
+    assert client.get("/api/v1/observations").json()["count"] == before + 1
+    assert 'id="undo"' in client.get(f"/review/{claim['id']}/preview").text
+    r = client.post(f"/review/{claim['id']}/undo", data={"why": "mis-read", "csrf": csrf})
+    assert "undone: 1 figure(s)" in r.text
+    assert client.get("/api/v1/observations").json()["count"] == before
+    assert 'id="accept"' in client.get(f"/review/{claim['id']}/preview").text
+    bad = client.post(f"/review/{claim['id']}/undo", data={"why": "again", "csrf": csrf})
+    assert "not accepted" in bad.text

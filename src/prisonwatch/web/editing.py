@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from prisonwatch.core.revisions import newest_seq
 from prisonwatch.core.vocabulary import Protection
-from prisonwatch.services import editing
+from prisonwatch.services import editing, reviewing
 from prisonwatch.web.context import Ledger, Viewer, now
 from prisonwatch.web.deps import check_csrf, ledger, require_analyst
 from prisonwatch.web.responses import page
@@ -157,6 +157,50 @@ def router(templates: Jinja2Templates) -> APIRouter:
             based_on=steps[-1].seq,
             message=request.query_params.get("message", ""),
         )
+
+    @r.get("/review/{claim_id}/preview", include_in_schema=False)
+    def preview(
+        claim_id: str,
+        request: Request,
+        lg: Ledger = Depends(ledger),
+        v: Viewer = Depends(require_analyst),
+    ) -> Response:
+        assert v.user is not None
+        try:
+            plan = reviewing.show(lg.store, claim_id, v.user.name, now())
+        except reviewing.ReviewError as exc:
+            raise HTTPException(404, str(exc)) from None
+        return page(
+            templates,
+            request,
+            lg,
+            v,
+            "review_preview.html",
+            plan=editing.plain(plan),
+            message=request.query_params.get("message", ""),
+        )
+
+    @r.post("/review/{claim_id}/undo", include_in_schema=False)
+    async def undo(
+        claim_id: str,
+        request: Request,
+        lg: Ledger = Depends(ledger),
+        v: Viewer = Depends(require_analyst),
+    ) -> Response:
+        data = {k: str(x) for k, x in (await request.form()).items()}
+        check_csrf(request, v, data.get("csrf"))
+        assert v.user is not None
+        try:
+            done = reviewing.undo(lg.store, claim_id, v.user.name, now(), data.get("why"))
+            message = (
+                f"undone: {done.figures} figure(s), {done.events} event(s), "
+                f"{done.persons} person(s), {done.deals_restored + done.deals_voided} deal(s)"
+            )
+        except reviewing.ReviewError as exc:
+            message = str(exc)
+        finally:
+            lg.invalidate()
+        return _to(f"/review/{claim_id}/preview", message)
 
     @r.get("/add/person", include_in_schema=False)
     def add_form(
