@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from datetime import datetime
@@ -11,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from prisonwatch.ingest.documents import Document
 from prisonwatch.ingest.extract.pipeline import Extractor
-from prisonwatch.services import ingesting
+from prisonwatch.services import exporting, ingesting
 from prisonwatch.storage.sql import SqlStore
 from tests.web.conftest import login
 
@@ -89,6 +90,10 @@ def test_protection_change_leaves_no_trace_and_back(
     assert r.status_code == 200, r.text
     client.cookies.clear()
     assert traces(crawl(client, START)) == []
+    public = exporting.export_records(web_store, False)
+    export = json.dumps(public, ensure_ascii=False, default=str)
+    export += "".join(exporting.to_csv(rows, kind) for kind, rows in public.items())
+    assert traces({"export": export}) == []
     csrf = login(client)
     r = edit(client, csrf, {"protection": "public"}, based_on=1)
     assert r.status_code == 200, r.text
