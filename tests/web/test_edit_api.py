@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from fastapi.testclient import TestClient
 
@@ -69,7 +70,13 @@ def crawl(client: TestClient, start: Iterable[str], limit: int = 400) -> dict[st
 
 
 def traces(pages: dict[str, str]) -> list[str]:
-    return [f"{url}: {n}" for url, text in pages.items() for n in NAMES if n in text]
+    """Names found on each page, leaving out the echo of what the asker typed (`?q=`)."""
+    found = []
+    for url, text in pages.items():
+        for asked in parse_qs(urlsplit(url).query).get("q", []):
+            text = text.replace(asked, "")
+        found.extend(f"{url}: {n}" for n in NAMES if n in text)
+    return found
 
 
 def edit(client: TestClient, csrf: str, fields: dict[str, object], **extra: object) -> Any:
