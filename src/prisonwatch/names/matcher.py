@@ -198,7 +198,8 @@ class NameIndex:
                 if f not in person_forms:
                     person_forms.append(f)
                 for token in f.tokens:
-                    tokens.add(token)
+                    if given_group(token) is None:
+                        tokens.add(token)
                     for key in _block_keys(token):
                         self.blocks[key].add(pid)
         row = self.row_of.get(pid)
