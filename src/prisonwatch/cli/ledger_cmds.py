@@ -136,12 +136,14 @@ def deals(
     db: DbOption = None,
 ) -> None:
     """Deals: what each released, what it cost, and how soon the places were refilled."""
-    fmt = check_format(format, ("table", "json"))
+    fmt = check_format(format, ("table", "json", "csv"))
     scope = figures.Scope(org, None, day(known_on, "--known-on"))
     with opened(db) as (store, _):
         rows = figures.deals(figures.View.load(store, scope), scope)
     if fmt == "json":
         out.print_json(data=rows)
+    elif fmt == "csv":
+        sys.stdout.write(render.deals_csv(rows))
     else:
         render.deals_table(out, rows)
 
@@ -178,7 +180,16 @@ def export(
         sys.stdout.write(exporting.to_csv(data[kind], kind))
 
 
-SAMPLE_FILES = ("sources.csv", "persons.csv", "deals.csv", "events.csv", "observations.csv")
+SAMPLE_FILES = (
+    "sources.csv",
+    "registry_sources.csv",
+    "persons.csv",
+    "registry_persons.csv",
+    "deals.csv",
+    "events.csv",
+    "registry_events.csv",
+    "observations.csv",
+)
 
 
 def load_sample(store: SqlStore, actor: str) -> importing.ImportReport:

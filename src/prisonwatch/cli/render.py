@@ -112,36 +112,60 @@ def stats_csv(data: dict[str, Any]) -> str:
     return buf.getvalue()
 
 
+def _said(figs: list[dict[str, Any]]) -> str:
+    return "\n".join(f["text"] + (f" per {f['by']}" if f["by"] else "") for f in figs) or "–"
+
+
 def deals_table(console: Console, rows: list[dict[str, Any]]) -> None:
-    t = Table(title="Deals and the revolving door")
-    for col in (
-        "date",
-        "deal",
-        "released",
-        "political prisoners",
-        "back in custody",
-        "concessions",
-        "replaced in",
-    ):
-        t.add_column(col)
+    """Each deal: figures as published and as in the registry in separate columns."""
+    t = Table(title="Deals: as published | in the registry", expand=False)
+    t.add_column("date", no_wrap=True)
+    t.add_column("released (published)", overflow="fold")
+    t.add_column("political prisoners (published)", overflow="fold")
+    t.add_column("registry: released / political / back in custody", overflow="fold")
+    t.add_column("what the other side gave", overflow="fold")
+    t.add_column("replacement time", overflow="fold")
     for d in rows:
-        conc = "; ".join(
-            f"{c['by']}: {c['what']}" + (f" ({c['target']})" if c["target"] else "")
-            for c in d["concessions"]
+        reg = d["registry"]
+        back = ", ".join(p["name"] for p in reg["returned_persons"])
+        registry = (
+            f"{reg['released']} / {reg['political_prisoners']} / {reg['returned_to_custody']}"
+            + (f" ({back})" if back else "")
         )
-        pp = str(d["political_prisoners"]) + (f" per {d['figures_by']}" if d["figures_by"] else "")
-        if d["replacement_days"] is None:
-            repl = "–"
-        else:
-            repl = f"{d['replacement_days']} days"
-            if d["replacement_basis"] == "published_rate":
-                repl = f"~{repl} (at published rate; by {d['replacement_days_max']})"
-        released = f"{d['released']} ({d['released_in_registry']} named)"
-        back = str(d["returned_to_custody"])
-        if d["returned_persons"]:
-            back += f": {', '.join(d['returned_persons'])}"
-        t.add_row(d["date"], d["id"], released, pp, back, conc, repl)
+        repl = "\n".join(f"{r['days_text']} ({basis_words(r)})" for r in d["replacement"]) or "–"
+        t.add_row(
+            f"{d['date']}\n{d['id']}",
+            _said(d["published"]["released"]),
+            _said(d["published"]["political_prisoners"]),
+            registry,
+            "\n".join(c["text"] for c in d["concessions"]) or "–",
+            repl,
+        )
     console.print(t)
+
+
+def basis_words(r: dict[str, Any]) -> str:
+    """What a replacement time rests on, in words."""
+    needed = r["needed_text"] + (f" per {r['needed_by']}" if r["needed_by"] else "")
+    if r["basis"] == "published_rate":
+        by = f" per {r['designations_by']}" if r["designations_by"] else ""
+        start, end = r["period"]
+        return (
+            f"{needed} political prisoners freed against {r['designations_text']} new "
+            f"designations{by} from {start} to {end} at an even rate: {r['formula']}"
+        )
+    return f"registry: {r['designations']} designations recorded since, {needed} needed"
+
+
+def deals_csv(rows: list[dict[str, Any]]) -> str:
+    from prisonwatch.services.figures import DEAL_CSV_COLUMNS, deal_csv_row
+
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(DEAL_CSV_COLUMNS), lineterminator="\n")
+    w.writeheader()
+    for d in rows:
+        w.writerow(deal_csv_row(d))
+    return buf.getvalue()
 
 
 def person_view(console: Console, p: dict[str, Any]) -> None:

@@ -89,12 +89,14 @@ def deals(rows: list[dict[str, Any]]) -> str:
     values = []
     for d in rows:
         start = d["date"][:10] if len(d["date"]) >= 10 else d["date"][:7] + "-01"
+        said = d["published"]["released"]
+        reached = [r["days_low"] for r in d["replacement"] if r["days_low"] is not None]
         values.append(
             {
-                "deal": d["id"],
+                "deal": start,
                 "date": start,
-                "released": d["released"],
-                "replaced": d["replacement_days"] or 0,
+                "released": said[0]["value"] if said else d["registry"]["released"],
+                "replaced": reached[0] if reached else 0,
             }
         )
     spec = {
@@ -124,5 +126,18 @@ def deals(rows: list[dict[str, Any]]) -> str:
                 },
             },
         ],
+    }
+    return _svg(spec)
+
+
+def empty() -> str:
+    """A chart with nothing to show, said in words."""
+    spec = {
+        "$schema": _SCHEMA,
+        "width": 320,
+        "height": 40,
+        "data": {"values": [{"t": "No data in this period"}]},
+        "mark": {"type": "text"},
+        "encoding": {"text": {"field": "t"}},
     }
     return _svg(spec)

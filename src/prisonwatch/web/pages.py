@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from prisonwatch.core.periods import Granularity
 from prisonwatch.services import accounts, conflicts, reviewing
-from prisonwatch.web import charts, present
+from prisonwatch.web import charts, dashboards, labels, present
 from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer, now
 from prisonwatch.web.deps import check_csrf, ledger, require_analyst, scope, viewer
 from prisonwatch.web.responses import page
@@ -29,27 +27,55 @@ def _back_to(path: str, message: str) -> RedirectResponse:
 def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
     r = APIRouter()
 
+    templates.env.filters.setdefault("metric", labels.metric)
+    templates.env.filters.setdefault("event", labels.event)
+    templates.env.filters.setdefault("period", labels.period)
+    templates.env.filters.setdefault("number", labels.number)
+
     @r.get("/", include_in_schema=False)
     def dashboard(
         request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
     ) -> Response:
-        today = now().date()
-        sc = scope(request)
-        start = date(today.year - 5, 1, 1)
-        data = present.stats(lg, v, sc, today, start, today, Granularity.MONTH)
-        deal_rows = present.deals(lg, v, sc)
+        board = dashboards.build(lg, v, request)
         return page(
             templates,
             request,
             lg,
             v,
             "dashboard.html",
-            stats=data,
-            deals=deal_rows,
-            stock_svg=charts.stock(data["series"]),
-            flows_svg=charts.flows(data["series"][-36:]),
-            deals_svg=charts.deals(deal_rows) if deal_rows else "",
-            scope=sc,
+            board=board,
+            stats=board.stats,
+            deals=board.deals,
+            stock_svg=charts.stock(board.stats["series"]),
+            flows_svg=charts.flows(board.stats["series"]),
+            deals_svg=charts.deals(board.deals) if board.deals else "",
+            scope=board.scope,
+            board_summaries={n: dashboards.summary(n, board) for n in dashboards.CHARTS},
+        )
+
+    @r.get("/charts/{name}.{ext}", include_in_schema=False)
+    def chart_file(
+        name: str,
+        ext: str,
+        request: Request,
+        lg: Ledger = Depends(ledger),
+        v: Viewer = Depends(viewer),
+    ) -> Response:
+        if name not in dashboards.CHARTS or ext not in ("svg", "csv"):
+            raise HTTPException(404, "no such chart")
+        board = dashboards.build(lg, v, request)
+        if ext == "csv":
+            body = dashboards.chart_csv(name, board)
+            return Response(
+                body,
+                media_type="text/csv",
+                headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+            )
+        svg = dashboards.chart_svg(name, board)
+        return Response(
+            svg,
+            media_type="image/svg+xml",
+            headers={"Content-Disposition": f'attachment; filename="{name}.svg"'},
         )
 
     @r.get("/persons", include_in_schema=False)

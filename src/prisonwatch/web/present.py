@@ -179,12 +179,7 @@ def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
 
 
 def deals(ledger: Ledger, viewer: Viewer, scope: figures.Scope) -> list[dict[str, Any]]:
-    rows = figures.deals(ledger.view(scope), scope)
-    if not viewer.analyst:
-        public = {p.name for p in ledger.store.persons() if p.protection is Protection.PUBLIC}
-        for r in rows:
-            r["returned_persons"] = [n for n in r["returned_persons"] if n in public]
-    return rows
+    return figures.deals(ledger.view(scope), scope, lambda p: _visible(p, viewer))
 
 
 def deal(ledger: Ledger, viewer: Viewer, scope: figures.Scope, deal_id: str) -> dict[str, Any]:
