@@ -8,14 +8,16 @@ of docs/import-formats.md. The output is committed, so the demo needs nothing fr
 
 What each registry row becomes (docs/sample-data.md says why):
 - a person (public: every name was printed on a public page), Cyrillic forms as aliases;
-- a `designated` event when the row names who recognised the person, dated on the statement's
-  day when the source is a recognition statement, else "some day up to the source's date";
-  joint statements of the Belarusian human-rights community are the list Viasna keeps, so they
-  are recorded as Viasna's;
+- for persons released or dead, a `designated` event when the row names who recognised the
+  person, dated "some day up to the source's date"; joint statements of the Belarusian
+  human-rights community are the list Viasna keeps, so they are recorded as Viasna's;
 - a `released` event per release date (release lists and the row's own release), with the
   deal of that day when there was one, and a detention dated "up to the day before";
-- `held` rows get no detention event: SOURCE.md warns that "held" is a status as of the
-  statement's date, not today's, so the registry names them without counting them as held now;
+- `held` rows get no event at all: SOURCE.md warns that "held" is a status as of the
+  statement's date, not today's, and in this ledger a designation opens custody until a release
+  is recorded, so an event would count them as held to this day. Their recognition (who, when,
+  which page) is kept in the person's note instead, and the registry names them without
+  counting them in any stock;
 - `died in custody` rows a `died_in_custody` event on the stated day.
 
 Persons already in the hand-entered sample (matched by any shared spelling) are left out: the
@@ -33,7 +35,11 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "prisonwatch" / "sample_data"
 DEFAULT_SRC = ROOT.parent / "shared" / "data" / "belarus_registry"
 COMPILED = "2026-11-30"
-DEALS = {"2025-06-21": "BY-2025-06-21", "2025-09-11": "BY-2025-09-11", "2025-12-13": "BY-2025-12-13"}
+DEALS = {
+    "2025-06-21": "BY-2025-06-21",
+    "2025-09-11": "BY-2025-09-11",
+    "2025-12-13": "BY-2025-12-13",
+}
 EARLIEST = "2008"  # the oldest page in the compilation
 
 
@@ -43,7 +49,7 @@ def organisation(text: str) -> str | None:
         return None
     if "amnesty" in t:
         return "Amnesty International"
-    if "viasna" in t or "human rights" in t:
+    if "viasna" in t or "vyasna" in t or "human rights" in t:
         return "Viasna"
     return text.strip()
 
@@ -103,6 +109,17 @@ def main(src: Path) -> None:
         for u in urls:
             source(u)
         gender = r["gender"] if r["gender"] in ("female", "male") else ""
+        status_day = r["status_date"]
+        org = organisation(r["designated_by"])
+        note = r["note"]
+        if r["status_as_of"] == "held":
+            # a snapshot, not a custody record: said in words, not turned into events
+            note = (
+                f"{note}; held as of {status_day or r['source_date'] or 'an undated statement'}"
+                f" per {r['source_url']}"
+                + (f" (recognised by {r['designated_by']})" if r["designated_by"] else "")
+                + "; custody before and after that is not in the compiled sources"
+            )
         p_rows.append(
             {
                 "id": pid,
@@ -113,28 +130,31 @@ def main(src: Path) -> None:
                 "region": "",
                 "country": "BY",
                 "protection": "public",
-                "note": r["note"],
+                "note": note,
                 "recorded_at": recorded(r["source_date"]),
             }
         )
-        status_day = r["status_date"]
-        org = organisation(r["designated_by"])
         own_releases = [x for x in releases if x["person_id"] == pid]
         release_days = sorted({x["event_date"] for x in own_releases})
         if r["release_date"] and r["release_date"] not in release_days:
             release_days.append(r["release_date"])
-        recognised_day = ""
-        if org:
-            stated = status_day if is_day(status_day) else ""
-            recognition = "recogni" in r["note"].casefold()
-            if stated and recognition and r["status_as_of"] == "held":
-                when, recognised_day = stated, stated
-            else:
-                upto = stated or r["source_date"] or (release_days[0] if release_days else "")
-                when = f"{EARLIEST}/{upto}" if upto else f"{EARLIEST}/2025"
+        if org and r["status_as_of"] != "held":
+            upto = (
+                (status_day if is_day(status_day) else "")
+                or r["source_date"]
+                or (release_days[0] if release_days else "")
+            )
+            when = f"{EARLIEST}/{upto}" if upto else f"{EARLIEST}/2025"
             e_rows.append(
-                event(pid, "designated", when, org=org, url=r["source_url"],
-                      note=f"per {r['designated_by']}", rec=recorded(r["source_date"]))
+                event(
+                    pid,
+                    "designated",
+                    when,
+                    org=org,
+                    url=r["source_url"],
+                    note=f"per {r['designated_by']}",
+                    rec=recorded(r["source_date"]),
+                )
             )
         for rd in sorted(release_days):
             rows = [x for x in own_releases if x["event_date"] == rd]
@@ -144,24 +164,48 @@ def main(src: Path) -> None:
             urls_r = "|".join(dict.fromkeys(x["source_url"] for x in rows)) or r["source_url"]
             note = "; ".join(x["note"] for x in rows if x["note"])
             first_day = rd if is_day(rd) else f"{rd}-01" if len(rd) == 7 else f"{rd}-01-01"
-            start = recognised_day if recognised_day and recognised_day < first_day else EARLIEST
             e_rows.append(
-                event(pid, "detained", f"{start}/{day_before(first_day)}", url=urls_r,
-                      note="detention date not in the compiled sources", rec=COMPILED)
+                event(
+                    pid,
+                    "detained",
+                    f"{EARLIEST}/{day_before(first_day)}",
+                    url=urls_r,
+                    note="detention date not in the compiled sources",
+                    rec=COMPILED,
+                )
             )
             e_rows.append(
-                event(pid, "released", rd, mechanism=mech, deal=DEALS.get(rd, ""), url=urls_r,
-                      note=note, rec=recorded(rows[0]["source_date"] if rows else rd))
+                event(
+                    pid,
+                    "released",
+                    rd,
+                    mechanism=mech,
+                    deal=DEALS.get(rd, ""),
+                    url=urls_r,
+                    note=note,
+                    rec=recorded(rows[0]["source_date"] if rows else rd),
+                )
             )
         if r["status_as_of"] == "died in custody" and is_day(status_day):
             e_rows.append(
-                event(pid, "detained", f"{EARLIEST}/{day_before(status_day)}",
-                      url=r["source_url"], note="detention date not in the compiled sources",
-                      rec=COMPILED)
+                event(
+                    pid,
+                    "detained",
+                    f"{EARLIEST}/{day_before(status_day)}",
+                    url=r["source_url"],
+                    note="detention date not in the compiled sources",
+                    rec=COMPILED,
+                )
             )
             e_rows.append(
-                event(pid, "died_in_custody", status_day, url=r["source_url"], note=r["note"],
-                      rec=recorded(r["source_date"]))
+                event(
+                    pid,
+                    "died_in_custody",
+                    status_day,
+                    url=r["source_url"],
+                    note=r["note"],
+                    rec=recorded(r["source_date"]),
+                )
             )
     write(OUT / "registry_sources.csv", list(sources.values()))
     write(OUT / "registry_persons.csv", p_rows)

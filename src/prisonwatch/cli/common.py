@@ -20,8 +20,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=False, width=200)
-err = Console(stderr=True)
+#: Answers at the terminal's width (or $COLUMNS); tables fold their cells to fit it.
+out = Console(soft_wrap=False)
+#: Errors stay on one line whatever the width, so scripts and readers see them whole.
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     str | None,

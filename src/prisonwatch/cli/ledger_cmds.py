@@ -117,6 +117,7 @@ def stats(
         raise CliError(f"--by: unknown period {by!r} (expected day, month or year)")
     scope = figures.Scope(org, country, day(known_on, "--known-on"))
     with opened(db) as (store, _):
+        _check_scope(store, scope)
         data = figures.stats(
             figures.View.load(store, scope), scope, on_day, start, end, Granularity(by)
         )
@@ -128,17 +129,26 @@ def stats(
         render.stats_table(out, data)
 
 
+def _check_scope(store: SqlStore, scope: figures.Scope) -> None:
+    try:
+        figures.check_scope(scope, figures.known_names(store))
+    except figures.ScopeError as exc:
+        raise CliError(f"--{exc.field}: {exc}") from None
+
+
 @app.command()
 def deals(
     org: OrgOption = None,
+    country: Annotated[str | None, typer.Option(help="ISO two-letter country code.")] = None,
     known_on: KnownOnOption = None,
     format: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
     """Deals: what each released, what it cost, and how soon the places were refilled."""
     fmt = check_format(format, ("table", "json", "csv"))
-    scope = figures.Scope(org, None, day(known_on, "--known-on"))
+    scope = figures.Scope(org, country, day(known_on, "--known-on"))
     with opened(db) as (store, _):
+        _check_scope(store, scope)
         rows = figures.deals(figures.View.load(store, scope), scope)
     if fmt == "json":
         out.print_json(data=rows)

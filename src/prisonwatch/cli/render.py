@@ -10,6 +10,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from prisonwatch.core import labels
+
 
 def bounds(b: dict[str, int]) -> str:
     return str(b["low"]) if b["low"] == b["high"] else f"{b['low']}–{b['high']}"
@@ -59,14 +61,14 @@ def stats_table(console: Console, data: dict[str, Any]) -> None:
         )
     if data["observations"]:
         t = Table(title="Published figures against the registry")
-        for col in ("period", "metric", "by", "published", "registry", "difference"):
-            t.add_column(col)
+        for col in ("period", "what", "by", "published", "registry", "difference"):
+            t.add_column(col, overflow="fold")
         for o in data["observations"]:
             t.add_row(
-                o["period"],
-                o["metric"],
+                labels.period(o["period"]),
+                labels.metric(o["metric"]),
                 o["organisation"] or "",
-                str(o["published"]),
+                o.get("text") or str(o["published"]),
                 bounds(o["registry"]),
                 bounds(o["difference"]),
             )
@@ -117,14 +119,16 @@ def _said(figs: list[dict[str, Any]]) -> str:
 
 
 def deals_table(console: Console, rows: list[dict[str, Any]]) -> None:
-    """Each deal: figures as published and as in the registry in separate columns."""
+    """Each deal: figures as published and as in the registry in separate columns; the basis
+    of each replacement time as a numbered note under the table."""
     t = Table(title="Deals: as published | in the registry", expand=False)
     t.add_column("date", no_wrap=True)
-    t.add_column("released (published)", overflow="fold")
-    t.add_column("political prisoners (published)", overflow="fold")
-    t.add_column("registry: released / political / back in custody", overflow="fold")
-    t.add_column("what the other side gave", overflow="fold")
+    t.add_column("released, published", overflow="fold")
+    t.add_column("political prisoners, published", overflow="fold")
+    t.add_column("registry: released / political / returned", overflow="fold")
+    t.add_column("concessions", overflow="fold")
     t.add_column("replacement time", overflow="fold")
+    notes: list[str] = []
     for d in rows:
         reg = d["registry"]
         back = ", ".join(p["name"] for p in reg["returned_persons"])
@@ -132,16 +136,21 @@ def deals_table(console: Console, rows: list[dict[str, Any]]) -> None:
             f"{reg['released']} / {reg['political_prisoners']} / {reg['returned_to_custody']}"
             + (f" ({back})" if back else "")
         )
-        repl = "\n".join(f"{r['days_text']} ({basis_words(r)})" for r in d["replacement"]) or "–"
+        marks = []
+        for r in d["replacement"]:
+            notes.append(f"{d['date']}: {r['days_text']}: {basis_words(r)}")
+            marks.append(f"{r['days_text']} [{len(notes)}]")
         t.add_row(
             f"{d['date']}\n{d['id']}",
             _said(d["published"]["released"]),
             _said(d["published"]["political_prisoners"]),
             registry,
             "\n".join(c["text"] for c in d["concessions"]) or "–",
-            repl,
+            "\n".join(marks) or "–",
         )
     console.print(t)
+    for i, note in enumerate(notes, 1):
+        console.print(f"[{i}] {note}", markup=False, highlight=False)
 
 
 def basis_words(r: dict[str, Any]) -> str:

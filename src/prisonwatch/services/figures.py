@@ -386,3 +386,38 @@ def headline(view: View, on: date) -> dict[str, Any] | None:
         "registry": reg.as_dict(),
         "coverage": round(100 * reg.high / ob.value, 1) if ob.value else None,
     }
+
+
+class ScopeError(ValueError):
+    """A scope naming an organisation or country the ledger does not know."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def known_names(store: LedgerStore) -> tuple[list[str], list[str]]:
+    """The organisations (that recognise prisoners or publish figures) and the countries the
+    ledger knows. Organisations are public bodies, so naming them reveals nobody."""
+    orgs = {e.organisation for e in store.events() if e.organisation}
+    orgs |= {o.organisation for o in store.observations() if o.organisation}
+    countries = {p.country for p in store.persons() if p.country}
+    countries |= {d.country for d in store.deals() if d.country}
+    countries |= {o.country for o in store.observations() if o.country}
+    return sorted(orgs, key=str.casefold), sorted(countries)
+
+
+def check_scope(scope: Scope, known: tuple[list[str], list[str]]) -> None:
+    """Refuse a scope that names an unknown organisation or country, saying which are known:
+    a mistyped `Vyasna` must not quietly give 0."""
+    orgs, countries = known
+    if scope.organisation and scope.organisation.casefold() not in {o.casefold() for o in orgs}:
+        raise ScopeError(
+            "org",
+            f"no such organisation {scope.organisation!r}; known: {', '.join(orgs) or 'none'}",
+        )
+    if scope.country and scope.country.upper() not in countries:
+        raise ScopeError(
+            "country",
+            f"no such country {scope.country!r}; known: {', '.join(countries) or 'none'}",
+        )

@@ -10,6 +10,7 @@ import vl_convert as vlc
 
 _SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 _COLOURS = {"designated": "#b2182b", "released": "#2166ac"}
+_FLOW_LABELS = {"designated": "recognised as political prisoners", "released": "released"}
 
 
 def _svg(spec: dict[str, Any]) -> str:
@@ -26,7 +27,7 @@ def _render(spec_json: str) -> str:
     return svg
 
 
-def stock(series: list[dict[str, Any]]) -> str:
+def stock(series: list[dict[str, Any]], width: int = 640) -> str:
     """Political prisoners over time: the band between what is sure and what is possible."""
     values = [
         {"period": p["period"], "low": p["stock"]["low"], "high": p["stock"]["high"]}
@@ -34,9 +35,8 @@ def stock(series: list[dict[str, Any]]) -> str:
     ]
     spec = {
         "$schema": _SCHEMA,
-        "width": 640,
+        "width": width,
         "height": 220,
-        "title": "Political prisoners in the registry (band: uncertain dates)",
         "data": {"values": values},
         "encoding": {"x": {"field": "period", "type": "temporal", "title": None}},
         "layer": [
@@ -56,35 +56,39 @@ def stock(series: list[dict[str, Any]]) -> str:
     return _svg(spec)
 
 
-def flows(series: list[dict[str, Any]]) -> str:
-    """New designations against releases, month by month (sure counts)."""
+def flows(series: list[dict[str, Any]], width: int = 640) -> str:
+    """New recognitions against releases, period by period (sure counts), as two lines on a
+    time axis so that any range stays legible."""
     values = []
     for p in series:
-        for kind in ("designated", "released"):
+        for kind, label in _FLOW_LABELS.items():
             b = p["events"].get(kind, {"low": 0, "high": 0})
-            values.append({"period": p["period"], "kind": kind, "count": b["low"]})
+            values.append({"period": p["period"], "kind": label, "count": b["low"]})
     spec = {
         "$schema": _SCHEMA,
-        "width": 640,
-        "height": 200,
-        "title": "Designations and releases per month",
+        "width": width,
+        "height": 180,
         "data": {"values": values},
-        "mark": {"type": "bar"},
+        "mark": {"type": "line", "point": width >= 480, "interpolate": "step-after"},
         "encoding": {
-            "x": {"field": "period", "type": "ordinal", "title": None},
-            "xOffset": {"field": "kind"},
+            "x": {"field": "period", "type": "temporal", "title": None},
             "y": {"field": "count", "type": "quantitative", "title": "people"},
             "color": {
                 "field": "kind",
                 "type": "nominal",
-                "scale": {"domain": list(_COLOURS), "range": list(_COLOURS.values())},
+                "title": None,
+                "legend": {"orient": "top"},
+                "scale": {
+                    "domain": list(_FLOW_LABELS.values()),
+                    "range": list(_COLOURS.values()),
+                },
             },
         },
     }
     return _svg(spec)
 
 
-def deals(rows: list[dict[str, Any]]) -> str:
+def deals(rows: list[dict[str, Any]], width: int = 640) -> str:
     """The deals on a timeline: what each freed, and how soon new designations replaced them."""
     values = []
     for d in rows:
@@ -101,9 +105,8 @@ def deals(rows: list[dict[str, Any]]) -> str:
         )
     spec = {
         "$schema": _SCHEMA,
-        "width": 640,
+        "width": width,
         "height": 160,
-        "title": "Deals: people freed (size) and days until new designations replaced them (bar)",
         "data": {"values": values},
         "transform": [
             {"calculate": "timeOffset('date', datetime(datum.date), datum.replaced)", "as": "until"}

@@ -118,9 +118,18 @@ def chart_csv(name: str, board: Board) -> str:
     return buf.getvalue()
 
 
-def chart_svg(name: str, board: Board) -> str:
+def chart_svg(name: str, board: Board, width: int = 640) -> str:
     if name == "stock":
-        return charts.stock(board.stats["series"])
+        return charts.stock(board.stats["series"], width)
     if name == "flows":
-        return charts.flows(board.stats["series"])
-    return charts.deals(board.deals) if board.deals else charts.empty()
+        return charts.flows(board.stats["series"], width)
+    return charts.deals(board.deals, width) if board.deals else charts.empty()
+
+
+NARROW = 330
+
+
+def chart_svgs(name: str, board: Board) -> tuple[str, str]:
+    """The chart for a wide screen and for a phone (the page shows one by its width): a
+    640-pixel chart shrunk onto a phone would leave its text too small to read."""
+    return chart_svg(name, board), chart_svg(name, board, NARROW)

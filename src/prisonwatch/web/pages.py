@@ -8,8 +8,9 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from prisonwatch.core import labels
 from prisonwatch.services import accounts, conflicts, reviewing
-from prisonwatch.web import charts, dashboards, labels, present
+from prisonwatch.web import dashboards, present
 from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer, now
 from prisonwatch.web.deps import check_csrf, ledger, require_analyst, scope, viewer
 from prisonwatch.web.responses import page
@@ -46,9 +47,7 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
             board=board,
             stats=board.stats,
             deals=board.deals,
-            stock_svg=charts.stock(board.stats["series"]),
-            flows_svg=charts.flows(board.stats["series"]),
-            deals_svg=charts.deals(board.deals) if board.deals else "",
+            svgs={n: dashboards.chart_svgs(n, board) for n in dashboards.CHARTS},
             scope=board.scope,
             board_summaries={n: dashboards.summary(n, board) for n in dashboards.CHARTS},
         )
