@@ -153,3 +153,14 @@ def test_demo_runs_twice(cli: Cli, tmp_path: Path) -> None:
         r = cli("demo", "--db", str(tmp_path / "demo.db"), "--no-serve")
         assert r.code == 0, r.err
         assert "Political prisoners on 2025-12-31" in r.out and "BY-2025-09-11" in r.out
+
+
+def test_unknown_organisation_or_country_is_an_error_naming_the_known_ones(cli: Cli) -> None:
+    run = loaded(cli)
+    r = run("deals", "--org", "Vyasna")
+    assert r.code == 2 and r.out == ""
+    assert r.err.startswith("error: --org: no such organisation 'Vyasna'; known: ")
+    assert "Viasna" in r.err and r.err.count("\n") == 1  # one line, however long
+    r = run("stats", "--country", "XX")
+    assert r.code == 2 and "no such country 'XX'; known: BY" in r.err
+    assert run("deals", "--org", "viasna").code == 0

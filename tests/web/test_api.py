@@ -146,3 +146,16 @@ def test_review_form_message_survives_the_redirect(client: TestClient, web_store
     assert r.status_code == 303
     page = client.get(r.headers["location"])
     assert "no such decision &#39;keep &amp; see #2&#39;" in page.text
+
+
+def test_unknown_organisation_is_refused_with_the_known_ones(client: TestClient) -> None:
+    r = client.get("/api/v1/stats?org=Vyasna")
+    assert r.status_code == 400
+    message = r.json()["error"]["message"]
+    assert "no such organisation 'Vyasna'" in message and "Viasna" in message
+    assert client.get("/api/v1/stats?org=viasna").status_code == 200
+    assert client.get("/api/v1/deals?country=XX").status_code == 400
+    assert client.get("/?org=Vyasna").status_code == 400
+    csv_text = client.get("/charts/deals.csv?from=2025-01-01&to=2025-12-31").text
+    assert csv_text.splitlines()[0].startswith("id,date")
+    assert client.get("/charts/stock.svg").text.lstrip().startswith("<svg")
