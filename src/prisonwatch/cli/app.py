@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from prisonwatch.cli import (  # noqa: F401  (each module registers its commands)
+    demand_cmds,
     extract_cmds,
     ledger_cmds,
     review_cmds,

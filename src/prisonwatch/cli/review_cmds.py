@@ -109,7 +109,7 @@ def review_list(
             r["agent"] or "",
             r["source"] or "",
             r["status"],
-            r["evidence"][:120],
+            "".join(f"[{f}] " for f in r["flags"]) + r["evidence"][:120],
         )
     out.print(t)
 

@@ -29,7 +29,7 @@ from prisonwatch.core.timeline import (
     fold_custody,
     political_intervals,
 )
-from prisonwatch.core.vocabulary import STATUS_CHANGING, ReleaseMechanism
+from prisonwatch.core.vocabulary import STATUS_CHANGING, outflow_reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,14 +116,15 @@ class StockIndex:
     maybe_ends: list[int] = field(default_factory=list)
     starts: _Edges = field(default_factory=_Edges)
     ends: _Edges = field(default_factory=_Edges)
-    ends_by_mechanism: dict[ReleaseMechanism, _Edges] = field(default_factory=dict)
+    ends_by_mechanism: dict[str, _Edges] = field(default_factory=dict)
+    """Ends by why the person left the stock: a release mechanism, or `died_in_custody`."""
 
     @classmethod
     def build(cls, intervals: Sequence[Interval]) -> StockIndex:
         idx = cls()
         starts: list[tuple[int, int]] = []
         ends: list[tuple[int, int]] = []
-        by_mech: dict[ReleaseMechanism, list[tuple[int, int]]] = defaultdict(list)
+        by_mech: dict[str, list[tuple[int, int]]] = defaultdict(list)
         sure_starts, sure_ends = idx.sure_starts, idx.sure_ends
         maybe_starts, maybe_ends = idx.maybe_starts, idx.maybe_ends
         with paused_gc():
@@ -141,7 +142,7 @@ class StockIndex:
                 if s_l < e_e:  # surely held on some day
                     sure_starts.append(s_l)
                     sure_ends.append(e_e)
-                by_mech[iv.mechanism or ReleaseMechanism.UNKNOWN].append((e_e, e_l))
+                by_mech[outflow_reason(iv.end_kind, iv.mechanism)].append((e_e, e_l))
             for lst in (sure_starts, sure_ends, maybe_starts, maybe_ends):
                 lst.sort()
             idx.starts, idx.ends = _Edges(starts), _Edges(ends)
@@ -163,7 +164,7 @@ class StockIndex:
         """Intervals that ended in the days `(after, upto]`."""
         return self.ends.between(after.toordinal(), upto.toordinal())
 
-    def outflow_by_mechanism(self, after: date, upto: date) -> dict[ReleaseMechanism, Bounds]:
+    def outflow_by_mechanism(self, after: date, upto: date) -> dict[str, Bounds]:
         a, b = after.toordinal(), upto.toordinal()
         return {m: e.between(a, b) for m, e in sorted(self.ends_by_mechanism.items())}
 
@@ -208,7 +209,7 @@ class SeriesPoint:
     stock: Bounds
     inflow: Bounds
     outflow: Bounds
-    outflow_by_mechanism: dict[ReleaseMechanism, Bounds]
+    outflow_by_mechanism: dict[str, Bounds]
 
 
 def series(index: StockIndex, periods: Sequence[Period]) -> list[SeriesPoint]:

@@ -28,6 +28,7 @@ from prisonwatch.core.records import Event
 from prisonwatch.core.vocabulary import (
     CUSTODY_END,
     CUSTODY_START,
+    DEATHS,
     RECOGNITION,
     EventKind,
     ReleaseMechanism,
@@ -61,11 +62,16 @@ class Interval(NamedTuple):
 
 
 def custody_status(intervals: Sequence[Interval], day: date) -> str:
-    """Held, uncertain (the dates leave it open), not held, or no custody on record."""
+    """Held, uncertain (the dates leave it open), died in custody, not held, or no custody on
+    record. A death in custody is a status of its own, never "not held"."""
     if any(iv.surely_held(day) for iv in intervals):
         return "held"
     if any(iv.possibly_held(day) for iv in intervals):
         return "uncertain"
+    if any(
+        iv.end_kind in DEATHS and iv.end is not None and iv.end.latest <= day for iv in intervals
+    ):
+        return "died in custody"
     return "not held" if intervals else "no custody on record"
 
 
@@ -94,7 +100,7 @@ def fold_custody(events: Sequence[Event]) -> tuple[list[Interval], list[Problem]
                 open_start, implied = ev, kind is EventKind.DESIGNATED
         elif kind in CUSTODY_END:
             if open_start is None:
-                if kind is not EventKind.DEPORTED:
+                if kind not in (EventKind.DEPORTED, EventKind.DIED):
                     problems.append(
                         Problem(
                             ev.id, "kind", f"{kind.value} on {ev.date} with no custody before it"
@@ -171,3 +177,12 @@ def political_intervals(custody: Sequence[Interval], designation: Event | None) 
             )
         out.append(iv)
     return out
+
+
+def future_problems(events: Iterable[Event], today: date) -> list[Problem]:
+    """Events said to have happened after `today`: impossible, so refused wherever they enter."""
+    return [
+        Problem(ev.id, "date", f"{ev.kind.value} on {ev.date} is after today ({today})")
+        for ev in events
+        if ev.date.earliest > today
+    ]

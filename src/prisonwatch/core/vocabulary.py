@@ -18,6 +18,9 @@ class EventKind(StrEnum):
     RETURNED_TO_CUSTODY = "returned_to_custody"
     DIED_IN_CUSTODY = "died_in_custody"
     RECOGNISED_AFTER_RELEASE = "recognised_after_release"
+    DIED = "died"
+    """A death outside custody (after release, in exile): recorded so that a demand or a list
+    does not count the person as free and alive."""
 
 
 class ReleaseMechanism(StrEnum):
@@ -101,12 +104,24 @@ class Qualifier(StrEnum):
 
 #: Events that put a person into custody.
 CUSTODY_START = frozenset({EventKind.DETAINED, EventKind.RETURNED_TO_CUSTODY})
-#: Events that end custody.
-CUSTODY_END = frozenset({EventKind.RELEASED, EventKind.DIED_IN_CUSTODY, EventKind.DEPORTED})
+#: Events that end custody (a `died` recorded while custody is open ends it too).
+CUSTODY_END = frozenset(
+    {EventKind.RELEASED, EventKind.DIED_IN_CUSTODY, EventKind.DEPORTED, EventKind.DIED}
+)
+#: Events that record a death, in custody or not.
+DEATHS = frozenset({EventKind.DIED_IN_CUSTODY, EventKind.DIED})
 #: Events by which an organisation recognises a political prisoner.
 RECOGNITION = frozenset({EventKind.DESIGNATED, EventKind.RECOGNISED_AFTER_RELEASE})
 #: Events that can change whether someone is held or is a recognised political prisoner.
 STATUS_CHANGING = CUSTODY_START | CUSTODY_END | RECOGNITION
+
+
+def outflow_reason(end_kind: EventKind | None, mechanism: ReleaseMechanism | None) -> str:
+    """Why someone left the stock of prisoners: a release by its mechanism, or a death, which
+    is an outflow of its own and never a release."""
+    if end_kind in DEATHS:
+        return EventKind.DIED_IN_CUSTODY.value
+    return (mechanism or ReleaseMechanism.UNKNOWN).value
 
 
 def organisation_matches(organisation: str | None, wanted: str | None) -> bool:

@@ -143,7 +143,7 @@ def stats(
                 "inflow": p.inflow.as_dict(),
                 "outflow": p.outflow.as_dict(),
                 "outflow_by_mechanism": {
-                    m.value: b.as_dict() for m, b in p.outflow_by_mechanism.items() if b.high
+                    m: b.as_dict() for m, b in p.outflow_by_mechanism.items() if b.high
                 },
                 "events": {k: b.as_dict() for k, b in counts.items()},
             }

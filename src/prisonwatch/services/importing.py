@@ -10,7 +10,7 @@ from pathlib import Path
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.ledger import group_by_person
 from prisonwatch.core.problems import Problem
-from prisonwatch.core.timeline import fold_custody
+from prisonwatch.core.timeline import fold_custody, future_problems
 from prisonwatch.ingest.record_files import MAX_FILE_BYTES, read_records
 from prisonwatch.storage.port import ApplyResult, Batch, BatchError, LedgerStore
 
@@ -79,7 +79,10 @@ def timeline_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
 
 
 def import_batch(store: LedgerStore, batch: Batch, actor: str, now: datetime) -> ImportReport:
-    problems = timeline_problems(store, batch)
+    problems = [
+        Problem(batch.where.get(p.where, p.where), p.field, p.reason)
+        for p in future_problems(batch.events, now.date())
+    ] or timeline_problems(store, batch)
     if problems:
         return ImportReport(problems)
     try:

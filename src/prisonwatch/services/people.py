@@ -8,6 +8,7 @@ from typing import Any
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.records import Person, Source
 from prisonwatch.core.timeline import custody_status, fold_custody, sort_key
+from prisonwatch.core.vocabulary import DEATHS
 from prisonwatch.storage.port import LedgerStore
 
 
@@ -23,7 +24,12 @@ def timeline(store: LedgerStore, person: Person, today: date) -> dict[str, Any]:
     sources = {
         s.id: s for s in store.sources(sorted({s for e in all_events for s in e.source_ids}))
     }
-    custody, problems = fold_custody([e for e in all_events if e.id in effective])
+    in_force = [e for e in all_events if e.id in effective]
+    custody, problems = fold_custody(in_force)
+    deaths = [e.date for e in in_force if e.kind in DEATHS and e.date.latest <= today]
+    status = custody_status(custody, today)
+    if deaths and status == "not held":
+        status = "died"
     wanted = {c for e in all_events for c in e.claim_ids}
     claims = {c.id: c for c in store.claims(ids=sorted(wanted))} if wanted else {}
     return {
@@ -35,7 +41,7 @@ def timeline(store: LedgerStore, person: Person, today: date) -> dict[str, Any]:
         "region": person.region,
         "country": person.country,
         "protection": person.protection.value,
-        "status": custody_status(custody, today),
+        "status": status,
         "custody": [
             {
                 "from": str(iv.start),

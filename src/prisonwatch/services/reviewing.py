@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from prisonwatch.core.dates import DateError, parse_fuzzy
@@ -44,7 +44,16 @@ def claim_dict(c: Claim) -> dict[str, Any]:
         "reviewed_at": c.review.at.isoformat(timespec="seconds") if c.review.at else None,
         "evidence": c.evidence.text,
         "extractor_version": c.extractor_version,
+        "flags": flags(c, c.recorded_at.date()),
     }
+
+
+def flags(c: Claim, today: date) -> list[str]:
+    """What a reviewer must look at before accepting: a date that cannot be right."""
+    out = []
+    if c.when is not None and c.when.earliest > today:
+        out.append(f"dated {c.when}, after the article was read ({today})")
+    return out
 
 
 def decide(store: LedgerStore, claim_id: str, decision: str, actor: str, now: datetime) -> str:

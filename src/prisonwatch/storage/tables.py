@@ -295,3 +295,56 @@ login_attempts = Table(
     Column("at", DateTime, nullable=False),
     Index(None, "name", "at"),
 )
+
+
+demands = Table(
+    "demands",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("by", Text, nullable=False),
+    Column("of_party", Text),
+    Column("country", String(8)),
+    Column("made_earliest", Date, nullable=False),
+    Column("made_latest", Date, nullable=False),
+    Column("made_precision", String(16), nullable=False),
+    Column("count", Integer),
+    Column("qualifier", String(16), nullable=False),
+    Column("claim_id", String(80)),
+    Column("note", Text),
+    Column("recorded_at", DateTime, nullable=False),
+    Column("recorded_by", Text, nullable=False),
+)
+
+demand_names = Table(
+    "demand_names",
+    metadata,
+    Column("demand_id", String(80), ForeignKey("demands.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("person_id", String(80)),
+    Column("candidates", JSON, nullable=False),
+    Column("note", Text),
+)
+
+demand_decisions = Table(
+    "demand_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("demand_id", String(80), ForeignKey("demands.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("person_id", String(80)),
+    Column("decided_by", Text, nullable=False),
+    Column("decided_at", DateTime, nullable=False),
+    Column("why", Text),
+    Index(None, "demand_id"),
+)
+
+demand_voids = Table(
+    "demand_voids",
+    metadata,
+    Column("demand_id", String(80), ForeignKey("demands.id"), primary_key=True),
+    Column("voided_by", Text, nullable=False),
+    Column("voided_at", DateTime, nullable=False),
+    Column("why", Text, nullable=False),
+)

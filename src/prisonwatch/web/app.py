@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from prisonwatch.storage.sql import SqlStore
-from prisonwatch.web import api, pages
+from prisonwatch.web import api, demands, pages
 from prisonwatch.web.context import Ledger
 from prisonwatch.web.responses import BadParameterError, error_json
 from prisonwatch.web.settings import WebSettings
@@ -59,6 +59,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router(templates, settings.secure_cookies))
+    app.include_router(demands.router(templates))
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")
