@@ -24,7 +24,7 @@ from prisonwatch.cli.common import (
     out,
 )
 from prisonwatch.core.periods import Granularity
-from prisonwatch.services import exporting, figures, importing, people
+from prisonwatch.services import exporting, figures, importing, people, samples
 from prisonwatch.storage.sql import SqlStore
 
 OrgOption = Annotated[str | None, typer.Option(help="Count only this organisation's designations.")]
@@ -223,6 +223,7 @@ def demo(
             for p in report.problems:
                 err.print(str(p), markup=False)
             raise CliError("sample data could not be loaded", code=1)
+        samples.record_sample_demands(store, "demo", now())
         scope = figures.Scope()
         view = figures.View.load(store, scope)
         data = figures.stats(view, scope, date(2025, 12, 31), date(2024, 1, 1), date(2025, 12, 31))
