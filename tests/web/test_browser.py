@@ -215,3 +215,24 @@ def test_a_400_pixel_screen_cuts_nothing_off(server: str, browser: object) -> No
     page.goto(server + "/deals/BY-2025-09-11")
     page.screenshot(path=str(ARTIFACTS / "deal-400-top.png"))
     page.close()
+
+
+def test_the_language_switch(server: str, browser: object) -> None:
+    context = browser.new_context(locale="en-GB", viewport={"width": 400, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(server + "/deals/BY-2025-09-11")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator("#language a[hreflang=be]").click()
+    assert page.url.endswith("/deals/BY-2025-09-11")
+    assert page.locator("html").get_attribute("lang") == "be"
+    assert "ЗША знялі санкцыі з «Белавія»" in page.locator("#concessions").inner_text()
+    assert "23 дні" in page.locator("#replacement").inner_text()
+    assert _no_horizontal_overflow(page) == []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "deal-400-be.png"))
+    page.locator("#language a[hreflang=ru]").click()
+    assert "Сделка" in page.locator("h1").inner_text()
+    page.goto(server + "/?from=2020-01-01&to=2025-12-31")
+    assert "политзаключённых под стражей" in page.locator("#headline").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "dashboard-400-ru.png"))
+    context.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from prisonwatch.core.labels import N_
 from prisonwatch.core.records import Concession
 
 
@@ -25,25 +26,39 @@ class ConcessionKind(StrEnum):
     UNKNOWN = "unknown"
 
 
-#: Sentence patterns: `{by}` who gave it, `{target}` what it concerned.
+#: Sentence patterns: `%(by)s` who gave it, `%(target)s` what it concerned.
 _WITH_TARGET = {
-    ConcessionKind.SANCTIONS_LIFTED: "{by} lifted sanctions on {target}",
-    ConcessionKind.SANCTIONS_EASED: "{by} eased sanctions on {target}",
-    ConcessionKind.PAYMENT: "{by} made a payment ({target})",
-    ConcessionKind.EXCHANGE: "{by} handed over prisoners in exchange ({target})",
-    ConcessionKind.EMBASSY_REOPENED: "{by} reopened its embassy ({target})",
-    ConcessionKind.VISIT: "{by} made an official visit ({target})",
-    ConcessionKind.UNKNOWN: "{by} gave a concession concerning {target}",
+    ConcessionKind.SANCTIONS_LIFTED: N_("%(by)s lifted sanctions on %(target)s"),
+    ConcessionKind.SANCTIONS_EASED: N_("%(by)s eased sanctions on %(target)s"),
+    ConcessionKind.PAYMENT: N_("%(by)s made a payment (%(target)s)"),
+    ConcessionKind.EXCHANGE: N_("%(by)s handed over prisoners in exchange (%(target)s)"),
+    ConcessionKind.EMBASSY_REOPENED: N_("%(by)s reopened its embassy (%(target)s)"),
+    ConcessionKind.VISIT: N_("%(by)s made an official visit (%(target)s)"),
+    ConcessionKind.UNKNOWN: N_("%(by)s gave a concession concerning %(target)s"),
 }
 _WITHOUT_TARGET = {
-    ConcessionKind.SANCTIONS_LIFTED: "{by} lifted sanctions",
-    ConcessionKind.SANCTIONS_EASED: "{by} eased sanctions",
-    ConcessionKind.PAYMENT: "{by} made a payment",
-    ConcessionKind.EXCHANGE: "{by} handed over prisoners in exchange",
-    ConcessionKind.EMBASSY_REOPENED: "{by} reopened its embassy",
-    ConcessionKind.VISIT: "{by} made an official visit",
-    ConcessionKind.UNKNOWN: "{by} gave a concession not described by the sources",
+    ConcessionKind.SANCTIONS_LIFTED: N_("%(by)s lifted sanctions"),
+    ConcessionKind.SANCTIONS_EASED: N_("%(by)s eased sanctions"),
+    ConcessionKind.PAYMENT: N_("%(by)s made a payment"),
+    ConcessionKind.EXCHANGE: N_("%(by)s handed over prisoners in exchange"),
+    ConcessionKind.EMBASSY_REOPENED: N_("%(by)s reopened its embassy"),
+    ConcessionKind.VISIT: N_("%(by)s made an official visit"),
+    ConcessionKind.UNKNOWN: N_("%(by)s gave a concession not described by the sources"),
 }
+#: Names of parties and of what concessions concerned that the catalogues translate; any other
+#: name is shown as written.
+NAMES = (
+    N_("The United States"),
+    N_("United States"),
+    N_("Belarus"),
+    N_("Lithuania"),
+    N_("Poland"),
+    N_("Ukraine"),
+    N_("Russia"),
+    N_("The European Union"),
+    N_("Belavia"),
+    N_("potash"),
+)
 #: Parties whose names read better with an article at the start of a sentence.
 _WITH_ARTICLE = ("United States", "United Kingdom", "European Union", "Netherlands")
 
@@ -67,5 +82,14 @@ def describe(concession: Concession) -> str:
     if kind is None:
         what = concession.what.replace("_", " ")
         return f"{by}: {what}" + (f" ({concession.target})" if concession.target else "")
-    pattern = (_WITH_TARGET if concession.target else _WITHOUT_TARGET)[kind]
-    return pattern.format(by=by, target=concession.target or "")
+    pattern = pattern_of(concession) or ""
+    return pattern % {"by": by, "target": concession.target or ""}
+
+
+def pattern_of(concession: Concession) -> str | None:
+    """The sentence pattern of a known kind (`%(by)s`, `%(target)s`), for translation; None
+    for a kind outside the vocabulary."""
+    kind = kind_of(concession)
+    if kind is None:
+        return None
+    return (_WITH_TARGET if concession.target else _WITHOUT_TARGET)[kind]

@@ -7,24 +7,30 @@ from typing import Any
 
 from prisonwatch.core.dates import DateError, format_fuzzy, parse_fuzzy
 
+
+def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
+    """Mark a message for the translation catalogues; it is translated where it is shown."""
+    return message
+
+
 METRICS = {
-    "held": "political prisoners held",
-    "designated": "newly recognised political prisoners",
-    "released": "released",
-    "detained": "detained",
-    "returned_to_custody": "back in custody",
+    "held": N_("political prisoners held"),
+    "designated": N_("newly recognised political prisoners"),
+    "released": N_("released"),
+    "detained": N_("detained"),
+    "returned_to_custody": N_("back in custody"),
 }
 EVENTS = {
-    "detained": "detained",
-    "charged": "charged",
-    "designated": "recognised as political prisoners",
-    "sentenced": "sentenced",
-    "transferred": "transferred",
-    "released": "released",
-    "deported": "deported",
-    "returned_to_custody": "back in custody",
-    "died_in_custody": "died in custody",
-    "recognised_after_release": "recognised after release",
+    "detained": N_("detained"),
+    "charged": N_("charged"),
+    "designated": N_("recognised as political prisoners"),
+    "sentenced": N_("sentenced"),
+    "transferred": N_("transferred"),
+    "released": N_("released"),
+    "deported": N_("deported"),
+    "returned_to_custody": N_("back in custody"),
+    "died_in_custody": N_("died in custody"),
+    "recognised_after_release": N_("recognised after release"),
 }
 
 
@@ -58,6 +64,17 @@ def period(text: Any) -> str:
         a, b = raw.split("/", 1)
         return f"{_part(a)} to {_part(b)}"
     return _part(raw)
+
+
+#: A published figure with its qualifier, `%(n)s` the number.
+QUALIFIERS = {
+    "exact": N_("%(n)s"),
+    "about": N_("about %(n)s"),
+    "at_least": N_("at least %(n)s"),
+    "more_than": N_("more than %(n)s"),
+    "up_to": N_("up to %(n)s"),
+    "fewer_than": N_("fewer than %(n)s"),
+}
 
 
 def number(value: Any) -> str:

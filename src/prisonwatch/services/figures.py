@@ -211,6 +211,8 @@ def _replacement(view: View, r: deal_rules.Replacement) -> dict[str, Any]:
         "basis": r.basis.value,
         "needed": r.needed,
         "needed_text": qualified(r.needed, r.needed_qualifier.value),
+        "needed_qualifier": r.needed_qualifier.value,
+        "designations_qualifier": r.designations_qualifier.value,
         "needed_by": r.needed_from.by if r.needed_from else None,
         "needed_from": "published" if r.needed_from else "registry",
         "designations": r.designations,
@@ -261,7 +263,22 @@ def _moment(view: View, named: dict[str, str], t: deal_rules.TimelineEntry) -> d
         text = "release"
     else:
         text = "designations since the deal published"
-    return {"date": str(t.date), "moment": t.moment.value, "text": text}
+    return {
+        "date": str(t.date),
+        "moment": t.moment.value,
+        "text": text,
+        "person": named.get(t.person_id or ""),
+        "concession": (
+            {
+                "pattern": concessions.pattern_of(t.concession),
+                "party": concessions.party(t.concession.by),
+                "target": t.concession.target,
+                "text": concessions.describe(t.concession),
+            }
+            if t.concession
+            else None
+        ),
+    }
 
 
 def deals(
@@ -306,6 +323,8 @@ def deals(
                         "what": c.what,
                         "target": c.target,
                         "text": concessions.describe(c),
+                        "pattern": concessions.pattern_of(c),
+                        "party": concessions.party(c.by) if c.by != "unknown" else None,
                     }
                     for c in a.concessions
                 ],

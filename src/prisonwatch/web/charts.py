@@ -3,14 +3,22 @@ another host, and pages need no JavaScript to show them)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 import vl_convert as vlc
 
+from prisonwatch.core.labels import N_
+
 _SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 _COLOURS = {"designated": "#b2182b", "released": "#2166ac"}
-_FLOW_LABELS = {"designated": "recognised as political prisoners", "released": "released"}
+_FLOW_LABELS = {"designated": N_("recognised as political prisoners"), "released": N_("released")}
+Words = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _svg(spec: dict[str, Any]) -> str:
@@ -27,7 +35,7 @@ def _render(spec_json: str) -> str:
     return svg
 
 
-def stock(series: list[dict[str, Any]], width: int = 640) -> str:
+def stock(series: list[dict[str, Any]], width: int = 640, _: Words = _same) -> str:
     """Political prisoners over time: the band between what is sure and what is possible."""
     values = [
         {"period": p["period"], "low": p["stock"]["low"], "high": p["stock"]["high"]}
@@ -43,7 +51,7 @@ def stock(series: list[dict[str, Any]], width: int = 640) -> str:
             {
                 "mark": {"type": "area", "opacity": 0.3, "color": "#999"},
                 "encoding": {
-                    "y": {"field": "low", "type": "quantitative", "title": "held"},
+                    "y": {"field": "low", "type": "quantitative", "title": _("held")},
                     "y2": {"field": "high"},
                 },
             },
@@ -56,14 +64,14 @@ def stock(series: list[dict[str, Any]], width: int = 640) -> str:
     return _svg(spec)
 
 
-def flows(series: list[dict[str, Any]], width: int = 640) -> str:
+def flows(series: list[dict[str, Any]], width: int = 640, _: Words = _same) -> str:
     """New recognitions against releases, period by period (sure counts), as two lines on a
     time axis so that any range stays legible."""
     values = []
     for p in series:
         for kind, label in _FLOW_LABELS.items():
             b = p["events"].get(kind, {"low": 0, "high": 0})
-            values.append({"period": p["period"], "kind": label, "count": b["low"]})
+            values.append({"period": p["period"], "kind": _(label), "count": b["low"]})
     spec = {
         "$schema": _SCHEMA,
         "width": width,
@@ -72,14 +80,14 @@ def flows(series: list[dict[str, Any]], width: int = 640) -> str:
         "mark": {"type": "line", "point": width >= 480, "interpolate": "step-after"},
         "encoding": {
             "x": {"field": "period", "type": "temporal", "title": None},
-            "y": {"field": "count", "type": "quantitative", "title": "people"},
+            "y": {"field": "count", "type": "quantitative", "title": _("people")},
             "color": {
                 "field": "kind",
                 "type": "nominal",
                 "title": None,
                 "legend": {"orient": "top"},
                 "scale": {
-                    "domain": list(_FLOW_LABELS.values()),
+                    "domain": [_(x) for x in _FLOW_LABELS.values()],
                     "range": list(_COLOURS.values()),
                 },
             },
@@ -88,7 +96,7 @@ def flows(series: list[dict[str, Any]], width: int = 640) -> str:
     return _svg(spec)
 
 
-def deals(rows: list[dict[str, Any]], width: int = 640) -> str:
+def deals(rows: list[dict[str, Any]], width: int = 640, _: Words = _same) -> str:
     """The deals on a timeline: what each freed, and how soon new designations replaced them."""
     values = []
     for d in rows:
@@ -125,7 +133,7 @@ def deals(rows: list[dict[str, Any]], width: int = 640) -> str:
                 "encoding": {
                     "x": {"field": "date", "type": "temporal"},
                     "y": {"field": "deal", "type": "nominal"},
-                    "size": {"field": "released", "type": "quantitative", "title": "freed"},
+                    "size": {"field": "released", "type": "quantitative", "title": _("freed")},
                 },
             },
         ],
@@ -133,13 +141,13 @@ def deals(rows: list[dict[str, Any]], width: int = 640) -> str:
     return _svg(spec)
 
 
-def empty() -> str:
+def empty(_: Words = _same) -> str:
     """A chart with nothing to show, said in words."""
     spec = {
         "$schema": _SCHEMA,
         "width": 320,
         "height": 40,
-        "data": {"values": [{"t": "No data in this period"}]},
+        "data": {"values": [{"t": _("No data in this period.")}]},
         "mark": {"type": "text"},
         "encoding": {"text": {"field": "t"}},
     }

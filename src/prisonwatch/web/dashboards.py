@@ -14,7 +14,7 @@ from fastapi import Request
 
 from prisonwatch.core.dates import parse_fuzzy
 from prisonwatch.services import figures
-from prisonwatch.web import charts, present
+from prisonwatch.web import charts, i18n, present
 from prisonwatch.web.context import Ledger, Viewer, now
 from prisonwatch.web.deps import day_param, granularity, scope
 from prisonwatch.web.responses import BadParameterError
@@ -62,29 +62,35 @@ def build(lg: Ledger, v: Viewer, request: Request) -> Board:
     return Board(sc, start, end, by.value, data, deals, query)
 
 
-def summary(name: str, board: Board) -> str:
+def summary(name: str, board: Board, lang: str = "en") -> str:
     """A sentence saying what the chart shows, for screen readers and for anyone."""
+    _ = i18n.translations(lang).ugettext
     series = board.stats["series"]
     if name == "stock" and series:
         a, b = series[0], series[-1]
-        return (
-            f"Political prisoners held according to the registry: {_b(a['stock'])} in "
-            f"{a['period']}, {_b(b['stock'])} in {b['period']}."
-        )
+        return _(
+            "Political prisoners held according to the registry: %(first)s in %(p1)s, "
+            "%(last)s in %(p2)s."
+        ) % {"first": _b(a["stock"]), "p1": a["period"], "last": _b(b["stock"]), "p2": b["period"]}
     if name == "flows":
         des = sum(p["events"].get("designated", {"low": 0})["low"] for p in series)
         rel = sum(p["events"].get("released", {"low": 0})["low"] for p in series)
-        return (
-            f"From {board.start.isoformat()} to {board.end.isoformat()} the registry records "
-            f"{des} new recognitions as political prisoners and {rel} releases."
-        )
+        return _(
+            "From %(start)s to %(end)s the registry records %(des)s new recognitions as "
+            "political prisoners and %(rel)s releases."
+        ) % {
+            "start": board.start.isoformat(),
+            "end": board.end.isoformat(),
+            "des": des,
+            "rel": rel,
+        }
     if name == "deals" and board.deals:
         parts = []
         for d in board.deals:
-            said = "; ".join(f["text"] for f in d["published"]["released"]) or "no published figure"
-            parts.append(f"{d['date']}: {said} released")
-        return "Deals: " + ". ".join(parts) + "."
-    return "No data in this period."
+            said = ", ".join(str(f["value"]) for f in d["published"]["released"]) or "–"
+            parts.append(_("%(day)s: %(said)s released") % {"day": d["date"], "said": said})
+        return _("Deals") + ": " + "; ".join(parts) + "."
+    return _("No data in this period.")
 
 
 def _b(x: dict[str, int]) -> str:
@@ -118,18 +124,19 @@ def chart_csv(name: str, board: Board) -> str:
     return buf.getvalue()
 
 
-def chart_svg(name: str, board: Board, width: int = 640) -> str:
+def chart_svg(name: str, board: Board, lang: str = "en", width: int = 640) -> str:
+    words = i18n.translations(lang).ugettext
     if name == "stock":
-        return charts.stock(board.stats["series"], width)
+        return charts.stock(board.stats["series"], width, words)
     if name == "flows":
-        return charts.flows(board.stats["series"], width)
-    return charts.deals(board.deals, width) if board.deals else charts.empty()
+        return charts.flows(board.stats["series"], width, words)
+    return charts.deals(board.deals, width, words) if board.deals else charts.empty(words)
 
 
 NARROW = 330
 
 
-def chart_svgs(name: str, board: Board) -> tuple[str, str]:
+def chart_svgs(name: str, board: Board, lang: str = "en") -> tuple[str, str]:
     """The chart for a wide screen and for a phone (the page shows one by its width): a
     640-pixel chart shrunk onto a phone would leave its text too small to read."""
-    return chart_svg(name, board), chart_svg(name, board, NARROW)
+    return chart_svg(name, board, lang), chart_svg(name, board, lang, NARROW)

@@ -10,7 +10,7 @@ from fastapi.templating import Jinja2Templates
 
 from prisonwatch.core import labels
 from prisonwatch.services import accounts, conflicts, reviewing
-from prisonwatch.web import dashboards, present
+from prisonwatch.web import dashboards, i18n, present
 from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer, now
 from prisonwatch.web.deps import check_csrf, ledger, require_analyst, scope, viewer
 from prisonwatch.web.responses import page
@@ -28,10 +28,28 @@ def _back_to(path: str, message: str) -> RedirectResponse:
 def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
     r = APIRouter()
 
-    templates.env.filters.setdefault("metric", labels.metric)
-    templates.env.filters.setdefault("event", labels.event)
-    templates.env.filters.setdefault("period", labels.period)
-    templates.env.filters.setdefault("number", labels.number)
+    i18n.install(templates)
+    templates.env.filters["metric"] = labels.metric
+    templates.env.filters["event"] = labels.event
+    templates.env.globals["qualifier_patterns"] = labels.QUALIFIERS
+
+    @r.get("/language/{code}", include_in_schema=False)
+    def choose_language(code: str, request: Request) -> Response:
+        """Remember the chosen language in a cookie and go back to the page (on this site)."""
+        if code not in i18n.LANGUAGES:
+            raise HTTPException(404, "no such language")
+        nxt = request.query_params.get("next") or "/"
+        if not nxt.startswith("/") or nxt.startswith("//") or "\\" in nxt:
+            nxt = "/"
+        response = RedirectResponse(nxt, status_code=303)
+        response.set_cookie(
+            i18n.COOKIE,
+            code,
+            max_age=365 * 24 * 3600,
+            samesite="lax",
+            secure=secure_cookies,
+        )
+        return response
 
     @r.get("/", include_in_schema=False)
     def dashboard(
@@ -47,9 +65,14 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
             board=board,
             stats=board.stats,
             deals=board.deals,
-            svgs={n: dashboards.chart_svgs(n, board) for n in dashboards.CHARTS},
+            svgs={
+                n: dashboards.chart_svgs(n, board, i18n.language(request))
+                for n in dashboards.CHARTS
+            },
             scope=board.scope,
-            board_summaries={n: dashboards.summary(n, board) for n in dashboards.CHARTS},
+            board_summaries={
+                n: dashboards.summary(n, board, i18n.language(request)) for n in dashboards.CHARTS
+            },
         )
 
     @r.get("/charts/{name}.{ext}", include_in_schema=False)
@@ -70,7 +93,7 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
                 media_type="text/csv",
                 headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
             )
-        svg = dashboards.chart_svg(name, board)
+        svg = dashboards.chart_svg(name, board, i18n.language(request))
         return Response(
             svg,
             media_type="image/svg+xml",
