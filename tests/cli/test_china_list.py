@@ -93,9 +93,9 @@ def test_the_china_list_imports_with_deaths_as_deaths(cli: Cli, tmp_path: Path) 
 def test_a_future_event_is_refused_at_import(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "persons.csv").write_text("id,name\np1,Test Person\n", encoding="utf-8")
     (tmp_path / "events.csv").write_text(
-        "id,person_id,kind,date\ne1,p1,detained,2020-01-01\ne2,p1,released,2999-01-01\n",
+        "id,person_id,kind,date\ne1,p1,detained,2020-01-01\ne2,p1,released,2100-01-01\n",
         encoding="utf-8",
     )
     r = cli("import", str(tmp_path / "persons.csv"), str(tmp_path / "events.csv"))
     assert r.code == 2
-    assert "events.csv:3: date: released on 2999-01-01 is after today" in r.err
+    assert "events.csv:3: date: released on 2100-01-01 is after today" in r.err

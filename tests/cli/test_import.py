@@ -119,7 +119,7 @@ def test_json_and_jsonl_and_bad_files(cli: Cli, tmp_path: Path) -> None:
     assert r.code == 2
     err = r.err
     assert f"{binary}: file: binary data, not text" in err
-    assert f"{latin}: file: not UTF-8" in err
+    assert f"{latin}:2: file: not UTF-8" in err
     assert f"{broken}:1: json:" in err
     assert f"{unknown}: file: unknown format '.txt'" in err
     assert "missing.csv: file: No such file or directory" in err

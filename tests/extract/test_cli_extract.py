@@ -44,7 +44,7 @@ def test_good_and_bad_files_in_one_run(cli: Cli, tmp_path: Path) -> None:
         ("nodate.txt", "no date line"),
         ("huge.txt", "too large"),
         ("gone.txt", "No such file or directory"),
-        ("batch.jsonl", "line 2"),
+        ("batch.jsonl:2", "json: Expecting value"),
     ]:
         assert any(name in line and reason in line for line in err.splitlines()), (name, err)
     assert "Traceback" not in err

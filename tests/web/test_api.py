@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from fastapi.testclient import TestClient
 from sqlalchemy import update
@@ -98,7 +98,7 @@ def test_api_tokens_skip_csrf(client: TestClient, web_store: SqlStore) -> None:
     acc = AccountStore(web_store)
     user = acc.user("ana")
     assert user is not None
-    token = accounts.new_api_token(acc, user, "tests", datetime(2026, 1, 1))
+    token = accounts.new_api_token(acc, user, "tests", datetime.now(UTC).replace(tzinfo=None))
     claim = web_store.claims()[0]
     r = client.post(
         f"/api/v1/suggestions/{claim.id}/reject", headers={"Authorization": f"Bearer {token}"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from prisonwatch.cli import (  # noqa: F401  (each module registers its commands)
+    audit_cmds,
     demand_cmds,
     extract_cmds,
     ledger_cmds,
@@ -35,6 +36,11 @@ def main() -> None:
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:
-        err.print(f"error: unexpected failure: {type(exc).__name__}: {exc}", markup=False)
+    except Exception as exc:  # a bug: one line, never a traceback (bad input never gets here)
+        first = (str(exc).splitlines() or [""])[0][:300]
+        err.print(
+            f"error: unexpected failure: {type(exc).__name__}: {first}",
+            markup=False,
+            highlight=False,
+        )
         sys.exit(1)

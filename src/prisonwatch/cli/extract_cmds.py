@@ -25,8 +25,9 @@ def extract(
 ) -> None:
     """Read news articles and print the claims, events, quotes and entities they contain.
 
-    Needs no database. Bad files are reported one line each on stderr (exit status 2 at the
-    end); every good file is still processed and printed.
+    Needs no database. Bad files, lines and articles are reported one line each on stderr as
+    `file[:line]: field: reason` (exit status 2 at the end); every good one is still processed
+    and printed.
     """
     check_format(format, ("json",))
     from prisonwatch.services import extracting
@@ -38,9 +39,10 @@ def extract(
         raise CliError(str(exc), code=1) from None
     documents, problems = extracting.read_all(paths, default_date)
     try:
-        results = extracting.extract(documents, gaz)
+        done = extracting.extract(documents, gaz)
     except extracting.ExtractSetupError as exc:
         raise CliError(str(exc), code=1) from None
+    results, problems = done.outputs, problems + done.problems
     data: object = (
         results[0] if len(results) == 1 and len(paths) == 1 and not paths[0].is_dir() else results
     )
@@ -48,4 +50,4 @@ def extract(
     for p in problems:
         err.print(str(p), markup=False, highlight=False)
     if problems:
-        raise CliError(f"{len(problems)} file(s) could not be read")
+        raise CliError(f"{len(problems)} file(s) or article(s) could not be read; the rest were")

@@ -41,22 +41,30 @@ def ingest(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Store articles as sources and what they claim as suggestions for review (idempotent)."""
+    """Store articles as sources and what they claim as suggestions for review (idempotent).
+
+    Each article is stored in its own transaction. A file or line that cannot be read, or an
+    article the extractor or the ledger refuses, is reported on its own line on stderr and the
+    rest are still ingested (exit status 2 at the end).
+    """
     documents, problems = extracting.read_all(paths, day(date_, "--date"))
     try:
-        outputs = extracting.extract(documents, extracting.load_gazetteer(None))
+        done = extracting.extract(documents, extracting.load_gazetteer(None))
     except extracting.ExtractSetupError as exc:
         raise CliError(str(exc), code=1) from None
+    problems += done.problems
     with opened(db) as (store, settings):
-        report = ingesting.ingest(store, documents, outputs, settings.actor, now())
+        report = ingesting.ingest(store, done.documents, done.outputs, settings.actor, now())
+    problems += report.problems
+    stored = len(done.documents) - report.refused
     out.print(
-        f"ingested {len(documents)} article(s): {report.sources_added} new source(s), "
+        f"ingested {stored} article(s): {report.sources_added} new source(s), "
         f"{report.claims_added} new suggestion(s), {report.superseded} superseded"
     )
     for p in problems:
         err.print(f"skipped {p}", markup=False, highlight=False)
     if problems:
-        raise CliError(f"{len(problems)} file(s) could not be read; the rest were ingested")
+        raise CliError(f"{len(problems)} article(s) or file(s) skipped; the rest were ingested")
 
 
 _claim_row = reviewing.claim_dict

@@ -12,6 +12,7 @@ import hashlib
 import html
 import json
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -19,12 +20,26 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
+from prisonwatch.ingest import fields as f
+
 MAX_BYTES = 5 * 1024 * 1024
+"""An article file larger than this is refused before it is read."""
+MAX_CHARS = 1_000_000
+"""The longest text the language model reads at once (spaCy's `max_length`): a longer article
+is refused, naming its length, rather than cut or read in parts whose sentences would lose
+their context; split it into several files."""
 _HEADER = re.compile(r"^ ?date (\d{4}-\d{2}-\d{2})(?: (.*))?$")
+_META_DATE = re.compile(
+    r'<meta[^>]+(?:article:published_time|datePublished|date)"?[^>]+content="([^"]{0,40})'
+)
 
 
 class DocumentError(ValueError):
-    """A file that cannot be read as an article; the message says why."""
+    """A file, or one line of it, that cannot be read as an article; the message says why."""
+
+    def __init__(self, reason: str, line: int | None = None, field: str = "file") -> None:
+        super().__init__(reason)
+        self.reason, self.line, self.field = reason, line, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,40 +106,110 @@ class _TextOnly(HTMLParser):
 
 def _decode(path: Path) -> str:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError("not a regular file")
+        size = info.st_size
+        if size > MAX_BYTES:
+            raise DocumentError(f"too large ({size} bytes; limit {MAX_BYTES})")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
     except OSError as exc:
         raise DocumentError(exc.strerror or str(exc)) from None
-    if size > MAX_BYTES:
-        raise DocumentError(f"too large ({size} bytes; limit {MAX_BYTES})")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(exc.strerror or str(exc)) from None
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"too large (more than {MAX_BYTES} bytes)")
     if not data.strip():
         raise DocumentError("empty file")
-    if b"\x00" in data[:8192]:
-        raise DocumentError("binary data, not text")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DocumentError("binary data (a NUL byte), not text", data.count(b"\n", 0, nul) + 1)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DocumentError(f"not UTF-8 (byte {exc.start})") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DocumentError(f"not UTF-8 (byte {exc.start})", line) from None
+
+
+def _checked_text(text: str, line: int | None = None) -> str:
+    """An article's text, refused when the language model cannot read it whole."""
+    if len(text) > MAX_CHARS:
+        raise DocumentError(
+            f"too long: {len(text)} characters (at most {MAX_CHARS}, what the language "
+            "model reads at once); split the article into several files",
+            line,
+            "text",
+        )
+    bad = re.search("[\x00\ud800-\udfff]", text)
+    if bad is not None:
+        reason = f"character U+{ord(bad.group()):04X} at {bad.start() + 1} cannot be stored"
+        raise DocumentError(reason, line, "text")
+    return text
+
+
+def _day(value: str, line: int | None, field: str) -> date:
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        raise DocumentError(f"not a day YYYY-MM-DD: {f.shown(value)}", line, field) from None
+    if not f.YEAR_MIN <= day.year <= f.YEAR_MAX:
+        raise DocumentError(f"year out of range {f.YEAR_MIN}-{f.YEAR_MAX}", line, field)
+    return day
 
 
 def _article(name: str, text: str, default_date: date | None) -> Document:
     first = text.split("\n", 1)[0]
     m = _HEADER.match(first)
     if m:
-        try:
-            day = date.fromisoformat(m.group(1))
-        except ValueError:
-            raise DocumentError(f"line 1: bad date {m.group(1)!r}") from None
-        return Document(name, text, day, (m.group(2) or "").strip() or None)
+        day = _day(m.group(1), 1, "date")
+        return Document(name, _checked_text(text), day, (m.group(2) or "").strip() or None)
     if first.lstrip().startswith("date "):
-        raise DocumentError("line 1: date line is not ' date YYYY-MM-DD <title>'")
+        raise DocumentError("date line is not ' date YYYY-MM-DD <title>'", 1, "date")
     if default_date is None:
         raise DocumentError("no date line (' date YYYY-MM-DD <title>') and no --date given")
-    title = first.strip() or None
-    return Document(name, text, default_date, title)
+    title = first.strip()[: f.SHORT_MAX] or None
+    return Document(name, _checked_text(text), default_date, title)
+
+
+def _html(path: Path, text: str, default_date: date | None) -> Document:
+    parser = _TextOnly()
+    parser.feed(text)
+    parser.close()
+    body = re.sub(r"\n\s*\n+", "\n", "".join(parser.parts)).strip()
+    if not body:
+        raise DocumentError("no text in the HTML")
+    title = html.unescape(parser.title).strip()[: f.SHORT_MAX] if parser.title else None
+    if default_date is None:
+        m = _META_DATE.search(text)
+        if m is not None:
+            line = text.count("\n", 0, m.start()) + 1
+            default_date = _day(m.group(1), line, "date")
+    if default_date is None:
+        raise DocumentError("no publication date in the HTML and no --date given")
+    return Document(str(path), _checked_text(body), default_date, title or None)
+
+
+def _jsonl_line(path: Path, n: int, line: str, default_date: date | None) -> Document:
+    try:
+        obj = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not a JSON object"
+        raise DocumentError(reason, n, "json") from None
+    if not isinstance(obj, dict):
+        raise DocumentError("expected an object with a 'text' string", n, "json")
+    body = obj.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise DocumentError("expected a text (a non-empty string)", n, "text")
+    values: dict[str, str | None] = {}
+    for key in ("title", "url", "date"):
+        try:
+            values[key] = f.text(obj.get(key))
+        except f.FieldError as exc:
+            raise DocumentError(str(exc), n, key) from None
+    raw_date = values["date"] or (default_date.isoformat() if default_date else None)
+    if raw_date is None:
+        raise DocumentError("no 'date' and no --date given", n, "date")
+    day = _day(raw_date, n, "date")
+    return Document(f"{path}:{n}", _checked_text(body, n), day, values["title"], values["url"])
 
 
 def read_documents(
@@ -137,37 +222,15 @@ def read_documents(
     text = _decode(path)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
-        parser = _TextOnly()
-        parser.feed(text)
-        body = re.sub(r"\n\s*\n+", "\n", "".join(parser.parts)).strip()
-        if not body:
-            raise DocumentError("no text in the HTML")
-        title = html.unescape(parser.title).strip() if parser.title else None
-        if default_date is None:
-            m = re.search(
-                r'<meta[^>]+(?:article:published_time|datePublished|date)"?[^>]+content="(\d{4}-\d{2}-\d{2})',
-                text,
-            )
-            default_date = date.fromisoformat(m.group(1)) if m else None
-        if default_date is None:
-            raise DocumentError("no publication date in the HTML and no --date given")
-        yield Document(str(path), body, default_date, title)
+        yield _html(path, text, default_date)
         return
     if suffix == ".jsonl":
-        for n, line in enumerate(text.splitlines(), 1):
+        for n, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
-                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                    raise ValueError("expected an object with a 'text' string")
-                raw_date = obj.get("date") or (default_date.isoformat() if default_date else None)
-                if raw_date is None:
-                    raise ValueError("no 'date' and no --date given")
-                day = date.fromisoformat(str(raw_date)[:10])
-            except ValueError as exc:
-                yield DocumentError(f"line {n}: {exc}")
-                continue
-            yield Document(f"{path}:{n}", obj["text"], day, obj.get("title"), obj.get("url"))
+                yield _jsonl_line(path, n, line, default_date)
+            except DocumentError as exc:
+                yield exc
         return
     yield _article(str(path), text, default_date)

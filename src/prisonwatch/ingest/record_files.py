@@ -7,9 +7,6 @@ name and text and returns the records it holds and the problems found, each name
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,10 +33,13 @@ from prisonwatch.core.vocabulary import (
     ReleaseMechanism,
 )
 from prisonwatch.ingest import fields as f
+from prisonwatch.ingest import file_formats as formats
+from prisonwatch.ingest.file_formats import Item
 from prisonwatch.storage.port import Batch
 
 KINDS = ("persons", "events", "deals", "observations", "sources")
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""A record file larger than this is refused before it is read (split it into several)."""
 
 
 @dataclass(slots=True)
@@ -55,10 +55,10 @@ class _Context:
             self.sources[sid] = Source(
                 id=sid,
                 url=url,
-                title=f.text(row.get("source_title")),
-                publisher=f.text(row.get("source_publisher")),
-                published=f.day(row.get("source_date")),
-                language=f.text(row.get("source_language")),
+                title=_field("source_title", f.text, row),
+                publisher=_field("source_publisher", f.text, row),
+                published=_field("source_date", f.day, row),
+                language=_field("source_language", f.language, row),
                 recorded_at=recorded_at,
             )
         return sid
@@ -76,30 +76,31 @@ def kind_of(path: str, declared: str | None) -> str | None:
 
 
 def _recorded(row: Mapping[str, Any], ctx: _Context) -> datetime:
-    return f.timestamp(row.get("recorded_at")) or ctx.now
+    at: datetime | None = _field("recorded_at", f.timestamp, row)
+    if at is not None and at > ctx.now:
+        raise _RowError("recorded_at", f"after the time of import ({ctx.now:%Y-%m-%d %H:%M} UTC)")
+    return at or ctx.now
 
 
 def _source_ids(row: Mapping[str, Any], ctx: _Context, recorded_at: datetime) -> tuple[str, ...]:
-    return tuple(ctx.source_for(u, row, recorded_at) for u in f.listing(row.get("source_url")))
+    return tuple(ctx.source_for(u, row, recorded_at) for u in _field("source_url", f.listing, row))
 
 
 def read_person(row: Mapping[str, Any], ctx: _Context) -> Person:
     recorded = _recorded(row, ctx)
-    year = f.integer(row.get("birth_year"), minimum=1850)
-    if year is not None and year > ctx.now.year:
-        raise _RowError("birth_year", f"in the future: {year}")
+    year = _field("birth_year", lambda v: f.integer(v, 1850, ctx.now.year), row)
     return Person(
         id=_field("id", f.required, row),
-        name=_field("name", f.required, row),
+        name=_field("name", f.required_name, row),
         recorded_at=recorded,
-        aliases=_field("aliases", f.listing, row),
+        aliases=_field("aliases", f.names, row),
         birth_year=year,
         gender=_field("gender", lambda v: f.choice(v, Gender), row) or Gender.UNKNOWN,
-        region=f.text(row.get("region")),
+        region=_field("region", f.text, row),
         country=_country(row),
         protection=_field("protection", lambda v: f.choice(v, Protection), row)
         or Protection.PUBLIC,
-        note=f.text(row.get("note")),
+        note=_field("note", f.note, row),
     )
 
 
@@ -112,15 +113,15 @@ def read_event(row: Mapping[str, Any], ctx: _Context) -> Event:
         raise _RowError("mechanism", f"only a release has a mechanism, not {kind.value}")
     if kind is EventKind.RELEASED and mechanism is None:
         mechanism = ReleaseMechanism.UNKNOWN
-    organisation = f.text(row.get("organisation"))
+    organisation = _field("organisation", f.text, row)
     if kind in RECOGNITION and organisation is None:
         raise _RowError("organisation", f"{kind.value} needs the organisation that recognised them")
-    deal_id = f.text(row.get("deal_id"))
+    deal_id = _field("deal_id", f.ident, row)
     if deal_id is not None and kind not in (EventKind.RELEASED, EventKind.DEPORTED):
         raise _RowError("deal_id", f"only a release belongs to a deal, not {kind.value}")
     person_id = _field("person_id", f.required, row)
     sources = _source_ids(row, ctx, recorded)
-    eid = f.text(row.get("id")) or content_id(
+    eid = _field("id", f.ident, row) or content_id(
         "ev", person_id, kind.value, str(when), mechanism, organisation, deal_id, *sources
     )
     return Event(
@@ -129,14 +130,14 @@ def read_event(row: Mapping[str, Any], ctx: _Context) -> Event:
         kind=kind,
         date=when,
         recorded_at=recorded,
-        recorded_by=f.text(row.get("recorded_by")) or "import",
+        recorded_by=_field("recorded_by", f.text, row) or "import",
         mechanism=mechanism,
         organisation=organisation,
         deal_id=deal_id,
-        place=f.text(row.get("place")),
+        place=_field("place", f.text, row),
         source_ids=sources,
-        note=f.text(row.get("note")),
-        supersedes=f.text(row.get("supersedes")),
+        note=_field("note", f.note, row),
+        supersedes=_field("supersedes", f.ident, row),
         void=_field("void", f.boolean, row),
     )
 
@@ -147,16 +148,18 @@ def _concessions(value: object) -> tuple[Concession, ...]:
         for item in value:
             if not isinstance(item, dict):
                 raise f.FieldError("each concession must be an object with by, what, target")
-            by, what = f.text(item.get("by")), f.text(item.get("what"))
+            by, what = f.text(item.get("by")), f.text(item.get("what"), 64)
             if not by or not what:
                 raise f.FieldError("a concession needs 'by' and 'what'")
-            out.append(Concession(by, what, f.text(item.get("target")), f.text(item.get("note"))))
+            out.append(Concession(by, what, f.text(item.get("target")), f.note(item.get("note"))))
         return tuple(out)
     result = []
     for part in f.listing(value):
         pieces = [p.strip() for p in part.split(":")]
         if len(pieces) not in (2, 3) or not all(pieces[:2]):
-            raise f.FieldError(f"expected by:what[:target], got {part!r}")
+            raise f.FieldError(f"expected by:what[:target], got {f.shown(part)}")
+        if len(pieces[1]) > 64:
+            raise f.FieldError(f"what was conceded: at most 64 characters, not {len(pieces[1])}")
         result.append(Concession(pieces[0], pieces[1], pieces[2] if len(pieces) == 3 else None))
     return tuple(result)
 
@@ -175,14 +178,14 @@ def read_deal(row: Mapping[str, Any], ctx: _Context) -> Deal:
         date=when,
         recorded_at=recorded,
         country=_country(row),
-        parties=f.listing(row.get("parties")),
-        mediator=f.text(row.get("mediator")),
+        parties=_field("parties", f.listing, row),
+        mediator=_field("mediator", f.text, row),
         concessions=_field("concessions", _concessions, row),
         reported_released=released,
         reported_political_prisoners=political,
-        figures_by=f.text(row.get("figures_by")),
+        figures_by=_field("figures_by", f.text, row),
         source_ids=_source_ids(row, ctx, recorded),
-        note=f.text(row.get("note")),
+        note=_field("note", f.note, row),
     )
 
 
@@ -191,9 +194,9 @@ def read_observation(row: Mapping[str, Any], ctx: _Context) -> Observation:
     metric = _required("metric", lambda v: f.choice(v, ObservationMetric), row)
     value = _required("value", f.integer, row)
     period = _required("period", f.fuzzy, row)
-    org = f.text(row.get("organisation"))
+    org = _field("organisation", f.text, row)
     sources = _source_ids(row, ctx, recorded)
-    oid = f.text(row.get("id")) or content_id(
+    oid = _field("id", f.ident, row) or content_id(
         "ob", metric.value, value, str(period), org, _country(row), *sources
     )
     return Observation(
@@ -206,23 +209,23 @@ def read_observation(row: Mapping[str, Any], ctx: _Context) -> Observation:
         country=_country(row),
         qualifier=_field("qualifier", lambda v: f.choice(v, Qualifier), row) or Qualifier.EXACT,
         source_ids=sources,
-        note=f.text(row.get("note")),
+        note=_field("note", f.note, row),
     )
 
 
 def read_source(row: Mapping[str, Any], ctx: _Context) -> Source:
     recorded = _recorded(row, ctx)
-    url = f.text(row.get("url"))
-    body = f.text(row.get("text"))
+    url = _field("url", f.text, row)
+    body = _field("text", lambda v: f.text(v, f.TEXT_MAX, lines=True), row)
     if url is None and body is None:
         raise _RowError("url", "a source needs an address or a text")
     return Source(
         id=Source.make_id(body, url),
         url=url,
-        title=f.text(row.get("title")),
-        publisher=f.text(row.get("publisher")),
+        title=_field("title", f.text, row),
+        publisher=_field("publisher", f.text, row),
         published=_field("published", f.day, row),
-        language=f.text(row.get("language")),
+        language=_field("language", f.language, row),
         recorded_at=recorded,
         text=body,
     )
@@ -250,9 +253,9 @@ def _required(name: str, reader: Callable[[object], Any], row: Mapping[str, Any]
 
 
 def _country(row: Mapping[str, Any]) -> str | None:
-    c = f.text(row.get("country"))
-    if c is not None and (len(c) != 2 or not c.isalpha()):
-        raise _RowError("country", f"expected an ISO 3166 two-letter code, got {c!r}")
+    c = _field("country", f.text, row)
+    if c is not None and (len(c) != 2 or not c.isascii() or not c.isalpha()):
+        raise _RowError("country", f"expected an ISO 3166 two-letter code, got {f.shown(c)}")
     return c.upper() if c else None
 
 
@@ -273,85 +276,45 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _csv_rows(name: str, text: str) -> Iterator[tuple[str, Mapping[str, Any] | Problem]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    _ = reader.fieldnames  # reads the header, which may span several physical lines
-    line = reader.line_num + 1
-    for row in reader:
-        where = f"{name}:{line}"
-        line = reader.line_num + 1
-        if None in row:
-            yield where, Problem(where, "row", "more values than columns in the header")
-            continue
-        yield where, row
-
-
-def _json_items(name: str, text: str, kind: str | None) -> Iterator[tuple[str, str | None, Any]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield f"{name}:{exc.lineno}", None, Problem(f"{name}:{exc.lineno}", "json", exc.msg)
-        return
-    if isinstance(data, dict):
-        for key, items in data.items():
-            if key not in READERS:
-                yield (
-                    name,
-                    None,
-                    Problem(name, key, f"unknown record kind (expected {', '.join(KINDS)})"),
-                )
-                continue
-            if not isinstance(items, list):
-                yield name, None, Problem(name, key, "expected a list of records")
-                continue
-            for i, item in enumerate(items, 1):
-                yield f"{name}:{key}[{i}]", key, item
-    elif isinstance(data, list):
-        for i, item in enumerate(data, 1):
-            yield f"{name}:[{i}]", kind, item
-    else:
-        yield name, None, Problem(name, "json", "expected a list of records or an object of lists")
-
-
-def _jsonl_items(name: str, text: str, kind: str | None) -> Iterator[tuple[str, str | None, Any]]:
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{name}:{n}"
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield where, None, Problem(where, "json", exc.msg)
-            continue
-        line_kind = item.pop("record", None) if isinstance(item, dict) else None
-        yield where, line_kind or kind, item
+CHECK_FIRST_CHARS = 2_000_000
+"""A text longer than this is checked in a first pass that keeps no records, so that refusing
+a large file never holds all its records in memory."""
 
 
 def read_records(
     name: str, text: str, now: datetime, declared_kind: str | None = None
 ) -> tuple[Batch, list[Problem]]:
     """Read one record file's text into a batch, with every problem found in it."""
+    if len(text) > CHECK_FIRST_CHARS:
+        _, problems = _read(name, text, now, declared_kind, keep=False)
+        if problems:
+            return Batch(), problems
+    return _read(name, text, now, declared_kind, keep=True)
+
+
+def _read(
+    name: str, text: str, now: datetime, declared_kind: str | None, keep: bool
+) -> tuple[Batch, list[Problem]]:
     batch = Batch()
     problems: list[Problem] = []
     ctx = _Context(now)
     kind = kind_of(name, declared_kind)
     suffix = PurePath(name).suffix.lower()
-    items: list[tuple[str, str | None, Any]]
+    items: Iterator[Item | Problem]
     if suffix == ".csv":
         if kind is None:
             return batch, [Problem(name, "file", _no_kind_reason())]
-        rows = list(_csv_rows(name, text))
-        if not rows and not text.strip():
+        if not text.strip():
             return batch, [Problem(name, "file", "empty file")]
-        header = next(csv.reader(io.StringIO(text)), [])
+        header = formats.csv_header(text)
         missing = [c for c in REQUIRED_COLUMNS[kind] if c not in header]
         if missing:
             return batch, [Problem(f"{name}:1", c, "required column missing") for c in missing]
-        items = [(w, kind, r) for w, r in rows]
+        items = _with_kind(formats.csv_rows(name, text), kind)
     elif suffix == ".json":
-        items = list(_json_items(name, text, kind))
+        items = formats.json_items(name, text, kind)
     elif suffix == ".jsonl":
-        items = list(_jsonl_items(name, text, kind))
+        items = formats.jsonl_items(name, text, kind)
     else:
         return batch, [
             Problem(name, "file", f"unknown format {suffix!r} (expected .csv, .json or .jsonl)")
@@ -363,12 +326,17 @@ def read_records(
         "observations": batch.observations,
         "sources": batch.sources,
     }
-    for where, item_kind, item in items:
-        if isinstance(item, Problem):
-            problems.append(item)
+    for got in items:
+        if isinstance(got, Problem):
+            problems.append(got)
             continue
-        if item_kind is None or item_kind not in READERS:
+        where, item_kind, item = got
+        if item_kind is None:
             problems.append(Problem(where, "record", _no_kind_reason()))
+            continue
+        if item_kind not in READERS:
+            reason = f"unknown record kind {f.shown(item_kind)} (expected {', '.join(KINDS)})"
+            problems.append(Problem(where, "record", reason))
             continue
         if not isinstance(item, dict):
             problems.append(Problem(where, "record", "expected an object"))
@@ -378,10 +346,19 @@ def read_records(
         except _RowError as bad:
             problems.append(Problem(where, bad.field_name, bad.reason))
             continue
+        if problems or not keep:  # refused, or only checked: read for problems, not records
+            continue
         targets[item_kind].append(record)
         batch.where[record.id] = where
     batch.sources = list(ctx.sources.values()) + batch.sources
     return batch, problems
+
+
+def _with_kind(
+    rows: Iterator[tuple[str, dict[str, str] | Problem]], kind: str
+) -> Iterator[Item | Problem]:
+    for where, row in rows:
+        yield row if isinstance(row, Problem) else (where, kind, row)
 
 
 def _no_kind_reason() -> str:

@@ -1,69 +1,26 @@
 """Search keys for one name: its Latin spellings, its tokens, and a phonetic skeleton.
 
 A Cyrillic name yields one Latin form per transliteration table, and inflected Russian or
-Belarusian forms ("Тихановского", "Колесниковой") yield their nominative candidates first. The
+Belarusian forms ("Тихановского", "Колесниковой") yield their nominatives first (names.cases). The
 skeleton folds the differences that spellings and the two languages make (kh/ch/h, ts/c,
 ou/ov, dz/d, vowels) so that "Tsikhanouski", "Cichanoŭski" and "Tikhanovsky" meet.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from prisonwatch.core.text import fold
-from prisonwatch.names.translit import all_romanisations, is_cyrillic
+from prisonwatch.names.cases import latin_case_rules as _latin_case_rules
+from prisonwatch.names.cases import nominative_forms
+from prisonwatch.names.chinese import han_spellings, has_han, strip_tones
+from prisonwatch.names.given import given_group
+from prisonwatch.names.translit import all_romanisations, is_cyrillic, language
 
-# oblique case endings → nominative endings to try (longest first)
-_ENDINGS: list[tuple[str, tuple[str, ...]]] = [
-    ("ского", ("ский", "скі")),
-    ("цкого", ("цкий", "цкі")),
-    ("ского", ("ский",)),
-    ("ской", ("ская",)),
-    ("ого", ("ий", "ой", "ый")),
-    ("его", ("ий", "ей")),
-    ("ому", ("ий", "ой")),
-    ("ему", ("ий",)),
-    ("ым", ("ый", "ий")),
-    ("им", ("ий",)),
-    ("овой", ("ова",)),
-    ("евой", ("ева",)),
-    ("иной", ("ина",)),
-    ("ой", ("а", "ая")),
-    ("ову", ("ов",)),
-    ("еву", ("ев",)),
-    ("ина", ("ин",)),
-    ("ова", ("ов", "ова")),
-    ("ева", ("ев", "ева")),
-    ("ича", ("ич",)),
-    ("ичу", ("ич",)),
-    ("ичем", ("ич",)),
-    ("ом", ("",)),
-    ("ем", ("ь", "й", "")),
-    ("ю", ("я", "ь")),
-    ("у", ("а", "")),
-    ("е", ("а", "")),
-    ("ы", ("а",)),
-    ("и", ("а", "я", "ь")),
-    ("а", ("", "а")),
-    ("я", ("й", "ь", "я")),
-]
-
-
-def nominatives(token: str) -> list[str]:
-    """The token and the nominative forms it may be an inflection of (Cyrillic only)."""
-    out = [token]
-    low = token.lower()
-    for ending, replacements in _ENDINGS:
-        if low.endswith(ending) and len(low) - len(ending) >= 3:
-            stem = token[: len(token) - len(ending)]
-            out.extend(stem + r for r in replacements)
-    return list(dict.fromkeys(out))
-
+__all__ = ["Feat", "Form", "forms", "given_group", "skeleton", "token_features"]
 
 _SKELETON_RULES = [
     (r"schtsch|schch|shtch|shch|sch|szcz|šč|ŝ", "S"),
@@ -97,22 +54,14 @@ def skeleton(token: str) -> str:
     return (first + rest).lower()
 
 
-@lru_cache(maxsize=1)
-def _given_groups() -> dict[str, str]:
-    raw = (resources.files("prisonwatch.names") / "data" / "given_names.json").read_text(
-        encoding="utf-8"
-    )
-    out: dict[str, str] = {}
-    for group in json.loads(raw)["groups"]:
-        for name in group:
-            out.setdefault(name, group[0])
-    return out
+Feat = tuple[str, str, str, str | None]
+"""A token, folded, its skeleton, and the given name it is a spelling of (if it is one)."""
 
 
-@lru_cache(maxsize=100_000)
-def given_group(token: str) -> str | None:
-    """The canonical given name a spelling belongs to ("Siarhei" → "sergei"), if known."""
-    return _given_groups().get(fold(token))
+@lru_cache(maxsize=400_000)
+def token_features(token: str) -> Feat:
+    """What matching compares of one token; shared by every form that holds the token."""
+    return (token, fold(token), skeleton(token), given_group(token))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +71,12 @@ class Form:
     tokens: tuple[str, ...]
     how: str
     folded: str = ""
+    feats: tuple[Feat, ...] = field(default=(), compare=False, repr=False)
+    """Each token's features, computed once: what matching compares."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "folded", fold(" ".join(self.tokens)))
+        object.__setattr__(self, "feats", tuple(token_features(t) for t in self.tokens))
 
     @property
     def text(self) -> str:
@@ -138,22 +90,24 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 def forms(name: str) -> list[Form]:
-    """Every Latin form of a name: as written, reordered ("Lukashenko, Alexander"), and for
-    Cyrillic names every transliteration of every nominative candidate."""
+    """Every Latin form of a name: as written, reordered ("Lukashenko, Alexander"), for
+    Cyrillic names every transliteration of every nominative candidate, for Łacinka the
+    nominative too, and for Chinese names the simplified characters and the pinyin."""
     name = " ".join(name.split())
     if "," in name:
         last, _, first = name.partition(",")
         name = f"{first.strip()} {last.strip()}".strip()
+    if has_han(name):
+        return [Form(tokens, how) for how, tokens in han_spellings(name)]
     if not is_cyrillic(name):
-        return [Form(_tokens(name), "as written")]
+        return _latin_forms(strip_tones(name))
     out: list[Form] = []
-    words = name.split()
-    variants: list[list[str]] = [[]]
-    for w in words:
-        variants = [[*v, n] for v in variants for n in nominatives(w)][:12]
-    for i, variant in enumerate(variants):
-        for table, latin in all_romanisations(" ".join(variant)).items():
-            how = f"transliterated ({table})" + ("" if i == 0 else ", inflection undone")
+    variants = nominative_forms(name, limit=3)
+    if language(name) is None:  # letters do not tell Russian from Belarusian: read both ways
+        variants += nominative_forms(name, "be", limit=2)
+    for variant in dict.fromkeys(variants):
+        for table, latin in all_romanisations(variant).items():
+            how = f"transliterated ({table})" + ("" if variant == name else ", case undone")
             out.append(Form(_tokens(latin), how))
     seen: set[tuple[str, ...]] = set()
     unique = []
@@ -162,3 +116,28 @@ def forms(name: str) -> list[Form]:
             seen.add(f.tokens)
             unique.append(f)
     return unique
+
+
+@lru_cache(maxsize=1)
+def _lacinka_oblique() -> re.Pattern[str]:
+    """Word endings that mark a Łacinka name in an oblique case (from data/cases_be.json),
+    leaving out short plain ones and those a nominative ends in too: too many names end so."""
+    rules = _latin_case_rules()
+    nominative = {e for e, _ in rules["nominative_endings"]}
+    endings = [
+        e for e, *_ in rules["oblique"] if (len(e) >= 3 or not e.isascii()) and e not in nominative
+    ]
+    return re.compile(r"(?:" + "|".join(sorted(endings, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _latin_forms(name: str) -> list[Form]:
+    """A Latin name as written; a Łacinka one also in the nominative ("Alesia Bialackaha"), and
+    one with syllables joined by hyphens also joined ("Liu Xiao-bo": "liu xiaobo")."""
+    out = [Form(_tokens(name), "as written")]
+    if _lacinka_oblique().search(name):
+        variant = nominative_forms(name, "be", limit=1)[0]
+        if variant != name:
+            out.append(Form(_tokens(variant), "case undone (Łacinka)"))
+    if re.search(r"\w-\w", name):
+        out.append(Form(_tokens(re.sub(r"(?<=\w)-(?=\w)", "", name)), "hyphen joined"))
+    return out

@@ -9,6 +9,7 @@ took on a pair (same, not same) are honoured before any score.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from prisonwatch.core.text import fold, name_key
-from prisonwatch.names.keys import Form, forms, given_group, skeleton
+from prisonwatch.names.chinese import has_han
+from prisonwatch.names.given import given_group
+from prisonwatch.names.keys import Feat, Form, forms, skeleton
 
 VERSION = "names/1.0"
 AUTO_ACCEPT = 0.9
@@ -26,8 +29,13 @@ AUTO_ACCEPT = 0.9
 MARGIN = 0.05
 POOL = 20
 MAX_BLOCK = 1000
-MAX_STRONG_BLOCK = 3000
+MAX_STRONG_BLOCK = 300
 """A spelling or sound shared by more names than this says too little to rank by."""
+LONE_NAME = 0.89
+"""A surname alone ("Statkevich", or the common word "знака") is never taken without a person
+checking: it scores at most this, under `AUTO_ACCEPT`."""
+FORMS_SCORED = 2
+"""Of a shortlisted person's spellings, how many closest ones are scored token by token."""
 SHORTLIST = 6
 """Of the pool, how many closest whole spellings are scored token by token."""
 """Letter-trigram keys shared by more names than this ("ski", "vic") are too common to help."""
@@ -56,54 +64,91 @@ class Decision:
 decision_key = name_key
 
 
-@lru_cache(maxsize=200_000)
-def _token_sim(q: str, c: str) -> tuple[float, str]:
-    if q == c:
+def _token_sim(q: Feat, c: Feat) -> tuple[float, str]:
+    """How alike two tokens are, from their precomputed features, and why."""
+    if q[0] == c[0]:
         return 1.0, "same spelling"
-    fq, fc = fold(q), fold(c)
+    fq, fc = q[1], c[1]
     if fq == fc:
         return 0.98, "same spelling but for accents"
-    gq, gc = given_group(q), given_group(c)
-    if gq is not None and gq == gc:
+    if q[3] is not None and q[3] == c[3]:
         return 0.95, "variant of the same given name"
-    sq, sc = skeleton(q), skeleton(c)
-    if len(sq) >= 3 and sq == sc:
+    if len(q[2]) >= 3 and q[2] == c[2]:
         return 0.9, "same sound in another spelling"
-    if min(len(fq), len(fc)) >= 6 and Levenshtein.distance(fq, fc) <= 1:
+    if len(fq) >= 6 and len(fc) >= 6 and Levenshtein.distance(fq, fc, score_cutoff=1) <= 1:
         return 0.88, "one letter apart"
-    sim = Levenshtein.normalized_similarity(fq, fc)
-    return sim * 0.85, "similar spelling"
+    return Levenshtein.normalized_similarity(fq, fc) * 0.85, "similar spelling"
+
+
+_PATRONYMIC = re.compile(r"(?:[aeo]vi(?:ch|c|tch)|[aeo]vn?a|[aeiou][uwv]na|ichna|ovych)$")
+"""Endings of patronymics in Latin spellings: Viktaravič, Vasilievna, Mikalaeŭna."""
 
 
 def score_forms(query: Form, cand: Form) -> tuple[float, list[str]]:
-    """How well one spelling of the query matches one spelling of a person's name."""
+    """How well one spelling of the query matches one spelling of a person's name, and why."""
+    score, matched = _score_pair(query, cand)
+    return score, _reasons(matched)
+
+
+Matched = list[tuple[str, str, str]]
+"""(query token, person's token, why they are alike) for the tokens that matched."""
+
+
+def _reasons(matched: Matched) -> list[str]:
+    return [f"{q} ~ {c}: {reason}" for q, c, reason in matched]
+
+
+def _score_pair(query: Form, cand: Form) -> tuple[float, Matched]:
     total = weight_sum = 0.0
-    why: list[str] = []
+    matched: Matched = []
     surname_hit = False
-    for q in query.tokens:
-        best, reason, best_c = 0.0, "", ""
-        for c in cand.tokens:
+    qfeats, cfeats = query.feats, cand.feats
+    extra = len(qfeats) > max(len(cfeats), 2)
+    syllabic = cand.how == "pinyin"
+    # each written name answers one name of the person ("Jia Jia" is not "Jia Guoxi"), the
+    # closest pairs first
+    pairs: list[tuple[float, int, int, str]] = []
+    for i, q in enumerate(qfeats):
+        for j, c in enumerate(cfeats):
             sim, r = _token_sim(q, c)
-            if sim > best:
-                best, reason, best_c = sim, r, c
-        weight = 0.5 if given_group(q) is not None else 1.0
-        total += best * weight
+            if syllabic and sim < 0.98:
+                sim = min(sim, 0.7)  # one letter off in pinyin is another syllable
+            pairs.append((-sim, i, j, r))
+    pairs.sort()
+    best: list[tuple[float, int, str] | None] = [None] * len(qfeats)
+    taken: set[int] = set()
+    for neg, i, j, r in pairs:
+        if best[i] is None and j not in taken:
+            best[i] = (-neg, j, r)
+            taken.add(j)
+    for q, b in zip(qfeats, best, strict=True):
+        sim, j, reason = b if b is not None else (0.0, -1, "")
+        weight = 0.5 if q[3] is not None else 1.0
+        if extra and q is not qfeats[0] and sim < 0.85 and _PATRONYMIC.search(q[1]):
+            continue  # a patronymic the registry does not keep says nothing either way
+        total += sim * weight
         weight_sum += weight
-        if weight == 1.0 and best >= 0.85:
-            surname_hit = True
-        if best >= 0.85:
-            why.append(f"{q} ~ {best_c}: {reason}")
+        if sim >= 0.85:
+            matched.append((q[0], cand.tokens[j], reason))
+            if weight == 1.0:
+                surname_hit = True
     if not weight_sum:
-        return 0.0, why
+        return 0.0, matched
     score = total / weight_sum
     # among equally good token matches, the closer whole spelling wins
     whole = Levenshtein.normalized_similarity(query.folded, cand.folded)
     score = 0.9 * score + 0.1 * max(whole, score)
-    if len(cand.tokens) > len(query.tokens):
+    if len(cfeats) > len(qfeats):
         score *= 0.93  # fewer names given than the person has
+        if len(qfeats) == 1:
+            score = min(score, LONE_NAME)
     if not surname_hit:
         score = min(score, 0.5)
-    return score, why
+    if query.how == cand.how == "pinyin":
+        # both written in characters, and the characters differ: a namesake in sound only
+        score *= 0.85
+        matched.append(("", "", "same pinyin, other characters"))
+    return score, matched
 
 
 @dataclass
@@ -135,14 +180,16 @@ class NameIndex:
 
     def _pool(self, tokens: list[str], strong: bool) -> list[str]:
         """The persons sharing the most keys with the query's surname tokens."""
-        hits: Counter[str] = Counter()
+        limit = MAX_STRONG_BLOCK if strong else MAX_BLOCK
+        found: list[set[str]] = []
         for token in tokens:
-            for k in _block_keys(token):
-                if k.startswith(("g:", "p:")) == strong:
-                    continue
-                block = self.blocks.get(k, ())
-                if len(block) <= (MAX_STRONG_BLOCK if strong else MAX_BLOCK):
-                    hits.update(block)
+            for k in _pass_keys(token, strong):
+                block = self.blocks.get(k)
+                if block and len(block) <= limit:
+                    found.append(block)
+        hits: Counter[str] = Counter()
+        for block in found:
+            hits.update(block)
         return [pid for pid, _ in hits.most_common(POOL)]
 
     def _score(
@@ -150,45 +197,55 @@ class NameIndex:
     ) -> list[Candidate]:
         results: list[Candidate] = []
         pool = [p for p in dict.fromkeys(pool) if p in self.names]
-        if len(pool) > SHORTLIST:
-            pool = self._shortlist(pool, query_forms)
-        for pid in pool:
+        closest = self._shortlist(pool, query_forms) if len(pool) > SHORTLIST else {}
+        for pid in closest or pool:
             if pid in ruled and ruled[pid].verdict == "not_same":
                 continue
-            best, why, how = 0.0, [], ""
+            best, matched, how = 0.0, [], ""
             for qf in query_forms:
-                for cf in self.forms[pid]:
-                    s, w = score_forms(qf, cf)
+                for cf in closest.get(pid) or self.forms[pid]:
+                    s, m = _score_pair(qf, cf)
                     if s > best:
-                        best, why, how = s, w, qf.how
+                        best, matched, how = s, m, qf.how
             if best < 0.5:
                 continue
+            why = _reasons(matched)
             reasons = [*why, how] if how and how != "as written" else why
             results.append(Candidate(pid, self.names[pid], round(best, 3), tuple(reasons)))
         results.sort(key=lambda c: (-c.score, c.name))
         return results
 
-    def _shortlist(self, pool: list[str], query_forms: list[Form]) -> list[str]:
-        """The candidates whose spellings are closest as whole strings (rapidfuzz, in C)."""
+    def _shortlist(self, pool: list[str], query_forms: list[Form]) -> dict[str, list[Form]]:
+        """The candidates whose spellings are closest as whole strings (rapidfuzz, in C), each
+        with its `FORMS_SCORED` closest spellings, best first."""
         texts: list[str] = []
-        owners: list[str] = []
+        owners: list[tuple[str, Form]] = []
         for pid in pool:
             for f in self.forms[pid]:
                 texts.append(f.folded)
-                owners.append(pid)
-        best: dict[str, float] = {}
+                owners.append((pid, f))
+        scores: dict[int, float] = {}
         for qf in query_forms:
             for _, score, i in process.extract(
-                qf.folded, texts, scorer=fuzz.token_sort_ratio, limit=SHORTLIST * 2
+                qf.folded, texts, scorer=fuzz.token_sort_ratio, limit=SHORTLIST * FORMS_SCORED * 2
             ):
-                best[owners[i]] = max(best.get(owners[i], 0.0), score)
-        return sorted(best, key=lambda pid: -best[pid])[:SHORTLIST]
+                if score > scores.get(i, -1.0):
+                    scores[i] = score
+        best: dict[str, list[Form]] = {}
+        for i in sorted(scores, key=scores.__getitem__, reverse=True):
+            pid, f = owners[i]
+            if pid in best:
+                if len(best[pid]) < FORMS_SCORED:
+                    best[pid].append(f)
+            elif len(best) < SHORTLIST:
+                best[pid] = [f]
+        return best
 
     def match(
         self, query: str, limit: int = 5, decisions: Sequence[Decision] = ()
     ) -> list[Candidate]:
         """Candidates best first, each with a score from 0 to 1 and why it matched."""
-        key = decision_key(query)
+        key = decision_key(query) if decisions else ""
         ruled = {d.person_id: d for d in decisions if decision_key(d.name) == key}
         query_forms = forms(query)
         surnames = [t for qf in query_forms for t in qf.tokens if given_group(t) is None]
@@ -212,21 +269,34 @@ class NameIndex:
 
 @lru_cache(maxsize=200_000)
 def _block_keys(token: str) -> tuple[str, ...]:
-    """Keys under which a token is found: its folded spelling, its skeleton, its first five
-    letters (long tokens) and its letter trigrams, so that a slip of one letter still meets."""
-    if len(token) < 3:
-        return ()
+    """Keys under which a token is found: its folded spelling, its skeleton, its spellings with
+    one letter dropped (d:, which a one-letter slip shares with the original), its first five
+    letters (long tokens) and its letter trigrams."""
     folded = fold(token)
+    if len(token) < 3:
+        # two letters ("Li", "Wu") or Chinese characters (王丹) are still a whole name
+        return (f"t:{folded}",) if len(token) == 2 or has_han(token) else ()
     keys = [f"t:{folded}"]
     sk = skeleton(token)
     if len(sk) >= 2:
         keys.append(f"s:{sk}")
+    if len(folded) >= 5:
+        # one letter dropped, at each place: a slip of one letter meets its original here
+        keys.extend(f"d:{folded[:i]}{folded[i + 1 :]}" for i in range(len(folded)))
+        keys.append(f"d:{folded}")
     if len(folded) >= 7:
         keys.append(f"p:{folded[:5]}")
     if len(folded) >= 5:
         padded = f"^{folded}$"
         keys.extend(f"g:{padded[i : i + 3]}" for i in range(len(padded) - 2))
     return tuple(keys)
+
+
+@lru_cache(maxsize=200_000)
+def _pass_keys(token: str, strong: bool) -> tuple[str, ...]:
+    """The keys of one pass: the telling ones (spelling, sound, one letter dropped), or the
+    wide ones (prefix, trigrams)."""
+    return tuple(k for k in _block_keys(token) if k.startswith(("g:", "p:")) != strong)
 
 
 def auto_accept(candidates: Sequence[Candidate]) -> Candidate | None:

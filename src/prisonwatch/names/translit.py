@@ -188,9 +188,10 @@ def is_cyrillic(text: str) -> bool:
 
 
 def language(text: str) -> str | None:
-    """`be` or `ru` when letters decide it, else None (either)."""
+    """`be` or `ru` when letters or case endings decide it, else None (either)."""
     low = text.lower()
-    if re.search(r"[іў]", low):
+    # Belarusian writes the unstressed o of -ого, -ому as a, and э after consonants (Андрэй)
+    if re.search(r"[іў]|\w(?:ага|аму)\b|[бвгджзклмнпрстфхцчш]э", low):
         return "be"
     if re.search(r"[иъщ]", low):
         return "ru"

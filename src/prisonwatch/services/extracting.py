@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,11 @@ def _files(paths: Sequence[Path], problems: list[Problem]) -> list[Path]:
     return out
 
 
+def _problem(path: Path, exc: DocumentError) -> Problem:
+    where = f"{path}:{exc.line}" if exc.line is not None else str(path)
+    return Problem(where, exc.field, exc.reason)
+
+
 def read_all(
     paths: Sequence[Path], default_date: date | None
 ) -> tuple[list[Document], list[Problem]]:
@@ -50,22 +56,51 @@ def read_all(
         try:
             for item in read_documents(path, default_date):
                 if isinstance(item, DocumentError):
-                    problems.append(Problem(str(path), "file", str(item)))
+                    problems.append(_problem(path, item))
                 else:
                     documents.append(item)
         except DocumentError as exc:
-            problems.append(Problem(str(path), "file", str(exc)))
+            problems.append(_problem(path, exc))
     return documents, problems
 
 
-def extract(documents: Sequence[Document], gazetteer: Gazetteer) -> list[dict[str, Any]]:
+@dataclass(slots=True)
+class Extracted:
+    """What the extractor read in each document it could read, and why it could not read others."""
+
+    documents: list[Document] = field(default_factory=list)
+    outputs: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def extract(documents: Sequence[Document], gazetteer: Gazetteer) -> Extracted:
+    """Extract every document; one the extractor fails on is reported and the rest still read.
+
+    Documents go through the model together (faster); when that fails, the ones not yet done
+    are read one by one, so only the document that fails is lost.
+    """
     from prisonwatch.ingest.extract.nlp import ModelMissingError
     from prisonwatch.ingest.extract.pipeline import Extractor
 
+    done = Extracted()
     if not documents:
-        return []
+        return done
     try:
         extractor = Extractor(gazetteer)
     except ModelMissingError as exc:
         raise ExtractSetupError(str(exc)) from None
-    return list(extractor.extract_many(documents))
+    try:
+        for doc, output in zip(documents, extractor.extract_many(documents), strict=False):
+            done.documents.append(doc)
+            done.outputs.append(output)
+    except Exception:  # retried one by one below, where the failure is named
+        for doc in documents[len(done.documents) :]:
+            try:
+                output = extractor.extract(doc)
+            except Exception as exc:  # one article never stops the others
+                reason = f"the extractor failed: {type(exc).__name__}: {str(exc)[:200]}"
+                done.problems.append(Problem(doc.name, "text", reason.splitlines()[0]))
+                continue
+            done.documents.append(doc)
+            done.outputs.append(output)
+    return done

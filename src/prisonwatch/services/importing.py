@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,23 +29,41 @@ class ImportReport:
 
 
 def read_file(path: Path) -> tuple[str | None, Problem | None]:
-    """The file's text, or the reason it cannot be read."""
+    """The file's text, or the reason it cannot be read.
+
+    The size is checked before anything is read, and no more than the limit is ever read (a
+    device or a file still growing cannot make the import hold more), so a refused file costs
+    no memory.
+    """
     name = str(path)
     try:
         if path.is_dir():
             return None, Problem(name, "file", "is a directory")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, Problem(name, "file", "not a regular file")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
-            return None, Problem(name, "file", f"too large ({size} bytes; limit {MAX_FILE_BYTES})")
-        data = path.read_bytes()
+            return None, Problem(name, "file", _too_large(size))
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, Problem(name, "file", exc.strerror or str(exc))
-    if b"\x00" in data[:8192]:
+    if len(data) > MAX_FILE_BYTES:
+        return None, Problem(name, "file", _too_large(len(data)))
+    head = data[:8192]
+    if b"\x00" in head.split(b"\n", 1)[0] or head.count(b"\x00") > 16:
+        # binary; a NUL or two further on is a bad value, named with its line and field
         return None, Problem(name, "file", "binary data, not text")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        return None, Problem(name, "file", f"not UTF-8 (byte {exc.start})")
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, Problem(f"{name}:{line}", "file", f"not UTF-8 (byte {exc.start})")
+
+
+def _too_large(size: int) -> str:
+    return f"too large ({size} bytes; limit {MAX_FILE_BYTES}): split it into smaller files"
 
 
 def merge(batches: Sequence[Batch]) -> Batch:

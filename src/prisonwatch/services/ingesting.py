@@ -17,7 +17,7 @@ from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Claim, Source, Span, content_id
 from prisonwatch.core.vocabulary import Qualifier, ReleaseMechanism, ReviewStatus
 from prisonwatch.ingest.documents import Document
-from prisonwatch.storage.port import Batch, Extraction, LedgerStore
+from prisonwatch.storage.port import Batch, BatchError, Extraction, LedgerStore
 
 
 @dataclass(slots=True)
@@ -25,6 +25,7 @@ class IngestReport:
     sources_added: int = 0
     claims_added: int = 0
     superseded: int = 0
+    refused: int = 0
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -100,7 +101,11 @@ def ingest(
     actor: str,
     now: datetime,
 ) -> IngestReport:
-    """Store each article and its suggestions; one transaction per article."""
+    """Store each article and its suggestions; one transaction per article.
+
+    An article the ledger refuses is reported in `problems` and the others are still stored,
+    so one bad article never stops an ingest half way.
+    """
     report = IngestReport()
     for doc, output in zip(documents, outputs, strict=True):
         source = Source(
@@ -120,9 +125,15 @@ def ingest(
             claims=[c for c in claims if c.id not in known],  # the same statement, read again
             extractions=[Extraction(source.id, output["extractor"]["version"], output, now)],
         )
+        batch.where[source.id] = doc.name
         for c in claims:
             batch.where[c.id] = f"{doc.name}: claim {c.action} {c.count}"
-        result = store.apply(batch, actor, now)
+        try:
+            result = store.apply(batch, actor, now)
+        except BatchError as err:  # this article is refused whole; the others still go in
+            report.problems.extend(err.problems)
+            report.refused += 1
+            continue
         report.sources_added += result.added["sources"]
         report.claims_added += result.added["claims"]
         current = {c.id for c in claims}

@@ -33,7 +33,7 @@ from prisonwatch.core.records import (
     Source,
 )
 from prisonwatch.core.text import name_key
-from prisonwatch.storage import migrate, rows
+from prisonwatch.storage import audit, migrate, rows
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.port import (
     ApplyResult,
@@ -418,18 +418,18 @@ def _audit(
     before: rows.Row | None,
     after: rows.Row | None,
 ) -> None:
-    conn.execute(
-        insert(t.audit),
+    audit.append(
+        conn,
         [
-            {
-                "at": at,
-                "actor": actor,
-                "action": action,
-                "record_kind": kind,
-                "record_id": rid,
-                "before": rows.jsonable(before) if before else None,
-                "after": rows.jsonable(after) if after else None,
-            }
+            audit.Entry(
+                at,
+                actor,
+                action,
+                kind,
+                rid,
+                rows.jsonable(before) if before else None,
+                rows.jsonable(after) if after else None,
+            )
         ],
     )
 
@@ -598,19 +598,11 @@ class _Writer:
         if not values:
             return
         self.conn.execute(insert(table), values)
-        audit = [
-            {
-                "at": self.at,
-                "actor": self.actor,
-                "action": "insert",
-                "record_kind": kind,
-                "record_id": v["id"],
-                "before": None,
-                "after": rows.jsonable(v),
-            }
+        entries = [
+            audit.Entry(self.at, self.actor, "insert", kind, v["id"], None, rows.jsonable(v))
             for v in values
         ]
-        self.conn.execute(insert(t.audit), audit)
+        audit.append(self.conn, entries)
 
 
 def _supersede_order(events: list[Event]) -> list[Event]:

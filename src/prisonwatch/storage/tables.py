@@ -252,7 +252,20 @@ audit = Table(
     Column("record_id", String(80), nullable=False),
     Column("before", JSON),
     Column("after", JSON),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
     Index(None, "record_kind", "record_id"),
+)
+
+# The newest audit entry (one row, id 1): its id and hash and the number of entries. Appends
+# lock this row, so that two writers never extend the chain from the same entry.
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("last_id", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("entries", Integer, nullable=False),
 )
 
 
@@ -264,6 +277,7 @@ users = Table(
     Column("role", String(16), nullable=False),
     Column("password_hash", Text, nullable=False),
     Column("created_at", DateTime, nullable=False),
+    Column("disabled_at", DateTime),
 )
 
 sessions = Table(
@@ -283,6 +297,7 @@ api_tokens = Table(
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
     Column("label", Text, nullable=False),
     Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
 )
 
 login_attempts = Table(

@@ -12,8 +12,9 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from prisonwatch.storage.sql import SqlStore
-from prisonwatch.web import api, demands, pages
+from prisonwatch.web import admin, api, demands, pages
 from prisonwatch.web.context import Ledger
+from prisonwatch.web.peers import parse_networks
 from prisonwatch.web.responses import BadParameterError, error_json
 from prisonwatch.web.settings import WebSettings
 
@@ -42,6 +43,14 @@ class _BodyLimit(BaseHTTPMiddleware):
         return await call_next(request)
 
 
+def app_from_env() -> FastAPI:
+    """The app of one worker process of `prisonwatch serve --workers N`: its database comes
+    from `PRISONWATCH_DB`, read when the worker starts (never at import time)."""
+    import os
+
+    return create_app(WebSettings.from_env(os.environ["PRISONWATCH_DB"]))
+
+
 def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     """A web app on one database; the schema is brought up to date first."""
     store = store or SqlStore(settings.db_url)
@@ -54,12 +63,14 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.ledger = Ledger(store)
+    app.state.trusted_proxies = parse_networks(settings.trusted_proxies)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.add_middleware(_BodyLimit, limit=settings.max_body_bytes)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router(templates, settings.secure_cookies))
     app.include_router(demands.router(templates))
+    app.include_router(admin.router(templates))
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")

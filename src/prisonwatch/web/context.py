@@ -102,7 +102,7 @@ class Ledger:
 
     def viewer(self, session_token: str | None, bearer: str | None) -> Viewer:
         if bearer:
-            user = accounts.token_user(self.accounts, bearer)
+            user = accounts.token_user(self.accounts, bearer, now())
             return Viewer(user, None, True) if user else Viewer(None)
         s = accounts.session(self.accounts, session_token, now())
         return Viewer(s.user, s.csrf) if s else Viewer(None)

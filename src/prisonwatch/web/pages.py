@@ -13,6 +13,7 @@ from prisonwatch.services import accounts, conflicts, reviewing
 from prisonwatch.web import dashboards, i18n, present
 from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer, now
 from prisonwatch.web.deps import check_csrf, ledger, require_analyst, scope, viewer
+from prisonwatch.web.peers import client_address
 from prisonwatch.web.responses import page
 
 
@@ -250,7 +251,7 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
         lg: Ledger = Depends(ledger),
         v: Viewer = Depends(viewer),
     ) -> Response:
-        address = request.client.host if request.client else "unknown"
+        address = client_address(request)
         try:
             done = accounts.login(lg.accounts, name, password, address, now())
         except accounts.AccountError as exc:

@@ -11,8 +11,10 @@ class WebSettings:
     db_url: str
     secure_cookies: bool = True
     max_body_bytes: int = 1_000_000
+    trusted_proxies: str = ""  # addresses or networks whose X-Forwarded-For is believed
 
     @classmethod
     def from_env(cls, db_url: str) -> WebSettings:
         insecure = os.environ.get("PRISONWATCH_INSECURE_COOKIES", "") == "1"
-        return cls(db_url=db_url, secure_cookies=not insecure)
+        proxies = os.environ.get("PRISONWATCH_TRUSTED_PROXIES", "")
+        return cls(db_url=db_url, secure_cookies=not insecure, trusted_proxies=proxies)

@@ -1,0 +1,139 @@
+"""Several server processes on one PostgreSQL store: a write through one is seen by the others
+within about a second (each process polls the store's version)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.cli.conftest import SAMPLE_FILES
+from tests.web.conftest import ARTICLE
+
+pytestmark = pytest.mark.postgres
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "prisonwatch", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def _wait(url: str, proc: subprocess.Popen[str]) -> None:
+    for _ in range(300):
+        if proc.poll() is not None:
+            raise AssertionError(f"server stopped: {proc.stderr.read() if proc.stderr else ''}")
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{url} never answered")
+
+
+@pytest.fixture
+def pg_env(pg_database: str, tmp_path: Path) -> Iterator[dict[str, str]]:
+    from tests.conftest import _reset_pg
+
+    _reset_pg(pg_database)
+    env = {**os.environ, "PRISONWATCH_DB": pg_database, "PRISONWATCH_PASSWORD": "x" * 16}
+    _run(env, "import", *SAMPLE_FILES)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    _run(env, "ingest", str(article))
+    _run(env, "user", "add", "ana", "--role", "analyst")
+    yield env
+
+
+def _serve(env: dict[str, str], port: int, *extra: str) -> subprocess.Popen[str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "prisonwatch", "serve", "--port", str(port), *extra],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    _wait(f"http://127.0.0.1:{port}/api/v1/stats", proc)
+    return proc
+
+
+def _seen_within(url: str, token: str, want: int, limit: float) -> float:
+    """Seconds until `url`'s observation count reaches `want` (fails after `limit`)."""
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        rows = httpx.get(url, headers={"Authorization": f"Bearer {token}"}).json()["rows"]
+        if len(rows) >= want:
+            return time.monotonic() - start
+        time.sleep(0.05)
+    raise AssertionError(f"{url}: still fewer than {want} figures after {limit} s")
+
+
+def test_a_write_through_one_process_is_seen_by_the_other(pg_env: dict[str, str]) -> None:
+    token = _run(pg_env, "token", "add", "ana").stdout.strip().splitlines()[-1]
+    ports = _port(), _port()
+    servers = [_serve(pg_env, p) for p in ports]
+    try:
+        a, b = (f"http://127.0.0.1:{p}/api/v1" for p in ports)
+        auth = {"Authorization": f"Bearer {token}"}
+        claims = httpx.get(f"{a}/suggestions", headers=auth).json()["rows"]
+        figure = [c for c in claims if c["action"] == "released" and not c["persons"]]
+        assert figure, claims  # "Belarus freed 12 political prisoners": a published figure
+        before = len(httpx.get(f"{b}/observations", headers=auth).json()["rows"])
+        r = httpx.post(f"{a}/suggestions/{figure[0]['id']}/accept", headers=auth)
+        assert r.status_code == 200, r.text
+        figures = len(httpx.get(f"{a}/observations", headers=auth).json()["rows"])
+        assert figures > before  # the writer sees its own write at once
+        took = _seen_within(f"{b}/observations", token, figures, limit=3.0)
+        assert took < 3.0
+    finally:
+        for s in servers:
+            s.terminate()
+            s.wait(timeout=20)
+
+
+def test_workers_serve_on_postgresql_and_are_refused_on_sqlite(
+    pg_env: dict[str, str], tmp_path: Path
+) -> None:
+    port = _port()
+    proc = _serve(pg_env, port, "--workers", "2")
+    try:
+        for _ in range(4):  # answered by whichever worker takes the connection
+            r = httpx.get(f"http://127.0.0.1:{port}/api/v1/persons?q=Statkevich", timeout=60)
+            assert r.status_code == 200 and r.json()["count"] >= 1
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    env = {**pg_env, "PRISONWATCH_DB": f"sqlite:///{tmp_path / 'one.db'}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "prisonwatch", "serve", "--workers", "2"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2
+    assert "SQLite has a single writer" in done.stderr
