@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "prisonwatch" / "sample_data"
 DEFAULT_SRC = ROOT.parent / "shared" / "data" / "belarus_registry"
-COMPILED = "2026-11-30"
+COMPILED = "2026-11-29"  # the day the compilation was begun (SOURCE.md)
 DEALS = {
     "2025-06-21": "BY-2025-06-21",
     "2025-09-11": "BY-2025-09-11",

@@ -182,10 +182,12 @@ def test_replacement_bounds_contain_every_value_the_qualifiers_allow(
     span = span_days + 1
     n_lo, n_hi = qualifier_bounds(n, nq)
     d_lo, d_hi = qualifier_bounds(d, dq)
-    for true_n in {max(n_lo, 1), n_hi or n_lo + 50}:
-        for true_d in {max(d_lo, 1), d_hi or d_lo + 50}:
+    for true_n in {n_lo, n_hi if n_hi is not None else n_lo + 50}:
+        for true_d in {max(d_lo, 1), d_hi if d_hi is not None else d_lo + 50}:
+            if true_d < 1:
+                continue
             days = -(-true_n * span // true_d)
-            assert rep.days_low <= max(days, 1)
+            assert rep.days_low <= days
             assert rep.days_high is None or days <= rep.days_high
 
 

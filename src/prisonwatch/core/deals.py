@@ -215,7 +215,9 @@ def replacement_from_rate(
     span = (end - start).days + 1
     n_low, n_high = needed.bounds
     d_low, d_high = qualifier_bounds(ob.value, ob.qualifier)
-    low = max(1, _ceil_div(n_low * span, d_high)) if d_high else (1 if n_low else 0)
+    low = _ceil_div(n_low * span, d_high) if d_high else 0
+    if n_low > 0:
+        low = max(low, 1)
     high = _ceil_div(n_high * span, d_low) if n_high is not None and d_low > 0 else None
     surely = n_high is not None and d_low >= n_high
     days = _ceil_div(needed.value * span, ob.value)

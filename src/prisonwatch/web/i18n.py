@@ -137,9 +137,16 @@ def day(ctx: Context, value: Any) -> str:
     return str(format_date(d, "medium", locale=_fmt(ctx)))
 
 
-def switch_links(request: Request) -> list[dict[str, Any]]:
-    """The language switch: one link per language, back to this page."""
-    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+def switch_links(request: Request, back: bool = True) -> list[dict[str, Any]]:
+    """The language switch: one link per language, back to this page.
+
+    Only the dashboard keeps its query (its controls); other pages go back to their path, and
+    an error page to the start: a page must not echo what was asked, which may be a name.
+    """
+    path = request.url.path
+    here = path + (f"?{request.url.query}" if request.url.query and path == "/" else "")
+    if not back:
+        here = "/"
     current = language(request)
     return [
         {"code": code, "name": name, "current": code == current, "next": here}
