@@ -22,7 +22,7 @@ from prisonwatch.cli.common import (
     out,
 )
 from prisonwatch.services import conflicts as conflict_service
-from prisonwatch.services import extracting, ingesting, matching, reviewing
+from prisonwatch.services import extracting, ingesting, matching, public, reviewing
 from prisonwatch.services.recording import Recorded
 
 review_app = typer.Typer(help="Accept, reject or edit suggested claims.", no_args_is_help=True)
@@ -216,6 +216,22 @@ def review_accept_source(
             raise CliError(str(exc)) from None
     out.print(f"accepted {len(ids)} suggestion(s)")
     _report(done)
+
+
+@review_app.command("clear")
+def review_clear(
+    kind: Annotated[str, typer.Argument(help="excerpt, title or address.")],
+    target: Annotated[str, typer.Argument(help="A claim id (excerpt) or a source id.")],
+    note: Annotated[str | None, typer.Option(help="Why it may be shown.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Clear a claim's excerpt, or a source's title or address, for the public."""
+    with opened(db) as (store, settings):
+        try:
+            done = public.clear(store, kind, target, settings.actor, now(), note)
+        except public.ClearanceError as exc:
+            raise CliError(str(exc)) from None
+    out.print(f"cleared {done.kind} of {done.target_id} (by {done.cleared_by})")
 
 
 @app.command("match")

@@ -311,6 +311,26 @@ login_attempts = Table(
     Index(None, "name", "at"),
 )
 
+clearances = Table(
+    "clearances",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("target_id", String(80), nullable=False),
+    Column("cleared_by", Text, nullable=False),
+    Column("cleared_at", DateTime, nullable=False),
+    Column("note", Text),
+    Index(None, "kind", "target_id"),
+)
+
+public_ids = Table(
+    "public_ids",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("record_id", String(80), primary_key=True),
+    Column("public_id", String(40), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+)
 
 demands = Table(
     "demands",
