@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from prisonwatch.ingest.extract.pipeline import Extractor
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app
 from prisonwatch.web.settings import WebSettings

@@ -170,8 +170,25 @@ def export(
     ] = False,
     db: DbOption = None,
 ) -> None:
-    """Export records in the import formats (public-safe unless --include-protected)."""
-    fmt = check_format(format, ("json", "csv"))
+    """Export records in the import formats, or as FollowTheMoney entities (public-safe unless
+    --include-protected)."""
+    fmt = check_format(format, ("json", "csv", "ftm"))
+    if fmt == "ftm":
+        from prisonwatch.services import ftm_export
+
+        with opened(db) as (store, _):
+            lines = ftm_export.to_jsonl(store, include_protected)
+            if out_dir is None:
+                sys.stdout.writelines(lines)
+                return
+            try:
+                out_dir.mkdir(parents=True, exist_ok=True)
+                with (out_dir / "entities.ftm.json").open("w", encoding="utf-8") as fh:
+                    fh.writelines(lines)
+            except OSError as exc:
+                raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
+        out.print(f"wrote entities.ftm.json to {out_dir}")
+        return
     if kind not in exporting.COLUMNS:
         raise CliError(f"--kind: unknown kind {kind!r}")
     with opened(db) as (store, _):

@@ -239,7 +239,10 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
     return {
         "sources": sources,
         "persons": [person_row(p) for p in persons],
-        "deals": [{**_deal_row(d, urls), "note": proj.text(d.note)} for d in store.deals()],
+        "deals": [
+            {**_deal_row(d, urls), "note": proj.text(d.note), "mediator": proj.text(d.mediator)}
+            for d in store.deals()
+        ],
         "events": [event_row(e) for e in events],
         "observations": [
             {**_observation_row(o, urls), "note": proj.text(o.note)} for o in store.observations()

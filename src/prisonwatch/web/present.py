@@ -253,6 +253,8 @@ def _public_deal(proj: Any, row: dict[str, Any]) -> dict[str, Any]:
     return {
         **row,
         "note": proj.text(row["note"]),
+        "mediator": proj.text(row["mediator"]),
+        "parties": [p for p in (proj.text(x) for x in row["parties"]) if p],
         "sources": _public_refs(proj, row["sources"]),
         "published": {k: [figure(f) for f in figs] for k, figs in row["published"].items()},
         "replacement": [
