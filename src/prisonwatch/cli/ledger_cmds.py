@@ -24,7 +24,7 @@ from prisonwatch.cli.common import (
     out,
 )
 from prisonwatch.core.periods import Granularity
-from prisonwatch.services import exporting, figures, importing, people
+from prisonwatch.services import exporting, figures, importing, people, samples
 from prisonwatch.storage.sql import SqlStore
 
 OrgOption = Annotated[str | None, typer.Option(help="Count only this organisation's designations.")]
@@ -153,6 +153,7 @@ def stats(
         raise CliError(f"--by: unknown period {by!r} (expected day, month or year)")
     scope = figures.Scope(org, country, day(known_on, "--known-on"))
     with opened(db) as (store, _):
+        _check_scope(store, scope)
         data = figures.stats(
             figures.View.load(store, scope), scope, on_day, start, end, Granularity(by)
         )
@@ -164,20 +165,31 @@ def stats(
         render.stats_table(out, data)
 
 
+def _check_scope(store: SqlStore, scope: figures.Scope) -> None:
+    try:
+        figures.check_scope(scope, figures.known_names(store))
+    except figures.ScopeError as exc:
+        raise CliError(f"--{exc.field}: {exc}") from None
+
+
 @app.command()
 def deals(
     org: OrgOption = None,
+    country: Annotated[str | None, typer.Option(help="ISO two-letter country code.")] = None,
     known_on: KnownOnOption = None,
     format: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
     """Deals: what each released, what it cost, and how soon the places were refilled."""
-    fmt = check_format(format, ("table", "json"))
-    scope = figures.Scope(org, None, day(known_on, "--known-on"))
+    fmt = check_format(format, ("table", "json", "csv"))
+    scope = figures.Scope(org, country, day(known_on, "--known-on"))
     with opened(db) as (store, _):
+        _check_scope(store, scope)
         rows = figures.deals(figures.View.load(store, scope), scope)
     if fmt == "json":
         out.print_json(data=rows)
+    elif fmt == "csv":
+        sys.stdout.write(render.deals_csv(rows))
     else:
         render.deals_table(out, rows)
 
@@ -231,7 +243,16 @@ def export(
         sys.stdout.write(exporting.to_csv(data[kind], kind))
 
 
-SAMPLE_FILES = ("sources.csv", "persons.csv", "deals.csv", "events.csv", "observations.csv")
+SAMPLE_FILES = (
+    "sources.csv",
+    "registry_sources.csv",
+    "persons.csv",
+    "registry_persons.csv",
+    "deals.csv",
+    "events.csv",
+    "registry_events.csv",
+    "observations.csv",
+)
 
 
 def load_sample(store: SqlStore, actor: str) -> importing.ImportReport:
@@ -255,6 +276,7 @@ def demo(
             for p in report.problems:
                 err.print(str(p), markup=False)
             raise CliError("sample data could not be loaded", code=1)
+        samples.record_sample_demands(store, "demo", now())
         scope = figures.Scope()
         view = figures.View.load(store, scope)
         data = figures.stats(view, scope, date(2025, 12, 31), date(2024, 1, 1), date(2025, 12, 31))
