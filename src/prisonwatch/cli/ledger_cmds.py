@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -49,20 +49,56 @@ def import_(
             help="persons, events, deals, observations or sources, when file names do not say."
         ),
     ] = None,
+    update: Annotated[
+        bool, typer.Option("--update", help="Record changed rows as revisions (needs --why).")
+    ] = False,
+    why: Annotated[str | None, typer.Option("--why", help="Why the rows changed.")] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Show what would change; write nothing.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Import record files, all together or not at all (see docs/import-formats.md)."""
     if kind is not None and kind not in ("persons", "events", "deals", "observations", "sources"):
         raise CliError(f"--kind: unknown kind {kind!r}")
+    if update and not (why or "").strip():
+        raise CliError("--update: say why the rows changed (--why TEXT)")
+    if check:
+        _check_import(files, kind, db)
+        return
     with opened(db) as (store, settings):
-        report = importing.import_files(store, files, settings.actor, now(), kind)
+        report = importing.import_files(
+            store, files, settings.actor, now(), kind, why if update else None
+        )
     if not report.ok:
         for p in report.problems:
             err.print(str(p), markup=False, highlight=False)
         raise CliError(f"import refused: {len(report.problems)} problem(s); nothing was written")
     assert report.result is not None
     added = ", ".join(f"{n} {k}" for k, n in report.result.added.items() if n) or "nothing new"
-    out.print(f"imported {added}; {report.result.unchanged} already present")
+    revised = ", ".join(f"{n} {k}" for k, n in report.result.revised.items() if n)
+    out.print(
+        f"imported {added}; {report.result.unchanged} already present"
+        + (f"; revised {revised}" if revised else "")
+    )
+
+
+def _check_import(files: list[Path], kind: str | None, db: str | None) -> None:
+    with opened(db) as (store, _):
+        plan, problems = importing.check_files(store, files, now(), kind)
+    if problems:
+        for problem in problems:
+            err.print(str(problem), markup=False, highlight=False)
+        raise CliError(f"import would be refused: {len(problems)} problem(s)")
+    counts = {s: sum(1 for p in plan if p.status == s) for s in ("new", "changed", "unchanged")}
+    for item in plan:
+        if item.status == "unchanged":
+            continue
+        head = f"{item.status} {item.kind} {item.where} ({item.record_id})"
+        out.print(head, markup=False, highlight=False)
+        for f, (a, b) in item.fields.items():
+            out.print(f"    {f}: {a!s} -> {b!s}", markup=False, highlight=False)
+    out.print(", ".join(f"{n} {s}" for s, n in counts.items()) + "; nothing was written")
 
 
 @app.command()
@@ -253,3 +289,70 @@ def demo(
         from prisonwatch.cli.web_cmds import serve_app
 
         serve_app(settings.db_url, host, port)
+
+
+@app.command()
+def tally(
+    metric: Annotated[
+        str, typer.Option(help="detained, released, designated or returned_to_custody.")
+    ] = "detained",
+    by: Annotated[str, typer.Option(help="day, month or year.")] = "month",
+    from_: Annotated[
+        str | None, typer.Option("--from", help="First day (default: earliest).")
+    ] = None,
+    to: Annotated[str | None, typer.Option(help="Last day (default: latest figure).")] = None,
+    org: Annotated[str | None, typer.Option(help="Only figures published by this body.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO two-letter country code.")] = None,
+    known_on: KnownOnOption = None,
+    format: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """Published figures of one metric (detentions per protest, say) summed by period: each
+    place and event counted once, disagreeing reports of one event as bounds."""
+    from prisonwatch.core.bitemporal import known_by
+    from prisonwatch.core.observations import published_tally
+    from prisonwatch.core.periods import periods_between
+    from prisonwatch.core.vocabulary import ObservationMetric
+
+    fmt = check_format(format, ("table", "json", "csv"))
+    try:
+        wanted = ObservationMetric(metric)
+    except ValueError:
+        known = ", ".join(m.value for m in ObservationMetric)
+        raise CliError(f"--metric: unknown metric {metric!r} (known: {known})") from None
+    if by not in Granularity.__members__.values():
+        raise CliError(f"--by: unknown period {by!r} (expected day, month or year)")
+    start, end = day(from_, "--from"), day(to, "--to")
+    with opened(db) as (store, _):
+        obs = [
+            o
+            for o in known_by(store.observations(), day(known_on, "--known-on"))
+            if o.metric is wanted
+        ]
+    if not obs:
+        raise CliError(f"no published {wanted.value} figures recorded", code=1)
+    start = start or min(o.period.earliest for o in obs)
+    end = end or max(o.period.latest for o in obs)
+    if end < start:
+        raise CliError("--to: before --from")
+    rows: list[dict[str, Any]] = [
+        {"period": t.period.label, "low": t.total.low, "high": t.total.high, "figures": t.figures}
+        for t in published_tally(
+            obs, wanted, periods_between(start, end, Granularity(by)), org, country
+        )
+    ]
+    if fmt == "json":
+        out.print_json(data=rows)
+    elif fmt == "csv":
+        sys.stdout.write("period,low,high,figures\n")
+        sys.stdout.writelines(
+            f"{r['period']},{r['low']},{r['high']},{r['figures']}\n" for r in rows
+        )
+    else:
+        from rich.table import Table
+
+        table = Table("period", wanted.value, "figures")
+        for r in rows:
+            total = str(r["low"]) if r["low"] == r["high"] else f"{r['low']}–{r['high']}"
+            table.add_row(r["period"], total, str(r["figures"]))
+        out.print(table)

@@ -14,8 +14,9 @@ from typing import Any
 from prisonwatch.core.dates import DateError, parse_fuzzy
 from prisonwatch.core.records import Claim, Review
 from prisonwatch.core.vocabulary import ClaimAction, Qualifier, ReviewStatus
-from prisonwatch.services import matching, recording
+from prisonwatch.services import acceptance, demands, matching, recording
 from prisonwatch.storage.port import LedgerStore
+from prisonwatch.storage.sql import SqlStore
 
 EDITABLE = ("count", "qualifier", "population", "when", "persons", "agent", "source", "action")
 
@@ -122,7 +123,23 @@ def accept(
         accepted = replace(c, review=Review(ReviewStatus.ACCEPTED, actor, now))
         store.update_claim(accepted, actor, now)
         recording.record_claim(store, accepted, actor, now, index, persons, result)
+        if accepted.action == "demanded" and isinstance(store, SqlStore):
+            _record_demand(store, accepted, actor, now, result)
     return result
+
+
+def _record_demand(
+    store: SqlStore, claim: Claim, actor: str, now: datetime, result: recording.Recorded
+) -> None:
+    """An accepted demand for release becomes a demand (who, when, how many, whom), so that
+    what is left of it can be followed; one that says not who demanded or when stays a claim."""
+    try:
+        made = demands.from_claim(store, claim, actor, now)
+    except demands.DemandError as exc:
+        result.notes.append(f"the demand was not recorded: {exc}")
+        return
+    if made is not None:
+        result.demands.append(made.id)
 
 
 def reject(
@@ -218,3 +235,20 @@ def resolve_name(
         store, claim, [matching.resolve(persons, person_id)], actor, now, result
     )
     return result
+
+
+def show(store: LedgerStore, claim_id: str, actor: str, now: datetime) -> acceptance.Preview:
+    """What accepting one suggestion would create or change; nothing is written."""
+    return acceptance.preview(store, _claim(store, claim_id), actor, now)
+
+
+def undo(
+    store: LedgerStore, claim_id: str, actor: str, now: datetime, why: str | None
+) -> acceptance.Undone:
+    """Revert every effect of accepting one claim (as revisions); it returns to the queue."""
+    if not (why or "").strip():
+        raise ReviewError("say why the acceptance is undone (--why)")
+    try:
+        return acceptance.undo(store, _claim(store, claim_id), actor, now, (why or "").strip())
+    except acceptance.UndoError as exc:
+        raise ReviewError(str(exc)) from None

@@ -15,7 +15,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from prisonwatch.storage.sql import SqlStore
-from prisonwatch.web import admin, api, demands, pages
+from prisonwatch.web import admin, api, api_edit, demands, editing, pages
 from prisonwatch.web.context import Ledger
 from prisonwatch.web.openapi_params import ERRORS
 from prisonwatch.web.peers import parse_networks
@@ -109,9 +109,11 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     app.add_middleware(_SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
+    app.include_router(api_edit.router)
     app.include_router(pages.router(templates, settings.secure_cookies))
     app.include_router(demands.router(templates))
     app.include_router(admin.router(templates))
+    app.include_router(editing.router(templates))
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")
