@@ -113,6 +113,8 @@ def source_for(store: LedgerStore, url: str, title: str | None, now: datetime) -
 def _matched(store: LedgerStore, names: Sequence[tuple[str, str | None]]) -> list[DemandName]:
     """Each name matched to the registry: sure matches linked, close ones left for a decision
     with their candidates, the rest unknown to the registry."""
+    if not names:
+        return []
     index, persons = matching.build_index(store)
     out = []
     for i, (name, note) in enumerate(names):
