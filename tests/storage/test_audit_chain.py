@@ -63,7 +63,7 @@ def test_an_update_in_sql_is_named(store: SqlStore) -> None:
 def test_an_update_of_the_record_before_is_named(store: SqlStore) -> None:
     _filled(store)
     last = store.audit_log(limit=1)[0]
-    assert last.action == "update" and last.before is not None
+    assert last.action == "revise" and last.before is not None
     _sql(store, "UPDATE audit SET before = NULL WHERE id = :id", id=last.id)
     assert _broken(store).entry_id == last.id
 
@@ -233,10 +233,10 @@ def test_entries_written_before_the_chain_are_chained_by_the_migration(store_url
 def test_the_log_filters(store: SqlStore) -> None:
     _filled(store)
     by_editor = audit_trail.log(store, audit.Filter(actor="editor"))
-    assert [e.action for e in by_editor] == ["update"]
+    assert [e.action for e in by_editor] == ["revise"]
     deal = by_editor[0].record_id
     on_deal = audit_trail.log(store, audit.Filter(kind="deal", record_id=deal))
-    assert [e.action for e in on_deal] == ["update", "insert"]
+    assert [e.action for e in on_deal] == ["revise", "insert"]
     later = audit_trail.log(store, audit.Filter(since=datetime(2026, 11, 30, 12, 30)))
     assert later == by_editor
     page = audit_trail.log(store, audit.Filter(limit=5))
@@ -289,3 +289,14 @@ def _day(value: object) -> datetime:
 
 def _j(value: object) -> object:
     return json.loads(value) if isinstance(value, str) else value
+
+
+def test_an_unreadable_time_written_in_sql_is_a_broken_chain(tmp_path: Path) -> None:
+    store = SqlStore(f"sqlite:///{tmp_path / 'l.db'}")
+    store.migrate()
+    with store.engine.begin() as conn:
+        _audit(conn, AT, "a", "test", "claim", "one", None, None)
+    _sql(store, "UPDATE audit SET at = 'yesterday'")
+    broken = _broken(store)
+    assert "cannot be read" in broken.reason
+    store.close()

@@ -311,7 +311,7 @@ def test_claim_review_updates_are_audited(store: SqlStore) -> None:
     (stored,) = store.claims()
     assert stored.review.status is ReviewStatus.ACCEPTED and stored.count == 53
     entry = store.audit_log(claim.id, limit=1)[0]
-    assert entry.action == "update" and entry.actor == "analyst"
+    assert entry.action == "revise" and entry.actor == "analyst"
     assert entry.before is not None and entry.before["count"] == 52
     assert entry.after is not None and entry.after["count"] == 53
     with pytest.raises(StorageError):

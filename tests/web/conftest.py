@@ -33,6 +33,11 @@ PROTECTED_EVENTS = (
     "piotr-detained,by-protected-piotr,detained,2022-05-01,,https://example.org/hidden,2025-01-01\n"
     "piotr-designated,by-protected-piotr,designated,2022-05-01,Viasna,https://example.org/hidden,2025-01-01\n"
 )
+EVIL_SOURCES = (
+    "url,title,publisher,published,language,recorded_at\n"
+    "javascript:alert(document.cookie),A script address,Evil,2025-03-04,en,2025-01-01\n"
+    '"data:text/html;base64,PHNjcmlwdD4=",A data address,Evil,2025-03-05,en,2025-01-01\n'
+)
 ARTICLE = (
     " date 2025-10-01 Court jails activists\nCourt jails activists\n"
     "A court in Hrodna sentenced Hanna Sakrevich and Piotr Zhuvalich to five years, Viasna said. "
@@ -55,9 +60,11 @@ SECRET_NAMES = (
 def build(store: SqlStore, tmp: Path, extractor: Extractor) -> None:
     (tmp / "persons_protected.csv").write_text(PROTECTED_PERSONS, encoding="utf-8")
     (tmp / "events_protected.csv").write_text(PROTECTED_EVENTS, encoding="utf-8")
+    (tmp / "sources_evil.csv").write_text(EVIL_SOURCES, encoding="utf-8")
     files = [Path(p) for p in SAMPLE_FILES] + [
         tmp / "persons_protected.csv",
         tmp / "events_protected.csv",
+        tmp / "sources_evil.csv",
     ]
     report = importing.import_files(store, files, "tester", NOW)
     assert report.ok, report.problems

@@ -46,7 +46,8 @@ def test_stats_and_deals(client: TestClient) -> None:
 def test_errors_are_json_with_stable_codes(client: TestClient) -> None:
     cases = [
         ("/api/v1/stats?on=2025-02-30", 400, "bad_request"),
-        ("/api/v1/stats?from=2025-01-01", 400, "bad_request"),
+        ("/api/v1/stats?from=2025-02-01&to=2025-01-01", 400, "bad_request"),
+        ("/api/v1/stats?from=1899-12-31", 400, "bad_request"),
         ("/api/v1/stats?by=week&from=2025-01-01&to=2025-02-01", 400, "bad_request"),
         ("/api/v1/persons?_size=0", 400, "bad_request"),
         ("/api/v1/persons?_next=x", 400, "bad_request"),

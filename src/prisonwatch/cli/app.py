@@ -11,6 +11,7 @@ import sys
 from prisonwatch.cli import (  # noqa: F401  (each module registers its commands)
     audit_cmds,
     demand_cmds,
+    edit_cmds,
     extract_cmds,
     ledger_cmds,
     review_cmds,

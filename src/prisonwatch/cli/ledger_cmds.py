@@ -49,20 +49,56 @@ def import_(
             help="persons, events, deals, observations or sources, when file names do not say."
         ),
     ] = None,
+    update: Annotated[
+        bool, typer.Option("--update", help="Record changed rows as revisions (needs --why).")
+    ] = False,
+    why: Annotated[str | None, typer.Option("--why", help="Why the rows changed.")] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Show what would change; write nothing.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Import record files, all together or not at all (see docs/import-formats.md)."""
     if kind is not None and kind not in ("persons", "events", "deals", "observations", "sources"):
         raise CliError(f"--kind: unknown kind {kind!r}")
+    if update and not (why or "").strip():
+        raise CliError("--update: say why the rows changed (--why TEXT)")
+    if check:
+        _check_import(files, kind, db)
+        return
     with opened(db) as (store, settings):
-        report = importing.import_files(store, files, settings.actor, now(), kind)
+        report = importing.import_files(
+            store, files, settings.actor, now(), kind, why if update else None
+        )
     if not report.ok:
         for p in report.problems:
             err.print(str(p), markup=False, highlight=False)
         raise CliError(f"import refused: {len(report.problems)} problem(s); nothing was written")
     assert report.result is not None
     added = ", ".join(f"{n} {k}" for k, n in report.result.added.items() if n) or "nothing new"
-    out.print(f"imported {added}; {report.result.unchanged} already present")
+    revised = ", ".join(f"{n} {k}" for k, n in report.result.revised.items() if n)
+    out.print(
+        f"imported {added}; {report.result.unchanged} already present"
+        + (f"; revised {revised}" if revised else "")
+    )
+
+
+def _check_import(files: list[Path], kind: str | None, db: str | None) -> None:
+    with opened(db) as (store, _):
+        plan, problems = importing.check_files(store, files, now(), kind)
+    if problems:
+        for problem in problems:
+            err.print(str(problem), markup=False, highlight=False)
+        raise CliError(f"import would be refused: {len(problems)} problem(s)")
+    counts = {s: sum(1 for p in plan if p.status == s) for s in ("new", "changed", "unchanged")}
+    for item in plan:
+        if item.status == "unchanged":
+            continue
+        head = f"{item.status} {item.kind} {item.where} ({item.record_id})"
+        out.print(head, markup=False, highlight=False)
+        for f, (a, b) in item.fields.items():
+            out.print(f"    {f}: {a!s} -> {b!s}", markup=False, highlight=False)
+    out.print(", ".join(f"{n} {s}" for s, n in counts.items()) + "; nothing was written")
 
 
 @app.command()
@@ -158,8 +194,25 @@ def export(
     ] = False,
     db: DbOption = None,
 ) -> None:
-    """Export records in the import formats (public-safe unless --include-protected)."""
-    fmt = check_format(format, ("json", "csv"))
+    """Export records in the import formats, or as FollowTheMoney entities (public-safe unless
+    --include-protected)."""
+    fmt = check_format(format, ("json", "csv", "ftm"))
+    if fmt == "ftm":
+        from prisonwatch.services import ftm_export
+
+        with opened(db) as (store, _):
+            lines = ftm_export.to_jsonl(store, include_protected)
+            if out_dir is None:
+                sys.stdout.writelines(lines)
+                return
+            try:
+                out_dir.mkdir(parents=True, exist_ok=True)
+                with (out_dir / "entities.ftm.json").open("w", encoding="utf-8") as fh:
+                    fh.writelines(lines)
+            except OSError as exc:
+                raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
+        out.print(f"wrote entities.ftm.json to {out_dir}")
+        return
     if kind not in exporting.COLUMNS:
         raise CliError(f"--kind: unknown kind {kind!r}")
     with opened(db) as (store, _):

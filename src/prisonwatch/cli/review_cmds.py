@@ -22,7 +22,7 @@ from prisonwatch.cli.common import (
     out,
 )
 from prisonwatch.services import conflicts as conflict_service
-from prisonwatch.services import extracting, ingesting, matching, reviewing
+from prisonwatch.services import extracting, ingesting, matching, public, reviewing
 from prisonwatch.services.recording import Recorded
 
 review_app = typer.Typer(help="Accept, reject or edit suggested claims.", no_args_is_help=True)
@@ -145,6 +145,62 @@ def review_accept(
     _report(done)
 
 
+@review_app.command("show")
+def review_show(
+    claim_id: Annotated[str, typer.Argument(help="Suggestion id.")],
+    format: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """What accepting a suggestion would create or change (a dry run: nothing is written)."""
+    fmt = check_format(format, ("table", "json"))
+    with opened(db) as (store, settings):
+        try:
+            plan = reviewing.show(store, claim_id, settings.actor, now())
+        except reviewing.ReviewError as exc:
+            raise CliError(str(exc)) from None
+    data = {
+        "claim": plan.claim_id,
+        "status": plan.status,
+        "persons_matched": plan.matched,
+        "persons_created": plan.created,
+        "names_queued": plan.queued,
+        "events": plan.events,
+        "figures": plan.figures,
+        "deals_created": plan.deals_created,
+        "deals_changed": plan.deals_changed,
+    }
+    if fmt == "json":
+        out.print_json(data=data)
+        return
+    out.print(f"accepting {plan.claim_id} ({plan.status}) would record:", markup=False)
+    for key, items in data.items():
+        if not isinstance(items, list):
+            continue
+        out.print(f"  {key.replace('_', ' ')}: {len(items)}", markup=False)
+        for item in items:
+            out.print(f"    {item}", markup=False, highlight=False)
+
+
+@review_app.command("undo")
+def review_undo(
+    claim_id: Annotated[str, typer.Argument(help="An accepted claim's id.")],
+    why: Annotated[str | None, typer.Option("--why", help="Why the acceptance is undone.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Revert every effect of an acceptance as revisions; the suggestion returns to the queue."""
+    with opened(db) as (store, settings):
+        try:
+            done = reviewing.undo(store, claim_id, settings.actor, now(), why)
+        except reviewing.ReviewError as exc:
+            raise CliError(str(exc)) from None
+    out.print(
+        f"undone: {done.figures} figure(s), {done.events} event(s), {done.persons} person(s) "
+        f"voided; {done.deals_restored} deal(s) restored, {done.deals_voided} voided; "
+        f"{done.names_dropped} queued name(s) withdrawn; {claim_id} is a suggestion again",
+        markup=False,
+    )
+
+
 @review_app.command("reject")
 def review_reject(
     ids: Annotated[list[str], typer.Argument(help="Suggestion ids.")],
@@ -216,6 +272,22 @@ def review_accept_source(
             raise CliError(str(exc)) from None
     out.print(f"accepted {len(ids)} suggestion(s)")
     _report(done)
+
+
+@review_app.command("clear")
+def review_clear(
+    kind: Annotated[str, typer.Argument(help="excerpt, title or address.")],
+    target: Annotated[str, typer.Argument(help="A claim id (excerpt) or a source id.")],
+    note: Annotated[str | None, typer.Option(help="Why it may be shown.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Clear a claim's excerpt, or a source's title or address, for the public."""
+    with opened(db) as (store, settings):
+        try:
+            done = public.clear(store, kind, target, settings.actor, now(), note)
+        except public.ClearanceError as exc:
+            raise CliError(str(exc)) from None
+    out.print(f"cleared {done.kind} of {done.target_id} (by {done.cleared_by})")
 
 
 @app.command("match")

@@ -33,6 +33,7 @@ from prisonwatch.extract.results import (
     Period,
 )
 from prisonwatch.extract.sentences import sentences
+from prisonwatch.extract.slavic import reader as slavic
 from prisonwatch.ingest.documents import Document
 
 EXTRACTOR = "prisonwatch-extract"
@@ -78,10 +79,16 @@ class Extractor:
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[ArticleExtraction]:
         docs = list(documents)
-        for document, spacy_doc in zip(docs, self.nlp.pipe(d.text for d in docs), strict=True):
-            yield self._extract(document, spacy_doc)
+        parsed = iter(self.nlp.pipe(d.text for d in docs if d.language not in slavic.LANGUAGES))
+        for document in docs:
+            if document.language in slavic.LANGUAGES:
+                yield slavic.read(document, self.gazetteer)
+            else:
+                yield self._extract(document, next(parsed))
 
     def extract(self, document: Document) -> ArticleExtraction:
+        if document.language in slavic.LANGUAGES:
+            return slavic.read(document, self.gazetteer)
         return self._extract(document, self.nlp(document.text))
 
     def _article(self, document: Document, spacy_doc: Any) -> Article:

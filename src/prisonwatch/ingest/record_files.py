@@ -326,6 +326,7 @@ def _read(
         "observations": batch.observations,
         "sources": batch.sources,
     }
+    seen: dict[tuple[str, str], str] = {}  # (kind, id) -> where it was first read
     for got in items:
         if isinstance(got, Problem):
             problems.append(got)
@@ -345,6 +346,12 @@ def _read(
             record = READERS[item_kind](item, ctx)
         except _RowError as bad:
             problems.append(Problem(where, bad.field_name, bad.reason))
+            continue
+        first = seen.setdefault((item_kind, record.id), where)
+        if first != where:
+            what = item_kind.rstrip("s")
+            reason = f"duplicate {what} id {f.shown(record.id, 80)} (first {first})"
+            problems.append(Problem(where, "id", reason))
             continue
         if problems or not keep:  # refused, or only checked: read for problems, not records
             continue

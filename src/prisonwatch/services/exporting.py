@@ -1,23 +1,28 @@
 """Exports in the import formats, so that an export can be imported again unchanged.
 
-A public export (the default) never carries a protected name: persons whose names are withheld
-appear under a pseudonymous id with no names or notes, and `counts_only` persons and their
-events are left out entirely. `include_protected` gives the full backup for trusted storage.
+The public export (the default) is built from the public projection (`services.public`), never
+from the full record minus a mask: public persons as they are (notes only when they name no
+protected person); `withhold_name` persons under a random stored pseudonym with no names,
+aliases, birth year, gender, region or note, and their events under random stored ids;
+`counts_only` persons and their events left out entirely; sources, titles and addresses only
+as the projection shows them. `include_protected` gives the full backup for trusted storage.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from prisonwatch.core.dates import format_fuzzy
 from prisonwatch.core.records import Deal, Event, Observation, Person, Source
-from prisonwatch.core.vocabulary import Protection
+from prisonwatch.core.vocabulary import Gender
 from prisonwatch.services.privacy import WITHHELD
-from prisonwatch.storage.port import LedgerStore
+from prisonwatch.services.public import Projection
+from prisonwatch.storage.clearances import ClearanceStore
+from prisonwatch.storage.sql import SqlStore
 
 COLUMNS: dict[str, list[str]] = {
     "sources": ["url", "title", "publisher", "published", "language", "recorded_at"],
@@ -78,117 +83,170 @@ COLUMNS: dict[str, list[str]] = {
 }
 
 
-def pseudonym(person_id: str) -> str:
-    return "withheld-" + hashlib.sha256(person_id.encode()).hexdigest()[:12]
-
-
 def _ts(value: datetime) -> str:
     return value.isoformat(timespec="seconds")
 
 
+def _person_row(p: Person) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "aliases": "|".join(p.aliases),
+        "birth_year": p.birth_year,
+        "gender": p.gender.value,
+        "region": p.region,
+        "country": p.country,
+        "protection": p.protection.value,
+        "note": p.note,
+        "recorded_at": _ts(p.recorded_at),
+    }
+
+
+def _event_row(e: Event, urls: Callable[[tuple[str, ...]], str]) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "person_id": e.person_id,
+        "kind": e.kind.value,
+        "date": format_fuzzy(e.date),
+        "mechanism": e.mechanism.value if e.mechanism else None,
+        "organisation": e.organisation,
+        "deal_id": e.deal_id,
+        "place": e.place,
+        "source_url": urls(e.source_ids),
+        "note": e.note,
+        "supersedes": e.supersedes,
+        "void": "true" if e.void else "",
+        "recorded_at": _ts(e.recorded_at),
+        "recorded_by": e.recorded_by,
+    }
+
+
+def _deal_row(d: Deal, urls: Callable[[tuple[str, ...]], str]) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "date": format_fuzzy(d.date),
+        "country": d.country,
+        "parties": "|".join(d.parties),
+        "mediator": d.mediator,
+        "concessions": "|".join(
+            ":".join(x for x in (c.by, c.what, c.target) if x) for c in d.concessions
+        ),
+        "reported_released": d.reported_released,
+        "reported_political_prisoners": d.reported_political_prisoners,
+        "figures_by": d.figures_by,
+        "source_url": urls(d.source_ids),
+        "note": d.note,
+        "recorded_at": _ts(d.recorded_at),
+    }
+
+
+def _observation_row(o: Observation, urls: Callable[[tuple[str, ...]], str]) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "metric": o.metric.value,
+        "value": o.value,
+        "qualifier": o.qualifier.value,
+        "period": format_fuzzy(o.period),
+        "organisation": o.organisation,
+        "country": o.country,
+        "source_url": urls(o.source_ids),
+        "note": o.note,
+        "recorded_at": _ts(o.recorded_at),
+    }
+
+
+def _source_row(s: Source) -> dict[str, Any]:
+    return {
+        "url": s.url,
+        "title": s.title,
+        "publisher": s.publisher,
+        "published": s.published.isoformat() if s.published else None,
+        "language": s.language,
+        "recorded_at": _ts(s.recorded_at),
+    }
+
+
 def export_records(
-    store: LedgerStore, include_protected: bool = False
+    store: SqlStore, include_protected: bool = False, at: datetime | None = None
 ) -> dict[str, list[dict[str, Any]]]:
-    """Every record as import-format rows, keyed by kind."""
+    """Every record as import-format rows, keyed by kind: the public export, or with
+    `include_protected` the full backup."""
+    if include_protected:
+        return _full(store)
+    return _public(store, Projection.build(store), at or datetime.now())
+
+
+def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
     sources = {s.id: s for s in store.sources()}
 
     def urls(ids: tuple[str, ...]) -> str:
         return "|".join(sources[i].url or "" for i in ids if i in sources)
 
-    persons: dict[str, Person] = {p.id: p for p in store.persons()}
-    hidden = {
-        pid
-        for pid, p in persons.items()
-        if not include_protected and p.protection is Protection.COUNTS_ONLY
+    return {
+        "sources": [_source_row(s) for s in sources.values() if s.url and s.text is None],
+        "persons": [_person_row(p) for p in store.persons()],
+        "deals": [_deal_row(d, urls) for d in store.deals()],
+        "events": [_event_row(e, urls) for e in store.events()],
+        "observations": [_observation_row(o, urls) for o in store.observations()],
     }
-    renamed = {
-        pid: pseudonym(pid)
-        for pid, p in persons.items()
-        if not include_protected and p.protection is Protection.WITHHOLD_NAME
-    }
+
+
+def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[dict[str, Any]]]:
+    """The public export, from the projection: nothing here reads a protected name."""
+    stored = {s.id: s for s in store.sources()}
+
+    def urls(ids: tuple[str, ...]) -> str:
+        return "|".join(u for i in ids if (u := proj.sources[i].url if i in proj.sources else None))
+
+    persons = [p for p in store.persons() if p.id in proj.exported or p.id in proj.withheld]
+    withheld = [p for p in persons if p.id in proj.withheld]
+    events = [
+        e for e in store.events() if e.person_id in proj.exported or e.person_id in proj.withheld
+    ]
+    hidden_events = [e.id for e in events if e.person_id in proj.withheld]
+    ids = ClearanceStore(store)
+    pseudonyms = ids.public_ids("person", [p.id for p in withheld], at)
+    event_ids = ids.public_ids("event", hidden_events, at)
 
     def person_row(p: Person) -> dict[str, Any]:
-        masked = p.id in renamed
-        return {
-            "id": renamed.get(p.id, p.id),
-            "name": WITHHELD if masked else p.name,
-            "aliases": "" if masked else "|".join(p.aliases),
-            "birth_year": p.birth_year,
-            "gender": p.gender.value,
-            "region": p.region,
-            "country": p.country,
-            "protection": p.protection.value,
-            "note": None if masked else p.note,
-            "recorded_at": _ts(p.recorded_at),
-        }
+        if p.id in pseudonyms:
+            return {
+                **_person_row(p),
+                "id": pseudonyms[p.id],
+                "name": WITHHELD,
+                "aliases": "",
+                "birth_year": None,
+                "gender": Gender.UNKNOWN.value,
+                "region": None,
+                "note": None,
+            }
+        return {**_person_row(p), "note": proj.text(p.note)}
 
     def event_row(e: Event) -> dict[str, Any]:
-        masked = e.person_id in renamed
-        return {
-            "id": e.id,
-            "person_id": renamed.get(e.person_id, e.person_id),
-            "kind": e.kind.value,
-            "date": format_fuzzy(e.date),
-            "mechanism": e.mechanism.value if e.mechanism else None,
-            "organisation": e.organisation,
-            "deal_id": e.deal_id,
-            "place": None if masked else e.place,
-            "source_url": urls(e.source_ids),
-            "note": None if masked else e.note,
-            "supersedes": e.supersedes,
-            "void": "true" if e.void else "",
-            "recorded_at": _ts(e.recorded_at),
-            "recorded_by": e.recorded_by,
-        }
+        row = _event_row(e, urls)
+        row["place"], row["note"] = proj.text(e.place), proj.text(e.note)
+        if e.person_id in pseudonyms:
+            row.update(id=event_ids[e.id], person_id=pseudonyms[e.person_id], place=None, note=None)
+        if e.supersedes in event_ids:
+            row["supersedes"] = event_ids[e.supersedes]
+        return row
 
-    def deal_row(d: Deal) -> dict[str, Any]:
-        return {
-            "id": d.id,
-            "date": format_fuzzy(d.date),
-            "country": d.country,
-            "parties": "|".join(d.parties),
-            "mediator": d.mediator,
-            "concessions": "|".join(
-                ":".join(x for x in (c.by, c.what, c.target) if x) for c in d.concessions
-            ),
-            "reported_released": d.reported_released,
-            "reported_political_prisoners": d.reported_political_prisoners,
-            "figures_by": d.figures_by,
-            "source_url": urls(d.source_ids),
-            "note": d.note,
-            "recorded_at": _ts(d.recorded_at),
-        }
-
-    def observation_row(o: Observation) -> dict[str, Any]:
-        return {
-            "id": o.id,
-            "metric": o.metric.value,
-            "value": o.value,
-            "qualifier": o.qualifier.value,
-            "period": format_fuzzy(o.period),
-            "organisation": o.organisation,
-            "country": o.country,
-            "source_url": urls(o.source_ids),
-            "note": o.note,
-            "recorded_at": _ts(o.recorded_at),
-        }
-
-    def source_row(s: Source) -> dict[str, Any]:
-        return {
-            "url": s.url,
-            "title": s.title,
-            "publisher": s.publisher,
-            "published": s.published.isoformat() if s.published else None,
-            "language": s.language,
-            "recorded_at": _ts(s.recorded_at),
-        }
-
+    sources = [
+        {**_source_row(s), "url": proj.sources[s.id].url, "title": proj.sources[s.id].title}
+        for s in stored.values()
+        if s.text is None and proj.sources[s.id].url
+    ]
     return {
-        "sources": [source_row(s) for s in sources.values() if s.url and s.text is None],
-        "persons": [person_row(p) for p in persons.values() if p.id not in hidden],
-        "deals": [deal_row(d) for d in store.deals()],
-        "events": [event_row(e) for e in store.events() if e.person_id not in hidden],
-        "observations": [observation_row(o) for o in store.observations()],
+        "sources": sources,
+        "persons": [person_row(p) for p in persons],
+        "deals": [
+            {**_deal_row(d, urls), "note": proj.text(d.note), "mediator": proj.text(d.mediator)}
+            for d in store.deals()
+        ],
+        "events": [event_row(e) for e in events],
+        "observations": [
+            {**_observation_row(o, urls), "note": proj.text(o.note)} for o in store.observations()
+        ],
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,6 +11,7 @@ from typing import Any
 
 from prisonwatch.core.problems import Problem
 from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.language import detect_language
 from prisonwatch.extract.results import (
     ArticleExtraction,
     Evidence,
@@ -65,8 +67,12 @@ def read_all(
             for item in read_documents(path, default_date):
                 if isinstance(item, DocumentError):
                     problems.append(_problem(path, item))
+                    continue
+                found = detect_language(item.text)  # detected, never assumed
+                if found.code is None:
+                    problems.append(Problem(item.name, "text", f"not read: {found.reason}"))
                 else:
-                    documents.append(item)
+                    documents.append(dataclasses.replace(item, language=found.code))
         except DocumentError as exc:
             problems.append(_problem(path, exc))
     return documents, problems

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from prisonwatch.core import deals as deal_rules
-from prisonwatch.core.bitemporal import effective_events, known_by
+from prisonwatch.core.bitemporal import cutoff, effective_events
 from prisonwatch.core.ledger import StockIndex, derive, identity, series
 from prisonwatch.core.observations import compare
 from prisonwatch.core.periods import Granularity, periods_between
@@ -42,14 +42,17 @@ class View:
 
     @classmethod
     def load(cls, store: LedgerStore, scope: Scope) -> View:
-        persons = {p.id: p for p in known_by(store.persons(), scope.known_on)}
+        at = cutoff(scope.known_on) if scope.known_on is not None else None
+        persons = {p.id: p for p in store.persons(known_on=at)}
         if scope.country:
             persons = {k: p for k, p in persons.items() if p.country == scope.country.upper()}
         events = [
-            e for e in effective_events(store.events(), scope.known_on) if e.person_id in persons
+            e
+            for e in effective_events(store.events(known_on=at), scope.known_on)
+            if e.person_id in persons
         ]
-        observations = known_by(store.observations(), scope.known_on)
-        deals = known_by(store.deals(), scope.known_on)
+        observations = store.observations(known_on=at)
+        deals = store.deals(known_on=at)
         if scope.country:
             c = scope.country.upper()
             observations = [o for o in observations if o.country in (None, c)]
@@ -60,7 +63,7 @@ class View:
             events=events,
             deals=deals,
             observations=observations,
-            sources={s.id: s for s in store.sources()},
+            sources={s.id: s for s in store.sources(known_on=at)},
             index=StockIndex.build(derived.political),
             problems=[str(p) for p in derived.problems],
             custody=derived.custody,

@@ -1,16 +1,27 @@
-"""Importing record files: all files of one command are one transaction, or nothing."""
+"""Importing record files: all files of one command are one transaction, or nothing.
+
+The order of the files never matters: the records of all files are written together (sources,
+then persons, deals, events and figures), and a source named by address in one file and
+described in another is one source with every field given. A record stored under its id with
+other content is refused, unless the import says why (`--update --why`): then it becomes a
+revision of the stored record. `check_files` says what an import would do, writing nothing.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.ledger import group_by_person
 from prisonwatch.core.problems import Problem
+from prisonwatch.core.records import Source
+from prisonwatch.core.revisions import diff
 from prisonwatch.core.timeline import fold_custody, future_problems
 from prisonwatch.ingest.record_files import MAX_FILE_BYTES, read_records
 from prisonwatch.storage.port import ApplyResult, Batch, BatchError, LedgerStore
@@ -66,11 +77,21 @@ def _too_large(size: int) -> str:
     return f"too large ({size} bytes; limit {MAX_FILE_BYTES}): split it into smaller files"
 
 
+def _combined(a: Source, b: Source) -> Source:
+    """One source from two mentions of it: each field from the first that gives it."""
+    fields = ("url", "title", "publisher", "published", "language", "text")
+    filled = {f: getattr(a, f) if getattr(a, f) is not None else getattr(b, f) for f in fields}
+    return dataclasses.replace(a, **filled)
+
+
 def merge(batches: Sequence[Batch]) -> Batch:
     out = Batch()
+    sources: dict[str, Source] = {}
     for b in batches:
-        known = {s.id for s in out.sources}
-        out.sources.extend(s for s in b.sources if s.id not in known)
+        for s in b.sources:
+            sources[s.id] = _combined(sources[s.id], s) if s.id in sources else s
+    out.sources.extend(sources.values())
+    for b in batches:
         out.persons.extend(b.persons)
         out.deals.extend(b.deals)
         out.events.extend(b.events)
@@ -110,14 +131,10 @@ def import_batch(store: LedgerStore, batch: Batch, actor: str, now: datetime) ->
         return ImportReport(err.problems)
 
 
-def import_files(
-    store: LedgerStore,
-    paths: Sequence[Path],
-    actor: str,
-    now: datetime,
-    kind: str | None = None,
-) -> ImportReport:
-    """Read every file; if all are clean, write them together, else write nothing."""
+def read_files(
+    paths: Sequence[Path], now: datetime, kind: str | None = None
+) -> tuple[Batch, list[Problem]]:
+    """Every file read into one batch, with every problem found in any of them."""
     problems: list[Problem] = []
     batches: list[Batch] = []
     for path in paths:
@@ -128,6 +145,70 @@ def import_files(
         batch, found = read_records(str(path), text, now, kind)
         problems.extend(found)
         batches.append(batch)
+    return merge(batches), problems
+
+
+def import_files(
+    store: LedgerStore,
+    paths: Sequence[Path],
+    actor: str,
+    now: datetime,
+    kind: str | None = None,
+    update_why: str | None = None,
+) -> ImportReport:
+    """Read every file; if all are clean, write them together, else write nothing.
+
+    With `update_why`, a changed record under a stored id becomes a revision with that reason.
+    """
+    batch, problems = read_files(paths, now, kind)
     if problems:
         return ImportReport(problems)
-    return import_batch(store, merge(batches), actor, now)
+    batch.update_why = update_why
+    return import_batch(store, batch, actor, now)
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """What an import would do with one record: new, changed (with the fields) or unchanged."""
+
+    kind: str
+    where: str
+    record_id: str
+    status: str
+    fields: dict[str, tuple[object, object]]
+
+
+def check_files(
+    store: LedgerStore, paths: Sequence[Path], now: datetime, kind: str | None = None
+) -> tuple[list[Planned], list[Problem]]:
+    """What importing the files would do, record by record, without writing anything."""
+    batch, problems = read_files(paths, now, kind)
+    if problems:
+        return [], problems
+    lookups: list[tuple[str, Sequence[Any], Callable[[], Sequence[Any]]]] = [
+        ("source", batch.sources, lambda: store.sources([s.id for s in batch.sources])),
+        ("person", batch.persons, store.persons),
+        ("deal", batch.deals, store.deals),
+        ("event", batch.events, store.events),
+        ("observation", batch.observations, store.observations),
+    ]
+    out: list[Planned] = []
+    for name, records, stored in lookups:
+        if not records:
+            continue
+        now_by_id = {r.id: r for r in stored()}
+        for r in records:
+            rid: str = r.id
+            where = batch.where.get(rid, rid)
+            old = now_by_id.get(rid)
+            if old is None:
+                out.append(Planned(name, where, rid, "new", {}))
+                continue
+            changed = {k: v for k, v in diff(old, r).items() if k not in _BOOKKEEPING}
+            if name == "source":
+                changed.pop("text", None)
+            out.append(Planned(name, where, rid, "changed" if changed else "unchanged", changed))
+    return out, []
+
+
+_BOOKKEEPING = ("recorded_at", "merged_into", "superseded_by", "review", "recorded_by")

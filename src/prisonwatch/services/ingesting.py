@@ -157,9 +157,9 @@ def ingest(
             extractions=[Extraction(source.id, output.extractor.version, to_json(output), now)],
             read_concessions=concessions,
         )
-        batch.where[source.id] = doc.name
         for c in claims:
             batch.where[c.id] = f"{doc.name}: claim {c.action} {c.count}"
+        batch.where[source.id] = doc.name
         try:
             result = store.apply(batch, actor, now)
         except BatchError as err:  # this article is refused whole; the others still go in

@@ -49,6 +49,11 @@ EVENT_KINDS = {
 }
 
 
+def because(claim_id: str) -> str:
+    """The reason kept with a revision that accepting a claim made (so an undo finds it)."""
+    return f"accepted claim {claim_id}"
+
+
 @dataclass(slots=True)
 class Recorded:
     observations: int = 0
@@ -192,7 +197,7 @@ def new_person(
         note=f"created from claim {claim.id}",
     )
     if person.id not in persons:
-        store.apply(Batch(persons=[person]), actor, now)
+        store.apply(Batch(persons=[person], restore=True), actor, now)
         persons[person.id] = person
         result.persons_created += 1
     return person.id
@@ -245,7 +250,8 @@ def record_events_for(
                 )
             )
     if events:
-        result.events += store.apply(Batch(events=events), actor, now).added["events"]
+        done = store.apply(Batch(events=events, restore=True), actor, now)
+        result.events += done.added["events"] + done.revised.get("event", 0)
 
 
 def record_persons(
@@ -287,10 +293,9 @@ def record_claim(
     source = _source(store, claim.source_id)
     ob = observation_for(claim, source, now)
     if ob is not None:
-        result.observations += store.apply(Batch(observations=[ob]), actor, now).added[
-            "observations"
-        ]
-    record_deals(store, claim.source_id, actor, now, result)
+        done = store.apply(Batch(observations=[ob], restore=True), actor, now)
+        result.observations += done.added["observations"] + done.revised.get("observation", 0)
+    record_deals(store, claim.source_id, actor, now, result, because(claim.id))
     record_persons(store, claim, actor, now, index, persons, result)
 
 
@@ -299,7 +304,12 @@ def _accepted(claims: list[Claim]) -> dict[str, Claim]:
 
 
 def record_deals(
-    store: LedgerStore, source_id: str, actor: str, now: datetime, result: Recorded
+    store: LedgerStore,
+    source_id: str,
+    actor: str,
+    now: datetime,
+    result: Recorded,
+    why: str = "enriched",
 ) -> None:
     """Deals from the concessions a source reports and the accepted releases they bought."""
     read = store.read_concessions(source_id)
@@ -341,15 +351,15 @@ def record_deals(
         if deal.id in existing:
             if _figures(existing[deal.id]) != _figures(deal):
                 stored = replace(deal, recorded_at=existing[deal.id].recorded_at)
-                store.update_deal(stored, actor, now)
+                store.update_deal(stored, actor, now, why)
             continue
         other = next((d for d in existing.values() if _same_deal(d, deal)), None)
         if other is not None:
             enriched = _enrich(other, deal)
             if enriched != other:
-                store.update_deal(enriched, actor, now)
+                store.update_deal(enriched, actor, now, why)
             continue
-        store.apply(Batch(deals=[deal]), actor, now)
+        store.apply(Batch(deals=[deal], restore=True), actor, now)
         result.deals.append(deal.id)
 
 

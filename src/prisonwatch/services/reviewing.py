@@ -14,7 +14,7 @@ from typing import Any
 from prisonwatch.core.dates import DateError, parse_fuzzy
 from prisonwatch.core.records import Claim, Review
 from prisonwatch.core.vocabulary import ClaimAction, Qualifier, ReviewStatus
-from prisonwatch.services import matching, recording
+from prisonwatch.services import acceptance, matching, recording
 from prisonwatch.storage.port import LedgerStore
 
 EDITABLE = ("count", "qualifier", "population", "when", "persons", "agent", "source", "action")
@@ -218,3 +218,20 @@ def resolve_name(
         store, claim, [matching.resolve(persons, person_id)], actor, now, result
     )
     return result
+
+
+def show(store: LedgerStore, claim_id: str, actor: str, now: datetime) -> acceptance.Preview:
+    """What accepting one suggestion would create or change; nothing is written."""
+    return acceptance.preview(store, _claim(store, claim_id), actor, now)
+
+
+def undo(
+    store: LedgerStore, claim_id: str, actor: str, now: datetime, why: str | None
+) -> acceptance.Undone:
+    """Revert every effect of accepting one claim (as revisions); it returns to the queue."""
+    if not (why or "").strip():
+        raise ReviewError("say why the acceptance is undone (--why)")
+    try:
+        return acceptance.undo(store, _claim(store, claim_id), actor, now, (why or "").strip())
+    except acceptance.UndoError as exc:
+        raise ReviewError(str(exc)) from None

@@ -13,6 +13,19 @@ from typing import Any, Protocol
 
 from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Claim, Deal, Event, Observation, Person, Source, Span
+from prisonwatch.core.revisions import Revision
+
+KINDS_REVISED = (
+    "person",
+    "event",
+    "deal",
+    "observation",
+    "source",
+    "claim",
+    "judgement",
+    "choice",
+)
+"""The record kinds a store revises (`LedgerStore.revise`)."""
 
 
 class StorageError(Exception):
@@ -41,6 +54,12 @@ class Batch:
     read_concessions: list[ReadConcession] = field(default_factory=list)
     where: dict[str, str] = field(default_factory=dict)
     """Record id → where it came from (`file:line`), for messages about it."""
+    restore: bool = False
+    """When set, a record equal to a stored but voided one is restored by a revision (a claim
+    accepted again after an undo), instead of staying void."""
+    update_why: str | None = None
+    """When set, a record stored under its id with other content becomes a revision with this
+    reason (`import --update`) instead of a problem."""
 
     def __len__(self) -> int:
         return sum(
@@ -94,6 +113,8 @@ class Judgement:
     decided_by: str
     decided_at: datetime
     note: str | None = None
+    id: int = 0
+    """Its number in the store (0 before it is stored); revisions name it as text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +149,7 @@ class ApplyResult:
 
     added: dict[str, int]
     unchanged: int
+    revised: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,21 +178,29 @@ class LedgerStore(Protocol):
         something that does not exist, rejects the whole batch with `BatchError`.
         """
 
-    def sources(self, ids: Sequence[str] | None = None) -> list[Source]: ...
+    # Reads fold each record's revisions over its first version (`core.revisions`). With
+    # `known_on` (a moment) they give the records as known then: those first recorded by then,
+    # each in its newest revision made by then; voided records are left out.
 
-    def persons(self) -> list[Person]: ...
+    def sources(
+        self, ids: Sequence[str] | None = None, known_on: datetime | None = None
+    ) -> list[Source]: ...
 
-    def person(self, person_id: str) -> Person | None: ...
+    def persons(self, known_on: datetime | None = None) -> list[Person]: ...
+
+    def person(self, person_id: str, known_on: datetime | None = None) -> Person | None: ...
 
     def find_persons(self, text: str, limit: int = 20) -> list[Person]:
-        """Persons any of whose names equals or contains `text`, ignoring case."""
+        """Persons any of whose current names equals or contains `text`, ignoring case."""
 
-    def events(self, person_ids: Sequence[str] | None = None) -> list[Event]:
+    def events(
+        self, person_ids: Sequence[str] | None = None, known_on: datetime | None = None
+    ) -> list[Event]:
         """All events, corrections and superseded ones included (see `core.bitemporal`)."""
 
-    def deals(self) -> list[Deal]: ...
+    def deals(self, known_on: datetime | None = None) -> list[Deal]: ...
 
-    def observations(self) -> list[Observation]: ...
+    def observations(self, known_on: datetime | None = None) -> list[Observation]: ...
 
     def claims(self, source_id: str | None = None, ids: Sequence[str] | None = None) -> list[Claim]:
         """Claims of one source, or with the given ids, or all."""
@@ -183,14 +213,43 @@ class LedgerStore(Protocol):
         """The concessions read in a source, oldest extractor version first."""
         ...
 
-    def update_claim(self, claim: Claim, actor: str, at: datetime) -> None:
-        """Store a new review state or edited fields of a claim (audited before and after)."""
+    def revise(
+        self,
+        kind: str,
+        record_id: str,
+        record: Any | None,
+        actor: str,
+        at: datetime,
+        why: str,
+        based_on: int | None = None,
+    ) -> Revision[Any]:
+        """Append a revision holding the whole `record` after the change (None: void it).
 
-    def update_deal(self, deal: Deal, actor: str, at: datetime) -> None:
-        """Replace a deal's figures and concessions (audited before and after)."""
+        `based_on` is the revision the change was made from (0: the first version; None: the
+        newest); an older one raises `core.revisions.StaleRevision` naming the newer revision.
+        Nothing is updated in place; the audit log gets an entry.
+        """
 
-    def merge_persons(self, keep: str, gone: str, actor: str, at: datetime) -> None:
-        """Join `gone` into `keep`: both histories stay; `gone` resolves to `keep`."""
+    def revisions(self, kind: str, record_id: str) -> list[Revision[Any]]:
+        """Every revision of one record, oldest first (its first version is not among them)."""
+
+    def first_version(self, kind: str, record_id: str) -> Any | None:
+        """The record as first recorded (revision 0), voided or not; None when unknown."""
+
+    def update_claim(self, claim: Claim, actor: str, at: datetime, why: str = "review") -> None:
+        """A revision of the claim: a new review state or edited fields."""
+
+    def update_deal(self, deal: Deal, actor: str, at: datetime, why: str = "enriched") -> None:
+        """A revision of the deal: new figures, concessions or sources."""
+
+    def merge_persons(
+        self, keep: str, gone: str, actor: str, at: datetime, why: str | None = None
+    ) -> None:
+        """Join `gone` into `keep` by a revision of `gone`: both histories stay; `gone`
+        resolves to `keep`."""
+
+    def drop_queued(self, claim_id: str, actor: str, at: datetime) -> int:
+        """Take a claim's pending names off the queue (its acceptance was undone); how many."""
 
     def add_judgement(self, judgement: Judgement) -> None: ...
 

@@ -353,3 +353,71 @@ def read_concession_from(row: Mapping[Any, Any]) -> ReadConcession:
         evidence=Span(row["evidence_start"], row["evidence_end"], row["evidence_text"]),
         recorded_at=row["recorded_at"],
     )
+
+
+# -- revisions: a whole record as JSON, and back ---------------------------------------------------
+
+_TIMES = ("recorded_at", "reviewed_at")
+
+
+def _timed(payload: Mapping[str, Any]) -> Row:
+    row = dict(payload)
+    for k in _TIMES:
+        if isinstance(row.get(k), str):
+            row[k] = datetime.fromisoformat(row[k])
+    return row
+
+
+def record_payload(kind: str, record: Any) -> dict[str, object]:
+    """The whole record of `kind` as JSON, as a revision stores it (a source without its text,
+    which is never edited)."""
+    if kind == "person":
+        return jsonable({**person_row(record), "names": list(record.all_names)})
+    if kind == "event":
+        extra = {"source_ids": list(record.source_ids), "claim_ids": list(record.claim_ids)}
+        return jsonable({**event_row(record), **extra})
+    if kind == "deal":
+        concessions = [
+            {k: c[k] for k in ("by", "what", "target", "note")} for c in concession_rows(record)
+        ]
+        extra = {"concessions": concessions, "source_ids": list(record.source_ids)}
+        return jsonable({**deal_row(record), **extra})
+    if kind == "observation":
+        return jsonable({**observation_row(record), "source_ids": list(record.source_ids)})
+    if kind == "source":
+        row = source_row(record)
+        row.pop("text")
+        return jsonable(row)
+    if kind == "claim":
+        return jsonable(claim_row(record))
+    if kind in ("judgement", "choice"):
+        return jsonable({f: getattr(record, f) for f in record.__dataclass_fields__})
+    raise ValueError(f"no revisions for records of kind {kind!r}")
+
+
+def record_from_payload(kind: str, payload: Mapping[str, Any], text: str | None = None) -> Any:
+    """The record a revision's payload holds (`text`: the source's text, kept apart)."""
+    row = _timed(payload)
+    if kind == "person":
+        return person_from(row, list(row["names"]))
+    if kind == "event":
+        return event_from(row, tuple(row["source_ids"]), tuple(row["claim_ids"]))
+    if kind == "deal":
+        conc = [Concession(c["by"], c["what"], c["target"], c["note"]) for c in row["concessions"]]
+        return deal_from(row, conc, tuple(row["source_ids"]))
+    if kind == "observation":
+        return observation_from(row, tuple(row["source_ids"]))
+    if kind == "source":
+        return source_from({**row, "text": text})
+    if kind == "claim":
+        return claim_from(row)
+    if kind == "judgement":
+        from prisonwatch.storage.port import Judgement
+
+        at = {"decided_at": datetime.fromisoformat(str(row["decided_at"]))}
+        return Judgement(**{**row, **at})
+    if kind == "choice":
+        from prisonwatch.storage.port import Choice
+
+        return Choice(**{**row, "chosen_at": datetime.fromisoformat(str(row["chosen_at"]))})
+    raise ValueError(f"no revisions for records of kind {kind!r}")

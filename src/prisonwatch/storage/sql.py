@@ -14,7 +14,6 @@ from sqlalchemy import (
     Table,
     create_engine,
     event,
-    func,
     insert,
     select,
 )
@@ -32,10 +31,12 @@ from prisonwatch.core.records import (
     Review,
     Source,
 )
+from prisonwatch.core.revisions import Revision, check_based_on, fold, fold_all, newest_seq
 from prisonwatch.core.text import name_key
 from prisonwatch.storage import audit, migrate, rows
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.port import (
+    KINDS_REVISED,
     ApplyResult,
     AuditEntry,
     Batch,
@@ -136,19 +137,21 @@ class SqlStore:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def _records(self, fn: Callable[[_Reader], list[Any]]) -> Any:
-        return self._read(lambda conn: fn(_Reader(conn)))
+    def _records(self, fn: Callable[[_Reader], list[Any]], known_on: datetime | None = None) -> Any:
+        return self._read(lambda conn: fn(_Reader(conn, known_on)))
 
-    def sources(self, ids: Sequence[str] | None = None) -> list[Source]:
-        result: list[Source] = self._records(lambda r: r.sources(ids))
+    def sources(
+        self, ids: Sequence[str] | None = None, known_on: datetime | None = None
+    ) -> list[Source]:
+        result: list[Source] = self._records(lambda r: r.sources(ids), known_on)
         return result
 
-    def persons(self) -> list[Person]:
-        result: list[Person] = self._records(lambda r: r.persons(None))
+    def persons(self, known_on: datetime | None = None) -> list[Person]:
+        result: list[Person] = self._records(lambda r: r.persons(None), known_on)
         return result
 
-    def person(self, person_id: str) -> Person | None:
-        found: list[Person] = self._records(lambda r: r.persons([person_id]))
+    def person(self, person_id: str, known_on: datetime | None = None) -> Person | None:
+        found: list[Person] = self._records(lambda r: r.persons([person_id]), known_on)
         return found[0] if found else None
 
     def find_persons(self, text: str, limit: int = 20) -> list[Person]:
@@ -158,13 +161,20 @@ class SqlStore:
 
         def q(conn: Connection) -> list[Person]:
             like = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            stmt = (
-                select(t.person_names.c.person_id, func.min(t.person_names.c.key))
-                .where(t.person_names.c.key.like(like, escape="\\"))
-                .group_by(t.person_names.c.person_id)
-                .limit(limit * 5)
-            )
-            found = _Reader(conn).persons([r[0] for r in conn.execute(stmt)])
+            candidates: set[str] = set()
+            for table in (t.person_names, t.revised_names):
+                stmt = (
+                    select(table.c.person_id)
+                    .where(table.c.key.like(like, escape="\\"))
+                    .group_by(table.c.person_id)
+                    .limit(limit * 5)
+                )
+                candidates.update(conn.execute(stmt).scalars())
+            found = [
+                p
+                for p in _Reader(conn).persons(sorted(candidates))
+                if any(key in rows.search_key(n) for n in p.all_names)
+            ]
 
             def rank(p: Person) -> tuple[int, str]:
                 keys = [rows.search_key(n) for n in p.all_names]
@@ -175,21 +185,53 @@ class SqlStore:
         result: list[Person] = self._read(q)
         return result
 
-    def events(self, person_ids: Sequence[str] | None = None) -> list[Event]:
-        result: list[Event] = self._records(lambda r: r.events(person_ids=person_ids))
+    def events(
+        self, person_ids: Sequence[str] | None = None, known_on: datetime | None = None
+    ) -> list[Event]:
+        result: list[Event] = self._records(lambda r: r.events(person_ids=person_ids), known_on)
         return result
 
-    def deals(self) -> list[Deal]:
-        result: list[Deal] = self._records(lambda r: r.deals(None))
+    def deals(self, known_on: datetime | None = None) -> list[Deal]:
+        result: list[Deal] = self._records(lambda r: r.deals(None), known_on)
         return result
 
-    def observations(self) -> list[Observation]:
-        result: list[Observation] = self._records(lambda r: r.observations(None))
+    def observations(self, known_on: datetime | None = None) -> list[Observation]:
+        result: list[Observation] = self._records(lambda r: r.observations(None), known_on)
         return result
 
     def claims(self, source_id: str | None = None, ids: Sequence[str] | None = None) -> list[Claim]:
         result: list[Claim] = self._records(lambda r: r.claims(ids, source_id=source_id))
         return result
+
+    # -- revisions ---------------------------------------------------------------------------------
+
+    def revise(
+        self,
+        kind: str,
+        record_id: str,
+        record: Any | None,
+        actor: str,
+        at: datetime,
+        why: str,
+        based_on: int | None = None,
+    ) -> Revision[Any]:
+        result: Revision[Any] = self._write(
+            lambda conn: _revise(conn, kind, record_id, record, actor, at, why, based_on)
+        )
+        return result
+
+    def revisions(self, kind: str, record_id: str) -> list[Revision[Any]]:
+        result: list[Revision[Any]] = self._read(
+            lambda conn: _Reader(conn).revisions(kind, [record_id]).get(record_id, [])
+        )
+        return result
+
+    def first_version(self, kind: str, record_id: str) -> Any | None:
+        def q(conn: Connection) -> Any | None:
+            found = _Reader(conn, folded=False).of_kind(kind, [record_id])
+            return found[0] if found else None
+
+        return self._read(q)
 
     # -- review, names, conflicts ----------------------------------------------------------------
 
@@ -225,59 +267,45 @@ class SqlStore:
         result: list[Extraction] = self._read(q)
         return result
 
-    def update_claim(self, claim: Claim, actor: str, at: datetime) -> None:
-        def w(conn: Connection) -> None:
-            before = _one(conn, t.claims, claim.id)
-            if before is None:
-                raise StorageError(f"claim {claim.id!r} does not exist")
-            after = rows.claim_row(claim)
-            conn.execute(t.claims.update().where(t.claims.c.id == claim.id).values(**after))
-            _audit(conn, at, actor, "update", "claim", claim.id, before, after)
+    def update_claim(self, claim: Claim, actor: str, at: datetime, why: str = "review") -> None:
+        self.revise("claim", claim.id, claim, actor, at, why)
 
-        self._write(w)
+    def update_deal(self, deal: Deal, actor: str, at: datetime, why: str = "enriched") -> None:
+        self.revise("deal", deal.id, deal, actor, at, why)
 
-    def update_deal(self, deal: Deal, actor: str, at: datetime) -> None:
-        def w(conn: Connection) -> None:
-            before = _one(conn, t.deals, deal.id)
-            if before is None:
-                raise StorageError(f"deal {deal.id!r} does not exist")
-            after = rows.deal_row(deal)
-            conn.execute(t.deals.update().where(t.deals.c.id == deal.id).values(**after))
-            conn.execute(t.concessions.delete().where(t.concessions.c.deal_id == deal.id))
-            if deal.concessions:
-                conn.execute(insert(t.concessions), rows.concession_rows(deal))
-            conn.execute(
-                t.record_sources.delete().where(
-                    t.record_sources.c.record_kind == "deal",
-                    t.record_sources.c.record_id == deal.id,
-                )
-            )
-            links = [
-                {"record_kind": "deal", "record_id": deal.id, "source_id": s, "position": i}
-                for i, s in enumerate(dict.fromkeys(deal.source_ids))
-            ]
-            if links:
-                conn.execute(insert(t.record_sources), links)
-            _audit(conn, at, actor, "update", "deal", deal.id, before, after)
-
-        self._write(w)
-
-    def merge_persons(self, keep: str, gone: str, actor: str, at: datetime) -> None:
+    def merge_persons(
+        self, keep: str, gone: str, actor: str, at: datetime, why: str | None = None
+    ) -> None:
         def w(conn: Connection) -> None:
             if keep == gone:
                 raise StorageError(f"cannot merge person {keep!r} with itself")
-            before = _one(conn, t.persons, gone)
-            target = _one(conn, t.persons, keep)
-            if before is None or target is None:
-                raise StorageError(f"unknown person {gone if before is None else keep!r}")
-            if target["merged_into"] is not None or before["merged_into"] is not None:
+            found = {p.id: p for p in _Reader(conn).persons([keep, gone])}
+            if gone not in found or keep not in found:
+                raise StorageError(f"unknown person {gone if gone not in found else keep!r}")
+            if found[keep].merged_into is not None or found[gone].merged_into is not None:
                 raise StorageError("one of these persons is already merged into another")
-            conn.execute(t.persons.update().where(t.persons.c.id == gone).values(merged_into=keep))
-            _audit(
-                conn, at, actor, "merge", "person", gone, before, {**before, "merged_into": keep}
-            )
+            merged = dataclasses.replace(found[gone], merged_into=keep)
+            _revise(conn, "person", gone, merged, actor, at, why or f"merged into {keep}", None)
 
         self._write(w)
+
+    def drop_queued(self, claim_id: str, actor: str, at: datetime) -> int:
+        def w(conn: Connection) -> int:
+            q = t.name_queue
+            found = [
+                dict(r)
+                for r in conn.execute(
+                    select(q).where(q.c.claim_id == claim_id, q.c.status == "pending")
+                ).mappings()
+            ]
+            for row in found:
+                conn.execute(q.update().where(q.c.id == row["id"]).values(status="withdrawn"))
+                after = {**row, "status": "withdrawn"}
+                _audit(conn, at, actor, "withdraw", "name", str(row["id"]), row, after)
+            return len(found)
+
+        result: int = self._write(w)
+        return result
 
     def add_judgement(self, judgement: Judgement) -> None:
         def w(conn: Connection) -> None:
@@ -305,16 +333,7 @@ class SqlStore:
         self._write(w)
 
     def judgements(self, name: str | None = None) -> list[Judgement]:
-        def q(conn: Connection) -> list[Judgement]:
-            stmt = select(t.judgements).order_by(t.judgements.c.id)
-            if name is not None:
-                stmt = stmt.where(t.judgements.c.name_key == name_key(name))
-            return [
-                Judgement(r.name, r.person_id, r.verdict, r.decided_by, r.decided_at, r.note)
-                for r in conn.execute(stmt)
-            ]
-
-        result: list[Judgement] = self._read(q)
+        result: list[Judgement] = self._read(lambda conn: _Reader(conn).judgements(name))
         return result
 
     def queue_name(
@@ -395,14 +414,7 @@ class SqlStore:
         self._write(w)
 
     def choices(self) -> list[Choice]:
-        def q(conn: Connection) -> list[Choice]:
-            stmt = select(t.choices).order_by(t.choices.c.id)
-            return [
-                Choice(r.id, r.conflict, r.chosen, r.chosen_by, r.chosen_at, r.why)
-                for r in conn.execute(stmt)
-            ]
-
-        result: list[Choice] = self._read(q)
+        result: list[Choice] = self._read(lambda conn: _Reader(conn).choices(None))
         return result
 
     def audit_log(self, record_id: str | None = None, limit: int = 100) -> list[AuditEntry]:
@@ -447,9 +459,70 @@ def _audit(
     )
 
 
-def _one(conn: Connection, table: Table, rid: str) -> rows.Row | None:
-    found = conn.execute(select(table).where(table.c.id == rid)).mappings().first()
-    return dict(found) if found else None
+def _revise(
+    conn: Connection,
+    kind: str,
+    record_id: str,
+    record: Any | None,
+    actor: str,
+    at: datetime,
+    why: str,
+    based_on: int | None,
+) -> Revision[Any]:
+    """Append one revision of a record (None: a void), checked against the newest one."""
+    if kind not in KINDS_REVISED:
+        raise StorageError(f"records of kind {kind!r} are not revised")
+    if record is not None and str(getattr(record, "id", record_id)) != record_id:
+        raise StorageError(f"a revision of {kind} {record_id!r} holds another record")
+    reader = _Reader(conn)
+    base = _Reader(conn, folded=False).of_kind(kind, [record_id])
+    if not base:
+        raise StorageError(f"there is no {kind} {record_id!r}")
+    revs = reader.revisions(kind, [record_id]).get(record_id, [])
+    check_based_on(kind, record_id, revs, based_on)
+    current = fold(base[0], revs)
+    if record is None and current is None:
+        raise StorageError(f"{kind} {record_id!r} is already void")
+    seq = newest_seq(revs) + 1
+    payload = rows.record_payload(kind, record) if record is not None else None
+    conn.execute(
+        insert(t.revisions),
+        [
+            {
+                "kind": kind,
+                "record_id": record_id,
+                "seq": seq,
+                "payload": payload,
+                "supersedes": seq - 1,
+                "actor": actor,
+                "at": at,
+                "why": why,
+                "void": record is None,
+            }
+        ],
+    )
+    if kind == "person":
+        conn.execute(t.revised_names.delete().where(t.revised_names.c.person_id == record_id))
+        if record is not None:
+            conn.execute(
+                insert(t.revised_names),
+                [
+                    {"person_id": record_id, "position": i, "key": rows.search_key(n)}
+                    for i, n in enumerate(record.all_names)
+                ],
+            )
+    before = rows.record_payload(kind, current) if current is not None else None
+    _audit(
+        conn,
+        at,
+        actor,
+        "void" if record is None else "revise",
+        kind,
+        record_id,
+        {**before, "revision": seq - 1} if before else None,
+        {**payload, "revision": seq, "why": why} if payload else {"revision": seq, "why": why},
+    )
+    return Revision(kind, record_id, seq, record, actor, at, why, seq - 1)
 
 
 class _Writer:
@@ -458,6 +531,7 @@ class _Writer:
     def __init__(self, conn: Connection, batch: Batch, actor: str, at: datetime) -> None:
         self.conn, self.batch, self.actor, self.at = conn, batch, actor, at
         self.problems: list[Problem] = []
+        self.revised: list[tuple[str, Any, str]] = []
 
     def _where(self, rid: str) -> str:
         return self.batch.where.get(rid, rid)
@@ -473,7 +547,10 @@ class _Writer:
     def _split_new(
         self, kind: str, records: Sequence[Any], stored: Callable[[list[str]], list[Any]]
     ) -> list[Any]:
-        """The records not yet stored; a stored id with other content is a problem."""
+        """The records not yet stored. One stored under its id is a repeat when it equals the
+        first version or the current state (so that a file imported before an edit can be
+        imported again). With other content it becomes a revision when the batch says why
+        (or when it only fills in a source's empty fields), else a problem."""
         seen: set[str] = set()
         for r in records:
             if r.id in seen:
@@ -482,20 +559,41 @@ class _Writer:
                 )
             seen.add(r.id)
         ids = [r.id for r in records]
-        old = {o.id: o for o in stored(ids)} if ids else {}
+        first = {o.id: o for o in stored(ids)} if ids else {}
+        current = {o.id: o for o in _Reader(self.conn).of_kind(kind, ids)} if first else {}
         new = []
         for r in records:
-            if r.id not in old:
+            if r.id not in first:
                 new.append(r)
-            elif _neutral(old[r.id]) != _neutral(r):
+                continue
+            known = [_neutral(first[r.id])]
+            if r.id in current:
+                known.append(_neutral(current[r.id]))
+            now = current.get(r.id)
+            kept = dataclasses.replace(r, recorded_at=first[r.id].recorded_at)
+            if _neutral(r) in known:
+                if now is None and self.batch.restore:
+                    self.revised.append((kind, kept, "restored: recorded again"))
+                continue
+            if kind == "source" and now is not None and fills_in(now, r):
+                self.revised.append((kind, kept, "empty fields filled in by import"))
+            elif self.batch.update_why:
+                self.revised.append((kind, kept, self.batch.update_why))
+            else:
                 self.problems.append(
                     Problem(
                         self._where(r.id),
                         "id",
-                        f"{kind} {r.id!r} is already stored with other content",
+                        f"{kind} {self._where_id(r)} is already stored with other content "
+                        "(give --update with --why to record the change as a revision)",
                     )
                 )
         return new
+
+    def _where_id(self, record: Any) -> str:
+        """How the user named the record: its address for a source, else its id."""
+        url = getattr(record, "url", None)
+        return repr(url) if isinstance(url, str) and url else repr(record.id)
 
     def _require(
         self,
@@ -514,7 +612,7 @@ class _Writer:
 
     def run(self) -> ApplyResult:
         b, conn = self.batch, self.conn
-        store = _Reader(conn)
+        store = _Reader(conn, folded=False)
         sources = self._split_new("source", b.sources, store.sources)
         persons = self._split_new("person", b.persons, store.persons)
         deals = self._split_new("deal", b.deals, store.deals)
@@ -522,14 +620,19 @@ class _Writer:
         events = self._split_new("event", b.events, store.events)
         observations = self._split_new("observation", b.observations, store.observations)
         src_ids = {s.id for s in b.sources}
+        revised_events = [r for k, r, _ in self.revised if k == "event"]
+        checked_events = events + revised_events
         self._require(
             t.persons,
-            ((e.id, e.person_id, "person_id") for e in events),
+            ((e.id, e.person_id, "person_id") for e in checked_events),
             {p.id for p in b.persons},
             "person",
         )
         self._require(
-            t.deals, ((e.id, e.deal_id, "deal_id") for e in events), {d.id for d in b.deals}, "deal"
+            t.deals,
+            ((e.id, e.deal_id, "deal_id") for e in checked_events),
+            {d.id for d in b.deals},
+            "deal",
         )
         self._require(
             t.events,
@@ -540,7 +643,8 @@ class _Writer:
         self._require(
             t.sources, ((c.id, c.source_id, "source_id") for c in claims), src_ids, "source"
         )
-        for recs in (events, deals, observations):
+        revised_rest = [r for k, r, _ in self.revised if k in ("deal", "observation")]
+        for recs in (checked_events, deals, observations, revised_rest):
             self._require(
                 t.sources,
                 ((r.id, s, "source") for r in recs for s in r.source_ids),
@@ -602,6 +706,10 @@ class _Writer:
                 for i, c in enumerate(dict.fromkeys(e.claim_ids))
             ],
         )
+        revised: dict[str, int] = defaultdict(int)
+        for kind, record, why in self.revised:
+            _revise(self.conn, kind, record.id, record, self.actor, self.at, why, None)
+            revised[kind] += 1
         added = {
             "sources": len(sources),
             "persons": len(persons),
@@ -610,7 +718,11 @@ class _Writer:
             "events": len(events),
             "observations": len(observations),
         }
-        return ApplyResult(added=added, unchanged=len(b) - sum(added.values()))
+        return ApplyResult(
+            added=added,
+            unchanged=len(b) - sum(added.values()) - len(self.revised),
+            revised=dict(revised),
+        )
 
     def _insert_plain(self, table: Table, values: list[rows.Row]) -> None:
         if values:
@@ -625,6 +737,16 @@ class _Writer:
             for v in values
         ]
         audit.append(self.conn, entries)
+
+
+def fills_in(stored: Source, incoming: Source) -> bool:
+    """Whether `incoming` only adds what `stored` left empty (a source first known by its
+    address alone, then described by a sources file)."""
+    for f in ("url", "title", "publisher", "published", "language"):
+        old = getattr(stored, f)
+        if old is not None and old != getattr(incoming, f):
+            return False
+    return True
 
 
 def _supersede_order(events: list[Event]) -> list[Event]:
@@ -647,12 +769,35 @@ def _supersede_order(events: list[Event]) -> list[Event]:
     return out
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Numbered:
+    """A judgement or choice under its number as text, as revisions name it."""
+
+    record: Any
+    recorded_at: datetime
+
+    @property
+    def id(self) -> str:
+        return str(self.record.id)
+
+
+def _unwrap(found: Any) -> Any:
+    return found.record if isinstance(found, _Numbered) else found
+
+
 class _Reader:
     """Reads records, all of them or those with the given ids, on one connection (inside the
-    writer's transaction too, so that a batch is checked against what it will join)."""
+    writer's transaction too, so that a batch is checked against what it will join).
 
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
+    Each record is its first version folded with its revisions (`core.revisions`): as known at
+    `known_on` when given (records first recorded later are left out), else as it is now; voided
+    records are left out. With `folded=False` it reads first versions only.
+    """
+
+    def __init__(
+        self, conn: Connection, known_on: datetime | None = None, folded: bool = True
+    ) -> None:
+        self.conn, self.known_on, self.folded = conn, known_on, folded
 
     def _rows(
         self, table: Table, ids: Sequence[str] | None, column: str = "id", order: Sequence[Any] = ()
@@ -677,8 +822,96 @@ class _Reader:
                 out[rid].append(other)
         return {k: tuple(v) for k, v in out.items()}
 
+    def revisions(
+        self, kind: str, ids: Sequence[str] | None, texts: dict[str, str | None] | None = None
+    ) -> dict[str, list[Revision[Any]]]:
+        """The revisions of records of `kind` (those with `ids`), by record id, in seq order."""
+        r = t.revisions
+        base = select(r).where(r.c.kind == kind).order_by(r.c.record_id, r.c.seq)
+        chunks: Iterable[Sequence[str] | None] = [None] if ids is None else _chunks(list(ids))
+        out: dict[str, list[Revision[Any]]] = defaultdict(list)
+        for chunk in chunks:
+            stmt = base if chunk is None else base.where(r.c.record_id.in_(chunk))
+            for row in self.conn.execute(stmt).mappings():
+                text = (texts or {}).get(row["record_id"])
+                record = (
+                    None
+                    if row["void"]
+                    else rows.record_from_payload(kind, row["payload"], text=text)
+                )
+                out[row["record_id"]].append(
+                    Revision(
+                        kind,
+                        row["record_id"],
+                        row["seq"],
+                        record,
+                        row["actor"],
+                        row["at"],
+                        row["why"],
+                        row["supersedes"],
+                    )
+                )
+        return dict(out)
+
+    def _fold(self, kind: str, firsts: list[Any], ids: Sequence[str] | None) -> list[Any]:
+        if self.known_on is not None:
+            limit = self.known_on
+            firsts = [f for f in firsts if f.recorded_at <= limit]
+        if not self.folded:
+            return firsts
+        texts = {f.id: f.text for f in firsts} if kind == "source" else None
+        revs = self.revisions(kind, ids, texts)
+        if not revs:
+            return firsts
+        return fold_all(firsts, revs, lambda f: f.id, self.known_on)
+
+    def judgements(self, name: str | None = None, ids: Sequence[str] | None = None) -> list[Any]:
+        j = t.judgements
+        stmt = select(j).order_by(j.c.id)
+        if name is not None:
+            stmt = stmt.where(j.c.name_key == name_key(name))
+        if ids is not None:
+            stmt = stmt.where(j.c.id.in_([int(i) for i in ids if str(i).isdigit()]))
+        firsts = [
+            _Numbered(
+                Judgement(r.name, r.person_id, r.verdict, r.decided_by, r.decided_at, r.note, r.id),
+                r.decided_at,
+            )
+            for r in self.conn.execute(stmt)
+        ]
+        return [_unwrap(n) for n in self._fold("judgement", firsts, ids)]
+
+    def choices(self, ids: Sequence[str] | None) -> list[Any]:
+        c = t.choices
+        stmt = select(c).order_by(c.c.id)
+        if ids is not None:
+            stmt = stmt.where(c.c.id.in_([int(i) for i in ids if str(i).isdigit()]))
+        firsts = [
+            _Numbered(
+                Choice(r.id, r.conflict, r.chosen, r.chosen_by, r.chosen_at, r.why), r.chosen_at
+            )
+            for r in self.conn.execute(stmt)
+        ]
+        return [_unwrap(n) for n in self._fold("choice", firsts, ids)]
+
+    def of_kind(self, kind: str, ids: Sequence[str] | None) -> list[Any]:
+        readers: dict[str, Callable[[Sequence[str] | None], list[Any]]] = {
+            "judgement": lambda i: self.judgements(None, i),
+            "choice": self.choices,
+            "person": self.persons,
+            "event": lambda i: self.events(ids=i),
+            "deal": self.deals,
+            "observation": self.observations,
+            "source": self.sources,
+            "claim": self.claims,
+        }
+        if kind not in readers:
+            raise StorageError(f"records of kind {kind!r} are not revised")
+        return readers[kind](ids)
+
     def sources(self, ids: Sequence[str] | None) -> list[Source]:
-        return [rows.source_from(r) for r in self._rows(t.sources, ids, order=[t.sources.c.id])]
+        found = [rows.source_from(r) for r in self._rows(t.sources, ids, order=[t.sources.c.id])]
+        return self._fold("source", found, ids)
 
     def persons(self, ids: Sequence[str] | None) -> list[Person]:
         names: dict[str, list[str]] = defaultdict(list)
@@ -686,7 +919,7 @@ class _Reader:
         for r in self._rows(t.person_names, ids, "person_id", order):
             names[r["person_id"]].append(r["name"])
         found = self._rows(t.persons, ids, order=[t.persons.c.id])
-        return [rows.person_from(r, names[r["id"]]) for r in found]
+        return self._fold("person", [rows.person_from(r, names[r["id"]]) for r in found], ids)
 
     def deals(self, ids: Sequence[str] | None) -> list[Deal]:
         srcs = self._links(t.record_sources, "deal", "source_id", ids)
@@ -695,15 +928,18 @@ class _Reader:
         for r in self._rows(t.concessions, ids, "deal_id", order):
             conc[r["deal_id"]].append(Concession(r["by"], r["what"], r["target"], r["note"]))
         found = self._rows(t.deals, ids, order=[t.deals.c.date_earliest, t.deals.c.id])
-        return [rows.deal_from(r, conc[r["id"]], srcs.get(r["id"], ())) for r in found]
+        firsts = [rows.deal_from(r, conc[r["id"]], srcs.get(r["id"], ())) for r in found]
+        folded: list[Deal] = self._fold("deal", firsts, ids)
+        return sorted(folded, key=lambda d: (d.date.earliest, d.id))
 
     def claims(self, ids: Sequence[str] | None = None, source_id: str | None = None) -> list[Claim]:
         order = [t.claims.c.source_id, t.claims.c.evidence_start]
         if source_id is not None:
             found = self._rows(t.claims, [source_id], "source_id", order)
+            ids = [r["id"] for r in found]
         else:
             found = self._rows(t.claims, ids, order=order)
-        return [rows.claim_from(r) for r in found]
+        return self._fold("claim", [rows.claim_from(r) for r in found], ids)
 
     def events(
         self, ids: Sequence[str] | None = None, person_ids: Sequence[str] | None = None
@@ -716,12 +952,18 @@ class _Reader:
             found = self._rows(t.events, ids, order=order)
         srcs = self._links(t.record_sources, "event", "source_id", ids)
         clms = self._links(t.record_claims, "event", "claim_id", ids)
-        return [rows.event_from(r, srcs.get(r["id"], ()), clms.get(r["id"], ())) for r in found]
+        firsts = [rows.event_from(r, srcs.get(r["id"], ()), clms.get(r["id"], ())) for r in found]
+        folded: list[Event] = self._fold("event", firsts, ids)
+        if folded is not firsts:
+            folded.sort(key=lambda e: (e.date.earliest, e.id))
+        return folded
 
     def observations(self, ids: Sequence[str] | None) -> list[Observation]:
         srcs = self._links(t.record_sources, "observation", "source_id", ids)
         order = [t.observations.c.period_earliest, t.observations.c.id]
-        return [
+        firsts = [
             rows.observation_from(r, srcs.get(r["id"], ()))
             for r in self._rows(t.observations, ids, order=order)
         ]
+        folded: list[Observation] = self._fold("observation", firsts, ids)
+        return sorted(folded, key=lambda o: (o.period.earliest, o.id))

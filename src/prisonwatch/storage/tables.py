@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData(
@@ -275,6 +276,35 @@ audit = Table(
     Index(None, "record_kind", "record_id"),
 )
 
+revisions = Table(
+    "revisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("record_id", String(80), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("payload", JSON),
+    Column("supersedes", Integer, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("why", Text, nullable=False),
+    Column("void", Boolean, nullable=False),
+    UniqueConstraint("kind", "record_id", "seq"),
+    Index(None, "kind", "at"),
+)
+"""Every change of a record after its first version: append-only (see `core.revisions`)."""
+
+revised_names = Table(
+    "revised_names",
+    metadata,
+    Column("person_id", String(80), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("key", Text, nullable=False),
+    Index(None, "key"),
+)
+"""A derived search index, not a record: the current names of persons that were revised, rebuilt
+on each revision (`person_names` keeps the names as first recorded)."""
+
 # The newest audit entry (one row, id 1): its id and hash and the number of entries. Appends
 # lock this row, so that two writers never extend the chain from the same entry.
 audit_head = Table(
@@ -329,6 +359,26 @@ login_attempts = Table(
     Index(None, "name", "at"),
 )
 
+clearances = Table(
+    "clearances",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("target_id", String(80), nullable=False),
+    Column("cleared_by", Text, nullable=False),
+    Column("cleared_at", DateTime, nullable=False),
+    Column("note", Text),
+    Index(None, "kind", "target_id"),
+)
+
+public_ids = Table(
+    "public_ids",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("record_id", String(80), primary_key=True),
+    Column("public_id", String(40), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+)
 
 demands = Table(
     "demands",

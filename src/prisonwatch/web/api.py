@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -19,6 +20,7 @@ from prisonwatch.web.deps import (
     scope,
     viewer,
 )
+from prisonwatch.web.openapi_params import ERRORS, PAGING, SCOPE, query
 from prisonwatch.web.responses import (
     BadParameterError,
     csv_response,
@@ -28,7 +30,10 @@ from prisonwatch.web.responses import (
     window,
 )
 
-router = APIRouter(prefix="/api/v1")
+SERIES_FROM = date(1900, 1, 1)
+"""The earliest day a series may start on (the ledger's periods step back a day from it)."""
+
+router = APIRouter(prefix="/api/v1", responses=ERRORS)
 
 
 def _listing(
@@ -50,7 +55,11 @@ def _ext(name: str) -> tuple[str, str | None]:
     return (name[:-4], "csv") if name.endswith(".csv") else (name, None)
 
 
-@router.get("/persons", summary="Search persons by any spelling or script")
+@router.get(
+    "/persons",
+    summary="Search persons by any spelling or script",
+    openapi_extra=query("q", "status", "region", "gender", "org", *PAGING),
+)
 @router.get("/persons.csv", include_in_schema=False)
 def persons(
     request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
@@ -81,20 +90,20 @@ def person(person_id: str, lg: Ledger = Depends(ledger), v: Viewer = Depends(vie
         raise HTTPException(404, "no such person") from None
 
 
-@router.get("/events", summary="Events in force")
+@router.get("/events", summary="Events in force", openapi_extra=query(*PAGING))
 @router.get("/events.csv", include_in_schema=False)
 def events(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)) -> Response:
     return _listing(request, lg, v, present.events(lg, v), "events", _ext(request.url.path)[1])
 
 
-@router.get("/deals", summary="Deals with their accounting")
+@router.get("/deals", summary="Deals with their accounting", openapi_extra=query(*SCOPE, *PAGING))
 @router.get("/deals.csv", include_in_schema=False)
 def deals(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)) -> Response:
     rows = present.deals(lg, v, scope(request))
     return _listing(request, lg, v, rows, "deals", _ext(request.url.path)[1])
 
 
-@router.get("/deals/{deal_id}", summary="One deal")
+@router.get("/deals/{deal_id}", summary="One deal", openapi_extra=query(*SCOPE))
 def deal(
     deal_id: str, request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
 ) -> Response:
@@ -104,12 +113,20 @@ def deal(
         raise HTTPException(404, "no such deal") from None
 
 
-@router.get("/stats", summary="Stock on a date with bounds, series, flows, known_on")
+@router.get(
+    "/stats",
+    summary="Stock on a date with bounds, series, flows, known_on",
+    openapi_extra=query("on", "from", "to", "by", *SCOPE),
+)
 def stats(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)) -> Response:
     on = day_param(request, "on") or now().date()
     start, end = day_param(request, "from"), day_param(request, "to")
-    if (start is None) != (end is None):
-        raise BadParameterError("from", "from and to go together")
+    if start is not None and end is None:
+        end = max(start, on)  # a series from `from` runs to `on`
+    if end is not None and start is None:
+        start = date(max(1, end.year - 1), end.month, 1)  # and one to `to` spans about a year
+    if start and start < SERIES_FROM:
+        raise BadParameterError("from", f"a series starts on {SERIES_FROM} or later")
     if start and end and end < start:
         raise BadParameterError("to", "before from")
     if start and end and (end - start).days > 366 * 30:
@@ -118,7 +135,11 @@ def stats(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(vi
     return json_response(lg, v, data)
 
 
-@router.get("/observations", summary="Published figures beside the registry's")
+@router.get(
+    "/observations",
+    summary="Published figures beside the registry's",
+    openapi_extra=query("by", *SCOPE, *PAGING),
+)
 @router.get("/observations.csv", include_in_schema=False)
 def observations(
     request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
@@ -135,7 +156,7 @@ def observations(
     return _listing(request, lg, v, flat, "observations", _ext(request.url.path)[1])
 
 
-@router.get("/sources", summary="Sources")
+@router.get("/sources", summary="Sources", openapi_extra=query(*PAGING))
 def sources(
     request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
 ) -> Response:
@@ -150,7 +171,11 @@ def source(source_id: str, lg: Ledger = Depends(ledger), v: Viewer = Depends(vie
         raise HTTPException(404, "no such source") from None
 
 
-@router.get("/suggestions", summary="Suggestions for review (analysts)")
+@router.get(
+    "/suggestions",
+    summary="Suggestions for review (analysts)",
+    openapi_extra=query("status", *PAGING),
+)
 def suggestions(
     request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(require_analyst)
 ) -> Response:
@@ -182,7 +207,7 @@ def decide(
     return json_response(lg, v, {"id": claim_id, "decision": decision, "done": message})
 
 
-@router.get("/conflicts", summary="Where sources disagree (analysts)")
+@router.get("/conflicts", summary="Where sources disagree (analysts)", openapi_extra=query(*PAGING))
 def conflicts(
     request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(require_analyst)
 ) -> Response:

@@ -1,13 +1,18 @@
 """Per-request context: who is asking (public, analyst, admin) and the ledger as they may see it.
 
 The derived ledger (`figures.View`) is cached and rebuilt only when the database changed (its
-audit log grew), so figures are served from memory.
+audit log grew), so figures are served from memory. The caches are bounded: a few named
+entries (the registry, the name index, the public projection), and least-recently-used
+entries keyed by request values (a view per scope, figures per scope and dates), so that no
+pattern of requests, however many distinct `on`, `known_on` or `org` values it sends, grows the
+server past a fixed number of entries.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -15,13 +20,43 @@ from typing import Any
 from sqlalchemy import func, select
 
 from prisonwatch.services import accounts, figures
-from prisonwatch.services.privacy import Redactor
+from prisonwatch.services.public import Projection
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.accounts import AccountStore, User
 from prisonwatch.storage.sql import SqlStore
 
 SESSION_COOKIE = "pw_session"
 VERSION_TTL = 1.0
+MAX_VIEWS = 4
+"""Derived views (one per scope) kept at once: each holds every event of its scope."""
+MAX_ENTRIES = 256
+"""Other results keyed by request values (figures per scope and dates) kept at once."""
+
+
+class Lru:
+    """A dict that keeps at most `size` entries, forgetting the least recently used."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+
+    def get(self, key: Any) -> tuple[bool, Any]:
+        if key not in self._items:
+            return False, None
+        self._items.move_to_end(key)
+        return True, self._items[key]
+
+    def put(self, key: Any, value: Any) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 def now() -> datetime:
@@ -52,7 +87,9 @@ class Ledger:
         self.store = store
         self.accounts = AccountStore(store)
         self._lock = threading.Lock()
-        self._cache: dict[Any, Any] = {}
+        self._named: dict[Any, Any] = {}
+        self._views = Lru(MAX_VIEWS)
+        self._entries = Lru(MAX_ENTRIES)
         self._version = -1
         self._seen = -1
         self._checked = -1e9
@@ -76,19 +113,38 @@ class Ledger:
     def invalidate(self) -> None:
         self._checked = -1e9
 
+    def _bucket(self, key: Any) -> Any:
+        if isinstance(key, str) or key == ("view", figures.Scope()):
+            return None  # named entries, and the unscoped view every page needs
+        return self._views if key[0] == "view" else self._entries
+
     def cached(self, key: Any, build: Any) -> Any:
+        """The value for `key`, built once per data version. A `str` key names one of a fixed
+        few entries; a tuple key (holding request values) goes to a bounded LRU."""
         v = self.current_version()
+        bucket = self._bucket(key)
         with self._lock:
             if v != self._version:
-                self._cache.clear()
+                self._named.clear()
+                self._views.clear()
+                self._entries.clear()
                 self._version = v
-            if key in self._cache:
-                return self._cache[key]
+            found, value = (
+                (key in self._named, self._named.get(key)) if bucket is None else bucket.get(key)
+            )
+            if found:
+                return value
         value = build()
         with self._lock:
             if self._version == v:
-                self._cache[key] = value
+                if bucket is None:
+                    self._named[key] = value
+                else:
+                    bucket.put(key, value)
         return value
+
+    def cache_sizes(self) -> dict[str, int]:
+        return {"named": len(self._named), "views": len(self._views), "entries": len(self._entries)}
 
     def view(self, scope: figures.Scope) -> figures.View:
         result: figures.View = self.cached(
@@ -96,8 +152,9 @@ class Ledger:
         )
         return result
 
-    def redactor(self) -> Redactor:
-        result: Redactor = self.cached("redactor", lambda: Redactor(self.store.persons()))
+    def projection(self) -> Projection:
+        """What the public may see, rebuilt when the data changes."""
+        result: Projection = self.cached("projection", lambda: Projection.build(self.store))
         return result
 
     def viewer(self, session_token: str | None, bearer: str | None) -> Viewer:

@@ -17,6 +17,7 @@ from prisonwatch.services import demands
 from prisonwatch.web import charts
 from prisonwatch.web.context import Ledger, Viewer, now
 from prisonwatch.web.deps import day_param, ledger, viewer
+from prisonwatch.web.openapi_params import query
 from prisonwatch.web.responses import csv_response, json_response, page
 
 _STATUS_COLOURS = {
@@ -88,19 +89,32 @@ def router(templates: Jinja2Templates) -> APIRouter:
         svg = progress_svg(data["progress"]) if len(data["progress"]) > 1 else ""
         return page(templates, request, lg, v, "demand.html", d=data, progress_svg=svg)
 
-    @r.get("/api/v1/demands", summary="Demands for release and what is left of each")
+    @r.get(
+        "/api/v1/demands",
+        summary="Demands for release and what is left of each",
+        openapi_extra=query("on", "known_on"),
+    )
     def api_demands(
         request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
     ) -> Response:
         return json_response(lg, v, {"rows": _all(request, lg, v)})
 
-    @r.get("/api/v1/demands/{demand_id}", summary="One demand: each named person's status")
+    @r.get(
+        "/api/v1/demands/{demand_id}",
+        summary="One demand: each named person's status",
+        openapi_extra=query("on", "known_on"),
+    )
     def api_demand(
         demand_id: str, request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
     ) -> Response:
         return json_response(lg, v, _one(request, lg, v, demand_id))
 
-    @r.get("/api/v1/demands/{demand_id}/progress.csv", summary="A demand's progress by month")
+    @r.get(
+        "/api/v1/demands/{demand_id}/progress.csv",
+        summary="A demand's progress by month",
+        openapi_extra=query("on", "known_on"),
+        responses={200: {"description": "CSV", "content": {"text/csv": {}}}},
+    )
     def api_progress(
         demand_id: str, request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
     ) -> Response:

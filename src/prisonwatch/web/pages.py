@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from prisonwatch.core.periods import Granularity
-from prisonwatch.services import accounts, conflicts, reviewing
+from prisonwatch.services import accounts, conflicts, public, reviewing
 from prisonwatch.web import charts, present
 from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer, now
 from prisonwatch.web.deps import check_csrf, ledger, require_analyst, scope, viewer
@@ -121,6 +121,28 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
         except present.NotFoundError:
             raise HTTPException(404, "no such source") from None
         return page(templates, request, lg, v, "source.html", s=data)
+
+    @r.post("/sources/{source_id}/clear", include_in_schema=False)
+    def clear(
+        source_id: str,
+        request: Request,
+        target: str = Form(...),
+        note: str = Form(""),
+        csrf: str = Form(""),
+        lg: Ledger = Depends(ledger),
+        v: Viewer = Depends(require_analyst),
+    ) -> Response:
+        check_csrf(request, v, csrf)
+        assert v.user is not None
+        kind, _, target_id = target.partition(":")
+        try:
+            public.clear(lg.store, kind, target_id, v.user.name, now(), note or None)
+            message = f"cleared {kind}"
+        except public.ClearanceError as exc:
+            message = str(exc)
+        finally:
+            lg.invalidate()
+        return _back_to(f"/sources/{quote(source_id, safe='')}", message)
 
     @r.get("/review", include_in_schema=False)
     def review(

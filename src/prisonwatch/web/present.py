@@ -1,8 +1,10 @@
 """What a viewer may see, shaped for pages and the API.
 
-The public sees public persons only; protected persons are counted in every figure but never
-named, listed, searched or hinted at (not even "name withheld" in a list). Analysts see all.
-Every text written by others (articles, evidence, quotes) passes the redactor for the public.
+Analysts see everything. The public sees what the public projection (`services.public`)
+allows, built from it and nothing else: public persons only (protected persons are counted in
+every figure but never named, listed, searched or hinted at), sources without their text and
+with title and address only when cleared, claims with their excerpt only when cleared. Nothing
+the public receives depends on comparing text the request supplied with protected names.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from typing import Any
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.records import Person
 from prisonwatch.core.timeline import custody_status
-from prisonwatch.core.vocabulary import RECOGNITION, Protection
+from prisonwatch.core.vocabulary import RECOGNITION
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import conflicts as conflict_service
 from prisonwatch.services import figures, people, reviewing
-from prisonwatch.services.privacy import Redactor
+from prisonwatch.services.public import href
 from prisonwatch.storage.rows import search_key
 from prisonwatch.web.context import Ledger, Viewer, now
 
@@ -28,15 +30,20 @@ class NotFoundError(LookupError):
     """Unknown, or not for this viewer: the two are indistinguishable from outside."""
 
 
-def _visible(p: Person, viewer: Viewer) -> bool:
-    return viewer.analyst or p.protection is Protection.PUBLIC
-
-
-def _index(ledger: Ledger) -> NameIndex:
+def _index(ledger: Ledger, viewer: Viewer) -> NameIndex:
+    """The names searched: everyone's for analysts, public persons' only for the public."""
     from prisonwatch.services.matching import build_index
 
-    index: NameIndex = ledger.cached("names", lambda: build_index(ledger.store)[0])
-    return index
+    if viewer.analyst:
+        index: NameIndex = ledger.cached("names", lambda: build_index(ledger.store)[0])
+        return index
+
+    def public_index() -> NameIndex:
+        proj = ledger.projection()
+        return NameIndex.build((p.id, p.name, p.all_names) for p in proj.persons.values())
+
+    found: NameIndex = ledger.cached("names:public", public_index)
+    return found
 
 
 def person_row(
@@ -67,11 +74,14 @@ class _Registry:
     owners: list[str]
 
     @classmethod
-    def build(cls, ledger: Ledger) -> _Registry:
-        everyone = {p.id: p for p in ledger.store.persons() if p.merged_into is None}
+    def build(cls, ledger: Ledger, public: bool) -> _Registry:
+        if public:
+            everyone = dict(ledger.projection().persons)
+        else:
+            everyone = {p.id: p for p in ledger.store.persons() if p.merged_into is None}
         orgs: dict[str, set[str]] = {}
         for e in ledger.view(figures.Scope()).events:
-            if e.kind in RECOGNITION and e.organisation:
+            if e.kind in RECOGNITION and e.organisation and e.person_id in everyone:
                 orgs.setdefault(e.person_id, set()).add(e.organisation)
         parts, starts, owners, pos = [], [], [], 0
         for p in everyone.values():
@@ -94,8 +104,11 @@ class _Registry:
         return found
 
 
-def _registry(ledger: Ledger) -> _Registry:
-    reg: _Registry = ledger.cached("registry", lambda: _Registry.build(ledger))
+def _registry(ledger: Ledger, viewer: Viewer) -> _Registry:
+    """Whom a viewer can search: everyone for analysts, the public projection's persons else."""
+    public = not viewer.analyst
+    name = "registry:public" if public else "registry"
+    reg: _Registry = ledger.cached(name, lambda: _Registry.build(ledger, public))
     return reg
 
 
@@ -112,10 +125,10 @@ def persons(
     """Registry search by any spelling in any script, with filters: the rows (of `window`,
     start and size, when given) and how many match in all."""
     view = ledger.view(figures.Scope())
-    reg = _registry(ledger)
+    reg = _registry(ledger, viewer)
     everyone = reg.everyone
     if q and q.strip():
-        found = [c.person_id for c in _index(ledger).match(q, 25) if c.score >= 0.6]
+        found = [c.person_id for c in _index(ledger, viewer).match(q, 25) if c.score >= 0.6]
         found += reg.containing(q)
         ids = [pid for pid in dict.fromkeys(found) if pid in everyone]
     else:
@@ -123,8 +136,7 @@ def persons(
     cheap = [
         pid
         for pid in ids
-        if _visible(everyone[pid], viewer)
-        and (not region or (everyone[pid].region or "").casefold() == region.casefold())
+        if (not region or (everyone[pid].region or "").casefold() == region.casefold())
         and (not gender or everyone[pid].gender.value == gender)
     ]
     today = now().date()
@@ -144,23 +156,59 @@ def persons(
 
 
 def person(ledger: Ledger, viewer: Viewer, person_id: str) -> dict[str, Any]:
+    if not viewer.analyst:
+        return _public_person(ledger, person_id)
     p = ledger.store.person(person_id)
     if p is not None and p.merged_into:
         p = ledger.store.person(p.merged_into)
-    if p is None or not _visible(p, viewer):
+    if p is None:
         raise NotFoundError(person_id)
     data = people.timeline(ledger.store, p, now().date())
-    if not viewer.analyst:
-        data.pop("problems", None)
+    for e in data["events"]:
+        for s in e["sources"]:
+            s["href"] = href(s["url"])
+    return data
+
+
+def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
+    """A public person's page from the projection: the merged-away id leads to the person
+    kept only when that person is public; sources as projected; excerpts only when cleared."""
+    proj = ledger.projection()
+    p = proj.persons.get(person_id)
+    if p is None:
+        merged = ledger.cached(
+            "merged", lambda: {q.id: q.merged_into for q in ledger.store.persons() if q.merged_into}
+        )
+        p = proj.persons.get(merged.get(person_id) or "")
+    if p is None:
+        raise NotFoundError("no such person")
+    data = people.timeline(ledger.store, p, now().date())
+    data.pop("problems", None)
+    events = {e.id: e for e in ledger.store.events([p.id])}
+    claims = {
+        c.id: c for c in ledger.store.claims(ids=[c for e in events.values() for c in e.claim_ids])
+    }
+    for row in data["events"]:
+        e = events[row["id"]]
+        row["note"] = proj.text(row["note"])
+        row["place"] = proj.text(row["place"])
+        row["sources"] = proj.source_refs(e.source_ids)
+        row["claims"] = [
+            {"id": pc.id, "evidence": pc.excerpt, "status": pc.status}
+            for pc in (proj.claim(claims[c]) for c in e.claim_ids if c in claims)
+        ]
     return data
 
 
 def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
-    persons_by_id = {p.id: p for p in ledger.store.persons()}
+    if viewer.analyst:
+        persons_by_id = {p.id: p for p in ledger.store.persons()}
+    else:
+        persons_by_id = dict(ledger.projection().persons)
     out = []
     for e in effective_events(ledger.store.events()):
         p = persons_by_id.get(e.person_id)
-        if p is None or not _visible(p, viewer):
+        if p is None:
             continue
         out.append(
             {
@@ -181,9 +229,13 @@ def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
 def deals(ledger: Ledger, viewer: Viewer, scope: figures.Scope) -> list[dict[str, Any]]:
     rows = figures.deals(ledger.view(scope), scope)
     if not viewer.analyst:
-        public = {p.name for p in ledger.store.persons() if p.protection is Protection.PUBLIC}
+        proj = ledger.projection()
+        public = {p.name for p in proj.persons.values()}
+        rows = [dict(r) for r in rows]
         for r in rows:
             r["returned_persons"] = [n for n in r["returned_persons"] if n in public]
+            r["sources"] = proj.urls(r["sources"])
+            r["mediator"] = proj.text(r["mediator"])
     return rows
 
 
@@ -210,22 +262,42 @@ def stats(
     )
     data = dict(cached)
     if not viewer.analyst:
+        proj = ledger.projection()
         data["problems"] = (
             [] if not data["problems"] else [f"{len(data['problems'])} data problem(s)"]
         )
+        data["observations"] = [
+            {**o, "sources": proj.urls(o["sources"])} for o in data["observations"]
+        ]
     return data
 
 
+def _claim_counts(ledger: Ledger) -> dict[str, int]:
+    def count() -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for c in ledger.store.claims():
+            counts[c.source_id] = counts.get(c.source_id, 0) + 1
+        return counts
+
+    found: dict[str, int] = ledger.cached("claim_counts", count)
+    return found
+
+
 def sources(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
-    redact = _redactor(ledger, viewer)
-    counts: dict[str, int] = {}
-    for c in ledger.store.claims():
-        counts[c.source_id] = counts.get(c.source_id, 0) + 1
+    counts = _claim_counts(ledger)
+    if not viewer.analyst:
+        listed = sorted(
+            ledger.projection().sources.values(),
+            key=lambda s: s.published or date.min,
+            reverse=True,
+        )
+        return [{**s.as_dict(), "claims": counts.get(s.id, 0), "has_text": False} for s in listed]
     return [
         {
             "id": s.id,
             "url": s.url,
-            "title": redact(s.title or ""),
+            "href": href(s.url),
+            "title": s.title or "",
             "publisher": s.publisher,
             "published": s.published.isoformat() if s.published else None,
             "claims": counts.get(s.id, 0),
@@ -235,34 +307,37 @@ def sources(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
     ]
 
 
-def _redactor(ledger: Ledger, viewer: Viewer) -> Any:
-    return (lambda text: text) if viewer.analyst else ledger.redactor()
-
-
 def source(ledger: Ledger, viewer: Viewer, source_id: str) -> dict[str, Any]:
+    if not viewer.analyst:
+        return _public_source(ledger, source_id)
     found = ledger.store.sources([source_id])
     if not found:
-        raise NotFoundError(source_id)
+        raise NotFoundError("no such source")
     s = found[0]
-    redact: Redactor = _redactor(ledger, viewer)
     claims = ledger.store.claims(source_id=s.id)
+    cleared = ledger.projection().cleared
     text = s.text or ""
     segments: list[dict[str, Any]] = []
     pos = 0
     for c in sorted(claims, key=lambda c: c.evidence.start):
         if c.evidence.start < pos or c.evidence.end > len(text):
             continue
-        segments.append({"text": redact(text[pos : c.evidence.start]), "claim": None})
-        segments.append({"text": redact(text[c.evidence.start : c.evidence.end]), "claim": c.id})
+        segments.append({"text": text[pos : c.evidence.start], "claim": None})
+        segments.append({"text": text[c.evidence.start : c.evidence.end], "claim": c.id})
         pos = c.evidence.end
-    segments.append({"text": redact(text[pos:]), "claim": None})
+    segments.append({"text": text[pos:], "claim": None})
     return {
         "id": s.id,
         "url": s.url,
-        "title": redact(s.title or ""),
+        "href": href(s.url),
+        "title": s.title or "",
         "publisher": s.publisher,
         "published": s.published.isoformat() if s.published else None,
         "segments": segments,
+        "cleared": {
+            "title": ("title", s.id) in cleared,
+            "address": ("address", s.id) in cleared,
+        },
         "claims": [
             {
                 "id": c.id,
@@ -271,11 +346,41 @@ def source(ledger: Ledger, viewer: Viewer, source_id: str) -> dict[str, Any]:
                 "qualifier": c.qualifier.value,
                 "population": c.population,
                 "when": str(c.when) if c.when else None,
-                "agent": redact(c.agent or ""),
-                "source": redact(c.attributed_to or ""),
-                "persons": [redact(p) for p in c.persons],
+                "agent": c.agent or "",
+                "source": c.attributed_to or "",
+                "persons": list(c.persons),
                 "status": c.review.status.value,
-                "evidence": redact(c.evidence.text),
+                "evidence": c.evidence.text,
+                "excerpt_cleared": ("excerpt", c.id) in cleared,
+            }
+            for c in claims
+        ],
+    }
+
+
+def _public_source(ledger: Ledger, source_id: str) -> dict[str, Any]:
+    """A source as the public sees it: no text; each claim with its excerpt once cleared."""
+    proj = ledger.projection()
+    s = proj.sources.get(source_id)
+    if s is None:
+        raise NotFoundError("no such source")
+    claims = [proj.claim(c) for c in ledger.store.claims(source_id=s.id)]
+    return {
+        **s.as_dict(),
+        "segments": [],
+        "claims": [
+            {
+                "id": c.id,
+                "action": c.action,
+                "count": c.count,
+                "qualifier": c.qualifier,
+                "population": c.population or "",
+                "when": c.when,
+                "agent": c.agent or "",
+                "source": c.attributed_to or "",
+                "persons": [],
+                "status": c.status,
+                "evidence": c.excerpt,
             }
             for c in claims
         ],

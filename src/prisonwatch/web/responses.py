@@ -1,4 +1,9 @@
-"""Responses that never leak: JSON, CSV and HTML for the public pass the redactor last."""
+"""JSON, CSV and HTML responses.
+
+Nothing here hides anything: what the public receives was built from the public projection
+before it got here (`present`), and text a request supplied is echoed (or not) the same way
+whatever it holds. The ledger and viewer parameters stay so that every route renders alike.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +19,9 @@ from fastapi.templating import Jinja2Templates
 from prisonwatch.web.context import Ledger, Viewer
 
 
-def _guard(ledger: Ledger, viewer: Viewer, body: str) -> str:
-    return body if viewer.analyst else ledger.redactor()(body)
-
-
 def json_response(ledger: Ledger, viewer: Viewer, data: Any, status: int = 200) -> Response:
     body = json.dumps(data, ensure_ascii=False, default=str)
-    return Response(_guard(ledger, viewer, body), status_code=status, media_type="application/json")
+    return Response(body, status_code=status, media_type="application/json")
 
 
 def csv_response(ledger: Ledger, viewer: Viewer, rows: list[dict[str, Any]], name: str) -> Response:
@@ -33,7 +34,7 @@ def csv_response(ledger: Ledger, viewer: Viewer, rows: list[dict[str, Any]], nam
                 {k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()}
             )
     return Response(
-        _guard(ledger, viewer, buf.getvalue()),
+        buf.getvalue(),
         media_type="text/csv",
         headers={"Content-Disposition": f'inline; filename="{name}.csv"'},
     )
@@ -49,7 +50,7 @@ def page(
     **context: Any,
 ) -> Response:
     html = templates.get_template(name).render(request=request, viewer=viewer, **context)
-    return HTMLResponse(_guard(ledger, viewer, html), status_code=status)
+    return HTMLResponse(html, status_code=status)
 
 
 def error_json(code: str, message: str, status: int) -> JSONResponse:
@@ -81,7 +82,7 @@ class BadParameterError(ValueError):
 
 
 def _int(value: str | None, default: int, name: str, low: int, high: int) -> int:
-    if value is None or value == "":
+    if value is None:
         return default
     try:
         n = int(value)

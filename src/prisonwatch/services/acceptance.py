@@ -1,0 +1,226 @@
+"""What accepting a suggestion does, shown before it is done, and undone after.
+
+`preview` runs the very recording code that acceptance runs (`services.recording`) against a
+`DryRun`: a store that reads the real ledger and keeps every write to itself, so what it shows
+is what acceptance would create or change (persons matched, created or queued with their
+candidates, events, figures, deals and concessions), and nothing is written.
+
+`undo` reverts every effect of an acceptance as revisions, never by deleting: the figures and
+events that rest on the claim are voided (an event it joined as a correction is voided, so the
+event it corrected is in force again), a deal it enriched returns to its state before, persons
+it created are voided unless other evidence holds them, names it queued leave the queue, and the
+suggestion returns to the queue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any, cast
+
+from prisonwatch.core.bitemporal import effective_events
+from prisonwatch.core.records import Claim, Deal, Review
+from prisonwatch.core.revisions import diff
+from prisonwatch.core.vocabulary import ReviewStatus
+from prisonwatch.services import matching, recording
+from prisonwatch.storage.port import ApplyResult, Batch, LedgerStore
+
+
+class DryRun:
+    """A store that reads the ledger and keeps its writes: what recording would write."""
+
+    def __init__(self, store: LedgerStore, accepted: Claim) -> None:
+        self._store = store
+        self._accepted = accepted
+        self.batch = Batch()
+        self.deal_changes: list[tuple[Deal, Deal]] = []
+        self.queued: list[tuple[str, list[dict[str, Any]]]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    def claims(self, source_id: str | None = None, ids: Sequence[str] | None = None) -> list[Claim]:
+        found = self._store.claims(source_id=source_id, ids=ids)
+        return [self._accepted if c.id == self._accepted.id else c for c in found]
+
+    def deals(self, known_on: datetime | None = None) -> list[Deal]:
+        planned = {d.id: d for d in self.batch.deals}
+        changed = {new.id: new for _, new in self.deal_changes}
+        stored = [changed.get(d.id, d) for d in self._store.deals(known_on=known_on)]
+        return stored + [d for d in planned.values() if d.id not in {s.id for s in stored}]
+
+    def apply(self, batch: Batch, actor: str, at: datetime) -> ApplyResult:
+        self.batch.persons.extend(batch.persons)
+        self.batch.events.extend(batch.events)
+        self.batch.observations.extend(batch.observations)
+        self.batch.deals.extend(batch.deals)
+        added = {
+            "persons": len(batch.persons),
+            "events": len(batch.events),
+            "observations": len(batch.observations),
+            "deals": len(batch.deals),
+        }
+        return ApplyResult(added=added, unchanged=0)
+
+    def update_deal(self, deal: Deal, actor: str, at: datetime, why: str = "") -> None:
+        before = next((d for d in self.deals() if d.id == deal.id), None)
+        if before is not None:
+            self.deal_changes.append((before, deal))
+
+    def queue_name(
+        self, claim_id: str, name: str, candidates: list[dict[str, Any]], at: datetime
+    ) -> int:
+        self.queued.append((name, candidates))
+        return -1
+
+
+@dataclass(slots=True)
+class Preview:
+    """What accepting one suggestion would create or change."""
+
+    claim_id: str
+    status: str
+    matched: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+    queued: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    deals_created: list[dict[str, Any]] = field(default_factory=list)
+    deals_changed: list[dict[str, Any]] = field(default_factory=list)
+
+
+def preview(store: LedgerStore, claim: Claim, actor: str, now: datetime) -> Preview:
+    """What accepting `claim` would do; nothing is written."""
+    accepted = replace(claim, review=Review(ReviewStatus.ACCEPTED, actor, now))
+    dry = DryRun(store, accepted)
+    result = recording.Recorded()
+    index, persons = matching.build_index(store)
+    known = set(persons)
+    recording.record_claim(cast(LedgerStore, dry), accepted, actor, now, index, persons, result)
+    out = Preview(claim.id, claim.review.status.value)
+    out.created = [f"{p.name} ({p.id})" for p in dry.batch.persons]
+    for e in dry.batch.events:
+        who = persons.get(e.person_id)
+        name = who.name if who else e.person_id
+        if e.person_id in known and name not in out.matched:
+            out.matched.append(f"{name} ({e.person_id})")
+        out.events.append(
+            {
+                "person": name,
+                "kind": e.kind.value,
+                "date": str(e.date),
+                "mechanism": e.mechanism.value if e.mechanism else None,
+                "deal": e.deal_id,
+                "joins": e.supersedes,
+            }
+        )
+    out.queued = [
+        {"name": n, "candidates": [c.get("person_id") for c in cands]} for n, cands in dry.queued
+    ]
+    out.figures = [
+        {
+            "metric": o.metric.value,
+            "value": o.value,
+            "period": str(o.period),
+            "organisation": o.organisation,
+        }
+        for o in dry.batch.observations
+    ]
+    out.deals_created = [_deal_dict(d) for d in dry.batch.deals]
+    out.deals_changed = [
+        {"id": new.id, "changes": {k: [str(a), str(b)] for k, (a, b) in diff(old, new).items()}}
+        for old, new in dry.deal_changes
+    ]
+    return out
+
+
+def _deal_dict(d: Deal) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "date": str(d.date),
+        "parties": list(d.parties),
+        "released": d.reported_released,
+        "concessions": [f"{c.by}: {c.what} ({c.target or '-'})" for c in d.concessions],
+    }
+
+
+UNDO = "undo of accepting "
+
+
+def _deal_reverts(store: LedgerStore, claim: Claim) -> list[tuple[str, Deal | None]]:
+    """Each deal the acceptance changed, with its state before; refused when another change
+    came after it that is still in force (undo that one first)."""
+    out: list[tuple[str, Deal | None]] = []
+    for deal in store.deals():
+        revs = store.revisions("deal", deal.id)
+        mine = [r for r in revs if r.why == recording.because(claim.id)]
+        if not mine:
+            continue
+        later = [r for r in revs if r.seq > mine[-1].seq]
+        if any(r.why.startswith(f"{UNDO}{claim.id}:") for r in later):
+            continue
+        undone = {r.why[len(UNDO) :].split(": ", 1)[0] for r in later if r.why.startswith(UNDO)}
+        reverted = {recording.because(cid) for cid in undone}
+        kept = [r for r in later if not r.why.startswith(UNDO) and r.why not in reverted]
+        if kept:
+            raise UndoError(
+                f"deal {deal.id} was changed after this acceptance by revision {kept[-1].seq} "
+                f"({kept[-1].why}); undo or correct that first"
+            )
+        seq = mine[-1].seq - 1
+        before = next((r.record for r in revs if r.seq == seq), None)
+        out.append((deal.id, before if seq > 0 else store.first_version("deal", deal.id)))
+    return out
+
+
+class UndoError(ValueError):
+    """An undo that cannot be done; nothing was changed."""
+
+
+@dataclass(slots=True)
+class Undone:
+    """What an undo reverted."""
+
+    figures: int = 0
+    events: int = 0
+    persons: int = 0
+    deals_voided: int = 0
+    deals_restored: int = 0
+    names_dropped: int = 0
+
+
+def undo(store: LedgerStore, claim: Claim, actor: str, now: datetime, why: str) -> Undone:
+    """Revert every effect of accepting `claim`, as revisions; it returns to the queue."""
+    if claim.review.status is not ReviewStatus.ACCEPTED:
+        raise UndoError(f"{claim.id} is {claim.review.status.value}, not accepted: nothing to undo")
+    reason = f"{UNDO}{claim.id}: {why}"
+    reverts = _deal_reverts(store, claim)
+    done = Undone()
+    for o in store.observations():
+        if o.claim_id == claim.id:
+            store.revise("observation", o.id, None, actor, now, reason)
+            done.figures += 1
+    touched: set[str] = set()
+    for e in effective_events(store.events()):
+        if claim.id in e.claim_ids:
+            store.revise("event", e.id, None, actor, now, reason)
+            touched.add(e.person_id)
+            done.events += 1
+    for deal_id, previous in reverts:
+        store.revise("deal", deal_id, previous, actor, now, reason)
+        done.deals_restored += 1
+    linked = {e.deal_id for e in effective_events(store.events()) if e.deal_id}
+    for deal in store.deals():
+        mine = bool(deal.note) and claim.id in (deal.note or "")
+        if mine and deal.id not in linked and not store.revisions("deal", deal.id):
+            store.revise("deal", deal.id, None, actor, now, reason)
+            done.deals_voided += 1
+    held = {e.person_id for e in effective_events(store.events())}
+    for p in store.persons():
+        if p.note == f"created from claim {claim.id}" and p.id not in held:
+            store.revise("person", p.id, None, actor, now, reason)
+            done.persons += 1
+    done.names_dropped = store.drop_queued(claim.id, actor, now)
+    store.update_claim(replace(claim, review=Review()), actor, now, reason)
+    return done

@@ -1,0 +1,182 @@
+"""The public projection: what the public may see of the record, built as an allow-list.
+
+Every public page, public API answer, public CSV and the public export is built from this
+projection and nothing else; it is never "everything minus a mask". It is computed from the
+store's current state, so a change of protection or a review clearance shows as soon as the
+data version changes.
+
+- Persons: only `public` ones, by id. `withhold_name` persons count in figures and appear in the
+  public export under a stored random pseudonym with no names, birth year, gender, region or
+  note; `counts_only` persons appear nowhere but in counts.
+- Sources: every source is listed by id, publisher and date; its title and address only when
+  they name no protected person (`name_check`, every spelling and case form) or review cleared
+  them. Its text is never shown: each claim shows a published excerpt only once review cleared it.
+- Free texts of records (notes, places, a claim's population, agent and attribution) only when
+  they name no protected person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from prisonwatch.core.records import Claim, Person, Source
+from prisonwatch.core.vocabulary import Protection
+from prisonwatch.services.name_check import ProtectedNames
+from prisonwatch.storage.clearances import KINDS, Clearance, ClearanceStore
+from prisonwatch.storage.sql import SqlStore
+
+
+def href(url: str | None) -> str | None:
+    """The address as a link target, only when it is an http(s) address."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicSource:
+    """A source as the public sees it: no text; title and address only when cleared."""
+
+    id: str
+    title: str | None
+    url: str | None
+    publisher: str | None
+    published: date | None
+    language: str | None
+
+    @property
+    def href(self) -> str | None:
+        return href(self.url)
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "href": self.href,
+            "title": self.title,
+            "publisher": self.publisher,
+            "published": self.published.isoformat() if self.published else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PublicClaim:
+    """A claim as the public sees it: its figures, and its excerpt only when cleared."""
+
+    id: str
+    source_id: str
+    action: str
+    count: int
+    qualifier: str
+    when: str | None
+    status: str
+    population: str | None
+    excerpt: str | None
+    agent: str | None
+    attributed_to: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    persons: dict[str, Person]
+    """Public persons (not merged away), by id."""
+    exported: frozenset[str]
+    """Public persons, merged away or not: the public export keeps the record's own links."""
+    withheld: frozenset[str]
+    """Persons under `withhold_name`: counted, exported under a pseudonym, never named."""
+    sources: dict[str, PublicSource]
+    cleared: frozenset[tuple[str, str]]
+    names: ProtectedNames
+    refs: frozenset[str]
+    """How sources may be referred to in figures (`figures.View.urls`): cleared ones only."""
+
+    @classmethod
+    def build(cls, store: SqlStore) -> Projection:
+        everyone = store.persons()
+        public = {
+            p.id: p for p in everyone if p.protection is Protection.PUBLIC and not p.merged_into
+        }
+        exported = frozenset(p.id for p in everyone if p.protection is Protection.PUBLIC)
+        withheld = frozenset(p.id for p in everyone if p.protection is Protection.WITHHOLD_NAME)
+        names = ProtectedNames(p for p in everyone if p.protection is not Protection.PUBLIC)
+        cleared = frozenset((c.kind, c.target_id) for c in ClearanceStore(store).clearances())
+        sources = {s.id: _public_source(s, names, cleared) for s in store.sources()}
+        return cls(public, exported, withheld, sources, cleared, names, _refs(sources.values()))
+
+    def text(self, value: str | None) -> str | None:
+        """A stored free text, only when it names no protected person."""
+        return None if value is None or self.names.mentions(value) else value
+
+    def source_refs(self, source_ids: Iterable[str]) -> list[dict[str, str | None]]:
+        return [self.sources[i].as_dict() for i in source_ids if i in self.sources]
+
+    def urls(self, refs: Iterable[str]) -> list[str]:
+        """Of these source references (addresses, or title and date), those the public may see."""
+        return [u for u in refs if u in self.refs]
+
+    def claim(self, c: Claim) -> PublicClaim:
+        cleared = ("excerpt", c.id) in self.cleared
+        return PublicClaim(
+            c.id,
+            c.source_id,
+            c.action,
+            c.count,
+            c.qualifier.value,
+            str(c.when) if c.when else None,
+            c.review.status.value,
+            self.text(c.population),
+            c.evidence.text if cleared else None,
+            (c.agent if cleared else self.text(c.agent)),
+            (c.attributed_to if cleared else self.text(c.attributed_to)),
+        )
+
+    def is_public(self, person_id: str) -> bool:
+        return person_id in self.persons
+
+
+def _public_source(
+    s: Source, names: ProtectedNames, cleared: frozenset[tuple[str, str]]
+) -> PublicSource:
+    title = s.title if ("title", s.id) in cleared or not names.mentions(s.title) else None
+    url = s.url if ("address", s.id) in cleared or not names.mentions(s.url) else None
+    publisher = None if names.mentions(s.publisher) else s.publisher
+    return PublicSource(s.id, title, url, publisher, s.published, s.language)
+
+
+def _refs(sources: Iterable[PublicSource]) -> frozenset[str]:
+    out = set()
+    for s in sources:
+        out.add(s.url or " ".join(x for x in (s.title, str(s.published or "")) if x) or s.id)
+    return frozenset(out)
+
+
+def clearances(store: SqlStore) -> list[Clearance]:
+    return ClearanceStore(store).clearances()
+
+
+class ClearanceError(ValueError):
+    """A clearance that cannot be recorded: unknown kind or target."""
+
+
+def clear(
+    store: SqlStore, kind: str, target_id: str, by: str, at: datetime, note: str | None = None
+) -> Clearance:
+    """Record that `by` cleared a claim's excerpt, or a source's title or address, for the
+    public. The target must exist: a claim for `excerpt`, a source for `title` and `address`."""
+    if kind not in KINDS:
+        raise ClearanceError(f"kind: expected one of {', '.join(KINDS)}, not {kind!r}")
+    if kind == "excerpt":
+        exists = bool(store.claims(ids=[target_id]))
+    else:
+        exists = bool(store.sources([target_id]))
+    if not exists:
+        what = "claim" if kind == "excerpt" else "source"
+        raise ClearanceError(f"{kind}: no {what} {target_id!r}")
+    return ClearanceStore(store).clear(kind, target_id, by, at, note)

@@ -1,0 +1,94 @@
+"""Review clearances and stored public ids, beside the ledger on the same database.
+
+A clearance says that a person (who, when) judged a piece of a source fit for the public: a
+claim's excerpt, or a source's title or address that the name check had withheld. Public ids
+are random identifiers given on first use to records the public export must not name by their
+own ids (pseudonyms of withheld persons, their events); they are stored so that exports agree
+with each other, and never derived from the ids they stand for.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, insert, select
+
+from prisonwatch.storage import tables as t
+from prisonwatch.storage.sql import SqlStore, _audit
+
+KINDS = ("excerpt", "title", "address")
+"""What may be cleared: a claim's excerpt, a source's title, a source's address."""
+
+
+@dataclass(frozen=True, slots=True)
+class Clearance:
+    kind: str
+    target_id: str
+    cleared_by: str
+    cleared_at: datetime
+    note: str | None = None
+
+
+class ClearanceStore:
+    """Clearances and public ids of one database."""
+
+    def __init__(self, store: SqlStore) -> None:
+        self.store = store
+
+    def clear(
+        self, kind: str, target_id: str, by: str, at: datetime, note: str | None = None
+    ) -> Clearance:
+        """Record a clearance (audited, so cached public views are rebuilt)."""
+        if kind not in KINDS:
+            raise ValueError(f"kind: expected one of {', '.join(KINDS)}, not {kind!r}")
+        row = {"kind": kind, "target_id": target_id, "cleared_by": by, "cleared_at": at}
+
+        def w(conn: Connection) -> None:
+            conn.execute(insert(t.clearances).values(**row, note=note))
+            _audit(conn, at, by, "clear", "clearance", target_id, None, {**row, "note": note})
+
+        self.store._write(w)
+        return Clearance(kind, target_id, by, at, note)
+
+    def clearances(self) -> list[Clearance]:
+        def q(conn: Connection) -> list[Clearance]:
+            c = t.clearances.c
+            found = conn.execute(
+                select(c.kind, c.target_id, c.cleared_by, c.cleared_at, c.note).order_by(c.id)
+            )
+            return [Clearance(*r) for r in found]
+
+        result: list[Clearance] = self.store._read(q)
+        return result
+
+    def public_ids(self, kind: str, record_ids: Sequence[str], at: datetime) -> dict[str, str]:
+        """The public id of each record, made (random) and stored on first use."""
+
+        def w(conn: Connection) -> dict[str, str]:
+            c = t.public_ids.c
+            known = {
+                r.record_id: r.public_id
+                for r in conn.execute(select(c.record_id, c.public_id).where(c.kind == kind))
+            }
+            new = [
+                {
+                    "kind": kind,
+                    "record_id": rid,
+                    "public_id": f"{kind}-{secrets.token_hex(8)}",
+                    "created_at": at,
+                }
+                for rid in dict.fromkeys(record_ids)
+                if rid not in known
+            ]
+            if new:
+                conn.execute(insert(t.public_ids), new)
+            known.update({r["record_id"]: r["public_id"] for r in new})
+            return {rid: known[rid] for rid in record_ids}
+
+        if not record_ids:
+            return {}
+        result: dict[str, str] = self.store._write(w)
+        return result
