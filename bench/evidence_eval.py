@@ -15,6 +15,7 @@ surname (a date line, a pronoun) are left out. Prints each miss with -v.
 from __future__ import annotations
 
 import csv
+import os
 import re
 import sys
 from collections import Counter
@@ -25,10 +26,14 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from prisonwatch.core.text import fold
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
-from prisonwatch.ingest.extract.pipeline import Extractor
+from prisonwatch.services.extracting import to_json
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "compiled_from_pages"
+SHARED = Path(
+    os.environ.get("PRISONWATCH_SHARED") or Path(__file__).resolve().parents[2] / "shared"
+)
+DEFAULT = SHARED / "data" / "compiled_from_pages"
 ARTICLE_DATE = date(2026, 1, 1)  # after every event in the files
 
 
@@ -112,7 +117,7 @@ def main() -> None:
     hits, totals = Counter[str](), Counter[str]()
     for kind, evidence, expect in rows:
         text = f" date {ARTICLE_DATE.isoformat()} Evidence\nEvidence\n{evidence}\n"
-        out = extractor.extract(Document("evidence.txt", text, ARTICLE_DATE, "Evidence"))
+        out = to_json(extractor.extract(Document("evidence.txt", text, ARTICLE_DATE, "Evidence")))
         ok = found(out["claims"], expect)
         totals[kind] += 1
         hits[kind] += ok

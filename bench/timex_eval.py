@@ -13,6 +13,7 @@ sentences its annotators marked (the first few of each article) are read.
 from __future__ import annotations
 
 import html
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -21,9 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from prisonwatch.ingest.extract.timex import find_times
+from prisonwatch.extract.timex import find_times
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "nlp-eval"
+SHARED = Path(
+    os.environ.get("PRISONWATCH_SHARED") or Path(__file__).resolve().parents[2] / "shared"
+)
+EVAL = SHARED / "data" / "nlp-eval"
 DEFAULT = EVAL / "tempeval3-platinum"
 MEANTIME = EVAL / "meantime-en" / "intra-doc_annotation"
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")

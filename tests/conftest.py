@@ -11,11 +11,15 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from prisonwatch.ingest.extract.pipeline import Extractor
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.storage.sql import SqlStore
 from tests.cli.conftest import Cli
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+#: The shared read-only material beside the checkout; PRISONWATCH_SHARED names it elsewhere
+#: (a git worktree one level deeper).
+SHARED = Path(
+    os.environ.get("PRISONWATCH_SHARED") or Path(__file__).resolve().parents[1].parent / "shared"
+)
 PG_ADMIN_URL = os.environ.get(
     "PRISONWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )

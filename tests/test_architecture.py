@@ -12,10 +12,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "prisonwatch"
 
 #: For each layer, the prisonwatch packages it must not import.
 FORBIDDEN = {
-    "core": {"storage", "ingest", "names", "services", "cli", "api", "web"},
-    "storage": {"ingest", "names", "services", "cli", "api", "web"},
-    "ingest": {"services", "cli", "api", "web"},
-    "names": {"storage", "services", "cli", "api", "web"},
+    "core": {"storage", "extract", "ingest", "names", "services", "cli", "api", "web"},
+    "storage": {"extract", "ingest", "names", "services", "cli", "api", "web"},
+    "extract": {"services", "cli", "api", "web"},
+    "ingest": {"extract", "services", "cli", "api", "web"},
+    "names": {"storage", "extract", "services", "cli", "api", "web"},
     "services": {"cli", "api", "web"},
     "web": {"cli"},
 }

@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
-from prisonwatch.ingest.extract.pipeline import Extractor
+from prisonwatch.services.extracting import to_json
 
 
 @pytest.fixture(scope="session")
@@ -18,8 +19,8 @@ def extract(extractor: Extractor) -> Callable[[str, str], dict[str, Any]]:
 
     def run(body: str, day: str = "2025-12-12") -> dict[str, Any]:
         text = f" date {day} Test article\nTest article\n{body}\n"
-        return extractor.extract(
-            Document("test.txt", text, date.fromisoformat(day), "Test article")
+        return to_json(
+            extractor.extract(Document("test.txt", text, date.fromisoformat(day), "Test article"))
         )
 
     return run

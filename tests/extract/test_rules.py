@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from prisonwatch.ingest.extract.numbers import NUMBER, parse_number
-from prisonwatch.ingest.extract.timex import find_times
+from prisonwatch.extract.numbers import NUMBER, parse_number
+from prisonwatch.extract.timex import find_times
 from tests.extract.conftest import only
 
 Extract = Callable[..., dict[str, Any]]

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
-from prisonwatch.ingest.extract.pipeline import Extractor
+from prisonwatch.services.extracting import to_json
 from tests.extract.conftest import only
 
 Extract = Callable[..., dict[str, Any]]
@@ -126,7 +127,7 @@ def test_a_headline_listing_people_and_the_body_naming_them_again(extractor: Ext
         "Activist Olga Probe was also released as part of the swap."
     )
     text = f" date 2025-12-12 {title}\n{title}\n{body}\n"
-    out = extractor.extract(Document("t.txt", text, date(2025, 12, 12), title))
+    out = to_json(extractor.extract(Document("t.txt", text, date(2025, 12, 12), title)))
     three = only(out["claims"], "released", 3)
     assert set(three["persons"]) == {"Anna Example", "John Sample", "Olga Probe"}
     assert three["agent"] == "Iran"

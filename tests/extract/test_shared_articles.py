@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from prisonwatch.core.vocabulary import ClaimAction, Qualifier, ReleaseMechanism
+from prisonwatch.extract.pipeline import EXTRACTOR, VERSION, Extractor
 from prisonwatch.ingest.documents import Document, read_documents
-from prisonwatch.ingest.extract.pipeline import EXTRACTOR, VERSION, Extractor
+from prisonwatch.services.extracting import to_json
 from tests.conftest import SHARED
 from tests.extract.conftest import only
 
@@ -32,7 +33,7 @@ def test_shared_articles_are_present() -> None:
 
 @pytest.fixture(scope="module")
 def seed(extractor: Extractor) -> dict[str, Any]:
-    return extractor.extract(_read(SEED))
+    return to_json(extractor.extract(_read(SEED)))
 
 
 def test_seed_claims_match_the_contract_table(seed: dict[str, Any]) -> None:
@@ -93,7 +94,7 @@ def test_seed_entities_are_canonical(seed: dict[str, Any]) -> None:
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
 def test_every_span_points_into_the_text(extractor: Extractor, path: Path) -> None:
     doc = _read(path)
-    out = extractor.extract(doc)
+    out = to_json(extractor.extract(doc))
     text = doc.text
     assert text == path.read_text(encoding="utf-8")
     assert out["document"]["id"].startswith("sha256:") and out["document"]["date"]
@@ -119,7 +120,7 @@ EVENT_KINDS = {"meeting", "visit", "talks", "concession", "appointment", "statem
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
 def test_every_value_is_one_the_contract_names(extractor: Extractor, path: Path) -> None:
-    out = extractor.extract(_read(path))
+    out = to_json(extractor.extract(_read(path)))
     for c in out["claims"]:
         assert c["action"] in ACTIONS and c["qualifier"] in QUALIFIERS, c
         assert isinstance(c["count"], int) and c["count"] > 0, c

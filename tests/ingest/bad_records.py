@@ -311,8 +311,8 @@ LATE = {
 
 SYNTAX = {
     "csv": ["unterminated", "extra_value", "missing_value", "quote_then_text"],
-    "json": ["not_object", "deep", "truncated"],
-    "jsonl": ["not_object", "deep", "broken", "record_list"],
+    "json": ["not_object", "deep", "truncated", "twice"],
+    "jsonl": ["not_object", "deep", "broken", "record_list", "twice"],
 }
 
 
@@ -333,12 +333,16 @@ def bad_files(draw: st.DrawFn, kinds: tuple[str, ...] = tuple(FIELD_TYPES)) -> B
                 allowed = {"json", "name"}
             if syntax in ("extra_value", "missing_value"):
                 allowed = {"row"}
+            if syntax == "twice":
+                key = next(iter(good_row(kind, i)))
+                syntax, allowed = f"twice:{key}", {key}
             spoiled.append(Spoiled(i, allowed, syntax=syntax))
             rows[i] = None
             continue
         row = dict(good_row(kind, i))
         late = LATE.get(kind)
-        if late is not None and draw(st.integers(0, 5)) == 0:
+        once = not any(s.late for s in spoiled)  # twice would be a duplicate within the file
+        if late is not None and once and draw(st.integers(0, 5)) == 0:
             name, value = late[0], late[1].format(i=i)
             spoiled.append(Spoiled(i, {name}, row={**row, name: value}, late=True))
             rows[i] = spoiled[-1].row
@@ -426,6 +430,8 @@ def _break(fmt: str, syntax: str, line: str, draw: st.DrawFn) -> str:
         return line[: draw(st.integers(1, max(1, len(line) - 1)))]
     if syntax == "broken":
         return line[:-1] + ",}"
+    if syntax.startswith("twice:"):
+        return line[:-1] + f', "{syntax[6:]}": "again"}}'
     if syntax == "record_list":
         return line[:-1] + ', "record": ["persons"]}'
     raise AssertionError(syntax)

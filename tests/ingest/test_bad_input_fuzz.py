@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
@@ -117,6 +117,10 @@ def check_refusal(bad: BadFile, path: Path, problems: list[Problem]) -> None:
 def test_every_bad_file_is_refused_alike_on_both_backends(
     stores: dict[str, SqlStore], bad: BadFile
 ) -> None:
+    event(f"file: {bad.name}")
+    for s in bad.spoiled:
+        how = s.syntax.split(":")[0] if s.syntax else "value"
+        event(f"spoiled: {how}{' (late)' if s.late else ''}")
     path = write(bad)
     verdicts: dict[str, list[str]] = {}
     for backend, store in stores.items():
@@ -260,3 +264,84 @@ def test_the_command_line_refuses_with_exit_2_and_no_traceback(cli: Cli, bad: Ba
         assert m is not None, line
         problems.append(Problem(f"{m['file']}:{m['line']}", m["field"], m["reason"]))
     check_refusal(bad, path, problems)
+
+
+# Article lines for `extract` and `ingest`: a JSONL file of good and bad lines.
+bad_article_values = st.sampled_from(
+    [
+        ("title", ["a", "list"]),
+        ("title", {"an": "object"}),
+        ("title", "x" * 2001),
+        ("url", ["https://example.org"]),
+        ("url", "https://example.org/\u0000"),
+        ("date", "2025-13-01"),
+        ("date", {"day": 1}),
+        ("date", "0999-01-01"),
+        ("text", ""),
+        ("text", 42),
+        ("text", "Belarus freed\u0000 5."),
+        ("text", "Belarus freed \ud800 5."),
+    ]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    good=st.integers(0, 5),
+    bad=st.lists(bad_article_values, min_size=1, max_size=4),
+    seed=st.randoms(use_true_random=False),
+)
+def test_article_lines_each_named_and_the_good_ones_read(
+    good: int, bad: list[tuple[str, Any]], seed: Any
+) -> None:
+    from prisonwatch.ingest.documents import Document, DocumentError, read_documents
+
+    lines: list[tuple[str | None, dict[str, Any]]] = [
+        (None, {"date": "2025-02-01", "title": f"T{i}", "text": f"Belarus freed {i} people."})
+        for i in range(good)
+    ]
+    for field_name, value in bad:
+        line = {"date": "2025-02-01", "title": "T", "text": "Belarus freed 3 people."}
+        line[field_name] = value
+        lines.append((field_name, line))
+    seed.shuffle(lines)
+    path = Path(tempfile.mkdtemp(prefix="articles-")) / "batch.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for _, x in lines), encoding="utf-8")
+    read = list(read_documents(path))
+    assert len(read) == len(lines)
+    for n, ((field_name, _), item) in enumerate(zip(lines, read, strict=True), 1):
+        if field_name is None:
+            assert isinstance(item, Document) and item.name == f"{path}:{n}"
+        else:
+            assert isinstance(item, DocumentError), (n, field_name, item)
+            assert (item.line, item.field) == (n, field_name), item
+
+
+# Any text at all, made mostly of the characters that matter to CSV and JSON.
+noise = st.text(
+    st.one_of(
+        st.sampled_from([*'",\n\r{}[]:\\ 0123456789.-eE|tfnul', "\x00", "\ud800", "é"]),
+        st.characters(),
+    ),
+    max_size=300,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    body=noise,
+    prefix=st.sampled_from(["", "id,name\n", '[{"id": "a", "name": ', '{"persons": [', '{"id": ']),
+    suffix=st.sampled_from(["persons.csv", "events.json", "persons.jsonl", "deals.csv"]),
+)
+def test_any_text_is_read_or_refused_line_by_line(body: str, prefix: str, suffix: str) -> None:
+    """Whatever a file holds, reading it gives records or problems, never an exception, and
+    every problem is one line naming the file."""
+    from prisonwatch.ingest.record_files import read_records
+
+    batch, problems = read_records(suffix, prefix + body, NOW)
+    for p in problems:
+        assert str(p).startswith(suffix) and "\n" not in str(p) and "\r" not in str(p), p
+    if not problems:
+        stored = [*batch.persons, *batch.events, *batch.deals, *batch.sources]
+        for record in stored:
+            assert "\x00" not in repr(record)

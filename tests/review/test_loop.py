@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.vocabulary import EventKind, ReviewStatus
+from prisonwatch.extract.pipeline import Extractor
+from prisonwatch.extract.results import ArticleExtraction
 from prisonwatch.ingest.documents import Document, read_documents
-from prisonwatch.ingest.extract.pipeline import Extractor
 from prisonwatch.services import conflicts, figures, importing, ingesting, matching, reviewing
 from prisonwatch.storage.sql import SqlStore
 from tests.cli.conftest import SAMPLE_FILES
@@ -28,13 +29,13 @@ def doc(path: Path) -> Document:
 
 
 @pytest.fixture(scope="module")
-def seed_output(extractor: Extractor) -> tuple[Document, dict[str, Any]]:
+def seed_output(extractor: Extractor) -> tuple[Document, ArticleExtraction]:
     d = doc(SEED)
     return d, extractor.extract(d)
 
 
 @pytest.fixture(scope="module")
-def pardon_output(extractor: Extractor) -> tuple[Document, dict[str, Any]]:
+def pardon_output(extractor: Extractor) -> tuple[Document, ArticleExtraction]:
     d = doc(SHARED / "articles" / "020.txt")
     return d, extractor.extract(d)
 
@@ -46,15 +47,15 @@ def with_sample(store: SqlStore) -> SqlStore:
 
 
 def test_ingest_is_idempotent_and_newer_versions_supersede(
-    store: SqlStore, seed_output: tuple[Document, dict[str, Any]]
+    store: SqlStore, seed_output: tuple[Document, ArticleExtraction]
 ) -> None:
     d, out = seed_output
     first = ingesting.ingest(store, [d], [out], "tester", NOW)
-    assert (first.sources_added, first.claims_added) == (1, len(out["claims"]))
+    assert (first.sources_added, first.claims_added) == (1, len(out.claims))
     again = ingesting.ingest(store, [d], [out], "tester", NOW)
     assert (again.sources_added, again.claims_added, again.superseded) == (0, 0, 0)
-    changed = [c if c["action"] != "demanded" else {**c, "count": 1500} for c in out["claims"]]
-    newer = {**out, "extractor": {**out["extractor"], "version": "9.9"}, "claims": changed}
+    changed = tuple(c if c.action != "demanded" else replace(c, count=1500) for c in out.claims)
+    newer = replace(out, extractor=replace(out.extractor, version="9.9"), claims=changed)
     third = ingesting.ingest(store, [d], [newer], "tester", NOW)
     assert (third.claims_added, third.superseded) == (1, 1)
     open_ones = reviewing.suggestions(store)
@@ -63,7 +64,7 @@ def test_ingest_is_idempotent_and_newer_versions_supersede(
 
 
 def test_accepting_the_seed_article_gives_the_deal(
-    store: SqlStore, seed_output: tuple[Document, dict[str, Any]]
+    store: SqlStore, seed_output: tuple[Document, ArticleExtraction]
 ) -> None:
     with_sample(store)
     d, out = seed_output
@@ -89,7 +90,7 @@ def test_accepting_the_seed_article_gives_the_deal(
 
 
 def test_named_persons_join_their_records_and_deals(
-    store: SqlStore, pardon_output: tuple[Document, dict[str, Any]]
+    store: SqlStore, pardon_output: tuple[Document, ArticleExtraction]
 ) -> None:
     with_sample(store)
     d, out = pardon_output
@@ -109,7 +110,7 @@ def test_named_persons_join_their_records_and_deals(
 
 
 def test_review_errors_change_nothing(
-    store: SqlStore, seed_output: tuple[Document, dict[str, Any]]
+    store: SqlStore, seed_output: tuple[Document, ArticleExtraction]
 ) -> None:
     d, out = seed_output
     ingesting.ingest(store, [d], [out], "tester", NOW)

@@ -14,8 +14,8 @@ from prisonwatch.services import demands, importing
 from prisonwatch.storage.sql import SqlStore
 from tests.cli.conftest import SAMPLE_FILES
 
-T1 = datetime(2026, 1, 10, 12, 0)
-T2 = datetime(2026, 2, 10, 12, 0)
+T1 = datetime(2026, 11, 29, 12, 0)  # the sample data was recorded on 2026-11-29
+T2 = datetime(2026, 11, 30, 9, 0)
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_a_decision_is_kept_apart_and_read_as_known_on(sample: SqlStore) -> None
     pid = sample.persons()[0].id
     demands.decide(sample, d.id, 0, pid, "ana", T2, "same person, checked")
     now = demands.find(sample, d.id).names[0]
-    before = demands.find(sample, d.id, known_on=date(2026, 1, 31)).names[0]
+    before = demands.find(sample, d.id, known_on=date(2026, 11, 29)).names[0]
     assert now.person_id == pid and now.state is NameState.MATCHED
     assert before.person_id is None and before.state is NameState.UNMATCHED
 
@@ -67,15 +67,15 @@ def test_a_decision_is_kept_apart_and_read_as_known_on(sample: SqlStore) -> None
 def test_a_demand_is_not_known_before_it_was_recorded(sample: SqlStore) -> None:
     d = _record(sample, ["Мікола Статкевіч"], at=T2)
     with pytest.raises(demands.DemandError):
-        demands.find(sample, d.id, known_on=date(2026, 2, 1))
-    assert [x.id for x in demands.listed(sample, date(2026, 2, 11))] == [d.id]
+        demands.find(sample, d.id, known_on=date(2026, 11, 29))
+    assert [x.id for x in demands.listed(sample, date(2026, 11, 30))] == [d.id]
 
 
 def test_void_withdraws_once_and_keeps_the_record(sample: SqlStore) -> None:
     d = _record(sample, ["Мікола Статкевіч"])
     demands.void(sample, d.id, "ana", T2, "entered twice")
     assert demands.listed(sample) == []
-    assert [x.id for x in demands.listed(sample, date(2026, 1, 31))] == [d.id]
+    assert [x.id for x in demands.listed(sample, date(2026, 11, 29))] == [d.id]
     with pytest.raises(demands.DemandError, match="already voided"):
         demands.void(sample, d.id, "ana", T2, "again")
 

@@ -289,3 +289,14 @@ def _day(value: object) -> datetime:
 
 def _j(value: object) -> object:
     return json.loads(value) if isinstance(value, str) else value
+
+
+def test_an_unreadable_time_written_in_sql_is_a_broken_chain(tmp_path: Path) -> None:
+    store = SqlStore(f"sqlite:///{tmp_path / 'l.db'}")
+    store.migrate()
+    with store.engine.begin() as conn:
+        _audit(conn, AT, "a", "test", "claim", "one", None, None)
+    _sql(store, "UPDATE audit SET at = 'yesterday'")
+    broken = _broken(store)
+    assert "cannot be read" in broken.reason
+    store.close()

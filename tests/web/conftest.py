@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
-from prisonwatch.ingest.extract.pipeline import Extractor
 from prisonwatch.services import accounts, importing, ingesting
 from prisonwatch.storage.accounts import AccountStore
 from prisonwatch.storage.sql import SqlStore

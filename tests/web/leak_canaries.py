@@ -15,8 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote, quote_plus, unquote
 
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
-from prisonwatch.ingest.extract.pipeline import Extractor
 from prisonwatch.services import importing, ingesting, public
 from prisonwatch.storage.sql import SqlStore
 from tests.cli.conftest import SAMPLE_FILES
@@ -54,6 +54,17 @@ SOURCES = (
     f'"{LU_URL}","Лук&#39;янчыку продлили срок",Spring,2025-03-03,ru,2025-01-01\n'
     "javascript:alert(document.cookie),A source with a script address,Evil,2025-03-04,en,"
     "2025-01-01\n"
+)
+DEALS = (
+    "id,date,country,parties,mediator,concessions,reported_released,"
+    "reported_political_prisoners,figures_by,source_url,note,recorded_at\n"
+    f"BY-2025-03-09,2025-03-09,BY,Belarus|United States,Tsvirbutskaya's lawyer,,3,3,Viasna,"
+    f"{ZH_URL},Zhaurankevich and Лук'янчык among the freed,2025-03-10\n"
+)
+OBSERVATIONS = (
+    "id,metric,value,qualifier,period,organisation,country,source_url,note,recorded_at\n"
+    f"by-obs-x1,held,1111,exact,2025-03,Viasna,BY,{CY_URL},"
+    "Counted with Жавранкевич,2025-03-10\n"
 )
 ARTICLES = [
     (
@@ -121,6 +132,8 @@ def build(store: SqlStore, tmp: Path, extractor: Extractor) -> None:
         ("persons_canary.csv", PERSONS),
         ("sources_canary.csv", SOURCES),
         ("events_canary.csv", EVENTS),
+        ("deals_canary.csv", DEALS),
+        ("observations_canary.csv", OBSERVATIONS),
     ):
         (tmp / name).write_text(text, encoding="utf-8")
         files.append(tmp / name)

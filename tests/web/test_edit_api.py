@@ -10,9 +10,9 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from fastapi.testclient import TestClient
+from prisonwatch.ingest.extract.pipeline import Extractor
 
 from prisonwatch.ingest.documents import Document
-from prisonwatch.ingest.extract.pipeline import Extractor
 from prisonwatch.services import exporting, ingesting
 from prisonwatch.storage.sql import SqlStore
 from tests.web.conftest import login

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
-from prisonwatch.ingest.extract.pipeline import Extractor
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.services import exporting
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app

@@ -17,7 +17,7 @@ from schemathesis import Case, GenerationMode
 from schemathesis.config import SchemathesisConfig
 from schemathesis.openapi import from_asgi
 
-from prisonwatch.ingest.extract.pipeline import Extractor
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app
 from prisonwatch.web.settings import WebSettings

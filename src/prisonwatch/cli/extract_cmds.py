@@ -42,7 +42,8 @@ def extract(
         done = extracting.extract(documents, gaz)
     except extracting.ExtractSetupError as exc:
         raise CliError(str(exc), code=1) from None
-    results, problems = done.outputs, problems + done.problems
+    results = [extracting.to_json(x) for x in done.outputs]
+    problems = problems + done.problems
     data: object = (
         results[0] if len(results) == 1 and len(paths) == 1 and not paths[0].is_dir() else results
     )

@@ -26,7 +26,25 @@ MAX_DEPTH = 16
 Item = tuple[str, str | None, Any]
 """Where a record starts (`file:line`), the kind its line declares if any, and its value."""
 
-_DECODER = json.JSONDecoder(parse_int=str, parse_float=str, parse_constant=str)
+
+class _Object(dict[str, Any]):
+    """A JSON object, remembering a key it was given twice (JSON would keep the last)."""
+
+    twice: str | None = None
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    for key, value in pairs:
+        if key in obj and obj.twice is None:
+            obj.twice = key
+        obj[key] = value
+    return obj
+
+
+_DECODER = json.JSONDecoder(
+    parse_int=str, parse_float=str, parse_constant=str, object_pairs_hook=_pairs
+)
 _SPACE = re.compile(r"[ \t\n\r]*")
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
@@ -207,6 +225,12 @@ def _object_of_lists(
     if isinstance(got, Problem):
         yield got
         return None
+    twice = getattr(got[0], "twice", None)
+    if twice is not None:
+        yield Problem(
+            f"{name}:{lines.at(pos)}", twice[:80], "given twice: put its records in one list"
+        )
+        return None
     keys = _key_offsets(text, pos, got[0])
     for key, items in got[0].items():
         at = f"{name}:{lines.at(keys.get(key, pos))}"
@@ -257,6 +281,9 @@ def _nested(where: str, value: Any) -> Problem | None:
             if _depth(value) > 3
             else None
         )
+    twice = getattr(value, "twice", None)
+    if twice is not None:
+        return Problem(where, twice[:80], "given twice in one record")
     for key, v in value.items():
         if _depth(v) > 2:
             return Problem(where, str(key)[:80], "nested deeper than a record can be")

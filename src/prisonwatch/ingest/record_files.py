@@ -196,8 +196,16 @@ def read_observation(row: Mapping[str, Any], ctx: _Context) -> Observation:
     period = _required("period", f.fuzzy, row)
     org = _field("organisation", f.text, row)
     sources = _source_ids(row, ctx, recorded)
+    place, scope = _field("place", f.text, row), _field("scope", f.text, row)
     oid = _field("id", f.ident, row) or content_id(
-        "ob", metric.value, value, str(period), org, _country(row), *sources
+        "ob",
+        metric.value,
+        value,
+        str(period),
+        org,
+        _country(row),
+        *sources,
+        *((place, scope) if place or scope else ()),
     )
     return Observation(
         id=oid,
@@ -210,6 +218,8 @@ def read_observation(row: Mapping[str, Any], ctx: _Context) -> Observation:
         qualifier=_field("qualifier", lambda v: f.choice(v, Qualifier), row) or Qualifier.EXACT,
         source_ids=sources,
         note=_field("note", f.note, row),
+        place=place,
+        scope=scope,
     )
 
 
@@ -326,6 +336,7 @@ def _read(
         "observations": batch.observations,
         "sources": batch.sources,
     }
+    seen: dict[tuple[str, str], str] = {}  # (kind, id) -> where it was first read
     for got in items:
         if isinstance(got, Problem):
             problems.append(got)
@@ -345,6 +356,12 @@ def _read(
             record = READERS[item_kind](item, ctx)
         except _RowError as bad:
             problems.append(Problem(where, bad.field_name, bad.reason))
+            continue
+        first = seen.setdefault((item_kind, record.id), where)
+        if first != where:
+            what = item_kind.rstrip("s")
+            reason = f"duplicate {what} id {f.shown(record.id, 80)} (first {first})"
+            problems.append(Problem(where, "id", reason))
             continue
         if problems or not keep:  # refused, or only checked: read for problems, not records
             continue

@@ -58,7 +58,7 @@ Feat = tuple[str, str, str, str | None]
 """A token, folded, its skeleton, and the given name it is a spelling of (if it is one)."""
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=100_000)
 def token_features(token: str) -> Feat:
     """What matching compares of one token; shared by every form that holds the token."""
     return (token, fold(token), skeleton(token), given_group(token))
@@ -71,12 +71,19 @@ class Form:
     tokens: tuple[str, ...]
     how: str
     folded: str = ""
-    feats: tuple[Feat, ...] = field(default=(), compare=False, repr=False)
-    """Each token's features, computed once: what matching compares."""
+    _feats: tuple[Feat, ...] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "folded", fold(" ".join(self.tokens)))
-        object.__setattr__(self, "feats", tuple(token_features(t) for t in self.tokens))
+
+    @property
+    def feats(self) -> tuple[Feat, ...]:
+        """Each token's features, worked out the first time the form is compared and then kept
+        (only forms that matching reaches pay for them)."""
+        if self._feats is None:
+            object.__setattr__(self, "_feats", tuple(token_features(t) for t in self.tokens))
+        assert self._feats is not None
+        return self._feats
 
     @property
     def text(self) -> str:

@@ -22,6 +22,7 @@ from prisonwatch.core.text import fold, name_key
 from prisonwatch.names.chinese import has_han
 from prisonwatch.names.given import given_group
 from prisonwatch.names.keys import Feat, Form, forms, skeleton
+from prisonwatch.names.slips import SlipIndex
 
 VERSION = "names/1.0"
 AUTO_ACCEPT = 0.9
@@ -36,7 +37,7 @@ LONE_NAME = 0.89
 checking: it scores at most this, under `AUTO_ACCEPT`."""
 FORMS_SCORED = 2
 """Of a shortlisted person's spellings, how many closest ones are scored token by token."""
-SHORTLIST = 6
+SHORTLIST = 4
 """Of the pool, how many closest whole spellings are scored token by token."""
 """Letter-trigram keys shared by more names than this ("ski", "vic") are too common to help."""
 """How many candidates, those sharing the most keys with the query, are scored in full."""
@@ -98,15 +99,14 @@ def _reasons(matched: Matched) -> list[str]:
     return [f"{q} ~ {c}: {reason}" for q, c, reason in matched]
 
 
-def _score_pair(query: Form, cand: Form) -> tuple[float, Matched]:
-    total = weight_sum = 0.0
-    matched: Matched = []
-    surname_hit = False
-    qfeats, cfeats = query.feats, cand.feats
-    extra = len(qfeats) > max(len(cfeats), 2)
-    syllabic = cand.how == "pinyin"
-    # each written name answers one name of the person ("Jia Jia" is not "Jia Guoxi"), the
-    # closest pairs first
+Pairing = list[tuple[float, int, str] | None]
+"""For each query token: its similarity to the person's token it answers, that token's place,
+and why they are alike (None: no token left for it)."""
+
+
+def _pairing(qfeats: Sequence[Feat], cfeats: Sequence[Feat], syllabic: bool) -> Pairing:
+    """Each written name answers one name of the person ("Jia Jia" is not "Jia Guoxi"), the
+    closest pairs first."""
     pairs: list[tuple[float, int, int, str]] = []
     for i, q in enumerate(qfeats):
         for j, c in enumerate(cfeats):
@@ -114,13 +114,30 @@ def _score_pair(query: Form, cand: Form) -> tuple[float, Matched]:
             if syllabic and sim < 0.98:
                 sim = min(sim, 0.7)  # one letter off in pinyin is another syllable
             pairs.append((-sim, i, j, r))
+    if len(pairs) == 4 and len(qfeats) == 2:
+        # two names against two (most queries): the closest pair decides the other
+        first = min(pairs)
+        straight = first[1] == first[2]
+        a, b = (pairs[0], pairs[3]) if straight else (pairs[1], pairs[2])
+        return [(-a[0], a[2], a[3]), (-b[0], b[2], b[3])]
     pairs.sort()
-    best: list[tuple[float, int, str] | None] = [None] * len(qfeats)
+    best: Pairing = [None] * len(qfeats)
     taken: set[int] = set()
     for neg, i, j, r in pairs:
         if best[i] is None and j not in taken:
             best[i] = (-neg, j, r)
             taken.add(j)
+    return best
+
+
+def _score_pair(query: Form, cand: Form) -> tuple[float, Matched]:
+    total = weight_sum = 0.0
+    matched: Matched = []
+    surname_hit = False
+    qfeats, cfeats = query.feats, cand.feats
+    extra = len(qfeats) > max(len(cfeats), 2)
+    syllabic = cand.how == "pinyin"
+    best = _pairing(qfeats, cfeats, syllabic)
     for q, b in zip(qfeats, best, strict=True):
         sim, j, reason = b if b is not None else (0.0, -1, "")
         weight = 0.5 if q[3] is not None else 1.0
@@ -158,6 +175,10 @@ class NameIndex:
     names: dict[str, str] = field(default_factory=dict)
     forms: dict[str, list[Form]] = field(default_factory=dict)
     blocks: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    slips: SlipIndex = field(default_factory=SlipIndex)
+    rows: list[str] = field(default_factory=list)
+    """Person ids by the row number `slips` knows them under."""
+    row_of: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, people: Iterable[tuple[str, str, Sequence[str]]]) -> NameIndex:
@@ -165,32 +186,44 @@ class NameIndex:
         index = cls()
         for pid, display, all_names in people:
             index.add(pid, display, all_names)
+        index.slips.freeze()
         return index
 
     def add(self, pid: str, display: str, all_names: Sequence[str]) -> None:
         self.names[pid] = display
         person_forms = self.forms.setdefault(pid, [])
+        tokens: set[str] = set()
         for name in all_names:
             for f in forms(name):
                 if f not in person_forms:
                     person_forms.append(f)
                 for token in f.tokens:
+                    if given_group(token) is None:
+                        tokens.add(token)
                     for key in _block_keys(token):
                         self.blocks[key].add(pid)
+        row = self.row_of.get(pid)
+        if row is None:
+            row = self.row_of[pid] = len(self.rows)
+            self.rows.append(pid)
+        self.slips.add(row, tokens)
 
-    def _pool(self, tokens: list[str], strong: bool) -> list[str]:
-        """The persons sharing the most keys with the query's surname tokens."""
-        limit = MAX_STRONG_BLOCK if strong else MAX_BLOCK
-        found: list[set[str]] = []
+    def _hits(self, tokens: list[str], kind: str) -> Counter[str]:
+        """How many keys of one kind (see `_pass_keys`) each person shares with the query's
+        surname tokens."""
+        limit = MAX_BLOCK if kind == "wide" else MAX_STRONG_BLOCK
+        hits: Counter[str] = Counter()
         for token in tokens:
-            for k in _pass_keys(token, strong):
+            for k in _pass_keys(token, kind):
                 block = self.blocks.get(k)
                 if block and len(block) <= limit:
-                    found.append(block)
-        hits: Counter[str] = Counter()
-        for block in found:
-            hits.update(block)
-        return [pid for pid, _ in hits.most_common(POOL)]
+                    hits.update(block)
+        return hits
+
+    def _slips(self, tokens: list[str]) -> Counter[str]:
+        """How many one-letter-dropped spellings each person shares with the query's."""
+        rows = self.rows
+        return Counter(rows[r] for r in self.slips.rows(tokens, MAX_STRONG_BLOCK))
 
     def _score(
         self, pool: Sequence[str], query_forms: list[Form], ruled: dict[str, Decision]
@@ -249,13 +282,25 @@ class NameIndex:
         ruled = {d.person_id: d for d in decisions if decision_key(d.name) == key}
         query_forms = forms(query)
         surnames = [t for qf in query_forms for t in qf.tokens if given_group(t) is None]
-        results = self._score(self._pool(surnames, strong=True) + list(ruled), query_forms, ruled)
-        if not results or results[0].score < AUTO_ACCEPT:
-            # no sure match on spelling or sound: look wider, by shared letter trigrams
+        hits = self._hits(surnames, "spelling")
+        results = self._score(_most(hits) + list(ruled), query_forms, ruled)
+        # no sure match on spelling: the same sound; then a slip of one letter; then shared
+        # letter trigrams
+        for step in ("sound", "slips", "wide"):
+            if results and results[0].score >= (
+                _sure(query_forms) if step == "sound" else AUTO_ACCEPT
+            ):
+                break
+            if step == "sound":
+                hits = wider = hits + self._hits(surnames, "sound")
+            elif step == "slips":
+                wider = hits + self._slips(surnames)
+            else:
+                wider = self._hits(surnames, "wide")
             seen = {r.person_id for r in results}
-            wider = [pid for pid in self._pool(surnames, strong=False) if pid not in seen]
+            more = [pid for pid in _most(wider) if pid not in seen]
             results = sorted(
-                results + self._score(wider, query_forms, ruled), key=lambda c: (-c.score, c.name)
+                results + self._score(more, query_forms, ruled), key=lambda c: (-c.score, c.name)
             )
         for pid, d in ruled.items():
             if d.verdict == "same" and pid in self.names:
@@ -267,11 +312,15 @@ class NameIndex:
         return results[:limit]
 
 
+def _most(hits: Counter[str]) -> list[str]:
+    return [pid for pid, _ in hits.most_common(POOL)]
+
+
 @lru_cache(maxsize=200_000)
 def _block_keys(token: str) -> tuple[str, ...]:
-    """Keys under which a token is found: its folded spelling, its skeleton, its spellings with
-    one letter dropped (d:, which a one-letter slip shares with the original), its first five
-    letters (long tokens) and its letter trigrams."""
+    """Keys under which a token is found: its folded spelling, its skeleton, its first five
+    letters (long tokens) and its letter trigrams. (Its spellings with one letter dropped are
+    kept apart, compactly: names.slips.)"""
     folded = fold(token)
     if len(token) < 3:
         # two letters ("Li", "Wu") or Chinese characters (王丹) are still a whole name
@@ -280,10 +329,6 @@ def _block_keys(token: str) -> tuple[str, ...]:
     sk = skeleton(token)
     if len(sk) >= 2:
         keys.append(f"s:{sk}")
-    if len(folded) >= 5:
-        # one letter dropped, at each place: a slip of one letter meets its original here
-        keys.extend(f"d:{folded[:i]}{folded[i + 1 :]}" for i in range(len(folded)))
-        keys.append(f"d:{folded}")
     if len(folded) >= 7:
         keys.append(f"p:{folded[:5]}")
     if len(folded) >= 5:
@@ -293,10 +338,25 @@ def _block_keys(token: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def _pass_keys(token: str, strong: bool) -> tuple[str, ...]:
-    """The keys of one pass: the telling ones (spelling, sound, one letter dropped), or the
-    wide ones (prefix, trigrams)."""
-    return tuple(k for k in _block_keys(token) if k.startswith(("g:", "p:")) != strong)
+def _pass_keys(token: str, kind: str) -> tuple[str, ...]:
+    """The keys of one pass: "spelling" (the folded token), "sound" (its skeleton), or "wide"
+    (its prefix and trigrams)."""
+    prefixes = {"spelling": ("t:",), "sound": ("s:",), "wide": ("g:", "p:")}[kind]
+    return tuple(k for k in _block_keys(token) if k.startswith(prefixes))
+
+
+def _sure(query_forms: list[Form]) -> float:
+    """A score no person found by spelling alone may have without the search for persons of
+    the same sound going on: the best a person not sharing any surname spelling could reach
+    (its surnames alike in sound only, 0.9; its given names the same), and the margin."""
+    bound = 0.0
+    for qf in query_forms:
+        surname_weight = sum(1.0 for f in qf.feats if f[3] is None)
+        given_weight = sum(0.5 for f in qf.feats if f[3] is not None)
+        if surname_weight:
+            reach = (0.9 * surname_weight + given_weight) / (surname_weight + given_weight)
+            bound = max(bound, reach + 0.01)
+    return bound + MARGIN
 
 
 def auto_accept(candidates: Sequence[Candidate]) -> Candidate | None:

@@ -27,7 +27,13 @@ class CheckpointError(ValueError):
 
 
 def verify(store: SqlStore, checkpoint: audit.Head | None = None) -> audit.Verdict:
-    verdict: audit.Verdict = store._read(lambda conn: audit.verify(conn, checkpoint))
+    """The verdict on the whole chain; an entry whose time cannot even be read (a value
+    written in SQL that is no time) is a broken chain too, not a crash."""
+    try:
+        verdict: audit.Verdict = store._read(lambda conn: audit.verify(conn, checkpoint))
+    except (ValueError, TypeError) as exc:
+        broken = audit.Break(None, f"an entry cannot be read ({exc}): it was written in SQL")
+        return audit.Verdict(0, head(store), broken)
     return verdict
 
 

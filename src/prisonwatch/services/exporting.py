@@ -78,6 +78,8 @@ COLUMNS: dict[str, list[str]] = {
         "country",
         "source_url",
         "note",
+        "place",
+        "scope",
         "recorded_at",
     ],
 }
@@ -151,6 +153,8 @@ def _observation_row(o: Observation, urls: Callable[[tuple[str, ...]], str]) -> 
         "country": o.country,
         "source_url": urls(o.source_ids),
         "note": o.note,
+        "place": o.place,
+        "scope": o.scope,
         "recorded_at": _ts(o.recorded_at),
     }
 
@@ -239,10 +243,19 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
     return {
         "sources": sources,
         "persons": [person_row(p) for p in persons],
-        "deals": [{**_deal_row(d, urls), "note": proj.text(d.note)} for d in store.deals()],
+        "deals": [
+            {**_deal_row(d, urls), "note": proj.text(d.note), "mediator": proj.text(d.mediator)}
+            for d in store.deals()
+        ],
         "events": [event_row(e) for e in events],
         "observations": [
-            {**_observation_row(o, urls), "note": proj.text(o.note)} for o in store.observations()
+            {
+                **_observation_row(o, urls),
+                "note": proj.text(o.note),
+                "place": proj.text(o.place),
+                "scope": proj.text(o.scope),
+            }
+            for o in store.observations()
         ],
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -9,8 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from prisonwatch.core.problems import Problem
+from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.language import detect_language
+from prisonwatch.extract.results import (
+    ArticleExtraction,
+    Evidence,
+    ExtractedClaim,
+    ExtractedEvent,
+    ExtractorStamp,
+    Period,
+)
 from prisonwatch.ingest.documents import Document, DocumentError, read_documents
-from prisonwatch.ingest.extract.gazetteer import Gazetteer
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
@@ -57,8 +67,12 @@ def read_all(
             for item in read_documents(path, default_date):
                 if isinstance(item, DocumentError):
                     problems.append(_problem(path, item))
+                    continue
+                found = detect_language(item.text)  # detected, never assumed
+                if found.code is None:
+                    problems.append(Problem(item.name, "text", f"not read: {found.reason}"))
                 else:
-                    documents.append(item)
+                    documents.append(dataclasses.replace(item, language=found.code))
         except DocumentError as exc:
             problems.append(_problem(path, exc))
     return documents, problems
@@ -69,7 +83,7 @@ class Extracted:
     """What the extractor read in each document it could read, and why it could not read others."""
 
     documents: list[Document] = field(default_factory=list)
-    outputs: list[dict[str, Any]] = field(default_factory=list)
+    outputs: list[ArticleExtraction] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -79,8 +93,8 @@ def extract(documents: Sequence[Document], gazetteer: Gazetteer) -> Extracted:
     Documents go through the model together (faster); when that fails, the ones not yet done
     are read one by one, so only the document that fails is lost.
     """
-    from prisonwatch.ingest.extract.nlp import ModelMissingError
-    from prisonwatch.ingest.extract.pipeline import Extractor
+    from prisonwatch.extract.nlp import ModelMissingError
+    from prisonwatch.extract.pipeline import Extractor
 
     done = Extracted()
     if not documents:
@@ -104,3 +118,80 @@ def extract(documents: Sequence[Document], gazetteer: Gazetteer) -> Extracted:
             done.documents.append(doc)
             done.outputs.append(output)
     return done
+
+
+def _period(p: Period | None) -> dict[str, str] | None:
+    return {"from": p.start, "to": p.end} if p else None
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    return {"start": e.start, "end": e.end, "text": e.text}
+
+
+def claim_json(c: ExtractedClaim, stamp: ExtractorStamp) -> dict[str, Any]:
+    """One claim as the contract (EXTRACTION.md) writes it."""
+    return {
+        "id": c.id,
+        "action": c.action,
+        "count": c.count,
+        "qualifier": c.qualifier,
+        "population": c.population,
+        "part_of": c.part_of,
+        "mechanism": c.mechanism,
+        "country": c.country,
+        "when": _period(c.when),
+        "persons": list(c.persons),
+        "agent": c.agent,
+        "source": c.source,
+        "evidence": _evidence(c.evidence),
+        "confidence": c.confidence,
+        "extractor": stamp.name,
+        "extractor_version": stamp.version,
+    }
+
+
+def event_json(e: ExtractedEvent) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": e.id,
+        "kind": e.kind,
+        "when": _period(e.when),
+        "place": e.place,
+        "participants": list(e.participants),
+        "evidence": _evidence(e.evidence),
+    }
+    if e.concession is not None:
+        k = e.concession
+        item.update(by=k.by, what=k.what, target=k.target, in_return_for=list(k.in_return_for))
+    return item
+
+
+def to_json(x: ArticleExtraction) -> dict[str, Any]:
+    """The `extract` command's output for one article: the contract's JSON object."""
+    d = x.document
+    out: dict[str, Any] = {
+        "document": {
+            "id": d.id,
+            "date": d.date,
+            "title": d.title,
+            "language": d.language,
+            "source": d.source,
+        },
+        "claims": [claim_json(c, x.extractor) for c in x.claims],
+        "events": [event_json(e) for e in x.events],
+        "quotes": [
+            {"speaker": q.speaker, "via": q.via, "text": q.text, "start": q.start, "end": q.end}
+            for q in x.quotes
+        ],
+        "entities": [
+            {"name": e.name, "type": e.type, "mentions": [list(m) for m in e.mentions]}
+            for e in x.entities
+        ],
+        "extractor": {
+            "name": x.extractor.name,
+            "version": x.extractor.version,
+            "steps": dict(x.extractor.steps),
+        },
+    }
+    if x.unread_language is not None:
+        out["unread_language"] = x.unread_language
+    return out

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 from prisonwatch.core.dates import DateError, FuzzyDate, parse_fuzzy
 from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Claim, Source, Span, content_id
 from prisonwatch.core.vocabulary import Qualifier, ReleaseMechanism, ReviewStatus
+from prisonwatch.extract.results import ArticleExtraction, ExtractedClaim, Period
 from prisonwatch.ingest.documents import Document
-from prisonwatch.storage.port import Batch, BatchError, Extraction, LedgerStore
+from prisonwatch.services.extracting import to_json
+from prisonwatch.storage.port import Batch, BatchError, Extraction, LedgerStore, ReadConcession
 
 
 @dataclass(slots=True)
@@ -29,66 +30,95 @@ class IngestReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _when(value: dict[str, str] | None) -> FuzzyDate | None:
-    if not value:
+def _when(value: Period | None) -> FuzzyDate | None:
+    if value is None:
         return None
     try:
-        a, b = parse_fuzzy(value["from"]), parse_fuzzy(value["to"])
-    except (DateError, KeyError):
+        a, b = parse_fuzzy(value.start), parse_fuzzy(value.end)
+        return a if a == b else parse_fuzzy(f"{value.start}/{value.end}")
+    except DateError:
         return None
-    return a if a == b else parse_fuzzy(f"{value['from']}/{value['to']}")
 
 
-def claim_id(source_id: str, c: dict[str, Any], parent: dict[str, Any] | None) -> str:
+def claim_id(source_id: str, c: ExtractedClaim, parent: ExtractedClaim | None) -> str:
     """The claim's identity: its source and what it says, not the extractor's version."""
-    ev = c["evidence"]
-    parent_key = (parent["action"], parent["count"]) if parent else None
+    parent_key = (parent.action, parent.count) if parent else None
+    when = {"from": c.when.start, "to": c.when.end} if c.when else None
     return content_id(
         "cl",
         source_id,
-        c["action"],
-        c["count"],
-        c["qualifier"],
-        c["population"],
-        c.get("mechanism"),
-        c.get("when"),
-        ev["start"],
-        ev["end"],
-        sorted(c.get("persons", [])),
-        c.get("agent"),
-        c.get("source"),
+        c.action,
+        c.count,
+        c.qualifier,
+        c.population,
+        c.mechanism,
+        when,
+        c.evidence.start,
+        c.evidence.end,
+        sorted(c.persons),
+        c.agent,
+        c.source,
         parent_key,
     )
 
 
-def claims_from(output: dict[str, Any], source_id: str, now: datetime) -> list[Claim]:
-    """Core claims (suggested) from one extraction output."""
-    local = {c["id"]: c for c in output["claims"]}
-    ids = {lid: claim_id(source_id, c, local.get(c["part_of"] or "")) for lid, c in local.items()}
-    version = output["extractor"]["version"]
+def claim_ids(output: ArticleExtraction, source_id: str) -> dict[str, str]:
+    """The article's local claim ids (`c1`) -> the stored claims' ids."""
+    local = {c.id: c for c in output.claims}
+    return {c.id: claim_id(source_id, c, local.get(c.part_of or "")) for c in output.claims}
+
+
+def claims_from(output: ArticleExtraction, source_id: str, now: datetime) -> list[Claim]:
+    """Core claims (suggested) from one article's extraction."""
+    ids = claim_ids(output, source_id)
+    return [
+        Claim(
+            id=ids[c.id],
+            source_id=source_id,
+            action=c.action,
+            count=c.count,
+            qualifier=Qualifier(c.qualifier),
+            population=c.population,
+            when=_when(c.when),
+            evidence=Span(c.evidence.start, c.evidence.end, c.evidence.text),
+            extractor=output.extractor.name,
+            extractor_version=output.extractor.version,
+            recorded_at=now,
+            confidence=c.confidence,
+            persons=c.persons,
+            agent=c.agent,
+            attributed_to=c.source,
+            mechanism=ReleaseMechanism(c.mechanism) if c.mechanism else None,
+            country=c.country,
+            part_of=ids.get(c.part_of) if c.part_of else None,
+        )
+        for c in output.claims
+    ]
+
+
+def concessions_from(
+    output: ArticleExtraction, source_id: str, now: datetime
+) -> list[ReadConcession]:
+    """The concessions the article reports, each with its evidence and the stored ids of the
+    claims it was traded for."""
+    ids = claim_ids(output, source_id)
+    version = output.extractor.version
     out = []
-    for c in output["claims"]:
-        ev = c["evidence"]
+    for ev in output.concessions:
+        k = ev.concession
+        assert k is not None
+        traded = tuple(ids[c] for c in k.in_return_for if c in ids)
         out.append(
-            Claim(
-                id=ids[c["id"]],
+            ReadConcession(
+                id=content_id("rc", source_id, version, ev.evidence.start, k.what, k.target),
                 source_id=source_id,
-                action=c["action"],
-                count=c["count"],
-                qualifier=Qualifier(c["qualifier"]),
-                population=c["population"],
-                when=_when(c.get("when")),
-                evidence=Span(ev["start"], ev["end"], ev["text"]),
-                extractor=output["extractor"]["name"],
                 extractor_version=version,
+                by=k.by,
+                what=k.what,
+                target=k.target,
+                in_return_for=traded,
+                evidence=Span(ev.evidence.start, ev.evidence.end, ev.evidence.text),
                 recorded_at=now,
-                confidence=float(c.get("confidence", 0.8)),
-                persons=tuple(c.get("persons", [])),
-                agent=c.get("agent"),
-                attributed_to=c.get("source"),
-                mechanism=ReleaseMechanism(c["mechanism"]) if c.get("mechanism") else None,
-                country=c.get("country"),
-                part_of=ids.get(c["part_of"]) if c.get("part_of") else None,
             )
         )
     return out
@@ -97,7 +127,7 @@ def claims_from(output: dict[str, Any], source_id: str, now: datetime) -> list[C
 def ingest(
     store: LedgerStore,
     documents: Sequence[Document],
-    outputs: Sequence[dict[str, Any]],
+    outputs: Sequence[ArticleExtraction],
     actor: str,
     now: datetime,
 ) -> IngestReport:
@@ -119,15 +149,17 @@ def ingest(
             text=doc.text,
         )
         claims = claims_from(output, source.id, now)
+        concessions = concessions_from(output, source.id, now)
         known = {c.id for c in store.claims(source_id=source.id)}
         batch = Batch(
             sources=[source],
             claims=[c for c in claims if c.id not in known],  # the same statement, read again
-            extractions=[Extraction(source.id, output["extractor"]["version"], output, now)],
+            extractions=[Extraction(source.id, output.extractor.version, to_json(output), now)],
+            read_concessions=concessions,
         )
-        batch.where[source.id] = doc.name
         for c in claims:
             batch.where[c.id] = f"{doc.name}: claim {c.action} {c.count}"
+        batch.where[source.id] = doc.name
         try:
             result = store.apply(batch, actor, now)
         except BatchError as err:  # this article is refused whole; the others still go in
@@ -142,10 +174,8 @@ def ingest(
                 old.id not in current
                 and old.superseded_by is None
                 and old.review.status is ReviewStatus.SUGGESTED
-                and old.extractor_version != output["extractor"]["version"]
+                and old.extractor_version != output.extractor.version
             ):
-                store.update_claim(
-                    replace(old, superseded_by=output["extractor"]["version"]), actor, now
-                )
+                store.update_claim(replace(old, superseded_by=output.extractor.version), actor, now)
                 report.superseded += 1
     return report

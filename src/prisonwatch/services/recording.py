@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.dates import FuzzyDate
@@ -31,7 +30,6 @@ from prisonwatch.core.vocabulary import (
 )
 from prisonwatch.names.matcher import NameIndex, auto_accept
 from prisonwatch.services import matching
-from prisonwatch.services.ingesting import claims_from
 from prisonwatch.storage.port import Batch, LedgerStore
 
 METRICS = {
@@ -314,23 +312,12 @@ def record_deals(
     why: str = "enriched",
 ) -> None:
     """Deals from the concessions a source reports and the accepted releases they bought."""
-    extractions = store.extractions(source_id)
-    if not extractions:
-        return
-    latest = extractions[-1]
-    output: dict[str, Any] = latest.output
-    mapping = {
-        c["id"]: g.id
-        for c, g in zip(output["claims"], claims_from(output, source_id, now), strict=True)
-    }
+    read = store.read_concessions(source_id)
+    latest = read[-1].extractor_version if read else None
     accepted = _accepted(store.claims(source_id=source_id))
     source = _source(store, source_id)
-    for ev in output.get("events", []):
-        if ev.get("kind") != "concession":
-            continue
-        traded = [
-            accepted[mapping[x]] for x in ev.get("in_return_for", []) if mapping.get(x) in accepted
-        ]
+    for ev in (k for k in read if k.extractor_version == latest):
+        traded = [accepted[x] for x in ev.in_return_for if x in accepted]
         if not traded:
             continue
         main = traded[0]
@@ -345,15 +332,13 @@ def record_deals(
         when = _when(main, source)
         if when is None:
             continue
-        concession = Concession(
-            ev.get("by") or "unknown", ev.get("what") or "unknown", ev.get("target")
-        )
+        concession = Concession(ev.by or "unknown", ev.what or "unknown", ev.target)
         deal = Deal(
             id=content_id("deal", source_id, main.id),
             date=when,
             recorded_at=now,
             country=main.country,
-            parties=tuple(p for p in (main.agent, ev.get("by")) if p),
+            parties=tuple(p for p in (main.agent, ev.by) if p),
             concessions=(concession,),
             reported_released=main.count,
             reported_political_prisoners=political.count if political else None,

@@ -74,6 +74,7 @@ def suggestions(
     action: str | None = None,
     status: str | None = "suggested",
 ) -> list[Claim]:
+    """The review queue, most confident first."""
     out = []
     for c in store.claims(source_id=source):
         if status and c.review.status.value != status:
@@ -83,6 +84,9 @@ def suggestions(
         if action and c.action != action:
             continue
         out.append(c)
+    # the likeliest first: a reviewer's time goes where it is most likely to be confirmed, and
+    # the doubtful ones sit together at the end (ties keep the store's order)
+    out.sort(key=lambda c: -c.confidence)
     return out
 
 

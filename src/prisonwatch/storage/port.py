@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from prisonwatch.core.problems import Problem
-from prisonwatch.core.records import Claim, Deal, Event, Observation, Person, Source
+from prisonwatch.core.records import Claim, Deal, Event, Observation, Person, Source, Span
 from prisonwatch.core.revisions import Revision
 
 KINDS_REVISED = (
@@ -51,6 +51,7 @@ class Batch:
     observations: list[Observation] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     extractions: list[Extraction] = field(default_factory=list)
+    read_concessions: list[ReadConcession] = field(default_factory=list)
     where: dict[str, str] = field(default_factory=dict)
     """Record id → where it came from (`file:line`), for messages about it."""
     restore: bool = False
@@ -82,6 +83,23 @@ class Extraction:
     source_id: str
     extractor_version: str
     output: dict[str, Any]
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReadConcession:
+    """A concession an extractor read in a source ("the United States lifted sanctions on
+    Belavia"), with its evidence and the stored claims it was traded for: review builds deals
+    from these records when it accepts those claims."""
+
+    id: str
+    source_id: str
+    extractor_version: str
+    by: str | None
+    what: str | None
+    target: str | None
+    in_return_for: tuple[str, ...]
+    evidence: Span
     recorded_at: datetime
 
 
@@ -190,6 +208,10 @@ class LedgerStore(Protocol):
     def audit_log(self, record_id: str | None = None, limit: int = 100) -> list[AuditEntry]: ...
 
     def extractions(self, source_id: str | None = None) -> list[Extraction]: ...
+
+    def read_concessions(self, source_id: str) -> list[ReadConcession]:
+        """The concessions read in a source, oldest extractor version first."""
+        ...
 
     def revise(
         self,

@@ -28,6 +28,7 @@ from prisonwatch.core.vocabulary import (
     ReleaseMechanism,
     ReviewStatus,
 )
+from prisonwatch.storage.port import ReadConcession
 
 Row = dict[str, Any]
 
@@ -235,6 +236,8 @@ def observation_row(o: Observation) -> Row:
         "claim_id": o.claim_id,
         "note": o.note,
         "recorded_at": o.recorded_at,
+        "place": o.place,
+        "scope": o.scope,
     }
 
 
@@ -253,6 +256,8 @@ def observation_from(row: Mapping[Any, Any], source_ids: tuple[str, ...]) -> Obs
         source_ids=source_ids,
         claim_id=row["claim_id"],
         note=row["note"],
+        place=row.get("place"),
+        scope=row.get("scope"),
     )
 
 
@@ -322,6 +327,36 @@ def jsonable(row: Mapping[Any, Any]) -> dict[str, object]:
     for k, v in row.items():
         out[k] = v.isoformat() if isinstance(v, date | datetime) else v
     return out
+
+
+def read_concession_row(k: ReadConcession) -> Row:
+    return {
+        "id": k.id,
+        "source_id": k.source_id,
+        "extractor_version": k.extractor_version,
+        "by_party": k.by,
+        "what": k.what,
+        "target": k.target,
+        "in_return_for": list(k.in_return_for),
+        "evidence_start": k.evidence.start,
+        "evidence_end": k.evidence.end,
+        "evidence_text": k.evidence.text,
+        "recorded_at": k.recorded_at,
+    }
+
+
+def read_concession_from(row: Mapping[Any, Any]) -> ReadConcession:
+    return ReadConcession(
+        id=row["id"],
+        source_id=row["source_id"],
+        extractor_version=row["extractor_version"],
+        by=row["by_party"],
+        what=row["what"],
+        target=row["target"],
+        in_return_for=tuple(row["in_return_for"]),
+        evidence=Span(row["evidence_start"], row["evidence_end"], row["evidence_text"]),
+        recorded_at=row["recorded_at"],
+    )
 
 
 # -- revisions: a whole record as JSON, and back ---------------------------------------------------

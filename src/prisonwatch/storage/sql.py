@@ -45,6 +45,7 @@ from prisonwatch.storage.port import (
     Extraction,
     Judgement,
     QueuedName,
+    ReadConcession,
     StorageError,
 )
 
@@ -240,6 +241,18 @@ class SqlStore:
                 return fn(conn)
         except (OperationalError, DBAPIError) as exc:
             raise self._fail(exc) from None
+
+    def read_concessions(self, source_id: str) -> list[ReadConcession]:
+        def q(conn: Connection) -> list[ReadConcession]:
+            stmt = (
+                select(t.read_concessions)
+                .where(t.read_concessions.c.source_id == source_id)
+                .order_by(t.read_concessions.c.recorded_at, t.read_concessions.c.evidence_start)
+            )
+            return [rows.read_concession_from(r) for r in conn.execute(stmt).mappings()]
+
+        result: list[ReadConcession] = self._read(q)
+        return result
 
     def extractions(self, source_id: str | None = None) -> list[Extraction]:
         def q(conn: Connection) -> list[Extraction]:
@@ -663,6 +676,15 @@ class _Writer:
                 }
                 for x in b.extractions
                 if (x.source_id, x.extractor_version) not in stored_versions
+            ],
+        )
+        stored_concessions = {r.id for r in conn.execute(select(t.read_concessions.c.id))}
+        self._insert_plain(
+            t.read_concessions,
+            [
+                rows.read_concession_row(k)
+                for k in {k.id: k for k in b.read_concessions}.values()
+                if k.id not in stored_concessions
             ],
         )
         self._insert(t.events, "event", [rows.event_row(e) for e in _supersede_order(events)])

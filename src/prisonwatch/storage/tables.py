@@ -138,6 +138,8 @@ observations = Table(
     Column("claim_id", String(80)),
     Column("note", Text),
     Column("recorded_at", DateTime, nullable=False),
+    Column("place", Text),
+    Column("scope", Text),
 )
 
 claims = Table(
@@ -182,6 +184,24 @@ extractions = Table(
     Column("extractor_version", String(200), primary_key=True),
     Column("output", JSON, nullable=False),
     Column("recorded_at", DateTime, nullable=False),
+)
+
+#: Concessions an extractor read in a source (migration 0007): review builds deals from them.
+read_concessions = Table(
+    "read_concessions",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("source_id", String(80), ForeignKey("sources.id"), nullable=False),
+    Column("extractor_version", String(200), nullable=False),
+    Column("by_party", Text),
+    Column("what", String(40)),
+    Column("target", Text),
+    Column("in_return_for", JSON, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    Index(None, "source_id"),
 )
 
 judgements = Table(

@@ -91,6 +91,7 @@ class _SecurityHeaders:
 
 def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     """A web app on one database; the schema is brought up to date first."""
+    proxies = parse_networks(settings.trusted_proxies)  # a bad setting stops before any work
     store = store or SqlStore(settings.db_url)
     store.migrate()
     app = FastAPI(
@@ -102,7 +103,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
         responses=ERRORS,
     )
     app.state.ledger = Ledger(store)
-    app.state.trusted_proxies = parse_networks(settings.trusted_proxies)
+    app.state.trusted_proxies = proxies
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.add_middleware(_BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(_SecurityHeaders)

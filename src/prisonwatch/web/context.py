@@ -87,7 +87,7 @@ class Ledger:
         self.store = store
         self.accounts = AccountStore(store)
         self._lock = threading.Lock()
-        self._named: dict[str, Any] = {}
+        self._named: dict[Any, Any] = {}
         self._views = Lru(MAX_VIEWS)
         self._entries = Lru(MAX_ENTRIES)
         self._version = -1
@@ -114,8 +114,8 @@ class Ledger:
         self._checked = -1e9
 
     def _bucket(self, key: Any) -> Any:
-        if isinstance(key, str):
-            return None
+        if isinstance(key, str) or key == ("view", figures.Scope()):
+            return None  # named entries, and the unscoped view every page needs
         return self._views if key[0] == "view" else self._entries
 
     def cached(self, key: Any, build: Any) -> Any:

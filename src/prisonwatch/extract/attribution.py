@@ -1,0 +1,315 @@
+"""Who did it and on whose word: the agent of a claim (the subject before the verb, a "by"
+phrase, a state body, "persuaded X to release") and its source ("according to X", "X said",
+the speaker of the quotation a figure stands in)."""
+
+from __future__ import annotations
+
+import re
+
+from prisonwatch.extract.context import Article
+from prisonwatch.extract.counting import Draft
+from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.lang.en import lexicon as lx
+
+#: "persuaded Lukashenko to release": the one persuaded is who released.
+_CAUSER = re.compile(
+    r"\b(?:persuaded|convinced|urged|asked|allowed|pushed|pressed|called on)\s+"
+    r"(?:\S+(?:\s+\S+){0,8}?\s+to\s+)?$",
+    re.I,
+)
+
+
+_DEMAND_VERB = re.compile(
+    r"\b(?:urg\w*|call\w*\s+(?:on|for|upon)|demand\w*|appeal\w*|press\w*|push\w*|seek\w*|sought|lobb\w*)\b",
+    re.I,
+)
+
+
+_GOVERNMENT_WORDS = {
+    "government",
+    "administration",
+    "authorities",
+    "regime",
+    "police",
+    "forces",
+    "security",
+    "courts",
+    "court",
+    "presidency",
+    "office",
+}
+
+
+def _entity_before(
+    a: Article, s: int, pos: int, limit: int = 90, patients: tuple[str, ...] = ()
+) -> Mention | None:
+    """The actor named before a verb: not a speaker, a destination, an adjective, or one of
+    the people the claim is about ("Paul Whelan was released by Russia")."""
+    found = list(a.mentions_in(max(s, pos - limit), pos, ("person", "organization", "country")))
+    patient_starts = [m.start for m in found if m.name in patients]
+    for m in reversed(found):
+        if m.name in patients or any(m.end <= p < pos for p in patient_starts):
+            continue  # a patient, or words describing one ("former U.S. Marine Paul Whelan")
+        between = a.text[m.end : pos]
+        if '"' in between or "“" in between or "”" in between:
+            continue
+        says = lx.SAY_AFTER.match(a.text, m.end) or re.match(r"\s*,\s*(?:a|an|the)\b", between)
+        if says and not re.match(r"['’]s\b", a.text[m.end : m.end + 2]):
+            continue
+        if re.search(
+            r"according to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$",
+            a.text[max(s, m.start - 60) : m.start],
+            re.I,
+        ):
+            continue
+        if _government(a, m) is None and re.search(
+            r"\b(?:to|into|in|from|at|for|with|of)\s+(?:the\s+)?$",
+            a.text[max(s, m.start - 12) : m.start],
+            re.I,
+        ):
+            continue  # a destination or a place, not who acted
+        possessive = re.match(r"['’]s\s+(\w+)", a.text[m.end : m.end + 30])
+        if possessive and possessive.group(1).lower() not in _GOVERNMENT_WORDS:
+            continue  # "Trump's leadership led to": the leadership did not release anyone
+        if m.type == "country" and m.text != m.name and re.search(r"(?:ian|ese|ish)$", m.text):
+            continue  # "Belarusian" as an adjective
+        return m
+    return None
+
+
+def counting_body(a: Article, d: Draft, s: int) -> str | None:
+    """ "Memorial considers 770 people ...", "Foro Penal has documented 887 ...": the body that
+    keeps a stock figure, named as the subject of its verb, is the figure's source."""
+    ent = _entity_before(a, s, d.trigger[0], 60)
+    return ent.name if ent is not None and ent.type == "organization" else None
+
+
+def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
+    """Who the text attributes the figure to: the speaker of the quote it stands in, else
+    "according to X", "X said", "said X", a pronoun's speaker, or a described group."""
+    text = a.text
+    q = a.quote_at(pos)
+    if q is not None and q.speaker:
+        return q.speaker
+    m = re.search(r"\b(?:according to|per|citing)\s+", text[s:e], re.I)  # "cited by" relays
+    if m:
+        after = a.mentions_in(
+            s + m.end(), min(e, s + m.end() + 70), ("person", "organization", "country")
+        )
+        if after:
+            rank = {"person": 0, "organization": 1, "country": 2}
+            return min(after, key=lambda x: (rank[x.type], x.start)).name
+        phrase = re.match(r"([^,.;]{2,80})", text[s + m.end() : e])
+        if phrase:
+            words = re.split(r"\b(?:from|by|of)\s+", phrase.group(1))[-1].strip()
+            words = re.sub(r"^(?:the|a|an)\s+", "", words)
+            if words.split() and words.split()[-1] in _GROUP_NOUNS and len(words.split()) <= 5:
+                return words
+    sayers = [
+        men
+        for men in a.mentions_in(s, e, ("person", "organization", "country"))
+        if lx.SAY_AFTER.match(text, men.end)
+    ]
+    if sayers:
+        before_figure = [m for m in sayers if m.start < pos]
+        # the speaker whose clause holds the figure, else the first who speaks
+        return (before_figure[-1] if before_figure else sayers[0]).name
+    m2 = re.search(
+        r"\b" + EN.alternation("say_verbs") + r"\s+(?:the\s+)?",
+        text[s:e],
+        re.I,
+    )
+    if m2:
+        after = a.mentions_in(
+            s + m2.end(), min(e, s + m2.end() + 60), ("person", "organization", "country")
+        )
+        if after and after[0].start - (s + m2.end()) < 40:
+            return after[0].name
+    pron = _PRONOUN_SAYS.search(text, s, e)
+    if pron:
+        earlier = [x for x in a.quotes if x.end <= pos and x.speaker]
+        if earlier:
+            return earlier[-1].speaker
+    said = [x for x in _NOUN_SAYS.finditer(text[s:e]) if x.group(1).split()[-1] in _GROUP_NOUNS]
+    # the one whose clause holds the figure: "his office said, but critics warned that ... 1,000"
+    before = [x for x in said if s + x.start(1) < pos]
+    np = before[-1] if before else said[0] if said else None
+    if np is not None:
+        owner = re.match(r"(?:his|her)\s+(.+)", np.group(1))
+        people = a.mentions_in(s, s + np.start(1), ("person",))
+        if owner and people:
+            return f"{people[-1].name}'s {owner.group(1)}"  # "his press service"
+        said_by = re.sub(r"^(?:(?:but|and|while|yet|the|a|an)\s+)+", "", np.group(1))
+        if np.start(1) == 0 and not any(m.start == s for m in a.mentions):
+            said_by = said_by[:1].lower() + said_by[1:]  # "Human rights groups say" opens it
+        return a.institution(said_by)
+    return None
+
+
+_GROUP_NOUNS = EN.words("role_words")
+
+
+_PRONOUN_SAYS = re.compile(
+    r"\b(?:he|she|they)\s+(?:\w+ly\s+)?" + EN.alternation("say_verbs") + r"\b",
+    re.I,
+)
+
+
+_NOUN_SAYS = re.compile(
+    r"(?:^|\b(?:the)\s+|,\s*)((?:[A-Z][a-z]+\s+)?[a-z][a-z -]{2,40}?)\s+"
+    + EN.alternation("say_verbs", "opinion_verbs")
+    + r"\b"
+)
+
+
+_AUX = re.compile(
+    r"\b(?:have|has|had|is|are|was|were|will|would|did|do|does|further|also|again|now|still|jointly|"
+    r"call|calls|called|urge|urges|urged|demand|demands|demanded|adopted|issued)\b",
+    re.I,
+)
+
+
+def _subject_phrase(before: str) -> str | None:
+    """The plain noun phrase that opens a clause ("Ten human rights watchdogs call on ...")."""
+    aux = _AUX.search(before)
+    phrase = (before[: aux.start()] if aux else before).strip()
+    if not phrase or re.search(r"[,;:\"“”()]", phrase) or not 1 < len(phrase.split()) <= 6:
+        return None
+    return phrase[0].lower() + phrase[1:]
+
+
+def _government(a: Article, ent: Mention) -> str | None:
+    """ "the Government of Burma" as written, rather than the state it governs."""
+    before = a.text[max(0, ent.start - 20) : ent.start]
+    if ent.type == "country" and re.search(r"\bgovernment of\s+(?:the\s+)?$", before, re.I):
+        return f"Government of {ent.text}"
+    return None
+
+
+def agent_of(a: Article, d: Draft, s: int, e: int) -> str | None:
+    text = a.text
+    t0, t1 = d.trigger
+    if d.action == "held":
+        return None
+    window = text[s:t0]
+    m = _CAUSER.search(window)
+    if m and d.action != "demanded":
+        found = a.mentions_in(s + m.start(), t0, ("person", "organization", "country"))
+        if found:
+            return found[0].name
+    if d.action == "demanded":
+        verbs = list(_DEMAND_VERB.finditer(text, s, t1))
+        if verbs:
+            t0 = verbs[0].start()
+        ent = _entity_before(a, s, t0, 120)
+        if ent is not None:
+            return ent.name
+        return _subject_phrase(text[s:t0])
+    quote = a.quote_at(t0)
+    if (
+        quote is not None
+        and quote.speaker
+        and _FIRST_PERSON.search(text, max(quote.start, t0 - 40), t0)
+    ):
+        return quote.speaker  # "“We have freed 20 people,” Lukashenko said"
+    passive = re.search(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$", text[s:t0])
+    by = _by_agent(a, t1, e)
+    if passive and by is not None:
+        return by[0]  # "was detained by police": the by-phrase, whatever stands before
+    ent = _entity_before(a, s, t0, patients=tuple(d.persons)) if d.action != "sentenced" else None
+    if ent is not None and ent.type != "place":
+        if _two_sides(a, ent, s):
+            return None  # "Russia and the United States swapped 24 prisoners"
+        return _government(a, ent) or ent.name
+    body = _STATE_SUBJECT.search(text, max(s, t0 - 60), t0)
+    if body is not None and not passive:
+        return a.institution(body.group("body"))  # "The junta has arrested ..."
+    if d.action == "designated" and not passive:
+        phrase = _subject_phrase(text[s:t0])
+        if phrase is not None:
+            return phrase
+    if by is not None:
+        return by[0]
+    frm = re.match(r"\s+from\s+(?:prison in\s+)?", text[t1:e])
+    if frm and d.action == "released":
+        found = a.mentions_in(t1 + frm.end(), t1 + frm.end() + 30, ("country",))
+        if found:
+            d.agent_weak = True  # where they left, which is only a guess at who let them go
+            return found[0].name
+    return None
+
+
+_STATE_SUBJECT = re.compile(
+    r"\b(?P<body>(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][a-z]+\s+)?"
+    + EN.alternation("state_bodies")
+    + r")\s+(?:(?:has|have|had|also|then|later|again)\s+)*"
+    r"(?:\w+ly\s+)?$"
+)
+
+
+_FIRST_PERSON = re.compile(
+    r"\b(?:we|I)\s+(?:(?:have|has|had|will|just|already|today|also)\s+)*$", re.I
+)
+
+
+def _two_sides(a: Article, ent: Mention, s: int) -> bool:
+    """Whether the actor is the second of two states joined by "and"."""
+    if ent.type != "country":
+        return False
+    before = [m for m in a.mentions_in(s, ent.start, ("country",)) if m.name != ent.name]
+    return bool(before) and bool(
+        re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+)?", a.text[before[-1].end : ent.start])
+    )
+
+
+def _by_agent(a: Article, t1: int, e: int) -> tuple[str | None] | None:
+    """Who a "by" phrase after the verb names: a body, a person or a state; the state's own
+    police or authorities when only those are named; nobody when two sides are ("exchanged
+    by Russia and the West"). None when there is no such phrase."""
+    text = a.text
+    by = re.match(r"[^.]{0,40}?\bby\s+(?:the\s+)?", text[t1:e])
+    if by is None:
+        return None
+    found = a.mentions_in(
+        t1 + by.end(), min(e, t1 + by.end() + 50), ("person", "organization", "country")
+    )
+    if found:
+        mutual = re.match(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]", text[found[0].end : e])
+        return (None if mutual else found[0].name,)
+    office = _OFFICE.match(text, t1 + by.end())
+    if office:
+        return (a.institution(office.group(1)),)
+    return None
+
+
+_OFFICE = re.compile("(" + EN.alternation("state_bodies") + r")\b", re.I)
+_STATE_BODY = re.compile(r"^Government of\b|\b" + EN.alternation("state_bodies") + "$", re.I)
+POLICE = re.compile(r"\b" + EN.alternation("police_bodies") + "$", re.I)
+
+
+def is_government(name: str | None) -> bool:
+    """Whether an agent is a state's government ("the Government of Burma")."""
+    return name is not None and _STATE_BODY.search(name) is not None
+
+
+def holding_state(a: Article, d: Draft) -> str | None:
+    """The state an article is about, unless the claim's own sentence sends the people there
+    ("deported to Lithuania") or names it only as a go-between ("a US-brokered deal")."""
+    if a.country_name is None:
+        return None
+    s, e = a.sentences[d.sentence]
+    for m in a.mentions_in(s, e, ("country",)):
+        if m.name != a.country_name:
+            continue
+        sent_there = re.search(
+            r"\b(?:to|into|for|exile in|arrived in|landed in)\s+(?:the\s+)?$",
+            a.text[max(s, m.start - 12) : m.start],
+        )
+        if sent_there or a.text[m.end : m.end + 1] == "-":
+            return None  # "deported to Lithuania", "a US-brokered deal": not who held them
+    return a.country_name
+
+
+def is_org(a: Article, name: str | None) -> bool:
+    return name is not None and any(m.name == name and m.type == "organization" for m in a.mentions)

@@ -1,0 +1,521 @@
+"""Claims: counts of people that something happened to, with who, when and on whose word.
+
+Rules work on one sentence at a time: find numbers of people (`counting`), the action nearest to
+each, and then its qualifier, population, subset relation (`relations`), time (`timing`), agent
+and attributed source (`attribution`) and named persons (`people`). Named people with no number
+("Statkevich is back in prison") give claims of their own. Repeats of one fact (title, lead,
+body) are merged at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from prisonwatch.extract.attribution import (
+    POLICE,
+    agent_of,
+    counting_body,
+    holding_state,
+    is_government,
+    is_org,
+    source_of,
+)
+from prisonwatch.extract.context import Article
+from prisonwatch.extract.counting import (
+    BARE_PP,
+    GOVERNS,
+    NOUN_PAREN,
+    NUMBER_OF,
+    PARTITIVE,
+    POLITICAL_GROUNDS,
+    PREDICATE_PP,
+    STATUS_POPULATIONS,
+    STOCK_WORDS,
+    Draft,
+    Trigger,
+    described_end,
+    find_counts,
+    find_triggers,
+    gapped_count,
+    mechanism_of,
+    nearest_actions,
+    noun_population,
+    predicate_population,
+    qualifier_of,
+)
+from prisonwatch.extract.grammar import fill_from_parse
+from prisonwatch.extract.lang.en import lexicon as lx
+from prisonwatch.extract.numbers import NUMBER, parse_number
+from prisonwatch.extract.people import (
+    described_person_claim,
+    enumerated_member,
+    named_person_claims,
+    one_among,
+    persons_after,
+    roster,
+)
+from prisonwatch.extract.relations import (
+    LIST_GAP,
+    link_part_of,
+    link_sums,
+    merge_repeats,
+    parallel,
+)
+from prisonwatch.extract.timing import when_of
+
+VERSION = "claims/1.1"
+
+
+def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
+    """Every claim in the article, merged across repeats, in order of appearance."""
+    drafts: list[Draft] = []
+    text = a.text
+    persons_done: set[tuple[str, str]] = set()
+    speakers = {q.speaker for q in a.quotes if q.speaker}
+    for si, (s, e) in enumerate(a.sentences):
+        if s < a.body_start:
+            continue
+        if roster(a, si, drafts, speakers):
+            continue
+        triggers = find_triggers(a, s, e)
+        named_member = enumerated_member(a, si, drafts)
+        if named_member is not None:
+            group, member = named_member
+            if member.name not in group.persons:
+                group.persons.append(member.name)
+            persons_done.add((group.action, member.name))
+            # the rest of the sentence may tell more about them ("..., who was detained")
+            triggers = [t for t in triggers if t.start >= member.end]
+        named_until = named_member[1].end if named_member is not None else s
+        continues = bool(lx.CONTINUES.match(text, s, e))
+        inherited = None
+        if drafts and drafts[-1].sentence >= si - 2:
+            last_sentence = drafts[-1].sentence
+            inherited = next(x for x in drafts if x.sentence == last_sentence)
+        verbless_stock = bool(STOCK_WORDS.search(text, s, e)) and "political prisoner" in (
+            text[s:e].lower()
+        )
+        if not triggers and inherited is None and not verbless_stock:
+            continue
+        counts = [m for m in find_counts(text, s, e) if m.start() >= named_until]
+        noun_spans = [(m.start(), described_end(text, m.end(), e)) for m in counts]
+        triggers = [
+            t for t in triggers if not any(a0 <= t.start and t.end <= b0 for a0, b0 in noun_spans)
+        ]
+        sentence_drafts = _count_drafts(a, si, triggers, counts, inherited, continues)
+        for d in sentence_drafts:
+            _complete(a, d, s, e, sentence_drafts, drafts, counts, speakers, doc_deal)
+            persons_done.update((d.action, p) for p in d.persons)
+            drafts.append(d)
+        described = described_person_claim(a, si, triggers, sentence_drafts, speakers)
+        if described is not None:
+            drafts.append(described)
+        everyone = _demand_for_all(a, si, triggers, sentence_drafts, drafts)
+        if everyone is not None:
+            drafts.append(everyone)
+        drafts.extend(
+            named_person_claims(
+                a, si, triggers, sentence_drafts, persons_done, speakers, doc_deal, drafts
+            )
+        )
+    kinds = {m.name: m.type for m in a.mentions}
+    merged = merge_repeats(drafts, kinds)
+    _settle(a, merged)
+    fill_from_parse(a, merged)
+    return merged
+
+
+def _count_drafts(
+    a: Article,
+    si: int,
+    triggers: list[Trigger],
+    counts: list[re.Match[str]],
+    inherited: Draft | None,
+    continues: bool,
+) -> list[Draft]:
+    """The counts of one sentence as drafts: each number of people with its noun, qualifier,
+    action (the nearest trigger, or the one a list, a gap or the sentence before implies) and
+    whether it is a share of something larger."""
+    s, e = a.sentences[si]
+    text = a.text
+    time_spans = [(t.start, t.end) for t in a.times_in(s, e)]
+    title_index = a.sentence_of(a.body_start) if a.body_start else -1
+    sentence_drafts: list[Draft] = []
+    wholes: set[int] = set()  # "222 of the 245 political prisoners": 245 is no count here
+    for m in counts:
+        if m.start() in wholes:
+            continue
+        article = m.group(0).lower().strip() in ("a", "an", "the")
+        n = 1 if article else parse_number(m.group(0))
+        if n is None or n == 0:
+            continue
+        with_others = _named_with_others(a, s, m)
+        if with_others is not None:
+            n += 1  # "journalist Ihar Losik and 15 others": sixteen people
+        if any(ts <= m.start() < te for ts, te in time_spans):
+            continue
+        if lx.NOT_PEOPLE_AFTER.match(text, m.end()) or lx.NOT_PEOPLE_BEFORE.search(
+            text[max(s, m.start() - 12) : m.start()]
+        ):
+            continue
+        population, noun_end = noun_population(text, m.end(), e)
+        partitive = PARTITIVE.match(text, m.end(), e)
+        if population is None and partitive is not None:
+            whole = NUMBER.match(text, partitive.end())
+            if whole is not None:
+                population, noun_end = noun_population(text, whole.end(), e)
+                wholes.add(whole.start())
+        if population is None and BARE_PP.match(text, m.end()):
+            population = "political_prisoners"
+        anchor = m.start()
+        whole_stock = None
+        if population is None:
+            number_of = NUMBER_OF.search(text, s, m.start())
+            if number_of is not None:
+                # "the number of political prisoners has reached 1,500"
+                population = noun_population(text, number_of.start("noun") - 1, e)[0]
+        if population is None:
+            paren = NOUN_PAREN.search(text, s, m.start())
+            if paren is not None:
+                population = noun_population(text, paren.start() - 1, m.start())[0]
+                anchor = paren.start()
+                whole_stock = re.search(
+                    r"\ball\s+(?:\w+\s+)?$", text[max(s, paren.start() - 20) : paren.start()]
+                )
+        subset_after = bool(lx.SUBSET_AFTER.match(text, m.end()))
+        bare = False
+        if population is None:
+            if (
+                subset_after
+                or re.match(
+                    r"\s+(?:have|has|had|were|was|are|is|remain|remained|suffer|suffered|died)\b"
+                    r"|\s+more\b(?!\s+(?:than|of)\b)",  # "but arrested nearly 1,000 more"
+                    text[m.end() : e],
+                )
+            ):
+                bare = True
+            elif (gapped := gapped_count(text, sentence_drafts, m, e)) is not None:
+                bare, population = True, gapped.population  # "16 in July and 23 in May"
+            elif _right_after_verb(text, triggers, m):
+                bare = True  # "Lukashenko pardons 31 in latest release", "... frees 14"
+            elif re.match(_PARTICIPLE_HEAD, text[m.end() : e]) and re.search(
+                r"\bthe\s+$", text[max(s, m.start() - 6) : m.start()]
+            ):
+                bare = True  # "Among the 16 pardoned were ..."
+            elif (running := _RUNNING_TOTAL.search(text, s, m.start())) is not None:
+                bare = True  # "..., bringing the total released since July to 300"
+                population = noun_population(text, running.start("mid") - 1, m.start())[0]
+                if population is None and sentence_drafts:
+                    population = sentence_drafts[-1].population
+            else:
+                continue
+        if population in ("people", "prisoners") and (
+            PREDICATE_PP.match(text, noun_end) or POLITICAL_GROUNDS.match(text, noun_end)
+        ):
+            population = "political_prisoners"
+        before = text[max(s, m.start() - 40) : m.start()]
+        prev = sentence_drafts[-1] if sentence_drafts else None
+        sibling = (
+            prev is not None
+            and prev.subset_marker
+            and (
+                LIST_GAP.fullmatch(text, prev.end, m.start()) is not None
+                or parallel(text, prev.end, m.start())
+            )
+        )
+        listed = sibling or (
+            prev is not None and bool(lx.LIST_INTRO.search(text, prev.end, m.start()))
+        )
+        subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after or continues or listed
+        chosen = nearest_actions(text, triggers, anchor, noun_end)
+        if not chosen and population == "political_prisoners" and STOCK_WORDS.search(text, s, e):
+            # "today in Belarus 169 political prisoners", "in TOTAL: 1405 political prisoners"
+            chosen = [("held", Trigger("held", m.start(), m.start()))]
+        if whole_stock and population and all(c != "held" for c, _ in chosen):
+            # "all political prisoners (already 862)": the number is how many are held
+            chosen.append(("held", Trigger("held", m.start(), m.end())))
+        gapped_from = gapped_count(text, sentence_drafts, m, e) if bare else None
+        if gapped_from is not None and not any(
+            t.start >= m.end() and t.start - m.end() < 30 for _, t in chosen
+        ):
+            chosen = [(gapped_from.action, Trigger(gapped_from.action, m.start(), m.start()))]
+        if not chosen and inherited is not None and (subset or continues):
+            chosen = [(inherited.action, Trigger(inherited.action, m.start(), m.start()))]
+        for action, trig in chosen:
+            if action == "designated" and population in ("people", None, "prisoners"):
+                population = "political_prisoners"
+            d = Draft(
+                action=action,
+                count=n,
+                qualifier=qualifier_of(text, m.start(), s),
+                population=population,
+                start=m.start(),
+                end=noun_end,
+                sentence=si,
+                trigger=(trig.start, trig.end),
+                subset_marker=subset,
+                listed_after=prev if sibling else None,
+                bare=bare,
+                in_title=si <= title_index,
+                rule="bare" if bare else "count",
+            )
+            sentence_drafts.append(d)
+    return sentence_drafts
+
+
+def _complete(
+    a: Article,
+    d: Draft,
+    s: int,
+    e: int,
+    sentence_drafts: list[Draft],
+    earlier: list[Draft],
+    counts: list[re.Match[str]],
+    speakers: set[str],
+    doc_deal: bool,
+) -> None:
+    """Everything else a draft of its sentence says: the whole it is a share of, its
+    population, source, agent, people, mechanism and time."""
+    text = a.text
+    link_part_of(d, sentence_drafts, earlier, text)
+    if d.population is None:
+        d.population = predicate_population(text, d.end, e)
+    if d.population is None:
+        d.population = d.part_of.population if d.part_of else "people"
+        if d.part_of is None and earlier:
+            d.population = earlier[-1].population
+    if d.part_of is not None and d.part_of.action != d.action and d.bare:
+        d.population = d.part_of.population
+    d.source = source_of(a, s, e, d.start)
+    excluded = speakers | {x for x in (d.source,) if x}
+    d.agent = agent_of(a, d, s, e)
+    if d.action == "held" and d.source is None:
+        d.source = counting_body(a, d, s)
+    if d.agent is None and d.part_of is not None and d.part_of.action == d.action:
+        d.agent, d.agent_inherited = d.part_of.agent, True
+    quote = a.quote_at(d.trigger[0])
+    if d.agent is None and d.action == "demanded" and quote is not None:
+        d.agent = quote.speaker  # "we cannot stop until they see freedom!", said X
+    if d.action == "designated":
+        if d.agent is None and d.source:
+            d.agent = d.source
+        elif d.source is None and is_org(a, d.agent):
+            d.source = d.agent
+    d.persons = persons_after(a, s, e, d.end, excluded | {d.agent or ""})
+    who = one_among(a, s, d.start) or _named_with_others(a, s, _count_match(d, counts))
+    if who and who not in d.persons and who not in speakers:
+        d.persons.insert(0, who)
+    if d.action == "released":
+        d.mechanism = mechanism_of(a, s, e, doc_deal)
+        if d.mechanism in ("unknown", "deal") and d.part_of is not None:
+            # "As part of the deal, 12 were flown to Vienna": the whole says which deal
+            d.mechanism = d.part_of.mechanism
+    d.when = when_of(a, d, s, e, earlier)
+
+
+def _settle(a: Article, merged: list[Draft]) -> None:
+    """What only the whole article settles: the releaser it names, the government that acts,
+    parts that share their whole's agent, time and source, populations by person, sums, and
+    the state that held people when nobody else is said to have let them go."""
+    kinds = {m.name: m.type for m in a.mentions}
+    named = Counter(
+        d.agent for d in merged if d.action == "released" and kinds.get(d.agent or "") == "person"
+    )
+    releaser = named.most_common(1)[0][0] if named else None
+    _political_context(a, merged)
+    state = next((d.agent for d in merged if is_government(d.agent)), None)
+    for d in merged:
+        parts = {c.agent for c in merged if c.part_of is d and c.agent and not c.agent_inherited}
+        if d.agent is None and len(parts) == 1 and d.action == "released":
+            d.agent = parts.pop()  # "three released in a swap"; each part "released by Russia"
+        if d.agent_weak and releaser is not None:
+            d.agent = releaser
+        if d.action == "demanded" and d.source == d.agent:
+            d.source = None  # a demand is its maker's act, not a figure reported on their word
+        if (
+            d.agent is None
+            and state is not None
+            and (d.action == "detained" or (d.action == "sentenced" and not POLICE.search(state)))
+        ):
+            d.agent = state  # an article's government arrests and tries; police only arrest
+    _political_persons(a, merged)
+    link_sums(merged)
+    for d in merged:
+        if d.action == "held" and d.persons and d.when is not None:
+            freed = [
+                c.when[0]
+                for c in merged
+                if c.action == "released" and c.when and set(c.persons) & set(d.persons)
+            ]
+            if freed and d.when[0] <= freed[0]:
+                d.when = (d.when[0], freed[0])  # held until the release the article reports
+    for d in merged:
+        if d.agent_inherited and d.part_of is not None:
+            d.agent = d.part_of.agent
+        if d.when is None and d.part_of is not None and d.action == d.part_of.action:
+            d.when = d.part_of.when
+        if d.source is None and d.part_of is not None and d.subset_marker:
+            d.source = d.part_of.source  # a breakdown comes from the report it breaks down
+        if d.action == "released" and d.mechanism is None:
+            d.mechanism = "unknown"  # the contract's word for a release that says not how
+        if d.action == "released" and d.agent is None and d.mechanism != "exchange":
+            # whoever the article has releasing people, else the state that held them
+            d.agent = releaser or holding_state(a, d)
+
+
+#: "the 16 pardoned": a count whose noun is the participle of what happened to them.
+_PARTICIPLE_HEAD = r"\s+(?:pardoned|freed|released|detained|arrested|convicted|jailed)\b"
+#: "..., bringing the total released since July to 300": a running total.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|brings|bring|raising|raises|taking|takes)\s+the\s+(?:total|number|tally)\b"
+    r"(?P<mid>[^,.;]{0,60}?)\s+to\s+(?:(?:more than|over|about|almost|nearly|some)\s+)?$",
+    re.I,
+)
+
+
+def _right_after_verb(text: str, triggers: list[Trigger], m: re.Match[str]) -> bool:
+    """Whether a number stands as the object of an action verb ("frees 14", "pardons 31 in"),
+    not followed by a noun of its own."""
+    if not re.match(r"\s*(?:$|[.,;:]|\s(?:in|on|after|as|amid|people|others)\b)", text[m.end() :]):
+        return False
+    return any(
+        t.action not in ("held", "demanded")
+        and t.end <= m.start()
+        and GOVERNS.fullmatch(text, t.end, m.start())
+        for t in triggers
+    )
+
+
+def _named_with_others(a: Article, s: int, m: re.Match[str] | None) -> str | None:
+    """ "Ihar Losik and 15 others": the person named beside a count of others."""
+    if m is None or not re.match(r"\s+others?\b", a.text[m.end() : m.end() + 8]):
+        return None
+    joined = re.search(r"\s+and\s+$", a.text[max(s, m.start() - 6) : m.start()])
+    if joined is None:
+        return None
+    named = a.mentions_in(s, m.start(), ("person",))
+    if not named or not re.fullmatch(r"\s+and\s+", a.text[named[-1].end : m.start()]):
+        return None
+    return named[-1].name
+
+
+def _count_match(d: Draft, counts: list[re.Match[str]]) -> re.Match[str] | None:
+    """The number a draft was read from."""
+    return next((m for m in counts if m.start() == d.start), None)
+
+
+_ALL = re.compile(
+    r"\b(?:all|everyone|every one of them|each of them)\b(?!\s+(?:of\s+)?(?:the\s+)?\d)", re.I
+)
+
+
+def _demand_for_all(
+    a: Article,
+    si: int,
+    triggers: list[Trigger],
+    counted: list[Draft],
+    earlier: list[Draft],
+) -> Draft | None:
+    """ "All must be released": a demand for everyone held, counted by the stock figure told
+    just before (this sentence or the two before it)."""
+    s, e = a.sentences[si]
+    if any(d.action == "demanded" for d in counted):
+        return None
+    demand = next(
+        (
+            t
+            for t in triggers
+            if t.action == "demanded" and _RELEASE_NEAR.search(a.text, t.start, e)
+        ),
+        None,
+    )
+    if demand is None:
+        return None
+    everyone = _ALL.search(a.text, max(s, demand.start - 60), min(e, demand.end + 60))
+    if everyone is None:
+        return None
+    stock = next(
+        (d for d in reversed(counted + earlier) if d.action == "held" and d.sentence >= si - 2),
+        None,
+    )
+    if stock is None or stock.persons:
+        return None
+    d = Draft(
+        action="demanded",
+        count=stock.count,
+        qualifier=stock.qualifier,
+        population=stock.population,
+        start=everyone.start(),
+        end=everyone.end(),
+        sentence=si,
+        trigger=(demand.start, demand.end),
+        rule="everyone",
+    )
+    d.agent = agent_of(a, d, s, e)
+    quote = a.quote_at(everyone.start())
+    if d.agent is None and quote is not None:
+        d.agent = quote.speaker
+    return d
+
+
+_RELEASE_NEAR = re.compile(r"[^.]{0,40}?\b(?:releas|free)", re.I)
+
+
+_GENERIC = {"people", "prisoners", "activists", "bloggers", "journalists", "lawyers"}
+
+
+def _political_persons(a: Article, claims: list[Draft]) -> None:
+    """People the article counts as political prisoners are political prisoners in its other
+    claims too ("Urad was detained in March" after Urad was recognised one), and so are the
+    people "on the list" of an article about recognising them."""
+    first_role: dict[str, str] = {}
+    for d in claims:
+        pop = d.population
+        if (
+            len(d.persons) == 1
+            and pop is not None
+            and pop not in (*STATUS_POPULATIONS, "people", "prisoners")
+        ):
+            first_role.setdefault(d.persons[0], pop)
+    for d in claims:
+        role = first_role.get(d.persons[0]) if len(d.persons) == 1 else None
+        if (
+            role
+            and d.population is not None
+            and d.population not in STATUS_POPULATIONS
+            and not d.part_of
+        ):
+            d.population = role  # one person is described one way across an article
+    political = {p for d in claims if d.population == "political_prisoners" for p in d.persons}
+    listed = any(d.action == "designated" and d.population == "political_prisoners" for d in claims)
+    for d in claims:
+        if d.population in STATUS_POPULATIONS or d.population is None:
+            continue
+        named = bool(d.persons) and set(d.persons) <= political
+        on_list = (
+            listed
+            and d.population in _GENERIC
+            and d.action == "held"
+            and re.search(r"\bon the (?:\w+\s+)?list\b", a.text[d.end : d.end + 40])
+        )
+        if named or on_list:
+            d.population = "political_prisoners"
+
+
+def _political_context(a: Article, claims: list[Draft]) -> None:
+    """In an article about political prisoners, "prisoners" are political prisoners, unless the
+    article sets political prisoners apart as a part of them ("102 prisoners ... among them 52
+    political prisoners")."""
+    lead = a.sentences[: a.sentence_of(a.body_start) + 3] if a.sentences else []
+    if not any("political prisoner" in a.text[s:e].lower() for s, e in lead):
+        return
+    for d in claims:
+        if d.population != "prisoners":
+            continue
+        if any(c.part_of is d and c.population == "political_prisoners" for c in claims):
+            continue
+        d.population = "political_prisoners"
+        for c in claims:
+            if c.part_of is d and c.population == "prisoners":
+                c.population = "political_prisoners"

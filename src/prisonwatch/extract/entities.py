@@ -1,0 +1,296 @@
+"""Entities of one article with canonical names: gazetteer ids first, then, for people the
+gazetteer does not know, the fullest form of the name the article uses ("Coale" → "John Coale")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.lang.en.lexicon import DEMONYMS
+from prisonwatch.extract.results import ExtractedEntity
+from prisonwatch.names.keys import given_group
+
+VERSION = "entities/1.1"
+_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None}
+_TITLE = re.compile(
+    r"^(?:(?:U\.S\.|US|Russian|Belarusian|Lithuanian|Lithuania's|Polish|former|opposition|"
+    r"President|Prime Minister|Minister|Foreign Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|leader|envoy|"
+    r"special envoy|Nobel Peace laureate|Nobel laureate|activist|journalist|the)\s+)+",
+)
+
+
+#: Occupations and kin that stand before a name and are not part of it ("Nurse Olga Example").
+_ROLE = re.compile(
+    r"^(?:(?:nurse|teacher|doctor|lawyer|blogger|activist|journalist|reporter|student|pastor|"
+    r"priest|artist|writer|poet|musician|worker|engineer|professor|economist|analyst|captain|"
+    r"colonel|general|deputy|senator|ambassador|envoy|dissident|sister|brother|mother|father|"
+    r"wife|husband|son|daughter|former|opposition)\s+)+",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str  # person, organization, place, country
+    name: str  # canonical
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1] if self.name else ""
+
+
+def _clean_person(text: str) -> str:
+    text = re.sub(r"^[^\w]+", "", text.strip())
+    words = text.split()
+    while len(words) > 2 and not words[0][:1].isupper():
+        words = words[1:]
+    lowered = [i for i, w in enumerate(words) if not w[:1].isupper()]
+    if lowered and lowered[-1] < len(words) - 1:
+        words = words[lowered[-1] + 1 :]  # "presidential representative Natallia Eismant"
+    text = " ".join(words)
+    text = _TITLE.sub("", text)
+    if len(text.split()) > 2:
+        text = _ROLE.sub("", text)
+    text = re.sub(r"['’]s$", "", text)
+    return " ".join(text.split())
+
+
+def mentions(
+    doc: Any, gazetteer: Gazetteer, sentences: list[tuple[int, int]] | None = None
+) -> list[Mention]:
+    """Every entity mention in the spaCy doc, with its canonical name and type. A name never
+    runs across the end of a sentence or a title line (`sentences`, when given)."""
+    ends = [e for _, e in sentences or []]
+    raw: list[Mention] = []
+    for ent in doc.ents:
+        typ = _TYPES.get(ent.label_)
+        if typ is None:
+            continue
+        if any(ent.start_char < x < ent.end_char - 1 for x in ends):
+            continue
+        text = ent.text
+        canonical = ent.ent_id_ or ""
+        entry = gazetteer.lookup(canonical or text)
+        if entry is not None:
+            raw.append(Mention(ent.start_char, ent.end_char, text, entry.type, entry.name))
+            continue
+        if typ == "person":
+            name = _clean_person(text)
+            if not name or not re.search(r"[A-Z]", name):
+                continue
+            raw.append(Mention(ent.start_char, ent.end_char, text, "person", name))
+        elif typ == "organization" and re.search(r"\b[a-z]{4,}\s+[A-Z]\w+\s+[A-Z]\w+$", text):
+            # "presidential representative Natallia Eismant": a titled person, not a body
+            raw.append(Mention(ent.start_char, ent.end_char, text, "person", _clean_person(text)))
+        else:
+            name = re.sub(r"^(?:[^\w]+|(?i:the)\s+)+", "", text)
+            if typ == "organization":
+                name = _national(doc.text, ent.start_char, name)
+            if name:
+                raw.append(Mention(ent.start_char, ent.end_char, text, typ, name))
+    raw = [m for m in raw if not _names_a_body(m, doc.text)]
+    raw.extend(_known_given_names(doc.text, raw, gazetteer))
+    # a surname alone takes the fullest name with that surname in the article
+    fullest: dict[str, str] = {}
+    for m in raw:
+        if m.type == "person":
+            key = m.surname.casefold()
+            if len(m.name.split()) > len(fullest.get(key, "").split()):
+                fullest[key] = m.name
+    out: list[Mention] = []
+    covered = [(m.start, m.end) for m in raw]
+    text = doc.text
+    for full in fullest.values():
+        if len(full.split()) < 2:
+            continue
+        surname = full.split()[-1]
+        for hit in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            if not any(a <= hit.start() < b for a, b in covered):
+                raw.append(Mention(hit.start(), hit.end(), surname, "person", surname))
+                covered.append((hit.start(), hit.end()))
+    raw.sort(key=lambda m: m.start)
+    raw = _join_dangling(raw, text)
+    raw = _fullest_bodies(raw)
+    raw = _acronyms(raw, text)
+    raw = _aliases(raw, text)
+    full_mentions = [m for m in raw if m.type == "person" and len(m.name.split()) >= 2]
+    for m in raw:
+        key = m.name.split()[-1].casefold() if m.name else ""
+        if m.type == "person":
+            out.append(Mention(m.start, m.end, m.text, m.type, _full_name(m, full_mentions)))
+        elif key in fullest and len(m.name.split()) == 1 and gazetteer.lookup(m.text) is None:
+            out.append(Mention(m.start, m.end, m.text, "person", fullest[key]))  # "Coale" as ORG
+        else:
+            out.append(m)
+    return out
+
+
+def _full_name(m: Mention, full: list[Mention]) -> str:
+    """The name a person mention stands for. "Coale" alone is the John Coale named nearest
+    before it (else the first after it); a full name stays itself unless a fuller form with
+    the same given name exists ("Ivan Example" and "Olga Example" are two people, brothers
+    "Alyaksandr" and "Alyaksei Rusetski" too)."""
+    words = m.name.split()
+    surname = words[-1].casefold() if words else ""
+    same = [f for f in full if f.name.split()[-1].casefold() == surname]
+    if not same:
+        return m.name
+    if len(words) == 1:
+        before = [f for f in same if f.start < m.start]
+        return (before[-1] if before else same[0]).name
+    fuller = [
+        f.name
+        for f in same
+        if f.name.split()[0].casefold() == words[0].casefold() and len(f.name) > len(m.name)
+    ]
+    return max(fuller, key=len) if fuller else m.name
+
+
+_GIVEN_AND_SURNAME = re.compile(
+    r"\b([A-Z][a-zà-žа-я'’]+)\s+([A-Z][a-zà-žа-я'’]+(?:-[A-Z][a-zà-žа-я'’]+)?)\b"
+)
+
+
+_BODY_AFTER = re.compile(r"\s+" + EN.alternation("state_bodies", "role_words") + r"\b")
+
+
+def _names_a_body(m: Mention, text: str) -> bool:
+    """ "Azerbaijani authorities": a lone word the model took for a person is an adjective of
+    the state body after it."""
+    return m.type == "person" and " " not in m.text.strip() and bool(_BODY_AFTER.match(text, m.end))
+
+
+def _known_given_names(text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """ "Ihar Losik walked free": a known given name (the name groups of `names`) followed by
+    a capitalised word is a person, where the statistical model saw nobody."""
+    out: list[Mention] = []
+    for m in _GIVEN_AND_SURNAME.finditer(text):
+        if any(x.start < m.end() and m.start() < x.end for x in found):
+            continue
+        if given_group(m.group(1)) is None or gazetteer.lookup(m.group(2)) is not None:
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(0), "person", m.group(0)))
+    return out
+
+
+def _national(text: str, start: int, name: str) -> str:
+    """ "Turkey's National Intelligence Organization" is the Turkish one: a body named after its
+    country's possessive takes the country's adjective."""
+    m = re.search(r"([A-Z][a-z]+)['’]s\s+$", text[max(0, start - 25) : start])
+    demonym = DEMONYMS.get(m.group(1).lower()) if m else None
+    return f"{demonym.capitalize()} {name}" if demonym else name
+
+
+def _spelling_key(name: str) -> str:
+    """ "Organisation" and "Organization" are one name spelled two ways."""
+    return re.sub(r"is(ation|e|ed|ing)\b", r"iz\1", name.casefold())
+
+
+def _fullest_bodies(found: list[Mention]) -> list[Mention]:
+    """ "the National Intelligence Organization" is the fuller body named elsewhere in the
+    article ("Turkish National Intelligence Organization")."""
+    bodies = {m.name for m in found if m.type == "organization"}
+    spelled: dict[str, str] = {}
+    for m in found:
+        if m.type == "organization":
+            spelled.setdefault(_spelling_key(m.name), m.name)
+    out = []
+    for m in found:
+        if m.type == "organization":
+            m = Mention(m.start, m.end, m.text, m.type, spelled[_spelling_key(m.name)])
+            longer = [b for b in bodies if b != m.name and b.endswith(" " + m.name)]
+            if longer:
+                m = Mention(m.start, m.end, m.text, m.type, max(longer, key=len))
+        out.append(m)
+    return out
+
+
+_ALIAS = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s*,?\s*\(?\s*(?:aka|a\.k\.a\.?|also known as)\s*\)?"
+    r"\s*,?\s*((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
+)
+
+
+def _aliases(found: list[Mention], text: str) -> list[Mention]:
+    """ "U Gambira (aka) Nyi Nyi Lwin": the second name is another name of the first person,
+    who is named by the first (whether or not the model saw either as a person)."""
+    out = list(found)
+    for hit in _ALIAS.finditer(text):
+        words = hit.group(1).split()
+        main = " ".join(words if len(words) <= 3 else words[-2:])  # "... Revolution U Gambira"
+        start, a0, a1 = hit.end(1) - len(main), hit.start(2), hit.end(2)
+        if any(x.type != "person" and x.start < a1 and a0 < x.end for x in out):
+            continue  # the second name is a body or a place: no alias of a person
+        out = [
+            x
+            for x in out
+            if not (x.start < a1 and a0 < x.end) and not (x.start < hit.end(1) and start < x.end)
+        ]
+        out.append(Mention(start, hit.end(1), main, "person", main))
+        out.append(Mention(a0, a1, hit.group(2), "person", main))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+
+
+def _acronyms(found: list[Mention], text: str) -> list[Mention]:
+    """ "Turkey's National Intelligence Organisation (MIT)": every later "MIT" is that body."""
+    short: dict[str, Mention] = {}
+    for m in found:
+        hit = _ACRONYM_AFTER.match(text, m.end)
+        if m.type == "organization" and hit and hit.group(1) != m.name:
+            short.setdefault(hit.group(1), m)
+    if not short:
+        return found
+    out: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    for m in found:
+        body = short.get(m.text)
+        if body is not None and m.start > body.start:
+            m = Mention(m.start, m.end, m.text, body.type, body.name)
+        out.append(m)
+        covered.append((m.start, m.end))
+    for acronym, body in short.items():
+        for hit in re.finditer(rf"\b{re.escape(acronym)}\b", text):
+            if hit.start() > body.end and not any(
+                a < hit.end() and hit.start() < b for a, b in covered
+            ):
+                out.append(Mention(hit.start(), hit.end(), acronym, body.type, body.name))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _join_dangling(found: list[Mention], text: str) -> list[Mention]:
+    """ "the Government of" + "Burma" (the ruler took the country) is one organisation."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "organization"
+            and re.search(r"\bof$", prev.text)
+            and text[prev.end : m.start].strip() == ""
+        ):
+            whole = text[prev.start : m.end]
+            out[-1] = Mention(
+                prev.start, m.end, whole, "organization", re.sub(r"^(?i:the)\s+", "", whole)
+            )
+            continue
+        out.append(m)
+    return out
+
+
+def entity_list(found: list[Mention]) -> tuple[ExtractedEntity, ...]:
+    """The contract's `entities`: one per canonical name, with all its mentions."""
+    grouped: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for m in found:
+        grouped.setdefault((m.name, m.type), []).append((m.start, m.end))
+    return tuple(ExtractedEntity(n, t, tuple(spans)) for (n, t), spans in grouped.items())

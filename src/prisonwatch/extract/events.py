@@ -1,0 +1,289 @@
+"""Events around the releases: meetings, visits, talks, appointments, and concessions traded
+for them ("In return, the United States removed sanctions against the Belarusian state airline")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from prisonwatch.extract.context import Article
+from prisonwatch.extract.counting import Draft
+from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.lang.en import lexicon as lx
+
+VERSION = "events/1.1"
+
+
+@dataclass(slots=True)
+class EventDraft:
+    kind: str
+    start: int
+    end: int
+    when: tuple[str, str] | None
+    place: str | None
+    participants: list[str]
+    by: str | None = None
+    what: str | None = None
+    target: str | None = None
+    in_return_for: list[str] = field(default_factory=list)
+
+
+def _target(a: Article, gaz: Gazetteer, start: int, end: int) -> str | None:
+    m = re.search(
+        r"\bsanctions\s+(?:on|against|imposed on|targeting|affecting)\s+(?:the\s+)?",
+        a.text[start:end],
+        re.I,
+    )
+    if m is None:
+        return None
+    tail = a.text[start + m.end() : end]
+    for men in a.mentions_in(start + m.end(), end, ("organization",)):
+        return men.name
+    phrase = re.match(r"([^.,;]{2,60})", tail)
+    if phrase is None:
+        return None
+    words = phrase.group(1).strip()
+    entry = gaz.lookup(words) or gaz.lookup("the " + words)
+    if entry is not None:
+        return entry.name
+    words = re.sub(r"^(?:the\s+)?country['’]s\s+", "", words)
+    entry = gaz.lookup(words) or gaz.lookup("the " + words)
+    return entry.name if entry else re.sub(r"['’]s\b", "", words)
+
+
+#: "tasked by President Trump", "the release of activist X": not who met or visited. ("Secretary
+#: of State Mike Pompeo" is a title, not a relation.)
+_BY_SOMEONE = re.compile(
+    r"\b(?:(?<!led )(?<!headed )(?:by|from)\s+(?:\S+\s+){0,2}|of\s+(?:[a-z]\S*\s+){0,2})$"
+)
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _owner(a: Article, m: Mention, trigger: int) -> bool:
+    """ "Trump's special envoy John Coale met": Trump is whose envoy, not who met; but in
+    "Pompeo's visit" the owner of the visit is the visitor."""
+    if not _POSSESSIVE.match(a.text, m.end):
+        return False
+    return a.text[m.end : trigger].strip() not in ("'s", "’s")
+
+
+def _participants(a: Article, kind: str, s: int, e: int, t0: int, t1: int) -> list[str]:
+    """Who took part: the person nearest before the trigger (for meetings and talks the first,
+    or both of "X and Y"), and for meetings and talks also the people named after "with",
+    "between" or a passive "by". Owners ("Trump's envoy") are not participants."""
+    before = [
+        x
+        for x in a.mentions_in(s, t0, ("person",))
+        if not _BY_SOMEONE.search(a.text[max(s, x.start - 25) : x.start]) and not _owner(a, x, t0)
+    ]
+    names: list[str] = []
+    if kind in ("meeting", "talks"):
+        if len(before) >= 2 and re.fullmatch(
+            r"\s*(?:and|&)\s*", a.text[before[-2].end : before[-1].start]
+        ):
+            names = [before[-2].name, before[-1].name]
+        elif before:
+            names = [before[0].name]
+    elif kind == "appointment" and (
+        appointee := [
+            x
+            for x in a.mentions_in(t1, min(e, t1 + 40), ("person",))
+            if re.fullmatch(
+                r"[\s,]*(?:(?:as|the|US|U\.S\.|special|envoy|former)\s+)*", a.text[t1 : x.start]
+            )
+        ]
+    ):
+        names = [appointee[0].name]  # "Trump appointed John Coale": the one appointed
+    elif before:
+        names = [before[-1].name]
+    if kind in ("meeting", "talks"):
+        m = re.match(r"[^.;]{0,40}?\b(?:with|between|by)\b", a.text[t0:e])
+        if m:
+            after = [x for x in a.mentions_in(t0 + m.end(), e, ("person",)) if not _owner(a, x, e)]
+            if m.group(0).endswith("between") and len(after) >= 2:
+                names = []  # "a meeting between X and Y": those two, whoever the sentence is about
+            names += [x.name for x in after[:2]]
+        elif not names:
+            names = [x.name for x in a.mentions_in(t1, e, ("person",))][:2]
+        else:  # "X met Y": whom they met
+            names += [x.name for x in a.mentions_in(t1, min(e, t1 + 40), ("person",))][:1]
+    return list(dict.fromkeys(names))
+
+
+def _anaphoric(a: Article, kind: str, t0: int, t1: int) -> bool:
+    """ "the visits had attracted attention": a noun pointing back at an event told already."""
+    if kind not in ("visit", "meeting"):
+        return False
+    return bool(
+        re.search(r"\b(?:the|this|that|these|those)\s+$", a.text[max(0, t0 - 8) : t0], re.I)
+    ) and not re.match(r"\s+(?:to|of|by|with|between|in)\b", a.text[t1 : t1 + 12])
+
+
+def _when(a: Article, s: int, e: int, t0: int, index: int) -> tuple[str, str] | None:
+    """The date of the clause the trigger stands in, else the last date told in the two
+    sentences before (the narrative's time), else none."""
+    dates = [t for t in a.times_in(s, e) if t.period is not None]
+    near = [
+        t
+        for t in dates
+        if not re.search(r"[,;—]", a.text[min(t.end, t0) : max(t.start, t0)])
+        or abs(t.start - t0) < 25
+    ]
+    if near:
+        best = min(near, key=lambda t: abs(t.start - t0))
+        period = best.period
+        assert period is not None
+        return period
+    for j in range(index - 1, max(-1, index - 3), -1):
+        ps, pe = a.sentences[j]
+        if ps < a.body_start:
+            break
+        earlier = [t for t in a.times_in(ps, pe) if t.period is not None]
+        if earlier:
+            period = earlier[-1].period
+            assert period is not None
+            return period
+    return None
+
+
+def find_events(a: Article, gaz: Gazetteer, claims: list[Draft]) -> list[EventDraft]:
+    """The events of an article, each once: a repeat in the lead or the key facts, a quoted
+    account of a concession told already, or "These include ..." after a concession is the
+    same event."""
+    out: list[EventDraft] = []
+    text = a.text
+    title = None
+    for index, (s, e) in enumerate(a.sentences):
+        if a.date is not None and s < a.body_start:
+            title = text[s:e].split(" ", 2)[-1] if text[s:e].startswith("date ") else None
+            continue
+        sentence = text[s:e]
+        if title is not None and sentence.strip() == title.strip():
+            continue
+        for kind, rx in lx.EVENT_TRIGGERS:
+            for m in rx.finditer(text, s, e):
+                ev = _event(a, gaz, claims, kind, m, s, e, index)
+                if ev is None:
+                    continue
+                if ev.kind == "concession" and _told_already(a, ev, m.start(), out):
+                    continue
+                if any(_same_event(o, ev) for o in out):
+                    continue
+                if kind == "talks" and any(o.kind == "meeting" and o.start == s for o in out):
+                    continue
+                out.append(ev)
+    return out
+
+
+def _event(
+    a: Article,
+    gaz: Gazetteer,
+    claims: list[Draft],
+    kind: str,
+    m: re.Match[str],
+    s: int,
+    e: int,
+    index: int,
+) -> EventDraft | None:
+    text = a.text
+    planned = lx.EVENT_NOT_FACTUAL.search(text[max(s, m.start() - 40) : m.start()])
+    if planned and kind not in ("concession", "exchange"):
+        return None
+    if _anaphoric(a, kind, m.start(), m.end()):
+        return None
+    people = _participants(a, kind, s, e, m.start(), m.end())
+    places = [x.name for x in a.mentions_in(m.end(), e, ("place", "country"))]
+    ev = EventDraft(
+        kind,
+        s,
+        e,
+        _when(a, s, e, m.start(), index),
+        places[0] if places else None,
+        list(dict.fromkeys(people)),
+    )
+    if kind == "exchange":
+        return _exchange(a, claims, m, s, e, ev)
+    if kind == "concession":
+        top = [c for c in claims if c.action == "released" and c.part_of is None]
+        ev.by = _conceder(a, s, e, m.start())
+        ev.what = "sanctions_eased" if re.search(r"\beas", m.group(0), re.I) else "sanctions_lifted"
+        ev.target = _target(a, gaz, s, e)
+        ev.participants = [ev.by] if ev.by else []
+        ev.place = None
+        ev.in_return_for = [top[0].id] if top else []
+        if ev.when is None and top and top[0].when is not None:
+            ev.when = top[0].when
+        return ev
+    if kind in ("meeting", "talks") and len(ev.participants) < 2:
+        return None
+    if kind in ("visit", "appointment") and not ev.participants:
+        return None
+    return ev
+
+
+def _exchange(
+    a: Article, claims: list[Draft], m: re.Match[str], s: int, e: int, ev: EventDraft
+) -> EventDraft | None:
+    """A swap of prisoners between states ("26 prisoners had been exchanged by Russia and the
+    West"): a concession by both sides, traded for the people the article counts freed."""
+    text = a.text
+    top = [c for c in claims if c.action == "released" and c.part_of is None]
+    sides = [
+        x
+        for x in a.mentions_in(s, e, ("country", "place"))
+        if (x.type == "country" or x.name in ("West", "the West"))
+        and not re.search(r"\b(?:in|at)\s+$", text[max(s, x.start - 4) : x.start])
+    ]  # "in Ankara" is where, not who
+    sides_named = [(x, "the West" if x.name == "West" else x.name) for x in sides]
+    after = [n for x, n in sides_named if x.start >= m.start()]
+    if re.search(r"\bthe West\b", text[m.end() : e]) and "the West" not in after:
+        after.append("the West")
+    # the sides named after "exchanged by", else all the states the sentence names
+    parties = list(dict.fromkeys(after if len(set(after)) >= 2 else [n for _, n in sides_named]))
+    if len(parties) < 2 or not top:
+        return None  # an exchange between states, and of people the article counts
+    ev.kind, ev.what, ev.by, ev.target = "concession", "exchange", parties[0], parties[1]
+    ev.participants = parties
+    ev.in_return_for = [c.id for c in claims if c.part_of is top[0]] or [top[0].id]
+    return ev
+
+
+def _told_already(a: Article, ev: EventDraft, trigger: int, out: list[EventDraft]) -> bool:
+    """A concession told again: in someone's quoted words, or with no giver named right after
+    one ("These include lifting sanctions on Belavia"), which then tells what it concerned."""
+    if ev.what == "exchange":
+        return any(o.kind == "concession" and o.what == "exchange" for o in out)
+    earlier = [o for o in out if o.kind == "concession" and o.what != "exchange"]
+    if not earlier:
+        return False
+    last = earlier[-1]
+    if a.quote_at(trigger) is not None:
+        return True
+    if ev.by is None or ev.by == last.by:
+        if ev.target is not None and a.mentions_in(ev.start, ev.end, ("organization",)):
+            last.target = ev.target  # the elaboration names the company or sector
+        return ev.by is None or ev.target in (None, last.target)
+    return False
+
+
+def _same_event(a: EventDraft, b: EventDraft) -> bool:
+    """One article tells one event several times (title, lead, body, key facts)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "concession":
+        return a.by == b.by and (a.what == b.what or a.target == b.target)
+    return a.when == b.when or a.participants == b.participants
+
+
+def _conceder(a: Article, s: int, e: int, trigger: int) -> str | None:
+    """Who gave the concession: the state or body named before the verb, else the first named."""
+
+    def usable(found: list[Mention]) -> list[Mention]:
+        return [x for x in found if x.text == x.name or not x.text.endswith(("ian", "ese", "ish"))]
+
+    before = usable(a.mentions_in(s, trigger, ("country", "organization")))
+    if before:
+        return before[-1].name
+    after = usable(a.mentions_in(trigger, e, ("country",)))
+    return after[0].name if after else None

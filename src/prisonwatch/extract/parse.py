@@ -1,0 +1,39 @@
+"""Reading the dependency parse: tokens at character offsets, and whether two words are
+grammatically linked (one governs the other within a few arcs)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: How many arcs up from a word its governor may be ("52 prisoners were released":
+#: 52 -> prisoners -> released is two).
+MAX_HOPS = 4
+
+
+def token_at(doc: Any, pos: int) -> Any | None:
+    """The token covering character `pos`, or None (no parse, or between tokens)."""
+    if doc is None:
+        return None
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def governs(head: Any, word: Any, hops: int = MAX_HOPS) -> bool:
+    """`head` is `word` or one of its first `hops` ancestors."""
+    t = word
+    for _ in range(hops + 1):
+        if t.i == head.i:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def linked(doc: Any, a: int, b: int) -> bool:
+    """The words at character offsets `a` and `b` are linked by the parse: one governs the other,
+    or both hang from one word ("freed 52 prisoners": 52 and freed)."""
+    ta, tb = token_at(doc, a), token_at(doc, b)
+    if ta is None or tb is None:
+        return False
+    return governs(ta, tb) or governs(tb, ta) or governs(ta.head, tb, 2) or governs(tb.head, ta, 2)

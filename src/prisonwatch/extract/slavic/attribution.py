@@ -1,0 +1,179 @@
+"""Who a sentence's figures are attributed to, who did it, and what was quoted.
+
+Sources: a say-verb with its speaker after it ("сообщает его пресс-служба", "пишет
+Салідарнасць", "паведаміла ... Ціханоўская") or before it ("Правозащитники говорили",
+"Литовское правительство сообщило"), "по данным X" / "паводле X", and the speaker of the
+quotation the figure stands in. Quotes: « », „ “ and a dialogue dash line after a colon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prisonwatch.extract.slavic.names import Mention
+from prisonwatch.extract.slavic.words import Lexicon, Token, alternation, both
+
+_QUOTE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|„[^„“]*“|(?<![\w«])\"[^\"\n]{12,}\"", re.S)
+_DASH_LINE = re.compile(r":[ \t]*\n+[ \t]*[—–-][ \t]*(\S[^\n]*)")
+_PASSIVE_SAY = ("ся", "цца", "ецца")
+_RELATIVE: set[str] = both("RELATIVE")
+_NOT_SUBJECT: set[str] = both("NOT_SUBJECT")
+_THAT = alternation(both("THAT"))
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker: str | None
+    via: str | None
+    text: str
+    start: int
+    end: int
+
+
+def _strip(name: str) -> str:
+    return name.strip(' «»"„“')
+
+
+def _genitive_name(lex: Lexicon, word: str) -> str:
+    """A one-word name after "по данным"/"паводле" (which take the genitive) in the nominative:
+    "Вясны" -> "Вясна", "Мемориала" -> "Мемориал"."""
+    if " " in word or not word[:1].isupper():
+        return word
+    if lex.code == "ru":
+        from prisonwatch.extract.slavic.words import ru_parse
+
+        p = ru_parse(word.lower())
+        if "gent" in p.tag and "NOUN" in p.tag:
+            form = p.inflect({"nomn"})
+            if form is not None:
+                return word[0] + str(form.word)[1:]
+        return word
+    return word[:-1] + "а" if word.endswith(("ы", "і")) and len(word) > 3 else word
+
+
+def _said_by(
+    lex: Lexicon, text: str, tokens: list[Token], i: int, people: list[Mention], main: str | None
+) -> str | None:
+    """The speaker of the say-verb at token i: a press service after it, the subject before it
+    ("Литовское правительство сообщило", "Правозащитники говорили"), or the name after it
+    ("пишет Салідарнасць", "паведаміла ... Святлана Ціханоўская")."""
+    t = tokens[i]
+    press = re.match(r"\s+(?:\w+\s+)?" + lex.w.PRESS_SERVICE, text[t.end : t.end + 40], re.I)
+    if press:
+        service = "пресс-служба" if lex.code == "ru" else "прэс-служба"
+        return f"{service} {main}" if main else service
+    named_after = re.match(r"[\s,]*(?:\w+\s+){0,2}«([^»]+)»", text[t.end : t.end + 60])
+    if named_after:
+        return named_after.group(1)  # "Как пишет, газета «Наша Нива»,"
+    before = tokens[:i]
+    quoted = re.search(r"«([^»]+)»", text[before[0].start : t.start]) if before else None
+    if quoted and len(before) <= 6 and not any(b.text in ",:—–" for b in before):
+        return quoted.group(1)  # "Правозащитный центр «Вясна» сообщает"
+    if any(b.lower in _RELATIVE for b in tokens[max(0, i - 2) : i]):
+        first = [m for m in people if m.type == "person" and m.end <= t.start]
+        if first:
+            return first[0].name  # "Науседа созвал пресс-конференцию, на которой сообщил"
+    if before and before[0].lower in _NOT_SUBJECT:
+        before = []
+    if before and len(before) <= 4 and not any(b.text in ",«»:—–" for b in before):
+        for b in before:
+            generic = lex.find(b, lex.w.GENERIC_SOURCES)
+            if generic:
+                return str(generic)
+        named = [m for m in people if m.start >= before[0].start and m.end <= t.start]
+        if named:
+            return named[-1].name
+        if before[0].text[:1].isupper():
+            return text[before[0].start : before[-1].end]
+    for m in people:
+        gap = text[t.end : m.start]
+        if 0 <= m.start - t.end <= 60 and not re.search(rf",|\b(?:{_THAT})\b", gap):
+            return _strip(m.name)
+    if i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+        return _strip(tokens[i + 1].text)
+    return None
+
+
+def source_of(
+    lex: Lexicon, text: str, tokens: list[Token], people: list[Mention], main_person: str | None
+) -> str | None:
+    """Who the sentence says the figures come from, or None."""
+    for i, t in enumerate(tokens):
+        if not (t.is_word and lex.has(t, lex.w.SAY_VERBS)) or t.lower.endswith(_PASSIVE_SAY):
+            continue
+        found = _said_by(lex, text, tokens, i, people, main_person)
+        if found:
+            return found
+    sentence = text[tokens[0].start : tokens[-1].end] if tokens else ""
+    for pattern in lex.w.ACCORDING:
+        m = re.search(pattern + r"\s+", sentence, re.I)
+        if m:
+            pos = tokens[0].start + m.end()
+            hit = [p for p in people if abs(p.start - pos) <= 25]
+            if hit:
+                return _genitive_name(lex, _strip(hit[0].name))
+            q = re.match(r"(?:\w+\s+){0,3}«([^»]+)»", text[pos : pos + 60])
+            if q:
+                return q.group(1)
+            for w in lex.tokens(text, pos, min(pos + 60, tokens[-1].end))[:4]:
+                generic = lex.find(w, lex.w.GENERIC_SOURCES)
+                if generic:
+                    return str(generic)  # "паводле ацэнак праваабаронцаў"
+            bare = re.match(r"([А-ЯЁІЎA-Z]\w+)", text[pos : pos + 40])
+            if bare:
+                return _genitive_name(lex, bare.group(1))  # "паводле Вясны"
+    return None
+
+
+def quotes(
+    lex: Lexicon, text: str, body: int, people: list[Mention], default: str | None
+) -> list[Quote]:
+    """Quoted words (inside the marks) with their speakers: the person named before a colon or
+    a say-verb on the quotation's line, or after it with a dash ("», — сказала жена
+    Светлана"), else the speaker the title names ("каментуе X"). Short quoted words nobody
+    is said to have said (a channel's name, «хатняя хімія») are no quotations."""
+    out: list[Quote] = []
+    spans = [(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text, body)]
+    dashed = [(m.start(1), m.end(1)) for m in _DASH_LINE.finditer(text, body)]
+    persons = [m for m in people if m.type == "person"]
+    for s, e in sorted(spans + dashed):
+        inner = text[s:e]
+        if (s, e) in dashed:  # the speaker is named on the line that ends with the colon
+            line = text.rfind("\n", 0, text.rfind(":", 0, s)) + 1
+            said = [m for m in persons if line <= m.start < s]
+            if said:
+                out.append(Quote(said[0].name, None, inner, s, e))
+                continue
+        after = [
+            m
+            for m in persons
+            if 0 <= m.start - e <= 40 and re.match(r"[\s,.!?]*[—–-]", text[e + 1 : m.start])
+        ]
+        line_start = text.rfind("\n", 0, s) + 1
+        before = [m for m in persons if line_start <= m.start < s and s - m.end <= 120]
+        between = text[before[-1].end : s] if before else ""
+        said_before = ":" in between or any(
+            t.is_word and lex.has(t, lex.w.SAY_VERBS) for t in lex.tokens(between)
+        )
+        named = after or (before[-1:] if said_before else [])
+        short = len(inner.split()) < 4
+        if short and not named:
+            continue
+        speaker = named[0].name if named else default
+        out.append(Quote(speaker, None, inner, s, e))
+    return out
+
+
+def title_speaker(lex: Lexicon, title: str | None, people: list[Mention]) -> str | None:
+    """The speaker a title names ("... – каментуе Вольга Зазулінская")."""
+    if not title:
+        return None
+    m = re.search(rf"(?:{alternation(both('TITLE_SAYS'))})\s+(.+)$", title)
+    if not m:
+        return None
+    said = m.group(1).strip()
+    for p in people:
+        if p.type == "person" and p.text in said:
+            return p.name
+    return said

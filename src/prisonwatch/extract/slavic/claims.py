@@ -1,0 +1,332 @@
+"""Claims from Russian and Belarusian sentences: counts of people with what happened to them.
+
+Per sentence: the counts (numbers.py), the action of the nearest trigger (a lemma or phrase of
+`lang/<code>/`), a subset of the claim before when the sentence says so ("из них", "сярод іх",
+"речь идет о"), a sentence opening with "Они"/"Яны" about the people counted before, and people
+named after "Среди них"/"Сярод іх" as a count of their own. Then what only the article settles:
+repeats merged (title, lead and body), named people added to the whole they are part of, a
+deportation told of a release's people making it a release by deportation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from prisonwatch.extract.slavic import people
+from prisonwatch.extract.slavic.drafts import Draft, Sentence
+from prisonwatch.extract.slavic.numbers import Count, counts, number_at
+from prisonwatch.extract.slavic.words import Lexicon, Token, both, ru_parse
+
+_PART = re.compile(r"\b(?:" + "|".join(both("BREAKDOWN")) + r")\b")
+_FOREIGN = {"foreign_citizens", "foreigners", "foreign_political_prisoners"}
+_NATIONALS = {
+    "lithuanians", "poles", "latvians", "japanese", "estonians", "swedes", "ukrainians",
+    "americans", "germans", "french", "russians",
+}  # fmt: skip
+_NEGATION: set[str] = both("NEGATION")
+_MODAL = re.compile(rf"^(?:{both('MODAL')})$")
+
+
+Trigger = tuple[int, str, bool]  # character position, action, said by a participle
+
+
+def participle(lex: Lexicon, t: Token) -> bool:
+    """Whether a trigger word is a full participle ("освобожденного", "вызваленых"): a
+    description of people rather than the telling of an act."""
+    if lex.code == "ru":
+        return bool(ru_parse(t.lower).tag.POS == "PRTF")
+    return bool(re.search(lex.w.PARTICIPLE, t.lower))
+
+
+def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
+    """(character position, action, participle) of every factual trigger in a sentence."""
+    out: list[Trigger] = []
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        action = lex.find(t, lex.w.TRIGGERS) if t.is_word and len(t.lower) > 3 else None
+        if action is None:
+            continue
+        before = [x.lower for x in toks[max(0, i - 2) : i]]
+        if _NEGATION & set(before[-1:]) or any(_MODAL.match(b) for b in before):
+            continue
+        out.append((t.start, action, participle(lex, t)))
+    low = text[s.start : s.end].lower()
+    for pattern, action in lex.w.PHRASES:
+        for m in re.finditer(pattern, low):
+            if not re.search(rf"\b(?:{'|'.join(_NEGATION)})\s*$", low[: m.start()]):
+                out.append((s.start + m.start(), action, False))
+    if any(a == "demanded" for _, a, _ in out):
+        out = [(p, "demanded" if a == "released" else a, f) for p, a, f in out]
+    return sorted(out)
+
+
+def has_verb(lex: Lexicon, tokens: list[Token]) -> bool:
+    """Whether a Russian sentence has a finite verb or short participle (a nominal sentence
+    such as "На сегодня в Беларуси 1378 политзаключенных" has none). Belarusian: not told."""
+    if lex.code != "ru":
+        return False
+    return any(t.is_word and ru_parse(t.lower).tag.POS in ("VERB", "PRTS") for t in tokens)
+
+
+def mechanism_in(lex: Lexicon, tokens: list[Token]) -> str | None:
+    for t in tokens:
+        if t.is_word and len(t.lower) > 3:
+            m = lex.find(t, lex.w.MECHANISMS)
+            if m is not None:
+                return str(m)
+    return None
+
+
+def _whole_cue(between: str) -> bool:
+    """Whether what follows the sentence's first count breaks it down (": 14 ... і 38",
+    "из них 20")."""
+    return ":" in between or bool(_PART.search(between.lower()))
+
+
+def _cue(lex: Lexicon, text: str, s: Sentence) -> int | None:
+    """Where a subset cue starts in the sentence, if there is one."""
+    low = text[s.start : s.end].lower()
+    found = [m.start() for c in lex.w.SUBSET_CUES for m in re.finditer(c, low)]
+    return s.start + min(found) if found else None
+
+
+def _cue_end(lex: Lexicon, text: str, s: Sentence) -> int:
+    low = text[s.start : s.end].lower()
+    found = [m.end() for c in lex.w.SUBSET_CUES for m in re.finditer(c, low)]
+    return s.start + min(found) if found else s.start
+
+
+class ClaimReader:
+    """Reads the claims of one article's sentences, in order."""
+
+    def __init__(self, lex: Lexicon, text: str, today: str | None) -> None:
+        self.lex = lex
+        self.text = text
+        self.today = today
+        self.drafts: list[Draft] = []
+        self.last_time: tuple[str, str] | None = None
+        self.uncounted: tuple[int, str, str, tuple[str, str] | None] | None = None
+
+    def _new(self, c: Count | None, s: Sentence, action: str, **kw: object) -> Draft:
+        d = Draft(
+            id=f"c{len(self.drafts) + 1}",
+            action=action,
+            count=c.value if c else int(kw.pop("count")),  # type: ignore[call-overload]
+            qualifier=c.qualifier if c else "exact",
+            population=c.population if c else str(kw.pop("population", "people")),
+            sentence=s.index,
+            start=s.start,
+            end=s.end,
+        )
+        for k, v in kw.items():
+            setattr(d, k, v)
+        self.drafts.append(d)
+        return d
+
+    def _root(self) -> Draft | None:
+        for d in reversed(self.drafts):
+            if d.part_of is None:
+                return d
+        return None
+
+    def _parent(self, c: Count, root: Draft) -> Draft:
+        """What a count after "среди них" is part of: nationals of another country are part of
+        the foreigners counted before, others of the last whole."""
+        if c.population in _NATIONALS or (
+            c.population.endswith("_citizens") and c.population != "foreign_citizens"
+        ):
+            foreign = [d for d in self.drafts if d.population in _FOREIGN]
+            if foreign:
+                return foreign[-1]
+        return root
+
+    def read(self, s: Sentence) -> None:
+        lex, text = self.lex, self.text
+        cue = _cue(lex, text, s)
+        found = counts(lex, text, s.tokens)
+        bare = not found and cue is not None
+        if bare and cue is not None:
+            found = self._bare(s, cue)
+        trig = [
+            t for t in triggers(lex, text, s) if not any(c.start <= t[0] < c.end for c in found)
+        ]
+        first = s.tokens[0].lower if s.tokens else ""
+        root = self._root()
+        stock = re.search(lex.w.STOCK, text[s.start : s.end].lower())
+        political = any(
+            t.is_word and lex.find(t, lex.w.POPULATIONS) == "political_prisoners" for t in s.tokens
+        )
+        whole: Draft | None = None
+        made: list[Draft] = []
+        for n, c in enumerate(found):
+            near = min(trig, key=lambda t: abs(t[0] - c.start)) if trig else None
+            action = c.action or (near[1] if near else None)
+            parent: Draft | None = None
+            if c.action is not None:
+                parent = root if root is not None and root.action == c.action else None
+            elif whole is not None and _whole_cue(text[found[0].start : c.start]):
+                parent = whole
+            elif cue is not None and cue < c.start and root is not None:
+                parent = self._parent(c, root)
+                if action in ("sentenced", "designated", "detained"):
+                    action = None  # "из них 20 были осуждены": those counted before, described
+            if stock and action in (None, "designated"):
+                action = "held"
+            if action is None:
+                if parent is not None:
+                    action = parent.action
+                elif c.population in ("political_prisoners", "prisoners") and not (
+                    trig or has_verb(lex, s.tokens)
+                ):
+                    action = "held"
+                else:
+                    continue
+            population = c.population
+            if population == "people" and action in ("held", "designated") and political:
+                population = "political_prisoners"  # "палітвязнямі ... прызнаныя 1417 чалавек"
+            d = self._new(c, s, action, part_of=parent, trigger=near[0] if near else None)
+            d.population, d.rule = population, "bare" if bare else "count"
+            d.with_named = [
+                m.name for m in s.people if re.fullmatch(r"\s+[иі]\s+", text[m.end : c.start])
+            ]
+            made.append(d)
+            if n == 0:
+                whole = d
+        self._sum_parts(made)
+        if not found and s.people and cue is not None and root is not None:
+            self._among(s, cue, root, made)
+        elif not found and first in lex.w.THEY and trig and root is not None:
+            self._they(s, trig, root, made)
+        elif not found and trig and s.people:
+            made += people.named(self, s, trig)
+        self._complete(s, made)
+        self._group(s, found, trig)
+        if not made and trig and s.times and not any(t.lower in lex.w.EARLIER for t in s.tokens):
+            self.last_time = s.times[0].period  # "которых освободили с начала июля"
+
+    def _bare(self, s: Sentence, cue: int) -> list[Count]:
+        """A number with no people noun right after a subset cue ("Из них 20 были осуждены",
+        "З іх 12 ужо дома"): a count of the people counted before."""
+        end = _cue_end(self.lex, self.text, s)
+        toks = s.tokens
+        i = next((k for k, t in enumerate(toks) if t.start >= end), None)
+        found = number_at(self.lex, toks, i) if i is not None else None
+        if i is None or found is None:
+            return []
+        value, last = found
+        return [Count(value, "exact", "people", i, last, toks[i].start, toks[last].end)]
+
+    def _sum_parts(self, made: list[Draft]) -> None:
+        """Counts of one sentence that add up to a whole told before ("помиловал 25 ... из
+        тюрем вышли 12 женщин и 13 мужчин") are its parts, and so are the sentence's other
+        smaller counts of the same action ("1 осужденная ..., 19 человек — до 40 лет")."""
+        loose = [d for d in made if d.part_of is None]
+        if len(loose) < 2:
+            return
+        earlier = [d for d in self.drafts if d not in made and d.part_of is None]
+        for whole in reversed(earlier):
+            same = [d for d in loose if d.action == whole.action]
+            if any(a.count + b.count == whole.count for a in same for b in same if a is not b):
+                for d in same:
+                    if d.count < whole.count:
+                        d.part_of = whole
+                return
+
+    def _they(self, s: Sentence, trig: list[Trigger], root: Draft, made: list[Draft]) -> None:
+        """ "Они были выдворены в Украину": what else happened to the people counted before (a
+        repeat of their own action tells nothing new)."""
+        action = trig[0][1]
+        if action == root.action:
+            return
+        d = self._new(None, s, action, count=root.count, part_of=root, population=root.population)
+        d.persons = root.persons  # the same people, the same list
+        made.append(d)
+        if action == "deported" and root.action == "released":
+            root.mechanism = "deportation"
+
+    def _among(self, s: Sentence, cue: int, root: Draft, made: list[Draft]) -> None:
+        """People named after "Среди них" / "Сярод іх": a count of their own, part of the group
+        told just before (a count, or a group told without a number)."""
+        end = _cue_end(self.lex, self.text, s)
+        named = list(
+            dict.fromkeys(
+                m.name
+                for m in s.people
+                if m.start > cue and m.type == "person" and m.start - end > 2
+            )
+        )  # "Среди освобожденных Лукашенко заключенных": who freed them is none of them
+        group = self.uncounted
+        if named and group is not None and group[0] == s.index - 1:
+            _, action, population, times = group
+            d = self._new(None, s, action, count=len(named), population=population)
+            d.mechanism, d.when, d.persons, d.timed = "unknown", times, named, True
+            d.rule = "named"
+            made.append(d)
+        elif named:
+            d = self._new(None, s, root.action, count=len(named), part_of=root)
+            d.persons, d.rule = named, "named"
+            made.append(d)
+
+    def _group(self, s: Sentence, found: list[Count], trig: list[Trigger]) -> None:
+        """Remember a sentence that tells of a group without a number ("тех политзаключенных,
+        которых освободили с начала июля") for a "Среди них" after it."""
+        self.uncounted = None
+        if found or not trig:
+            return
+        pops = [
+            p for t in s.tokens if t.is_word and (p := self.lex.find(t, self.lex.w.POPULATIONS))
+        ]
+        if pops:
+            when = s.times[0].period if s.times else None
+            self.uncounted = (s.index, trig[0][1], str(pops[0]), when)
+
+    def _time_of(self, s: Sentence, d: Draft, trig: list[int]) -> tuple[str, str] | None:
+        """The sentence's time nearest the claim's trigger, unless it stands nearer another."""
+        if not s.times:
+            return None
+        anchor = d.trigger if d.trigger is not None else d.start
+        best = min(s.times, key=lambda t: abs(t.start - anchor))
+        others = [p for p in trig if p != d.trigger]
+        if d.trigger is not None and any(
+            abs(best.start - p) < abs(best.start - anchor) for p in others
+        ):
+            return None
+        return best.period
+
+    def _when(self, s: Sentence, d: Draft, positions: list[int], earlier: bool) -> None:
+        """A claim's period: its own time, its whole's, the stock's day, or the last told."""
+        time = self._time_of(s, d, positions)
+        d.timed = time is not None or earlier
+        if time is not None and d.action not in ("held", "demanded"):
+            self.last_time = time
+        today = (self.today, self.today) if self.today else None
+        if d.action == "held":
+            d.when = today
+        elif d.action == "demanded":
+            d.when = None
+        elif time is not None:
+            d.when = time
+        elif earlier or d.action == "designated" or (d.persons and not d.part_of):
+            d.when = None  # "ранее", a recognition or one named person: only a time told
+        elif d.part_of is not None:
+            d.when = d.part_of.when
+        else:
+            d.when = self.last_time or today
+
+    def _complete(self, s: Sentence, made: list[Draft]) -> None:
+        lex = self.lex
+        earlier = any(t.lower in lex.w.EARLIER for t in s.tokens)
+        mech = mechanism_in(lex, s.tokens)
+        positions = [p for p, _, _ in triggers(lex, self.text, s)]
+        for d in made:
+            if not d.timed:
+                self._when(s, d, positions, earlier)
+            if d.action == "released":
+                d.mechanism = d.mechanism or mech or (d.part_of.mechanism if d.part_of else None)
+            if s.source and not d.source:
+                d.source = s.source
+            if d.part_of is not None:
+                d.agent = d.agent or d.part_of.agent
+                for p in d.persons:
+                    if p not in d.part_of.persons:
+                        d.part_of.persons.append(p)

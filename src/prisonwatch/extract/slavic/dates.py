@@ -1,0 +1,100 @@
+"""Time expressions in Russian and Belarusian, dated against the article's publication day.
+
+"11 сентября" / "11 верасня" (this year, or last year when that day is after the article),
+"в сентябре" / "у верасні" (a month), "в четверг" / "у чацвер" (the last such day on or
+before the article), "сегодня" / "сёння", "вчера" / "учора", and "с начала июля" / "з ліпеня"
+(from then to the article's day). Each is a period (from, to) of ISO dates of reduced precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from prisonwatch.extract.slavic.numbers import _digits
+from prisonwatch.extract.slavic.words import Lexicon, Token, both
+
+
+@dataclass(frozen=True, slots=True)
+class Time:
+    start: int  # character span of the expression
+    end: int
+    period: tuple[str, str]
+    since: bool = False
+
+
+def _month_iso(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _year_for(month: int, day: int, today: date) -> int:
+    try:
+        return today.year if date(today.year, month, day) <= today else today.year - 1
+    except ValueError:
+        return today.year
+
+
+_NEW_YEAR = {tuple(words) for words in both("NEW_YEAR")}
+
+
+def _year_after(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """A year written after a day or month ("в декабре 2021 года"): (year, its token index)."""
+    if j < len(tokens) and re.fullmatch(r"(?:19|20)\d\d", tokens[j].text):
+        return int(tokens[j].text), j
+    return None
+
+
+def _time_at(lex: Lexicon, tokens: list[Token], i: int, today: date) -> tuple[Time, int] | None:
+    t = tokens[i]
+    w = lex.w
+    if tuple(x.lower for x in tokens[i : i + 3]) in _NEW_YEAR:
+        year = today.year if today.month == 12 else today.year - 1
+        start = f"{year:04d}-12"  # New Year's Eve: late December, up to the article
+        return Time(t.start, tokens[i + 2].end, (start, today.isoformat())), i + 2
+    rel = w.RELATIVE_DAYS.get(t.lower)
+    if rel is not None:
+        d = (today + timedelta(days=rel)).isoformat()
+        return Time(t.start, t.end, (d, d)), i
+    day = _digits(t)
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if day is not None and 1 <= day <= 31 and nxt is not None:
+        month = lex.find(nxt, w.MONTHS)
+        if month is not None:
+            year, last = _year_after(tokens, i + 2) or (_year_for(month, day, today), i + 1)
+            iso = f"{year:04d}-{month:02d}-{day:02d}"
+            return Time(t.start, tokens[last].end, (iso, iso)), last
+    month = lex.find(t, w.MONTHS) if t.is_word and len(t.lower) > 2 else None
+    if month is not None:
+        year, last = _year_after(tokens, i + 1) or (
+            today.year if month <= today.month else today.year - 1,
+            i,
+        )
+        iso = _month_iso(year, month)
+        return Time(t.start, tokens[last].end, (iso, iso)), last
+    weekday = lex.find(t, w.WEEKDAYS) if t.is_word and len(t.lower) > 3 else None
+    if weekday is not None:
+        back = (today.weekday() - weekday) % 7
+        d = (today - timedelta(days=back)).isoformat()
+        return Time(t.start, t.end, (d, d)), i
+    return None
+
+
+def find_times(lex: Lexicon, tokens: list[Token], today: date | None) -> list[Time]:
+    """The time expressions in a sentence's tokens; "с"/"з" before one makes it a 'since'."""
+    if today is None:
+        return []
+    out: list[Time] = []
+    i = 0
+    while i < len(tokens):
+        found = _time_at(lex, tokens, i, today)
+        if found is None:
+            i += 1
+            continue
+        time, last = found
+        before = [x.lower for x in tokens[max(0, i - 2) : i]]
+        if any(b in lex.w.SINCE for b in before):
+            time = Time(time.start, time.end, (time.period[0], today.isoformat()), since=True)
+        out.append(time)
+        i = last + 1
+    return out

@@ -1,0 +1,215 @@
+"""People, organisations and places in Russian and Belarusian text, named in the nominative.
+
+Mentions come from natasha's news NER (trained on Russian; on Belarusian text it is what
+transfers, measured in bench/extract_eval_ru.py). A mention's nominative comes from the name
+matcher's `names.cases` ("Алеся Бяляцкага" -> "Алесь Бяляцкі", "Светланой Тихановской" ->
+"Светлана Тихановская"). The canonical name is the fullest form the article gives
+("Лукашенко" -> "Александр Лукашенко" where the article names him so).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from prisonwatch.extract.slavic.words import alternation, both, ru_parse
+from prisonwatch.names import cases
+
+TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
+COUNTRIES: dict[str, str] = both("COUNTRY_FORMS")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    type: str  # person, organization, place, country
+    start: int
+    end: int
+    text: str
+    name: str  # nominative, then canonical
+
+
+@cache
+def _ner() -> tuple[Any, Any]:
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+def ner_spans(text: str) -> list[tuple[str, int, int]]:
+    """natasha's NER over the whole text: (type, start, end)."""
+    from natasha import Doc
+
+    segmenter, tagger = _ner()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_ner(tagger)
+    return [(s.type, s.start, s.stop) for s in doc.spans]
+
+
+@lru_cache(maxsize=65536)
+def _all_parses(word: str) -> list[Any]:
+    from prisonwatch.extract.slavic.words import _morph
+
+    return list(_morph().parse(word))
+
+
+@lru_cache(maxsize=65536)
+def nominative(name: str, lang: str) -> str:
+    """A person's name in the nominative, in the script it was written in (the name
+    matcher's `names.cases.nominative`; a Belarusian "Ў" opening a word is "У" there)."""
+    found = re.sub(r"(^|\s)Ў", r"\1У", cases.nominative(name, lang))
+    return (
+        " ".join(_as_spelt(n, w) for n, w in zip(found.split(), name.split(), strict=False))
+        if len(found.split()) == len(name.split())
+        else found
+    )
+
+
+def _as_spelt(found: str, written: str) -> str:
+    """Keep the text's "е" where the dictionary's nominative writes "ё" ("Ковалева")."""
+    return "".join(
+        "е" if c == "ё" and i < len(written) and written[i] == "е" else c
+        for i, c in enumerate(found)
+    )
+
+
+def _repeated(text: str, word: str) -> bool:
+    """A lone capitalised word the model calls a person, told again in another case form
+    ("Лукашэнкам" ... "Лукашэнкі"): a surname, where a one-off is as likely a stray tag."""
+    stem = re.escape(word[: max(5, len(word) - 3)])
+    return len(re.findall(rf"\b{stem}\w*", text)) >= 2
+
+
+def _ru_known_name(word: str) -> bool:
+    return any({"Name", "Surn"} & set(p.tag.grammemes) for p in _all_parses(word))
+
+
+def _surname_key(name: str) -> str:
+    last = name.split()[-1].lower()
+    return last[: max(4, len(last) - 3)] + ("f" if last.endswith(("а", "я", "ая")) else "m")
+
+
+def canonical(names: list[str]) -> dict[str, str]:
+    """Each name -> the fullest form in the article of the same surname and first name."""
+    out: dict[str, str] = {}
+    for n in names:
+        best = n
+        if " " not in n:  # a first name alone: the one person of that first name ("Светлана")
+            full = {m for m in names if m.split()[0] == n and " " in m}
+            if len(full) == 1:
+                out[n] = full.pop()
+                continue
+        for m in names:
+            same_last = _surname_key(m) == _surname_key(n)
+            first_ok = len(n.split()) == 1 or n.split()[0][:3] == m.split()[0][:3]
+            if same_last and first_ok and len(m.split()) > len(best.split()):
+                best = m
+        out[n] = best
+    return out
+
+
+_NOT_NAME: set[str] = both("NOT_NAMES")
+_SPLIT = re.compile(rf"\n+|,\s*|\s+(?:{alternation(both('AND'))})\s+")
+_WORD = re.compile(r"\S+")
+
+
+def _person_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A model's person span cut where it runs over a line, a list or a conjunction, trimmed of
+    leading words that are no names ("Але Анджэя Пачобута" -> "Анджэя Пачобута") and of
+    country names ("Літве Таццяны Смоткінай" -> "Таццяны Смоткінай")."""
+    out = []
+    pos = s
+    for m in [*_SPLIT.finditer(text, s, e), None]:
+        end = m.start() if m else e
+        words = list(_WORD.finditer(text, pos, end))
+        while words and (
+            words[0].group().lower() in _NOT_NAME
+            or words[0].group().lower() in COUNTRIES
+            or not words[0].group()[:1].isupper()
+        ):
+            words.pop(0)
+        if words and all(w.group()[:1].isupper() for w in words):
+            out.append((words[0].start(), words[-1].end()))
+        pos = m.end() if m else e
+    return out
+
+
+def _surnames(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Lone surnames the model missed that the dictionary knows as surnames ("Лукашенко")."""
+    out = []
+    for m in re.finditer(r"\b[А-ЯЁ][а-яё]{3,}\b", text):
+        covered = any(s <= m.start() < e for _, s, e in spans)
+        if not covered and "Surn" in ru_parse(m.group().lower()).tag:
+            out.append(("PER", m.start(), m.end()))
+    return out
+
+
+_CAPITALISED = re.compile(r"[А-ЯЁІЎ][а-яёіў’'-]+(?:\s+[А-ЯЁІЎ][а-яёіў’'-]+)?")
+
+
+def known_spans(
+    text: str, lang: str, known: frozenset[str], taken: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """Known persons (the gazetteer's Cyrillic names, which users extend from the registry
+    with `--gazetteer`) named in any case where the model found no one: "Лукашэнкам",
+    "Аляксандра Лукашэнкі". A surname alone counts when it is a known person's."""
+    surnames = {k.split()[-1] for k in known}
+    out: list[tuple[str, int, int]] = []
+    for m in _CAPITALISED.finditer(text):
+        if any(s < m.end() and m.start() < e for _, s, e in taken):
+            continue
+        words = m.group().split()
+        if nominative(m.group(), lang) in known:
+            out.append(("PER", m.start(), m.end()))
+        elif nominative(words[-1], lang) in surnames or words[-1] in surnames:
+            last = m.start() + m.group().rindex(words[-1])
+            out.append(("PER", last, m.end()))
+    return out
+
+
+def mentions(
+    text: str, lang: str, start: int, known: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Named mentions after `start`, each with its canonical nominative name.
+
+    A person must be named by two words (first name and surname), or by one word that is the
+    surname of someone the article names in full, or be a known person (`known_spans`)."""
+    raw: list[Mention] = []
+    spans: list[tuple[str, int, int]] = []
+    for kind, s, e in ner_spans(text):
+        if kind == "PER":
+            spans.extend(("PER", ps, pe) for ps, pe in _person_parts(text, s, e))
+        else:
+            spans.append((kind, s, e))
+    if lang == "ru":
+        spans += _surnames(text, spans)
+    found_known = known_spans(text, lang, known, spans) if known else []
+    spans += found_known
+    full = {
+        text[s:e].split()[-1].lower()[:4] for k, s, e in spans if k == "PER" and " " in text[s:e]
+    }
+    for kind, s, e in spans:
+        if e <= start:
+            continue
+        surface = text[s:e]
+        lone = kind == "PER" and " " not in surface and surface.lower()[:4] not in full
+        likely = _ru_known_name(surface) if lang == "ru" else _repeated(text, surface)
+        if lone and not likely and (kind, s, e) not in found_known:
+            continue
+        if kind == "PER" and surface.lower() in COUNTRIES:
+            continue
+        surface = text[s:e]
+        if kind == "LOC" and surface.lower() in COUNTRIES:
+            raw.append(Mention("country", s, e, surface, surface))
+            continue
+        name = nominative(surface, lang) if kind == "PER" else surface.strip('«»"„“')
+        raw.append(Mention(TYPES.get(kind, "organization"), s, e, surface, name))
+    people = canonical([m.name for m in raw if m.type == "person"])
+    return [
+        Mention(m.type, m.start, m.end, m.text, people.get(m.name, m.name))
+        if m.type == "person"
+        else m
+        for m in raw
+    ]

@@ -1,0 +1,143 @@
+"""Counts of people as Russian and Belarusian write them.
+
+"1 490" (a space or no-break space between thousands), "7-мю", number words in any case
+("пятидесяти двух", "пяцідзесяці двух", "двое"), with the qualifier before them ("более",
+"не менее", "звыш", "больш за") and the people noun after them ("политзаключенных",
+"замежных грамадзян").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from prisonwatch.extract.slavic.words import Lexicon, Token
+
+_CASE_ENDING = re.compile(r"^(\d+)[-–]\w{1,3}$")  # "7-мю", "3-х", not "46-летний"
+_STOP = {",", ".", ":", ";", "!", "?", "(", ")", "—", "–", "«", "»", "„", "“", '"'}
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: int
+    qualifier: str
+    population: str
+    first: int  # index of the number's first token
+    last: int  # index of the people noun
+    start: int
+    end: int
+    action: str | None = None  # "один из помилованных": the action of the group it is one of
+
+
+def _digits(token: Token) -> int | None:
+    text = token.text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    if text.isdigit():
+        return int(text)
+    m = _CASE_ENDING.match(text)
+    return int(m.group(1)) if m else None
+
+
+def number_at(lex: Lexicon, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The number starting at token i and the index of its last token, or None."""
+    value = _digits(tokens[i])
+    if value is not None:
+        return value, i
+    total, current, j = 0, 0, i
+    while j < len(tokens):
+        t = tokens[j]
+        n = lex.w.NUMBERS.get(t.lemma if lex.code == "ru" else t.lower)
+        if n is not None and (current == 0 or n < current % 1000 or current % 10 == 0):
+            current += n
+        elif t.lemma in lex.w.THOUSAND or t.lower in lex.w.THOUSAND:
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            break
+        j += 1
+    if j == i:
+        return None
+    return total + current, j - 1
+
+
+def _qualifier(lex: Lexicon, text: str, start: int) -> str:
+    before = " ".join(text[max(0, start - 24) : start].lower().split())
+    for phrase, qualifier in lex.w.QUALIFIERS:
+        if before.endswith(" " + phrase) or before == phrase:
+            return str(qualifier)
+    return "exact"
+
+
+def _population(lex: Lexicon, tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """The people noun within four words after a number, with the adjectives that shape it."""
+    political = foreign = False
+    for k in range(j, min(j + 5, len(tokens))):
+        t = tokens[k]
+        if t.text in _STOP:
+            return None
+        population = lex.find(t, lex.w.POPULATIONS)
+        if population:
+            country = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+            if population == "citizens" and country in lex.w.CITIZENS_OF:
+                return f"{lex.w.CITIZENS_OF[country]}_citizens", k + 1
+            if population == "prisoners" and political:
+                population = "political_prisoners"
+            if foreign and population in ("citizens", "political_prisoners", "prisoners"):
+                population = "foreign_" + population
+            return population, k
+        political = political or lex.has(t, lex.w.POLITICAL)
+        foreign = foreign or lex.has(t, lex.w.FOREIGN)
+        if _digits(t) is not None:
+            return None
+    return None
+
+
+def _countries(lex: Lexicon, tokens: list[Token], j: int) -> list[int]:
+    """Countries in the genitive listed right after a number (after a dash, if any)."""
+    k = j + 1 if j < len(tokens) and tokens[j].text in ("—", "–", "-") else j
+    out: list[int] = []
+    while k < len(tokens) and tokens[k].lower in lex.w.CITIZENS_OF:
+        out.append(k)
+        nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        if nxt == "," or nxt in lex.w.AND:
+            k += 2
+        else:
+            break
+    return out
+
+
+def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
+    """Every number of people in a sentence's tokens."""
+    out: list[Count] = []
+    i = 0
+    while i < len(tokens):
+        found = number_at(lex, tokens, i)
+        if found is None:
+            i += 1
+            continue
+        value, last = found
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if after is not None and after.lower in lex.w.OF:  # "один из лидеров"
+            group = tokens[last + 2] if last + 2 < len(tokens) else None
+            action = lex.find(group, lex.w.TRIGGERS) if group and value == 1 else None
+            if group is not None and action is not None:  # "Один из помилованных"
+                q = "exact"
+                out.append(Count(1, q, "people", i, last + 2, tokens[i].start, group.end, action))
+            i = last + 2
+            continue
+        countries = _countries(lex, tokens, last + 1)
+        if countries and value > 0:  # "по двое — Латвии, Польши и Германии", "один — Франции"
+            q = _qualifier(lex, text, tokens[i].start)
+            for k in countries:
+                citizens = f"{lex.w.CITIZENS_OF[tokens[k].lower]}_citizens"
+                out.append(Count(value, q, citizens, i, k, tokens[i].start, tokens[k].end))
+            i = countries[-1] + 1
+            continue
+        pop = _population(lex, tokens, last + 1)
+        if pop is not None and value > 0:
+            population, noun = pop
+            q = _qualifier(lex, text, tokens[i].start)
+            out.append(Count(value, q, population, i, noun, tokens[i].start, tokens[noun].end))
+            i = noun + 1
+        else:
+            i = last + 1
+    return out

@@ -1,0 +1,103 @@
+"""People named as those something happened to, without a number: each is a count of one.
+
+"Сергей Тихановский ... был освобожден" (the subject of a passive), "Лукашенко помиловал
+журналиста ... Игоря Лосика" (the object of an active verb; the role noun between gives the
+population, the subject is the agent), "Игоря Лосика, приговоренного к ..." (a participle after
+a name), "Статкевича снова отправили в колонию" (a phrase with the person before it), and
+"вызваленых сёння палітвязняў, за ... Алеся Бяляцкага, ..." (people listed after a participle
+and a people noun). A named release after a larger release is part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from prisonwatch.extract.slavic.drafts import Draft, Sentence
+from prisonwatch.extract.slavic.names import Mention
+from prisonwatch.extract.slavic.words import Lexicon, alternation, both, ru_parse
+
+if TYPE_CHECKING:
+    from prisonwatch.extract.slavic.claims import ClaimReader, Trigger
+
+_ACTIONS = ("released", "returned_to_custody", "sentenced", "detained", "deported", "designated")
+_PASSIVE = re.compile(rf"\b(?:{both('PASSIVE_AUX')})\b")
+_JOIN = re.compile(rf"\s*(?:,|{alternation(both('AND'))})\s*(?:\w+\s+){{0,4}}")
+
+
+def _noun(lex: Lexicon, lower: str) -> bool:
+    if lex.code == "ru":
+        return bool(ru_parse(lower).tag.POS == "NOUN")
+    return bool(re.search(lex.w.VERBAL_NOUN, lower))
+
+
+def _listed(text: str, persons: list[Mention], first: int) -> list[str]:
+    """The person at index `first` and those listed after it (", ", " и ", with up to four
+    describing words before each: "праваабаронцаў Валянціна Стэфановіча і Ўлада Лабковіча")."""
+    out = [persons[first].name]
+    for a, b in zip(persons[first:], persons[first + 1 :], strict=False):
+        if not _JOIN.fullmatch(text[a.end : b.start]):
+            break
+        out.append(b.name)
+    return list(dict.fromkeys(out))
+
+
+def _one(
+    reader: ClaimReader, s: Sentence, trig: Trigger, persons: list[Mention]
+) -> tuple[list[str], str | None, str] | None:
+    """(names, agent, population) for one trigger, or None."""
+    text, lex = reader.text, reader.lex
+    pos, action, is_participle = trig
+    word = lex.tokens(text, pos, pos + 40)[:1]
+    if word and _noun(lex, word[0].lower):
+        return None  # "Освобождение ... прокомментировал X": X is no one freed
+    before = [m for m in persons if m.end <= pos]
+    after = [i for i, m in enumerate(persons) if m.start > pos]
+    if is_participle:
+        if before and re.fullmatch(r"\s*,\s*", text[before[-1].end : pos]):
+            return [before[-1].name], None, "people"  # "Игоря Лосика, приговоренного"
+        tail = lex.tokens(text, pos, persons[after[0]].start) if after else []
+        pops = [p for t in tail[1:4] if t.is_word and (p := lex.find(t, lex.w.POPULATIONS))]
+        if after and pops:
+            return _listed(text, persons, after[0]), None, str(pops[0])
+        return None
+    subject = [m for m in before if m.start - s.start < 3]
+    if subject and (_PASSIVE.search(text[subject[0].end : pos]) or not after):
+        return [subject[0].name], None, "people"
+    words = lex.tokens(text, pos, persons[after[0]].start)[1:] if after else []
+    if after and persons[after[0]].start - pos < 120:
+        pops = [p for t in words if t.is_word and (p := lex.find(t, lex.w.POPULATIONS))]
+        agent = before[-1].name if before and "," not in text[before[-1].end : pos] else None
+        return _listed(text, persons, after[0]), agent, str(pops[0]) if pops else "people"
+    if before and pos - before[-1].end < 40 and action == "returned_to_custody":
+        return [before[-1].name], None, "people"  # "Статкевича снова отправили в колонию"
+    return None
+
+
+def named(reader: ClaimReader, s: Sentence, trig: list[Trigger]) -> list[Draft]:
+    persons = [m for m in s.people if m.type == "person"]
+    made: list[Draft] = []
+    told: set[tuple[str, tuple[str, ...]]] = set()
+    for t in trig:
+        if t[1] not in _ACTIONS:
+            continue
+        found = _one(reader, s, t, persons)
+        if found is None:
+            continue
+        names, agent, population = found
+        key = (t[1], tuple(names))
+        if key in told or (agent is not None and agent in names):
+            continue
+        told.add(key)
+        whole = next(
+            (
+                d
+                for d in reversed(reader.drafts)
+                if d.part_of is None and d.action == t[1] == "released" and d.count > len(names)
+            ),
+            None,
+        )
+        d = reader._new(None, s, t[1], count=len(names), agent=agent, part_of=whole)
+        d.persons, d.population, d.trigger, d.rule = names, population, t[0], "named"
+        made.append(d)
+    return made
