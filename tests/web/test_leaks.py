@@ -7,6 +7,7 @@ generated parameters (canary names and ids among them), every CSV, and the publi
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -26,6 +27,9 @@ from prisonwatch.web.settings import WebSettings
 from tests.web.leak_canaries import (
     CANARY_IDS,
     CANARY_NAMES,
+    CY_URL,
+    LU_URL,
+    ZH_URL,
     build,
     clear_one_safe_excerpt,
     traces,
@@ -245,3 +249,51 @@ def test_no_oracle(public_client: TestClient) -> None:
             compared += 1
     CHECKED["oracle_pairs"] = compared
     print(f"\nleak suite: {CHECKED}")
+
+
+def _source_id(url: str) -> str:
+    return "sha256:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def test_a_guessed_address_of_a_withheld_source_answers_like_an_unknown_one(
+    public_client: TestClient, leak_store: SqlStore
+) -> None:
+    """A source's id is the hash of its address: anyone can hash a guessed address. A source
+    whose title or address names a protected person must not exist for the public at all."""
+    stored = {s.id for s in leak_store.sources()}
+    withheld = [_source_id(u) for u in (ZH_URL, CY_URL, LU_URL)]
+    unknown = _source_id("https://news.example.org/2025/someone-else-sentenced")
+    assert set(withheld) <= stored and unknown not in stored
+    listed = {r["id"] for r in public_client.get("/api/v1/sources?_size=1000").json()["rows"]}
+    assert listed and not listed & set(withheld)
+    for template in ("/api/v1/sources/{}", "/sources/{}"):
+        want = public_client.get(template.format(unknown))
+        assert want.status_code == 404
+        for sid in withheld:
+            got = public_client.get(template.format(sid))
+            assert got.status_code == want.status_code
+            assert got.text.replace(sid, "X") == want.text.replace(unknown, "X")
+    for url in ("/", "/persons", "/deals", "/sources", "/api/v1/deals", "/api/v1/stats"):
+        body = public_client.get(url).text
+        assert not any(sid in body for sid in withheld), url
+    person = public_client.get("/api/v1/persons/by-control-darashevich").json()
+    assert all(s["id"] not in withheld for e in person["events"] for s in e["sources"]), (
+        "a withheld source is referred to from a public person's events"
+    )
+
+
+def test_the_public_export_does_not_tie_a_pseudonym_to_a_document_or_person(
+    leak_store: SqlStore,
+) -> None:
+    data = exporting.export_records(leak_store)
+    pseudonyms = {p["id"] for p in data["persons"] if p["protection"] == "withhold_name"}
+    events = [e for e in data["events"] if e["person_id"] in pseudonyms]
+    assert events
+    for e in events:
+        assert not e["source_url"] and e["recorded_by"] is None
+        assert e["place"] is None and e["note"] is None
+        assert e["kind"] and e["date"] and e["recorded_at"]
+    ids = {e["id"] for e in data["events"]}
+    assert all(e["supersedes"] in (None, "") or e["supersedes"] in ids for e in data["events"])
+    full = exporting.export_records(leak_store, include_protected=True)
+    assert any(e["source_url"] for e in full["events"] if e["person_id"] == "by-canary-zh")

@@ -3,9 +3,11 @@
 The public export (the default) is built from the public projection (`services.public`), never
 from the full record minus a mask: public persons as they are (notes only when they name no
 protected person); `withhold_name` persons under a random stored pseudonym with no names,
-aliases, birth year, gender, region or note, and their events under random stored ids;
-`counts_only` persons and their events left out entirely; sources, titles and addresses only
-as the projection shows them. `include_protected` gives the full backup for trusted storage.
+aliases, birth year, gender, region or note, and their events under random stored ids with
+only what the figures need (no source address, recorder, place or note: an article about the
+person, or who recorded it, identifies them); `counts_only` persons and their events left out
+entirely; sources only as the projection knows them. `include_protected` gives the full
+backup for trusted storage.
 """
 
 from __future__ import annotations
@@ -211,6 +213,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
     ids = ClearanceStore(store)
     pseudonyms = ids.public_ids("person", [p.id for p in withheld], at)
     event_ids = ids.public_ids("event", hidden_events, at)
+    hidden_person = {e.id: e.person_id for e in events if e.person_id in proj.withheld}
 
     def person_row(p: Person) -> dict[str, Any]:
         if p.id in pseudonyms:
@@ -227,18 +230,36 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         return {**_person_row(p), "note": proj.text(p.note)}
 
     def event_row(e: Event) -> dict[str, Any]:
+        """An event's row. A pseudonymous person's event keeps only what the figures need (kind,
+        date, mechanism, organisation, deal, void, recorded_at, and a correction's link to
+        another of the same pseudonym's events): no source address, recorder, place or note,
+        each of which can point to the person. A link between a public person's event and a
+        pseudonymous one is dropped either way."""
         row = _event_row(e, urls)
         row["place"], row["note"] = proj.text(e.place), proj.text(e.note)
-        if e.person_id in pseudonyms:
-            row.update(id=event_ids[e.id], person_id=pseudonyms[e.person_id], place=None, note=None)
-        if e.supersedes in event_ids:
+        hidden = e.person_id in pseudonyms
+        if hidden:
+            row.update(
+                id=event_ids[e.id],
+                person_id=pseudonyms[e.person_id],
+                place=None,
+                note=None,
+                source_url="",
+                recorded_by=None,
+            )
+        linked = hidden_person.get(e.supersedes or "")
+        if e.supersedes is None:
+            pass
+        elif hidden and linked == e.person_id:
             row["supersedes"] = event_ids[e.supersedes]
+        elif hidden or linked is not None:
+            row["supersedes"] = None
         return row
 
     sources = [
         {**_source_row(s), "url": proj.sources[s.id].url, "title": proj.sources[s.id].title}
         for s in stored.values()
-        if s.text is None and proj.sources[s.id].url
+        if s.text is None and s.id in proj.sources and proj.sources[s.id].url
     ]
     return {
         "sources": sources,

@@ -8,9 +8,12 @@ data version changes.
 - Persons: only `public` ones, by id. `withhold_name` persons count in figures and appear in the
   public export under a stored random pseudonym with no names, birth year, gender, region or
   note; `counts_only` persons appear nowhere but in counts.
-- Sources: every source is listed by id, publisher and date; its title and address only when
-  they name no protected person (`name_check`, every spelling and case form) or review cleared
-  them. Its text is never shown: each claim shows a published excerpt only once review cleared it.
+- Sources: a source exists for the public only when its title, address and publisher name no
+  protected person (`name_check`, every spelling and case form) or review cleared the title and
+  address. Any other source is absent (not listed, not found, never referred to), exactly like an
+  unknown id: its id is a hash of its address, so showing it with the address blanked would let
+  anyone confirm a guessed address, and a blank title would say that it names someone. Its text
+  is never shown: each claim shows a published excerpt only once review cleared it.
 - Free texts of records (notes, places, a claim's population, agent and attribution) only when
   they name no protected person.
 """
@@ -42,7 +45,8 @@ def href(url: str | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class PublicSource:
-    """A source as the public sees it: no text; title and address only when cleared."""
+    """A source as the public sees it: no text; title and address as stored (a source whose title
+    or address cannot be shown is not in the projection at all)."""
 
     id: str
     title: str | None
@@ -92,6 +96,7 @@ class Projection:
     withheld: frozenset[str]
     """Persons under `withhold_name`: counted, exported under a pseudonym, never named."""
     sources: dict[str, PublicSource]
+    """The sources the public may know of, by id: those naming no protected person, or cleared."""
     cleared: frozenset[tuple[str, str]]
     names: ProtectedNames
     refs: frozenset[str]
@@ -107,7 +112,7 @@ class Projection:
         withheld = frozenset(p.id for p in everyone if p.protection is Protection.WITHHOLD_NAME)
         names = ProtectedNames(p for p in everyone if p.protection is not Protection.PUBLIC)
         cleared = frozenset((c.kind, c.target_id) for c in ClearanceStore(store).clearances())
-        sources = {s.id: _public_source(s, names, cleared) for s in store.sources()}
+        sources = {s.id: ps for s in store.sources() if (ps := _public_source(s, names, cleared))}
         return cls(public, exported, withheld, sources, cleared, names, _refs(sources.values()))
 
     def text(self, value: str | None) -> str | None:
@@ -143,11 +148,17 @@ class Projection:
 
 def _public_source(
     s: Source, names: ProtectedNames, cleared: frozenset[tuple[str, str]]
-) -> PublicSource:
-    title = s.title if ("title", s.id) in cleared or not names.mentions(s.title) else None
-    url = s.url if ("address", s.id) in cleared or not names.mentions(s.url) else None
-    publisher = None if names.mentions(s.publisher) else s.publisher
-    return PublicSource(s.id, title, url, publisher, s.published, s.language)
+) -> PublicSource | None:
+    """The source as the public sees it, or None when any of its title, address or publisher
+    names a protected person and review has not cleared it: the public never learns that such a
+    source exists (withholding only the field would confirm a guessed address by its hash id)."""
+    if s.title and ("title", s.id) not in cleared and names.mentions(s.title):
+        return None
+    if s.url and ("address", s.id) not in cleared and names.mentions(s.url):
+        return None
+    if s.publisher and names.mentions(s.publisher):
+        return None
+    return PublicSource(s.id, s.title, s.url, s.publisher, s.published, s.language)
 
 
 def _refs(sources: Iterable[PublicSource]) -> frozenset[str]:

@@ -27,6 +27,7 @@ from prisonwatch.web.responses import (
     json_response,
     next_token,
     paginate,
+    text_param,
     window,
 )
 
@@ -66,7 +67,13 @@ def persons(
 ) -> Response:
     qp = request.query_params
     fmt = _ext(request.url.path)[1]
-    args = (qp.get("q"), qp.get("status"), qp.get("region"), qp.get("gender"), qp.get("org"))
+    args = (
+        text_param(request, "q"),
+        text_param(request, "status"),
+        text_param(request, "region"),
+        text_param(request, "gender"),
+        text_param(request, "org"),
+    )
     if fmt == "csv":
         rows, _ = present.persons(lg, v, *args)
         return csv_response(lg, v, rows, "persons")

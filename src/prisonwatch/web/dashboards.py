@@ -17,7 +17,7 @@ from prisonwatch.services import figures
 from prisonwatch.web import charts, i18n, present
 from prisonwatch.web.context import Ledger, Viewer, now
 from prisonwatch.web.deps import day_param, granularity, scope
-from prisonwatch.web.responses import BadParameterError
+from prisonwatch.web.responses import BadParameterError, csv_cell
 
 CHARTS = ("stock", "flows", "deals")
 DEFAULT_YEARS = 5
@@ -120,7 +120,7 @@ def chart_csv(name: str, board: Board) -> str:
         dw = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
         dw.writeheader()
         for d in board.deals:
-            dw.writerow(figures.deal_csv_row(d))
+            dw.writerow({k: csv_cell(v) for k, v in figures.deal_csv_row(d).items()})
     return buf.getvalue()
 
 

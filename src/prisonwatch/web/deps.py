@@ -11,7 +11,7 @@ from prisonwatch.core.dates import DateError, parse_day
 from prisonwatch.core.periods import Granularity
 from prisonwatch.services import figures
 from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer
-from prisonwatch.web.responses import BadParameterError
+from prisonwatch.web.responses import BadParameterError, text_param
 
 
 def ledger(request: Request) -> Ledger:
@@ -61,8 +61,8 @@ def day_param(request: Request, name: str) -> date | None:
 
 
 def scope(request: Request) -> figures.Scope:
-    org = request.query_params.get("org") or None
-    country = request.query_params.get("country") or None
+    org = text_param(request, "org")
+    country = text_param(request, "country")
     if country is not None and (len(country) != 2 or not country.isalpha()):
         raise BadParameterError("country", "expected a two-letter code")
     sc = figures.Scope(org, country.upper() if country else None, day_param(request, "known_on"))

@@ -14,7 +14,7 @@ from prisonwatch.web import dashboards, i18n, present
 from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer, now
 from prisonwatch.web.deps import check_csrf, ledger, require_analyst, scope, viewer
 from prisonwatch.web.peers import client_address
-from prisonwatch.web.responses import page
+from prisonwatch.web.responses import page, text_param
 
 
 def _back_to(path: str, message: str) -> RedirectResponse:
@@ -109,11 +109,11 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
         rows, _ = present.persons(
             lg,
             v,
-            qp.get("q"),
-            qp.get("status") or None,
-            qp.get("region") or None,
-            qp.get("gender") or None,
-            qp.get("org") or None,
+            text_param(request, "q"),
+            text_param(request, "status"),
+            text_param(request, "region"),
+            text_param(request, "gender"),
+            text_param(request, "org"),
         )
         return page(
             templates,

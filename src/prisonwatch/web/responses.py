@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from typing import Any
 
 from fastapi import Request
@@ -24,15 +25,31 @@ def json_response(ledger: Ledger, viewer: Viewer, data: Any, status: int = 200) 
     return Response(body, status_code=status, media_type="application/json")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell a spreadsheet would run as a formula starts (OWASP, CSV injection)."""
+
+
+def csv_cell(value: Any) -> Any:
+    """A value for an API CSV answer: lists joined by `|`, and text that a spreadsheet would
+    read as a formula prefixed with `'` so that it is shown as text (a record's note, a
+    source's title or a name can start with `=`). Numbers are left as they are: a negative
+    count is not a formula."""
+    if isinstance(value, list):
+        value = "|".join(map(str, value))
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_response(ledger: Ledger, viewer: Viewer, rows: list[dict[str, Any]], name: str) -> Response:
+    """Rows as CSV for reading in a spreadsheet, every cell through `csv_cell`. (The export's
+    CSV files are not: they must import again unchanged; docs/cli.md says so.)"""
     buf = io.StringIO()
     if rows:
         writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         for r in rows:
-            writer.writerow(
-                {k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()}
-            )
+            writer.writerow({k: csv_cell(v) for k, v in r.items()})
     return Response(
         buf.getvalue(),
         media_type="text/csv",
@@ -73,6 +90,28 @@ def paginate(
 ) -> tuple[list[dict[str, Any]], str | None]:
     start, size = window(request)
     return rows[start : start + size], next_token(start, size, len(rows))
+
+
+MAX_TEXT_PARAM = 200
+"""The most characters a free-text parameter (a name searched, an organisation, a region, a
+country) may have after NFKC normalisation: some characters expand up to 18-fold under NFKC
+(U+FDFA), and name search is superlinear in the query, so an unbounded query is a cheap way to
+take the CPU. No name or organisation is near this long."""
+
+
+def text_param(request: Request, name: str) -> str | None:
+    """A free-text query parameter, bounded: None when absent or blank, a 400 (`bad_request`,
+    without echoing the value) when it is longer than `MAX_TEXT_PARAM` characters as given or
+    after NFKC normalisation."""
+    value = request.query_params.get(name)
+    if value is None or not value.strip():
+        return None
+    too_long = BadParameterError(name, f"at most {MAX_TEXT_PARAM} characters")
+    if len(value) > MAX_TEXT_PARAM:
+        raise too_long
+    if len(unicodedata.normalize("NFKC", value)) > MAX_TEXT_PARAM:
+        raise too_long
+    return value
 
 
 class BadParameterError(ValueError):
