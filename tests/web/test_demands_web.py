@@ -50,7 +50,15 @@ def test_public_demand_hides_protected_names_exactly_as_unknown_ones(
     # is the same for both (counted as "not listed here", nothing else)
     assert _shape(da) == _shape(db)
     assert da["status_counts"]["held"] == 1 and da["named"] == 2
+    named = _demand(web_store, ["Мікола Статкевіч"], "https://e.org/hanna-sakrevich-freed")
+    assert client.get(f"/api/v1/demands/{named}").json()["sources"] == []  # withheld source
+    assert client.get(f"/api/v1/demands/{protected}").json()["sources"] == [
+        {"id": s["id"]}
+        for s in client.get("/api/v1/sources?_size=1000").json()["rows"]
+        if s["id"] in {x["id"] for x in da["sources"]}
+    ]
     for url in (
+        f"/api/v1/demands/{named}",
         f"/api/v1/demands/{protected}",
         f"/demands/{protected}",
         "/demands",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -361,13 +361,15 @@ def as_dict(
     known_on: date | None,
     public: bool,
     with_names: bool = True,
+    public_sources: Collection[str] = (),
 ) -> dict[str, Any]:
     """A demand and what is left of it, as the viewer may see it.
 
     For the public, everything (each name, the counts by status, what was freed through which
     deal, the progress) is computed from the names matched to public persons only; every other
     name is only counted in `names_not_shown`, so a protected name and one unknown to the
-    registry give the same answer."""
+    registry give the same answer. Its sources are only those in `public_sources` (the public
+    projection's), by id."""
     named = len(demand.names)
     if public:
         demand = _public_names(store, demand)
@@ -426,7 +428,7 @@ def as_dict(
     if public:
         # what the public may see of a source is decided by the public projection, on the
         # source's own page: here only its id
-        out["sources"] = [{"id": s} for s in demand.source_ids if s in sources]
+        out["sources"] = [{"id": s} for s in demand.source_ids if s in public_sources]
     if with_names:
         out["names"] = shown
         out["names_not_shown"] = named - len(shown)

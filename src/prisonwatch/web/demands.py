@@ -57,7 +57,7 @@ def _all(request: Request, lg: Ledger, v: Viewer) -> list[dict[str, Any]]:
     on = day_param(request, "on") or now().date()
     known = day_param(request, "known_on")
     return [
-        demands.as_dict(lg.store, d, on, known, public=not v.analyst, with_names=False)
+        demands.as_dict(lg.store, d, on, known, not v.analyst, False, _public_sources(lg, v))
         for d in demands.listed(lg.store, known)
     ]
 
@@ -69,7 +69,12 @@ def _one(request: Request, lg: Ledger, v: Viewer, demand_id: str) -> dict[str, A
         d = demands.find(lg.store, demand_id, known)
     except demands.DemandError:
         raise HTTPException(404, "no such demand") from None
-    return demands.as_dict(lg.store, d, on, known, public=not v.analyst)
+    return demands.as_dict(lg.store, d, on, known, not v.analyst, True, _public_sources(lg, v))
+
+
+def _public_sources(lg: Ledger, v: Viewer) -> frozenset[str]:
+    """The sources the public may see (the projection's); analysts see every source."""
+    return frozenset() if v.analyst else frozenset(lg.projection().sources)
 
 
 def router(templates: Jinja2Templates) -> APIRouter:
