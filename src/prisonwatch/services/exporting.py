@@ -5,7 +5,9 @@ from the full record minus a mask: public persons as they are (notes only when t
 protected person); `withhold_name` persons under a random stored pseudonym with no names,
 aliases, birth year, gender, region or note, and their events under random stored ids;
 `counts_only` persons and their events left out entirely; sources, titles and addresses only
-as the projection shows them. `include_protected` gives the full backup for trusted storage.
+as the projection shows them. Events carry their public custody details (articles, sentence,
+term end, court); their `detention_place` and `health` columns stay empty in the public export,
+since they are for analysts only. `include_protected` gives the full backup for trusted storage.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from prisonwatch.core.custody import format_sentence
 from prisonwatch.core.dates import format_fuzzy
 from prisonwatch.core.records import Deal, Event, Observation, Person, Source
 from prisonwatch.core.vocabulary import Gender
@@ -67,6 +70,12 @@ COLUMNS: dict[str, list[str]] = {
         "void",
         "recorded_at",
         "recorded_by",
+        "articles",
+        "sentence",
+        "term_ends",
+        "court",
+        "detention_place",
+        "health",
     ],
     "observations": [
         "id",
@@ -118,7 +127,16 @@ def _event_row(e: Event, urls: Callable[[tuple[str, ...]], str]) -> dict[str, An
         "void": "true" if e.void else "",
         "recorded_at": _ts(e.recorded_at),
         "recorded_by": e.recorded_by,
+        "articles": "|".join(e.articles),
+        "sentence": format_sentence(e.sentence_months) if e.sentence_months else None,
+        "term_ends": e.term_ends.isoformat() if e.term_ends else None,
+        "court": e.court,
     }
+
+
+def _full_event_row(e: Event, urls: Callable[[tuple[str, ...]], str]) -> dict[str, Any]:
+    """An event with what only analysts see: place of detention and health notes."""
+    return {**_event_row(e, urls), "detention_place": e.detention_place, "health": e.health}
 
 
 def _deal_row(d: Deal, urls: Callable[[tuple[str, ...]], str]) -> dict[str, Any]:
@@ -186,7 +204,7 @@ def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
         "sources": [_source_row(s) for s in sources.values() if s.url and s.text is None],
         "persons": [_person_row(p) for p in store.persons()],
         "deals": [_deal_row(d, urls) for d in store.deals()],
-        "events": [_event_row(e, urls) for e in store.events()],
+        "events": [_full_event_row(e, urls) for e in store.events()],
         "observations": [_observation_row(o, urls) for o in store.observations()],
     }
 
@@ -225,8 +243,15 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
     def event_row(e: Event) -> dict[str, Any]:
         row = _event_row(e, urls)
         row["place"], row["note"] = proj.text(e.place), proj.text(e.note)
+        row["court"] = proj.text(e.court)
         if e.person_id in pseudonyms:
-            row.update(id=event_ids[e.id], person_id=pseudonyms[e.person_id], place=None, note=None)
+            row.update(
+                id=event_ids[e.id],
+                person_id=pseudonyms[e.person_id],
+                place=None,
+                note=None,
+                court=None,
+            )
         if e.supersedes in event_ids:
             row["supersedes"] = event_ids[e.supersedes]
         return row
