@@ -42,5 +42,14 @@ class Cli:
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "prisonwatch" / "sample_data"
 SAMPLE_FILES = [
     str(SAMPLE / f)
-    for f in ("sources.csv", "persons.csv", "deals.csv", "events.csv", "observations.csv")
+    for f in (
+        "sources.csv",
+        "registry_sources.csv",
+        "persons.csv",
+        "registry_persons.csv",
+        "deals.csv",
+        "events.csv",
+        "registry_events.csv",
+        "observations.csv",
+    )
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -50,29 +52,35 @@ def test_known_on_sees_only_what_was_recorded(cli: Cli) -> None:
     sept_before = [d for d in before if d["id"] == "BY-2025-09-11"]
     sept_after = next(d for d in after if d["id"] == "BY-2025-09-11")
     assert sept_before == []  # the deal was recorded on 2025-09-16
-    assert sept_after["returned_to_custody"] == 1
+    assert sept_after["registry"]["returned_to_custody"] == 1
 
 
 def test_deals_json(cli: Cli) -> None:
     rows = json.loads(loaded(cli)("deals", "--format", "json").out)
     sept = next(d for d in rows if d["date"] == "2025-09-11")
-    for key in (
-        "date",
-        "released",
-        "political_prisoners",
-        "returned_to_custody",
-        "concessions",
-        "replacement_days",
-    ):
+    for key in ("date", "published", "registry", "concessions", "replacement", "timeline"):
         assert key in sept
-    assert sept["released"] == 52
-    assert sept["returned_to_custody"] == 1
-    assert sept["returned_persons"] == ["Mikola Statkevich"]
-    assert {"by": "United States", "what": "sanctions_lifted", "target": "Belavia"} in sept[
-        "concessions"
+    assert [f["text"] for f in sept["published"]["released"]] == ["52"]
+    assert [f["by"] for f in sept["published"]["political_prisoners"]] == ["Viasna"]
+    assert sept["registry"]["returned_to_custody"] == 1
+    assert [p["name"] for p in sept["registry"]["returned_persons"]] == ["Mikola Statkevich"]
+    assert "The United States lifted sanctions on Belavia" in [
+        c["text"] for c in sept["concessions"]
     ]
+    rate = sept["replacement"][0]
+    assert (rate["needed"], rate["designations"], rate["days_text"]) == (40, 167, "23 days")
+    assert [t["moment"] for t in sept["timeline"]][:2] == ["release", "concession"]
     dec = next(d for d in rows if d["date"] == "2025-12-13")
-    assert dec["released"] == 123 and dec["released_in_registry"] == 9
+    assert {f["text"] for f in dec["published"]["released"]} == {"123", "114", "more than 109"}
+    assert dec["published"]["political_prisoners"] == []  # not filled in from the registry
+
+
+def test_deals_csv(cli: Cli) -> None:
+    out = loaded(cli)("deals", "--format", "csv").out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    sept = next(r for r in rows if r["date"] == "2025-09-11")
+    assert sept["political_prisoners_published"] == "40 per Viasna"
+    assert sept["returned_persons"] == "Mikola Statkevich"
 
 
 def test_person_by_any_spelling(cli: Cli) -> None:
@@ -145,3 +153,14 @@ def test_demo_runs_twice(cli: Cli, tmp_path: Path) -> None:
         r = cli("demo", "--db", str(tmp_path / "demo.db"), "--no-serve")
         assert r.code == 0, r.err
         assert "Political prisoners on 2025-12-31" in r.out and "BY-2025-09-11" in r.out
+
+
+def test_unknown_organisation_or_country_is_an_error_naming_the_known_ones(cli: Cli) -> None:
+    run = loaded(cli)
+    r = run("deals", "--org", "Vyasna")
+    assert r.code == 2 and r.out == ""
+    assert r.err.startswith("error: --org: no such organisation 'Vyasna'; known: ")
+    assert "Viasna" in r.err and r.err.count("\n") == 1  # one line, however long
+    r = run("stats", "--country", "XX")
+    assert r.code == 2 and "no such country 'XX'; known: BY" in r.err
+    assert run("deals", "--org", "viasna").code == 0

@@ -107,3 +107,32 @@ def test_different_people_sharing_a_surname_rank_by_given_name(index: NameIndex)
 def test_the_candidates_say_why(index: NameIndex) -> None:
     found = index.match("Андрэя Аляксандрава", 1)
     assert any("case undone" in w for w in found[0].why)
+
+
+def test_stopping_at_a_sure_spelling_match_decides_as_the_full_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The search by sound is left out only when it could not change the decision: on the
+    benchmark's real variants, top-1 and the automatic acceptance are the same with it."""
+    import json
+    from pathlib import Path
+
+    from prisonwatch.names import matcher
+
+    data = json.loads(
+        (Path(__file__).resolve().parents[2] / "bench" / "data" / "name_variants.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    people = [(pid, name, [name]) for pid, name in data["registry"].items()]
+    people += [(pid, name, [name]) for pid, name, _ in PEOPLE]
+    index = NameIndex.build(people)
+    queries = [q for q, *_ in data["queries"]] + [q for q, _ in data["negatives"]]
+    queries += [name for _, name, _ in PEOPLE] + ["Ihar Losik", "Igor Losik", "Alena Losik"]
+    staged = [index.match(q, 5) for q in queries]
+    monkeypatch.setattr(matcher, "_sure", lambda forms: 2.0)
+    full = [index.match(q, 5) for q in queries]
+    for q, a, b in zip(queries, staged, full, strict=True):
+        assert a[:1] == b[:1], q
+        chosen_a, chosen_b = auto_accept(a), auto_accept(b)
+        assert (chosen_a and chosen_a.person_id) == (chosen_b and chosen_b.person_id), q

@@ -24,7 +24,7 @@ def test_search_in_any_script(client: TestClient) -> None:
 
 def test_shapes_paging_and_csv(client: TestClient) -> None:
     first = client.get("/api/v1/persons?_size=5").json()
-    assert len(first["rows"]) == 5 and first["count"] == 23 and first["next"] == "5"
+    assert len(first["rows"]) == 5 and first["count"] == 424 and first["next"] == "5"
     second = client.get(f"/api/v1/persons?_size=5&_next={first['next']}").json()
     assert {r["id"] for r in first["rows"]}.isdisjoint({r["id"] for r in second["rows"]})
     array = client.get("/api/v1/deals?_shape=array").json()
@@ -37,10 +37,19 @@ def test_stats_and_deals(client: TestClient) -> None:
     stats = client.get("/api/v1/stats?on=2025-09-12&from=2025-01-01&to=2025-12-31&by=month").json()
     assert set(stats["stock"]) == {"low", "high"} and len(stats["series"]) == 12
     assert stats["identity"]["holds"]
-    known = client.get("/api/v1/stats?on=2025-09-12&known_on=2020-01-01").json()
+    known = client.get("/api/v1/stats?on=2025-09-12&known_on=2000-01-01").json()
     assert known["events"] == 0
     deal = client.get("/api/v1/deals/BY-2025-09-11").json()
-    assert deal["released"] == 52 and deal["returned_persons"] == ["Mikola Statkevich"]
+    assert [f["value"] for f in deal["published"]["released"]] == [52]
+    pp = deal["published"]["political_prisoners"]
+    assert [(f["value"], f["by"]) for f in pp] == [(40, "Viasna")]
+    assert pp[0]["sources"][0]["url"].startswith("https://")
+    assert [p["name"] for p in deal["registry"]["returned_persons"]] == ["Mikola Statkevich"]
+    assert deal["registry"]["released"] < 52  # the registry's own count, never the published one
+    rate = deal["replacement"][0]
+    assert rate["basis"] == "published_rate" and rate["days_low"] == 23 == rate["days_high"]
+    csv_text = client.get("/api/v1/deals.csv").text
+    assert "40 per Viasna" in csv_text and "lifted sanctions on Belavia" in csv_text
 
 
 def test_errors_are_json_with_stable_codes(client: TestClient) -> None:
@@ -138,3 +147,16 @@ def test_review_form_message_survives_the_redirect(client: TestClient, web_store
     assert r.status_code == 303
     page = client.get(r.headers["location"])
     assert "no such decision &#39;keep &amp; see #2&#39;" in page.text
+
+
+def test_unknown_organisation_is_refused_with_the_known_ones(client: TestClient) -> None:
+    r = client.get("/api/v1/stats?org=Vyasna")
+    assert r.status_code == 400
+    message = r.json()["error"]["message"]
+    assert "no such organisation 'Vyasna'" in message and "Viasna" in message
+    assert client.get("/api/v1/stats?org=viasna").status_code == 200
+    assert client.get("/api/v1/deals?country=XX").status_code == 400
+    assert client.get("/?org=Vyasna").status_code == 400
+    csv_text = client.get("/charts/deals.csv?from=2025-01-01&to=2025-12-31").text
+    assert csv_text.splitlines()[0].startswith("id,date")
+    assert client.get("/charts/stock.svg").text.lstrip().startswith("<svg")

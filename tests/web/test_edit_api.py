@@ -10,8 +10,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from fastapi.testclient import TestClient
-from prisonwatch.ingest.extract.pipeline import Extractor
 
+from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
 from prisonwatch.services import exporting, ingesting
 from prisonwatch.storage.sql import SqlStore

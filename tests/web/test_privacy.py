@@ -82,9 +82,9 @@ def test_no_public_route_names_a_protected_person(client: TestClient) -> None:
 
 def test_protected_persons_are_still_counted(client: TestClient) -> None:
     stats = client.get("/api/v1/stats?on=2024-06-01").json()
-    assert stats["persons"] == 25  # 23 public + 2 protected
+    assert stats["persons"] == 426  # 424 public + 2 protected
     listed = client.get("/api/v1/persons?_size=1000").json()
-    assert listed["count"] == 23
+    assert listed["count"] == 424
     held_ids = {r["id"] for r in listed["rows"] if r["status"] == "held"}
     assert (
         stats["stock"]["low"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -20,8 +22,21 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=False, width=200)
-err = Console(stderr=True, soft_wrap=True)  # one problem, one line, however long
+#: Wide enough for a table when the answer goes to a file or a pipe rather than a terminal.
+PIPE_WIDTH = 200
+
+
+def _width() -> int | None:
+    """The terminal's width (rich reads it, or $COLUMNS); a fixed width for pipes and files."""
+    if os.environ.get("COLUMNS") or sys.stdout.isatty():
+        return None
+    return PIPE_WIDTH
+
+
+#: Answers at the terminal's width; tables fold their cells to fit it.
+out = Console(soft_wrap=False, width=_width())
+#: Errors stay on one line whatever the width, so scripts and readers see them whole.
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     str | None,

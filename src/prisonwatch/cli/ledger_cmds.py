@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -26,7 +26,7 @@ from prisonwatch.cli.common import (
 from prisonwatch.core.custody import CustodyError
 from prisonwatch.core.periods import Granularity
 from prisonwatch.services import custody as custody_service
-from prisonwatch.services import exporting, figures, importing, people
+from prisonwatch.services import exporting, figures, importing, people, samples
 from prisonwatch.storage.sql import SqlStore
 
 OrgOption = Annotated[str | None, typer.Option(help="Count only this organisation's designations.")]
@@ -155,6 +155,7 @@ def stats(
         raise CliError(f"--by: unknown period {by!r} (expected day, month or year)")
     scope = figures.Scope(org, country, day(known_on, "--known-on"))
     with opened(db) as (store, _):
+        _check_scope(store, scope)
         data = figures.stats(
             figures.View.load(store, scope), scope, on_day, start, end, Granularity(by)
         )
@@ -164,6 +165,13 @@ def stats(
         sys.stdout.write(render.stats_csv(data))
     else:
         render.stats_table(out, data)
+
+
+def _check_scope(store: SqlStore, scope: figures.Scope) -> None:
+    try:
+        figures.check_scope(scope, figures.known_names(store))
+    except figures.ScopeError as exc:
+        raise CliError(f"--{exc.field}: {exc}") from None
 
 
 @app.command()
@@ -196,17 +204,21 @@ def custody(
 @app.command()
 def deals(
     org: OrgOption = None,
+    country: Annotated[str | None, typer.Option(help="ISO two-letter country code.")] = None,
     known_on: KnownOnOption = None,
     format: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
     """Deals: what each released, what it cost, and how soon the places were refilled."""
-    fmt = check_format(format, ("table", "json"))
-    scope = figures.Scope(org, None, day(known_on, "--known-on"))
+    fmt = check_format(format, ("table", "json", "csv"))
+    scope = figures.Scope(org, country, day(known_on, "--known-on"))
     with opened(db) as (store, _):
+        _check_scope(store, scope)
         rows = figures.deals(figures.View.load(store, scope), scope)
     if fmt == "json":
         out.print_json(data=rows)
+    elif fmt == "csv":
+        sys.stdout.write(render.deals_csv(rows))
     else:
         render.deals_table(out, rows)
 
@@ -260,7 +272,16 @@ def export(
         sys.stdout.write(exporting.to_csv(data[kind], kind))
 
 
-SAMPLE_FILES = ("sources.csv", "persons.csv", "deals.csv", "events.csv", "observations.csv")
+SAMPLE_FILES = (
+    "sources.csv",
+    "registry_sources.csv",
+    "persons.csv",
+    "registry_persons.csv",
+    "deals.csv",
+    "events.csv",
+    "registry_events.csv",
+    "observations.csv",
+)
 
 
 def load_sample(store: SqlStore, actor: str) -> importing.ImportReport:
@@ -284,6 +305,7 @@ def demo(
             for p in report.problems:
                 err.print(str(p), markup=False)
             raise CliError("sample data could not be loaded", code=1)
+        samples.record_sample_demands(store, "demo", now())
         scope = figures.Scope()
         view = figures.View.load(store, scope)
         data = figures.stats(view, scope, date(2025, 12, 31), date(2024, 1, 1), date(2025, 12, 31))
@@ -296,3 +318,70 @@ def demo(
         from prisonwatch.cli.web_cmds import serve_app
 
         serve_app(settings.db_url, host, port)
+
+
+@app.command()
+def tally(
+    metric: Annotated[
+        str, typer.Option(help="detained, released, designated or returned_to_custody.")
+    ] = "detained",
+    by: Annotated[str, typer.Option(help="day, month or year.")] = "month",
+    from_: Annotated[
+        str | None, typer.Option("--from", help="First day (default: earliest).")
+    ] = None,
+    to: Annotated[str | None, typer.Option(help="Last day (default: latest figure).")] = None,
+    org: Annotated[str | None, typer.Option(help="Only figures published by this body.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO two-letter country code.")] = None,
+    known_on: KnownOnOption = None,
+    format: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """Published figures of one metric (detentions per protest, say) summed by period: each
+    place and event counted once, disagreeing reports of one event as bounds."""
+    from prisonwatch.core.bitemporal import known_by
+    from prisonwatch.core.observations import published_tally
+    from prisonwatch.core.periods import periods_between
+    from prisonwatch.core.vocabulary import ObservationMetric
+
+    fmt = check_format(format, ("table", "json", "csv"))
+    try:
+        wanted = ObservationMetric(metric)
+    except ValueError:
+        known = ", ".join(m.value for m in ObservationMetric)
+        raise CliError(f"--metric: unknown metric {metric!r} (known: {known})") from None
+    if by not in Granularity.__members__.values():
+        raise CliError(f"--by: unknown period {by!r} (expected day, month or year)")
+    start, end = day(from_, "--from"), day(to, "--to")
+    with opened(db) as (store, _):
+        obs = [
+            o
+            for o in known_by(store.observations(), day(known_on, "--known-on"))
+            if o.metric is wanted
+        ]
+    if not obs:
+        raise CliError(f"no published {wanted.value} figures recorded", code=1)
+    start = start or min(o.period.earliest for o in obs)
+    end = end or max(o.period.latest for o in obs)
+    if end < start:
+        raise CliError("--to: before --from")
+    rows: list[dict[str, Any]] = [
+        {"period": t.period.label, "low": t.total.low, "high": t.total.high, "figures": t.figures}
+        for t in published_tally(
+            obs, wanted, periods_between(start, end, Granularity(by)), org, country
+        )
+    ]
+    if fmt == "json":
+        out.print_json(data=rows)
+    elif fmt == "csv":
+        sys.stdout.write("period,low,high,figures\n")
+        sys.stdout.writelines(
+            f"{r['period']},{r['low']},{r['high']},{r['figures']}\n" for r in rows
+        )
+    else:
+        from rich.table import Table
+
+        table = Table("period", wanted.value, "figures")
+        for r in rows:
+            total = str(r["low"]) if r["low"] == r["high"] else f"{r['low']}–{r['high']}"
+            table.add_row(r["period"], total, str(r["figures"]))
+        out.print(table)

@@ -10,6 +10,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from prisonwatch.core import labels
+
 
 def bounds(b: dict[str, int]) -> str:
     return str(b["low"]) if b["low"] == b["high"] else f"{b['low']}–{b['high']}"
@@ -59,14 +61,14 @@ def stats_table(console: Console, data: dict[str, Any]) -> None:
         )
     if data["observations"]:
         t = Table(title="Published figures against the registry")
-        for col in ("period", "metric", "by", "published", "registry", "difference"):
-            t.add_column(col)
+        for col in ("period", "what", "by", "published", "registry", "difference"):
+            t.add_column(col, overflow="fold")
         for o in data["observations"]:
             t.add_row(
-                o["period"],
-                o["metric"],
+                labels.period(o["period"]),
+                labels.metric(o["metric"]),
                 o["organisation"] or "",
-                str(o["published"]),
+                o.get("text") or str(o["published"]),
                 bounds(o["registry"]),
                 bounds(o["difference"]),
             )
@@ -112,36 +114,67 @@ def stats_csv(data: dict[str, Any]) -> str:
     return buf.getvalue()
 
 
+def _said(figs: list[dict[str, Any]]) -> str:
+    return "\n".join(f["text"] + (f" per {f['by']}" if f["by"] else "") for f in figs) or "–"
+
+
 def deals_table(console: Console, rows: list[dict[str, Any]]) -> None:
-    t = Table(title="Deals and the revolving door")
-    for col in (
-        "date",
-        "deal",
-        "released",
-        "political prisoners",
-        "back in custody",
-        "concessions",
-        "replaced in",
-    ):
-        t.add_column(col)
+    """Each deal: figures as published and as in the registry in separate columns; the basis
+    of each replacement time as a numbered note under the table."""
+    t = Table(title="Deals: as published | in the registry", expand=False)
+    t.add_column("date", no_wrap=True)
+    t.add_column("released, published", overflow="fold")
+    t.add_column("political prisoners, published", overflow="fold")
+    t.add_column("registry: released / political / returned", overflow="fold")
+    t.add_column("concessions", overflow="fold")
+    t.add_column("replacement time", overflow="fold")
+    notes: list[str] = []
     for d in rows:
-        conc = "; ".join(
-            f"{c['by']}: {c['what']}" + (f" ({c['target']})" if c["target"] else "")
-            for c in d["concessions"]
+        reg = d["registry"]
+        back = ", ".join(p["name"] for p in reg["returned_persons"])
+        registry = (
+            f"{reg['released']} / {reg['political_prisoners']} / {reg['returned_to_custody']}"
+            + (f" ({back})" if back else "")
         )
-        pp = str(d["political_prisoners"]) + (f" per {d['figures_by']}" if d["figures_by"] else "")
-        if d["replacement_days"] is None:
-            repl = "–"
-        else:
-            repl = f"{d['replacement_days']} days"
-            if d["replacement_basis"] == "published_rate":
-                repl = f"~{repl} (at published rate; by {d['replacement_days_max']})"
-        released = f"{d['released']} ({d['released_in_registry']} named)"
-        back = str(d["returned_to_custody"])
-        if d["returned_persons"]:
-            back += f": {', '.join(d['returned_persons'])}"
-        t.add_row(d["date"], d["id"], released, pp, back, conc, repl)
+        marks = []
+        for r in d["replacement"]:
+            notes.append(f"{d['date']}: {r['days_text']}: {basis_words(r)}")
+            marks.append(f"{r['days_text']} [{len(notes)}]")
+        t.add_row(
+            f"{d['date']}\n{d['id']}",
+            _said(d["published"]["released"]),
+            _said(d["published"]["political_prisoners"]),
+            registry,
+            "\n".join(c["text"] for c in d["concessions"]) or "–",
+            "\n".join(marks) or "–",
+        )
     console.print(t)
+    for i, note in enumerate(notes, 1):
+        console.print(f"[{i}] {note}", markup=False, highlight=False)
+
+
+def basis_words(r: dict[str, Any]) -> str:
+    """What a replacement time rests on, in words."""
+    needed = r["needed_text"] + (f" per {r['needed_by']}" if r["needed_by"] else "")
+    if r["basis"] == "published_rate":
+        by = f" per {r['designations_by']}" if r["designations_by"] else ""
+        start, end = r["period"]
+        return (
+            f"{needed} political prisoners freed against {r['designations_text']} new "
+            f"designations{by} from {start} to {end} at an even rate: {r['formula']}"
+        )
+    return f"registry: {r['designations']} designations recorded since, {needed} needed"
+
+
+def deals_csv(rows: list[dict[str, Any]]) -> str:
+    from prisonwatch.services.figures import DEAL_CSV_COLUMNS, deal_csv_row
+
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(DEAL_CSV_COLUMNS), lineterminator="\n")
+    w.writeheader()
+    for d in rows:
+        w.writerow(deal_csv_row(d))
+    return buf.getvalue()
 
 
 def custody_line(c: dict[str, Any]) -> str:

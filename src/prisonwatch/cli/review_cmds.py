@@ -129,6 +129,10 @@ def _report(done: Recorded) -> None:
     )
     for name in done.queued:
         out.print(f"waiting for a decision: {name!r} (see `prisonwatch names`)")
+    for did in done.demands:
+        out.print(f"recorded demand {did} (see `prisonwatch demand show {did}`)")
+    for note in done.notes:
+        out.print(note)
 
 
 @review_app.command("accept")

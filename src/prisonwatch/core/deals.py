@@ -1,21 +1,32 @@
 """Deal accounting and the revolving door.
 
-For each deal: how many it released (as reported, and as the registry can account for by
-name), how many of them were political prisoners, how many were later taken back into custody,
-what each side conceded, and the replacement time: the days until new designations after the
-deal reach the number of political prisoners it freed. When the registry holds too few
-individual designations, a published designation figure for a period after the deal gives an
-estimate at its average rate, and says so (`basis`).
+For each deal the ledger sets two kinds of figure side by side and never puts one in the
+other's place:
+
+- **as published**: what sources said the deal released, how many of those were political
+  prisoners, how many were taken back; each with its qualifier ("more than 109"), who said it
+  and its sources. They come from the deal record's own reported figures and from published
+  `released` observations for the deal's day: one that names an organisation counts the
+  political prisoners (by that organisation's recognition) among those released, one that names
+  none counts everyone released.
+- **in the registry**: the persons whose release events name the deal, those of them
+  recognised as political prisoners before their release, and those later back in custody.
+
+The replacement time is the number of days until new designations after the deal match the
+political prisoners it freed. It is computed on a stated basis, with its inputs and formula
+(docs/ledger.md): from a published designation count over a period that begins with the deal,
+at that period's average rate, or from the registry's own dated designations. Where an input
+is a bound ("more than 40"), the result is a bound.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import StrEnum
 
-from prisonwatch.core.dates import month_start
+from prisonwatch.core.dates import FuzzyDate, month_start
 from prisonwatch.core.records import Concession, Deal, Event, Observation
 from prisonwatch.core.timeline import first_designation, sort_key
 from prisonwatch.core.vocabulary import (
@@ -23,80 +34,303 @@ from prisonwatch.core.vocabulary import (
     RECOGNITION,
     EventKind,
     ObservationMetric,
+    Qualifier,
     organisation_matches,
 )
+
+
+class FigureKind(StrEnum):
+    """What a published deal figure counts."""
+
+    RELEASED = "released"
+    POLITICAL_PRISONERS = "political_prisoners"
+    RETURNED_TO_CUSTODY = "returned_to_custody"
+
+
+def qualifier_bounds(value: int, qualifier: Qualifier) -> tuple[int, int | None]:
+    """The values a qualified figure allows: `(low, high)`, `high` None when open above.
+
+    "about" is kept as its value: the source gives no width to widen it by.
+    """
+    if qualifier is Qualifier.AT_LEAST:
+        return value, None
+    if qualifier is Qualifier.MORE_THAN:
+        return value + 1, None
+    if qualifier is Qualifier.UP_TO:
+        return 0, value
+    if qualifier is Qualifier.FEWER_THAN:
+        return 0, max(value - 1, 0)
+    return value, value
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedFigure:
+    """One figure a source published about a deal, exactly as stated."""
+
+    kind: FigureKind
+    value: int
+    qualifier: Qualifier
+    by: str | None
+    source_ids: tuple[str, ...]
+    note: str | None = None
+    observation_id: str | None = None
+
+    @property
+    def bounds(self) -> tuple[int, int | None]:
+        return qualifier_bounds(self.value, self.qualifier)
+
+
+class Basis(StrEnum):
+    """What a replacement time rests on."""
+
+    PUBLISHED_RATE = "published_rate"
+    REGISTRY = "registry"
 
 
 @dataclass(frozen=True, slots=True)
 class Replacement:
     """When new designations after a deal matched the political prisoners it freed.
 
-    `days` is the best figure; `days_max` the latest it can be (the end of the published
-    period that proves it); `basis` is `registry` or `published_rate`.
+    `needed` is that number and `needed_from` where it comes from (a published figure, or the
+    registry's count). `designations` counts designations after the deal on this basis (over
+    `period` for a published figure). `days_low`/`days_high` bound the days from the deal until
+    they reached `needed` (`days_high` None: not bounded above; both None: not reached).
+    `certain_within` is the days until the end of the published period when the count surely
+    reached `needed` by then. `formula` shows the arithmetic.
     """
 
-    days: int
-    days_max: int
-    basis: str
+    basis: Basis
+    needed: int
+    needed_qualifier: Qualifier
+    needed_from: PublishedFigure | None
+    designations: int
+    designations_qualifier: Qualifier
+    days_low: int | None
+    days_high: int | None
+    formula: str
+    period: tuple[date, date] | None = None
+    certain_within: int | None = None
     observation_id: str | None = None
+    designations_by: str | None = None
+
+    @property
+    def reached(self) -> bool:
+        return self.days_low is not None
+
+
+class Moment(StrEnum):
+    """The kinds of moment on a deal's timeline."""
+
+    RELEASE = "release"
+    CONCESSION = "concession"
+    RETURNED = "returned_to_custody"
+    DESIGNATIONS_PUBLISHED = "designations_published"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One moment of a deal's story, dated as the records date it."""
+
+    date: FuzzyDate
+    moment: Moment
+    person_id: str | None = None
+    concession: Concession | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class DealAccount:
+    """A deal's figures as published and as in the registry, kept apart."""
+
     deal: Deal
-    released: int
-    released_in_registry: int
-    political_prisoners: int
-    political_prisoners_in_registry: int
-    returned_to_custody: int
-    returned_in_registry: int
-    returned_persons: tuple[str, ...]
+    published: tuple[PublishedFigure, ...]
     released_persons: tuple[str, ...]
+    political_persons: tuple[str, ...]
+    returned_persons: tuple[str, ...]
     concessions: tuple[Concession, ...]
-    replacement: Replacement | None
+    replacements: tuple[Replacement, ...]
+    timeline: tuple[TimelineEntry, ...]
+
+    def published_of(self, kind: FigureKind) -> tuple[PublishedFigure, ...]:
+        return tuple(f for f in self.published if f.kind is kind)
 
 
-def _replacement_from_registry(
-    deal_day: date, designations: Sequence[Event], needed: int
-) -> Replacement | None:
-    after = sorted((e for e in designations if e.date.earliest > deal_day), key=sort_key)
-    if needed <= 0 or len(after) < needed:
-        return None
-    by_latest = sorted(e.date.latest for e in after)
-    by_earliest = sorted(e.date.earliest for e in after)
-    return Replacement(
-        days=(by_earliest[needed - 1] - deal_day).days,
-        days_max=(by_latest[needed - 1] - deal_day).days,
-        basis="registry",
-    )
-
-
-def _replacement_from_rate(
-    deal: Deal, observations: Sequence[Observation], organisation: str | None, needed: int
-) -> Replacement | None:
-    """Estimate from a published count of designations over a period starting at the deal."""
-    deal_day = deal.date.latest
-    best: Replacement | None = None
-    for ob in observations:
-        if ob.metric is not ObservationMetric.DESIGNATED or ob.value < needed or needed <= 0:
-            continue
-        if (
-            organisation is not None
-            and (ob.organisation or "").casefold() != organisation.casefold()
-        ):
+def published_figures(deal: Deal, observations: Sequence[Observation]) -> list[PublishedFigure]:
+    """The deal's published figures: its observations first, then its record's own figures
+    where no observation already gives the same number for the same thing."""
+    out: list[PublishedFigure] = []
+    for ob in sorted(observations, key=lambda o: o.id):
+        if ob.metric is not ObservationMetric.RELEASED:
             continue
         if deal.country and ob.country and ob.country != deal.country:
             continue
-        if not month_start(deal.date.earliest) <= ob.period.earliest <= deal_day:
-            continue  # the published period must begin with the deal
-        span = (ob.period.latest - ob.period.earliest).days + 1
-        days = math.ceil(needed * span / ob.value)  # at the period's average rate
-        cand = Replacement(
-            days, (ob.period.latest - deal.date.earliest).days, "published_rate", ob.id
+        if not (deal.date.earliest <= ob.period.earliest and ob.period.latest <= deal.date.latest):
+            continue
+        kind = FigureKind.POLITICAL_PRISONERS if ob.organisation else FigureKind.RELEASED
+        out.append(
+            PublishedFigure(
+                kind, ob.value, ob.qualifier, ob.organisation, ob.source_ids, ob.note, ob.id
+            )
         )
-        if best is None or cand.days_max < best.days_max:
+    own = (
+        (FigureKind.RELEASED, deal.reported_released),
+        (FigureKind.POLITICAL_PRISONERS, deal.reported_political_prisoners),
+        (FigureKind.RETURNED_TO_CUSTODY, deal.reported_returned),
+    )
+    for kind, value in own:
+        if value is None or any(f.kind is kind and f.value == value for f in out):
+            continue
+        out.append(PublishedFigure(kind, value, Qualifier.EXACT, deal.figures_by, deal.source_ids))
+    return out
+
+
+def _needed(
+    published: Sequence[PublishedFigure], organisation: str | None
+) -> PublishedFigure | None:
+    """The published count of political prisoners freed to measure replacement against:
+    the one by `organisation` when there is one."""
+    pp = [f for f in published if f.kind is FigureKind.POLITICAL_PRISONERS]
+    same = [f for f in pp if organisation and (f.by or "").casefold() == organisation.casefold()]
+    chosen = same or pp
+    return chosen[0] if chosen else None
+
+
+def _ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
+
+
+def replacement_from_rate(
+    deal: Deal, needed: PublishedFigure, ob: Observation
+) -> Replacement | None:
+    """Days until `needed` designations at the average rate of a published designation count
+    over a period that begins with the deal: ⌈needed × days in period ÷ designations⌉.
+
+    None when the period does not begin with the deal (from the start of the deal's month to
+    the day after it) or the published count is smaller than `needed`.
+    """
+    start, end = ob.period.earliest, ob.period.latest
+    if not month_start(deal.date.earliest) <= start <= deal.date.latest + timedelta(days=1):
+        return None
+    if ob.value < needed.value or needed.value <= 0 or ob.value <= 0:
+        return None
+    span = (end - start).days + 1
+    n_low, n_high = needed.bounds
+    d_low, d_high = qualifier_bounds(ob.value, ob.qualifier)
+    low = _ceil_div(n_low * span, d_high) if d_high else 0
+    if n_low > 0:
+        low = max(low, 1)
+    high = _ceil_div(n_high * span, d_low) if n_high is not None and d_low > 0 else None
+    surely = n_high is not None and d_low >= n_high
+    days = _ceil_div(needed.value * span, ob.value)
+    formula = f"⌈{needed.value} × {span} days ÷ {ob.value}⌉ = {days} days"
+    return Replacement(
+        basis=Basis.PUBLISHED_RATE,
+        needed=needed.value,
+        needed_qualifier=needed.qualifier,
+        needed_from=needed,
+        designations=ob.value,
+        designations_qualifier=ob.qualifier,
+        days_low=low,
+        days_high=high,
+        formula=formula,
+        period=(start, end),
+        certain_within=(end - deal.date.earliest).days if surely else None,
+        observation_id=ob.id,
+        designations_by=ob.organisation,
+    )
+
+
+def replacement_from_registry(
+    deal_day: date,
+    designations: Sequence[Event],
+    needed: int,
+    needed_qualifier: Qualifier = Qualifier.EXACT,
+    needed_from: PublishedFigure | None = None,
+) -> Replacement:
+    """Days until the registry's `needed`-th designation dated surely after the deal: the
+    earliest and latest day it can have been, given how precisely each is dated."""
+    after = [e for e in designations if e.date.earliest > deal_day]
+    base = Replacement(
+        basis=Basis.REGISTRY,
+        needed=needed,
+        needed_qualifier=needed_qualifier,
+        needed_from=needed_from,
+        designations=len(after),
+        designations_qualifier=Qualifier.EXACT,
+        days_low=None,
+        days_high=None,
+        formula=f"{len(after)} designations recorded after {deal_day.isoformat()}, {needed} needed",
+    )
+    if needed <= 0 or len(after) < needed:
+        return base
+    low = (sorted(e.date.earliest for e in after)[needed - 1] - deal_day).days
+    high = (sorted(e.date.latest for e in after)[needed - 1] - deal_day).days
+    return replace(
+        base,
+        days_low=low,
+        days_high=high,
+        formula=f"designation number {needed} designation recorded after {deal_day.isoformat()} "
+        f"falls {low}" + (f"–{high}" if high != low else "") + " days after the deal",
+    )
+
+
+def _replacements(
+    deal: Deal,
+    published: Sequence[PublishedFigure],
+    political_in_registry: int,
+    designations: Sequence[Event],
+    observations: Sequence[Observation],
+    organisation: str | None,
+) -> tuple[Replacement, ...]:
+    out: list[Replacement] = []
+    best: Replacement | None = None
+    for ob in observations:
+        if ob.metric is not ObservationMetric.DESIGNATED:
+            continue
+        if not organisation_matches(ob.organisation, organisation):
+            continue
+        if deal.country and ob.country and ob.country != deal.country:
+            continue
+        needed = _needed(published, ob.organisation)
+        if needed is None:
+            continue
+        cand = replacement_from_rate(deal, needed, ob)
+        if cand is not None and (best is None or _end(cand) < _end(best)):
             best = cand
-    return best
+    if best is not None:
+        out.append(best)
+    wanted = _needed(published, organisation)
+    if wanted is not None:
+        out.append(
+            replacement_from_registry(
+                deal.date.latest, designations, wanted.value, wanted.qualifier, wanted
+            )
+        )
+    elif political_in_registry:
+        out.append(replacement_from_registry(deal.date.latest, designations, political_in_registry))
+    return tuple(out)
+
+
+def _end(r: Replacement) -> date:
+    return r.period[1] if r.period else date.max
+
+
+def _timeline(
+    deal: Deal,
+    returns: Sequence[Event],
+    observations: Sequence[Observation],
+    replacements: Sequence[Replacement],
+) -> tuple[TimelineEntry, ...]:
+    entries = [TimelineEntry(deal.date, Moment.RELEASE)]
+    entries += [TimelineEntry(deal.date, Moment.CONCESSION, concession=c) for c in deal.concessions]
+    entries += [TimelineEntry(e.date, Moment.RETURNED, person_id=e.person_id) for e in returns]
+    by_id = {o.id: o for o in observations}
+    for r in replacements:
+        ob = by_id.get(r.observation_id or "")
+        if ob is not None:
+            end = FuzzyDate.day(ob.period.latest)
+            entries.append(TimelineEntry(end, Moment.DESIGNATIONS_PUBLISHED))
+    order = list(Moment)
+    return tuple(sorted(entries, key=lambda t: (t.date.earliest, order.index(t.moment))))
 
 
 def account(
@@ -122,36 +356,31 @@ def account(
             if e.deal_id == deal.id and e.kind in (EventKind.RELEASED, EventKind.DEPORTED)
         ]
         persons = tuple(sorted({e.person_id for e in releases}))
-        political = 0
-        returned: list[str] = []
+        political: list[str] = []
+        returns: list[Event] = []
         for pid in persons:
             own = by_person.get(pid, [])
             release = min((e for e in releases if e.person_id == pid), key=sort_key)
             desig = first_designation(own, organisation)
             if desig is not None and desig.date.earliest <= release.date.latest:
-                political += 1
-            if any(e.kind in CUSTODY_START and sort_key(e) > sort_key(release) for e in own):
-                returned.append(pid)
-        pp = deal.reported_political_prisoners
-        freed_pp = pp if pp is not None else political
-        replacement = _replacement_from_registry(
-            deal.date.latest, designations, freed_pp
-        ) or _replacement_from_rate(deal, observations, organisation, freed_pp)
+                political.append(pid)
+            back = [e for e in own if e.kind in CUSTODY_START and sort_key(e) > sort_key(release)]
+            if back:
+                returns.append(min(back, key=sort_key))
+        published = published_figures(deal, observations)
+        replacements = _replacements(
+            deal, published, len(political), designations, observations, organisation
+        )
         out.append(
             DealAccount(
                 deal=deal,
-                released=deal.reported_released
-                if deal.reported_released is not None
-                else len(persons),
-                released_in_registry=len(persons),
-                political_prisoners=freed_pp,
-                political_prisoners_in_registry=political,
-                returned_to_custody=max(len(returned), deal.reported_returned or 0),
-                returned_in_registry=len(returned),
-                returned_persons=tuple(returned),
+                published=tuple(published),
                 released_persons=persons,
+                political_persons=tuple(political),
+                returned_persons=tuple(e.person_id for e in returns),
                 concessions=deal.concessions,
-                replacement=replacement,
+                replacements=replacements,
+                timeline=_timeline(deal, returns, observations, replacements),
             )
         )
     return out

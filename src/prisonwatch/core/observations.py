@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from prisonwatch.core.bounds import Bounds
+from prisonwatch.core.dates import FuzzyDate
 from prisonwatch.core.ledger import StockIndex
 from prisonwatch.core.periods import Period
 from prisonwatch.core.records import Event, Observation
@@ -43,4 +44,57 @@ def compare(
             counts = tally(events, [period], ob.organisation)[0]
             reg = counts.get(ob.metric.value, Bounds(0, 0))
         out.append(Comparison(ob, reg))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedTally:
+    """Published figures of one metric summed over one period, as bounds."""
+
+    period: Period
+    total: Bounds
+    figures: int
+    """How many distinct figures (one per place and event) fall in the period."""
+
+
+def published_tally(
+    observations: Sequence[Observation],
+    metric: ObservationMetric,
+    periods: Sequence[Period],
+    organisation: str | None = None,
+    country: str | None = None,
+) -> list[PublishedTally]:
+    """Published figures of `metric` (OVD-Info's detentions per protest, say) summed by period.
+
+    Each figure counts once per place and event (its scope); reports of the same scope that
+    disagree give bounds from the lowest to the highest value. A figure whose dates may fall in
+    several periods counts in the high bound of each and the low bound of none.
+    """
+    groups: dict[tuple[FuzzyDate, str | None, str | None, str | None], list[int]] = {}
+    spans: dict[tuple[FuzzyDate, str | None, str | None, str | None], Observation] = {}
+    for ob in observations:
+        if ob.metric is not metric:
+            continue
+        if (
+            organisation is not None
+            and (ob.organisation or "").casefold() != organisation.casefold()
+        ):
+            continue
+        if country is not None and (ob.country or "").upper() != country.upper():
+            continue
+        key = (ob.period, ob.place, ob.scope, ob.country)
+        groups.setdefault(key, []).append(ob.value)
+        spans[key] = ob
+    out = []
+    for p in periods:
+        low = high = n = 0
+        for key, values in groups.items():
+            period = spans[key].period
+            if period.latest < p.first or period.earliest > p.last:
+                continue
+            n += 1
+            high += max(values)
+            if p.first <= period.earliest and period.latest <= p.last:
+                low += min(values)
+        out.append(PublishedTally(p, Bounds(low, high), n))
     return out

@@ -207,3 +207,8 @@ class Observation:
     source_ids: tuple[str, ...] = ()
     claim_id: str | None = None
     note: str | None = None
+    place: str | None = None
+    """Where the figure was counted (a square, a town), when it is about one place."""
+    scope: str | None = None
+    """The event or campaign the figure is about ("detained at the 2012-05-06 Moscow
+    protest"); figures of different scopes count different things and never conflict."""

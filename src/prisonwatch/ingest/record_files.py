@@ -209,8 +209,16 @@ def read_observation(row: Mapping[str, Any], ctx: _Context) -> Observation:
     period = _required("period", f.fuzzy, row)
     org = _field("organisation", f.text, row)
     sources = _source_ids(row, ctx, recorded)
+    place, scope = _field("place", f.text, row), _field("scope", f.text, row)
     oid = _field("id", f.ident, row) or content_id(
-        "ob", metric.value, value, str(period), org, _country(row), *sources
+        "ob",
+        metric.value,
+        value,
+        str(period),
+        org,
+        _country(row),
+        *sources,
+        *((place, scope) if place or scope else ()),
     )
     return Observation(
         id=oid,
@@ -223,6 +231,8 @@ def read_observation(row: Mapping[str, Any], ctx: _Context) -> Observation:
         qualifier=_field("qualifier", lambda v: f.choice(v, Qualifier), row) or Qualifier.EXACT,
         source_ids=sources,
         note=_field("note", f.note, row),
+        place=place,
+        scope=scope,
     )
 
 

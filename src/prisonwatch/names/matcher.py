@@ -198,7 +198,8 @@ class NameIndex:
                 if f not in person_forms:
                     person_forms.append(f)
                 for token in f.tokens:
-                    tokens.add(token)
+                    if given_group(token) is None:
+                        tokens.add(token)
                     for key in _block_keys(token):
                         self.blocks[key].add(pid)
         row = self.row_of.get(pid)
@@ -207,12 +208,13 @@ class NameIndex:
             self.rows.append(pid)
         self.slips.add(row, tokens)
 
-    def _hits(self, tokens: list[str], strong: bool) -> Counter[str]:
-        """How many keys each person shares with the query's surname tokens."""
-        limit = MAX_STRONG_BLOCK if strong else MAX_BLOCK
+    def _hits(self, tokens: list[str], kind: str) -> Counter[str]:
+        """How many keys of one kind (see `_pass_keys`) each person shares with the query's
+        surname tokens."""
+        limit = MAX_BLOCK if kind == "wide" else MAX_STRONG_BLOCK
         hits: Counter[str] = Counter()
         for token in tokens:
-            for k in _pass_keys(token, strong):
+            for k in _pass_keys(token, kind):
                 block = self.blocks.get(k)
                 if block and len(block) <= limit:
                     hits.update(block)
@@ -280,13 +282,21 @@ class NameIndex:
         ruled = {d.person_id: d for d in decisions if decision_key(d.name) == key}
         query_forms = forms(query)
         surnames = [t for qf in query_forms for t in qf.tokens if given_group(t) is None]
-        hits = self._hits(surnames, strong=True)
+        hits = self._hits(surnames, "spelling")
         results = self._score(_most(hits) + list(ruled), query_forms, ruled)
-        # no sure match on spelling or sound: a slip of one letter, then shared letter trigrams
-        for step in ("slips", "trigrams"):
-            if results and results[0].score >= AUTO_ACCEPT:
+        # no sure match on spelling: the same sound; then a slip of one letter; then shared
+        # letter trigrams
+        for step in ("sound", "slips", "wide"):
+            if results and results[0].score >= (
+                _sure(query_forms) if step == "sound" else AUTO_ACCEPT
+            ):
                 break
-            wider = hits + self._slips(surnames) if step == "slips" else self._hits(surnames, False)
+            if step == "sound":
+                hits = wider = hits + self._hits(surnames, "sound")
+            elif step == "slips":
+                wider = hits + self._slips(surnames)
+            else:
+                wider = self._hits(surnames, "wide")
             seen = {r.person_id for r in results}
             more = [pid for pid in _most(wider) if pid not in seen]
             results = sorted(
@@ -328,10 +338,25 @@ def _block_keys(token: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def _pass_keys(token: str, strong: bool) -> tuple[str, ...]:
-    """The keys of one pass: the telling ones (spelling, sound), or the wide ones (prefix,
-    trigrams)."""
-    return tuple(k for k in _block_keys(token) if k.startswith(("g:", "p:")) != strong)
+def _pass_keys(token: str, kind: str) -> tuple[str, ...]:
+    """The keys of one pass: "spelling" (the folded token), "sound" (its skeleton), or "wide"
+    (its prefix and trigrams)."""
+    prefixes = {"spelling": ("t:",), "sound": ("s:",), "wide": ("g:", "p:")}[kind]
+    return tuple(k for k in _block_keys(token) if k.startswith(prefixes))
+
+
+def _sure(query_forms: list[Form]) -> float:
+    """A score no person found by spelling alone may have without the search for persons of
+    the same sound going on: the best a person not sharing any surname spelling could reach
+    (its surnames alike in sound only, 0.9; its given names the same), and the margin."""
+    bound = 0.0
+    for qf in query_forms:
+        surname_weight = sum(1.0 for f in qf.feats if f[3] is None)
+        given_weight = sum(0.5 for f in qf.feats if f[3] is not None)
+        if surname_weight:
+            reach = (0.9 * surname_weight + given_weight) / (surname_weight + given_weight)
+            bound = max(bound, reach + 0.01)
+    return bound + MARGIN
 
 
 def auto_accept(candidates: Sequence[Candidate]) -> Candidate | None:

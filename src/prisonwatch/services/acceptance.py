@@ -188,6 +188,7 @@ class Undone:
     deals_voided: int = 0
     deals_restored: int = 0
     names_dropped: int = 0
+    demands: int = 0
 
 
 def undo(store: LedgerStore, claim: Claim, actor: str, now: datetime, why: str) -> Undone:
@@ -221,6 +222,20 @@ def undo(store: LedgerStore, claim: Claim, actor: str, now: datetime, why: str) 
         if p.note == f"created from claim {claim.id}" and p.id not in held:
             store.revise("person", p.id, None, actor, now, reason)
             done.persons += 1
+    done.demands = _void_demands(store, claim, actor, now, reason)
     done.names_dropped = store.drop_queued(claim.id, actor, now)
     store.update_claim(replace(claim, review=Review()), actor, now, reason)
     return done
+
+
+def _void_demands(store: LedgerStore, claim: Claim, actor: str, now: datetime, why: str) -> int:
+    """Withdraw the demand accepting a `demanded` claim recorded (it stays in the history)."""
+    from prisonwatch.services import demands
+    from prisonwatch.storage.sql import SqlStore
+
+    if claim.action != "demanded" or not isinstance(store, SqlStore):
+        return 0
+    made = [d for d in demands.listed(store) if d.claim_id == claim.id]
+    for d in made:
+        demands.void(store, d.id, actor, now, why)
+    return len(made)

@@ -43,11 +43,15 @@ def find(store: LedgerStore) -> list[Conflict]:
     out: list[Conflict] = []
     groups: dict[str, list[Any]] = defaultdict(list)
     for ob in store.observations():
-        groups[f"{ob.metric.value}|{ob.country or ''}|{format_fuzzy(ob.period)}"].append(ob)
+        # figures of different places or events count different things: never a conflict
+        key = f"{ob.metric.value}|{ob.country or ''}|{format_fuzzy(ob.period)}"
+        if ob.place or ob.scope:
+            key += f"|{ob.place or ''}|{ob.scope or ''}"
+        groups[key].append(ob)
     for key, obs in sorted(groups.items()):
         if len({o.value for o in obs}) < 2:
             continue
-        metric, country, period = key.split("|")
+        metric, country, period = key.split("|")[:3]
         options = [
             {
                 "id": o.id,

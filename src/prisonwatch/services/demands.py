@@ -144,6 +144,7 @@ def record(
     source_ids: Sequence[str] = (),
     claim_id: str | None = None,
     note: str | None = None,
+    salt: str | None = None,
 ) -> Demand:
     """Record a demand; its names are matched against the registry as it is now."""
     who = _clean(by, "by", 300)
@@ -161,7 +162,14 @@ def record(
         raise DemandError(f"on: {made_on} is in the future")
     demand = Demand(
         id=content_id(
-            "dm", who, made_on, count, qualifier.value, [n for n, _ in names], sorted(source_ids)
+            "dm",
+            who,
+            made_on,
+            count,
+            qualifier.value,
+            [n for n, _ in names],
+            sorted(source_ids),
+            *((salt,) if salt else ()),
         ),
         by=who,
         made_on=made_on,
@@ -197,8 +205,9 @@ def from_claim(store: SqlStore, claim: Claim, actor: str, now: datetime) -> Dema
     if by is None or when is None:
         return None
     existing = [d for d in DemandStore(store).demands() if d.claim_id == claim.id]
-    if existing:
-        return existing[0]
+    live = [d for d in existing if d.voided_at is None]
+    if live:
+        return live[0]
     return record(
         store,
         by=by,
@@ -212,6 +221,8 @@ def from_claim(store: SqlStore, claim: Claim, actor: str, now: datetime) -> Dema
         source_ids=[claim.source_id],
         claim_id=claim.id,
         note=claim.evidence.text[:300],
+        # accepted again after an undo withdrew it: a new demand beside the withdrawn one
+        salt=str(len(existing)) if existing else None,
     )
 
 

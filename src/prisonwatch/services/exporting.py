@@ -87,6 +87,8 @@ COLUMNS: dict[str, list[str]] = {
         "country",
         "source_url",
         "note",
+        "place",
+        "scope",
         "recorded_at",
     ],
 }
@@ -169,6 +171,8 @@ def _observation_row(o: Observation, urls: Callable[[tuple[str, ...]], str]) -> 
         "country": o.country,
         "source_url": urls(o.source_ids),
         "note": o.note,
+        "place": o.place,
+        "scope": o.scope,
         "recorded_at": _ts(o.recorded_at),
     }
 
@@ -270,7 +274,13 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         ],
         "events": [event_row(e) for e in events],
         "observations": [
-            {**_observation_row(o, urls), "note": proj.text(o.note)} for o in store.observations()
+            {
+                **_observation_row(o, urls),
+                "note": proj.text(o.note),
+                "place": proj.text(o.place),
+                "scope": proj.text(o.scope),
+            }
+            for o in store.observations()
         ],
     }
 

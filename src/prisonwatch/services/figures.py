@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from prisonwatch.core import concessions
 from prisonwatch.core import deals as deal_rules
 from prisonwatch.core.bitemporal import cutoff, effective_events
 from prisonwatch.core.ledger import StockIndex, derive, identity, series
@@ -14,7 +16,7 @@ from prisonwatch.core.periods import Granularity, periods_between
 from prisonwatch.core.records import Deal, Event, Observation, Person, Source
 from prisonwatch.core.tallies import tally
 from prisonwatch.core.timeline import Interval
-from prisonwatch.services.privacy import display_name
+from prisonwatch.core.vocabulary import ObservationMetric, Protection
 from prisonwatch.storage.port import LedgerStore
 
 
@@ -69,6 +71,23 @@ class View:
             custody=derived.custody,
         )
 
+    def refs(self, source_ids: tuple[str, ...]) -> list[dict[str, Any]]:
+        """Each source as a link: its address, publisher and date (titles stay on the source's
+        own page, where the public projection clears them)."""
+        out = []
+        for sid in source_ids:
+            s = self.sources.get(sid)
+            if s is not None:
+                out.append(
+                    {
+                        "id": s.id,
+                        "url": s.url,
+                        "publisher": s.publisher or _host(s.url) or "source",
+                        "published": s.published.isoformat() if s.published else None,
+                    }
+                )
+        return out
+
     def urls(self, source_ids: tuple[str, ...]) -> list[str]:
         """How to find each source: its address, else its title and date."""
         out = []
@@ -79,6 +98,17 @@ class View:
                     s.url or " ".join(x for x in (s.title, str(s.published or "")) if x) or sid
                 )
         return out
+
+
+def _public(person: Person) -> bool:
+    return person.protection is Protection.PUBLIC
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = url.split("//", 1)[-1].split("/", 1)[0]
+    return host.removeprefix("www.")
 
 
 def _scope_dict(scope: Scope) -> dict[str, Any]:
@@ -150,21 +180,127 @@ def stats(
             "country": c.observation.country,
             "published": c.observation.value,
             "qualifier": c.observation.qualifier.value,
+            "text": qualified(c.observation.value, c.observation.qualifier.value),
+            "note": c.observation.note,
+            "source_refs": view.refs(c.observation.source_ids),
             "registry": c.registry.as_dict(),
             "difference": c.difference.as_dict(),
             "sources": view.urls(c.observation.source_ids),
         }
         for c in compare(view.observations, view.index, view.events)
     ]
+    out["headline"] = headline(view, on)
     out["problems"] = view.problems
     return out
 
 
-def deals(view: View, scope: Scope) -> list[dict[str, Any]]:
-    """Each deal's accounting, in date order."""
+def _figure(view: View, f: deal_rules.PublishedFigure) -> dict[str, Any]:
+    refs = view.refs(f.source_ids)
+    return {
+        "what": f.kind.value,
+        "value": f.value,
+        "qualifier": f.qualifier.value,
+        "text": qualified(f.value, f.qualifier.value),
+        "by": f.by or ", ".join(dict.fromkeys(r["publisher"] for r in refs)) or None,
+        "by_organisation": f.by,
+        "note": f.note,
+        "sources": refs,
+    }
+
+
+def _replacement(view: View, r: deal_rules.Replacement) -> dict[str, Any]:
+    ob = next((o for o in view.observations if o.id == r.observation_id), None)
+    return {
+        "basis": r.basis.value,
+        "needed": r.needed,
+        "needed_text": qualified(r.needed, r.needed_qualifier.value),
+        "needed_qualifier": r.needed_qualifier.value,
+        "designations_qualifier": r.designations_qualifier.value,
+        "needed_by": r.needed_from.by if r.needed_from else None,
+        "needed_from": "published" if r.needed_from else "registry",
+        "designations": r.designations,
+        "designations_text": qualified(r.designations, r.designations_qualifier.value),
+        "designations_by": r.designations_by,
+        "period": [d.isoformat() for d in r.period] if r.period else None,
+        "days_low": r.days_low,
+        "days_high": r.days_high,
+        "days_text": days_text(r.days_low, r.days_high),
+        "certain_within": r.certain_within,
+        "reached": r.reached,
+        "formula": r.formula,
+        "sources": view.refs(ob.source_ids) if ob else [],
+    }
+
+
+def days_text(low: int | None, high: int | None) -> str:
+    """A replacement time in words: "23 days", "12–30 days", "at least 5 days"."""
+    if low is None:
+        return "not reached"
+    if high is None:
+        return f"at least {low} days"
+    return f"{low} days" if low == high else f"{low}–{high} days"
+
+
+_QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about ",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "up_to": "up to ",
+    "fewer_than": "fewer than ",
+}
+
+
+def qualified(value: int, qualifier: str) -> str:
+    """A published figure as its source put it: "more than 109", "up to 1,400"."""
+    return f"{_QUALIFIER_WORDS.get(qualifier, '')}{value:,}"
+
+
+def _moment(view: View, named: dict[str, str], t: deal_rules.TimelineEntry) -> dict[str, Any]:
+    if t.moment is deal_rules.Moment.CONCESSION and t.concession is not None:
+        text = concessions.describe(t.concession)
+    elif t.moment is deal_rules.Moment.RETURNED:
+        who = named.get(t.person_id or "")
+        text = f"{who} back in custody" if who else "a person freed by the deal back in custody"
+    elif t.moment is deal_rules.Moment.RELEASE:
+        text = "release"
+    else:
+        text = "designations since the deal published"
+    return {
+        "date": str(t.date),
+        "moment": t.moment.value,
+        "text": text,
+        "person": named.get(t.person_id or ""),
+        "concession": (
+            {
+                "pattern": concessions.pattern_of(t.concession),
+                "party": concessions.party(t.concession.by),
+                "target": t.concession.target,
+                "text": concessions.describe(t.concession),
+            }
+            if t.concession
+            else None
+        ),
+    }
+
+
+def deals(
+    view: View, scope: Scope, may_name: Callable[[Person], bool] = _public
+) -> list[dict[str, Any]]:
+    """Each deal's accounting, in date order: published figures and registry figures side by
+    side. Persons are named only where `may_name` allows (counts include everyone)."""
     rows = []
     for a in deal_rules.account(view.deals, view.events, view.observations, scope.organisation):
-        rep = a.replacement
+        named = {
+            pid: p.name
+            for pid in (*a.released_persons, *a.returned_persons)
+            if (p := view.persons.get(pid)) is not None and may_name(p)
+        }
+
+        def persons(ids: tuple[str, ...], named: dict[str, str] = named) -> list[dict[str, str]]:
+            return [{"id": pid, "name": named[pid]} for pid in ids if pid in named]
+
+        published = [_figure(view, f) for f in a.published]
         rows.append(
             {
                 "id": a.deal.id,
@@ -172,21 +308,138 @@ def deals(view: View, scope: Scope) -> list[dict[str, Any]]:
                 "country": a.deal.country,
                 "parties": list(a.deal.parties),
                 "mediator": a.deal.mediator,
-                "released": a.released,
-                "released_in_registry": a.released_in_registry,
-                "political_prisoners": a.political_prisoners,
-                "political_prisoners_in_registry": a.political_prisoners_in_registry,
-                "figures_by": a.deal.figures_by,
-                "returned_to_custody": a.returned_to_custody,
-                "returned_in_registry": a.returned_in_registry,
-                "returned_persons": [display_name(view.persons.get(p)) for p in a.returned_persons],
+                "note": a.deal.note,
+                "published": {
+                    k.value: [f for f in published if f["what"] == k.value]
+                    for k in deal_rules.FigureKind
+                },
+                "registry": {
+                    "released": len(a.released_persons),
+                    "political_prisoners": len(a.political_persons),
+                    "returned_to_custody": len(a.returned_persons),
+                    "released_persons": persons(a.released_persons),
+                    "returned_persons": persons(a.returned_persons),
+                },
                 "concessions": [
-                    {"by": c.by, "what": c.what, "target": c.target} for c in a.concessions
+                    {
+                        "by": c.by,
+                        "what": c.what,
+                        "target": c.target,
+                        "text": concessions.describe(c),
+                        "pattern": concessions.pattern_of(c),
+                        "party": concessions.party(c.by) if c.by != "unknown" else None,
+                    }
+                    for c in a.concessions
                 ],
-                "replacement_days": rep.days if rep else None,
-                "replacement_days_max": rep.days_max if rep else None,
-                "replacement_basis": rep.basis if rep else None,
-                "sources": view.urls(a.deal.source_ids),
+                "replacement": [_replacement(view, r) for r in a.replacements],
+                "timeline": [_moment(view, named, t) for t in a.timeline],
+                "sources": view.refs(a.deal.source_ids),
             }
         )
     return rows
+
+
+DEAL_CSV_COLUMNS = (
+    "id",
+    "date",
+    "country",
+    "parties",
+    "released_published",
+    "political_prisoners_published",
+    "returned_published",
+    "released_in_registry",
+    "political_prisoners_in_registry",
+    "returned_in_registry",
+    "returned_persons",
+    "concessions",
+    "replacement",
+    "sources",
+)
+
+
+def _said(figs: list[dict[str, Any]]) -> str:
+    return "; ".join(f["text"] + (f" per {f['by']}" if f["by"] else "") for f in figs)
+
+
+def deal_csv_row(d: dict[str, Any]) -> dict[str, Any]:
+    """One deal as a flat row (CSV): published and registry figures in separate columns."""
+    reg = d["registry"]
+    return {
+        "id": d["id"],
+        "date": d["date"],
+        "country": d["country"] or "",
+        "parties": "|".join(d["parties"]),
+        "released_published": _said(d["published"]["released"]),
+        "political_prisoners_published": _said(d["published"]["political_prisoners"]),
+        "returned_published": _said(d["published"]["returned_to_custody"]),
+        "released_in_registry": reg["released"],
+        "political_prisoners_in_registry": reg["political_prisoners"],
+        "returned_in_registry": reg["returned_to_custody"],
+        "returned_persons": "|".join(p["name"] for p in reg["returned_persons"]),
+        "concessions": "|".join(c["text"] for c in d["concessions"]),
+        "replacement": "|".join(
+            f"{r['days_text']} ({r['basis']}: {r['formula']})" for r in d["replacement"]
+        ),
+        "sources": "|".join(s["url"] or s["publisher"] for s in d["sources"]),
+    }
+
+
+def headline(view: View, on: date) -> dict[str, Any] | None:
+    """The latest published count of political prisoners held (on or before `on`), with its
+    source and date, beside the registry's count for the same day and its coverage: what
+    share of the published count the registry can name."""
+    held = [
+        o for o in view.observations if o.metric is ObservationMetric.HELD and o.period.latest <= on
+    ]
+    if not held:
+        return None
+    ob = max(held, key=lambda o: (o.period.latest, o.recorded_at, o.id))
+    reg = view.index.stock_on(ob.period.latest)
+    refs = view.refs(ob.source_ids)
+    return {
+        "value": ob.value,
+        "text": qualified(ob.value, ob.qualifier.value),
+        "qualifier": ob.qualifier.value,
+        "organisation": ob.organisation,
+        "by": ob.organisation or ", ".join(r["publisher"] for r in refs) or None,
+        "period": str(ob.period),
+        "on": ob.period.latest.isoformat(),
+        "sources": refs,
+        "registry": reg.as_dict(),
+        "coverage": round(100 * reg.high / ob.value, 1) if ob.value else None,
+    }
+
+
+class ScopeError(ValueError):
+    """A scope naming an organisation or country the ledger does not know."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def known_names(store: LedgerStore) -> tuple[list[str], list[str]]:
+    """The organisations (that recognise prisoners or publish figures) and the countries the
+    ledger knows. Organisations are public bodies, so naming them reveals nobody."""
+    orgs = {e.organisation for e in store.events() if e.organisation}
+    orgs |= {o.organisation for o in store.observations() if o.organisation}
+    countries = {p.country for p in store.persons() if p.country}
+    countries |= {d.country for d in store.deals() if d.country}
+    countries |= {o.country for o in store.observations() if o.country}
+    return sorted(orgs, key=str.casefold), sorted(countries)
+
+
+def check_scope(scope: Scope, known: tuple[list[str], list[str]]) -> None:
+    """Refuse a scope that names an unknown organisation or country, saying which are known:
+    a mistyped `Vyasna` must not quietly give 0."""
+    orgs, countries = known
+    if scope.organisation and scope.organisation.casefold() not in {o.casefold() for o in orgs}:
+        raise ScopeError(
+            "org",
+            f"no such organisation {scope.organisation!r}; known: {', '.join(orgs) or 'none'}",
+        )
+    if scope.country and scope.country.upper() not in countries:
+        raise ScopeError(
+            "country",
+            f"no such country {scope.country!r}; known: {', '.join(countries) or 'none'}",
+        )

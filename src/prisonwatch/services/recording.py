@@ -61,6 +61,9 @@ class Recorded:
     persons_created: int = 0
     queued: list[str] = field(default_factory=list)
     deals: list[str] = field(default_factory=list)
+    demands: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What accepting could not record, in words, for the reviewer."""
 
 
 def _source(store: LedgerStore, source_id: str) -> Source | None:

@@ -14,8 +14,9 @@ from typing import Any
 from prisonwatch.core.dates import DateError, parse_fuzzy
 from prisonwatch.core.records import Claim, Review
 from prisonwatch.core.vocabulary import ClaimAction, Qualifier, ReviewStatus
-from prisonwatch.services import acceptance, matching, recording
+from prisonwatch.services import acceptance, demands, matching, recording
 from prisonwatch.storage.port import LedgerStore
+from prisonwatch.storage.sql import SqlStore
 
 EDITABLE = ("count", "qualifier", "population", "when", "persons", "agent", "source", "action")
 
@@ -122,7 +123,23 @@ def accept(
         accepted = replace(c, review=Review(ReviewStatus.ACCEPTED, actor, now))
         store.update_claim(accepted, actor, now)
         recording.record_claim(store, accepted, actor, now, index, persons, result)
+        if accepted.action == "demanded" and isinstance(store, SqlStore):
+            _record_demand(store, accepted, actor, now, result)
     return result
+
+
+def _record_demand(
+    store: SqlStore, claim: Claim, actor: str, now: datetime, result: recording.Recorded
+) -> None:
+    """An accepted demand for release becomes a demand (who, when, how many, whom), so that
+    what is left of it can be followed; one that says not who demanded or when stays a claim."""
+    try:
+        made = demands.from_claim(store, claim, actor, now)
+    except demands.DemandError as exc:
+        result.notes.append(f"the demand was not recorded: {exc}")
+        return
+    if made is not None:
+        result.demands.append(made.id)
 
 
 def reject(

@@ -248,6 +248,8 @@ def observation_row(o: Observation) -> Row:
         "claim_id": o.claim_id,
         "note": o.note,
         "recorded_at": o.recorded_at,
+        "place": o.place,
+        "scope": o.scope,
     }
 
 
@@ -266,6 +268,8 @@ def observation_from(row: Mapping[Any, Any], source_ids: tuple[str, ...]) -> Obs
         source_ids=source_ids,
         claim_id=row["claim_id"],
         note=row["note"],
+        place=row.get("place"),
+        scope=row.get("scope"),
     )
 
 

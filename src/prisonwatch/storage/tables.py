@@ -145,6 +145,8 @@ observations = Table(
     Column("claim_id", String(80)),
     Column("note", Text),
     Column("recorded_at", DateTime, nullable=False),
+    Column("place", Text),
+    Column("scope", Text),
 )
 
 claims = Table(

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from prisonwatch.core.custody import CustodyError
 from prisonwatch.services import custody as custody_service
-from prisonwatch.services import reviewing
+from prisonwatch.services import figures, reviewing
 from prisonwatch.web import present
 from prisonwatch.web.context import Ledger, Viewer, now
 from prisonwatch.web.deps import (
@@ -102,7 +102,10 @@ def events(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(v
 @router.get("/deals.csv", include_in_schema=False)
 def deals(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)) -> Response:
     rows = present.deals(lg, v, scope(request))
-    return _listing(request, lg, v, rows, "deals", _ext(request.url.path)[1])
+    fmt = _ext(request.url.path)[1]
+    if fmt == "csv":
+        rows = [figures.deal_csv_row(d) for d in rows]
+    return _listing(request, lg, v, rows, "deals", fmt)
 
 
 @router.get("/deals/{deal_id}", summary="One deal", openapi_extra=query(*SCOPE))

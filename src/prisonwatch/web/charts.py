@@ -3,13 +3,22 @@ another host, and pages need no JavaScript to show them)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 import vl_convert as vlc
 
+from prisonwatch.core.labels import N_
+
 _SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 _COLOURS = {"designated": "#b2182b", "released": "#2166ac"}
+_FLOW_LABELS = {"designated": N_("recognised as political prisoners"), "released": N_("released")}
+Words = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _svg(spec: dict[str, Any]) -> str:
@@ -26,7 +35,7 @@ def _render(spec_json: str) -> str:
     return svg
 
 
-def stock(series: list[dict[str, Any]]) -> str:
+def stock(series: list[dict[str, Any]], width: int = 640, _: Words = _same) -> str:
     """Political prisoners over time: the band between what is sure and what is possible."""
     values = [
         {"period": p["period"], "low": p["stock"]["low"], "high": p["stock"]["high"]}
@@ -34,16 +43,15 @@ def stock(series: list[dict[str, Any]]) -> str:
     ]
     spec = {
         "$schema": _SCHEMA,
-        "width": 640,
+        "width": width,
         "height": 220,
-        "title": "Political prisoners in the registry (band: uncertain dates)",
         "data": {"values": values},
         "encoding": {"x": {"field": "period", "type": "temporal", "title": None}},
         "layer": [
             {
                 "mark": {"type": "area", "opacity": 0.3, "color": "#999"},
                 "encoding": {
-                    "y": {"field": "low", "type": "quantitative", "title": "held"},
+                    "y": {"field": "low", "type": "quantitative", "title": _("held")},
                     "y2": {"field": "high"},
                 },
             },
@@ -56,52 +64,57 @@ def stock(series: list[dict[str, Any]]) -> str:
     return _svg(spec)
 
 
-def flows(series: list[dict[str, Any]]) -> str:
-    """New designations against releases, month by month (sure counts)."""
+def flows(series: list[dict[str, Any]], width: int = 640, _: Words = _same) -> str:
+    """New recognitions against releases, period by period (sure counts), as two lines on a
+    time axis so that any range stays legible."""
     values = []
     for p in series:
-        for kind in ("designated", "released"):
+        for kind, label in _FLOW_LABELS.items():
             b = p["events"].get(kind, {"low": 0, "high": 0})
-            values.append({"period": p["period"], "kind": kind, "count": b["low"]})
+            values.append({"period": p["period"], "kind": _(label), "count": b["low"]})
     spec = {
         "$schema": _SCHEMA,
-        "width": 640,
-        "height": 200,
-        "title": "Designations and releases per month",
+        "width": width,
+        "height": 180,
         "data": {"values": values},
-        "mark": {"type": "bar"},
+        "mark": {"type": "line", "point": width >= 480, "interpolate": "step-after"},
         "encoding": {
-            "x": {"field": "period", "type": "ordinal", "title": None},
-            "xOffset": {"field": "kind"},
-            "y": {"field": "count", "type": "quantitative", "title": "people"},
+            "x": {"field": "period", "type": "temporal", "title": None},
+            "y": {"field": "count", "type": "quantitative", "title": _("people")},
             "color": {
                 "field": "kind",
                 "type": "nominal",
-                "scale": {"domain": list(_COLOURS), "range": list(_COLOURS.values())},
+                "title": None,
+                "legend": {"orient": "top"},
+                "scale": {
+                    "domain": [_(x) for x in _FLOW_LABELS.values()],
+                    "range": list(_COLOURS.values()),
+                },
             },
         },
     }
     return _svg(spec)
 
 
-def deals(rows: list[dict[str, Any]]) -> str:
+def deals(rows: list[dict[str, Any]], width: int = 640, _: Words = _same) -> str:
     """The deals on a timeline: what each freed, and how soon new designations replaced them."""
     values = []
     for d in rows:
         start = d["date"][:10] if len(d["date"]) >= 10 else d["date"][:7] + "-01"
+        said = d["published"]["released"]
+        reached = [r["days_low"] for r in d["replacement"] if r["days_low"] is not None]
         values.append(
             {
-                "deal": d["id"],
+                "deal": start,
                 "date": start,
-                "released": d["released"],
-                "replaced": d["replacement_days"] or 0,
+                "released": said[0]["value"] if said else d["registry"]["released"],
+                "replaced": reached[0] if reached else 0,
             }
         )
     spec = {
         "$schema": _SCHEMA,
-        "width": 640,
+        "width": width,
         "height": 160,
-        "title": "Deals: people freed (size) and days until new designations replaced them (bar)",
         "data": {"values": values},
         "transform": [
             {"calculate": "timeOffset('date', datetime(datum.date), datum.replaced)", "as": "until"}
@@ -120,9 +133,22 @@ def deals(rows: list[dict[str, Any]]) -> str:
                 "encoding": {
                     "x": {"field": "date", "type": "temporal"},
                     "y": {"field": "deal", "type": "nominal"},
-                    "size": {"field": "released", "type": "quantitative", "title": "freed"},
+                    "size": {"field": "released", "type": "quantitative", "title": _("freed")},
                 },
             },
         ],
+    }
+    return _svg(spec)
+
+
+def empty(_: Words = _same) -> str:
+    """A chart with nothing to show, said in words."""
+    spec = {
+        "$schema": _SCHEMA,
+        "width": 320,
+        "height": 40,
+        "data": {"values": [{"t": _("No data in this period.")}]},
+        "mark": {"type": "text"},
+        "encoding": {"text": {"field": "t"}},
     }
     return _svg(spec)

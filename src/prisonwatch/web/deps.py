@@ -65,7 +65,15 @@ def scope(request: Request) -> figures.Scope:
     country = request.query_params.get("country") or None
     if country is not None and (len(country) != 2 or not country.isalpha()):
         raise BadParameterError("country", "expected a two-letter code")
-    return figures.Scope(org, country.upper() if country else None, day_param(request, "known_on"))
+    sc = figures.Scope(org, country.upper() if country else None, day_param(request, "known_on"))
+    if org or country:
+        lg = ledger(request)
+        known = lg.cached("known_names", lambda: figures.known_names(lg.store))
+        try:
+            figures.check_scope(sc, known)
+        except figures.ScopeError as exc:
+            raise BadParameterError(exc.field, str(exc)) from None
+    return sc
 
 
 def granularity(request: Request) -> Granularity:

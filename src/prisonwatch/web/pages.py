@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from prisonwatch.core.periods import Granularity
+from prisonwatch.core import labels
 from prisonwatch.services import accounts, conflicts, public, reviewing
-from prisonwatch.web import charts, present
+from prisonwatch.web import dashboards, i18n, present
 from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer, now
 from prisonwatch.web.deps import check_csrf, ledger, require_analyst, scope, viewer
 from prisonwatch.web.peers import client_address
@@ -30,27 +29,76 @@ def _back_to(path: str, message: str) -> RedirectResponse:
 def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
     r = APIRouter()
 
+    i18n.install(templates)
+    templates.env.filters["metric"] = labels.metric
+    templates.env.filters["event"] = labels.event
+    templates.env.globals["qualifier_patterns"] = labels.QUALIFIERS
+
+    @r.get("/language/{code}", include_in_schema=False)
+    def choose_language(code: str, request: Request) -> Response:
+        """Remember the chosen language in a cookie and go back to the page (on this site)."""
+        if code not in i18n.LANGUAGES:
+            raise HTTPException(404, "no such language")
+        nxt = request.query_params.get("next") or "/"
+        if not nxt.startswith("/") or nxt.startswith("//") or "\\" in nxt:
+            nxt = "/"
+        response = RedirectResponse(nxt, status_code=303)
+        response.set_cookie(
+            i18n.COOKIE,
+            code,
+            max_age=365 * 24 * 3600,
+            samesite="lax",
+            secure=secure_cookies,
+        )
+        return response
+
     @r.get("/", include_in_schema=False)
     def dashboard(
         request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
     ) -> Response:
-        today = now().date()
-        sc = scope(request)
-        start = date(today.year - 5, 1, 1)
-        data = present.stats(lg, v, sc, today, start, today, Granularity.MONTH)
-        deal_rows = present.deals(lg, v, sc)
+        board = dashboards.build(lg, v, request)
         return page(
             templates,
             request,
             lg,
             v,
             "dashboard.html",
-            stats=data,
-            deals=deal_rows,
-            stock_svg=charts.stock(data["series"]),
-            flows_svg=charts.flows(data["series"][-36:]),
-            deals_svg=charts.deals(deal_rows) if deal_rows else "",
-            scope=sc,
+            board=board,
+            stats=board.stats,
+            deals=board.deals,
+            svgs={
+                n: dashboards.chart_svgs(n, board, i18n.language(request))
+                for n in dashboards.CHARTS
+            },
+            scope=board.scope,
+            board_summaries={
+                n: dashboards.summary(n, board, i18n.language(request)) for n in dashboards.CHARTS
+            },
+        )
+
+    @r.get("/charts/{name}.{ext}", include_in_schema=False)
+    def chart_file(
+        name: str,
+        ext: str,
+        request: Request,
+        lg: Ledger = Depends(ledger),
+        v: Viewer = Depends(viewer),
+    ) -> Response:
+        if name not in dashboards.CHARTS or ext not in ("svg", "csv"):
+            raise HTTPException(404, "no such chart")
+        board = dashboards.build(lg, v, request)
+        if ext == "csv":
+            body = dashboards.chart_csv(name, board)
+            return Response(
+                body,
+                media_type="text/csv",
+                headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+            )
+        svg = dashboards.chart_svg(name, board, i18n.language(request))
+        return Response(
+            svg,
+            media_type="image/svg+xml",
+            headers={"Content-Disposition": f'attachment; filename="{name}.svg"'},
         )
 
     @r.get("/persons", include_in_schema=False)

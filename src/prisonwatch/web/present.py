@@ -228,16 +228,40 @@ def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
 
 
 def deals(ledger: Ledger, viewer: Viewer, scope: figures.Scope) -> list[dict[str, Any]]:
-    rows = figures.deals(ledger.view(scope), scope)
-    if not viewer.analyst:
-        proj = ledger.projection()
-        public = {p.name for p in proj.persons.values()}
-        rows = [dict(r) for r in rows]
-        for r in rows:
-            r["returned_persons"] = [n for n in r["returned_persons"] if n in public]
-            r["sources"] = proj.urls(r["sources"])
-            r["mediator"] = proj.text(r["mediator"])
-    return rows
+    """Each deal's accounting. The public's is built from the public projection: persons named
+    only when public, sources by id, publisher and date (address and title only when cleared),
+    notes only when they name no protected person."""
+    if viewer.analyst:
+        return figures.deals(ledger.view(scope), scope, lambda p: True)
+    proj = ledger.projection()
+    rows = figures.deals(ledger.view(scope), scope, lambda p: proj.is_public(p.id))
+    return [_public_deal(proj, r) for r in rows]
+
+
+def _public_refs(proj: Any, refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return list(proj.source_refs(r["id"] for r in refs))
+
+
+def _public_deal(proj: Any, row: dict[str, Any]) -> dict[str, Any]:
+    def figure(f: dict[str, Any]) -> dict[str, Any]:
+        return {
+            **f,
+            "note": proj.text(f["note"]),
+            "by": proj.text(f["by"]),
+            "sources": _public_refs(proj, f["sources"]),
+        }
+
+    return {
+        **row,
+        "note": proj.text(row["note"]),
+        "mediator": proj.text(row["mediator"]),
+        "parties": [p for p in (proj.text(x) for x in row["parties"]) if p],
+        "sources": _public_refs(proj, row["sources"]),
+        "published": {k: [figure(f) for f in figs] for k, figs in row["published"].items()},
+        "replacement": [
+            {**r, "sources": _public_refs(proj, r["sources"])} for r in row["replacement"]
+        ],
+    }
 
 
 def deal(ledger: Ledger, viewer: Viewer, scope: figures.Scope, deal_id: str) -> dict[str, Any]:
@@ -268,8 +292,19 @@ def stats(
             [] if not data["problems"] else [f"{len(data['problems'])} data problem(s)"]
         )
         data["observations"] = [
-            {**o, "sources": proj.urls(o["sources"])} for o in data["observations"]
+            {
+                **o,
+                "sources": proj.urls(o["sources"]),
+                "source_refs": _public_refs(proj, o["source_refs"]),
+                "note": proj.text(o["note"]),
+            }
+            for o in data["observations"]
         ]
+        if data.get("headline"):
+            data["headline"] = {
+                **data["headline"],
+                "sources": _public_refs(proj, data["headline"]["sources"]),
+            }
     return data
 
 
