@@ -110,5 +110,8 @@ def test_editing_custody_details_is_a_revision(store: SqlStore, tmp_path: Path) 
     assert after.health == "better" and after.court == "Homiel Regional Court"
     history = editing.history(store, "event", "b-sen")
     assert history[-1].why == "appeal"
+    # a form shows the stored length in months; a number typed there is months too
+    editing.edit(store, "event", "b-sen", {"sentence_months": "54"}, "ana", NOW, "form")
+    assert {e.id: e for e in store.events()}["b-sen"].term_ends == date(2026, 12, 15)
     with pytest.raises(editing.EditError, match="not a sentence length"):
         editing.edit(store, "event", "b-sen", {"sentence_months": "3 years"}, "ana", NOW, "x")

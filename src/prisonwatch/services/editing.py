@@ -187,11 +187,11 @@ def _articles(_: LedgerStore, value: Any) -> tuple[str, ...]:
 
 
 def _sentence(_: LedgerStore, value: Any) -> int | None:
-    """A sentence length (`5y`, `2y6m`, `18m`, or whole months); empty clears it."""
+    """A sentence length (`5y`, `2y6m`, `18m`, or a number of whole months); empty clears it."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = f"{value}m"
+    if not isinstance(value, bool) and str(value).strip().isdigit():
+        value = f"{str(value).strip()}m"  # whole months, as a form shows the stored length
     try:
         return parse_sentence(str(value))
     except CustodyError as exc:
