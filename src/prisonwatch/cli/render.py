@@ -189,7 +189,7 @@ def custody_line(c: dict[str, Any]) -> str:
     for key, label in (("court", "court"), ("detention_place", "held at"), ("health", "health")):
         if c.get(key):
             parts.append(f"{label} {c[key]}")
-    return ("\n" + "; ".join(parts)) if parts else ""
+    return "; ".join(parts)
 
 
 def custody_table(console: Console, data: dict[str, Any]) -> None:
@@ -236,7 +236,7 @@ def person_view(console: Console, p: dict[str, Any]) -> None:
         )
         if e["note"]:
             details += f" — {e['note']}"
-        details += custody_line(e.get("custody_details") or {})
+        details = "\n".join(x for x in (details, custody_line(e.get("custody_details") or {})) if x)
         kind = e["kind"] if e["in_force"] else f"[strike]{e['kind']}[/strike] (superseded)"
         srcs = "\n".join(s["url"] or s.get("title") or "" for s in e["sources"])
         for c in e["claims"]:
