@@ -113,6 +113,8 @@ def source_for(store: LedgerStore, url: str, title: str | None, now: datetime) -
 def _matched(store: LedgerStore, names: Sequence[tuple[str, str | None]]) -> list[DemandName]:
     """Each name matched to the registry: sure matches linked, close ones left for a decision
     with their candidates, the rest unknown to the registry."""
+    if not names:
+        return []
     index, persons = matching.build_index(store)
     out = []
     for i, (name, note) in enumerate(names):
@@ -340,8 +342,16 @@ def progress_of(
     return result, series, persons
 
 
-def _visible(person: Person | None, public: bool) -> bool:
-    return person is not None and (not public or person.protection is Protection.PUBLIC)
+def _public_names(store: LedgerStore, demand: Demand) -> Demand:
+    """The demand with only the names matched to public persons."""
+    persons = {p.id: p for p in store.persons()}
+    kept = []
+    for n in demand.names:
+        pid = matching.resolve(persons, n.person_id) if n.person_id else None
+        p = persons.get(pid or "")
+        if p is not None and p.protection is Protection.PUBLIC and n.state is NameState.MATCHED:
+            kept.append(n)
+    return Demand(**{**_fields(demand), "names": tuple(kept)})
 
 
 def as_dict(
@@ -352,15 +362,20 @@ def as_dict(
     public: bool,
     with_names: bool = True,
 ) -> dict[str, Any]:
-    """A demand and what is left of it, as the viewer may see it."""
+    """A demand and what is left of it, as the viewer may see it.
+
+    For the public, everything (each name, the counts by status, what was freed through which
+    deal, the progress) is computed from the names matched to public persons only; every other
+    name is only counted in `names_not_shown`, so a protected name and one unknown to the
+    registry give the same answer."""
+    named = len(demand.names)
+    if public:
+        demand = _public_names(store, demand)
     prog, series, persons = progress_of(store, demand, on, known_on)
     sources = {s.id: s for s in store.sources(list(demand.source_ids))}
-    shown, hidden = [], 0
+    shown = []
     for o in prog.outcomes:
         person = persons.get(o.name.person_id or "")
-        if not _visible(person, public) and public:
-            hidden += 1
-            continue
         entry: dict[str, Any] = {
             "position": o.name.position,
             "status": o.status.value,
@@ -396,7 +411,7 @@ def as_dict(
         "note": None if public else demand.note,
         "on": on.isoformat(),
         "known_on": known_on.isoformat() if known_on else None,
-        "named": len(demand.names),
+        "named": named,
         "status_counts": {s.value: prog.counts.get(s, 0) for s in DemandStatus},
         "still_held": {"low": held_low, "high": held_high},
         "freed_by_deal": {k or "no deal": v for k, v in sorted(prog.freed_by_deal.items())},
@@ -414,6 +429,6 @@ def as_dict(
         out["sources"] = [{"id": s} for s in demand.source_ids if s in sources]
     if with_names:
         out["names"] = shown
-        out["names_not_shown"] = hidden
+        out["names_not_shown"] = named - len(shown)
         out["progress"] = [{"on": d.isoformat(), **c} for d, c in series]
     return out
