@@ -107,6 +107,16 @@ def edit_event(
     source_ids: Annotated[
         str | None, typer.Option(help="Source ids or addresses, separated by ';'.")
     ] = None,
+    articles: Annotated[
+        str | None, typer.Option(help="Criminal-code articles, separated by ';'.")
+    ] = None,
+    sentence: Annotated[str | None, typer.Option(help="Sentence length: 5y, 2y6m, 18m.")] = None,
+    term_ends: Annotated[str | None, typer.Option(help="When the term ends (a day).")] = None,
+    court: Opt = None,
+    detention_place: Annotated[
+        str | None, typer.Option(help="Colony or prison (analysts only).")
+    ] = None,
+    health: Annotated[str | None, typer.Option(help="Health notes (analysts only).")] = None,
     why: WhyOption = None,
     based_on: BasedOnOption = None,
     db: DbOption = None,
@@ -122,6 +132,12 @@ def edit_event(
         "place": place,
         "note": note,
         "source_ids": source_ids,
+        "articles": articles,
+        "sentence_months": sentence,
+        "term_ends": term_ends,
+        "court": court,
+        "detention_place": detention_place,
+        "health": health,
     }
     _run_edit("event", record_id, fields, why, based_on, db)
 

@@ -1,4 +1,4 @@
-"""Commands on the record: init, import, person, stats, deals, export, demo."""
+"""Commands on the record: init, import, person, stats, custody, deals, export, demo."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ from prisonwatch.cli.common import (
     opened,
     out,
 )
+from prisonwatch.core.custody import CustodyError
 from prisonwatch.core.periods import Granularity
+from prisonwatch.services import custody as custody_service
 from prisonwatch.services import exporting, figures, importing, people, samples
 from prisonwatch.storage.sql import SqlStore
 
@@ -170,6 +172,33 @@ def _check_scope(store: SqlStore, scope: figures.Scope) -> None:
         figures.check_scope(scope, figures.known_names(store))
     except figures.ScopeError as exc:
         raise CliError(f"--{exc.field}: {exc}") from None
+
+
+@app.command()
+def custody(
+    article: Annotated[
+        str | None, typer.Option(help="Count persons sentenced under this article (342-1).")
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option(help="Day the 12 months start (default: today).")
+    ] = None,
+    known_on: KnownOnOption = None,
+    format: FormatOption = "table",
+    db: DbOption = None,
+) -> None:
+    """Terms ending in the next 12 months, and persons sentenced under each article (counts)."""
+    fmt = check_format(format, ("table", "json"))
+    on_day = day(on, "--on") or date.today()
+    known = day(known_on, "--known-on")
+    with opened(db) as (store, _):
+        try:
+            data = custody_service.figures(store, on_day, article, known_on=known)
+        except CustodyError as exc:
+            raise CliError(f"--article: {exc}") from None
+    if fmt == "json":
+        out.print_json(data=data)
+    else:
+        render.custody_table(out, data)
 
 
 @app.command()

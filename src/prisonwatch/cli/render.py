@@ -177,6 +177,49 @@ def deals_csv(rows: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
+def custody_line(c: dict[str, Any]) -> str:
+    """An event's custody details on one line (place and health only when given: analysts')."""
+    parts = []
+    if c.get("articles"):
+        parts.append("art. " + ", ".join(c["articles"]))
+    if c.get("sentence"):
+        parts.append(f"sentence {c['sentence']}")
+    if c.get("term_ends"):
+        parts.append(f"term ends {c['term_ends']}")
+    for key, label in (("court", "court"), ("detention_place", "held at"), ("health", "health")):
+        if c.get(key):
+            parts.append(f"{label} {c[key]}")
+    return "; ".join(parts)
+
+
+def custody_table(console: Console, data: dict[str, Any]) -> None:
+    ending = data["terms_ending"]
+    console.print(
+        f"Terms ending {data['on']} to {data['within_days']} days later, persons held: "
+        f"[bold]{ending['persons']}[/bold]"
+    )
+    if ending["by_month"]:
+        t = Table(title="Terms ending by month")
+        t.add_column("month")
+        t.add_column("persons", justify="right")
+        for month, n in ending["by_month"].items():
+            t.add_row(month, str(n))
+        console.print(t)
+    if "article" in data:
+        a = data["article"]
+        console.print(
+            f"Sentenced under article {a['article']}: [bold]{a['persons']}[/bold]"
+            f" persons ({a['held']} held on {data['on']})"
+        )
+        return
+    t = Table(title="Persons sentenced under each article")
+    for col in ("article", "persons", "held"):
+        t.add_column(col, justify="right" if col != "article" else "left")
+    for r in data["articles"]:
+        t.add_row(r["article"], str(r["persons"]), str(r["held"]))
+    console.print(t)
+
+
 def person_view(console: Console, p: dict[str, Any]) -> None:
     aka = f" (also {', '.join(p['aliases'])})" if p["aliases"] else ""
     console.print(f"[bold]{p['name']}[/bold]{aka}  id {p['id']}")
@@ -193,6 +236,7 @@ def person_view(console: Console, p: dict[str, Any]) -> None:
         )
         if e["note"]:
             details += f" — {e['note']}"
+        details = "\n".join(x for x in (details, custody_line(e.get("custody_details") or {})) if x)
         kind = e["kind"] if e["in_force"] else f"[strike]{e['kind']}[/strike] (superseded)"
         srcs = "\n".join(s["url"] or s.get("title") or "" for s in e["sources"])
         for c in e["claims"]:

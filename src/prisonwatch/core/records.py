@@ -7,6 +7,7 @@ correction is a new record that supersedes the old one.
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -123,6 +124,11 @@ class Event:
 
     `supersedes` names the event this one corrects; a correction with `void` set withdraws the
     superseded event without replacing it.
+
+    Custody details, as a Viasna card carries them (mostly on a sentencing): the criminal-code
+    `articles`, the sentence length in months, when the term ends, the court. Public facts for a
+    public person. `detention_place` (colony, prison) and `health` are for analysts only: the
+    public projection never carries them (see `services.public`).
     """
 
     id: str
@@ -140,6 +146,12 @@ class Event:
     note: str | None = None
     supersedes: str | None = None
     void: bool = False
+    articles: tuple[str, ...] = ()
+    sentence_months: int | None = None
+    term_ends: _dt.date | None = None
+    court: str | None = None
+    detention_place: str | None = None
+    health: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
+from prisonwatch.core.custody import ARTICLE_MAX, CustodyError, check_article, parse_sentence
 from prisonwatch.core.dates import DateError, FuzzyDate, parse_fuzzy
 
 E = TypeVar("E", bound=StrEnum)
@@ -190,6 +191,25 @@ def listing(value: object, limit: int = SHORT_MAX) -> tuple[str, ...]:
     if t is None:
         return ()
     return tuple(_checked(p.strip(), limit, False) for p in t.split("|") if p.strip())
+
+
+def sentence(value: object) -> int | None:
+    """A sentence length in months, written `5y`, `2y6m` or `18m`."""
+    t = text(value, limit=40)
+    if t is None:
+        return None
+    try:
+        return parse_sentence(t)
+    except CustodyError as exc:
+        raise FieldError(str(exc)) from None
+
+
+def articles(value: object) -> tuple[str, ...]:
+    """Criminal-code articles (`342-1|361-1 ч.3`), each starting with its number."""
+    try:
+        return tuple(dict.fromkeys(check_article(a) for a in listing(value, ARTICLE_MAX)))
+    except CustodyError as exc:
+        raise FieldError(str(exc)) from None
 
 
 def names(value: object) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
+from prisonwatch.core.custody import term_end
 from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import (
     Concession,
@@ -124,6 +125,12 @@ def read_event(row: Mapping[str, Any], ctx: _Context) -> Event:
     eid = _field("id", f.ident, row) or content_id(
         "ev", person_id, kind.value, str(when), mechanism, organisation, deal_id, *sources
     )
+    sentence_months = _field("sentence", f.sentence, row)
+    term_ends = _field("term_ends", f.day, row)
+    if term_ends is None and sentence_months is not None:
+        term_ends = term_end(when, sentence_months)
+    if term_ends is not None and term_ends < when.earliest:
+        raise _RowError("term_ends", f"the term cannot end ({term_ends}) before the event ({when})")
     return Event(
         id=eid,
         person_id=person_id,
@@ -139,6 +146,12 @@ def read_event(row: Mapping[str, Any], ctx: _Context) -> Event:
         note=_field("note", f.note, row),
         supersedes=_field("supersedes", f.ident, row),
         void=_field("void", f.boolean, row),
+        articles=_field("articles", f.articles, row),
+        sentence_months=sentence_months,
+        term_ends=term_ends,
+        court=_field("court", f.text, row),
+        detention_place=_field("detention_place", f.text, row),
+        health=_field("health", f.note, row),
     )
 
 

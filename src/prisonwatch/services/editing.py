@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any, cast
 
 from prisonwatch.core.bitemporal import effective_events
+from prisonwatch.core.custody import CustodyError, check_article, parse_sentence, term_end
 from prisonwatch.core.dates import DateError, FuzzyDate, format_fuzzy, parse_day, parse_fuzzy
 from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Concession, Person, content_id
@@ -173,6 +174,30 @@ def _verdict(_: LedgerStore, value: Any) -> str:
     return text
 
 
+def _articles(_: LedgerStore, value: Any) -> tuple[str, ...]:
+    """Criminal-code articles separated by ';' or '|' (replacing them all), or a list."""
+    if isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        items = str(value or "").replace("|", ";").split(";")
+    try:
+        return tuple(dict.fromkeys(check_article(str(a)) for a in items if str(a).strip()))
+    except CustodyError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _sentence(_: LedgerStore, value: Any) -> int | None:
+    """A sentence length (`5y`, `2y6m`, `18m`, or a number of whole months); empty clears it."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, bool) and str(value).strip().isdigit():
+        value = f"{str(value).strip()}m"  # whole months, as a form shows the stored length
+    try:
+        return parse_sentence(str(value))
+    except CustodyError as exc:
+        raise ValueError(str(exc)) from None
+
+
 def _concessions(_: LedgerStore, value: Any) -> tuple[Concession, ...]:
     """`by/what/target; by/what/target` (target optional), or a list of objects."""
     items = value if isinstance(value, list | tuple) else str(value or "").split(";")
@@ -212,6 +237,12 @@ FIELDS: dict[str, dict[str, Parse]] = {
         "place": _text,
         "note": _text,
         "source_ids": _sources,
+        "articles": _articles,
+        "sentence_months": _sentence,
+        "term_ends": _day,
+        "court": _text,
+        "detention_place": _text,
+        "health": _text,
     },
     "deal": {
         "date": _fuzzy,
@@ -312,6 +343,9 @@ def revised(store: LedgerStore, kind: str, record: Any, changes: Mapping[str, An
     if problems:
         raise EditError(problems)
     after = dataclasses.replace(record, **values)
+    derived = "sentence_months" in values or "date" in values  # a derived end follows them
+    if kind == "event" and derived and "term_ends" not in values and after.sentence_months:
+        after = dataclasses.replace(after, term_ends=term_end(after.date, after.sentence_months))
     if kind == "event" and after.kind is not EventKind.RELEASED and after.mechanism is not None:
         raise EditError([Problem(where, "mechanism", "only a release has a mechanism")])
     return after

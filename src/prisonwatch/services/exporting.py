@@ -4,10 +4,12 @@ The public export (the default) is built from the public projection (`services.p
 from the full record minus a mask: public persons as they are (notes only when they name no
 protected person); `withhold_name` persons under a random stored pseudonym with no names,
 aliases, birth year, gender, region or note, and their events under random stored ids with
-only what the figures need (no source address, recorder, place or note: an article about the
-person, or who recorded it, identifies them); `counts_only` persons and their events left out
-entirely; sources only as the projection knows them. `include_protected` gives the full
-backup for trusted storage.
+only what the figures need (no source address, recorder, place, note or court: an article about
+the person, or who recorded it, identifies them); `counts_only` persons and their events left out
+entirely; sources only as the projection knows them. Events carry their public custody details
+(articles, sentence, term end, court); their `detention_place` and `health` columns stay empty in
+the public export, since they are for analysts only. `include_protected` gives the full backup
+for trusted storage.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from prisonwatch.core.custody import format_sentence
 from prisonwatch.core.dates import format_fuzzy
 from prisonwatch.core.records import Deal, Event, Observation, Person, Source
 from prisonwatch.core.vocabulary import Gender
@@ -69,6 +72,12 @@ COLUMNS: dict[str, list[str]] = {
         "void",
         "recorded_at",
         "recorded_by",
+        "articles",
+        "sentence",
+        "term_ends",
+        "court",
+        "detention_place",
+        "health",
     ],
     "observations": [
         "id",
@@ -122,7 +131,16 @@ def _event_row(e: Event, urls: Callable[[tuple[str, ...]], str]) -> dict[str, An
         "void": "true" if e.void else "",
         "recorded_at": _ts(e.recorded_at),
         "recorded_by": e.recorded_by,
+        "articles": "|".join(e.articles),
+        "sentence": format_sentence(e.sentence_months) if e.sentence_months else None,
+        "term_ends": e.term_ends.isoformat() if e.term_ends else None,
+        "court": e.court,
     }
+
+
+def _full_event_row(e: Event, urls: Callable[[tuple[str, ...]], str]) -> dict[str, Any]:
+    """An event with what only analysts see: place of detention and health notes."""
+    return {**_event_row(e, urls), "detention_place": e.detention_place, "health": e.health}
 
 
 def _deal_row(d: Deal, urls: Callable[[tuple[str, ...]], str]) -> dict[str, Any]:
@@ -192,7 +210,7 @@ def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
         "sources": [_source_row(s) for s in sources.values() if s.url and s.text is None],
         "persons": [_person_row(p) for p in store.persons()],
         "deals": [_deal_row(d, urls) for d in store.deals()],
-        "events": [_event_row(e, urls) for e in store.events()],
+        "events": [_full_event_row(e, urls) for e in store.events()],
         "observations": [_observation_row(o, urls) for o in store.observations()],
     }
 
@@ -237,6 +255,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         pseudonymous one is dropped either way."""
         row = _event_row(e, urls)
         row["place"], row["note"] = proj.text(e.place), proj.text(e.note)
+        row["court"] = proj.text(e.court)
         hidden = e.person_id in pseudonyms
         if hidden:
             row.update(
@@ -246,6 +265,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
                 note=None,
                 source_url="",
                 recorded_by=None,
+                court=None,
             )
         linked = hidden_person.get(e.supersedes or "")
         if e.supersedes is None:

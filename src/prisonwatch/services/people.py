@@ -6,9 +6,10 @@ from datetime import date
 from typing import Any
 
 from prisonwatch.core.bitemporal import effective_events
-from prisonwatch.core.records import Person, Source
+from prisonwatch.core.records import Event, Person, Source
 from prisonwatch.core.timeline import custody_status, fold_custody, sort_key
 from prisonwatch.core.vocabulary import DEATHS
+from prisonwatch.services.public import public_custody
 from prisonwatch.storage.port import LedgerStore
 
 
@@ -17,8 +18,21 @@ def _source_ref(s: Source) -> dict[str, str | None]:
     return {"url": s.url, "title": s.title, "publisher": s.publisher, "published": published}
 
 
-def timeline(store: LedgerStore, person: Person, today: date) -> dict[str, Any]:
-    """The person's record: names, events in order (with corrections shown), sources."""
+def custody_details(e: Event, analyst: bool) -> dict[str, Any]:
+    """An event's custody details: the public ones, and for analysts also the place of
+    detention and health notes."""
+    shown = public_custody(e, lambda v: v)
+    if analyst:
+        shown |= {"detention_place": e.detention_place, "health": e.health}
+    return shown
+
+
+def timeline(
+    store: LedgerStore, person: Person, today: date, analyst: bool = True
+) -> dict[str, Any]:
+    """The person's record: names, events in order (with corrections shown), sources.
+
+    `analyst` false leaves out what only analysts see (place of detention, health)."""
     all_events = store.events([person.id])
     effective = {e.id for e in effective_events(all_events)}
     sources = {
@@ -65,6 +79,7 @@ def timeline(store: LedgerStore, person: Person, today: date) -> dict[str, Any]:
                 "supersedes": e.supersedes,
                 "recorded_at": e.recorded_at.isoformat(timespec="seconds"),
                 "recorded_by": e.recorded_by,
+                "custody_details": custody_details(e, analyst),
                 "sources": [_source_ref(sources[s]) for s in e.source_ids if s in sources],
                 "claims": [
                     {

@@ -16,16 +16,20 @@ data version changes.
   is never shown: each claim shows a published excerpt only once review cleared it.
 - Free texts of records (notes, places, a claim's population, agent and attribution) only when
   they name no protected person.
+- Custody details of an event: its articles, sentence length, term end and court
+  (`public_custody`); never the place of detention or health notes, which are for analysts only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
-from prisonwatch.core.records import Claim, Person, Source
+from prisonwatch.core.custody import format_sentence
+from prisonwatch.core.records import Claim, Event, Person, Source
 from prisonwatch.core.vocabulary import Protection
 from prisonwatch.services.name_check import ProtectedNames
 from prisonwatch.storage.clearances import KINDS, Clearance, ClearanceStore
@@ -144,6 +148,19 @@ class Projection:
 
     def is_public(self, person_id: str) -> bool:
         return person_id in self.persons
+
+
+def public_custody(e: Event, text: Callable[[str | None], str | None]) -> dict[str, Any]:
+    """The custody details of an event the public may see, read field by field from the event:
+    articles, sentence length, term end and court (`text` screens the court's free text).
+    Detention place and health are never read here."""
+    return {
+        "articles": list(e.articles),
+        "sentence": format_sentence(e.sentence_months) if e.sentence_months else None,
+        "sentence_months": e.sentence_months,
+        "term_ends": e.term_ends.isoformat() if e.term_ends else None,
+        "court": text(e.court),
+    }
 
 
 def _public_source(

@@ -145,6 +145,12 @@ def event_row(e: Event) -> Row:
         "recorded_by": e.recorded_by,
         "supersedes": e.supersedes,
         "void": e.void,
+        "articles": list(e.articles) or None,
+        "sentence_months": e.sentence_months,
+        "term_ends": e.term_ends,
+        "court": e.court,
+        "detention_place": e.detention_place,
+        "health": e.health,
     }
 
 
@@ -169,6 +175,12 @@ def event_from(
         note=row["note"],
         supersedes=row["supersedes"],
         void=bool(row["void"]),
+        articles=tuple(row.get("articles") or ()),
+        sentence_months=row.get("sentence_months"),
+        term_ends=_as_date(row["term_ends"]) if row.get("term_ends") else None,
+        court=row.get("court"),
+        detention_place=row.get("detention_place"),
+        health=row.get("health"),
     )
 
 

@@ -89,6 +89,13 @@ events = Table(
     Column("recorded_by", Text, nullable=False),
     Column("supersedes", String(80), ForeignKey("events.id")),
     Column("void", Boolean, nullable=False, default=False),
+    # custody details (migration 0009); detention_place and health are for analysts only
+    Column("articles", JSON),
+    Column("sentence_months", Integer),
+    Column("term_ends", Date),
+    Column("court", Text),
+    Column("detention_place", Text),
+    Column("health", Text),
     Index(None, "person_id"),
     Index(None, "deal_id"),
     Index(None, "recorded_at"),

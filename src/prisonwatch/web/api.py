@@ -8,6 +8,8 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
+from prisonwatch.core.custody import CustodyError
+from prisonwatch.services import custody as custody_service
 from prisonwatch.services import figures, reviewing
 from prisonwatch.web import present
 from prisonwatch.web.context import Ledger, Viewer, now
@@ -142,6 +144,27 @@ def stats(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(vi
     if start and end and (end - start).days > 366 * 30:
         raise BadParameterError("to", "a series spans at most 30 years")
     data = present.stats(lg, v, scope(request), on, start, end, granularity(request))
+    return json_response(lg, v, data)
+
+
+@router.get(
+    "/custody",
+    summary="Terms ending in the next 12 months; persons sentenced under each article (counts)",
+    openapi_extra=query("on", "article", "known_on"),
+)
+def custody(
+    request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
+) -> Response:
+    on = day_param(request, "on") or now().date()
+    known_on = day_param(request, "known_on")
+    article = request.query_params.get("article") or None
+    try:
+        data = lg.cached(
+            ("custody", on, article, known_on),
+            lambda: custody_service.figures(lg.store, on, article, known_on=known_on),
+        )
+    except CustodyError as exc:
+        raise BadParameterError("article", str(exc)) from None
     return json_response(lg, v, data)
 
 

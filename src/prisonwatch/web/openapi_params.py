@@ -58,6 +58,10 @@ _PARAMS: dict[str, tuple[str, dict[str, Any]]] = {
         "Series step (month when empty)",
         {"type": "string", "enum": ["day", "month", "year", ""]},
     ),
+    "article": (
+        "A criminal-code article (342-1; a part such as 361-1 ч.3 counts under 361-1)",
+        {"type": "string"},
+    ),
     "_shape": (
         "objects (rows, count, next) or array",
         {"type": "string", "enum": ["objects", "array"]},

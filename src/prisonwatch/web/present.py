@@ -21,7 +21,7 @@ from prisonwatch.core.vocabulary import RECOGNITION
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import conflicts as conflict_service
 from prisonwatch.services import figures, people, reviewing
-from prisonwatch.services.public import href
+from prisonwatch.services.public import href, public_custody
 from prisonwatch.storage.rows import search_key
 from prisonwatch.web.context import Ledger, Viewer, now
 
@@ -182,7 +182,7 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
         p = proj.persons.get(merged.get(person_id) or "")
     if p is None:
         raise NotFoundError("no such person")
-    data = people.timeline(ledger.store, p, now().date())
+    data = people.timeline(ledger.store, p, now().date(), analyst=False)
     data.pop("problems", None)
     events = {e.id: e for e in ledger.store.events([p.id])}
     claims = {
@@ -192,6 +192,7 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
         e = events[row["id"]]
         row["note"] = proj.text(row["note"])
         row["place"] = proj.text(row["place"])
+        row["custody_details"] = public_custody(e, proj.text)
         row["sources"] = proj.source_refs(e.source_ids)
         row["claims"] = [
             {"id": pc.id, "evidence": pc.excerpt, "status": pc.status}
