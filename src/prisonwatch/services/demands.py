@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -340,6 +340,10 @@ def progress_of(
     return result, series, persons
 
 
+def _nothing(value: str | None) -> str | None:
+    return None
+
+
 def _visible(person: Person | None, public: bool) -> bool:
     return person is not None and (not public or person.protection is Protection.PUBLIC)
 
@@ -351,8 +355,16 @@ def as_dict(
     known_on: date | None,
     public: bool,
     with_names: bool = True,
+    text: Callable[[str | None], str | None] | None = None,
 ) -> dict[str, Any]:
-    """A demand and what is left of it, as the viewer may see it."""
+    """A demand and what is left of it, as the viewer may see it. For the public, who made the
+    demand and of whom are free texts shown only as `text` (the public projection's
+    `Projection.text`) lets them; without it the public sees neither."""
+    if public:
+        seen = text if text is not None else _nothing
+        by, of = seen(demand.by), seen(demand.of)
+    else:
+        by, of = demand.by, demand.of
     prog, series, persons = progress_of(store, demand, on, known_on)
     sources = {s.id: s for s in store.sources(list(demand.source_ids))}
     shown, hidden = [], 0
@@ -387,8 +399,8 @@ def as_dict(
     held_low, held_high = prog.still_held
     out: dict[str, Any] = {
         "id": demand.id,
-        "by": demand.by,
-        "of": demand.of,
+        "by": by,
+        "of": of,
         "country": demand.country,
         "made_on": str(demand.made_on),
         "count": demand.count,

@@ -11,14 +11,16 @@ data version changes.
 - Sources: every source is listed by id, publisher and date; its title and address only when
   they name no protected person (`name_check`, every spelling and case form) or review cleared
   them. Its text is never shown: each claim shows a published excerpt only once review cleared it.
-- Free texts of records (notes, places, a claim's population, agent and attribution) only when
-  they name no protected person.
+- Free texts of records (notes, places, a claim's population, agent and attribution, a public
+  person's region, deals' parties and concessions, who published a figure, observations' and
+  events' organisations, a demand's maker and addressee) only when they name no protected
+  person: `Projection.text`, applied where the public rows of each kind are built.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -100,12 +102,14 @@ class Projection:
     @classmethod
     def build(cls, store: SqlStore) -> Projection:
         everyone = store.persons()
+        names = ProtectedNames(p for p in everyone if p.protection is not Protection.PUBLIC)
         public = {
-            p.id: p for p in everyone if p.protection is Protection.PUBLIC and not p.merged_into
+            p.id: _public_person(p, names)
+            for p in everyone
+            if p.protection is Protection.PUBLIC and not p.merged_into
         }
         exported = frozenset(p.id for p in everyone if p.protection is Protection.PUBLIC)
         withheld = frozenset(p.id for p in everyone if p.protection is Protection.WITHHOLD_NAME)
-        names = ProtectedNames(p for p in everyone if p.protection is not Protection.PUBLIC)
         cleared = frozenset((c.kind, c.target_id) for c in ClearanceStore(store).clearances())
         sources = {s.id: _public_source(s, names, cleared) for s in store.sources()}
         return cls(public, exported, withheld, sources, cleared, names, _refs(sources.values()))
@@ -139,6 +143,12 @@ class Projection:
 
     def is_public(self, person_id: str) -> bool:
         return person_id in self.persons
+
+
+def _public_person(p: Person, names: ProtectedNames) -> Person:
+    """A public person as the public sees them: a region naming a protected person is unknown
+    (their own names are public)."""
+    return replace(p, region=None) if names.mentions(p.region) else p
 
 
 def _public_source(
