@@ -147,7 +147,7 @@ def test_supersede_and_void(cli: Cli, tmp_path: Path) -> None:
     assert cli("import", fix).code == 0
 
     def events_known(on: str, known: str | None = None) -> int:
-        args = ["stats", "--on", on, "--format", "json", "--org", "nobody"]
+        args = ["stats", "--on", on, "--format", "json"]
         if known:
             args += ["--known-on", known]
         return int(json.loads(cli(*args).out)["events"])

@@ -84,3 +84,21 @@ def test_the_headline_is_not_parsed_into_the_first_sentence(extract: Extract) ->
         "Moldova frees 37 prisoners, group says.\nThe government of Moldova freed 37 prisoners."
     )
     assert {c["agent"] for c in out["claims"] if c["count"] == 37} == {"Moldova"}
+
+
+def test_a_person_named_inside_the_counted_group_is_counted_not_the_source(
+    extract: Extract,
+) -> None:
+    out = extract(
+        "The prosecutor said that 14 people, including the lawyer Maxim Znak, remained in custody."
+    )
+    claim = only(out["claims"], "held", 14)
+    assert claim["persons"] == ["Maxim Znak"]
+    assert claim["source"] == "prosecutor"
+
+
+def test_a_relative_clause_after_the_count_names_none_of_them(extract: Extract) -> None:
+    out = extract(
+        "The envoy urged Minsk to free up to 900 people that Anna Petrova calls hostages."
+    )
+    assert only(out["claims"], "demanded", 900)["persons"] == []

@@ -106,7 +106,7 @@ def test_protection_change_leaves_no_trace_and_back(
     assert r.status_code == 200, r.text
     client.cookies.clear()
     found = client.get("/api/v1/persons", params={"q": "Statkevich"}).json()
-    assert [p["id"] for p in found["rows"]] == [PERSON]
+    assert PERSON in [p["id"] for p in found["rows"]]
 
 
 def test_bad_writes_are_refused_in_the_error_shape(client: TestClient) -> None:

@@ -32,6 +32,8 @@ _SUBJECT = "nsubj"
 _PASSIVE_AGENT = "agent"
 _OBJECT_OF_PREPOSITION = "pobj"
 _MODIFIERS = ("compound", "amod")
+_NUMBER_MODIFIER = "nummod"
+_MEMBER_PARTS = ("prep", "appos")
 _PROPER_NOUN = "PROPN"
 _RANK = {"person": 0, "organization": 1, "country": 2}
 #: How far up from the action's verb the say-verb may govern it.
@@ -97,11 +99,43 @@ def source_by_parse(a: Article, d: Draft) -> str | None:
     return None
 
 
+def counted_group(a: Article, d: Draft) -> tuple[int, int] | None:
+    """The character span of the noun phrase a claim's number counts ("14 people, including
+    the lawyer X"), from the number's head noun; None when the number has no noun head."""
+    number = token_at(a.doc, d.start)
+    if number is None or number.dep_ != _NUMBER_MODIFIER:
+        return None
+    return _edges(number.head)
+
+
+def members_named(a: Article, d: Draft) -> list[str]:
+    """People named in a phrase hanging from the counted noun ("14 people, including the lawyer
+    X", "three activists, among them Y"): its prepositional and appositive parts, not a relative
+    clause ("1,400 people that Trump has called hostages")."""
+    number = token_at(a.doc, d.start)
+    if number is None or number.dep_ != _NUMBER_MODIFIER:
+        return []
+    named: list[str] = []
+    for part in number.head.rights:
+        if part.dep_ in _MEMBER_PARTS:
+            lo, hi = _edges(part)
+            named.extend(m.name for m in a.mentions_in(lo, hi, ("person",)))
+    return list(dict.fromkeys(named))
+
+
 def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
-    """Agents and sources the surface rules left empty, where the parse tells them."""
+    """Agents and sources the surface rules left empty, where the parse tells them; a source
+    named inside the counted group is one of the counted, not who counts them."""
     if a.doc is None:
         return
     for d in drafts:
+        group = counted_group(a, d)
+        if group is not None and d.source is not None:
+            inside = a.mentions_in(group[0], group[1], ("person",))
+            if any(m.name == d.source for m in inside):
+                d.source = None
+        if group is not None and not d.persons:
+            d.persons = members_named(a, d)
         if d.agent is None:
             d.agent = agent_by_parse(a, d)
         if d.source is None and d.action != "demanded":

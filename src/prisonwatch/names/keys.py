@@ -104,6 +104,8 @@ def forms(name: str) -> list[Form]:
     if "," in name:
         last, _, first = name.partition(",")
         name = f"{first.strip()} {last.strip()}".strip()
+    if name.isascii():  # most names: neither characters nor Cyrillic to look for
+        return _latin_forms(strip_tones(name) if any(c.isdigit() for c in name) else name)
     if has_han(name):
         return [Form(tokens, how) for how, tokens in han_spellings(name)]
     if not is_cyrillic(name):
@@ -145,6 +147,6 @@ def _latin_forms(name: str) -> list[Form]:
         variant = nominative_forms(name, "be", limit=1)[0]
         if variant != name:
             out.append(Form(_tokens(variant), "case undone (Łacinka)"))
-    if re.search(r"\w-\w", name):
+    if "-" in name and re.search(r"\w-\w", name):
         out.append(Form(_tokens(re.sub(r"(?<=\w)-(?=\w)", "", name)), "hyphen joined"))
     return out

@@ -113,6 +113,8 @@ def source_for(store: LedgerStore, url: str, title: str | None, now: datetime) -
 def _matched(store: LedgerStore, names: Sequence[tuple[str, str | None]]) -> list[DemandName]:
     """Each name matched to the registry: sure matches linked, close ones left for a decision
     with their candidates, the rest unknown to the registry."""
+    if not names:
+        return []
     index, persons = matching.build_index(store)
     out = []
     for i, (name, note) in enumerate(names):
@@ -344,8 +346,16 @@ def _nothing(value: str | None) -> str | None:
     return None
 
 
-def _visible(person: Person | None, public: bool) -> bool:
-    return person is not None and (not public or person.protection is Protection.PUBLIC)
+def _public_names(store: LedgerStore, demand: Demand) -> Demand:
+    """The demand with only the names matched to public persons."""
+    persons = {p.id: p for p in store.persons()}
+    kept = []
+    for n in demand.names:
+        pid = matching.resolve(persons, n.person_id) if n.person_id else None
+        p = persons.get(pid or "")
+        if p is not None and p.protection is Protection.PUBLIC and n.state is NameState.MATCHED:
+            kept.append(n)
+    return Demand(**{**_fields(demand), "names": tuple(kept)})
 
 
 def as_dict(
@@ -357,22 +367,26 @@ def as_dict(
     with_names: bool = True,
     text: Callable[[str | None], str | None] | None = None,
 ) -> dict[str, Any]:
-    """A demand and what is left of it, as the viewer may see it. For the public, who made the
-    demand and of whom are free texts shown only as `text` (the public projection's
-    `Projection.text`) lets them; without it the public sees neither."""
+    """A demand and what is left of it, as the viewer may see it.
+
+    For the public, everything (each name, the counts by status, what was freed through which
+    deal, the progress) is computed from the names matched to public persons only; every other
+    name is only counted in `names_not_shown`, so a protected name and one unknown to the
+    registry give the same answer. Who made the demand and of whom are free texts the public
+    sees only as `text` (the public projection's `Projection.text`) lets them; without it the
+    public sees neither."""
+    named = len(demand.names)
     if public:
         seen = text if text is not None else _nothing
         by, of = seen(demand.by), seen(demand.of)
+        demand = _public_names(store, demand)
     else:
         by, of = demand.by, demand.of
     prog, series, persons = progress_of(store, demand, on, known_on)
     sources = {s.id: s for s in store.sources(list(demand.source_ids))}
-    shown, hidden = [], 0
+    shown = []
     for o in prog.outcomes:
         person = persons.get(o.name.person_id or "")
-        if not _visible(person, public) and public:
-            hidden += 1
-            continue
         entry: dict[str, Any] = {
             "position": o.name.position,
             "status": o.status.value,
@@ -408,7 +422,7 @@ def as_dict(
         "note": None if public else demand.note,
         "on": on.isoformat(),
         "known_on": known_on.isoformat() if known_on else None,
-        "named": len(demand.names),
+        "named": named,
         "status_counts": {s.value: prog.counts.get(s, 0) for s in DemandStatus},
         "still_held": {"low": held_low, "high": held_high},
         "freed_by_deal": {k or "no deal": v for k, v in sorted(prog.freed_by_deal.items())},
@@ -426,6 +440,6 @@ def as_dict(
         out["sources"] = [{"id": s} for s in demand.source_ids if s in sources]
     if with_names:
         out["names"] = shown
-        out["names_not_shown"] = hidden
+        out["names_not_shown"] = named - len(shown)
         out["progress"] = [{"on": d.isoformat(), **c} for d, c in series]
     return out

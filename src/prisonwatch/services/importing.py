@@ -87,7 +87,12 @@ def _combined(a: Source, b: Source) -> Source:
 def merge(batches: Sequence[Batch]) -> Batch:
     out = Batch()
     sources: dict[str, Source] = {}
-    for b in batches:
+    # a sources file describes its sources, other files only name them: sources files go
+    # first, in the order of their names, so that the command line's order never matters
+    described = sorted(
+        batches, key=lambda b: (len(b) != len(b.sources), min(b.where.values(), default=""))
+    )
+    for b in described:
         for s in b.sources:
             sources[s.id] = _combined(sources[s.id], s) if s.id in sources else s
     out.sources.extend(sources.values())
