@@ -36,6 +36,13 @@ PERSONS = (
     "Canaryland South,BY,withhold_name,,2025-01-01\n"
     "by-control-darashevich,Raman Darashevich,Раман Дарашэвіч,1980,male,Minsk,BY,public,"
     "Shared a cell with Жаўранкевіч and Лук&#39;янчык,2025-01-01\n"
+    # names the surname check alone misses: a short surname, a surname that is a given name
+    "by-canary-kt,Andrei Kot,Андрэй Кот|Андрей Кот,1975,male,,BY,withhold_name,,2025-01-01\n"
+    "by-canary-pi,Pavel Ivan,Павел Иван,1977,male,,BY,counts_only,,2025-01-01\n"
+    "by-canary-hr,Zmitser Hrabianiuk,Зміцер Грабянюк,1979,male,,BY,counts_only,,2025-01-01\n"
+    # a public person whose region names a protected one
+    "by-control-region,Ales Pushkin-Control,,1965,male,Андрэя Кота street,BY,public,,"
+    "2025-01-01\n"
 )
 EVENTS = (
     "id,person_id,kind,date,organisation,place,source_url,note,recorded_at\n"
@@ -46,6 +53,13 @@ EVENTS = (
     "tsvirbutskaya-detained,by-canary-ts,detained,2024-02-01,,,,,2025-01-01\n"
     f"darashevich-detained,by-control-darashevich,detained,2022-01-10,,Minsk,{CY_URL},"
     "arrested after Zhaurankevich,2025-01-01\n"
+    "kot-detained,by-canary-kt,detained,2024-04-01,,,,,2025-01-01\n"
+    "ivan-detained,by-canary-pi,detained,2024-04-02,,,,,2025-01-01\n"
+    "hrabianiuk-detained,by-canary-hr,detained,2024-04-03,,,,,2025-01-01\n"
+    "region-detained,by-control-region,detained,2022-02-01,,,,,2025-01-01\n"
+    # recognised by an "organisation" whose name spells a protected person with a soft hyphen
+    "region-designated,by-control-region,designated,2022-02-02,Hrabi\u00adaniuk Fund,,,,"
+    "2025-01-01\n"
 )
 SOURCES = (
     "url,title,publisher,published,language,recorded_at\n"
@@ -60,11 +74,15 @@ DEALS = (
     "reported_political_prisoners,figures_by,source_url,note,recorded_at\n"
     f"BY-2025-03-09,2025-03-09,BY,Belarus|United States,Tsvirbutskaya's lawyer,,3,3,Viasna,"
     f"{ZH_URL},Zhaurankevich and Лук'янчык among the freed,2025-03-10\n"
+    "BY-2025-04-20,2025-04-20,BY,Belarus|H r a b i a n i u k,,"
+    '"United States:sanctions_lifted:Andrei Kot|Kot Andrei:payment:Pavel Ivan",'
+    "2,2,zmitserhrabianiuk,,,2025-04-21\n"
 )
 OBSERVATIONS = (
     "id,metric,value,qualifier,period,organisation,country,source_url,note,recorded_at\n"
     f"by-obs-x1,held,1111,exact,2025-03,Viasna,BY,{CY_URL},"
     "Counted with Жавранкевич,2025-03-10\n"
+    "by-obs-x2,held,1112,exact,2025-04,H.r.a.b.i.a.n.i.u.k,BY,,,2025-04-21\n"
 )
 ARTICLES = [
     (
@@ -102,6 +120,11 @@ CANARY_NAMES = (
     "Alena Tsvirbutskaya",
     "Цвірбуцкая",
     "Елена Цвирбуцкая",
+    "Andrei Kot",
+    "Андрэя Кота",
+    "Pavel Ivan",
+    "Hrabianiuk",
+    "Hrabi\u00adaniuk Fund",
 )
 STEMS = (
     "zhaurank",
@@ -122,8 +145,28 @@ STEMS = (
     "by-canary",
     "canary note",
     "canaryland",
+    "hrabian",
+    "hrabyan",
+    "grabyan",
+    "грабян",
 )
 """Unique stems of the canaries' names and ids, and their regions (withheld too)."""
+JOINED = (
+    "hrabian",
+    "грабян",
+    "andreikot",
+    "andreykot",
+    "kotandrei",
+    "андрэйкот",
+    "андрэякот",
+    "андрейкот",
+    "андреякот",
+    "pavelivan",
+    "ivanpavel",
+    "павеливан",
+)
+"""What the canaries' names read as with every separator removed: a short or common surname
+is a trace only beside its given name; spaced, dotted or hyphenated names read as written."""
 
 
 def build(store: SqlStore, tmp: Path, extractor: Extractor) -> None:
@@ -164,6 +207,7 @@ def normal(text: str) -> str:
     for _ in range(2):
         text = unquote(html.unescape(text))
     text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     text = unicodedata.normalize("NFKC", text).casefold()
     return _APOS.sub("", text)
 
@@ -195,4 +239,6 @@ def traces(body: str, supplied: list[str]) -> list[str]:
         for form in echoes(value):
             body = body.replace(form, " ")
     n, f = normal(body), folded(body)
-    return [s for s in STEMS if s in n or s in f]
+    found = [s for s in STEMS if s in n or s in f]
+    letters = "".join(c for c in f if c.isalpha())
+    return found + [s for s in JOINED if s in letters]

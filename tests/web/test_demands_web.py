@@ -89,3 +89,26 @@ def test_unknown_demand_and_bad_dates_are_4xx(client: TestClient, web_store: Sql
     csv_text = client.get(f"/api/v1/demands/{did}/progress.csv").text
     assert csv_text.splitlines()[0].startswith("on,held,uncertain,freed,died")
     assert json.loads(client.get("/api/v1/demands").text)["rows"][0]["by"] == "European Parliament"
+
+
+def test_public_sees_who_made_a_demand_only_when_it_names_no_protected_person(
+    client: TestClient, web_store: SqlStore
+) -> None:
+    sid = demands.source_for(web_store, "https://e.org/e", None, NOW)
+    d = demands.record(
+        web_store,
+        by="S.a.k.r.e.v.i.c.h family",  # a protected surname dotted out
+        of="Сакрэ\u00adвіч's lawyer",  # and with a soft hyphen
+        made_on=parse_fuzzy("2025-06-02"),
+        count=5,
+        actor="tester",
+        now=NOW,
+        source_ids=[sid],
+    )
+    data = client.get(f"/api/v1/demands/{d.id}").json()
+    assert data["by"] is None and data["of"] is None
+    listed = {r["id"]: r for r in client.get("/api/v1/demands").json()["rows"]}
+    assert listed[d.id]["by"] is None and listed[d.id]["of"] is None
+    login(client)
+    data = client.get(f"/api/v1/demands/{d.id}").json()
+    assert data["by"] == "S.a.k.r.e.v.i.c.h family"

@@ -55,3 +55,56 @@ def test_other_texts_do_not(text: str | None) -> None:
 
 def test_no_protected_persons_means_nothing_is_withheld() -> None:
     assert not ProtectedNames([]).mentions("Kviatkouski")
+
+
+PAIRS = ProtectedNames(
+    [
+        Person("k", "Andrei Kot", AT, aliases=("Андрэй Кот",)),
+        Person("i", "Pavel Ivan", AT),
+        Person("h", "Zmitser Hrabianiuk", AT, aliases=("Зміцер Грабянюк",)),
+        Person("d", "Zmitser Dar'yanchyk", AT, aliases=("Зміцер Дар'янчык",)),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andrei Kot freed",  # a short surname next to the given name
+        "Kot Andrei",  # either order
+        "Андрэй Кот вызвалены",
+        "вызвалілі Андрэя Кота",  # case forms
+        "Андрея Кота освободили",  # Russian spelling
+        "ANDREI KOT",
+        "Pavel Ivan",  # a surname the given-name table knows
+        "https://x.org/pavel-ivan-freed",
+        "Andrei\u00adKot",
+        "Hrabi\u00adaniuk",  # soft hyphen
+        "Hrabia\u200bniuk",  # zero-width space
+        "Hra\u2060bianiuk",  # word joiner
+        "https://x.org/zmitserhrabianiuk",  # given name and surname run together
+        "https://x.org/zhrabianiuk",  # an initial run together
+        "dar-yanchyk",  # an apostrophe written as a hyphen
+        "Dar yanchyk",  # or as a space
+        "H r a b i a n i u k",  # spaced out
+        "H.r.a.b.i.a.n.i.u.k",  # dotted out
+        "Hrabia-niuk",
+        "Г р а б я н ю к а",
+    ],
+)
+def test_name_parts_and_bypasses_count(text: str) -> None:
+    assert PAIRS.mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andrei is free",  # a given name alone
+        "Pavel was released",
+        "The cat (kot) sleeps",  # a short surname alone
+        "Ivan Petrov freed",
+        "Court jails activists in Hrodna",
+    ],
+)
+def test_parts_alone_do_not(text: str) -> None:
+    assert not PAIRS.mentions(text)

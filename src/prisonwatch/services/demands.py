@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -342,6 +342,10 @@ def progress_of(
     return result, series, persons
 
 
+def _nothing(value: str | None) -> str | None:
+    return None
+
+
 def _public_names(store: LedgerStore, demand: Demand) -> Demand:
     """The demand with only the names matched to public persons."""
     persons = {p.id: p for p in store.persons()}
@@ -362,6 +366,7 @@ def as_dict(
     public: bool,
     with_names: bool = True,
     public_sources: Collection[str] = (),
+    text: Callable[[str | None], str | None] | None = None,
 ) -> dict[str, Any]:
     """A demand and what is left of it, as the viewer may see it.
 
@@ -369,10 +374,16 @@ def as_dict(
     deal, the progress) is computed from the names matched to public persons only; every other
     name is only counted in `names_not_shown`, so a protected name and one unknown to the
     registry give the same answer. Its sources are only those in `public_sources` (the public
-    projection's), by id."""
+    projection's), by id. Who made the demand and of whom are free texts the public sees only
+    as `text` (the public projection's `Projection.text`) lets them; without it the public sees
+    neither."""
     named = len(demand.names)
     if public:
+        seen = text if text is not None else _nothing
+        by, of = seen(demand.by), seen(demand.of)
         demand = _public_names(store, demand)
+    else:
+        by, of = demand.by, demand.of
     prog, series, persons = progress_of(store, demand, on, known_on)
     sources = {s.id: s for s in store.sources(list(demand.source_ids))}
     shown = []
@@ -404,8 +415,8 @@ def as_dict(
     held_low, held_high = prog.still_held
     out: dict[str, Any] = {
         "id": demand.id,
-        "by": demand.by,
-        "of": demand.of,
+        "by": by,
+        "of": of,
         "country": demand.country,
         "made_on": str(demand.made_on),
         "count": demand.count,

@@ -17,12 +17,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from prisonwatch.core.custody import format_sentence
 from prisonwatch.core.dates import format_fuzzy
-from prisonwatch.core.records import Deal, Event, Observation, Person, Source
+from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
 from prisonwatch.core.vocabulary import Gender
 from prisonwatch.services.privacy import WITHHELD
 from prisonwatch.services.public import Projection
@@ -245,7 +246,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
                 "region": None,
                 "note": None,
             }
-        return {**_person_row(p), "note": proj.text(p.note)}
+        return {**_person_row(p), "note": proj.text(p.note), "region": proj.text(p.region)}
 
     def event_row(e: Event) -> dict[str, Any]:
         """An event's row. A pseudonymous person's event keeps only what the figures need (kind,
@@ -256,6 +257,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         row = _event_row(e, urls)
         row["place"], row["note"] = proj.text(e.place), proj.text(e.note)
         row["court"] = proj.text(e.court)
+        row["organisation"] = proj.text(e.organisation)
         hidden = e.person_id in pseudonyms
         if hidden:
             row.update(
@@ -276,6 +278,20 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
             row["supersedes"] = None
         return row
 
+    def public_deal(d: Deal) -> dict[str, Any]:
+        """A deal's row with every free text as the projection lets the public see it."""
+        kept = [
+            Concession(proj.text(c.by) or "unknown", c.what, proj.text(c.target))
+            for c in d.concessions
+        ]
+        return {
+            **_deal_row(replace(d, concessions=tuple(kept)), urls),
+            "parties": "|".join(x for x in (proj.text(p) for p in d.parties) if x),
+            "mediator": proj.text(d.mediator),
+            "figures_by": proj.text(d.figures_by),
+            "note": proj.text(d.note),
+        }
+
     sources = [
         {**_source_row(s), "url": proj.sources[s.id].url, "title": proj.sources[s.id].title}
         for s in stored.values()
@@ -284,15 +300,13 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
     return {
         "sources": sources,
         "persons": [person_row(p) for p in persons],
-        "deals": [
-            {**_deal_row(d, urls), "note": proj.text(d.note), "mediator": proj.text(d.mediator)}
-            for d in store.deals()
-        ],
+        "deals": [public_deal(d) for d in store.deals()],
         "events": [event_row(e) for e in events],
         "observations": [
             {
                 **_observation_row(o, urls),
                 "note": proj.text(o.note),
+                "organisation": proj.text(o.organisation),
                 "place": proj.text(o.place),
                 "scope": proj.text(o.scope),
             }

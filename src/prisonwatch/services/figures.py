@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -13,7 +13,7 @@ from prisonwatch.core.bitemporal import cutoff, effective_events
 from prisonwatch.core.ledger import StockIndex, derive, identity, series
 from prisonwatch.core.observations import compare
 from prisonwatch.core.periods import Granularity, periods_between
-from prisonwatch.core.records import Deal, Event, Observation, Person, Source
+from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
 from prisonwatch.core.tallies import tally
 from prisonwatch.core.timeline import Interval
 from prisonwatch.core.vocabulary import ObservationMetric, Protection
@@ -102,6 +102,23 @@ class View:
 
 def _public(person: Person) -> bool:
     return person.protection is Protection.PUBLIC
+
+
+Text = Callable[[str | None], str | None]
+"""What of a stored free text a reader may see: all of it, or (for the public) the text only
+when it names no protected person (`public.Projection.text`), else None."""
+
+
+def _same(value: str | None) -> str | None:
+    return value
+
+
+def _concession(c: Concession, text: Text) -> Concession:
+    """A concession as a reader may see it: a party or target naming a protected person is
+    unknown, a free-text kind that does is `unknown`."""
+    return replace(
+        c, by=text(c.by) or "unknown", what=text(c.what) or "unknown", target=text(c.target)
+    )
 
 
 def _host(url: str | None) -> str | None:
@@ -194,21 +211,22 @@ def stats(
     return out
 
 
-def _figure(view: View, f: deal_rules.PublishedFigure) -> dict[str, Any]:
+def _figure(view: View, f: deal_rules.PublishedFigure, text: Text = _same) -> dict[str, Any]:
     refs = view.refs(f.source_ids)
+    by = text(f.by)
     return {
         "what": f.kind.value,
         "value": f.value,
         "qualifier": f.qualifier.value,
         "text": qualified(f.value, f.qualifier.value),
-        "by": f.by or ", ".join(dict.fromkeys(r["publisher"] for r in refs)) or None,
-        "by_organisation": f.by,
-        "note": f.note,
+        "by": by or ", ".join(dict.fromkeys(r["publisher"] for r in refs)) or None,
+        "by_organisation": by,
+        "note": text(f.note),
         "sources": refs,
     }
 
 
-def _replacement(view: View, r: deal_rules.Replacement) -> dict[str, Any]:
+def _replacement(view: View, r: deal_rules.Replacement, text: Text = _same) -> dict[str, Any]:
     ob = next((o for o in view.observations if o.id == r.observation_id), None)
     return {
         "basis": r.basis.value,
@@ -216,11 +234,11 @@ def _replacement(view: View, r: deal_rules.Replacement) -> dict[str, Any]:
         "needed_text": qualified(r.needed, r.needed_qualifier.value),
         "needed_qualifier": r.needed_qualifier.value,
         "designations_qualifier": r.designations_qualifier.value,
-        "needed_by": r.needed_from.by if r.needed_from else None,
+        "needed_by": text(r.needed_from.by) if r.needed_from else None,
         "needed_from": "published" if r.needed_from else "registry",
         "designations": r.designations,
         "designations_text": qualified(r.designations, r.designations_qualifier.value),
-        "designations_by": r.designations_by,
+        "designations_by": text(r.designations_by),
         "period": [d.isoformat() for d in r.period] if r.period else None,
         "days_low": r.days_low,
         "days_high": r.days_high,
@@ -256,9 +274,12 @@ def qualified(value: int, qualifier: str) -> str:
     return f"{_QUALIFIER_WORDS.get(qualifier, '')}{value:,}"
 
 
-def _moment(view: View, named: dict[str, str], t: deal_rules.TimelineEntry) -> dict[str, Any]:
-    if t.moment is deal_rules.Moment.CONCESSION and t.concession is not None:
-        text = concessions.describe(t.concession)
+def _moment(
+    view: View, named: dict[str, str], t: deal_rules.TimelineEntry, seen: Text = _same
+) -> dict[str, Any]:
+    given = _concession(t.concession, seen) if t.concession is not None else None
+    if t.moment is deal_rules.Moment.CONCESSION and given is not None:
+        text = concessions.describe(given)
     elif t.moment is deal_rules.Moment.RETURNED:
         who = named.get(t.person_id or "")
         text = f"{who} back in custody" if who else "a person freed by the deal back in custody"
@@ -273,22 +294,27 @@ def _moment(view: View, named: dict[str, str], t: deal_rules.TimelineEntry) -> d
         "person": named.get(t.person_id or ""),
         "concession": (
             {
-                "pattern": concessions.pattern_of(t.concession),
-                "party": concessions.party(t.concession.by),
-                "target": t.concession.target,
-                "text": concessions.describe(t.concession),
+                "pattern": concessions.pattern_of(given),
+                "party": concessions.party(given.by),
+                "target": given.target,
+                "text": concessions.describe(given),
             }
-            if t.concession
+            if given
             else None
         ),
     }
 
 
 def deals(
-    view: View, scope: Scope, may_name: Callable[[Person], bool] = _public
+    view: View,
+    scope: Scope,
+    may_name: Callable[[Person], bool] = _public,
+    text: Text = _same,
 ) -> list[dict[str, Any]]:
     """Each deal's accounting, in date order: published figures and registry figures side by
-    side. Persons are named only where `may_name` allows (counts include everyone)."""
+    side. Persons are named only where `may_name` allows (counts include everyone); every free
+    text (parties, mediator, notes, who published a figure, who gave a concession and what it
+    concerned) is what `text` lets the reader see."""
     rows = []
     for a in deal_rules.account(view.deals, view.events, view.observations, scope.organisation):
         named = {
@@ -300,15 +326,16 @@ def deals(
         def persons(ids: tuple[str, ...], named: dict[str, str] = named) -> list[dict[str, str]]:
             return [{"id": pid, "name": named[pid]} for pid in ids if pid in named]
 
-        published = [_figure(view, f) for f in a.published]
+        published = [_figure(view, f, text) for f in a.published]
+        given = [_concession(c, text) for c in a.concessions]
         rows.append(
             {
                 "id": a.deal.id,
                 "date": str(a.deal.date),
                 "country": a.deal.country,
-                "parties": list(a.deal.parties),
-                "mediator": a.deal.mediator,
-                "note": a.deal.note,
+                "parties": [x for x in (text(p) for p in a.deal.parties) if x],
+                "mediator": text(a.deal.mediator),
+                "note": text(a.deal.note),
                 "published": {
                     k.value: [f for f in published if f["what"] == k.value]
                     for k in deal_rules.FigureKind
@@ -329,10 +356,10 @@ def deals(
                         "pattern": concessions.pattern_of(c),
                         "party": concessions.party(c.by) if c.by != "unknown" else None,
                     }
-                    for c in a.concessions
+                    for c in given
                 ],
-                "replacement": [_replacement(view, r) for r in a.replacements],
-                "timeline": [_moment(view, named, t) for t in a.timeline],
+                "replacement": [_replacement(view, r, text) for r in a.replacements],
+                "timeline": [_moment(view, named, t, text) for t in a.timeline],
                 "sources": view.refs(a.deal.source_ids),
             }
         )

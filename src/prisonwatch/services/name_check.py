@@ -6,7 +6,16 @@ surname. Words are compared by the name matcher's own forms (every transliterati
 nominative candidate, `names.keys.forms`) and their consonant skeletons, and a word that only
 begins with a protected stem ("Kviatkouskaha", "kvyatkovskogo") counts, so that inflected and
 transliterated forms are caught. Given names alone never count: they are shared by public
-persons. The check errs on the side of withholding; review can clear what it withheld.
+persons, but a given name next to a surname of the same person does, in either order and any
+case form, even when that surname is too short or too common to count alone ("Andrei Kot",
+"Андрэя Кота", "Pavel Ivan").
+
+Texts are normalised first: format characters (soft hyphens, zero-width spaces: Unicode
+category Cf) dropped, compatibility forms folded (NFKC), case folded. Then a letters-only form
+of the whole text (every separator removed: "H.r.a.b.i.a.n.i.u.k", "Hrabia-niuk",
+"dar-yanchyk", "zmitserhrabianiuk") is searched for surname stems of at least `MIN_JOINED`
+letters and for a given name run together with a surname. The check errs on the side of
+withholding (a stem may occur across two innocent words); review can clear what it withheld.
 
 Only stored texts are judged, never text a request supplied, so no answer to a request
 depends on whether a guessed name is protected.
@@ -24,11 +33,18 @@ from urllib.parse import unquote
 from prisonwatch.core.records import Person
 from prisonwatch.core.text import fold
 from prisonwatch.names.keys import forms, given_group, skeleton
+from prisonwatch.names.translit import all_romanisations
 
 _APOSTROPHES = re.compile("['\u2019\u02bc\u2018`\u00b4\u02b9]")
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_STEM = 4
 """Letters a surname stem needs before a word that begins with it counts as naming it."""
+MIN_JOINED = 5
+"""Letters a surname stem needs before it counts anywhere in the letters-only form of a text."""
+MIN_GIVEN_STEM = 3
+"""Letters of a given name's stem that count next to a surname of the same person."""
+ENDING = 3
+"""Letters a case ending may add to a name part in the letters-only form."""
 
 
 def plain(text: str) -> str:
@@ -36,8 +52,19 @@ def plain(text: str) -> str:
     doubly escaped text), compatibility forms folded (NFKC), apostrophes inside words dropped."""
     for _ in range(2):
         text = unquote(html.unescape(text))
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     text = unicodedata.normalize("NFKC", text)
     return _APOSTROPHES.sub("", text)
+
+
+def letters_only(text: str) -> tuple[str, ...]:
+    """The text with every non-letter removed, folded, as written and in every Latin
+    transliteration: what a name spaced, dotted or run together with other words reads as."""
+    joined = "".join(c for c in plain(text) if c.isalpha())
+    if not joined:
+        return ()
+    out = [fold(joined)] + [fold(v) for v in all_romanisations(joined).values()]
+    return tuple(dict.fromkeys(out))
 
 
 def words(text: str) -> list[str]:
@@ -62,6 +89,7 @@ class ProtectedNames:
     def __init__(self, persons: Iterable[Person]) -> None:
         self.stems: set[str] = set()
         self.skeletons: set[str] = set()
+        self.pairs: dict[str, set[str]] = {}
         for p in persons:
             for name in p.all_names:
                 for word in words(name):
@@ -72,6 +100,51 @@ class ProtectedNames:
                         sk = skeleton(tok)
                         if len(sk) >= 3:
                             self.skeletons.add(sk)
+                self._add_pairs(words(name))
+        self.joined = {s for s in self.stems if len(s) >= MIN_JOINED}
+        """Surname stems searched for anywhere in the letters-only form."""
+        self._lengths = sorted({len(s) for s in self.joined} | {len(b) for b in self.pairs})
+
+    def _add_pairs(self, parts: list[str]) -> None:
+        """Index each part of a name (folded Latin token) to the stems of the name's other
+        parts: the part counts when one of those stems stands right before or after it."""
+        for i, a in enumerate(parts):
+            for j, b in enumerate(parts):
+                if i == j:
+                    continue
+                stems = {
+                    t[: max(MIN_GIVEN_STEM, len(t) - 2)]
+                    for t in _latin(a)
+                    if len(t) >= MIN_GIVEN_STEM
+                }
+                for tok in _latin(b):
+                    if len(tok) >= 2 and stems:
+                        self.pairs.setdefault(tok, set()).update(stems)
+
+    def _pair_at(self, s: str, i: int, j: int) -> bool:
+        """Whether the name part at s[i:j] has a stem of its name's other part beside it."""
+        for stem in self.pairs.get(s[i:j], ()):
+            # the given name's own ending (what its stem cut off, and a case ending) may follow
+            before = s[max(0, i - len(stem) - 2 - ENDING) : i]
+            k = before.rfind(stem)
+            if k != -1:
+                return True
+            k = s[j : j + ENDING + len(stem)].find(stem)
+            if k != -1:
+                return True
+        return False
+
+    def _letters_hit(self, text: str) -> bool:
+        for s in letters_only(text):
+            for i in range(len(s)):
+                for n in self._lengths:
+                    j = i + n
+                    if j > len(s):
+                        break
+                    piece = s[i:j]
+                    if piece in self.joined or (piece in self.pairs and self._pair_at(s, i, j)):
+                        return True
+        return False
 
     def _word_hits(self, word: str) -> bool:
         for tok in _latin(word):
@@ -86,6 +159,8 @@ class ProtectedNames:
 
     def mentions(self, text: str | None) -> bool:
         """Whether `text` may name a protected person."""
-        if not text or not (self.stems or self.skeletons):
+        if not text or not (self.stems or self.skeletons or self.pairs):
             return False
-        return any(self._word_hits(w) for w in words(text) if len(w) >= 3)
+        if any(self._word_hits(w) for w in words(text) if len(w) >= 3):
+            return True
+        return self._letters_hit(text)

@@ -14,8 +14,10 @@ data version changes.
   unknown id: its id is a hash of its address, so showing it with the address blanked would let
   anyone confirm a guessed address, and a blank title would say that it names someone. Its text
   is never shown: each claim shows a published excerpt only once review cleared it.
-- Free texts of records (notes, places, a claim's population, agent and attribution) only when
-  they name no protected person.
+- Free texts of records (notes, places, a claim's population, agent and attribution, a public
+  person's region, deals' parties and concessions, who published a figure, observations' and
+  events' organisations, a demand's maker and addressee) only when they name no protected
+  person: `Projection.text`, applied where the public rows of each kind are built.
 - Custody details of an event: its articles, sentence length, term end and court
   (`public_custody`); never the place of detention or health notes, which are for analysts only.
 """
@@ -23,7 +25,7 @@ data version changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -109,12 +111,14 @@ class Projection:
     @classmethod
     def build(cls, store: SqlStore) -> Projection:
         everyone = store.persons()
+        names = ProtectedNames(p for p in everyone if p.protection is not Protection.PUBLIC)
         public = {
-            p.id: p for p in everyone if p.protection is Protection.PUBLIC and not p.merged_into
+            p.id: _public_person(p, names)
+            for p in everyone
+            if p.protection is Protection.PUBLIC and not p.merged_into
         }
         exported = frozenset(p.id for p in everyone if p.protection is Protection.PUBLIC)
         withheld = frozenset(p.id for p in everyone if p.protection is Protection.WITHHOLD_NAME)
-        names = ProtectedNames(p for p in everyone if p.protection is not Protection.PUBLIC)
         cleared = frozenset((c.kind, c.target_id) for c in ClearanceStore(store).clearances())
         sources = {s.id: ps for s in store.sources() if (ps := _public_source(s, names, cleared))}
         return cls(public, exported, withheld, sources, cleared, names, _refs(sources.values()))
@@ -161,6 +165,12 @@ def public_custody(e: Event, text: Callable[[str | None], str | None]) -> dict[s
         "term_ends": e.term_ends.isoformat() if e.term_ends else None,
         "court": text(e.court),
     }
+
+
+def _public_person(p: Person, names: ProtectedNames) -> Person:
+    """A public person as the public sees them: a region naming a protected person is unknown
+    (their own names are public)."""
+    return replace(p, region=None) if names.mentions(p.region) else p
 
 
 def _public_source(

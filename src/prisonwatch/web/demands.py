@@ -7,6 +7,7 @@ name as the list wrote it, with its match and candidates.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -57,7 +58,9 @@ def _all(request: Request, lg: Ledger, v: Viewer) -> list[dict[str, Any]]:
     on = day_param(request, "on") or now().date()
     known = day_param(request, "known_on")
     return [
-        demands.as_dict(lg.store, d, on, known, not v.analyst, False, _public_sources(lg, v))
+        demands.as_dict(
+            lg.store, d, on, known, not v.analyst, False, _public_sources(lg, v), _text(lg, v)
+        )
         for d in demands.listed(lg.store, known)
     ]
 
@@ -69,12 +72,19 @@ def _one(request: Request, lg: Ledger, v: Viewer, demand_id: str) -> dict[str, A
         d = demands.find(lg.store, demand_id, known)
     except demands.DemandError:
         raise HTTPException(404, "no such demand") from None
-    return demands.as_dict(lg.store, d, on, known, not v.analyst, True, _public_sources(lg, v))
+    return demands.as_dict(
+        lg.store, d, on, known, not v.analyst, True, _public_sources(lg, v), _text(lg, v)
+    )
 
 
 def _public_sources(lg: Ledger, v: Viewer) -> frozenset[str]:
     """The sources the public may see (the projection's); analysts see every source."""
     return frozenset() if v.analyst else frozenset(lg.projection().sources)
+
+
+def _text(lg: Ledger, v: Viewer) -> Callable[[str | None], str | None] | None:
+    """The public projection's text check for the public; analysts see texts as stored."""
+    return None if v.analyst else lg.projection().text
 
 
 def router(templates: Jinja2Templates) -> APIRouter:

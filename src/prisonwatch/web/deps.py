@@ -68,12 +68,23 @@ def scope(request: Request) -> figures.Scope:
     sc = figures.Scope(org, country.upper() if country else None, day_param(request, "known_on"))
     if org or country:
         lg = ledger(request)
-        known = lg.cached("known_names", lambda: figures.known_names(lg.store))
+        if viewer(request).analyst:
+            known = lg.cached("known_names", lambda: figures.known_names(lg.store))
+        else:
+            known = lg.cached("known_names:public", lambda: _public_known(lg))
         try:
             figures.check_scope(sc, known)
         except figures.ScopeError as exc:
             raise BadParameterError(exc.field, str(exc)) from None
     return sc
+
+
+def _public_known(lg: Ledger) -> tuple[list[str], list[str]]:
+    """The organisations and countries the public may be told of: organisations only as the
+    public projection shows them, so a refused `org=` lists no withheld text."""
+    orgs, countries = figures.known_names(lg.store)
+    text = lg.projection().text
+    return [o for o in orgs if text(o)], countries
 
 
 def granularity(request: Request) -> Granularity:

@@ -75,14 +75,18 @@ class _Registry:
 
     @classmethod
     def build(cls, ledger: Ledger, public: bool) -> _Registry:
+        text: figures.Text = _same
         if public:
-            everyone = dict(ledger.projection().persons)
+            proj = ledger.projection()
+            everyone = dict(proj.persons)
+            text = proj.text
         else:
             everyone = {p.id: p for p in ledger.store.persons() if p.merged_into is None}
         orgs: dict[str, set[str]] = {}
         for e in ledger.view(figures.Scope()).events:
-            if e.kind in RECOGNITION and e.organisation and e.person_id in everyone:
-                orgs.setdefault(e.person_id, set()).add(e.organisation)
+            org = text(e.organisation)
+            if e.kind in RECOGNITION and org and e.person_id in everyone:
+                orgs.setdefault(e.person_id, set()).add(org)
         parts, starts, owners, pos = [], [], [], 0
         for p in everyone.values():
             for n in p.all_names:
@@ -193,6 +197,7 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
         row["note"] = proj.text(row["note"])
         row["place"] = proj.text(row["place"])
         row["custody_details"] = public_custody(e, proj.text)
+        row["organisation"] = proj.text(row["organisation"])
         row["sources"] = proj.source_refs(e.source_ids)
         row["claims"] = [
             {"id": pc.id, "evidence": pc.excerpt, "status": pc.status}
@@ -201,11 +206,18 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
     return data
 
 
+def _same(value: str | None) -> str | None:
+    return value
+
+
 def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
+    text: figures.Text = _same
     if viewer.analyst:
         persons_by_id = {p.id: p for p in ledger.store.persons()}
     else:
-        persons_by_id = dict(ledger.projection().persons)
+        proj = ledger.projection()
+        persons_by_id = dict(proj.persons)
+        text = proj.text
     out = []
     for e in effective_events(ledger.store.events()):
         p = persons_by_id.get(e.person_id)
@@ -219,7 +231,7 @@ def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
                 "kind": e.kind.value,
                 "date": str(e.date),
                 "mechanism": e.mechanism.value if e.mechanism else None,
-                "organisation": e.organisation,
+                "organisation": text(e.organisation),
                 "deal_id": e.deal_id,
                 "recorded_at": e.recorded_at.isoformat(timespec="seconds"),
             }
@@ -234,7 +246,7 @@ def deals(ledger: Ledger, viewer: Viewer, scope: figures.Scope) -> list[dict[str
     if viewer.analyst:
         return figures.deals(ledger.view(scope), scope, lambda p: True)
     proj = ledger.projection()
-    rows = figures.deals(ledger.view(scope), scope, lambda p: proj.is_public(p.id))
+    rows = figures.deals(ledger.view(scope), scope, lambda p: proj.is_public(p.id), proj.text)
     return [_public_deal(proj, r) for r in rows]
 
 
@@ -244,18 +256,10 @@ def _public_refs(proj: Any, refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _public_deal(proj: Any, row: dict[str, Any]) -> dict[str, Any]:
     def figure(f: dict[str, Any]) -> dict[str, Any]:
-        return {
-            **f,
-            "note": proj.text(f["note"]),
-            "by": proj.text(f["by"]),
-            "sources": _public_refs(proj, f["sources"]),
-        }
+        return {**f, "sources": _public_refs(proj, f["sources"])}
 
     return {
         **row,
-        "note": proj.text(row["note"]),
-        "mediator": proj.text(row["mediator"]),
-        "parties": [p for p in (proj.text(x) for x in row["parties"]) if p],
         "sources": _public_refs(proj, row["sources"]),
         "published": {k: [figure(f) for f in figs] for k, figs in row["published"].items()},
         "replacement": [
@@ -294,18 +298,42 @@ def stats(
         data["observations"] = [
             {
                 **o,
+                "organisation": proj.text(o["organisation"]),
                 "sources": proj.urls(o["sources"]),
                 "source_refs": _public_refs(proj, o["source_refs"]),
                 "note": proj.text(o["note"]),
             }
             for o in data["observations"]
         ]
+        if "series" in data:
+            data["series"] = [
+                {**row, "events": _public_tally(proj.text, row["events"])} for row in data["series"]
+            ]
         if data.get("headline"):
-            data["headline"] = {
-                **data["headline"],
-                "sources": _public_refs(proj, data["headline"]["sources"]),
-            }
+            head = data["headline"]
+            refs = _public_refs(proj, head["sources"])
+            org = proj.text(head["organisation"])
+            by = org or ", ".join(dict.fromkeys(r["publisher"] for r in refs if r["publisher"]))
+            data["headline"] = {**head, "organisation": org, "by": by or None, "sources": refs}
     return data
+
+
+WITHHELD_ORG = "organisation withheld"
+
+
+def _public_tally(
+    text: figures.Text, counts: dict[str, dict[str, int]]
+) -> dict[str, dict[str, int]]:
+    """A period's event counts as the public sees them: a recognising organisation whose name
+    names a protected person is counted under `kind:organisation withheld`."""
+    out: dict[str, dict[str, int]] = {}
+    for key, b in counts.items():
+        kind, sep, org = key.partition(":")
+        if sep and not kind.startswith("released") and text(org) is None:
+            key = f"{kind}:{WITHHELD_ORG}"
+        had = out.get(key, {"low": 0, "high": 0})
+        out[key] = {"low": had["low"] + b["low"], "high": had["high"] + b["high"]}
+    return out
 
 
 def _claim_counts(ledger: Ledger) -> dict[str, int]:
