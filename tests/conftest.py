@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -17,6 +18,12 @@ from tests.cli.conftest import Cli
 
 #: The shared read-only material beside the checkout; PRISONWATCH_SHARED names it elsewhere
 #: (a git worktree one level deeper).
+# CI draws the same examples on every run (a red run is a real regression, never a draw of
+# luck); a developer's run explores new ones and keeps the failures it finds.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
+
 SHARED = Path(
     os.environ.get("PRISONWATCH_SHARED") or Path(__file__).resolve().parents[1].parent / "shared"
 )
