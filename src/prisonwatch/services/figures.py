@@ -199,6 +199,8 @@ def stats(
             "qualifier": c.observation.qualifier.value,
             "text": qualified(c.observation.value, c.observation.qualifier.value),
             "note": c.observation.note,
+            "place": c.observation.place,
+            "scope": c.observation.scope,
             "source_refs": view.refs(c.observation.source_ids),
             "registry": c.registry.as_dict(),
             "difference": c.difference.as_dict(),

@@ -302,6 +302,8 @@ def stats(
                 "sources": proj.urls(o["sources"]),
                 "source_refs": _public_refs(proj, o["source_refs"]),
                 "note": proj.text(o["note"]),
+                "place": proj.text(o["place"]),
+                "scope": proj.text(o["scope"]),
             }
             for o in data["observations"]
         ]
