@@ -13,6 +13,7 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -307,11 +308,7 @@ def _resolved(demand: Demand, persons: dict[str, Person]) -> Demand:
         )
         for n in demand.names
     )
-    return Demand(**{**_fields(demand), "names": names})
-
-
-def _fields(d: Demand) -> dict[str, Any]:
-    return {f: getattr(d, f) for f in d.__dataclass_fields__}
+    return replace(demand, names=names)
 
 
 def _months(start: date, end: date) -> list[date]:
@@ -355,7 +352,7 @@ def _public_names(store: LedgerStore, demand: Demand) -> Demand:
         p = persons.get(pid or "")
         if p is not None and p.protection is Protection.PUBLIC and n.state is NameState.MATCHED:
             kept.append(n)
-    return Demand(**{**_fields(demand), "names": tuple(kept)})
+    return replace(demand, names=tuple(kept))
 
 
 def as_dict(
