@@ -11,14 +11,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
+
+from prisonwatch.extract.gazetteer import Gazetteer
 
 from prisonwatch.extract.slavic.reader import read
 from prisonwatch.ingest.documents import Document
 from prisonwatch.services.extracting import to_json
 
 TITLES = {"ru": "Новости", "be": "Навіны"}
-_UNSET = object()
+
+
+@cache
+def _gazetteer() -> Gazetteer:
+    return Gazetteer.load()  # as `prisonwatch extract` passes it
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,7 @@ def run(case: Case) -> dict[str, Any]:
     title = TITLES[case.lang]
     text = f" date {case.day} {title}\n{title}\n{case.text}\n"
     doc = Document("case.txt", text, date.fromisoformat(case.day), title, language=case.lang)
-    return to_json(read(doc))
+    return to_json(read(doc, _gazetteer()))
 
 
 def _when(value: Any) -> dict[str, str] | None:

@@ -49,7 +49,18 @@ def _genitive_name(lex: Lexicon, word: str) -> str:
             if form is not None:
                 return word[0] + str(form.word)[1:]
         return word
-    return word[:-1] + "а" if word.endswith(("ы", "і")) and len(word) > 3 else word
+    return genitive_be(lex, word)
+
+
+def genitive_be(lex: Lexicon, word: str) -> str:
+    """A Belarusian one-word name in the genitive brought to the nominative by the endings of
+    `GENITIVE_ENDINGS` ("Вясны" -> "Вясна", "Белавіі" -> "Белавія"); other words unchanged."""
+    if len(word) <= 3 or not word[:1].isupper():
+        return word
+    for ending, nominative in lex.w.GENITIVE_ENDINGS:
+        if word.endswith(ending):
+            return word[: len(word) - len(ending)] + nominative
+    return word
 
 
 def _said_by(
@@ -110,9 +121,11 @@ def source_of(
         m = re.search(pattern + r"\s+", sentence, re.I)
         if m:
             pos = tokens[0].start + m.end()
-            hit = [p for p in people if abs(p.start - pos) <= 25]
+            hit = [p for p in people if abs(p.start - pos) <= 25 or p.start < pos < p.end]
             if hit:
-                return _genitive_name(lex, _strip(hit[0].name))
+                # a model's span may take in the attributing word ("Паводле Вясны")
+                name = text[pos : hit[0].end] if hit[0].start < pos else hit[0].name
+                return _genitive_name(lex, _strip(name))
             q = re.match(r"(?:\w+\s+){0,3}«([^»]+)»", text[pos : pos + 60])
             if q:
                 return q.group(1)

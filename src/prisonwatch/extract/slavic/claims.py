@@ -25,6 +25,7 @@ _NATIONALS = {
 }  # fmt: skip
 _NEGATION: set[str] = both("NEGATION")
 _MODAL = re.compile(rf"^(?:{both('MODAL')})$")
+_CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", ")"}
 
 
 Trigger = tuple[int, str, bool]  # character position, action, said by a participle
@@ -38,6 +39,36 @@ def participle(lex: Lexicon, t: Token) -> bool:
     return bool(re.search(lex.w.PARTICIPLE, t.lower))
 
 
+def _clause(lex: Lexicon, toks: list[Token], i: int) -> list[Token]:
+    """The clause of the sentence that token i stands in: between commas, dashes, colons,
+    semicolons and the words that open reported speech ("что", "што")."""
+    a = i
+    while a > 0 and not _breaks(lex, toks[a - 1]):
+        a -= 1
+    b = i
+    while b + 1 < len(toks) and not _breaks(lex, toks[b + 1]):
+        b += 1
+    return toks[a : b + 1]
+
+
+def _breaks(lex: Lexicon, t: Token) -> bool:
+    return t.text in _CLAUSE_BREAKS or t.lower in lex.w.THAT
+
+
+def hypothetical(lex: Lexicon, toks: list[Token], i: int) -> bool:
+    """Whether what the word at token i tells is only possible, expected or promised
+    ("может помиловать", "освобождение ... ожидается", "калі ўлады вызваляць"): a word of
+    `HYPOTHETICAL` in its clause, or (Russian) a verb in the future tense there."""
+    for t in _clause(lex, toks, i):
+        if not t.is_word:
+            continue
+        if lex.has(t, lex.w.HYPOTHETICAL):
+            return True
+        if lex.code == "ru" and {"VERB", "futr"} <= set(ru_parse(t.lower).tag.grammemes):
+            return True
+    return False
+
+
 def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
     """(character position, action, participle) of every factual trigger in a sentence."""
     out: list[Trigger] = []
@@ -49,15 +80,41 @@ def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
         before = [x.lower for x in toks[max(0, i - 2) : i]]
         if _NEGATION & set(before[-1:]) or any(_MODAL.match(b) for b in before):
             continue
+        if hypothetical(lex, toks, i):
+            continue
         out.append((t.start, action, participle(lex, t)))
+    again = _again(lex, toks)
+    out = [x for x in out if not any(a <= x[0] <= e for a, e in again)]
+    out += [(a, "returned_to_custody", False) for a, _ in again]
     low = text[s.start : s.end].lower()
     for pattern, action in lex.w.PHRASES:
         for m in re.finditer(pattern, low):
+            at = next((k for k, t in enumerate(toks) if t.start >= s.start + m.start()), None)
+            if at is not None and hypothetical(lex, toks, at):
+                continue
             if not re.search(rf"\b(?:{'|'.join(_NEGATION)})\s*$", low[: m.start()]):
                 out.append((s.start + m.start(), action, False))
     if any(a == "demanded" for _, a, _ in out):
         out = [(p, "demanded" if a == "released" else a, f) for p, a, f in out]
     return sorted(out)
+
+
+def _again(lex: Lexicon, toks: list[Token]) -> list[tuple[int, int]]:
+    """ "снова оказался в колонии", "зноў затрымалі", "повторно арестован": a word of `AGAIN`
+    with a custody word or an arrest within the next words is a return to custody (the span
+    from the one to the other, where an arrest is no new detention)."""
+    out: list[tuple[int, int]] = []
+    for i, t in enumerate(toks):
+        if not (t.is_word and lex.has(t, lex.w.AGAIN)):
+            continue
+        for u in toks[i + 1 : i + 5]:
+            if u.text in _CLAUSE_BREAKS:
+                break
+            custody = lex.has(u, lex.w.CUSTODY) or lex.find(u, lex.w.TRIGGERS) == "detained"
+            if u.is_word and custody and not hypothetical(lex, toks, i):
+                out.append((t.start, u.start))
+                break
+    return out
 
 
 def has_verb(lex: Lexicon, tokens: list[Token]) -> bool:
@@ -280,20 +337,22 @@ class ClaimReader:
             when = s.times[0].period if s.times else None
             self.uncounted = (s.index, trig[0][1], str(pops[0]), when)
 
-    def _time_of(self, s: Sentence, d: Draft, trig: list[int]) -> tuple[str, str] | None:
-        """The sentence's time nearest the claim's trigger, unless it stands nearer another."""
+    def _time_of(self, s: Sentence, d: Draft, trig: list[Trigger]) -> tuple[str, str] | None:
+        """The sentence's time nearest the claim's trigger, unless it stands nearer a trigger
+        of another action ("освобождены в четверг, задержаны ранее"); words of one act
+        ("вышли" ... "на свободу") are one trigger."""
         if not s.times:
             return None
         anchor = d.trigger if d.trigger is not None else d.start
         best = min(s.times, key=lambda t: abs(t.start - anchor))
-        others = [p for p in trig if p != d.trigger]
+        others = [p for p, action, _ in trig if p != d.trigger and action != d.action]
         if d.trigger is not None and any(
             abs(best.start - p) < abs(best.start - anchor) for p in others
         ):
             return None
         return best.period
 
-    def _when(self, s: Sentence, d: Draft, positions: list[int], earlier: bool) -> None:
+    def _when(self, s: Sentence, d: Draft, positions: list[Trigger], earlier: bool) -> None:
         """A claim's period: its own time, its whole's, the stock's day, or the last told."""
         time = self._time_of(s, d, positions)
         d.timed = time is not None or earlier
@@ -317,7 +376,7 @@ class ClaimReader:
         lex = self.lex
         earlier = any(t.lower in lex.w.EARLIER for t in s.tokens)
         mech = mechanism_in(lex, s.tokens)
-        positions = [p for p, _, _ in triggers(lex, self.text, s)]
+        positions = triggers(lex, self.text, s)
         for d in made:
             if not d.timed:
                 self._when(s, d, positions, earlier)

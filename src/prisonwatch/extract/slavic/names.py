@@ -190,12 +190,17 @@ def mentions(
     full = {
         text[s:e].split()[-1].lower()[:4] for k, s, e in spans if k == "PER" and " " in text[s:e]
     }
+    known_surnames = {k.split()[-1] for k in known}
     for kind, s, e in spans:
         if e <= start:
             continue
         surface = text[s:e]
         lone = kind == "PER" and " " not in surface and surface.lower()[:4] not in full
-        likely = _ru_known_name(surface) if lang == "ru" else _repeated(text, surface)
+        likely = (
+            (_ru_known_name(surface) if lang == "ru" else _repeated(text, surface))
+            or surface in known_surnames
+            or (lone and nominative(surface, lang) in known_surnames)
+        )
         if lone and not likely and (kind, s, e) not in found_known:
             continue
         if kind == "PER" and surface.lower() in COUNTRIES:

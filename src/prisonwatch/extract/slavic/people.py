@@ -15,12 +15,15 @@ from typing import TYPE_CHECKING
 
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.names import Mention
-from prisonwatch.extract.slavic.words import Lexicon, alternation, both, ru_parse
+from prisonwatch.extract.slavic.words import Lexicon, Token, alternation, both, ru_parse
 
 if TYPE_CHECKING:
     from prisonwatch.extract.slavic.claims import ClaimReader, Trigger
 
-_ACTIONS = ("released", "returned_to_custody", "sentenced", "detained", "deported", "designated")
+_ACTIONS = (
+    "released", "returned_to_custody", "sentenced", "detained", "deported", "designated",
+    "died_in_custody",
+)  # fmt: skip
 _PASSIVE = re.compile(rf"\b(?:{both('PASSIVE_AUX')})\b")
 _JOIN = re.compile(rf"\s*(?:,|{alternation(both('AND'))})\s*(?:\w+\s+){{0,4}}")
 
@@ -42,6 +45,27 @@ def _listed(text: str, persons: list[Mention], first: int) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _passive_of(lex: Lexicon, text: str, end: int, pos: int, word: Token | None) -> bool:
+    """Whether the person ending at `end` is the subject of the passive at `pos`: nothing but
+    an auxiliary or a few adverbs between ("Тихановский был освобожден", "Бяляцкі ўжо
+    вызвалены"), and the trigger a short passive participle (Russian) or a participle."""
+    gap = text[end:pos]
+    if any(c in gap for c in ",;:—–()«»") or len(gap.split()) > 3 or word is None:
+        return False
+    if lex.code == "ru":
+        return bool(ru_parse(word.lower).tag.POS == "PRTS")
+    return bool(re.search(lex.w.PARTICIPLE, word.lower))
+
+
+def _chain_ending(text: str, persons: list[Mention], last: int) -> list[str]:
+    """The people listed up to and including the one at index `last` ("Иван Петров и Анна
+    Смирнова были освобождены")."""
+    first = last
+    while first > 0 and _JOIN.fullmatch(text[persons[first - 1].end : persons[first].start]):
+        first -= 1
+    return list(dict.fromkeys(m.name for m in persons[first : last + 1]))
+
+
 def _one(
     reader: ClaimReader, s: Sentence, trig: Trigger, persons: list[Mention]
 ) -> tuple[list[str], str | None, str] | None:
@@ -61,6 +85,8 @@ def _one(
         if after and pops:
             return _listed(text, persons, after[0]), None, str(pops[0])
         return None
+    if before and _passive_of(lex, text, before[-1].end, pos, word[0] if word else None):
+        return _chain_ending(text, persons, persons.index(before[-1])), None, "people"
     subject = [m for m in before if m.start - s.start < 3]
     if subject and (_PASSIVE.search(text[subject[0].end : pos]) or not after):
         return [subject[0].name], None, "people"

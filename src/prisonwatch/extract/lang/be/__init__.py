@@ -16,6 +16,9 @@ TRIGGERS: dict[str, str] = {
     "памілав*": "released",
     "выпусц*": "released",
     "выпушч*": "released",
+    "адпусц*": "released",
+    "адпушч*": "released",
+    "амністава*": "released",
     "затрым*": "detained",
     "арышт*": "detained",
     "асудж*": "sentenced",
@@ -27,7 +30,11 @@ TRIGGERS: dict[str, str] = {
     "выслал*": "deported",
     "выслан*": "deported",
     "прывезл*": "deported",
+    "вывезл*": "deported",
+    "вывезен*": "deported",
+    "высыла*": "deported",
     "патраба*": "demanded",
+    "патрабу*": "demanded",
     "заклік*": "demanded",
     "памёр*": "died_in_custody",
     "памерл*": "died_in_custody",
@@ -192,7 +199,21 @@ CONCESSION_VERBS: list[tuple[str, str]] = [
 IN_RETURN = r"у\s+абмен\s+на|наўзамен|у\s+адказ\s+на"
 
 PRESS_SERVICE = r"прэс-служб\w*"
+# genitive endings of one-word names after "паводле", "з" -> the nominative's ("Вясны" -> "Вясна")
+GENITIVE_ENDINGS = [
+    ("іі", "ія"), ("ыі", "ыя"), ("кі", "ка"), ("гі", "га"), ("хі", "ха"), ("ы", "а"),
+    ("і", "я"),
+]  # fmt: skip
 GENERIC_SOURCES = {"праваабаронц*": "праваабаронцы"}
+
+# what only may happen, is expected or promised (stems): no claim in their clause
+HYPOTHETICAL = {
+    "можа*", "могуць", "мог*", "змож*", "плану*", "будуць", "будзе", "чака*", "збіра*",
+    "абяца*", "паабяца*", "магчым*", "калі", "б", "бы", "нібыта", "хоча*", "спадзя*",
+    "рыхту*",
+}  # fmt: skip
+AGAIN = {"зноў", "ізноў", "паўторна", "знову"}
+CUSTODY = {"калоні*", "турм*", "сізо", "крат*", "зняволен*", "ізалятар*", "камер*"}
 
 # "earlier": a time the text does not give (a claim so told has no `when`)
 EARLIER = {"раней"}
