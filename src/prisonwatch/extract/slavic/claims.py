@@ -232,9 +232,10 @@ class ClaimReader:
             if action is None:
                 if parent is not None:
                     action = parent.action
-                elif c.population in ("political_prisoners", "prisoners") and not (
-                    trig or has_verb(lex, s.tokens)
-                ):
+                elif (
+                    c.population in ("political_prisoners", "prisoners")
+                    or (political and lex.code == "ru")  # "в списке политзаключенных 1 227 человек"
+                ) and not (trig or has_verb(lex, s.tokens)):
                     action = "held"
                 else:
                     continue

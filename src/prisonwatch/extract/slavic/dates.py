@@ -45,6 +45,14 @@ def _year_after(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return None
 
 
+def _year_word(lex: Lexicon, tokens: list[Token], i: int) -> int | None:
+    """A year told as a number and the word "год" ("2025 году", "2024 годзе")."""
+    t = tokens[i]
+    if not re.fullmatch(r"(?:19|20)\d\d", t.text) or i + 1 >= len(tokens):
+        return None
+    return int(t.text) if lex.has(tokens[i + 1], lex.w.YEAR) else None
+
+
 def _time_at(lex: Lexicon, tokens: list[Token], i: int, today: date) -> tuple[Time, int] | None:
     t = tokens[i]
     w = lex.w
@@ -64,6 +72,13 @@ def _time_at(lex: Lexicon, tokens: list[Token], i: int, today: date) -> tuple[Ti
             year, last = _year_after(tokens, i + 2) or (_year_for(month, day, today), i + 1)
             iso = f"{year:04d}-{month:02d}-{day:02d}"
             return Time(t.start, tokens[last].end, (iso, iso)), last
+    year_of = _year_word(lex, tokens, i)
+    if year_of is not None:  # "в 2025 году", "у 2024 годзе"
+        return Time(t.start, tokens[i + 1].end, (str(year_of), str(year_of))), i + 1
+    if lex.has(t, w.START) and i + 1 < len(tokens) and lex.has(tokens[i + 1], w.YEAR):
+        # "с начала года" / "з пачатку года": this year's first month on
+        jan = f"{today.year:04d}-01"
+        return Time(t.start, tokens[i + 1].end, (jan, jan)), i + 1
     month = lex.find(t, w.MONTHS) if t.is_word and len(t.lower) > 2 else None
     if month is not None:
         year, last = _year_after(tokens, i + 1) or (

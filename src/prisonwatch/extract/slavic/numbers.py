@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from prisonwatch.extract.slavic.words import Lexicon, Token
 
 _CASE_ENDING = re.compile(r"^(\d+)[-–]\w{1,3}$")  # "7-мю", "3-х", not "46-летний"
+_DASHES = {"—", "–"}
 _STOP = {",", ".", ":", ";", "!", "?", "(", ")", "—", "–", "«", "»", "„", "“", '"'}
 
 
@@ -72,6 +73,8 @@ def _population(lex: Lexicon, tokens: list[Token], j: int) -> tuple[str, int] | 
     political = foreign = False
     for k in range(j, min(j + 5, len(tokens))):
         t = tokens[k]
+        if t.text in _DASHES and k == j:
+            continue  # "из которых 14 — иностранные граждане"
         if t.text in _STOP:
             return None
         population = lex.find(t, lex.w.POPULATIONS)

@@ -57,6 +57,8 @@ TRIGGERS: dict[str, str] = {
     "остаться": "held",
     "находиться": "held",
     "содержаться": "held",
+    "насчитывать": "held",
+    "насчитываться": "held",
 }
 
 # phrases (lowercase regex) that carry an action the single words do not
@@ -180,7 +182,10 @@ SAY_VERBS = {
     "рассказывать", "заявлять", "информировать", "подтвердить", "подтверждать", "указывать",
     "указать", "сообщаться", "пояснить", "объявить", "объявлять",
 }  # fmt: skip
-ACCORDING = [r"по\s+данным", r"по\s+словам", r"по\s+информации", r"согласно", r"как\s+сообщает"]
+ACCORDING = [
+    r"по\s+данным", r"по\s+словам", r"по\s+информации", r"согласно", r"как\s+сообщает",
+    r"по\s+подсч[её]там", r"по\s+оценкам", r"по\s+сведениям", r"как\s+стало\s+известно",
+]  # fmt: skip
 
 # cues that a count is part of the one before
 SUBSET_CUES = [
@@ -204,6 +209,8 @@ WEEKDAYS = {
 }  # fmt: skip
 RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2}
 SINCE = {"с", "со"}
+YEAR = {"год"}
+START = {"начало"}  # "с начала года"
 
 # event words (lemmas) -> event kind; concessions
 EVENTS = {
