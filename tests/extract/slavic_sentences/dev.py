@@ -211,4 +211,57 @@ CASES: tuple[Case, ...] = (
          "«Белавіі».",
          ({"action": "released", "count": 52},),
          events=({"what": "sanctions_lifted", "target": "Белавія"},), kind="concession"),
+    # --- third batch: short articles of several sentences (still developed against)
+    Case("ra1", "ru", "В четверг, 11 декабря, из белорусских колоний освободили еще 12 "
+         "политзаключенных. Об этом сообщает правозащитный центр «Вясна». Среди освобожденных — "
+         "журналистка Ксения Луцкина и активист Павел Белоус. Всего с начала года на свободу "
+         "вышли более 250 человек, признанных политзаключенными. По данным правозащитников, в "
+         "местах лишения свободы остаются 1 110 человек.",
+         ({"action": "released", "count": 12, "population": PP, "when": "2025-12-11",
+           "source": "Вясна"},
+          {"action": "released", "count": 2, "part_of": 0,
+           "persons": ["Ксения Луцкина", "Павел Белоус"]},
+          {"action": "released", "count": 250, "qualifier": "more_than",
+           "when": ("2025-01", "2025-12-12")},
+          {"action": "held", "count": 1110, "source": "правозащитники"}), kind="article"),
+    Case("ra2", "ru", "Суд в Москве приговорил к шести годам колонии журналиста Антона "
+         "Сидорова. Статья предусматривает до десяти лет лишения свободы. По подсчетам "
+         "ОВД-Инфо, в российских тюрьмах остаются более 1 000 политзаключенных.",
+         ({"action": "sentenced", "count": 1, "persons": ["Антон Сидоров"]},
+          {"action": "held", "count": 1000, "qualifier": "more_than", "population": PP,
+           "source": "ОВД-Инфо"}), kind="article"),
+    Case("ra3", "ru", "Во вторник Лукашенко помиловал 30 осужденных, среди которых 4 "
+         "иностранца. «Это гуманный шаг навстречу людям», — сказала пресс-секретарь Наталья "
+         "Эйсмонт. Ранее США призвали освободить всех политзаключенных.",
+         ({"action": "released", "count": 30, "agent": "Лукашенко", "mechanism": "pardon",
+           "when": "2025-12-09", "population": "convicts"},
+          {"action": "released", "count": 4, "population": "foreigners", "part_of": 0}),
+         quotes=({"speaker": "Наталья Эйсмонт", "text": "гуманный шаг"},), kind="article"),
+    Case("ra4", "ru", "Статья 342 УК предусматривает до 3 лет лишения свободы. В 2020 году по "
+         "ней возбудили более 1 000 дел.", kind="nothing"),
+    Case("ra5", "ru", "Речь идет о помиловании не менее тридцати одного человека. Еще около "
+         "десяти человек вышли на свободу, полностью отбыв срок.",
+         ({"action": "released", "count": 31, "qualifier": "at_least", "mechanism": "pardon"},
+          {"action": "released", "count": 10, "qualifier": "about",
+           "mechanism": "term_served"}), kind="article"),
+    Case("ba1", "be", "Лукашэнка памілаваў 18 чалавек. Пра гэта паведаміла ягоная "
+         "прэс-служба. Сярод памілаваных — 7 жанчын. Усе яны напісалі прашэнні аб памілаванні.",
+         ({"action": "released", "count": 18, "agent": "Лукашэнка", "mechanism": "pardon"},
+          {"action": "released", "count": 7, "population": "women", "part_of": 0}),
+         kind="article"),
+    Case("ba2", "be", "11 верасня ўлады вызвалілі 52 чалавекі, з іх 14 — замежнікі. Вызваленых "
+         "вывезлі ў Літву. Як адзначае «Вясна», за кратамі застаюцца яшчэ 1 150 палітвязняў.",
+         ({"action": "released", "count": 52, "when": "2025-09-11",
+           "mechanism": "deportation"},
+          {"action": "released", "count": 14, "population": "foreigners", "part_of": 0},
+          {"action": "deported", "count": 52, "part_of": 0},
+          {"action": "held", "count": 1150, "population": PP, "source": "Вясна"}),
+         kind="article"),
+    Case("ba3", "be", "Акцыя салідарнасці сабрала каля 300 удзельнікаў у Варшаве. Арганізатары "
+         "плануюць дамагацца вызвалення ўсіх палітвязняў.", kind="nothing"),
+    Case("ba4", "be", "Яшчэ каля дзесяці чалавек выйшлі на волю, цалкам адбыўшы тэрмін. "
+         "Двое вызвалены ўмоўна-датэрмінова.",
+         ({"action": "released", "count": 10, "qualifier": "about",
+           "mechanism": "term_served"},
+          {"action": "released", "count": 2, "mechanism": "conditional"}), kind="article"),
 )  # fmt: skip

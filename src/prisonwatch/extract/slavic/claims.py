@@ -253,7 +253,7 @@ class ClaimReader:
         self._sum_parts(made)
         if not found and s.people and cue is not None and root is not None:
             self._among(s, cue, root, made)
-        elif not found and first in lex.w.THEY and trig and root is not None:
+        elif not found and trig and root is not None and self._of_them(s, root):
             self._they(s, trig, root, made)
         elif not found and trig and s.people:
             made += people.named(self, s, trig)
@@ -290,11 +290,24 @@ class ClaimReader:
                         d.part_of = whole
                 return
 
+    def _of_them(self, s: Sentence, root: Draft) -> bool:
+        """Whether a sentence opens with the people counted before: "Они", "Яны", or a
+        participle of their own action ("Освобожденных вывезли", "Вызваленых вывезлі")."""
+        if not s.tokens:
+            return False
+        first = s.tokens[0]
+        if first.lower in self.lex.w.THEY:
+            return True
+        own = self.lex.find(first, self.lex.w.TRIGGERS) if first.is_word else None
+        return own == root.action and participle(self.lex, first)
+
     def _they(self, s: Sentence, trig: list[Trigger], root: Draft, made: list[Draft]) -> None:
         """ "Они были выдворены в Украину": what else happened to the people counted before (a
         repeat of their own action tells nothing new)."""
-        action = trig[0][1]
-        if action == root.action:
+        action = next(
+            (a for _, a, _ in trig if a not in (root.action, "held", "demanded")), None
+        )  # "Освобожденные ... находятся в Литве": where they are, not that they are held
+        if action is None:
             return
         d = self._new(None, s, action, count=root.count, part_of=root, population=root.population)
         d.persons = root.persons  # the same people, the same list

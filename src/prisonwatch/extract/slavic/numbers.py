@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prisonwatch.extract.slavic.words import Lexicon, Token
+from prisonwatch.extract.slavic.words import Lexicon, Token, ru_parse
 
 _CASE_ENDING = re.compile(r"^(\d+)[-–]\w{1,3}$")  # "7-мю", "3-х", not "46-летний"
 _DASHES = {"—", "–"}
@@ -68,6 +68,19 @@ def _qualifier(lex: Lexicon, text: str, start: int) -> str:
     return "exact"
 
 
+def _not_people(lex: Lexicon, t: Token) -> bool:
+    """A noun that counts no people: a unit of `UNITS` ("лет", "гадоў", "дел") or, in
+    Russian, any inanimate noun by the dictionary ("процентов", "колонии")."""
+    if not t.is_word:
+        return False
+    if lex.has(t, lex.w.UNITS):
+        return True
+    if lex.code != "ru":
+        return False
+    tag = ru_parse(t.lower).tag
+    return bool(tag.POS == "NOUN" and "inan" in tag)
+
+
 def _population(lex: Lexicon, tokens: list[Token], j: int) -> tuple[str, int] | None:
     """The people noun within four words after a number, with the adjectives that shape it."""
     political = foreign = False
@@ -87,6 +100,8 @@ def _population(lex: Lexicon, tokens: list[Token], j: int) -> tuple[str, int] | 
             if foreign and population in ("citizens", "political_prisoners", "prisoners"):
                 population = "foreign_" + population
             return population, k
+        if _not_people(lex, t):
+            return None  # "к шести годам колонии журналиста": years, not journalists
         political = political or lex.has(t, lex.w.POLITICAL)
         foreign = foreign or lex.has(t, lex.w.FOREIGN)
         if _digits(t) is not None:
@@ -106,6 +121,11 @@ def _countries(lex: Lexicon, tokens: list[Token], j: int) -> list[int]:
         else:
             break
     return out
+
+
+def _collective(lex: Lexicon, t: Token) -> bool:
+    """A collective numeral ("двое", "пятеро", "чацвёра"), which counts people by itself."""
+    return t.is_word and (t.lemma in lex.w.COLLECTIVE or t.lower in lex.w.COLLECTIVE)
 
 
 def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
@@ -136,6 +156,8 @@ def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
             i = countries[-1] + 1
             continue
         pop = _population(lex, tokens, last + 1)
+        if pop is None and last == i and _collective(lex, tokens[i]):
+            pop = ("people", i)  # "Двое вызвалены": a collective numeral counts people
         if pop is not None and value > 0:
             population, noun = pop
             q = _qualifier(lex, text, tokens[i].start)

@@ -197,7 +197,12 @@ def read(document: Any, gazetteer: Gazetteer | None = None) -> ArticleExtraction
             source = q.speaker if q else None
         sent = Sentence(n, s, e, tokens, find_times(lex, tokens, today), in_people, source, n == 0)
         sents.append(sent)
+        before = len(reader.drafts)
         reader.read(sent)
+        if source and len(reader.drafts) == before and re.search(lex.w.ABOUT_THIS, text[s:e].lower()):
+            for d in reader.drafts:  # "... освободили 12. Об этом сообщает «Вясна»."
+                if d.sentence == n - 1 and d.source is None:
+                    d.source = source
     headline = next((d for d in reader.drafts if d.sentence == 0), None)
     first_told = [(d.sentence, d.agent) for d in reader.drafts]  # where first told, by whom
     drafts = merge(reader.drafts)

@@ -69,7 +69,11 @@ class Lexicon:
         self._found: dict[tuple[int, str, str], Any] = {}
 
     def lemma(self, lower: str) -> str:
-        return _ru_lemma(lower) if self.code == "ru" else lower
+        """Russian: pymorphy3's lemma. Belarusian: the word form itself, with a "ў" that opens
+        it written "у" (the letter alternates after a vowel: "ўмоўна", "у Літве")."""
+        if self.code == "ru":
+            return _ru_lemma(lower)
+        return "у" + lower[1:] if lower.startswith("ў") and len(lower) > 1 else lower
 
     def tokens(self, text: str, start: int = 0, end: int | None = None) -> list[Token]:
         out = []

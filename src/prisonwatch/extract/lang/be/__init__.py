@@ -70,6 +70,9 @@ MECHANISMS: dict[str, str] = {
     "выгнан*": "deportation",
     "вываз*": "deportation",
     "вывез*": "deportation",
+    "адбыў*": "term_served",
+    "адбыўш*": "term_served",
+    "умоўна-датэрмінов*": "conditional",
 }
 
 POPULATIONS: dict[str, str] = {
@@ -152,6 +155,17 @@ NUMBERS: dict[str, int] = {
     "дзевяцьсот": 900,
 }  # fmt: skip
 THOUSAND = {"тысяча", "тысячы", "тысяч", "тысячу", "тысячай", "тысячам"}
+# collective numerals: they count people without a noun ("Двое вызвалены")
+COLLECTIVE = {
+    "двое", "дваіх", "трое", "траіх", "чацвёра", "чацвярых", "пяцёра", "пяцярых", "шасцёра",
+    "шасцярых", "абодва", "абедзве",
+}  # fmt: skip
+# nouns after a number that count no people (stems)
+UNITS = {
+    "гад*", "год*", "месяц*", "тыдз*", "тыдн*", "дзён", "дзень", "дні", "сутк*", "сутак",
+    "гадзін*", "хвілін*", "раз", "разы", "разоў", "працэнт*", "рубл*", "долар*", "еўра",
+    "базав*", "артыкул*", "спраў*", "справ*", "штраф*", "кіламетр*",
+}  # fmt: skip
 
 SAY_VERBS = {
     "паведам*", "заяв*", "сказа*", "кажа*", "казаў*", "напіса*", "піша*", "адзнач*",
@@ -220,6 +234,9 @@ HYPOTHETICAL = {
 }  # fmt: skip
 AGAIN = {"зноў", "ізноў", "паўторна", "знову"}
 CUSTODY = {"калоні*", "турм*", "сізо", "крат*", "зняволен*", "ізалятар*", "камер*"}
+
+# a sentence that only says who told what the sentence before told ("Об этом сообщает X")
+ABOUT_THIS = r"\bпра\s+гэта\b|\bаб\s+гэтым\b|\bгэтую\s+інфармацыю\b"
 
 # "earlier": a time the text does not give (a claim so told has no `when`)
 EARLIER = {"раней"}

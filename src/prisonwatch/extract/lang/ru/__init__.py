@@ -95,6 +95,9 @@ MECHANISMS: dict[str, str] = {
     "выслать": "deportation",
     "изгнание": "deportation",
     "вывезти": "deportation",
+    "отбыть": "term_served",
+    "условно-досрочный": "conditional",
+    "удо": "conditional",
 }
 
 # lemma -> population noun
@@ -173,6 +176,14 @@ NUMBERS: dict[str, int] = {
     "семеро": 7, "оба": 2,
 }  # fmt: skip
 THOUSAND = {"тысяча"}
+# collective numerals: they count people without a noun ("Двое были освобождены")
+COLLECTIVE = {"двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "оба", "обе"}
+# nouns after a number that count no people (lemmas; Russian inanimate nouns are told by
+# the dictionary as well)
+UNITS = {
+    "год", "месяц", "неделя", "день", "сутки", "час", "минута", "раз", "процент", "рубль",
+    "доллар", "евро", "величина", "статья", "дело", "штраф", "километр", "тысяча",
+}  # fmt: skip
 
 # say-verbs (a source speaks) and phrases that attribute ("по данным X")
 SAY_VERBS = {
@@ -247,6 +258,9 @@ HYPOTHETICAL = {
 # "again" before custody: a return to custody ("снова оказался в колонии")
 AGAIN = {"снова", "опять", "повторно", "вновь"}
 CUSTODY = {"колония", "тюрьма", "сизо", "решетка", "заключение", "изолятор", "камера"}
+
+# a sentence that only says who told what the sentence before told ("Об этом сообщает X")
+ABOUT_THIS = r"\bоб\s+этом\b|\bо\s+том\b|\bэту\s+информацию\b"
 
 # "earlier": a time the text does not give (a claim so told has no `when`)
 EARLIER = {"ранее", "прежде"}
