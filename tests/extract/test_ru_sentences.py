@@ -10,7 +10,11 @@ import pytest
 from tests.extract.slavic_sentences import dev, held
 from tests.extract.slavic_sentences.check import Case, errors
 
-HELD_MISSES: set[str] = set()
+# scored once when written (30 of 46 read right, 2026-11-30): the misses, left as they were
+HELD_MISSES: set[str] = {
+    "hr01", "hr05", "hr06", "hr09", "hr14", "hb01", "hb03", "hb05", "hb06", "hb08", "hb09",
+    "hb10", "hb13", "hb14", "hb15", "hb22",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("case", dev.CASES, ids=lambda c: c.id)
