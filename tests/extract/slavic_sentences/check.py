@@ -15,7 +15,6 @@ from functools import cache
 from typing import Any
 
 from prisonwatch.extract.gazetteer import Gazetteer
-
 from prisonwatch.extract.slavic.reader import read
 from prisonwatch.ingest.documents import Document
 from prisonwatch.services.extracting import to_json
@@ -95,9 +94,7 @@ def errors(case: Case, out: dict[str, Any] | None = None) -> list[str]:
     if case.quotes is not None:
         quotes = list(out["quotes"])
         for q in case.quotes:
-            if not any(
-                x["speaker"] == q["speaker"] and q["text"] in x["text"] for x in quotes
-            ):
+            if not any(x["speaker"] == q["speaker"] and q["text"] in x["text"] for x in quotes):
                 problems.append(f"quote by {q['speaker']!r} not found: {quotes!r}")
     if case.events is not None:
         events = [e for e in out["events"] if e["kind"] == "concession"]

@@ -8,7 +8,8 @@ PP = "political_prisoners"
 
 CASES: tuple[Case, ...] = (
     # --- releases, Russian: verbs, passives, phrases
-    Case("r01", "ru", "В четверг из колоний вышли на свободу 18 политзаключенных, сообщает «Вясна».",
+    Case("r01", "ru", "В четверг из колоний вышли на свободу 18 политзаключенных, сообщает "
+         "«Вясна».",
          ({"action": "released", "count": 18, "population": PP, "when": "2025-12-11",
            "source": "Вясна"},), kind="release"),
     Case("r02", "ru", "Лукашенко помиловал еще 25 человек.",

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from prisonwatch.extract.slavic.names import Mention
-from prisonwatch.extract.slavic.words import Lexicon, Token, alternation, both
+from prisonwatch.extract.slavic.words import Lexicon, Token, alternation, both, ru_parse_all
 
 _QUOTE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|„[^„“]*“|(?<![\w«])\"[^\"\n]{12,}\"", re.S)
 _DASH_LINE = re.compile(r":[ \t]*\n+[ \t]*[—–-][ \t]*(\S[^\n]*)")
@@ -35,31 +35,39 @@ def _strip(name: str) -> str:
     return name.strip(' «»"„“')
 
 
-def _genitive_name(lex: Lexicon, word: str) -> str:
-    """A one-word name after "по данным"/"паводле" (which take the genitive) in the nominative:
-    "Вясны" -> "Вясна", "Мемориала" -> "Мемориал"."""
-    if " " in word or not word[:1].isupper():
-        return word
-    if lex.code == "ru":
-        from prisonwatch.extract.slavic.words import ru_parse
-
-        p = ru_parse(word.lower())
-        if "gent" in p.tag and "NOUN" in p.tag:
-            form = p.inflect({"nomn"})
-            if form is not None:
-                return word[0] + str(form.word)[1:]
-        return word
-    return genitive_be(lex, word)
+def _genitive_name(lex: Lexicon, name: str) -> str:
+    """A name of up to three words after "по данным"/"паводле" (which take the genitive) in
+    the nominative: "Вясны" -> "Вясна", "Мемориала" -> "Мемориал", "Новой газеты" -> "Новая
+    газета". Words that do not decline ("ОВД-Инфо") stay as written."""
+    words = name.split()
+    if not words or len(words) > 3 or not name[:1].isupper():
+        return name
+    return " ".join(_genitive_word(lex, w) for w in words)
 
 
-def genitive_be(lex: Lexicon, word: str) -> str:
-    """A Belarusian one-word name in the genitive brought to the nominative by the endings of
+def _genitive_word(lex: Lexicon, word: str) -> str:
+    if any(c.isupper() for c in word[1:]):
+        return word  # an abbreviation ("ОВД-Инфо", "БелаПАН") is written as it is
+    if lex.code != "ru":
+        return genitive_be(lex, word, capital=False)
+    first = ru_parse_all(word.lower())[0]  # the likeliest reading, when it is a genitive
+    usable = {"NOUN", "ADJF"} & set(first.tag.grammemes) and "plur" not in first.tag
+    p = first if usable and "gent" in first.tag else None
+    form = p.inflect({"nomn"}) if p is not None else None
+    if form is None:
+        known = first.tag.POS == "NOUN" and "nomn" in first.tag
+        return word if known else genitive_be(lex, word, capital=False)  # "Вясны"
+    return word[0] + str(form.word)[1:] if word[:1].isupper() else str(form.word)
+
+
+def genitive_be(lex: Lexicon, word: str, capital: bool = True) -> str:
+    """A Belarusian word of a name in the genitive brought to the nominative by the endings of
     `GENITIVE_ENDINGS` ("Вясны" -> "Вясна", "Белавіі" -> "Белавія"); other words unchanged."""
-    if len(word) <= 3 or not word[:1].isupper():
+    if len(word) <= 3 or (capital and not word[:1].isupper()):
         return word
     for ending, nominative in lex.w.GENITIVE_ENDINGS:
         if word.endswith(ending):
-            return word[: len(word) - len(ending)] + nominative
+            return word[: len(word) - len(ending)] + str(nominative)
     return word
 
 
@@ -127,8 +135,8 @@ def source_of(
                 name = text[pos : hit[0].end] if hit[0].start < pos else hit[0].name
                 return _genitive_name(lex, _strip(name))
             q = re.match(r"(?:\w+\s+){0,3}«([^»]+)»", text[pos : pos + 60])
-            if q:
-                return q.group(1)
+            if q:  # "по информации «Новой газеты»", "паводле звестак «Вясны»"
+                return _genitive_name(lex, q.group(1))
             for w in lex.tokens(text, pos, min(pos + 60, tokens[-1].end))[:4]:
                 generic = lex.find(w, lex.w.GENERIC_SOURCES)
                 if generic:

@@ -80,9 +80,12 @@ def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
         before = [x.lower for x in toks[max(0, i - 2) : i]]
         if _NEGATION & set(before[-1:]) or any(_MODAL.match(b) for b in before):
             continue
-        if hypothetical(lex, toks, i):
+        if hypothetical(lex, toks, i) or _future(lex, t, action):
             continue
         out.append((t.start, action, participle(lex, t)))
+    for i, j, action in _collocations(lex, toks):
+        if not hypothetical(lex, toks, i) and not _NEGATION & {x.lower for x in toks[i - 1 : i]}:
+            out.append((toks[min(i, j)].start, action, False))
     again = _again(lex, toks)
     out = [x for x in out if not any(a <= x[0] <= e for a, e in again)]
     out += [(a, "returned_to_custody", False) for a, _ in again]
@@ -97,6 +100,36 @@ def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
     if any(a == "demanded" for _, a, _ in out):
         out = [(p, "demanded" if a == "released" else a, f) for p, a, f in out]
     return sorted(out)
+
+
+def _future(lex: Lexicon, t: Token, action: str) -> bool:
+    """A Belarusian trigger verb in a future form ("вызваляць", "адпусцяць"): Belarusian has
+    no dictionary here, so the endings of `FUTURE` tell it (a demand and a stock excepted)."""
+    return (
+        lex.code == "be"
+        and action not in ("demanded", "held")
+        and bool(re.search(lex.w.FUTURE, t.lower))
+    )
+
+
+def _collocations(lex: Lexicon, toks: list[Token]) -> list[tuple[int, int, str]]:
+    """(verb index, noun index, action) of the verb-and-noun pairs of `COLLOCATIONS` that
+    stand within three words of each other, in either order ("свободу получили")."""
+    out: list[tuple[int, int, str]] = []
+    for i, t in enumerate(toks):
+        if not t.is_word:
+            continue
+        for verbs, nouns, action in lex.w.COLLOCATIONS:
+            if not lex.has(t, verbs):
+                continue
+            near = range(max(0, i - 3), min(len(toks), i + 4))
+            j = next(
+                (k for k in near if k != i and toks[k].is_word and lex.has(toks[k], nouns)), None
+            )
+            if j is not None:
+                out.append((i, j, action))
+                break
+    return out
 
 
 def _again(lex: Lexicon, toks: list[Token]) -> list[tuple[int, int]]:
@@ -163,6 +196,7 @@ class ClaimReader:
         self.drafts: list[Draft] = []
         self.last_time: tuple[str, str] | None = None
         self.uncounted: tuple[int, str, str, tuple[str, str] | None] | None = None
+        self.uncounted_act: tuple[int, str] | None = None
 
     def _new(self, c: Count | None, s: Sentence, action: str, **kw: object) -> Draft:
         d = Draft(
@@ -207,7 +241,6 @@ class ClaimReader:
         trig = [
             t for t in triggers(lex, text, s) if not any(c.start <= t[0] < c.end for c in found)
         ]
-        first = s.tokens[0].lower if s.tokens else ""
         root = self._root()
         stock = re.search(lex.w.STOCK, text[s.start : s.end].lower())
         political = any(
@@ -223,6 +256,8 @@ class ClaimReader:
                 parent = root if root is not None and root.action == c.action else None
             elif whole is not None and _whole_cue(text[found[0].start : c.start]):
                 parent = whole
+            elif cue is not None and cue < c.start and self._told_before(s) is not None:
+                action = self._told_before(s)  # "Их освободили ... Речь идет о 14 заключенных"
             elif cue is not None and cue < c.start and root is not None:
                 parent = self._parent(c, root)
                 if action in ("sentenced", "designated", "detained"):
@@ -261,6 +296,13 @@ class ClaimReader:
         self._group(s, found, trig)
         if not made and trig and s.times and not any(t.lower in lex.w.EARLIER for t in s.tokens):
             self.last_time = s.times[0].period  # "которых освободили с начала июля"
+        self.uncounted_act = (s.index, trig[0][1]) if not made and not found and trig else None
+
+    def _told_before(self, s: Sentence) -> str | None:
+        """The action of the sentence just before when it told of people without a count
+        ("Их освободили в обмен на ..."), for a count that names them after a cue."""
+        told = self.uncounted_act
+        return told[1] if told is not None and told[0] == s.index - 1 else None
 
     def _bare(self, s: Sentence, cue: int) -> list[Count]:
         """A number with no people noun right after a subset cue ("Из них 20 были осуждены",

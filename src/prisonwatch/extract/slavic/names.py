@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from prisonwatch.extract.lang import be as be_words
 from prisonwatch.extract.slavic.words import alternation, both, ru_parse
 from prisonwatch.names import cases
 
@@ -59,12 +60,23 @@ def _all_parses(word: str) -> list[Any]:
 def nominative(name: str, lang: str) -> str:
     """A person's name in the nominative, in the script it was written in (the name
     matcher's `names.cases.nominative`; a Belarusian "Ў" opening a word is "У" there)."""
-    found = re.sub(r"(^|\s)Ў", r"\1У", cases.nominative(name, lang))
+    found = re.sub(r"(^|\s)Ў", r"\1У", _best_nominative(name, lang))
     return (
         " ".join(_as_spelt(n, w) for n, w in zip(found.split(), name.split(), strict=False))
         if len(found.split()) == len(name.split())
         else found
     )
+
+
+def _best_nominative(name: str, lang: str) -> str:
+    """`names.cases.nominative`, except that for a Belarusian name of several words the
+    likely reading whose first word is a given name of `lang/be` wins ("Дзяніса Івашына" ->
+    "Дзяніс Івашын", where the case rules alone cannot tell a feminine nominative)."""
+    if lang != "be" or " " not in name:
+        return cases.nominative(name, lang)
+    forms = cases.nominative_forms(name, lang, limit=4)
+    given = [f for f in forms if f.split()[0] in be_words.GIVEN_NAMES]
+    return given[0] if given else forms[0]
 
 
 def _as_spelt(found: str, written: str) -> str:
@@ -136,6 +148,60 @@ def _person_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def is_given(word: str, lang: str) -> bool:
+    """Whether a capitalised word is a given name in some case ("Ігара", "Марию"): Russian by
+    pymorphy3's dictionary (its "Name" readings), Belarusian by `lang/be` GIVEN_NAMES and the
+    nominatives `names.cases` reads the word as."""
+    if not word[:1].isupper() or len(word) < 2:
+        return False
+    if lang == "ru":
+        score = sum(float(p.score) for p in _all_parses(word.lower()) if "Name" in p.tag)
+        return score >= 0.3
+    word = "У" + word[1:] if word.startswith("Ў") else word
+    return any(f in be_words.GIVEN_NAMES for f in cases.nominative_forms(word, "be", limit=3))
+
+
+_NAME_WORD = r"[А-ЯЁІЎ][а-яёіў’'-]+"
+_NEXT_WORD = re.compile(rf"[ \u00a0]({_NAME_WORD})")
+_PREV_WORD = re.compile(rf"({_NAME_WORD})[ \u00a0]$")
+_PAIR = re.compile(rf"\b({_NAME_WORD})[ \u00a0]({_NAME_WORD})\b")
+
+
+def _fit_person(text: str, s: int, e: int, lang: str) -> tuple[int, int]:
+    """A person span set right by given names: a leading word that is no given name before
+    one that is dropped ("Журналіст Андрэй Кузнечык"), a given name alone joined to the
+    capitalised word after it ("Дзяніса Івашына"), a surname alone to the given name before
+    it ("Ігара Карнея")."""
+    words = re.findall(r"\S+", text[s:e])
+    if len(words) >= 3 and not is_given(words[0], lang) and is_given(words[1], lang):
+        return s + len(words[0]) + text[s + len(words[0]) : e].index(words[1]), e
+    if len(words) != 1:
+        return s, e
+    after = _NEXT_WORD.match(text, e)
+    if after and is_given(words[0], lang) and after.group(1).lower() not in COUNTRIES:
+        return s, after.end()
+    before = _PREV_WORD.search(text, max(0, s - 40), s)
+    if before and is_given(before.group(1), lang):
+        return before.start(), e
+    return s, e
+
+
+def _given_pairs(
+    text: str, lang: str, taken: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """People the model missed: a given name in any case and the capitalised word after it
+    ("вызвалілі Ігара Карнея")."""
+    out: list[tuple[str, int, int]] = []
+    for m in _PAIR.finditer(text):
+        if any(s < m.end() and m.start() < e for _, s, e in taken):
+            continue
+        if m.group(2).lower() in COUNTRIES or not is_given(m.group(1), lang):
+            continue
+        out.append(("PER", m.start(), m.end()))
+    return out
+
+
 def _surnames(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Lone surnames the model missed that the dictionary knows as surnames ("Лукашенко")."""
     out = []
@@ -169,6 +235,18 @@ def known_spans(
     return out
 
 
+def _merge_overlaps(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Person spans that overlap once grown (`_fit_person`) as one."""
+    out: list[tuple[str, int, int]] = []
+    for kind, s, e in sorted(spans, key=lambda x: (x[1], -x[2])):
+        last = out[-1] if out else None
+        if last and kind == last[0] == "PER" and s < last[2]:
+            out[-1] = ("PER", last[1], max(e, last[2]))
+        elif not (last and s < last[2]):
+            out.append((kind, s, e))
+    return out
+
+
 def mentions(
     text: str, lang: str, start: int, known: frozenset[str] = frozenset()
 ) -> list[Mention]:
@@ -180,9 +258,12 @@ def mentions(
     spans: list[tuple[str, int, int]] = []
     for kind, s, e in ner_spans(text):
         if kind == "PER":
-            spans.extend(("PER", ps, pe) for ps, pe in _person_parts(text, s, e))
+            parts = [_fit_person(text, ps, pe, lang) for ps, pe in _person_parts(text, s, e)]
+            spans.extend(("PER", ps, pe) for ps, pe in dict.fromkeys(parts))
         else:
             spans.append((kind, s, e))
+    spans = _merge_overlaps(spans)
+    spans += _given_pairs(text, lang, spans)
     if lang == "ru":
         spans += _surnames(text, spans)
     found_known = known_spans(text, lang, known, spans) if known else []

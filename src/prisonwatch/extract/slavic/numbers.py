@@ -81,6 +81,14 @@ def _not_people(lex: Lexicon, t: Token) -> bool:
     return bool(tag.POS == "NOUN" and "inan" in tag)
 
 
+def _animate(lex: Lexicon, t: Token) -> bool:
+    """A Russian animate noun the population table does not know: it counts people."""
+    if lex.code != "ru" or not t.is_word:
+        return False
+    tag = ru_parse(t.lower).tag
+    return bool(tag.POS == "NOUN" and "anim" in tag and "Name" not in tag and "Surn" not in tag)
+
+
 def _population(lex: Lexicon, tokens: list[Token], j: int) -> tuple[str, int] | None:
     """The people noun within four words after a number, with the adjectives that shape it."""
     political = foreign = False
@@ -102,6 +110,8 @@ def _population(lex: Lexicon, tokens: list[Token], j: int) -> tuple[str, int] | 
             return population, k
         if _not_people(lex, t):
             return None  # "к шести годам колонии журналиста": years, not journalists
+        if _animate(lex, t):
+            return str(lex.w.ANIMATE_POPULATION), k  # "двадцать два активиста"
         political = political or lex.has(t, lex.w.POLITICAL)
         foreign = foreign or lex.has(t, lex.w.FOREIGN)
         if _digits(t) is not None:

@@ -77,6 +77,8 @@ def _one(
         return None  # "Освобождение ... прокомментировал X": X is no one freed
     before = [m for m in persons if m.end <= pos]
     after = [i for i, m in enumerate(persons) if m.start > pos]
+    if before and _passive_of(lex, text, before[-1].end, pos, word[0] if word else None):
+        return _chain_ending(text, persons, persons.index(before[-1])), None, "people"
     if is_participle:
         if before and re.fullmatch(r"\s*,\s*", text[before[-1].end : pos]):
             return [before[-1].name], None, "people"  # "Игоря Лосика, приговоренного"
@@ -85,8 +87,6 @@ def _one(
         if after and pops:
             return _listed(text, persons, after[0]), None, str(pops[0])
         return None
-    if before and _passive_of(lex, text, before[-1].end, pos, word[0] if word else None):
-        return _chain_ending(text, persons, persons.index(before[-1])), None, "people"
     subject = [m for m in before if m.start - s.start < 3]
     if subject and (_PASSIVE.search(text[subject[0].end : pos]) or not after):
         return [subject[0].name], None, "people"

@@ -199,7 +199,11 @@ def read(document: Any, gazetteer: Gazetteer | None = None) -> ArticleExtraction
         sents.append(sent)
         before = len(reader.drafts)
         reader.read(sent)
-        if source and len(reader.drafts) == before and re.search(lex.w.ABOUT_THIS, text[s:e].lower()):
+        if (
+            source
+            and len(reader.drafts) == before
+            and re.search(lex.w.ABOUT_THIS, text[s:e].lower())
+        ):
             for d in reader.drafts:  # "... освободили 12. Об этом сообщает «Вясна»."
                 if d.sentence == n - 1 and d.source is None:
                     d.source = source

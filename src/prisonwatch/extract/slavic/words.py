@@ -52,6 +52,12 @@ def ru_parse(word: str) -> Any:
     return _morph().parse(word)[0]
 
 
+@lru_cache(maxsize=65536)
+def ru_parse_all(word: str) -> tuple[Any, ...]:
+    """Every reading pymorphy3 gives a Russian word, likeliest first."""
+    return tuple(_morph().parse(word))
+
+
 def _ru_lemma(lower: str) -> str:
     if not lower[0].isalpha():
         return lower
@@ -117,6 +123,7 @@ class Lexicon:
 def clear_caches() -> None:
     """Forget every word looked up (for benchmarks that time a cold reader)."""
     ru_parse.cache_clear()
+    ru_parse_all.cache_clear()
     for code in ("ru", "be"):
         lexicon(code)._found.clear()
 

@@ -131,6 +131,24 @@ POPULATIONS: dict[str, str] = {
     "немец": "germans",
     "француз": "french",
     "россиянин": "russians",
+    "активист": "activists",
+    "анархист": "anarchists",
+    "правозащитник": "human_rights_defenders",
+    "студент": "students",
+    "пенсионер": "pensioners",
+    "оппозиционер": "opposition_members",
+    "политик": "politicians",
+    "священник": "priests",
+    "волонтер": "volunteers",
+    "блогер": "bloggers",
+    "адвокат": "lawyers",
+    "музыкант": "musicians",
+    "несовершеннолетний": "minors",
+    "подросток": "minors",
+    "участник": "participants",
+    "протестующий": "protesters",
+    "украинка": "ukrainians",
+    "мать": "mothers",
 }
 # a country in the genitive after "граждан"/"гражданин" or after a count ("по двое — Латвии")
 CITIZENS_OF = {
@@ -139,6 +157,15 @@ CITIZENS_OF = {
     "японии": "japanese", "швеции": "swedish", "эстонии": "estonian", "россии": "russian",
     "беларуси": "belarusian", "италии": "italian", "австралии": "australian",
 }  # fmt: skip
+# an animate noun after a number that is none of the above still counts people ("пятерых
+# анархистов"): the population is then this word
+ANIMATE_POPULATION = "people"
+# verb and noun lemmas that tell an act together, in either order, within a few words
+# ("свободу получили", "получил свободу", "обрели свободу")
+COLLOCATIONS: list[tuple[set[str], set[str], str]] = [
+    ({"получить", "обрести", "вернуть"}, {"свобода", "воля"}, "released"),
+    ({"выйти", "выходить", "отпустить", "выпустить"}, {"свобода", "воля"}, "released"),
+]
 # "political" before "prisoners" ("политических заключенных")
 POLITICAL = {"политический"}
 # "foreign" before a population ("иностранных граждан" -> foreign_citizens)
@@ -190,7 +217,7 @@ SAY_VERBS = {
     "сообщить", "сообщать", "заявить", "заявлять", "сказать", "говорить", "написать",
     "писать", "отметить", "рассказать", "подчеркнуть", "подсчитать", "считать", "уточнить",
     "передать", "добавить", "передавать", "отмечать", "уточнять", "подсчитывать",
-    "рассказывать", "заявлять", "информировать", "подтвердить", "подтверждать", "указывать",
+    "рассказывать", "информировать", "подтвердить", "подтверждать", "указывать",
     "указать", "сообщаться", "пояснить", "объявить", "объявлять",
 }  # fmt: skip
 ACCORDING = [
@@ -247,13 +274,15 @@ IN_RETURN = r"в\s+обмен\s+на|взамен|в\s+ответ\s+на"
 
 # "пресс-служба" with a possessive: the service of the article's main person
 PRESS_SERVICE = r"пресс-служб\w*"
+# genitive endings of names the dictionary does not know ("по данным «Вясны»" -> "Вясна")
+GENITIVE_ENDINGS = [("ии", "ия"), ("ы", "а")]
 GENERIC_SOURCES = {"правозащитник": "правозащитники"}
 
 # what only may happen, is expected or promised (lemmas): no claim in their clause
 HYPOTHETICAL = {
     "мочь", "ожидаться", "ожидать", "планироваться", "планировать", "намереваться",
     "собираться", "готовиться", "обсуждаться", "предстоять", "возможный", "возможно",
-    "обещать", "пообещать", "если", "бы", "якобы", "хотеть", "пообещать", "надеяться",
+    "обещать", "пообещать", "если", "бы", "якобы", "хотеть", "надеяться",
 }  # fmt: skip
 # "again" before custody: a return to custody ("снова оказался в колонии")
 AGAIN = {"снова", "опять", "повторно", "вновь"}
@@ -291,7 +320,9 @@ NEGATION = {"не", "ни"}
 MODAL = r"мо[гжч]\w*|планир\w*|намерен\w*|будут|будет|мож\w*"
 PASSIVE_AUX = r"был\w*|стал\w*"
 # counts after the first of a sentence that break it down ("52 человека, из них 40")
-BREAKDOWN = [r"из\s+них", r"в\s+том\s+числе", r"из\s+которых", r"среди\s+которых"]
+BREAKDOWN = [
+    r"из\s+них", r"в\s+том\s+числе", r"из\s+которых", r"среди\s+которых", r"среди\s+них",
+]  # fmt: skip
 # a say-verb after these has the sentence's subject as its speaker ("на которой сообщил")
 RELATIVE = {"который", "которая", "которой", "котором", "которые"}
 # sentence openers that are no speaker before a say-verb ("Как пишет ...")
