@@ -1,19 +1,25 @@
 """The Russian and Belarusian reader on sentences written for these tests
-(tests/extract/slavic_sentences): every `dev` case is read as it says; the `held` half,
-written after the rules and scored without changing them, is read as it says except the
-cases listed in `HELD_MISSES` (each expected to fail until a rule reads it: strict xfail)."""
+(tests/extract/slavic_sentences): every `dev` case is read as it says; the held-out sets,
+written after the rules and scored without changing them, are read as they say except the
+cases listed as misses (each expected to fail until a rule reads it: strict xfail)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.extract.slavic_sentences import dev, held
+from tests.extract.slavic_sentences import dev, held, held2
 from tests.extract.slavic_sentences.check import Case, errors
 
 # Scored once when written (2026-11-30): 30 of 46 read right (ru 18/23, be 12/23). The 16
 # misses (hr01 hr05 hr06 hr09 hr14 hb01 hb03 hb05 hb06 hb08 hb09 hb10 hb13 hb14 hb15 hb22)
 # were then fixed by general rules, so this half is no longer held out; `held2` is.
 HELD_MISSES: set[str] = set()
+# `held2`, scored once when written (2026-11-30): 25 of 38 read right (ru 13/20, be 12/18),
+# claims by action and count P 0.893 R 0.694 F1 0.781. Its misses:
+HELD2_MISSES: set[str] = {
+    "gr04", "gr07", "gr08", "gr15", "gr17", "gr19", "gr20", "gb04", "gb07", "gb09", "gb13",
+    "gb16", "gb17",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("case", dev.CASES, ids=lambda c: c.id)
@@ -35,8 +41,22 @@ def test_held(case: Case) -> None:
     assert errors(case) == []
 
 
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD2_MISSES
+        else c
+        for c in held2.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held2(case: Case) -> None:
+    assert errors(case) == []
+
+
 def test_cases_are_distinct() -> None:
-    ids = [c.id for c in (*dev.CASES, *held.CASES)]
+    ids = [c.id for c in (*dev.CASES, *held.CASES, *held2.CASES)]
     assert len(ids) == len(set(ids))
-    texts = [c.text for c in (*dev.CASES, *held.CASES)]
+    texts = [c.text for c in (*dev.CASES, *held.CASES, *held2.CASES)]
     assert len(texts) == len(set(texts))
