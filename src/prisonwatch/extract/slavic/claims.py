@@ -254,7 +254,7 @@ class ClaimReader:
             parent: Draft | None = None
             if c.action is not None:
                 parent = root if root is not None and root.action == c.action else None
-            elif whole is not None and _whole_cue(text[found[0].start : c.start]):
+            elif whole is not None and (c.part or _whole_cue(text[found[0].start : c.start])):
                 parent = whole
             elif cue is not None and cue < c.start and self._told_before(s) is not None:
                 action = self._told_before(s)  # "Их освободили ... Речь идет о 14 заключенных"
@@ -268,9 +268,13 @@ class ClaimReader:
                 if parent is not None:
                     action = parent.action
                 elif (
-                    c.population in ("political_prisoners", "prisoners")
-                    or (political and lex.code == "ru")  # "в списке политзаключенных 1 227 человек"
-                ) and not (trig or has_verb(lex, s.tokens)):
+                    (
+                        c.population in ("political_prisoners", "prisoners")
+                        or (political and lex.code == "ru")  # "в списке политзаключенных 1 227"
+                    )
+                    and not (trig or has_verb(lex, s.tokens))
+                    and not any(t.is_word and lex.has(t, lex.w.HYPOTHETICAL) for t in s.tokens)
+                ):
                     action = "held"
                 else:
                     continue
@@ -286,7 +290,7 @@ class ClaimReader:
             if n == 0:
                 whole = d
         self._sum_parts(made)
-        if not found and s.people and cue is not None and root is not None:
+        if not found and s.people and cue is not None and (root or self._cue_action(s)):
             self._among(s, cue, root, made)
         elif not found and trig and root is not None and self._of_them(s, root):
             self._they(s, trig, root, made)
@@ -357,9 +361,18 @@ class ClaimReader:
         if action == "deported" and root.action == "released":
             root.mechanism = "deportation"
 
-    def _among(self, s: Sentence, cue: int, root: Draft, made: list[Draft]) -> None:
+    def _cue_action(self, s: Sentence) -> str | None:
+        """The action a subset cue names by its participle ("Среди освобожденных" ->
+        released), or None ("Среди них")."""
+        end = _cue_end(self.lex, self.text, s)
+        words = [t for t in s.tokens if t.end <= end and t.is_word]
+        found = self.lex.find(words[-1], self.lex.w.TRIGGERS) if words else None
+        return str(found) if found else None
+
+    def _among(self, s: Sentence, cue: int, root: Draft | None, made: list[Draft]) -> None:
         """People named after "Среди них" / "Сярод іх": a count of their own, part of the group
-        told just before (a count, or a group told without a number)."""
+        told just before (a count, or a group told without a number). With no group before,
+        the cue's own participle gives their action ("Среди освобожденных в четверг — ...")."""
         end = _cue_end(self.lex, self.text, s)
         named = list(
             dict.fromkeys(
@@ -375,7 +388,13 @@ class ClaimReader:
             d.mechanism, d.when, d.persons, d.timed = "unknown", times, named, True
             d.rule = "named"
             made.append(d)
-        elif named:
+        elif named and (root is None or self._cue_action(s) not in (None, root.action)):
+            own = self._cue_action(s)
+            if own is not None:
+                d = self._new(None, s, own, count=len(named))
+                d.persons, d.rule = named, "named"
+                made.append(d)
+        elif named and root is not None:
             d = self._new(None, s, root.action, count=len(named), part_of=root)
             d.persons, d.rule = named, "named"
             made.append(d)

@@ -165,7 +165,7 @@ def is_given(word: str, lang: str) -> bool:
 _NAME_WORD = r"[А-ЯЁІЎ][а-яёіў’'-]+"
 _NEXT_WORD = re.compile(rf"[ \u00a0]({_NAME_WORD})")
 _PREV_WORD = re.compile(rf"({_NAME_WORD})[ \u00a0]$")
-_PAIR = re.compile(rf"\b({_NAME_WORD})[ \u00a0]({_NAME_WORD})\b")
+_PAIR = re.compile(rf"(?=\b({_NAME_WORD})[ \u00a0]({_NAME_WORD})\b)")  # overlapping pairs
 
 
 def _fit_person(text: str, s: int, e: int, lang: str) -> tuple[int, int]:
@@ -194,11 +194,12 @@ def _given_pairs(
     ("вызвалілі Ігара Карнея")."""
     out: list[tuple[str, int, int]] = []
     for m in _PAIR.finditer(text):
-        if any(s < m.end() and m.start() < e for _, s, e in taken):
+        start, end = m.start(1), m.end(2)
+        if any(s < end and start < e for _, s, e in [*taken, *out]):
             continue
         if m.group(2).lower() in COUNTRIES or not is_given(m.group(1), lang):
             continue
-        out.append(("PER", m.start(), m.end()))
+        out.append(("PER", start, end))
     return out
 
 

@@ -28,6 +28,7 @@ class Count:
     start: int
     end: int
     action: str | None = None  # "один из помилованных": the action of the group it is one of
+    part: bool = False  # "Из 52 освобожденных 40 ...": a part of the count before it
 
 
 def _digits(token: Token) -> int | None:
@@ -42,6 +43,9 @@ def number_at(lex: Lexicon, tokens: list[Token], i: int) -> tuple[int, int] | No
     """The number starting at token i and the index of its last token, or None."""
     value = _digits(tokens[i])
     if value is not None:
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and (nxt.lemma in lex.w.THOUSAND or nxt.lower in lex.w.THOUSAND):
+            return value * 1000, i + 1  # "40 тысяч человек"
         return value, i
     total, current, j = 0, 0, i
     while j < len(tokens):
@@ -133,6 +137,39 @@ def _countries(lex: Lexicon, tokens: list[Token], j: int) -> list[int]:
     return out
 
 
+def _acted(lex: Lexicon, t: Token | None) -> str | None:
+    """The action of a participle standing for the people it was done to ("52 освобожденных",
+    "52 вызваленых"), or None."""
+    if t is None or not t.is_word or len(t.lower) <= 3:
+        return None
+    action = lex.find(t, lex.w.TRIGGERS)
+    if action is None or lex.find(t, lex.w.POPULATIONS):
+        return None
+    if lex.code == "ru":
+        tag = ru_parse(t.lower).tag
+        return str(action) if tag.POS == "PRTF" and "plur" in tag else None
+    return str(action) if re.search(lex.w.PARTICIPLE, t.lower) else None
+
+
+def _part_after(lex: Lexicon, text: str, tokens: list[Token], i: int) -> Count | None:
+    """The number at token i with the people noun that says what they are, a few words on
+    ("40 являются политзаключенными", "40 з'яўляюцца палітвязнямі"; else "people")."""
+    found = number_at(lex, tokens, i) if i < len(tokens) else None
+    if found is None:
+        return None
+    value, last = found
+    population, noun = "people", last
+    for k in range(last + 1, min(last + 5, len(tokens))):
+        if tokens[k].text in _STOP:
+            break
+        hit = lex.find(tokens[k], lex.w.POPULATIONS) if tokens[k].is_word else None
+        if hit:
+            population, noun = str(hit), k
+            break
+    q = _qualifier(lex, text, tokens[i].start)
+    return Count(value, q, population, i, noun, tokens[i].start, tokens[last].end, part=True)
+
+
 def _collective(lex: Lexicon, t: Token) -> bool:
     """A collective numeral ("двое", "пятеро", "чацвёра"), which counts people by itself."""
     return t.is_word and (t.lemma in lex.w.COLLECTIVE or t.lower in lex.w.COLLECTIVE)
@@ -164,6 +201,17 @@ def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
                 citizens = f"{lex.w.CITIZENS_OF[tokens[k].lower]}_citizens"
                 out.append(Count(value, q, citizens, i, k, tokens[i].start, tokens[k].end))
             i = countries[-1] + 1
+            continue
+        act = _acted(lex, after)
+        if after is not None and act is not None and value > 0:  # "Из 52 освобожденных"
+            q = _qualifier(lex, text, tokens[i].start)
+            out.append(Count(value, q, "people", i, last + 1, tokens[i].start, after.end, act))
+            opened = i > 0 and tokens[i - 1].lower in lex.w.OF
+            i = last + 2
+            part = _part_after(lex, text, tokens, i) if opened else None
+            if part is not None:  # "Из 52 освобожденных 40 являются политзаключенными"
+                out.append(part)
+                i = part.last + 1
             continue
         pop = _population(lex, tokens, last + 1)
         if pop is None and last == i and _collective(lex, tokens[i]):

@@ -57,6 +57,17 @@ def _passive_of(lex: Lexicon, text: str, end: int, pos: int, word: Token | None)
     return bool(re.search(lex.w.PARTICIPLE, word.lower))
 
 
+def _intransitive(lex: Lexicon, word: Token | None, action: str) -> bool:
+    """Whether the trigger tells what happened to its subject ("умер", "вышел на свободу")
+    rather than what someone did to another ("помиловал"): a death, a phrase, or (Russian) a
+    verb the dictionary calls intransitive."""
+    if action == "died_in_custody" or word is None:
+        return True
+    if lex.find(word, lex.w.TRIGGERS) is None:
+        return True  # a phrase ("вышел на свободу")
+    return lex.code == "ru" and "intr" in ru_parse(word.lower).tag
+
+
 def _chain_ending(text: str, persons: list[Mention], last: int) -> list[str]:
     """The people listed up to and including the one at index `last` ("Иван Петров и Анна
     Смирнова были освобождены")."""
@@ -90,6 +101,10 @@ def _one(
     subject = [m for m in before if m.start - s.start < 3]
     if subject and (_PASSIVE.search(text[subject[0].end : pos]) or not after):
         return [subject[0].name], None, "people"
+    if before and not after and _intransitive(lex, word[0] if word else None, action):
+        gap = text[before[-1].end : pos]  # "Политзаключенный Игорь Ильяш умер"
+        if not any(c in gap for c in ",;:—–()«»") and len(gap.split()) <= 2:
+            return _chain_ending(text, persons, persons.index(before[-1])), None, "people"
     words = lex.tokens(text, pos, persons[after[0]].start)[1:] if after else []
     if after and persons[after[0]].start - pos < 120:
         pops = [p for t in words if t.is_word and (p := lex.find(t, lex.w.POPULATIONS))]

@@ -122,6 +122,8 @@ POPULATIONS: dict[str, str] = {
     "удзельнік*": "participants",
     "пратэстоўц*": "protesters",
     "маці": "mothers",
+    "фігурант*": "defendants",
+    "абвінавачан*": "defendants",
 }
 CITIZENS_OF = {
     "літвы": "lithuanian", "латвіі": "latvian", "польшчы": "polish", "германіі": "german",
@@ -133,6 +135,7 @@ ANIMATE_POPULATION = "people"
 COLLOCATIONS: list[tuple[set[str], set[str], str]] = [
     ({"атрыма*", "вярну*"}, {"свабод*", "волю", "вол*"}, "released"),
     ({"выйш*", "выйсц*", "выход*", "выпусц*", "адпусц*"}, {"свабод*", "волю", "вол*"}, "released"),
+    ({"вынес*", "вынос*"}, {"прысуд*"}, "sentenced"),
 ]
 # verb forms of a trigger that tell what will happen (a perfective verb's non-past is its
 # future: "вызваляць", "адпусцяць", "памілуюць"); a demand's infinitive is read before this
@@ -181,7 +184,7 @@ NUMBERS: dict[str, int] = {
     "пяцьсот": 500, "пяцісот": 500, "шэсцьсот": 600, "семсот": 700, "восемсот": 800,
     "дзевяцьсот": 900,
 }  # fmt: skip
-THOUSAND = {"тысяча", "тысячы", "тысяч", "тысячу", "тысячай", "тысячам"}
+THOUSAND = {"тысяча", "тысячы", "тысяч", "тысячу", "тысячай", "тысячам", "тыс"}
 # collective numerals: they count people without a noun ("Двое вызвалены")
 COLLECTIVE = {
     "двое", "дваіх", "трое", "траіх", "чацвёра", "чацвярых", "пяцёра", "пяцярых", "шасцёра",

@@ -149,6 +149,9 @@ POPULATIONS: dict[str, str] = {
     "протестующий": "protesters",
     "украинка": "ukrainians",
     "мать": "mothers",
+    "фигурант": "defendants",
+    "обвиняемый": "defendants",
+    "подсудимый": "defendants",
 }
 # a country in the genitive after "граждан"/"гражданин" or after a count ("по двое — Латвии")
 CITIZENS_OF = {
@@ -165,6 +168,7 @@ ANIMATE_POPULATION = "people"
 COLLOCATIONS: list[tuple[set[str], set[str], str]] = [
     ({"получить", "обрести", "вернуть"}, {"свобода", "воля"}, "released"),
     ({"выйти", "выходить", "отпустить", "выпустить"}, {"свобода", "воля"}, "released"),
+    ({"вынести", "выносить"}, {"приговор"}, "sentenced"),
 ]
 # "political" before "prisoners" ("политических заключенных")
 POLITICAL = {"политический"}
@@ -202,7 +206,7 @@ NUMBERS: dict[str, int] = {
     "девятьсот": 900, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6,
     "семеро": 7, "оба": 2,
 }  # fmt: skip
-THOUSAND = {"тысяча"}
+THOUSAND = {"тысяча", "тыс"}
 # collective numerals: they count people without a noun ("Двое были освобождены")
 COLLECTIVE = {"двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "оба", "обе"}
 # nouns after a number that count no people (lemmas; Russian inanimate nouns are told by
@@ -243,7 +247,7 @@ MONTHS = {
 }  # fmt: skip
 WEEKDAYS = {
     "понедельник": 0, "вторник": 1, "среда": 2, "четверг": 3, "пятница": 4, "суббота": 5,
-    "воскресенье": 6,
+    "воскресенье": 6, "воскресение": 6,
 }  # fmt: skip
 RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2}
 SINCE = {"с", "со"}
