@@ -25,7 +25,9 @@ import csv
 import json
 import re
 import sys
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -128,6 +130,106 @@ def case_forms_set() -> tuple[dict[str, str], list[tuple[str, str]], list[str]]:
     return {pid: name for name, pid in registry.items()}, queries, []
 
 
+# Belarusian case endings for the generated queries, written here apart from the matcher's own
+# rules (names/data/cases_be.json) so that the benchmark does not grade them against themselves:
+# (nominative ending, genitive, dative, instrumental, accusative) for men and for women.
+_BE_MALE = [
+    ("скі", "скага", "скаму", "скім", "скага"), ("цкі", "цкага", "цкаму", "цкім", "цкага"),
+    ("ы", "ага", "аму", "ым", "ага"), ("аў", "ава", "аву", "авым", "ава"),
+    ("еў", "ева", "еву", "евым", "ева"), ("ёў", "ёва", "ёву", "ёвым", "ёва"),
+    ("ін", "іна", "іну", "іным", "іна"), ("ын", "ына", "ыну", "ыным", "ына"),
+    ("ь", "я", "ю", "ем", "я"), ("й", "я", "ю", "ем", "я"), ("ка", "кі", "ку", "кам", "ку"),
+    ("а", "ы", "у", "ам", "у"), ("о", "о", "о", "о", "о"),
+]  # fmt: skip
+_BE_FEMALE = [
+    ("ская", "скай", "скай", "скай", "скую"), ("цкая", "цкай", "цкай", "цкай", "цкую"),
+    ("ая", "ай", "ай", "ай", "ую"), ("ава", "авай", "авай", "авай", "аву"),
+    ("ева", "евай", "евай", "евай", "еву"), ("іна", "інай", "інай", "інай", "іну"),
+    ("ына", "ынай", "ынай", "ынай", "ыну"), ("ка", "кі", "цы", "кай", "ку"),
+    ("га", "гі", "зе", "гай", "гу"), ("ія", "іі", "іі", "іяй", "ію"), ("я", "і", "і", "яй", "ю"),
+    ("а", "ы", "е", "ай", "у"),
+]  # fmt: skip
+_CONSONANT_MALE = ("а", "у", "ам", "а")  # "Ігар" -> "Ігара", "Ігару", "Ігарам", "Ігара"
+
+
+def _be_forms(word: str, female: bool) -> list[str]:
+    """The genitive, dative, instrumental and accusative of one word of a Belarusian name."""
+    for nom, *oblique in _BE_FEMALE if female else _BE_MALE:
+        if word.endswith(nom):
+            return [word[: len(word) - len(nom)] + o for o in oblique]
+    if female or not word[-1:].isalpha() or word[-1] in "аеёіоуыэюяў":
+        return [word] * 4  # women's names ending in a consonant do not decline
+    return [word + o for o in _CONSONANT_MALE]
+
+
+@cache
+def _morph() -> Any:
+    import pymorphy3  # type: ignore[import-untyped]
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def _ru_forms(word: str) -> list[str]:
+    """The genitive, dative, instrumental and accusative of one word of a Russian name, by
+    pymorphy3's own inflection (the reading tagged as a name, surname or patronymic first)."""
+    parses = _morph().parse(word.lower())
+    named = [p for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
+    p = (named or parses)[0]
+    out = []
+    for case in ("gent", "datv", "ablt", "accs"):
+        form = p.inflect({case, "sing"})
+        text = str(form.word) if form is not None else word.lower()
+        out.append(text[:1].upper() + text[1:] if word[:1].isupper() else text)
+    return out
+
+
+def _oblique_names(name: str, lang: str) -> list[str]:
+    """The whole name in four oblique cases, every word in the same case."""
+    words = name.split()
+    female = words[0].endswith(("а", "я")) if words else False
+    forms = [_be_forms(w, female) if lang == "be" else _ru_forms(w) for w in words]
+    whole = dict.fromkeys(" ".join(f[k] for f in forms) for k in range(4))
+    return [n for n in whole if n != name]
+
+
+def generated_case_set(
+    entered: str,
+) -> tuple[dict[str, str], list[tuple[str, str]], list[str]]:
+    """Case forms generated for every registry person with a Belarusian or Russian Cyrillic
+    name (genitive, dative, instrumental, accusative; Belarusian ones also in Łacinka with
+    diacritics). The registry holds each person under one spelling (`entered`: "Latin", the
+    registry's Latin name where it has one, or "Cyrillic", the nominative); every tenth person
+    is left out and their forms are queried as negatives."""
+    from prisonwatch.names.translit import transliterate
+
+    with (REGISTRY / "persons.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    registry: dict[str, str] = {}
+    queries: list[tuple[str, str]] = []
+    negatives: list[str] = []
+    n = 0
+    for row in rows:
+        forms: list[str] = []
+        for lang in ("be", "ru"):
+            name = row[f"name_{lang}"].strip()
+            if not name:
+                continue
+            oblique = _oblique_names(name, lang)
+            forms += oblique
+            if lang == "be":
+                forms += [transliterate(o, "be-lacinka") for o in oblique]
+        if not forms:
+            continue
+        n += 1
+        if n % 10 == 0:
+            negatives.extend(forms)
+            continue
+        cyrillic = row["name_be"].strip() or row["name_ru"].strip()
+        registry[row["id"]] = (row["name"].strip() or cyrillic) if entered == "Latin" else cyrillic
+        queries.extend((q, row["id"]) for q in dict.fromkeys(forms))
+    return registry, queries, negatives
+
+
 def nominative_accuracy(registry: dict[str, str], queries: list[tuple[str, str]]) -> None:
     right = sum(nominative(q) == registry[pid] for q, pid in queries)
     print(f"  nominative() gives the gold name for {right} of {len(queries)}")
@@ -140,6 +242,9 @@ def main() -> None:
         for cyrillic_first, entered in ((False, "Latin"), (True, "Cyrillic")):
             title = f"held out (Belarus registry, {entered} entries)"
             evaluate(title, *held_out_set(cyrillic_first), verbose=verbose)
+        for entered in ("Latin", "Cyrillic"):
+            title = f"generated case forms (Belarus registry, {entered} entries)"
+            evaluate(title, *generated_case_set(entered), verbose=verbose)
     else:
         print(f"held-out set not found at {REGISTRY}: skipped")
     if (ARTICLES / "gold").exists():
