@@ -50,6 +50,51 @@ def test_refused(text: str, reason: str) -> None:
     assert found.code is None and found.reason and reason in found.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "Vlasti Belarusi osvobodili eshe 16 politzaklyuchennyh, soobshaet pravozashitnyj "
+            "centr Vesna. Sredi nih zhurnalisty i studenty.",
+            "transliteration",
+        ),
+        (
+            "Ulady Bielarusi vyzvalili jaščè 16 palitviazniaŭ, paviedamliaje pravaabarončy "
+            "centr Viasna.",
+            "Łacinka",
+        ),
+        (
+            "The authorities in Belarus released another 16 political prisoners on Friday. "
+            "Власти Беларуси в пятницу освободили еще 16 политзаключенных, сообщает центр.",
+            "mixed languages",
+        ),
+    ],
+)
+def test_refused_never_read_as_english(text: str, reason: str) -> None:
+    found = detect_language(text)
+    assert found.code is None and found.reason and reason in found.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Власти Беларуси в пятницу освободили еще 16 политзаключенных, сообщает "
+            "правозащитный центр «Вясна». Госдеп назвал это шагом: «a step in the right "
+            "direction».",
+            "ru",
+        ),
+        (
+            "The authorities released Maria Kalesnikava and Ales Bialiatski, the rights group "
+            "Viasna said; Sviatlana Tsikhanouskaya welcomed the news in Vilnius on Friday.",
+            "en",
+        ),
+    ],
+)
+def test_mostly_one_language_is_read(text: str, code: str) -> None:
+    assert detect_language(text).code == code
+
+
 def test_shared_articles_languages() -> None:
     if not RU.exists():
         pytest.skip("shared articles not present")

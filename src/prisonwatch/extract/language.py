@@ -3,7 +3,9 @@
 lingua-language-detector, restricted to the languages these articles come in. A text is
 refused with a reason when its language is one the extractor does not read, when its Cyrillic
 words are spelt with Latin look-alike letters ("пoлитзaключенныx"), when it is Russian or
-Belarusian in Latin transliteration, or when no language holds most of it.
+Belarusian in Latin transliteration (told by its letter clusters, or by most of its words
+spelt back in Cyrillic being words the Russian dictionary knows) or Belarusian in Łacinka
+(the letter "ŭ"), or when no language holds most of it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,36 @@ _LATIN = "aceopxyABCEHKMOPTXy"
 _MIXED = re.compile(rf"\b(?=\w*[а-яёіўА-ЯЁІЎ])(?=\w*[{_LATIN}])\w+\b")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _TRANSLIT = re.compile(r"(?:zh|shch|kh|ykh|ogo\b|iye\b|yye\b|nyy\b|skiy\b|aya\b|oye\b|\bv\s)")
+
+
+_LACINKA = re.compile(r"[ŭŬ]")  # the letter only Belarusian Łacinka writes
+# Latin letters back to Cyrillic, longest first, for the transliteration check below
+_BACK = [
+    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"),
+    ("ya", "я"), ("ia", "я"), ("yu", "ю"), ("iu", "ю"), ("ye", "е"), ("yo", "е"), ("ja", "я"),
+    ("ju", "ю"), ("je", "е"), ("č", "ч"), ("š", "ш"), ("ž", "ж"), ("y", "ы"), ("j", "й"),
+    ("a", "а"), ("b", "б"), ("v", "в"), ("w", "в"), ("g", "г"), ("h", "г"), ("d", "д"),
+    ("e", "е"), ("z", "з"), ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
+    ("c", "ц"), ("x", "кс"), ("q", "к"),
+]  # fmt: skip
+_BACK_RE = re.compile("|".join(re.escape(a) for a, _ in _BACK))
+_BACK_MAP = dict(_BACK)
+
+
+def _russian_in_latin(words: list[str]) -> bool:
+    """Whether most Latin words, spelt back in Cyrillic, are words the Russian dictionary
+    knows ("osvobodili" -> "освободили"): Russian in any transliteration, which a language
+    model may take for English or Lithuanian."""
+    latin = [w.lower() for w in words if w.isascii()][:200]
+    if len(latin) < 5:
+        return False
+    from prisonwatch.extract.slavic.words import _morph
+
+    morph = _morph()
+    back = [_BACK_RE.sub(lambda m: _BACK_MAP[m.group()], w) for w in latin]
+    known = sum(1 for w in back if morph.word_is_known(w))
+    return known >= 0.5 * len(back)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +105,13 @@ def detect_language(text: str) -> Detected:
         return Detected(None, "the language cannot be told")
     if cyrillic < 0.3 * len(words):
         translit = len(_TRANSLIT.findall(text.lower()))
-        if translit > 0.1 * len(words):
+        suspect = translit > 0 or best != "en"  # the dictionary check only where in doubt
+        if translit > 0.1 * len(words) or (suspect and _russian_in_latin(words)):
             return Detected(
                 None, "Russian or Belarusian in Latin transliteration; give the Cyrillic text"
             )
+        if _LACINKA.search(text) and best != "en":
+            return Detected(None, "Belarusian in Łacinka (Latin script); give the Cyrillic text")
     if best not in READ:
         return Detected(None, f"written in {NAMES.get(best, best)} ({best}); read: en, ru, be")
     if shares and shares[best] / total < 0.6:
