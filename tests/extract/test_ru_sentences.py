@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.slavic_sentences import dev, held, held2
+from tests.extract.slavic_sentences import dev, held, held2, held3
 from tests.extract.slavic_sentences.check import Case, errors
 
 # Scored once when written (2026-11-30): 30 of 46 read right (ru 18/23, be 12/23). The 16
@@ -54,8 +54,31 @@ def test_held2(case: Case) -> None:
     assert errors(case) == []
 
 
+# `held3`, scored once when written (2026-11-30): 14 of 26 read right (ru 8/14, be 6/12),
+# claims by action and count P 0.792 R 0.792 F1 0.792. Its misses:
+HELD3_MISSES: set[str] = {
+    "kr02", "kr03", "kr04", "kr06", "kr09", "kr14", "kb02", "kb03", "kb04", "kb06", "kb09",
+    "kb12",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD3_MISSES
+        else c
+        for c in held3.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held3(case: Case) -> None:
+    assert errors(case) == []
+
+
 def test_cases_are_distinct() -> None:
-    ids = [c.id for c in (*dev.CASES, *held.CASES, *held2.CASES)]
+    sets = (*dev.CASES, *held.CASES, *held2.CASES, *held3.CASES)
+    ids = [c.id for c in sets]
     assert len(ids) == len(set(ids))
-    texts = [c.text for c in (*dev.CASES, *held.CASES, *held2.CASES)]
+    texts = [c.text for c in sets]
     assert len(texts) == len(set(texts))
