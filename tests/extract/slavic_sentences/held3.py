@@ -1,6 +1,11 @@
 """A third held-out set, mostly short articles of several sentences: written after `held2`'s
 fixes and scored once without changing a rule; its misses are listed in
-tests/extract/test_ru_sentences.py."""
+tests/extract/test_ru_sentences.py.
+
+Four expectations were wrong as first written and were corrected after scoring, by the
+contract's counting rules 3 and 5 (a fact told in passing is a claim): kr03/kb03 ("прибыли 12
+освобожденных политзаключенных": 12 released) and kr04/kb04 ("Задержанный в августе журналист
+... остается в СИЗО": detained in August as well as held)."""
 
 from __future__ import annotations
 
@@ -20,10 +25,11 @@ CASES: tuple[Case, ...] = (
          kind="article"),
     Case("kr03", "ru", "В пятницу в Вильнюс прибыли 12 освобожденных политзаключенных. Их "
          "встретили родственники и друзья.",
-         (), kind="article"),
+         ({"action": "released", "count": 12, "population": PP},), kind="article"),
     Case("kr04", "ru", "Задержанный в августе журналист Денис Ивашин по-прежнему остается в "
          "СИЗО.",
-         ({"action": "held", "count": 1, "persons": ["Денис Ивашин"]},), kind="person"),
+         ({"action": "detained", "count": 1, "persons": ["Денис Ивашин"], "when": "2025-08"},
+          {"action": "held", "count": 1, "persons": ["Денис Ивашин"]}), kind="person"),
     Case("kr05", "ru", "Как стало известно «Зеркалу», 3 декабря на свободу вышла Полина "
          "Шарендо-Панасюк.",
          ({"action": "released", "count": 1, "persons": ["Полина Шарендо-Панасюк"],
@@ -66,10 +72,11 @@ CASES: tuple[Case, ...] = (
          kind="article"),
     Case("kb03", "be", "У пятніцу ў Вільню прыехалі 12 вызваленых палітвязняў. Іх сустрэлі "
          "родныя і сябры.",
-         (), kind="article"),
+         ({"action": "released", "count": 12, "population": PP},), kind="article"),
     Case("kb04", "be", "Затрыманы ў жніўні журналіст Дзяніс Івашын па-ранейшаму застаецца ў "
          "СІЗА.",
-         ({"action": "held", "count": 1, "persons": ["Дзяніс Івашын"]},), kind="person"),
+         ({"action": "detained", "count": 1, "persons": ["Дзяніс Івашын"], "when": "2025-08"},
+          {"action": "held", "count": 1, "persons": ["Дзяніс Івашын"]}), kind="person"),
     Case("kb05", "be", "Як стала вядома «Нашай Ніве», 3 снежня на волю выйшла Паліна "
          "Шарэнда-Панасюк.",
          ({"action": "released", "count": 1, "persons": ["Паліна Шарэнда-Панасюк"],
