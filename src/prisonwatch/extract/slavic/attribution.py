@@ -105,6 +105,10 @@ def _said_by(
             return named[-1].name
         if before[0].text[:1].isupper():
             return text[before[0].start : before[-1].end]
+    for b in tokens[i + 1 : i + 3]:
+        generic = lex.find(b, lex.w.GENERIC_SOURCES) if b.is_word else None
+        if generic:
+            return str(generic)  # "подсчитали правозащитники"
     for m in people:
         gap = text[t.end : m.start]
         if 0 <= m.start - t.end <= 60 and not re.search(rf",|\b(?:{_THAT})\b", gap):

@@ -420,6 +420,9 @@ class ClaimReader:
             return None
         anchor = d.trigger if d.trigger is not None else d.start
         best = min(s.times, key=lambda t: abs(t.start - anchor))
+        a, b = sorted((best.start, anchor))
+        if d.trigger is not None and not re.search(r"[,;:—–()]", self.text[a:b]):
+            return best.period  # "вышедший на свободу в июне": the time of its own clause
         others = [p for p, action, _ in trig if p != d.trigger and action != d.action]
         if d.trigger is not None and any(
             abs(best.start - p) < abs(best.start - anchor) for p in others

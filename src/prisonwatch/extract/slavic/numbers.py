@@ -170,6 +170,14 @@ def _part_after(lex: Lexicon, text: str, tokens: list[Token], i: int) -> Count |
     return Count(value, q, population, i, noun, tokens[i].start, tokens[last].end, part=True)
 
 
+def _elided(lex: Lexicon, tokens: list[Token], i: int, last: int) -> bool:
+    """A number that ends its clause after "еще"/"яшчэ" (and a qualifier): it counts the people
+    of the count before it, whose noun the text does not repeat."""
+    words = [t.lower for t in tokens[max(0, i - 4) : i] if t.is_word]
+    nxt = tokens[last + 1].text if last + 1 < len(tokens) else "."
+    return bool(set(words) & lex.w.STILL) and nxt in _STOP
+
+
 def _collective(lex: Lexicon, t: Token) -> bool:
     """A collective numeral ("двое", "пятеро", "чацвёра"), which counts people by itself."""
     return t.is_word and (t.lemma in lex.w.COLLECTIVE or t.lower in lex.w.COLLECTIVE)
@@ -205,7 +213,12 @@ def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
         act = _acted(lex, after)
         if after is not None and act is not None and value > 0:  # "Из 52 освобожденных"
             q = _qualifier(lex, text, tokens[i].start)
-            out.append(Count(value, q, "people", i, last + 1, tokens[i].start, after.end, act))
+            said = _population(lex, tokens, last + 2)  # "12 освобожденных политзаключенных"
+            population, end = (said[0], tokens[said[1]].end) if said else ("people", after.end)
+            out.append(Count(value, q, population, i, last + 1, tokens[i].start, end, act))
+            if said:
+                i = said[1] + 1
+                continue
             opened = i > 0 and tokens[i - 1].lower in lex.w.OF
             i = last + 2
             part = _part_after(lex, text, tokens, i) if opened else None
@@ -216,6 +229,8 @@ def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
         pop = _population(lex, tokens, last + 1)
         if pop is None and last == i and _collective(lex, tokens[i]):
             pop = ("people", i)  # "Двое вызвалены": a collective numeral counts people
+        if pop is None and out and _elided(lex, tokens, i, last):
+            pop = (out[-1].population, last)  # "230 политзаключенных, в 2025-м — еще около 400"
         if pop is not None and value > 0:
             population, noun = pop
             q = _qualifier(lex, text, tokens[i].start)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 _ACTIONS = (
     "released", "returned_to_custody", "sentenced", "detained", "deported", "designated",
-    "died_in_custody",
+    "died_in_custody", "held",
 )  # fmt: skip
 _PASSIVE = re.compile(rf"\b(?:{both('PASSIVE_AUX')})\b")
 _JOIN = re.compile(rf"\s*(?:,|{alternation(both('AND'))})\s*(?:\w+\s+){{0,4}}")
@@ -58,10 +58,11 @@ def _passive_of(lex: Lexicon, text: str, end: int, pos: int, word: Token | None)
 
 
 def _intransitive(lex: Lexicon, word: Token | None, action: str) -> bool:
-    """Whether the trigger tells what happened to its subject ("умер", "вышел на свободу")
-    rather than what someone did to another ("помиловал"): a death, a phrase, or (Russian) a
+    """Whether the trigger tells what happened to its subject ("умер", "вышел на свободу",
+    "остается в СИЗО") rather than what someone did to another ("помиловал"): a death, a
+    state, a phrase, or (Russian) a
     verb the dictionary calls intransitive."""
-    if action == "died_in_custody" or word is None:
+    if action in ("died_in_custody", "held") or word is None:
         return True
     if lex.find(word, lex.w.TRIGGERS) is None:
         return True  # a phrase ("вышел на свободу")
@@ -84,6 +85,12 @@ def _one(
     text, lex = reader.text, reader.lex
     pos, action, is_participle = trig
     word = lex.tokens(text, pos, pos + 40)[:1]
+    if action == "held" and not (
+        word
+        and lex.find(word[0], lex.w.TRIGGERS) == "held"
+        and any(t.is_word and lex.has(t, lex.w.CUSTODY) for t in s.tokens)
+    ):
+        return None  # "остается в СИЗО" is held; "находится в Минске", "провел в заключении" not
     if word and _noun(lex, word[0].lower):
         return None  # "Освобождение ... прокомментировал X": X is no one freed
     before = [m for m in persons if m.end <= pos]

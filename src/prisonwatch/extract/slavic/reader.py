@@ -93,6 +93,9 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
         passive = re.search(rf"\b(?:{both('PASSIVE_AUX')})\b", between)
         if "," not in between and not passive and not speech and len(words) <= 4:
             return before[-1].name
+    orgs = [m for m in s.people if m.type == "organization" and m.end <= pos]
+    if orgs and re.fullmatch(r"[»\s]*", text[orgs[-1].end : pos]):
+        return orgs[-1].name  # "Правозащитный центр «Вясна» признал"
     lead = lex.tokens(text, max(s.start, pos - 40), pos)
     for i, t in enumerate(lead):
         generic = lex.find(t, lex.w.GENERIC_SOURCES)

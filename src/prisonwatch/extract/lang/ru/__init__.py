@@ -290,7 +290,11 @@ HYPOTHETICAL = {
 }  # fmt: skip
 # "again" before custody: a return to custody ("снова оказался в колонии")
 AGAIN = {"снова", "опять", "повторно", "вновь"}
-CUSTODY = {"колония", "тюрьма", "сизо", "решетка", "заключение", "изолятор", "камера"}
+# "еще" before a number whose people noun the text does not repeat ("в 2025-м — еще 400")
+STILL = {"еще", "ещё"}
+CUSTODY = {
+    "колония", "тюрьма", "сизо*", "шизо*", "пкт", "решетка", "заключение", "изолятор", "камера",
+}  # fmt: skip
 
 # a sentence that only says who told what the sentence before told ("Об этом сообщает X")
 ABOUT_THIS = r"\bоб\s+этом\b|\bо\s+том\b|\bэту\s+информацию\b"
