@@ -1,10 +1,10 @@
 """The Russian and Belarusian reader on the sentences written for the tests
 (tests/extract/slavic_sentences): the share of cases read exactly as the case says, per half
 (`dev`: the rules were improved against it; `held`: written afterwards, scored without changing
-a rule, then fixed; `held2` and `held3`: each written after the fixes before it and scored
+a rule, then fixed; `held2`, `held3`, `held4`: each written after the fixes before it and scored
 without changing a rule) and per kind of phrasing.
 
-    python bench/extract_sentences_ru.py [dev|held|held2|held3|all] [-v]
+    python bench/extract_sentences_ru.py [dev|held|held2|held3|held4|all] [-v]
 """
 
 from __future__ import annotations
@@ -16,10 +16,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.extract.slavic_sentences import dev, held, held2, held3
+from tests.extract.slavic_sentences import dev, held, held2, held3, held4
 from tests.extract.slavic_sentences.check import Case, errors, run
 
-HALVES = {"dev": dev.CASES, "held": held.CASES, "held2": held2.CASES, "held3": held3.CASES}
+HALVES = {
+    "dev": dev.CASES,
+    "held": held.CASES,
+    "held2": held2.CASES,
+    "held3": held3.CASES,
+    "held4": held4.CASES,
+}
 
 
 def _claim_counts(case: Case, out: dict[str, Any]) -> Counter[str]:

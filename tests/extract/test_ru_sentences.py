@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.slavic_sentences import dev, held, held2, held3
+from tests.extract.slavic_sentences import dev, held, held2, held3, held4
 from tests.extract.slavic_sentences.check import Case, errors
 
 # Scored once when written (2026-11-30): 30 of 46 read right (ru 18/23, be 12/23). The 16
@@ -75,8 +75,30 @@ def test_held3(case: Case) -> None:
     assert errors(case) == []
 
 
+# `held4`, scored once when written (2026-11-30), the reader as it was left after `held3`: 16
+# of 26 read right (ru 8/13, be 8/13), claims by action and count P 0.923 R 0.545 F1 0.686.
+# Its misses:
+HELD4_MISSES: set[str] = {
+    "vr01", "vr03", "vr05", "vr07", "vr08", "vb01", "vb03", "vb05", "vb07", "vb08",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD4_MISSES
+        else c
+        for c in held4.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held4(case: Case) -> None:
+    assert errors(case) == []
+
+
 def test_cases_are_distinct() -> None:
-    sets = (*dev.CASES, *held.CASES, *held2.CASES, *held3.CASES)
+    sets = (*dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES)
     ids = [c.id for c in sets]
     assert len(ids) == len(set(ids))
     texts = [c.text for c in sets]
