@@ -11,10 +11,11 @@ deportation told of a release's people making it a release by deportation.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from prisonwatch.extract.slavic import people
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
-from prisonwatch.extract.slavic.numbers import Count, counts, number_at
+from prisonwatch.extract.slavic.numbers import Count, counts, number_at, singular_after
 from prisonwatch.extract.slavic.words import Lexicon, Token, both, ru_parse
 
 _PART = re.compile(r"\b(?:" + "|".join(both("BREAKDOWN")) + r")\b")
@@ -235,6 +236,7 @@ class ClaimReader:
         lex, text = self.lex, self.text
         cue = _cue(lex, text, s)
         found = counts(lex, text, s.tokens)
+        found += self._singles(s, found)
         bare = not found and cue is not None
         if bare and cue is not None:
             found = self._bare(s, cue)
@@ -264,6 +266,10 @@ class ClaimReader:
                     action = None  # "из них 20 были осуждены": those counted before, described
             if stock and action in (None, "designated"):
                 action = "held"
+            counted = self._stock_verb(s, c)
+            if counted is not None and action is None:  # "Число политзаключенных превышает 1 100"
+                action = "held"
+                c = replace(c, qualifier=counted if c.qualifier == "exact" else c.qualifier)
             if action is None:
                 if parent is not None:
                     action = parent.action
@@ -307,6 +313,33 @@ class ClaimReader:
         ("Их освободили в обмен на ..."), for a count that names them after a cue."""
         told = self.uncounted_act
         return told[1] if told is not None and told[0] == s.index - 1 else None
+
+    def _singles(self, s: Sentence, found: list[Count]) -> list[Count]:
+        """One person told by a singular people noun right after a subset cue, after a count
+        ("14 человек, в том числе гражданин Японии")."""
+        if not found:
+            return []
+        low = self.text[s.start : s.end].lower()
+        ends = [s.start + m.end() for c in self.lex.w.SUBSET_CUES for m in re.finditer(c, low)]
+        out = []
+        for end in ends:
+            k = next((i for i, t in enumerate(s.tokens) if t.start >= end), None)
+            one = singular_after(self.lex, s.tokens, k) if k is not None else None
+            if one is not None and all(c.start > one.start or c.end <= end for c in found):
+                out.append(one)
+        return sorted(out, key=lambda c: c.start) if out else []
+
+    def _stock_verb(self, s: Sentence, c: Count) -> str | None:
+        """The qualifier a counting verb gives a count after "число"/"колькасць" ("превышает"
+        -> more_than, "составляет" -> exact), or None when the sentence tells no such stock."""
+        toks = [t for t in s.tokens if t.end <= c.start and t.is_word]
+        if not any(self.lex.has(t, self.lex.w.COUNT_NOUNS) for t in toks):
+            return None
+        for t in reversed(toks[-3:]):
+            q = self.lex.find(t, self.lex.w.COUNT_VERBS)
+            if q is not None:
+                return str(q)
+        return None
 
     def _bare(self, s: Sentence, cue: int) -> list[Count]:
         """A number with no people noun right after a subset cue ("Из них 20 были осуждены",

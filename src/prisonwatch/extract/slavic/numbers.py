@@ -118,8 +118,8 @@ def _population(lex: Lexicon, tokens: list[Token], j: int) -> tuple[str, int] | 
             return str(lex.w.ANIMATE_POPULATION), k  # "двадцать два активиста"
         political = political or lex.has(t, lex.w.POLITICAL)
         foreign = foreign or lex.has(t, lex.w.FOREIGN)
-        if _digits(t) is not None:
-            return None
+        if _digits(t) is not None or (k > j and number_at(lex, tokens, k) is not None):
+            return None  # another number: the noun is its own ("№3 освободили двух ...")
     return None
 
 
@@ -183,6 +183,24 @@ def _collective(lex: Lexicon, t: Token) -> bool:
     return t.is_word and (t.lemma in lex.w.COLLECTIVE or t.lower in lex.w.COLLECTIVE)
 
 
+def singular_after(lex: Lexicon, tokens: list[Token], k: int) -> Count | None:
+    """A people noun in the singular with no number, right at token k (after a subset cue:
+    "в том числе гражданин Японии", "у тым ліку грамадзянін Японіі"): a count of one."""
+    if k >= len(tokens) or not tokens[k].is_word or number_at(lex, tokens, k) is not None:
+        return None
+    pop = _population(lex, tokens, k)
+    if pop is None or pop[1] > k + 1:
+        return None
+    noun = tokens[pop[1] - 1] if pop[0].endswith("_citizens") and pop[1] > k else tokens[pop[1]]
+    if lex.code == "ru":
+        single = ru_parse(noun.lower).tag.number == "sing"
+    else:
+        single = not re.search(lex.w.PLURAL_ENDINGS, noun.lower)
+    if not single:
+        return None  # "у тым ліку знакавыя асобы": people, not one
+    return Count(1, "exact", pop[0], k, pop[1], tokens[k].start, tokens[pop[1]].end)
+
+
 def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
     """Every number of people in a sentence's tokens."""
     out: list[Count] = []
@@ -193,6 +211,9 @@ def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
             i += 1
             continue
         value, last = found
+        if i > 0 and tokens[i - 1].lower in lex.w.NUMBER_SIGNS:
+            i = last + 1  # "колонии №3": a number that names a place
+            continue
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         if after is not None and after.lower in lex.w.OF:  # "один из лидеров"
             group = tokens[last + 2] if last + 2 < len(tokens) else None

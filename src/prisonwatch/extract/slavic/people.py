@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 _ACTIONS = (
     "released", "returned_to_custody", "sentenced", "detained", "deported", "designated",
-    "died_in_custody", "held",
+    "died_in_custody", "held", "demanded",
 )  # fmt: skip
 _PASSIVE = re.compile(rf"\b(?:{both('PASSIVE_AUX')})\b")
 _JOIN = re.compile(rf"\s*(?:,|{alternation(both('AND'))})\s*(?:\w+\s+){{0,4}}")
@@ -55,6 +55,16 @@ def _passive_of(lex: Lexicon, text: str, end: int, pos: int, word: Token | None)
     if lex.code == "ru":
         return bool(ru_parse(word.lower).tag.POS == "PRTS")
     return bool(re.search(lex.w.PARTICIPLE, word.lower))
+
+
+def _object_before(text: str, m: Mention, pos: int) -> bool:
+    """Whether the person just before an active trigger is its object: named in an oblique
+    case (what the text prints is not the nominative: "Виктора Бабарико освободили") with
+    nothing but an adverb between."""
+    gap = text[m.end : pos]
+    words = m.text.split()
+    oblique = words != m.name.split()[-len(words) :]
+    return oblique and not re.search(r"[,;:—–()«»]", gap) and len(gap.split()) <= 2
 
 
 def _intransitive(lex: Lexicon, word: Token | None, action: str) -> bool:
@@ -105,6 +115,8 @@ def _one(
         if after and pops:
             return _listed(text, persons, after[0]), None, str(pops[0])
         return None
+    if before and not after and _object_before(text, before[-1], pos):
+        return _chain_ending(text, persons, persons.index(before[-1])), None, "people"
     subject = [m for m in before if m.start - s.start < 3]
     if subject and (_PASSIVE.search(text[subject[0].end : pos]) or not after):
         return [subject[0].name], None, "people"

@@ -265,6 +265,14 @@ HYPOTHETICAL = {
     "абяца*", "паабяца*", "магчым*", "калі", "б", "бы", "нібыта", "хоча*", "спадзя*",
     "рыхту*",
 }  # fmt: skip
+NUMBER_SIGNS = {"№", "нумар"}
+COUNT_NOUNS = {"колькасц*", "лік"}
+COUNT_VERBS = {
+    "перавыша*": "more_than", "перавысі*": "more_than", "складае": "exact", "склала": "exact",
+    "складала": "exact", "дасягну*": "exact", "дасяга*": "exact",
+}  # fmt: skip
+# plural endings of nouns (no lemmatiser: a singular is told by their absence)
+PLURAL_ENDINGS = r"(?:і|ы|аў|яў|ам|ям|амі|ямі|ах|ях)$"
 AGAIN = {"зноў", "ізноў", "паўторна", "знову"}
 STILL = {"яшчэ"}
 CUSTODY = {

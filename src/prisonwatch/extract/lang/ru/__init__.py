@@ -288,6 +288,14 @@ HYPOTHETICAL = {
     "собираться", "готовиться", "обсуждаться", "предстоять", "возможный", "возможно",
     "обещать", "пообещать", "если", "бы", "якобы", "хотеть", "надеяться",
 }  # fmt: skip
+# a number after these names a place or a thing ("колония №3"), not people
+NUMBER_SIGNS = {"№", "номер"}
+# a stock told as "the number of ... exceeds N": the nouns, and the verbs with the qualifier
+COUNT_NOUNS = {"число", "количество"}
+COUNT_VERBS = {
+    "превышать": "more_than", "превысить": "more_than", "составлять": "exact",
+    "составить": "exact", "достигать": "exact", "достигнуть": "exact", "достичь": "exact",
+}  # fmt: skip
 # "again" before custody: a return to custody ("снова оказался в колонии")
 AGAIN = {"снова", "опять", "повторно", "вновь"}
 # "еще" before a number whose people noun the text does not repeat ("в 2025-м — еще 400")
