@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.slavic_sentences import dev, held, held2, held3, held4
+from tests.extract.slavic_sentences import dev, held, held2, held3, held4, held5
 from tests.extract.slavic_sentences.check import Case, errors
 
 # Scored once when written (2026-11-30): 30 of 46 read right (ru 18/23, be 12/23). The 16
@@ -95,8 +95,30 @@ def test_held4(case: Case) -> None:
     assert errors(case) == []
 
 
+# `held5`, scored once when written (2026-11-30), the reader as it was left after `held4`: 14
+# of 25 read right (ru 7/13, be 7/12), claims by action and count P 0.810 R 0.708 F1 0.756.
+# Its misses:
+HELD5_MISSES: set[str] = {
+    "xr01", "xr03", "xr04", "xr11", "xr12", "xr13", "xb01", "xb03", "xb04", "xb11", "xb12",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD5_MISSES
+        else c
+        for c in held5.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held5(case: Case) -> None:
+    assert errors(case) == []
+
+
 def test_cases_are_distinct() -> None:
-    sets = (*dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES)
+    sets = (*dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES, *held5.CASES)
     ids = [c.id for c in sets]
     assert len(ids) == len(set(ids))
     texts = [c.text for c in sets]
