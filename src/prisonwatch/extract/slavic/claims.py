@@ -296,6 +296,7 @@ class ClaimReader:
             if n == 0:
                 whole = d
         self._sum_parts(made)
+        made += self._they_within(s, made, found[0].end if found else s.end)
         if not found and s.people and cue is not None and (root or self._cue_action(s)):
             self._among(s, cue, root, made)
         elif not found and trig and root is not None and self._of_them(s, root):
@@ -368,6 +369,29 @@ class ClaimReader:
                     if d.count < whole.count:
                         d.part_of = whole
                 return
+
+    def _they_within(self, s: Sentence, made: list[Draft], after: int) -> list[Draft]:
+        """ "освободить 52 человека ..., и в тот же день их вывезли в Литву": "их"/"іх" later in
+        the sentence with another act is what else happened to the sentence's first count."""
+        whole = next((d for d in made if d.part_of is None), None)
+        if whole is None:
+            return []
+        toks = s.tokens
+        for i, t in enumerate(toks):
+            if t.start <= after or t.lower not in self.lex.w.THEY:
+                continue
+            for u in toks[i + 1 : i + 6]:
+                act = self.lex.find(u, self.lex.w.TRIGGERS) if u.is_word else None
+                if act and act not in (whole.action, "held", "demanded"):
+                    d = self._new(
+                        None, s, act, count=whole.count, part_of=whole,
+                        population=whole.population,
+                    )  # fmt: skip
+                    d.persons, d.trigger = whole.persons, u.start
+                    if act == "deported" and whole.action == "released":
+                        whole.mechanism = "deportation"
+                    return [d]
+        return []
 
     def _of_them(self, s: Sentence, root: Draft) -> bool:
         """Whether a sentence opens with the people counted before: "Они", "Яны", or a

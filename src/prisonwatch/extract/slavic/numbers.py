@@ -47,6 +47,10 @@ def number_at(lex: Lexicon, tokens: list[Token], i: int) -> tuple[int, int] | No
         if nxt is not None and (nxt.lemma in lex.w.THOUSAND or nxt.lower in lex.w.THOUSAND):
             return value * 1000, i + 1  # "40 тысяч человек"
         return value, i
+    half = tokens[i].lower in lex.w.ONE_AND_A_HALF or tokens[i].lemma in lex.w.ONE_AND_A_HALF
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if half and nxt is not None and (nxt.lemma in lex.w.THOUSAND or nxt.lower in lex.w.THOUSAND):
+        return 1500, i + 1  # "полутора тысяч", "паўтары тысячы"
     total, current, j = 0, 0, i
     while j < len(tokens):
         t = tokens[j]
@@ -215,6 +219,14 @@ def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
             i = last + 1  # "колонии №3": a number that names a place
             continue
         after = tokens[last + 1] if last + 1 < len(tokens) else None
+        them = tokens[last + 2] if last + 2 < len(tokens) else None
+        if after is not None and after.lower in lex.w.OF and them and them.lower in lex.w.OF_THEM:
+            said = _population(lex, tokens, last + 3)  # "двое из них — граждане Латвии"
+            population, k = said if said else ("people", last + 2)
+            q = _qualifier(lex, text, tokens[i].start)
+            out.append(Count(value, q, population, i, k, tokens[i].start, tokens[k].end, part=True))
+            i = k + 1
+            continue
         if after is not None and after.lower in lex.w.OF:  # "один из лидеров"
             group = tokens[last + 2] if last + 2 < len(tokens) else None
             action = lex.find(group, lex.w.TRIGGERS) if group and value == 1 else None

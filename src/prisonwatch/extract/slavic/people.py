@@ -67,6 +67,27 @@ def _object_before(text: str, m: Mention, pos: int) -> bool:
     return oblique and not re.search(r"[,;:—–()«»]", gap) and len(gap.split()) <= 2
 
 
+def _describes(lex: Lexicon, text: str, word: Token | None, m: Mention) -> bool:
+    """Whether a singular participle stands before the person it describes, with at most a
+    time between ("Освобожденного в четверг Николая Статкевича", "Вызваленага ў чацвер ...")."""
+    if (
+        word is None
+        or m.start - word.end > 30
+        or re.search(r"[,;:—–()«»]", text[word.end : m.start])
+    ):
+        return False
+    if lex.code == "ru":
+        return bool(ru_parse(word.lower).tag.number == "sing")
+    return bool(re.search(lex.w.SINGULAR_PARTICIPLE, word.lower))
+
+
+def _quoted_between(text: str, start: int, end: int) -> bool:
+    """Whether a quotation that is open at `start` closes before `end` (a trigger inside it, a
+    name after it), unlike a quoted name in between ("канала «Беларусь головного мозга»")."""
+    between = text[start:end]
+    return between.count("»") > between.count("«") or between.count("“") > between.count("„")
+
+
 def _intransitive(lex: Lexicon, word: Token | None, action: str) -> bool:
     """Whether the trigger tells what happened to its subject ("умер", "вышел на свободу",
     "остается в СИЗО") rather than what someone did to another ("помиловал"): a death, a
@@ -114,7 +135,11 @@ def _one(
         pops = [p for t in tail[1:4] if t.is_word and (p := lex.find(t, lex.w.POPULATIONS))]
         if after and pops:
             return _listed(text, persons, after[0]), None, str(pops[0])
+        if after and _describes(lex, text, word[0] if word else None, persons[after[0]]):
+            return _listed(text, persons, after[0]), None, "people"  # "Освобожденного ... X"
         return None
+    if after and _quoted_between(text, pos, persons[after[0]].start):
+        return None  # "«Нас вывезли ...», — рассказала X": X said it, nobody did it to X
     if before and not after and _object_before(text, before[-1], pos):
         return _chain_ending(text, persons, persons.index(before[-1])), None, "people"
     subject = [m for m in before if m.start - s.start < 3]

@@ -187,6 +187,8 @@ NUMBERS: dict[str, int] = {
     "дзевяцьсот": 900,
 }  # fmt: skip
 THOUSAND = {"тысяча", "тысячы", "тысяч", "тысячу", "тысячай", "тысячам", "тыс"}
+ONE_AND_A_HALF = {"паўтара", "паўтары"}
+OF_THEM = {"іх", "якіх"}
 # collective numerals: they count people without a noun ("Двое вызвалены")
 COLLECTIVE = {
     "двое", "дваіх", "трое", "траіх", "чацвёра", "чацвярых", "пяцёра", "пяцярых", "шасцёра",
@@ -226,7 +228,9 @@ WEEKDAYS = {
     "панядзел*": 0, "аўтор*": 1, "серад*": 2, "чацвер*": 3, "пятніц*": 4, "субот*": 5,
     "нядзел*": 6,
 }  # fmt: skip
-RELATIVE_DAYS = {"сёння": 0, "учора": -1, "ўчора": -1, "пазаўчора": -2}
+RELATIVE_DAYS = {
+    "сёння": 0, "учора": -1, "ўчора": -1, "пазаўчора": -2, "напярэдадні": -1,
+}  # fmt: skip
 SINCE = {"з", "са"}
 YEAR = {"год*"}
 START = {"пачат*"}  # "з пачатку года"
@@ -320,6 +324,7 @@ AGAINST = {"з", "супраць"}
 RELEASE_CONTEXT = r"вызвал|выратаван|памілав"
 # Belarusian has no lemmatiser here: participles and verbal nouns are told by their endings
 PARTICIPLE = r"(?:ны|ная|нае|ных|нага|ным|ную|нымі|ныя|наму|ены|еных|аны|аных)$"
+SINGULAR_PARTICIPLE = r"(?:нага|наму|ным|най|ную|ная|ны)$"
 VERBAL_NOUN = r"(?:нне|ння|нні|нням|ннем)$"
 # given names in the nominative (the reader finds a person by a given name in any case and
 # the capitalised word after it, where natasha's Russian model misses a Belarusian name)

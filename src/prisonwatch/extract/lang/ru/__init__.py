@@ -207,6 +207,10 @@ NUMBERS: dict[str, int] = {
     "семеро": 7, "оба": 2,
 }  # fmt: skip
 THOUSAND = {"тысяча", "тыс"}
+# "one and a half" before a thousand ("более полутора тысяч" = 1 500)
+ONE_AND_A_HALF = {"полтора", "полторы", "полутора"}
+# "of them" after a number ("двое из них — граждане Латвии"): a part of the count before
+OF_THEM = {"них"}
 # collective numerals: they count people without a noun ("Двое были освобождены")
 COLLECTIVE = {"двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "оба", "обе"}
 # nouns after a number that count no people (lemmas; Russian inanimate nouns are told by
@@ -249,7 +253,7 @@ WEEKDAYS = {
     "понедельник": 0, "вторник": 1, "среда": 2, "четверг": 3, "пятница": 4, "суббота": 5,
     "воскресенье": 6, "воскресение": 6,
 }  # fmt: skip
-RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2}
+RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2, "накануне": -1}
 SINCE = {"с", "со"}
 YEAR = {"год"}
 START = {"начало"}  # "с начала года"
