@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.slavic_sentences import dev, held, held2, held3, held4, held5
+from tests.extract.slavic_sentences import dev, held, held2, held3, held4, held5, held6
 from tests.extract.slavic_sentences.check import Case, errors
 
 # Scored once when written (2026-11-30): 30 of 46 read right (ru 18/23, be 12/23). The 16
@@ -115,8 +115,31 @@ def test_held5(case: Case) -> None:
     assert errors(case) == []
 
 
+# `held6` (paragraphs), scored once when written (2026-11-30), the reader as it was left after
+# `held5`: 2 of 8 paragraphs right in every claim and field (ru 1/4, be 1/4), claims by action
+# and count P 0.889 R 0.889 F1 0.889. Its misses:
+HELD6_MISSES: set[str] = {"pr01", "pr02", "pr04", "pb01", "pb02", "pb04"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD6_MISSES
+        else c
+        for c in held6.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held6(case: Case) -> None:
+    assert errors(case) == []
+
+
 def test_cases_are_distinct() -> None:
-    sets = (*dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES, *held5.CASES)
+    sets = (
+        *dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES, *held5.CASES,
+        *held6.CASES,
+    )  # fmt: skip
     ids = [c.id for c in sets]
     assert len(ids) == len(set(ids))
     texts = [c.text for c in sets]
