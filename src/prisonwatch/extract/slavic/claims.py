@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from prisonwatch.extract.slavic import people
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
+from prisonwatch.extract.slavic.names import Mention
 from prisonwatch.extract.slavic.numbers import Count, counts, number_at, singular_after
 from prisonwatch.extract.slavic.words import Lexicon, Token, both, ru_parse
 
@@ -198,6 +199,8 @@ class ClaimReader:
         self.last_time: tuple[str, str] | None = None
         self.uncounted: tuple[int, str, str, tuple[str, str] | None] | None = None
         self.uncounted_act: tuple[int, str] | None = None
+        self.prev_person: Mention | None = None  # the first person the sentence before named
+        self.single_names: dict[int, str] = {}  # one person's count start -> their name
 
     def _new(self, c: Count | None, s: Sentence, action: str, **kw: object) -> Draft:
         d = Draft(
@@ -288,6 +291,8 @@ class ClaimReader:
             if population == "people" and action in ("held", "designated") and political:
                 population = "political_prisoners"  # "палітвязнямі ... прызнаныя 1417 чалавек"
             d = self._new(c, s, action, part_of=parent, trigger=near[0] if near else None)
+            if c.start in self.single_names:
+                d.persons = [self.single_names[c.start]]
             d.population, d.rule = population, "bare" if bare else "count"
             d.with_named = [
                 m.name for m in s.people if re.fullmatch(r"\s+[иі]\s+", text[m.end : c.start])
@@ -301,13 +306,18 @@ class ClaimReader:
             self._among(s, cue, root, made)
         elif not found and trig and root is not None and self._of_them(s, root):
             self._they(s, trig, root, made)
-        elif not found and trig and s.people:
-            made += people.named(self, s, trig)
+        elif not found and trig:
+            got = people.named(self, s, trig) if s.people else []
+            if not got and self.prev_person is not None:
+                got = people.by_pronoun(self, s, trig, self.prev_person)
+            made += got
         self._complete(s, made)
         self._group(s, found, trig)
         if not made and trig and s.times and not any(t.lower in lex.w.EARLIER for t in s.tokens):
             self.last_time = s.times[0].period  # "которых освободили с начала июля"
         self.uncounted_act = (s.index, trig[0][1]) if not made and not found and trig else None
+        named = [m for m in s.people if m.type == "person"]
+        self.prev_person = named[0] if named else None
 
     def _told_before(self, s: Sentence) -> str | None:
         """The action of the sentence just before when it told of people without a count
@@ -328,6 +338,9 @@ class ClaimReader:
             one = singular_after(self.lex, s.tokens, k) if k is not None else None
             if one is not None and all(c.start > one.start or c.end <= end for c in found):
                 out.append(one)
+                named = [m for m in s.people if m.type == "person" and 0 < m.start - one.end < 3]
+                if named:  # "в том числе пенсионерка Нина Белова"
+                    self.single_names[one.start] = named[0].name
         return sorted(out, key=lambda c: c.start) if out else []
 
     def _stock_verb(self, s: Sentence, c: Count) -> str | None:

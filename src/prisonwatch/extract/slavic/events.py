@@ -63,7 +63,8 @@ def _concession(lex: Lexicon, text: str, s: Sentence, drafts: list[Draft]) -> di
         target = None
         after = _SANCTIONS_FROM.search(text, s.start + m.start(), s.end)
         if after:
-            quoted = re.match(r"«([^»]+)»", text[after.end() :])
+            # "с «Белавиа»", "с авиакомпании «Белавиа»"
+            quoted = re.match(r"(?:\w+\s+)?«([^»]+)»", text[after.end() :])
             words = re.match(r"(\w+)(\s+[А-ЯЁІЎ]\w+)?", text[after.end() :])
             if quoted:
                 target = quoted.group(1)

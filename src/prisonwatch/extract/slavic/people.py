@@ -159,6 +159,23 @@ def _one(
     return None
 
 
+def by_pronoun(
+    reader: ClaimReader, s: Sentence, trig: list[Trigger], person: Mention
+) -> list[Draft]:
+    """ "Через несколько часов его вернули в колонию": a pronoun object ("его", "яго") next to
+    a trigger in a sentence that names no one is the person who opened the sentence before."""
+    lex = reader.lex
+    for pos, action, _ in trig:
+        if action not in _ACTIONS or action in ("held", "demanded", "designated"):
+            continue
+        near = [t for t in s.tokens if abs(t.start - pos) <= 12 and t.start != pos]
+        if any(t.lower in lex.w.HIM_HER for t in near):
+            d = reader._new(None, s, action, count=1)
+            d.persons, d.trigger, d.rule = [person.name], pos, "named"
+            return [d]
+    return []
+
+
 def named(reader: ClaimReader, s: Sentence, trig: list[Trigger]) -> list[Draft]:
     persons = [m for m in s.people if m.type == "person"]
     made: list[Draft] = []

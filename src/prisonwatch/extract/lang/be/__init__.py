@@ -54,9 +54,9 @@ PHRASES: list[tuple[str, str]] = [
     (r"\bвый(?:шлі|шаў|шла)\s+з\s+(?:турм\w+|калоні\w+|месцаў\s+зняволення)", "released"),
     (r"\bз\s+(?:турм\w+|калоні\w+)\s+вый(?:шлі|шаў|шла)", "released"),
     (r"\bназвал\w*\s+палітвязн\w+|\bдадал\w*", "designated"),
-    (r"\bза\s+кратамі\b|\bу\s+зняволенні\b", "held"),
+    (r"\bза\s+кратамі\b|\b[уў]\s+зняволенні\b", "held"),
     (
-        r"\bзноў\s+(?:адправ\w+|пасадз\w+|затрым\w+)|\bвярнул\w*\s+(?:у\s+калоні|за\s+краты)",
+        r"\bзноў\s+(?:адправ\w+|пасадз\w+|затрым\w+)|\bвярнул\w*\s+(?:[уў]\s+калоні|за\s+краты)",
         "returned_to_custody",
     ),
 ]
@@ -253,7 +253,7 @@ CONCESSION_VERBS: list[tuple[str, str]] = [
     (r"адмян\w*\s+(?:\w+\s+){0,2}санкцы", "sanctions_lifted"),
     (r"змякч\w*\s+(?:\w+\s+){0,2}санкцы", "sanctions_eased"),
 ]
-IN_RETURN = r"у\s+абмен\s+на|наўзамен|у\s+адказ\s+на"
+IN_RETURN = r"у\s+абмен\s+на|наўзамен|у\s+адказ\b"
 
 PRESS_SERVICE = r"прэс-служб\w*"
 # genitive endings of one-word names after "паводле", "з" -> the nominative's ("Вясны" -> "Вясна")
@@ -278,6 +278,8 @@ COUNT_VERBS = {
 # plural endings of nouns (no lemmatiser: a singular is told by their absence)
 PLURAL_ENDINGS = r"(?:і|ы|аў|яў|ам|ям|амі|ямі|ах|ях)$"
 AGAIN = {"зноў", "ізноў", "паўторна", "знову"}
+# a pronoun standing for a person named in the sentence before ("яго вярнулі ў калонію")
+HIM_HER = {"яго", "яе"}
 STILL = {"яшчэ"}
 CUSTODY = {
     "калоні*", "турм*", "сізо", "сіза", "шіза", "пкт", "крат*", "зняволен*", "ізалятар*",

@@ -278,7 +278,7 @@ CONCESSION_VERBS: list[tuple[str, str]] = [
     (r"отмени\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_lifted"),
     (r"смягчи\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_eased"),
 ]
-IN_RETURN = r"в\s+обмен\s+на|взамен|в\s+ответ\s+на"
+IN_RETURN = r"в\s+обмен\s+на|взамен|в\s+ответ\b"
 
 # "пресс-служба" with a possessive: the service of the article's main person
 PRESS_SERVICE = r"пресс-служб\w*"
@@ -302,6 +302,8 @@ COUNT_VERBS = {
 }  # fmt: skip
 # "again" before custody: a return to custody ("снова оказался в колонии")
 AGAIN = {"снова", "опять", "повторно", "вновь"}
+# a pronoun standing for a person named in the sentence before ("его вернули в колонию")
+HIM_HER = {"его", "ее", "её"}
 # "еще" before a number whose people noun the text does not repeat ("в 2025-м — еще 400")
 STILL = {"еще", "ещё"}
 CUSTODY = {
