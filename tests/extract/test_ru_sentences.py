@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.slavic_sentences import dev, held, held2, held3, held4, held5, held6
+from tests.extract.slavic_sentences import dev, held, held2, held3, held4, held5, held6, held7
 from tests.extract.slavic_sentences.check import Case, errors
 
 # Scored once when written (2026-11-30): 30 of 46 read right (ru 18/23, be 12/23). The 16
@@ -137,10 +137,30 @@ def test_held6(case: Case) -> None:
     assert errors(case) == []
 
 
+# `held7` (paragraphs), scored once when written (2026-11-30), the reader as this work left it
+# after `held6`: 1 of 8 paragraphs right in every field (ru 1/4, be 0/4), claims by action and
+# count P 0.875 R 0.500 F1 0.636. Its misses:
+HELD7_MISSES: set[str] = {"qr01", "qr02", "qr03", "qb01", "qb02", "qb03", "qb04"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD7_MISSES
+        else c
+        for c in held7.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held7(case: Case) -> None:
+    assert errors(case) == []
+
+
 def test_cases_are_distinct() -> None:
     sets = (
         *dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES, *held5.CASES,
-        *held6.CASES,
+        *held6.CASES, *held7.CASES,
     )  # fmt: skip
     ids = [c.id for c in sets]
     assert len(ids) == len(set(ids))
