@@ -16,7 +16,13 @@ from dataclasses import replace
 from prisonwatch.extract.slavic import people
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.names import Mention
-from prisonwatch.extract.slavic.numbers import Count, counts, number_at, singular_after
+from prisonwatch.extract.slavic.numbers import (
+    Count,
+    _qualifier,
+    counts,
+    number_at,
+    singular_after,
+)
 from prisonwatch.extract.slavic.words import Lexicon, Token, both, ru_parse
 
 _PART = re.compile(r"\b(?:" + "|".join(both("BREAKDOWN")) + r")\b")
@@ -26,7 +32,6 @@ _NATIONALS = {
     "americans", "germans", "french", "russians",
 }  # fmt: skip
 _NEGATION: set[str] = both("NEGATION")
-_MODAL = re.compile(rf"^(?:{both('MODAL')})$")
 _CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", ")"}
 
 
@@ -80,8 +85,8 @@ def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
         if action is None:
             continue
         before = [x.lower for x in toks[max(0, i - 2) : i]]
-        if _NEGATION & set(before[-1:]) or any(_MODAL.match(b) for b in before):
-            continue
+        if _NEGATION & set(before[-1:]):
+            continue  # a modal word before is read with its whole clause (`hypothetical`)
         if hypothetical(lex, toks, i) or _future(lex, t, action):
             continue
         out.append((t.start, action, participle(lex, t)))
@@ -153,10 +158,11 @@ def _again(lex: Lexicon, toks: list[Token]) -> list[tuple[int, int]]:
 
 
 def has_verb(lex: Lexicon, tokens: list[Token]) -> bool:
-    """Whether a Russian sentence has a finite verb or short participle (a nominal sentence
-    such as "На сегодня в Беларуси 1378 политзаключенных" has none). Belarusian: not told."""
+    """Whether a sentence has a finite verb or short participle (a nominal sentence such as
+    "На сегодня в Беларуси 1378 политзаключенных" has none): Russian by the dictionary,
+    Belarusian by the endings of `VERB_FORMS` (past and present forms)."""
     if lex.code != "ru":
-        return False
+        return any(t.is_word and re.search(lex.w.VERB_FORMS, t.lower) for t in tokens)
     return any(t.is_word and ru_parse(t.lower).tag.POS in ("VERB", "PRTS") for t in tokens)
 
 
@@ -317,7 +323,7 @@ class ClaimReader:
             self.last_time = s.times[0].period  # "которых освободили с начала июля"
         self.uncounted_act = (s.index, trig[0][1]) if not made and not found and trig else None
         named = [m for m in s.people if m.type == "person"]
-        self.prev_person = named[0] if named else None
+        self.prev_person = named[0] if named else self.prev_person  # "Его задержали ..."
 
     def _told_before(self, s: Sentence) -> str | None:
         """The action of the sentence just before when it told of people without a count
@@ -360,12 +366,15 @@ class ClaimReader:
         "З іх 12 ужо дома"): a count of the people counted before."""
         end = _cue_end(self.lex, self.text, s)
         toks = s.tokens
-        i = next((k for k, t in enumerate(toks) if t.start >= end), None)
-        found = number_at(self.lex, toks, i) if i is not None else None
-        if i is None or found is None:
-            return []
-        value, last = found
-        return [Count(value, "exact", "people", i, last, toks[i].start, toks[last].end)]
+        for i in (k for k, t in enumerate(toks) if t.start >= end):
+            if toks[i].text in (",", ";", ":"):
+                return []
+            found = number_at(self.lex, toks, i)
+            if found is not None:  # "Из них за решеткой находятся около 1 200"
+                value, last = found
+                q = _qualifier(self.lex, self.text, toks[i].start)
+                return [Count(value, q, "people", i, last, toks[i].start, toks[last].end)]
+        return []
 
     def _sum_parts(self, made: list[Draft]) -> None:
         """Counts of one sentence that add up to a whole told before ("помиловал 25 ... из

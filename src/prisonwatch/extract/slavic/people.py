@@ -166,7 +166,7 @@ def by_pronoun(
     a trigger in a sentence that names no one is the person who opened the sentence before."""
     lex = reader.lex
     for pos, action, _ in trig:
-        if action not in _ACTIONS or action in ("held", "demanded", "designated"):
+        if action not in _ACTIONS or action in ("held", "demanded"):
             continue
         near = [t for t in s.tokens if abs(t.start - pos) <= 12 and t.start != pos]
         if any(t.lower in lex.w.HIM_HER for t in near):

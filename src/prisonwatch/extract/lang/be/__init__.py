@@ -138,6 +138,7 @@ COLLOCATIONS: list[tuple[set[str], set[str], str]] = [
     ({"атрыма*", "вярну*"}, {"свабод*", "волю", "вол*"}, "released"),
     ({"выйш*", "выйсц*", "выход*", "выпусц*", "адпусц*"}, {"свабод*", "волю", "вол*"}, "released"),
     ({"вынес*", "вынос*"}, {"прысуд*"}, "sentenced"),
+    ({"дада*", "унес*", "уключ*", "папоўн*"}, {"спіс*"}, "designated"),
 ]
 # verb forms of a trigger that tell what will happen (a perfective verb's non-past is its
 # future: "вызваляць", "адпусцяць", "памілуюць"); a demand's infinitive is read before this
@@ -265,7 +266,8 @@ GENERIC_SOURCES = {"праваабаронц*": "праваабаронцы"}
 
 # what only may happen, is expected or promised (stems): no claim in their clause
 HYPOTHETICAL = {
-    "можа*", "могуць", "мог*", "змож*", "плану*", "будуць", "будзе", "чака*", "збіра*",
+    "можа*", "могуць", "мог", "магла", "маглі", "змож*", "плану*", "будуць", "будзе", "чака*",
+    "збіра*",
     "абяца*", "паабяца*", "магчым*", "калі", "б", "бы", "нібыта", "хоча*", "спадзя*",
     "рыхту*",
 }  # fmt: skip
@@ -310,7 +312,6 @@ NOT_NAMES = {
 AND = {"і", "й"}
 OF = {"з"}
 NEGATION = {"не", "ні"}
-MODAL = r"можа\w*|мог\w*|плану\w*|будуць|будзе"
 PASSIVE_AUX = r"был\w*|быў\w*|стаў\w*"
 BREAKDOWN = [r"з\s+іх", r"у\s+тым\s+ліку", r"сярод\s+якіх", r"сярод\s+іх", r"з\s+якіх"]
 RELATIVE = {"які", "якая", "якой", "якім"}
@@ -327,6 +328,8 @@ RELEASE_CONTEXT = r"вызвал|выратаван|памілав"
 # Belarusian has no lemmatiser here: participles and verbal nouns are told by their endings
 PARTICIPLE = r"(?:ны|ная|нае|ных|нага|ным|ную|нымі|ныя|наму|ены|еных|аны|аных)$"
 SINGULAR_PARTICIPLE = r"(?:нага|наму|ным|най|ную|ная|ны)$"
+# finite verb forms by their endings (past plural and feminine, present third person)
+VERB_FORMS = r"(?:[аяіэыо]лі|[аяіэыо]ла|юць|уць|яць|аць|ецца|юцца|уцца|ьцца|аецца)$"
 VERBAL_NOUN = r"(?:нне|ння|нні|нням|ннем)$"
 # given names in the nominative (the reader finds a person by a given name in any case and
 # the capitalised word after it, where natasha's Russian model misses a Belarusian name)

@@ -169,6 +169,7 @@ COLLOCATIONS: list[tuple[set[str], set[str], str]] = [
     ({"получить", "обрести", "вернуть"}, {"свобода", "воля"}, "released"),
     ({"выйти", "выходить", "отпустить", "выпустить"}, {"свобода", "воля"}, "released"),
     ({"вынести", "выносить"}, {"приговор"}, "sentenced"),
+    ({"добавить", "внести", "включить", "пополнить"}, {"список"}, "designated"),
 ]
 # "political" before "prisoners" ("политических заключенных")
 POLITICAL = {"политический"}
@@ -339,7 +340,6 @@ NOT_NAMES = {
 AND = {"и", "й"}
 OF = {"из"}  # "один из лидеров"
 NEGATION = {"не", "ни"}
-MODAL = r"мо[гжч]\w*|планир\w*|намерен\w*|будут|будет|мож\w*"
 PASSIVE_AUX = r"был\w*|стал\w*"
 # counts after the first of a sentence that break it down ("52 человека, из них 40")
 BREAKDOWN = [
