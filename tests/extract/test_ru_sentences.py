@@ -7,7 +7,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.slavic_sentences import dev, held, held2, held3, held4, held5, held6, held7
+from tests.extract.slavic_sentences import (
+    dev,
+    held,
+    held2,
+    held3,
+    held4,
+    held5,
+    held6,
+    held7,
+    held8,
+)
 from tests.extract.slavic_sentences.check import Case, errors
 
 # Scored once when written (2026-11-30): 30 of 46 read right (ru 18/23, be 12/23). The 16
@@ -158,10 +168,30 @@ def test_held7(case: Case) -> None:
     assert errors(case) == []
 
 
+# `held8` (paragraphs), scored once when written (2026-11-30), the reader as this work left it
+# after `held7`: 3 of 6 paragraphs right in every field (ru 2/3, be 1/3), claims by action and
+# count P 0.929 R 0.929 F1 0.929. Its misses:
+HELD8_MISSES: set[str] = {"zr02", "zb01", "zb02"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD8_MISSES
+        else c
+        for c in held8.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held8(case: Case) -> None:
+    assert errors(case) == []
+
+
 def test_cases_are_distinct() -> None:
     sets = (
         *dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES, *held5.CASES,
-        *held6.CASES, *held7.CASES,
+        *held6.CASES, *held7.CASES, *held8.CASES,
     )  # fmt: skip
     ids = [c.id for c in sets]
     assert len(ids) == len(set(ids))
