@@ -119,9 +119,15 @@ def _said_by(
 
 
 def source_of(
-    lex: Lexicon, text: str, tokens: list[Token], people: list[Mention], main_person: str | None
+    lex: Lexicon,
+    text: str,
+    tokens: list[Token],
+    people: list[Mention],
+    main_person: str | None,
+    earlier: str | None = None,
 ) -> str | None:
-    """Who the sentence says the figures come from, or None."""
+    """Who the sentence says the figures come from, or None. `earlier`: the person named last
+    before this sentence, whom "по его словам" / "паводле ягоных словаў" points back to."""
     for i, t in enumerate(tokens):
         if not (t.is_word and lex.has(t, lex.w.SAY_VERBS)) or t.lower.endswith(_PASSIVE_SAY):
             continue
@@ -133,6 +139,9 @@ def source_of(
         m = re.search(pattern + r"\s+", sentence, re.I)
         if m:
             pos = tokens[0].start + m.end()
+            pronoun = re.match(r"\w+", text[pos : pos + 12])
+            if earlier and pronoun and pronoun.group().lower() in lex.w.HIS:
+                return earlier  # "По его словам, ..."
             hit = [p for p in people if abs(p.start - pos) <= 25 or p.start < pos < p.end]
             if hit:
                 # a model's span may take in the attributing word ("Паводле Вясны")

@@ -194,7 +194,8 @@ def read(document: Any, gazetteer: Gazetteer | None = None) -> ArticleExtraction
         tokens = lex.tokens(text, s, e)
         in_people = [m for m in people if s <= m.start < e]
         speakers = [m for m in in_people if m.type != "country"]
-        source = source_of(lex, text, tokens, speakers, main_person)
+        earlier = next((m.name for m in reversed(persons) if m.end <= s), None)
+        source = source_of(lex, text, tokens, speakers, main_person, earlier)
         if source is None:
             q = next((q for q in quoted if q.start - 3 <= s < q.end or q.start < e <= q.end), None)
             source = q.speaker if q else None
