@@ -44,6 +44,7 @@ from prisonwatch.extract.counting import (
     predicate_population,
     qualifier_of,
 )
+from prisonwatch.extract.counts_by_parse import UNREAL, ParsedCount, counts_in
 from prisonwatch.extract.grammar import fill_from_parse
 from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import NUMBER, parse_number
@@ -73,6 +74,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     text = a.text
     persons_done: set[tuple[str, str]] = set()
     speakers = {q.speaker for q in a.quotes if q.speaker}
+    parsed = counts_in(a.doc)
     for si, (s, e) in enumerate(a.sentences):
         if s < a.body_start:
             continue
@@ -96,7 +98,10 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         verbless_stock = bool(STOCK_WORDS.search(text, s, e)) and "political prisoner" in (
             text[s:e].lower()
         )
-        if not triggers and inherited is None and not verbless_stock:
+        by_parse = [
+            p for p in parsed if s <= p.start < e and p.start >= named_until and p.mood != UNREAL
+        ]
+        if not triggers and inherited is None and not verbless_stock and not by_parse:
             continue
         counts = [m for m in find_counts(text, s, e) if m.start() >= named_until]
         noun_spans = [(m.start(), described_end(text, m.end(), e)) for m in counts]
@@ -104,6 +109,10 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             t for t in triggers if not any(a0 <= t.start and t.end <= b0 for a0, b0 in noun_spans)
         ]
         sentence_drafts = _count_drafts(a, si, triggers, counts, inherited, continues)
+        wholes = {p.whole for p in by_parse if p.whole is not None}
+        sentence_drafts = [d for d in sentence_drafts if d.start not in wholes]
+        sentence_drafts.extend(_parse_drafts(a, si, by_parse, sentence_drafts))
+        _statuses(by_parse, sentence_drafts)
         for d in sentence_drafts:
             _complete(a, d, s, e, sentence_drafts, drafts, counts, speakers, doc_deal)
             persons_done.update((d.action, p) for p in d.persons)
@@ -119,6 +128,9 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                 a, si, triggers, sentence_drafts, persons_done, speakers, doc_deal, drafts
             )
         )
+    title = a.sentence_of(a.body_start) if a.body_start else -1
+    body_from = a.sentences[title][1] if 0 <= title < len(a.sentences) else 0
+    drafts = _headlines_told_as_facts(drafts, parsed, body_from)
     kinds = {m.name: m.type for m in a.mentions}
     merged = merge_repeats(drafts, kinds)
     _settle(a, merged)
@@ -264,6 +276,71 @@ def _count_drafts(
     return sentence_drafts
 
 
+def _parse_drafts(
+    a: Article, si: int, found: list[ParsedCount], counted: list[Draft]
+) -> list[Draft]:
+    """Counts the parse links to an action verb that the surface rules did not read (a number
+    they left alone)."""
+    s, e = a.sentences[si]
+    text = a.text
+    title_index = a.sentence_of(a.body_start) if a.body_start else -1
+    taken = {d.start for d in counted}
+    out = []
+    for p in found:
+        if p.start in taken or any(d.start <= p.start < d.end for d in counted):
+            continue
+        population = None
+        if p.noun is not None:
+            population = noun_population(text, p.number_end, e)[0] or _plural(p.noun)
+        out.append(
+            Draft(
+                action=p.action,
+                count=p.count,
+                qualifier=qualifier_of(text, p.start, s),
+                population=population,
+                start=p.start,
+                end=p.end,
+                sentence=si,
+                trigger=p.verb,
+                bare=p.noun is None,
+                in_title=si <= title_index,
+                rule=p.rule,
+            )
+        )
+    return out
+
+
+def _statuses(found: list[ParsedCount], drafts: list[Draft]) -> None:
+    """A count whose noun the parse reads as a status ("64 Cuban political prisoners") has
+    that population, whatever adjective the surface rules read first."""
+    status = {p.start: p.status for p in found if p.status is not None}
+    for d in drafts:
+        if d.start in status:
+            d.population = status[d.start]
+
+
+def _headlines_told_as_facts(
+    drafts: list[Draft], parsed: list[ParsedCount], body_from: int
+) -> list[Draft]:
+    """A headline's count that the body states only as a possibility ("Cuba frees 553" over
+    "Cuba said it will release 553 prisoners") is no fact: it is left out."""
+    body = {(d.action, d.count) for d in drafts if not d.in_title}
+    unreal = {(p.action, p.count) for p in parsed if p.mood == UNREAL}
+    facts = {(p.action, p.count) for p in parsed if p.mood != UNREAL and p.start >= body_from}
+    told = body | facts
+    return [
+        d
+        for d in drafts
+        if not d.in_title or (d.action, d.count) in told or (d.action, d.count) not in unreal
+    ]
+
+
+def _plural(noun: str) -> str:
+    """A population's name from the noun a number counts, as the contract writes it."""
+    word = "_".join(noun.lower().split())
+    return word if word.endswith("s") or not word.replace("_", "").isalpha() else word + "s"
+
+
 def _complete(
     a: Article,
     d: Draft,
@@ -323,7 +400,6 @@ def _settle(a: Article, merged: list[Draft]) -> None:
         d.agent for d in merged if d.action == "released" and kinds.get(d.agent or "") == "person"
     )
     releaser = named.most_common(1)[0][0] if named else None
-    _political_context(a, merged)
     state = next((d.agent for d in merged if is_government(d.agent)), None)
     for d in merged:
         parts = {c.agent for c in merged if c.part_of is d and c.agent and not c.agent_inherited}
@@ -501,21 +577,3 @@ def _political_persons(a: Article, claims: list[Draft]) -> None:
         )
         if named or on_list:
             d.population = "political_prisoners"
-
-
-def _political_context(a: Article, claims: list[Draft]) -> None:
-    """In an article about political prisoners, "prisoners" are political prisoners, unless the
-    article sets political prisoners apart as a part of them ("102 prisoners ... among them 52
-    political prisoners")."""
-    lead = a.sentences[: a.sentence_of(a.body_start) + 3] if a.sentences else []
-    if not any("political prisoner" in a.text[s:e].lower() for s, e in lead):
-        return
-    for d in claims:
-        if d.population != "prisoners":
-            continue
-        if any(c.part_of is d and c.population == "political_prisoners" for c in claims):
-            continue
-        d.population = "political_prisoners"
-        for c in claims:
-            if c.part_of is d and c.population == "prisoners":
-                c.population = "political_prisoners"

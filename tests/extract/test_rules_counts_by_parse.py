@@ -1,0 +1,129 @@
+"""Counts read from the dependency parse (`counts_by_parse`), on sentences written for them (not
+from any article): the number is the `nummod` of the noun an action verb acts on, in active and
+passive clauses, with particles, in "granted amnesty to", in conjuncts and gapped clauses, in
+shares of a whole; possible, planned and denied acts give nothing, demanded ones a demand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from prisonwatch.extract.counts_by_parse import counts_in
+from prisonwatch.extract.pipeline import Extractor
+from tests.extract.conftest import only
+
+Extract = Callable[..., dict[str, Any]]
+
+
+def _found(extractor: Extractor, sentence: str) -> list[tuple[str, int, str]]:
+    return [
+        (c.action, c.count, c.mood)
+        for c in counts_in(extractor.nlp(sentence))
+        if c.mood != "unreal"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Eritrean government released 17 pastors on Sunday.", [("released", 17)]),
+        ("Kenyan police arrested 61 teachers and 9 nurses.", [("detained", 61), ("detained", 9)]),
+        ("Forty-two opposition members were jailed in March.", [("detained", 42)]),
+        ("Some 300 demonstrators were rounded up by riot police.", [("detained", 300)]),
+        ("Authorities set free nineteen bloggers last week.", [("released", 19)]),
+        ("The court handed prison terms to 25 farmers.", [("sentenced", 25)]),
+        ("The tribunal convicted eight lawyers of treason.", [("sentenced", 8)]),
+        ("Officials deported 14 Canadian nationals after the ruling.", [("deported", 14)]),
+        (
+            "The junta granted amnesty to 2,100 inmates in one decree, and 40 foreign inmates "
+            "and six Thais in separate decrees on Friday.",
+            [("released", 2100), ("released", 40), ("released", 6)],
+        ),
+        ("Police released 12 of the 40 detained students.", [("released", 12)]),
+        ("The regime has pardoned 73 convicts.", [("released", 73)]),
+    ],
+)
+def test_counts_the_parse_links_to_an_action(
+    extractor: Extractor, sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(a, n) for a, n, _ in _found(extractor, sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president could pardon 50 prisoners next month.",
+        "The ministry plans to release 30 detainees.",
+        "Cuba will release 300 prisoners, the foreign ministry said.",
+        "The court did not convict the 12 defendants.",
+        "The company released 40 new products last year.",
+        "She was sentenced to 14 years in 2021.",
+        "The band released 3 albums and 20 videos.",
+    ],
+)
+def test_acts_that_are_not_facts_or_not_on_people_give_nothing(
+    extractor: Extractor, sentence: str
+) -> None:
+    assert _found(extractor, sentence) == []
+
+
+def test_a_governing_demand_makes_a_demand(extractor: Extractor) -> None:
+    found = _found(extractor, "Rights groups urged the government to free 80 detained reporters.")
+    assert found == [("demanded", 80, "demand")]
+
+
+def test_a_share_points_at_its_whole(extractor: Extractor) -> None:
+    sentence = "Only 90 of Eritrea's estimated 10,000 political prisoners were freed this year."
+    (share,) = counts_in(extractor.nlp(sentence))
+    assert (share.count, share.whole) == (90, sentence.index("10,000"))
+
+
+@pytest.mark.parametrize(
+    ("body", "action", "count", "population"),
+    [
+        ("The Eritrean government released 17 pastors on Sunday.", "released", 17, "pastors"),
+        ("The court handed prison terms to 25 farmers.", "sentenced", 25, "farmers"),
+        (
+            "The government freed 64 Cuban political prisoners on Monday.",
+            "released",
+            64,
+            "political_prisoners",
+        ),
+        (
+            "The junta granted amnesty to 2,100 inmates in one decree, and 40 foreign inmates "
+            "and six Sri Lankans in separate decrees on Friday.",
+            "released",
+            6,
+            "sri_lankans",
+        ),
+        (
+            "Only 90 of Eritrea's estimated 10,000 political prisoners were freed this year.",
+            "released",
+            90,
+            "political_prisoners",
+        ),
+    ],
+)
+def test_the_extractor_claims_what_the_parse_counts(
+    extract: Extract, body: str, action: str, count: int, population: str
+) -> None:
+    assert only(extract(body)["claims"], action, count)["population"] == population
+
+
+def test_the_whole_of_a_share_is_no_release(extract: Extract) -> None:
+    body = "Only 90 of Eritrea's estimated 10,000 political prisoners were freed this year."
+    assert [c["count"] for c in extract(body)["claims"]] == [90]
+
+
+def test_a_headline_the_body_tells_as_a_plan_is_no_claim(extractor: Extractor) -> None:
+    from datetime import date
+
+    from prisonwatch.ingest.documents import Document
+
+    title = "Tanzania frees 640 prisoners"
+    body = "Tanzania said on Monday it will release 640 prisoners before the holiday."
+    text = f" date 2025-12-12 {title}\n{title}\n{body}\n"
+    out = extractor.extract(Document("t.txt", text, date(2025, 12, 12), title))
+    assert [(c.action, c.count) for c in out.claims] == []
