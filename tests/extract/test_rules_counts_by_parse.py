@@ -127,3 +127,42 @@ def test_a_headline_the_body_tells_as_a_plan_is_no_claim(extractor: Extractor) -
     text = f" date 2025-12-12 {title}\n{title}\n{body}\n"
     out = extractor.extract(Document("t.txt", text, date(2025, 12, 12), title))
     assert [(c.action, c.count) for c in out.claims] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "action", "count", "population"),
+    [
+        (
+            "The number of political prisoners in Tajikistan has risen to 210.",
+            "held",
+            210,
+            "political_prisoners",
+        ),
+        ("The total of jailed journalists now stands at 87.", "held", 87, "journalists"),
+        ("The number of detained protesters is 1,340.", "held", 1340, "protesters"),
+        ("The number of freed prisoners reached 300 on Friday.", "released", 300, "prisoners"),
+    ],
+)
+def test_a_tally_is_a_stock(
+    extract: Extract, body: str, action: str, count: int, population: str
+) -> None:
+    assert only(extract(body)["claims"], action, count)["population"] == population
+
+
+def test_a_tally_only_expected_is_no_claim(extract: Extract) -> None:
+    assert extract("The number of political prisoners could reach 1,100 by May.")["claims"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("The total of jailed journalists now stands at 87, the union says.", "union"),
+        ("The authorities freed 31 students on Monday, the university said.", "university"),
+        ("The authorities freed 31 students on Monday, the report said.", None),
+    ],
+)
+def test_the_subject_of_a_say_verb_is_the_source_unless_a_thing(
+    extract: Extract, body: str, source: str | None
+) -> None:
+    (claim,) = extract(body)["claims"]
+    assert claim["source"] == source

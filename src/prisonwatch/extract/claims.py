@@ -65,7 +65,7 @@ from prisonwatch.extract.relations import (
 )
 from prisonwatch.extract.timing import when_of
 
-VERSION = "claims/1.1"
+VERSION = "claims/1.2"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
@@ -291,7 +291,8 @@ def _parse_drafts(
             continue
         population = None
         if p.noun is not None:
-            population = noun_population(text, p.number_end, e)[0] or _plural(p.noun)
+            after = noun_population(text, p.number_end, e)[0] if p.end > p.number_end else None
+            population = after or _plural(p.noun)
         out.append(
             Draft(
                 action=p.action,

@@ -27,7 +27,7 @@ from typing import Any
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.numbers import parse_number
 
-VERSION = "counts-by-parse/1.0"
+VERSION = "counts-by-parse/1.1"
 #: How an act is told: as a fact, as a demand, or as only possible, planned or denied.
 FACT, DEMAND, UNREAL = "fact", "demand", "unreal"
 
@@ -54,6 +54,8 @@ _PEOPLE = (
 _PEOPLE_ONLY = EN.words("people_only_lemmas")
 _UNITS = EN.words("unit_nouns")
 _OF = EN.words("partitive_prepositions")
+_TALLY = EN.words("tally_nouns")
+_LEVEL = EN.words("level_prepositions")
 _STATUS = {tuple(k.split()): v for k, v in EN.pairs("status_populations").items()}
 
 #: spaCy's English dependency labels and the entity labels of amounts that are never people.
@@ -68,6 +70,9 @@ _GOVERNING = ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "conj", "relcl
 _NOT_PEOPLE_ENTITIES = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
 _NATIONALITY = "NORP"
 _CONJUNCT = "conj"
+_SUBJECT = "nsubj"
+_VERBS = ("VERB", "AUX")
+_LEVEL_OBJECTS = ("dobj", "attr")
 _NOUNS = ("NOUN", "PROPN")
 _MODIFIERS = ("amod", "compound")
 _NUMERAL = "NUM"
@@ -124,6 +129,16 @@ def _matcher(vocab: Any) -> Any:
     share = _child("verb", "number", DEP={"IN": list(_OBJECTS)}, POS=_NUMERAL)
     of = _child("number", "of", DEP=_GIVEN_TO[1], LOWER={"IN": sorted(_OF)})
     m.add("share", [[verb, share, of, _child("of", "noun", DEP=_TO_OBJECT)]])
+    # "the number of political prisoners has risen to 210 / stands at 87 / is 1,340"
+    tallied = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": {"IN": list(_VERBS)}}}
+    tally = _child("verb", "tally", DEP=_SUBJECT, LEMMA={"IN": sorted(_TALLY)})
+    of_whom = _child("tally", "of", DEP=_GIVEN_TO[1], LOWER={"IN": sorted(_OF)})
+    whom = _child("of", "noun", DEP=_TO_OBJECT)
+    level = _child("verb", "level", DEP=_GIVEN_TO[1], LOWER={"IN": sorted(_LEVEL)})
+    at = _child("level", "number", DEP=_TO_OBJECT, POS=_NUMERAL)
+    m.add("tally", [[tallied, tally, of_whom, whom, level, at]])
+    reached = _child("verb", "number", DEP={"IN": list(_LEVEL_OBJECTS)}, POS=_NUMERAL)
+    m.add("tally_direct", [[tallied, tally, of_whom, whom, reached]])
     # "granted amnesty to 2,100 inmates" (the "to" under the verb or under the gift)
     gift = _child("verb", "gift", DEP=_OBJECTS[0], LEMMA={"IN": gifts})
     for head in ("verb", "gift"):
@@ -145,6 +160,15 @@ def _action(verb: Any, gift: Any | None) -> str | None:
         ):
             return action
     return next((a for a, lemmas in _ACTIONS.items() if lemma in lemmas), None)
+
+
+def _tallied(noun: Any) -> str:
+    """What a tally counts: released people when its noun says so ("the number of freed
+    prisoners"), else the people held."""
+    for c in noun.children:
+        if c.lemma_.lower() in _ACTIONS["released"]:
+            return "released"
+    return "held"
 
 
 def _mood(verb: Any) -> str:
@@ -205,7 +229,7 @@ def counts_in(doc: Any) -> list[ParsedCount]:
         rule = doc.vocab.strings[match_id]
         toks = {k: doc[i] for k, i in zip(_roles(rule), ids, strict=True)}
         verb, noun = toks["verb"], toks.get("noun")
-        action = _action(verb, toks.get("gift"))
+        action = _tallied(noun) if "tally" in toks else _action(verb, toks.get("gift"))
         if action is None or noun is None:
             continue
         mood = _mood(verb)
@@ -217,7 +241,8 @@ def counts_in(doc: Any) -> list[ParsedCount]:
             nouns = [(noun, noun)]
         else:
             nouns = [(noun, toks["number"])]
-            others = [] if rule == "share" else [*noun.conjuncts, *_gapped(verb)]
+            single = rule.startswith(("share", "tally"))
+            others = [] if single else [*noun.conjuncts, *_gapped(verb)]
             for other in others:  # "61 teachers and 9 nurses"
                 nums = [c for c in other.children if c.dep_ == _NUMBER]
                 if nums and other.i > noun.i:
@@ -288,6 +313,10 @@ def _roles(rule: str) -> tuple[str, ...]:
         return ("verb", "gift", "to", "noun", "number")
     if rule == "share":
         return ("verb", "number", "of", "noun")
+    if rule == "tally":
+        return ("verb", "tally", "of", "noun", "level", "number")
+    if rule == "tally_direct":
+        return ("verb", "tally", "of", "noun", "number")
     if rule == "given_dative":
         return ("verb", "gift", "noun", "number")
     return ("verb", "noun", "number")

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from prisonwatch.extract import claims as claim_rules
-from prisonwatch.extract import confidence, timex
+from prisonwatch.extract import confidence, counts_by_parse, timex
 from prisonwatch.extract import entities as entity_rules
 from prisonwatch.extract import events as event_rules
 from prisonwatch.extract import nlp as nlp_step
@@ -43,6 +43,7 @@ STEPS = {
     "entities": entity_rules.VERSION,
     "timex": timex.VERSION,
     "quotes": quote_rules.VERSION,
+    counts_by_parse.VERSION.split("/")[0]: counts_by_parse.VERSION,
     "claims": claim_rules.VERSION,
     "events": event_rules.VERSION,
 }
