@@ -35,7 +35,9 @@ def _found(extractor: Extractor, sentence: str) -> list[tuple[str, int, str]]:
         ("Authorities set free nineteen bloggers last week.", [("released", 19)]),
         ("The court handed prison terms to 25 farmers.", [("sentenced", 25)]),
         ("The tribunal convicted eight lawyers of treason.", [("sentenced", 8)]),
-        ("Officials deported 14 Canadian nationals after the ruling.", [("deported", 14)]),
+        ("Officials deported 14 Canadian nationals after the ruling.", [("released", 14)]),
+        ("Forty dissidents will be held until the vote.", []),
+        ("All 60 detained reporters must be freed at once.", [("demanded", 60)]),
         (
             "The junta granted amnesty to 2,100 inmates in one decree, and 40 foreign inmates "
             "and six Thais in separate decrees on Friday.",
@@ -166,3 +168,18 @@ def test_the_subject_of_a_say_verb_is_the_source_unless_a_thing(
 ) -> None:
     (claim,) = extract(body)["claims"]
     assert claim["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("body", "action", "count"),
+    [
+        ("Forty-two opposition members were jailed in March.", "detained", 42),
+        ("At least 17,000 citizens who marched in June are still detained.", "held", 17000),
+        ("About 90 students have been detained since the protests began.", "detained", 90),
+        ("Nine dissidents were expelled to Spain on Thursday.", "released", 9),
+    ],
+)
+def test_the_action_is_the_verb_the_parse_links_to_the_number(
+    extract: Extract, body: str, action: str, count: int
+) -> None:
+    only(extract(body)["claims"], action, count)

@@ -313,11 +313,20 @@ def _parse_drafts(
 
 def _statuses(found: list[ParsedCount], drafts: list[Draft]) -> None:
     """A count whose noun the parse reads as a status ("64 Cuban political prisoners") has
-    that population, whatever adjective the surface rules read first."""
+    that population, whatever adjective the surface rules read first; and the action is the
+    verb the parse links the number to, not the nearest word of an action."""
     status = {p.start: p.status for p in found if p.status is not None}
+    acts = {p.start: p for p in found}
     for d in drafts:
         if d.start in status:
             d.population = status[d.start]
+        p = acts.get(d.start)
+        if (
+            p is not None
+            and p.action != d.action
+            and len([x for x in drafts if x.start == d.start]) == 1
+        ):
+            d.action, d.trigger = p.action, p.verb
 
 
 def _headlines_told_as_facts(

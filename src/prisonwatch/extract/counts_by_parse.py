@@ -32,10 +32,9 @@ VERSION = "counts-by-parse/1.1"
 FACT, DEMAND, UNREAL = "fact", "demand", "unreal"
 
 _ACTIONS: dict[str, frozenset[str]] = {
-    "released": EN.words("release_lemmas"),
     "detained": EN.words("arrest_lemmas"),
     "sentenced": EN.words("sentence_lemmas"),
-    "deported": EN.words("deport_lemmas"),
+    "released": EN.words("release_lemmas") | EN.words("deport_lemmas"),
     "returned_to_custody": EN.words("rearrest_lemmas"),
 }
 _PHRASAL = {
@@ -46,6 +45,7 @@ _TO = EN.words("recipient_prepositions")
 _GIFTS = {"released": EN.words("mercy_nouns"), "sentenced": EN.words("penalty_nouns")}
 _IRREALIS = EN.words("irrealis_lemmas")
 _DEMAND = EN.words("demand_lemmas")
+_OBLIGATION = EN.words("obligation_lemmas")
 _PEOPLE = (
     EN.words("counted_nouns")
     | EN.words("people_nouns")
@@ -73,6 +73,7 @@ _CONJUNCT = "conj"
 _SUBJECT = "nsubj"
 _VERBS = ("VERB", "AUX")
 _LEVEL_OBJECTS = ("dobj", "attr")
+_PRESENT = ("VBP", "VBZ")
 _NOUNS = ("NOUN", "PROPN")
 _MODIFIERS = ("amod", "compound")
 _NUMERAL = "NUM"
@@ -162,6 +163,12 @@ def _action(verb: Any, gift: Any | None) -> str | None:
     return next((a for a, lemmas in _ACTIONS.items() if lemma in lemmas), None)
 
 
+def _stative(verb: Any) -> bool:
+    """A passive in the simple present ("are detained", "is jailed"): a state, not an act."""
+    aux = [c for c in verb.children if c.dep_ in _AUXILIARIES]
+    return any(c.tag_ in _PRESENT for c in aux) and all(c.dep_ == _AUXILIARIES[1] for c in aux)
+
+
 def _tallied(noun: Any) -> str:
     """What a tally counts: released people when its noun says so ("the number of freed
     prisoners"), else the people held."""
@@ -178,7 +185,10 @@ def _mood(verb: Any) -> str:
         return UNREAL
     tok = verb
     for _ in range(_GOVERN_HOPS + 1):
-        if any(c.dep_ in _AUXILIARIES and c.lemma_.lower() in _IRREALIS for c in tok.children):
+        auxiliaries = [c.lemma_.lower() for c in tok.children if c.dep_ in _AUXILIARIES]
+        if any(lemma in _OBLIGATION for lemma in auxiliaries):
+            return DEMAND
+        if any(lemma in _IRREALIS for lemma in auxiliaries):
             return UNREAL
         if tok is not verb:
             lemma = tok.lemma_.lower()
@@ -235,6 +245,8 @@ def counts_in(doc: Any) -> list[ParsedCount]:
         mood = _mood(verb)
         if mood == DEMAND:
             action = "demanded"
+        elif action == "detained" and _stative(verb):
+            action = "held"  # "17,000 people are still detained": a stock, not an arrest
         if rule == "bare":
             if noun.ent_type_ in _NOT_PEOPLE_ENTITIES or any(True for _ in noun.children):
                 continue
