@@ -33,7 +33,8 @@ ALLOWED = frozenset(
         # spaCy's English dependency labels, tags and entity labels, and the keys of its
         # DependencyMatcher patterns: the parse's vocabulary, not English words
         "dative", "prt", "advmod", "acomp", "oprd", "ccomp", "xcomp", "aux", "auxpass",
-        "advcl", "pcomp", "relcl", "neg", "quantmod", "punct", "NUM", "NORP", "DATE", "TIME",
+        "advcl", "pcomp", "relcl", "neg", "quantmod", "punct", "poss", "NUM", "NORP", "DATE",
+        "TIME",
         "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID",
         "REL_OP", "DEP", "POS", "LEMMA", "LOWER",
         # the names of the tokens and patterns of counts_by_parse, and the moods it tells

@@ -183,3 +183,23 @@ def test_the_action_is_the_verb_the_parse_links_to_the_number(
     extract: Extract, body: str, action: str, count: int
 ) -> None:
     only(extract(body)["claims"], action, count)
+
+
+@pytest.mark.parametrize(
+    ("body", "count", "agent"),
+    [
+        ("Kenya's president pardoned more than 3,000 people on Monday.", 3000, "Kenya's president"),
+        ("The judiciary chief pardoned 2,200 people on Monday.", 2200, "judiciary chief"),
+        ("The tribunal freed eight lawyers on Monday.", 8, "tribunal"),
+    ],
+)
+def test_an_actor_named_by_office_is_the_agent(
+    extract: Extract, body: str, count: int, agent: str
+) -> None:
+    assert only(extract(body)["claims"], "released", count)["agent"] == agent
+
+
+def test_the_one_freed_is_not_the_source(extract: Extract) -> None:
+    out = extract("The authorities freed the journalist Leila Nasser, her lawyer said.")
+    (claim,) = out["claims"]
+    assert claim["persons"] == ["Leila Nasser"] and claim["source"] is None

@@ -48,6 +48,7 @@ from prisonwatch.extract.counts_by_parse import UNREAL, ParsedCount, counts_in
 from prisonwatch.extract.grammar import fill_from_parse
 from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import NUMBER, parse_number
+from prisonwatch.extract.parse import linked
 from prisonwatch.extract.people import (
     described_person_claim,
     enumerated_member,
@@ -112,7 +113,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         wholes = {p.whole for p in by_parse if p.whole is not None}
         sentence_drafts = [d for d in sentence_drafts if d.start not in wholes]
         sentence_drafts.extend(_parse_drafts(a, si, by_parse, sentence_drafts))
-        _statuses(by_parse, sentence_drafts)
+        sentence_drafts = _statuses(a.doc, by_parse, sentence_drafts)
         for d in sentence_drafts:
             _complete(a, d, s, e, sentence_drafts, drafts, counts, speakers, doc_deal)
             persons_done.update((d.action, p) for p in d.persons)
@@ -311,22 +312,31 @@ def _parse_drafts(
     return out
 
 
-def _statuses(found: list[ParsedCount], drafts: list[Draft]) -> None:
-    """A count whose noun the parse reads as a status ("64 Cuban political prisoners") has
-    that population, whatever adjective the surface rules read first; and the action is the
-    verb the parse links the number to, not the nearest word of an action."""
-    status = {p.start: p.status for p in found if p.status is not None}
+def _statuses(doc: object, found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:
+    """What the parse settles about the counts the surface rules read: a status population
+    ("64 Cuban political prisoners"), whatever adjective they read first; the action, the verb
+    the number hangs from, where the word they chose is not linked to the number."""
     acts = {p.start: p for p in found}
+    kept = []
     for d in drafts:
-        if d.start in status:
-            d.population = status[d.start]
         p = acts.get(d.start)
+        if p is None:
+            kept.append(d)
+            continue
+        if p.status is not None:
+            d.population = p.status
+        same = [x for x in drafts if x.start == d.start]
+        own_verb = p.verb[0] <= d.trigger[0] < p.verb[1]
         if (
-            p is not None
-            and p.action != d.action
-            and len([x for x in drafts if x.start == d.start]) == 1
+            d.action != p.action
+            and len(same) == 1
+            and (own_verb or not linked(doc, d.start, d.trigger[0]))
         ):
+            # the word they chose is not the number's, or the parse reads the same verb better
+            # ("were jailed in March" is an arrest, "are still jailed" a stock)
             d.action, d.trigger = p.action, p.verb
+        kept.append(d)
+    return kept
 
 
 def _headlines_told_as_facts(

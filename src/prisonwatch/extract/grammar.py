@@ -20,7 +20,7 @@ from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.parse import token_at
 
 _SAY = EN.words("say_lemmas")
-_ROLES = EN.words("role_words")
+_ROLES = EN.words("role_words") | EN.words("actor_nouns")
 _INSTITUTIONS = EN.words("institutions")
 _SPEECHLESS = EN.words("speechless_nouns")
 _ACTION_LEMMAS = {
@@ -32,7 +32,7 @@ _ACTION_LEMMAS = {
 _SUBJECT = "nsubj"
 _PASSIVE_AGENT = "agent"
 _OBJECT_OF_PREPOSITION = "pobj"
-_MODIFIERS = ("compound", "amod")
+_MODIFIERS = ("compound", "amod", "poss")
 _NUMBER_MODIFIER = "nummod"
 _MEMBER_PARTS = ("prep", "appos")
 _PROPER_NOUN = "PROPN"
@@ -134,6 +134,8 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
     if a.doc is None:
         return
     for d in drafts:
+        if d.source is not None and d.source in d.persons:
+            d.source = None  # "her lawyer said": the one freed is not who tells of it
         group = counted_group(a, d)
         if group is not None and d.source is not None:
             inside = a.mentions_in(group[0], group[1], ("person",))
@@ -144,4 +146,5 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
         if d.agent is None:
             d.agent = agent_by_parse(a, d)
         if d.source is None and d.action != "demanded":
-            d.source = source_by_parse(a, d)
+            found = source_by_parse(a, d)
+            d.source = found if found not in d.persons else None
