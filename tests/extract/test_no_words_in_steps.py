@@ -56,6 +56,7 @@ CLEAN = (
     "results.py",
     "lang/__init__.py",
     "counts_by_parse.py",
+    "numbers.py",
 )
 
 #: The older rule modules and their word literals today: the figure may only go down.
@@ -66,11 +67,10 @@ RATCHET = {
     "counting.py": 35,
     "entities.py": 12,
     "events.py": 39,
-    "numbers.py": 33,
     "people.py": 152,
     "quotes.py": 30,
     "relations.py": 10,
-    "timex.py": 164,
+    "timex.py": 142,
     "timing.py": 10,
     "sentences.py": 1,
     "pipeline.py": 9,
