@@ -234,9 +234,11 @@ def main() -> None:
     for name in [*folds, "unassigned"]:
         if name in by_fold:
             report(f"fold {name}", by_fold[name])
-    print("\nreliability (all articles): confidence bin, claims, mean confidence, share right")
-    for label, n, mean, right in reliability(everything.judged):
-        print(f"  {label:8} {n:4d}  {mean:.2f}  {right:.2f}")
+    print("\nreliability: confidence bin, claims, mean confidence, share right")
+    for name, sc in [("all articles", everything), *((f"fold {k}", v) for k, v in by_fold.items())]:
+        print(f" {name}")
+        for label, n, mean, right in reliability(sc.judged):
+            print(f"  {label:8} {n:4d}  {mean:.2f}  {right:.2f}")
     if "--no-speed" in sys.argv:
         return
     texts = [d.text for d in docs]
