@@ -40,7 +40,7 @@ ALLOWED = frozenset(
         # the names of the tokens and patterns of counts_by_parse, and the moods it tells
         "verb", "noun", "number", "gift", "share", "given", "given_dative", "object",
         "passive", "fact", "demand", "unreal", "parse_", "counts-by-parse/1.1", "AUX", "attr",
-        "level", "tally", "tally_direct", "VBP", "VBZ", "parse",
+        "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "anchor",
         *(v.value for v in ClaimAction), *(v.value for v in Qualifier),
         *(v.value for v in ReleaseMechanism), *(v.value for v in EventKind),
         # the names of the concepts (lang/en/words/*.txt) a step asks its language for
