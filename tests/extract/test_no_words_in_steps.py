@@ -40,7 +40,8 @@ ALLOWED = frozenset(
         # the names of the tokens and patterns of counts_by_parse, and the moods it tells
         "verb", "noun", "number", "gift", "share", "given", "given_dative", "object",
         "passive", "fact", "demand", "unreal", "parse_", "counts-by-parse/1.1", "AUX", "attr",
-        "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "anchor",
+        "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "anchor", "dep",
+        "persons-by-parse/1.0",
         *(v.value for v in ClaimAction), *(v.value for v in Qualifier),
         *(v.value for v in ReleaseMechanism), *(v.value for v in EventKind),
         # the names of the concepts (lang/en/words/*.txt) a step asks its language for
@@ -57,6 +58,7 @@ CLEAN = (
     "lang/__init__.py",
     "counts_by_parse.py",
     "numbers.py",
+    "persons_by_parse.py",
 )
 
 #: The older rule modules and their word literals today: the figure may only go down.

@@ -57,6 +57,7 @@ from prisonwatch.extract.people import (
     persons_after,
     roster,
 )
+from prisonwatch.extract.persons_by_parse import named_patients
 from prisonwatch.extract.relations import (
     LIST_GAP,
     link_part_of,
@@ -129,6 +130,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                 a, si, triggers, sentence_drafts, persons_done, speakers, doc_deal, drafts
             )
         )
+    drafts = _named_groups(a, drafts, speakers, doc_deal)
     title = a.sentence_of(a.body_start) if a.body_start else -1
     body_from = a.sentences[title][1] if 0 <= title < len(a.sentences) else 0
     drafts = _headlines_told_as_facts(drafts, parsed, body_from)
@@ -310,6 +312,48 @@ def _parse_drafts(
             )
         )
     return out
+
+
+def _named_groups(
+    a: Article, drafts: list[Draft], speakers: set[str], doc_deal: bool
+) -> list[Draft]:
+    """People the parse names as acted on together ("Also released were A, ...; B and her
+    husband C; and D"): a claim of their number, or the claim of one of them widened to all."""
+    persons = [(m.start, m.end, m.name) for m in a.mentions if m.type == "person"]
+    out = list(drafts)
+    for group in named_patients(a.doc, persons):
+        si = a.sentence_of(group.verb[0])
+        s, e = a.sentences[si]
+        if s < a.body_start:
+            continue
+        same = [d for d in out if d.sentence == si and d.action == group.action]
+        wanted = set(group.persons)
+        if any(wanted <= set(d.persons) for d in same) or any(
+            d.count > len(d.persons) for d in same
+        ):
+            continue  # told already, or members of a count ("freed 17, including A and B")
+        named = [d for d in same if d.persons and set(d.persons) < wanted]
+        if named:
+            d = named[0]
+            d.persons, d.count = list(group.persons), len(group.persons)
+            out = [x for x in out if x is d or x not in named]
+            continue
+        d = Draft(
+            action=group.action,
+            count=len(group.persons),
+            qualifier="exact",
+            population=None,
+            start=group.verb[0],
+            end=group.verb[1],
+            sentence=si,
+            trigger=group.verb,
+            rule="parse_named",
+        )
+        earlier = [x for x in out if x.sentence < si]
+        _complete(a, d, s, e, [d], earlier, [], speakers, doc_deal)
+        d.persons = list(group.persons)
+        out.append(d)
+    return sorted(out, key=lambda d: (d.sentence, d.start))
 
 
 def _statuses(doc: object, found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:

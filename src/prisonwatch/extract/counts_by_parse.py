@@ -183,6 +183,17 @@ def _action(verb: Any, gift: Any | None) -> str | None:
     return next((a for a, lemmas in _ACTIONS.items() if lemma in lemmas), None)
 
 
+def action_of(verb: Any) -> str | None:
+    """The action a verb names by itself (a stock for a present passive of arrest), or None."""
+    action = _action(verb, None)
+    return "held" if action == "detained" and _stative(verb) else action
+
+
+def mood_of(verb: Any) -> str:
+    """How the verb's act is told: FACT, DEMAND or UNREAL."""
+    return _mood(verb)
+
+
 def _stative(verb: Any) -> bool:
     """A passive in the simple present ("are detained", "is jailed"): a state, not an act."""
     aux = [c for c in verb.children if c.dep_ in _AUXILIARIES]

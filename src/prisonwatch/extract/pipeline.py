@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from prisonwatch.extract import claims as claim_rules
-from prisonwatch.extract import confidence, counts_by_parse, timex
+from prisonwatch.extract import confidence, counts_by_parse, persons_by_parse, timex
 from prisonwatch.extract import entities as entity_rules
 from prisonwatch.extract import events as event_rules
 from prisonwatch.extract import nlp as nlp_step
@@ -44,6 +44,7 @@ STEPS = {
     "timex": timex.VERSION,
     "quotes": quote_rules.VERSION,
     counts_by_parse.VERSION.split("/")[0]: counts_by_parse.VERSION,
+    persons_by_parse.VERSION.split("/")[0]: persons_by_parse.VERSION,
     "claims": claim_rules.VERSION,
     "events": event_rules.VERSION,
 }
