@@ -203,3 +203,37 @@ def test_the_one_freed_is_not_the_source(extract: Extract) -> None:
     out = extract("The authorities freed the journalist Leila Nasser, her lawyer said.")
     (claim,) = out["claims"]
     assert claim["persons"] == ["Leila Nasser"] and claim["source"] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "count", "population"),
+    [
+        (
+            "The updated list of political prisoners includes 254 people, the rights group said.",
+            254,
+            "political_prisoners",
+        ),
+        (
+            "The register of prisoners of conscience has 40 people on it.",
+            40,
+            "prisoners_of_conscience",
+        ),
+    ],
+)
+def test_what_a_list_holds_is_a_stock(
+    extract: Extract, body: str, count: int, population: str
+) -> None:
+    assert only(extract(body)["claims"], "held", count)["population"] == population
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The list includes 12 countries.",
+        "The register could include 300 people by May.",
+    ],
+)
+def test_a_list_of_things_or_a_list_only_possible_gives_nothing(
+    extract: Extract, body: str
+) -> None:
+    assert extract(body)["claims"] == []

@@ -27,7 +27,7 @@ from typing import Any
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.numbers import parse_number
 
-VERSION = "counts-by-parse/1.1"
+VERSION = "counts-by-parse/1.2"
 #: How an act is told: as a fact, as a demand, or as only possible, planned or denied.
 FACT, DEMAND, UNREAL = "fact", "demand", "unreal"
 
@@ -56,6 +56,9 @@ _UNITS = EN.words("unit_nouns")
 _OF = EN.words("partitive_prepositions")
 _TALLY = EN.words("tally_nouns")
 _LEVEL = EN.words("level_prepositions")
+_LISTS = EN.words("list_nouns")
+_LISTING = EN.words("list_verbs")
+_LISTED = EN.words("listed_nouns")
 _STATUS = {tuple(k.split()): v for k, v in EN.pairs("status_populations").items()}
 
 #: spaCy's English dependency labels and the entity labels of amounts that are never people.
@@ -139,6 +142,12 @@ def _matcher(vocab: Any) -> Any:
     m.add("tally", [[tally, tallied, of_whom, whom, level, at]])
     reached = _child("verb", "number", DEP={"IN": list(_LEVEL_OBJECTS)}, POS=_NUMERAL)
     m.add("tally_direct", [[tally, tallied, of_whom, whom, reached]])
+    # "the list of political prisoners includes 254 people", "the list contains 97 names"
+    kept = {"RIGHT_ID": "tally", "RIGHT_ATTRS": {"DEP": _SUBJECT, "LEMMA": {"IN": sorted(_LISTS)}}}
+    holds: dict[str, Any] = {"LEFT_ID": "tally", "REL_OP": "<", "RIGHT_ID": "verb"}
+    holds["RIGHT_ATTRS"] = {"LEMMA": {"IN": sorted(_LISTING)}}
+    on_it = _child("verb", "noun", DEP=_OBJECTS[0])
+    m.add("listing", [[kept, holds, on_it, number]])
     # "granted amnesty to 2,100 inmates" (the "to" under the verb or under the gift)
     gift = _child("verb", "gift", DEP=_OBJECTS[0], LEMMA={"IN": gifts})
     for head in ("verb", "gift"):
@@ -156,7 +165,7 @@ def _anchors(vocab: Any) -> Any:
     most of their cost."""
     from spacy.matcher import Matcher
 
-    words = set().union(*_ACTIONS.values()) | {v for v, _ in _PHRASAL} | _GRANT | _TALLY
+    words = set().union(*_ACTIONS.values()) | {v for v, _ in _PHRASAL} | _GRANT | _TALLY | _LISTS
     m = Matcher(vocab)
     m.add("anchor", [[{"LEMMA": {"IN": sorted(words)}}], [{"LOWER": {"IN": sorted(words)}}]])
     return m
@@ -275,7 +284,12 @@ def counts_in(doc: Any) -> list[ParsedCount]:
         rule = doc.vocab.strings[match_id]
         toks = {k: doc[i] for k, i in zip(_roles(rule), ids, strict=True)}
         verb, noun = toks["verb"], toks.get("noun")
-        action = _tallied(noun) if "tally" in toks else _action(verb, toks.get("gift"))
+        if rule == "listing":
+            action: str | None = "held"
+        elif "tally" in toks:
+            action = _tallied(noun)
+        else:
+            action = _action(verb, toks.get("gift"))
         if action is None or noun is None:
             continue
         mood = _mood(verb)
@@ -289,14 +303,15 @@ def counts_in(doc: Any) -> list[ParsedCount]:
             nouns = [(noun, noun)]
         else:
             nouns = [(noun, toks["number"])]
-            single = rule.startswith(("share", "tally"))
+            single = rule.startswith(("share", "tally", "listing"))
             others = [] if single else [*noun.conjuncts, *_gapped(verb)]
             for other in others:  # "61 teachers and 9 nurses"
                 nums = [c for c in other.children if c.dep_ == _NUMBER]
                 if nums and other.i > noun.i:
                     nouns.append((other, nums[0]))
         for head, number in nouns:
-            if rule != "bare" and not _counts_people(head, verb):
+            listed = rule == "listing" and head.lemma_.lower() in _LISTED
+            if rule != "bare" and not listed and not _counts_people(head, verb):
                 continue
             where = _number_span(number)
             n = _value(text, where)
@@ -313,7 +328,11 @@ def counts_in(doc: Any) -> list[ParsedCount]:
                 rule=_RULE_PREFIX + rule.split("_")[0],
                 mood=mood,
                 whole=whole_of(head) if rule == "share" else None,
-                status=None if rule == "bare" else status_of(head),
+                status=_list_status(toks["tally"]) or status_of(head)
+                if rule == "listing"
+                else None
+                if rule == "bare"
+                else status_of(head),
             )
     return [found[k] for k in sorted(found)]
 
@@ -335,6 +354,16 @@ def _gapped(verb: Any) -> list[Any]:
     return out
 
 
+def _list_status(kept: Any) -> str | None:
+    """The status a list gives the people on it ("the list of political prisoners")."""
+    for of in kept.children:
+        if of.dep_ == _GIVEN_TO[1] and of.lower_ in _OF:
+            for noun in of.children:
+                if noun.dep_ == _TO_OBJECT:
+                    return status_of(noun)
+    return None
+
+
 def whole_of(noun: Any) -> int | None:
     """Where the number of a whole starts ("12 of the 40 students": the 40)."""
     nums = [c for c in noun.children if c.dep_ == _NUMBER]
@@ -350,6 +379,11 @@ def status_of(noun: Any) -> str | None:
             found = _STATUS.get((c.lemma_.lower(), lemma))
             if found is not None:
                 return found
+        if c.dep_ == _GIVEN_TO[1]:  # "prisoners of conscience"
+            for o in c.children:
+                found = _STATUS.get((lemma, c.lower_, o.lemma_.lower()))
+                if found is not None:
+                    return found
     return None
 
 
@@ -363,6 +397,8 @@ def _roles(rule: str) -> tuple[str, ...]:
         return ("verb", "number", "of", "noun")
     if rule == "tally":
         return ("tally", "verb", "of", "noun", "level", "number")
+    if rule == "listing":
+        return ("tally", "verb", "noun", "number")
     if rule == "tally_direct":
         return ("tally", "verb", "of", "noun", "number")
     if rule == "given_dative":
