@@ -114,9 +114,12 @@ def test_the_extractor_claims_what_the_parse_counts(
     assert only(extract(body)["claims"], action, count)["population"] == population
 
 
-def test_the_whole_of_a_share_is_no_release(extract: Extract) -> None:
+def test_the_whole_of_a_share_is_no_release_but_the_stock(extract: Extract) -> None:
     body = "Only 90 of Eritrea's estimated 10,000 political prisoners were freed this year."
-    assert [c["count"] for c in extract(body)["claims"]] == [90]
+    found = [(c["action"], c["count"]) for c in extract(body)["claims"]]
+    assert found == [("released", 90), ("held", 10000)]
+    body = "Police released 12 of the 40 detained students."
+    assert [(c["action"], c["count"]) for c in extract(body)["claims"]] == [("released", 12)]
 
 
 def test_a_headline_the_body_tells_as_a_plan_is_no_claim(extractor: Extractor) -> None:

@@ -111,8 +111,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             t for t in triggers if not any(a0 <= t.start and t.end <= b0 for a0, b0 in noun_spans)
         ]
         sentence_drafts = _count_drafts(a, si, triggers, counts, inherited, continues)
-        wholes = {p.whole for p in by_parse if p.whole is not None}
-        sentence_drafts = [d for d in sentence_drafts if d.start not in wholes]
+        sentence_drafts = _wholes(by_parse, sentence_drafts)
         sentence_drafts.extend(_parse_drafts(a, si, by_parse, sentence_drafts))
         sentence_drafts = _statuses(a.doc, by_parse, sentence_drafts)
         for d in sentence_drafts:
@@ -277,6 +276,22 @@ def _count_drafts(
             )
             sentence_drafts.append(d)
     return sentence_drafts
+
+
+def _wholes(found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:
+    """The whole a share is counted from ("freed 90 of the 10,000 political prisoners") is no
+    count of the share's act: a count of political prisoners is the stock they were freed
+    from; any other whole keeps only an act of its own ("of the 2,000 people detained")."""
+    acts = {p.whole: p.action for p in found if p.whole is not None}
+    kept = []
+    for d in drafts:
+        act = acts.get(d.start)
+        if act is not None and d.action == act:
+            if d.population not in STATUS_POPULATIONS:
+                continue
+            d.action, d.rule = "held", "count"
+        kept.append(d)
+    return kept
 
 
 def _parse_drafts(
