@@ -39,7 +39,8 @@ ALLOWED = frozenset(
         "REL_OP", "DEP", "POS", "LEMMA", "LOWER",
         # the names of the tokens and patterns of counts_by_parse, and the moods it tells
         "verb", "noun", "number", "gift", "share", "given", "given_dative", "object",
-        "passive", "fact", "demand", "unreal", "parse_", "counts-by-parse/1.2", "listing",
+        "passive", "fact", "demand", "unreal", "parse_", "counts-by-parse/1.3", "listing",
+        "acl", "participle", "share_participle",
         "AUX", "attr",
         "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "anchor", "dep",
         "persons-by-parse/1.0",

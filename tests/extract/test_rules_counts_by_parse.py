@@ -240,3 +240,42 @@ def test_a_list_of_things_or_a_list_only_possible_gives_nothing(
     extract: Extract, body: str
 ) -> None:
     assert extract(body)["claims"] == []
+
+
+def _headline(extractor: Extractor, title: str, body: str) -> list[tuple[str, int]]:
+    from datetime import date
+
+    from prisonwatch.ingest.documents import Document
+
+    text = f" date 2025-12-12 {title}\n{title}\n{body}\n"
+    out = extractor.extract(Document("t.txt", text, date(2025, 12, 12), title))
+    return sorted((c.action, c.count) for c in out.claims)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Only 90 of Eritrea's Estimated 10,000 Political Prisoners Freed in Amnesty",
+            [("held", 10000), ("released", 90)],
+        ),
+        ("Over 300 Prisoners Freed in Holiday Amnesty", [("released", 300)]),
+        ("Tanzania Court Jails 14 Opposition Activists", [("sentenced", 14)]),
+    ],
+)
+def test_a_title_case_headline_is_read_in_sentence_case(
+    extractor: Extractor, title: str, expected: list[tuple[str, int]]
+) -> None:
+    body = "The ministry gave no further details on Monday."
+    assert _headline(extractor, title, body) == expected
+
+
+def test_sentence_case_keeps_names_and_offsets() -> None:
+    from prisonwatch.extract.entities import Mention
+    from prisonwatch.extract.pipeline import sentence_case
+
+    text = "xx Lukashenko Frees 14 US Citizens\n"
+    names = [Mention(3, 13, "Lukashenko", "person", "Alexander Lukashenko")]
+    cased = sentence_case(text, 3, len(text) - 1, names)
+    assert cased == "Lukashenko frees 14 US citizens"
+    assert len(cased) == len(text) - 4

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from prisonwatch.extract.attribution import (
     POLICE,
@@ -76,7 +77,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     text = a.text
     persons_done: set[tuple[str, str]] = set()
     speakers = {q.speaker for q in a.quotes if q.speaker}
-    parsed = counts_in(a.doc)
+    parsed = _counts(a)
     for si, (s, e) in enumerate(a.sentences):
         if s < a.body_start:
             continue
@@ -276,6 +277,27 @@ def _count_drafts(
             )
             sentence_drafts.append(d)
     return sentence_drafts
+
+
+def _counts(a: Article) -> list[ParsedCount]:
+    """The parse's counts: the headline's from its sentence-case parse, when there is one."""
+    found = counts_in(a.doc)
+    if a.title_doc is None:
+        return found
+    lo = a.title_start
+    hi = lo + len(a.title_doc.text)
+    title = [
+        replace(
+            p,
+            start=p.start + lo,
+            number_end=p.number_end + lo,
+            end=p.end + lo,
+            verb=(p.verb[0] + lo, p.verb[1] + lo),
+            whole=None if p.whole is None else p.whole + lo,
+        )
+        for p in counts_in(a.title_doc)
+    ]
+    return sorted([p for p in found if not lo <= p.start < hi] + title, key=lambda p: p.start)
 
 
 def _wholes(found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:

@@ -27,7 +27,7 @@ from typing import Any
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.numbers import parse_number
 
-VERSION = "counts-by-parse/1.2"
+VERSION = "counts-by-parse/1.3"
 #: How an act is told: as a fact, as a demand, or as only possible, planned or denied.
 FACT, DEMAND, UNREAL = "fact", "demand", "unreal"
 
@@ -57,6 +57,7 @@ _OF = EN.words("partitive_prepositions")
 _TALLY = EN.words("tally_nouns")
 _LEVEL = EN.words("level_prepositions")
 _LISTS = EN.words("list_nouns")
+_COURTS = EN.words("court_nouns")
 _LISTING = EN.words("list_verbs")
 _LISTED = EN.words("listed_nouns")
 _STATUS = {tuple(k.split()): v for k, v in EN.pairs("status_populations").items()}
@@ -76,6 +77,8 @@ _CONJUNCT = "conj"
 _SUBJECT = "nsubj"
 _LEVEL_OBJECTS = ("dobj", "attr")
 _PRESENT = ("VBP", "VBZ")
+_PARTICIPLE = "acl"
+_PARTICIPLE_RULE = "participle"
 _NOUNS = ("NOUN", "PROPN")
 _MODIFIERS = ("amod", "compound")
 _NUMERAL = "NUM"
@@ -132,6 +135,13 @@ def _matcher(vocab: Any) -> Any:
     share = _child("verb", "number", DEP={"IN": list(_OBJECTS)}, POS=_NUMERAL)
     of = _child("number", "of", DEP=_GIVEN_TO[1], LOWER={"IN": sorted(_OF)})
     m.add("share", [[verb, share, of, _child("of", "noun", DEP=_TO_OBJECT)]])
+    # headlines: "302 prisoners freed in amnesty", "Only 402 of 13,000 political prisoners freed"
+    participle = _child("noun", "verb", DEP=_PARTICIPLE, LEMMA={"IN": verbs})
+    counted = {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"POS": {"IN": list(_NOUNS)}}}
+    m.add("participle", [[counted, participle, number]])
+    some = {"RIGHT_ID": "number", "RIGHT_ATTRS": {"POS": _NUMERAL}}
+    of_all = _child("number", "of", DEP=_GIVEN_TO[1], LOWER={"IN": sorted(_OF)})
+    m.add("share_participle", [[some, of_all, _child("of", "noun", DEP=_TO_OBJECT), participle]])
     # "the number of political prisoners has risen to 210 / stands at 87 / is 1,340"
     tally = {"RIGHT_ID": "tally", "RIGHT_ATTRS": {"DEP": _SUBJECT, "LEMMA": {"IN": sorted(_TALLY)}}}
     tallied = {"LEFT_ID": "tally", "REL_OP": "<", "RIGHT_ID": "verb", "RIGHT_ATTRS": {}}
@@ -280,6 +290,8 @@ def counts_in(doc: Any) -> list[ParsedCount]:
         for sent in _candidate_sentences(doc)
         for match_id, ids in _matcher(doc.vocab)(sent)
     ]
+    # a participle only tells what no clause tells ("302 prisoners freed" in a headline)
+    matches.sort(key=lambda m: doc.vocab.strings[m[0]].endswith(_PARTICIPLE_RULE))
     for match_id, ids in matches:
         rule = doc.vocab.strings[match_id]
         toks = {k: doc[i] for k, i in zip(_roles(rule), ids, strict=True)}
@@ -297,6 +309,10 @@ def counts_in(doc: Any) -> list[ParsedCount]:
             action = "demanded"
         elif action == "detained" and _stative(verb):
             action = "held"  # "17,000 people are still detained": a stock, not an arrest
+        elif action == "detained" and any(
+            c.dep_ == _SUBJECT and c.lemma_.lower() in _COURTS for c in verb.children
+        ):
+            action = "sentenced"  # "a court jailed 14 activists"
         if rule == "bare":
             if noun.ent_type_ in _NOT_PEOPLE_ENTITIES or any(True for _ in noun.children):
                 continue
@@ -327,14 +343,15 @@ def counts_in(doc: Any) -> list[ParsedCount]:
                 noun=None if rule == "bare" else _noun_text(head),
                 rule=_RULE_PREFIX + rule.split("_")[0],
                 mood=mood,
-                whole=whole_of(head) if rule == "share" else None,
+                whole=whole_of(head) if rule.startswith("share") else None,
                 status=_list_status(toks["tally"]) or status_of(head)
                 if rule == "listing"
                 else None
                 if rule == "bare"
                 else status_of(head),
             )
-    return [found[k] for k in sorted(found)]
+    wholes = {c.whole for c in found.values() if c.whole is not None}
+    return [found[k] for k in sorted(found) if k not in wholes]
 
 
 def _noun_text(noun: Any) -> str:
@@ -399,6 +416,10 @@ def _roles(rule: str) -> tuple[str, ...]:
         return ("tally", "verb", "of", "noun", "level", "number")
     if rule == "listing":
         return ("tally", "verb", "noun", "number")
+    if rule == "participle":
+        return ("noun", "verb", "number")
+    if rule == "share_participle":
+        return ("number", "of", "noun", "verb")
     if rule == "tally_direct":
         return ("tally", "verb", "of", "noun", "number")
     if rule == "given_dative":

@@ -71,6 +71,28 @@ def _finding(a: Article, d: Draft) -> ClaimFinding:
     )
 
 
+def sentence_case(text: str, start: int, end: int, names: list[Any]) -> str:
+    """A title-case headline as a sentence would write it: every capitalised word after the
+    first lower-cased, except inside a name the entity rules found. Lengths stay the same, so
+    offsets hold."""
+    chars = list(text[start:end])
+    keep = [(m.start - start, m.end - start) for m in names if m.start < end and m.end > start]
+    first = True
+    for i, ch in enumerate(chars):
+        word_start = i == 0 or not chars[i - 1].isalnum()
+        if not (word_start and ch.isupper()):
+            continue
+        if first:
+            first = False
+            continue
+        if any(a <= i < b for a, b in keep) or (i + 1 < len(chars) and chars[i + 1].isupper()):
+            continue  # a name, or an acronym ("US")
+        lower = ch.lower()
+        if len(lower) == 1:
+            chars[i] = lower
+    return "".join(chars)
+
+
 class Extractor:
     """Reads articles; loads the spaCy model once."""
 
@@ -112,6 +134,9 @@ class Extractor:
         a.country = self._codes.get(ranked[0]) if ranked else None
         a.country_name = ranked[0] if ranked else None
         a.quotes = quote_rules.find_quotes(a)
+        if spans and body_start:
+            s, e = spans[a.sentence_of(body_start)]
+            a.title_doc, a.title_start = self.nlp(sentence_case(text, s, e, found)), s
         return a
 
     def _extract(self, document: Document, spacy_doc: Any) -> ArticleExtraction:
