@@ -42,7 +42,7 @@ ALLOWED = frozenset(
         "passive", "fact", "demand", "unreal", "parse_", "counts-by-parse/1.3", "listing",
         "acl", "participle", "share_participle",
         "AUX", "attr",
-        "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "anchor", "dep",
+        "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "dep",
         "persons-by-parse/1.0",
         *(v.value for v in ClaimAction), *(v.value for v in Qualifier),
         *(v.value for v in ReleaseMechanism), *(v.value for v in EventKind),

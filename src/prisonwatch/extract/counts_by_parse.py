@@ -78,6 +78,7 @@ _SUBJECT = "nsubj"
 _LEVEL_OBJECTS = ("dobj", "attr")
 _PRESENT = ("VBP", "VBZ")
 _PARTICIPLE = "acl"
+_VERBS = ("VERB", "AUX")
 _PARTICIPLE_RULE = "participle"
 _NOUNS = ("NOUN", "PROPN")
 _MODIFIERS = ("amod", "compound")
@@ -144,7 +145,8 @@ def _matcher(vocab: Any) -> Any:
     m.add("share_participle", [[some, of_all, _child("of", "noun", DEP=_TO_OBJECT), participle]])
     # "the number of political prisoners has risen to 210 / stands at 87 / is 1,340"
     tally = {"RIGHT_ID": "tally", "RIGHT_ATTRS": {"DEP": _SUBJECT, "LEMMA": {"IN": sorted(_TALLY)}}}
-    tallied = {"LEFT_ID": "tally", "REL_OP": "<", "RIGHT_ID": "verb", "RIGHT_ATTRS": {}}
+    tallied: dict[str, Any] = {"LEFT_ID": "tally", "REL_OP": "<", "RIGHT_ID": "verb"}
+    tallied["RIGHT_ATTRS"] = {"POS": {"IN": list(_VERBS)}}
     of_whom = _child("tally", "of", DEP=_GIVEN_TO[1], LOWER={"IN": sorted(_OF)})
     whom = _child("of", "noun", DEP=_TO_OBJECT)
     level = _child("verb", "level", DEP=_GIVEN_TO[1], LOWER={"IN": sorted(_LEVEL)})
@@ -166,27 +168,6 @@ def _matcher(vocab: Any) -> Any:
     # "granted 2,100 inmates amnesty"
     m.add("given_dative", [[granted, gift, _child("verb", "noun", DEP=_GIVEN_TO[0]), number]])
     return m
-
-
-@lru_cache(maxsize=4)
-def _anchors(vocab: Any) -> Any:
-    """A token matcher for the words a pattern needs (an action verb, a verb that gives, a
-    tally noun): the dependency patterns run only on sentences that hold one, which saves
-    most of their cost."""
-    from spacy.matcher import Matcher
-
-    words = set().union(*_ACTIONS.values()) | {v for v, _ in _PHRASAL} | _GRANT | _TALLY | _LISTS
-    m = Matcher(vocab)
-    m.add("anchor", [[{"LEMMA": {"IN": sorted(words)}}], [{"LOWER": {"IN": sorted(words)}}]])
-    return m
-
-
-def _candidate_sentences(doc: Any) -> list[Any]:
-    starts: dict[int, Any] = {}
-    for _, i, _end in _anchors(doc.vocab)(doc):
-        sent = doc[i].sent
-        starts.setdefault(sent.start, sent)
-    return [starts[k] for k in sorted(starts)]
 
 
 def _action(verb: Any, gift: Any | None) -> str | None:
@@ -285,11 +266,7 @@ def counts_in(doc: Any) -> list[ParsedCount]:
         return []
     text = doc.text
     found: dict[int, ParsedCount] = {}
-    matches = [
-        (match_id, [sent.start + i for i in ids])
-        for sent in _candidate_sentences(doc)
-        for match_id, ids in _matcher(doc.vocab)(sent)
-    ]
+    matches = [(match_id, list(ids)) for match_id, ids in _matcher(doc.vocab)(doc)]
     # a participle only tells what no clause tells ("302 prisoners freed" in a headline)
     matches.sort(key=lambda m: doc.vocab.strings[m[0]].endswith(_PARTICIPLE_RULE))
     for match_id, ids in matches:

@@ -19,6 +19,7 @@ from prisonwatch.extract import quotes as quote_rules
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft
 from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.numbers import NUMBER
 from prisonwatch.extract.parse import linked
 from prisonwatch.extract.results import (
     ArticleExtraction,
@@ -136,7 +137,9 @@ class Extractor:
         a.quotes = quote_rules.find_quotes(a)
         if spans and body_start:
             s, e = spans[a.sentence_of(body_start)]
-            a.title_doc, a.title_start = self.nlp(sentence_case(text, s, e, found)), s
+            cased = sentence_case(text, s, e, found)
+            if cased != text[s:e] and NUMBER.search(cased):  # only a count needs the parse
+                a.title_doc, a.title_start = self.nlp(cased), s
         return a
 
     def _extract(self, document: Document, spacy_doc: Any) -> ArticleExtraction:
