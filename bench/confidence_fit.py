@@ -2,8 +2,9 @@
 
 Every predicted claim is labelled right when it matches a gold claim (action and count, one to
 one, as `extract_eval.py` matches them). A logistic regression (numpy, Newton steps with a
-small L2 penalty) is fitted on the features of how each claim was found. Calibration is checked
-out of sample: each article is scored by the model fitted on all the others, and the
+small L2 penalty) is fitted on the features of how each claim was found, on every article but
+those of the hidden fold (bench/extract_folds.json), whose gold is never used. Calibration is
+checked out of sample: each article is scored by the model fitted on all the others, and the
 reliability table says, per confidence bin, how many of those claims were right. The weights
 fitted on all articles are written to `src/prisonwatch/extract/data/confidence.json`.
 
@@ -21,7 +22,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extract_eval import DEFAULT, load, match_claims, reliability
+from extract_eval import DEFAULT, FOLDS, HIDDEN, load, match_claims, reliability
 from prisonwatch.extract import confidence
 from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.services.extracting import to_json
@@ -51,7 +52,9 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> np.ndarray:
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
     folder = Path(args[0]) if args else DEFAULT
-    pairs_of = load(folder)
+    hidden = set(json.loads(FOLDS.read_text(encoding="utf-8"))["folds"][HIDDEN])
+    # the hidden fold's gold is never used to fit (nor shown): it stays a fair test
+    pairs_of = [(d, g) for d, g in load(folder) if Path(d.name).stem not in hidden]
     extractor = Extractor()
     rows: list[tuple[str, list[float], bool]] = []
     for (doc, gold), typed in zip(

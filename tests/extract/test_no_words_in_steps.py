@@ -30,6 +30,20 @@ ALLOWED = frozenset(
         "parse_agrees", "log_distance", "attributed", "in_title", "part_of", "count", "bare",
         "named", "described", "everyone", "people", "concession", "prisonwatch_sentences",
         "_noun", "_nationals",  # the population markers of lexicon.POPULATIONS
+        # spaCy's English dependency labels, tags and entity labels, and the keys of its
+        # DependencyMatcher patterns: the parse's vocabulary, not English words
+        "dative", "prt", "advmod", "acomp", "oprd", "ccomp", "xcomp", "aux", "auxpass",
+        "advcl", "pcomp", "relcl", "neg", "quantmod", "punct", "poss", "NUM", "NORP", "DATE",
+        "TIME",
+        "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID",
+        "REL_OP", "DEP", "POS", "LEMMA", "LOWER",
+        # the names of the tokens and patterns of counts_by_parse, and the moods it tells
+        "verb", "noun", "number", "gift", "share", "given", "given_dative", "object",
+        "passive", "fact", "demand", "unreal", "parse_", "counts-by-parse/1.3", "listing",
+        "acl", "participle", "share_participle",
+        "AUX", "attr",
+        "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "dep",
+        "persons-by-parse/1.0",
         *(v.value for v in ClaimAction), *(v.value for v in Qualifier),
         *(v.value for v in ReleaseMechanism), *(v.value for v in EventKind),
         # the names of the concepts (lang/en/words/*.txt) a step asks its language for
@@ -38,21 +52,29 @@ ALLOWED = frozenset(
 )  # fmt: skip
 
 #: Modules that must hold no word literal at all.
-CLEAN = ("grammar.py", "parse.py", "confidence.py", "results.py", "lang/__init__.py")
+CLEAN = (
+    "grammar.py",
+    "parse.py",
+    "confidence.py",
+    "results.py",
+    "lang/__init__.py",
+    "counts_by_parse.py",
+    "numbers.py",
+    "persons_by_parse.py",
+)
 
 #: The older rule modules and their word literals today: the figure may only go down.
 RATCHET = {
     "attribution.py": 39,
-    "claims.py": 38,
+    "claims.py": 31,
     "context.py": 1,
     "counting.py": 35,
-    "entities.py": 13,
+    "entities.py": 12,
     "events.py": 39,
-    "numbers.py": 33,
-    "people.py": 153,
+    "people.py": 85,
     "quotes.py": 30,
     "relations.py": 10,
-    "timex.py": 193,
+    "timex.py": 142,
     "timing.py": 10,
     "sentences.py": 1,
     "pipeline.py": 9,

@@ -160,12 +160,14 @@ def test_quote_via_an_outlet(extract: Extract) -> None:
     )
 
 
-def test_prisoners_in_an_article_about_political_prisoners(extract: Extract) -> None:
+def test_prisoners_stay_prisoners_unless_the_text_says_political(extract: Extract) -> None:
+    """The contract: `political_prisoners` when the text says they are; an article about
+    political prisoners may still free prisoners it does not call political (an amnesty)."""
     out = extract(
         "Minsk keeps more than 1,000 political prisoners behind bars.\n"
         "On Monday the authorities freed 20 prisoners, a rights group said."
     )
-    assert only(out["claims"], "released", 20)["population"] == "political_prisoners"
+    assert only(out["claims"], "released", 20)["population"] == "prisoners"
 
 
 def test_prisoners_kept_apart_from_the_political_ones(extract: Extract) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from prisonwatch.extract.attribution import (
     POLICE,
@@ -44,9 +45,11 @@ from prisonwatch.extract.counting import (
     predicate_population,
     qualifier_of,
 )
+from prisonwatch.extract.counts_by_parse import UNREAL, ParsedCount, counts_in
 from prisonwatch.extract.grammar import fill_from_parse
 from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import NUMBER, parse_number
+from prisonwatch.extract.parse import linked
 from prisonwatch.extract.people import (
     described_person_claim,
     enumerated_member,
@@ -55,6 +58,7 @@ from prisonwatch.extract.people import (
     persons_after,
     roster,
 )
+from prisonwatch.extract.persons_by_parse import named_patients
 from prisonwatch.extract.relations import (
     LIST_GAP,
     link_part_of,
@@ -64,7 +68,7 @@ from prisonwatch.extract.relations import (
 )
 from prisonwatch.extract.timing import when_of
 
-VERSION = "claims/1.1"
+VERSION = "claims/1.2"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
@@ -73,6 +77,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     text = a.text
     persons_done: set[tuple[str, str]] = set()
     speakers = {q.speaker for q in a.quotes if q.speaker}
+    parsed = _counts(a)
     for si, (s, e) in enumerate(a.sentences):
         if s < a.body_start:
             continue
@@ -96,7 +101,10 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         verbless_stock = bool(STOCK_WORDS.search(text, s, e)) and "political prisoner" in (
             text[s:e].lower()
         )
-        if not triggers and inherited is None and not verbless_stock:
+        by_parse = [
+            p for p in parsed if s <= p.start < e and p.start >= named_until and p.mood != UNREAL
+        ]
+        if not triggers and inherited is None and not verbless_stock and not by_parse:
             continue
         counts = [m for m in find_counts(text, s, e) if m.start() >= named_until]
         noun_spans = [(m.start(), described_end(text, m.end(), e)) for m in counts]
@@ -104,6 +112,9 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             t for t in triggers if not any(a0 <= t.start and t.end <= b0 for a0, b0 in noun_spans)
         ]
         sentence_drafts = _count_drafts(a, si, triggers, counts, inherited, continues)
+        sentence_drafts = _wholes(by_parse, sentence_drafts)
+        sentence_drafts.extend(_parse_drafts(a, si, by_parse, sentence_drafts))
+        sentence_drafts = _statuses(a.doc, by_parse, sentence_drafts)
         for d in sentence_drafts:
             _complete(a, d, s, e, sentence_drafts, drafts, counts, speakers, doc_deal)
             persons_done.update((d.action, p) for p in d.persons)
@@ -119,6 +130,10 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
                 a, si, triggers, sentence_drafts, persons_done, speakers, doc_deal, drafts
             )
         )
+    drafts = _named_groups(a, drafts, speakers, doc_deal)
+    title = a.sentence_of(a.body_start) if a.body_start else -1
+    body_from = a.sentences[title][1] if 0 <= title < len(a.sentences) else 0
+    drafts = _headlines_told_as_facts(drafts, parsed, body_from)
     kinds = {m.name: m.type for m in a.mentions}
     merged = merge_repeats(drafts, kinds)
     _settle(a, merged)
@@ -264,6 +279,169 @@ def _count_drafts(
     return sentence_drafts
 
 
+def _counts(a: Article) -> list[ParsedCount]:
+    """The parse's counts: the headline's from its sentence-case parse, when there is one."""
+    found = counts_in(a.doc)
+    if a.title_doc is None:
+        return found
+    lo = a.title_start
+    hi = lo + len(a.title_doc.text)
+    title = [
+        replace(
+            p,
+            start=p.start + lo,
+            number_end=p.number_end + lo,
+            end=p.end + lo,
+            verb=(p.verb[0] + lo, p.verb[1] + lo),
+            whole=None if p.whole is None else p.whole + lo,
+        )
+        for p in counts_in(a.title_doc)
+    ]
+    return sorted([p for p in found if not lo <= p.start < hi] + title, key=lambda p: p.start)
+
+
+def _wholes(found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:
+    """The whole a share is counted from ("freed 90 of the 10,000 political prisoners") is no
+    count of the share's act: a count of political prisoners is the stock they were freed
+    from; any other whole keeps only an act of its own ("of the 2,000 people detained")."""
+    acts = {p.whole: p.action for p in found if p.whole is not None}
+    kept = []
+    for d in drafts:
+        act = acts.get(d.start)
+        if act is not None and d.action == act:
+            if d.population not in STATUS_POPULATIONS:
+                continue
+            d.action, d.rule = "held", "count"
+        kept.append(d)
+    return kept
+
+
+def _parse_drafts(
+    a: Article, si: int, found: list[ParsedCount], counted: list[Draft]
+) -> list[Draft]:
+    """Counts the parse links to an action verb that the surface rules did not read (a number
+    they left alone)."""
+    s, e = a.sentences[si]
+    text = a.text
+    title_index = a.sentence_of(a.body_start) if a.body_start else -1
+    taken = {d.start for d in counted}
+    out = []
+    for p in found:
+        if p.start in taken or any(d.start <= p.start < d.end for d in counted):
+            continue
+        population = None
+        if p.noun is not None:
+            after = noun_population(text, p.number_end, e)[0] if p.end > p.number_end else None
+            population = after or _plural(p.noun)
+        out.append(
+            Draft(
+                action=p.action,
+                count=p.count,
+                qualifier=qualifier_of(text, p.start, s),
+                population=population,
+                start=p.start,
+                end=p.end,
+                sentence=si,
+                trigger=p.verb,
+                bare=p.noun is None,
+                in_title=si <= title_index,
+                rule=p.rule,
+            )
+        )
+    return out
+
+
+def _named_groups(
+    a: Article, drafts: list[Draft], speakers: set[str], doc_deal: bool
+) -> list[Draft]:
+    """People the parse names as acted on together ("Also released were A, ...; B and her
+    husband C; and D"): a claim of their number, or the claim of one of them widened to all."""
+    persons = [(m.start, m.end, m.name) for m in a.mentions if m.type == "person"]
+    out = list(drafts)
+    for group in named_patients(a.doc, persons):
+        si = a.sentence_of(group.verb[0])
+        s, e = a.sentences[si]
+        if s < a.body_start:
+            continue
+        same = [d for d in out if d.sentence == si and d.action == group.action]
+        wanted = set(group.persons)
+        if any(wanted <= set(d.persons) for d in same) or any(
+            d.count > len(d.persons) for d in same
+        ):
+            continue  # told already, or members of a count ("freed 17, including A and B")
+        named = [d for d in same if d.persons and set(d.persons) < wanted]
+        if named:
+            d = named[0]
+            d.persons, d.count = list(group.persons), len(group.persons)
+            out = [x for x in out if x is d or x not in named]
+            continue
+        d = Draft(
+            action=group.action,
+            count=len(group.persons),
+            qualifier="exact",
+            population=None,
+            start=group.verb[0],
+            end=group.verb[1],
+            sentence=si,
+            trigger=group.verb,
+            rule="parse_named",
+        )
+        earlier = [x for x in out if x.sentence < si]
+        _complete(a, d, s, e, [d], earlier, [], speakers, doc_deal)
+        d.persons = list(group.persons)
+        out.append(d)
+    return sorted(out, key=lambda d: (d.sentence, d.start))
+
+
+def _statuses(doc: object, found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:
+    """What the parse settles about the counts the surface rules read: a status population
+    ("64 Cuban political prisoners"), whatever adjective they read first; the action, the verb
+    the number hangs from, where the word they chose is not linked to the number."""
+    acts = {p.start: p for p in found}
+    kept = []
+    for d in drafts:
+        p = acts.get(d.start)
+        if p is None:
+            kept.append(d)
+            continue
+        if p.status is not None:
+            d.population = p.status
+        same = [x for x in drafts if x.start == d.start]
+        own_verb = p.verb[0] <= d.trigger[0] < p.verb[1]
+        if (
+            d.action != p.action
+            and len(same) == 1
+            and (own_verb or not linked(doc, d.start, d.trigger[0]))
+        ):
+            # the word they chose is not the number's, or the parse reads the same verb better
+            # ("were jailed in March" is an arrest, "are still jailed" a stock)
+            d.action, d.trigger = p.action, p.verb
+        kept.append(d)
+    return kept
+
+
+def _headlines_told_as_facts(
+    drafts: list[Draft], parsed: list[ParsedCount], body_from: int
+) -> list[Draft]:
+    """A headline's count that the body states only as a possibility ("Cuba frees 553" over
+    "Cuba said it will release 553 prisoners") is no fact: it is left out."""
+    body = {(d.action, d.count) for d in drafts if not d.in_title}
+    unreal = {(p.action, p.count) for p in parsed if p.mood == UNREAL}
+    facts = {(p.action, p.count) for p in parsed if p.mood != UNREAL and p.start >= body_from}
+    told = body | facts
+    return [
+        d
+        for d in drafts
+        if not d.in_title or (d.action, d.count) in told or (d.action, d.count) not in unreal
+    ]
+
+
+def _plural(noun: str) -> str:
+    """A population's name from the noun a number counts, as the contract writes it."""
+    word = "_".join(noun.lower().split())
+    return word if word.endswith("s") or not word.replace("_", "").isalpha() else word + "s"
+
+
 def _complete(
     a: Article,
     d: Draft,
@@ -323,7 +501,6 @@ def _settle(a: Article, merged: list[Draft]) -> None:
         d.agent for d in merged if d.action == "released" and kinds.get(d.agent or "") == "person"
     )
     releaser = named.most_common(1)[0][0] if named else None
-    _political_context(a, merged)
     state = next((d.agent for d in merged if is_government(d.agent)), None)
     for d in merged:
         parts = {c.agent for c in merged if c.part_of is d and c.agent and not c.agent_inherited}
@@ -501,21 +678,3 @@ def _political_persons(a: Article, claims: list[Draft]) -> None:
         )
         if named or on_list:
             d.population = "political_prisoners"
-
-
-def _political_context(a: Article, claims: list[Draft]) -> None:
-    """In an article about political prisoners, "prisoners" are political prisoners, unless the
-    article sets political prisoners apart as a part of them ("102 prisoners ... among them 52
-    political prisoners")."""
-    lead = a.sentences[: a.sentence_of(a.body_start) + 3] if a.sentences else []
-    if not any("political prisoner" in a.text[s:e].lower() for s, e in lead):
-        return
-    for d in claims:
-        if d.population != "prisoners":
-            continue
-        if any(c.part_of is d and c.population == "political_prisoners" for c in claims):
-            continue
-        d.population = "political_prisoners"
-        for c in claims:
-            if c.part_of is d and c.population == "prisoners":
-                c.population = "political_prisoners"

@@ -1,6 +1,7 @@
 """How sure the extractor is of a claim: a logistic model over how the claim was found.
 
-The features are the rule that found it, whether the parse links the number (or the person) to
+The features are the rule that found it (the parse's patterns, `parse_object`, `parse_given`,
+..., as one family), whether the parse links the number (or the person) to
 the action's word, how far apart they are, whether someone is credited with the figure, and
 whether it is in the title or a subset of another claim. The coefficients are data
 (`data/confidence.json`), fitted on the shared gold articles by `bench/confidence_fit.py`, which
@@ -18,7 +19,7 @@ from importlib import resources
 from prisonwatch.extract.results import ClaimFinding
 
 #: The rules a claim may come from, in the order of their one-hot features.
-RULES = ("count", "bare", "named", "described", "everyone")
+RULES = ("count", "bare", "named", "described", "everyone", "parse")
 FEATURES = (
     "intercept",
     *(f"rule_{r}" for r in RULES),
@@ -34,7 +35,7 @@ def features(f: ClaimFinding) -> list[float]:
     """The model's inputs for one claim, in the order of `FEATURES`."""
     return [
         1.0,
-        *(1.0 if f.rule == r else 0.0 for r in RULES),
+        *(1.0 if f.rule.split("_")[0] == r else 0.0 for r in RULES),
         1.0 if f.parse_agrees else 0.0,
         math.log1p(max(f.distance, 0)) / 5.0,
         1.0 if f.attributed else 0.0,

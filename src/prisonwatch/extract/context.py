@@ -40,6 +40,11 @@ class Article:
     country: str | None = None
     country_name: str | None = None
     doc: Any = None  # the spaCy Doc of `text`: tokens, lemmas and the dependency parse
+    #: the headline parsed again in sentence case ("Only 402 of Myanmar's Nearly 13,000
+    #: Political Prisoners Freed" read as "Only 402 of Myanmar's nearly 13,000 political
+    #: prisoners freed"), with its offset in `text`: the model misreads title case
+    title_doc: Any = None
+    title_start: int = 0
 
     def sentence_of(self, pos: int) -> int:
         starts = [s for s, _ in self.sentences]

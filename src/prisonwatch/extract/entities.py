@@ -67,6 +67,7 @@ def mentions(
     """Every entity mention in the spaCy doc, with its canonical name and type. A name never
     runs across the end of a sentence or a title line (`sentences`, when given)."""
     ends = [e for _, e in sentences or []]
+    whole = doc.text  # built anew by spaCy on each access: read once
     raw: list[Mention] = []
     for ent in doc.ents:
         typ = _TYPES.get(ent.label_)
@@ -91,11 +92,11 @@ def mentions(
         else:
             name = re.sub(r"^(?:[^\w]+|(?i:the)\s+)+", "", text)
             if typ == "organization":
-                name = _national(doc.text, ent.start_char, name)
+                name = _national(whole, ent.start_char, name)
             if name:
                 raw.append(Mention(ent.start_char, ent.end_char, text, typ, name))
-    raw = [m for m in raw if not _names_a_body(m, doc.text)]
-    raw.extend(_known_given_names(doc.text, raw, gazetteer))
+    raw = [m for m in raw if not _names_a_body(m, whole)]
+    raw.extend(_known_given_names(whole, raw, gazetteer))
     # a surname alone takes the fullest name with that surname in the article
     fullest: dict[str, str] = {}
     for m in raw:
@@ -105,7 +106,7 @@ def mentions(
                 fullest[key] = m.name
     out: list[Mention] = []
     covered = [(m.start, m.end) for m in raw]
-    text = doc.text
+    text = whole
     for full in fullest.values():
         if len(full.split()) < 2:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -35,17 +36,24 @@ class Gazetteer:
         return cls(entries)
 
     def lookup(self, text: str) -> Entry | None:
-        key = _key(text)
-        for e in self.entries:
-            if any(_key(a) == key for a in e.aliases):
-                return e
-        return None
+        """The first entry with an alias written like `text` (case and spacing aside)."""
+        return _index(self.entries).get(_key(text))
 
     def pattern(self) -> re.Pattern[str]:
         """One pattern matching any alias as whole words, longest first."""
         aliases = sorted({a for e in self.entries for a in e.aliases}, key=len, reverse=True)
         body = "|".join(re.escape(a) for a in aliases)
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+@lru_cache(maxsize=8)
+def _index(entries: tuple[Entry, ...]) -> dict[str, Entry]:
+    """Alias key -> entry; an earlier entry keeps an alias a later one repeats."""
+    out: dict[str, Entry] = {}
+    for e in entries:
+        for a in e.aliases:
+            out.setdefault(_key(a), e)
+    return out
 
 
 def _key(text: str) -> str:

@@ -20,8 +20,9 @@ from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.parse import token_at
 
 _SAY = EN.words("say_lemmas")
-_ROLES = EN.words("role_words")
+_ROLES = EN.words("role_words") | EN.words("actor_nouns")
 _INSTITUTIONS = EN.words("institutions")
+_SPEECHLESS = EN.words("speechless_nouns")
 _ACTION_LEMMAS = {
     "released": EN.words("release_lemmas"),
     "detained": EN.words("arrest_lemmas"),
@@ -31,10 +32,11 @@ _ACTION_LEMMAS = {
 _SUBJECT = "nsubj"
 _PASSIVE_AGENT = "agent"
 _OBJECT_OF_PREPOSITION = "pobj"
-_MODIFIERS = ("compound", "amod")
+_MODIFIERS = ("compound", "amod", "poss")
 _NUMBER_MODIFIER = "nummod"
 _MEMBER_PARTS = ("prep", "appos")
 _PROPER_NOUN = "PROPN"
+_NOUN = "NOUN"
 _RANK = {"person": 0, "organization": 1, "country": 2}
 #: How far up from the action's verb the say-verb may govern it.
 _SAY_HOPS = 4
@@ -45,8 +47,10 @@ def _edges(tok: Any) -> tuple[int, int]:
     return tok.left_edge.idx, right.idx + len(right)
 
 
-def name_of(a: Article, tok: Any) -> str | None:
-    """Who a noun phrase names: an entity inside it, else a role noun with its modifiers."""
+def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
+    """Who a noun phrase names: an entity inside it, else a role noun with its modifiers. A
+    speaker (the subject of a say-verb) is anyone a common noun names ("the union says"),
+    unless the noun is a thing that only carries words ("the report said")."""
     lo, hi = _edges(tok)
     found = a.mentions_in(lo, hi, tuple(_RANK))
     if found:
@@ -54,7 +58,8 @@ def name_of(a: Article, tok: Any) -> str | None:
     if tok.pos_ == _PROPER_NOUN:  # a name the entity model missed: it and its name parts
         parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == _PROPER_NOUN]
         return a.text[(parts[0] if parts else tok).idx : tok.idx + len(tok)]
-    if tok.lemma_.lower() not in _ROLES and tok.text.lower() not in _ROLES:
+    role = tok.lemma_.lower() in _ROLES or tok.text.lower() in _ROLES
+    if not role and not (speaker and tok.pos_ == _NOUN and tok.lemma_.lower() not in _SPEECHLESS):
         return None
     words = [c for c in tok.lefts if c.dep_ in _MODIFIERS] + [tok]
     phrase = a.text[words[0].idx : tok.idx + len(tok)]
@@ -95,7 +100,7 @@ def source_by_parse(a: Article, d: Draft) -> str | None:
         tok = tok.head
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _SAY:
             subject = _child(tok, _SUBJECT)
-            return name_of(a, subject) if subject is not None else None
+            return name_of(a, subject, speaker=True) if subject is not None else None
     return None
 
 
@@ -129,6 +134,8 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
     if a.doc is None:
         return
     for d in drafts:
+        if d.source is not None and d.source in d.persons:
+            d.source = None  # "her lawyer said": the one freed is not who tells of it
         group = counted_group(a, d)
         if group is not None and d.source is not None:
             inside = a.mentions_in(group[0], group[1], ("person",))
@@ -139,4 +146,5 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
         if d.agent is None:
             d.agent = agent_by_parse(a, d)
         if d.source is None and d.action != "demanded":
-            d.source = source_by_parse(a, d)
+            found = source_by_parse(a, d)
+            d.source = found if found not in d.persons else None

@@ -1,48 +1,28 @@
-"""Counts of people as articles write them: "52", "1,400", "fifty-two", "one", "Seventeen"."""
+"""Counts of people as articles write them: "52", "1,400", "fifty-two", "one", "Seventeen".
+
+The number words are the language's (`lang/en/words/number_*.txt`)."""
 
 from __future__ import annotations
 
 import re
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000}
+from prisonwatch.extract.lang.en import EN
+
+_UNITS = EN.values("number_units")
+_TENS = EN.values("number_tens")
+_SCALES = EN.values("number_scales")
+_JOINERS = EN.words("number_joiners")
+#: The scale that closes a group of three digits ("two thousand, five hundred").
+_GROUP = max(_SCALES.values())
 
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+_SCALE = EN.alternation("number_scales")
+_JOIN = EN.alternation("number_joiners")
 #: A number written in digits or words, as one match.
 NUMBER = re.compile(
     rf"(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
-    rf"|(?:(?:{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?(?:{_WORD})(?:[- ](?:{_WORD}))?)?)?))"
+    rf"|(?:(?:{_WORD})(?:[- ](?:{_WORD}))?(?:\s+{_SCALE}(?:\s+(?:{_JOIN}\s+)?(?:{_WORD})"
+    rf"(?:[- ](?:{_WORD}))?)?)?))"
     rf"(?![\w])",
     re.IGNORECASE,
 )
@@ -57,7 +37,7 @@ def parse_number(text: str) -> int | None:
         return None
     total, current = 0, 0
     for word in re.split(r"[\s-]+", t):
-        if word == "and":
+        if word in _JOINERS:
             continue
         if word in _UNITS:
             current += _UNITS[word]
@@ -65,7 +45,7 @@ def parse_number(text: str) -> int | None:
             current += _TENS[word]
         elif word in _SCALES:
             current = max(current, 1) * _SCALES[word]
-            if word == "thousand":
+            if _SCALES[word] == _GROUP:
                 total, current = total + current, 0
         else:
             return None

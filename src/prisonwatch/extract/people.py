@@ -19,6 +19,7 @@ from prisonwatch.extract.counting import (
     mechanism_of,
 )
 from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.timing import when_of
 
@@ -350,31 +351,10 @@ def enumerated_member(a: Article, si: int, earlier: list[Draft]) -> tuple[Draft,
     return None
 
 
-ROLES = {
-    "correspondent": "journalists",
-    "journalist": "journalists",
-    "reporter": "journalists",
-    "editor": "journalists",
-    "photographer": "journalists",
-    "cameraman": "journalists",
-    "activist": "activists",
-    "blogger": "bloggers",
-    "lawyer": "lawyers",
-    "dissident": "dissidents",
-    "opposition leader": "opposition_leaders",
-    "opposition politician": "opposition_politicians",
-    "human rights defender": "human_rights_defenders",
-    "student": "students",
-    "teacher": "teachers",
-    "priest": "priests",
-    "pastor": "priests",
-    "researcher": "researchers",
-    "scholar": "scholars",
-    "artist": "artists",
-    "musician": "musicians",
-    "writer": "writers",
-    "poet": "poets",
-}
+#: A role word before a name -> the population it makes (`lang/en/words/role_populations.txt`).
+ROLES = EN.pairs("role_populations")
+_SENTENCE_ROLES = EN.pairs("sentence_role_populations")
+_STATUS_PHRASES = EN.pairs("status_phrases")
 
 
 _DATELINE = r"(?:[A-Z][A-Z .'-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+(?:\([^)]*\)\s*)?[-–—]?\s*)?"
@@ -613,10 +593,9 @@ def role_population(a: Article, s: int, e: int, patients: Sequence[Mention] = ()
     by the roles the sentence gives that stand before no one else's name. A sentence that
     calls them political prisoners (or prisoners of conscience) says what matters most."""
     whole = a.text[s:e].lower()
-    if "prisoner of conscience" in whole or "prisoners of conscience" in whole:
-        return "prisoners_of_conscience"
-    if "political prisoner" in whole or POLITICAL_GROUNDS.search(whole):
-        return "political_prisoners"
+    status = _status_in(whole)
+    if status is not None:
+        return status
     role = (
         _ROLE_BEFORE.search(a.text, max(s, patients[0].start - 40), patients[0].start)
         if patients
@@ -630,21 +609,24 @@ def role_population(a: Article, s: int, e: int, patients: Sequence[Mention] = ()
         if all(other.start != p.start for p in patients):
             window = window.replace(a.text[max(s, other.start - 25) : other.start], " ")
     window = window.lower()
-    if "prisoner of conscience" in window or "prisoners of conscience" in window:
-        return "prisoners_of_conscience"
-    if "political prisoner" in window or POLITICAL_GROUNDS.search(window):
-        return "political_prisoners"
-    for word, pop in (
-        ("journalist", "journalists"),
-        ("opposition leader", "opposition_leaders"),
-        ("activist", "activists"),
-        ("blogger", "bloggers"),
-        ("lawyer", "lawyers"),
-        ("prisoner", "prisoners"),
-    ):
+    status = _status_in(window)
+    if status is not None:
+        return status
+    for word, pop in _SENTENCE_ROLES.items():
         if word in window:
             return pop
     return "people"
+
+
+def _status_in(text: str) -> str | None:
+    """The status population a lower-cased sentence gives its people ("political prisoner",
+    "prisoners of conscience", "jailed for political reasons"), or None."""
+    for phrase, pop in _STATUS_PHRASES.items():
+        if phrase in text:
+            return pop
+    if POLITICAL_GROUNDS.search(text):
+        return "political_prisoners"  # "jailed for political reasons"
+    return None
 
 
 def _plural(word: str) -> str:

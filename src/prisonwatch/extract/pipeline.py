@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from prisonwatch.extract import claims as claim_rules
-from prisonwatch.extract import confidence, timex
+from prisonwatch.extract import confidence, counts_by_parse, persons_by_parse, timex
 from prisonwatch.extract import entities as entity_rules
 from prisonwatch.extract import events as event_rules
 from prisonwatch.extract import nlp as nlp_step
@@ -19,6 +19,7 @@ from prisonwatch.extract import quotes as quote_rules
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft
 from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.numbers import NUMBER
 from prisonwatch.extract.parse import linked
 from prisonwatch.extract.results import (
     ArticleExtraction,
@@ -43,6 +44,8 @@ STEPS = {
     "entities": entity_rules.VERSION,
     "timex": timex.VERSION,
     "quotes": quote_rules.VERSION,
+    counts_by_parse.VERSION.split("/")[0]: counts_by_parse.VERSION,
+    persons_by_parse.VERSION.split("/")[0]: persons_by_parse.VERSION,
     "claims": claim_rules.VERSION,
     "events": event_rules.VERSION,
 }
@@ -67,6 +70,28 @@ def _finding(a: Article, d: Draft) -> ClaimFinding:
         in_title=d.in_title,
         part_of=d.part_of is not None,
     )
+
+
+def sentence_case(text: str, start: int, end: int, names: list[Any]) -> str:
+    """A title-case headline as a sentence would write it: every capitalised word after the
+    first lower-cased, except inside a name the entity rules found. Lengths stay the same, so
+    offsets hold."""
+    chars = list(text[start:end])
+    keep = [(m.start - start, m.end - start) for m in names if m.start < end and m.end > start]
+    first = True
+    for i, ch in enumerate(chars):
+        word_start = i == 0 or not chars[i - 1].isalnum()
+        if not (word_start and ch.isupper()):
+            continue
+        if first:
+            first = False
+            continue
+        if any(a <= i < b for a, b in keep) or (i + 1 < len(chars) and chars[i + 1].isupper()):
+            continue  # a name, or an acronym ("US")
+        lower = ch.lower()
+        if len(lower) == 1:
+            chars[i] = lower
+    return "".join(chars)
 
 
 class Extractor:
@@ -110,6 +135,11 @@ class Extractor:
         a.country = self._codes.get(ranked[0]) if ranked else None
         a.country_name = ranked[0] if ranked else None
         a.quotes = quote_rules.find_quotes(a)
+        if spans and body_start:
+            s, e = spans[a.sentence_of(body_start)]
+            cased = sentence_case(text, s, e, found)
+            if cased != text[s:e] and NUMBER.search(cased):  # only a count needs the parse
+                a.title_doc, a.title_start = self.nlp(cased), s
         return a
 
     def _extract(self, document: Document, spacy_doc: Any) -> ArticleExtraction:

@@ -8,33 +8,38 @@ this year's September; a future "in March" is next March.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from prisonwatch.core.dates import DateError, FuzzyDate, parse_fuzzy
+from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.numbers import parse_number
 
 VERSION = "timex/1.1"
 
-MONTHS = {
-    name.lower(): i
-    for i in range(1, 13)
-    for name in (calendar.month_name[i], calendar.month_abbr[i])
-}
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+#: Month names and abbreviations -> month number; weekday names -> 0 (Monday) to 6; seasons
+#: -> TIMEX3 codes: the language's words (`lang/en/words`).
+MONTHS = EN.values("month_names")
+WEEKDAYS = EN.values("weekday_names")
+_NOT_MONTHS_IN_LOWER_CASE = EN.words("lowercase_not_months")
+
+
+def _capitalised(names: dict[str, int]) -> str:
+    """An alternation of names as a sentence writes them, capitalised, longest first."""
+    return "(?:" + "|".join(sorted((n.capitalize() for n in names), key=lambda n: -len(n))) + ")"
+
+
+_MONTH = _capitalised(MONTHS) + r"\.?"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = _capitalised(WEEKDAYS)
 _NUMWORD = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|sixty|several|few|a few|many|some|recent)"
 )
 _UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))"
-_SEASON = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_SEASON = EN.pairs("season_names")
 
 _FUTURE = re.compile(
     r"\b(will|shall|would|'ll|is expected|are expected|plans? to|planned|scheduled|next|"
@@ -76,7 +81,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("season", re.compile(r"\b(last|this|next)\s+(spring|summer|autumn|fall|winter)\b", re.I)),
+    (
+        "season",
+        re.compile(r"\b(last|this|next)\s+(" + EN.alternation("season_names") + r")\b", re.I),
+    ),
     (
         "day_word",
         re.compile(
@@ -173,11 +181,7 @@ class TimeExpr:
 
 
 def _month_num(text: str) -> int:
-    return MONTHS[
-        text.lower().rstrip(".")[:4]
-        if text.lower().startswith("sept")
-        else text.lower().rstrip(".")[:3]
-    ]
+    return MONTHS[text.lower().rstrip(".")]
 
 
 def _future(context: str) -> bool:
@@ -288,25 +292,7 @@ def _value(kind: str, m: re.Match[str], dct: date, context: str) -> tuple[str, s
         return f"{year:04d}-{month:02d}", "DATE"
     if kind == "month":
         word = g[1]
-        if (
-            word.lower().rstrip(".")
-            in (
-                "may",
-                "mar",
-                "jan",
-                "sept",
-                "sep",
-                "dec",
-                "nov",
-                "oct",
-                "aug",
-                "jun",
-                "jul",
-                "apr",
-                "feb",
-            )
-            and word[0].islower()
-        ):
+        if word.lower().rstrip(".") in _NOT_MONTHS_IN_LOWER_CASE and word[0].islower():
             return None  # "may" the verb, and lower-case abbreviations
         return resolve_month(_month_num(word), dct, fut), "DATE"
     if kind == "weekday":

@@ -34,6 +34,10 @@ class Language:
         """The entries of one concept, lower-cased, for membership tests."""
         return frozenset(w.lower() for w in self.lists[concept])
 
+    def values(self, concept: str) -> dict[str, int]:
+        """A concept whose entries are `key|number` pairs, as a mapping to integers."""
+        return {k: int(v) for k, v in self.pairs(concept).items()}
+
     def pairs(self, concept: str) -> dict[str, str]:
         """A concept whose entries are `key|value` pairs, as a mapping (lower-cased keys)."""
         return {
@@ -43,7 +47,8 @@ class Language:
 
     def alternation(self, *concepts: str) -> str:
         """A regular-expression alternation of the concepts' entries (longest first, so
-        that "says" is tried before "say"); a space matches any run of spaces."""
-        found = {w for c in concepts for w in self.lists[c]}
+        that "says" is tried before "say"); a space matches any run of spaces. Of a concept of
+        `key|value` pairs, the keys."""
+        found = {w.split("|", 1)[0].strip() for c in concepts for w in self.lists[c]}
         entries = sorted(found, key=lambda w: (-len(w), w))
         return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in entries) + ")"
