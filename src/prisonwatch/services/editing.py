@@ -286,8 +286,10 @@ def history(store: LedgerStore, word: str, record_id: str) -> list[Change]:
         raise UnknownRecordError(
             [Problem(f"{kind} {record_id}", "id", f"there is no {kind} {record_id!r}")]
         )
-    inserted = [a for a in store.audit_log(record_id, limit=1000) if a.action == "insert"]
-    actor = inserted[-1].actor if inserted else getattr(first, "recorded_by", "import")
+    actor = getattr(first, "decided_by", None) or getattr(first, "chosen_by", None)
+    if actor is None:  # judgements and choices say who made them; other records the audit log
+        inserted = [a for a in store.audit_log(record_id, limit=1000) if a.action == "insert"]
+        actor = inserted[-1].actor if inserted else getattr(first, "recorded_by", "import")
     at = next(
         getattr(first, f) for f in ("recorded_at", "decided_at", "chosen_at") if hasattr(first, f)
     )
