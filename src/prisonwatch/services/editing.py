@@ -26,9 +26,9 @@ from prisonwatch.core.records import Deal, Event, Observation, Person, content_i
 from prisonwatch.core.revisions import Revision, StaleRevisionError, diff, newest_seq
 from prisonwatch.core.vocabulary import EventKind, ReleaseMechanism
 from prisonwatch.ingest import fields as f
-from prisonwatch.services import conflicts
+from prisonwatch.services import conflicts, importing
 from prisonwatch.services.record_fields import FIELDS, Field, check
-from prisonwatch.storage.port import Batch, BatchError, LedgerStore
+from prisonwatch.storage.port import Batch, LedgerStore
 
 __all__ = ["FIELDS", "Field"]
 
@@ -122,7 +122,8 @@ def read(store: LedgerStore, kind: str, where: str, changes: Mapping[str, Any]) 
     values: dict[str, Any] = {}
     for name, value in changes.items():
         if name not in fields:
-            reason = f"cannot be edited (fields of a {kind}: {', '.join(fields)})"
+            article = "an" if kind[0] in "aeiou" else "a"
+            reason = f"is not a field of {article} {kind} (its fields: {', '.join(fields)})"
             problems.append(Problem(where, name, reason))
             continue
         try:
@@ -416,12 +417,11 @@ def add(store: LedgerStore, word: str, fields: Mapping[str, Any], actor: str, at
         state = "void" if _current(store, kind, record.id) is None else "stored"
         reason = f"{word} {record.id!r} already exists ({state}): edit it, or give another id"
         raise DuplicateRecordError([Problem(f"{kind} {record.id}", "id", reason)])
-    try:
-        batch = Batch()
-        getattr(batch, _BATCH[kind]).append(record)
-        store.apply(batch, actor, at)
-    except BatchError as exc:
-        raise EditError(exc.problems) from None
+    batch = Batch(where={record.id: f"new {kind} {record.id}"})
+    getattr(batch, _BATCH[kind]).append(record)
+    report = importing.import_batch(store, batch, actor, at)  # its rules: no future, timeline
+    if report.problems:
+        raise EditError(report.problems)
     return record
 
 

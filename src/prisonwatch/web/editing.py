@@ -146,7 +146,8 @@ def router(templates: Jinja2Templates) -> APIRouter:
 
         def write(submitted: dict[str, Any]) -> Any:
             data.update(submitted)
-            return editing.add(lg.store, word, submitted, name, now())
+            fields = {k: x for k, x in submitted.items() if k != "csrf"}
+            return editing.add(lg.store, word, fields, name, now())
 
         try:
             record = await posted(request, v, lg, write)
