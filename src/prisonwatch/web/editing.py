@@ -47,6 +47,8 @@ def form_values(form: FormData) -> dict[str, Any]:
     data: dict[str, Any] = {k: str(v) for k, v in form.items()}
     if "parties" in form:
         data["parties"] = [str(p) for p in form.getlist("parties")]
+    for key in [k for k in data if k.startswith("concession_")]:
+        del data[key]  # read as rows below
     if "concession_by" in form:
         columns = {k: [str(x) for x in form.getlist(f"concession_{k}")] for k in CONCESSION_KEYS}
         removed = {str(x) for x in form.getlist("concession_remove")}
