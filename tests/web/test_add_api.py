@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prisonwatch.services import accounts, editing
+from prisonwatch.services import accounts, conflicts, editing, matching
 from prisonwatch.storage.accounts import AccountStore
 from prisonwatch.storage.sql import SqlStore
 from tests.web.conftest import login
@@ -271,11 +271,11 @@ def test_a_protected_person_added_by_form_leaves_no_public_trace(
         "/add/person",
         data={
             "csrf": csrf,
-            "id": "by-form-ptushkevich",
-            "name": NEW_NAMES[0],
-            "aliases": NEW_NAMES[1],
-            "protection": "withhold_name",
-            "region": "Canaryland",
+            "f_id": "by-form-ptushkevich",
+            "f_name": NEW_NAMES[0],
+            "f_aliases": NEW_NAMES[1],
+            "f_protection": "withhold_name",
+            "f_region": "Canaryland",
         },
     )
     assert r.status_code == 200 and 'id="message">added<' in r.text, r.text
@@ -283,11 +283,11 @@ def test_a_protected_person_added_by_form_leaves_no_public_trace(
         "/add/event",
         data={
             "csrf": csrf,
-            "person_id": "by-form-ptushkevich",
-            "kind": "designated",
-            "date": "2024-04-04",
-            "organisation": "Viasna",
-            "note": f"{NEW_NAMES[2]} was designated",
+            "f_person_id": "by-form-ptushkevich",
+            "f_kind": "designated",
+            "f_date": "2024-04-04",
+            "f_organisation": "Viasna",
+            "f_note": f"{NEW_NAMES[2]} was designated",
         },
     )
     assert r.status_code == 200 and 'id="message">added<' in r.text, r.text
@@ -313,14 +313,14 @@ def test_structured_deal_form_adds_edits_and_removes_concessions(
 ) -> None:
     csrf = login(client)
     form = client.get("/add/deal")
-    assert 'name="concession_what"' in form.text and 'name="parties"' in form.text
+    assert 'name="concession_what"' in form.text and 'name="f_parties"' in form.text
     r = client.post(
         "/add/deal",
         data={
             "csrf": csrf,
-            "date": "2026-03-04",
-            "country": "BY",
-            "parties": ["United States", "Belarus", ""],
+            "f_date": "2026-03-04",
+            "f_country": "BY",
+            "f_parties": ["United States", "Belarus", ""],
             "concession_by": ["United States", "Belarus", ""],
             "concession_what": ["sanctions_lifted", "embassy_reopened", ""],
             "concession_target": ["Belavia", "", ""],
@@ -343,15 +343,15 @@ def test_structured_deal_form_adds_edits_and_removes_concessions(
             "csrf": csrf,
             "based_on": "0",
             "why": "the embassy was not reopened; potash too",
-            "date": "2026-03-04",
-            "country": "BY",
-            "parties": ["United States", "Belarus", "Lithuania", ""],
+            "f_date": "2026-03-04",
+            "f_country": "BY",
+            "f_parties": ["United States", "Belarus", "Lithuania", ""],
             "concession_by": ["United States", "Belarus", "United States", ""],
             "concession_what": ["sanctions_lifted", "embassy_reopened", "sanctions_lifted", ""],
             "concession_target": ["Belavia", "", "potash", ""],
             "concession_note": ["", "", "", ""],
             "concession_remove": ["1"],
-            "reported_released": "31",
+            "f_reported_released": "31",
         },
     )
     assert r.status_code == 200 and "saved as revision 1" in r.text, r.text
@@ -364,7 +364,7 @@ def test_structured_deal_form_adds_edits_and_removes_concessions(
     # the deal's published figures are listed to edit or void one by one
     added = client.post(
         "/add/figure",
-        data={"csrf": csrf, "metric": "released", "value": "30", "period": "2026-03-04"},
+        data={"csrf": csrf, "f_metric": "released", "f_value": "30", "f_period": "2026-03-04"},
     )
     assert 'id="message">added<' in added.text
     listed = client.get("/edit/deal/BY-2026-03-04").text
@@ -381,7 +381,7 @@ def test_structured_deal_form_adds_edits_and_removes_concessions(
         data={
             "csrf": csrf,
             "why": "x",
-            "date": "2026-03-04",
+            "f_date": "2026-03-04",
             "concession_by": ["", "United States"],
             "concession_what": ["payment", "sanctions_lifted"],
             "concession_target": ["", "Belavia"],
@@ -411,3 +411,37 @@ def test_every_record_page_links_its_history(client: TestClient, web_store: SqlS
     client.cookies.clear()
     for path in pages:
         assert "/history/" not in client.get(path).text and "/add/" not in client.get(path).text
+
+
+def test_a_choice_and_a_judgement_are_edited_in_their_forms(
+    client: TestClient, web_store: SqlStore
+) -> None:
+    """A conflict choice has a field `why` of its own beside the edit's why: both are kept."""
+    values = ("by-released-2025-09-11", "by-released-2025-09-11-viasna")
+    at = datetime(2026, 1, 1)
+    conflicts.choose(web_store, "released|BY|2025-09-11", values[0], "ana", at, "the total")
+    matching.judge(web_store, "Mikalai Statkevich", "by-statkevich-mikola", "same", "ana", at)
+    csrf = login(client)
+    form = client.get("/edit/choice/1")
+    assert 'name="f_why"' in form.text and 'name="why"' in form.text
+    r = client.post(
+        "/edit/choice/1",
+        data={
+            "csrf": csrf,
+            "based_on": "0",
+            "f_chosen": values[1],
+            "f_why": "Viasna counts political prisoners",
+            "why": "the organisation's figure is the one we follow",
+        },
+    )
+    assert 'id="message">saved as revision 1<' in r.text, r.text
+    (choice,) = web_store.choices()
+    assert choice.chosen == values[1] and choice.why == "Viasna counts political prisoners"
+    steps = client.get("/api/v1/records/choice/1/history").json()["rows"]
+    assert steps[1]["why"] == "the organisation's figure is the one we follow"
+    r = client.post(
+        "/edit/judgement/1",
+        data={"csrf": csrf, "f_verdict": "not_same", "f_note": "", "why": "a namesake"},
+    )
+    assert 'id="message">saved as revision 1<' in r.text, r.text
+    assert [j.verdict for j in web_store.judgements("Mikalai Statkevich")] == ["not_same"]

@@ -41,24 +41,31 @@ def _status(exc: editing.EditError) -> int:
     return 400
 
 
-def form_values(form: FormData) -> dict[str, Any]:
-    """A submitted record form as the service reads it: one text per field, a deal's parties
-    as a list, its concession rows as objects (rows marked for removal left out)."""
-    data: dict[str, Any] = {k: str(v) for k, v in form.items()}
-    if "parties" in form:
-        data["parties"] = [str(p) for p in form.getlist("parties")]
-    for key in [k for k in data if k.startswith("concession_")]:
-        del data[key]  # read as rows below
+FIELD = "f_"
+"""Form inputs of a record's fields are named `f_<field>`, apart from the form's own inputs
+(`csrf`, `based_on`, `why`): a conflict choice has a field `why` of its own."""
+
+
+def form_values(form: FormData) -> tuple[dict[str, Any], dict[str, str]]:
+    """A submitted record form as the service reads it, and the form's own inputs: one text per
+    field, a deal's parties as a list, its concession rows as objects (rows marked for removal
+    left out)."""
+    fields: dict[str, Any] = {
+        k.removeprefix(FIELD): str(v) for k, v in form.items() if k.startswith(FIELD)
+    }
+    own = {k: str(v) for k, v in form.items() if not k.startswith((FIELD, "concession_"))}
+    if FIELD + "parties" in form:
+        fields["parties"] = [str(p) for p in form.getlist(FIELD + "parties")]
     if "concession_by" in form:
         columns = {k: [str(x) for x in form.getlist(f"concession_{k}")] for k in CONCESSION_KEYS}
         removed = {str(x) for x in form.getlist("concession_remove")}
         count = max(len(c) for c in columns.values())
-        data["concessions"] = [
+        fields["concessions"] = [
             {k: (columns[k][i] if i < len(columns[k]) else "") for k in CONCESSION_KEYS}
             for i in range(count)
             if str(i) not in removed
         ]
-    return data
+    return fields, own
 
 
 def record_page(word: str, record: Any) -> str | None:
@@ -111,13 +118,16 @@ def router(templates: Jinja2Templates) -> APIRouter:
         )
 
     async def posted(
-        request: Request, v: Viewer, lg: Ledger, write: Callable[[dict[str, Any]], Any]
+        request: Request,
+        v: Viewer,
+        lg: Ledger,
+        write: Callable[[dict[str, Any], dict[str, str]], Any],
     ) -> Any:
         """Read a form, check its CSRF token, make the write; derived state is told of it."""
-        data = form_values(await request.form())
-        check_csrf(request, v, data.get("csrf"))
+        fields, own = form_values(await request.form())
+        check_csrf(request, v, own.get("csrf"))
         try:
-            return write(data)
+            return write(fields, own)
         finally:
             lg.invalidate()
 
@@ -146,9 +156,8 @@ def router(templates: Jinja2Templates) -> APIRouter:
         name = v.user.name
         data: dict[str, Any] = {}
 
-        def write(submitted: dict[str, Any]) -> Any:
-            data.update(submitted)
-            fields = {k: x for k, x in submitted.items() if k != "csrf"}
+        def write(fields: dict[str, Any], _: dict[str, str]) -> Any:
+            data.update(fields)
             return editing.add(lg.store, word, fields, name, now())
 
         try:
@@ -184,12 +193,13 @@ def router(templates: Jinja2Templates) -> APIRouter:
         name = v.user.name
         data: dict[str, Any] = {}
 
-        def write(submitted: dict[str, Any]) -> Any:
-            data.update(submitted)
+        def write(fields: dict[str, Any], own: dict[str, str]) -> Any:
+            data.update(fields)
             kind = editing.kind_of(word)
             record = editing.current(lg.store, kind, record_id)
-            changes = editing.form_changes(kind, record, submitted)
-            based = str(submitted.get("based_on", ""))
+            changes = editing.form_changes(kind, record, fields)
+            based = own.get("based_on", "")
+            why = own.get("why")
             return editing.edit(
                 lg.store,
                 word,
@@ -197,7 +207,7 @@ def router(templates: Jinja2Templates) -> APIRouter:
                 changes,
                 name,
                 now(),
-                submitted.get("why"),
+                why,
                 int(based) if based.isdigit() else None,
             )
 
@@ -222,15 +232,15 @@ def router(templates: Jinja2Templates) -> APIRouter:
         assert v.user is not None
         name = v.user.name
 
-        def write(data: dict[str, Any]) -> Any:
-            based = str(data.get("based_on", ""))
+        def write(_: dict[str, Any], own: dict[str, str]) -> Any:
+            based = own.get("based_on", "")
             return editing.void(
                 lg.store,
                 word,
                 record_id,
                 name,
                 now(),
-                data.get("why"),
+                own.get("why"),
                 int(based) if based.isdigit() else None,
             )
 
@@ -302,9 +312,9 @@ def router(templates: Jinja2Templates) -> APIRouter:
         assert v.user is not None
         name = v.user.name
 
-        def write(data: dict[str, Any]) -> str:
+        def write(_: dict[str, Any], own: dict[str, str]) -> str:
             try:
-                done = reviewing.undo(lg.store, claim_id, name, now(), data.get("why"))
+                done = reviewing.undo(lg.store, claim_id, name, now(), own.get("why"))
             except reviewing.ReviewError as exc:
                 return str(exc)
             return (
