@@ -158,7 +158,8 @@ def _derived(event: Event, changed: set[str]) -> Event:
     follows = {"sentence_months", "date"} & changed and "term_ends" not in changed
     if follows and event.sentence_months:
         event = dataclasses.replace(event, term_ends=term_end(event.date, event.sentence_months))
-    if event.kind is EventKind.RELEASED and event.mechanism is None:
+    said = {"kind", "mechanism"} & changed
+    if said and event.kind is EventKind.RELEASED and event.mechanism is None:
         event = dataclasses.replace(event, mechanism=ReleaseMechanism.UNKNOWN)
     if event.kind is not EventKind.RELEASED and "kind" in changed and "mechanism" not in changed:
         event = dataclasses.replace(event, mechanism=None)
