@@ -10,7 +10,6 @@ it, what kind, what it concerned, a note), so nothing has to be typed in a priva
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -31,6 +30,12 @@ BLANK_ROWS = 2
 
 def _to(path: str, message: str) -> RedirectResponse:
     return RedirectResponse(f"{path}?{urlencode({'message': message})}", status_code=303)
+
+
+def _based(own: dict[str, str]) -> int | None:
+    """The revision a form was made from (None when it does not say)."""
+    based = own.get("based_on", "")
+    return int(based) if based.isdigit() else None
 
 
 def _status(exc: editing.EditError) -> int:
@@ -117,19 +122,11 @@ def router(templates: Jinja2Templates) -> APIRouter:
             message=message or request.query_params.get("message", ""),
         )
 
-    async def posted(
-        request: Request,
-        v: Viewer,
-        lg: Ledger,
-        write: Callable[[dict[str, Any], dict[str, str]], Any],
-    ) -> Any:
-        """Read a form, check its CSRF token, make the write; derived state is told of it."""
+    async def submitted(request: Request, v: Viewer) -> tuple[dict[str, Any], dict[str, str]]:
+        """A posted record form (its fields, its own inputs), once its CSRF token is checked."""
         fields, own = form_values(await request.form())
         check_csrf(request, v, own.get("csrf"))
-        try:
-            return write(fields, own)
-        finally:
-            lg.invalidate()
+        return fields, own
 
     @r.get("/add/{word}", include_in_schema=False)
     def add_form(
@@ -153,17 +150,13 @@ def router(templates: Jinja2Templates) -> APIRouter:
         if editing.KINDS.get(word) not in editing.ADDABLE:
             raise HTTPException(404, f"no form to add a {word}")
         assert v.user is not None
-        name = v.user.name
-        data: dict[str, Any] = {}
-
-        def write(fields: dict[str, Any], _: dict[str, str]) -> Any:
-            data.update(fields)
-            return editing.add(lg.store, word, fields, name, now())
-
+        fields, _ = await submitted(request, v)
         try:
-            record = await posted(request, v, lg, write)
+            record = editing.add(lg.store, word, fields, v.user.name, now())
         except editing.EditError as exc:
-            return form(request, lg, v, word, None, data, str(exc), _status(exc))
+            return form(request, lg, v, word, None, fields, str(exc), _status(exc))
+        finally:
+            lg.invalidate()
         return _to(f"/history/{word}/{quote(record.id, safe='')}", "added")
 
     @r.get("/edit/{word}/{record_id}", include_in_schema=False)
@@ -190,35 +183,19 @@ def router(templates: Jinja2Templates) -> APIRouter:
         v: Viewer = Depends(require_analyst),
     ) -> Response:
         assert v.user is not None
-        name = v.user.name
-        data: dict[str, Any] = {}
-
-        def write(fields: dict[str, Any], own: dict[str, str]) -> Any:
-            data.update(fields)
-            kind = editing.kind_of(word)
-            record = editing.current(lg.store, kind, record_id)
-            changes = editing.form_changes(kind, record, fields)
-            based = own.get("based_on", "")
-            why = own.get("why")
-            return editing.edit(
-                lg.store,
-                word,
-                record_id,
-                changes,
-                name,
-                now(),
-                why,
-                int(based) if based.isdigit() else None,
-            )
-
+        fields, own = await submitted(request, v)
         try:
-            rev = await posted(request, v, lg, write)
+            kind = editing.kind_of(word)
+            changes = editing.form_changes(kind, editing.current(lg.store, kind, record_id), fields)
+            rev = editing.edit(
+                lg.store, word, record_id, changes, v.user.name, now(), own.get("why"), _based(own)
+            )
         except editing.EditError as exc:
             if isinstance(exc, editing.UnknownRecordError):
                 raise HTTPException(404, str(exc)) from None
-            fields = editing.FIELDS[editing.kind_of(word)]
-            values = {k: data.get(k, "") for k in fields}
-            return form(request, lg, v, word, record_id, values, str(exc), _status(exc))
+            return form(request, lg, v, word, record_id, fields, str(exc), _status(exc))
+        finally:
+            lg.invalidate()
         return _to(f"/history/{word}/{quote(record_id, safe='')}", f"saved as revision {rev.seq}")
 
     @r.post("/void/{word}/{record_id}", include_in_schema=False)
@@ -230,25 +207,16 @@ def router(templates: Jinja2Templates) -> APIRouter:
         v: Viewer = Depends(require_analyst),
     ) -> Response:
         assert v.user is not None
-        name = v.user.name
-
-        def write(_: dict[str, Any], own: dict[str, str]) -> Any:
-            based = own.get("based_on", "")
-            return editing.void(
-                lg.store,
-                word,
-                record_id,
-                name,
-                now(),
-                own.get("why"),
-                int(based) if based.isdigit() else None,
-            )
-
+        _, own = await submitted(request, v)
         back = f"/history/{word}/{quote(record_id, safe='')}"
         try:
-            rev = await posted(request, v, lg, write)
+            rev = editing.void(
+                lg.store, word, record_id, v.user.name, now(), own.get("why"), _based(own)
+            )
         except editing.EditError as exc:
             return _to(back, str(exc))
+        finally:
+            lg.invalidate()
         return _to(back, f"void (revision {rev.seq})")
 
     @r.get("/history/{word}/{record_id}", include_in_schema=False)
@@ -310,19 +278,17 @@ def router(templates: Jinja2Templates) -> APIRouter:
         v: Viewer = Depends(require_analyst),
     ) -> Response:
         assert v.user is not None
-        name = v.user.name
-
-        def write(_: dict[str, Any], own: dict[str, str]) -> str:
-            try:
-                done = reviewing.undo(lg.store, claim_id, name, now(), own.get("why"))
-            except reviewing.ReviewError as exc:
-                return str(exc)
-            return (
+        _, own = await submitted(request, v)
+        try:
+            done = reviewing.undo(lg.store, claim_id, v.user.name, now(), own.get("why"))
+            message = (
                 f"undone: {done.figures} figure(s), {done.events} event(s), "
                 f"{done.persons} person(s), {done.deals_restored + done.deals_voided} deal(s)"
             )
-
-        message: str = await posted(request, v, lg, write)
+        except reviewing.ReviewError as exc:
+            message = str(exc)
+        finally:
+            lg.invalidate()
         return _to(f"/review/{quote(claim_id, safe='')}/preview", message)
 
     return r
