@@ -172,7 +172,7 @@ def test_the_public_export(leak_store: SqlStore) -> None:
     found = [t for t in traces(text, []) if t not in NEW_SHAPES]
     assert not found, found
     withheld = [p for p in data["persons"] if p["protection"] == "withhold_name"]
-    assert len(withheld) == 3
+    assert len(withheld) == 4  # three imported, one added by form (leak_canaries.FORM_ADDED)
     for p in withheld:
         assert p["birth_year"] is None and p["region"] is None and p["note"] is None
         assert p["gender"] == "unknown" and p["aliases"] == ""
@@ -312,3 +312,14 @@ def test_the_public_export_does_not_tie_a_pseudonym_to_a_document_or_person(
     assert all(e["supersedes"] in (None, "") or e["supersedes"] in ids for e in data["events"])
     full = exporting.export_records(leak_store, include_protected=True)
     assert any(e["source_url"] for e in full["events"] if e["person_id"] == "by-canary-zh")
+
+
+def test_the_canary_added_by_form_is_stored_as_typed(leak_store: SqlStore) -> None:
+    """The positive control for the canary typed in by hand: everything the crawl must not
+    find is in the store, protection and texts as given."""
+    person = leak_store.person("by-canary-pt")
+    assert person is not None and person.protection.value == "withhold_name"
+    assert "Птушкевіч" in " ".join(person.aliases)
+    (deal,) = [d for d in leak_store.deals() if d.id == "BY-2025-06-21-form"]
+    assert deal.concessions[0].target == "Птушкевіч" and "Ptushkevich" in (deal.note or "")
+    assert [e.kind.value for e in leak_store.events(["by-canary-pt"])] == ["designated"]

@@ -1,8 +1,15 @@
-"""Commands that keep the record: edit, void, history (services/editing.py does the work)."""
+"""Commands that keep the record: add, edit, void, history (services/editing.py does the work).
+
+The options of `edit KIND` and `add KIND` are made from the service's field table
+(`record_fields.FIELDS`), so a field the service can edit is an option here, with the same help,
+and nothing is written out twice.
+"""
 
 from __future__ import annotations
 
+import inspect
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -18,12 +25,18 @@ from prisonwatch.cli.common import (
     out,
 )
 from prisonwatch.services import editing
+from prisonwatch.services.record_fields import Field
 
 edit_app = typer.Typer(
     help="Correct one record: each edit is a new revision with who, when and why.",
     no_args_is_help=True,
 )
 app.add_typer(edit_app, name="edit")
+add_app = typer.Typer(
+    help="Add one record by hand (a person, an event, a deal, a published figure).",
+    no_args_is_help=True,
+)
+app.add_typer(add_app, name="add")
 
 WhyOption = Annotated[str | None, typer.Option("--why", help="Why (kept with the revision).")]
 BasedOnOption = Annotated[
@@ -33,207 +46,129 @@ BasedOnOption = Annotated[
         help="The revision the edit was made from; refused if a newer one exists.",
     ),
 ]
-Opt = Annotated[str | None, typer.Option()]
 IdArg = Annotated[str, typer.Argument(help="The record's id.")]
-
-
-def _run_edit(
-    word: str,
-    record_id: str,
-    fields: dict[str, Any],
-    why: str | None,
-    based_on: int | None,
-    db: str | None,
-) -> None:
-    changes = {k: v for k, v in fields.items() if v is not None}
-    with opened(db) as (store, settings):
-        try:
-            rev = editing.edit(
-                store, word, record_id, changes, settings.actor, now(), why, based_on
-            )
-        except editing.EditError as exc:
-            raise CliError(str(exc)) from None
-    out.print(
-        f"{word} {record_id}: revision {rev.seq} ({', '.join(sorted(changes))})",
-        markup=False,
-        highlight=False,
-    )
-
-
-@edit_app.command("person")
-def edit_person(
-    record_id: IdArg,
-    name: Annotated[str | None, typer.Option(help="The main name.")] = None,
-    aliases: Annotated[
-        str | None, typer.Option(help="Every other spelling, separated by ';' (replaces them).")
-    ] = None,
-    birth_year: Annotated[str | None, typer.Option(help="Year of birth.")] = None,
-    gender: Annotated[str | None, typer.Option(help="female, male, other or unknown.")] = None,
-    region: Opt = None,
-    country: Annotated[str | None, typer.Option(help="Two-letter country code.")] = None,
-    protection: Annotated[
-        str | None, typer.Option(help="public, withhold_name or counts_only.")
-    ] = None,
-    note: Opt = None,
-    why: WhyOption = None,
-    based_on: BasedOnOption = None,
-    db: DbOption = None,
-) -> None:
-    """Correct a person: names, protection, other fields (takes effect everywhere at once)."""
-    fields = {
-        "name": name,
-        "aliases": aliases,
-        "birth_year": birth_year,
-        "gender": gender,
-        "region": region,
-        "country": country,
-        "protection": protection,
-        "note": note,
-    }
-    _run_edit("person", record_id, fields, why, based_on, db)
-
-
-@edit_app.command("event")
-def edit_event(
-    record_id: IdArg,
-    person_id: Annotated[str | None, typer.Option(help="Whom it happened to.")] = None,
-    kind: Annotated[str | None, typer.Option(help="detained, released, sentenced, ...")] = None,
-    date: Annotated[str | None, typer.Option(help="2025-09-11, 2025-09, 2025 or a/b.")] = None,
-    mechanism: Annotated[str | None, typer.Option(help="How a release happened.")] = None,
-    organisation: Opt = None,
-    deal_id: Annotated[str | None, typer.Option(help="The deal a release belongs to.")] = None,
-    place: Opt = None,
-    note: Opt = None,
-    source_ids: Annotated[
-        str | None, typer.Option(help="Source ids or addresses, separated by ';'.")
-    ] = None,
-    articles: Annotated[
-        str | None, typer.Option(help="Criminal-code articles, separated by ';'.")
-    ] = None,
-    sentence: Annotated[str | None, typer.Option(help="Sentence length: 5y, 2y6m, 18m.")] = None,
-    term_ends: Annotated[str | None, typer.Option(help="When the term ends (a day).")] = None,
-    court: Opt = None,
-    detention_place: Annotated[
-        str | None, typer.Option(help="Colony or prison (analysts only).")
-    ] = None,
-    health: Annotated[str | None, typer.Option(help="Health notes (analysts only).")] = None,
-    why: WhyOption = None,
-    based_on: BasedOnOption = None,
-    db: DbOption = None,
-) -> None:
-    """Correct an event."""
-    fields = {
-        "person_id": person_id,
-        "kind": kind,
-        "date": date,
-        "mechanism": mechanism,
-        "organisation": organisation,
-        "deal_id": deal_id,
-        "place": place,
-        "note": note,
-        "source_ids": source_ids,
-        "articles": articles,
-        "sentence_months": sentence,
-        "term_ends": term_ends,
-        "court": court,
-        "detention_place": detention_place,
-        "health": health,
-    }
-    _run_edit("event", record_id, fields, why, based_on, db)
-
-
-@edit_app.command("deal")
-def edit_deal(
-    record_id: IdArg,
-    date: Annotated[str | None, typer.Option(help="When it was made.")] = None,
-    country: Opt = None,
-    parties: Annotated[str | None, typer.Option(help="Parties, separated by ';'.")] = None,
-    mediator: Opt = None,
-    concessions: Annotated[
-        str | None, typer.Option(help="'by/what/target' items separated by ';' (replaces them).")
-    ] = None,
-    reported_released: Opt = None,
-    reported_political_prisoners: Opt = None,
-    reported_returned: Opt = None,
-    figures_by: Opt = None,
-    note: Opt = None,
-    source_ids: Annotated[str | None, typer.Option(help="Source ids or addresses.")] = None,
-    why: WhyOption = None,
-    based_on: BasedOnOption = None,
-    db: DbOption = None,
-) -> None:
-    """Correct a deal: parties, concessions, reported figures, sources."""
-    fields = {
-        "date": date,
-        "country": country,
-        "parties": parties,
-        "mediator": mediator,
-        "concessions": concessions,
-        "reported_released": reported_released,
-        "reported_political_prisoners": reported_political_prisoners,
-        "reported_returned": reported_returned,
-        "figures_by": figures_by,
-        "note": note,
-        "source_ids": source_ids,
-    }
-    _run_edit("deal", record_id, fields, why, based_on, db)
-
-
-@edit_app.command("figure")
-def edit_figure(
-    record_id: IdArg,
-    metric: Annotated[str | None, typer.Option(help="held, released, detained, ...")] = None,
-    value: Opt = None,
-    period: Opt = None,
-    qualifier: Annotated[str | None, typer.Option(help="exact, about, at_least, ...")] = None,
-    organisation: Opt = None,
-    country: Opt = None,
-    note: Opt = None,
-    source_ids: Annotated[str | None, typer.Option(help="Source ids or addresses.")] = None,
-    why: WhyOption = None,
-    based_on: BasedOnOption = None,
-    db: DbOption = None,
-) -> None:
-    """Correct a published figure (an observation)."""
-    fields = {
-        "metric": metric,
-        "value": value,
-        "period": period,
-        "qualifier": qualifier,
-        "organisation": organisation,
-        "country": country,
-        "note": note,
-        "source_ids": source_ids,
-    }
-    _run_edit("figure", record_id, fields, why, based_on, db)
-
-
-@edit_app.command("source")
-def edit_source(
-    record_id: IdArg,
-    url: Opt = None,
-    title: Opt = None,
-    publisher: Opt = None,
-    published: Annotated[str | None, typer.Option(help="The day it was published.")] = None,
-    language: Opt = None,
-    why: WhyOption = None,
-    based_on: BasedOnOption = None,
-    db: DbOption = None,
-) -> None:
-    """Correct a source's descriptive fields (its text is never edited)."""
-    fields = {
-        "url": url,
-        "title": title,
-        "publisher": publisher,
-        "published": published,
-        "language": language,
-    }
-    _run_edit("source", record_id, fields, why, based_on, db)
-
-
 KindArg = Annotated[
     str, typer.Argument(help="person, event, deal, figure, source, judgement or choice.")
 ]
+
+EDITED = {
+    "person": "Correct a person: names, protection, other fields (effective everywhere at once).",
+    "event": "Correct an event.",
+    "deal": "Correct a deal: parties, concessions, reported figures, sources.",
+    "figure": "Correct a published figure (an observation).",
+    "source": "Correct a source's descriptive fields (its text is never edited).",
+    "judgement": "Correct a name judgement (is this written name this person?).",
+    "choice": "Correct a conflict choice: which of disagreeing values holds, and why.",
+}
+ADDED = {
+    "person": "Add a person; the id is made from the name unless --id is given.",
+    "event": "Add an event; the id is made from its content unless --id is given.",
+    "deal": "Add a deal; the id is COUNTRY-DATE (or made from its content) unless --id is given.",
+    "figure": "Add a published figure; the id is made from its content unless --id is given.",
+}
+
+
+PREFIX = "field_"
+"""Fields' parameters are named apart from the command's own (a choice has a field `why`)."""
+
+
+def _given(kind: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The fields given on the command line, by the service's names."""
+    return {
+        n: kwargs[PREFIX + n] for n in editing.FIELDS[kind] if kwargs.get(PREFIX + n) is not None
+    }
+
+
+def _field_options(kind: str) -> list[inspect.Parameter]:
+    """One `--option` per field of the kind, named and explained as the service's table says."""
+
+    def option(name: str, spec: Field) -> inspect.Parameter:
+        flag = "--" + (spec.option or name).replace("_", "-")
+        kwargs: dict[str, Any] = {"help": spec.help} if spec.help else {}
+        annotation = Annotated[str | None, typer.Option(flag, **kwargs)]
+        return inspect.Parameter(
+            PREFIX + name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation
+        )
+
+    return [option(n, s).replace(default=None) for n, s in editing.FIELDS[kind].items()]
+
+
+def _command(run: Callable[..., None], params: list[inspect.Parameter], doc: str) -> Any:
+    """`run` with the signature typer reads options from."""
+
+    def command(**kwargs: Any) -> None:
+        run(**kwargs)
+
+    command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in params}
+    command.__doc__ = doc
+    return command
+
+
+def _edit_command(word: str) -> None:
+    kind = editing.kind_of(word)
+
+    def run(
+        record_id: str, why: str | None, based_on: int | None, db: str | None, **given: Any
+    ) -> None:
+        changes = _given(kind, given)
+        with opened(db) as (store, settings):
+            try:
+                rev = editing.edit(
+                    store, word, record_id, changes, settings.actor, now(), why, based_on
+                )
+            except editing.EditError as exc:
+                raise CliError(str(exc)) from None
+        out.print(
+            f"{word} {record_id}: revision {rev.seq} ({', '.join(sorted(changes))})",
+            markup=False,
+            highlight=False,
+        )
+
+    key = inspect.Parameter.KEYWORD_ONLY
+    params = [
+        inspect.Parameter("record_id", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=IdArg),
+        *_field_options(kind),
+        inspect.Parameter("why", key, default=None, annotation=WhyOption),
+        inspect.Parameter("based_on", key, default=None, annotation=BasedOnOption),
+        inspect.Parameter("db", key, default=None, annotation=DbOption),
+    ]
+    edit_app.command(word)(_command(run, params, EDITED[word]))
+
+
+def _add_command(word: str) -> None:
+    kind = editing.kind_of(word)
+
+    def run(id: str | None, format: str, db: str | None, **given: Any) -> None:
+        fmt = check_format(format, ("table", "json"))
+        values = _given(kind, given)
+        with opened(db) as (store, settings):
+            try:
+                record = editing.add(store, word, {**values, "id": id}, settings.actor, now())
+            except editing.EditError as exc:
+                raise CliError(str(exc)) from None
+        if fmt == "json":
+            out.print_json(json.dumps(editing.plain(record), ensure_ascii=False))
+            return
+        out.print(f"{word} {record.id}: added", markup=False, highlight=False)
+
+    key = inspect.Parameter.KEYWORD_ONLY
+    id_option = Annotated[
+        str | None, typer.Option("--id", help="The new record's id (made from it when not given).")
+    ]
+    params = [
+        inspect.Parameter("id", key, default=None, annotation=id_option),
+        *_field_options(kind),
+        inspect.Parameter("format", key, default="table", annotation=FormatOption),
+        inspect.Parameter("db", key, default=None, annotation=DbOption),
+    ]
+    add_app.command(word)(_command(run, params, ADDED[word]))
+
+
+for _word in EDITED:
+    _edit_command(_word)
+for _word in ADDED:
+    _add_command(_word)
 
 
 @app.command("void")

@@ -1,9 +1,11 @@
-"""Editing the record: correct, void and trace any person, event, deal, figure or source.
+"""Editing the record: add, correct, void and trace any person, event, deal, figure or source.
 
 One service for every edge (CLI, JSON API, web forms). An edit names fields by the words a user
-types (`--protection counts_only`, `--aliases "A; B"`), is checked whole before anything is
-written, and becomes one revision (`core.revisions`) with who, when and why; nothing is updated
-in place. An edit based on an older revision than the newest is refused, naming the newer one.
+types (`--protection counts_only`, `--aliases "A; B"`; the table is `record_fields.FIELDS`), is
+checked whole before anything is written, and becomes one revision (`core.revisions`) with who,
+when and why; nothing is updated in place. An edit based on an older revision than the newest is
+refused, naming the newer one. A record added here is written like an imported one (revision 0,
+"first recorded"), its id given or made from its content as import makes it.
 """
 
 from __future__ import annotations
@@ -13,23 +15,22 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any
 
 from prisonwatch.core.bitemporal import effective_events
-from prisonwatch.core.custody import CustodyError, check_article, parse_sentence, term_end
-from prisonwatch.core.dates import DateError, FuzzyDate, format_fuzzy, parse_day, parse_fuzzy
+from prisonwatch.core.custody import term_end
+from prisonwatch.core.dates import FuzzyDate, format_fuzzy
+from prisonwatch.core.deals import published_figures
 from prisonwatch.core.problems import Problem
-from prisonwatch.core.records import Concession, Person, content_id
-from prisonwatch.core.revisions import Revision, StaleRevisionError, diff
-from prisonwatch.core.vocabulary import (
-    EventKind,
-    Gender,
-    ObservationMetric,
-    Protection,
-    Qualifier,
-    ReleaseMechanism,
-)
+from prisonwatch.core.records import Deal, Event, Observation, Person, content_id
+from prisonwatch.core.revisions import Revision, StaleRevisionError, diff, newest_seq
+from prisonwatch.core.vocabulary import EventKind, ReleaseMechanism
+from prisonwatch.ingest import fields as f
+from prisonwatch.services import conflicts, importing
+from prisonwatch.services.record_fields import FIELDS, Field, check
 from prisonwatch.storage.port import Batch, LedgerStore
+
+__all__ = ["FIELDS", "Field"]
 
 KINDS: dict[str, str] = {
     "person": "person",
@@ -43,6 +44,10 @@ KINDS: dict[str, str] = {
 }
 """The word a user gives for a kind → the kind the store revises (a published figure is an
 observation)."""
+
+ADDABLE = ("person", "event", "deal", "observation")
+"""The kinds a user may add by hand (sources come from files and articles; judgements and
+choices from `judge` and `conflicts choose`)."""
 
 
 class EditError(Exception):
@@ -61,223 +66,8 @@ class UnknownRecordError(EditError):
     """An edit of a record that does not exist (HTTP 404)."""
 
 
-Parse = Callable[[LedgerStore, Any], Any]
-
-
-def _text(_: LedgerStore, value: Any) -> str | None:
-    text = str(value).strip() if value is not None else ""
-    return text or None
-
-
-def _required(_: LedgerStore, value: Any) -> str:
-    text = str(value).strip() if value is not None else ""
-    if not text:
-        raise ValueError("may not be empty")
-    return text
-
-
-def _names(_: LedgerStore, value: Any) -> tuple[str, ...]:
-    items = value if isinstance(value, list | tuple) else str(value or "").split(";")
-    return tuple(dict.fromkeys(s for s in (str(i).strip() for i in items) if s))
-
-
-def _count(_: LedgerStore, value: Any) -> int | None:
-    if value is None or str(value).strip() == "":
-        return None
-    try:
-        n = int(str(value).strip())
-    except ValueError:
-        raise ValueError(f"{value!r} is not a whole number") from None
-    if n < 0:
-        raise ValueError(f"{n} is negative")
-    return n
-
-
-def _year(store: LedgerStore, value: Any) -> int | None:
-    n = _count(store, value)
-    if n is not None and not 1880 <= n <= 2030:
-        raise ValueError(f"{n} is not a plausible birth year")
-    return n
-
-
-def _choice(enum: type[StrEnum], optional: bool = False) -> Parse:
-    def parse(_: LedgerStore, value: Any) -> Any:
-        text = str(value).strip() if value is not None else ""
-        if optional and not text:
-            return None
-        try:
-            return enum(text)
-        except ValueError:
-            allowed = ", ".join(e.value for e in enum)
-            raise ValueError(f"{text!r} is not one of {allowed}") from None
-
-    return parse
-
-
-def _fuzzy(_: LedgerStore, value: Any) -> Any:
-    try:
-        return parse_fuzzy(str(value or "").strip())
-    except DateError as exc:
-        raise ValueError(str(exc)) from None
-
-
-def _day(_: LedgerStore, value: Any) -> Any:
-    text = str(value or "").strip()
-    if not text:
-        return None
-    try:
-        return parse_day(text)
-    except DateError as exc:
-        raise ValueError(str(exc)) from None
-
-
-def _country(_: LedgerStore, value: Any) -> str | None:
-    text = str(value or "").strip().upper()
-    if text and not (text.isalpha() and len(text) == 2):
-        raise ValueError(f"{text!r} is not a two-letter country code")
-    return text or None
-
-
-def _person_ref(store: LedgerStore, value: Any) -> str:
-    pid = _required(store, value)
-    if store.person(pid) is None:
-        raise ValueError(f"there is no person {pid!r}")
-    return pid
-
-
-def _deal_ref(store: LedgerStore, value: Any) -> str | None:
-    did = _text(store, value)
-    if did is not None and did not in {d.id for d in store.deals()}:
-        raise ValueError(f"there is no deal {did!r}")
-    return did
-
-
-def _sources(store: LedgerStore, value: Any) -> tuple[str, ...]:
-    ids = _names(store, value)
-    known = {s.id for s in store.sources(list(ids))} if ids else set()
-    by_url = {s.url: s.id for s in store.sources()} if set(ids) - known else {}
-    out = []
-    for i in ids:
-        if i in known:
-            out.append(i)
-        elif i in by_url:
-            out.append(by_url[i])
-        else:
-            raise ValueError(f"there is no source {i!r} (give its id or its address)")
-    return tuple(out)
-
-
-def _verdict(_: LedgerStore, value: Any) -> str:
-    text = str(value or "").strip()
-    if text not in ("same", "not_same", "unsure"):
-        raise ValueError(f"{text!r} is not one of same, not_same, unsure")
-    return text
-
-
-def _articles(_: LedgerStore, value: Any) -> tuple[str, ...]:
-    """Criminal-code articles separated by ';' or '|' (replacing them all), or a list."""
-    if isinstance(value, list | tuple):
-        items = list(value)
-    else:
-        items = str(value or "").replace("|", ";").split(";")
-    try:
-        return tuple(dict.fromkeys(check_article(str(a)) for a in items if str(a).strip()))
-    except CustodyError as exc:
-        raise ValueError(str(exc)) from None
-
-
-def _sentence(_: LedgerStore, value: Any) -> int | None:
-    """A sentence length (`5y`, `2y6m`, `18m`, or a number of whole months); empty clears it."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if not isinstance(value, bool) and str(value).strip().isdigit():
-        value = f"{str(value).strip()}m"  # whole months, as a form shows the stored length
-    try:
-        return parse_sentence(str(value))
-    except CustodyError as exc:
-        raise ValueError(str(exc)) from None
-
-
-def _concessions(_: LedgerStore, value: Any) -> tuple[Concession, ...]:
-    """`by/what/target; by/what/target` (target optional), or a list of objects."""
-    items = value if isinstance(value, list | tuple) else str(value or "").split(";")
-    out = []
-    for item in items:
-        if isinstance(item, Mapping):
-            parts = [item.get("by"), item.get("what"), item.get("target")]
-        else:
-            if not str(item).strip():
-                continue
-            parts = [p.strip() for p in str(item).split("/")]
-        if len(parts) < 2 or not parts[0] or not parts[1] or len(parts) > 3:
-            raise ValueError(f"{item!r} is not 'by/what' or 'by/what/target'")
-        target = parts[2] if len(parts) > 2 and parts[2] else None
-        out.append(Concession(str(parts[0]), str(parts[1]), target))
-    return tuple(out)
-
-
-FIELDS: dict[str, dict[str, Parse]] = {
-    "person": {
-        "name": _required,
-        "aliases": _names,
-        "birth_year": _year,
-        "gender": _choice(Gender),
-        "region": _text,
-        "country": _country,
-        "protection": _choice(Protection),
-        "note": _text,
-    },
-    "event": {
-        "person_id": _person_ref,
-        "kind": _choice(EventKind),
-        "date": _fuzzy,
-        "mechanism": _choice(ReleaseMechanism, optional=True),
-        "organisation": _text,
-        "deal_id": _deal_ref,
-        "place": _text,
-        "note": _text,
-        "source_ids": _sources,
-        "articles": _articles,
-        "sentence_months": _sentence,
-        "term_ends": _day,
-        "court": _text,
-        "detention_place": _text,
-        "health": _text,
-    },
-    "deal": {
-        "date": _fuzzy,
-        "country": _country,
-        "parties": _names,
-        "mediator": _text,
-        "concessions": _concessions,
-        "reported_released": _count,
-        "reported_political_prisoners": _count,
-        "reported_returned": _count,
-        "figures_by": _text,
-        "note": _text,
-        "source_ids": _sources,
-    },
-    "observation": {
-        "metric": _choice(ObservationMetric),
-        "value": _count,
-        "period": _fuzzy,
-        "qualifier": _choice(Qualifier),
-        "organisation": _text,
-        "country": _country,
-        "note": _text,
-        "source_ids": _sources,
-    },
-    "judgement": {"verdict": _verdict, "note": _text},
-    "choice": {"chosen": _required, "why": _required},
-    "source": {
-        "url": _text,
-        "title": _text,
-        "publisher": _text,
-        "published": _day,
-        "language": _text,
-    },
-}
-"""Which fields of each kind may be edited, and how a typed value is read."""
+class DuplicateRecordError(EditError):
+    """An added record under an id that is already taken (HTTP 409)."""
 
 
 def kind_of(word: str) -> str:
@@ -325,30 +115,88 @@ def _why(why: str | None) -> str:
     return text
 
 
-def revised(store: LedgerStore, kind: str, record: Any, changes: Mapping[str, Any]) -> Any:
-    """The record with `changes` read and applied; EditError listing every bad field."""
+def read(store: LedgerStore, kind: str, where: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Every typed value read by its field's reader; EditError naming each bad field."""
     fields = FIELDS[kind]
-    where = f"{kind} {record.id}"
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     for name, value in changes.items():
         if name not in fields:
-            reason = f"cannot be edited (fields of a {kind}: {', '.join(fields)})"
+            article = "an" if kind[0] in "aeiou" else "a"
+            reason = f"is not a field of {article} {kind} (its fields: {', '.join(fields)})"
             problems.append(Problem(where, name, reason))
             continue
         try:
-            values[name] = fields[name](store, value)
+            values[name] = fields[name].read(store, value)
         except ValueError as exc:
             problems.append(Problem(where, name, str(exc)))
     if problems:
         raise EditError(problems)
+    return values
+
+
+def revised(store: LedgerStore, kind: str, record: Any, changes: Mapping[str, Any]) -> Any:
+    """The record with `changes` read and applied; EditError listing every bad field."""
+    where = f"{kind} {record.id}"
+    values = read(store, kind, where, changes)
     after = dataclasses.replace(record, **values)
-    derived = "sentence_months" in values or "date" in values  # a derived end follows them
-    if kind == "event" and derived and "term_ends" not in values and after.sentence_months:
-        after = dataclasses.replace(after, term_ends=term_end(after.date, after.sentence_months))
-    if kind == "event" and after.kind is not EventKind.RELEASED and after.mechanism is not None:
-        raise EditError([Problem(where, "mechanism", "only a release has a mechanism")])
+    if kind == "event":
+        after = _derived(after, set(values))
+    problems = check(after, set(values))
+    if kind == "judgement" and "verdict" in values:
+        problems += _judgement_problems(store, after)
+    if kind == "choice" and "chosen" in values:
+        problems += _choice_problems(store, after)
+    if problems:
+        raise EditError(problems)
     return after
+
+
+def _derived(event: Event, changed: set[str]) -> Event:
+    """An event's fields that follow others: the end of a term from its start and length (unless
+    given), and a release's mechanism, `unknown` when none is said (as import sets it)."""
+    follows = {"sentence_months", "date"} & changed and "term_ends" not in changed
+    if follows and event.sentence_months:
+        event = dataclasses.replace(event, term_ends=term_end(event.date, event.sentence_months))
+    said = {"kind", "mechanism"} & changed
+    if said and event.kind is EventKind.RELEASED and event.mechanism is None:
+        event = dataclasses.replace(event, mechanism=ReleaseMechanism.UNKNOWN)
+    if event.kind is not EventKind.RELEASED and "kind" in changed and "mechanism" not in changed:
+        event = dataclasses.replace(event, mechanism=None)
+    return event
+
+
+def _judgement_problems(store: LedgerStore, after: Any) -> list[Problem]:
+    """A judgement's new verdict may not contradict another standing judgement of the same name
+    and person (same against not_same; unsure contradicts nothing)."""
+    out = []
+    for other in store.judgements(after.name):
+        if other.id == after.id or other.person_id != after.person_id:
+            continue
+        if other.verdict != after.verdict and "unsure" not in (other.verdict, after.verdict):
+            out.append(
+                Problem(
+                    f"judgement {after.id}",
+                    "verdict",
+                    f"judgement {other.id} ({other.decided_by}) says {after.name!r} is "
+                    f"{other.verdict} {after.person_id}: edit or void that one as well",
+                )
+            )
+    return out
+
+
+def _choice_problems(store: LedgerStore, after: Any) -> list[Problem]:
+    """A choice may only name one of its conflict's values as they stand now."""
+    found = {c.key: c for c in conflicts.find(store)}.get(after.conflict)
+    where = f"choice {after.id}"
+    if found is None:
+        reason = f"{after.conflict!r} is no longer a conflict (its values agree now)"
+        return [Problem(where, "chosen", reason)]
+    options = [str(o["id"]) for o in found.options]
+    if after.chosen not in options:
+        reason = f"{after.chosen!r} is not one of the values of {after.conflict!r}: "
+        return [Problem(where, "chosen", reason + ", ".join(options))]
+    return []
 
 
 def edit(
@@ -367,6 +215,8 @@ def edit(
     if not changes:
         raise EditError([Problem(f"{kind} {record_id}", "fields", "no field to change was given")])
     before = current(store, kind, record_id)
+    if kind == "choice" and "chosen" in changes and "why" not in changes:
+        changes = {**changes, "why": reason}  # the old reason explained the old value
     after = revised(store, kind, before, changes)
     if after == before:
         raise EditError([Problem(f"{kind} {record_id}", "fields", "the edit changes nothing")])
@@ -438,8 +288,10 @@ def history(store: LedgerStore, word: str, record_id: str) -> list[Change]:
         raise UnknownRecordError(
             [Problem(f"{kind} {record_id}", "id", f"there is no {kind} {record_id!r}")]
         )
-    inserted = [a for a in store.audit_log(record_id, limit=1000) if a.action == "insert"]
-    actor = inserted[-1].actor if inserted else getattr(first, "recorded_by", "import")
+    actor = getattr(first, "decided_by", None) or getattr(first, "chosen_by", None)
+    if actor is None:  # judgements and choices say who made them; other records the audit log
+        inserted = [a for a in store.audit_log(record_id, limit=1000) if a.action == "insert"]
+        actor = inserted[-1].actor if inserted else getattr(first, "recorded_by", "import")
     at = next(
         getattr(first, f) for f in ("recorded_at", "decided_at", "chosen_at") if hasattr(first, f)
     )
@@ -480,46 +332,165 @@ def change_dict(step: Change) -> dict[str, Any]:
     }
 
 
-def as_text(kind: str, record: Any) -> dict[str, str]:
-    """Each editable field of a record as a user types it (lists joined by ';', concessions as
-    `by/what/target`), for forms."""
-    out: dict[str, str] = {}
+def as_text(kind: str, record: Any) -> dict[str, Any]:
+    """Each editable field of a record as a form shows it: text as typed (lists joined by ';'),
+    except a deal's parties (a list) and concessions (a list of `{by, what, target, note}`)."""
+    out: dict[str, Any] = {}
     for name in FIELDS[kind]:
         value = getattr(record, name)
         if name == "concessions":
-            out[name] = "; ".join("/".join(x for x in (c.by, c.what, c.target) if x) for c in value)
-            continue
-        shown = plain(value)
-        if isinstance(shown, list):
-            out[name] = "; ".join(str(x) for x in shown)
+            out[name] = [
+                {k: getattr(c, k) or "" for k in ("by", "what", "target", "note")} for c in value
+            ]
+        elif name == "parties":
+            out[name] = list(value)
         else:
-            out[name] = "" if shown is None else str(shown)
+            shown = plain(value)
+            if isinstance(shown, list):
+                out[name] = "; ".join(str(x) for x in shown)
+            else:
+                out[name] = "" if shown is None else str(shown)
     return out
 
 
-def form_changes(kind: str, record: Any, submitted: Mapping[str, str]) -> dict[str, str]:
+def _same_shown(a: Any, b: Any) -> bool:
+    """Whether a submitted form value says what the form showed (blanks and spaces aside)."""
+    if isinstance(a, list) or isinstance(b, list):
+        return _rows(a) == _rows(b)
+    return str(a or "").strip() == str(b or "").strip()
+
+
+def _rows(value: Any) -> list[Any]:
+    out: list[Any] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, Mapping):
+            row = tuple(str(item.get(k) or "").strip() for k in ("by", "what", "target", "note"))
+            if any(row):
+                out.append(row)
+        elif str(item or "").strip():
+            out.append(str(item).strip())
+    return out
+
+
+def form_changes(kind: str, record: Any, submitted: Mapping[str, Any]) -> dict[str, Any]:
     """The fields of a submitted form that differ from the record as shown."""
     shown = as_text(kind, record)
-    return {k: v for k, v in submitted.items() if k in shown and v.strip() != shown[k].strip()}
+    return {k: v for k, v in submitted.items() if k in shown and not _same_shown(v, shown[k])}
 
 
-def add_person(store: LedgerStore, fields: Mapping[str, Any], actor: str, at: datetime) -> Person:
-    """A new person, typed in by an analyst; its id is given or made from the name."""
-    name = str(fields.get("name") or "").strip()
-    if not name:
-        raise EditError([Problem("person", "name", "may not be empty")])
-    pid = str(fields.get("id") or "").strip() or content_id("pe", name)
-    if store.first_version("person", pid) is not None:
-        raise EditError([Problem(f"person {pid}", "id", f"person {pid!r} already exists")])
-    person = revised(
-        store,
-        "person",
-        Person(id=pid, name=name, recorded_at=at),
-        {
-            k: v
-            for k, v in fields.items()
-            if k in FIELDS["person"] and k != "name" and v not in (None, "")
-        },
+def find(store: LedgerStore, word: str, record_id: str) -> Any | None:
+    """The record as it is now, or None when it does not exist or is void."""
+    return _current(store, kind_of(word), record_id)
+
+
+def add(store: LedgerStore, word: str, fields: Mapping[str, Any], actor: str, at: datetime) -> Any:
+    """A new record typed in by hand (a person, an event, a deal, a published figure), written
+    like an imported one. Its id is given (`id`) or made from its content as import makes it;
+    empty values count as not given. EditError names every bad or missing field; an id taken
+    already (even by a void record) is DuplicateRecordError."""
+    kind = kind_of(word)
+    if kind not in ADDABLE:
+        addable = ", ".join("figure" if k == "observation" else k for k in ADDABLE)
+        raise EditError([Problem(kind, "kind", f"a {word} cannot be added here ({addable} can)")])
+    given = {k: v for k, v in fields.items() if k != "id" and not _blank(v)}
+    where = f"new {kind}"
+    problems: list[Problem] = []
+    try:
+        record_id = f.ident(fields.get("id"))
+    except ValueError as exc:
+        problems.append(Problem(where, "id", str(exc)))
+        record_id = None
+    missing = [n for n, fld in FIELDS[kind].items() if fld.required and n not in given]
+    problems += [Problem(where, n, "is required") for n in missing]
+    try:
+        values = read(store, kind, where, given)
+    except EditError as exc:
+        problems += exc.problems
+    if problems:
+        raise EditError(problems)
+    record = _new(kind, record_id, values, actor, at)
+    if kind == "event":
+        record = _derived(record, set(values))
+    problems = check(record)
+    if problems:
+        raise EditError(problems)
+    if store.first_version(kind, record.id) is not None:
+        state = "void" if _current(store, kind, record.id) is None else "stored"
+        reason = f"{word} {record.id!r} already exists ({state}): edit it, or give another id"
+        raise DuplicateRecordError([Problem(f"{kind} {record.id}", "id", reason)])
+    batch = Batch(where={record.id: f"new {kind} {record.id}"})
+    getattr(batch, _BATCH[kind]).append(record)
+    report = importing.import_batch(store, batch, actor, at)  # its rules: no future, timeline
+    if report.problems:
+        raise EditError(report.problems)
+    return record
+
+
+_BATCH = {"person": "persons", "event": "events", "deal": "deals", "observation": "observations"}
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, list | tuple) and not value
+
+
+def _new(kind: str, record_id: str | None, v: dict[str, Any], actor: str, at: datetime) -> Any:
+    """The record `values` describe, with its id made from its content when none is given."""
+    if kind == "person":
+        return Person(id=record_id or content_id("pe", v["name"]), recorded_at=at, **v)
+    if kind == "event":
+        mechanism = v.get("mechanism")
+        if v["kind"] is EventKind.RELEASED and mechanism is None:
+            v = {**v, "mechanism": ReleaseMechanism.UNKNOWN}  # as import reads a release
+            mechanism = v["mechanism"]
+        made = content_id(
+            "ev",
+            v["person_id"],
+            v["kind"].value,
+            str(v["date"]),
+            mechanism,
+            v.get("organisation"),
+            v.get("deal_id"),
+            *v.get("source_ids", ()),
+        )
+        return Event(id=record_id or made, recorded_at=at, recorded_by=actor, **v)
+    if kind == "deal":
+        country = v.get("country")
+        made = (
+            f"{country}-{format_fuzzy(v['date']).replace('/', '_')}"
+            if country
+            else content_id("de", str(v["date"]), *v.get("parties", ()))
+        )
+        return Deal(
+            id=record_id or made,
+            recorded_at=at,
+            **v,
+        )
+    place, scope = v.get("place"), v.get("scope")
+    made = content_id(
+        "ob",
+        v["metric"].value,
+        v["value"],
+        str(v["period"]),
+        v.get("organisation"),
+        v.get("country"),
+        *v.get("source_ids", ()),
+        *((place, scope) if place or scope else ()),
     )
-    store.apply(Batch(persons=[person]), actor, at)
-    return cast(Person, person)
+    return Observation(id=record_id or made, recorded_at=at, **v)
+
+
+def deal_figures(store: LedgerStore, deal: Deal) -> list[Observation]:
+    """The published figures that count for a deal (its `released` observations), which its
+    edit form lists to edit or void one by one."""
+    obs = store.observations()
+    counted = {fig.observation_id for fig in published_figures(deal, obs)}
+    return [o for o in obs if o.id in counted]
+
+
+def based_on(store: LedgerStore, kind: str, record_id: str) -> int:
+    """The revision an edit of the record as it is now is based on (for forms)."""
+    return newest_seq(store.revisions(kind, record_id))

@@ -1,15 +1,17 @@
-"""Writes under /api/v1 for analysts and admins: edit, void and trace any record, show and undo
-an acceptance. Every route calls one service (`services.editing`, `services.reviewing`).
+"""Writes under /api/v1 for analysts and admins: add, edit, void and trace any record, show and
+undo an acceptance. Every route calls one service (`services.editing`, `services.reviewing`).
 
 Bodies are JSON. Errors use the app's shape `{"error": {"code", "message"}}`: 400 for bad
 input (every bad field named), 404 for an unknown or void record, 409 for an edit based on an
-older revision than the newest (the message names the newer one). Session users send the CSRF
+older revision than the newest (the message names the newer one) or an added record whose id is
+taken. Session users send the CSRF
 token (`X-CSRF-Token`); API tokens need none.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -43,11 +45,55 @@ def _based_on(data: dict[str, Any]) -> int | None:
 
 
 def _fail(exc: editing.EditError) -> HTTPException:
-    if isinstance(exc, editing.StaleEditError):
+    if isinstance(exc, editing.StaleEditError | editing.DuplicateRecordError):
         return HTTPException(409, str(exc))
     if isinstance(exc, editing.UnknownRecordError):
         return HTTPException(404, str(exc))
     return HTTPException(400, str(exc))
+
+
+async def _write(
+    request: Request, lg: Ledger, v: Viewer, write: Callable[[dict[str, Any], str], Any]
+) -> Any:
+    """Check the CSRF token, read the JSON body and make one write as the asking user; every
+    refusal in the error shape, derived state told of whatever was written."""
+    check_csrf(request, v, None)
+    assert v.user is not None
+    data = await _body(request)
+    try:
+        return write(data, v.user.name)
+    except editing.EditError as exc:
+        raise _fail(exc) from None
+    finally:
+        lg.invalidate()
+
+
+def _fields(data: dict[str, Any]) -> dict[str, Any]:
+    fields = data.get("fields")
+    if not isinstance(fields, dict):
+        raise HTTPException(400, "fields: give an object of field names and new values")
+    return fields
+
+
+@router.post("/records/{kind}", summary="Add a record (analysts)", status_code=201)
+async def add(
+    kind: str,
+    request: Request,
+    lg: Ledger = Depends(ledger),
+    v: Viewer = Depends(require_analyst),
+) -> Response:
+    """A new person, event, deal or published figure (`figure`), from `{"fields": {...}}`;
+    `id` (in `fields` or beside it) is optional. 409 when the id is taken."""
+
+    def write(data: dict[str, Any], actor: str) -> Any:
+        fields = _fields(data)
+        if "id" in data:
+            fields = {**fields, "id": data["id"]}
+        return editing.add(lg.store, kind, fields, actor, now())
+
+    record = await _write(request, lg, v, write)
+    body = {"kind": kind, "id": record.id, "revision": 0, "record": editing.plain(record)}
+    return json_response(lg, v, body, status=201)
 
 
 @router.post("/records/{kind}/{record_id}", summary="Edit a record (analysts)")
@@ -58,20 +104,11 @@ async def edit(
     lg: Ledger = Depends(ledger),
     v: Viewer = Depends(require_analyst),
 ) -> Response:
-    check_csrf(request, v, None)
-    assert v.user is not None
-    data = await _body(request)
-    fields = data.get("fields")
-    if not isinstance(fields, dict):
-        raise HTTPException(400, "fields: give an object of field names and new values")
-    try:
-        rev = editing.edit(
-            lg.store, kind, record_id, fields, v.user.name, now(), data.get("why"), _based_on(data)
-        )
-    except editing.EditError as exc:
-        raise _fail(exc) from None
-    finally:
-        lg.invalidate()
+    def write(data: dict[str, Any], actor: str) -> Any:
+        fields, why, based = _fields(data), data.get("why"), _based_on(data)
+        return editing.edit(lg.store, kind, record_id, fields, actor, now(), why, based)
+
+    rev = await _write(request, lg, v, write)
     return json_response(lg, v, {"kind": kind, "id": record_id, "revision": rev.seq})
 
 
@@ -83,17 +120,11 @@ async def void(
     lg: Ledger = Depends(ledger),
     v: Viewer = Depends(require_analyst),
 ) -> Response:
-    check_csrf(request, v, None)
-    assert v.user is not None
-    data = await _body(request)
-    try:
-        rev = editing.void(
-            lg.store, kind, record_id, v.user.name, now(), data.get("why"), _based_on(data)
-        )
-    except editing.EditError as exc:
-        raise _fail(exc) from None
-    finally:
-        lg.invalidate()
+    def write(data: dict[str, Any], actor: str) -> Any:
+        why, based = data.get("why"), _based_on(data)
+        return editing.void(lg.store, kind, record_id, actor, now(), why, based)
+
+    rev = await _write(request, lg, v, write)
     return json_response(lg, v, {"kind": kind, "id": record_id, "revision": rev.seq, "void": True})
 
 
