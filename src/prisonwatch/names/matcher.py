@@ -208,6 +208,46 @@ class NameIndex:
             self.rows.append(pid)
         self.slips.add(row, tokens)
 
+    def replaced(
+        self, removed: Iterable[str], added: Iterable[tuple[str, str, Sequence[str]]]
+    ) -> NameIndex:
+        """A new index with the persons `removed` taken out and `added` put in (an id in both
+        has its names replaced): what a change to a few persons does to the index, without
+        building it again. This index is left as it is, for readers still holding it."""
+        added = list(added)
+        out_ids = set(removed) | {pid for pid, _, _ in added}
+        blocks = dict(self.blocks)
+        for pid in out_ids:
+            for f in self.forms.get(pid, ()):
+                for token in f.tokens:
+                    for key in _block_keys(token):
+                        if pid in blocks.get(key, ()):
+                            rest = blocks[key] - {pid}
+                            if rest:
+                                blocks[key] = rest
+                            else:
+                                del blocks[key]
+        out = NameIndex(
+            {k: v for k, v in self.names.items() if k not in out_ids},
+            {k: v for k, v in self.forms.items() if k not in out_ids},
+            defaultdict(set, blocks),
+            self.slips.without(self.row_of[p] for p in out_ids if p in self.row_of),
+            list(self.rows),
+            dict(self.row_of),
+        )
+        for pid, display, all_names in added:
+            keys = {
+                key
+                for name in all_names
+                for f in forms(name)
+                for token in f.tokens
+                for key in _block_keys(token)
+            }
+            for key in keys:  # the sets shared with this index are copied before `add` grows them
+                out.blocks[key] = set(out.blocks.get(key, ()))
+            out.add(pid, display, all_names)
+        return out
+
     def _hits(self, tokens: list[str], kind: str) -> Counter[str]:
         """How many keys of one kind (see `_pass_keys`) each person shares with the query's
         surname tokens."""

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from prisonwatch.core import concessions
 from prisonwatch.core import deals as deal_rules
 from prisonwatch.core.bitemporal import cutoff, effective_events
-from prisonwatch.core.ledger import StockIndex, derive, identity, series
+from prisonwatch.core.ledger import StockIndex, derive, fold_person, identity, series
 from prisonwatch.core.observations import compare
 from prisonwatch.core.periods import Granularity, periods_between
 from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
 from prisonwatch.core.tallies import tally
 from prisonwatch.core.timeline import Interval
-from prisonwatch.core.vocabulary import ObservationMetric, Protection
+from prisonwatch.core.vocabulary import STATUS_CHANGING, ObservationMetric, Protection
 from prisonwatch.storage.port import LedgerStore
 
 
@@ -31,7 +33,13 @@ class Scope:
 
 @dataclass(slots=True)
 class View:
-    """The ledger as seen in one scope: effective events and derived intervals, loaded once."""
+    """The ledger as seen in one scope: effective events and derived intervals, loaded once.
+
+    The unscoped view is also kept current write by write (`updated`): besides what figures
+    read, it holds each person's effective events, political intervals and problems, and which
+    events corrections supersede, so that a change re-folds only the persons it touched. Events
+    are kept in (earliest date, id) order, the store's own order, so that a view kept current
+    and a view loaded afresh are equal."""
 
     persons: dict[str, Person]
     events: list[Event]
@@ -41,18 +49,24 @@ class View:
     index: StockIndex
     problems: list[str]
     custody: dict[str, list[Interval]]
+    by_person: dict[str, list[Event]] = field(default_factory=dict)
+    """Each person's effective events (in `events` order)."""
+    political: dict[str, list[Interval]] = field(default_factory=dict)
+    problems_by: dict[str, list[str]] = field(default_factory=dict)
+    superseded: Counter[str] = field(default_factory=Counter)
+    """Event ids that stored corrections supersede (with how many corrections name each)."""
+    supersedes_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    """For persons with corrections: the event ids their stored events supersede."""
 
     @classmethod
     def load(cls, store: LedgerStore, scope: Scope) -> View:
         at = cutoff(scope.known_on) if scope.known_on is not None else None
-        persons = {p.id: p for p in store.persons(known_on=at)}
+        persons = {p.id: p for p in sorted(store.persons(known_on=at), key=_person_id)}
         if scope.country:
             persons = {k: p for k, p in persons.items() if p.country == scope.country.upper()}
-        events = [
-            e
-            for e in effective_events(store.events(known_on=at), scope.known_on)
-            if e.person_id in persons
-        ]
+        stored = store.events(known_on=at)
+        events = [e for e in effective_events(stored, scope.known_on) if e.person_id in persons]
+        events.sort(key=event_order)
         observations = store.observations(known_on=at)
         deals = store.deals(known_on=at)
         if scope.country:
@@ -60,6 +74,14 @@ class View:
             observations = [o for o in observations if o.country in (None, c)]
             deals = [d for d in deals if d.country in (None, c)]
         derived = derive(events, scope.organisation)
+        by_person: dict[str, list[Event]] = defaultdict(list)
+        for e in events:
+            by_person[e.person_id].append(e)
+        supersedes_of: dict[str, set[str]] = defaultdict(set)
+        for e in stored:
+            if e.supersedes is not None:
+                supersedes_of[e.person_id].add(e.supersedes)
+        problems_by = {k: [str(p) for p in v] for k, v in derived.problems_by_person.items()}
         return cls(
             persons=persons,
             events=events,
@@ -67,9 +89,115 @@ class View:
             observations=observations,
             sources={s.id: s for s in store.sources(known_on=at)},
             index=StockIndex.build(derived.political),
-            problems=[str(p) for p in derived.problems],
+            problems=_problems(problems_by),
             custody=derived.custody,
+            by_person=dict(by_person),
+            political=derived.political_by_person,
+            problems_by=problems_by,
+            superseded=Counter(t for ts in supersedes_of.values() for t in ts),
+            supersedes_of={k: frozenset(v) for k, v in supersedes_of.items()},
         )
+
+    def updated(self, fresh: Fresh) -> View | None:
+        """This (unscoped, current) view with the records in `fresh` taken in: a pure function
+        of the old view and the changed records. Only the persons `fresh` names are re-folded;
+        the stock index, events, custody and problems are changed for them alone. None when the
+        change cannot be taken in this way (a correction of another person's event whose owner
+        is not among those read): the caller then loads the view afresh. The old view is left
+        as it was, for requests still reading it."""
+        persons = dict(self.persons)
+        added = False
+        for pid, p in fresh.persons.items():
+            if p is None:
+                persons.pop(pid, None)
+            else:
+                added = added or pid not in persons
+                persons[pid] = p  # in its place when already there
+        if added:  # in id order, as a view loaded afresh has them
+            persons = dict(sorted(persons.items()))
+        touched = set(fresh.persons) | set(fresh.events)
+        superseded = self.superseded.copy()
+        supersedes_of = dict(self.supersedes_of)
+        for pid in touched:
+            old = supersedes_of.pop(pid, frozenset())
+            new = frozenset(
+                e.supersedes for e in fresh.events.get(pid, ()) if e.supersedes is not None
+            )
+            if new:
+                supersedes_of[pid] = new
+            superseded.subtract(old)
+            superseded.update(new)
+        superseded = Counter({k: n for k, n in superseded.items() if n > 0})
+        read = {e.id for evs in fresh.events.values() for e in evs}
+        flipped = set(superseded).symmetric_difference(self.superseded)
+        if not flipped <= read:
+            return None
+        events = list(self.events)
+        by_person = dict(self.by_person)
+        custody = dict(self.custody)
+        political = dict(self.political)
+        problems_by = dict(self.problems_by)
+        gone: list[Interval] = []
+        come: list[Interval] = []
+        for pid in touched:
+            for e in by_person.pop(pid, ()):
+                at = bisect_left(events, event_order(e), key=event_order)
+                if at == len(events) or events[at].id != e.id:
+                    return None
+                del events[at]
+            mine = (
+                sorted(
+                    (e for e in fresh.events.get(pid, ()) if not e.void and e.id not in superseded),
+                    key=event_order,
+                )
+                if pid in persons
+                else []
+            )
+            for e in mine:
+                insort(events, e, key=event_order)
+            if mine:
+                by_person[pid] = mine
+            fold = fold_person(mine)
+            custody.pop(pid, None)
+            if any(e.kind in STATUS_CHANGING for e in mine):
+                custody[pid] = fold.custody
+            gone.extend(political.pop(pid, ()))
+            if fold.political:
+                political[pid] = fold.political
+                come.extend(fold.political)
+            problems_by.pop(pid, None)
+            if fold.problems:
+                problems_by[pid] = [str(p) for p in fold.problems]
+        sources = dict(self.sources)
+        for sid, s in fresh.sources.items():
+            if s is None:
+                sources.pop(sid, None)
+            else:
+                sources[sid] = s
+        return View(
+            persons=persons,
+            events=events,
+            deals=self.deals if fresh.deals is None else fresh.deals,
+            observations=self.observations if fresh.observations is None else fresh.observations,
+            sources=sources,
+            index=self.index.replaced(gone, come),
+            problems=_problems(problems_by),
+            custody=custody,
+            by_person=by_person,
+            political=political,
+            problems_by=problems_by,
+            superseded=superseded,
+            supersedes_of=supersedes_of,
+        )
+
+    def known_names(self) -> tuple[list[str], list[str]]:
+        """The organisations and countries this view knows (see `known_names`), from memory."""
+        orgs = {e.organisation for e in self.events if e.organisation}
+        orgs |= {o.organisation for o in self.observations if o.organisation}
+        countries = {p.country for p in self.persons.values() if p.country}
+        countries |= {d.country for d in self.deals if d.country}
+        countries |= {o.country for o in self.observations if o.country}
+        return sorted(orgs, key=str.casefold), sorted(countries)
 
     def refs(self, source_ids: tuple[str, ...]) -> list[dict[str, Any]]:
         """Each source as a link: its address, publisher and date (titles stay on the source's
@@ -98,6 +226,58 @@ class View:
                     s.url or " ".join(x for x in (s.title, str(s.published or "")) if x) or sid
                 )
         return out
+
+
+def _person_id(p: Person) -> str:
+    return p.id
+
+
+def event_order(e: Event) -> tuple[date, str]:
+    """The order the view keeps events in: earliest date, then id."""
+    return (e.date.earliest, e.id)
+
+
+def _problems(by_person: dict[str, list[str]]) -> list[str]:
+    """Problems found, person by person in id order."""
+    return [p for pid in sorted(by_person) for p in by_person[pid]]
+
+
+@dataclass(frozen=True, slots=True)
+class Fresh:
+    """The current records a change touched, as read from the store after it: the input of
+    `View.updated`. `persons` maps every touched person id to the record (None: voided or
+    gone); `events`, every touched person id to all their stored events (corrections and voids
+    included); `sources`, the changed sources (None: gone); `deals` and `observations` the
+    whole current lists when any changed, else None."""
+
+    persons: dict[str, Person | None]
+    events: dict[str, list[Event]]
+    sources: dict[str, Source | None]
+    deals: list[Deal] | None = None
+    observations: list[Observation] | None = None
+
+    @classmethod
+    def read(
+        cls,
+        store: LedgerStore,
+        person_ids: set[str],
+        source_ids: set[str],
+        deals: bool,
+        observations: bool,
+    ) -> Fresh:
+        ids = sorted(person_ids)
+        found = {p.id: p for p in store.persons(ids=ids)} if ids else {}
+        events: dict[str, list[Event]] = {pid: [] for pid in ids}
+        for e in store.events(person_ids=ids) if ids else []:
+            events.setdefault(e.person_id, []).append(e)
+        srcs = {s.id: s for s in store.sources(sorted(source_ids))} if source_ids else {}
+        return cls(
+            persons={pid: found.get(pid) for pid in ids},
+            events=events,
+            sources={sid: srcs.get(sid) for sid in source_ids},
+            deals=store.deals() if deals else None,
+            observations=store.observations() if observations else None,
+        )
 
 
 def _public(person: Person) -> bool:

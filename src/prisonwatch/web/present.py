@@ -81,7 +81,8 @@ class _Registry:
             everyone = dict(proj.persons)
             text = proj.text
         else:
-            everyone = {p.id: p for p in ledger.store.persons() if p.merged_into is None}
+            persons = ledger.view(figures.Scope()).persons
+            everyone = {p.id: p for p in persons.values() if p.merged_into is None}
         orgs: dict[str, set[str]] = {}
         for e in ledger.view(figures.Scope()).events:
             org = text(e.organisation)
@@ -181,7 +182,12 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
     p = proj.persons.get(person_id)
     if p is None:
         merged = ledger.cached(
-            "merged", lambda: {q.id: q.merged_into for q in ledger.store.persons() if q.merged_into}
+            "merged",
+            lambda: {
+                q.id: q.merged_into
+                for q in ledger.view(figures.Scope()).persons.values()
+                if q.merged_into
+            },
         )
         p = proj.persons.get(merged.get(person_id) or "")
     if p is None:
