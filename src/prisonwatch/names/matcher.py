@@ -179,6 +179,9 @@ class NameIndex:
     rows: list[str] = field(default_factory=list)
     """Person ids by the row number `slips` knows them under."""
     row_of: dict[str, int] = field(default_factory=dict)
+    shared: bool = field(default=False, compare=False, repr=False)
+    """Set on an index made from another (`replaced`, `fork`): its sets and lists may be the
+    other's, so `add` copies what it grows instead of growing it in place."""
 
     @classmethod
     def build(cls, people: Iterable[tuple[str, str, Sequence[str]]]) -> NameIndex:
@@ -191,6 +194,8 @@ class NameIndex:
 
     def add(self, pid: str, display: str, all_names: Sequence[str]) -> None:
         self.names[pid] = display
+        if self.shared:
+            self.forms[pid] = list(self.forms.get(pid, ()))
         person_forms = self.forms.setdefault(pid, [])
         tokens: set[str] = set()
         for name in all_names:
@@ -201,7 +206,10 @@ class NameIndex:
                     if given_group(token) is None:
                         tokens.add(token)
                     for key in _block_keys(token):
-                        self.blocks[key].add(pid)
+                        if self.shared:
+                            self.blocks[key] = {*self.blocks.get(key, ()), pid}
+                        else:
+                            self.blocks[key].add(pid)
         row = self.row_of.get(pid)
         if row is None:
             row = self.row_of[pid] = len(self.rows)
@@ -234,19 +242,16 @@ class NameIndex:
             self.slips.without(self.row_of[p] for p in out_ids if p in self.row_of),
             list(self.rows),
             dict(self.row_of),
+            shared=True,
         )
         for pid, display, all_names in added:
-            keys = {
-                key
-                for name in all_names
-                for f in forms(name)
-                for token in f.tokens
-                for key in _block_keys(token)
-            }
-            for key in keys:  # the sets shared with this index are copied before `add` grows them
-                out.blocks[key] = set(out.blocks.get(key, ()))
             out.add(pid, display, all_names)
         return out
+
+    def fork(self) -> NameIndex:
+        """A copy that can be added to (a review adding the persons it creates) while this one
+        is read by others; unchanged parts are shared, not copied."""
+        return self.replaced((), ())
 
     def _hits(self, tokens: list[str], kind: str) -> Counter[str]:
         """How many keys of one kind (see `_pass_keys`) each person shares with the query's

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -12,9 +12,10 @@ from typing import Any
 from prisonwatch.core import concessions
 from prisonwatch.core import deals as deal_rules
 from prisonwatch.core.bitemporal import cutoff, effective_events
+from prisonwatch.core.bounds import Bounds
 from prisonwatch.core.ledger import StockIndex, derive, fold_person, identity, series
 from prisonwatch.core.observations import compare
-from prisonwatch.core.periods import Granularity, periods_between
+from prisonwatch.core.periods import Granularity, Period, periods_between
 from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
 from prisonwatch.core.tallies import tally
 from prisonwatch.core.timeline import Interval
@@ -57,6 +58,60 @@ class View:
     """Event ids that stored corrections supersede (with how many corrections name each)."""
     supersedes_of: dict[str, frozenset[str]] = field(default_factory=dict)
     """For persons with corrections: the event ids their stored events supersede."""
+    tallies: dict[tuple[tuple[Period, ...], str | None], list[dict[str, Bounds]]] = field(
+        default_factory=dict
+    )
+    """Event counts per period asked for so far (`tally`), carried to the next view by the
+    change's difference, so that figures after a write do not count every event again."""
+    revolving: dict[tuple[date, date, str | None], tuple[int, int]] = field(default_factory=dict)
+    """Designations and releases within windows asked for so far (`designations_releases`)."""
+
+    def tally(self, periods: Sequence[Period], organisation: str | None) -> list[dict[str, Bounds]]:
+        """`core.tallies.tally` of this view's events, remembered (a few keys at most)."""
+        key = (tuple(periods), organisation)
+        found = self.tallies.get(key)
+        if found is None:
+            found = tally(self.events, periods, organisation)
+            if len(self.tallies) >= MAX_MEMO:
+                self.tallies.clear()
+            self.tallies[key] = found
+        return found
+
+    def designations_releases(
+        self, start: date, end: date, organisation: str | None
+    ) -> tuple[int, int, float | None]:
+        """`deals.designations_per_release` of this view's events, remembered."""
+        key = (start, end, organisation)
+        found = self.revolving.get(key)
+        if found is None:
+            d, r, _ = deal_rules.designations_per_release(self.events, start, end, organisation)
+            found = (d, r)
+            if len(self.revolving) >= MAX_MEMO:
+                self.revolving.clear()
+            self.revolving[key] = found
+        d, r = found
+        return d, r, (d / r if r else None)
+
+    def _memos_after(
+        self, removed: list[Event], added: list[Event]
+    ) -> tuple[
+        dict[tuple[tuple[Period, ...], str | None], list[dict[str, Bounds]]],
+        dict[tuple[date, date, str | None], tuple[int, int]],
+    ]:
+        """This view's memos moved on by a change that took out `removed` events and put in
+        `added` ones: counts are sums over events, so each is shifted by the difference."""
+        tallies = {}
+        for (periods, org), old in list(self.tallies.items()):
+            plus, minus = tally(added, periods, org), tally(removed, periods, org)
+            tallies[(periods, org)] = [
+                _shifted(o, p, m) for o, p, m in zip(old, plus, minus, strict=True)
+            ]
+        revolving = {}
+        for (start, end, org), (d, r) in list(self.revolving.items()):
+            d1, r1, _ = deal_rules.designations_per_release(added, start, end, org)
+            d0, r0, _ = deal_rules.designations_per_release(removed, start, end, org)
+            revolving[(start, end, org)] = (d + d1 - d0, r + r1 - r0)
+        return tallies, revolving
 
     @classmethod
     def load(cls, store: LedgerStore, scope: Scope) -> View:
@@ -139,8 +194,12 @@ class View:
         problems_by = dict(self.problems_by)
         gone: list[Interval] = []
         come: list[Interval] = []
+        removed: list[Event] = []
+        added_events: list[Event] = []
         for pid in touched:
-            for e in by_person.pop(pid, ()):
+            before = by_person.pop(pid, [])
+            removed.extend(before)
+            for e in before:
                 at = bisect_left(events, event_order(e), key=event_order)
                 if at == len(events) or events[at].id != e.id:
                     return None
@@ -153,6 +212,7 @@ class View:
                 if pid in persons
                 else []
             )
+            added_events.extend(mine)
             for e in mine:
                 insort(events, e, key=event_order)
             if mine:
@@ -168,6 +228,7 @@ class View:
             problems_by.pop(pid, None)
             if fold.problems:
                 problems_by[pid] = [str(p) for p in fold.problems]
+        tallies, revolving = self._memos_after(removed, added_events)
         sources = dict(self.sources)
         for sid, s in fresh.sources.items():
             if s is None:
@@ -188,6 +249,8 @@ class View:
             problems_by=problems_by,
             superseded=superseded,
             supersedes_of=supersedes_of,
+            tallies=tallies,
+            revolving=revolving,
         )
 
     def known_names(self) -> tuple[list[str], list[str]]:
@@ -226,6 +289,26 @@ class View:
                     s.url or " ".join(x for x in (s.title, str(s.published or "")) if x) or sid
                 )
         return out
+
+
+MAX_MEMO = 32
+"""Tallies a view remembers at once (each holds a count per kind and period)."""
+
+
+def _shifted(
+    old: dict[str, Bounds], plus: dict[str, Bounds], minus: dict[str, Bounds]
+) -> dict[str, Bounds]:
+    """One period's counts plus some and minus others (keys counted nowhere dropped, in
+    key order as `tally` gives them)."""
+    zero = Bounds(0, 0)
+    out = {}
+    for k in sorted({*old, *plus, *minus}):
+        o, p, m = old.get(k, zero), plus.get(k, zero), minus.get(k, zero)
+        # counts, not intervals: the sure and the possible counts each move by their own
+        b = Bounds(o.low + p.low - m.low, o.high + p.high - m.high)
+        if b.high:
+            out[k] = b
+    return out
 
 
 def _person_id(p: Person) -> str:
@@ -334,7 +417,7 @@ def stats(
     }
     if start is not None and end is not None:
         periods = periods_between(start, end, by)
-        tallies = tally(view.events, periods, scope.organisation)
+        tallies = view.tally(periods, scope.organisation)
         out["by"] = by.value
         out["series"] = [
             {
@@ -349,9 +432,7 @@ def stats(
             }
             for p, counts in zip(series(view.index, periods), tallies, strict=True)
         ]
-        designations, releases, ratio = deal_rules.designations_per_release(
-            view.events, start, end, scope.organisation
-        )
+        designations, releases, ratio = view.designations_releases(start, end, scope.organisation)
         out["revolving_door"] = {
             "designations": designations,
             "releases": releases,
@@ -386,7 +467,7 @@ def stats(
             "difference": c.difference.as_dict(),
             "sources": view.urls(c.observation.source_ids),
         }
-        for c in compare(view.observations, view.index, view.events)
+        for c in compare(view.observations, view.index, view.events, view.tally)
     ]
     out["headline"] = headline(view, on)
     out["problems"] = view.problems

@@ -197,9 +197,14 @@ class SqlStore:
         return result
 
     def events(
-        self, person_ids: Sequence[str] | None = None, known_on: datetime | None = None
+        self,
+        person_ids: Sequence[str] | None = None,
+        known_on: datetime | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[Event]:
-        result: list[Event] = self._records(lambda r: r.events(person_ids=person_ids), known_on)
+        result: list[Event] = self._records(
+            lambda r: r.events(ids=ids, person_ids=person_ids), known_on
+        )
         return result
 
     def deals(self, known_on: datetime | None = None) -> list[Deal]:

@@ -22,6 +22,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from prisonwatch.core.records import Person
+from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import accounts, derived, figures
 from prisonwatch.services.public import Projection, cleared_of
 from prisonwatch.storage import tables as t
@@ -219,6 +221,20 @@ class Ledger:
 
         result: Projection = self.cached("projection", build)
         return result
+
+    def names(self) -> NameIndex:
+        """Everyone's names (analysts' search, matching), kept current by the change feed."""
+        from prisonwatch.services.matching import build_index
+
+        index: NameIndex = self.cached("names", lambda: build_index(self.store)[0])
+        return index
+
+    def names_for_writing(self) -> tuple[NameIndex, dict[str, Person]]:
+        """The name index and every person as of now, for a write that matches names (an
+        accept): copies the write may add to, while requests go on reading the originals."""
+        self.invalidate()
+        index = self.names()
+        return index.fork(), dict(self.view(figures.Scope()).persons)
 
     def viewer(self, session_token: str | None, bearer: str | None) -> Viewer:
         if bearer:

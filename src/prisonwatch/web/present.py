@@ -32,11 +32,8 @@ class NotFoundError(LookupError):
 
 def _index(ledger: Ledger, viewer: Viewer) -> NameIndex:
     """The names searched: everyone's for analysts, public persons' only for the public."""
-    from prisonwatch.services.matching import build_index
-
     if viewer.analyst:
-        index: NameIndex = ledger.cached("names", lambda: build_index(ledger.store)[0])
-        return index
+        return ledger.names()
 
     def public_index() -> NameIndex:
         proj = ledger.projection()
