@@ -12,6 +12,7 @@ projection, and search results for analysts and for the public. Run on SQLite an
 from __future__ import annotations
 
 import itertools
+import time
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from importlib import resources
@@ -217,3 +218,66 @@ def test_state_kept_current_equals_a_full_rebuild(
         want = _snapshot(Ledger(sample_store))
         for key in want:
             assert got[key] == want[key], f"after {step}: {key} differs"
+
+
+def _until(check: Any, limit: float) -> float:
+    """Seconds until `check()` holds (fails after `limit`)."""
+    start = time.monotonic()
+    while not check():
+        assert time.monotonic() - start < limit, "not seen in time"
+        time.sleep(0.02)
+    return time.monotonic() - start
+
+
+def test_another_process_write_is_taken_in_through_the_feed(sample_store: SqlStore) -> None:
+    """Two ledgers on one store stand for two server processes: a write neither announces is
+    found by each within about a second (the version is asked for at most once a second) and
+    taken in through the change feed, not by a rebuild; a protection change removes the person
+    from the public search and listing of the other at once it is seen."""
+    a, b = Ledger(sample_store), Ledger(sample_store)
+    _snapshot(a)
+    _snapshot(b)
+    built = (a.rebuilt, b.rebuilt)
+    pid = "by-statkevich-mikola"
+    editing.edit(sample_store, "person", pid, {"name": "Mikalai Renamed"}, "t", AT, "test")
+    for lg in (a, b):
+        took = _until(lambda lg=lg: lg.view(SCOPE).persons[pid].name == "Mikalai Renamed", 3.0)
+        assert took < 2.0
+    editing.edit(sample_store, "person", pid, {"protection": "counts_only"}, "t", AT, "test")
+
+    def hidden(lg: Ledger) -> bool:
+        rows, _ = present.persons(lg, PUBLIC, "Renamed")
+        return all(r["id"] != pid for r in rows) and pid not in lg.projection().persons
+
+    for lg in (b, a):
+        assert _until(lambda lg=lg: hidden(lg), 3.0) < 2.0
+    assert (a.rebuilt, b.rebuilt) == built
+    assert a.advanced >= 2 and b.advanced >= 2
+    want = _snapshot(Ledger(sample_store))
+    for lg in (a, b):
+        got = _snapshot(lg)
+        for key in want:
+            assert got[key] == want[key], key
+
+
+def test_an_undescribed_change_falls_back_to_a_full_rebuild(sample_store: SqlStore) -> None:
+    """More audit entries than the feed takes in one step (a bulk import): built afresh, and
+    still equal to a new ledger's state."""
+    from prisonwatch.services import derived
+
+    kept = Ledger(sample_store)
+    _snapshot(kept)
+    built = kept.rebuilt
+    persons = sorted(p.id for p in sample_store.persons())[:3]
+    limit, derived.FEED_LIMIT = derived.FEED_LIMIT, 2
+    try:
+        for i, pid in enumerate(persons):
+            editing.edit(sample_store, "person", pid, {"note": f"bulk {i}"}, "t", AT, "test")
+        kept.invalidate()
+        got = _snapshot(kept)
+    finally:
+        derived.FEED_LIMIT = limit
+    assert kept.rebuilt == built + 1
+    want = _snapshot(Ledger(sample_store))
+    for key in want:
+        assert got[key] == want[key], key
