@@ -13,7 +13,14 @@ from prisonwatch.core import concessions
 from prisonwatch.core import deals as deal_rules
 from prisonwatch.core.bitemporal import cutoff, effective_events
 from prisonwatch.core.bounds import Bounds
-from prisonwatch.core.ledger import StockIndex, derive, fold_person, identity, series
+from prisonwatch.core.ledger import (
+    SeriesPoint,
+    StockIndex,
+    derive,
+    fold_person,
+    identity,
+    series,
+)
 from prisonwatch.core.observations import compare
 from prisonwatch.core.periods import Granularity, Period, periods_between
 from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
@@ -65,6 +72,26 @@ class View:
     change's difference, so that figures after a write do not count every event again."""
     revolving: dict[tuple[date, date, str | None], tuple[int, int]] = field(default_factory=dict)
     """Designations and releases within windows asked for so far (`designations_releases`)."""
+
+    flows: dict[tuple[Period, ...], list[Flows]] = field(default_factory=dict)
+    """Inflow, outflow and outflow by mechanism per period of the series asked for so far,
+    carried to the next view by the difference of the intervals a change moved."""
+
+    def series(self, periods: Sequence[Period]) -> list[SeriesPoint]:
+        """`core.ledger.series` over this view's stock index, its flows remembered (the stock
+        on each period's last day is two binary searches, so it is not)."""
+        key = tuple(periods)
+        found = self.flows.get(key)
+        if found is None:
+            points = series(self.index, periods)
+            if len(self.flows) >= MAX_MEMO:
+                self.flows.clear()
+            self.flows[key] = [(p.inflow, p.outflow, p.outflow_by_mechanism) for p in points]
+            return points
+        return [
+            SeriesPoint(p, self.index.stock_on(p.last), i, o, m)
+            for p, (i, o, m) in zip(periods, found, strict=True)
+        ]
 
     def tally(self, periods: Sequence[Period], organisation: str | None) -> list[dict[str, Bounds]]:
         """`core.tallies.tally` of this view's events, remembered (a few keys at most)."""
@@ -229,6 +256,8 @@ class View:
             if fold.problems:
                 problems_by[pid] = [str(p) for p in fold.problems]
         tallies, revolving = self._memos_after(removed, added_events)
+        index = self.index.replaced(gone, come)
+        flows = self._flows_after(gone, come, index)
         sources = dict(self.sources)
         for sid, s in fresh.sources.items():
             if s is None:
@@ -241,7 +270,7 @@ class View:
             deals=self.deals if fresh.deals is None else fresh.deals,
             observations=self.observations if fresh.observations is None else fresh.observations,
             sources=sources,
-            index=self.index.replaced(gone, come),
+            index=index,
             problems=_problems(problems_by),
             custody=custody,
             by_person=by_person,
@@ -251,7 +280,38 @@ class View:
             supersedes_of=supersedes_of,
             tallies=tallies,
             revolving=revolving,
+            flows=flows,
         )
+
+    def _flows_after(
+        self, gone: list[Interval], come: list[Interval], index: StockIndex
+    ) -> dict[tuple[Period, ...], list[Flows]]:
+        """The remembered flows moved on by the intervals that left and entered the index
+        (flows count interval edges, so each is shifted by the difference); `index` is the new
+        index, whose mechanisms every period lists, as `series` gives them."""
+        if not self.flows:
+            return {}
+        mechs = sorted(index.ends_by_mechanism)
+        old_index, new_index = StockIndex.build(gone), StockIndex.build(come)
+        out = {}
+        for periods, old in list(self.flows.items()):
+            minus, plus = series(old_index, periods), series(new_index, periods)
+            out[periods] = [
+                (
+                    _moved(i, p.inflow, m.inflow),
+                    _moved(o, p.outflow, m.outflow),
+                    {
+                        k: _moved(
+                            by.get(k, ZERO),
+                            p.outflow_by_mechanism.get(k, ZERO),
+                            m.outflow_by_mechanism.get(k, ZERO),
+                        )
+                        for k in mechs
+                    },
+                )
+                for (i, o, by), p, m in zip(old, plus, minus, strict=True)
+            ]
+        return out
 
     def known_names(self) -> tuple[list[str], list[str]]:
         """The organisations and countries this view knows (see `known_names`), from memory."""
@@ -295,17 +355,27 @@ MAX_MEMO = 32
 """Tallies a view remembers at once (each holds a count per kind and period)."""
 
 
+Flows = tuple[Bounds, Bounds, dict[str, Bounds]]
+"""A period's inflow, outflow and outflow by mechanism."""
+ZERO = Bounds(0, 0)
+
+
+def _moved(old: Bounds, plus: Bounds, minus: Bounds) -> Bounds:
+    """A count plus some and minus others. Counts, not intervals: the sure and the possible
+    counts each move by their own difference."""
+    return Bounds(old.low + plus.low - minus.low, old.high + plus.high - minus.high)
+
+
 def _shifted(
     old: dict[str, Bounds], plus: dict[str, Bounds], minus: dict[str, Bounds]
 ) -> dict[str, Bounds]:
     """One period's counts plus some and minus others (keys counted nowhere dropped, in
     key order as `tally` gives them)."""
-    zero = Bounds(0, 0)
+    if not plus and not minus:
+        return old
     out = {}
     for k in sorted({*old, *plus, *minus}):
-        o, p, m = old.get(k, zero), plus.get(k, zero), minus.get(k, zero)
-        # counts, not intervals: the sure and the possible counts each move by their own
-        b = Bounds(o.low + p.low - m.low, o.high + p.high - m.high)
+        b = _moved(old.get(k, ZERO), plus.get(k, ZERO), minus.get(k, ZERO))
         if b.high:
             out[k] = b
     return out
@@ -430,7 +500,7 @@ def stats(
                 },
                 "events": {k: b.as_dict() for k, b in counts.items()},
             }
-            for p, counts in zip(series(view.index, periods), tallies, strict=True)
+            for p, counts in zip(view.series(periods), tallies, strict=True)
         ]
         designations, releases, ratio = view.designations_releases(start, end, scope.organisation)
         out["revolving_door"] = {
