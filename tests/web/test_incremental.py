@@ -208,6 +208,9 @@ def test_state_kept_current_equals_a_full_rebuild(
 ) -> None:
     kept = Ledger(sample_store)
     _snapshot(kept)  # built once, then only kept current
+    quiet = Ledger(sample_store)  # searched only at the end: name changes wait until then
+    _snapshot(quiet)
+    want: dict[str, Any] = {}
     for step in writes:
         before = kept.rebuilt
         if not _write(sample_store, step):
@@ -218,6 +221,12 @@ def test_state_kept_current_equals_a_full_rebuild(
         want = _snapshot(Ledger(sample_store))
         for key in want:
             assert got[key] == want[key], f"after {step}: {key} differs"
+        quiet.invalidate()
+        quiet.view(SCOPE)
+    if want:
+        got = _snapshot(quiet)
+        for key in want:
+            assert got[key] == want[key], f"searched after all writes: {key} differs"
 
 
 def _until(check: Any, limit: float) -> float:

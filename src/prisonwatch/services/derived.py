@@ -21,7 +21,7 @@ None and the caller builds everything afresh, as at start.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from prisonwatch.core.records import Person
@@ -90,15 +90,47 @@ def change_set(changes: Sequence[Change]) -> ChangeSet | None:
     )
 
 
+MAX_PENDING = 16
+"""Changes a name index may wait for before they are applied without waiting for a search."""
+
+
+@dataclass(frozen=True, slots=True)
+class PendingNames:
+    """A name index and the changes not yet applied to it, each a pure step from one index to
+    the next. Changing an index copies its tables (a few hundred milliseconds at 100,000
+    persons), so a write does not wait for it: the steps are applied, in order, when the index
+    is next searched (`resolve`), or at once when `MAX_PENDING` have gathered."""
+
+    index: NameIndex
+    steps: tuple[Callable[[NameIndex], NameIndex], ...] = ()
+
+    def then(self, step: Callable[[NameIndex], NameIndex]) -> PendingNames | NameIndex:
+        pending = PendingNames(self.index, (*self.steps, step))
+        return pending.resolve() if len(pending.steps) >= MAX_PENDING else pending
+
+    def resolve(self) -> NameIndex:
+        index = self.index
+        for step in self.steps:
+            index = step(index)
+        return index
+
+
+Names = NameIndex | PendingNames
+
+
+def pending(names: Names) -> PendingNames:
+    return names if isinstance(names, PendingNames) else PendingNames(names)
+
+
 @dataclass(frozen=True, slots=True)
 class Current:
     """The derived state a server holds: the unscoped view, and (when built) the public
-    projection and the name indexes."""
+    projection and the name indexes (possibly with changes still to apply)."""
 
     view: View
     projection: Projection | None = None
-    names: NameIndex | None = None
-    public_names: NameIndex | None = None
+    names: Names | None = None
+    public_names: Names | None = None
 
 
 def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | None:
@@ -125,23 +157,32 @@ def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | No
         )
     names = None
     if state.names is not None:
-        names = _everyone_names(state.names, state.view.persons, view.persons, fresh.persons)
+        change = _everyone_names(state.view.persons, view.persons, fresh.persons)
+        names = pending(state.names).then(change.apply)
     public_names = None
     if state.public_names is not None and state.projection is not None and projection:
-        public_names = _public_names(
-            state.public_names, state.projection, projection, fresh.persons
-        )
+        change = _public_names(state.projection, projection, fresh.persons)
+        public_names = pending(state.public_names).then(change.apply)
     return Current(view, projection, names, public_names)
 
 
+@dataclass(frozen=True, slots=True)
+class NameChange:
+    """Persons whose entries leave a name index, and those entering it (id, display name,
+    every name), as `NameIndex.replaced` takes them."""
+
+    removed: tuple[str, ...]
+    added: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+    def apply(self, index: NameIndex) -> NameIndex:
+        return index.replaced(self.removed, self.added)
+
+
 def _everyone_names(
-    index: NameIndex,
-    old: dict[str, Person],
-    new: dict[str, Person],
-    touched: Iterable[str],
-) -> NameIndex:
-    """The analysts' index (`matching.build_index`: a merged person's names count for the
-    person they joined) after the touched persons changed."""
+    old: dict[str, Person], new: dict[str, Person], touched: Iterable[str]
+) -> NameChange:
+    """The change to the analysts' index (`matching.build_index`: a merged person's names
+    count for the person they joined) when the touched persons changed."""
     roots: set[str] = set()
     for pid in touched:
         roots.update((pid, resolve(old, pid), resolve(new, pid)))
@@ -157,16 +198,17 @@ def _everyone_names(
         if kept is None or kept.merged_into is not None:
             continue
         group = sorted([kept, *members.get(root, [])], key=lambda q: q.id)
-        added.append((root, kept.name, [n for q in group for n in q.all_names]))
-    return index.replaced(roots, added)
+        added.append((root, kept.name, tuple(n for q in group for n in q.all_names)))
+    return NameChange(tuple(sorted(roots)), tuple(added))
 
 
-def _public_names(
-    index: NameIndex, old: Projection, new: Projection, touched: Iterable[str]
-) -> NameIndex:
-    """The public index (public persons' own names) after the touched persons changed."""
-    changed = [pid for pid in touched if old.persons.get(pid) != new.persons.get(pid)]
-    added = [
-        (p.id, p.name, p.all_names) for pid in changed if (p := new.persons.get(pid)) is not None
-    ]
-    return index.replaced(changed, added)
+def _public_names(old: Projection, new: Projection, touched: Iterable[str]) -> NameChange:
+    """The change to the public index (public persons' own names) when the touched persons
+    changed."""
+    changed = tuple(pid for pid in touched if old.persons.get(pid) != new.persons.get(pid))
+    added = tuple(
+        (p.id, p.name, tuple(p.all_names))
+        for pid in changed
+        if (p := new.persons.get(pid)) is not None
+    )
+    return NameChange(changed, added)

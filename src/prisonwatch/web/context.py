@@ -34,6 +34,8 @@ SESSION_COOKIE = "pw_session"
 VERSION_TTL = 1.0
 MAX_VIEWS = 4
 """Derived views (one per scope) kept at once: each holds every event of its scope."""
+BUILD_WAIT = 120.0
+"""Seconds a request waits for another one's build of the same entry before building it too."""
 UNSCOPED = ("view", figures.Scope())
 """The key of the unscoped view, the one kept current write by write."""
 MAX_ENTRIES = 256
@@ -97,6 +99,7 @@ class Ledger:
         self._named: dict[Any, Any] = {}
         self._views = Lru(MAX_VIEWS)
         self._entries = Lru(MAX_ENTRIES)
+        self._building: dict[Any, threading.Event] = {}
         self._version = -1
         self.advanced = 0
         """Changes taken in by the change feed (a count, for tests and benches)."""
@@ -135,22 +138,43 @@ class Ledger:
         version moved on, the derived state is first brought up to it (`_advance`)."""
         v = self.current_version()
         bucket = self._bucket(key)
-        with self._lock:
-            if v != self._version:
-                self._advance(v)
-            found, value = (
-                (key in self._named, self._named.get(key)) if bucket is None else bucket.get(key)
-            )
-            if found:
-                return value
-        value = build()
-        with self._lock:
-            if self._version == v:
-                if bucket is None:
-                    self._named[key] = value
-                else:
-                    bucket.put(key, value)
-        return value
+        while True:
+            with self._lock:
+                if v != self._version:
+                    self._advance(v)
+                found, value = (
+                    (key in self._named, self._named.get(key))
+                    if bucket is None
+                    else bucket.get(key)
+                )
+                if isinstance(value, derived.PendingNames):
+                    # a name index with writes still to take in: taken in now it is asked for
+                    value = self._named[key] = value.resolve()
+                if found:
+                    return value
+                # one build per key and version: other requests wait for it instead of
+                # building the same thing beside it (after a write, every reader would)
+                busy = self._building.get((v, key))
+                if busy is None:
+                    mine = self._building[(v, key)] = threading.Event()
+                    break
+            busy.wait(BUILD_WAIT)
+            if self._version != v:
+                break  # the data moved on meanwhile: build for the version asked for
+        try:
+            value = build()
+            with self._lock:
+                if self._version == v:
+                    if bucket is None:
+                        self._named[key] = value
+                    else:
+                        bucket.put(key, value)
+            return value
+        finally:
+            if busy is None:
+                with self._lock:
+                    self._building.pop((v, key), None)
+                mine.set()
 
     def _advance(self, v: int) -> None:
         """Bring the derived state from `self._version` to `v` (called holding the lock).
