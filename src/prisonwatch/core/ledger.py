@@ -12,7 +12,7 @@ stock(t1) = stock(t0) + inflow(t0, t1] - outflow(t0, t1] holds (see `identity`).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +40,34 @@ class Derived:
     political: list[Interval]
     problems: list[Problem]
     organisation: str | None = None
+    political_by_person: dict[str, list[Interval]] = field(default_factory=dict)
+    """The same political intervals by person, so that one person's can be replaced."""
+    problems_by_person: dict[str, list[Problem]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFold:
+    """One person's status-changing events folded: custody, political-prisoner intervals and
+    the problems found."""
+
+    custody: list[Interval]
+    political: list[Interval]
+    problems: list[Problem]
+
+
+def fold_person(events: Sequence[Event], organisation: str | None = None) -> PersonFold:
+    """Fold one person's effective events (any order, any kinds): what `derive` does for each
+    person, so that a change to one person re-folds that person alone."""
+    evs = [ev for ev in events if ev.kind in STATUS_CHANGING]
+    if not evs:
+        return PersonFold([], [], [])
+    intervals, found = fold_custody(evs)
+    political: list[Interval] = []
+    if intervals:
+        designation = first_designation(evs, organisation)
+        if designation is not None:
+            political = political_intervals(intervals, designation)
+    return PersonFold(intervals, political, list(found))
 
 
 def group_by_person(events: Iterable[Event]) -> dict[str, list[Event]]:
@@ -58,6 +86,8 @@ def derive(events: Iterable[Event], organisation: str | None = None) -> Derived:
     custody: dict[str, list[Interval]] = {}
     political: list[Interval] = []
     problems: list[Problem] = []
+    by_person: dict[str, list[Interval]] = {}
+    problems_by: dict[str, list[Problem]] = {}
     with paused_gc():
         groups: dict[str, list[Event]] = defaultdict(list)
         for ev in events:
@@ -68,11 +98,15 @@ def derive(events: Iterable[Event], organisation: str | None = None) -> Derived:
             custody[person_id] = intervals
             if found:
                 problems.extend(found)
+                problems_by[person_id] = list(found)
             if intervals:
                 designation = first_designation(evs, organisation)
                 if designation is not None:
-                    political.extend(political_intervals(intervals, designation))
-    return Derived(custody, political, problems, organisation)
+                    mine = political_intervals(intervals, designation)
+                    if mine:
+                        political.extend(mine)
+                        by_person[person_id] = mine
+    return Derived(custody, political, problems, organisation, by_person, problems_by)
 
 
 class _Edges:
@@ -94,6 +128,20 @@ class _Edges:
         self.exact = exact
         self.fuzzy = fuzzy
 
+    def replaced(self, removed: _Edges | None, added: _Edges | None) -> _Edges:
+        """A new set of edges without `removed`'s and with `added`'s (self is unchanged)."""
+        gone = removed or _Edges()
+        come = added or _Edges()
+        if not (gone.exact or gone.fuzzy or come.exact or come.fuzzy):
+            return self
+        out = _Edges()
+        out.exact = _sorted_replaced(self.exact, gone.exact, come.exact)
+        fuzzy = self.fuzzy.copy()
+        fuzzy.subtract(gone.fuzzy)
+        fuzzy.update(come.fuzzy)
+        out.fuzzy = Counter({k: n for k, n in fuzzy.items() if n > 0})
+        return out
+
     def between(self, after: int, upto: int) -> Bounds:
         """How many fall in the days `(after, upto]`: surely (low) and possibly (high)."""
         n = bisect_right(self.exact, upto) - bisect_right(self.exact, after)
@@ -104,6 +152,21 @@ class _Edges:
                 if e > after and la <= upto:
                     low += k
         return Bounds(low, high)
+
+
+def _sorted_replaced(values: list[int], removed: list[int], added: list[int]) -> list[int]:
+    """A copy of the sorted `values` with each of `removed` taken out once and `added` put in,
+    still sorted. Raises ValueError when a removed value is not there (the caller's state and
+    the index disagree: a bug, never papered over)."""
+    out = list(values)
+    for v in removed:
+        at = bisect_left(out, v)
+        if at == len(out) or out[at] != v:
+            raise ValueError(f"stock index: no edge {v} to remove")
+        del out[at]
+    for v in added:
+        insort(out, v)
+    return out
 
 
 @dataclass(slots=True)
@@ -148,6 +211,37 @@ class StockIndex:
             idx.starts, idx.ends = _Edges(starts), _Edges(ends)
             idx.ends_by_mechanism = {m: _Edges(ds) for m, ds in by_mech.items()}
         return idx
+
+    def replaced(self, removed: Sequence[Interval], added: Sequence[Interval]) -> StockIndex:
+        """A new index with the `removed` intervals taken out and the `added` ones put in (this
+        one is left as it is, for readers still holding it): what a change to a few persons
+        does to the stock, without sorting everything again."""
+        if not removed and not added:
+            return self
+        old, new = StockIndex.build(removed), StockIndex.build(added)
+        lists = {}
+        for name in ("sure_starts", "sure_ends", "maybe_starts", "maybe_ends"):
+            mine, gone, come = getattr(self, name), getattr(old, name), getattr(new, name)
+            lists[name] = _sorted_replaced(mine, gone, come) if gone or come else mine
+        mechs = set(old.ends_by_mechanism) | set(new.ends_by_mechanism)
+        by_mech = dict(self.ends_by_mechanism)
+        for m in mechs:
+            edges = by_mech.get(m, _Edges()).replaced(
+                old.ends_by_mechanism.get(m), new.ends_by_mechanism.get(m)
+            )
+            if edges.exact or edges.fuzzy:
+                by_mech[m] = edges
+            else:
+                by_mech.pop(m, None)
+        return StockIndex(
+            lists["sure_starts"],
+            lists["sure_ends"],
+            lists["maybe_starts"],
+            lists["maybe_ends"],
+            self.starts.replaced(old.starts, new.starts),
+            self.ends.replaced(old.ends, new.ends),
+            by_mech,
+        )
 
     def stock_on(self, day: date) -> Bounds:
         """Political prisoners held at the end of `day`."""

@@ -6,7 +6,7 @@ The difference is always shown, never hidden: a registry that counts 300 where V
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from prisonwatch.core.bounds import Bounds
@@ -31,18 +31,29 @@ class Comparison:
         return Bounds(self.observation.value, self.observation.value) - self.registry
 
 
+Tally = Callable[[Sequence[Period], str | None], list[dict[str, Bounds]]]
+"""Counts of events per period (`core.tallies.tally` over some events, or a memo of it)."""
+
+
 def compare(
-    observations: Sequence[Observation], index: StockIndex, events: Sequence[Event]
+    observations: Sequence[Observation],
+    index: StockIndex,
+    events: Sequence[Event],
+    counts: Tally | None = None,
 ) -> list[Comparison]:
-    """Each observation beside the registry: stocks at the period's last day, flows over it."""
+    """Each observation beside the registry: stocks at the period's last day, flows over it.
+    `counts` tallies the events (by default `tally` over `events`)."""
     out: list[Comparison] = []
     for ob in sorted(observations, key=lambda o: (o.period.earliest, o.id)):
         if ob.metric is ObservationMetric.HELD:
             reg = index.stock_on(ob.period.latest)
         else:
             period = Period(str(ob.period), ob.period.earliest, ob.period.latest)
-            counts = tally(events, [period], ob.organisation)[0]
-            reg = counts.get(ob.metric.value, Bounds(0, 0))
+            if counts is None:
+                found = tally(events, [period], ob.organisation)[0]
+            else:
+                found = counts([period], ob.organisation)[0]
+            reg = found.get(ob.metric.value, Bounds(0, 0))
         out.append(Comparison(ob, reg))
     return out
 

@@ -179,6 +179,9 @@ class NameIndex:
     rows: list[str] = field(default_factory=list)
     """Person ids by the row number `slips` knows them under."""
     row_of: dict[str, int] = field(default_factory=dict)
+    shared: bool = field(default=False, compare=False, repr=False)
+    """Set on an index made from another (`replaced`, `fork`): its sets and lists may be the
+    other's, so `add` copies what it grows instead of growing it in place."""
 
     @classmethod
     def build(cls, people: Iterable[tuple[str, str, Sequence[str]]]) -> NameIndex:
@@ -191,6 +194,8 @@ class NameIndex:
 
     def add(self, pid: str, display: str, all_names: Sequence[str]) -> None:
         self.names[pid] = display
+        if self.shared:
+            self.forms[pid] = list(self.forms.get(pid, ()))
         person_forms = self.forms.setdefault(pid, [])
         tokens: set[str] = set()
         for name in all_names:
@@ -201,12 +206,52 @@ class NameIndex:
                     if given_group(token) is None:
                         tokens.add(token)
                     for key in _block_keys(token):
-                        self.blocks[key].add(pid)
+                        if self.shared:
+                            self.blocks[key] = {*self.blocks.get(key, ()), pid}
+                        else:
+                            self.blocks[key].add(pid)
         row = self.row_of.get(pid)
         if row is None:
             row = self.row_of[pid] = len(self.rows)
             self.rows.append(pid)
         self.slips.add(row, tokens)
+
+    def replaced(
+        self, removed: Iterable[str], added: Iterable[tuple[str, str, Sequence[str]]]
+    ) -> NameIndex:
+        """A new index with the persons `removed` taken out and `added` put in (an id in both
+        has its names replaced): what a change to a few persons does to the index, without
+        building it again. This index is left as it is, for readers still holding it."""
+        added = list(added)
+        out_ids = set(removed) | {pid for pid, _, _ in added}
+        blocks = dict(self.blocks)
+        for pid in out_ids:
+            for f in self.forms.get(pid, ()):
+                for token in f.tokens:
+                    for key in _block_keys(token):
+                        if pid in blocks.get(key, ()):
+                            rest = blocks[key] - {pid}
+                            if rest:
+                                blocks[key] = rest
+                            else:
+                                del blocks[key]
+        out = NameIndex(
+            {k: v for k, v in self.names.items() if k not in out_ids},
+            {k: v for k, v in self.forms.items() if k not in out_ids},
+            defaultdict(set, blocks),
+            self.slips.without(self.row_of[p] for p in out_ids if p in self.row_of),
+            list(self.rows),
+            dict(self.row_of),
+            shared=True,
+        )
+        for pid, display, all_names in added:
+            out.add(pid, display, all_names)
+        return out
+
+    def fork(self) -> NameIndex:
+        """A copy that can be added to (a review adding the persons it creates) while this one
+        is read by others; unchanged parts are shared, not copied."""
+        return self.replaced((), ())
 
     def _hits(self, tokens: list[str], kind: str) -> Counter[str]:
         """How many keys of one kind (see `_pass_keys`) each person shares with the query's

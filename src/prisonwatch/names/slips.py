@@ -88,6 +88,18 @@ class SlipIndex:
         self._keys, self._rows = keys[order], rows[order]
         self._tail_keys, self._tail_rows = array("q"), array("i")
 
+    def without(self, rows: Iterable[int]) -> SlipIndex:
+        """A new index without any entry of `rows` (this one is left as it is)."""
+        gone = np.fromiter(set(rows), dtype=np.int32)
+        out = SlipIndex()
+        keep = ~np.isin(self._rows, gone)
+        out._keys, out._rows = self._keys[keep], self._rows[keep]
+        tail_rows = np.frombuffer(self._tail_rows, dtype=np.int32)
+        tail_keep = ~np.isin(tail_rows, gone)
+        out._tail_keys = array("q", np.frombuffer(self._tail_keys, dtype=np.int64)[tail_keep])
+        out._tail_rows = array("i", tail_rows[tail_keep])
+        return out
+
     def freeze(self) -> None:
         """Sort every entry in (after a bulk build), so that lookups need not scan a tail."""
         if self._tail_keys:

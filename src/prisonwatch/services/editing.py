@@ -98,6 +98,8 @@ def _current(store: LedgerStore, kind: str, record_id: str) -> Any:
     if kind == "source":
         found = store.sources([record_id])
         return found[0] if found else None
+    if kind == "event":  # read by id: the registry holds millions of events
+        return next(iter(store.events(ids=[record_id])), None)
     every: dict[str, Callable[[], Sequence[Any]]] = {
         "judgement": store.judgements,
         "choice": store.choices,

@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from bisect import bisect_left, insort
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from prisonwatch.core import concessions
 from prisonwatch.core import deals as deal_rules
 from prisonwatch.core.bitemporal import cutoff, effective_events
-from prisonwatch.core.ledger import StockIndex, derive, identity, series
+from prisonwatch.core.bounds import Bounds
+from prisonwatch.core.ledger import (
+    SeriesPoint,
+    StockIndex,
+    derive,
+    fold_person,
+    identity,
+    series,
+)
 from prisonwatch.core.observations import compare
-from prisonwatch.core.periods import Granularity, periods_between
+from prisonwatch.core.periods import Granularity, Period, periods_between
 from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
 from prisonwatch.core.tallies import tally
 from prisonwatch.core.timeline import Interval
-from prisonwatch.core.vocabulary import ObservationMetric, Protection
+from prisonwatch.core.vocabulary import STATUS_CHANGING, ObservationMetric, Protection
 from prisonwatch.storage.port import LedgerStore
 
 
@@ -31,7 +41,13 @@ class Scope:
 
 @dataclass(slots=True)
 class View:
-    """The ledger as seen in one scope: effective events and derived intervals, loaded once."""
+    """The ledger as seen in one scope: effective events and derived intervals, loaded once.
+
+    The unscoped view is also kept current write by write (`updated`): besides what figures
+    read, it holds each person's effective events, political intervals and problems, and which
+    events corrections supersede, so that a change re-folds only the persons it touched. Events
+    are kept in (earliest date, id) order, the store's own order, so that a view kept current
+    and a view loaded afresh are equal."""
 
     persons: dict[str, Person]
     events: list[Event]
@@ -41,18 +57,98 @@ class View:
     index: StockIndex
     problems: list[str]
     custody: dict[str, list[Interval]]
+    by_person: dict[str, list[Event]] = field(default_factory=dict)
+    """Each person's effective events (in `events` order)."""
+    political: dict[str, list[Interval]] = field(default_factory=dict)
+    problems_by: dict[str, list[str]] = field(default_factory=dict)
+    superseded: Counter[str] = field(default_factory=Counter)
+    """Event ids that stored corrections supersede (with how many corrections name each)."""
+    supersedes_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    """For persons with corrections: the event ids their stored events supersede."""
+    tallies: dict[tuple[tuple[Period, ...], str | None], list[dict[str, Bounds]]] = field(
+        default_factory=dict
+    )
+    """Event counts per period asked for so far (`tally`), carried to the next view by the
+    change's difference, so that figures after a write do not count every event again."""
+    revolving: dict[tuple[date, date, str | None], tuple[int, int]] = field(default_factory=dict)
+    """Designations and releases within windows asked for so far (`designations_releases`)."""
+
+    flows: dict[tuple[Period, ...], list[Flows]] = field(default_factory=dict)
+    """Inflow, outflow and outflow by mechanism per period of the series asked for so far,
+    carried to the next view by the difference of the intervals a change moved."""
+
+    def series(self, periods: Sequence[Period]) -> list[SeriesPoint]:
+        """`core.ledger.series` over this view's stock index, its flows remembered (the stock
+        on each period's last day is two binary searches, so it is not)."""
+        key = tuple(periods)
+        found = self.flows.get(key)
+        if found is None:
+            points = series(self.index, periods)
+            if len(self.flows) >= MAX_MEMO:
+                self.flows.clear()
+            self.flows[key] = [(p.inflow, p.outflow, p.outflow_by_mechanism) for p in points]
+            return points
+        return [
+            SeriesPoint(p, self.index.stock_on(p.last), i, o, m)
+            for p, (i, o, m) in zip(periods, found, strict=True)
+        ]
+
+    def tally(self, periods: Sequence[Period], organisation: str | None) -> list[dict[str, Bounds]]:
+        """`core.tallies.tally` of this view's events, remembered (a few keys at most)."""
+        key = (tuple(periods), organisation)
+        found = self.tallies.get(key)
+        if found is None:
+            found = tally(self.events, periods, organisation)
+            if len(self.tallies) >= MAX_MEMO:
+                self.tallies.clear()
+            self.tallies[key] = found
+        return found
+
+    def designations_releases(
+        self, start: date, end: date, organisation: str | None
+    ) -> tuple[int, int, float | None]:
+        """`deals.designations_per_release` of this view's events, remembered."""
+        key = (start, end, organisation)
+        found = self.revolving.get(key)
+        if found is None:
+            d, r, _ = deal_rules.designations_per_release(self.events, start, end, organisation)
+            found = (d, r)
+            if len(self.revolving) >= MAX_MEMO:
+                self.revolving.clear()
+            self.revolving[key] = found
+        d, r = found
+        return d, r, (d / r if r else None)
+
+    def _memos_after(
+        self, removed: list[Event], added: list[Event]
+    ) -> tuple[
+        dict[tuple[tuple[Period, ...], str | None], list[dict[str, Bounds]]],
+        dict[tuple[date, date, str | None], tuple[int, int]],
+    ]:
+        """This view's memos moved on by a change that took out `removed` events and put in
+        `added` ones: counts are sums over events, so each is shifted by the difference."""
+        tallies = {}
+        for (periods, org), old in list(self.tallies.items()):
+            plus, minus = tally(added, periods, org), tally(removed, periods, org)
+            tallies[(periods, org)] = [
+                _shifted(o, p, m) for o, p, m in zip(old, plus, minus, strict=True)
+            ]
+        revolving = {}
+        for (start, end, org), (d, r) in list(self.revolving.items()):
+            d1, r1, _ = deal_rules.designations_per_release(added, start, end, org)
+            d0, r0, _ = deal_rules.designations_per_release(removed, start, end, org)
+            revolving[(start, end, org)] = (d + d1 - d0, r + r1 - r0)
+        return tallies, revolving
 
     @classmethod
     def load(cls, store: LedgerStore, scope: Scope) -> View:
         at = cutoff(scope.known_on) if scope.known_on is not None else None
-        persons = {p.id: p for p in store.persons(known_on=at)}
+        persons = {p.id: p for p in sorted(store.persons(known_on=at), key=_person_id)}
         if scope.country:
             persons = {k: p for k, p in persons.items() if p.country == scope.country.upper()}
-        events = [
-            e
-            for e in effective_events(store.events(known_on=at), scope.known_on)
-            if e.person_id in persons
-        ]
+        stored = store.events(known_on=at)
+        events = [e for e in effective_events(stored, scope.known_on) if e.person_id in persons]
+        events.sort(key=event_order)
         observations = store.observations(known_on=at)
         deals = store.deals(known_on=at)
         if scope.country:
@@ -60,6 +156,14 @@ class View:
             observations = [o for o in observations if o.country in (None, c)]
             deals = [d for d in deals if d.country in (None, c)]
         derived = derive(events, scope.organisation)
+        by_person: dict[str, list[Event]] = defaultdict(list)
+        for e in events:
+            by_person[e.person_id].append(e)
+        supersedes_of: dict[str, set[str]] = defaultdict(set)
+        for e in stored:
+            if e.supersedes is not None:
+                supersedes_of[e.person_id].add(e.supersedes)
+        problems_by = {k: [str(p) for p in v] for k, v in derived.problems_by_person.items()}
         return cls(
             persons=persons,
             events=events,
@@ -67,9 +171,156 @@ class View:
             observations=observations,
             sources={s.id: s for s in store.sources(known_on=at)},
             index=StockIndex.build(derived.political),
-            problems=[str(p) for p in derived.problems],
+            problems=_problems(problems_by),
             custody=derived.custody,
+            by_person=dict(by_person),
+            political=derived.political_by_person,
+            problems_by=problems_by,
+            superseded=Counter(t for ts in supersedes_of.values() for t in ts),
+            supersedes_of={k: frozenset(v) for k, v in supersedes_of.items()},
         )
+
+    def updated(self, fresh: Fresh) -> View | None:
+        """This (unscoped, current) view with the records in `fresh` taken in: a pure function
+        of the old view and the changed records. Only the persons `fresh` names are re-folded;
+        the stock index, events, custody and problems are changed for them alone. None when the
+        change cannot be taken in this way (a correction of another person's event whose owner
+        is not among those read): the caller then loads the view afresh. The old view is left
+        as it was, for requests still reading it."""
+        persons = dict(self.persons)
+        added = False
+        for pid, p in fresh.persons.items():
+            if p is None:
+                persons.pop(pid, None)
+            else:
+                added = added or pid not in persons
+                persons[pid] = p  # in its place when already there
+        if added:  # in id order, as a view loaded afresh has them
+            persons = dict(sorted(persons.items()))
+        touched = set(fresh.persons) | set(fresh.events)
+        superseded = self.superseded.copy()
+        supersedes_of = dict(self.supersedes_of)
+        for pid in touched:
+            old = supersedes_of.pop(pid, frozenset())
+            new = frozenset(
+                e.supersedes for e in fresh.events.get(pid, ()) if e.supersedes is not None
+            )
+            if new:
+                supersedes_of[pid] = new
+            superseded.subtract(old)
+            superseded.update(new)
+        superseded = Counter({k: n for k, n in superseded.items() if n > 0})
+        read = {e.id for evs in fresh.events.values() for e in evs}
+        flipped = set(superseded).symmetric_difference(self.superseded)
+        if not flipped <= read:
+            return None
+        events = list(self.events)
+        by_person = dict(self.by_person)
+        custody = dict(self.custody)
+        political = dict(self.political)
+        problems_by = dict(self.problems_by)
+        gone: list[Interval] = []
+        come: list[Interval] = []
+        removed: list[Event] = []
+        added_events: list[Event] = []
+        for pid in touched:
+            before = by_person.pop(pid, [])
+            removed.extend(before)
+            for e in before:
+                at = bisect_left(events, event_order(e), key=event_order)
+                if at == len(events) or events[at].id != e.id:
+                    return None
+                del events[at]
+            mine = (
+                sorted(
+                    (e for e in fresh.events.get(pid, ()) if not e.void and e.id not in superseded),
+                    key=event_order,
+                )
+                if pid in persons
+                else []
+            )
+            added_events.extend(mine)
+            for e in mine:
+                insort(events, e, key=event_order)
+            if mine:
+                by_person[pid] = mine
+            fold = fold_person(mine)
+            custody.pop(pid, None)
+            if any(e.kind in STATUS_CHANGING for e in mine):
+                custody[pid] = fold.custody
+            gone.extend(political.pop(pid, ()))
+            if fold.political:
+                political[pid] = fold.political
+                come.extend(fold.political)
+            problems_by.pop(pid, None)
+            if fold.problems:
+                problems_by[pid] = [str(p) for p in fold.problems]
+        tallies, revolving = self._memos_after(removed, added_events)
+        index = self.index.replaced(gone, come)
+        flows = self._flows_after(gone, come, index)
+        sources = dict(self.sources)
+        for sid, s in fresh.sources.items():
+            if s is None:
+                sources.pop(sid, None)
+            else:
+                sources[sid] = s
+        return View(
+            persons=persons,
+            events=events,
+            deals=self.deals if fresh.deals is None else fresh.deals,
+            observations=self.observations if fresh.observations is None else fresh.observations,
+            sources=sources,
+            index=index,
+            problems=_problems(problems_by),
+            custody=custody,
+            by_person=by_person,
+            political=political,
+            problems_by=problems_by,
+            superseded=superseded,
+            supersedes_of=supersedes_of,
+            tallies=tallies,
+            revolving=revolving,
+            flows=flows,
+        )
+
+    def _flows_after(
+        self, gone: list[Interval], come: list[Interval], index: StockIndex
+    ) -> dict[tuple[Period, ...], list[Flows]]:
+        """The remembered flows moved on by the intervals that left and entered the index
+        (flows count interval edges, so each is shifted by the difference); `index` is the new
+        index, whose mechanisms every period lists, as `series` gives them."""
+        if not self.flows:
+            return {}
+        mechs = sorted(index.ends_by_mechanism)
+        old_index, new_index = StockIndex.build(gone), StockIndex.build(come)
+        out = {}
+        for periods, old in list(self.flows.items()):
+            minus, plus = series(old_index, periods), series(new_index, periods)
+            out[periods] = [
+                (
+                    _moved(i, p.inflow, m.inflow),
+                    _moved(o, p.outflow, m.outflow),
+                    {
+                        k: _moved(
+                            by.get(k, ZERO),
+                            p.outflow_by_mechanism.get(k, ZERO),
+                            m.outflow_by_mechanism.get(k, ZERO),
+                        )
+                        for k in mechs
+                    },
+                )
+                for (i, o, by), p, m in zip(old, plus, minus, strict=True)
+            ]
+        return out
+
+    def known_names(self) -> tuple[list[str], list[str]]:
+        """The organisations and countries this view knows (see `known_names`), from memory."""
+        orgs = {e.organisation for e in self.events if e.organisation}
+        orgs |= {o.organisation for o in self.observations if o.organisation}
+        countries = {p.country for p in self.persons.values() if p.country}
+        countries |= {d.country for d in self.deals if d.country}
+        countries |= {o.country for o in self.observations if o.country}
+        return sorted(orgs, key=str.casefold), sorted(countries)
 
     def refs(self, source_ids: tuple[str, ...]) -> list[dict[str, Any]]:
         """Each source as a link: its address, publisher and date (titles stay on the source's
@@ -98,6 +349,88 @@ class View:
                     s.url or " ".join(x for x in (s.title, str(s.published or "")) if x) or sid
                 )
         return out
+
+
+MAX_MEMO = 32
+"""Tallies a view remembers at once (each holds a count per kind and period)."""
+
+
+Flows = tuple[Bounds, Bounds, dict[str, Bounds]]
+"""A period's inflow, outflow and outflow by mechanism."""
+ZERO = Bounds(0, 0)
+
+
+def _moved(old: Bounds, plus: Bounds, minus: Bounds) -> Bounds:
+    """A count plus some and minus others. Counts, not intervals: the sure and the possible
+    counts each move by their own difference."""
+    return Bounds(old.low + plus.low - minus.low, old.high + plus.high - minus.high)
+
+
+def _shifted(
+    old: dict[str, Bounds], plus: dict[str, Bounds], minus: dict[str, Bounds]
+) -> dict[str, Bounds]:
+    """One period's counts plus some and minus others (keys counted nowhere dropped, in
+    key order as `tally` gives them)."""
+    if not plus and not minus:
+        return old
+    out = {}
+    for k in sorted({*old, *plus, *minus}):
+        b = _moved(old.get(k, ZERO), plus.get(k, ZERO), minus.get(k, ZERO))
+        if b.high:
+            out[k] = b
+    return out
+
+
+def _person_id(p: Person) -> str:
+    return p.id
+
+
+def event_order(e: Event) -> tuple[date, str]:
+    """The order the view keeps events in: earliest date, then id."""
+    return (e.date.earliest, e.id)
+
+
+def _problems(by_person: dict[str, list[str]]) -> list[str]:
+    """Problems found, person by person in id order."""
+    return [p for pid in sorted(by_person) for p in by_person[pid]]
+
+
+@dataclass(frozen=True, slots=True)
+class Fresh:
+    """The current records a change touched, as read from the store after it: the input of
+    `View.updated`. `persons` maps every touched person id to the record (None: voided or
+    gone); `events`, every touched person id to all their stored events (corrections and voids
+    included); `sources`, the changed sources (None: gone); `deals` and `observations` the
+    whole current lists when any changed, else None."""
+
+    persons: dict[str, Person | None]
+    events: dict[str, list[Event]]
+    sources: dict[str, Source | None]
+    deals: list[Deal] | None = None
+    observations: list[Observation] | None = None
+
+    @classmethod
+    def read(
+        cls,
+        store: LedgerStore,
+        person_ids: set[str],
+        source_ids: set[str],
+        deals: bool,
+        observations: bool,
+    ) -> Fresh:
+        ids = sorted(person_ids)
+        found = {p.id: p for p in store.persons(ids=ids)} if ids else {}
+        events: dict[str, list[Event]] = {pid: [] for pid in ids}
+        for e in store.events(person_ids=ids) if ids else []:
+            events.setdefault(e.person_id, []).append(e)
+        srcs = {s.id: s for s in store.sources(sorted(source_ids))} if source_ids else {}
+        return cls(
+            persons={pid: found.get(pid) for pid in ids},
+            events=events,
+            sources={sid: srcs.get(sid) for sid in source_ids},
+            deals=store.deals() if deals else None,
+            observations=store.observations() if observations else None,
+        )
 
 
 def _public(person: Person) -> bool:
@@ -154,7 +487,7 @@ def stats(
     }
     if start is not None and end is not None:
         periods = periods_between(start, end, by)
-        tallies = tally(view.events, periods, scope.organisation)
+        tallies = view.tally(periods, scope.organisation)
         out["by"] = by.value
         out["series"] = [
             {
@@ -167,11 +500,9 @@ def stats(
                 },
                 "events": {k: b.as_dict() for k, b in counts.items()},
             }
-            for p, counts in zip(series(view.index, periods), tallies, strict=True)
+            for p, counts in zip(view.series(periods), tallies, strict=True)
         ]
-        designations, releases, ratio = deal_rules.designations_per_release(
-            view.events, start, end, scope.organisation
-        )
+        designations, releases, ratio = view.designations_releases(start, end, scope.organisation)
         out["revolving_door"] = {
             "designations": designations,
             "releases": releases,
@@ -206,7 +537,7 @@ def stats(
             "difference": c.difference.as_dict(),
             "sources": view.urls(c.observation.source_ids),
         }
-        for c in compare(view.observations, view.index, view.events)
+        for c in compare(view.observations, view.index, view.events, view.tally)
     ]
     out["headline"] = headline(view, on)
     out["problems"] = view.problems

@@ -110,7 +110,18 @@ class Projection:
 
     @classmethod
     def build(cls, store: SqlStore) -> Projection:
-        everyone = store.persons()
+        return cls.of(store.persons(), store.sources(), cleared_of(store))
+
+    @classmethod
+    def of(
+        cls,
+        everyone: Iterable[Person],
+        all_sources: Iterable[Source],
+        cleared: frozenset[tuple[str, str]],
+    ) -> Projection:
+        """The projection of these records (every person, every source) and clearances;
+        persons in id order."""
+        everyone = sorted(everyone, key=lambda p: p.id)
         names = ProtectedNames(p for p in everyone if p.protection is not Protection.PUBLIC)
         public = {
             p.id: _public_person(p, names)
@@ -119,9 +130,63 @@ class Projection:
         }
         exported = frozenset(p.id for p in everyone if p.protection is Protection.PUBLIC)
         withheld = frozenset(p.id for p in everyone if p.protection is Protection.WITHHOLD_NAME)
-        cleared = frozenset((c.kind, c.target_id) for c in ClearanceStore(store).clearances())
-        sources = {s.id: ps for s in store.sources() if (ps := _public_source(s, names, cleared))}
+        sources = {s.id: ps for s in all_sources if (ps := _public_source(s, names, cleared))}
         return cls(public, exported, withheld, sources, cleared, names, _refs(sources.values()))
+
+    def updated(
+        self,
+        persons: dict[str, Person],
+        all_sources: dict[str, Source],
+        changed_persons: dict[str, Person | None],
+        changed_sources: set[str],
+        cleared: frozenset[tuple[str, str]],
+    ) -> Projection:
+        """The projection after a change: `persons` and `all_sources` are every current record,
+        `changed_persons` the touched persons as they were before the change (None: new), and
+        `changed_sources` the touched source ids. When the change touched a protected person
+        (before or after) or a clearance, what any text may show can change, so the projection
+        is made again from every record (in memory); else only the touched persons and
+        sources are projected again, against the same protected names."""
+        protected = any(
+            (old is not None and old.protection is not Protection.PUBLIC)
+            or ((new := persons.get(pid)) is not None and new.protection is not Protection.PUBLIC)
+            for pid, old in changed_persons.items()
+        )
+        if protected or cleared != self.cleared:
+            return Projection.of(persons.values(), all_sources.values(), cleared)
+        public = dict(self.persons)
+        exported = set(self.exported)
+        added = False
+        for pid in changed_persons:
+            exported.discard(pid)
+            p = persons.get(pid)
+            shown = None
+            if p is not None and p.protection is Protection.PUBLIC:
+                exported.add(pid)
+                if not p.merged_into:
+                    shown = _public_person(p, self.names)
+            if shown is None:
+                public.pop(pid, None)
+            else:
+                added = added or pid not in public
+                public[pid] = shown  # in its place when already there
+        if added:  # persons in id order, as a projection made afresh has them
+            public = dict(sorted(public.items()))
+        sources = dict(self.sources)
+        for sid in changed_sources:
+            sources.pop(sid, None)
+            s = all_sources.get(sid)
+            if s is not None and (ps := _public_source(s, self.names, cleared)):
+                sources[sid] = ps
+        return Projection(
+            public,
+            frozenset(exported),
+            self.withheld,
+            sources,
+            cleared,
+            self.names,
+            _refs(sources.values()) if changed_sources else self.refs,
+        )
 
     def text(self, value: str | None) -> str | None:
         """A stored free text, only when it names no protected person."""
@@ -193,6 +258,11 @@ def _refs(sources: Iterable[PublicSource]) -> frozenset[str]:
     for s in sources:
         out.add(s.url or " ".join(x for x in (s.title, str(s.published or "")) if x) or s.id)
     return frozenset(out)
+
+
+def cleared_of(store: SqlStore) -> frozenset[tuple[str, str]]:
+    """What review cleared for the public: (kind, target id) pairs."""
+    return frozenset((c.kind, c.target_id) for c in ClearanceStore(store).clearances())
 
 
 def clearances(store: SqlStore) -> list[Clearance]:

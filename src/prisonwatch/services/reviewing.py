@@ -6,14 +6,15 @@ never implicit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 from prisonwatch.core.dates import DateError, parse_fuzzy
-from prisonwatch.core.records import Claim, Review
+from prisonwatch.core.records import Claim, Person, Review
 from prisonwatch.core.vocabulary import ClaimAction, Qualifier, ReviewStatus
+from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import acceptance, demands, matching, recording
 from prisonwatch.storage.port import LedgerStore
 from prisonwatch.storage.sql import SqlStore
@@ -57,10 +58,18 @@ def flags(c: Claim, today: date) -> list[str]:
     return out
 
 
-def decide(store: LedgerStore, claim_id: str, decision: str, actor: str, now: datetime) -> str:
-    """Accept or reject one suggestion; returns what was done, in words."""
+def decide(
+    store: LedgerStore,
+    claim_id: str,
+    decision: str,
+    actor: str,
+    now: datetime,
+    names: Names | None = None,
+) -> str:
+    """Accept or reject one suggestion; returns what was done, in words. `names` as for
+    `accept`."""
     if decision == "accept":
-        done = accept(store, [claim_id], actor, now)
+        done = accept(store, [claim_id], actor, now, names)
         queued = f"; waiting for a decision: {', '.join(done.queued)}" if done.queued else ""
         return f"accepted: {done.observations} figure(s), {done.events} event(s){queued}"
     if decision == "reject":
@@ -108,15 +117,26 @@ def _open(claim: Claim, wanted: ReviewStatus) -> None:
         )
 
 
+Names = Callable[[], tuple[NameIndex, dict[str, Person]]]
+"""Where the registry's name index and persons come from: a server passes the ones it keeps
+current (a copy it may add to), instead of building them from the store on every accept."""
+
+
 def accept(
-    store: LedgerStore, claim_ids: Sequence[str], actor: str, now: datetime
+    store: LedgerStore,
+    claim_ids: Sequence[str],
+    actor: str,
+    now: datetime,
+    names: Names | None = None,
 ) -> recording.Recorded:
-    """Accept suggestions and record what they say. All are checked before any is changed."""
+    """Accept suggestions and record what they say. All are checked before any is changed.
+    The persons they name are matched against `names()` (the store's, built afresh, when
+    None): the index and dict are added to as persons are created."""
     claims = [_claim(store, cid) for cid in claim_ids]
     for c in claims:
         _open(c, ReviewStatus.ACCEPTED)
     result = recording.Recorded()
-    index, persons = matching.build_index(store)
+    index, persons = names() if names is not None else matching.build_index(store)
     for c in claims:
         if c.review.status is ReviewStatus.ACCEPTED:
             continue

@@ -345,3 +345,50 @@ def entries(conn: Connection, f: Filter) -> list[AuditEntry]:
         AuditEntry(r.id, r.at, r.actor, r.action, r.record_kind, r.record_id, r.before, r.after)
         for r in conn.execute(stmt)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One audit entry as a change feed reads it: which record of which kind changed, and the
+    person ids the record named before and after (an event's owner; a person's own id and the
+    person it is merged into), so that derived state can re-fold just those persons."""
+
+    id: int
+    kind: str
+    record_id: str
+    persons: frozenset[str]
+
+
+_PERSON_FIELDS = ("person_id", "merged_into")
+
+
+def _persons_named(kind: str, record_id: str, *records: Any) -> frozenset[str]:
+    out = {record_id} if kind == "person" else set()
+    for r in records:
+        if isinstance(r, str):
+            r = json.loads(r)
+        if isinstance(r, dict):
+            out.update(str(r[f]) for f in _PERSON_FIELDS if r.get(f))
+    return frozenset(out)
+
+
+def changes(conn: Connection, after: int, upto: int, limit: int) -> list[Change] | None:
+    """The entries with ids in `(after, upto]`, in order; None when there are more than
+    `limit` (a bulk write is cheaper to take in by rebuilding than entry by entry). Entries are
+    appended under the head lock, so ids are handed out in commit order and no entry at or
+    below a version already seen can appear later."""
+    c = _RAW.c
+    n = conn.execute(
+        select(func.count()).select_from(_RAW).where(c.id > after, c.id <= upto)
+    ).scalar_one()
+    if int(n) > limit:
+        return None
+    stmt = (
+        select(c.id, c.record_kind, c.record_id, cast(c.before, Text), cast(c.after, Text))
+        .where(c.id > after, c.id <= upto)
+        .order_by(c.id)
+    )
+    return [
+        Change(int(i), str(k), str(r), _persons_named(str(k), str(r), b, a))
+        for i, k, r, b, a in conn.execute(stmt)
+    ]

@@ -186,7 +186,9 @@ class LedgerStore(Protocol):
         self, ids: Sequence[str] | None = None, known_on: datetime | None = None
     ) -> list[Source]: ...
 
-    def persons(self, known_on: datetime | None = None) -> list[Person]: ...
+    def persons(
+        self, known_on: datetime | None = None, ids: Sequence[str] | None = None
+    ) -> list[Person]: ...
 
     def person(self, person_id: str, known_on: datetime | None = None) -> Person | None: ...
 
@@ -194,9 +196,13 @@ class LedgerStore(Protocol):
         """Persons any of whose current names equals or contains `text`, ignoring case."""
 
     def events(
-        self, person_ids: Sequence[str] | None = None, known_on: datetime | None = None
+        self,
+        person_ids: Sequence[str] | None = None,
+        known_on: datetime | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[Event]:
-        """All events, corrections and superseded ones included (see `core.bitemporal`)."""
+        """All events (of these persons, or with these ids), corrections and superseded ones
+        included (see `core.bitemporal`)."""
 
     def deals(self, known_on: datetime | None = None) -> list[Deal]: ...
 

@@ -35,6 +35,7 @@ from prisonwatch.core.revisions import Revision, check_based_on, fold, fold_all,
 from prisonwatch.core.text import name_key
 from prisonwatch.storage import audit, migrate, rows
 from prisonwatch.storage import tables as t
+from prisonwatch.storage.audit import Change
 from prisonwatch.storage.port import (
     KINDS_REVISED,
     ApplyResult,
@@ -146,9 +147,19 @@ class SqlStore:
         result: list[Source] = self._records(lambda r: r.sources(ids), known_on)
         return result
 
-    def persons(self, known_on: datetime | None = None) -> list[Person]:
-        result: list[Person] = self._records(lambda r: r.persons(None), known_on)
+    def persons(
+        self, known_on: datetime | None = None, ids: Sequence[str] | None = None
+    ) -> list[Person]:
+        result: list[Person] = self._records(lambda r: r.persons(ids), known_on)
         return result
+
+    def changes(self, after: int, upto: int, limit: int) -> list[Change] | None:
+        """What the audit entries after `after` up to `upto` changed (see `audit.changes`);
+        None when there are more than `limit` of them."""
+        found: list[Change] | None = self._read(
+            lambda conn: audit.changes(conn, after, upto, limit)
+        )
+        return found
 
     def person(self, person_id: str, known_on: datetime | None = None) -> Person | None:
         found: list[Person] = self._records(lambda r: r.persons([person_id]), known_on)
@@ -186,9 +197,14 @@ class SqlStore:
         return result
 
     def events(
-        self, person_ids: Sequence[str] | None = None, known_on: datetime | None = None
+        self,
+        person_ids: Sequence[str] | None = None,
+        known_on: datetime | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[Event]:
-        result: list[Event] = self._records(lambda r: r.events(person_ids=person_ids), known_on)
+        result: list[Event] = self._records(
+            lambda r: r.events(ids=ids, person_ids=person_ids), known_on
+        )
         return result
 
     def deals(self, known_on: datetime | None = None) -> list[Deal]:
@@ -947,6 +963,15 @@ class _Reader:
         order = [t.events.c.date_earliest, t.events.c.id]
         if person_ids is not None:
             found = self._rows(t.events, person_ids, "person_id", order)
+            if self.folded:
+                # an edit may have moved an event to (or away from) these persons: read every
+                # revised event too, and keep those whose folded record is theirs
+                have = {r["id"] for r in found}
+                rv = t.revisions
+                revised = self.conn.execute(
+                    select(rv.c.record_id).where(rv.c.kind == "event").distinct()
+                ).scalars()
+                found += self._rows(t.events, [i for i in revised if i not in have], order=order)
             ids = [r["id"] for r in found]
         else:
             found = self._rows(t.events, ids, order=order)
@@ -954,6 +979,9 @@ class _Reader:
         clms = self._links(t.record_claims, "event", "claim_id", ids)
         firsts = [rows.event_from(r, srcs.get(r["id"], ()), clms.get(r["id"], ())) for r in found]
         folded: list[Event] = self._fold("event", firsts, ids)
+        if person_ids is not None:
+            wanted = set(person_ids)
+            folded = [e for e in folded if e.person_id in wanted]
         if folded is not firsts:
             folded.sort(key=lambda e: (e.date.earliest, e.id))
         return folded

@@ -231,7 +231,9 @@ def decide(
     if decision not in ("accept", "reject"):
         raise HTTPException(404, f"no such decision {decision!r} (accept or reject)")
     try:
-        message = reviewing.decide(lg.store, claim_id, decision, v.user.name, now())
+        message = reviewing.decide(
+            lg.store, claim_id, decision, v.user.name, now(), lg.names_for_writing
+        )
     except reviewing.ReviewError as exc:
         code = 404 if "unknown suggestion" in str(exc) else 409
         raise HTTPException(code, str(exc)) from None

@@ -1,11 +1,14 @@
 """Per-request context: who is asking (public, analyst, admin) and the ledger as they may see it.
 
-The derived ledger (`figures.View`) is cached and rebuilt only when the database changed (its
-audit log grew), so figures are served from memory. The caches are bounded: a few named
-entries (the registry, the name index, the public projection), and least-recently-used
-entries keyed by request values (a view per scope, figures per scope and dates), so that no
-pattern of requests, however many distinct `on`, `known_on` or `org` values it sends, grows the
-server past a fixed number of entries.
+The derived ledger (`figures.View`) is cached and served from memory. When the database changes
+(its audit log grows), the unscoped view, the public projection and the name indexes are
+brought up to date from the change feed (`services.derived`): only the persons and records the
+new audit entries name are read and folded in. The rest is built again on demand.
+
+The caches are bounded: a few named entries (the registry, the name index, the public
+projection), and least-recently-used entries keyed by request values (a view per scope,
+figures per scope and dates), so that no pattern of requests, however many distinct `on`,
+`known_on` or `org` values it sends, grows the server past a fixed number of entries.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from prisonwatch.services import accounts, figures
-from prisonwatch.services.public import Projection
+from prisonwatch.core.records import Person
+from prisonwatch.names.matcher import NameIndex
+from prisonwatch.services import accounts, derived, figures
+from prisonwatch.services.public import Projection, cleared_of
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.accounts import AccountStore, User
 from prisonwatch.storage.sql import SqlStore
@@ -29,6 +34,10 @@ SESSION_COOKIE = "pw_session"
 VERSION_TTL = 1.0
 MAX_VIEWS = 4
 """Derived views (one per scope) kept at once: each holds every event of its scope."""
+BUILD_WAIT = 120.0
+"""Seconds a request waits for another one's build of the same entry before building it too."""
+UNSCOPED = ("view", figures.Scope())
+"""The key of the unscoped view, the one kept current write by write."""
 MAX_ENTRIES = 256
 """Other results keyed by request values (figures per scope and dates) kept at once."""
 
@@ -90,7 +99,12 @@ class Ledger:
         self._named: dict[Any, Any] = {}
         self._views = Lru(MAX_VIEWS)
         self._entries = Lru(MAX_ENTRIES)
+        self._building: dict[Any, threading.Event] = {}
         self._version = -1
+        self.advanced = 0
+        """Changes taken in by the change feed (a count, for tests and benches)."""
+        self.rebuilt = 0
+        """Times everything was dropped to be built afresh (at start, or an undescribed change)."""
         self._seen = -1
         self._checked = -1e9
 
@@ -114,34 +128,102 @@ class Ledger:
         self._checked = -1e9
 
     def _bucket(self, key: Any) -> Any:
-        if isinstance(key, str) or key == ("view", figures.Scope()):
+        if isinstance(key, str) or key == UNSCOPED:
             return None  # named entries, and the unscoped view every page needs
         return self._views if key[0] == "view" else self._entries
 
     def cached(self, key: Any, build: Any) -> Any:
         """The value for `key`, built once per data version. A `str` key names one of a fixed
-        few entries; a tuple key (holding request values) goes to a bounded LRU."""
+        few entries; a tuple key (holding request values) goes to a bounded LRU. When the
+        version moved on, the derived state is first brought up to it (`_advance`)."""
         v = self.current_version()
         bucket = self._bucket(key)
-        with self._lock:
-            if v != self._version:
-                self._named.clear()
-                self._views.clear()
-                self._entries.clear()
-                self._version = v
-            found, value = (
-                (key in self._named, self._named.get(key)) if bucket is None else bucket.get(key)
-            )
-            if found:
-                return value
-        value = build()
-        with self._lock:
-            if self._version == v:
-                if bucket is None:
-                    self._named[key] = value
-                else:
-                    bucket.put(key, value)
-        return value
+        while True:
+            with self._lock:
+                if v != self._version:
+                    self._advance(v)
+                found, value = (
+                    (key in self._named, self._named.get(key))
+                    if bucket is None
+                    else bucket.get(key)
+                )
+                if isinstance(value, derived.PendingNames):
+                    # a name index with writes still to take in: taken in now it is asked for
+                    value = self._named[key] = value.resolve()
+                if found:
+                    return value
+                # one build per key and version: other requests wait for it instead of
+                # building the same thing beside it (after a write, every reader would)
+                busy = self._building.get((v, key))
+                if busy is None:
+                    mine = self._building[(v, key)] = threading.Event()
+                    break
+            busy.wait(BUILD_WAIT)
+            if self._version != v:
+                break  # the data moved on meanwhile: build for the version asked for
+        try:
+            value = build()
+            with self._lock:
+                if self._version == v:
+                    if bucket is None:
+                        self._named[key] = value
+                    else:
+                        bucket.put(key, value)
+            return value
+        finally:
+            if busy is None:
+                with self._lock:
+                    self._building.pop((v, key), None)
+                mine.set()
+
+    def _advance(self, v: int) -> None:
+        """Bring the derived state from `self._version` to `v` (called holding the lock).
+
+        The unscoped view, the public projection and the name indexes are kept: the change
+        feed (`derived.change_set` of the audit entries since the last version) says which
+        records changed and `derived.advance` takes just those in. Everything else (scoped
+        views, figures per request, the registries) is dropped and built again on demand. When
+        the change cannot be described, everything is dropped and built afresh, as at start.
+        """
+        kept: dict[Any, Any] = {}
+        state = self._state()
+        if state is not None and self._version >= 0:
+            feed = self.store.changes(self._version, v, derived.FEED_LIMIT)
+            changes = derived.change_set(feed) if feed is not None else None
+            after = derived.advance(self.store, state, changes) if changes is not None else None
+            if after is not None and changes is not None:
+                kept = self._entries_of(after, changes)
+                self.advanced += 1
+        if not kept:
+            self.rebuilt += 1
+        self._named = kept
+        self._views.clear()
+        self._entries.clear()
+        self._version = v
+
+    def _state(self) -> derived.Current | None:
+        view = self._named.get(UNSCOPED)
+        if view is None:
+            return None
+        return derived.Current(
+            view,
+            self._named.get("projection"),
+            self._named.get("names"),
+            self._named.get("names:public"),
+        )
+
+    def _entries_of(self, state: derived.Current, changes: derived.ChangeSet) -> dict[Any, Any]:
+        kept: dict[Any, Any] = {UNSCOPED: state.view}
+        for key, value in (
+            ("projection", state.projection),
+            ("names", state.names),
+            ("names:public", state.public_names),
+        ):
+            if value is not None:
+                kept[key] = value
+        if changes.empty:  # nothing derived changed: keep every named entry
+            return {**self._named, **kept}
+        return kept
 
     def cache_sizes(self) -> dict[str, int]:
         return {"named": len(self._named), "views": len(self._views), "entries": len(self._entries)}
@@ -154,8 +236,29 @@ class Ledger:
 
     def projection(self) -> Projection:
         """What the public may see, rebuilt when the data changes."""
-        result: Projection = self.cached("projection", lambda: Projection.build(self.store))
+
+        def build() -> Projection:
+            view = self.view(figures.Scope())
+            return Projection.of(
+                view.persons.values(), view.sources.values(), cleared_of(self.store)
+            )
+
+        result: Projection = self.cached("projection", build)
         return result
+
+    def names(self) -> NameIndex:
+        """Everyone's names (analysts' search, matching), kept current by the change feed."""
+        from prisonwatch.services.matching import build_index
+
+        index: NameIndex = self.cached("names", lambda: build_index(self.store)[0])
+        return index
+
+    def names_for_writing(self) -> tuple[NameIndex, dict[str, Person]]:
+        """The name index and every person as of now, for a write that matches names (an
+        accept): copies the write may add to, while requests go on reading the originals."""
+        self.invalidate()
+        index = self.names()
+        return index.fork(), dict(self.view(figures.Scope()).persons)
 
     def viewer(self, session_token: str | None, bearer: str | None) -> Viewer:
         if bearer:

@@ -69,7 +69,7 @@ def scope(request: Request) -> figures.Scope:
     if org or country:
         lg = ledger(request)
         if viewer(request).analyst:
-            known = lg.cached("known_names", lambda: figures.known_names(lg.store))
+            known = lg.cached("known_names", lambda: lg.view(figures.Scope()).known_names())
         else:
             known = lg.cached("known_names:public", lambda: _public_known(lg))
         try:
@@ -82,7 +82,7 @@ def scope(request: Request) -> figures.Scope:
 def _public_known(lg: Ledger) -> tuple[list[str], list[str]]:
     """The organisations and countries the public may be told of: organisations only as the
     public projection shows them, so a refused `org=` lists no withheld text."""
-    orgs, countries = figures.known_names(lg.store)
+    orgs, countries = lg.view(figures.Scope()).known_names()
     text = lg.projection().text
     return [o for o in orgs if text(o)], countries
 

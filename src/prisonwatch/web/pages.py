@@ -218,7 +218,9 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
         check_csrf(request, v, csrf)
         assert v.user is not None
         try:
-            message = reviewing.decide(lg.store, claim_id, decision, v.user.name, now())
+            message = reviewing.decide(
+                lg.store, claim_id, decision, v.user.name, now(), lg.names_for_writing
+            )
         except reviewing.ReviewError as exc:
             message = str(exc)
         finally:

@@ -32,11 +32,8 @@ class NotFoundError(LookupError):
 
 def _index(ledger: Ledger, viewer: Viewer) -> NameIndex:
     """The names searched: everyone's for analysts, public persons' only for the public."""
-    from prisonwatch.services.matching import build_index
-
     if viewer.analyst:
-        index: NameIndex = ledger.cached("names", lambda: build_index(ledger.store)[0])
-        return index
+        return ledger.names()
 
     def public_index() -> NameIndex:
         proj = ledger.projection()
@@ -81,7 +78,8 @@ class _Registry:
             everyone = dict(proj.persons)
             text = proj.text
         else:
-            everyone = {p.id: p for p in ledger.store.persons() if p.merged_into is None}
+            persons = ledger.view(figures.Scope()).persons
+            everyone = {p.id: p for p in persons.values() if p.merged_into is None}
         orgs: dict[str, set[str]] = {}
         for e in ledger.view(figures.Scope()).events:
             org = text(e.organisation)
@@ -181,7 +179,12 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
     p = proj.persons.get(person_id)
     if p is None:
         merged = ledger.cached(
-            "merged", lambda: {q.id: q.merged_into for q in ledger.store.persons() if q.merged_into}
+            "merged",
+            lambda: {
+                q.id: q.merged_into
+                for q in ledger.view(figures.Scope()).persons.values()
+                if q.merged_into
+            },
         )
         p = proj.persons.get(merged.get(person_id) or "")
     if p is None:

@@ -1,0 +1,214 @@
+"""Derived state kept current: after a write, re-fold only what the write touched.
+
+The server holds the ledger derived from the store (`figures.View`: effective events, custody,
+the stock index, problems), the public projection (`public.Projection`) and two name indexes
+(everyone's, for analysts; public persons', for the public). Building them takes seconds to
+minutes at scale, so a write must not throw them away.
+
+Every write appends audit entries naming the kind and id of each record it changed, and the
+person ids the record named before and after (`storage.audit.changes`). That is the change
+feed: the entries after the version the state was built at say which persons, sources, deals,
+observations and clearances changed. `advance` reads those records as they are now
+(`figures.Fresh`) and folds them into the old state (`View.updated`, `Projection.updated`,
+`NameIndex.replaced`, each pure over the old state and the changed records). Reading the
+current records, not the entries' contents, makes taking in a change idempotent: a record read
+after a later write is read again, and gives the same result, when that write is taken in.
+
+When the change cannot be described (an entry of a kind this module does not know, more
+entries than `FEED_LIMIT`, a correction of an event whose owner was not read) `advance` answers
+None and the caller builds everything afresh, as at start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from prisonwatch.core.records import Person
+from prisonwatch.names.matcher import NameIndex
+from prisonwatch.services.figures import Fresh, View
+from prisonwatch.services.matching import resolve
+from prisonwatch.services.public import Projection, cleared_of
+from prisonwatch.storage.audit import Change
+from prisonwatch.storage.sql import SqlStore
+
+FEED_LIMIT = 5000
+"""More audit entries than this since the state's version: build afresh (a bulk import)."""
+
+AFFECTING = frozenset({"person", "event", "deal", "observation", "source", "clearance", "claim"})
+"""Kinds whose changes the derived state takes in."""
+UNRELATED = frozenset({"user", "token", "name", "conflict", "judgement", "choice", "demand"})
+"""Kinds no derived state kept here is made from: accounts, the name queue, judgements and
+conflict choices (read from the store on each request), demands (likewise)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSet:
+    """What a run of audit entries changed, as derived state needs to know it."""
+
+    persons: frozenset[str]
+    """Persons to read again and re-fold: changed persons, owners of changed events (before
+    and after), and persons a changed person was or is merged into."""
+    sources: frozenset[str]
+    deals: bool
+    observations: bool
+    clearances: bool
+    claims: bool
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.persons
+            or self.sources
+            or self.deals
+            or self.observations
+            or self.clearances
+            or self.claims
+        )
+
+
+def change_set(changes: Sequence[Change]) -> ChangeSet | None:
+    """The change set of these entries; None when one is of a kind not known here."""
+    persons: set[str] = set()
+    sources: set[str] = set()
+    kinds: set[str] = set()
+    for c in changes:
+        if c.kind not in AFFECTING and c.kind not in UNRELATED:
+            return None
+        kinds.add(c.kind)
+        if c.kind in ("person", "event"):
+            persons.update(c.persons)
+        elif c.kind == "source":
+            sources.add(c.record_id)
+    return ChangeSet(
+        frozenset(persons),
+        frozenset(sources),
+        "deal" in kinds,
+        "observation" in kinds,
+        "clearance" in kinds,
+        "claim" in kinds,
+    )
+
+
+MAX_PENDING = 16
+"""Changes a name index may wait for before they are applied without waiting for a search."""
+
+
+@dataclass(frozen=True, slots=True)
+class PendingNames:
+    """A name index and the changes not yet applied to it, each a pure step from one index to
+    the next. Changing an index copies its tables (a few hundred milliseconds at 100,000
+    persons), so a write does not wait for it: the steps are applied, in order, when the index
+    is next searched (`resolve`), or at once when `MAX_PENDING` have gathered."""
+
+    index: NameIndex
+    steps: tuple[Callable[[NameIndex], NameIndex], ...] = ()
+
+    def then(self, step: Callable[[NameIndex], NameIndex]) -> PendingNames | NameIndex:
+        pending = PendingNames(self.index, (*self.steps, step))
+        return pending.resolve() if len(pending.steps) >= MAX_PENDING else pending
+
+    def resolve(self) -> NameIndex:
+        index = self.index
+        for step in self.steps:
+            index = step(index)
+        return index
+
+
+Names = NameIndex | PendingNames
+
+
+def pending(names: Names) -> PendingNames:
+    return names if isinstance(names, PendingNames) else PendingNames(names)
+
+
+@dataclass(frozen=True, slots=True)
+class Current:
+    """The derived state a server holds: the unscoped view, and (when built) the public
+    projection and the name indexes (possibly with changes still to apply)."""
+
+    view: View
+    projection: Projection | None = None
+    names: Names | None = None
+    public_names: Names | None = None
+
+
+def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | None:
+    """The state after `changes`, from the records they touched as the store holds them now;
+    None when they cannot be taken in (the caller builds afresh)."""
+    if changes.empty:
+        return state
+    fresh = Fresh.read(
+        store,
+        set(changes.persons),
+        set(changes.sources),
+        changes.deals,
+        changes.observations,
+    )
+    view = state.view.updated(fresh)
+    if view is None:
+        return None
+    before = {pid: state.view.persons.get(pid) for pid in fresh.persons}
+    projection = None
+    if state.projection is not None:
+        cleared = cleared_of(store) if changes.clearances else state.projection.cleared
+        projection = state.projection.updated(
+            view.persons, view.sources, before, set(changes.sources), cleared
+        )
+    names = None
+    if state.names is not None:
+        change = _everyone_names(state.view.persons, view.persons, fresh.persons)
+        names = pending(state.names).then(change.apply)
+    public_names = None
+    if state.public_names is not None and state.projection is not None and projection:
+        change = _public_names(state.projection, projection, fresh.persons)
+        public_names = pending(state.public_names).then(change.apply)
+    return Current(view, projection, names, public_names)
+
+
+@dataclass(frozen=True, slots=True)
+class NameChange:
+    """Persons whose entries leave a name index, and those entering it (id, display name,
+    every name), as `NameIndex.replaced` takes them."""
+
+    removed: tuple[str, ...]
+    added: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+    def apply(self, index: NameIndex) -> NameIndex:
+        return index.replaced(self.removed, self.added)
+
+
+def _everyone_names(
+    old: dict[str, Person], new: dict[str, Person], touched: Iterable[str]
+) -> NameChange:
+    """The change to the analysts' index (`matching.build_index`: a merged person's names
+    count for the person they joined) when the touched persons changed."""
+    roots: set[str] = set()
+    for pid in touched:
+        roots.update((pid, resolve(old, pid), resolve(new, pid)))
+    members: dict[str, list[Person]] = {}
+    for p in new.values():
+        if p.merged_into is not None:
+            root = resolve(new, p.id)
+            if root in roots:
+                members.setdefault(root, []).append(p)
+    added = []
+    for root in sorted(roots):
+        kept = new.get(root)
+        if kept is None or kept.merged_into is not None:
+            continue
+        group = sorted([kept, *members.get(root, [])], key=lambda q: q.id)
+        added.append((root, kept.name, tuple(n for q in group for n in q.all_names)))
+    return NameChange(tuple(sorted(roots)), tuple(added))
+
+
+def _public_names(old: Projection, new: Projection, touched: Iterable[str]) -> NameChange:
+    """The change to the public index (public persons' own names) when the touched persons
+    changed."""
+    changed = tuple(pid for pid in touched if old.persons.get(pid) != new.persons.get(pid))
+    added = tuple(
+        (p.id, p.name, tuple(p.all_names))
+        for pid in changed
+        if (p := new.persons.get(pid)) is not None
+    )
+    return NameChange(changed, added)
