@@ -62,3 +62,18 @@ def test_void_a_deal_release_first_then_void_twice_refused(cli: Cli) -> None:
     assert cli("void", "figure", "by-held-2020-12", "--why", "duplicate").code == 0
     twice = cli("void", "figure", "by-held-2020-12", "--why", "duplicate")
     assert twice.code == 2 and "is void" in twice.err
+
+
+def test_event_edit_meets_the_timeline_rules_of_import(cli: Cli) -> None:
+    """An edit may not make a timeline that cannot be true, nor date an event after today; a
+    timeline left as it was does not block correcting another field."""
+    assert cli("import", *SAMPLE_FILES).code == 0
+    early = cli("edit", "event", "statkevich-released", "--date", "2019-01-01", "--why", "w")
+    assert early.code == 2
+    assert "event statkevich-released" in early.err and "no custody before it" in early.err
+    late = cli("edit", "event", "statkevich-released", "--date", "2099-01-01", "--why", "w")
+    assert late.code == 2 and "is after today" in late.err
+    h = cli("history", "event", "statkevich-released", "--format", "json")
+    assert len(json.loads(h.out)) == 1  # nothing written
+    note = cli("edit", "event", "statkevich-released", "--note", "Refused exile", "--why", "w")
+    assert note.code == 0, note.err

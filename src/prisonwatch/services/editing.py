@@ -21,9 +21,11 @@ from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.custody import term_end
 from prisonwatch.core.dates import FuzzyDate, format_fuzzy
 from prisonwatch.core.deals import published_figures
+from prisonwatch.core.ledger import group_by_person
 from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Deal, Event, Observation, Person, content_id
 from prisonwatch.core.revisions import Revision, StaleRevisionError, diff, newest_seq
+from prisonwatch.core.timeline import fold_custody, future_problems
 from prisonwatch.core.vocabulary import EventKind, ReleaseMechanism
 from prisonwatch.ingest import fields as f
 from prisonwatch.services import conflicts, importing
@@ -222,7 +224,45 @@ def edit(
     after = revised(store, kind, before, changes)
     if after == before:
         raise EditError([Problem(f"{kind} {record_id}", "fields", "the edit changes nothing")])
+    if kind == "event":
+        problems = event_problems(store, before, after, at)
+        if problems:
+            raise EditError(problems)
     return _revise(store, kind, record_id, after, actor, at, reason, based_on)
+
+
+def event_problems(store: LedgerStore, before: Event, after: Event, at: datetime) -> list[Problem]:
+    """What an event edit would make impossible: a date after today, or a timeline that cannot
+    be true (a release before any custody) in the person it leaves or the person it goes to.
+
+    The same rules an import and an added record meet (`importing.import_batch`). Only problems
+    the edit brings count: a timeline already wrong before it (say, imported before these rules)
+    does not block correcting another field of one of its events.
+    """
+    where = f"event {after.id}"
+    late = future_problems([after], at.date())
+    if late:
+        return [Problem(where, p.field, p.reason) for p in late]
+    persons = sorted({before.person_id, after.person_id})
+    others = [e for e in store.events(persons) if e.id != after.id]
+
+    def found(events: list[Event]) -> set[tuple[str, str]]:
+        out: set[tuple[str, str]] = set()
+        for evs in group_by_person(effective_events(events)).values():
+            out |= {(p.where, p.field) for p in fold_custody(evs)[1]}
+        return out
+
+    old = found([*others, before])
+    new = {
+        problem
+        for evs in group_by_person(effective_events([*others, after])).values()
+        for problem in fold_custody(evs)[1]
+        if (problem.where, problem.field) not in old
+    }
+    return [
+        Problem(where if p.where == after.id else f"event {p.where}", p.field, p.reason)
+        for p in sorted(new, key=lambda p: (p.where, p.field))
+    ]
 
 
 def void(
