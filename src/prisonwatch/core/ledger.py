@@ -30,9 +30,10 @@ from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Event
 from prisonwatch.core.timeline import (
     Interval,
-    first_designation,
-    fold_custody,
+    first_designation_sorted,
+    fold_sorted,
     political_intervals,
+    sort_key,
 )
 from prisonwatch.core.vocabulary import (
     STATUS_CHANGING,
@@ -74,12 +75,13 @@ def derive(events: Iterable[Event], organisation: str | None = None) -> Derived:
             if ev.kind in STATUS_CHANGING:
                 groups[ev.person_id].append(ev)
         for person_id, evs in groups.items():
-            intervals, found = fold_custody(evs)
+            evs.sort(key=sort_key)
+            intervals, found = fold_sorted(evs)
             custody[person_id] = intervals
             if found:
                 problems.extend(found)
             if intervals:
-                designation = first_designation(evs, organisation)
+                designation = first_designation_sorted(evs, organisation)
                 if designation is not None:
                     political.extend(political_intervals(intervals, designation))
     return Derived(custody, political, problems, organisation)
