@@ -17,11 +17,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import compress, repeat
-from operator import attrgetter, is_not
-
-import numpy as np
-import numpy.typing as npt
 
 from prisonwatch.core.bounds import Bounds
 from prisonwatch.core.bulk import paused_gc
@@ -37,8 +32,6 @@ from prisonwatch.core.timeline import (
 )
 from prisonwatch.core.vocabulary import (
     STATUS_CHANGING,
-    EventKind,
-    ReleaseMechanism,
     outflow_reason,
 )
 
@@ -87,20 +80,8 @@ def derive(events: Iterable[Event], organisation: str | None = None) -> Derived:
     return Derived(custody, political, problems, organisation)
 
 
-_DAY_BITS = 22
-"""Day numbers (`date.toordinal`, at most 3,652,059) fit in 22 bits, so a pair of them packs
-into one 64-bit integer for counting."""
-_DAY_MASK = (1 << _DAY_BITS) - 1
-_START = attrgetter("start")
-_END = attrgetter("end")
-_EARLIEST = attrgetter("earliest")
-_LATEST = attrgetter("latest")
-_END_KIND_AND_MECHANISM = attrgetter("end_kind", "mechanism")
-
-
-def _days(dates: Iterable[date], n: int) -> npt.NDArray[np.int64]:
-    """A column of day numbers."""
-    return np.fromiter(map(date.toordinal, dates), np.int64, n)
+EdgeColumns = tuple[list[int], Counter[tuple[int, int]]]
+"""Start or end days: the exact ones sorted, the uncertain (earliest, latest) ranges counted."""
 
 
 class _Edges:
@@ -123,18 +104,10 @@ class _Edges:
         self.fuzzy = fuzzy
 
     @classmethod
-    def from_arrays(cls, earliest: npt.NDArray[np.int64], latest: npt.NDArray[np.int64]) -> _Edges:
-        """The same index from two columns of day numbers (earliest and latest day of each)."""
+    def of(cls, exact: list[int], fuzzy: Counter[tuple[int, int]]) -> _Edges:
+        """Edges already split: exact days sorted, uncertain ranges counted."""
         edges = cls()
-        same = earliest == latest
-        edges.exact = np.sort(earliest[same]).tolist()
-        fuzzy = ~same
-        if fuzzy.any():
-            keys, counts = np.unique(
-                (earliest[fuzzy] << _DAY_BITS) | latest[fuzzy], return_counts=True
-            )
-            pairs = zip(keys.tolist(), counts.tolist(), strict=True)
-            edges.fuzzy = Counter({(k >> _DAY_BITS, k & _DAY_MASK): c for k, c in pairs})
+        edges.exact, edges.fuzzy = exact, fuzzy
         return edges
 
     def between(self, after: int, upto: int) -> Bounds:
@@ -164,44 +137,54 @@ class StockIndex:
 
     @classmethod
     def build(cls, intervals: Sequence[Interval]) -> StockIndex:
-        """Index the intervals: their dates are read into columns of day numbers once, and
-        sorted and counted with numpy (a million events give some 200,000 intervals)."""
         idx = cls()
+        starts: list[tuple[int, int]] = []
+        ends: list[tuple[int, int]] = []
+        by_mech: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        sure_starts, sure_ends = idx.sure_starts, idx.sure_ends
+        maybe_starts, maybe_ends = idx.maybe_starts, idx.maybe_ends
         with paused_gc():
-            starts = list(map(_START, intervals))
-            s_e = _days(map(_EARLIEST, starts), len(starts))
-            s_l = _days(map(_LATEST, starts), len(starts))
-            closed = np.fromiter(map(is_not, map(_END, intervals), repeat(None)), bool, len(starts))
-            ended = list(compress(intervals, closed.tolist()))
-            ends = list(map(_END, ended))
-            e_e = _days(map(_EARLIEST, ends), len(ends))
-            e_l = _days(map(_LATEST, ends), len(ends))
-            s_l_closed = s_l[closed]
-            surely = s_l_closed < e_e  # surely held on some day
-            idx.sure_starts = np.sort(np.concatenate((s_l[~closed], s_l_closed[surely]))).tolist()
-            idx.sure_ends = np.sort(e_e[surely]).tolist()
-            idx.maybe_starts = np.sort(s_e).tolist()
-            idx.maybe_ends = np.sort(e_l).tolist()
-            idx.starts = _Edges.from_arrays(s_e, s_l)
-            idx.ends = _Edges.from_arrays(e_e, e_l)
-            reasons: dict[tuple[EventKind | None, ReleaseMechanism | None], int] = {}
-            codes = np.fromiter(
-                (
-                    reasons.setdefault(pair, len(reasons))
-                    for pair in map(_END_KIND_AND_MECHANISM, ended)
-                ),
-                np.int64,
-                len(ended),
-            )
-            by_mech: dict[str, npt.NDArray[np.bool_]] = {}
-            for (kind, mechanism), code in reasons.items():
-                reason = outflow_reason(kind, mechanism)
-                mask = codes == code
-                by_mech[reason] = by_mech[reason] | mask if reason in by_mech else mask
-            idx.ends_by_mechanism = {
-                m: _Edges.from_arrays(e_e[mask], e_l[mask]) for m, mask in by_mech.items()
-            }
+            for iv in intervals:
+                start, end = iv.start, iv.end
+                s_e, s_l = start.earliest.toordinal(), start.latest.toordinal()
+                starts.append((s_e, s_l))
+                maybe_starts.append(s_e)
+                if end is None:
+                    sure_starts.append(s_l)
+                    continue
+                e_e, e_l = end.earliest.toordinal(), end.latest.toordinal()
+                ends.append((e_e, e_l))
+                maybe_ends.append(e_l)
+                if s_l < e_e:  # surely held on some day
+                    sure_starts.append(s_l)
+                    sure_ends.append(e_e)
+                by_mech[outflow_reason(iv.end_kind, iv.mechanism)].append((e_e, e_l))
+            for lst in (sure_starts, sure_ends, maybe_starts, maybe_ends):
+                lst.sort()
+            idx.starts, idx.ends = _Edges(starts), _Edges(ends)
+            idx.ends_by_mechanism = {m: _Edges(ds) for m, ds in by_mech.items()}
         return idx
+
+    @classmethod
+    def from_columns(
+        cls,
+        sure: tuple[list[int], list[int]],
+        maybe: tuple[list[int], list[int]],
+        starts: EdgeColumns,
+        ends: EdgeColumns,
+        ends_by_mechanism: dict[str, EdgeColumns],
+    ) -> StockIndex:
+        """An index from columns already split, sorted and counted elsewhere: the same index
+        `build` makes, for a bulk build done column by column (`services.bulk_index`, numpy)."""
+        return cls(
+            sure[0],
+            sure[1],
+            maybe[0],
+            maybe[1],
+            _Edges.of(*starts),
+            _Edges.of(*ends),
+            {m: _Edges.of(*e) for m, e in ends_by_mechanism.items()},
+        )
 
     def stock_on(self, day: date) -> Bounds:
         """Political prisoners held at the end of `day`."""

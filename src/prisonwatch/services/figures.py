@@ -17,6 +17,7 @@ from prisonwatch.core.records import Concession, Deal, Event, Observation, Perso
 from prisonwatch.core.tallies import tally
 from prisonwatch.core.timeline import Interval
 from prisonwatch.core.vocabulary import ObservationMetric, Protection
+from prisonwatch.services.bulk_index import stock_index
 from prisonwatch.storage.port import LedgerStore
 
 
@@ -66,7 +67,7 @@ class View:
             deals=deals,
             observations=observations,
             sources={s.id: s for s in store.sources(known_on=at)},
-            index=StockIndex.build(derived.political),
+            index=stock_index(derived.political),
             problems=[str(p) for p in derived.problems],
             custody=derived.custody,
         )

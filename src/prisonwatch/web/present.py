@@ -16,10 +16,10 @@ from typing import Any
 
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.records import Person
-from prisonwatch.core.substrings import SubstringIndex
 from prisonwatch.core.timeline import custody_status
 from prisonwatch.core.vocabulary import RECOGNITION
 from prisonwatch.names.matcher import NameIndex
+from prisonwatch.names.substrings import SubstringIndex
 from prisonwatch.services import conflicts as conflict_service
 from prisonwatch.services import figures, people, reviewing
 from prisonwatch.services.public import href, public_custody

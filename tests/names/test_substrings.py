@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prisonwatch.core import substrings
-from prisonwatch.core.substrings import SubstringIndex
+from prisonwatch.names import substrings
+from prisonwatch.names.substrings import SubstringIndex
 
 
 def scan(text: str, key: str, limit: int) -> list[int]:
