@@ -25,11 +25,15 @@ from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Event
 from prisonwatch.core.timeline import (
     Interval,
-    first_designation,
-    fold_custody,
+    first_designation_sorted,
+    fold_sorted,
     political_intervals,
+    sort_key,
 )
-from prisonwatch.core.vocabulary import STATUS_CHANGING, outflow_reason
+from prisonwatch.core.vocabulary import (
+    STATUS_CHANGING,
+    outflow_reason,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +62,13 @@ class PersonFold:
 def fold_person(events: Sequence[Event], organisation: str | None = None) -> PersonFold:
     """Fold one person's effective events (any order, any kinds): what `derive` does for each
     person, so that a change to one person re-folds that person alone."""
-    evs = [ev for ev in events if ev.kind in STATUS_CHANGING]
+    evs = sorted((ev for ev in events if ev.kind in STATUS_CHANGING), key=sort_key)
     if not evs:
         return PersonFold([], [], [])
-    intervals, found = fold_custody(evs)
+    intervals, found = fold_sorted(evs)
     political: list[Interval] = []
     if intervals:
-        designation = first_designation(evs, organisation)
+        designation = first_designation_sorted(evs, organisation)
         if designation is not None:
             political = political_intervals(intervals, designation)
     return PersonFold(intervals, political, list(found))
@@ -94,19 +98,24 @@ def derive(events: Iterable[Event], organisation: str | None = None) -> Derived:
             if ev.kind in STATUS_CHANGING:
                 groups[ev.person_id].append(ev)
         for person_id, evs in groups.items():
-            intervals, found = fold_custody(evs)
+            evs.sort(key=sort_key)
+            intervals, found = fold_sorted(evs)
             custody[person_id] = intervals
             if found:
                 problems.extend(found)
                 problems_by[person_id] = list(found)
             if intervals:
-                designation = first_designation(evs, organisation)
+                designation = first_designation_sorted(evs, organisation)
                 if designation is not None:
                     mine = political_intervals(intervals, designation)
                     if mine:
                         political.extend(mine)
                         by_person[person_id] = mine
     return Derived(custody, political, problems, organisation, by_person, problems_by)
+
+
+EdgeColumns = tuple[list[int], Counter[tuple[int, int]]]
+"""Start or end days: the exact ones sorted, the uncertain (earliest, latest) ranges counted."""
 
 
 class _Edges:
@@ -141,6 +150,13 @@ class _Edges:
         fuzzy.update(come.fuzzy)
         out.fuzzy = Counter({k: n for k, n in fuzzy.items() if n > 0})
         return out
+
+    @classmethod
+    def of(cls, exact: list[int], fuzzy: Counter[tuple[int, int]]) -> _Edges:
+        """Edges already split: exact days sorted, uncertain ranges counted."""
+        edges = cls()
+        edges.exact, edges.fuzzy = exact, fuzzy
+        return edges
 
     def between(self, after: int, upto: int) -> Bounds:
         """How many fall in the days `(after, upto]`: surely (low) and possibly (high)."""
@@ -241,6 +257,27 @@ class StockIndex:
             self.starts.replaced(old.starts, new.starts),
             self.ends.replaced(old.ends, new.ends),
             by_mech,
+        )
+
+    @classmethod
+    def from_columns(
+        cls,
+        sure: tuple[list[int], list[int]],
+        maybe: tuple[list[int], list[int]],
+        starts: EdgeColumns,
+        ends: EdgeColumns,
+        ends_by_mechanism: dict[str, EdgeColumns],
+    ) -> StockIndex:
+        """An index from columns already split, sorted and counted elsewhere: the same index
+        `build` makes, for a bulk build done column by column (`services.bulk_index`, numpy)."""
+        return cls(
+            sure[0],
+            sure[1],
+            maybe[0],
+            maybe[1],
+            _Edges.of(*starts),
+            _Edges.of(*ends),
+            {m: _Edges.of(*e) for m, e in ends_by_mechanism.items()},
         )
 
     def stock_on(self, day: date) -> Bounds:

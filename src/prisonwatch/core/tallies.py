@@ -52,22 +52,33 @@ def tally(
             (ev.date.earliest, ev.date.latest, ev.kind, ev.mechanism, ev.organisation)
             for ev in events
         )
+    # what each (kind, mechanism, organisation) counts under: worked out once per triple
+    labels: dict[tuple[EventKind, ReleaseMechanism | None, str | None], tuple[str, ...]] = {}
+    n_periods = len(periods)
     for (earliest, latest, kind, mechanism, org), n in combos.items():
-        if kind in RECOGNITION and not organisation_matches(org, organisation):
+        keys = labels.get((kind, mechanism, org))
+        if keys is None:
+            if kind in RECOGNITION and not organisation_matches(org, organisation):
+                keys = ()
+            else:
+                key = _key(kind, mechanism, org)
+                keys = (key,) if key == kind.value else (kind.value, key)
+            labels[kind, mechanism, org] = keys
+        if not keys:
             continue
         e, la = earliest.toordinal(), latest.toordinal()
         lo = bisect_left(lasts, e)
-        hi = bisect_right(firsts, la)
-        if lo >= hi:
+        if lo == n_periods:
             continue
-        key = _key(kind, mechanism, org)
-        keys = (key,) if key == kind.value else (kind.value, key)
+        if e >= firsts[lo] and la <= lasts[lo]:  # within one period: sure there
+            for k in keys:
+                maybe[lo][k] += n
+                sure[lo][k] += n
+            continue
+        hi = bisect_right(firsts, la)
         for i in range(lo, hi):
             for k in keys:
                 maybe[i][k] += n
-        if hi - lo == 1 and firsts[lo] <= e and la <= lasts[lo]:
-            for k in keys:
-                sure[lo][k] += n
     return [
         {k: Bounds(sure[i][k], maybe[i][k]) for k in sorted(maybe[i])} for i in range(len(periods))
     ]

@@ -9,6 +9,8 @@ from functools import lru_cache
 @lru_cache(maxsize=500_000)
 def fold(text: str) -> str:
     """Lower case without diacritics: "Cichanoŭski" → "cichanouski"."""
+    if text.isascii():  # nothing to decompose or strip: the same as the long way, faster
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.replace("ł", "l").replace("Ł", "L").casefold()

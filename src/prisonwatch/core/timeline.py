@@ -61,6 +61,11 @@ class Interval(NamedTuple):
         return self.start.latest <= day and (self.end is None or self.end.earliest > day)
 
 
+_new_interval = tuple.__new__
+"""Makes an `Interval` from all its fields at once, in C: a fold makes hundreds of thousands,
+and the named tuple's own constructor is a Python function."""
+
+
 def custody_status(intervals: Sequence[Interval], day: date) -> str:
     """Held, uncertain (the dates leave it open), died in custody, not held, or no custody on
     record. A death in custody is a status of its own, never "not held"."""
@@ -89,11 +94,16 @@ def _end_mechanism(event: Event) -> ReleaseMechanism | None:
 
 def fold_custody(events: Sequence[Event]) -> tuple[list[Interval], list[Problem]]:
     """Fold one person's events (any order) into custody intervals and the problems found."""
+    return fold_sorted(sorted(events, key=sort_key))
+
+
+def fold_sorted(events: Sequence[Event]) -> tuple[list[Interval], list[Problem]]:
+    """`fold_custody` of events already in `sort_key` order."""
     intervals: list[Interval] = []
     problems: list[Problem] = []
     open_start: Event | None = None
     implied = False
-    for ev in sorted(events, key=sort_key):
+    for ev in events:
         kind = ev.kind
         if kind in CUSTODY_START or (kind is EventKind.DESIGNATED and not intervals):
             if open_start is None:
@@ -111,27 +121,37 @@ def fold_custody(events: Sequence[Event]) -> tuple[list[Interval], list[Problem]
                 problems.append(Problem(ev.id, "date", f"{kind.value} before custody began"))
                 continue
             intervals.append(
-                Interval(
-                    ev.person_id,
-                    open_start.date,
-                    ev.date,
-                    open_start.id,
-                    ev.id,
-                    kind,
-                    _end_mechanism(ev),
-                    ev.deal_id,
-                    implied,
+                _new_interval(
+                    Interval,
+                    (
+                        ev.person_id,
+                        open_start.date,
+                        ev.date,
+                        open_start.id,
+                        ev.id,
+                        kind,
+                        _end_mechanism(ev),
+                        ev.deal_id,
+                        implied,
+                    ),
                 )
             )
             open_start = None
     if open_start is not None:
         intervals.append(
-            Interval(
-                person_id=open_start.person_id,
-                start=open_start.date,
-                end=None,
-                start_event=open_start.id,
-                implied=implied,
+            _new_interval(
+                Interval,
+                (
+                    open_start.person_id,
+                    open_start.date,
+                    None,
+                    open_start.id,
+                    None,
+                    None,
+                    None,
+                    None,
+                    implied,
+                ),
             )
         )
     return intervals, problems
@@ -153,6 +173,19 @@ def first_designation(events: Iterable[Event], organisation: str | None = None) 
     return best
 
 
+def first_designation_sorted(
+    events: Sequence[Event], organisation: str | None = None
+) -> Event | None:
+    """`first_designation` of events already in `sort_key` order: the first one that counts."""
+    wanted = organisation.casefold() if organisation is not None else None
+    for ev in events:
+        if ev.kind in RECOGNITION and (
+            wanted is None or (ev.organisation or "").casefold() == wanted
+        ):
+            return ev
+    return None
+
+
 def political_intervals(custody: Sequence[Interval], designation: Event | None) -> list[Interval]:
     """The parts of the custody intervals during which the person was a recognised prisoner."""
     if designation is None:
@@ -164,16 +197,19 @@ def political_intervals(custody: Sequence[Interval], designation: Event | None) 
         if iv.end is not None and start.earliest >= iv.end.latest:
             continue  # recognised only after this custody ended
         if start is not iv.start:
-            iv = Interval(
-                iv.person_id,
-                start,
-                iv.end,
-                designation.id,
-                iv.end_event,
-                iv.end_kind,
-                iv.mechanism,
-                iv.deal_id,
-                iv.implied,
+            iv = _new_interval(
+                Interval,
+                (
+                    iv.person_id,
+                    start,
+                    iv.end,
+                    designation.id,
+                    iv.end_event,
+                    iv.end_kind,
+                    iv.mechanism,
+                    iv.deal_id,
+                    iv.implied,
+                ),
             )
         out.append(iv)
     return out

@@ -38,18 +38,25 @@ _SKELETON_RULES = [
 ]
 
 
+_SKELETON_COMPILED = [(re.compile(p), r) for p, r in _SKELETON_RULES]
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_VOWEL = re.compile(r"[aeiouyj]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(token: str) -> str:
     """A consonant skeleton of one Latin token; the first letter is kept as it is."""
     t = token.lower().replace("ł", "l")
-    for pattern, repl in _SKELETON_RULES:
-        t = re.sub(pattern, repl, t)
-    t = re.sub(r"[^a-z]", "", fold(t))
+    for pattern, repl in _SKELETON_COMPILED:
+        t = pattern.sub(repl, t)
+    t = _NOT_LETTER.sub("", fold(t))
     if not t:
         return ""
     first, rest = t[0], t[1:]
-    rest = re.sub(r"[aeiouyj]", "", rest)
-    rest = re.sub(r"(.)\1+", r"\1", rest)
+    rest = _VOWEL.sub("", rest)
+    rest = _DOUBLED.sub(r"\1", rest)
     first = {"y": "i", "j": "i", "e": "i", "a": "a", "o": "a", "u": "u"}.get(first, first)
     return (first + rest).lower()
 
@@ -105,7 +112,7 @@ def forms(name: str) -> list[Form]:
         last, _, first = name.partition(",")
         name = f"{first.strip()} {last.strip()}".strip()
     if name.isascii():  # most names: neither characters nor Cyrillic to look for
-        return _latin_forms(strip_tones(name) if any(c.isdigit() for c in name) else name)
+        return _latin_forms(strip_tones(name) if _ASCII_DIGIT.search(name) else name)
     if has_han(name):
         return [Form(tokens, how) for how, tokens in han_spellings(name)]
     if not is_cyrillic(name):

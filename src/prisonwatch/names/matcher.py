@@ -197,19 +197,25 @@ class NameIndex:
         if self.shared:
             self.forms[pid] = list(self.forms.get(pid, ()))
         person_forms = self.forms.setdefault(pid, [])
+        seen = {(f.tokens, f.how, f.folded) for f in person_forms}
         tokens: set[str] = set()
+        keys: set[str] = set()
         for name in all_names:
             for f in forms(name):
-                if f not in person_forms:
+                form_key = (f.tokens, f.how, f.folded)
+                if form_key not in seen:
+                    seen.add(form_key)
                     person_forms.append(f)
                 for token in f.tokens:
                     if given_group(token) is None:
                         tokens.add(token)
-                    for key in _block_keys(token):
-                        if self.shared:
-                            self.blocks[key] = {*self.blocks.get(key, ()), pid}
-                        else:
-                            self.blocks[key].add(pid)
+                    keys.update(_block_keys(token))
+        blocks = self.blocks
+        for key in keys:
+            if self.shared:
+                blocks[key] = {*blocks.get(key, ()), pid}
+            else:
+                blocks[key].add(pid)
         row = self.row_of.get(pid)
         if row is None:
             row = self.row_of[pid] = len(self.rows)

@@ -34,7 +34,7 @@ def slip_keys(token: str) -> tuple[int, ...]:
     if len(folded) < MIN_LENGTH:
         return ()
     spellings = {folded, *(folded[:i] + folded[i + 1 :] for i in range(len(folded)))}
-    return tuple(sorted(_hash(s) for s in spellings))
+    return tuple(sorted(map(_hash, spellings)))
 
 
 def _hash(text: str) -> int:
@@ -55,9 +55,9 @@ class SlipIndex:
 
     def add(self, row: int, tokens: Iterable[str]) -> None:
         for token in tokens:
-            for key in slip_keys(token):
-                self._tail_keys.append(key)
-                self._tail_rows.append(row)
+            keys = slip_keys(token)
+            self._tail_keys.extend(keys)
+            self._tail_rows.extend([row] * len(keys))
 
     def rows(self, tokens: Iterable[str], limit: int) -> list[int]:
         """Rows sharing keys with the tokens, once per shared key; a key shared by more than

@@ -27,6 +27,7 @@ from prisonwatch.core.records import Concession, Deal, Event, Observation, Perso
 from prisonwatch.core.tallies import tally
 from prisonwatch.core.timeline import Interval
 from prisonwatch.core.vocabulary import STATUS_CHANGING, ObservationMetric, Protection
+from prisonwatch.services.bulk_index import stock_index
 from prisonwatch.storage.port import LedgerStore
 
 
@@ -170,7 +171,7 @@ class View:
             deals=deals,
             observations=observations,
             sources={s.id: s for s in store.sources(known_on=at)},
-            index=StockIndex.build(derived.political),
+            index=stock_index(derived.political),
             problems=_problems(problems_by),
             custody=derived.custody,
             by_person=dict(by_person),

@@ -19,6 +19,7 @@ from prisonwatch.core.records import Person
 from prisonwatch.core.timeline import custody_status
 from prisonwatch.core.vocabulary import RECOGNITION
 from prisonwatch.names.matcher import NameIndex
+from prisonwatch.names.substrings import SubstringIndex
 from prisonwatch.services import conflicts as conflict_service
 from prisonwatch.services import figures, people, reviewing
 from prisonwatch.services.public import href, public_custody
@@ -66,7 +67,8 @@ class _Registry:
 
     everyone: dict[str, Person]
     orgs: dict[str, set[str]]
-    blob: str
+    names: SubstringIndex
+    """Every name's search key, joined by line breaks (which no key contains)."""
     starts: list[int]
     owners: list[str]
 
@@ -93,17 +95,14 @@ class _Registry:
                 starts.append(pos)
                 owners.append(p.id)
                 pos += len(key) + 1
-        return cls(everyone, orgs, "\n".join(parts), starts, owners)
+        return cls(everyone, orgs, SubstringIndex("\n".join(parts)), starts, owners)
 
     def containing(self, text: str, limit: int = 200) -> list[str]:
-        """Persons any of whose names contains `text` (case and accents as written)."""
+        """Persons any of whose names contains `text` (case and accents as written): one
+        person per place the text occurs, in the order of the names."""
         key = search_key(text)
-        found: list[str] = []
-        at = self.blob.find(key) if key else -1
-        while at != -1 and len(found) < limit:
-            found.append(self.owners[bisect_right(self.starts, at) - 1])
-            at = self.blob.find(key, at + 1)
-        return found
+        places = self.names.find_all(key, limit) if key else []
+        return [self.owners[bisect_right(self.starts, at) - 1] for at in places]
 
 
 def _registry(ledger: Ledger, viewer: Viewer) -> _Registry:
