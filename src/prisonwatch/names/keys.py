@@ -139,11 +139,16 @@ def _lacinka_oblique() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(sorted(endings, key=len, reverse=True)) + r")\b", re.I)
 
 
+def is_lacinka_oblique(name: str) -> bool:
+    """Whether a Latin name has a word ending as a Łacinka name in an oblique case does."""
+    return bool(_lacinka_oblique().search(name))
+
+
 def _latin_forms(name: str) -> list[Form]:
     """A Latin name as written; a Łacinka one also in the nominative ("Alesia Bialackaha"), and
     one with syllables joined by hyphens also joined ("Liu Xiao-bo": "liu xiaobo")."""
     out = [Form(_tokens(name), "as written")]
-    if _lacinka_oblique().search(name):
+    if is_lacinka_oblique(name):
         variant = nominative_forms(name, "be", limit=1)[0]
         if variant != name:
             out.append(Form(_tokens(variant), "case undone (Łacinka)"))

@@ -62,7 +62,8 @@ def decide(store: LedgerStore, claim_id: str, decision: str, actor: str, now: da
     if decision == "accept":
         done = accept(store, [claim_id], actor, now)
         queued = f"; waiting for a decision: {', '.join(done.queued)}" if done.queued else ""
-        return f"accepted: {done.observations} figure(s), {done.events} event(s){queued}"
+        learned = f"; new spelling(s): {', '.join(done.aliases)}" if done.aliases else ""
+        return f"accepted: {done.observations} figure(s), {done.events} event(s){queued}{learned}"
     if decision == "reject":
         reject(store, [claim_id], actor, now)
         return "rejected"
@@ -230,6 +231,19 @@ def resolve_name(
         raise ReviewError(f"unknown person {person_id!r}")
     else:
         matching.judge(store, q.name, person_id, "same", actor, now, f"queued name {queue_id}")
+        index, persons = matching.build_index(store)
+        recording.learn_alias(
+            store,
+            q.name,
+            matching.resolve(persons, person_id),
+            claim,
+            actor,
+            now,
+            index,
+            persons,
+            result,
+            decided=True,
+        )
     store.resolve_name(queue_id, person_id, actor, now)
     recording.record_events_for(
         store, claim, [matching.resolve(persons, person_id)], actor, now, result
