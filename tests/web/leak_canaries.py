@@ -156,6 +156,7 @@ JOINED = (
     "грабян",
     "andreikot",
     "andreykot",
+    "andrejkot",
     "kotandrei",
     "андрэйкот",
     "андрэякот",
