@@ -23,6 +23,7 @@ from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.records import Claim, Deal, Person, Review
 from prisonwatch.core.revisions import Revision, diff
 from prisonwatch.core.vocabulary import ReviewStatus
+from prisonwatch.names.aliases import nominative_spellings
 from prisonwatch.services import matching, recording
 from prisonwatch.storage.port import ApplyResult, Batch, LedgerStore
 
@@ -270,7 +271,11 @@ def _learned(store: LedgerStore, claim: Claim, person_id: str) -> set[str]:
 def _drop_aliases(store: LedgerStore, claim: Claim, actor: str, now: datetime, why: str) -> int:
     """Withdraw the spellings the acceptance taught (by a revision; the history keeps them)."""
     dropped = 0
+    # only persons holding a spelling the claim's names may have taught are looked into
+    taught = {s for name in claim.persons for s in nominative_spellings(name)}
     for p in store.persons():
+        if not taught & set(p.aliases):
+            continue
         learned = _learned(store, claim, p.id) & set(p.aliases)
         if learned:
             kept = tuple(a for a in p.aliases if a not in learned)

@@ -312,9 +312,10 @@ def learn_alias(
     choices = nominative_spellings(name)
     if person is None or not choices:
         return
-    held = [
-        n for p in persons.values() if matching.resolve(persons, p.id) == pid for n in p.all_names
+    merged = [
+        p for p in persons.values() if p.merged_into and matching.resolve(persons, p.id) == pid
     ]
+    held = [n for p in (person, *merged) for n in p.all_names]
     spelling: str | None = None
     if decided and choices[0] == " ".join(name.split()):
         spelling = choices[0]
