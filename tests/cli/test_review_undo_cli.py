@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.cli.conftest import SAMPLE_FILES, Cli
 from tests.conftest import SHARED
@@ -33,3 +34,35 @@ def test_show_accept_undo(cli: Cli) -> None:
     assert again.code == 2 and "not accepted" in again.err
     open_ids = [c["id"] for c in json.loads(cli("review", "list", "--format", "json").out)]
     assert figure["id"] in open_ids
+
+
+def test_a_spelling_learned_by_review_shows_in_history_and_leaves_with_undo(
+    cli: Cli, tmp_path: Path
+) -> None:
+    article = tmp_path / "losik.txt"
+    article.write_text(
+        "date 2025-09-12\nІгара Лосіка вызвалілі 11 верасня 2025 года, паведамляе Вясна. "
+        "Лосік правёў у турме больш за чатыры гады.\n",
+        encoding="utf-8",
+    )
+    assert cli("import", *SAMPLE_FILES).code == 0
+    r = cli("ingest", str(article))
+    assert r.code == 0, r.err
+    listed = json.loads(cli("review", "list", "--format", "json").out)
+    (claim,) = [c for c in listed if c["persons"]]
+    plan = json.loads(cli("review", "show", claim["id"], "--format", "json").out)
+    assert plan["aliases_learned"] == [{"person": "by-losik-ihar", "spelling": "Ігар Лосік"}]
+    r = cli("review", "accept", claim["id"])
+    assert r.code == 0 and "Ігар Лосік → by-losik-ihar" in r.out, r.out + r.err
+    history = cli("history", "person", "by-losik-ihar", "--format", "json")
+    assert history.code == 0 and "Ігар Лосік" in history.out
+    assert f"accepted claim {claim['id']}" in history.out
+    found = json.loads(cli("match", "Ігарам Лосікам", "--format", "json").out)
+    assert found[0]["person_id"] == "by-losik-ihar" and found[0]["score"] >= 0.9
+    by_alias = json.loads(cli("person", "Ігар Лосік", "--format", "json").out)
+    assert [p["id"] for p in by_alias] == ["by-losik-ihar"]
+    r = cli("review", "undo", claim["id"], "--why", "mis-read")
+    assert r.code == 0 and "1 learned spelling(s) withdrawn" in r.out, r.out + r.err
+    shown = json.loads(cli("person", "by-losik-ihar", "--format", "json").out)
+    assert "Ігар Лосік" not in shown[0]["aliases"]
+    assert cli("person", "Ігар Лосік").code == 1  # no stored spelling holds it any more

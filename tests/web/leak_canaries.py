@@ -160,6 +160,7 @@ JOINED = (
     "грабян",
     "andreikot",
     "andreykot",
+    "andrejkot",
     "kotandrei",
     "андрэйкот",
     "андрэякот",

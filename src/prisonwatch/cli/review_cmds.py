@@ -131,6 +131,8 @@ def _report(done: Recorded) -> None:
         out.print(f"waiting for a decision: {name!r} (see `prisonwatch names`)")
     for did in done.demands:
         out.print(f"recorded demand {did} (see `prisonwatch demand show {did}`)")
+    for learned in done.aliases:
+        out.print(f"new spelling kept as an alias: {learned}", markup=False)
     for note in done.notes:
         out.print(note)
 
@@ -172,6 +174,7 @@ def review_show(
         "figures": plan.figures,
         "deals_created": plan.deals_created,
         "deals_changed": plan.deals_changed,
+        "aliases_learned": plan.aliases,
     }
     if fmt == "json":
         out.print_json(data=data)
@@ -200,7 +203,8 @@ def review_undo(
     out.print(
         f"undone: {done.figures} figure(s), {done.events} event(s), {done.persons} person(s) "
         f"voided; {done.deals_restored} deal(s) restored, {done.deals_voided} voided; "
-        f"{done.names_dropped} queued name(s) withdrawn; {claim_id} is a suggestion again",
+        f"{done.names_dropped} queued name(s) withdrawn; {done.aliases} learned spelling(s) "
+        f"withdrawn; {claim_id} is a suggestion again",
         markup=False,
     )
 

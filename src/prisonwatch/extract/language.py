@@ -2,10 +2,11 @@
 
 lingua-language-detector, restricted to the languages these articles come in. A text is
 refused with a reason when its language is one the extractor does not read, when its Cyrillic
-words are spelt with Latin look-alike letters ("пoлитзaключенныx"), when it is Russian or
-Belarusian in Latin transliteration (told by its letter clusters, or by most of its words
-spelt back in Cyrillic being words the Russian dictionary knows) or Belarusian in Łacinka
-(the letter "ŭ"), or when no language holds most of it.
+words are spelt with Latin look-alike letters ("пoлитзaключенныx"), when it is Belarusian
+in Latin script (Łacinka or a transliteration: its words spelt back in Cyrillic read as
+Belarusian to the model, or the letter "ŭ"), when it is Russian in Latin transliteration (told
+by its letter clusters, or by most of its words spelt back in Cyrillic being words the Russian
+dictionary knows), or when no language holds most of it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _TRANSLIT = re.compile(r"(?:zh|shch|kh|ykh|ogo\b|iye\b|yye\b|nyy\b|skiy\b|aya\b|oye\b|\bv\s)")
 
 
+BELARUSIAN_IN_LATIN = (
+    "Belarusian in Latin script (Łacinka or a transliteration); give the Cyrillic text"
+)
 _LACINKA = re.compile(r"[ŭŬ]")  # the letter only Belarusian Łacinka writes
 # Latin letters back to Cyrillic, longest first, for the transliteration check below
 _BACK = [
@@ -54,6 +58,49 @@ def _russian_in_latin(words: list[str]) -> bool:
     back = [_BACK_RE.sub(lambda m: _BACK_MAP[m.group()], w) for w in latin]
     known = sum(1 for w in back if morph.word_is_known(w))
     return known >= 0.5 * len(back)
+
+
+def _belarusian_in_latin(text: str, words: list[str]) -> bool:
+    """Whether the Latin words, spelt back in Cyrillic letter by letter, read as Belarusian
+    to the language model: passport-style ("Sud u Vitsebsku asudziu"), BGN, ISO 9 or Łacinka
+    with or without its diacritics, which the model takes for Lithuanian or Polish as written.
+    Spelt back, Belarusian keeps what tells it from Russian (dz, akanne, -aha, -au), while
+    Polish, Lithuanian and English come out as nothing like it."""
+    latin = [w.lower() for w in words if not re.match(r"[а-яёіўА-ЯЁІЎ]", w)][:300]
+    if len(latin) < 5:
+        return False
+    back = " ".join(_BACK_RE.sub(lambda m: _BACK_MAP[m.group()], w) for w in latin)
+    values = _detector().compute_language_confidence_values(back)
+    if values and _code(values[0].language) == "be" and values[0].value >= 0.5:
+        return True
+    return _belarusian_cues(text)
+
+
+_BE_CUE = re.compile(
+    r"^(?:\w*dz\w*|\w*ŭ\w*|\w+(?:aha|amu|au|ou|iau|eu|aw|ow|ew|yia|aia|aje|yja)"
+    r"|\w*[bvdzklmnprstc]ie\w*|u|i|z|ci|sto|što|shto|jon|jana|jany|pavodle"
+    r"|jašče|iashche|yashche|taksama|jak|yak|iak)$"
+)
+"""Words only Belarusian in Latin letters writes: дз, ў (ŭ, u or w), -ага, -аму, -аў/-оў/-яў/
+-еў, -ыя, -ае, soft "ie" (Łacinka "Bielarus"), "у", "і", "з", "ці", "што", "ён", "яна",
+"паводле", "яшчэ", "таксама", "як"."""
+_RU_CUE = re.compile(
+    r"^(?:\w+(?:ogo|omu|iye|yye|yy|iy|iyu|oye|aya|ikh|ykh|ego)|v|vo|chto|cto|eshche|yeshche|ili|eto)$"
+)
+"""Words only Russian in Latin letters writes: -ого, -ому, -ие, -ые, -ый, -ий, "в", "что"."""
+_NOT_SLAVIC_LATIN = re.compile(r"[ąęóėįųūĄĘÓĖĮŲŪ]|\b(?:ir|yra|jų|są)\b|rz|sz|cz")
+"""Letters and words of Polish and Lithuanian, which no Belarusian romanisation writes."""
+
+
+def _belarusian_cues(text: str) -> bool:
+    """Whether a Latin text has at least three words only Belarusian writes and twice as many
+    as words only Russian writes, and nothing Polish or Lithuanian."""
+    if _NOT_SLAVIC_LATIN.search(text):
+        return False
+    low = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    be = sum(1 for w in low if _BE_CUE.match(w))
+    ru = sum(1 for w in low if _RU_CUE.match(w))
+    return be >= 3 and be >= 2 * ru
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +153,15 @@ def detect_language(text: str) -> Detected:
     if cyrillic < 0.3 * len(words):
         translit = len(_TRANSLIT.findall(text.lower()))
         suspect = translit > 0 or best != "en"  # the dictionary check only where in doubt
+        english = best == "en" and shares.get("en", 0) >= 0.6 * total
+        if not english and _belarusian_in_latin(text, words):
+            return Detected(None, BELARUSIAN_IN_LATIN)
         if translit > 0.1 * len(words) or (suspect and _russian_in_latin(words)):
             return Detected(
                 None, "Russian or Belarusian in Latin transliteration; give the Cyrillic text"
             )
         if _LACINKA.search(text) and best != "en":
-            return Detected(None, "Belarusian in Łacinka (Latin script); give the Cyrillic text")
+            return Detected(None, BELARUSIAN_IN_LATIN)
     if best not in READ:
         return Detected(None, f"written in {NAMES.get(best, best)} ({best}); read: en, ru, be")
     if shares and shares[best] / total < 0.6:

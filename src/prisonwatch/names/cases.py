@@ -59,7 +59,9 @@ def nominative(name: str, lang: str | None = None) -> str:
 
 def nominative_forms(name: str, lang: str | None = None, limit: int = 3) -> list[str]:
     """The most likely nominatives of a name, best first; the first is `nominative(name)`.
-    A name that may already be nominative yields itself among them."""
+    A name that may already be nominative yields itself among them. With `limit` above 1,
+    the best reading with one word read by its next-best ending of the same case follows
+    ("Ігарам Лосікам": "Ігар Лосіка", ..., then "Ігар Лосік")."""
     if lang is not None and lang not in LANGS:
         raise UnknownLanguageError(
             f"no case rules for language {lang!r}; known: {', '.join(LANGS)}"
@@ -81,34 +83,62 @@ def nominative_forms(name: str, lang: str | None = None, limit: int = 3) -> list
     if not readings:
         rules = _rules("be", latin=not cyrillic)
         readings = [_readings_rules(t, rules, cyrillic) for t in tokens]
+    ranked, alternates = _ranked_choices(tokens, readings)
     out: list[str] = []
-    for choice in _ranked_choices(tokens, readings)[: max(limit, 1) * 2]:
-        it = iter(choice)
-        text = " ".join("".join(p if p == "-" else next(it) for p in w if p) for w in parts)
+    for choice in ranked[: max(limit, 1) * 2]:
+        text = _joined(parts, choice)
         if text not in out:
             out.append(text)
-    return out[: max(limit, 1)]
+    out = out[: max(limit, 1)]
+    if limit > 1:
+        out += [t for t in (_joined(parts, c) for c in alternates) if t not in out]
+    return out
 
 
-def _ranked_choices(tokens: list[str], readings: list[list[Reading]]) -> list[list[str]]:
-    """Whole-name readings, best first: each (case, gender) read into every word at once."""
-    scored: list[tuple[float, int, list[str]]] = []
+def _joined(parts: list[list[str]], choice: list[str]) -> str:
+    it = iter(choice)
+    return " ".join("".join(p if p == "-" else next(it) for p in w if p) for w in parts)
+
+
+def _ranked_choices(
+    tokens: list[str], readings: list[list[Reading]]
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Whole-name readings, best first: each (case, gender) read into every word at once; and
+    the best reading with one word read otherwise."""
+    scored: list[tuple[float, int, list[tuple[list[str], float]]]] = []
     keys = {(r.case, g) for rs in readings for r in rs for g in _genders(r.gender)}
     keys.add(("nomn", "mf"))
     for order, (case, gender) in enumerate(sorted(keys, key=_key_order)):
         total = 0.0
         forms: list[str] = []
-        for token, rs in zip(tokens, readings, strict=True):
-            fits = [r for r in rs if r.case == case and gender in _genders(r.gender)]
-            best = max(fits, key=lambda r: r.weight, default=None)
-            if best is None:
+        seconds: list[tuple[int, float, str]] = []
+        for i, (token, rs) in enumerate(zip(tokens, readings, strict=True)):
+            fits = sorted(
+                (r for r in rs if r.case == case and gender in _genders(r.gender)),
+                key=lambda r: -r.weight,
+            )
+            if not fits:
                 forms.append(token)  # a word that does not decline (Лойко, Znak) stays
-            else:
-                total += best.weight
-                forms.append(best.form)
-        scored.append((total, order, forms))
+                continue
+            total += fits[0].weight
+            forms.append(fits[0].form)
+            other = next((r for r in fits[1:] if r.form != fits[0].form), None)
+            if other is not None:
+                seconds.append((i, fits[0].weight - other.weight, other.form))
+        scored.append(
+            (
+                total,
+                order,
+                [(forms, 0.0)]
+                + [([*forms[:i], form, *forms[i + 1 :]], loss) for i, loss, form in seconds],
+            )
+        )
     scored.sort(key=lambda s: (-s[0], s[1]))
-    return [forms for _, _, forms in scored]
+    # after the whole-name readings, the best one with one word read by its next-best ending
+    # in the same case ("Лосікам": Лосіка, or Лосік), for a caller that can tell which one
+    # names somebody
+    alternates = [f for f, _ in sorted(scored[0][2][1:], key=lambda a: a[1])] if scored else []
+    return [s[2][0][0] for s in scored], alternates
 
 
 def _key_order(key: tuple[str, str]) -> tuple[int, str, str]:

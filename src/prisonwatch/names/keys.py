@@ -120,7 +120,8 @@ def forms(name: str) -> list[Form]:
     out: list[Form] = []
     variants = nominative_forms(name, limit=3)
     if language(name) is None:  # letters do not tell Russian from Belarusian: read both ways
-        variants += nominative_forms(name, "be", limit=2)
+        # (Russian also with surnames its dictionary only guesses: "Антоном Пугачом")
+        variants += nominative_forms(name, "ru", limit=2) + nominative_forms(name, "be", limit=2)
     for variant in dict.fromkeys(variants):
         for table, latin in all_romanisations(variant).items():
             how = f"transliterated ({table})" + ("" if variant == name else ", case undone")
@@ -146,11 +147,33 @@ def _lacinka_oblique() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(sorted(endings, key=len, reverse=True)) + r")\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _lacinka_short() -> tuple[str, ...]:
+    """The short plain oblique endings (data/cases_be.json) no nominative ends in: "am", "u".
+    Too many names end so for one word to tell; every word of a name ending so does
+    ("Iharam Losikam", "Dzianisam Jesisam")."""
+    rules = _latin_case_rules()
+    nominative = {e for e, _ in rules["nominative_endings"]}
+    return tuple(
+        e for e, *_ in rules["oblique"] if len(e) < 3 and e.isascii() and e not in nominative
+    )
+
+
+def is_lacinka_oblique(name: str) -> bool:
+    """Whether a Latin name reads as a Łacinka name in an oblique case: a word with a long or
+    diacritic oblique ending, or every word (two or more) with a short one."""
+    if _lacinka_oblique().search(name):
+        return True
+    words = _tokens(name)
+    short = _lacinka_short()
+    return len(words) >= 2 and all(w.endswith(short) and len(w) > 3 for w in words)
+
+
 def _latin_forms(name: str) -> list[Form]:
     """A Latin name as written; a Łacinka one also in the nominative ("Alesia Bialackaha"), and
     one with syllables joined by hyphens also joined ("Liu Xiao-bo": "liu xiaobo")."""
     out = [Form(_tokens(name), "as written")]
-    if _lacinka_oblique().search(name):
+    if is_lacinka_oblique(name):
         variant = nominative_forms(name, "be", limit=1)[0]
         if variant != name:
             out.append(Form(_tokens(variant), "case undone (Łacinka)"))

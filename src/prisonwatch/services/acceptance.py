@@ -20,9 +20,10 @@ from datetime import datetime
 from typing import Any, cast
 
 from prisonwatch.core.bitemporal import effective_events
-from prisonwatch.core.records import Claim, Deal, Review
-from prisonwatch.core.revisions import diff
+from prisonwatch.core.records import Claim, Deal, Person, Review
+from prisonwatch.core.revisions import Revision, diff
 from prisonwatch.core.vocabulary import ReviewStatus
+from prisonwatch.names.aliases import nominative_spellings
 from prisonwatch.services import matching, recording
 from prisonwatch.storage.port import ApplyResult, Batch, LedgerStore
 
@@ -36,6 +37,8 @@ class DryRun:
         self.batch = Batch()
         self.deal_changes: list[tuple[Deal, Deal]] = []
         self.queued: list[tuple[str, list[dict[str, Any]]]] = []
+        self.learned: list[tuple[str, str]] = []
+        """(person id, spelling) for each alias acceptance would learn."""
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
@@ -74,6 +77,21 @@ class DryRun:
         self.queued.append((name, candidates))
         return -1
 
+    def revise(
+        self,
+        kind: str,
+        record_id: str,
+        record: Any | None,
+        actor: str,
+        at: datetime,
+        why: str,
+        based_on: int | None = None,
+    ) -> Revision[Any]:
+        """Recording revises a person only to add a learned spelling: kept here."""
+        if kind == "person" and isinstance(record, Person) and record.aliases:
+            self.learned.append((record_id, record.aliases[-1]))
+        return Revision(kind, record_id, -1, record, actor, at, why, 0)
+
 
 @dataclass(slots=True)
 class Preview:
@@ -88,6 +106,8 @@ class Preview:
     figures: list[dict[str, Any]] = field(default_factory=list)
     deals_created: list[dict[str, Any]] = field(default_factory=list)
     deals_changed: list[dict[str, Any]] = field(default_factory=list)
+    aliases: list[dict[str, str]] = field(default_factory=list)
+    """Spellings the registry would learn: {"person": id, "spelling": ...}."""
 
 
 def preview(store: LedgerStore, claim: Claim, actor: str, now: datetime) -> Preview:
@@ -128,6 +148,7 @@ def preview(store: LedgerStore, claim: Claim, actor: str, now: datetime) -> Prev
         for o in dry.batch.observations
     ]
     out.deals_created = [_deal_dict(d) for d in dry.batch.deals]
+    out.aliases = [{"person": pid, "spelling": sp} for pid, sp in dry.learned]
     out.deals_changed = [
         {"id": new.id, "changes": {k: [str(a), str(b)] for k, (a, b) in diff(old, new).items()}}
         for old, new in dry.deal_changes
@@ -189,6 +210,7 @@ class Undone:
     deals_restored: int = 0
     names_dropped: int = 0
     demands: int = 0
+    aliases: int = 0
 
 
 def undo(store: LedgerStore, claim: Claim, actor: str, now: datetime, why: str) -> Undone:
@@ -222,10 +244,44 @@ def undo(store: LedgerStore, claim: Claim, actor: str, now: datetime, why: str) 
         if p.note == f"created from claim {claim.id}" and p.id not in held:
             store.revise("person", p.id, None, actor, now, reason)
             done.persons += 1
+    done.aliases = _drop_aliases(store, claim, actor, now, reason)
     done.demands = _void_demands(store, claim, actor, now, reason)
     done.names_dropped = store.drop_queued(claim.id, actor, now)
     store.update_claim(replace(claim, review=Review()), actor, now, reason)
     return done
+
+
+def _learned(store: LedgerStore, claim: Claim, person_id: str) -> set[str]:
+    """The spellings accepting `claim` taught the registry for one person (since the last undo
+    of that acceptance): what its revisions of the person added to the aliases."""
+    revs = store.revisions("person", person_id)
+    undone = [r.seq for r in revs if r.why.startswith(f"{UNDO}{claim.id}:")]
+    since = max(undone, default=0)
+    out: set[str] = set()
+    for r in revs:
+        if r.seq <= since or r.why != recording.because(claim.id) or r.record is None:
+            continue
+        before = next((x.record for x in revs if x.seq == r.seq - 1), None)
+        if before is None:
+            before = store.first_version("person", person_id)
+        out |= set(r.record.aliases) - set(before.aliases if before else ())
+    return out
+
+
+def _drop_aliases(store: LedgerStore, claim: Claim, actor: str, now: datetime, why: str) -> int:
+    """Withdraw the spellings the acceptance taught (by a revision; the history keeps them)."""
+    dropped = 0
+    # only persons holding a spelling the claim's names may have taught are looked into
+    taught = {s for name in claim.persons for s in nominative_spellings(name)}
+    for p in store.persons():
+        if not taught & set(p.aliases):
+            continue
+        learned = _learned(store, claim, p.id) & set(p.aliases)
+        if learned:
+            kept = tuple(a for a in p.aliases if a not in learned)
+            store.revise("person", p.id, replace(p, aliases=kept), actor, now, why)
+            dropped += len(learned)
+    return dropped
 
 
 def _void_demands(store: LedgerStore, claim: Claim, actor: str, now: datetime, why: str) -> int:

@@ -28,6 +28,7 @@ from prisonwatch.core.vocabulary import (
     ReleaseMechanism,
     ReviewStatus,
 )
+from prisonwatch.names.aliases import closeness, is_new, nominative_spellings
 from prisonwatch.names.matcher import NameIndex, auto_accept
 from prisonwatch.services import matching
 from prisonwatch.storage.port import Batch, LedgerStore
@@ -62,6 +63,8 @@ class Recorded:
     queued: list[str] = field(default_factory=list)
     deals: list[str] = field(default_factory=list)
     demands: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    """Spellings learned as aliases, each as "spelling → person id"."""
     notes: list[str] = field(default_factory=list)
     """What accepting could not record, in words, for the reviewer."""
 
@@ -280,8 +283,58 @@ def record_persons(
             index.add(pid, name, [name])
         else:
             pid = matching.resolve(persons, chosen.person_id)
+            learn_alias(store, name, pid, claim, actor, now, index, persons, result)
         chosen_ids.append(pid)
     record_events_for(store, claim, chosen_ids, actor, now, result)
+
+
+def learn_alias(
+    store: LedgerStore,
+    name: str,
+    pid: str,
+    claim: Claim,
+    actor: str,
+    now: datetime,
+    index: NameIndex,
+    persons: dict[str, Person],
+    result: Recorded,
+    decided: bool = False,
+) -> None:
+    """Keep the spelling a claim named a stored person by as the person's alias (in the
+    nominative, `names.aliases`), as a revision of the person made by this review, so that an
+    undo of the acceptance finds and withdraws it. Of the nominatives an inflected name may
+    stand for, the one that finds the same person with the best score is learned; none when
+    none does (unless the name as written is nominative and a reviewer `decided` it is the
+    person), so an oblique form is never stored. The person's protection is kept, so a
+    protected person's new spelling is a protected spelling at once (services.public
+    builds from the stored person)."""
+    person = persons.get(pid)
+    choices = nominative_spellings(name)
+    if person is None or not choices:
+        return
+    merged = [
+        p for p in persons.values() if p.merged_into and matching.resolve(persons, p.id) == pid
+    ]
+    held = [n for p in (person, *merged) for n in p.all_names]
+    spelling: str | None = None
+    if decided and choices[0] == " ".join(name.split()):
+        spelling = choices[0]
+    else:
+        best = (0.0, 0.0)
+        for choice in choices:
+            found = auto_accept(index.match(choice, 5, matching.decisions(store, choice)))
+            if found is None or matching.resolve(persons, found.person_id) != pid:
+                continue
+            rank = (found.score, closeness(choice, held))
+            if rank > best:
+                spelling, best = choice, rank
+    if spelling is None or not is_new(spelling, held):
+        return
+    learned = replace(person, aliases=(*person.aliases, spelling))
+    store.revise("person", pid, learned, actor, now, because(claim.id))
+    persons[pid] = learned
+    index.add(pid, index.names.get(pid, person.name), [spelling])
+    result.aliases.append(f"{spelling} → {pid}")
 
 
 def record_claim(

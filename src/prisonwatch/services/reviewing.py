@@ -71,7 +71,8 @@ def decide(
     if decision == "accept":
         done = accept(store, [claim_id], actor, now, names)
         queued = f"; waiting for a decision: {', '.join(done.queued)}" if done.queued else ""
-        return f"accepted: {done.observations} figure(s), {done.events} event(s){queued}"
+        learned = f"; new spelling(s): {', '.join(done.aliases)}" if done.aliases else ""
+        return f"accepted: {done.observations} figure(s), {done.events} event(s){queued}{learned}"
     if decision == "reject":
         reject(store, [claim_id], actor, now)
         return "rejected"
@@ -250,6 +251,19 @@ def resolve_name(
         raise ReviewError(f"unknown person {person_id!r}")
     else:
         matching.judge(store, q.name, person_id, "same", actor, now, f"queued name {queue_id}")
+        index, persons = matching.build_index(store)
+        recording.learn_alias(
+            store,
+            q.name,
+            matching.resolve(persons, person_id),
+            claim,
+            actor,
+            now,
+            index,
+            persons,
+            result,
+            decided=True,
+        )
     store.resolve_name(queue_id, person_id, actor, now)
     recording.record_events_for(
         store, claim, [matching.resolve(persons, person_id)], actor, now, result
