@@ -14,8 +14,10 @@ out).
 Every predicted claim is labelled right when it matches a gold claim (action and count, one to
 one, as `extract_eval.py` matches them). Fits compared:
 
-- `visible` (how the model was fitted before): the rules' own articles only, L2 1.
-- `hidden`: the hidden fold only, slopes shrunk (L2 4), the intercept free.
+- `dev+dev2 only (before)`: how the model was fitted until now, the rules' own articles
+  only, L2 1.
+- `hidden only`: the hidden fold only, slopes shrunk (L2 4), the intercept free.
+- `intercept only`: `pooled` with no feature: one figure for every claim on a new article.
 - `pooled`: every article, with a column `seen` (1 on the rules' own articles) that exists only
   while fitting: it takes up how much likelier a claim is right on an article the rules were
   written from, the slopes are shared, and a prediction is made with `seen` = 0, as for a new
@@ -127,6 +129,8 @@ def fit_hidden(rows: Rows) -> np.ndarray:
     return fit(r.x, r.y, _penalty(r.x.shape[1], 4.0))
 
 
+#: How the model was fitted before: on the rules' own articles only.
+BEFORE = "dev+dev2 only (before)"
 #: The slope penalties tried for `pooled`.
 SHRINKAGE = (1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
 
@@ -253,8 +257,8 @@ def main() -> None:
     sweep = {l2: leave_one_article_out(rows, pooled(l2)) for l2 in SHRINKAGE}
     best = min(SHRINKAGE, key=lambda l2: (round(brier(sweep[l2][hidden], rows.y[hidden]), 4), -l2))
     fits: dict[str, Callable[[Rows], np.ndarray]] = {
-        "visible": fit_visible,
-        "hidden": fit_hidden,
+        BEFORE: fit_visible,
+        "hidden only (L2 4)": fit_hidden,
         f"pooled (L2 {best:g})": pooled(best),
         "intercept only": intercept_only,
     }
@@ -305,7 +309,7 @@ def main() -> None:
         "| fit | fold | confidence | claims | mean confidence | share right |",
         "|---|---|---|---|---|---|",
     ]
-    for name in ("visible", chosen):
+    for name in (BEFORE, chosen):
         lines += bins(name, rows, loao[name])
     w = fits[chosen](rows)
     inside = predict(w, rows.x)
