@@ -86,3 +86,32 @@ def test_conflicts_listed(cli: Cli) -> None:
     data = json.loads(cli("conflicts", "--format", "json").out)
     chosen = next(c for c in data if c["key"] == "released|BY|2025-12-13")["chosen"]
     assert chosen["why"] == "two outlets agree" and chosen["by"] == "tester"
+
+
+def test_confidence_orders_the_queue_and_the_floor_drops_claims(cli: Cli) -> None:
+    articles = [str(SHARED / "articles" / n) for n in ("013.txt", "204.txt")]
+    assert cli("ingest", *articles).code == 0
+    listed = json.loads(cli("review", "list", "--format", "json").out)
+    values = [c["confidence"] for c in listed]
+    assert values == sorted(values, reverse=True)
+    levels = sorted(set(values))
+    assert len(levels) > 1, f"every claim got {levels}"
+    floor = (levels[0] + levels[1]) / 2
+    r = cli("review", "list", "--min-confidence", str(floor), "--format", "json")
+    assert r.code == 0, r.err
+    kept = json.loads(r.out)
+    assert [c["id"] for c in kept] == [c["id"] for c in listed if c["confidence"] >= floor]
+    assert 0 < len(kept) < len(listed)
+    table = cli("review", "list", "--min-confidence", str(floor)).out
+    assert f"{len(kept)} claim(s)" in table and f"{kept[0]['confidence']:.2f}" in table
+    source_id = listed[-1]["source_id"]  # a source with a claim below the floor
+    mine = [c for c in listed if c["source_id"] == source_id]
+    r = cli("review", "accept-source", source_id, "--min-confidence", str(floor))
+    above = sum(c["confidence"] >= floor for c in mine)
+    assert r.code == 0 and f"accepted {above} suggestion(s)" in r.out, r.err
+    assert above < len(mine)
+    for bad in ("1.5", "-0.1", "nan"):
+        r = cli("review", "list", "--min-confidence", bad)
+        assert r.code == 2 and "--min-confidence" in r.err and "between 0 and 1" in r.err
+        r = cli("review", "accept-source", source_id, "--min-confidence", bad)
+        assert r.code == 2 and "between 0 and 1" in r.err

@@ -15,8 +15,11 @@ def test_features_follow_the_declared_order() -> None:
     f = ClaimFinding("named", parse_agrees=True, distance=0, attributed=True, in_title=False)
     values = confidence.features(f)
     assert len(values) == len(confidence.FEATURES) == len(confidence.coefficients())
-    named = confidence.FEATURES.index("rule_named")
-    assert values[named] == 1.0 and values[confidence.FEATURES.index("rule_count")] == 0.0
+    person = confidence.FEATURES.index("rule_person")
+    assert values[person] == 1.0 and values[confidence.FEATURES.index("rule_parse")] == 0.0
+    parsed = confidence.features(ClaimFinding("parse_object", True, 0, False))
+    assert parsed[confidence.FEATURES.index("rule_parse")] == 1.0
+    assert parsed[person] == 0.0
 
 
 def test_scores_are_probabilities_and_move_with_the_evidence() -> None:

@@ -77,18 +77,25 @@ def review_list(
     status: Annotated[
         str, typer.Option(help="suggested, accepted, rejected or all.")
     ] = "suggested",
+    min_confidence: Annotated[
+        float, typer.Option(help="Only claims the extractor gives at least this (0 to 1).")
+    ] = 0.0,
     format: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
-    """List suggestions with their evidence."""
+    """List suggestions with their evidence, the most confident first."""
     fmt = check_format(format, ("table", "json"))
     if status not in ("suggested", "accepted", "rejected", "all"):
         raise CliError(f"--status: unknown status {status!r}")
+    try:
+        reviewing.check_confidence(min_confidence)
+    except reviewing.ReviewError as exc:
+        raise CliError(str(exc)) from None
     with opened(db) as (store, _):
         rows = [
             _claim_row(c)
             for c in reviewing.suggestions(
-                store, source, action, None if status == "all" else status
+                store, source, action, None if status == "all" else status, min_confidence
             )
         ]
     if fmt == "json":
@@ -97,6 +104,7 @@ def review_list(
     t = Table(title=f"{len(rows)} claim(s)")
     for col in (
         "id",
+        "confidence",
         "action",
         "count",
         "population",
@@ -110,6 +118,7 @@ def review_list(
     for r in rows:
         t.add_row(
             r["id"],
+            f"{r['confidence']:.2f}",
             r["action"],
             f"{r['qualifier']} {r['count']}",
             r["population"],

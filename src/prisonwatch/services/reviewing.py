@@ -84,11 +84,16 @@ def suggestions(
     source: str | None = None,
     action: str | None = None,
     status: str | None = "suggested",
+    min_confidence: float = 0.0,
 ) -> list[Claim]:
-    """The review queue, most confident first."""
+    """The review queue, most confident first; `min_confidence` leaves out the claims the
+    extractor gives less (a probability of being right, from 0 to 1)."""
+    check_confidence(min_confidence)
     out = []
     for c in store.claims(source_id=source):
         if status and c.review.status.value != status:
+            continue
+        if c.confidence < min_confidence:
             continue
         if status == "suggested" and c.superseded_by is not None:
             continue
@@ -99,6 +104,12 @@ def suggestions(
     # the doubtful ones sit together at the end (ties keep the store's order)
     out.sort(key=lambda c: -c.confidence)
     return out
+
+
+def check_confidence(value: float) -> None:
+    """A confidence floor is a probability: refused outside 0 to 1 (or not a number)."""
+    if not 0.0 <= value <= 1.0:
+        raise ReviewError(f"--min-confidence: {value} is not between 0 and 1")
 
 
 def _claim(store: LedgerStore, claim_id: str) -> Claim:
@@ -224,9 +235,10 @@ def accept_source(
 ) -> tuple[list[str], recording.Recorded]:
     """The explicit batch rule: accept every open suggestion of one source at or above a
     confidence floor."""
+    check_confidence(min_confidence)
     if not store.sources([source_id]):
         raise ReviewError(f"unknown source {source_id!r}")
-    chosen = [c.id for c in suggestions(store, source=source_id) if c.confidence >= min_confidence]
+    chosen = [c.id for c in suggestions(store, source=source_id, min_confidence=min_confidence)]
     ordered = sorted(chosen, key=lambda cid: _claim(store, cid).evidence.start)
     return ordered, accept(store, ordered, actor, now)
 
