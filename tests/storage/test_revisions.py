@@ -178,3 +178,22 @@ def test_judgements_and_choices_are_voided_and_edited_by_revisions(store: SqlSto
     store.revise("choice", str(c.id), None, "bo", AT, "chosen by mistake")
     assert store.choices() == []
     assert [r.seq for r in store.revisions("choice", str(c.id))] == [1]
+
+
+def test_former_names_hold_every_name_a_revised_person_bore(store: SqlStore) -> None:
+    """What a protected person was once called stays known to the public projection's name
+    check after a correction or a new name (services.public)."""
+    assert store.former_names() == {}
+    store.apply(sample_batch(), "import", AT)
+    p = store.person("by-statkevich")
+    assert p is not None
+    first = set(p.all_names)
+    store.revise("person", p.id, replace(p, name="Mikalai Novy", aliases=()), "a", AT, "married")
+    later = store.person(p.id)
+    assert later is not None
+    store.revise("person", p.id, replace(later, aliases=("Мікалай Новы",)), "a", AT, "alias")
+    assert store.former_names() == {p.id: frozenset(first - {"Mikalai Novy"})}
+    store.revise("person", p.id, None, "a", AT, "void")
+    former = store.former_names()
+    assert set(former) == {p.id}
+    assert former[p.id] == frozenset(first | {"Mikalai Novy", "Мікалай Новы"})

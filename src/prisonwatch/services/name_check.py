@@ -26,7 +26,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from urllib.parse import unquote
 
@@ -84,14 +84,18 @@ def _is_given(word: str) -> bool:
 
 
 class ProtectedNames:
-    """The surname stems and skeletons of every person who is not public."""
+    """The surname stems and skeletons of every person who is not public, under every name they
+    hold now and every name they were ever recorded under (`former`, by person id): a text
+    written before a protected person's name was corrected or changed still names them."""
 
-    def __init__(self, persons: Iterable[Person]) -> None:
+    def __init__(
+        self, persons: Iterable[Person], former: Mapping[str, Iterable[str]] | None = None
+    ) -> None:
         self.stems: set[str] = set()
         self.skeletons: set[str] = set()
         self.pairs: dict[str, set[str]] = {}
         for p in persons:
-            for name in p.all_names:
+            for name in {*p.all_names, *(former or {}).get(p.id, ())}:
                 for word in words(name):
                     if len(word) < MIN_STEM or _is_given(word):
                         continue

@@ -107,10 +107,13 @@ class Projection:
     names: ProtectedNames
     refs: frozenset[str]
     """How sources may be referred to in figures (`figures.View.urls`): cleared ones only."""
+    former: dict[str, frozenset[str]]
+    """The names persons were recorded under and no longer bear, by id (`store.former_names`):
+    a protected person stays protected under them."""
 
     @classmethod
     def build(cls, store: SqlStore) -> Projection:
-        return cls.of(store.persons(), store.sources(), cleared_of(store))
+        return cls.of(store.persons(), store.sources(), cleared_of(store), store.former_names())
 
     @classmethod
     def of(
@@ -118,11 +121,14 @@ class Projection:
         everyone: Iterable[Person],
         all_sources: Iterable[Source],
         cleared: frozenset[tuple[str, str]],
+        former: dict[str, frozenset[str]],
     ) -> Projection:
-        """The projection of these records (every person, every source) and clearances;
-        persons in id order."""
+        """The projection of these records (every person, every source), clearances and the
+        names persons were formerly recorded under; persons in id order."""
         everyone = sorted(everyone, key=lambda p: p.id)
-        names = ProtectedNames(p for p in everyone if p.protection is not Protection.PUBLIC)
+        names = ProtectedNames(
+            (p for p in everyone if p.protection is not Protection.PUBLIC), former
+        )
         public = {
             p.id: _public_person(p, names)
             for p in everyone
@@ -131,7 +137,8 @@ class Projection:
         exported = frozenset(p.id for p in everyone if p.protection is Protection.PUBLIC)
         withheld = frozenset(p.id for p in everyone if p.protection is Protection.WITHHOLD_NAME)
         sources = {s.id: ps for s in all_sources if (ps := _public_source(s, names, cleared))}
-        return cls(public, exported, withheld, sources, cleared, names, _refs(sources.values()))
+        refs = _refs(sources.values())
+        return cls(public, exported, withheld, sources, cleared, names, refs, former)
 
     def updated(
         self,
@@ -146,14 +153,21 @@ class Projection:
         `changed_sources` the touched source ids. When the change touched a protected person
         (before or after) or a clearance, what any text may show can change, so the projection
         is made again from every record (in memory); else only the touched persons and
-        sources are projected again, against the same protected names."""
+        sources are projected again, against the same protected names. The names a touched
+        person bore before the change join their former names."""
+        former = dict(self.former)
+        for pid, old in changed_persons.items():
+            new = persons.get(pid)
+            was = former.pop(pid, frozenset()) | frozenset(old.all_names if old else ())
+            if left := was - frozenset(new.all_names if new else ()):
+                former[pid] = left
         protected = any(
             (old is not None and old.protection is not Protection.PUBLIC)
             or ((new := persons.get(pid)) is not None and new.protection is not Protection.PUBLIC)
             for pid, old in changed_persons.items()
         )
         if protected or cleared != self.cleared:
-            return Projection.of(persons.values(), all_sources.values(), cleared)
+            return Projection.of(persons.values(), all_sources.values(), cleared, former)
         public = dict(self.persons)
         exported = set(self.exported)
         added = False
@@ -186,6 +200,7 @@ class Projection:
             cleared,
             self.names,
             _refs(sources.values()) if changed_sources else self.refs,
+            former,
         )
 
     def text(self, value: str | None) -> str | None:

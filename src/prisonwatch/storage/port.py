@@ -239,6 +239,13 @@ class LedgerStore(Protocol):
     def revisions(self, kind: str, record_id: str) -> list[Revision[Any]]:
         """Every revision of one record, oldest first (its first version is not among them)."""
 
+    def former_names(self) -> dict[str, frozenset[str]]:
+        """For every person revised since first recorded: each name and alias an earlier version
+        of them held (the first one included) that the current one (if any) no longer holds, by
+        id; persons with none are left out. What a protected person was once called must stay
+        withheld after their name is corrected or changed."""
+        ...
+
     def first_version(self, kind: str, record_id: str) -> Any | None:
         """The record as first recorded (revision 0), voided or not; None when unknown."""
 

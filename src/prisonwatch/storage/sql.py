@@ -242,6 +242,25 @@ class SqlStore:
         )
         return result
 
+    def former_names(self) -> dict[str, frozenset[str]]:
+        def q(conn: Connection) -> dict[str, frozenset[str]]:
+            revised = _Reader(conn).revisions("person", None)
+            if not revised:
+                return {}
+            ids = sorted(revised)
+            firsts = _Reader(conn, folded=False).of_kind("person", ids)
+            ever: dict[str, set[str]] = {p.id: set(p.all_names) for p in firsts}
+            for pid, revs in revised.items():
+                for rev in revs:
+                    if rev.record is not None:
+                        ever.setdefault(pid, set()).update(rev.record.all_names)
+            now = {p.id: set(p.all_names) for p in _Reader(conn).persons(ids)}
+            out = {pid: frozenset(names - now.get(pid, set())) for pid, names in ever.items()}
+            return {pid: names for pid, names in out.items() if names}
+
+        result: dict[str, frozenset[str]] = self._read(q)
+        return result
+
     def first_version(self, kind: str, record_id: str) -> Any | None:
         def q(conn: Connection) -> Any | None:
             found = _Reader(conn, folded=False).of_kind(kind, [record_id])

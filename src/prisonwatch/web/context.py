@@ -240,7 +240,10 @@ class Ledger:
         def build() -> Projection:
             view = self.view(figures.Scope())
             return Projection.of(
-                view.persons.values(), view.sources.values(), cleared_of(self.store)
+                view.persons.values(),
+                view.sources.values(),
+                cleared_of(self.store),
+                self.store.former_names(),
             )
 
         result: Projection = self.cached("projection", build)
