@@ -65,3 +65,27 @@ def test_a_protected_record_merged_into_a_public_one_answers_like_an_unknown_id(
     ledger.invalidate()
     followed = public.get(f"/api/v1/persons/{other['id']}")
     assert followed.status_code == 200 and followed.json()["id"] == keep
+
+
+def test_ids_that_no_address_can_name_and_names_without_letters_are_refused(
+    pair: tuple[TestClient, TestClient, str],
+) -> None:
+    """Red team: `{"id": "a/b"}` and `{"name": "\\u200b"}` were stored (201). A record whose id
+    holds a '/' (or a space, '?', '#', '%') can never be shown, edited or traced at
+    /persons/ID; a person named by a zero-width space or bare accents is one nobody can see,
+    search or tell apart. Both are now 400 naming the field, and nothing is written."""
+    analyst, _, csrf = pair
+    ledger = analyst.app.state.ledger  # type: ignore[attr-defined]
+    before = (len(ledger.store.persons()), ledger.store.audit_log(limit=1)[0].id)
+    for body, field in (
+        ({"id": "a/b", "fields": {"name": "Ales Slash"}}, "id"),
+        ({"id": "a b", "fields": {"name": "Ales Space"}}, "id"),
+        ({"id": "a%2Fb", "fields": {"name": "Ales Percent"}}, "id"),
+        ({"fields": {"name": "\u200b"}}, "name"),
+        ({"fields": {"name": "\u0301\u0301"}}, "name"),
+        ({"fields": {"name": "\u200b\u00ad"}}, "name"),
+    ):
+        r = analyst.post("/api/v1/records/person", json=body, headers={"X-CSRF-Token": csrf})
+        assert r.status_code == 400, (body, r.text)
+        assert f"{field}:" in r.json()["error"]["message"], r.text
+    assert (len(ledger.store.persons()), ledger.store.audit_log(limit=1)[0].id) == before
