@@ -336,3 +336,11 @@ def test_generated_bad_add_options_exit_2_and_write_nothing(store_url: str, tmp_
             assert code == 0, (args, message)
     finally:
         store.close()
+
+
+def test_an_id_no_address_can_name_is_refused(store_url: str, tmp_path: Path) -> None:
+    """Red team: `add person --id "a b/c"` was stored, a record no page or API route can reach."""
+    cli = _cli(store_url, tmp_path)
+    _refused(cli, "id: '/' at character 2", "add", "person", "--name", "Ales Slash", "--id", "a/b")
+    _refused(cli, "name: holds nothing visible", "add", "person", "--name", "\u200b")
+    assert "Ales Slash" not in cli("person", "Ales Slash").out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from prisonwatch.core.records import content_id
 from tests.cli.conftest import SAMPLE_FILES, Cli
 from tests.conftest import SHARED
 
@@ -66,3 +67,32 @@ def test_a_spelling_learned_by_review_shows_in_history_and_leaves_with_undo(
     shown = json.loads(cli("person", "by-losik-ihar", "--format", "json").out)
     assert "Ігар Лосік" not in shown[0]["aliases"]
     assert cli("person", "Ігар Лосік").code == 1  # no stored spelling holds it any more
+
+
+def test_accepting_again_after_an_undo_keeps_the_persons_protection(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Red team: accept a claim (it makes a person), protect that person (`counts_only`), undo
+    the acceptance (the person is voided), accept again: the person was restored as first
+    recorded, public, and the public API showed the name. Restoring keeps the stricter
+    protection of the person's last version."""
+    article = tmp_path / "hrodna.txt"
+    article.write_text(
+        "On 3 October 2025 police in Hrodna detained activist Uladzimir Tsikhamirau, "
+        "his lawyer said.\n",
+        encoding="utf-8",
+    )
+    assert cli("ingest", str(article), "--date", "2025-10-05").code == 0
+    (claim,) = json.loads(cli("review", "list", "--format", "json").out)
+    assert cli("review", "accept", claim["id"]).code == 0
+    pid = content_id("pe", "Uladzimir Tsikhamirau")
+    r = cli("edit", "person", pid, "--protection", "counts_only", "--why", "family asked")
+    assert r.code == 0, r.err
+    assert cli("review", "undo", claim["id"], "--why", "misread").code == 0
+    assert cli("review", "accept", claim["id"]).code == 0
+    steps = json.loads(cli("history", "person", pid, "--format", "json").out)
+    assert steps[-1]["why"] == "restored: recorded again"
+    assert "protection" not in steps[-1]["changes"], steps[-1]
+    exported = tmp_path / "out"
+    assert cli("export", "--format", "csv", "--out", str(exported)).code == 0
+    assert "Tsikhamirau" not in (exported / "persons.csv").read_text(encoding="utf-8")

@@ -108,3 +108,28 @@ def test_name_parts_and_bypasses_count(text: str) -> None:
 )
 def test_parts_alone_do_not(text: str) -> None:
     assert not PAIRS.mentions(text)
+
+
+UKRAINIAN = ProtectedNames(
+    [
+        Person("u1", "Євген Їжакевич", AT),
+        Person("u2", "Радзівон Шпакоўскі-Ґрыбач", AT),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yevhen Yizhakevych released",  # Ukrainian national transliteration
+        "Izhakevich",  # Russian-style Latin
+        "Ижакевич",  # Russian Cyrillic
+        "Gribach held",  # Ґ as G, and the second part of a double surname
+        "Hrybacha",  # Ґ read as Г, genitive
+    ],
+)
+def test_names_with_ukrainian_letters_count_in_latin(text: str) -> None:
+    """Ґ, Є and Ї had no Latin form in any table, so no Latin or Russian spelling of a
+    protected name holding them was withheld (a red-team finding: a counts_only
+    "Євген Їжакевич" was shown to the public in a figure's note as "Yevhen Yizhakevych")."""
+    assert UKRAINIAN.mentions(text)

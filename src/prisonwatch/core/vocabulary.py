@@ -48,6 +48,15 @@ class Protection(StrEnum):
     COUNTS_ONLY = "counts_only"
 
 
+_STRICTNESS = (Protection.PUBLIC, Protection.WITHHOLD_NAME, Protection.COUNTS_ONLY)
+
+
+def stricter(a: Protection, b: Protection) -> Protection:
+    """The protection that shows less of a person: of two decisions about one person, the one
+    to keep when it is not known which is meant."""
+    return max(a, b, key=_STRICTNESS.index)
+
+
 class Gender(StrEnum):
     FEMALE = "female"
     MALE = "male"

@@ -14,6 +14,7 @@ another).
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -85,12 +86,38 @@ def note(value: object) -> str | None:
 
 
 def name(value: object) -> str | None:
-    return text(value, NAME_MAX)
+    """A name: one line that holds something visible (a letter, digit, punctuation or
+    symbol): a name of zero-width spaces or bare accents would be a person nobody can see,
+    search or tell apart."""
+    t = text(value, NAME_MAX)
+    if t is not None and not any(unicodedata.category(c)[0] in "LNPS" for c in t):
+        raise FieldError(f"holds nothing visible: {shown(t)}")
+    return t
 
 
 def ident(value: object) -> str | None:
     """An id: one line, no longer than the id columns hold."""
     return text(value, ID_MAX)
+
+
+_NOT_IN_ID = re.compile(r"[\s/?#%\\]")
+
+
+def record_id(value: object) -> str | None:
+    """A record's own id as someone typed it: an id that also names the record in an address
+    (`/persons/ID`), so no space, '/', '?', '#', '%' or backslash (a record with one could
+    never be shown, edited or traced)."""
+    t = ident(value)
+    if t is not None and (bad := _NOT_IN_ID.search(t)) is not None:
+        raise FieldError(f"{bad.group()!r} at character {bad.start() + 1} (not allowed in an id)")
+    return t
+
+
+def required_record_id(value: object) -> str:
+    t = record_id(value)
+    if t is None:
+        raise FieldError("missing")
+    return t
 
 
 def language(value: object) -> str | None:

@@ -91,7 +91,7 @@ def read_person(row: Mapping[str, Any], ctx: _Context) -> Person:
     recorded = _recorded(row, ctx)
     year = _field("birth_year", lambda v: f.integer(v, 1850, ctx.now.year), row)
     return Person(
-        id=_field("id", f.required, row),
+        id=_field("id", f.required_record_id, row),
         name=_field("name", f.required_name, row),
         recorded_at=recorded,
         aliases=_field("aliases", f.names, row),
@@ -122,7 +122,7 @@ def read_event(row: Mapping[str, Any], ctx: _Context) -> Event:
         raise _RowError("deal_id", f"only a release belongs to a deal, not {kind.value}")
     person_id = _field("person_id", f.required, row)
     sources = _source_ids(row, ctx, recorded)
-    eid = _field("id", f.ident, row) or content_id(
+    eid = _field("id", f.record_id, row) or content_id(
         "ev", person_id, kind.value, str(when), mechanism, organisation, deal_id, *sources
     )
     sentence_months = _field("sentence", f.sentence, row)
@@ -187,7 +187,7 @@ def read_deal(row: Mapping[str, Any], ctx: _Context) -> Deal:
             "reported_political_prisoners", f"{political} is more than released {released}"
         )
     return Deal(
-        id=_field("id", f.required, row),
+        id=_field("id", f.required_record_id, row),
         date=when,
         recorded_at=recorded,
         country=_country(row),
@@ -210,7 +210,7 @@ def read_observation(row: Mapping[str, Any], ctx: _Context) -> Observation:
     org = _field("organisation", f.text, row)
     sources = _source_ids(row, ctx, recorded)
     place, scope = _field("place", f.text, row), _field("scope", f.text, row)
-    oid = _field("id", f.ident, row) or content_id(
+    oid = _field("id", f.record_id, row) or content_id(
         "ob",
         metric.value,
         value,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-VOWELS = set("аеёиоуыэюяіў")
+VOWELS = set("аеёиоуыэюяіўєї")
 # letters that take a y- (or i-) glide at the start of a word or after a vowel or a sign
 _IOTATED = {"е", "ё", "ю", "я"}
 
@@ -50,6 +50,11 @@ _BASE_RU_BGN = {
     "я": "ya",
     "і": "i",
     "ў": "w",
+    # Ukrainian letters, so that Ukrainian names (Ґонгадзе, Їжакевич, Євтушенко) have a
+    # Latin form too: without one no Latin spelling of them could be matched or withheld
+    "ґ": "g",
+    "є": "ye",
+    "ї": "yi",
     "'": "",
     "’": "",
 }
@@ -71,6 +76,8 @@ _BE_PASSPORT = {
     "'": "",
     "і": "i",
     "и": "i",
+    "є": "ie",
+    "ї": "i",
 }
 _GLIDE_BE_PASSPORT = {"е": "ie", "ё": "io", "ю": "iu", "я": "ia"}
 _BE_NATIONAL = {
@@ -124,6 +131,8 @@ _LACINKA = {
     "э": "e",
     "ю": "iu",
     "я": "ia",
+    "є": "je",
+    "ї": "ji",
     "'": "",
     "’": "",
 }
@@ -166,6 +175,8 @@ _ISO9 = {
     "э": "è",
     "ю": "û",
     "я": "â",
+    "є": "ê",
+    "ї": "ï",
     "'": "",
     "’": "",
 }

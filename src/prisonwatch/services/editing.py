@@ -438,7 +438,7 @@ def add(store: LedgerStore, word: str, fields: Mapping[str, Any], actor: str, at
     where = f"new {kind}"
     problems: list[Problem] = []
     try:
-        record_id = f.ident(fields.get("id"))
+        record_id = f.record_id(fields.get("id"))
     except ValueError as exc:
         problems.append(Problem(where, "id", str(exc)))
         record_id = None

@@ -33,6 +33,7 @@ from prisonwatch.core.records import (
 )
 from prisonwatch.core.revisions import Revision, check_based_on, fold, fold_all, newest_seq
 from prisonwatch.core.text import name_key
+from prisonwatch.core.vocabulary import stricter
 from prisonwatch.storage import audit, migrate, rows
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.audit import Change
@@ -608,6 +609,7 @@ class _Writer:
             kept = dataclasses.replace(r, recorded_at=first[r.id].recorded_at)
             if _neutral(r) in known:
                 if now is None and self.batch.restore:
+                    kept = self._restored(kind, kept)
                     self.revised.append((kind, kept, "restored: recorded again"))
                 continue
             if kind == "source" and now is not None and fills_in(now, r):
@@ -624,6 +626,18 @@ class _Writer:
                     )
                 )
         return new
+
+    def _restored(self, kind: str, record: Any) -> Any:
+        """A void person recorded again keeps the protection of its last version before the
+        void when that is stricter: accepting a claim, protecting the person it made, undoing
+        the acceptance and accepting again must not make the person public again."""
+        if kind != "person":
+            return record
+        steps = _Reader(self.conn).revisions(kind, [record.id]).get(record.id, [])
+        last = next((s.record for s in reversed(steps) if s.record is not None), None)
+        if last is None:
+            return record
+        return dataclasses.replace(record, protection=stricter(record.protection, last.protection))
 
     def _where_id(self, record: Any) -> str:
         """How the user named the record: its address for a source, else its id."""

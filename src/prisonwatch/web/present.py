@@ -17,7 +17,7 @@ from typing import Any
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.records import Person
 from prisonwatch.core.timeline import custody_status
-from prisonwatch.core.vocabulary import RECOGNITION
+from prisonwatch.core.vocabulary import RECOGNITION, Protection
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.names.substrings import SubstringIndex
 from prisonwatch.services import conflicts as conflict_service
@@ -173,7 +173,11 @@ def person(ledger: Ledger, viewer: Viewer, person_id: str) -> dict[str, Any]:
 
 def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
     """A public person's page from the projection: the merged-away id leads to the person
-    kept only when that person is public; sources as projected; excerpts only when cleared."""
+    kept only when both are public; sources as projected; excerpts only when cleared.
+
+    A protected record merged into a public one keeps answering 404: its id is made from its
+    name, so a page behind it would confirm a guessed protected name and tie it to the
+    public person it was merged into."""
     proj = ledger.projection()
     p = proj.persons.get(person_id)
     if p is None:
@@ -182,7 +186,7 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
             lambda: {
                 q.id: q.merged_into
                 for q in ledger.view(figures.Scope()).persons.values()
-                if q.merged_into
+                if q.merged_into and q.protection is Protection.PUBLIC
             },
         )
         p = proj.persons.get(merged.get(person_id) or "")

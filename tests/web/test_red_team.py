@@ -1,0 +1,132 @@
+"""Findings of a red-team pass over adding records by hand, merges and the derived state: each
+test is one way a protected person could be told apart from an unknown one by the public."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from prisonwatch.core.records import content_id
+from prisonwatch.services import matching
+from prisonwatch.storage.sql import SqlStore
+from prisonwatch.web.app import create_app
+from prisonwatch.web.settings import WebSettings
+from tests.web.conftest import login
+
+AT = datetime(2026, 1, 5, tzinfo=UTC)
+
+
+@pytest.fixture
+def pair(web_store: SqlStore) -> Iterator[tuple[TestClient, TestClient, str]]:
+    """An analyst (logged in, with the CSRF token) and a member of the public, on one app, so
+    that every write goes through the app that serves the public."""
+    app = create_app(WebSettings(web_store.url, secure_cookies=False), web_store)
+    with TestClient(app) as analyst, TestClient(app) as public:
+        yield analyst, public, login(analyst)
+
+
+def _post(client: TestClient, csrf: str, path: str, body: dict[str, Any]) -> Any:
+    r = client.post(f"/api/v1/{path}", json=body, headers={"X-CSRF-Token": csrf})
+    assert r.status_code in (200, 201), r.text
+    return r.json()
+
+
+def test_a_protected_record_merged_into_a_public_one_answers_like_an_unknown_id(
+    pair: tuple[TestClient, TestClient, str],
+) -> None:
+    """A person's id is made from the name (`content_id("pe", name)`), so anyone can compute
+    it from a guessed name. Once a protected record was merged into a public one, its id led
+    the public to the public person's page (200) where an unknown id answers 404: a guessed
+    protected name was confirmed and tied to a public identity."""
+    analyst, public, csrf = pair
+    secret = "Аляксей Кавалеўскі-Прыгода"
+    gone = _post(
+        analyst, csrf, "records/person", {"fields": {"name": secret, "protection": "counts_only"}}
+    )["id"]
+    assert gone == content_id("pe", secret)  # what an attacker can compute
+    keep = _post(analyst, csrf, "records/person", {"fields": {"name": "Alexei Kovalevsky"}})["id"]
+    assert public.get(f"/api/v1/persons/{keep}").status_code == 200
+    ledger = analyst.app.state.ledger  # type: ignore[attr-defined]
+    matching.merge(ledger.store, keep, gone, "ana", AT)  # as `prisonwatch merge` does
+    ledger.invalidate()
+    unknown = content_id("pe", "Аляксей Кавалеўскі-Прыгоду")
+    for prefix in ("/api/v1/persons/", "/persons/"):
+        r_gone, r_unknown = public.get(prefix + gone), public.get(prefix + unknown)
+        assert r_unknown.status_code == 404
+        assert r_gone.status_code == r_unknown.status_code, r_gone.text[:200]
+        assert len(r_gone.content) == len(r_unknown.content)
+    # a public record merged into a public one still leads to it
+    other = _post(analyst, csrf, "records/person", {"fields": {"name": "Aliaksei Kavaleuski"}})
+    matching.merge(ledger.store, keep, other["id"], "ana", AT)
+    ledger.invalidate()
+    followed = public.get(f"/api/v1/persons/{other['id']}")
+    assert followed.status_code == 200 and followed.json()["id"] == keep
+
+
+def test_ids_that_no_address_can_name_and_names_without_letters_are_refused(
+    pair: tuple[TestClient, TestClient, str],
+) -> None:
+    """Red team: `{"id": "a/b"}` and `{"name": "\\u200b"}` were stored (201). A record whose id
+    holds a '/' (or a space, '?', '#', '%') can never be shown, edited or traced at
+    /persons/ID; a person named by a zero-width space or bare accents is one nobody can see,
+    search or tell apart. Both are now 400 naming the field, and nothing is written."""
+    analyst, _, csrf = pair
+    ledger = analyst.app.state.ledger  # type: ignore[attr-defined]
+    before = (len(ledger.store.persons()), ledger.store.audit_log(limit=1)[0].id)
+    for body, field in (
+        ({"id": "a/b", "fields": {"name": "Ales Slash"}}, "id"),
+        ({"id": "a b", "fields": {"name": "Ales Space"}}, "id"),
+        ({"id": "a%2Fb", "fields": {"name": "Ales Percent"}}, "id"),
+        ({"fields": {"name": "\u200b"}}, "name"),
+        ({"fields": {"name": "\u0301\u0301"}}, "name"),
+        ({"fields": {"name": "\u200b\u00ad"}}, "name"),
+    ):
+        r = analyst.post("/api/v1/records/person", json=body, headers={"X-CSRF-Token": csrf})
+        assert r.status_code == 400, (body, r.text)
+        assert f"{field}:" in r.json()["error"]["message"], r.text
+    assert (len(ledger.store.persons()), ledger.store.audit_log(limit=1)[0].id) == before
+
+
+def test_renaming_a_protected_person_keeps_their_former_name_withheld(
+    pair: tuple[TestClient, TestClient, str],
+) -> None:
+    """Red team: a counts_only person named in a published figure's note; an analyst records
+    her new surname (`edit person --name`). The note, written with the former surname, was
+    shown to the public at once."""
+    analyst, public, csrf = pair
+    pid = _post(
+        analyst,
+        csrf,
+        "records/person",
+        {"fields": {"name": "Вольга Тэставая", "protection": "counts_only"}},
+    )["id"]
+    fid = _post(
+        analyst,
+        csrf,
+        "records/figure",
+        {
+            "fields": {
+                "metric": "detained",
+                "value": 3,
+                "period": "2025-03-01",
+                "note": "Volha Testavaya among them",
+            }
+        },
+    )["id"]
+
+    def note() -> Any:
+        rows = public.get("/api/v1/observations?_size=1000").json()["rows"]
+        return next(o for o in rows if o["id"] == fid)["note"]
+
+    assert note() is None
+    _post(
+        analyst,
+        csrf,
+        f"records/person/{pid}",
+        {"fields": {"name": "Вольга Новая"}, "why": "married"},
+    )
+    assert note() is None
