@@ -40,6 +40,12 @@ UNSCOPED = ("view", figures.Scope())
 """The key of the unscoped view, the one kept current write by write."""
 MAX_ENTRIES = 256
 """Other results keyed by request values (figures per scope and dates) kept at once."""
+SERVED_WHILE_BUILDING = frozenset({"stats"})
+"""Kinds of entry (a tuple key's first element) whose value from an earlier version may be
+served while one request computes the current one: figures only, which every reader asks for
+after each write. Never the projection, the name indexes or anything a viewer's rights are
+judged from; and never across a change that bears on protection (`derived.protection_related`).
+The public rows are made from such figures with the current projection (`present.stats`)."""
 
 
 class Lru:
@@ -107,6 +113,14 @@ class Ledger:
         """Times everything was dropped to be built afresh (at start, or an undescribed change)."""
         self._seen = -1
         self._checked = -1e9
+        self._previous = Lru(MAX_ENTRIES)
+        """Figures (`SERVED_WHILE_BUILDING`) computed at earlier versions: key -> (version,
+        value), served to a request that would otherwise wait for another one's build."""
+        self._floor = 0
+        """The first version figures may be served from: the last protection-related change
+        (or full rebuild) moved it to the version it happened at."""
+        self.served_previous = 0
+        """Requests answered with figures of an earlier version while a build went on."""
 
     def version(self) -> int:
         def q(conn: Any) -> int:
@@ -158,6 +172,12 @@ class Ledger:
                 if busy is None:
                     mine = self._building[(v, key)] = threading.Event()
                     break
+                # figures while another request computes them: the last ones computed, when
+                # no protection-related change came since (readers do not queue behind writes)
+                had, earlier = self._previous.get(key)
+                if had and earlier[0] >= self._floor:
+                    self.served_previous += 1
+                    return earlier[1]
             busy.wait(BUILD_WAIT)
             if self._version != v:
                 break  # the data moved on meanwhile: build for the version asked for
@@ -169,12 +189,23 @@ class Ledger:
                         self._named[key] = value
                     else:
                         bucket.put(key, value)
+                self._keep_previous(key, v, value)
             return value
         finally:
             if busy is None:
                 with self._lock:
                     self._building.pop((v, key), None)
                 mine.set()
+
+    def _keep_previous(self, key: Any, v: int, value: Any) -> None:
+        """Remember figures computed at version `v` to serve while later ones are computed."""
+        if not (isinstance(key, tuple) and key and key[0] in SERVED_WHILE_BUILDING):
+            return
+        if v < self._floor:
+            return
+        had, earlier = self._previous.get(key)
+        if not had or earlier[0] <= v:
+            self._previous.put(key, (v, value))
 
     def _advance(self, v: int) -> None:
         """Bring the derived state from `self._version` to `v` (called holding the lock).
@@ -194,12 +225,20 @@ class Ledger:
             if after is not None and changes is not None:
                 kept = self._entries_of(after, changes)
                 self.advanced += 1
+                if derived.protection_related(state.view, after.view, changes):
+                    self._forget_previous(v)
         if not kept:
             self.rebuilt += 1
+            self._forget_previous(v)
         self._named = kept
         self._views.clear()
         self._entries.clear()
         self._version = v
+
+    def _forget_previous(self, v: int) -> None:
+        """From version `v` on, serve no figures computed before it."""
+        self._previous.clear()
+        self._floor = v
 
     def _state(self) -> derived.Current | None:
         view = self._named.get(UNSCOPED)
