@@ -18,13 +18,14 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
 from prisonwatch.core.records import Person
 from prisonwatch.names.matcher import NameIndex
-from prisonwatch.services import accounts, derived, figures
+from prisonwatch.services import accounts, derived, figures, snapshot
 from prisonwatch.services.public import Projection, cleared_of
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.accounts import AccountStore, User
@@ -98,8 +99,14 @@ class Viewer:
 class Ledger:
     """The store, accounts, and cached derived views for one app."""
 
-    def __init__(self, store: SqlStore) -> None:
+    def __init__(self, store: SqlStore, snapshot: Path | None = None) -> None:
         self.store = store
+        self.snapshot = snapshot
+        """Where the unscoped view is saved between starts (`services.snapshot`); None: not."""
+        self.from_snapshot = 0
+        """Times the unscoped view was taken from the snapshot file (for tests and benches)."""
+        self._saving = threading.Lock()
+        self._saved = -1
         self.accounts = AccountStore(store)
         self._lock = threading.Lock()
         self._named: dict[Any, Any] = {}
@@ -268,10 +275,72 @@ class Ledger:
         return {"named": len(self._named), "views": len(self._views), "entries": len(self._entries)}
 
     def view(self, scope: figures.Scope) -> figures.View:
-        result: figures.View = self.cached(
-            ("view", scope), lambda: figures.View.load(self.store, scope)
-        )
+        if scope == figures.Scope() and self.snapshot is not None:
+            result: figures.View = self.cached(("view", scope), self._unscoped)
+        else:
+            result = self.cached(("view", scope), lambda: figures.View.load(self.store, scope))
         return result
+
+    def _unscoped(self) -> figures.View:
+        """The unscoped view from the snapshot file with the writes since taken in; or built
+        from the store (then saved, in the background, for the next start)."""
+        assert self.snapshot is not None
+        v = self.version()
+        view = self._from_snapshot(self.snapshot, v)
+        if view is not None:
+            self.from_snapshot += 1
+            return view
+        view = figures.View.load(self.store, figures.Scope())
+        threading.Thread(target=self.save_snapshot, args=(view, v), daemon=True).start()
+        return view
+
+    def _from_snapshot(self, path: Path, v: int) -> figures.View | None:
+        found = snapshot.load(path, self.store)
+        if found is None:
+            return None
+        view, stamp = found
+        if stamp.version < v:
+            feed = self.store.changes(stamp.version, v, derived.FEED_LIMIT)
+            changes = derived.change_set(feed) if feed is not None else None
+            after = (
+                derived.advance(self.store, derived.Current(view), changes)
+                if changes is not None
+                else None
+            )
+            if after is None:
+                snapshot.log.warning(
+                    "derived-state snapshot %s ignored: the %d writes since it was saved "
+                    "cannot be taken in through the change feed; building afresh",
+                    path,
+                    v - stamp.version,
+                )
+                return None
+            view = after.view
+        if not snapshot.protection_matches(self.store, view):
+            snapshot.log.warning(
+                "derived-state snapshot %s ignored: a person's protection differs from the "
+                "store's; building afresh",
+                path,
+            )
+            return None
+        return view
+
+    def save_snapshot(self, view: figures.View | None = None, v: int | None = None) -> bool:
+        """Save the unscoped view (by default the one kept current, at the version it was
+        brought to) to the snapshot file; False when there is no file or no view."""
+        if self.snapshot is None:
+            return False
+        if view is None:
+            with self._lock:
+                view, v = self._named.get(UNSCOPED), self._version
+        if view is None or v is None or v < 0:
+            return False
+        with self._saving:
+            if v < self._saved:
+                return False  # a later state was saved meanwhile: keep it
+            snapshot.save(self.snapshot, view, v, self.store)
+            self._saved = v
+        return True
 
     def projection(self) -> Projection:
         """What the public may see, rebuilt when the data changes."""
