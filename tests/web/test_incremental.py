@@ -87,7 +87,7 @@ def _write(store: SqlStore, step: tuple[Any, ...]) -> bool:
         elif op == "rename":
             editing.edit(store, "person", _pick(persons, step[1]), {"name": step[2]}, "t", AT, why)
         elif op == "add_person":
-            editing.add_person(store, {"id": f"new-{next(_n)}", "name": step[1]}, "t", AT)
+            editing.add(store, "person", {"id": f"new-{next(_n)}", "name": step[1]}, "t", AT)
         elif op == "void_new_person":
             added = [p for p in persons if p.startswith("new-")]
             if not added:

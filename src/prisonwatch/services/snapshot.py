@@ -143,6 +143,24 @@ def load(path: Path, store: SqlStore) -> tuple[View, Stamp] | None:
 
 def protection_matches(store: SqlStore, view: View) -> bool:
     """Whether the view holds every stored person, each with the protection the store gives
-    it now: checked on a view made from a snapshot before anything is served from it."""
-    stored = {p.id: p.protection for p in store.persons()}
-    return stored == {pid: p.protection for pid, p in view.persons.items()}
+    it now: checked on a view made from a snapshot before anything is served from it. The
+    persons table gives each person's first protection; the persons with revisions are read
+    whole (folded), so a later protection, a void or a merge counts."""
+
+    def q(conn: Any) -> tuple[dict[str, str], list[str]]:
+        first = {
+            str(r[0]): str(r[1])
+            for r in conn.execute(select(t.persons.c.id, t.persons.c.protection))
+        }
+        revised = conn.execute(
+            select(t.revisions.c.record_id).where(t.revisions.c.kind == "person").distinct()
+        )
+        return first, sorted(str(r[0]) for r in revised)
+
+    found: tuple[dict[str, str], list[str]] = store._read(q)
+    stored, revised = found
+    for pid in revised:
+        stored.pop(pid, None)
+    for p in store.persons(ids=revised) if revised else []:
+        stored[p.id] = p.protection.value
+    return stored == {pid: p.protection.value for pid, p in view.persons.items()}

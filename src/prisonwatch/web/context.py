@@ -316,6 +316,8 @@ class Ledger:
                 )
                 return None
             view = after.view
+        else:
+            self._saved = max(self._saved, stamp.version)  # the file holds this state already
         if not snapshot.protection_matches(self.store, view):
             snapshot.log.warning(
                 "derived-state snapshot %s ignored: a person's protection differs from the "
@@ -336,8 +338,8 @@ class Ledger:
         if view is None or v is None or v < 0:
             return False
         with self._saving:
-            if v < self._saved:
-                return False  # a later state was saved meanwhile: keep it
+            if v <= self._saved:
+                return False  # this state, or a later one, was saved already
             snapshot.save(self.snapshot, view, v, self.store)
             self._saved = v
         return True
