@@ -119,6 +119,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--db", default="/tmp/prisonwatch-start.db")
+    parser.add_argument(
+        "--keep", action="store_true", help="reuse a snapshot saved by an earlier run: no baseline"
+    )
     args = parser.parse_args()
     db = Path(args.db)
     url = f"sqlite:///{db}"
@@ -128,8 +131,9 @@ def main() -> None:
         took = time.time() - t
         print(f"loaded {args.persons:,} persons, ~{10 * args.persons:,} events: {took:.0f} s")
     snapshot = db.with_suffix(".snapshot")
-    snapshot.unlink(missing_ok=True)
-    start(url, snapshot, "1. baseline, built from the store")
+    if not (args.keep and snapshot.exists()):
+        snapshot.unlink(missing_ok=True)
+        start(url, snapshot, "1. baseline, built from the store")
     size = snapshot.stat().st_size / 1e6 if snapshot.exists() else 0
     print(f"  snapshot file: {size:.0f} MB")
     start(url, snapshot, "2. started from the snapshot")
