@@ -188,6 +188,10 @@ def main() -> None:
             )
             if args.readers:
                 readers(client, auth, args.readers, held[0]["id"] if held else None)
+                print(
+                    f"answered with the figures of an earlier version while another request "
+                    f"computed the new ones: {ledger.served_previous}"
+                )
         store.close()
 
 

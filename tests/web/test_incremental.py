@@ -12,6 +12,7 @@ projection, and search results for analysts and for the public. Run on SQLite an
 from __future__ import annotations
 
 import itertools
+import threading
 import time
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -290,3 +291,63 @@ def test_an_undescribed_change_falls_back_to_a_full_rebuild(sample_store: SqlSto
     want = _snapshot(Ledger(sample_store))
     for key in want:
         assert got[key] == want[key], key
+
+
+def _stats(ledger: Ledger, viewer: Viewer = PUBLIC) -> dict[str, Any]:
+    return present.stats(
+        ledger, viewer, SCOPE, ON, date(2020, 1, 1), date(2025, 12, 31), Granularity.MONTH
+    )
+
+
+def _building(ledger: Ledger) -> tuple[threading.Event, threading.Thread, list[Any]]:
+    """A request computing the statistics that waits for `gate` before it does: while it
+    waits, the figures of the current version are being built."""
+    gate, started, out = threading.Event(), threading.Event(), []
+    key = ("stats", SCOPE, ON, date(2020, 1, 1), date(2025, 12, 31), Granularity.MONTH)
+
+    def build() -> dict[str, Any]:
+        started.set()
+        gate.wait(10)
+        return figures.stats(ledger.view(SCOPE), SCOPE, *key[2:])
+
+    th = threading.Thread(target=lambda: out.append(ledger.cached(key, build)))
+    th.start()
+    assert started.wait(10)
+    return gate, th, out
+
+
+def test_figures_of_the_last_version_are_served_while_new_ones_are_built(
+    sample_store: SqlStore,
+) -> None:
+    """While one request computes the figures after a write, the others are answered with
+    the figures computed before it instead of waiting; then with the new ones. After a
+    protection change they wait: nothing computed before it is served after it."""
+    ledger = Ledger(sample_store)
+    _snapshot(ledger)
+    old = _stats(ledger)
+    events = [e for e in ledger.view(SCOPE).events if e.kind is EventKind.DETAINED]
+    e = events[0]
+    editing.edit(sample_store, "event", e.id, {"date": "2020-02-01"}, "t", AT, "test")
+    ledger.invalidate()
+    gate, builder, built = _building(ledger)
+    assert _stats(ledger) == old  # not held up by the build
+    assert ledger.served_previous == 1
+    gate.set()
+    builder.join(10)
+    fresh = _stats(Ledger(sample_store))
+    assert fresh != old and built and _stats(ledger) == fresh
+
+    pid = next(p.id for p in ledger.view(SCOPE).persons.values() if p.merged_into is None)
+    editing.edit(sample_store, "person", pid, {"protection": "counts_only"}, "t", AT, "test")
+    ledger.invalidate()
+    gate, builder, built = _building(ledger)
+    answers: list[dict[str, Any]] = []
+    reader = threading.Thread(target=lambda: answers.append(_stats(ledger)))
+    reader.start()
+    reader.join(0.5)
+    assert reader.is_alive() and not answers  # waits for the figures after the change
+    gate.set()
+    builder.join(10)
+    reader.join(10)
+    assert answers == [_stats(Ledger(sample_store))]
+    assert ledger.served_previous == 1

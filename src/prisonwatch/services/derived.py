@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from prisonwatch.core.records import Person
+from prisonwatch.core.vocabulary import Protection
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services.figures import Fresh, View
 from prisonwatch.services.matching import resolve
@@ -164,6 +165,20 @@ def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | No
         change = _public_names(state.projection, projection, fresh.persons)
         public_names = pending(state.public_names).then(change.apply)
     return Current(view, projection, names, public_names)
+
+
+def protection_related(before: View, after: View, changes: ChangeSet) -> bool:
+    """Whether a change bears on what the public may see: a touched person who was or is
+    protected (any level but public), or a clearance. Figures computed before such a change
+    are never served after it, not even while new ones are computed (`web.context.Ledger`)."""
+    if changes.clearances:
+        return True
+    for pid in changes.persons:
+        for view in (before, after):
+            p = view.persons.get(pid)
+            if p is not None and p.protection is not Protection.PUBLIC:
+                return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,13 +18,14 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
 from prisonwatch.core.records import Person
 from prisonwatch.names.matcher import NameIndex
-from prisonwatch.services import accounts, derived, figures
+from prisonwatch.services import accounts, derived, figures, snapshot
 from prisonwatch.services.public import Projection, cleared_of
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.accounts import AccountStore, User
@@ -40,6 +41,12 @@ UNSCOPED = ("view", figures.Scope())
 """The key of the unscoped view, the one kept current write by write."""
 MAX_ENTRIES = 256
 """Other results keyed by request values (figures per scope and dates) kept at once."""
+SERVED_WHILE_BUILDING = frozenset({"stats"})
+"""Kinds of entry (a tuple key's first element) whose value from an earlier version may be
+served while one request computes the current one: figures only, which every reader asks for
+after each write. Never the projection, the name indexes or anything a viewer's rights are
+judged from; and never across a change that bears on protection (`derived.protection_related`).
+The public rows are made from such figures with the current projection (`present.stats`)."""
 
 
 class Lru:
@@ -92,8 +99,14 @@ class Viewer:
 class Ledger:
     """The store, accounts, and cached derived views for one app."""
 
-    def __init__(self, store: SqlStore) -> None:
+    def __init__(self, store: SqlStore, snapshot: Path | None = None) -> None:
         self.store = store
+        self.snapshot = snapshot
+        """Where the unscoped view is saved between starts (`services.snapshot`); None: not."""
+        self.from_snapshot = 0
+        """Times the unscoped view was taken from the snapshot file (for tests and benches)."""
+        self._saving = threading.Lock()
+        self._saved = -1
         self.accounts = AccountStore(store)
         self._lock = threading.Lock()
         self._named: dict[Any, Any] = {}
@@ -107,6 +120,14 @@ class Ledger:
         """Times everything was dropped to be built afresh (at start, or an undescribed change)."""
         self._seen = -1
         self._checked = -1e9
+        self._previous = Lru(MAX_ENTRIES)
+        """Figures (`SERVED_WHILE_BUILDING`) computed at earlier versions: key -> (version,
+        value), served to a request that would otherwise wait for another one's build."""
+        self._floor = 0
+        """The first version figures may be served from: the last protection-related change
+        (or full rebuild) moved it to the version it happened at."""
+        self.served_previous = 0
+        """Requests answered with figures of an earlier version while a build went on."""
 
     def version(self) -> int:
         def q(conn: Any) -> int:
@@ -158,6 +179,12 @@ class Ledger:
                 if busy is None:
                     mine = self._building[(v, key)] = threading.Event()
                     break
+                # figures while another request computes them: the last ones computed, when
+                # no protection-related change came since (readers do not queue behind writes)
+                had, earlier = self._previous.get(key)
+                if had and earlier[0] >= self._floor:
+                    self.served_previous += 1
+                    return earlier[1]
             busy.wait(BUILD_WAIT)
             if self._version != v:
                 break  # the data moved on meanwhile: build for the version asked for
@@ -169,12 +196,23 @@ class Ledger:
                         self._named[key] = value
                     else:
                         bucket.put(key, value)
+                self._keep_previous(key, v, value)
             return value
         finally:
             if busy is None:
                 with self._lock:
                     self._building.pop((v, key), None)
                 mine.set()
+
+    def _keep_previous(self, key: Any, v: int, value: Any) -> None:
+        """Remember figures computed at version `v` to serve while later ones are computed."""
+        if not (isinstance(key, tuple) and key and key[0] in SERVED_WHILE_BUILDING):
+            return
+        if v < self._floor:
+            return
+        had, earlier = self._previous.get(key)
+        if not had or earlier[0] <= v:
+            self._previous.put(key, (v, value))
 
     def _advance(self, v: int) -> None:
         """Bring the derived state from `self._version` to `v` (called holding the lock).
@@ -194,12 +232,20 @@ class Ledger:
             if after is not None and changes is not None:
                 kept = self._entries_of(after, changes)
                 self.advanced += 1
+                if derived.protection_related(state.view, after.view, changes):
+                    self._forget_previous(v)
         if not kept:
             self.rebuilt += 1
+            self._forget_previous(v)
         self._named = kept
         self._views.clear()
         self._entries.clear()
         self._version = v
+
+    def _forget_previous(self, v: int) -> None:
+        """From version `v` on, serve no figures computed before it."""
+        self._previous.clear()
+        self._floor = v
 
     def _state(self) -> derived.Current | None:
         view = self._named.get(UNSCOPED)
@@ -229,10 +275,74 @@ class Ledger:
         return {"named": len(self._named), "views": len(self._views), "entries": len(self._entries)}
 
     def view(self, scope: figures.Scope) -> figures.View:
-        result: figures.View = self.cached(
-            ("view", scope), lambda: figures.View.load(self.store, scope)
-        )
+        if scope == figures.Scope() and self.snapshot is not None:
+            result: figures.View = self.cached(("view", scope), self._unscoped)
+        else:
+            result = self.cached(("view", scope), lambda: figures.View.load(self.store, scope))
         return result
+
+    def _unscoped(self) -> figures.View:
+        """The unscoped view from the snapshot file with the writes since taken in; or built
+        from the store (then saved, in the background, for the next start)."""
+        assert self.snapshot is not None
+        v = self.version()
+        view = self._from_snapshot(self.snapshot, v)
+        if view is not None:
+            self.from_snapshot += 1
+            return view
+        view = figures.View.load(self.store, figures.Scope())
+        threading.Thread(target=self.save_snapshot, args=(view, v), daemon=True).start()
+        return view
+
+    def _from_snapshot(self, path: Path, v: int) -> figures.View | None:
+        found = snapshot.load(path, self.store)
+        if found is None:
+            return None
+        view, stamp = found
+        if stamp.version < v:
+            feed = self.store.changes(stamp.version, v, derived.FEED_LIMIT)
+            changes = derived.change_set(feed) if feed is not None else None
+            after = (
+                derived.advance(self.store, derived.Current(view), changes)
+                if changes is not None
+                else None
+            )
+            if after is None:
+                snapshot.log.warning(
+                    "derived-state snapshot %s ignored: the %d writes since it was saved "
+                    "cannot be taken in through the change feed; building afresh",
+                    path,
+                    v - stamp.version,
+                )
+                return None
+            view = after.view
+        else:
+            self._saved = max(self._saved, stamp.version)  # the file holds this state already
+        if not snapshot.protection_matches(self.store, view):
+            snapshot.log.warning(
+                "derived-state snapshot %s ignored: a person's protection differs from the "
+                "store's; building afresh",
+                path,
+            )
+            return None
+        return view
+
+    def save_snapshot(self, view: figures.View | None = None, v: int | None = None) -> bool:
+        """Save the unscoped view (by default the one kept current, at the version it was
+        brought to) to the snapshot file; False when there is no file or no view."""
+        if self.snapshot is None:
+            return False
+        if view is None:
+            with self._lock:
+                view, v = self._named.get(UNSCOPED), self._version
+        if view is None or v is None or v < 0:
+            return False
+        with self._saving:
+            if v <= self._saved:
+                return False  # this state, or a later one, was saved already
+            snapshot.save(self.snapshot, view, v, self.store)
+            self._saved = v
+        return True
 
     def projection(self) -> Projection:
         """What the public may see, rebuilt when the data changes."""

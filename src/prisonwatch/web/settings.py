@@ -12,9 +12,17 @@ class WebSettings:
     secure_cookies: bool = True
     max_body_bytes: int = 1_000_000
     trusted_proxies: str = ""  # addresses or networks whose X-Forwarded-For is believed
+    snapshot: str = ""
+    """A file the derived ledger is saved to between starts (`services/snapshot.py`); "": none."""
 
     @classmethod
     def from_env(cls, db_url: str) -> WebSettings:
         insecure = os.environ.get("PRISONWATCH_INSECURE_COOKIES", "") == "1"
         proxies = os.environ.get("PRISONWATCH_TRUSTED_PROXIES", "")
-        return cls(db_url=db_url, secure_cookies=not insecure, trusted_proxies=proxies)
+        snapshot = os.environ.get("PRISONWATCH_SNAPSHOT", "")
+        return cls(
+            db_url=db_url,
+            secure_cookies=not insecure,
+            trusted_proxies=proxies,
+            snapshot=snapshot,
+        )

@@ -1,0 +1,166 @@
+"""The derived ledger saved to a file, so that a server restarts without folding every event.
+
+Building the unscoped view (`figures.View`) folds every event of the store: over a minute at
+100,000 persons and 1,000,000 events. A server configured with a snapshot file saves the view
+there after building it, stamped with what it was built from:
+
+- the format of the file and a hash of the code that defines the view's records (the `core`
+  package and `services/figures.py`): a snapshot made by other code is never read;
+- the audit log's head at the time (the entry id and its chain hash): the view holds every
+  write up to that entry.
+
+At the next start the snapshot is used when its stamp matches the code and its entry is still
+in the store's audit chain with the same hash (the same store, not rewritten); writes made
+since are taken in through the change feed (`services.derived`), as for a running server.
+Anything else (no file, unreadable or corrupt, other code, an entry the store does not have or
+holds with another hash, a feed that cannot be described) makes the caller build afresh, and
+says why in the log. Protection is never taken from the file: after the feed is applied, each
+person's protection in the view is compared with the store's persons table, and any difference
+rejects the snapshot. The public projection and the name indexes are not saved: they are made
+from the view and the store at start (the projection) or at the first search (name indexes).
+
+A snapshot is a pickle: whoever can write the file can run code in the server, the same trust
+as the database file itself; keep it beside the database, writable only by the server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from prisonwatch.services.figures import View
+from prisonwatch.storage import tables as t
+from prisonwatch.storage.sql import SqlStore
+
+log = logging.getLogger("prisonwatch.snapshot")
+
+FORMAT = 1
+"""The layout of a snapshot file; raised when it changes."""
+
+
+def code_stamp() -> str:
+    """A hash of the source of every module whose classes a snapshot holds."""
+    digest = hashlib.sha256(f"{FORMAT} {sys.version_info[:2]}".encode())
+    root = resources.files("prisonwatch")
+    files = sorted(
+        [p for p in (root / "core").iterdir() if p.name.endswith(".py")], key=lambda p: p.name
+    )
+    for path in [*files, root / "services" / "figures.py"]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What a snapshot was made from: the code, and the audit entry it holds writes up to."""
+
+    code: str
+    version: int
+    head_hash: str
+
+
+def audit_hash(store: SqlStore, version: int) -> str | None:
+    """The chain hash of audit entry `version` (the empty log's is ""); None when absent."""
+    if version == 0:
+        return ""
+
+    def q(conn: Any) -> str | None:
+        row = conn.execute(select(t.audit.c.hash).where(t.audit.c.id == version)).first()
+        return None if row is None else str(row[0])
+
+    found: str | None = store._read(q)
+    return found
+
+
+def save(path: Path, view: View, version: int, store: SqlStore) -> None:
+    """Write the view as of audit entry `version` (written whole to a file beside the target,
+    then renamed over it, so that a reader never sees half a file). The tallies, flows and
+    windows asked for so far are left out: they are remembered again as they are asked for."""
+    head = audit_hash(store, version)
+    if head is None:
+        return
+    bare = replace(view, tallies={}, revolving={}, flows={})
+    stamp = Stamp(code_stamp(), version, head)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump((FORMAT, stamp, bare), f, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load(path: Path, store: SqlStore) -> tuple[View, Stamp] | None:
+    """The saved view and its stamp when the file is there, whole, made by this code from
+    this store's audit chain; else None, with the reason in the log."""
+    if not path.exists():
+        log.warning("derived-state snapshot %s: not found; building from the store", path)
+        return None
+    try:
+        with path.open("rb") as f:
+            found = pickle.load(f)
+    except Exception as exc:  # any unreadable file is ignored, never trusted
+        log.warning(
+            "derived-state snapshot %s ignored: unreadable (%s); building afresh", path, exc
+        )
+        return None
+    if (
+        not isinstance(found, tuple)
+        or len(found) != 3
+        or found[0] != FORMAT
+        or not isinstance(found[1], Stamp)
+        or not isinstance(found[2], View)
+    ):
+        log.warning("derived-state snapshot %s ignored: not a snapshot of this format", path)
+        return None
+    _, stamp, view = found
+    if stamp.code != code_stamp():
+        log.warning("derived-state snapshot %s ignored: made by other code; building afresh", path)
+        return None
+    if audit_hash(store, stamp.version) != stamp.head_hash:
+        log.warning(
+            "derived-state snapshot %s ignored: audit entry %d is not in this store's chain "
+            "as saved (another or a rewritten store); building afresh",
+            path,
+            stamp.version,
+        )
+        return None
+    return view, stamp
+
+
+def protection_matches(store: SqlStore, view: View) -> bool:
+    """Whether the view holds every stored person, each with the protection the store gives
+    it now: checked on a view made from a snapshot before anything is served from it. The
+    persons table gives each person's first protection; the persons with revisions are read
+    whole (folded), so a later protection, a void or a merge counts."""
+
+    def q(conn: Any) -> tuple[dict[str, str], list[str]]:
+        first = {
+            str(r[0]): str(r[1])
+            for r in conn.execute(select(t.persons.c.id, t.persons.c.protection))
+        }
+        revised = conn.execute(
+            select(t.revisions.c.record_id).where(t.revisions.c.kind == "person").distinct()
+        )
+        return first, sorted(str(r[0]) for r in revised)
+
+    found: tuple[dict[str, str], list[str]] = store._read(q)
+    stored, revised = found
+    for pid in revised:
+        stored.pop(pid, None)
+    for p in store.persons(ids=revised) if revised else []:
+        stored[p.id] = p.protection.value
+    return stored == {pid: p.protection.value for pid, p in view.persons.items()}

@@ -1,0 +1,144 @@
+"""The derived ledger saved between server starts (`services/snapshot.py`).
+
+A snapshot equal to a full rebuild is used (and writes made since it was saved are taken in
+through the change feed); a snapshot that is corrupt, made by other code or from another audit
+chain is ignored with a log line and the ledger is built afresh; and protection is never taken
+from a snapshot: a snapshot that claims to be current but holds a person's old protection is
+rejected. Run on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from prisonwatch.services import editing, snapshot
+from prisonwatch.storage.sql import SqlStore
+from prisonwatch.web import present
+from prisonwatch.web.context import Ledger
+from tests.web.test_incremental import AT, PUBLIC, SCOPE, _snapshot, sample_store
+
+__all__ = ["sample_store"]  # the fixture, shared with the incremental tests
+
+
+def _saved(store: SqlStore, path: Path) -> Ledger:
+    ledger = Ledger(store, path)
+    _snapshot(ledger)
+    ledger.save_snapshot()  # when the save after the build has not already written it
+    assert path.exists()
+    return ledger
+
+
+def _equal_to_a_full_rebuild(ledger: Ledger, store: SqlStore) -> None:
+    got, want = _snapshot(ledger), _snapshot(Ledger(store))
+    for key in want:
+        assert got[key] == want[key], key
+
+
+def test_a_snapshot_is_used_and_writes_since_are_taken_in(
+    sample_store: SqlStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "derived.snapshot"
+    first = _saved(sample_store, path)
+    assert first.from_snapshot == 0  # nothing to start from: built from the store
+    again = Ledger(sample_store, path)
+    _equal_to_a_full_rebuild(again, sample_store)
+    assert again.from_snapshot == 1
+    persons = sorted(p.id for p in sample_store.persons() if p.merged_into is None)
+    editing.edit(sample_store, "person", persons[0], {"name": "Ales Later"}, "t", AT, "test")
+    editing.edit(sample_store, "person", persons[1], {"protection": "counts_only"}, "t", AT, "t")
+    later = Ledger(sample_store, path)
+    _equal_to_a_full_rebuild(later, sample_store)
+    assert later.from_snapshot == 1
+    assert persons[1] not in later.projection().persons
+
+
+def _forged(path: Path, **changes: Any) -> None:
+    with path.open("rb") as f:
+        form, stamp, view = pickle.load(f)
+    fields = {"code": stamp.code, "version": stamp.version, "head_hash": stamp.head_hash}
+    with path.open("wb") as f:
+        pickle.dump((form, snapshot.Stamp(**{**fields, **changes}), view), f)
+
+
+@pytest.mark.parametrize(
+    "spoil, reason",
+    [
+        (lambda p: p.write_bytes(b"\x80\x05not a pickle at all"), "unreadable"),
+        (lambda p: p.write_bytes(p.read_bytes()[:200]), "unreadable"),
+        (lambda p: p.write_bytes(pickle.dumps({"a": 1})), "not a snapshot"),
+        (lambda p: _forged(p, code="0" * 64), "other code"),
+        (lambda p: _forged(p, head_hash="f" * 64), "not in this store's chain"),
+        (lambda p: _forged(p, version=10**9), "not in this store's chain"),
+    ],
+)
+def test_a_spoiled_snapshot_is_ignored(
+    sample_store: SqlStore,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    spoil: Any,
+    reason: str,
+) -> None:
+    path = tmp_path / "derived.snapshot"
+    _saved(sample_store, path)
+    spoil(path)
+    ledger = Ledger(sample_store, path)
+    with caplog.at_level(logging.WARNING, logger="prisonwatch.snapshot"):
+        _equal_to_a_full_rebuild(ledger, sample_store)
+    assert ledger.from_snapshot == 0
+    assert any(reason in r.getMessage() and "ignored" in r.getMessage() for r in caplog.records)
+
+
+def test_protection_is_never_taken_from_a_stale_snapshot(
+    sample_store: SqlStore, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A snapshot saved before a protection change, stamped as if it held it (so that no
+    change would be taken in on top of it): the protection check rejects it."""
+    path = tmp_path / "derived.snapshot"
+    _saved(sample_store, path)
+    ledger = Ledger(sample_store, path)
+    public = [p for p in ledger.view(SCOPE).persons.values() if p.merged_into is None]
+    person = sorted(public, key=lambda p: p.id)[0]
+    assert person.id in ledger.projection().persons
+    editing.edit(sample_store, "person", person.id, {"protection": "withhold_name"}, "t", AT, "t")
+    head = Ledger(sample_store).version()
+    _forged(path, version=head, head_hash=snapshot.audit_hash(sample_store, head))
+    fresh = Ledger(sample_store, path)
+    with caplog.at_level(logging.WARNING, logger="prisonwatch.snapshot"):
+        rows, _ = present.persons(fresh, PUBLIC, person.name)
+    assert fresh.from_snapshot == 0
+    assert all(r["id"] != person.id for r in rows)
+    assert person.id not in fresh.projection().persons
+    assert any("protection differs" in r.getMessage() for r in caplog.records)
+    _equal_to_a_full_rebuild(fresh, sample_store)
+
+
+def test_the_server_saves_its_state_when_it_stops(
+    sample_store: SqlStore, store_url: str, tmp_path: Path
+) -> None:
+    """`PRISONWATCH_SNAPSHOT` (`WebSettings.snapshot`): the app saves the state it kept
+    current when it shuts down, and the next app starts from it."""
+    from fastapi.testclient import TestClient
+
+    from prisonwatch.web.app import create_app
+    from prisonwatch.web.settings import WebSettings
+
+    path = tmp_path / "served.snapshot"
+    settings = WebSettings(store_url, secure_cookies=False, snapshot=str(path))
+    with TestClient(create_app(settings, sample_store)) as client:
+        assert client.get("/api/v1/stats").status_code == 200
+        pid = sorted(p.id for p in sample_store.persons() if p.merged_into is None)[0]
+        editing.edit(sample_store, "person", pid, {"name": "Ales Stopped"}, "t", AT, "test")
+        client.app.state.ledger.invalidate()  # type: ignore[attr-defined]
+        assert client.get("/api/v1/stats").status_code == 200
+    with path.open("rb") as f:
+        _, stamp, view = pickle.load(f)
+    assert stamp.version == Ledger(sample_store).version()
+    assert view.persons[pid].name == "Ales Stopped"
+    again = Ledger(sample_store, path)
+    _equal_to_a_full_rebuild(again, sample_store)
+    assert again.from_snapshot == 1
