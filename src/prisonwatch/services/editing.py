@@ -21,11 +21,10 @@ from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.custody import term_end
 from prisonwatch.core.dates import FuzzyDate, format_fuzzy
 from prisonwatch.core.deals import published_figures
-from prisonwatch.core.ledger import group_by_person
 from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Deal, Event, Observation, Person, content_id
 from prisonwatch.core.revisions import Revision, StaleRevisionError, diff, newest_seq
-from prisonwatch.core.timeline import fold_custody, future_problems
+from prisonwatch.core.timeline import future_problems
 from prisonwatch.core.vocabulary import EventKind, ReleaseMechanism
 from prisonwatch.ingest import fields as f
 from prisonwatch.services import conflicts, importing
@@ -245,20 +244,8 @@ def event_problems(store: LedgerStore, before: Event, after: Event, at: datetime
         return [Problem(where, p.field, p.reason) for p in late]
     persons = sorted({before.person_id, after.person_id})
     others = [e for e in store.events(persons) if e.id != after.id]
-
-    def found(events: list[Event]) -> set[tuple[str, str]]:
-        out: set[tuple[str, str]] = set()
-        for evs in group_by_person(effective_events(events)).values():
-            out |= {(p.where, p.field) for p in fold_custody(evs)[1]}
-        return out
-
-    old = found([*others, before])
-    new = {
-        problem
-        for evs in group_by_person(effective_events([*others, after])).values()
-        for problem in fold_custody(evs)[1]
-        if (problem.where, problem.field) not in old
-    }
+    old = {(p.where, p.field) for p in importing.custody_problems([*others, before])}
+    new = [p for p in importing.custody_problems([*others, after]) if (p.where, p.field) not in old]
     return [
         Problem(where if p.where == after.id else f"event {p.where}", p.field, p.reason)
         for p in sorted(new, key=lambda p: (p.where, p.field))

@@ -20,7 +20,7 @@ from typing import Any
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.ledger import group_by_person
 from prisonwatch.core.problems import Problem
-from prisonwatch.core.records import Source
+from prisonwatch.core.records import Event, Source
 from prisonwatch.core.revisions import diff
 from prisonwatch.core.timeline import fold_custody, future_problems
 from prisonwatch.ingest.record_files import MAX_FILE_BYTES, read_records
@@ -114,13 +114,19 @@ def timeline_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
     stored = {e.id: e for e in store.events(touched)}
     combined = list(stored.values()) + [e for e in batch.events if e.id not in stored]
     new_ids = {e.id for e in batch.events} - set(stored)
-    problems: list[Problem] = []
-    for evs in group_by_person(effective_events(combined)).values():
-        _, found = fold_custody(evs)
-        for p in found:
-            if p.where in new_ids:
-                problems.append(Problem(batch.where.get(p.where, p.where), p.field, p.reason))
-    return problems
+    return [
+        Problem(batch.where.get(p.where, p.where), p.field, p.reason)
+        for p in custody_problems(combined)
+        if p.where in new_ids
+    ]
+
+
+def custody_problems(events: Sequence[Event]) -> list[Problem]:
+    """What cannot be true in the timelines these events make (their effective ones, folded
+    person by person): a release with no custody before it, and the like; `where` is an
+    event id."""
+    by_person = group_by_person(effective_events(events))
+    return [p for evs in by_person.values() for p in fold_custody(evs)[1]]
 
 
 def import_batch(store: LedgerStore, batch: Batch, actor: str, now: datetime) -> ImportReport:
