@@ -115,10 +115,13 @@ def person(
     """
     fmt = check_format(format, ("table", "json"))
     with opened(db) as (store, _):
-        found = store.person(name)
-        matches = [found] if found else store.find_persons(name)
+        matches = people.find(store, name)
         if not matches:
-            raise CliError(f"no person matches {name!r}", code=1)
+            raise CliError(
+                f"no person matches {name!r} (by id, part of a name, or a spelling the name "
+                "matcher reads; `prisonwatch match` lists weaker candidates)",
+                code=1,
+            )
         views = [people.timeline(store, p, date.today()) for p in matches[:5]]
     if fmt == "json":
         out.print_json(data=views)

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from prisonwatch.core import labels
@@ -26,7 +27,8 @@ def stats_table(console: Console, data: dict[str, Any]) -> None:
         f"{k} {data[k]}" for k in ("organisation", "country", "known_on") if data.get(k)
     )
     console.print(
-        f"Political prisoners on {data['on']}: [bold]{bounds(data['stock'])}[/bold]"
+        f"Political prisoners named in the registry on {data['on']}: "
+        f"[bold]{bounds(data['stock'])}[/bold]"
         + (f"  ({scope})" if scope else "")
         + f"  — registry of {data['persons']} persons, {data['events']} events"
     )
@@ -221,11 +223,14 @@ def custody_table(console: Console, data: dict[str, Any]) -> None:
 
 
 def person_view(console: Console, p: dict[str, Any]) -> None:
+    """A person's timeline. What the person's records say (names, notes, places, sources,
+    evidence) is data, escaped so that brackets in it ("[sic]", "[/b]") are printed as written
+    rather than read as console markup."""
     aka = f" (also {', '.join(p['aliases'])})" if p["aliases"] else ""
-    console.print(f"[bold]{p['name']}[/bold]{aka}  id {p['id']}")
+    console.print(f"[bold]{escape(p['name'])}[/bold]{escape(aka)}  id {escape(p['id'])}")
     facts = [f"{k} {p[k]}" for k in ("birth_year", "gender", "region", "country") if p[k]]
     console.print(
-        "  " + ", ".join([*facts, f"protection {p['protection']}", f"now: {p['status']}"])
+        "  " + escape(", ".join([*facts, f"protection {p['protection']}", f"now: {p['status']}"]))
     )
     t = Table()
     for col in ("date", "event", "details", "sources", "recorded"):
@@ -238,13 +243,15 @@ def person_view(console: Console, p: dict[str, Any]) -> None:
             details += f" — {e['note']}"
         details = "\n".join(x for x in (details, custody_line(e.get("custody_details") or {})) if x)
         kind = e["kind"] if e["in_force"] else f"[strike]{e['kind']}[/strike] (superseded)"
+        kind += f"\n[dim]{escape(e['id'])}[/dim]"  # what `edit event`, `void`, `history` take
         srcs = "\n".join(s["url"] or s.get("title") or "" for s in e["sources"])
         for c in e["claims"]:
             srcs += f"\n“{c['evidence'][:160]}”"
-        t.add_row(e["date"], kind, details, srcs, f"{e['recorded_at'][:10]} by {e['recorded_by']}")
+        recorded = f"{e['recorded_at'][:10]} by {e['recorded_by']}"
+        t.add_row(escape(e["date"]), kind, escape(details), escape(srcs), escape(recorded))
     console.print(t)
     for prob in p["problems"]:
-        console.print(f"[yellow]data problem:[/yellow] {prob}")
+        console.print(f"[yellow]data problem:[/yellow] {escape(str(prob))}")
 
 
 def conflicts(console: Console, data: list[dict[str, Any]]) -> None:

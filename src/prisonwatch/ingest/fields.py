@@ -240,7 +240,15 @@ def articles(value: object) -> tuple[str, ...]:
 
 
 def names(value: object) -> tuple[str, ...]:
-    return listing(value, NAME_MAX)
+    """Other spellings of a name, `|`-separated (or a JSON list). A ';' in one is refused: no
+    name holds one, and it is the separator the edit commands and forms take, so it means
+    spellings run together ("Марыя Калеснікава;Мария Колесникова") that would be stored as
+    one alias nobody could find."""
+    found = listing(value, NAME_MAX)
+    for item in found:
+        if ";" in item:
+            raise FieldError(f"';' in {shown(item)}: separate spellings with '|' in a record file")
+    return found
 
 
 def boolean(value: object) -> bool:

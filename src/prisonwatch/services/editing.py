@@ -88,7 +88,8 @@ def current(store: LedgerStore, kind: str, record_id: str) -> Any:
     if found is None:
         where = f"{kind} {record_id}"
         if store.first_version(kind, record_id) is not None:
-            raise UnknownRecordError([Problem(where, "id", f"{kind} {record_id!r} is void")])
+            reason = f"{kind} {record_id!r} is void (a void is final: add it again, under a new id)"
+            raise UnknownRecordError([Problem(where, "id", reason)])
         raise UnknownRecordError([Problem(where, "id", f"there is no {kind} {record_id!r}")])
     return found
 
@@ -444,8 +445,10 @@ def add(store: LedgerStore, word: str, fields: Mapping[str, Any], actor: str, at
     if problems:
         raise EditError(problems)
     if store.first_version(kind, record.id) is not None:
-        state = "void" if _current(store, kind, record.id) is None else "stored"
-        reason = f"{word} {record.id!r} already exists ({state}): edit it, or give another id"
+        if _current(store, kind, record.id) is None:  # a void record cannot be edited
+            reason = f"{word} {record.id!r} already exists (void): give another id"
+        else:
+            reason = f"{word} {record.id!r} already exists (stored): edit it, or give another id"
         raise DuplicateRecordError([Problem(f"{kind} {record.id}", "id", reason)])
     batch = Batch(where={record.id: f"new {kind} {record.id}"})
     getattr(batch, _BATCH[kind]).append(record)

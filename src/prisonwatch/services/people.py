@@ -9,6 +9,7 @@ from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.records import Event, Person, Source
 from prisonwatch.core.timeline import custody_status, fold_custody, sort_key
 from prisonwatch.core.vocabulary import DEATHS
+from prisonwatch.services import matching
 from prisonwatch.services.public import public_custody
 from prisonwatch.storage.port import LedgerStore
 
@@ -25,6 +26,24 @@ def custody_details(e: Event, analyst: bool) -> dict[str, Any]:
     if analyst:
         shown |= {"detention_place": e.detention_place, "health": e.health}
     return shown
+
+
+def find(store: LedgerStore, name: str) -> list[Person]:
+    """The persons a typed name may mean, for looking one up: the person with that id; else
+    every person one of whose names contains it (any case); else those the name matcher
+    finds at or above `matching.UNSURE_FLOOR`, best first, so that an inflected, Łacinka or
+    otherwise transliterated spelling ("Статкевича", "Bialiacki") finds the person as
+    `prisonwatch match` and the web search do."""
+    found = store.person(name)
+    if found is not None:
+        return [found]
+    containing = store.find_persons(name)
+    if containing:
+        return containing
+    result = matching.match(store, name)
+    ids = [c.person_id for c in result.candidates if c.score >= matching.UNSURE_FLOOR]
+    persons = {p.id: p for p in store.persons(ids=ids)} if ids else {}
+    return [persons[i] for i in dict.fromkeys(ids) if i in persons]
 
 
 def timeline(

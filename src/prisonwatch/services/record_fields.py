@@ -172,7 +172,11 @@ def _sources(store: LedgerStore, value: Any) -> tuple[str, ...]:
         elif i in by_url:
             out.append(by_url[i])
         else:
-            raise ValueError(f"there is no source {i!r} (give its id or its address)")
+            raise ValueError(
+                f"there is no source {i!r}: name a source already recorded, by its id or "
+                "address (a new address is recorded by importing it: `source_url` on a row, "
+                "or a sources file)"
+            )
     return tuple(out)
 
 
