@@ -97,3 +97,16 @@ def test_a_voided_event_says_it_cannot_be_edited_back(cli: Cli) -> None:
     assert again.code == 2 and "already exists (void): give another id" in again.err
     assert "edit it" not in again.err
     assert cli("add", "event", *args, "--id", "ev-again").code == 0
+
+
+def test_stats_sets_the_registry_count_beside_the_latest_published_one(cli: Cli) -> None:
+    """ "How many were held on 1 Jan 2025?": the table printed only the registry's 20–34, which
+    a reader took for the country's figure; JSON and the web had the published count beside
+    it. The table now says both, with the registry's share."""
+    assert cli("import", *SAMPLE_FILES).code == 0
+    r = cli("stats", "--on", "2025-01-01")
+    assert r.code == 0, r.err
+    head = json.loads(cli("stats", "--on", "2025-01-01", "--format", "json").out)["headline"]
+    assert "Political prisoners named in the registry on 2025-01-01" in r.out
+    line = next(x for x in r.out.splitlines() if x.startswith("Latest published count"))
+    assert f"{head['text']} on {head['on']}" in line and f"at most {head['coverage']}%" in line

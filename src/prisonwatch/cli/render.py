@@ -32,6 +32,17 @@ def stats_table(console: Console, data: dict[str, Any]) -> None:
         + (f"  ({scope})" if scope else "")
         + f"  — registry of {data['persons']} persons, {data['events']} events"
     )
+    if head := data.get("headline"):  # what the registry's count is a part of
+        by = f" by {head['by']}" if head["by"] else ""
+        share = f" (at most {head['coverage']}%)" if head["coverage"] is not None else ""
+        console.print(
+            escape(
+                f"Latest published count of political prisoners held: {head['text']} on "
+                f"{head['on']}{by}; the registry names {bounds(head['registry'])} of them on "
+                f"that day{share}"
+            ),
+            highlight=False,
+        )
     if "series" in data:
         t = Table(title=f"By {data['by']}")
         for col in ("period", "stock", "in", "out", "out by mechanism", "events"):
