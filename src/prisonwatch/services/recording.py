@@ -89,6 +89,12 @@ def observation_for(claim: Claim, source: Source | None, now: datetime) -> Obser
     if metric is None or period is None or claim.count <= len(claim.persons):
         return None
     org = claim.attributed_to or (claim.agent if claim.action == "designated" else None)
+    if metric is ObservationMetric.RELEASED and claim.population != "political_prisoners":
+        # On a release figure an organisation means "the political prisoners among those
+        # released, by its recognition" (docs/ledger.md, deals): Viasna saying 31 prisoners
+        # were freed, 12 of them political, is 31 released and 12 political prisoners, not
+        # two counts of political prisoners. Who said it stays in the source and the note.
+        org = None
     return Observation(
         id=content_id("ob", claim.id),
         metric=metric,
