@@ -61,8 +61,9 @@ def demands_list(
     format: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
-    """Every demand in force, with how many named persons are still held, freed, dead or
-    unknown to the registry on a day."""
+    """Every demand in force: how many persons it names are held, freed, dead or unknown.
+
+    Counted on a day (--on), as known on a day (--known-on)."""
     fmt = check_format(format, ("table", "json", "csv"))
     on_day = day(on, "--on") or date.today()
     known = day(known_on, "--known-on")
@@ -120,8 +121,9 @@ def demand_add(
     note: Annotated[str | None, typer.Option(help="A note on the demand.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Record a demand: its names are matched to the registry; unsure ones wait for
-    `demand resolve`."""
+    """Record a demand: its names are matched to the registry.
+
+    Unsure names wait for `demand resolve`."""
     try:
         when = parse_fuzzy(made_on)
     except DateError as exc:
@@ -174,8 +176,9 @@ def demand_show(
     format: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
-    """Each named person's status on a day (held, freed when and in which deal, died,
-    unknown), what is left of the demand, and its progress month by month."""
+    """Each named person's status on a day, what is left of the demand, its progress.
+
+    Status: held, freed (when, and in which deal), died or unknown; progress month by month."""
     fmt = check_format(format, ("table", "json", "csv"))
     on_day = day(on, "--on") or date.today()
     known = day(known_on, "--known-on")

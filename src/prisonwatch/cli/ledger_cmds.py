@@ -238,8 +238,9 @@ def export(
     ] = False,
     db: DbOption = None,
 ) -> None:
-    """Export records in the import formats, or as FollowTheMoney entities (public-safe unless
-    --include-protected)."""
+    """Export records in the import formats, or as FollowTheMoney entities.
+
+    Public-safe unless --include-protected."""
     fmt = check_format(format, ("json", "csv", "ftm"))
     if fmt == "ftm":
         from prisonwatch.services import ftm_export
@@ -300,8 +301,9 @@ def demo(
     host: Annotated[str, typer.Option(help="Address to serve on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
 ) -> None:
-    """Load the sample data (Belarus 2024–2025) into a local database, show its figures, and
-    serve the web app on it."""
+    """Load the sample data into a local database, show its figures, serve the web app on it.
+
+    The sample data: Belarus 2024–2025 (docs/sample-data.md)."""
     with opened(db) as (store, settings):
         report = load_sample(store, "demo")
         if not report.ok:
@@ -339,8 +341,9 @@ def tally(
     format: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
-    """Published figures of one metric (detentions per protest, say) summed by period: each
-    place and event counted once, disagreeing reports of one event as bounds."""
+    """Published figures of one metric (detentions per protest, say) summed by period.
+
+    Each place and event is counted once, disagreeing reports of one event as bounds."""
     from prisonwatch.core.bitemporal import known_by
     from prisonwatch.core.observations import published_tally
     from prisonwatch.core.periods import periods_between
