@@ -160,3 +160,44 @@ def test_supersede_and_void(cli: Cli, tmp_path: Path) -> None:
     (data,) = json.loads(r.out)
     in_force = {e["id"]: e["in_force"] for e in data["events"]}
     assert in_force == {"d1": True, "r1": False, "r2": True}
+
+
+def test_every_problem_of_a_well_formed_file_is_named_in_one_round(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A date after today, a release with no custody before it, an unknown person and an
+    unknown deal are four mistakes on four lines: one import names all four."""
+    persons = write(tmp_path, "persons.csv", PERSONS + "p2,Boris Example,,1975,male,public\n")
+    events = write(
+        tmp_path,
+        "events.csv",
+        "person_id,kind,date,mechanism,deal_id\n"
+        "p1,detained,2090-01-01,,\n"
+        "p2,released,2024-05-01,pardon,\n"
+        "ghost,detained,2024-01-01,,\n"
+        "p1,detained,2023-01-01,,\n"
+        "p1,released,2024-06-01,deal,no-such-deal\n",
+    )
+    r = cli("import", persons, events)
+    assert r.code == 2
+    err = r.err
+    assert f"{events}:2: date:" in err and "after today" in err
+    assert f"{events}:3:" in err
+    assert f"{events}:4: person_id: unknown person 'ghost'" in err
+    assert f"{events}:6: deal_id: unknown deal 'no-such-deal'" in err
+    assert "4 problem(s); nothing was written" in err.strip().splitlines()[-1]
+    assert count_events(cli) == 0
+
+
+def test_a_mistyped_line_does_not_hide_a_date_after_today_on_another(
+    cli: Cli, tmp_path: Path
+) -> None:
+    events = write(
+        tmp_path,
+        "events.csv",
+        "person_id,kind,date\np1,arrested,2024-01-01\np1,detained,2090-01-01\n",
+    )
+    r = cli("import", write(tmp_path, "persons.csv", PERSONS), events)
+    assert r.code == 2
+    assert f"{events}:2: kind: unknown value 'arrested'" in r.err
+    assert f"{events}:3: date:" in r.err and "after today" in r.err

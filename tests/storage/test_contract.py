@@ -207,6 +207,25 @@ def test_dangling_references_and_duplicates_are_rejected(store: SqlStore) -> Non
     assert store.persons() == [] and store.sources() == []
 
 
+def test_problems_names_what_apply_refuses_and_writes_nothing(store: SqlStore) -> None:
+    store.apply(sample_batch(), "tester", AT)
+    entries = len(store.audit_log(limit=10_000))
+    good = Batch(persons=[Person(id="new", name="New Person", recorded_at=AT)])
+    assert store.problems(good) == []
+    bad = sample_batch()
+    bad.events[2] = replace(bad.events[2], date=parse_fuzzy("2025-09-12"))
+    bad.events.append(Event("x1", "ghost", EventKind.DETAINED, parse_fuzzy("2020"), AT))
+    bad.where["x1"] = "events.csv:7"
+    found = [str(p) for p in store.problems(bad)]
+    assert "events.csv:7: person_id: unknown person 'ghost'" in found
+    assert any("'e3' is already stored with other content" in m for m in found)
+    with pytest.raises(BatchError) as err:
+        store.apply(bad, "tester", AT)
+    assert sorted(str(p) for p in err.value.problems) == sorted(found)
+    assert store.person("new") is None and len(store.audit_log(limit=10_000)) == entries
+    assert store.problems(good) == []
+
+
 def test_corrections_are_appended_not_overwritten(store: SqlStore) -> None:
     batch = sample_batch()
     store.apply(batch, "tester", AT)

@@ -376,7 +376,7 @@ def _read(
             reason = f"duplicate {what} id {f.shown(record.id, 80)} (first {first})"
             problems.append(Problem(where, "id", reason))
             continue
-        if problems or not keep:  # refused, or only checked: read for problems, not records
+        if not keep:  # only checked: read for problems, not records
             continue
         targets[item_kind].append(record)
         batch.where[record.id] = where

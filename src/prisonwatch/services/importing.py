@@ -130,16 +130,30 @@ def custody_problems(events: Sequence[Event]) -> list[Problem]:
 
 
 def import_batch(store: LedgerStore, batch: Batch, actor: str, now: datetime) -> ImportReport:
-    problems = [
-        Problem(batch.where.get(p.where, p.where), p.field, p.reason)
-        for p in future_problems(batch.events, now.date())
-    ] or timeline_problems(store, batch)
+    """Write the batch, or nothing with every problem it has: dates after today, timelines
+    that cannot be true, repeated or clashing ids and references to what does not exist, all
+    in one report, so that a file needs one round of corrections, not one per kind."""
+    problems = batch_problems(store, batch, now)
     if problems:
         return ImportReport(problems)
     try:
         return ImportReport(result=store.apply(batch, actor, now))
     except BatchError as err:
         return ImportReport(err.problems)
+
+
+def future_lines(batch: Batch, now: datetime) -> list[Problem]:
+    """Events dated after today, each located by its file and line."""
+    return [
+        Problem(batch.where.get(p.where, p.where), p.field, p.reason)
+        for p in future_problems(batch.events, now.date())
+    ]
+
+
+def batch_problems(store: LedgerStore, batch: Batch, now: datetime) -> list[Problem]:
+    """Every reason to refuse a well-formed batch, each once, in the order found."""
+    found = future_lines(batch, now) + timeline_problems(store, batch) + store.problems(batch)
+    return list(dict.fromkeys(found))
 
 
 def read_files(
@@ -173,7 +187,9 @@ def import_files(
     """
     batch, problems = read_files(paths, now, kind)
     if problems:
-        return ImportReport(problems)
+        # A date after today is a line's own mistake, named beside the others; timelines and
+        # references relate lines, and would blame a good line for a refused one's absence.
+        return ImportReport(list(dict.fromkeys(problems + future_lines(batch, now))))
     batch.update_why = update_why
     return import_batch(store, batch, actor, now)
 

@@ -178,6 +178,11 @@ class LedgerStore(Protocol):
         something that does not exist, rejects the whole batch with `BatchError`.
         """
 
+    def problems(self, batch: Batch) -> list[Problem]:
+        """What `apply` would refuse in this batch (repeated ids, stored ids with other
+        content, references to what does not exist), all of them, writing nothing: so that one
+        import reports every mistake of a file at once instead of one kind per attempt."""
+
     # Reads fold each record's revisions over its first version (`core.revisions`). With
     # `known_on` (a moment) they give the records as known then: those first recorded by then,
     # each in its newest revision made by then; voided records are left out.

@@ -137,6 +137,16 @@ class SqlStore:
         except (OperationalError, DBAPIError) as exc:
             raise self._fail(exc) from None
 
+    def problems(self, batch: Batch) -> list[Problem]:
+        try:
+            with self.engine.connect() as conn:
+                writer = _Writer(conn, batch, "", datetime.now())
+                writer.check()
+                conn.rollback()
+                return writer.problems
+        except (OperationalError, DBAPIError) as exc:
+            raise self._fail(exc) from None
+
     # -- reading ---------------------------------------------------------------------------------
 
     def _records(self, fn: Callable[[_Reader], list[Any]], known_on: datetime | None = None) -> Any:
@@ -659,7 +669,10 @@ class _Writer:
             owner, fld = wanted[rid]
             self.problems.append(Problem(self._where(owner), fld, f"unknown {what} {rid!r}"))
 
-    def run(self) -> ApplyResult:
+    def check(self) -> tuple[list[Any], ...]:
+        """Every reason the store refuses this batch, gathered in `problems` without writing:
+        repeated ids, stored ids with other content, and references to records that do not
+        exist. Gives the records that are new, by kind, for `run` to write."""
         b, conn = self.batch, self.conn
         store = _Reader(conn, folded=False)
         sources = self._split_new("source", b.sources, store.sources)
@@ -700,6 +713,11 @@ class _Writer:
                 src_ids,
                 "source",
             )
+        return sources, persons, deals, claims, events, observations
+
+    def run(self) -> ApplyResult:
+        b, conn = self.batch, self.conn
+        sources, persons, deals, claims, events, observations = self.check()
         if self.problems:
             raise BatchError(self.problems)
         self._insert(t.sources, "source", [rows.source_row(s) for s in sources])
