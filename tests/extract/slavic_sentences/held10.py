@@ -1,6 +1,11 @@
 """A tenth set, news paragraphs (written for the tests, never article text), held out in issue
 13's third round: written with `held9`, scored once before any rule of that round and once at
-its end, never used to choose or shape a rule (first and final scores in docs/extraction.md)."""
+its end, never used to choose or shape a rule (first and final scores in docs/extraction.md).
+
+One expectation corrected before any rule changed (the first score recomputed on the same
+code), by the convention `held9`'s correction restored and not by looking at what was read:
+people named after "Среди вышедших на свободу —" / "Сярод тых, хто выйшаў на волю, —" are a
+count of their own, part of the group (ir01, ib01)."""
 
 from __future__ import annotations
 
@@ -15,7 +20,9 @@ CASES: tuple[Case, ...] = (
          "Тамара Лось.",
          ({"action": "released", "count": 20, "qualifier": "about", "population": PP,
            "when": "2025-12-12", "source": "Зеркало",
-           "persons": ["Артем Бойко", "Тамара Лось"]},), kind="article"),
+           "persons": ["Артем Бойко", "Тамара Лось"]},
+          {"action": "released", "count": 2, "part_of": 0,
+           "persons": ["Артем Бойко", "Тамара Лось"]}), kind="article"),
     Case("ir02", "ru",
          "По состоянию на 1 декабря правозащитники «Вясны» считают политзаключенными 1 118 "
          "человек. За ноябрь после окончания срока на свободу вышли 37 человек, еще восьмерых "
@@ -53,7 +60,9 @@ CASES: tuple[Case, ...] = (
          "Тамара Лось.",
          ({"action": "released", "count": 20, "qualifier": "about", "population": PP,
            "when": "2025-12-12", "source": "Наша Ніва",
-           "persons": ["Арцём Бойка", "Тамара Лось"]},), kind="article"),
+           "persons": ["Арцём Бойка", "Тамара Лось"]},
+          {"action": "released", "count": 2, "part_of": 0,
+           "persons": ["Арцём Бойка", "Тамара Лось"]}), kind="article"),
     Case("ib02", "be",
          "Па стане на 1 снежня праваабаронцы «Вясны» лічаць палітвязнямі 1 118 чалавек. За "
          "лістапад пасля заканчэння тэрміну на волю выйшлі 37 чалавек, яшчэ васьмярых "
