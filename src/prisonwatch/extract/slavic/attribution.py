@@ -35,10 +35,11 @@ def _strip(name: str) -> str:
     return name.strip(' «»"„“')
 
 
-def _genitive_name(lex: Lexicon, name: str) -> str:
-    """A name of up to three words after "по данным"/"паводле" (which take the genitive) in
-    the nominative: "Вясны" -> "Вясна", "Мемориала" -> "Мемориал", "Новой газеты" -> "Новая
-    газета". Words that do not decline ("ОВД-Инфо") stay as written."""
+def nominative_name(lex: Lexicon, name: str) -> str:
+    """A name of up to three words after "по данным"/"паводле" (which take the genitive) or
+    "стало известно" (the dative) in the nominative: "Вясны" -> "Вясна", "Мемориала" ->
+    "Мемориал", "Новой газеты" -> "Новая газета", "Медиазоне" -> "Медиазона". Words that do not
+    decline ("ОВД-Инфо") stay as written."""
     words = name.split()
     if not words or len(words) > 3 or not name[:1].isupper():
         return name
@@ -50,9 +51,10 @@ def _genitive_word(lex: Lexicon, word: str) -> str:
         return word  # an abbreviation ("ОВД-Инфо", "БелаПАН") is written as it is
     if lex.code != "ru":
         return genitive_be(lex, word, capital=False)
-    first = ru_parse_all(word.lower())[0]  # the likeliest reading, when it is a genitive
+    first = ru_parse_all(word.lower())[0]  # the likeliest reading, when it is oblique
     usable = {"NOUN", "ADJF"} & set(first.tag.grammemes) and "plur" not in first.tag
-    p = first if usable and "gent" in first.tag else None
+    oblique = {"gent", "datv", "ablt", "loct"} & set(first.tag.grammemes)
+    p = first if usable and oblique else None  # "стало известно «Медиазоне»": a dative
     form = p.inflect({"nomn"}) if p is not None else None
     if form is None:
         known = first.tag.POS == "NOUN" and "nomn" in first.tag
@@ -146,17 +148,17 @@ def source_of(
             if hit:
                 # a model's span may take in the attributing word ("Паводле Вясны")
                 name = text[pos : hit[0].end] if hit[0].start < pos else hit[0].name
-                return _genitive_name(lex, _strip(name))
+                return nominative_name(lex, _strip(name))
             q = re.match(r"(?:\w+\s+){0,3}«([^»]+)»", text[pos : pos + 60])
             if q:  # "по информации «Новой газеты»", "паводле звестак «Вясны»"
-                return _genitive_name(lex, q.group(1))
+                return nominative_name(lex, q.group(1))
             for w in lex.tokens(text, pos, min(pos + 60, tokens[-1].end))[:4]:
                 generic = lex.find(w, lex.w.GENERIC_SOURCES)
                 if generic:
                     return str(generic)  # "паводле ацэнак праваабаронцаў"
             bare = re.match(r"([А-ЯЁІЎA-Z]\w+)", text[pos : pos + 40])
             if bare:
-                return _genitive_name(lex, bare.group(1))  # "паводле Вясны"
+                return nominative_name(lex, bare.group(1))  # "паводле Вясны"
     return None
 
 

@@ -20,6 +20,7 @@ from prisonwatch.extract.slavic.numbers import (
     Count,
     _qualifier,
     counts,
+    measures,
     number_at,
     singular_after,
 )
@@ -103,7 +104,10 @@ def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
             if at is not None and hypothetical(lex, toks, at):
                 continue
             if not re.search(rf"\b(?:{'|'.join(_NEGATION)})\s*$", low[: m.start()]):
-                out.append((s.start + m.start(), action, False))
+                first = toks[at] if at is not None else None
+                described = first is not None and first.start == s.start + m.start()
+                # "вышедшего на свободу": a phrase opened by a participle describes people too
+                out.append((s.start + m.start(), action, described and participle(lex, first)))
     if any(a == "demanded" for _, a, _ in out):
         out = [(p, "demanded" if a == "released" else a, f) for p, a, f in out]
     return sorted(out)
@@ -267,6 +271,8 @@ class ClaimReader:
                 parent = root if root is not None and root.action == c.action else None
             elif whole is not None and (c.part or _whole_cue(text[found[0].start : c.start])):
                 parent = whole
+            elif c.part and root is not None:
+                parent = root  # "Двоих из них отпустили": of those counted in a sentence before
             elif cue is not None and cue < c.start and self._told_before(s) is not None:
                 action = self._told_before(s)  # "Их освободили ... Речь идет о 14 заключенных"
             elif cue is not None and cue < c.start and root is not None:
@@ -308,6 +314,7 @@ class ClaimReader:
                 whole = d
         self._sum_parts(made)
         made += self._they_within(s, made, found[0].end if found else s.end)
+        made += self._joined(s, made, trig)
         if not found and s.people and cue is not None and (root or self._cue_action(s)):
             self._among(s, cue, root, made)
         elif not found and trig and root is not None and self._of_them(s, root):
@@ -338,11 +345,28 @@ class ClaimReader:
             return []
         low = self.text[s.start : s.end].lower()
         ends = [s.start + m.end() for c in self.lex.w.SUBSET_CUES for m in re.finditer(c, low)]
-        out = []
+        if not ends:
+            return []
+        toks = s.tokens
+        starts = []  # where one listed item may start: right after the cue (and its dash)...
         for end in ends:
-            k = next((i for i, t in enumerate(s.tokens) if t.start >= end), None)
-            one = singular_after(self.lex, s.tokens, k) if k is not None else None
-            if one is not None and all(c.start > one.start or c.end <= end for c in found):
+            k = next((i for i, t in enumerate(toks) if t.start >= end), None)
+            if k is not None and toks[k].text in ("—", "–"):
+                k += 1
+            if k is not None:
+                starts.append(k)
+        first = min(starts) if starts else len(toks)
+        starts += [  # ... and after each comma or "и" of the list that follows it
+            i + 1 for i in range(first, len(toks) - 1)
+            if toks[i].text == "," or toks[i].lower in self.lex.w.AND
+        ]  # fmt: skip
+        out: list[Count] = []
+        for k in sorted(set(starts)):
+            one = singular_after(self.lex, toks, k)
+            if one is not None and any(c.start <= one.start < c.end for c in found + out):
+                continue
+            at = toks[k].start if k < len(toks) else s.end
+            if one is not None and all(c.start > one.start or c.end <= at for c in found):
                 out.append(one)
                 named = [m for m in s.people if m.type == "person" and 0 < m.start - one.end < 3]
                 if named:  # "в том числе пенсионерка Нина Белова"
@@ -372,6 +396,8 @@ class ClaimReader:
             found = number_at(self.lex, toks, i)
             if found is not None:  # "Из них за решеткой находятся около 1 200"
                 value, last = found
+                if measures(self.lex, toks, last + 1):
+                    return []  # "Кожны з іх атрымаў ад трох да пяці гадоў": years, not people
                 q = _qualifier(self.lex, self.text, toks[i].start)
                 return [Count(value, q, "people", i, last, toks[i].start, toks[last].end)]
         return []
@@ -414,6 +440,31 @@ class ClaimReader:
                         whole.mechanism = "deportation"
                     return [d]
         return []
+
+    def _joined(self, s: Sentence, made: list[Draft], trig: list[Trigger]) -> list[Draft]:
+        """ "14 палітвязняў вызвалілі і адразу вывезлі ў Літву": a second act joined to a
+        count's own verb by "и"/"і" in one clause happened to the same people."""
+        out: list[Draft] = []
+        for d in [d for d in made if d.part_of is None and d.trigger is not None]:
+            for pos, act, _ in trig:
+                if pos <= (d.trigger or 0) or act in (d.action, "held", "demanded"):
+                    continue
+                between = self.lex.tokens(self.text, d.trigger or 0, pos)[1:]
+                if len(between) > 3 or any(_breaks(self.lex, t) for t in between):
+                    break
+                if not any(t.lower in self.lex.w.AND for t in between):
+                    continue
+                if any(x.action == act and x.count == d.count for x in made + out):
+                    break
+                e = self._new(
+                    None, s, act, count=d.count, part_of=d, population=d.population,
+                )  # fmt: skip
+                e.persons, e.trigger = d.persons, pos
+                if act == "deported" and d.action == "released":
+                    d.mechanism = "deportation"
+                out.append(e)
+                break
+        return out
 
     def _of_them(self, s: Sentence, root: Draft) -> bool:
         """Whether a sentence opens with the people counted before: "Они", "Яны", or a

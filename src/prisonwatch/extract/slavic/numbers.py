@@ -89,6 +89,20 @@ def _not_people(lex: Lexicon, t: Token) -> bool:
     return bool(tag.POS == "NOUN" and "inan" in tag)
 
 
+def measures(lex: Lexicon, tokens: list[Token], k: int) -> bool:
+    """Whether what follows a number at token k makes it a measure, not people: a unit ("трех
+    лет") or a range to another number and its unit ("от трех до пяти лет", "ад трох да пяці
+    гадоў")."""
+    if k >= len(tokens):
+        return False
+    if _not_people(lex, tokens[k]):
+        return True
+    if tokens[k].lower in lex.w.RANGE_TO or tokens[k].text in _DASHES | {"-"}:
+        other = number_at(lex, tokens, k + 1) if k + 1 < len(tokens) else None
+        return other is not None and measures(lex, tokens, other[1] + 1)
+    return False
+
+
 def _animate(lex: Lexicon, t: Token) -> bool:
     """A Russian animate noun the population table does not know: it counts people."""
     if lex.code != "ru" or not t.is_word:

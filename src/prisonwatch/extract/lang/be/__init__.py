@@ -151,6 +151,7 @@ QUALIFIERS: list[tuple[str, str]] = [
     ("не менш як", "at_least"),
     ("не менш", "at_least"),
     ("прынамсі", "at_least"),
+    ("па меншай меры", "at_least"),
     ("як мінімум", "at_least"),
     ("больш за", "more_than"),
     ("больш як", "more_than"),
@@ -158,9 +159,12 @@ QUALIFIERS: list[tuple[str, str]] = [
     ("звыш", "more_than"),
     ("каля", "about"),
     ("прыкладна", "about"),
+    ("прыблізна", "about"),
+    ("парадку", "about"),
     ("амаль", "about"),
     ("менш за", "fewer_than"),
     ("менш як", "fewer_than"),
+    ("менш чым", "fewer_than"),
     ("да", "up_to"),
 ]
 
@@ -195,6 +199,8 @@ COLLECTIVE = {
     "двое", "дваіх", "трое", "траіх", "чацвёра", "чацвярых", "пяцёра", "пяцярых", "шасцёра",
     "шасцярых", "абодва", "абедзве",
 }  # fmt: skip
+# the word between the two numbers of a range ("от трех до пяти лет")
+RANGE_TO = {"да"}
 # nouns after a number that count no people (stems)
 UNITS = {
     "гад*", "год*", "месяц*", "тыдз*", "тыдн*", "дзён", "дзень", "дні", "сутк*", "сутак",
@@ -205,11 +211,13 @@ UNITS = {
 SAY_VERBS = {
     "паведам*", "заяв*", "сказа*", "кажа*", "казаў*", "напіса*", "піша*", "адзнач*",
     "расказа*", "падкрэсл*", "падлічы*", "дада*", "перада*",
+    "налічва*", "налічы*", "лічаць", "лічыць", "палічы*",  # "Праваабаронцы налічваюць 1 150"
 }  # fmt: skip
 HIS = {"ягоных", "ягоным", "яго", "яе", "ейных", "іх", "іхных"}
 ACCORDING = [
     r"паводле", r"па\s+дадзеных", r"па\s+словах", r"па\s+інфармацыі", r"як\s+паведамляе",
-    r"па\s+падліках", r"па\s+ацэнках", r"па\s+звестках",
+    r"па\s+падліках", r"па\s+ацэнках", r"па\s+звестках", r"як\s+стала\s+вядома",
+    r"згодна\s+з",
 ]  # fmt: skip
 
 SUBSET_CUES = [
@@ -217,7 +225,9 @@ SUBSET_CUES = [
     r"\bсярод\s+іх\b",
     r"\bу\s+тым\s+ліку\b",
     r"\bгаворка\s+ідзе\s+пра\b",
-    r"\bсярод\s+(?:памілаваных|вызваленых)\b",
+    # "сярод затрыманых", "сярод асуджаных": the participle of any act names the group
+    r"\bсярод\s+(?:памілаван|вызвален|выйшаўш|затрыман|арыштаван|асуджан|адпушчан"
+    r"|дэпартаван|высылан|выдваран|прызнан)\w*",
 ]
 THEY = {"яны", "іх"}
 
@@ -236,6 +246,16 @@ RELATIVE_DAYS = {
 SINCE = {"з", "са"}
 YEAR = {"год*"}
 START = {"пачат*"}  # "з пачатку года"
+# a year told against the article's ("у красавіку мінулага года", "летась", "сёлета")
+RELATIVE_YEARS = {"мінул*": -1, "пазамінул*": -2, "гэтага": 0, "гэтым": 0, "бягуч*": 0}
+YEAR_ADVERBS = {"летась": -1, "сёлета": 0, "леташні*": -1}
+# "пратэстаў 2020 года": a year in the genitive is the time of the act only after these words
+# (a preposition or a noun of time: "з 2020 года", "летам 2020 года"), else it describes a noun
+YEAR_GENITIVE = {"года", "гада"}
+BEFORE_YEAR = {
+    "з", "са", "да", "па", "ад", "пасля", "каля", "пачат*", "канц*", "канец", "сярэдзін*",
+    "лет*", "восен*", "восень", "зім*", "вясн*", "палов*", "працяг*",
+}  # fmt: skip
 
 EVENTS = {
     "перамов*": "talks",
@@ -254,12 +274,16 @@ CONCESSION_VERBS: list[tuple[str, str]] = [
     (r"зня(?:ць|лі|ла|ў|тыя)\s+(?:\w+\s+){0,2}санкцы", "sanctions_lifted"),
     (r"адмян\w*\s+(?:\w+\s+){0,2}санкцы", "sanctions_lifted"),
     (r"змякч\w*\s+(?:\w+\s+){0,2}санкцы", "sanctions_eased"),
+    (r"аслаб\w*\s+(?:\w+\s+){0,2}санкцы", "sanctions_eased"),
+    (r"здыма\w*\s+(?:\w+\s+){0,2}санкцы", "sanctions_lifted"),
 ]
 IN_RETURN = r"у\s+абмен\s+на|наўзамен|у\s+адказ\b"
 
 PRESS_SERVICE = r"прэс-служб\w*"
 # genitive endings of one-word names after "паводле", "з" -> the nominative's ("Вясны" -> "Вясна")
+# (and of the dative after "стала вядома": "Свабодзе" -> "Свабода")
 GENITIVE_ENDINGS = [
+    ("дзе", "да"), ("це", "та"),
     ("іі", "ія"), ("ыі", "ыя"), ("кі", "ка"), ("гі", "га"), ("хі", "ха"), ("ай", "ая"),
     ("ы", "а"), ("і", "я"),
 ]  # fmt: skip
@@ -316,7 +340,7 @@ NEGATION = {"не", "ні"}
 PASSIVE_AUX = r"был\w*|быў\w*|стаў\w*"
 BREAKDOWN = [r"з\s+іх", r"у\s+тым\s+ліку", r"сярод\s+якіх", r"сярод\s+іх", r"з\s+якіх"]
 RELATIVE = {"які", "якая", "якой", "якім"}
-NOT_SUBJECT = {"як", "гэта", "што", "таксама", "аб"}
+NOT_SUBJECT = {"як", "гэта", "што", "таксама", "аб", "пра"}
 THAT = {"што", "пра"}
 PRESS_SERVICE_NAME = "прэс-служба"
 COMMENT = "камент"
@@ -331,6 +355,8 @@ PARTICIPLE = r"(?:ны|ная|нае|ных|нага|ным|ную|нымі|ны
 SINGULAR_PARTICIPLE = r"(?:нага|наму|ным|най|ную|ная|ны)$"
 # finite verb forms by their endings (past plural and feminine, present third person)
 VERB_FORMS = r"(?:[аяіэыо]лі|[аяіэыо]ла|юць|уць|яць|аць|ецца|юцца|уцца|ьцца|аецца)$"
+# adjectives by their endings (the word before an agent noun: "Вярхоўны суд")
+ADJECTIVE_ENDINGS = r"(?:ы|і|ая|яя|ае|яе|ыя|ія|ага|яга|ай|яй)$"
 VERBAL_NOUN = r"(?:нне|ння|нні|нням|ннем)$"
 # given names in the nominative (the reader finds a person by a given name in any case and
 # the capitalised word after it, where natasha's Russian model misses a Belarusian name)

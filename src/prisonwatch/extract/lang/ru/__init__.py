@@ -216,6 +216,8 @@ OF_THEM = {"них"}
 COLLECTIVE = {"двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "оба", "обе"}
 # nouns after a number that count no people (lemmas; Russian inanimate nouns are told by
 # the dictionary as well)
+# the word between the two numbers of a range ("от трех до пяти лет")
+RANGE_TO = {"до"}
 UNITS = {
     "год", "месяц", "неделя", "день", "сутки", "час", "минута", "раз", "процент", "рубль",
     "доллар", "евро", "величина", "статья", "дело", "штраф", "километр", "тысяча",
@@ -228,6 +230,7 @@ SAY_VERBS = {
     "передать", "добавить", "передавать", "отмечать", "уточнять", "подсчитывать",
     "рассказывать", "информировать", "подтвердить", "подтверждать", "указывать",
     "указать", "сообщаться", "пояснить", "объявить", "объявлять",
+    "насчитывать", "насчитать", "посчитать",  # "Правозащитники насчитывают 1 150": their count
 }  # fmt: skip
 # possessive pronouns after "по словам": the person named before ("По его словам")
 HIS = {"его", "ее", "её", "их"}
@@ -244,7 +247,9 @@ SUBSET_CUES = [
     r"\bв\s+том\s+числе\b",
     r"\bречь\s+идет\s+о\b",
     r"\bиз\s+этого\s+числа\b",
-    r"\bсреди\s+(?:помилованных|освобожденных|освобожденн\w+|вышедших)\b",
+    # "среди задержанных", "среди осужденных": the participle of any act names the group
+    r"\bсреди\s+(?:помилованн|освобожденн|вышедш|задержанн|арестованн|осужденн|отпущенн"
+    r"|депортированн|высланн|выдворенн|признанн)\w*",
 ]
 # "they" opening a sentence: the people of the claim before
 THEY = {"они", "их"}
@@ -261,6 +266,18 @@ RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2
 SINCE = {"с", "со"}
 YEAR = {"год"}
 START = {"начало"}  # "с начала года"
+# a year told against the article's ("в апреле прошлого года", "в этом году"): lemma -> years
+RELATIVE_YEARS = {
+    "прошлый": -1, "прошлое": -1, "минувший": -1, "позапрошлый": -2, "этот": 0, "текущий": 0,
+}  # fmt: skip
+YEAR_ADVERBS: dict[str, int] = {}
+# "протестов 2020 года": a year in the genitive is the time of the act only after these words
+# (a preposition or a noun of time: "с 2020 года", "летом 2020 года"), else it describes a noun
+YEAR_GENITIVE = {"года"}
+BEFORE_YEAR = {
+    "с", "со", "до", "по", "от", "после", "около", "начало", "конец", "середина", "лето",
+    "осень", "зима", "весна", "половина", "течение", "год",
+}  # fmt: skip
 
 # event words (lemmas) -> event kind; concessions
 EVENTS = {
@@ -281,6 +298,9 @@ CONCESSION_VERBS: list[tuple[str, str]] = [
     (r"сня(?:ть|ли|ла|л|то)\s+(?:\w+\s+){0,2}санкци", "sanctions_lifted"),
     (r"отмени\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_lifted"),
     (r"смягчи\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_eased"),
+    (r"ослаби\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_eased"),
+    (r"смягча\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_eased"),
+    (r"снима\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_lifted"),
 ]
 IN_RETURN = r"в\s+обмен\s+на|взамен|в\s+ответ\b"
 
