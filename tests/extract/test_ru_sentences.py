@@ -17,6 +17,8 @@ from tests.extract.slavic_sentences import (
     held6,
     held7,
     held8,
+    held9,
+    held11,
 )
 from tests.extract.slavic_sentences.check import Case, errors
 
@@ -151,7 +153,8 @@ def test_held6(case: Case) -> None:
 # after `held6`: 1 of 8 paragraphs right in every field (ru 1/4, be 0/4), claims by action and
 # count P 0.875 R 0.500 F1 0.636. Misses qr01 qr02 qb01 qb02 qb04 since fixed by general
 # rules; qr03 and qb03 ("передали 31 заключенного" as a release) are not read.
-HELD7_MISSES: set[str] = {"qr03", "qb03"}
+HELD7_MISSES: set[str] = set()  # qr03, qb03 since read (a count told with no act, "Их
+# освобождение" two sentences on)
 
 
 @pytest.mark.parametrize(
@@ -173,7 +176,7 @@ def test_held7(case: Case) -> None:
 # count P 0.929 R 0.929 F1 0.929. Misses zr02 and zb02 since fixed ("по его словам" points
 # back to the person named before; "готов освободить" is no release); zb01 (a people noun
 # the Belarusian table lacks, "медыйнікаў") is not read.
-HELD8_MISSES: set[str] = {"zb01"}
+HELD8_MISSES: set[str] = set()  # zb01 since read (Belarusian nouns of persons by suffix)
 
 
 @pytest.mark.parametrize(
@@ -190,10 +193,54 @@ def test_held8(case: Case) -> None:
     assert errors(case) == []
 
 
+# `held9` (news paragraphs in the styles of Viasna, Nasha Niva, Zerkalo, Radio Svaboda,
+# OVD-Info, Mediazona), scored once when written (2026-12-01), before any rule of issue 13's third
+# round: 2 of 10 read right (ru 1/5, be 1/5), claims F1 0.863, fields 0.854; then developed on.
+# jb05 stays a miss: a sentence with no time gets the article's day, where the contract reads
+# null ("асудзіў пяцярых удзельнікаў пратэстаў 2020 года").
+HELD9_MISSES: set[str] = {"jb05"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD9_MISSES
+        else c
+        for c in held9.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held9(case: Case) -> None:
+    assert errors(case) == []
+
+
+# `held11` (news paragraphs), written after `held9`'s fixes and scored once before any rule was
+# changed for it (2026-12-01): 5 of 10 (ru 3/5, be 2/5), claims F1 0.884, fields 0.939; then
+# developed on. lb05 stays a miss: "супраць «Беларуськалія»" is the genitive of a masculine
+# "-ій" name, which no rule tells from a feminine nominative in "-ія" ("Белавія") without a
+# Belarusian dictionary.
+HELD11_MISSES: set[str] = {"lb05"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD11_MISSES
+        else c
+        for c in held11.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held11(case: Case) -> None:
+    assert errors(case) == []
+
+
 def test_cases_are_distinct() -> None:
     sets = (
         *dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES, *held5.CASES,
-        *held6.CASES, *held7.CASES, *held8.CASES,
+        *held6.CASES, *held7.CASES, *held8.CASES, *held9.CASES, *held11.CASES,
     )  # fmt: skip
     ids = [c.id for c in sets]
     assert len(ids) == len(set(ids))

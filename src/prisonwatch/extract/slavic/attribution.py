@@ -62,6 +62,17 @@ def _genitive_word(lex: Lexicon, word: str) -> str:
     return word[0] + str(form.word)[1:] if word[:1].isupper() else str(form.word)
 
 
+_PHRASE_NAME = r"([А-ЯЁІЎA-Z]\w+)((?:\s+[а-яёіў]\w+){1,3})\s*,"
+
+
+def _adjective(lex: Lexicon, lower: str) -> bool:
+    """Whether a word is an adjective (the first word of a name such as "Беларуская асацыяцыя
+    журналістаў"): Russian by the dictionary, Belarusian by `ADJECTIVE_ENDINGS`."""
+    if lex.code == "ru":
+        return bool(ru_parse_all(lower)[0].tag.POS == "ADJF")
+    return bool(re.search(lex.w.ADJECTIVE_ENDINGS, lower))
+
+
 def genitive_be(lex: Lexicon, word: str, capital: bool = True) -> str:
     """A Belarusian word of a name in the genitive brought to the nominative by the endings of
     `GENITIVE_ENDINGS` ("Вясны" -> "Вясна", "Белавіі" -> "Белавія"); other words unchanged."""
@@ -111,6 +122,9 @@ def _said_by(
         generic = lex.find(b, lex.w.GENERIC_SOURCES) if b.is_word else None
         if generic:
             return str(generic)  # "подсчитали правозащитники"
+    phrase = re.match(r"\s+" + _PHRASE_NAME, text[t.end : t.end + 60])
+    if phrase and _adjective(lex, phrase.group(1).lower()):
+        return phrase.group(1) + phrase.group(2)  # "паведамляе Беларуская асацыяцыя журналістаў,"
     for m in people:
         gap = text[t.end : m.start]
         if 0 <= m.start - t.end <= 60 and not re.search(rf",|\b(?:{_THAT})\b", gap):
@@ -156,6 +170,9 @@ def source_of(
                 generic = lex.find(w, lex.w.GENERIC_SOURCES)
                 if generic:
                     return str(generic)  # "паводле ацэнак праваабаронцаў"
+            phrase = re.match(_PHRASE_NAME, text[pos : pos + 60])
+            if phrase and _adjective(lex, phrase.group(1).lower()):
+                return phrase.group(1) + phrase.group(2)  # "паведамляе Беларуская асацыяцыя ..."
             bare = re.match(r"([А-ЯЁІЎA-Z]\w+)", text[pos : pos + 40])
             if bare:
                 return nominative_name(lex, bare.group(1))  # "паводле Вясны"

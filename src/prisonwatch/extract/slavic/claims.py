@@ -105,9 +105,13 @@ def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
                 continue
             if not re.search(rf"\b(?:{'|'.join(_NEGATION)})\s*$", low[: m.start()]):
                 first = toks[at] if at is not None else None
-                described = first is not None and first.start == s.start + m.start()
                 # "вышедшего на свободу": a phrase opened by a participle describes people too
-                out.append((s.start + m.start(), action, described and participle(lex, first)))
+                described = (
+                    first is not None
+                    and first.start == s.start + m.start()
+                    and participle(lex, first)
+                )
+                out.append((s.start + m.start(), action, described))
     if any(a == "demanded" for _, a, _ in out):
         out = [(p, "demanded" if a == "released" else a, f) for p, a, f in out]
     return sorted(out)
@@ -161,6 +165,18 @@ def _again(lex: Lexicon, toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+def hypothetical_any(lex: Lexicon, s: Sentence) -> bool:
+    """Whether any word of the sentence tells what only may happen."""
+    return any(t.is_word and lex.has(t, lex.w.HYPOTHETICAL) for t in s.tokens)
+
+
+def _noun_of_act(lex: Lexicon, t: Token) -> bool:
+    """Whether a trigger word is the act's noun ("освобождение", "вызваленне")."""
+    if lex.code == "ru":
+        return bool(ru_parse(t.lower).tag.POS == "NOUN")
+    return bool(re.search(lex.w.VERBAL_NOUN, t.lower))
+
+
 def has_verb(lex: Lexicon, tokens: list[Token]) -> bool:
     """Whether a sentence has a finite verb or short participle (a nominal sentence such as
     "На сегодня в Беларуси 1378 политзаключенных" has none): Russian by the dictionary,
@@ -211,6 +227,9 @@ class ClaimReader:
         self.uncounted_act: tuple[int, str] | None = None
         self.prev_person: Mention | None = None  # the first person the sentence before named
         self.single_names: dict[int, str] = {}  # one person's count start -> their name
+        # a count of people no act was told of ("передали 31 заключенного"), for "Их
+        # освобождение" in the next sentences
+        self.actionless: tuple[Count, Sentence] | None = None
 
     def _new(self, c: Count | None, s: Sentence, action: str, **kw: object) -> Draft:
         d = Draft(
@@ -279,7 +298,7 @@ class ClaimReader:
                 parent = self._parent(c, root)
                 if action in ("sentenced", "designated", "detained"):
                     action = None  # "из них 20 были осуждены": those counted before, described
-            if stock and action in (None, "designated"):
+            if stock and action in (None, "designated") and not self._since(s, c, action):
                 action = "held"
             counted = self._stock_verb(s, c)
             if counted is not None and action is None:  # "Число политзаключенных превышает 1 100"
@@ -298,6 +317,8 @@ class ClaimReader:
                 ):
                     action = "held"
                 else:
+                    if n == 0 and c.population != "people" and not hypothetical_any(lex, s):
+                        self.actionless = (c, s)
                     continue
             population = c.population
             if population == "people" and action in ("held", "designated") and political:
@@ -313,6 +334,10 @@ class ClaimReader:
             if n == 0:
                 whole = d
         self._sum_parts(made)
+        if not found:
+            made += self._their_act(s)
+        elif made:
+            self.actionless = None
         made += self._they_within(s, made, found[0].end if found else s.end)
         made += self._joined(s, made, trig)
         if not found and s.people and cue is not None and (root or self._cue_action(s)):
@@ -439,6 +464,46 @@ class ClaimReader:
                     if act == "deported" and whole.action == "released":
                         whole.mechanism = "deportation"
                     return [d]
+        return []
+
+    def _since(self, s: Sentence, c: Count, action: str | None) -> bool:
+        """Whether a recognition is told over a period from a time on ("с 2020 года
+        политзаключенными признаны более 4 500"): a sum of acts, not a stock, even after
+        "всего"."""
+        if action != "designated":
+            return False
+        clause = _clause(self.lex, s.tokens, c.first)
+        a, b = clause[0].start, clause[-1].end
+        return any(t.since and a <= t.start < b for t in s.times)
+
+    def _their_act(self, s: Sentence) -> list[Draft]:
+        """ "Передали 31 заключенного. ... Их освобождение стало результатом переговоров": a
+        sentence that names the act of "их"/"іх" (a verbal noun of a trigger right after it)
+        within two sentences of a count told with no act gives that count its action."""
+        if self.actionless is None:
+            return []
+        c, told = self.actionless
+        if s.index - told.index > 2:
+            self.actionless = None
+            return []
+        toks = s.tokens
+        for i, t in enumerate(toks[:-1]):
+            if t.lower not in self.lex.w.THEY:
+                continue
+            act = self.lex.find(toks[i + 1], self.lex.w.TRIGGERS) if toks[i + 1].is_word else None
+            if (
+                act is None
+                or act in ("held", "demanded")
+                or not _noun_of_act(self.lex, toks[i + 1])
+            ):
+                continue
+            self.actionless = None
+            d = self._new(c, told, act)
+            d.rule = "count"
+            self._complete(told, [d])
+            if act == "released":
+                d.mechanism = mechanism_in(self.lex, s.tokens) or d.mechanism
+            return [d]
         return []
 
     def _joined(self, s: Sentence, made: list[Draft], trig: list[Trigger]) -> list[Draft]:

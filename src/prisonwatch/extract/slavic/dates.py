@@ -66,6 +66,17 @@ def _year_word(lex: Lexicon, tokens: list[Token], i: int) -> int | None:
     return int(t.text)
 
 
+def _relative_month(lex: Lexicon, tokens: list[Token], j: int, today: date) -> str | None:
+    """A month told against the article's ("в прошлом месяце", "у гэтым месяцы")."""
+    if j + 1 >= len(tokens) or not tokens[j].is_word:
+        return None
+    offset = lex.find(tokens[j], lex.w.RELATIVE_YEARS)
+    if offset is None or not lex.has(tokens[j + 1], lex.w.MONTH_WORD):
+        return None
+    months = today.year * 12 + today.month - 1 + int(offset)
+    return _month_iso(months // 12, months % 12 + 1)
+
+
 def _relative_year(
     lex: Lexicon, tokens: list[Token], j: int, today: date
 ) -> tuple[int, int] | None:
@@ -108,6 +119,9 @@ def _time_at(lex: Lexicon, tokens: list[Token], i: int, today: date) -> tuple[Ti
     year_of = _year_word(lex, tokens, i)
     if year_of is not None:  # "в 2025 году", "у 2024 годзе"
         return Time(t.start, tokens[i + 1].end, (str(year_of), str(year_of))), i + 1
+    month_back = _relative_month(lex, tokens, i, today)
+    if month_back is not None:  # "в прошлом месяце", "у мінулым месяцы"
+        return Time(t.start, tokens[i + 1].end, (month_back, month_back)), i + 1
     relative = _relative_year(lex, tokens, i, today)
     if relative is not None:  # "в прошлом году", "летась"
         return Time(t.start, tokens[relative[1]].end, (str(relative[0]),) * 2), relative[1]

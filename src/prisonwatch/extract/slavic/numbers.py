@@ -104,9 +104,14 @@ def measures(lex: Lexicon, tokens: list[Token], k: int) -> bool:
 
 
 def _animate(lex: Lexicon, t: Token) -> bool:
-    """A Russian animate noun the population table does not know: it counts people."""
-    if lex.code != "ru" or not t.is_word:
+    """A noun of people the population table does not know: Russian by the dictionary (an
+    animate noun), Belarusian by the suffixes that make nouns of persons (`PERSON_NOUN`:
+    "медыйнікаў", "рэпарцёраў" aside, "-нік", "-іст", "-чык")."""
+    if not t.is_word:
         return False
+    if lex.code != "ru":
+        month = lex.find(t, lex.w.MONTHS) is not None  # "15 кастрычніка": a day, not people
+        return not month and bool(re.search(lex.w.PERSON_NOUN, t.lower))
     tag = ru_parse(t.lower).tag
     return bool(tag.POS == "NOUN" and "anim" in tag and "Name" not in tag and "Surn" not in tag)
 

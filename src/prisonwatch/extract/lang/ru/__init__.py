@@ -102,6 +102,7 @@ MECHANISMS: dict[str, str] = {
 
 # lemma -> population noun
 POPULATIONS: dict[str, str] = {
+    "имя": "people",  # "в списке 1 136 имен": the names of a list are its people
     "политзаключенный": "political_prisoners",
     "политзаключенная": "political_prisoners",
     "политузник": "political_prisoners",
@@ -205,7 +206,7 @@ NUMBERS: dict[str, int] = {
     "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200, "триста": 300,
     "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800,
     "девятьсот": 900, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6,
-    "семеро": 7, "оба": 2,
+    "семеро": 7, "восьмеро": 8, "девятеро": 9, "десятеро": 10, "оба": 2,
 }  # fmt: skip
 THOUSAND = {"тысяча", "тыс"}
 # "one and a half" before a thousand ("более полутора тысяч" = 1 500)
@@ -213,7 +214,10 @@ ONE_AND_A_HALF = {"полтора", "полторы", "полутора"}
 # "of them" after a number ("двое из них — граждане Латвии"): a part of the count before
 OF_THEM = {"них"}
 # collective numerals: they count people without a noun ("Двое были освобождены")
-COLLECTIVE = {"двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "оба", "обе"}
+COLLECTIVE = {
+    "двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "восьмеро", "девятеро",
+    "десятеро", "оба", "обе",
+}  # fmt: skip
 # nouns after a number that count no people (lemmas; Russian inanimate nouns are told by
 # the dictionary as well)
 # the word between the two numbers of a range ("от трех до пяти лет")
@@ -271,6 +275,9 @@ RELATIVE_YEARS = {
     "прошлый": -1, "прошлое": -1, "минувший": -1, "позапрошлый": -2, "этот": 0, "текущий": 0,
 }  # fmt: skip
 YEAR_ADVERBS: dict[str, int] = {}
+# "в прошлом месяце": the same words before the word for a month tell a month against the
+# article's
+MONTH_WORD = {"месяц"}
 # "протестов 2020 года": a year in the genitive is the time of the act only after these words
 # (a preposition or a noun of time: "с 2020 года", "летом 2020 года"), else it describes a noun
 YEAR_GENITIVE = {"года"}
@@ -359,6 +366,8 @@ HOME_ADJECTIVE = r"белорусск"
 NOT_NAMES = {
     "в", "во", "но", "и", "его", "её", "их", "как", "про", "по", "с", "на", "для", "от",
     "президент", "лидер", "жена",
+    # time words a model's span may open with ("Накануне Лукашенко")
+    "накануне", "сегодня", "вчера", "позавчера", "тогда", "теперь", "сейчас", "ранее",
 }  # fmt: skip
 AND = {"и", "й"}
 OF = {"из"}  # "один из лидеров"
