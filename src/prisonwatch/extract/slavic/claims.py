@@ -165,6 +165,16 @@ def _again(lex: Lexicon, toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+def _possessed(lex: Lexicon, t: Token) -> bool:
+    """Whether the word after "их"/"іх" is a noun it owns ("их родственников"): Russian by
+    the dictionary, Belarusian by the people nouns it knows and `RELATIVES`."""
+    if not t.is_word:
+        return False
+    if lex.code == "ru":
+        return bool(ru_parse(t.lower).tag.POS == "NOUN")
+    return bool(lex.find(t, lex.w.POPULATIONS)) or lex.has(t, lex.w.RELATIVES)
+
+
 def hypothetical_any(lex: Lexicon, s: Sentence) -> bool:
     """Whether any word of the sentence tells what only may happen."""
     return any(t.is_word and lex.has(t, lex.w.HYPOTHETICAL) for t in s.tokens)
@@ -269,6 +279,8 @@ class ClaimReader:
         cue = _cue(lex, text, s)
         found = counts(lex, text, s.tokens)
         found += self._singles(s, found)
+        stocks = self._how_many(s, found)
+        found = sorted(found + stocks, key=lambda c: c.start)
         bare = not found and cue is not None
         if bare and cue is not None:
             found = self._bare(s, cue)
@@ -285,6 +297,8 @@ class ClaimReader:
         for n, c in enumerate(found):
             near = min(trig, key=lambda t: abs(t[0] - c.start)) if trig else None
             action = c.action or (near[1] if near else None)
+            if c in stocks:
+                action, near = "held", None  # "..., а их более 1 100": how many there are
             parent: Draft | None = None
             if c.action is not None:
                 parent = root if root is not None and root.action == c.action else None
@@ -453,6 +467,8 @@ class ClaimReader:
         for i, t in enumerate(toks):
             if t.start <= after or t.lower not in self.lex.w.THEY:
                 continue
+            if i + 1 < len(toks) and _possessed(self.lex, toks[i + 1]):
+                continue  # "а их родственников задержали": their relatives, not them
             for u in toks[i + 1 : i + 6]:
                 act = self.lex.find(u, self.lex.w.TRIGGERS) if u.is_word else None
                 if act and act not in (whole.action, "held", "demanded"):
@@ -465,6 +481,37 @@ class ClaimReader:
                         whole.mechanism = "deportation"
                     return [d]
         return []
+
+    def _how_many(self, s: Sentence, found: list[Count]) -> list[Count]:
+        """ "Требуют освободить всех политзаключенных, а их более 1 100": a number with no
+        noun after "а их" / "которых" (`HOW_MANY`) tells how many of the people named before
+        it there are, a stock."""
+        lex, toks = self.lex, s.tokens
+        low = self.text[s.start : s.end].lower()
+        out: list[Count] = []
+        for m in re.finditer(lex.w.HOW_MANY, low):
+            at = s.start + m.end()
+            k = next((i for i, t in enumerate(toks) if t.start >= at), None)
+            if k is None:
+                continue
+            for j in range(k, min(k + 4, len(toks))):
+                number = number_at(lex, toks, j)
+                if number is None:
+                    continue
+                value, last = number
+                nxt = toks[last + 1] if last + 1 < len(toks) else None
+                counted = any(c.start == toks[j].start for c in found)
+                if (nxt is not None and nxt.is_word) or counted:
+                    break  # a noun of its own: counted as any other number
+                pops = [
+                    str(p) for t in toks if t.end <= s.start + m.start() and t.is_word
+                    if (p := lex.find(t, lex.w.POPULATIONS))
+                ]  # fmt: skip
+                q = _qualifier(lex, self.text, toks[j].start)
+                pop = pops[-1] if pops else "people"
+                out.append(Count(value, q, pop, j, last, toks[j].start, toks[last].end))
+                break
+        return out
 
     def _since(self, s: Sentence, c: Count, action: str | None) -> bool:
         """Whether a recognition is told over a period from a time on ("с 2020 года
@@ -538,7 +585,8 @@ class ClaimReader:
             return False
         first = s.tokens[0]
         if first.lower in self.lex.w.THEY:
-            return True
+            owned = len(s.tokens) > 1 and _possessed(self.lex, s.tokens[1])
+            return not owned  # "Их родственников задержали": not them
         own = self.lex.find(first, self.lex.w.TRIGGERS) if first.is_word else None
         return own == root.action and participle(self.lex, first)
 

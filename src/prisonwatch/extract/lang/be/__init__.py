@@ -338,6 +338,11 @@ COUNT_VERBS = {
 # plural endings of nouns (no lemmatiser: a singular is told by their absence)
 PLURAL_ENDINGS = r"(?:і|ы|аў|яў|ам|ям|амі|ямі|ах|ях)$"
 AGAIN = {"зноў", "ізноў", "паўторна", "знову"}
+# kin and others a pronoun may own ("іх сваякоў затрымалі": their relatives, not them)
+RELATIVES = {
+    "сваяк*", "родн*", "блізк*", "сем’*", "сям’*", "сем'*", "сям'*", "дзяц*", "дзец*",
+    "жонк*", "мужоў", "мужа", "бацьк*", "маці", "адвакат*", "сяб*", "кватэр*", "дом*",
+}  # fmt: skip
 # a pronoun standing for a person named in the sentence before ("яго вярнулі ў калонію")
 HIM_HER = {"яго", "яе"}
 STILL = {"яшчэ"}
@@ -351,6 +356,8 @@ ABOUT_THIS = r"\bпра\s+гэта\b|\bаб\s+гэтым\b|\bгэтую\s+інф
 
 # "earlier": a time the text does not give (a claim so told has no `when`)
 EARLIER = {"раней"}
+# "а іх больш за 1 100", "якіх ужо 1 100": how many of the people named before there are
+HOW_MANY = r"\bа\s+іх\b(?:\s+ужо)?|\bякіх\s+(?:ужо|цяпер|сёння)\b"
 # a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
 STOCK = r"\bусяго\b|\bна\s+(?:дадзены|сённяшні)\s+момант\b|\bна\s+сёння\b"
 # common nouns that act as agents before a trigger ("белорусский режим освободил")

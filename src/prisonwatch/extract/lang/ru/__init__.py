@@ -346,6 +346,8 @@ ABOUT_THIS = r"\bоб\s+этом\b|\bо\s+том\b|\bэту\s+информаци
 
 # "earlier": a time the text does not give (a claim so told has no `when`)
 EARLIER = {"ранее", "прежде"}
+# "а их более 1 100", "которых уже 1 100": how many of the people named before there are
+HOW_MANY = r"\bа\s+их\b(?:\s+уже)?|\bкоторых\s+(?:уже|сейчас|сегодня)\b"
 # a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
 STOCK = r"\bвсего\b|\bна\s+(?:данный|сегодняшний)\s+момент\b|\bна\s+сегодня\b"
 # common nouns that act as agents before a trigger ("белорусский режим освободил")
