@@ -671,6 +671,11 @@ class ClaimReader:
             abs(best.start - p) < abs(best.start - anchor) for p in others
         ):
             return None
+        if d.trigger is not None and any(
+            not re.search(r"[,;:—–()]", self.text[min(p, best.start) : max(p, best.start)])
+            for p in others
+        ):
+            return None  # "X, вышедшего на свободу в сентябре, снова задержали": its clause's
         return best.period
 
     def _when(self, s: Sentence, d: Draft, positions: list[Trigger], earlier: bool) -> None:

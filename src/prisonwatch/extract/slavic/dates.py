@@ -66,6 +66,21 @@ def _year_word(lex: Lexicon, tokens: list[Token], i: int) -> int | None:
     return int(t.text)
 
 
+def _relative_week(
+    lex: Lexicon, tokens: list[Token], j: int, today: date
+) -> tuple[str, str] | None:
+    """A week told against the article's ("на прошлой неделе"): its Monday to its Sunday, no
+    later than the article's day."""
+    if j + 1 >= len(tokens) or not tokens[j].is_word:
+        return None
+    offset = lex.find(tokens[j], lex.w.RELATIVE_YEARS)
+    if offset is None or not lex.has(tokens[j + 1], lex.w.WEEK_WORD):
+        return None
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=int(offset))
+    sunday = min(monday + timedelta(days=6), today)
+    return monday.isoformat(), sunday.isoformat()
+
+
 def _relative_month(lex: Lexicon, tokens: list[Token], j: int, today: date) -> str | None:
     """A month told against the article's ("в прошлом месяце", "у гэтым месяцы")."""
     if j + 1 >= len(tokens) or not tokens[j].is_word:
@@ -119,6 +134,9 @@ def _time_at(lex: Lexicon, tokens: list[Token], i: int, today: date) -> tuple[Ti
     year_of = _year_word(lex, tokens, i)
     if year_of is not None:  # "в 2025 году", "у 2024 годзе"
         return Time(t.start, tokens[i + 1].end, (str(year_of), str(year_of))), i + 1
+    week = _relative_week(lex, tokens, i, today)
+    if week is not None:  # "на прошлой неделе", "на мінулым тыдні"
+        return Time(t.start, tokens[i + 1].end, week), i + 1
     month_back = _relative_month(lex, tokens, i, today)
     if month_back is not None:  # "в прошлом месяце", "у мінулым месяцы"
         return Time(t.start, tokens[i + 1].end, (month_back, month_back)), i + 1

@@ -282,6 +282,7 @@ YEAR_ADVERBS = {"летась": -1, "сёлета": 0, "леташні*": -1}
 # "у мінулым месяцы": the same words before the word for a month tell a month against the
 # article's
 MONTH_WORD = {"месяц*", "месяцы"}
+WEEK_WORD = {"тыдз*", "тыдн*"}  # "на мінулым тыдні": that week, Monday to Sunday
 # "пратэстаў 2020 года": a year in the genitive is the time of the act only after these words
 # (a preposition or a noun of time: "з 2020 года", "летам 2020 года"), else it describes a noun
 YEAR_GENITIVE = {"года", "гада"}

@@ -278,6 +278,7 @@ YEAR_ADVERBS: dict[str, int] = {}
 # "в прошлом месяце": the same words before the word for a month tell a month against the
 # article's
 MONTH_WORD = {"месяц"}
+WEEK_WORD = {"неделя"}  # "на прошлой неделе": that week, Monday to Sunday
 # "протестов 2020 года": a year in the genitive is the time of the act only after these words
 # (a preposition or a noun of time: "с 2020 года", "летом 2020 года"), else it describes a noun
 YEAR_GENITIVE = {"года"}
