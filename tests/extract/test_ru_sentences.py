@@ -18,6 +18,7 @@ from tests.extract.slavic_sentences import (
     held7,
     held8,
     held9,
+    held10,
     held11,
 )
 from tests.extract.slavic_sentences.check import Case, errors
@@ -238,10 +239,32 @@ def test_held11(case: Case) -> None:
     assert errors(case) == []
 
 
+# `held10`, held out through issue 13's third round: scored before any rule of the round
+# (3 of 10, ru 1/5, be 2/5; claims F1 0.778, fields 0.871) and once at its end (3 of 10; F1
+# 0.842, fields 0.886), never used to shape a rule; its misses at that end are listed here
+# (strict xfails) and it is held out no longer.
+HELD10_MISSES: set[str] = {"ib02", "ib03", "ib05", "ir02", "ir03", "ir04", "ir05"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD10_MISSES
+        else c
+        for c in held10.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held10(case: Case) -> None:
+    assert errors(case) == []
+
+
 def test_cases_are_distinct() -> None:
     sets = (
         *dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES, *held5.CASES,
-        *held6.CASES, *held7.CASES, *held8.CASES, *held9.CASES, *held11.CASES,
+        *held6.CASES, *held7.CASES, *held8.CASES, *held9.CASES, *held10.CASES,
+        *held11.CASES,
     )  # fmt: skip
     ids = [c.id for c in sets]
     assert len(ids) == len(set(ids))
