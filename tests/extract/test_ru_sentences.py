@@ -20,6 +20,7 @@ from tests.extract.slavic_sentences import (
     held9,
     held10,
     held11,
+    held12,
 )
 from tests.extract.slavic_sentences.check import Case, errors
 
@@ -260,11 +261,35 @@ def test_held10(case: Case) -> None:
     assert errors(case) == []
 
 
+# `held12`, written after every rule of issue 13's third round and scored once, unchanged
+# (2026-12-01): 4 of 10 (ru 3/5, be 1/5), claims F1 0.667 (P 0.714, R 0.625), fields 0.850:
+# the estimate of the reader as that round left it. Its misses, not fixed: a participle right
+# after the count ("11 человек, осужденных за ...") takes the action from the verb that governs
+# it ("признали"), mr02 mb02; "из них 41 уже осужден" is read as those counted before, mr05;
+# an object relative clause ("якую памілавалі"), mb03; "адбылі тэрмін" and "з пачатку месяца",
+# mb04; "у абмен на" a concession read as a prisoner exchange, mb05.
+HELD12_MISSES: set[str] = {"mb02", "mb03", "mb04", "mb05", "mr02", "mr05"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD12_MISSES
+        else c
+        for c in held12.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held12(case: Case) -> None:
+    assert errors(case) == []
+
+
 def test_cases_are_distinct() -> None:
     sets = (
         *dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES, *held5.CASES,
         *held6.CASES, *held7.CASES, *held8.CASES, *held9.CASES, *held10.CASES,
-        *held11.CASES,
+        *held11.CASES, *held12.CASES,
     )  # fmt: skip
     ids = [c.id for c in sets]
     assert len(ids) == len(set(ids))
