@@ -197,12 +197,25 @@ def has_verb(lex: Lexicon, tokens: list[Token]) -> bool:
 
 
 def mechanism_in(lex: Lexicon, tokens: list[Token]) -> str | None:
+    """The mechanism a sentence's words name; "в обмен на освобождение" (a release received
+    for something else given) is a deal, not an exchange of prisoners."""
     for t in tokens:
         if t.is_word and len(t.lower) > 3:
             m = lex.find(t, lex.w.MECHANISMS)
             if m is not None:
+                if m == "exchange" and _traded_release(lex, tokens):
+                    return "deal"
                 return str(m)
     return None
+
+
+def _traded_release(lex: Lexicon, tokens: list[Token]) -> bool:
+    """Whether "in exchange for" is followed by the release itself ("в обмен на
+    освобождение", "у абмен на вызваленне")."""
+    if not tokens:
+        return False
+    low = " ".join(t.lower for t in tokens)
+    return bool(re.search(rf"(?:{lex.w.IN_RETURN})\s+(?:{lex.w.RELEASE_CONTEXT})", low))
 
 
 def _whole_cue(between: str) -> bool:
@@ -280,6 +293,12 @@ class ClaimReader:
         found = counts(lex, text, s.tokens)
         found += self._singles(s, found)
         stocks = self._how_many(s, found)
+        if cue is not None and found:  # "задержаны 96 человек, из них 41 уже осужден"
+            stocks_at = {c.start for c in found + stocks}
+            found += [
+                replace(b, part=True) for b in self._bare(s, cue)
+                if b.start not in stocks_at and b.start > found[0].end
+            ]  # fmt: skip
         found = sorted(found + stocks, key=lambda c: c.start)
         bare = not found and cue is not None
         if bare and cue is not None:
@@ -295,7 +314,13 @@ class ClaimReader:
         whole: Draft | None = None
         made: list[Draft] = []
         for n, c in enumerate(found):
-            near = min(trig, key=lambda t: abs(t[0] - c.start)) if trig else None
+            # "признали ... 11 человек, осужденных за ...": a participle after the count and a
+            # comma describes those counted; the verb that governs them tells the act
+            own = [
+                t for t in trig
+                if not (t[2] and t[0] > c.end and "," in text[c.end : t[0]])
+            ] or trig  # fmt: skip
+            near = min(own, key=lambda t: abs(t[0] - c.start)) if own else None
             action = c.action or (near[1] if near else None)
             if c in stocks:
                 action, near = "held", None  # "..., а их более 1 100": how many there are
@@ -310,8 +335,10 @@ class ClaimReader:
                 action = self._told_before(s)  # "Их освободили ... Речь идет о 14 заключенных"
             elif cue is not None and cue < c.start and root is not None:
                 parent = self._parent(c, root)
-                if action in ("sentenced", "designated", "detained"):
+                later = root.action == "detained" and action == "sentenced"
+                if action in ("sentenced", "designated", "detained") and not later:
                     action = None  # "из них 20 были осуждены": those counted before, described
+                # (but "задержаны 96 человек, из них 41 уже осужден": the next step of a case)
             if stock and action in (None, "designated") and not self._since(s, c, action):
                 action = "held"
             counted = self._stock_verb(s, c)

@@ -143,6 +143,10 @@ def _time_at(lex: Lexicon, tokens: list[Token], i: int, today: date) -> tuple[Ti
     relative = _relative_year(lex, tokens, i, today)
     if relative is not None:  # "в прошлом году", "летась"
         return Time(t.start, tokens[relative[1]].end, (str(relative[0]),) * 2), relative[1]
+    if lex.has(t, w.START) and i + 1 < len(tokens) and lex.has(tokens[i + 1], w.MONTH_WORD):
+        # "с начала месяца" / "з пачатку месяца": this month on
+        this = _month_iso(today.year, today.month)
+        return Time(t.start, tokens[i + 1].end, (this, this)), i + 1
     if lex.has(t, w.START) and i + 1 < len(tokens) and lex.has(tokens[i + 1], w.YEAR):
         # "с начала года" / "з пачатку года": this year's first month on
         jan = f"{today.year:04d}-01"

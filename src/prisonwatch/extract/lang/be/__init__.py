@@ -73,6 +73,7 @@ MECHANISMS: dict[str, str] = {
     "вываз*": "deportation",
     "вывез*": "deportation",
     "адбыў*": "term_served",
+    "адбыл*": "term_served",  # "адбылі тэрмін"
     "адбыўш*": "term_served",
     "умоўна-датэрмінов*": "conditional",
 }
@@ -384,6 +385,8 @@ NEGATION = {"не", "ні"}
 PASSIVE_AUX = r"был\w*|быў\w*|стаў\w*"
 BREAKDOWN = [r"з\s+іх", r"у\s+тым\s+ліку", r"сярод\s+якіх", r"сярод\s+іх", r"з\s+якіх"]
 RELATIVE = {"які", "якая", "якой", "якім"}
+# the relative pronoun as an object ("Ірына, якую памілавалі ў ліпені": she was pardoned)
+RELATIVE_OBJECT = {"якога", "якую", "якіх"}
 NOT_SUBJECT = {"як", "гэта", "што", "таксама", "аб", "пра"}
 THAT = {"што", "пра"}
 PRESS_SERVICE_NAME = "прэс-служба"

@@ -382,6 +382,8 @@ BREAKDOWN = [
 ]  # fmt: skip
 # a say-verb after these has the sentence's subject as its speaker ("на которой сообщил")
 RELATIVE = {"который", "которая", "которой", "котором", "которые"}
+# the relative pronoun as an object ("Ирина, которую помиловали в июле": she was pardoned)
+RELATIVE_OBJECT = {"которого", "которую", "которых"}
 # sentence openers that are no speaker before a say-verb ("Как пишет ...")
 NOT_SUBJECT = {"как", "так", "это", "что", "также", "об"}
 # what opens reported speech after a say-verb ("сообщил, что ...")
