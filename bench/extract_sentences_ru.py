@@ -1,10 +1,10 @@
 """The Russian and Belarusian reader on the sentences written for the tests
 (tests/extract/slavic_sentences): the share of cases read exactly as the case says, per half
 (`dev`: the rules were improved against it; `held`: written afterwards, scored without changing
-a rule, then fixed; `held2` to `held12`: each written after the fixes before it and scored
+a rule, then fixed; `held2` to `held13`: each written after the fixes before it and scored
 without changing a rule) and per kind of phrasing.
 
-    python bench/extract_sentences_ru.py [dev|held|held2|...|held12|all] [-v]
+    python bench/extract_sentences_ru.py [dev|held|held2|...|held13|all] [-v]
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from tests.extract.slavic_sentences import (
     held10,
     held11,
     held12,
+    held13,
 )
 from tests.extract.slavic_sentences.check import Case, errors, run
 
@@ -47,6 +48,7 @@ HALVES = {
     "held10": held10.CASES,
     "held11": held11.CASES,
     "held12": held12.CASES,
+    "held13": held13.CASES,
 }
 
 

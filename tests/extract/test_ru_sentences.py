@@ -21,6 +21,7 @@ from tests.extract.slavic_sentences import (
     held10,
     held11,
     held12,
+    held13,
 )
 from tests.extract.slavic_sentences.check import Case, errors
 
@@ -288,11 +289,33 @@ def test_held12(case: Case) -> None:
     assert errors(case) == []
 
 
+# `held13`, written after every rule of the round and scored once, unchanged (2026-12-01): 9 of
+# 10 (ru 4/5, be 5/5), claims F1 0.968, fields 1.000. Written by the author of those rules just
+# after them, so likely kinder to them than `held10`/`held12`. nr04 missed: a speaker after the
+# outlet ("рассказал «Радыё Свабода» вышедший ... Павел Сидоренко") is found neither as the
+# quote's speaker nor as the person the participle "вышедший" describes.
+HELD13_MISSES: set[str] = {"nr04"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD13_MISSES
+        else c
+        for c in held13.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held13(case: Case) -> None:
+    assert errors(case) == []
+
+
 def test_cases_are_distinct() -> None:
     sets = (
         *dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES, *held5.CASES,
         *held6.CASES, *held7.CASES, *held8.CASES, *held9.CASES, *held10.CASES,
-        *held11.CASES, *held12.CASES,
+        *held11.CASES, *held12.CASES, *held13.CASES,
     )  # fmt: skip
     ids = [c.id for c in sets]
     assert len(ids) == len(set(ids))
