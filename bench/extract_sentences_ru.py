@@ -1,10 +1,10 @@
 """The Russian and Belarusian reader on the sentences written for the tests
 (tests/extract/slavic_sentences): the share of cases read exactly as the case says, per half
 (`dev`: the rules were improved against it; `held`: written afterwards, scored without changing
-a rule, then fixed; `held2` to `held8`: each written after the fixes before it and scored
+a rule, then fixed; `held2` to `held13`: each written after the fixes before it and scored
 without changing a rule) and per kind of phrasing.
 
-    python bench/extract_sentences_ru.py [dev|held|held2|...|held8|all] [-v]
+    python bench/extract_sentences_ru.py [dev|held|held2|...|held13|all] [-v]
 """
 
 from __future__ import annotations
@@ -26,6 +26,11 @@ from tests.extract.slavic_sentences import (
     held6,
     held7,
     held8,
+    held9,
+    held10,
+    held11,
+    held12,
+    held13,
 )
 from tests.extract.slavic_sentences.check import Case, errors, run
 
@@ -39,6 +44,11 @@ HALVES = {
     "held6": held6.CASES,
     "held7": held7.CASES,
     "held8": held8.CASES,
+    "held9": held9.CASES,
+    "held10": held10.CASES,
+    "held11": held11.CASES,
+    "held12": held12.CASES,
+    "held13": held13.CASES,
 }
 
 
@@ -54,6 +64,20 @@ def _claim_counts(case: Case, out: dict[str, Any]) -> Counter[str]:
     return Counter(tp=tp, pred=len(out["claims"]), gold=len(case.claims))
 
 
+def _field_counts(case: Case, out: dict[str, Any], wrong: list[str]) -> Counter[str]:
+    """Fields the case decides (beyond action and count) on the claims that were found, and
+    how many of them were wrong (the checker names each as "<action> <count>: <field> ...")."""
+    missed = {w.removeprefix("missed ") for w in wrong if w.startswith("missed ")}
+    checked = sum(
+        len([k for k in exp if k not in ("action", "count")])
+        for exp in case.claims
+        if f"{exp['action']} {exp['count']}" not in missed
+    )
+    other = ("missed ", "spurious ", "quote ", "concession ")
+    bad = sum(1 for w in wrong if not w.startswith(other))
+    return Counter(checked=checked, wrong=bad)
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
     verbose = "-v" in sys.argv
@@ -63,12 +87,17 @@ def main() -> None:
         passed: Counter[str] = Counter()
         total: Counter[str] = Counter()
         claims: Counter[str] = Counter()
+        fields: Counter[str] = Counter()
+        by_lang: Counter[str] = Counter()
         for case in cases:
             out = run(case)
             wrong = errors(case, out)
             claims.update(_claim_counts(case, out))
+            fields.update(_field_counts(case, out, wrong))
             total[case.kind] += 1
             passed[case.kind] += not wrong
+            by_lang[case.lang + " cases"] += 1
+            by_lang[case.lang + " right"] += not wrong
             if verbose and wrong:
                 print(f"  {case.id} [{case.kind}] {case.text[:70]!r}")
                 for w in wrong:
@@ -79,6 +108,16 @@ def main() -> None:
         p, r = tp / pred if pred else 0.0, tp / gold if gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(f"  claims (action and count): P {p:.3f} R {r:.3f} F1 {f:.3f} ({tp}/{gold})")
+        langs = ", ".join(
+            f"{lang} {by_lang[lang + ' right']}/{by_lang[lang + ' cases']}"
+            for lang in ("ru", "be")
+            if by_lang[lang + " cases"]
+        )
+        checked = fields["checked"]
+        right = checked - fields["wrong"]
+        share = right / checked if checked else 0.0
+        print(f"  cases right by language: {langs}")
+        print(f"  fields of found claims right: {right}/{checked} ({share:.3f})")
         for kind in sorted(total):
             print(f"  {kind:10} {passed[kind]}/{total[kind]}")
 

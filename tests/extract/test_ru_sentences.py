@@ -17,6 +17,11 @@ from tests.extract.slavic_sentences import (
     held6,
     held7,
     held8,
+    held9,
+    held10,
+    held11,
+    held12,
+    held13,
 )
 from tests.extract.slavic_sentences.check import Case, errors
 
@@ -26,9 +31,10 @@ from tests.extract.slavic_sentences.check import Case, errors
 HELD_MISSES: set[str] = set()
 # `held2`, scored once when written (2026-11-30): 25 of 38 read right (ru 13/20, be 12/18),
 # claims by action and count P 0.893 R 0.694 F1 0.781.
-HELD2_MISSES: set[str] = {"gr08"}  # the other 12 misses were since fixed by general rules
-# (gr04 gr07 gr15 gr17 gr19 gr20 gb04 gb07 gb09 gb13 gb16 gb17), so `held2` is no longer
-# held out either
+HELD2_MISSES: set[str] = set()
+# gr08 since read ("а их более 1 100": `HOW_MANY`); the other 12 misses were since fixed by
+# general rules (gr04 gr07 gr15 gr17 gr19 gr20 gb04 gb07 gb09 gb13 gb16 gb17), so `held2` is
+# no longer held out either
 
 
 @pytest.mark.parametrize("case", dev.CASES, ids=lambda c: c.id)
@@ -151,7 +157,8 @@ def test_held6(case: Case) -> None:
 # after `held6`: 1 of 8 paragraphs right in every field (ru 1/4, be 0/4), claims by action and
 # count P 0.875 R 0.500 F1 0.636. Misses qr01 qr02 qb01 qb02 qb04 since fixed by general
 # rules; qr03 and qb03 ("передали 31 заключенного" as a release) are not read.
-HELD7_MISSES: set[str] = {"qr03", "qb03"}
+HELD7_MISSES: set[str] = set()  # qr03, qb03 since read (a count told with no act, "Их
+# освобождение" two sentences on)
 
 
 @pytest.mark.parametrize(
@@ -173,7 +180,7 @@ def test_held7(case: Case) -> None:
 # count P 0.929 R 0.929 F1 0.929. Misses zr02 and zb02 since fixed ("по его словам" points
 # back to the person named before; "готов освободить" is no release); zb01 (a people noun
 # the Belarusian table lacks, "медыйнікаў") is not read.
-HELD8_MISSES: set[str] = {"zb01"}
+HELD8_MISSES: set[str] = set()  # zb01 since read (Belarusian nouns of persons by suffix)
 
 
 @pytest.mark.parametrize(
@@ -190,10 +197,125 @@ def test_held8(case: Case) -> None:
     assert errors(case) == []
 
 
+# `held9` (news paragraphs in the styles of Viasna, Nasha Niva, Zerkalo, Radio Svaboda,
+# OVD-Info, Mediazona), scored once when written (2026-12-01), before any rule of issue 13's third
+# round: 2 of 10 read right (ru 1/5, be 1/5), claims F1 0.863, fields 0.854; then developed on.
+# jb05 stays a miss: a sentence with no time gets the article's day, where the contract reads
+# null ("асудзіў пяцярых удзельнікаў пратэстаў 2020 года").
+HELD9_MISSES: set[str] = {"jb05"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD9_MISSES
+        else c
+        for c in held9.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held9(case: Case) -> None:
+    assert errors(case) == []
+
+
+# `held11` (news paragraphs), written after `held9`'s fixes and scored once before any rule was
+# changed for it (2026-12-01): 5 of 10 (ru 3/5, be 2/5), claims F1 0.884, fields 0.939; then
+# developed on. lb05 stays a miss: "супраць «Беларуськалія»" is the genitive of a masculine
+# "-ій" name, which no rule tells from a feminine nominative in "-ія" ("Белавія") without a
+# Belarusian dictionary.
+HELD11_MISSES: set[str] = {"lb05"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD11_MISSES
+        else c
+        for c in held11.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held11(case: Case) -> None:
+    assert errors(case) == []
+
+
+# `held10`, held out through issue 13's third round: scored before any rule of the round
+# (3 of 10, ru 1/5, be 2/5; claims F1 0.778, fields 0.871) and once at its end (3 of 10; F1
+# 0.842, fields 0.886), never used to shape a rule; its misses at that end are listed here
+# (strict xfails) and it is held out no longer.
+HELD10_MISSES: set[str] = {"ib02", "ib03", "ib05", "ir02", "ir03", "ir04", "ir05"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD10_MISSES
+        else c
+        for c in held10.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held10(case: Case) -> None:
+    assert errors(case) == []
+
+
+# `held12`, written after every rule of issue 13's third round and scored once, unchanged
+# (2026-12-01): 4 of 10 (ru 3/5, be 1/5), claims F1 0.667 (P 0.714, R 0.625), fields 0.850:
+# the estimate of the reader as that round left it. Its misses, not fixed: a participle right
+# after the count ("11 человек, осужденных за ...") takes the action from the verb that governs
+# it ("признали"), mr02 mb02; "из них 41 уже осужден" is read as those counted before, mr05;
+# an object relative clause ("якую памілавалі"), mb03; "адбылі тэрмін" and "з пачатку месяца",
+# mb04; "у абмен на" a concession read as a prisoner exchange, mb05.
+# All six since read by general rules (a participle after a comma describes those counted; a
+# sentencing among the detained is the next step; object relative clauses; "адбылі тэрмін",
+# "з пачатку месяца"; "в обмен на освобождение" is a deal), so `held12` is no longer held out.
+HELD12_MISSES: set[str] = set()
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD12_MISSES
+        else c
+        for c in held12.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held12(case: Case) -> None:
+    assert errors(case) == []
+
+
+# `held13`, written after every rule of the round and scored once, unchanged (2026-12-01): 9 of
+# 10 (ru 4/5, be 5/5), claims F1 0.968, fields 1.000. Written by the author of those rules just
+# after them, so likely kinder to them than `held10`/`held12`. nr04 missed: a speaker after the
+# outlet ("рассказал «Радыё Свабода» вышедший ... Павел Сидоренко") is found neither as the
+# quote's speaker nor as the person the participle "вышедший" describes.
+HELD13_MISSES: set[str] = {"nr04"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="held-out miss"))
+        if c.id in HELD13_MISSES
+        else c
+        for c in held13.CASES
+    ],
+    ids=lambda c: c.id,
+)
+def test_held13(case: Case) -> None:
+    assert errors(case) == []
+
+
 def test_cases_are_distinct() -> None:
     sets = (
         *dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES, *held5.CASES,
-        *held6.CASES, *held7.CASES, *held8.CASES,
+        *held6.CASES, *held7.CASES, *held8.CASES, *held9.CASES, *held10.CASES,
+        *held11.CASES, *held12.CASES, *held13.CASES,
     )  # fmt: skip
     ids = [c.id for c in sets]
     assert len(ids) == len(set(ids))

@@ -35,10 +35,11 @@ def _strip(name: str) -> str:
     return name.strip(' «»"„“')
 
 
-def _genitive_name(lex: Lexicon, name: str) -> str:
-    """A name of up to three words after "по данным"/"паводле" (which take the genitive) in
-    the nominative: "Вясны" -> "Вясна", "Мемориала" -> "Мемориал", "Новой газеты" -> "Новая
-    газета". Words that do not decline ("ОВД-Инфо") stay as written."""
+def nominative_name(lex: Lexicon, name: str) -> str:
+    """A name of up to three words after "по данным"/"паводле" (which take the genitive) or
+    "стало известно" (the dative) in the nominative: "Вясны" -> "Вясна", "Мемориала" ->
+    "Мемориал", "Новой газеты" -> "Новая газета", "Медиазоне" -> "Медиазона". Words that do not
+    decline ("ОВД-Инфо") stay as written."""
     words = name.split()
     if not words or len(words) > 3 or not name[:1].isupper():
         return name
@@ -50,14 +51,26 @@ def _genitive_word(lex: Lexicon, word: str) -> str:
         return word  # an abbreviation ("ОВД-Инфо", "БелаПАН") is written as it is
     if lex.code != "ru":
         return genitive_be(lex, word, capital=False)
-    first = ru_parse_all(word.lower())[0]  # the likeliest reading, when it is a genitive
+    first = ru_parse_all(word.lower())[0]  # the likeliest reading, when it is oblique
     usable = {"NOUN", "ADJF"} & set(first.tag.grammemes) and "plur" not in first.tag
-    p = first if usable and "gent" in first.tag else None
+    oblique = {"gent", "datv", "ablt", "loct"} & set(first.tag.grammemes)
+    p = first if usable and oblique else None  # "стало известно «Медиазоне»": a dative
     form = p.inflect({"nomn"}) if p is not None else None
     if form is None:
         known = first.tag.POS == "NOUN" and "nomn" in first.tag
         return word if known else genitive_be(lex, word, capital=False)  # "Вясны"
     return word[0] + str(form.word)[1:] if word[:1].isupper() else str(form.word)
+
+
+_PHRASE_NAME = r"([А-ЯЁІЎA-Z]\w+)((?:\s+[а-яёіў]\w+){1,3})\s*,"
+
+
+def _adjective(lex: Lexicon, lower: str) -> bool:
+    """Whether a word is an adjective (the first word of a name such as "Беларуская асацыяцыя
+    журналістаў"): Russian by the dictionary, Belarusian by `ADJECTIVE_ENDINGS`."""
+    if lex.code == "ru":
+        return bool(ru_parse_all(lower)[0].tag.POS == "ADJF")
+    return bool(re.search(lex.w.ADJECTIVE_ENDINGS, lower))
 
 
 def genitive_be(lex: Lexicon, word: str, capital: bool = True) -> str:
@@ -109,6 +122,9 @@ def _said_by(
         generic = lex.find(b, lex.w.GENERIC_SOURCES) if b.is_word else None
         if generic:
             return str(generic)  # "подсчитали правозащитники"
+    phrase = re.match(r"\s+" + _PHRASE_NAME, text[t.end : t.end + 60])
+    if phrase and _adjective(lex, phrase.group(1).lower()):
+        return phrase.group(1) + phrase.group(2)  # "паведамляе Беларуская асацыяцыя журналістаў,"
     for m in people:
         gap = text[t.end : m.start]
         if 0 <= m.start - t.end <= 60 and not re.search(rf",|\b(?:{_THAT})\b", gap):
@@ -146,17 +162,20 @@ def source_of(
             if hit:
                 # a model's span may take in the attributing word ("Паводле Вясны")
                 name = text[pos : hit[0].end] if hit[0].start < pos else hit[0].name
-                return _genitive_name(lex, _strip(name))
+                return nominative_name(lex, _strip(name))
             q = re.match(r"(?:\w+\s+){0,3}«([^»]+)»", text[pos : pos + 60])
             if q:  # "по информации «Новой газеты»", "паводле звестак «Вясны»"
-                return _genitive_name(lex, q.group(1))
+                return nominative_name(lex, q.group(1))
             for w in lex.tokens(text, pos, min(pos + 60, tokens[-1].end))[:4]:
                 generic = lex.find(w, lex.w.GENERIC_SOURCES)
                 if generic:
                     return str(generic)  # "паводле ацэнак праваабаронцаў"
+            phrase = re.match(_PHRASE_NAME, text[pos : pos + 60])
+            if phrase and _adjective(lex, phrase.group(1).lower()):
+                return phrase.group(1) + phrase.group(2)  # "паведамляе Беларуская асацыяцыя ..."
             bare = re.match(r"([А-ЯЁІЎA-Z]\w+)", text[pos : pos + 40])
             if bare:
-                return _genitive_name(lex, bare.group(1))  # "паводле Вясны"
+                return nominative_name(lex, bare.group(1))  # "паводле Вясны"
     return None
 
 

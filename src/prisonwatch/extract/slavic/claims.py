@@ -20,6 +20,7 @@ from prisonwatch.extract.slavic.numbers import (
     Count,
     _qualifier,
     counts,
+    measures,
     number_at,
     singular_after,
 )
@@ -103,7 +104,14 @@ def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
             if at is not None and hypothetical(lex, toks, at):
                 continue
             if not re.search(rf"\b(?:{'|'.join(_NEGATION)})\s*$", low[: m.start()]):
-                out.append((s.start + m.start(), action, False))
+                first = toks[at] if at is not None else None
+                # "вышедшего на свободу": a phrase opened by a participle describes people too
+                described = (
+                    first is not None
+                    and first.start == s.start + m.start()
+                    and participle(lex, first)
+                )
+                out.append((s.start + m.start(), action, described))
     if any(a == "demanded" for _, a, _ in out):
         out = [(p, "demanded" if a == "released" else a, f) for p, a, f in out]
     return sorted(out)
@@ -157,6 +165,28 @@ def _again(lex: Lexicon, toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+def _possessed(lex: Lexicon, t: Token) -> bool:
+    """Whether the word after "их"/"іх" is a noun it owns ("их родственников"): Russian by
+    the dictionary, Belarusian by the people nouns it knows and `RELATIVES`."""
+    if not t.is_word:
+        return False
+    if lex.code == "ru":
+        return bool(ru_parse(t.lower).tag.POS == "NOUN")
+    return bool(lex.find(t, lex.w.POPULATIONS)) or lex.has(t, lex.w.RELATIVES)
+
+
+def hypothetical_any(lex: Lexicon, s: Sentence) -> bool:
+    """Whether any word of the sentence tells what only may happen."""
+    return any(t.is_word and lex.has(t, lex.w.HYPOTHETICAL) for t in s.tokens)
+
+
+def _noun_of_act(lex: Lexicon, t: Token) -> bool:
+    """Whether a trigger word is the act's noun ("освобождение", "вызваленне")."""
+    if lex.code == "ru":
+        return bool(ru_parse(t.lower).tag.POS == "NOUN")
+    return bool(re.search(lex.w.VERBAL_NOUN, t.lower))
+
+
 def has_verb(lex: Lexicon, tokens: list[Token]) -> bool:
     """Whether a sentence has a finite verb or short participle (a nominal sentence such as
     "На сегодня в Беларуси 1378 политзаключенных" has none): Russian by the dictionary,
@@ -167,12 +197,25 @@ def has_verb(lex: Lexicon, tokens: list[Token]) -> bool:
 
 
 def mechanism_in(lex: Lexicon, tokens: list[Token]) -> str | None:
+    """The mechanism a sentence's words name; "в обмен на освобождение" (a release received
+    for something else given) is a deal, not an exchange of prisoners."""
     for t in tokens:
         if t.is_word and len(t.lower) > 3:
             m = lex.find(t, lex.w.MECHANISMS)
             if m is not None:
+                if m == "exchange" and _traded_release(lex, tokens):
+                    return "deal"
                 return str(m)
     return None
+
+
+def _traded_release(lex: Lexicon, tokens: list[Token]) -> bool:
+    """Whether "in exchange for" is followed by the release itself ("в обмен на
+    освобождение", "у абмен на вызваленне")."""
+    if not tokens:
+        return False
+    low = " ".join(t.lower for t in tokens)
+    return bool(re.search(rf"(?:{lex.w.IN_RETURN})\s+(?:{lex.w.RELEASE_CONTEXT})", low))
 
 
 def _whole_cue(between: str) -> bool:
@@ -207,6 +250,9 @@ class ClaimReader:
         self.uncounted_act: tuple[int, str] | None = None
         self.prev_person: Mention | None = None  # the first person the sentence before named
         self.single_names: dict[int, str] = {}  # one person's count start -> their name
+        # a count of people no act was told of ("передали 31 заключенного"), for "Их
+        # освобождение" in the next sentences
+        self.actionless: tuple[Count, Sentence] | None = None
 
     def _new(self, c: Count | None, s: Sentence, action: str, **kw: object) -> Draft:
         d = Draft(
@@ -246,6 +292,14 @@ class ClaimReader:
         cue = _cue(lex, text, s)
         found = counts(lex, text, s.tokens)
         found += self._singles(s, found)
+        stocks = self._how_many(s, found)
+        if cue is not None and found:  # "задержаны 96 человек, из них 41 уже осужден"
+            stocks_at = {c.start for c in found + stocks}
+            found += [
+                replace(b, part=True) for b in self._bare(s, cue)
+                if b.start not in stocks_at and b.start > found[0].end
+            ]  # fmt: skip
+        found = sorted(found + stocks, key=lambda c: c.start)
         bare = not found and cue is not None
         if bare and cue is not None:
             found = self._bare(s, cue)
@@ -260,20 +314,32 @@ class ClaimReader:
         whole: Draft | None = None
         made: list[Draft] = []
         for n, c in enumerate(found):
-            near = min(trig, key=lambda t: abs(t[0] - c.start)) if trig else None
+            # "признали ... 11 человек, осужденных за ...": a participle after the count and a
+            # comma describes those counted; the verb that governs them tells the act
+            own = [
+                t for t in trig
+                if not (t[2] and t[0] > c.end and "," in text[c.end : t[0]])
+            ] or trig  # fmt: skip
+            near = min(own, key=lambda t: abs(t[0] - c.start)) if own else None
             action = c.action or (near[1] if near else None)
+            if c in stocks:
+                action, near = "held", None  # "..., а их более 1 100": how many there are
             parent: Draft | None = None
             if c.action is not None:
                 parent = root if root is not None and root.action == c.action else None
             elif whole is not None and (c.part or _whole_cue(text[found[0].start : c.start])):
                 parent = whole
+            elif c.part and root is not None:
+                parent = root  # "Двоих из них отпустили": of those counted in a sentence before
             elif cue is not None and cue < c.start and self._told_before(s) is not None:
                 action = self._told_before(s)  # "Их освободили ... Речь идет о 14 заключенных"
             elif cue is not None and cue < c.start and root is not None:
                 parent = self._parent(c, root)
-                if action in ("sentenced", "designated", "detained"):
+                later = root.action == "detained" and action == "sentenced"
+                if action in ("sentenced", "designated", "detained") and not later:
                     action = None  # "из них 20 были осуждены": those counted before, described
-            if stock and action in (None, "designated"):
+                # (but "задержаны 96 человек, из них 41 уже осужден": the next step of a case)
+            if stock and action in (None, "designated") and not self._since(s, c, action):
                 action = "held"
             counted = self._stock_verb(s, c)
             if counted is not None and action is None:  # "Число политзаключенных превышает 1 100"
@@ -292,6 +358,8 @@ class ClaimReader:
                 ):
                     action = "held"
                 else:
+                    if n == 0 and c.population != "people" and not hypothetical_any(lex, s):
+                        self.actionless = (c, s)
                     continue
             population = c.population
             if population == "people" and action in ("held", "designated") and political:
@@ -307,7 +375,12 @@ class ClaimReader:
             if n == 0:
                 whole = d
         self._sum_parts(made)
+        if not found:
+            made += self._their_act(s)
+        elif made:
+            self.actionless = None
         made += self._they_within(s, made, found[0].end if found else s.end)
+        made += self._joined(s, made, trig)
         if not found and s.people and cue is not None and (root or self._cue_action(s)):
             self._among(s, cue, root, made)
         elif not found and trig and root is not None and self._of_them(s, root):
@@ -338,11 +411,28 @@ class ClaimReader:
             return []
         low = self.text[s.start : s.end].lower()
         ends = [s.start + m.end() for c in self.lex.w.SUBSET_CUES for m in re.finditer(c, low)]
-        out = []
+        if not ends:
+            return []
+        toks = s.tokens
+        starts = []  # where one listed item may start: right after the cue (and its dash)...
         for end in ends:
-            k = next((i for i, t in enumerate(s.tokens) if t.start >= end), None)
-            one = singular_after(self.lex, s.tokens, k) if k is not None else None
-            if one is not None and all(c.start > one.start or c.end <= end for c in found):
+            k = next((i for i, t in enumerate(toks) if t.start >= end), None)
+            if k is not None and toks[k].text in ("—", "–"):
+                k += 1
+            if k is not None:
+                starts.append(k)
+        first = min(starts) if starts else len(toks)
+        starts += [  # ... and after each comma or "и" of the list that follows it
+            i + 1 for i in range(first, len(toks) - 1)
+            if toks[i].text == "," or toks[i].lower in self.lex.w.AND
+        ]  # fmt: skip
+        out: list[Count] = []
+        for k in sorted(set(starts)):
+            one = singular_after(self.lex, toks, k)
+            if one is not None and any(c.start <= one.start < c.end for c in found + out):
+                continue
+            at = toks[k].start if k < len(toks) else s.end
+            if one is not None and all(c.start > one.start or c.end <= at for c in found):
                 out.append(one)
                 named = [m for m in s.people if m.type == "person" and 0 < m.start - one.end < 3]
                 if named:  # "в том числе пенсионерка Нина Белова"
@@ -372,6 +462,8 @@ class ClaimReader:
             found = number_at(self.lex, toks, i)
             if found is not None:  # "Из них за решеткой находятся около 1 200"
                 value, last = found
+                if measures(self.lex, toks, last + 1):
+                    return []  # "Кожны з іх атрымаў ад трох да пяці гадоў": years, not people
                 q = _qualifier(self.lex, self.text, toks[i].start)
                 return [Count(value, q, "people", i, last, toks[i].start, toks[last].end)]
         return []
@@ -402,6 +494,8 @@ class ClaimReader:
         for i, t in enumerate(toks):
             if t.start <= after or t.lower not in self.lex.w.THEY:
                 continue
+            if i + 1 < len(toks) and _possessed(self.lex, toks[i + 1]):
+                continue  # "а их родственников задержали": their relatives, not them
             for u in toks[i + 1 : i + 6]:
                 act = self.lex.find(u, self.lex.w.TRIGGERS) if u.is_word else None
                 if act and act not in (whole.action, "held", "demanded"):
@@ -415,6 +509,102 @@ class ClaimReader:
                     return [d]
         return []
 
+    def _how_many(self, s: Sentence, found: list[Count]) -> list[Count]:
+        """ "Требуют освободить всех политзаключенных, а их более 1 100": a number with no
+        noun after "а их" / "которых" (`HOW_MANY`) tells how many of the people named before
+        it there are, a stock."""
+        lex, toks = self.lex, s.tokens
+        low = self.text[s.start : s.end].lower()
+        out: list[Count] = []
+        for m in re.finditer(lex.w.HOW_MANY, low):
+            at = s.start + m.end()
+            k = next((i for i, t in enumerate(toks) if t.start >= at), None)
+            if k is None:
+                continue
+            for j in range(k, min(k + 4, len(toks))):
+                number = number_at(lex, toks, j)
+                if number is None:
+                    continue
+                value, last = number
+                nxt = toks[last + 1] if last + 1 < len(toks) else None
+                counted = any(c.start == toks[j].start for c in found)
+                if (nxt is not None and nxt.is_word) or counted:
+                    break  # a noun of its own: counted as any other number
+                pops = [
+                    str(p) for t in toks if t.end <= s.start + m.start() and t.is_word
+                    if (p := lex.find(t, lex.w.POPULATIONS))
+                ]  # fmt: skip
+                q = _qualifier(lex, self.text, toks[j].start)
+                pop = pops[-1] if pops else "people"
+                out.append(Count(value, q, pop, j, last, toks[j].start, toks[last].end))
+                break
+        return out
+
+    def _since(self, s: Sentence, c: Count, action: str | None) -> bool:
+        """Whether a recognition is told over a period from a time on ("с 2020 года
+        политзаключенными признаны более 4 500"): a sum of acts, not a stock, even after
+        "всего"."""
+        if action != "designated":
+            return False
+        clause = _clause(self.lex, s.tokens, c.first)
+        a, b = clause[0].start, clause[-1].end
+        return any(t.since and a <= t.start < b for t in s.times)
+
+    def _their_act(self, s: Sentence) -> list[Draft]:
+        """ "Передали 31 заключенного. ... Их освобождение стало результатом переговоров": a
+        sentence that names the act of "их"/"іх" (a verbal noun of a trigger right after it)
+        within two sentences of a count told with no act gives that count its action."""
+        if self.actionless is None:
+            return []
+        c, told = self.actionless
+        if s.index - told.index > 2:
+            self.actionless = None
+            return []
+        toks = s.tokens
+        for i, t in enumerate(toks[:-1]):
+            if t.lower not in self.lex.w.THEY:
+                continue
+            act = self.lex.find(toks[i + 1], self.lex.w.TRIGGERS) if toks[i + 1].is_word else None
+            if (
+                act is None
+                or act in ("held", "demanded")
+                or not _noun_of_act(self.lex, toks[i + 1])
+            ):
+                continue
+            self.actionless = None
+            d = self._new(c, told, act)
+            d.rule = "count"
+            self._complete(told, [d])
+            if act == "released":
+                d.mechanism = mechanism_in(self.lex, s.tokens) or d.mechanism
+            return [d]
+        return []
+
+    def _joined(self, s: Sentence, made: list[Draft], trig: list[Trigger]) -> list[Draft]:
+        """ "14 палітвязняў вызвалілі і адразу вывезлі ў Літву": a second act joined to a
+        count's own verb by "и"/"і" in one clause happened to the same people."""
+        out: list[Draft] = []
+        for d in [d for d in made if d.part_of is None and d.trigger is not None]:
+            for pos, act, _ in trig:
+                if pos <= (d.trigger or 0) or act in (d.action, "held", "demanded"):
+                    continue
+                between = self.lex.tokens(self.text, d.trigger or 0, pos)[1:]
+                if len(between) > 3 or any(_breaks(self.lex, t) for t in between):
+                    break
+                if not any(t.lower in self.lex.w.AND for t in between):
+                    continue
+                if any(x.action == act and x.count == d.count for x in made + out):
+                    break
+                e = self._new(
+                    None, s, act, count=d.count, part_of=d, population=d.population,
+                )  # fmt: skip
+                e.persons, e.trigger = d.persons, pos
+                if act == "deported" and d.action == "released":
+                    d.mechanism = "deportation"
+                out.append(e)
+                break
+        return out
+
     def _of_them(self, s: Sentence, root: Draft) -> bool:
         """Whether a sentence opens with the people counted before: "Они", "Яны", or a
         participle of their own action ("Освобожденных вывезли", "Вызваленых вывезлі")."""
@@ -422,7 +612,8 @@ class ClaimReader:
             return False
         first = s.tokens[0]
         if first.lower in self.lex.w.THEY:
-            return True
+            owned = len(s.tokens) > 1 and _possessed(self.lex, s.tokens[1])
+            return not owned  # "Их родственников задержали": not them
         own = self.lex.find(first, self.lex.w.TRIGGERS) if first.is_word else None
         return own == root.action and participle(self.lex, first)
 
@@ -507,6 +698,11 @@ class ClaimReader:
             abs(best.start - p) < abs(best.start - anchor) for p in others
         ):
             return None
+        if d.trigger is not None and any(
+            not re.search(r"[,;:—–()]", self.text[min(p, best.start) : max(p, best.start)])
+            for p in others
+        ):
+            return None  # "X, вышедшего на свободу в сентябре, снова задержали": its clause's
         return best.period
 
     def _when(self, s: Sentence, d: Draft, positions: list[Trigger], earlier: bool) -> None:

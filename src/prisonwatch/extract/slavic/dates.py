@@ -46,11 +46,66 @@ def _year_after(tokens: list[Token], j: int) -> tuple[int, int] | None:
 
 
 def _year_word(lex: Lexicon, tokens: list[Token], i: int) -> int | None:
-    """A year told as a number and the word "год" ("2025 году", "2024 годзе")."""
+    """A year told as a number and the word "год" ("2025 году", "2024 годзе"); not a year in
+    the genitive that describes the noun before it ("протестов 2020 года", "выбараў 2020
+    года"): that one is a time only after a preposition or a noun of time (`BEFORE_YEAR`)."""
     t = tokens[i]
     if not re.fullmatch(r"(?:19|20)\d\d", t.text) or i + 1 >= len(tokens):
         return None
-    return int(t.text) if lex.has(tokens[i + 1], lex.w.YEAR) else None
+    if not lex.has(tokens[i + 1], lex.w.YEAR):
+        return None
+    prev = tokens[i - 1] if i > 0 else None
+    if (
+        tokens[i + 1].lower in lex.w.YEAR_GENITIVE
+        and prev is not None
+        and prev.is_word
+        and not lex.has(prev, lex.w.BEFORE_YEAR)
+        and lex.find(prev, lex.w.MONTHS) is None
+    ):
+        return None
+    return int(t.text)
+
+
+def _relative_week(
+    lex: Lexicon, tokens: list[Token], j: int, today: date
+) -> tuple[str, str] | None:
+    """A week told against the article's ("на прошлой неделе"): its Monday to its Sunday, no
+    later than the article's day."""
+    if j + 1 >= len(tokens) or not tokens[j].is_word:
+        return None
+    offset = lex.find(tokens[j], lex.w.RELATIVE_YEARS)
+    if offset is None or not lex.has(tokens[j + 1], lex.w.WEEK_WORD):
+        return None
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=int(offset))
+    sunday = min(monday + timedelta(days=6), today)
+    return monday.isoformat(), sunday.isoformat()
+
+
+def _relative_month(lex: Lexicon, tokens: list[Token], j: int, today: date) -> str | None:
+    """A month told against the article's ("в прошлом месяце", "у гэтым месяцы")."""
+    if j + 1 >= len(tokens) or not tokens[j].is_word:
+        return None
+    offset = lex.find(tokens[j], lex.w.RELATIVE_YEARS)
+    if offset is None or not lex.has(tokens[j + 1], lex.w.MONTH_WORD):
+        return None
+    months = today.year * 12 + today.month - 1 + int(offset)
+    return _month_iso(months // 12, months % 12 + 1)
+
+
+def _relative_year(
+    lex: Lexicon, tokens: list[Token], j: int, today: date
+) -> tuple[int, int] | None:
+    """A year told against the article's after a month or alone ("прошлого года", "в этом
+    году", "летась", "сёлета"): (year, its last token index)."""
+    if j >= len(tokens) or not tokens[j].is_word:
+        return None
+    adverb = lex.find(tokens[j], lex.w.YEAR_ADVERBS)
+    if adverb is not None:
+        return today.year + int(adverb), j
+    offset = lex.find(tokens[j], lex.w.RELATIVE_YEARS)
+    if offset is not None and j + 1 < len(tokens) and lex.has(tokens[j + 1], lex.w.YEAR):
+        return today.year + int(offset), j + 1
+    return None
 
 
 def _time_at(lex: Lexicon, tokens: list[Token], i: int, today: date) -> tuple[Time, int] | None:
@@ -69,21 +124,39 @@ def _time_at(lex: Lexicon, tokens: list[Token], i: int, today: date) -> tuple[Ti
     if day is not None and 1 <= day <= 31 and nxt is not None:
         month = lex.find(nxt, w.MONTHS)
         if month is not None:
-            year, last = _year_after(tokens, i + 2) or (_year_for(month, day, today), i + 1)
+            year, last = (
+                _year_after(tokens, i + 2)
+                or _relative_year(lex, tokens, i + 2, today)
+                or (_year_for(month, day, today), i + 1)
+            )
             iso = f"{year:04d}-{month:02d}-{day:02d}"
             return Time(t.start, tokens[last].end, (iso, iso)), last
     year_of = _year_word(lex, tokens, i)
     if year_of is not None:  # "в 2025 году", "у 2024 годзе"
         return Time(t.start, tokens[i + 1].end, (str(year_of), str(year_of))), i + 1
+    week = _relative_week(lex, tokens, i, today)
+    if week is not None:  # "на прошлой неделе", "на мінулым тыдні"
+        return Time(t.start, tokens[i + 1].end, week), i + 1
+    month_back = _relative_month(lex, tokens, i, today)
+    if month_back is not None:  # "в прошлом месяце", "у мінулым месяцы"
+        return Time(t.start, tokens[i + 1].end, (month_back, month_back)), i + 1
+    relative = _relative_year(lex, tokens, i, today)
+    if relative is not None:  # "в прошлом году", "летась"
+        return Time(t.start, tokens[relative[1]].end, (str(relative[0]),) * 2), relative[1]
+    if lex.has(t, w.START) and i + 1 < len(tokens) and lex.has(tokens[i + 1], w.MONTH_WORD):
+        # "с начала месяца" / "з пачатку месяца": this month on
+        this = _month_iso(today.year, today.month)
+        return Time(t.start, tokens[i + 1].end, (this, this)), i + 1
     if lex.has(t, w.START) and i + 1 < len(tokens) and lex.has(tokens[i + 1], w.YEAR):
         # "с начала года" / "з пачатку года": this year's first month on
         jan = f"{today.year:04d}-01"
         return Time(t.start, tokens[i + 1].end, (jan, jan)), i + 1
     month = lex.find(t, w.MONTHS) if t.is_word and len(t.lower) > 2 else None
     if month is not None:
-        year, last = _year_after(tokens, i + 1) or (
-            today.year if month <= today.month else today.year - 1,
-            i,
+        year, last = (
+            _year_after(tokens, i + 1)
+            or _relative_year(lex, tokens, i + 1, today)
+            or (today.year if month <= today.month else today.year - 1, i)
         )
         iso = _month_iso(year, month)
         return Time(t.start, tokens[last].end, (iso, iso)), last

@@ -9,7 +9,7 @@ from typing import Any
 
 from prisonwatch.extract.lang import be as be_words
 from prisonwatch.extract.lang import ru as ru_words
-from prisonwatch.extract.slavic.attribution import genitive_be
+from prisonwatch.extract.slavic.attribution import nominative_name
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.words import Lexicon, alternation, both, ru_parse
 
@@ -64,12 +64,12 @@ def _concession(lex: Lexicon, text: str, s: Sentence, drafts: list[Draft]) -> di
         after = _SANCTIONS_FROM.search(text, s.start + m.start(), s.end)
         if after:
             # "с «Белавиа»", "с авиакомпании «Белавиа»"
-            quoted = re.match(r"(?:\w+\s+)?«([^»]+)»", text[after.end() :])
+            quoted = re.match(r"(?:\w+\s+){0,3}?«([^»]+)»", text[after.end() :])
             words = re.match(r"(\w+)(\s+[А-ЯЁІЎ]\w+)?", text[after.end() :])
             if quoted:
                 target = quoted.group(1)
-                if lex.code == "be" and " " not in target:
-                    target = genitive_be(lex, target)  # "з «Белавіі»"
+                if " " not in target:  # "з «Белавіі»", "против «Беларуськалия»"
+                    target = nominative_name(lex, target)
             elif words:
                 target = _nominative(lex, words.group(1)) + (words.group(2) or "")
         released = [d.id for d in drafts if d.action == "released" and d.part_of is None]

@@ -89,10 +89,29 @@ def _not_people(lex: Lexicon, t: Token) -> bool:
     return bool(tag.POS == "NOUN" and "inan" in tag)
 
 
-def _animate(lex: Lexicon, t: Token) -> bool:
-    """A Russian animate noun the population table does not know: it counts people."""
-    if lex.code != "ru" or not t.is_word:
+def measures(lex: Lexicon, tokens: list[Token], k: int) -> bool:
+    """Whether what follows a number at token k makes it a measure, not people: a unit ("трех
+    лет") or a range to another number and its unit ("от трех до пяти лет", "ад трох да пяці
+    гадоў")."""
+    if k >= len(tokens):
         return False
+    if _not_people(lex, tokens[k]):
+        return True
+    if tokens[k].lower in lex.w.RANGE_TO or tokens[k].text in _DASHES | {"-"}:
+        other = number_at(lex, tokens, k + 1) if k + 1 < len(tokens) else None
+        return other is not None and measures(lex, tokens, other[1] + 1)
+    return False
+
+
+def _animate(lex: Lexicon, t: Token) -> bool:
+    """A noun of people the population table does not know: Russian by the dictionary (an
+    animate noun), Belarusian by the suffixes that make nouns of persons (`PERSON_NOUN`:
+    "медыйнікаў", "рэпарцёраў" aside, "-нік", "-іст", "-чык")."""
+    if not t.is_word:
+        return False
+    if lex.code != "ru":
+        month = lex.find(t, lex.w.MONTHS) is not None  # "15 кастрычніка": a day, not people
+        return not month and bool(re.search(lex.w.PERSON_NOUN, t.lower))
     tag = ru_parse(t.lower).tag
     return bool(tag.POS == "NOUN" and "anim" in tag and "Name" not in tag and "Surn" not in tag)
 

@@ -25,6 +25,8 @@ _ACTIONS = (
     "died_in_custody", "held", "demanded",
 )  # fmt: skip
 _PASSIVE = re.compile(rf"\b(?:{both('PASSIVE_AUX')})\b")
+_RELATIVE_OBJECT = re.compile(rf"\s*,\s*(?:{alternation(both('RELATIVE_OBJECT'))})\s+")
+_RELATIVE = re.compile(rf"\s*,\s*(?:{alternation(both('RELATIVE'))})\s+")
 _JOIN = re.compile(rf"\s*(?:,|{alternation(both('AND'))})\s*(?:\w+\s+){{0,4}}")
 
 
@@ -131,6 +133,19 @@ def _one(
     if is_participle:
         if before and re.fullmatch(r"\s*,\s*", text[before[-1].end : pos]):
             return [before[-1].name], None, "people"  # "Игоря Лосика, приговоренного"
+    elif (
+        before
+        and _RELATIVE.fullmatch(text[before[-1].end : pos])
+        and _intransitive(lex, word[0] if word else None, action)
+    ):
+        return [before[-1].name], None, "people"  # "Рыгора Кавальчука, які выйшаў на волю"
+    elif (
+        before
+        and action not in ("held", "demanded")
+        and _RELATIVE_OBJECT.fullmatch(text[before[-1].end : pos])
+    ):
+        return [before[-1].name], None, "people"  # "Ірына Кавалеўская, якую памілавалі"
+    if is_participle:
         tail = lex.tokens(text, pos, persons[after[0]].start) if after else []
         pops = [p for t in tail[1:4] if t.is_word and (p := lex.find(t, lex.w.POPULATIONS))]
         if after and pops:

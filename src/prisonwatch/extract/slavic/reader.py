@@ -104,11 +104,21 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
         if lex.has(t, lex.w.AGENT_NOUNS) and i >= len(lead) - 2:
             adjective = (
                 lead[i - 1]
-                if i > 0 and lead[i - 1].is_word and lead[i - 1].lower[0].islower()
+                if i > 0 and lead[i - 1].is_word and _adjective(lex, lead[i - 1])
                 else None
-            )
+            )  # "Верховный суд", not "В прошлом году суд"
             return text[(adjective or t).start : t.end]
     return None
+
+
+def _adjective(lex: Any, t: words.Token) -> bool:
+    """Whether a lowercase word is an adjective: Russian by the dictionary, Belarusian by the
+    endings of `ADJECTIVE_ENDINGS`."""
+    if not t.lower[0].islower():
+        return False
+    if lex.code == "ru":
+        return bool(words.ru_parse(t.lower).tag.POS == "ADJF")
+    return bool(re.search(lex.w.ADJECTIVE_ENDINGS, t.lower))
 
 
 def _agent(

@@ -102,6 +102,7 @@ MECHANISMS: dict[str, str] = {
 
 # lemma -> population noun
 POPULATIONS: dict[str, str] = {
+    "имя": "people",  # "в списке 1 136 имен": the names of a list are its people
     "политзаключенный": "political_prisoners",
     "политзаключенная": "political_prisoners",
     "политузник": "political_prisoners",
@@ -205,7 +206,7 @@ NUMBERS: dict[str, int] = {
     "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200, "триста": 300,
     "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800,
     "девятьсот": 900, "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6,
-    "семеро": 7, "оба": 2,
+    "семеро": 7, "восьмеро": 8, "девятеро": 9, "десятеро": 10, "оба": 2,
 }  # fmt: skip
 THOUSAND = {"тысяча", "тыс"}
 # "one and a half" before a thousand ("более полутора тысяч" = 1 500)
@@ -213,9 +214,14 @@ ONE_AND_A_HALF = {"полтора", "полторы", "полутора"}
 # "of them" after a number ("двое из них — граждане Латвии"): a part of the count before
 OF_THEM = {"них"}
 # collective numerals: they count people without a noun ("Двое были освобождены")
-COLLECTIVE = {"двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "оба", "обе"}
+COLLECTIVE = {
+    "двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "восьмеро", "девятеро",
+    "десятеро", "оба", "обе",
+}  # fmt: skip
 # nouns after a number that count no people (lemmas; Russian inanimate nouns are told by
 # the dictionary as well)
+# the word between the two numbers of a range ("от трех до пяти лет")
+RANGE_TO = {"до"}
 UNITS = {
     "год", "месяц", "неделя", "день", "сутки", "час", "минута", "раз", "процент", "рубль",
     "доллар", "евро", "величина", "статья", "дело", "штраф", "километр", "тысяча",
@@ -228,6 +234,7 @@ SAY_VERBS = {
     "передать", "добавить", "передавать", "отмечать", "уточнять", "подсчитывать",
     "рассказывать", "информировать", "подтвердить", "подтверждать", "указывать",
     "указать", "сообщаться", "пояснить", "объявить", "объявлять",
+    "насчитывать", "насчитать", "посчитать",  # "Правозащитники насчитывают 1 150": their count
 }  # fmt: skip
 # possessive pronouns after "по словам": the person named before ("По его словам")
 HIS = {"его", "ее", "её", "их"}
@@ -244,7 +251,9 @@ SUBSET_CUES = [
     r"\bв\s+том\s+числе\b",
     r"\bречь\s+идет\s+о\b",
     r"\bиз\s+этого\s+числа\b",
-    r"\bсреди\s+(?:помилованных|освобожденных|освобожденн\w+|вышедших)\b",
+    # "среди задержанных", "среди осужденных": the participle of any act names the group
+    r"\bсреди\s+(?:помилованн|освобожденн|вышедш|задержанн|арестованн|осужденн|отпущенн"
+    r"|депортированн|высланн|выдворенн|признанн)\w*",
 ]
 # "they" opening a sentence: the people of the claim before
 THEY = {"они", "их"}
@@ -261,6 +270,22 @@ RELATIVE_DAYS = {"сегодня": 0, "вчера": -1, "позавчера": -2
 SINCE = {"с", "со"}
 YEAR = {"год"}
 START = {"начало"}  # "с начала года"
+# a year told against the article's ("в апреле прошлого года", "в этом году"): lemma -> years
+RELATIVE_YEARS = {
+    "прошлый": -1, "прошлое": -1, "минувший": -1, "позапрошлый": -2, "этот": 0, "текущий": 0,
+}  # fmt: skip
+YEAR_ADVERBS: dict[str, int] = {}
+# "в прошлом месяце": the same words before the word for a month tell a month against the
+# article's
+MONTH_WORD = {"месяц"}
+WEEK_WORD = {"неделя"}  # "на прошлой неделе": that week, Monday to Sunday
+# "протестов 2020 года": a year in the genitive is the time of the act only after these words
+# (a preposition or a noun of time: "с 2020 года", "летом 2020 года"), else it describes a noun
+YEAR_GENITIVE = {"года"}
+BEFORE_YEAR = {
+    "с", "со", "до", "по", "от", "после", "около", "начало", "конец", "середина", "лето",
+    "осень", "зима", "весна", "половина", "течение", "год",
+}  # fmt: skip
 
 # event words (lemmas) -> event kind; concessions
 EVENTS = {
@@ -281,6 +306,9 @@ CONCESSION_VERBS: list[tuple[str, str]] = [
     (r"сня(?:ть|ли|ла|л|то)\s+(?:\w+\s+){0,2}санкци", "sanctions_lifted"),
     (r"отмени\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_lifted"),
     (r"смягчи\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_eased"),
+    (r"ослаби\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_eased"),
+    (r"смягча\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_eased"),
+    (r"снима\w*\s+(?:\w+\s+){0,2}санкци", "sanctions_lifted"),
 ]
 IN_RETURN = r"в\s+обмен\s+на|взамен|в\s+ответ\b"
 
@@ -319,6 +347,8 @@ ABOUT_THIS = r"\bоб\s+этом\b|\bо\s+том\b|\bэту\s+информаци
 
 # "earlier": a time the text does not give (a claim so told has no `when`)
 EARLIER = {"ранее", "прежде"}
+# "а их более 1 100", "которых уже 1 100": how many of the people named before there are
+HOW_MANY = r"\bа\s+их\b(?:\s+уже)?|\bкоторых\s+(?:уже|сейчас|сегодня)\b"
 # a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
 STOCK = r"\bвсего\b|\bна\s+(?:данный|сегодняшний)\s+момент\b|\bна\s+сегодня\b"
 # common nouns that act as agents before a trigger ("белорусский режим освободил")
@@ -339,6 +369,8 @@ HOME_ADJECTIVE = r"белорусск"
 NOT_NAMES = {
     "в", "во", "но", "и", "его", "её", "их", "как", "про", "по", "с", "на", "для", "от",
     "президент", "лидер", "жена",
+    # time words a model's span may open with ("Накануне Лукашенко")
+    "накануне", "сегодня", "вчера", "позавчера", "тогда", "теперь", "сейчас", "ранее",
 }  # fmt: skip
 AND = {"и", "й"}
 OF = {"из"}  # "один из лидеров"
@@ -350,6 +382,8 @@ BREAKDOWN = [
 ]  # fmt: skip
 # a say-verb after these has the sentence's subject as its speaker ("на которой сообщил")
 RELATIVE = {"который", "которая", "которой", "котором", "которые"}
+# the relative pronoun as an object ("Ирина, которую помиловали в июле": she was pardoned)
+RELATIVE_OBJECT = {"которого", "которую", "которых"}
 # sentence openers that are no speaker before a say-verb ("Как пишет ...")
 NOT_SUBJECT = {"как", "так", "это", "что", "также", "об"}
 # what opens reported speech after a say-verb ("сообщил, что ...")
