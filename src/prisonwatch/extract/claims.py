@@ -22,6 +22,7 @@ from prisonwatch.extract.attribution import (
     is_org,
     source_of,
 )
+from prisonwatch.extract.clauses import describes_number, in_other_clause
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import (
     BARE_PP,
@@ -45,11 +46,18 @@ from prisonwatch.extract.counting import (
     predicate_population,
     qualifier_of,
 )
-from prisonwatch.extract.counts_by_parse import UNREAL, ParsedCount, counts_in
+from prisonwatch.extract.counts_by_parse import (
+    DEMAND,
+    OF_GROUP,
+    UNREAL,
+    ParsedCount,
+    action_of,
+    counts_in,
+)
 from prisonwatch.extract.grammar import fill_from_parse
 from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import NUMBER, parse_number
-from prisonwatch.extract.parse import linked
+from prisonwatch.extract.parse import linked, token_at
 from prisonwatch.extract.people import (
     described_person_claim,
     enumerated_member,
@@ -112,8 +120,12 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             t for t in triggers if not any(a0 <= t.start and t.end <= b0 for a0, b0 in noun_spans)
         ]
         sentence_drafts = _count_drafts(a, si, triggers, counts, inherited, continues)
+        sentence_drafts = _not_unreal(parsed, sentence_drafts)
+        sentence_drafts = [
+            d for d in sentence_drafts if not in_other_clause(a.doc, d.start, d.trigger[0])
+        ]
         sentence_drafts = _wholes(by_parse, sentence_drafts)
-        sentence_drafts.extend(_parse_drafts(a, si, by_parse, sentence_drafts))
+        sentence_drafts.extend(_parse_drafts(a, si, by_parse, sentence_drafts, drafts))
         sentence_drafts = _statuses(a.doc, by_parse, sentence_drafts)
         for d in sentence_drafts:
             _complete(a, d, s, e, sentence_drafts, drafts, counts, speakers, doc_deal)
@@ -131,6 +143,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             )
         )
     drafts = _named_groups(a, drafts, speakers, doc_deal)
+    _arrests_again(a.doc, drafts)
     title = a.sentence_of(a.body_start) if a.body_start else -1
     body_from = a.sentences[title][1] if 0 <= title < len(a.sentences) else 0
     drafts = _headlines_told_as_facts(drafts, parsed, body_from)
@@ -300,6 +313,13 @@ def _counts(a: Article) -> list[ParsedCount]:
     return sorted([p for p in found if not lo <= p.start < hi] + title, key=lambda p: p.start)
 
 
+def _not_unreal(found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:
+    """A count the parse reads as only possible, planned or denied ("the release of another 70
+    prisoners could follow") is no claim, whatever word the surface rules found near it."""
+    unreal = {p.start: p.action for p in found if p.mood == UNREAL}
+    return [d for d in drafts if unreal.get(d.start) != d.action]
+
+
 def _wholes(found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:
     """The whole a share is counted from ("freed 90 of the 10,000 political prisoners") is no
     count of the share's act: a count of political prisoners is the stock they were freed
@@ -317,25 +337,40 @@ def _wholes(found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:
 
 
 def _parse_drafts(
-    a: Article, si: int, found: list[ParsedCount], counted: list[Draft]
+    a: Article, si: int, found: list[ParsedCount], counted: list[Draft], earlier: list[Draft]
 ) -> list[Draft]:
     """Counts the parse links to an action verb that the surface rules did not read (a number
-    they left alone)."""
+    they left alone); members of a group told before ("Among the exiles were 13 students")
+    take the action of the larger count told in the sentences just before."""
     s, e = a.sentences[si]
     text = a.text
     title_index = a.sentence_of(a.body_start) if a.body_start else -1
-    taken = {d.start for d in counted}
+    taken = {(d.start, d.action) for d in counted}
+    spans = [(d.start, d.end) for d in counted]
     out = []
     for p in found:
-        if p.start in taken or any(d.start <= p.start < d.end for d in counted):
+        other_act = any(s0 == p.start for s0, _ in spans) and p.mood == DEMAND
+        if (p.start, p.action) in taken or (
+            not other_act and any(s0 <= p.start < e0 for s0, e0 in spans)
+        ):
             continue
+        action, subset = p.action, False
+        if action == OF_GROUP:
+            group = next(
+                (d for d in reversed(earlier) if si - 4 <= d.sentence < si and d.count > p.count),
+                None,
+            )
+            if group is None:
+                continue
+            action, subset = group.action, True
         population = None
         if p.noun is not None:
             after = noun_population(text, p.number_end, e)[0] if p.end > p.number_end else None
             population = after or _plural(p.noun)
         out.append(
             Draft(
-                action=p.action,
+                action=action,
+                subset_marker=subset,
                 count=p.count,
                 qualifier=qualifier_of(text, p.start, s),
                 population=population,
@@ -357,14 +392,27 @@ def _named_groups(
     """People the parse names as acted on together ("Also released were A, ...; B and her
     husband C; and D"): a claim of their number, or the claim of one of them widened to all."""
     persons = [(m.start, m.end, m.name) for m in a.mentions if m.type == "person"]
+    others = [(m.start, m.end) for m in a.mentions if m.type != "person"]
     out = list(drafts)
-    for group in named_patients(a.doc, persons):
+    for group in named_patients(a.doc, persons, others):
         si = a.sentence_of(group.verb[0])
         s, e = a.sentences[si]
         if s < a.body_start:
             continue
         same = [d for d in out if d.sentence == si and d.action == group.action]
         wanted = set(group.persons)
+        whole = None
+        if group.among:  # "freed 95 ... Among those freed were A, B and a monk": part of the 95
+            whole = next(
+                (
+                    d
+                    for d in reversed(out)
+                    if si - 3 <= d.sentence < si
+                    and d.action == group.action
+                    and d.count > group.members
+                ),
+                None,
+            )
         if any(wanted <= set(d.persons) for d in same) or any(
             d.count > len(d.persons) for d in same
         ):
@@ -377,7 +425,7 @@ def _named_groups(
             continue
         d = Draft(
             action=group.action,
-            count=len(group.persons),
+            count=max(len(group.persons), group.members if group.among else 0),
             qualifier="exact",
             population=None,
             start=group.verb[0],
@@ -389,6 +437,8 @@ def _named_groups(
         earlier = [x for x in out if x.sentence < si]
         _complete(a, d, s, e, [d], earlier, [], speakers, doc_deal)
         d.persons = list(group.persons)
+        if whole is not None:
+            d.part_of, d.subset_marker = whole, True
         out.append(d)
     return sorted(out, key=lambda d: (d.sentence, d.start))
 
@@ -401,7 +451,7 @@ def _statuses(doc: object, found: list[ParsedCount], drafts: list[Draft]) -> lis
     kept = []
     for d in drafts:
         p = acts.get(d.start)
-        if p is None:
+        if p is None or p.action == OF_GROUP:
             kept.append(d)
             continue
         if p.status is not None:
@@ -411,13 +461,27 @@ def _statuses(doc: object, found: list[ParsedCount], drafts: list[Draft]) -> lis
         if (
             d.action != p.action
             and len(same) == 1
-            and (own_verb or not linked(doc, d.start, d.trigger[0]))
+            and (
+                own_verb
+                or not linked(doc, d.start, d.trigger[0])
+                or describes_number(doc, d.start, d.trigger[0])
+            )
         ):
             # the word they chose is not the number's, or the parse reads the same verb better
             # ("were jailed in March" is an arrest, "are still jailed" a stock)
             d.action, d.trigger = p.action, p.verb
         kept.append(d)
     return kept
+
+
+def _arrests_again(doc: object, drafts: list[Draft]) -> None:
+    """An arrest whose verb says it happened again ("was arrested again", "re-arrested") is a
+    return to custody, whichever rule found it."""
+    for d in drafts:
+        if d.action == "detained":
+            verb = token_at(doc, d.trigger[0])
+            if verb is not None and action_of(verb) == "returned_to_custody":
+                d.action = "returned_to_custody"
 
 
 def _headlines_told_as_facts(
