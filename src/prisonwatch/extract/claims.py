@@ -76,7 +76,7 @@ from prisonwatch.extract.relations import (
 )
 from prisonwatch.extract.timing import when_of
 
-VERSION = "claims/1.2"
+VERSION = "claims/1.3"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
@@ -106,7 +106,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         if drafts and drafts[-1].sentence >= si - 2:
             last_sentence = drafts[-1].sentence
             inherited = next(x for x in drafts if x.sentence == last_sentence)
-        verbless_stock = bool(STOCK_WORDS.search(text, s, e)) and "political prisoner" in (
+        verbless_stock = bool(STOCK_WORDS.search(text, s, e)) and lx.POLITICAL_PRISONER_TEXT in (
             text[s:e].lower()
         )
         by_parse = [
@@ -174,7 +174,7 @@ def _count_drafts(
     for m in counts:
         if m.start() in wholes:
             continue
-        article = m.group(0).lower().strip() in ("a", "an", "the")
+        article = m.group(0).lower().strip() in lx.ARTICLES
         n = 1 if article else parse_number(m.group(0))
         if n is None or n == 0:
             continue
@@ -195,7 +195,7 @@ def _count_drafts(
                 population, noun_end = noun_population(text, whole.end(), e)
                 wholes.add(whole.start())
         if population is None and BARE_PP.match(text, m.end()):
-            population = "political_prisoners"
+            population = lx.POLITICAL_PRISONERS
         anchor = m.start()
         whole_stock = None
         if population is None:
@@ -208,40 +208,34 @@ def _count_drafts(
             if paren is not None:
                 population = noun_population(text, paren.start() - 1, m.start())[0]
                 anchor = paren.start()
-                whole_stock = re.search(
-                    r"\ball\s+(?:\w+\s+)?$", text[max(s, paren.start() - 20) : paren.start()]
-                )
+                whole_stock = lx.ALL_BEFORE.search(text[max(s, paren.start() - 20) : paren.start()])
         subset_after = bool(lx.SUBSET_AFTER.match(text, m.end()))
         bare = False
         if population is None:
             if (
                 subset_after
-                or re.match(
-                    r"\s+(?:have|has|had|were|was|are|is|remain|remained|suffer|suffered|died)\b"
-                    r"|\s+more\b(?!\s+(?:than|of)\b)",  # "but arrested nearly 1,000 more"
-                    text[m.end() : e],
-                )
+                or lx.BARE_SUBJECT.match(text[m.end() : e])  # "arrested nearly 1,000 more"
             ):
                 bare = True
             elif (gapped := gapped_count(text, sentence_drafts, m, e)) is not None:
                 bare, population = True, gapped.population  # "16 in July and 23 in May"
             elif _right_after_verb(text, triggers, m):
                 bare = True  # "Lukashenko pardons 31 in latest release", "... frees 14"
-            elif re.match(_PARTICIPLE_HEAD, text[m.end() : e]) and re.search(
-                r"\bthe\s+$", text[max(s, m.start() - 6) : m.start()]
+            elif lx.PARTICIPLE_HEAD.match(text[m.end() : e]) and lx.THE_BEFORE.search(
+                text[max(s, m.start() - 6) : m.start()]
             ):
                 bare = True  # "Among the 16 pardoned were ..."
-            elif (running := _RUNNING_TOTAL.search(text, s, m.start())) is not None:
+            elif (running := lx.RUNNING_TOTAL.search(text, s, m.start())) is not None:
                 bare = True  # "..., bringing the total released since July to 300"
-                population = noun_population(text, running.start("mid") - 1, m.start())[0]
+                population = noun_population(text, running.start("noun") - 1, m.start())[0]
                 if population is None and sentence_drafts:
                     population = sentence_drafts[-1].population
             else:
                 continue
-        if population in ("people", "prisoners") and (
+        if population in ("people", lx.PRISONERS) and (
             PREDICATE_PP.match(text, noun_end) or POLITICAL_GROUNDS.match(text, noun_end)
         ):
-            population = "political_prisoners"
+            population = lx.POLITICAL_PRISONERS
         before = text[max(s, m.start() - 40) : m.start()]
         prev = sentence_drafts[-1] if sentence_drafts else None
         sibling = (
@@ -257,7 +251,7 @@ def _count_drafts(
         )
         subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after or continues or listed
         chosen = nearest_actions(text, triggers, anchor, noun_end)
-        if not chosen and population == "political_prisoners" and STOCK_WORDS.search(text, s, e):
+        if not chosen and population == lx.POLITICAL_PRISONERS and STOCK_WORDS.search(text, s, e):
             # "today in Belarus 169 political prisoners", "in TOTAL: 1405 political prisoners"
             chosen = [("held", Trigger("held", m.start(), m.start()))]
         if whole_stock and population and all(c != "held" for c, _ in chosen):
@@ -271,8 +265,8 @@ def _count_drafts(
         if not chosen and inherited is not None and (subset or continues):
             chosen = [(inherited.action, Trigger(inherited.action, m.start(), m.start()))]
         for action, trig in chosen:
-            if action == "designated" and population in ("people", None, "prisoners"):
-                population = "political_prisoners"
+            if action == "designated" and population in ("people", None, lx.PRISONERS):
+                population = lx.POLITICAL_PRISONERS
             d = Draft(
                 action=action,
                 count=n,
@@ -605,20 +599,10 @@ def _settle(a: Article, merged: list[Draft]) -> None:
             d.agent = releaser or holding_state(a, d)
 
 
-#: "the 16 pardoned": a count whose noun is the participle of what happened to them.
-_PARTICIPLE_HEAD = r"\s+(?:pardoned|freed|released|detained|arrested|convicted|jailed)\b"
-#: "..., bringing the total released since July to 300": a running total.
-_RUNNING_TOTAL = re.compile(
-    r"\b(?:bringing|brings|bring|raising|raises|taking|takes)\s+the\s+(?:total|number|tally)\b"
-    r"(?P<mid>[^,.;]{0,60}?)\s+to\s+(?:(?:more than|over|about|almost|nearly|some)\s+)?$",
-    re.I,
-)
-
-
 def _right_after_verb(text: str, triggers: list[Trigger], m: re.Match[str]) -> bool:
     """Whether a number stands as the object of an action verb ("frees 14", "pardons 31 in"),
     not followed by a noun of its own."""
-    if not re.match(r"\s*(?:$|[.,;:]|\s(?:in|on|after|as|amid|people|others)\b)", text[m.end() :]):
+    if not lx.BARE_OBJECT_END.match(text[m.end() :]):
         return False
     return any(
         t.action not in ("held", "demanded")
@@ -630,13 +614,13 @@ def _right_after_verb(text: str, triggers: list[Trigger], m: re.Match[str]) -> b
 
 def _named_with_others(a: Article, s: int, m: re.Match[str] | None) -> str | None:
     """ "Ihar Losik and 15 others": the person named beside a count of others."""
-    if m is None or not re.match(r"\s+others?\b", a.text[m.end() : m.end() + 8]):
+    if m is None or not lx.OTHERS_AFTER.match(a.text[m.end() : m.end() + 8]):
         return None
-    joined = re.search(r"\s+and\s+$", a.text[max(s, m.start() - 6) : m.start()])
+    joined = lx.AND_BEFORE.search(a.text[max(s, m.start() - 6) : m.start()])
     if joined is None:
         return None
     named = a.mentions_in(s, m.start(), ("person",))
-    if not named or not re.fullmatch(r"\s+and\s+", a.text[named[-1].end : m.start()]):
+    if not named or not lx.AND_BETWEEN.fullmatch(a.text[named[-1].end : m.start()]):
         return None
     return named[-1].name
 
@@ -646,9 +630,7 @@ def _count_match(d: Draft, counts: list[re.Match[str]]) -> re.Match[str] | None:
     return next((m for m in counts if m.start() == d.start), None)
 
 
-_ALL = re.compile(
-    r"\b(?:all|everyone|every one of them|each of them)\b(?!\s+(?:of\s+)?(?:the\s+)?\d)", re.I
-)
+_ALL = lx.EVERYONE
 
 
 def _demand_for_all(
@@ -700,10 +682,10 @@ def _demand_for_all(
     return d
 
 
-_RELEASE_NEAR = re.compile(r"[^.]{0,40}?\b(?:releas|free)", re.I)
+_RELEASE_NEAR = lx.RELEASE_NEAR
 
 
-_GENERIC = {"people", "prisoners", "activists", "bloggers", "journalists", "lawyers"}
+_GENERIC = lx.GENERIC_POPULATIONS
 
 
 def _political_persons(a: Article, claims: list[Draft]) -> None:
@@ -716,7 +698,7 @@ def _political_persons(a: Article, claims: list[Draft]) -> None:
         if (
             len(d.persons) == 1
             and pop is not None
-            and pop not in (*STATUS_POPULATIONS, "people", "prisoners")
+            and pop not in (*STATUS_POPULATIONS, "people", lx.PRISONERS)
         ):
             first_role.setdefault(d.persons[0], pop)
     for d in claims:
@@ -728,8 +710,10 @@ def _political_persons(a: Article, claims: list[Draft]) -> None:
             and not d.part_of
         ):
             d.population = role  # one person is described one way across an article
-    political = {p for d in claims if d.population == "political_prisoners" for p in d.persons}
-    listed = any(d.action == "designated" and d.population == "political_prisoners" for d in claims)
+    political = {p for d in claims if d.population == lx.POLITICAL_PRISONERS for p in d.persons}
+    listed = any(
+        d.action == "designated" and d.population == lx.POLITICAL_PRISONERS for d in claims
+    )
     for d in claims:
         if d.population in STATUS_POPULATIONS or d.population is None:
             continue
@@ -738,7 +722,7 @@ def _political_persons(a: Article, claims: list[Draft]) -> None:
             listed
             and d.population in _GENERIC
             and d.action == "held"
-            and re.search(r"\bon the (?:\w+\s+)?list\b", a.text[d.end : d.end + 40])
+            and lx.ON_THE_LIST.search(a.text[d.end : d.end + 40])
         )
         if named or on_list:
-            d.population = "political_prisoners"
+            d.population = lx.POLITICAL_PRISONERS

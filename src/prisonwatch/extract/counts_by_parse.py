@@ -27,7 +27,7 @@ from typing import Any
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.numbers import parse_number
 
-VERSION = "counts-by-parse/1.3"
+VERSION = "counts-by-parse/1.4"
 #: How an act is told: as a fact, as a demand, or as only possible, planned or denied.
 FACT, DEMAND, UNREAL = "fact", "demand", "unreal"
 #: The action of a count of members of a group told before ("Among the exiles were 13
