@@ -15,14 +15,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.extract.en_sentences import dev, dev2, held
+from tests.extract.en_sentences import dev, dev2, dev3, held
 from tests.extract.en_sentences.check import score
 
 from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
 from prisonwatch.services.extracting import to_json
 
-SETS = {"dev": dev.CASES, "dev2": dev2.CASES, "held": held.CASES}
+SETS = {"dev": dev.CASES, "dev2": dev2.CASES, "dev3": dev3.CASES, "held": held.CASES}
 FIELDS = ("qualifier", "population", "agent", "source", "persons", "mechanism")
 
 
