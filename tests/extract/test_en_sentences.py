@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.extract.en_sentences import Case, dev, dev2
+from tests.extract.en_sentences import Case, dev, dev2, dev3
 from tests.extract.en_sentences.check import score
 
 Extract = Callable[..., dict[str, Any]]
@@ -19,6 +19,9 @@ MISSES = {
     # "The freed prisoners, 222 in all, were put on a plane": the parser hangs the number from
     # the verb, not from the noun it counts
     "deported_count",
+    # "Washington released two Russian spies": "spies" is in no list of people nouns, and a
+    # release acts on things too
+    "deal_swap_counts",
 }
 
 
@@ -35,7 +38,7 @@ def _params(cases: list[Case]) -> list[Any]:
     ]
 
 
-@pytest.mark.parametrize("case", _params(dev.CASES + dev2.CASES))
+@pytest.mark.parametrize("case", _params(dev.CASES + dev2.CASES + dev3.CASES))
 def test_sentences(extract: Extract, case: Case) -> None:
     _, errors = score(case, extract(case.text))
     assert errors == []

@@ -22,7 +22,7 @@ from prisonwatch.extract.attribution import (
     is_org,
     source_of,
 )
-from prisonwatch.extract.clauses import describes_number, in_other_clause
+from prisonwatch.extract.clauses import belongs_elsewhere, describes_number, in_other_clause
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import (
     BARE_PP,
@@ -121,8 +121,12 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         ]
         sentence_drafts = _count_drafts(a, si, triggers, counts, inherited, continues)
         sentence_drafts = _not_unreal(parsed, sentence_drafts)
+        linked_by_parse = {p.start for p in by_parse}
         sentence_drafts = [
-            d for d in sentence_drafts if not in_other_clause(a.doc, d.start, d.trigger[0])
+            d
+            for d in sentence_drafts
+            if not in_other_clause(a.doc, d.start, d.trigger[0])
+            and (d.start in linked_by_parse or not belongs_elsewhere(a.doc, d.start, d.trigger[0]))
         ]
         sentence_drafts = _wholes(by_parse, sentence_drafts)
         sentence_drafts.extend(_parse_drafts(a, si, by_parse, sentence_drafts, drafts))

@@ -39,6 +39,8 @@ _PREP_OBJECT = "pobj"
 _DESCRIBING = ("acl", "amod", "relcl")
 _COPULA_PARTS = ("nsubj", "attr")
 _AMONG = EN.words("member_prepositions")
+_INCLUDE = EN.words("include_lemmas")
+_OBJECT = "dobj"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,19 @@ def _among(verb: Any) -> str | None:
         for group in prep.children:
             if group.dep_ != _PREP_OBJECT:
                 continue
+            for tok in (group, *(c for c in group.children if c.dep_ in _DESCRIBING)):
+                action = participle_action(tok)
+                if action is not None:
+                    return action
+    return None
+
+
+def _included(verb: Any) -> str | None:
+    """ "Those freed included A and B": the action the group that includes them underwent."""
+    if verb.lemma_.lower() not in _INCLUDE:
+        return None
+    for group in verb.children:
+        if group.dep_ == _INVERTED_SUBJECT:
             for tok in (group, *(c for c in group.children if c.dep_ in _DESCRIBING)):
                 action = participle_action(tok)
                 if action is not None:
@@ -128,6 +143,9 @@ def named_patients(
         elif (action := _among(verb)) is not None:
             patients = [c for c in verb.children if c.dep_ in _COPULA_PARTS]
             least, among = 1, True
+        elif (action := _included(verb)) is not None:
+            patients = [c for c in verb.children if c.dep_ == _OBJECT]
+            among = True
         else:
             continue
         mood = mood_of(verb)
