@@ -46,7 +46,7 @@ ALLOWED = frozenset(
         "persons-by-parse/1.1", "claims/1.3",
         # patterns and token names added in issue 12's third session, and spaCy's keys
         "nominal", "subject", "share_subject", "share_auxsubject", "among", "group",
-        "ORTH", "attribute_ruler",
+        "ORTH", "attribute_ruler", "given_passive",
         *(v.value for v in ClaimAction), *(v.value for v in Qualifier),
         *(v.value for v in ReleaseMechanism), *(v.value for v in EventKind),
         # the names of the concepts (lang/en/words/*.txt) a step asks its language for

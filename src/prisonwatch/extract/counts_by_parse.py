@@ -201,6 +201,9 @@ def _matcher(vocab: Any) -> Any:
     for head in ("verb", "gift"):
         to = _child(head, "to", DEP={"IN": list(_GIVEN_TO)}, LOWER={"IN": sorted(_TO)})
         m.add("given", [[granted, gift, to, _child("to", "noun", DEP=_TO_OBJECT), number]])
+    # "37 inmates were granted clemency"
+    passive_gift = _child("verb", "noun", DEP=_OBJECTS[1])
+    m.add("given_passive", [[granted, gift, passive_gift, number]])
     # "granted 2,100 inmates amnesty"
     m.add("given_dative", [[granted, gift, _child("verb", "noun", DEP=_GIVEN_TO[0]), number]])
     return m
@@ -516,6 +519,6 @@ def _roles(rule: str) -> tuple[str, ...]:
         return ("number", "of", "noun", "verb")
     if rule == "tally_direct":
         return ("tally", "verb", "of", "noun", "number")
-    if rule == "given_dative":
+    if rule in ("given_dative", "given_passive"):
         return ("verb", "gift", "noun", "number")
     return ("verb", "noun", "number")
