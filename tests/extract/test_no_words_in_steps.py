@@ -39,11 +39,14 @@ ALLOWED = frozenset(
         "REL_OP", "DEP", "POS", "LEMMA", "LOWER",
         # the names of the tokens and patterns of counts_by_parse, and the moods it tells
         "verb", "noun", "number", "gift", "share", "given", "given_dative", "object",
-        "passive", "fact", "demand", "unreal", "parse_", "counts-by-parse/1.3", "listing",
+        "passive", "fact", "demand", "unreal", "parse_", "counts-by-parse/1.4", "listing",
         "acl", "participle", "share_participle",
         "AUX", "attr",
         "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "dep",
-        "persons-by-parse/1.0",
+        "persons-by-parse/1.1", "claims/1.3",
+        # patterns and token names added in issue 12's third session, and spaCy's keys
+        "nominal", "subject", "share_subject", "share_auxsubject", "among", "group",
+        "ORTH", "attribute_ruler", "given_passive",
         *(v.value for v in ClaimAction), *(v.value for v in Qualifier),
         *(v.value for v in ReleaseMechanism), *(v.value for v in EventKind),
         # the names of the concepts (lang/en/words/*.txt) a step asks its language for
@@ -61,14 +64,15 @@ CLEAN = (
     "counts_by_parse.py",
     "numbers.py",
     "persons_by_parse.py",
+    "clauses.py",
+    "claims.py",
+    "counting.py",
 )
 
 #: The older rule modules and their word literals today: the figure may only go down.
 RATCHET = {
     "attribution.py": 39,
-    "claims.py": 31,
     "context.py": 1,
-    "counting.py": 35,
     "entities.py": 12,
     "events.py": 39,
     "people.py": 85,

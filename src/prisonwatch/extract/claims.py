@@ -22,6 +22,7 @@ from prisonwatch.extract.attribution import (
     is_org,
     source_of,
 )
+from prisonwatch.extract.clauses import belongs_elsewhere, describes_number, in_other_clause
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import (
     BARE_PP,
@@ -45,11 +46,18 @@ from prisonwatch.extract.counting import (
     predicate_population,
     qualifier_of,
 )
-from prisonwatch.extract.counts_by_parse import UNREAL, ParsedCount, counts_in
+from prisonwatch.extract.counts_by_parse import (
+    DEMAND,
+    OF_GROUP,
+    UNREAL,
+    ParsedCount,
+    action_of,
+    counts_in,
+)
 from prisonwatch.extract.grammar import fill_from_parse
 from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import NUMBER, parse_number
-from prisonwatch.extract.parse import linked
+from prisonwatch.extract.parse import linked, token_at
 from prisonwatch.extract.people import (
     described_person_claim,
     enumerated_member,
@@ -68,7 +76,7 @@ from prisonwatch.extract.relations import (
 )
 from prisonwatch.extract.timing import when_of
 
-VERSION = "claims/1.2"
+VERSION = "claims/1.3"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
@@ -98,7 +106,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         if drafts and drafts[-1].sentence >= si - 2:
             last_sentence = drafts[-1].sentence
             inherited = next(x for x in drafts if x.sentence == last_sentence)
-        verbless_stock = bool(STOCK_WORDS.search(text, s, e)) and "political prisoner" in (
+        verbless_stock = bool(STOCK_WORDS.search(text, s, e)) and lx.POLITICAL_PRISONER_TEXT in (
             text[s:e].lower()
         )
         by_parse = [
@@ -112,8 +120,16 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             t for t in triggers if not any(a0 <= t.start and t.end <= b0 for a0, b0 in noun_spans)
         ]
         sentence_drafts = _count_drafts(a, si, triggers, counts, inherited, continues)
+        sentence_drafts = _not_unreal(parsed, sentence_drafts)
+        linked_by_parse = {p.start for p in by_parse}
+        sentence_drafts = [
+            d
+            for d in sentence_drafts
+            if not in_other_clause(a.doc, d.start, d.trigger[0])
+            and (d.start in linked_by_parse or not belongs_elsewhere(a.doc, d.start, d.trigger[0]))
+        ]
         sentence_drafts = _wholes(by_parse, sentence_drafts)
-        sentence_drafts.extend(_parse_drafts(a, si, by_parse, sentence_drafts))
+        sentence_drafts.extend(_parse_drafts(a, si, by_parse, sentence_drafts, drafts))
         sentence_drafts = _statuses(a.doc, by_parse, sentence_drafts)
         for d in sentence_drafts:
             _complete(a, d, s, e, sentence_drafts, drafts, counts, speakers, doc_deal)
@@ -131,6 +147,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             )
         )
     drafts = _named_groups(a, drafts, speakers, doc_deal)
+    _arrests_again(a.doc, drafts)
     title = a.sentence_of(a.body_start) if a.body_start else -1
     body_from = a.sentences[title][1] if 0 <= title < len(a.sentences) else 0
     drafts = _headlines_told_as_facts(drafts, parsed, body_from)
@@ -161,7 +178,7 @@ def _count_drafts(
     for m in counts:
         if m.start() in wholes:
             continue
-        article = m.group(0).lower().strip() in ("a", "an", "the")
+        article = m.group(0).lower().strip() in lx.ARTICLES
         n = 1 if article else parse_number(m.group(0))
         if n is None or n == 0:
             continue
@@ -182,7 +199,7 @@ def _count_drafts(
                 population, noun_end = noun_population(text, whole.end(), e)
                 wholes.add(whole.start())
         if population is None and BARE_PP.match(text, m.end()):
-            population = "political_prisoners"
+            population = lx.POLITICAL_PRISONERS
         anchor = m.start()
         whole_stock = None
         if population is None:
@@ -195,40 +212,34 @@ def _count_drafts(
             if paren is not None:
                 population = noun_population(text, paren.start() - 1, m.start())[0]
                 anchor = paren.start()
-                whole_stock = re.search(
-                    r"\ball\s+(?:\w+\s+)?$", text[max(s, paren.start() - 20) : paren.start()]
-                )
+                whole_stock = lx.ALL_BEFORE.search(text[max(s, paren.start() - 20) : paren.start()])
         subset_after = bool(lx.SUBSET_AFTER.match(text, m.end()))
         bare = False
         if population is None:
             if (
                 subset_after
-                or re.match(
-                    r"\s+(?:have|has|had|were|was|are|is|remain|remained|suffer|suffered|died)\b"
-                    r"|\s+more\b(?!\s+(?:than|of)\b)",  # "but arrested nearly 1,000 more"
-                    text[m.end() : e],
-                )
+                or lx.BARE_SUBJECT.match(text[m.end() : e])  # "arrested nearly 1,000 more"
             ):
                 bare = True
             elif (gapped := gapped_count(text, sentence_drafts, m, e)) is not None:
                 bare, population = True, gapped.population  # "16 in July and 23 in May"
             elif _right_after_verb(text, triggers, m):
                 bare = True  # "Lukashenko pardons 31 in latest release", "... frees 14"
-            elif re.match(_PARTICIPLE_HEAD, text[m.end() : e]) and re.search(
-                r"\bthe\s+$", text[max(s, m.start() - 6) : m.start()]
+            elif lx.PARTICIPLE_HEAD.match(text[m.end() : e]) and lx.THE_BEFORE.search(
+                text[max(s, m.start() - 6) : m.start()]
             ):
                 bare = True  # "Among the 16 pardoned were ..."
-            elif (running := _RUNNING_TOTAL.search(text, s, m.start())) is not None:
+            elif (running := lx.RUNNING_TOTAL.search(text, s, m.start())) is not None:
                 bare = True  # "..., bringing the total released since July to 300"
-                population = noun_population(text, running.start("mid") - 1, m.start())[0]
+                population = noun_population(text, running.start("noun") - 1, m.start())[0]
                 if population is None and sentence_drafts:
                     population = sentence_drafts[-1].population
             else:
                 continue
-        if population in ("people", "prisoners") and (
+        if population in ("people", lx.PRISONERS) and (
             PREDICATE_PP.match(text, noun_end) or POLITICAL_GROUNDS.match(text, noun_end)
         ):
-            population = "political_prisoners"
+            population = lx.POLITICAL_PRISONERS
         before = text[max(s, m.start() - 40) : m.start()]
         prev = sentence_drafts[-1] if sentence_drafts else None
         sibling = (
@@ -244,7 +255,7 @@ def _count_drafts(
         )
         subset = bool(lx.SUBSET_BEFORE.search(before)) or subset_after or continues or listed
         chosen = nearest_actions(text, triggers, anchor, noun_end)
-        if not chosen and population == "political_prisoners" and STOCK_WORDS.search(text, s, e):
+        if not chosen and population == lx.POLITICAL_PRISONERS and STOCK_WORDS.search(text, s, e):
             # "today in Belarus 169 political prisoners", "in TOTAL: 1405 political prisoners"
             chosen = [("held", Trigger("held", m.start(), m.start()))]
         if whole_stock and population and all(c != "held" for c, _ in chosen):
@@ -258,8 +269,8 @@ def _count_drafts(
         if not chosen and inherited is not None and (subset or continues):
             chosen = [(inherited.action, Trigger(inherited.action, m.start(), m.start()))]
         for action, trig in chosen:
-            if action == "designated" and population in ("people", None, "prisoners"):
-                population = "political_prisoners"
+            if action == "designated" and population in ("people", None, lx.PRISONERS):
+                population = lx.POLITICAL_PRISONERS
             d = Draft(
                 action=action,
                 count=n,
@@ -300,6 +311,13 @@ def _counts(a: Article) -> list[ParsedCount]:
     return sorted([p for p in found if not lo <= p.start < hi] + title, key=lambda p: p.start)
 
 
+def _not_unreal(found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:
+    """A count the parse reads as only possible, planned or denied ("the release of another 70
+    prisoners could follow") is no claim, whatever word the surface rules found near it."""
+    unreal = {p.start: p.action for p in found if p.mood == UNREAL}
+    return [d for d in drafts if unreal.get(d.start) != d.action]
+
+
 def _wholes(found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:
     """The whole a share is counted from ("freed 90 of the 10,000 political prisoners") is no
     count of the share's act: a count of political prisoners is the stock they were freed
@@ -317,25 +335,40 @@ def _wholes(found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:
 
 
 def _parse_drafts(
-    a: Article, si: int, found: list[ParsedCount], counted: list[Draft]
+    a: Article, si: int, found: list[ParsedCount], counted: list[Draft], earlier: list[Draft]
 ) -> list[Draft]:
     """Counts the parse links to an action verb that the surface rules did not read (a number
-    they left alone)."""
+    they left alone); members of a group told before ("Among the exiles were 13 students")
+    take the action of the larger count told in the sentences just before."""
     s, e = a.sentences[si]
     text = a.text
     title_index = a.sentence_of(a.body_start) if a.body_start else -1
-    taken = {d.start for d in counted}
+    taken = {(d.start, d.action) for d in counted}
+    spans = [(d.start, d.end) for d in counted]
     out = []
     for p in found:
-        if p.start in taken or any(d.start <= p.start < d.end for d in counted):
+        other_act = any(s0 == p.start for s0, _ in spans) and p.mood == DEMAND
+        if (p.start, p.action) in taken or (
+            not other_act and any(s0 <= p.start < e0 for s0, e0 in spans)
+        ):
             continue
+        action, subset = p.action, False
+        if action == OF_GROUP:
+            group = next(
+                (d for d in reversed(earlier) if si - 4 <= d.sentence < si and d.count > p.count),
+                None,
+            )
+            if group is None:
+                continue
+            action, subset = group.action, True
         population = None
         if p.noun is not None:
             after = noun_population(text, p.number_end, e)[0] if p.end > p.number_end else None
             population = after or _plural(p.noun)
         out.append(
             Draft(
-                action=p.action,
+                action=action,
+                subset_marker=subset,
                 count=p.count,
                 qualifier=qualifier_of(text, p.start, s),
                 population=population,
@@ -357,14 +390,27 @@ def _named_groups(
     """People the parse names as acted on together ("Also released were A, ...; B and her
     husband C; and D"): a claim of their number, or the claim of one of them widened to all."""
     persons = [(m.start, m.end, m.name) for m in a.mentions if m.type == "person"]
+    others = [(m.start, m.end) for m in a.mentions if m.type != "person"]
     out = list(drafts)
-    for group in named_patients(a.doc, persons):
+    for group in named_patients(a.doc, persons, others):
         si = a.sentence_of(group.verb[0])
         s, e = a.sentences[si]
         if s < a.body_start:
             continue
         same = [d for d in out if d.sentence == si and d.action == group.action]
         wanted = set(group.persons)
+        whole = None
+        if group.among:  # "freed 95 ... Among those freed were A, B and a monk": part of the 95
+            whole = next(
+                (
+                    d
+                    for d in reversed(out)
+                    if si - 3 <= d.sentence < si
+                    and d.action == group.action
+                    and d.count > group.members
+                ),
+                None,
+            )
         if any(wanted <= set(d.persons) for d in same) or any(
             d.count > len(d.persons) for d in same
         ):
@@ -377,7 +423,7 @@ def _named_groups(
             continue
         d = Draft(
             action=group.action,
-            count=len(group.persons),
+            count=max(len(group.persons), group.members if group.among else 0),
             qualifier="exact",
             population=None,
             start=group.verb[0],
@@ -389,6 +435,8 @@ def _named_groups(
         earlier = [x for x in out if x.sentence < si]
         _complete(a, d, s, e, [d], earlier, [], speakers, doc_deal)
         d.persons = list(group.persons)
+        if whole is not None:
+            d.part_of, d.subset_marker = whole, True
         out.append(d)
     return sorted(out, key=lambda d: (d.sentence, d.start))
 
@@ -401,7 +449,7 @@ def _statuses(doc: object, found: list[ParsedCount], drafts: list[Draft]) -> lis
     kept = []
     for d in drafts:
         p = acts.get(d.start)
-        if p is None:
+        if p is None or p.action == OF_GROUP:
             kept.append(d)
             continue
         if p.status is not None:
@@ -411,13 +459,27 @@ def _statuses(doc: object, found: list[ParsedCount], drafts: list[Draft]) -> lis
         if (
             d.action != p.action
             and len(same) == 1
-            and (own_verb or not linked(doc, d.start, d.trigger[0]))
+            and (
+                own_verb
+                or not linked(doc, d.start, d.trigger[0])
+                or describes_number(doc, d.start, d.trigger[0])
+            )
         ):
             # the word they chose is not the number's, or the parse reads the same verb better
             # ("were jailed in March" is an arrest, "are still jailed" a stock)
             d.action, d.trigger = p.action, p.verb
         kept.append(d)
     return kept
+
+
+def _arrests_again(doc: object, drafts: list[Draft]) -> None:
+    """An arrest whose verb says it happened again ("was arrested again", "re-arrested") is a
+    return to custody, whichever rule found it."""
+    for d in drafts:
+        if d.action == "detained":
+            verb = token_at(doc, d.trigger[0])
+            if verb is not None and action_of(verb) == "returned_to_custody":
+                d.action = "returned_to_custody"
 
 
 def _headlines_told_as_facts(
@@ -541,20 +603,10 @@ def _settle(a: Article, merged: list[Draft]) -> None:
             d.agent = releaser or holding_state(a, d)
 
 
-#: "the 16 pardoned": a count whose noun is the participle of what happened to them.
-_PARTICIPLE_HEAD = r"\s+(?:pardoned|freed|released|detained|arrested|convicted|jailed)\b"
-#: "..., bringing the total released since July to 300": a running total.
-_RUNNING_TOTAL = re.compile(
-    r"\b(?:bringing|brings|bring|raising|raises|taking|takes)\s+the\s+(?:total|number|tally)\b"
-    r"(?P<mid>[^,.;]{0,60}?)\s+to\s+(?:(?:more than|over|about|almost|nearly|some)\s+)?$",
-    re.I,
-)
-
-
 def _right_after_verb(text: str, triggers: list[Trigger], m: re.Match[str]) -> bool:
     """Whether a number stands as the object of an action verb ("frees 14", "pardons 31 in"),
     not followed by a noun of its own."""
-    if not re.match(r"\s*(?:$|[.,;:]|\s(?:in|on|after|as|amid|people|others)\b)", text[m.end() :]):
+    if not lx.BARE_OBJECT_END.match(text[m.end() :]):
         return False
     return any(
         t.action not in ("held", "demanded")
@@ -566,13 +618,13 @@ def _right_after_verb(text: str, triggers: list[Trigger], m: re.Match[str]) -> b
 
 def _named_with_others(a: Article, s: int, m: re.Match[str] | None) -> str | None:
     """ "Ihar Losik and 15 others": the person named beside a count of others."""
-    if m is None or not re.match(r"\s+others?\b", a.text[m.end() : m.end() + 8]):
+    if m is None or not lx.OTHERS_AFTER.match(a.text[m.end() : m.end() + 8]):
         return None
-    joined = re.search(r"\s+and\s+$", a.text[max(s, m.start() - 6) : m.start()])
+    joined = lx.AND_BEFORE.search(a.text[max(s, m.start() - 6) : m.start()])
     if joined is None:
         return None
     named = a.mentions_in(s, m.start(), ("person",))
-    if not named or not re.fullmatch(r"\s+and\s+", a.text[named[-1].end : m.start()]):
+    if not named or not lx.AND_BETWEEN.fullmatch(a.text[named[-1].end : m.start()]):
         return None
     return named[-1].name
 
@@ -582,9 +634,7 @@ def _count_match(d: Draft, counts: list[re.Match[str]]) -> re.Match[str] | None:
     return next((m for m in counts if m.start() == d.start), None)
 
 
-_ALL = re.compile(
-    r"\b(?:all|everyone|every one of them|each of them)\b(?!\s+(?:of\s+)?(?:the\s+)?\d)", re.I
-)
+_ALL = lx.EVERYONE
 
 
 def _demand_for_all(
@@ -636,10 +686,10 @@ def _demand_for_all(
     return d
 
 
-_RELEASE_NEAR = re.compile(r"[^.]{0,40}?\b(?:releas|free)", re.I)
+_RELEASE_NEAR = lx.RELEASE_NEAR
 
 
-_GENERIC = {"people", "prisoners", "activists", "bloggers", "journalists", "lawyers"}
+_GENERIC = lx.GENERIC_POPULATIONS
 
 
 def _political_persons(a: Article, claims: list[Draft]) -> None:
@@ -652,7 +702,7 @@ def _political_persons(a: Article, claims: list[Draft]) -> None:
         if (
             len(d.persons) == 1
             and pop is not None
-            and pop not in (*STATUS_POPULATIONS, "people", "prisoners")
+            and pop not in (*STATUS_POPULATIONS, "people", lx.PRISONERS)
         ):
             first_role.setdefault(d.persons[0], pop)
     for d in claims:
@@ -664,8 +714,10 @@ def _political_persons(a: Article, claims: list[Draft]) -> None:
             and not d.part_of
         ):
             d.population = role  # one person is described one way across an article
-    political = {p for d in claims if d.population == "political_prisoners" for p in d.persons}
-    listed = any(d.action == "designated" and d.population == "political_prisoners" for d in claims)
+    political = {p for d in claims if d.population == lx.POLITICAL_PRISONERS for p in d.persons}
+    listed = any(
+        d.action == "designated" and d.population == lx.POLITICAL_PRISONERS for d in claims
+    )
     for d in claims:
         if d.population in STATUS_POPULATIONS or d.population is None:
             continue
@@ -674,7 +726,7 @@ def _political_persons(a: Article, claims: list[Draft]) -> None:
             listed
             and d.population in _GENERIC
             and d.action == "held"
-            and re.search(r"\bon the (?:\w+\s+)?list\b", a.text[d.end : d.end + 40])
+            and lx.ON_THE_LIST.search(a.text[d.end : d.end + 40])
         )
         if named or on_list:
-            d.population = "political_prisoners"
+            d.population = lx.POLITICAL_PRISONERS

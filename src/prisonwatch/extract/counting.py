@@ -50,18 +50,13 @@ class Draft:
     rule: str = "count"
 
 
-_FREEDOM = re.compile(r"\b(?:releas|free|liberat|amnest|pardon|let\s+go)", re.I)
+_FREEDOM = lx.FREEDOM
 
 
-_NOMINAL = re.compile(r"release|releases|freeing|pardons?|arrest of|detention of", re.I)
+_NOMINAL = lx.NOMINAL_ACT
 
 
-_MERELY_POSSIBLE = re.compile(
-    r"[^.;]{0,60}?\b(?:is|was|would be|could be|remains?|seems?|seemed)\s+(?:\w+\s+)?"
-    r"(?:possible|likely|unlikely|expected|planned|under discussion|being discussed|"
-    r"on the table|in question)\b",
-    re.I,
-)
+_MERELY_POSSIBLE = lx.MERELY_POSSIBLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,21 +105,21 @@ def noun_population(text: str, end: int, stop: int) -> tuple[str | None, int]:
         place = origin.group(1).lower()
         demonym = lx.DEMONYMS.get(place) or lx.DEMONYMS.get(place.rstrip("."))
         if demonym:
-            return f"{demonym}_nationals", end + lead + origin.end()
+            return f"{demonym}{lx.NATIONALS_SUFFIX}", end + lead + origin.end()
     single = re.match(r"[A-Z][a-z]+", rest)
     if single and single.group(0).lower() in lx.SINGLE_NATIONAL_POPULATIONS:
         return lx.SINGLE_NATIONAL_POPULATIONS[single.group(0).lower()], end + lead + single.end()
     national = lx.NATIONAL_CITIZENS.match(rest)
     if national is not None:  # "Lithuanian citizens", before "Lithuanian" is read as an adjective
         pop = re.sub(r"\W+", "_", national.group(0).lower())
-        pop = re.sub(r"_(?:citizens?|nationals?)$", "_nationals", pop)
+        pop = re.sub(lx.CITIZENS_SUFFIX, lx.NATIONALS_SUFFIX, pop)
         return pop, end + lead + national.end()
     for rx, pop in lx.POPULATIONS:
         m = rx.match(noun_part)
         whole = rx.match(rest) if m is None and gap_len and pop == "_noun" else None
         if whole is not None and whole.end() > gap_len:
             m, gap_len = whole, 0  # "opposition leaders": the gap word was the noun's own
-        if m is None and rest[:gap_len].strip().lower() in ("women", "men"):
+        if m is None and rest[:gap_len].strip().lower() in lx.GENDER_NOUNS:
             m = rx.match(rest)  # "five women and a man": "women" was no adjective after all
             if m is not None:
                 gap_len = 0
@@ -133,20 +128,22 @@ def noun_population(text: str, end: int, stop: int) -> tuple[str | None, int]:
         word = m.group(0)
         if pop == "_noun":
             pop = re.sub(r"\W+", "_", word.lower())
-            pop = (
-                pop if pop.endswith("s") or pop in ("clergy", "children", "japanese") else pop + "s"
-            )
+            pop = pop if pop.endswith("s") or pop in lx.UNCOUNTED_PLURALS else pop + "s"
         elif pop == "_nationals":
             pop = re.sub(r"\W+", "_", word.lower())
             pop = pop if pop.endswith("s") else pop + "s"
-            pop = re.sub(r"_citizens$", "_nationals", pop)  # "a French citizen": a national
-        if pop == "people" and "political" in rest[:gap_len].lower():
-            pop = "political_prisoners"
-        if "foreign" in rest[:gap_len].lower():
-            if pop == "nationals" or (pop == "people" and word.lower().startswith("citizen")):
-                pop = "foreign_nationals"
-            elif pop in ("people", "prisoners"):
-                pop = "foreigners"
+            pop = re.sub(
+                lx.CITIZENS_PLURAL_SUFFIX, lx.NATIONALS_SUFFIX, pop
+            )  # a citizen: a national
+        if pop == "people" and lx.POLITICAL_WORD in rest[:gap_len].lower():
+            pop = lx.POLITICAL_PRISONERS
+        if lx.FOREIGN_WORD in rest[:gap_len].lower():
+            if pop == lx.NATIONALS or (
+                pop == "people" and word.lower().startswith(lx.CITIZEN_WORD)
+            ):
+                pop = lx.FOREIGN_NATIONALS
+            elif pop in ("people", lx.PRISONERS):
+                pop = lx.FOREIGNERS
         return pop, end + lead + gap_len + m.end()
     return None, end
 
@@ -167,47 +164,25 @@ def _distance(t: Trigger, start: int, end: int) -> int:
     return 0
 
 
-PREDICATE_PP = re.compile(
-    r"\s+(?:in\s+[A-Z][\w-]+\s+)?(?:as|to be|who\s+(?:are|were)|"
-    r"(?:were|are|have been|has been|had been)\s+"
-    r"(?:recogni[sz]ed|considered|designated|declared)(?:\s+as)?)\s+"
-    r"(?:\w+\s+)?political prisoners\b",
-    re.I,
-)
+PREDICATE_PP = lx.PREDICATE_PP
 
 
 #: "1,100 individuals imprisoned for political reasons" are political prisoners.
-POLITICAL_GROUNDS = re.compile(
-    r"\s+(?:\w+\s+){0,6}?(?:for political reasons|on political grounds|for political motives|"
-    r"on politically motivated charges|for their political (?:views|activity|activities))",
-    re.I,
-)
+POLITICAL_GROUNDS = lx.POLITICAL_GROUNDS
 
 
-NUMBER_OF = re.compile(
-    r"\bthe\s+(?:total\s+)?number\s+of\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:political prisoners|"
-    r"prisoners|people|detainees|journalists|persons))\b[^.;]{0,60}?\b(?:has\s+|have\s+)?"
-    r"(?:reached|stands at|stood at|is|was|rose to|grew to|exceeds|exceeded|hit|totals|totalled|"
-    r"amounts to)\s+(?:(?:more than|over|almost|nearly|about|around|at least)\s+)?$",
-    re.I,
-)
+NUMBER_OF = lx.NUMBER_OF
 
 
-_PREDICATE = re.compile(
-    r"\s+(?:of (?:the \w+|them|those|whom)\s+)?(?:(?:\w+\s+)?prisoners\s*)?"
-    r"(?:(?:are|were|is|was)\s+(?:also\s+)?|,\s*(?:both|all)\s+)",
-    re.I,
-)
+_PREDICATE = lx.PREDICATE
 
 
 #: "222 of the 245 political prisoners": the first number counts, the second is the whole.
-PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?=\d|[a-z]+\s)", re.I)
+PARTITIVE = lx.PARTITIVE
 
 
 #: Words that make a bare count of political prisoners a stock.
-STOCK_WORDS = re.compile(
-    r"\b(?:today|now|currently|as of|at present|in total|total|remain\w*|still)\b", re.I
-)
+STOCK_WORDS = lx.STOCK_WORDS
 
 
 def predicate_population(text: str, end: int, stop: int) -> str | None:
@@ -222,12 +197,9 @@ def gapped_count(text: str, counted: list[Draft], m: re.Match[str], e: int) -> D
     if not counted:
         return None
     prev = counted[-1]
-    if not re.fullmatch(r"[^.;\d]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)", text[prev.end : m.start()]):
+    if not lx.GAP_BEFORE.fullmatch(text, prev.end, m.start()):
         return None
-    if not re.match(
-        r"\s+(?:in|on|last|this|since|during|facing|awaiting|still|currently)\b|\s*[.,;]",
-        text[m.end() : e],
-    ):
+    if not lx.GAP_AFTER.match(text[m.end() : e]):
         return None
     return prev
 
@@ -243,33 +215,20 @@ def described_end(text: str, end: int, stop: int) -> int:
 
 
 #: "Five Americans held in Iran landed in Qatar": who they are, not what happened.
-_HELD_WHERE = re.compile(
-    r"\s+(?:held|detained|jailed|imprisoned)\s+(?:in|by)\s+(?:[A-Z][\w-]+\s*){1,3}(?=\s*[a-z,])"
-)
+_HELD_WHERE = lx.HELD_WHERE
 
 
-_PARTICIPLE_GROUNDS = re.compile(
-    r"\s+(?:jailed|imprisoned|held|detained|convicted|arrested|sentenced|persecuted|prosecuted)"
-    + POLITICAL_GROUNDS.pattern,
-    re.I,
-)
+_PARTICIPLE_GROUNDS = lx.PARTICIPLE_GROUNDS
 
 
-NOUN_PAREN = re.compile(
-    r"\b(?:political prisoners|prisoners|people|detainees)\s*"
-    r"\((?:already|now|at least|some|over)?\s*$",
-    re.I,
-)
+NOUN_PAREN = lx.NOUN_PAREN
 
 
-BARE_PP = re.compile(r"\s+(?:were|are|was|is)\s+(?:\w+\s+)?political prisoners?\b", re.I)
+BARE_PP = lx.BARE_PP
 
 
 #: Only a qualifier between a verb and its count: "released more than 300".
-GOVERNS = re.compile(
-    r"\s*(?:(?:more than|over|at least|about|around|some|nearly|almost|up to|another|a further|"
-    r"an additional|a total of|all)\s+)?"
-)
+GOVERNS = lx.GOVERNS
 
 
 _SECONDARY = {
@@ -311,14 +270,10 @@ def nearest_actions(
 
 
 #: "one French national and a Briton": the article "a" counts one when it ends a list of counts.
-_LISTED_ONE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(an?)\s+", re.I)
+_LISTED_ONE = lx.LISTED_ONE
 
 
-_ACTED_ON = re.compile(
-    r"\b(?:released|freed|pardoned|detained|arrested|sentenced|jailed|handed over|exchanged|"
-    r"swapped|deported|expelled|releases|frees|pardons)\s+$",
-    re.I,
-)
+_ACTED_ON = lx.ACTED_ON
 
 
 def find_counts(text: str, s: int, e: int) -> list[re.Match[str]]:
@@ -357,4 +312,4 @@ def mechanism_of(a: Article, s: int, e: int, doc_deal: bool) -> str:
 
 
 #: Populations that say what someone's imprisonment is, not what they do.
-STATUS_POPULATIONS = {"political_prisoners", "prisoners_of_conscience"}
+STATUS_POPULATIONS = {lx.POLITICAL_PRISONERS, lx.PRISONERS_OF_CONSCIENCE}

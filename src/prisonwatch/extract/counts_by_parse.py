@@ -27,9 +27,12 @@ from typing import Any
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.numbers import parse_number
 
-VERSION = "counts-by-parse/1.3"
+VERSION = "counts-by-parse/1.4"
 #: How an act is told: as a fact, as a demand, or as only possible, planned or denied.
 FACT, DEMAND, UNREAL = "fact", "demand", "unreal"
+#: The action of a count of members of a group told before ("Among the exiles were 13
+#: students"): the group's, which only the claims before it tell.
+OF_GROUP = ""
 
 _ACTIONS: dict[str, frozenset[str]] = {
     "detained": EN.words("arrest_lemmas"),
@@ -61,6 +64,17 @@ _COURTS = EN.words("court_nouns")
 _LISTING = EN.words("list_verbs")
 _LISTED = EN.words("listed_nouns")
 _STATUS = {tuple(k.split()): v for k, v in EN.pairs("status_populations").items()}
+_NOMINALS = EN.pairs("action_nouns")
+_INTRANSITIVE = EN.pairs("intransitive_actions")
+_STATES = {k: v for k, v in _INTRANSITIVE.items() if len(k.split()) == 1}
+_GOING = {tuple(k.split()): v for k, v in _INTRANSITIVE.items() if len(k.split()) == 2}
+_CUSTODY = EN.words("custody_nouns")
+_PARTICIPLES = EN.pairs("action_participles")
+_AGAIN = EN.words("again_adverbs")
+_AMONG = EN.words("member_prepositions")
+_COPULAS = EN.words("copula_lemmas")
+_POSSIBLE = EN.words("possibility_words")
+_COMPLEMENTS = ("acomp", "attr", "oprd")
 
 #: spaCy's English dependency labels and the entity labels of amounts that are never people.
 _OBJECTS = ("dobj", "nsubjpass")
@@ -136,6 +150,14 @@ def _matcher(vocab: Any) -> Any:
     share = _child("verb", "number", DEP={"IN": list(_OBJECTS)}, POS=_NUMERAL)
     of = _child("number", "of", DEP=_GIVEN_TO[1], LOWER={"IN": sorted(_OF)})
     m.add("share", [[verb, share, of, _child("of", "noun", DEP=_TO_OBJECT)]])
+    # "Two of the freed men were re-arrested" (read with an active subject)
+    subject = _child("verb", "number", DEP=_SUBJECT, POS=_NUMERAL)
+    passive = _child("verb", "aux", DEP=_AUXILIARIES[1])
+    m.add("share_subject", [[verb, subject, passive, of, _child("of", "noun", DEP=_TO_OBJECT)]])
+    under_aux = _child("aux", "number", DEP=_SUBJECT, POS=_NUMERAL)
+    m.add(
+        "share_auxsubject", [[verb, passive, under_aux, of, _child("of", "noun", DEP=_TO_OBJECT)]]
+    )
     # headlines: "302 prisoners freed in amnesty", "Only 402 of 13,000 political prisoners freed"
     participle = _child("noun", "verb", DEP=_PARTICIPLE, LEMMA={"IN": verbs})
     counted = {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"POS": {"IN": list(_NOUNS)}}}
@@ -160,11 +182,28 @@ def _matcher(vocab: Any) -> Any:
     holds["RIGHT_ATTRS"] = {"LEMMA": {"IN": sorted(_LISTING)}}
     on_it = _child("verb", "noun", DEP=_OBJECTS[0])
     m.add("listing", [[kept, holds, on_it, number]])
+    # "secured the release of 58 prisoners", "called for the release of all 1,200 ..."
+    act = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(_NOMINALS)}, "POS": "NOUN"}}
+    of_act = _child("verb", "of", DEP=_GIVEN_TO[1], LOWER={"IN": sorted(_OF)})
+    m.add("nominal", [[act, of_act, _child("of", "noun", DEP=_TO_OBJECT), number]])
+    # "Nine opposition figures walked free", "Three political prisoners died in custody"
+    lemmas = sorted(set(_STATES) | {v for v, _ in _GOING})
+    going = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": lemmas}}}
+    m.add("subject", [[going, _child("verb", "noun", DEP=_SUBJECT), number]])
+    # "Among the exiles were 13 students": members of a group told before
+    be = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(_COPULAS)}}}
+    among = _child("verb", "among", DEP=_GIVEN_TO[1], LOWER={"IN": sorted(_AMONG)})
+    group = _child("among", "group", DEP=_TO_OBJECT)
+    for dep in (_SUBJECT, _LEVEL_OBJECTS[1]):
+        m.add("among", [[be, among, group, _child("verb", "noun", DEP=dep), number]])
     # "granted amnesty to 2,100 inmates" (the "to" under the verb or under the gift)
     gift = _child("verb", "gift", DEP=_OBJECTS[0], LEMMA={"IN": gifts})
     for head in ("verb", "gift"):
         to = _child(head, "to", DEP={"IN": list(_GIVEN_TO)}, LOWER={"IN": sorted(_TO)})
         m.add("given", [[granted, gift, to, _child("to", "noun", DEP=_TO_OBJECT), number]])
+    # "37 inmates were granted clemency"
+    passive_gift = _child("verb", "noun", DEP=_OBJECTS[1])
+    m.add("given_passive", [[granted, gift, passive_gift, number]])
     # "granted 2,100 inmates amnesty"
     m.add("given_dative", [[granted, gift, _child("verb", "noun", DEP=_GIVEN_TO[0]), number]])
     return m
@@ -184,9 +223,67 @@ def _action(verb: Any, gift: Any | None) -> str | None:
 
 
 def action_of(verb: Any) -> str | None:
-    """The action a verb names by itself (a stock for a present passive of arrest), or None."""
+    """The action a verb names by itself (a stock for a present passive of arrest, a return to
+    custody for an arrest "again"), or None."""
     action = _action(verb, None)
+    if action == "detained" and _again(verb):
+        return "returned_to_custody"
     return "held" if action == "detained" and _stative(verb) else action
+
+
+def intransitive_action(verb: Any) -> str | None:
+    """What a verb tells of its subject by itself: "walked free" (a release), "died in
+    custody", "remain behind bars" (a stock), or None."""
+    lemma = verb.lemma_.lower()
+    for (head, particle), action in _GOING.items():
+        if lemma == head and any(
+            c.dep_ in _PARTICLES and c.lower_ == particle for c in verb.children
+        ):
+            return action
+    if lemma in _STATES:
+        for prep in verb.children:
+            if prep.dep_ == _GIVEN_TO[1] and any(
+                o.dep_ == _TO_OBJECT and o.lemma_.lower() in _CUSTODY for o in prep.children
+            ):
+                return _STATES[lemma]
+    return None
+
+
+def participle_action(tok: Any) -> str | None:
+    """The action a participle names, also where the parser read it as a noun or adjective
+    ("those freed"), or None."""
+    return action_of(tok) or _PARTICIPLES.get(tok.lower_)
+
+
+def _again(verb: Any) -> bool:
+    """An arrest told as happening again ("was arrested again"): a return to custody."""
+    near = [
+        *verb.children,
+        *(g for c in verb.children if c.dep_ in _AUXILIARIES for g in c.children),
+    ]
+    return any(c.lower_ in _AGAIN for c in near)
+
+
+def _nominal_mood(act: Any) -> str:
+    """How an act told as a noun is told: by the verb it hangs from ("secured the release of"
+    is a fact, "called for the release of" a demand, "the release of 70 could follow" only
+    possible); a noun hanging from no verb tells a fact."""
+    tok = act
+    for _ in range(_GOVERN_HOPS + 1):
+        if tok.head.i == tok.i:
+            return FACT
+        tok = tok.head
+        if tok.pos_ in _VERBS:
+            lemma = tok.lemma_.lower()
+            if lemma in _DEMAND:
+                return DEMAND
+            if lemma in _IRREALIS or any(
+                c.dep_ in _COMPLEMENTS and c.lemma_.lower() in _POSSIBLE | _IRREALIS
+                for c in tok.children
+            ):
+                return UNREAL  # "the release of 300 more was possible"
+            return _mood(tok)
+    return FACT
 
 
 def mood_of(verb: Any) -> str:
@@ -241,6 +338,8 @@ def _counts_people(noun: Any, verb: Any) -> bool:
         return True  # "six Thais", "five Sri Lankans": a counted proper noun is a people
     if lemma in _PEOPLE or word in _PEOPLE:
         return True
+    if any(c.dep_ == _PARTICIPLE and c.lemma_.lower() in _PEOPLE_ONLY for c in noun.children):
+        return True  # "the 23 dockworkers arrested in the port": what only people undergo
     return verb.lemma_.lower() in _PEOPLE_ONLY
 
 
@@ -275,15 +374,26 @@ def counts_in(doc: Any) -> list[ParsedCount]:
         verb, noun = toks["verb"], toks.get("noun")
         if rule == "listing":
             action: str | None = "held"
+        elif rule == "nominal":
+            action = _NOMINALS.get(verb.lemma_.lower())
+        elif rule == "subject":
+            action = intransitive_action(verb)
+        elif rule == "among":
+            told = [toks["group"], *(c for c in toks["group"].children if c.dep_ == _PARTICIPLE)]
+            action = next((a for t in told if (a := participle_action(t))), OF_GROUP)
         elif "tally" in toks:
             action = _tallied(noun)
         else:
             action = _action(verb, toks.get("gift"))
         if action is None or noun is None:
             continue
-        mood = _mood(verb)
+        if action == OF_GROUP and not _counts_people(noun, verb):
+            continue
+        mood = _nominal_mood(verb) if rule == "nominal" else _mood(verb)
         if mood == DEMAND:
             action = "demanded"
+        elif action == "detained" and _again(verb):
+            action = "returned_to_custody"  # "were arrested again"
         elif action == "detained" and _stative(verb):
             action = "held"  # "17,000 people are still detained": a stock, not an arrest
         elif action == "detained" and any(
@@ -389,6 +499,16 @@ def _roles(rule: str) -> tuple[str, ...]:
         return ("verb", "gift", "to", "noun", "number")
     if rule == "share":
         return ("verb", "number", "of", "noun")
+    if rule == "subject":
+        return ("verb", "noun", "number")
+    if rule == "among":
+        return ("verb", "among", "group", "noun", "number")
+    if rule == "share_auxsubject":
+        return ("verb", "aux", "number", "of", "noun")
+    if rule == "share_subject":
+        return ("verb", "number", "aux", "of", "noun")
+    if rule == "nominal":
+        return ("verb", "of", "noun", "number")
     if rule == "tally":
         return ("tally", "verb", "of", "noun", "level", "number")
     if rule == "listing":
@@ -399,6 +519,6 @@ def _roles(rule: str) -> tuple[str, ...]:
         return ("number", "of", "noun", "verb")
     if rule == "tally_direct":
         return ("tally", "verb", "of", "noun", "number")
-    if rule == "given_dative":
+    if rule in ("given_dative", "given_passive"):
         return ("verb", "gift", "noun", "number")
     return ("verb", "noun", "number")

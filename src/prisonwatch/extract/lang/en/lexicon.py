@@ -259,3 +259,89 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 EVENT_NOT_FACTUAL = _rx(
     r"\b(?:will|would|could|may|might|plans? to|expected to|is to|ready to)\s+(?:\w+\s+){0,2}$"
 )
+
+
+# The surface patterns of the claim rules (`claims.py`, `counting.py`), built from the word
+# lists: the rules hold none of these words.
+_A = EN.alternation
+
+#: Population names the rules reason about (the contract's snake_case nouns).
+POLITICAL_PRISONERS = "political_prisoners"
+PRISONERS_OF_CONSCIENCE = "prisoners_of_conscience"
+PRISONERS = "prisoners"
+FOREIGN_NATIONALS = "foreign_nationals"
+FOREIGNERS = "foreigners"
+NATIONALS = "nationals"
+#: Populations too general to tell anyone apart (`generic_populations`).
+GENERIC_POPULATIONS = EN.words("generic_populations")
+#: Articles that stand as "one" in a list of counts ("..., a French citizen and a Briton").
+ARTICLES = ("a", "an", "the")
+#: The words of those populations in running text.
+POLITICAL_WORD = "political"
+FOREIGN_WORD = "foreign"
+POLITICAL_PRISONER_TEXT = "political prisoner"
+CITIZEN_WORD = "citizen"
+#: "five women and a man": words read first as adjectives that are the counted noun.
+GENDER_NOUNS = ("women", "men")
+#: A population from a noun: plural already ("clergy"), and the national of a citizen.
+UNCOUNTED_PLURALS = EN.words("uncounted_plurals")
+CITIZENS_SUFFIX = r"_(?:citizens?|nationals?)$"
+CITIZENS_PLURAL_SUFFIX = r"_citizens$"
+NATIONALS_SUFFIX = "_nationals"
+
+PARTICIPLE_HEAD = re.compile(rf"\s+{_A('action_participles')}\b")
+RUNNING_TOTAL = _rx(
+    rf"\b{_A('running_total_verbs')}\s+the\s+{_A('tally_nouns')}\b"
+    rf"(?P<noun>[^,.;]{{0,60}}?)\s+to\s+(?:(?:more than|over|about|almost|nearly|some)\s+)?$"
+)
+EVERYONE = _rx(rf"\b{_A('everyone_words')}\b(?!\s+(?:of\s+)?(?:the\s+)?\d)")
+RELEASE_NEAR = _rx(rf"[^.]{{0,40}}?\b{_A('release_stems')}")
+FREEDOM = _rx(rf"\b{_A('release_stems')}")
+BARE_OBJECT_END = re.compile(rf"\s*(?:$|[.,;:]|\s{_A('after_bare_object')}\b)")
+AND_BEFORE = re.compile(r"\s+and\s+$")
+AND_BETWEEN = re.compile(r"\s+and\s+")
+OTHERS_AFTER = re.compile(r"\s+others?\b")
+ON_THE_LIST = re.compile(r"\bon the (?:\w+\s+)?list\b")
+ALL_BEFORE = re.compile(r"\ball\s+(?:\w+\s+)?$")
+BARE_SUBJECT = re.compile(
+    rf"\s+{_A('bare_subject_verbs')}\b|\s+more\b(?!\s+(?:than|of)\b)"  # "arrested nearly 1,000 more"
+)
+THE_BEFORE = re.compile(r"\bthe\s+$")
+NOMINAL_ACT = _rx(_A("act_nouns_surface"))
+MERELY_POSSIBLE = _rx(
+    r"[^.;]{0,60}?\b(?:is|was|would be|could be|remains?|seems?|seemed)\s+(?:\w+\s+)?"
+    rf"{_A('possible_words')}\b"
+)
+PREDICATE_PP = _rx(
+    r"\s+(?:in\s+[A-Z][\w-]+\s+)?(?:as|to be|who\s+(?:are|were)|"
+    r"(?:were|are|have been|has been|had been)\s+"
+    r"(?:recogni[sz]ed|considered|designated|declared)(?:\s+as)?)\s+"
+    r"(?:\w+\s+)?political prisoners\b"
+)
+POLITICAL_GROUNDS = _rx(rf"\s+(?:\w+\s+){{0,6}}?{_A('political_grounds')}")
+NUMBER_OF = _rx(
+    r"\bthe\s+(?:total\s+)?number\s+of\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:political prisoners|"
+    r"prisoners|people|detainees|journalists|persons))\b[^.;]{0,60}?\b(?:has\s+|have\s+)?"
+    r"(?:reached|stands at|stood at|is|was|rose to|grew to|exceeds|exceeded|hit|totals|totalled|"
+    r"amounts to)\s+(?:(?:more than|over|almost|nearly|about|around|at least)\s+)?$"
+)
+PREDICATE = _rx(
+    r"\s+(?:of (?:the \w+|them|those|whom)\s+)?(?:(?:\w+\s+)?prisoners\s*)?"
+    r"(?:(?:are|were|is|was)\s+(?:also\s+)?|,\s*(?:both|all)\s+)"
+)
+PARTITIVE = _rx(r"\s+of\s+(?:the\s+|all\s+)?(?=\d|[a-z]+\s)")
+STOCK_WORDS = _rx(rf"\b(?:{_A('stock_words')}|remain\w*)\b")
+HELD_WHERE = re.compile(
+    r"\s+(?:held|detained|jailed|imprisoned)\s+(?:in|by)\s+(?:[A-Z][\w-]+\s*){1,3}(?=\s*[a-z,])"
+)
+PARTICIPLE_GROUNDS = _rx(rf"\s+{_A('custody_participles')}" + POLITICAL_GROUNDS.pattern)
+NOUN_PAREN = _rx(
+    r"\b(?:political prisoners|prisoners|people|detainees)\s*"
+    r"\((?:already|now|at least|some|over)?\s*$"
+)
+BARE_PP = _rx(r"\s+(?:were|are|was|is)\s+(?:\w+\s+)?political prisoners?\b")
+GOVERNS = re.compile(rf"\s*(?:{_A('governing_qualifiers')}\s+)?")
+LISTED_ONE = _rx(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(an?)\s+")
+ACTED_ON = _rx(rf"\b{_A('acted_on_forms')}\s+$")
+GAP_BEFORE = re.compile(r"[^.;\d]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)")
+GAP_AFTER = re.compile(rf"\s+{_A('gap_followers')}\b|\s*[.,;]")
