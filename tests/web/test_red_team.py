@@ -130,3 +130,55 @@ def test_renaming_a_protected_person_keeps_their_former_name_withheld(
         {"fields": {"name": "Вольга Новая"}, "why": "married"},
     )
     assert note() is None
+
+
+def test_a_record_merged_into_a_protected_person_stays_withheld_after_its_own_edits(
+    pair: tuple[TestClient, TestClient, str],
+) -> None:
+    """Red team (session 3): a public record merged into a `counts_only` person is that person
+    under another name. Its names must count as theirs, also after an edit of the merged
+    record itself, which the server takes in through the change feed (the record's own
+    protection is still `public`, so a projection updated by its own level let it back in)."""
+    analyst, public, csrf = pair
+    secret = _post(
+        analyst,
+        csrf,
+        "records/person",
+        {"fields": {"name": "Аксана Пятрэвіч", "protection": "counts_only"}},
+    )["id"]
+    dup = _post(analyst, csrf, "records/person", {"fields": {"name": "Tamara Wierzbowska"}})["id"]
+    fid = _post(
+        analyst,
+        csrf,
+        "records/figure",
+        {
+            "fields": {
+                "metric": "detained",
+                "value": 2,
+                "period": "2025-03-01",
+                "note": "Tamara Hlinskaya-Wolk among them",
+            }
+        },
+    )["id"]
+
+    def note() -> Any:
+        rows = public.get("/api/v1/observations?_size=1000").json()["rows"]
+        return next(o for o in rows if o["id"] == fid)["note"]
+
+    def found(q: str) -> int:
+        return int(public.get("/api/v1/persons", params={"q": q}).json()["count"])
+
+    assert note() is not None and found("Wierzbowska") == 1  # nobody protected named yet
+    ledger = analyst.app.state.ledger  # type: ignore[attr-defined]
+    matching.merge(ledger.store, secret, dup, "ana", AT)  # as `prisonwatch merge` does
+    assert found("Wierzbowska") == 0
+    # the merged record learns her other surname: the figure's note names her now
+    _post(
+        analyst,
+        csrf,
+        f"records/person/{dup}",
+        {"fields": {"aliases": "Tamara Hlinskaya-Wolk"}, "why": "her other surname"},
+    )
+    assert note() is None
+    assert found("Wierzbowska") == 0 and found("Hlinskaya") == 0
+    assert public.get(f"/api/v1/persons/{dup}").status_code == 404
