@@ -137,3 +137,19 @@ def test_workers_serve_on_postgresql_and_are_refused_on_sqlite(
     )
     assert done.returncode == 2
     assert "SQLite has a single writer" in done.stderr
+
+
+def test_a_cold_worker_is_not_killed_while_it_draws_the_dashboard(pg_env: dict[str, str]) -> None:
+    """Red team (session 3): with `--workers 2` on a loaded machine, the first dashboard of
+    each fresh worker took longer than uvicorn's 5-second health ping, the worker was killed
+    mid-request and the client got no answer ("Server disconnected"), again and again, since
+    each replacement started cold. Every one of the first requests must be answered."""
+    port = _port()
+    proc = _serve(pg_env, port, "--workers", "2")
+    try:
+        for _ in range(3):
+            r = httpx.get(f"http://127.0.0.1:{port}/", timeout=300)
+            assert r.status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

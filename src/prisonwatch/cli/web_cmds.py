@@ -23,6 +23,14 @@ HostOption = Annotated[str, typer.Option(help="Address to listen on.")]
 PortOption = Annotated[int, typer.Option(help="Port to listen on.")]
 
 
+WORKER_HEALTHCHECK_S = 120
+"""Seconds a worker may take to answer uvicorn's health ping before it is killed as hung.
+uvicorn's default, 5 s, killed busy workers: the ping is answered by a thread, and a request
+that holds the interpreter for longer (the first dashboard of a worker, whose charts the
+renderer draws without letting other threads run, on a loaded machine) had its worker killed
+and its connection dropped, again on every fresh worker (red team, session 3)."""
+
+
 def serve_app(db_url: str, host: str, port: int, workers: int = 1) -> None:
     """Serve the app; with several workers, each is a process of its own on the same store
     (PostgreSQL), seeing the others' writes through the store's version (see docs/web.md)."""
@@ -56,6 +64,7 @@ def serve_app(db_url: str, host: str, port: int, workers: int = 1) -> None:
         workers=workers,
         log_level="warning",
         proxy_headers=False,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
     )
 
 

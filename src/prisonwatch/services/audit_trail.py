@@ -27,14 +27,23 @@ class CheckpointError(ValueError):
 
 
 def verify(store: SqlStore, checkpoint: audit.Head | None = None) -> audit.Verdict:
-    """The verdict on the whole chain; an entry whose time cannot even be read (a value
-    written in SQL that is no time) is a broken chain too, not a crash."""
+    """The verdict on the whole chain and on the records it vouches for
+    (`storage.audit_records`: each record as the chain last recorded it); an entry whose time
+    cannot even be read (a value written in SQL that is no time) is a broken chain too, not a
+    crash."""
     try:
         verdict: audit.Verdict = store._read(lambda conn: audit.verify(conn, checkpoint))
     except (ValueError, TypeError) as exc:
         broken = audit.Break(None, f"an entry cannot be read ({exc}): it was written in SQL")
         return audit.Verdict(0, head(store), broken)
-    return verdict
+    if not verdict.ok:
+        return verdict
+    # an intact chain proves nothing about records changed beside it: compare them with it
+    try:
+        differs = store.audit_disagreement()
+    except (ValueError, TypeError, KeyError) as exc:
+        differs = audit.Break(None, f"a record cannot be read ({exc}): it was written in SQL")
+    return verdict if differs is None else audit.Verdict(verdict.checked, verdict.head, differs)
 
 
 def head(store: SqlStore) -> audit.Head:

@@ -24,7 +24,7 @@ from typing import Any
 from prisonwatch.core.custody import format_sentence
 from prisonwatch.core.dates import format_fuzzy
 from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
-from prisonwatch.core.vocabulary import Gender
+from prisonwatch.core.vocabulary import Gender, Protection
 from prisonwatch.services.privacy import WITHHELD
 from prisonwatch.services.public import Projection
 from prisonwatch.storage.clearances import ClearanceStore
@@ -233,6 +233,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
     pseudonyms = ids.public_ids("person", [p.id for p in withheld], at)
     event_ids = ids.public_ids("event", hidden_events, at)
     hidden_person = {e.id: e.person_id for e in events if e.person_id in proj.withheld}
+    public_events = frozenset(e.id for e in events if e.person_id in proj.exported)
 
     def person_row(p: Person) -> dict[str, Any]:
         if p.id in pseudonyms:
@@ -240,6 +241,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
                 **_person_row(p),
                 "id": pseudonyms[p.id],
                 "name": WITHHELD,
+                "protection": Protection.WITHHOLD_NAME.value,
                 "aliases": "",
                 "birth_year": None,
                 "gender": Gender.UNKNOWN.value,
@@ -253,7 +255,8 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         date, mechanism, organisation, deal, void, recorded_at, and a correction's link to
         another of the same pseudonym's events): no source address, recorder, place or note,
         each of which can point to the person. A link between a public person's event and a
-        pseudonymous one is dropped either way."""
+        pseudonymous one is dropped either way, and so is a link to an event the export does
+        not hold (a `counts_only` person's)."""
         row = _event_row(e, urls)
         row["place"], row["note"] = proj.text(e.place), proj.text(e.note)
         row["court"] = proj.text(e.court)
@@ -269,13 +272,15 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
                 recorded_by=None,
                 court=None,
             )
-        linked = hidden_person.get(e.supersedes or "")
-        if e.supersedes is None:
+        target = e.supersedes
+        if target is None:
             pass
-        elif hidden and linked == e.person_id:
-            row["supersedes"] = event_ids[e.supersedes]
-        elif hidden or linked is not None:
-            row["supersedes"] = None
+        elif hidden:
+            linked = hidden_person.get(target) == e.person_id
+            row["supersedes"] = event_ids[target] if linked else None
+        else:  # only an event this export holds under its own id (a `counts_only` person's
+            # event, or a pseudonymous one, is never named: its id may carry a name)
+            row["supersedes"] = target if target in public_events else None
         return row
 
     def public_deal(d: Deal) -> dict[str, Any]:

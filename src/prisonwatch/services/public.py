@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from prisonwatch.core.custody import format_sentence
 from prisonwatch.core.records import Claim, Event, Person, Source
-from prisonwatch.core.vocabulary import Protection
+from prisonwatch.core.vocabulary import Protection, stricter
 from prisonwatch.services.name_check import ProtectedNames
 from prisonwatch.storage.clearances import KINDS, Clearance, ClearanceStore
 from prisonwatch.storage.sql import SqlStore
@@ -126,16 +126,17 @@ class Projection:
         """The projection of these records (every person, every source), clearances and the
         names persons were formerly recorded under; persons in id order."""
         everyone = sorted(everyone, key=lambda p: p.id)
+        level = protection_levels({p.id: p for p in everyone})
         names = ProtectedNames(
-            (p for p in everyone if p.protection is not Protection.PUBLIC), former
+            (p for p in everyone if level[p.id] is not Protection.PUBLIC), former
         )
         public = {
             p.id: _public_person(p, names)
             for p in everyone
-            if p.protection is Protection.PUBLIC and not p.merged_into
+            if level[p.id] is Protection.PUBLIC and not p.merged_into
         }
-        exported = frozenset(p.id for p in everyone if p.protection is Protection.PUBLIC)
-        withheld = frozenset(p.id for p in everyone if p.protection is Protection.WITHHOLD_NAME)
+        exported = frozenset(p.id for p in everyone if level[p.id] is Protection.PUBLIC)
+        withheld = frozenset(p.id for p in everyone if level[p.id] is Protection.WITHHOLD_NAME)
         sources = {s.id: ps for s in all_sources if (ps := _public_source(s, names, cleared))}
         refs = _refs(sources.values())
         return cls(public, exported, withheld, sources, cleared, names, refs, former)
@@ -161,9 +162,11 @@ class Projection:
             was = former.pop(pid, frozenset()) | frozenset(old.all_names if old else ())
             if left := was - frozenset(new.all_names if new else ()):
                 former[pid] = left
+        # protected before: known and not exported (its own level or a protected person it
+        # was merged into); protected now: by the levels of the current records
         protected = any(
-            (old is not None and old.protection is not Protection.PUBLIC)
-            or ((new := persons.get(pid)) is not None and new.protection is not Protection.PUBLIC)
+            (old is not None and pid not in self.exported)
+            or (pid in persons and level_of(persons, pid) is not Protection.PUBLIC)
             for pid, old in changed_persons.items()
         )
         if protected or cleared != self.cleared:
@@ -175,7 +178,7 @@ class Projection:
             exported.discard(pid)
             p = persons.get(pid)
             shown = None
-            if p is not None and p.protection is Protection.PUBLIC:
+            if p is not None and level_of(persons, pid) is Protection.PUBLIC:
                 exported.add(pid)
                 if not p.merged_into:
                     shown = _public_person(p, self.names)
@@ -232,6 +235,25 @@ class Projection:
 
     def is_public(self, person_id: str) -> bool:
         return person_id in self.persons
+
+
+def level_of(persons: dict[str, Person], person_id: str) -> Protection:
+    """A person's protection as the public projection applies it: the stricter of their own
+    and that of every person their record was merged into. A record merged into a protected
+    person is that person under another name (a duplicate, a maiden name found later), so
+    it is shown, exported and name-checked as they are."""
+    level, seen = Protection.PUBLIC, set()
+    p = persons.get(person_id)
+    while p is not None and p.id not in seen:
+        seen.add(p.id)
+        level = stricter(level, p.protection)
+        p = persons.get(p.merged_into) if p.merged_into else None
+    return level
+
+
+def protection_levels(persons: dict[str, Person]) -> dict[str, Protection]:
+    """`level_of` every person."""
+    return {pid: level_of(persons, pid) for pid in persons}
 
 
 def public_custody(e: Event, text: Callable[[str | None], str | None]) -> dict[str, Any]:

@@ -34,7 +34,7 @@ from prisonwatch.core.records import (
 from prisonwatch.core.revisions import Revision, check_based_on, fold, fold_all, newest_seq
 from prisonwatch.core.text import name_key
 from prisonwatch.core.vocabulary import stricter
-from prisonwatch.storage import audit, migrate, rows
+from prisonwatch.storage import audit, audit_records, migrate, rows
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.audit import Change
 from prisonwatch.storage.port import (
@@ -318,6 +318,19 @@ class SqlStore:
 
     def update_deal(self, deal: Deal, actor: str, at: datetime, why: str = "enriched") -> None:
         self.revise("deal", deal.id, deal, actor, at, why)
+
+    def audit_disagreement(self) -> audit.Break | None:
+        """The first record whose stored state is not what the audit chain last recorded of
+        it (`storage.audit_records`), or None."""
+
+        def r(conn: Connection) -> audit.Break | None:
+            def read(kind: str, ids: Sequence[str], folded: bool) -> list[Any]:
+                return _Reader(conn, folded=folded).of_kind(kind, ids)
+
+            return audit_records.check(conn, read)
+
+        found: audit.Break | None = self._read(r)
+        return found
 
     def merge_persons(
         self, keep: str, gone: str, actor: str, at: datetime, why: str | None = None
@@ -720,12 +733,12 @@ class _Writer:
         sources, persons, deals, claims, events, observations = self.check()
         if self.problems:
             raise BatchError(self.problems)
-        self._insert(t.sources, "source", [rows.source_row(s) for s in sources])
-        self._insert(t.persons, "person", [rows.person_row(p) for p in persons])
+        self._insert(t.sources, "source", sources, rows.source_row)
+        self._insert(t.persons, "person", persons, rows.person_row)
         self._insert_plain(t.person_names, [r for p in persons for r in rows.person_name_rows(p)])
-        self._insert(t.deals, "deal", [rows.deal_row(d) for d in deals])
+        self._insert(t.deals, "deal", deals, rows.deal_row)
         self._insert_plain(t.concessions, [r for d in deals for r in rows.concession_rows(d)])
-        self._insert(t.claims, "claim", [rows.claim_row(c) for c in claims])
+        self._insert(t.claims, "claim", claims, rows.claim_row)
         stored_versions = {
             (r.source_id, r.extractor_version)
             for r in conn.execute(
@@ -754,8 +767,8 @@ class _Writer:
                 if k.id not in stored_concessions
             ],
         )
-        self._insert(t.events, "event", [rows.event_row(e) for e in _supersede_order(events)])
-        self._insert(t.observations, "observation", [rows.observation_row(o) for o in observations])
+        self._insert(t.events, "event", _supersede_order(events), rows.event_row)
+        self._insert(t.observations, "observation", observations, rows.observation_row)
         for kind, recs in (("event", events), ("deal", deals), ("observation", observations)):
             self._insert_plain(
                 t.record_sources,
@@ -795,13 +808,27 @@ class _Writer:
         if values:
             self.conn.execute(insert(table), values)
 
-    def _insert(self, table: Table, kind: str, values: list[rows.Row]) -> None:
-        if not values:
+    def _insert(
+        self, table: Table, kind: str, records: Sequence[Any], row: Callable[[Any], rows.Row]
+    ) -> None:
+        """Insert records of a kind, each with an audit entry holding the whole record (its
+        table row, and its names, sources and concessions kept in other tables), so that
+        `audit verify` can tell when any of it was changed behind the application's back."""
+        if not records:
             return
+        values = [row(r) for r in records]
         self.conn.execute(insert(table), values)
         entries = [
-            audit.Entry(self.at, self.actor, "insert", kind, v["id"], None, rows.jsonable(v))
-            for v in values
+            audit.Entry(
+                self.at,
+                self.actor,
+                "insert",
+                kind,
+                v["id"],
+                None,
+                rows.jsonable({**v, **rows.record_payload(kind, r)}),
+            )
+            for v, r in zip(values, records, strict=True)
         ]
         audit.append(self.conn, entries)
 

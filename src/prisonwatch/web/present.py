@@ -200,6 +200,9 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
     }
     for row in data["events"]:
         e = events[row["id"]]
+        # a correction names the event it replaced only when that is this person's own: an
+        # event first recorded on another (maybe protected) person has an id that may name them
+        row["supersedes"] = e.supersedes if e.supersedes in events else None
         row["note"] = proj.text(row["note"])
         row["place"] = proj.text(row["place"])
         row["custody_details"] = public_custody(e, proj.text)

@@ -1,0 +1,168 @@
+"""Whether the stored records still say what the audit chain says they are.
+
+The hash chain (`storage.audit`) proves that no audit entry was changed, removed or slipped in.
+But the records themselves live in their own tables (`persons`, `person_names`, `events`,
+`revisions`, ...), and a record changed there in SQL (a protected person's `protection` set back
+to `public`, the revision that protected them deleted, an alias removed from `person_names`)
+left the chain intact: `audit verify` said "intact" of a ledger that contradicted its own
+trail. So `verify` also reads every record of the kinds below as the application folds it now
+and compares it with the newest audit entry about it:
+
+- a record the chain last saw inserted or revised must exist and hold, in every field that
+  entry recorded, the value it recorded; a record the chain last saw voided must not exist;
+- a record the store holds must have an entry in the chain (none slipped in beside it);
+- the record's revisions in the `revisions` table must be exactly those the chain counted
+  (a revision deleted, even one whose change a later one repeats, changes "as known on").
+
+Entries written before the records' whole payload went into the chain (an inserted person's
+names, an event's sources) are compared in the fields they hold. Reads go kind by kind, in
+chunks of records, so memory stays bounded by the number of record ids.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Text, cast, func, select
+
+from prisonwatch.storage import rows
+from prisonwatch.storage import tables as t
+from prisonwatch.storage.audit import Break
+
+CHECKED = ("person", "event", "deal", "observation", "source")
+"""Record kinds whose stored state is compared with the chain."""
+_TABLES = {
+    "person": t.persons,
+    "event": t.events,
+    "deal": t.deals,
+    "observation": t.observations,
+    "source": t.sources,
+}
+_TABLE_ROW: dict[str, Callable[[Any], rows.Row]] = {
+    "person": rows.person_row,
+    "event": rows.event_row,
+    "deal": rows.deal_row,
+    "observation": rows.observation_row,
+    "source": rows.source_row,
+}
+_BOOKKEEPING = ("revision", "why")
+_CHUNK = 2000
+
+
+def audited(kind: str, record: Any) -> dict[str, Any]:
+    """What an entry about a record holds of it: its table row and its whole payload (names,
+    sources, concessions), as JSON values."""
+    return rows.jsonable({**_TABLE_ROW[kind](record), **rows.record_payload(kind, record)})
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def _entries(
+    conn: Connection, kind: str, ids: Sequence[str], first: bool = False
+) -> dict[str, tuple[int, str, Any]]:
+    """The newest (or first) entry about each of these records: (entry id, action, after)."""
+    a = t.audit.c
+    pick = func.min(a.id) if first else func.max(a.id)
+    newest = (
+        select(a.record_id, pick.label("last"))
+        .where(a.record_kind == kind, a.record_id.in_(ids))
+        .group_by(a.record_id)
+        .subquery()
+    )
+    stmt = select(a.id, a.record_id, a.action, cast(a.after, Text)).join(
+        newest, a.id == newest.c.last
+    )
+    return {
+        rid: (int(i), str(action), json.loads(after) if after else None)
+        for i, rid, action, after in conn.execute(stmt)
+    }
+
+
+def _revision_counts(conn: Connection, kind: str, ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+    r = t.revisions.c
+    stmt = (
+        select(r.record_id, func.count(), func.max(r.seq))
+        .where(r.kind == kind, r.record_id.in_(ids))
+        .group_by(r.record_id)
+    )
+    return {rid: (int(n), int(top)) for rid, n, top in conn.execute(stmt)}
+
+
+def _differs(recorded: dict[str, Any], now: dict[str, Any]) -> str | None:
+    """The first field the entry recorded that the record no longer holds."""
+    for field, value in sorted(recorded.items()):
+        if field in _BOOKKEEPING or field not in now:
+            continue
+        if now[field] != value:
+            return field
+    return None
+
+
+Read = Callable[[str, Sequence[str], bool], list[Any]]
+
+
+def check(conn: Connection, read: Read) -> Break | None:
+    """The first record that disagrees with the chain, or None. `read(kind, ids, folded)` gives
+    the records of a kind as the application folds them now (voided ones left out), or with
+    `folded` false their first versions (what "as known on" an earlier day starts from)."""
+    for kind in CHECKED:
+        a = t.audit.c
+        audited_ids = set(
+            conn.execute(select(a.record_id).where(a.record_kind == kind).distinct()).scalars()
+        )
+        stored_ids = set(conn.execute(select(_TABLES[kind].c.id)).scalars())
+        for rid in sorted(stored_ids - audited_ids):
+            return Break(None, f"{kind} {rid!r} is stored but not in the audit trail")
+        for chunk in _chunks(sorted(audited_ids)):
+            found = _check_chunk(conn, kind, chunk, stored_ids, read)
+            if found is not None:
+                return found
+    return None
+
+
+def _check_chunk(
+    conn: Connection,
+    kind: str,
+    ids: Sequence[str],
+    stored_ids: set[str],
+    read: Read,
+) -> Break | None:
+    newest = _entries(conn, kind, ids)
+    counts = _revision_counts(conn, kind, ids)
+    present = [i for i in ids if i in stored_ids]
+    current = {r.id: r for r in read(kind, present, True)} if present else {}
+    firsts = {r.id: r for r in read(kind, present, False)} if present else {}
+    inserted = _entries(conn, kind, ids, first=True)
+    for rid in ids:
+        entry_id, action, after = newest[rid]
+        where = f"{kind} {rid!r} (audit entry {entry_id})"
+        revision = int(after.get("revision", 0)) if isinstance(after, dict) else 0
+        n, top = counts.get(rid, (0, 0))
+        if rid not in stored_ids:
+            return Break(entry_id, f"{where} was removed from its table")
+        if (n, top) != (revision, revision):
+            why = f"has {n} revision(s) stored where the audit trail counts {revision}"
+            return Break(entry_id, f"{where} {why}: the revisions were changed in SQL")
+        first_id, first_action, first_after = inserted[rid]
+        if first_action == "insert" and rid in firsts and isinstance(first_after, dict):
+            field = _differs(first_after, audited(kind, firsts[rid]))
+            if field is not None:
+                why = f"field {field!r} of its first version is not what was recorded"
+                return Break(first_id, f"{kind} {rid!r} (audit entry {first_id}): {why}")
+        record = current.get(rid)
+        if action == "void":
+            if record is not None:
+                return Break(entry_id, f"{where} was voided but is in force again")
+            continue
+        if record is None:
+            return Break(entry_id, f"{where} is void, but the audit trail never voided it")
+        field = _differs(after if isinstance(after, dict) else {}, audited(kind, record))
+        if field is not None:
+            why = f"field {field!r} is not what the audit trail last recorded"
+            return Break(entry_id, f"{where}: {why}: it was changed in SQL")
+    return None
