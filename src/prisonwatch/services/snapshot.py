@@ -180,7 +180,7 @@ def load(path: Path, store: SqlStore) -> tuple[View, Stamp] | None:
             table = pickle.load(f)
             unpickler = pickle.Unpickler(f)
             if isinstance(table, list):
-                unpickler.persistent_load = table.__getitem__  # type: ignore[assignment]
+                unpickler.persistent_load = table.__getitem__  # type: ignore[method-assign]
             view = unpickler.load()
     except Exception as exc:  # any unreadable file is ignored, never trusted
         log.warning(

@@ -68,6 +68,9 @@ class Lru:
         while len(self._items) > self.size:
             self._items.popitem(last=False)
 
+    def items(self) -> list[tuple[Any, Any]]:
+        return list(self._items.items())
+
     def clear(self) -> None:
         self._items.clear()
 
@@ -357,7 +360,8 @@ class Ledger:
                 self._start = None  # written to since: never again
                 return None
             self.served_saved += 1
-            self._answers.put(key, (saved.version, body))
+            with self._lock:
+                self._answers.put(key, (saved.version, body))
             if self.served_saved == 1:
                 threading.Thread(target=self._warm, daemon=True).start()
             return body
@@ -395,7 +399,7 @@ class Ledger:
             return False
         with self._lock:
             v = self._version
-            found = [(k, a) for k, a in self._answers._items.items() if a[0] == v]
+            found = [(k, a) for k, a in self._answers.items() if a[0] == v]
         answers = {k: body for k, (_, body) in found}
         return start_answers.save(start_answers.path_for(self.snapshot), self.store, v, answers)
 
