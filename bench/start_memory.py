@@ -8,13 +8,18 @@ Runs the real server (`python -m prisonwatch serve`, one process) on a SQLite fi
   inflated by other jobs; CPU time much less),
 - the server's resident memory after each (VmRSS) and its peak (VmHWM), from /proc.
 
-Two starts in one run, each a fresh process:
-1. baseline: `PRISONWATCH_SNAPSHOT` names a file that does not exist yet, so the ledger is built
-   from the store as without a snapshot; the server saves the snapshot after the build and when
-   it is stopped (SIGINT, as Ctrl-C);
-2. the same server started again: it reads the snapshot (`services/snapshot.py`).
+Two starts per code, each a fresh process:
+1. `PRISONWATCH_SNAPSHOT` names a file that does not exist yet, so the ledger is built from the
+   store as without a snapshot; the server saves the snapshot after the build, and when it is
+   stopped (SIGINT, as Ctrl-C) the answers it gave (`services/start_answers.py`);
+2. the same server started again: it reads the snapshot (`services/snapshot.py`) and sends the
+   saved answers while the ledger loads in the background.
 
-    python bench/start_memory.py [--persons 100000] [--db /tmp/start.db]
+With `--before SRC` (a `src` folder of other code, e.g. main's from `git archive`), both starts
+are run first with that code and then with this tree's, in the same run, each code with its
+own snapshot file, and the ratios (this tree / before) are printed.
+
+    python bench/start_memory.py [--persons 100000] [--db /tmp/start.db] [--before /tmp/main/src]
 
 An existing `--db` file is reused (loading 100,000 persons takes minutes).
 """
@@ -74,12 +79,12 @@ def first_ok(url: str, since: float, limit: float) -> float:
     raise SystemExit(f"no answer from {url} within {limit:.0f} s")
 
 
-def start(db_url: str, snapshot: Path, label: str) -> None:
+def start(db_url: str, snapshot: Path, label: str, src: Path) -> dict[str, float]:
     port = free_port()
     env = {
         **os.environ,
         "PRISONWATCH_SNAPSHOT": str(snapshot),
-        "PYTHONPATH": str(ROOT / "src"),
+        "PYTHONPATH": str(src),
     }
     had = snapshot.exists()
     t0 = time.monotonic()
@@ -105,6 +110,7 @@ def start(db_url: str, snapshot: Path, label: str) -> None:
             f"stats, {rss2:.0f} MB after search, peak {peak:.0f} MB",
             flush=True,
         )
+        return {"stats": stats, "cpu": cpu1, "search": search, "rss": rss1, "peak": peak}
     finally:
         t2 = time.monotonic()
         proc.send_signal(signal.SIGINT)
@@ -122,6 +128,7 @@ def main() -> None:
     parser.add_argument(
         "--keep", action="store_true", help="reuse a snapshot saved by an earlier run: no baseline"
     )
+    parser.add_argument("--before", help="a src folder of the code to compare with")
     args = parser.parse_args()
     db = Path(args.db)
     url = f"sqlite:///{db}"
@@ -130,13 +137,26 @@ def main() -> None:
         load(url, args.persons)
         took = time.time() - t
         print(f"loaded {args.persons:,} persons, ~{10 * args.persons:,} events: {took:.0f} s")
-    snapshot = db.with_suffix(".snapshot")
-    if not (args.keep and snapshot.exists()):
-        snapshot.unlink(missing_ok=True)
-        start(url, snapshot, "1. baseline, built from the store")
-    size = snapshot.stat().st_size / 1e6 if snapshot.exists() else 0
-    print(f"  snapshot file: {size:.0f} MB")
-    start(url, snapshot, "2. started from the snapshot")
+    codes = [("this tree", ROOT / "src", db.with_suffix(".snapshot"))]
+    if args.before:
+        codes.insert(0, ("before", Path(args.before), db.with_suffix(".before.snapshot")))
+    found: dict[str, list[dict[str, float]]] = {}
+    for name, src, snapshot in codes:
+        print(f"{name}: {src}, load {Path('/proc/loadavg').read_text().strip()}", flush=True)
+        runs = found[name] = []
+        if not (args.keep and snapshot.exists()):
+            snapshot.unlink(missing_ok=True)
+            Path(f"{snapshot}.answers.json").unlink(missing_ok=True)
+            runs.append(start(url, snapshot, "1. built from the store", src))
+        size = snapshot.stat().st_size / 1e6 if snapshot.exists() else 0
+        print(f"  snapshot file: {size:.0f} MB", flush=True)
+        runs.append(start(url, snapshot, "2. started from the snapshot", src))
+    if len(found) == 2 and len(found["before"]) == len(found["this tree"]):
+        for i, (b, a) in enumerate(zip(found["before"], found["this tree"], strict=True)):
+            ratios = ", ".join(f"{k} {a[k] / b[k]:.3f}" for k in a if b[k])
+            n = i + 1 if len(found["before"]) == 2 else 2
+            print(f"start {n}, this tree / before: {ratios}")
+    print(f"load at the end: {Path('/proc/loadavg').read_text().strip()}")
 
 
 if __name__ == "__main__":

@@ -110,7 +110,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
         responses=ERRORS,
     )
     app.state.ledger = Ledger(store, Path(settings.snapshot) if settings.snapshot else None)
-    app.router.add_event_handler("shutdown", app.state.ledger.save_snapshot)
+    app.router.add_event_handler("shutdown", app.state.ledger.stopped)
     app.state.trusted_proxies = proxies
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.add_middleware(_BodyLimit, limit=settings.max_body_bytes)

@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 
 from prisonwatch.core.records import Person
 from prisonwatch.names.matcher import NameIndex
-from prisonwatch.services import accounts, derived, figures, snapshot
+from prisonwatch.services import accounts, derived, figures, snapshot, start_answers
 from prisonwatch.services.public import Projection, cleared_of
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.accounts import AccountStore, User
@@ -67,6 +67,9 @@ class Lru:
         self._items.move_to_end(key)
         while len(self._items) > self.size:
             self._items.popitem(last=False)
+
+    def items(self) -> list[tuple[Any, Any]]:
+        return list(self._items.items())
 
     def clear(self) -> None:
         self._items.clear()
@@ -128,6 +131,15 @@ class Ledger:
         (or full rebuild) moved it to the version it happened at."""
         self.served_previous = 0
         """Requests answered with figures of an earlier version while a build went on."""
+        self._advances = 0
+        """Times the derived state moved to another version (`_advance`)."""
+        self._answers = Lru(start_answers.MAX_ANSWERS)
+        """Answers to keep for the next start: key -> (version, bytes as text)."""
+        self._start: start_answers.Saved | None = None
+        self._start_read = False
+        self._start_lock = threading.Lock()
+        self.served_saved = 0
+        """Requests answered from the answers saved by the previous server (`start_answers`)."""
 
     def version(self) -> int:
         def q(conn: Any) -> int:
@@ -241,6 +253,7 @@ class Ledger:
         self._views.clear()
         self._entries.clear()
         self._version = v
+        self._advances += 1
 
     def _forget_previous(self, v: int) -> None:
         """From version `v` on, serve no figures computed before it."""
@@ -326,6 +339,74 @@ class Ledger:
             )
             return None
         return view
+
+    def saved_answer(self, key: str) -> str | None:
+        """The answer the previous server gave to `key`, when the store is exactly as it was
+        then (`start_answers`: same code, audit head and rows; the head is asked again here, so
+        that after any write no saved answer is sent). The first one sent starts loading the
+        ledger in the background."""
+        if self.snapshot is None:
+            return None
+        with self._start_lock:
+            if not self._start_read:
+                self._start_read = True
+                path = start_answers.path_for(self.snapshot)
+                self._start = start_answers.load(path, self.store)
+            saved = self._start
+            body = saved.answers.get(key) if saved is not None else None
+            if saved is None or body is None:
+                return None
+            if start_answers.head(self.store) != saved.version:
+                self._start = None  # written to since: never again
+                return None
+            self.served_saved += 1
+            with self._lock:
+                self._answers.put(key, (saved.version, body))
+            if self.served_saved == 1:
+                threading.Thread(target=self._warm, daemon=True).start()
+            return body
+
+    def _warm(self) -> None:
+        """Load the ledger and the public projection (what requests answered from the saved
+        answers did not need), so that the next requests are computed without waiting."""
+        try:
+            self.projection()
+        except Exception:  # a failed warm-up is retried by the next request that needs it
+            snapshot.log.exception("loading the ledger in the background failed")
+
+    def settled(self) -> tuple[int, int]:
+        """Bring the derived state to the store's version; a token (version, moves) that
+        `keep_answer` compares with the state after the answer was computed."""
+        v = self.current_version()
+        with self._lock:
+            if v != self._version:
+                self._advance(v)
+            return self._version, self._advances
+
+    def keep_answer(self, key: str, token: tuple[int, int], body: str) -> None:
+        """Remember an answer for the next start, when the state did not move while it was
+        computed (so every part of it was made at one version)."""
+        if self.snapshot is None:
+            return
+        with self._lock:
+            if (self._version, self._advances) == token:
+                self._answers.put(key, (token[0], body))
+
+    def save_answers(self) -> bool:
+        """Write the answers kept at the current version beside the snapshot (done when the
+        server stops); False when there are none or the store has moved on."""
+        if self.snapshot is None:
+            return False
+        with self._lock:
+            v = self._version
+            found = [(k, a) for k, a in self._answers.items() if a[0] == v]
+        answers = {k: body for k, (_, body) in found}
+        return start_answers.save(start_answers.path_for(self.snapshot), self.store, v, answers)
+
+    def stopped(self) -> None:
+        """At shutdown: save the view (when not saved at this version yet) and the answers."""
+        self.save_snapshot()
+        self.save_answers()
 
     def save_snapshot(self, view: figures.View | None = None, v: int | None = None) -> bool:
         """Save the unscoped view (by default the one kept current, at the version it was

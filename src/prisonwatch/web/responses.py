@@ -20,9 +20,17 @@ from fastapi.templating import Jinja2Templates
 from prisonwatch.web.context import Ledger, Viewer
 
 
-def json_response(ledger: Ledger, viewer: Viewer, data: Any, status: int = 200) -> Response:
-    body = json.dumps(data, ensure_ascii=False, default=str)
+def json_body(data: Any) -> str:
+    """The text of a JSON answer (kept as it is by answers saved for the next start)."""
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+def json_text_response(body: str, status: int = 200) -> Response:
     return Response(body, status_code=status, media_type="application/json")
+
+
+def json_response(ledger: Ledger, viewer: Viewer, data: Any, status: int = 200) -> Response:
+    return json_text_response(json_body(data), status)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
