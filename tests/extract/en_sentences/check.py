@@ -44,7 +44,9 @@ def errors(case: Case, out: dict[str, Any]) -> list[str]:
         claims.remove(got)
         for name in FIELDS:
             if name in want and _norm(name, got[name]) != _norm(name, want[name]):
-                found.append(f"{want['action']} {want['count']}: {name} {got[name]!r} != {want[name]!r}")
+                found.append(
+                    f"{want['action']} {want['count']}: {name} {got[name]!r} != {want[name]!r}"
+                )
     found.extend(f"extra {c['action']} {c['count']}" for c in claims)
     events = list(out["events"])
     for want in case.events:
@@ -55,7 +57,9 @@ def errors(case: Case, out: dict[str, Any]) -> list[str]:
         got = same[0]
         events.remove(got)
         if "participants" in want and sorted(got["participants"]) != sorted(want["participants"]):
-            found.append(f"event {want['kind']}: {got['participants']!r} != {want['participants']!r}")
+            found.append(
+                f"event {want['kind']}: {got['participants']!r} != {want['participants']!r}"
+            )
     found.extend(f"extra event {e['kind']}" for e in events)
     return found
 

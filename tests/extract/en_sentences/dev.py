@@ -73,7 +73,7 @@ CASES: tuple[Case, ...] = (
         "d13",
         "Eleven journalists have been detained since January, the Belarusian Association of "
         "Journalists reported.",
-        ({"action": D, "count": 11, "source": "Belarusian Association of Journalists"},),
+        ({"action": D, "count": 11, "source": "BAJ"},),
     ),
     Case(
         "d14",

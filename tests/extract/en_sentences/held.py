@@ -1,5 +1,10 @@
 """Held back: written before any rule of this round, scored once unchanged (the first figure),
-then kept as a measure; rules are written on `dev.py`, never on these."""
+then kept as a measure; rules are written on `dev.py`, never on these.
+
+Corrected after the first score (the figure before the correction is the one reported): h02's
+source is the gazetteer's canonical name of the body ("AAPP", as the contract names bodies),
+not the long form written at first; h19's "held talks" is a meeting, as the seed article's
+gold reads that phrase."""
 
 from __future__ import annotations
 
@@ -17,13 +22,20 @@ CASES: tuple[Case, ...] = (
         "h02",
         "Nineteen students were released by the military junta last week, the Assistance "
         "Association for Political Prisoners reported.",
-        ({"action": R, "count": 19, "source": "Assistance Association for Political Prisoners"},),
+        ({"action": R, "count": 19, "source": "AAPP"},),
     ),
     Case(
         "h03",
         "Human Rights Watch said that the State Security Service had arrested 31 opposition "
         "supporters in Tbilisi since Saturday.",
-        ({"action": D, "count": 31, "agent": "State Security Service", "source": "Human Rights Watch"},),
+        (
+            {
+                "action": D,
+                "count": 31,
+                "agent": "State Security Service",
+                "source": "Human Rights Watch",
+            },
+        ),
     ),
     Case(
         "h04",
@@ -122,7 +134,7 @@ CASES: tuple[Case, ...] = (
     Case(
         "h19",
         "Envoy Richard Grenell held talks with Nicolas Maduro in Caracas on Friday.",
-        events=({"kind": "talks", "participants": ["Nicolas Maduro", "Richard Grenell"]},),
+        events=({"kind": "meeting", "participants": ["Nicolas Maduro", "Richard Grenell"]},),
     ),
     Case(
         "h20",
