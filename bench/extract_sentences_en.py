@@ -15,11 +15,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tests.extract.en_sentences import dev, held
+from tests.extract.en_sentences.check import score
+
 from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
 from prisonwatch.services.extracting import to_json
-from tests.extract.en_sentences import dev, held
-from tests.extract.en_sentences.check import score
 
 SETS = {"dev": dev.CASES, "held": held.CASES}
 

@@ -8,7 +8,6 @@ import re
 from collections.abc import Sequence
 
 from prisonwatch.extract.attribution import agent_of, source_of
-from prisonwatch.extract.grammar import patients_by_parse, speakers_of
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import (
     FACT_ACTIONS,
@@ -20,6 +19,7 @@ from prisonwatch.extract.counting import (
     mechanism_of,
 )
 from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.grammar import patients_by_parse, speakers_of
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.timing import when_of

@@ -15,7 +15,8 @@ R, D, S, H, Q = "released", "detained", "sentenced", "held", "demanded"
 CASES: tuple[Case, ...] = (
     Case(
         "h01",
-        "President Kassym Tokayev pardoned 23 inmates on Tuesday, according to Amnesty International.",
+        "President Kassym Tokayev pardoned 23 inmates on Tuesday, according to Amnesty "
+        "International.",
         ({"action": R, "count": 23, "agent": "Kassym Tokayev", "source": "Amnesty International"},),
     ),
     Case(
