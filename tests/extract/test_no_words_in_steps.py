@@ -44,6 +44,10 @@ ALLOWED = frozenset(
         "AUX", "attr",
         "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "dep",
         "persons-by-parse/1.0",
+        "det", "PRON", "events/1.1",
+        # the contract's event kinds and concession values (shared/design/EXTRACTION.md)
+        "meeting", "visit", "talks", "appointment", "statement", "sanctions_lifted",
+        "sanctions_eased", "payment", "exchange",
         *(v.value for v in ClaimAction), *(v.value for v in Qualifier),
         *(v.value for v in ReleaseMechanism), *(v.value for v in EventKind),
         # the names of the concepts (lang/en/words/*.txt) a step asks its language for
@@ -70,7 +74,7 @@ RATCHET = {
     "context.py": 1,
     "counting.py": 35,
     "entities.py": 12,
-    "events.py": 39,
+    "events.py": 0,
     "people.py": 85,
     "quotes.py": 30,
     "relations.py": 10,

@@ -65,6 +65,14 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
     unless the noun is a thing that only carries words ("the report said")."""
     lo, hi = _edges(tok)
     found = a.mentions_in(lo, hi, tuple(_RANK))
+    owner = next((c for c in tok.children if c.dep_ == _MODIFIERS[2]), None)
+    if (
+        owner is not None
+        and tok.lemma_.lower() in _ROLES
+        and found
+        and all(m.type == "country" and owner.idx <= m.start < tok.idx for m in found)
+    ):
+        return a.text[owner.left_edge.idx : tok.idx + len(tok)]  # "Kenya's president"
     if found:
         return min(found, key=lambda m: (_RANK[m.type], m.start)).name
     if tok.pos_ == _PROPER_NOUN:  # a name the entity model missed: it and its name parts
@@ -261,6 +269,11 @@ def members_named(a: Article, d: Draft) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+def _owned_by(actor: str, owner: str) -> bool:
+    """Whether an actor is an office of the owner named ("Kenya's president" of Kenya)."""
+    return actor.startswith(owner) and actor[len(owner) : len(owner) + 1] in ("'", "’")
+
+
 def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
     """Agents and sources the surface rules left empty, where the parse tells them; a source
     named inside the counted group is one of the counted, not who counts them."""
@@ -282,8 +295,9 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
         by = passive_agent(a, d)
         if by is not None and by not in d.persons:
             d.agent = by
-        if d.agent is None:
-            d.agent = agent_by_parse(a, d)
+        actor = agent_by_parse(a, d)
+        if d.agent is None or (actor and _owned_by(actor, d.agent)):
+            d.agent = actor  # "Kenya's president pardoned": the office, not only its state
         if d.action == "demanded":
             continue
         speaker = named_speaker(a, d)

@@ -13,7 +13,8 @@ Extract = Callable[..., dict[str, Any]]
 class Case:
     """A text and what a careful reader takes from it: its claims (action, count and the
     fields this case decides: agent, source, persons, when) and its events (kind and
-    participants). No claims and no events means it must give nothing."""
+    the fields it decides: participants, by, what, target). No claims and no events means
+    it must give nothing."""
 
     id: str
     body: str
@@ -56,10 +57,12 @@ def errors(case: Case, out: dict[str, Any]) -> list[str]:
             continue
         got = same[0]
         events.remove(got)
-        if "participants" in want and sorted(got["participants"]) != sorted(want["participants"]):
-            found.append(
-                f"event {want['kind']}: {got['participants']!r} != {want['participants']!r}"
-            )
+        for key in sorted(set(want) - {"kind"}):
+            have, need = got.get(key), want[key]
+            if key == "participants":
+                have, need = sorted(have or []), sorted(need)
+            if have != need:
+                found.append(f"event {want['kind']}: {key} {got.get(key)!r} != {want[key]!r}")
     found.extend(f"extra event {e['kind']}" for e in events)
     return found
 

@@ -107,4 +107,38 @@ CASES: tuple[Case, ...] = (
         events=({"kind": "visit", "participants": ["Sviatlana Tsikhanouskaya"]},),
     ),
     Case("d20", "No one was released after the summit, the spokesman said."),
+    Case(
+        "d21",
+        "Cuba freed 30 prisoners after the United States removed it from the list of state "
+        "sponsors of terrorism.",
+        ({"action": R, "count": 30, "agent": "Cuba"},),
+        (
+            {
+                "kind": "concession",
+                "by": "United States",
+                "what": "sanctions_eased",
+                "target": "Cuba",
+            },
+        ),
+    ),
+    Case(
+        "d22",
+        "Belarus freed 20 political prisoners. In exchange, the European Union lifted the "
+        "travel ban on its foreign minister.",
+        ({"action": R, "count": 20, "agent": "Belarus"},),
+        ({"kind": "concession", "by": "European Union", "what": "sanctions_lifted"},),
+    ),
+    Case(
+        "d23",
+        "Belarus freed 20 political prisoners. The European Union did not lift its sanctions.",
+        ({"action": R, "count": 20},),
+    ),
+    Case("d24", "The athlete lifted the trophy after the final."),
+    Case(
+        "d25",
+        "Minsk freed 14 people on Friday. U.S. sanctions on the potash producer Belaruskali "
+        "were eased the same day.",
+        ({"action": R, "count": 14},),
+        ({"kind": "concession", "by": "United States", "what": "sanctions_eased"},),
+    ),
 )

@@ -259,3 +259,39 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 EVENT_NOT_FACTUAL = _rx(
     r"\b(?:will|would|could|may|might|plans? to|expected to|is to|ready to)\s+(?:\w+\s+){0,2}$"
 )
+
+
+# --- events (`events.py`) ---
+#: "sanctions on X": what a concession concerned follows.
+SANCTIONS_ON = _rx(r"\bsanctions\s+(?:on|against|imposed on|targeting|affecting)\s+(?:the\s+)?")
+#: The article a gazetteer key may be written with ("the Belarusian state airline").
+DEFINITE = "the "
+#: "the country's state airline": the owner is the article's state, dropped before a lookup.
+COUNTRY_OWNER = _rx(r"^(?:the\s+)?country['’]s\s+")
+#: "tasked by President Trump", "the release of activist X": not who met or visited.
+BY_SOMEONE = re.compile(
+    r"\b(?:(?<!led )(?<!headed )(?:by|from)\s+(?:\S+\s+){0,2}|of\s+(?:[a-z]\S*\s+){0,2})$"
+)
+#: "X and Y" joined as one party.
+PAIR_JOINER = re.compile(r"\s*(?:and|&)\s*")
+#: What may stand between "appointed" and the one appointed ("as the US special envoy").
+APPOINTEE_GAP = re.compile(r"[\s,]*(?:(?:as|the|US|U\.S\.|special|envoy|former)\s+)*")
+#: "met with X", "talks between X and Y", "was met by X": the other side follows.
+WITH_WHOM = re.compile(r"[^.;]{0,40}?\b(?:with|between|by)\b")
+BETWEEN_END = re.compile(r"\bbetween$")
+#: "the visits had attracted attention": a noun pointing back at an event told already ...
+ANAPHORIC_BEFORE = _rx(r"\b(?:the|this|that|these|those)\s+$")
+#: ... unless a relation follows it ("the visit to Minsk").
+RELATION_AFTER = re.compile(r"\s+(?:to|of|by|with|between|in)\b")
+#: A concession verb that softens rather than ends ("eased sanctions").
+EASING_WORD = _rx(r"\beas")
+#: "in Ankara", "at the border": where, not who.
+PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+#: The West as one side of an exchange, as the gazetteer and the contract name it.
+WEST = "West"
+THE_WEST = "the West"
+THE_WEST_RX = re.compile(r"\bthe West\b")
+#: Endings of a country's adjective ("Belarusian"), not its name.
+ADJECTIVE_ENDINGS = ("ian", "ese", "ish")
+#: The header line of the article format (" date YYYY-MM-DD <title>").
+HEADER_MARK = "date "
