@@ -69,7 +69,7 @@ CLEAN = (
 
 #: The older rule modules and their word literals today: the figure may only go down.
 RATCHET = {
-    "attribution.py": 39,
+    "attribution.py": 0,
     "claims.py": 31,
     "context.py": 1,
     "counting.py": 35,

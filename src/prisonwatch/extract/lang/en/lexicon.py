@@ -295,3 +295,81 @@ THE_WEST_RX = re.compile(r"\bthe West\b")
 ADJECTIVE_ENDINGS = ("ian", "ese", "ish")
 #: The header line of the article format (" date YYYY-MM-DD <title>").
 HEADER_MARK = "date "
+
+
+# --- agents and sources (`attribution.py`) ---
+#: "persuaded Lukashenko to release": the one persuaded is who released.
+CAUSER = _rx(
+    r"\b(?:persuaded|convinced|urged|asked|allowed|pushed|pressed|called on)\s+"
+    r"(?:\S+(?:\s+\S+){0,8}?\s+to\s+)?$"
+)
+#: The verb of a demand ("urged", "called for", "sought").
+DEMAND_VERB = _rx(
+    r"\b(?:urg\w*|call\w*\s+(?:on|for|upon)|demand\w*|appeal\w*|press\w*|push\w*|seek\w*|sought|lobb\w*)\b"
+)
+#: "Belarus's authorities": a possessed noun that is the state acting, not a thing it owns.
+GOVERNMENT_WORDS = EN.words("government_words")
+#: "X, a rights group, ...": an apposition after a name (it is described, then speaks).
+APPOSITION_AFTER = re.compile(r"\s*,\s*(?:a|an|the)\b")
+#: "X's": a possessive after a name.
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+POSSESSED_WORD = re.compile(r"['’]s\s+(\w+)")
+#: "according to the ... X": X is the source, not the actor.
+ACCORDING_BEFORE = _rx(r"according to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$")
+#: "to X", "in X", "from X": a destination or place, not who acted.
+PLACE_PREPOSITION_BEFORE = _rx(r"\b(?:to|into|in|from|at|for|with|of)\s+(?:the\s+)?$")
+#: A country's adjective ("Belarusian"), not its name.
+ADJECTIVE_END = re.compile(r"(?:ian|ese|ish)$")
+#: "according to X", "per X", "citing X".
+ACCORDING_TO = _rx(r"\b(?:according to|per|citing)\s+")
+#: "a report from the X group": the part after the last "from", "by", "of".
+FROM_BY_OF = re.compile(r"\b(?:from|by|of)\s+")
+#: An article opening a noun phrase.
+ARTICLE_START = re.compile(r"^(?:the|a|an)\s+")
+#: "said the X": a say-verb and an article.
+SAY_VERB_THEN = _rx(r"\b" + EN.alternation("say_verbs") + r"\s+(?:the\s+)?")
+#: "his press service": a body owned by the person named before.
+OWNED_BODY = re.compile(r"(?:his|her)\s+(.+)")
+#: Conjunctions and articles opening a clause's subject.
+CLAUSE_OPENERS = re.compile(r"^(?:(?:but|and|while|yet|the|a|an)\s+)+")
+#: "he said", "they reported": a pronoun's speaker.
+PRONOUN_SAYS = _rx(r"\b(?:he|she|they)\s+(?:\w+ly\s+)?" + EN.alternation("say_verbs") + r"\b")
+#: "the rights group said", "critics say": a described group that speaks.
+NOUN_SAYS = re.compile(
+    r"(?:^|\b(?:the)\s+|,\s*)((?:[A-Z][a-z]+\s+)?[a-z][a-z -]{2,40}?)\s+"
+    + EN.alternation("say_verbs", "opinion_verbs")
+    + r"\b"
+)
+#: Auxiliaries and verbs that end a clause's opening subject.
+SUBJECT_END = _rx(
+    r"\b(?:have|has|had|is|are|was|were|will|would|did|do|does|further|also|again|now|still|jointly|"
+    r"call|calls|called|urge|urges|urged|demand|demands|demanded|adopted|issued)\b"
+)
+#: "the Government of Burma".
+GOVERNMENT_OF_BEFORE = _rx(r"\bgovernment of\s+(?:the\s+)?$")
+GOVERNMENT_OF = "Government of "
+#: "was freed", "have been detained": a passive before the verb.
+PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$")
+#: "released from prison in X".
+FROM_PRISON_IN = re.compile(r"\s+from\s+(?:prison in\s+)?")
+#: "The junta has arrested ...": a state body as the subject before the verb.
+STATE_SUBJECT = re.compile(
+    r"\b(?P<body>(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][a-z]+\s+)?"
+    + EN.alternation("state_bodies")
+    + r")\s+(?:(?:has|have|had|also|then|later|again)\s+)*"
+    r"(?:\w+ly\s+)?$"
+)
+STATE_SUBJECT_GROUP = "body"
+#: "“We have freed 20 people,” X said": the speaker acts.
+FIRST_PERSON = _rx(r"\b(?:we|I)\s+(?:(?:have|has|had|will|just|already|today|also)\s+)*$")
+#: "Russia and the United States": two sides joined.
+AND_THE = re.compile(r"\s*(?:and|&)\s+(?:the\s+)?")
+AND_THE_NAME = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
+#: "... by the X": a by-phrase after the verb.
+BY_PHRASE = re.compile(r"[^.]{0,40}?\bby\s+(?:the\s+)?")
+#: A state body named by office ("the authorities").
+OFFICE = _rx("(" + EN.alternation("state_bodies") + r")\b")
+STATE_BODY = _rx(r"^Government of\b|\b" + EN.alternation("state_bodies") + "$")
+POLICE = _rx(r"\b" + EN.alternation("police_bodies") + "$")
+#: "deported to X", "exile in X": X is where they went, not who held them.
+SENT_THERE_BEFORE = re.compile(r"\b(?:to|into|for|exile in|arrived in|landed in)\s+(?:the\s+)?$")
