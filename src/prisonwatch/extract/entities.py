@@ -95,6 +95,7 @@ def mentions(
                 name = _national(whole, ent.start_char, name)
             if name:
                 raw.append(Mention(ent.start_char, ent.end_char, text, typ, name))
+    raw = _names_run_on(doc, raw)
     raw = [m for m in raw if not _names_a_body(m, whole)]
     raw.extend(_known_given_names(whole, raw, gazetteer))
     # a surname alone takes the fullest name with that surname in the article
@@ -129,6 +130,59 @@ def mentions(
             out.append(Mention(m.start, m.end, m.text, "person", fullest[key]))  # "Coale" as ORG
         else:
             out.append(m)
+    return out
+
+
+_NAME_PART = "compound"
+_PROPER = "PROPN"
+#: Words that stand before a name without being part of it: titles and role nouns.
+_NOT_NAME_PARTS = (
+    EN.words("honorifics")
+    | EN.words("role_words")
+    | EN.words("actor_nouns")
+    | EN.words("people_nouns")
+    | frozenset(EN.pairs("role_populations"))
+)
+
+
+def _names_run_on(doc: Any, raw: list[Mention]) -> list[Mention]:
+    """ "Maria Corina Machado" where the model marked only "Maria Corina": a person's name runs
+    on while its last word is a name part of the proper noun right after it (the parse's
+    `compound`), and back while the proper noun before it is a name part of it ("Ana" of "Ana
+    Maria Duarte"), unless that noun belongs to another entity or is a title or role word."""
+    taken = {t.i for ent in doc.ents for t in ent}
+    out: list[Mention] = []
+    for m in raw:
+        own = m.type == "person" and m.name == _clean_person(m.text)  # not a gazetteer name
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if own else None
+        if not span:
+            out.append(m)
+            continue
+        first, last = span[0], span[-1]
+        grown = False
+        while (
+            first.i > 0
+            and (left := first.doc[first.i - 1]).dep_ == _NAME_PART
+            and left.pos_ == _PROPER
+            and span[0].i <= left.head.i <= last.i
+            and left.i not in taken
+            and left.lower_ not in _NOT_NAME_PARTS
+            and left.text[:1].isupper()
+        ):
+            first, grown = left, True  # "Ana Maria Duarte" where the model marked "Maria Duarte"
+        while (
+            last.dep_ == _NAME_PART
+            and last.head.i == last.i + 1
+            and last.head.pos_ == _PROPER
+            and last.head.i not in taken
+        ):
+            last, grown = last.head, True
+        if not grown:
+            out.append(m)
+            continue
+        start, end = first.idx, last.idx + len(last)
+        name = _clean_person(doc.text[start:end])
+        out.append(Mention(start, end, doc.text[start:end], "person", name or m.name))
     return out
 
 

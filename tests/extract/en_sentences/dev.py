@@ -141,4 +141,19 @@ CASES: tuple[Case, ...] = (
         ({"action": R, "count": 14},),
         ({"kind": "concession", "by": "United States", "what": "sanctions_eased"},),
     ),
+    Case(
+        "d26",
+        "The lawyer Ana Maria Duarte said 12 students were detained.",
+        ({"action": D, "count": 12, "source": "Ana Maria Duarte"},),
+    ),
+    Case(
+        "d27",
+        "The activist Ana Maria Lopez Garcia called for the release of 40 detainees.",
+        ({"action": Q, "count": 40, "agent": "Ana Maria Lopez Garcia"},),
+    ),
+    Case(
+        "d28",
+        "President Alexander Lukashenko pardoned 31 people on Friday.",
+        ({"action": R, "count": 31, "agent": "Alexander Lukashenko"},),
+    ),
 )
