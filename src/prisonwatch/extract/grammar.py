@@ -48,6 +48,7 @@ _ACTED_ON = ("dobj", "nsubjpass")
 _SAME_PEOPLE = ("appos", "conj")
 _NAME_PART = "compound"
 _SINGULAR_NOUN = "NN"
+_HEARERS = ("dobj", "dative")
 _NOUN = "NOUN"
 _RANK = {"person": 0, "organization": 1, "country": 2}
 #: How far up from the action's verb the say-verb may govern it.
@@ -82,7 +83,10 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
     if not role and not (speaker and tok.pos_ == _NOUN and tok.lemma_.lower() not in _SPEECHLESS):
         return None
     words = [c for c in tok.lefts if c.dep_ in _MODIFIERS] + [tok]
-    phrase = a.text[words[0].idx : tok.idx + len(tok)]
+    first = words[0]
+    while first.i < tok.i and (inner := [c for c in first.lefts if c.dep_ in _MODIFIERS]):
+        first = inner[0]  # "the Cuban Prisoners Defenders group": modifiers of modifiers
+    phrase = a.text[first.idx : tok.idx + len(tok)]
     if phrase.lower() in _INSTITUTIONS:
         return a.institution(phrase)
     return phrase
@@ -130,6 +134,15 @@ def source_by_parse(a: Article, d: Draft) -> str | None:
     return name_of(a, subject, speaker=True) if subject is not None else None
 
 
+def _told(a: Article, d: Draft) -> set[str]:
+    """Who the say-verb governing the claim was said to ("told AFP", "told reporters")."""
+    subject = _say_subject(a, d.trigger[0])
+    if subject is None:
+        return set()
+    heard = [c for c in subject.head.children if c.dep_ in _HEARERS]
+    return {m.name for h in heard for m in a.mentions_in(*_edges(h))}
+
+
 def named_speaker(a: Article, d: Draft) -> str | None:
     """The person or body the parse names as saying the claim's clause ("..., said X",
     "X, a rights group, reported that ..."): only a named one, which outranks what the
@@ -137,8 +150,11 @@ def named_speaker(a: Article, d: Draft) -> str | None:
     subject = _say_subject(a, d.trigger[0])
     if subject is None:
         return None
-    found = [m for m in a.mentions if m.start <= subject.idx < m.end and m.type in _ENTITY_TYPES]
-    return found[0].name if found else None
+    lo, hi = subject.left_edge.idx, subject.idx + len(subject)  # "the X group told AFP"
+    found = [m for m in a.mentions if lo <= m.start and m.end <= hi and m.type in _ENTITY_TYPES]
+    covering = [m for m in a.mentions if m.start <= subject.idx < m.end and m.type in _ENTITY_TYPES]
+    found = covering or found
+    return found[-1].name if found else None
 
 
 def speakers_of(a: Article, pos: int) -> set[str]:
@@ -303,6 +319,8 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
         speaker = named_speaker(a, d)
         if speaker is not None and speaker not in d.persons and speaker != d.agent:
             d.source = speaker
+        elif d.source is not None and d.source in _told(a, d):
+            d.source = source_by_parse(a, d)  # "the X group told AFP": AFP heard it
         if d.source is None:
             found = source_by_parse(a, d)
             d.source = found if found not in d.persons else None

@@ -156,4 +156,27 @@ CASES: tuple[Case, ...] = (
         "President Alexander Lukashenko pardoned 31 people on Friday.",
         ({"action": R, "count": 31, "agent": "Alexander Lukashenko"},),
     ),
+    Case(
+        "d29",
+        "In a statement on Tuesday, the Egyptian Initiative for Personal Rights said 57 "
+        "activists had been arrested.",
+        (
+            {
+                "action": D,
+                "count": 57,
+                "source": "Egyptian Initiative for Personal Rights",
+                "agent": None,
+            },
+        ),
+    ),
+    Case(
+        "d30",
+        "Cuban authorities released 127 prisoners, the Cuban Prisoners Defenders group told AFP.",
+        ({"action": R, "count": 127, "source": "Cuban Prisoners Defenders group"},),
+    ),
+    Case(
+        "d31",
+        "The Committee for the Release of Political Prisoners said 40 people were freed.",
+        ({"action": R, "count": 40, "source": "Committee for the Release of Political Prisoners"},),
+    ),
 )
