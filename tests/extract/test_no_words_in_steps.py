@@ -45,7 +45,9 @@ ALLOWED = frozenset(
         "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "dep",
         "persons-by-parse/1.0",
         "det", "PRON", "events/1.1",
-        # the contract's event kinds and concession values (shared/design/EXTRACTION.md)
+        # the contract's field names, event kinds and concession values
+        # (shared/design/EXTRACTION.md)
+        "source", "when", "mechanism",
         "meeting", "visit", "talks", "appointment", "statement", "sanctions_lifted",
         "sanctions_eased", "payment", "exchange",
         *(v.value for v in ClaimAction), *(v.value for v in Qualifier),
@@ -71,13 +73,13 @@ CLEAN = (
 RATCHET = {
     "attribution.py": 0,
     "claims.py": 31,
-    "context.py": 1,
+    "context.py": 0,
     "counting.py": 35,
     "entities.py": 12,
     "events.py": 0,
     "people.py": 85,
     "quotes.py": 30,
-    "relations.py": 10,
+    "relations.py": 0,
     "timex.py": 142,
     "timing.py": 10,
     "sentences.py": 1,

@@ -373,3 +373,15 @@ STATE_BODY = _rx(r"^Government of\b|\b" + EN.alternation("state_bodies") + "$")
 POLICE = _rx(r"\b" + EN.alternation("police_bodies") + "$")
 #: "deported to X", "exile in X": X is where they went, not who held them.
 SENT_THERE_BEFORE = re.compile(r"\b(?:to|into|for|exile in|arrived in|landed in)\s+(?:the\s+)?$")
+
+# --- subsets and lists (`relations.py`) ---
+#: Populations of foreigners, one kind whatever the wording.
+FOREIGN_POPULATIONS = frozenset({"foreigners", "foreign_nationals"})
+#: The last part of a population of a nation's citizens ("lithuanian_nationals").
+NATIONALS = "nationals"
+#: Populations that name no kind of their own, from the least specific ("people").
+GENERAL_POPULATIONS = {"people": 0, "prisoners": 1}
+#: What stands between two counts of one list ("six Lithuanians, two Latvians").
+LIST_GAP = re.compile(r"\s*(?:,|and|, and|;)\s*")
+#: A clause break between parallel parts ("10 were sent to Russia, 13 to Germany, and ...").
+CLAUSE_GAP = re.compile(r"[^.;:!?\d—–(]{0,80}(?:,\s*(?:and\s+)?|\s+and\s+)")
