@@ -385,3 +385,59 @@ GENERAL_POPULATIONS = {"people": 0, "prisoners": 1}
 LIST_GAP = re.compile(r"\s*(?:,|and|, and|;)\s*")
 #: A clause break between parallel parts ("10 were sent to Russia, 13 to Germany, and ...").
 CLAUSE_GAP = re.compile(r"[^.;:!?\d—–(]{0,80}(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+# --- quotations (`quotes.py`) ---
+_QUOTE_SAY = EN.alternation("say_verbs", "quote_verbs")
+#: "..., X said." / "said X" after a quotation: its speaker.
+QUOTE_AFTER = re.compile(
+    rf"^[\s,]*(?:(?P<who>[^,.;\"“”]{{1,60}}?)\s+{_QUOTE_SAY}\b|{_QUOTE_SAY}\s+(?P<who2>[^,.;\"“”]{{1,60}}))",
+    re.I,
+)
+QUOTE_QUOTED_AS = re.compile(
+    r"(?:quoted|cited)\s+(?P<who>[^,.;\"“”]{1,60}?)\s+as\s+(?:say(?:ing|s)|telling)", re.I
+)
+#: "..., the statement read": a document speaks for whoever issued it.
+QUOTE_DOCUMENT_SAYS = re.compile(
+    r"^[\s,]*(?:the|a|an|its|their|his|her)\s+(?:\w+\s+)?"
+    r"(?:statement|letter|post|message|tweet|communiqu\w+|press release)\s+"
+    r"(?:read|reads|said|says|stated|noted)\b",
+    re.I,
+)
+#: "according to a tweet from X:" before a quotation set off on its own line.
+QUOTE_ACCORDING = re.compile(
+    r"\baccording to\s+(?:(?:a|an|the|his|her|their)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:(?:from|by|of)\s+)?(?P<who>[^,;:\"“”]{1,80})[\s:]*$",
+    re.I,
+)
+#: "According to Viasna, ..." opening the sentence a quotation stands in.
+QUOTE_ACCORDING_LEAD = re.compile(r"^\W*according to\s+(?P<who>[^,;:\"“”]{1,80}),", re.I)
+#: An outlet or a document named by description, to be read as the last organisation named.
+QUOTE_DESCRIBED = re.compile(
+    r"^(?:the|its|their)\s+(?:\w+\s+)?(?:agency|outlet|newspaper|broadcaster|statement|"
+    r"channel|service)$",
+    re.I,
+)
+#: A quoted title of an article, book or film is not something anyone said.
+QUOTE_TITLE_BEFORE = re.compile(
+    r"\b(?:article|report|book|headline|film|documentary|song|column|op-ed|story|titled|"
+    r"entitled)\s*[:,]?\s*$",
+    re.I,
+)
+#: "declared a political prisoner" designates; it does not introduce speech.
+QUOTE_NOT_SPEECH = re.compile(r"\s+(?:\w+\s+){0,3}?(?:a\s+)?political prisoners?\b", re.I)
+#: Scare quotes and slogans ("extremism", "Long live Belarus!") with nobody saying them.
+QUOTE_SHORTEST_UNATTRIBUTED = 4
+QUOTE_QUOTED_BY = re.compile(r"quoted by\s+(?:the\s+)?(?P<via>[^,.;\"“”]{1,60})", re.I)
+QUOTE_PRONOUN = re.compile(r"\b(?:he|she|they)\s+" + _QUOTE_SAY + r"\b", re.I)
+#: The names of the groups the patterns above capture.
+WHO, WHO2, VIA = "who", "who2", "via"
+#: Pronouns that point back to the last speaker ("he added").
+SPEAKER_PRONOUNS = ("he", "she", "they")
+#: "told the state news agency X": the outlet the words were given to.
+QUOTE_TOLD = re.compile(
+    r"\b(?:told|telling|in an interview with|speaking to|said to|according to an interview with)\s+"
+    r"(?:the\s+)?(?:(?:state|state-run|independent|news|outlet|agency|newspaper|broadcaster|"
+    r"daily|channel)\s+)*",
+    re.I,
+)
+ARTICLE_START_ANY_CASE = _rx(r"^(?:the|a|an)\s+")
