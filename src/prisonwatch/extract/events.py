@@ -119,6 +119,7 @@ _OFF = EN.words("removal_prepositions")
 _CONCERNING = EN.words("measure_prepositions")
 #: spaCy's English labels.
 _OBJECT, _PASSIVE_SUBJECT, _SUBJECT = "dobj", "nsubjpass", "nsubj"
+_PASSIVE_AGENT = "agent"
 _PREPOSITION, _PREP_OBJECT, _NEGATION, _PRONOUN = "prep", "pobj", "neg", "PRON"
 _DETERMINER = "det"
 _OWNERS = ("compound", "amod", "poss")
@@ -202,6 +203,80 @@ def _concessions_by_parse(
     return out
 
 
+_HOSTING = EN.words("hosting_lemmas")
+_DELEGATIONS = EN.words("delegation_nouns")
+_LEADING = EN.words("leading_lemmas")
+_APPOINTING = EN.words("appointment_lemmas")
+_OFFICES = EN.words("office_nouns")
+
+
+def _person_at(a: Article, tok: object) -> str | None:
+    """The person a token is part of the name of, if any."""
+    i = tok.idx  # type: ignore[attr-defined]
+    found = [m for m in a.mentions if m.type == "person" and m.start <= i < m.end]
+    return found[0].name if found else None
+
+
+def _meetings_by_parse(a: Article, s: int, e: int, index: int) -> list[EventDraft]:
+    """A meeting read from the parse: a person hosts ("received", "hosted", "welcomed")
+    another person, or a delegation through the one who leads it ("received the American
+    delegation led by X")."""
+    out: list[EventDraft] = []
+    for verb in a.doc.char_span(s, e, alignment_mode="expand") or []:
+        if verb.lemma_.lower() not in _HOSTING:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == _SUBJECT), None)
+        guest = next((c for c in verb.children if c.dep_ == _OBJECT), None)
+        host = _person_at(a, subject) if subject is not None else None
+        if host is None or guest is None:
+            continue
+        other = _person_at(a, guest)
+        if other is None and guest.lemma_.lower() in _DELEGATIONS:
+            leaders = [
+                p
+                for c in guest.children
+                if c.lemma_.lower() in _LEADING
+                for by in c.children
+                if by.dep_ == _PASSIVE_AGENT
+                for p in by.children
+                if p.dep_ == _PREP_OBJECT
+            ]
+            other = _person_at(a, leaders[0]) if leaders else None
+        if other is None or other == host:
+            continue
+        places = [x.name for x in a.mentions_in(verb.idx, e, ("place", "country"))]
+        out.append(
+            EventDraft(
+                "meeting",
+                s,
+                e,
+                _when(a, s, e, verb.idx, index),
+                places[0] if places else None,
+                [host, other],
+            )
+        )
+    return out
+
+
+def _appointments_by_parse(a: Article, s: int, e: int, index: int) -> list[EventDraft]:
+    """An appointment read from the parse: a verb of appointing with an office in its phrase
+    ("named X special envoy", "appointed X as his envoy"); the one appointed is the first
+    person named after the verb within its phrase."""
+    out: list[EventDraft] = []
+    for verb in a.doc.char_span(s, e, alignment_mode="expand") or []:
+        if verb.lemma_.lower() not in _APPOINTING:
+            continue
+        after = [t for t in verb.subtree if t.i > verb.i]
+        if not any(t.lemma_.lower() in _OFFICES for t in after):
+            continue
+        named = [n for t in after if (n := _person_at(a, t)) is not None]
+        if named:
+            out.append(
+                EventDraft("appointment", s, e, _when(a, s, e, verb.idx, index), None, named[:1])
+            )
+    return out
+
+
 def _when(a: Article, s: int, e: int, t0: int, index: int) -> tuple[str, str] | None:
     """The date of the clause the trigger stands in, else the last date told in the two
     sentences before (the narrative's time), else none."""
@@ -255,6 +330,12 @@ def find_events(a: Article, gaz: Gazetteer, claims: list[Draft]) -> list[EventDr
                 if kind == "talks" and any(o.kind == "meeting" and o.start == s for o in out):
                     continue
                 out.append(ev)
+        if a.doc is not None:
+            for ev in _meetings_by_parse(a, s, e, index) + _appointments_by_parse(a, s, e, index):
+                if not any(o.kind == ev.kind and o.start == s for o in out) and not any(
+                    _same_event(o, ev) for o in out
+                ):
+                    out.append(ev)  # what the surface patterns missed in this sentence
         if any(o.kind == "concession" and o.start == s for o in out):
             continue  # the surface patterns read this sentence's concession already
         for ev, at in _concessions_by_parse(a, claims, s, e, index):

@@ -179,4 +179,21 @@ CASES: tuple[Case, ...] = (
         "The Committee for the Release of Political Prisoners said 40 people were freed.",
         ({"action": R, "count": 40, "source": "Committee for the Release of Political Prisoners"},),
     ),
+    Case(
+        "d32",
+        "Lukashenko received the American delegation led by John Coale on Friday.",
+        events=({"kind": "meeting", "participants": ["Alexander Lukashenko", "John Coale"]},),
+    ),
+    Case(
+        "d33",
+        "Putin hosted Steve Witkoff in the Kremlin on Thursday.",
+        events=({"kind": "meeting", "participants": ["Steve Witkoff", "Vladimir Putin"]},),
+    ),
+    Case(
+        "d34",
+        "Trump named Richard Grenell special envoy for presidential missions.",
+        events=({"kind": "appointment", "participants": ["Richard Grenell"]},),
+    ),
+    Case("d35", "The prison received 40 new inmates last year."),
+    Case("d36", "The company named its new product after the founder."),
 )
