@@ -44,7 +44,7 @@ ALLOWED = frozenset(
         "AUX", "attr",
         "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "dep",
         "persons-by-parse/1.0",
-        "det", "PRON", "events/1.1", "quotes/1.1",
+        "det", "PRON", "events/1.2", "quotes/1.1",
         # the contract's field names, event kinds and concession values
         # (shared/design/EXTRACTION.md)
         "source", "when", "mechanism",

@@ -13,7 +13,7 @@ from prisonwatch.extract.gazetteer import Gazetteer
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
 
-VERSION = "events/1.1"
+VERSION = "events/1.2"
 
 
 @dataclass(slots=True)
