@@ -196,4 +196,15 @@ CASES: tuple[Case, ...] = (
     ),
     Case("d35", "The prison received 40 new inmates last year."),
     Case("d36", "The company named its new product after the founder."),
+    Case(
+        "d37",
+        "Security forces detained at least 40 people in Tbilisi overnight, the interior "
+        "ministry said.",
+        ({"action": D, "count": 40, "agent": "Security forces", "source": "interior ministry"},),
+    ),
+    Case(
+        "d38",
+        "Border guards detained 3 journalists at the crossing.",
+        ({"action": D, "count": 3, "agent": "Border guards"},),
+    ),
 )
