@@ -43,10 +43,16 @@ ALLOWED = frozenset(
         "acl", "participle", "share_participle",
         "AUX", "attr",
         "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "dep",
-        "persons-by-parse/1.1", "claims/1.3",
+        "persons-by-parse/1.1", "claims/1.4",
         # patterns and token names added in issue 12's third session, and spaCy's keys
         "nominal", "subject", "share_subject", "share_auxsubject", "among", "group",
         "ORTH", "attribute_ruler", "given_passive",
+        "det", "PRON", "events/1.2", "quotes/1.1",
+        # the contract's field names, event kinds and concession values
+        # (shared/design/EXTRACTION.md)
+        "source", "when", "mechanism",
+        "meeting", "visit", "talks", "appointment", "statement", "sanctions_lifted",
+        "sanctions_eased", "payment", "exchange",
         *(v.value for v in ClaimAction), *(v.value for v in Qualifier),
         *(v.value for v in ReleaseMechanism), *(v.value for v in EventKind),
         # the names of the concepts (lang/en/words/*.txt) a step asks its language for
@@ -71,13 +77,13 @@ CLEAN = (
 
 #: The older rule modules and their word literals today: the figure may only go down.
 RATCHET = {
-    "attribution.py": 39,
-    "context.py": 1,
+    "attribution.py": 0,
+    "context.py": 0,
     "entities.py": 12,
-    "events.py": 39,
+    "events.py": 0,
     "people.py": 85,
-    "quotes.py": 30,
-    "relations.py": 10,
+    "quotes.py": 0,
+    "relations.py": 0,
     "timex.py": 142,
     "timing.py": 10,
     "sentences.py": 1,

@@ -18,10 +18,12 @@ Extract = Callable[..., dict[str, Any]]
     ("body", "action", "count", "agent"),
     [
         (
+            # Moldova is a country of the gazetteer: its government is named as "the
+            # Government of Burma" is in the shared gold
             "The government of Moldova freed 37 political prisoners on Monday.",
             "released",
             37,
-            "Moldova",
+            "Government of Moldova",
         ),
         (
             "Eleven activists were freed by the Azerbaijani authorities on Friday.",

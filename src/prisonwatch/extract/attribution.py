@@ -12,33 +12,9 @@ from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
 
-#: "persuaded Lukashenko to release": the one persuaded is who released.
-_CAUSER = re.compile(
-    r"\b(?:persuaded|convinced|urged|asked|allowed|pushed|pressed|called on)\s+"
-    r"(?:\S+(?:\s+\S+){0,8}?\s+to\s+)?$",
-    re.I,
-)
-
-
-_DEMAND_VERB = re.compile(
-    r"\b(?:urg\w*|call\w*\s+(?:on|for|upon)|demand\w*|appeal\w*|press\w*|push\w*|seek\w*|sought|lobb\w*)\b",
-    re.I,
-)
-
-
-_GOVERNMENT_WORDS = {
-    "government",
-    "administration",
-    "authorities",
-    "regime",
-    "police",
-    "forces",
-    "security",
-    "courts",
-    "court",
-    "presidency",
-    "office",
-}
+_CAUSER = lx.CAUSER
+_DEMAND_VERB = lx.DEMAND_VERB
+_GOVERNMENT_WORDS = lx.GOVERNMENT_WORDS
 
 
 def _entity_before(
@@ -54,25 +30,19 @@ def _entity_before(
         between = a.text[m.end : pos]
         if '"' in between or "“" in between or "”" in between:
             continue
-        says = lx.SAY_AFTER.match(a.text, m.end) or re.match(r"\s*,\s*(?:a|an|the)\b", between)
-        if says and not re.match(r"['’]s\b", a.text[m.end : m.end + 2]):
+        says = lx.SAY_AFTER.match(a.text, m.end) or lx.APPOSITION_AFTER.match(between)
+        if says and not lx.POSSESSIVE_AFTER.match(a.text[m.end : m.end + 2]):
             continue
-        if re.search(
-            r"according to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$",
-            a.text[max(s, m.start - 60) : m.start],
-            re.I,
-        ):
+        if lx.ACCORDING_BEFORE.search(a.text[max(s, m.start - 60) : m.start]):
             continue
-        if _government(a, m) is None and re.search(
-            r"\b(?:to|into|in|from|at|for|with|of)\s+(?:the\s+)?$",
-            a.text[max(s, m.start - 12) : m.start],
-            re.I,
+        if _government(a, m) is None and lx.PLACE_PREPOSITION_BEFORE.search(
+            a.text[max(s, m.start - 12) : m.start]
         ):
             continue  # a destination or a place, not who acted
-        possessive = re.match(r"['’]s\s+(\w+)", a.text[m.end : m.end + 30])
+        possessive = lx.POSSESSED_WORD.match(a.text[m.end : m.end + 30])
         if possessive and possessive.group(1).lower() not in _GOVERNMENT_WORDS:
             continue  # "Trump's leadership led to": the leadership did not release anyone
-        if m.type == "country" and m.text != m.name and re.search(r"(?:ian|ese|ish)$", m.text):
+        if m.type == "country" and m.text != m.name and lx.ADJECTIVE_END.search(m.text):
             continue  # "Belarusian" as an adjective
         return m
     return None
@@ -92,7 +62,7 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
     q = a.quote_at(pos)
     if q is not None and q.speaker:
         return q.speaker
-    m = re.search(r"\b(?:according to|per|citing)\s+", text[s:e], re.I)  # "cited by" relays
+    m = lx.ACCORDING_TO.search(text[s:e])  # "cited by" relays
     if m:
         after = a.mentions_in(
             s + m.end(), min(e, s + m.end() + 70), ("person", "organization", "country")
@@ -102,8 +72,8 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
             return min(after, key=lambda x: (rank[x.type], x.start)).name
         phrase = re.match(r"([^,.;]{2,80})", text[s + m.end() : e])
         if phrase:
-            words = re.split(r"\b(?:from|by|of)\s+", phrase.group(1))[-1].strip()
-            words = re.sub(r"^(?:the|a|an)\s+", "", words)
+            words = lx.FROM_BY_OF.split(phrase.group(1))[-1].strip()
+            words = lx.ARTICLE_START.sub("", words)
             if words.split() and words.split()[-1] in _GROUP_NOUNS and len(words.split()) <= 5:
                 return words
     sayers = [
@@ -115,11 +85,7 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
         before_figure = [m for m in sayers if m.start < pos]
         # the speaker whose clause holds the figure, else the first who speaks
         return (before_figure[-1] if before_figure else sayers[0]).name
-    m2 = re.search(
-        r"\b" + EN.alternation("say_verbs") + r"\s+(?:the\s+)?",
-        text[s:e],
-        re.I,
-    )
+    m2 = lx.SAY_VERB_THEN.search(text[s:e])
     if m2:
         after = a.mentions_in(
             s + m2.end(), min(e, s + m2.end() + 60), ("person", "organization", "country")
@@ -136,11 +102,11 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
     before = [x for x in said if s + x.start(1) < pos]
     np = before[-1] if before else said[0] if said else None
     if np is not None:
-        owner = re.match(r"(?:his|her)\s+(.+)", np.group(1))
+        owner = lx.OWNED_BODY.match(np.group(1))
         people = a.mentions_in(s, s + np.start(1), ("person",))
         if owner and people:
             return f"{people[-1].name}'s {owner.group(1)}"  # "his press service"
-        said_by = re.sub(r"^(?:(?:but|and|while|yet|the|a|an)\s+)+", "", np.group(1))
+        said_by = lx.CLAUSE_OPENERS.sub("", np.group(1))
         if np.start(1) == 0 and not any(m.start == s for m in a.mentions):
             said_by = said_by[:1].lower() + said_by[1:]  # "Human rights groups say" opens it
         return a.institution(said_by)
@@ -150,24 +116,13 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
 _GROUP_NOUNS = EN.words("role_words")
 
 
-_PRONOUN_SAYS = re.compile(
-    r"\b(?:he|she|they)\s+(?:\w+ly\s+)?" + EN.alternation("say_verbs") + r"\b",
-    re.I,
-)
+_PRONOUN_SAYS = lx.PRONOUN_SAYS
 
 
-_NOUN_SAYS = re.compile(
-    r"(?:^|\b(?:the)\s+|,\s*)((?:[A-Z][a-z]+\s+)?[a-z][a-z -]{2,40}?)\s+"
-    + EN.alternation("say_verbs", "opinion_verbs")
-    + r"\b"
-)
+_NOUN_SAYS = lx.NOUN_SAYS
 
 
-_AUX = re.compile(
-    r"\b(?:have|has|had|is|are|was|were|will|would|did|do|does|further|also|again|now|still|jointly|"
-    r"call|calls|called|urge|urges|urged|demand|demands|demanded|adopted|issued)\b",
-    re.I,
-)
+_AUX = lx.SUBJECT_END
 
 
 def _subject_phrase(before: str) -> str | None:
@@ -182,8 +137,8 @@ def _subject_phrase(before: str) -> str | None:
 def _government(a: Article, ent: Mention) -> str | None:
     """ "the Government of Burma" as written, rather than the state it governs."""
     before = a.text[max(0, ent.start - 20) : ent.start]
-    if ent.type == "country" and re.search(r"\bgovernment of\s+(?:the\s+)?$", before, re.I):
-        return f"Government of {ent.text}"
+    if ent.type == "country" and lx.GOVERNMENT_OF_BEFORE.search(before):
+        return f"{lx.GOVERNMENT_OF}{ent.text}"
     return None
 
 
@@ -213,7 +168,7 @@ def agent_of(a: Article, d: Draft, s: int, e: int) -> str | None:
         and _FIRST_PERSON.search(text, max(quote.start, t0 - 40), t0)
     ):
         return quote.speaker  # "“We have freed 20 people,” Lukashenko said"
-    passive = re.search(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$", text[s:t0])
+    passive = lx.PASSIVE_BEFORE.search(text[s:t0])
     by = _by_agent(a, t1, e)
     if passive and by is not None:
         return by[0]  # "was detained by police": the by-phrase, whatever stands before
@@ -224,14 +179,14 @@ def agent_of(a: Article, d: Draft, s: int, e: int) -> str | None:
         return _government(a, ent) or ent.name
     body = _STATE_SUBJECT.search(text, max(s, t0 - 60), t0)
     if body is not None and not passive:
-        return a.institution(body.group("body"))  # "The junta has arrested ..."
+        return a.institution(body.group(lx.STATE_SUBJECT_GROUP))  # "The junta has arrested ..."
     if d.action == "designated" and not passive:
         phrase = _subject_phrase(text[s:t0])
         if phrase is not None:
             return phrase
     if by is not None:
         return by[0]
-    frm = re.match(r"\s+from\s+(?:prison in\s+)?", text[t1:e])
+    frm = lx.FROM_PRISON_IN.match(text[t1:e])
     if frm and d.action == "released":
         found = a.mentions_in(t1 + frm.end(), t1 + frm.end() + 30, ("country",))
         if found:
@@ -240,17 +195,10 @@ def agent_of(a: Article, d: Draft, s: int, e: int) -> str | None:
     return None
 
 
-_STATE_SUBJECT = re.compile(
-    r"\b(?P<body>(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][a-z]+\s+)?"
-    + EN.alternation("state_bodies")
-    + r")\s+(?:(?:has|have|had|also|then|later|again)\s+)*"
-    r"(?:\w+ly\s+)?$"
-)
+_STATE_SUBJECT = lx.STATE_SUBJECT
 
 
-_FIRST_PERSON = re.compile(
-    r"\b(?:we|I)\s+(?:(?:have|has|had|will|just|already|today|also)\s+)*$", re.I
-)
+_FIRST_PERSON = lx.FIRST_PERSON
 
 
 def _two_sides(a: Article, ent: Mention, s: int) -> bool:
@@ -258,9 +206,7 @@ def _two_sides(a: Article, ent: Mention, s: int) -> bool:
     if ent.type != "country":
         return False
     before = [m for m in a.mentions_in(s, ent.start, ("country",)) if m.name != ent.name]
-    return bool(before) and bool(
-        re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+)?", a.text[before[-1].end : ent.start])
-    )
+    return bool(before) and bool(lx.AND_THE.fullmatch(a.text[before[-1].end : ent.start]))
 
 
 def _by_agent(a: Article, t1: int, e: int) -> tuple[str | None] | None:
@@ -268,14 +214,14 @@ def _by_agent(a: Article, t1: int, e: int) -> tuple[str | None] | None:
     police or authorities when only those are named; nobody when two sides are ("exchanged
     by Russia and the West"). None when there is no such phrase."""
     text = a.text
-    by = re.match(r"[^.]{0,40}?\bby\s+(?:the\s+)?", text[t1:e])
+    by = lx.BY_PHRASE.match(text[t1:e])
     if by is None:
         return None
     found = a.mentions_in(
         t1 + by.end(), min(e, t1 + by.end() + 50), ("person", "organization", "country")
     )
     if found:
-        mutual = re.match(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]", text[found[0].end : e])
+        mutual = lx.AND_THE_NAME.match(text[found[0].end : e])
         return (None if mutual else found[0].name,)
     office = _OFFICE.match(text, t1 + by.end())
     if office:
@@ -283,9 +229,9 @@ def _by_agent(a: Article, t1: int, e: int) -> tuple[str | None] | None:
     return None
 
 
-_OFFICE = re.compile("(" + EN.alternation("state_bodies") + r")\b", re.I)
-_STATE_BODY = re.compile(r"^Government of\b|\b" + EN.alternation("state_bodies") + "$", re.I)
-POLICE = re.compile(r"\b" + EN.alternation("police_bodies") + "$", re.I)
+_OFFICE = lx.OFFICE
+_STATE_BODY = lx.STATE_BODY
+POLICE = lx.POLICE
 
 
 def is_government(name: str | None) -> bool:
@@ -302,10 +248,7 @@ def holding_state(a: Article, d: Draft) -> str | None:
     for m in a.mentions_in(s, e, ("country",)):
         if m.name != a.country_name:
             continue
-        sent_there = re.search(
-            r"\b(?:to|into|for|exile in|arrived in|landed in)\s+(?:the\s+)?$",
-            a.text[max(s, m.start - 12) : m.start],
-        )
+        sent_there = lx.SENT_THERE_BEFORE.search(a.text[max(s, m.start - 12) : m.start])
         if sent_there or a.text[m.end : m.end + 1] == "-":
             return None  # "deported to Lithuania", "a US-brokered deal": not who held them
     return a.country_name

@@ -76,7 +76,7 @@ from prisonwatch.extract.relations import (
 )
 from prisonwatch.extract.timing import when_of
 
-VERSION = "claims/1.3"
+VERSION = "claims/1.4"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:

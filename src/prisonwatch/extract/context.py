@@ -3,7 +3,6 @@ quotes."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,7 +10,7 @@ from typing import Any
 
 from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.lang.en import EN
-from prisonwatch.extract.lang.en.lexicon import DEMONYMS
+from prisonwatch.extract.lang.en.lexicon import ADJECTIVE_END, DEMONYMS
 from prisonwatch.extract.timex import TimeExpr
 
 #: Bodies that speak for the state an article is about: "the presidency said" in an article
@@ -76,7 +75,7 @@ class Article:
                 m.type == "country"
                 and m.name == self.country_name
                 and m.text != m.name
-                and re.search(r"(?:ian|ese|ish)$", m.text)
+                and ADJECTIVE_END.search(m.text)
             ):
                 return m.text
         adjective = DEMONYMS.get((self.country_name or "").lower())

@@ -13,7 +13,7 @@ from prisonwatch.extract.lang.en.lexicon import DEMONYMS
 from prisonwatch.extract.results import ExtractedEntity
 from prisonwatch.names.keys import given_group
 
-VERSION = "entities/1.1"
+VERSION = "entities/1.2"
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None}
 _TITLE = re.compile(
     r"^(?:(?:U\.S\.|US|Russian|Belarusian|Lithuanian|Lithuania's|Polish|former|opposition|"
@@ -90,11 +90,13 @@ def mentions(
             # "presidential representative Natallia Eismant": a titled person, not a body
             raw.append(Mention(ent.start_char, ent.end_char, text, "person", _clean_person(text)))
         else:
-            name = re.sub(r"^(?:[^\w]+|(?i:the)\s+)+", "", text)
+            name = _LEADING_ARTICLE.sub("", text)
             if typ == "organization":
                 name = _national(whole, ent.start_char, name)
             if name:
                 raw.append(Mention(ent.start_char, ent.end_char, text, typ, name))
+    raw = _names_run_on(doc, raw)
+    raw = _bodies_run_on(doc, raw)
     raw = [m for m in raw if not _names_a_body(m, whole)]
     raw.extend(_known_given_names(whole, raw, gazetteer))
     # a surname alone takes the fullest name with that surname in the article
@@ -129,6 +131,100 @@ def mentions(
             out.append(Mention(m.start, m.end, m.text, "person", fullest[key]))  # "Coale" as ORG
         else:
             out.append(m)
+    return out
+
+
+_NAME_PART = "compound"
+_PROPER = "PROPN"
+#: Words that stand before a name without being part of it: titles and role nouns.
+_NOT_NAME_PARTS = (
+    EN.words("honorifics")
+    | EN.words("role_words")
+    | EN.words("actor_nouns")
+    | EN.words("people_nouns")
+    | frozenset(EN.pairs("role_populations"))
+)
+
+
+def _names_run_on(doc: Any, raw: list[Mention]) -> list[Mention]:
+    """ "Maria Corina Machado" where the model marked only "Maria Corina": a person's name runs
+    on while its last word is a name part of the proper noun right after it (the parse's
+    `compound`), and back while the proper noun before it is a name part of it ("Ana" of "Ana
+    Maria Duarte"), unless that noun belongs to another entity or is a title or role word."""
+    taken = {t.i for ent in doc.ents for t in ent}
+    out: list[Mention] = []
+    for m in raw:
+        own = m.type == "person" and m.name == _clean_person(m.text)  # not a gazetteer name
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if own else None
+        if not span:
+            out.append(m)
+            continue
+        first, last = span[0], span[-1]
+        grown = False
+        while (
+            first.i > 0
+            and (left := first.doc[first.i - 1]).dep_ == _NAME_PART
+            and left.pos_ == _PROPER
+            and span[0].i <= left.head.i <= last.i
+            and left.i not in taken
+            and left.lower_ not in _NOT_NAME_PARTS
+            and left.text[:1].isupper()
+        ):
+            first, grown = left, True  # "Ana Maria Duarte" where the model marked "Maria Duarte"
+        while (
+            last.dep_ == _NAME_PART
+            and last.head.i == last.i + 1
+            and last.head.pos_ == _PROPER
+            and last.head.i not in taken
+        ):
+            last, grown = last.head, True
+        if not grown:
+            out.append(m)
+            continue
+        start, end = first.idx, last.idx + len(last)
+        name = _clean_person(doc.text[start:end])
+        out.append(Mention(start, end, doc.text[start:end], "person", name or m.name))
+    return out
+
+
+_OF_A_NAME = ("prep", "pobj", "compound", "cc", "conj")
+_LEADING_ARTICLE = re.compile(r"^(?:[^\w]+|(?i:the)\s+)+")
+
+
+def _bodies_run_on(doc: Any, raw: list[Mention]) -> list[Mention]:
+    """ "the Egyptian Initiative for Personal Rights" where the model marked only "the
+    Egyptian": an organisation's name runs on to the proper noun its last word is a name part
+    of, and on through that noun's capitalised "for"/"of" phrase, unless another entity
+    starts there."""
+    taken = {t.i for ent in doc.ents for t in ent}
+    out: list[Mention] = []
+    for m in raw:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.type != "organization" or not span:
+            out.append(m)
+            continue
+        last = span[-1]
+        head = last.head
+        if not (
+            last.dep_ == _NAME_PART
+            and head.i == last.i + 1
+            and head.pos_ == _PROPER
+            and head.i not in taken
+        ):
+            out.append(m)
+            continue
+        end_tok = head
+        for part in head.rights:
+            words = list(part.subtree)
+            if part.dep_ != "prep" or any(
+                t.i in taken or t.dep_ not in _OF_A_NAME or not (t.is_title or t.i == part.i)
+                for t in words
+            ):
+                break
+            end_tok = words[-1]
+        end = end_tok.idx + len(end_tok)
+        text = doc.text[m.start : end]
+        out.append(Mention(m.start, end, text, "organization", _LEADING_ARTICLE.sub("", text)))
     return out
 
 

@@ -10,9 +10,10 @@ from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft
 from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
 
-VERSION = "events/1.1"
+VERSION = "events/1.2"
 
 
 @dataclass(slots=True)
@@ -30,11 +31,7 @@ class EventDraft:
 
 
 def _target(a: Article, gaz: Gazetteer, start: int, end: int) -> str | None:
-    m = re.search(
-        r"\bsanctions\s+(?:on|against|imposed on|targeting|affecting)\s+(?:the\s+)?",
-        a.text[start:end],
-        re.I,
-    )
+    m = lx.SANCTIONS_ON.search(a.text[start:end])
     if m is None:
         return None
     tail = a.text[start + m.end() : end]
@@ -44,19 +41,17 @@ def _target(a: Article, gaz: Gazetteer, start: int, end: int) -> str | None:
     if phrase is None:
         return None
     words = phrase.group(1).strip()
-    entry = gaz.lookup(words) or gaz.lookup("the " + words)
+    entry = gaz.lookup(words) or gaz.lookup(lx.DEFINITE + words)
     if entry is not None:
         return entry.name
-    words = re.sub(r"^(?:the\s+)?country['’]s\s+", "", words)
-    entry = gaz.lookup(words) or gaz.lookup("the " + words)
+    words = lx.COUNTRY_OWNER.sub("", words)
+    entry = gaz.lookup(words) or gaz.lookup(lx.DEFINITE + words)
     return entry.name if entry else re.sub(r"['’]s\b", "", words)
 
 
 #: "tasked by President Trump", "the release of activist X": not who met or visited. ("Secretary
 #: of State Mike Pompeo" is a title, not a relation.)
-_BY_SOMEONE = re.compile(
-    r"\b(?:(?<!led )(?<!headed )(?:by|from)\s+(?:\S+\s+){0,2}|of\s+(?:[a-z]\S*\s+){0,2})$"
-)
+_BY_SOMEONE = lx.BY_SOMEONE
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -79,9 +74,7 @@ def _participants(a: Article, kind: str, s: int, e: int, t0: int, t1: int) -> li
     ]
     names: list[str] = []
     if kind in ("meeting", "talks"):
-        if len(before) >= 2 and re.fullmatch(
-            r"\s*(?:and|&)\s*", a.text[before[-2].end : before[-1].start]
-        ):
+        if len(before) >= 2 and lx.PAIR_JOINER.fullmatch(a.text[before[-2].end : before[-1].start]):
             names = [before[-2].name, before[-1].name]
         elif before:
             names = [before[0].name]
@@ -89,19 +82,17 @@ def _participants(a: Article, kind: str, s: int, e: int, t0: int, t1: int) -> li
         appointee := [
             x
             for x in a.mentions_in(t1, min(e, t1 + 40), ("person",))
-            if re.fullmatch(
-                r"[\s,]*(?:(?:as|the|US|U\.S\.|special|envoy|former)\s+)*", a.text[t1 : x.start]
-            )
+            if lx.APPOINTEE_GAP.fullmatch(a.text[t1 : x.start])
         ]
     ):
         names = [appointee[0].name]  # "Trump appointed John Coale": the one appointed
     elif before:
         names = [before[-1].name]
     if kind in ("meeting", "talks"):
-        m = re.match(r"[^.;]{0,40}?\b(?:with|between|by)\b", a.text[t0:e])
+        m = lx.WITH_WHOM.match(a.text[t0:e])
         if m:
             after = [x for x in a.mentions_in(t0 + m.end(), e, ("person",)) if not _owner(a, x, e)]
-            if m.group(0).endswith("between") and len(after) >= 2:
+            if lx.BETWEEN_END.search(m.group(0)) and len(after) >= 2:
                 names = []  # "a meeting between X and Y": those two, whoever the sentence is about
             names += [x.name for x in after[:2]]
         elif not names:
@@ -116,8 +107,174 @@ def _anaphoric(a: Article, kind: str, t0: int, t1: int) -> bool:
     if kind not in ("visit", "meeting"):
         return False
     return bool(
-        re.search(r"\b(?:the|this|that|these|those)\s+$", a.text[max(0, t0 - 8) : t0], re.I)
-    ) and not re.match(r"\s+(?:to|of|by|with|between|in)\b", a.text[t1 : t1 + 12])
+        lx.ANAPHORIC_BEFORE.search(a.text[max(0, t0 - 8) : t0])
+    ) and not lx.RELATION_AFTER.match(a.text[t1 : t1 + 12])
+
+
+_CONCEDING = EN.words("concession_lemmas")
+_EASING = EN.words("easing_lemmas")
+_MEASURES = EN.words("measure_nouns")
+_BLACKLISTS = EN.words("blacklist_nouns")
+_OFF = EN.words("removal_prepositions")
+_CONCERNING = EN.words("measure_prepositions")
+#: spaCy's English labels.
+_OBJECT, _PASSIVE_SUBJECT, _SUBJECT = "dobj", "nsubjpass", "nsubj"
+_PASSIVE_AGENT = "agent"
+_PREPOSITION, _PREP_OBJECT, _NEGATION, _PRONOUN = "prep", "pobj", "neg", "PRON"
+_DETERMINER = "det"
+_OWNERS = ("compound", "amod", "poss")
+_GIVERS = ("country", "organization")
+
+
+def _named(a: Article, tok: object, types: tuple[str, ...]) -> str | None:
+    """The entity a noun phrase names (the first inside it), else None."""
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)  # type: ignore[attr-defined]
+    found = a.mentions_in(lo, hi, types)
+    return found[0].name if found else None
+
+
+def _concessions_by_parse(
+    a: Article, claims: list[Draft], s: int, e: int, index: int
+) -> list[tuple[EventDraft, int]]:
+    """Concessions read from the parse, for phrasings the surface patterns miss: a verb of
+    giving up (`concession_lemmas`) whose object is a measure ("lifted the travel ban on X",
+    "eased restrictions on X") or that takes someone off a list ("removed it from the list of
+    state sponsors of terrorism"), not negated, in an article that reports a release (what a
+    concession is traded for). Who gave it is the verb's subject, else the state named
+    before; what it concerned, the measure's "on" phrase or the one delisted (the article's
+    own state, else the state named before, for "it" or "the country")."""
+    top = [c for c in claims if c.action == "released" and c.part_of is None]
+    if a.doc is None or not top:
+        return []
+    out: list[tuple[EventDraft, int]] = []
+    for verb in a.doc.char_span(s, e, alignment_mode="expand") or []:
+        if verb.lemma_.lower() not in _CONCEDING or any(c.dep_ == _NEGATION for c in verb.children):
+            continue
+        objects = [c for c in verb.children if c.dep_ in (_OBJECT, _PASSIVE_SUBJECT)]
+        if not objects:
+            continue
+        obj = objects[0]
+        target: str | None = None
+        if obj.lemma_.lower() in _MEASURES:
+            what = "sanctions_eased" if verb.lemma_.lower() in _EASING else "sanctions_lifted"
+            about = [
+                p
+                for c in obj.children
+                if c.dep_ == _PREPOSITION and c.lower_ in _CONCERNING
+                for p in c.children
+                if p.dep_ == _PREP_OBJECT
+            ]
+            if about:
+                target = _named(a, about[0], ("organization", "country", "place")) or " ".join(
+                    t.text for t in about[0].subtree if t.dep_ != _DETERMINER
+                )
+        elif any(
+            c.dep_ == _PREPOSITION
+            and c.lower_ in _OFF
+            and any(p.dep_ == _PREP_OBJECT and p.lemma_.lower() in _BLACKLISTS for p in c.children)
+            for c in verb.children
+        ):
+            what = "sanctions_eased"
+            target = _named(a, obj, ("country", "organization"))
+        else:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == _SUBJECT), None)
+        by = _named(a, subject, _GIVERS) if subject is not None else None
+        if by is None and obj.dep_ == _PASSIVE_SUBJECT:  # "U.S. sanctions ... were lifted"
+            owner = [c for c in obj.children if c.dep_ in _OWNERS]
+            by = _named(a, owner[0], ("country",)) if owner else None
+        if by is None:
+            by = _conceder(a, s, e, verb.idx)
+        if target is None and what == "sanctions_eased" and obj.lemma_.lower() not in _MEASURES:
+            # "removed it", "the country": the article's state, else the state named before
+            before = [m.name for m in a.mentions_in(s, verb.idx, ("country",))]
+            states = [n for n in [a.country_name, *reversed(before)] if n and n != by]
+            target = states[0] if states else None
+        if by is not None and by == target:
+            by = None  # the state a measure concerned did not give it up
+        ev = EventDraft(
+            "concession", s, e, _when(a, s, e, verb.idx, index), None, [by] if by else []
+        )
+        ev.by, ev.what, ev.target = by, what, target
+        ev.in_return_for = [top[0].id]
+        if ev.when is None and top[0].when is not None:
+            ev.when = top[0].when
+        out.append((ev, verb.idx))
+    return out
+
+
+_HOSTING = EN.words("hosting_lemmas")
+_DELEGATIONS = EN.words("delegation_nouns")
+_LEADING = EN.words("leading_lemmas")
+_APPOINTING = EN.words("appointment_lemmas")
+_OFFICES = EN.words("office_nouns")
+
+
+def _person_at(a: Article, tok: object) -> str | None:
+    """The person a token is part of the name of, if any."""
+    i = tok.idx  # type: ignore[attr-defined]
+    found = [m for m in a.mentions if m.type == "person" and m.start <= i < m.end]
+    return found[0].name if found else None
+
+
+def _meetings_by_parse(a: Article, s: int, e: int, index: int) -> list[EventDraft]:
+    """A meeting read from the parse: a person hosts ("received", "hosted", "welcomed")
+    another person, or a delegation through the one who leads it ("received the American
+    delegation led by X")."""
+    out: list[EventDraft] = []
+    for verb in a.doc.char_span(s, e, alignment_mode="expand") or []:
+        if verb.lemma_.lower() not in _HOSTING:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == _SUBJECT), None)
+        guest = next((c for c in verb.children if c.dep_ == _OBJECT), None)
+        host = _person_at(a, subject) if subject is not None else None
+        if host is None or guest is None:
+            continue
+        other = _person_at(a, guest)
+        if other is None and guest.lemma_.lower() in _DELEGATIONS:
+            leaders = [
+                p
+                for c in guest.children
+                if c.lemma_.lower() in _LEADING
+                for by in c.children
+                if by.dep_ == _PASSIVE_AGENT
+                for p in by.children
+                if p.dep_ == _PREP_OBJECT
+            ]
+            other = _person_at(a, leaders[0]) if leaders else None
+        if other is None or other == host:
+            continue
+        places = [x.name for x in a.mentions_in(verb.idx, e, ("place", "country"))]
+        out.append(
+            EventDraft(
+                "meeting",
+                s,
+                e,
+                _when(a, s, e, verb.idx, index),
+                places[0] if places else None,
+                [host, other],
+            )
+        )
+    return out
+
+
+def _appointments_by_parse(a: Article, s: int, e: int, index: int) -> list[EventDraft]:
+    """An appointment read from the parse: a verb of appointing with an office in its phrase
+    ("named X special envoy", "appointed X as his envoy"); the one appointed is the first
+    person named after the verb within its phrase."""
+    out: list[EventDraft] = []
+    for verb in a.doc.char_span(s, e, alignment_mode="expand") or []:
+        if verb.lemma_.lower() not in _APPOINTING:
+            continue
+        after = [t for t in verb.subtree if t.i > verb.i]
+        if not any(t.lemma_.lower() in _OFFICES for t in after):
+            continue
+        named = [n for t in after if (n := _person_at(a, t)) is not None]
+        if named:
+            out.append(
+                EventDraft("appointment", s, e, _when(a, s, e, verb.idx, index), None, named[:1])
+            )
+    return out
 
 
 def _when(a: Article, s: int, e: int, t0: int, index: int) -> tuple[str, str] | None:
@@ -156,7 +313,7 @@ def find_events(a: Article, gaz: Gazetteer, claims: list[Draft]) -> list[EventDr
     title = None
     for index, (s, e) in enumerate(a.sentences):
         if a.date is not None and s < a.body_start:
-            title = text[s:e].split(" ", 2)[-1] if text[s:e].startswith("date ") else None
+            title = text[s:e].split(" ", 2)[-1] if text[s:e].startswith(lx.HEADER_MARK) else None
             continue
         sentence = text[s:e]
         if title is not None and sentence.strip() == title.strip():
@@ -172,6 +329,17 @@ def find_events(a: Article, gaz: Gazetteer, claims: list[Draft]) -> list[EventDr
                     continue
                 if kind == "talks" and any(o.kind == "meeting" and o.start == s for o in out):
                     continue
+                out.append(ev)
+        if a.doc is not None:
+            for ev in _meetings_by_parse(a, s, e, index) + _appointments_by_parse(a, s, e, index):
+                if not any(o.kind == ev.kind and o.start == s for o in out) and not any(
+                    _same_event(o, ev) for o in out
+                ):
+                    out.append(ev)  # what the surface patterns missed in this sentence
+        if any(o.kind == "concession" and o.start == s for o in out):
+            continue  # the surface patterns read this sentence's concession already
+        for ev, at in _concessions_by_parse(a, claims, s, e, index):
+            if not _told_already(a, ev, at, out) and not any(_same_event(o, ev) for o in out):
                 out.append(ev)
     return out
 
@@ -207,7 +375,7 @@ def _event(
     if kind == "concession":
         top = [c for c in claims if c.action == "released" and c.part_of is None]
         ev.by = _conceder(a, s, e, m.start())
-        ev.what = "sanctions_eased" if re.search(r"\beas", m.group(0), re.I) else "sanctions_lifted"
+        ev.what = "sanctions_eased" if lx.EASING_WORD.search(m.group(0)) else "sanctions_lifted"
         ev.target = _target(a, gaz, s, e)
         ev.participants = [ev.by] if ev.by else []
         ev.place = None
@@ -232,13 +400,13 @@ def _exchange(
     sides = [
         x
         for x in a.mentions_in(s, e, ("country", "place"))
-        if (x.type == "country" or x.name in ("West", "the West"))
-        and not re.search(r"\b(?:in|at)\s+$", text[max(s, x.start - 4) : x.start])
+        if (x.type == "country" or x.name in (lx.WEST, lx.THE_WEST))
+        and not lx.PLACE_BEFORE.search(text[max(s, x.start - 4) : x.start])
     ]  # "in Ankara" is where, not who
-    sides_named = [(x, "the West" if x.name == "West" else x.name) for x in sides]
+    sides_named = [(x, lx.THE_WEST if x.name == lx.WEST else x.name) for x in sides]
     after = [n for x, n in sides_named if x.start >= m.start()]
-    if re.search(r"\bthe West\b", text[m.end() : e]) and "the West" not in after:
-        after.append("the West")
+    if lx.THE_WEST_RX.search(text[m.end() : e]) and lx.THE_WEST not in after:
+        after.append(lx.THE_WEST)
     # the sides named after "exchanged by", else all the states the sentence names
     parties = list(dict.fromkeys(after if len(set(after)) >= 2 else [n for _, n in sides_named]))
     if len(parties) < 2 or not top:
@@ -280,7 +448,7 @@ def _conceder(a: Article, s: int, e: int, trigger: int) -> str | None:
     """Who gave the concession: the state or body named before the verb, else the first named."""
 
     def usable(found: list[Mention]) -> list[Mention]:
-        return [x for x in found if x.text == x.name or not x.text.endswith(("ian", "ese", "ish"))]
+        return [x for x in found if x.text == x.name or not x.text.endswith(lx.ADJECTIVE_ENDINGS)]
 
     before = usable(a.mentions_in(s, trigger, ("country", "organization")))
     if before:

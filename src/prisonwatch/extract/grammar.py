@@ -23,6 +23,11 @@ _SAY = EN.words("say_lemmas")
 _ROLES = EN.words("role_words") | EN.words("actor_nouns")
 _INSTITUTIONS = EN.words("institutions")
 _SPEECHLESS = EN.words("speechless_nouns")
+_MEMBERSHIP = EN.words("membership_prepositions")
+_GROUP_WORDS = EN.words("role_words") | EN.words("actor_nouns")
+_PERSON_NOUNS = (
+    EN.words("people_nouns") | EN.words("counted_nouns") | frozenset(EN.pairs("role_populations"))
+)
 _ACTION_LEMMAS = {
     "released": EN.words("release_lemmas"),
     "detained": EN.words("arrest_lemmas"),
@@ -36,6 +41,14 @@ _MODIFIERS = ("compound", "amod", "poss")
 _NUMBER_MODIFIER = "nummod"
 _MEMBER_PARTS = ("prep", "appos")
 _PROPER_NOUN = "PROPN"
+_PREPOSITION_OBJECT = "pobj"
+_ENTITY_TYPES = ("person", "organization")
+#: What a verb acts on (its object, the subject of its passive) and what names the same people.
+_ACTED_ON = ("dobj", "nsubjpass")
+_SAME_PEOPLE = ("appos", "conj")
+_NAME_PART = "compound"
+_SINGULAR_NOUN = "NN"
+_HEARERS = ("dobj", "dative")
 _NOUN = "NOUN"
 _RANK = {"person": 0, "organization": 1, "country": 2}
 #: How far up from the action's verb the say-verb may govern it.
@@ -53,6 +66,14 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
     unless the noun is a thing that only carries words ("the report said")."""
     lo, hi = _edges(tok)
     found = a.mentions_in(lo, hi, tuple(_RANK))
+    owner = next((c for c in tok.children if c.dep_ == _MODIFIERS[2]), None)
+    if (
+        owner is not None
+        and tok.lemma_.lower() in _ROLES
+        and found
+        and all(m.type == "country" and owner.idx <= m.start < tok.idx for m in found)
+    ):
+        return a.text[owner.left_edge.idx : tok.idx + len(tok)]  # "Kenya's president"
     if found:
         return min(found, key=lambda m: (_RANK[m.type], m.start)).name
     if tok.pos_ == _PROPER_NOUN:  # a name the entity model missed: it and its name parts
@@ -62,7 +83,10 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
     if not role and not (speaker and tok.pos_ == _NOUN and tok.lemma_.lower() not in _SPEECHLESS):
         return None
     words = [c for c in tok.lefts if c.dep_ in _MODIFIERS] + [tok]
-    phrase = a.text[words[0].idx : tok.idx + len(tok)]
+    first = words[0]
+    while first.i < tok.i and (inner := [c for c in first.lefts if c.dep_ in _MODIFIERS]):
+        first = inner[0]  # "the Cuban Prisoners Defenders group": modifiers of modifiers
+    phrase = a.text[first.idx : tok.idx + len(tok)]
     if phrase.lower() in _INSTITUTIONS:
         return a.institution(phrase)
     return phrase
@@ -91,17 +115,150 @@ def agent_by_parse(a: Article, d: Draft) -> str | None:
     return name_of(a, subject)
 
 
-def source_by_parse(a: Article, d: Draft) -> str | None:
-    """The subject of the say-verb that governs the clause stating the claim."""
-    tok = token_at(a.doc, d.trigger[0])
+def _say_subject(a: Article, pos: int) -> Any | None:
+    """The subject of the say-verb that governs the word at `pos` (None when no say-verb
+    governs it within a few arcs, or it has no subject)."""
+    tok = token_at(a.doc, pos)
     for _ in range(_SAY_HOPS):
         if tok is None or tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _SAY:
-            subject = _child(tok, _SUBJECT)
-            return name_of(a, subject, speaker=True) if subject is not None else None
+            return _child(tok, _SUBJECT)
     return None
+
+
+def source_by_parse(a: Article, d: Draft) -> str | None:
+    """The subject of the say-verb that governs the clause stating the claim."""
+    subject = _say_subject(a, d.trigger[0])
+    return name_of(a, subject, speaker=True) if subject is not None else None
+
+
+def _told(a: Article, d: Draft) -> set[str]:
+    """Who the say-verb governing the claim was said to ("told AFP", "told reporters")."""
+    subject = _say_subject(a, d.trigger[0])
+    if subject is None:
+        return set()
+    heard = [c for c in subject.head.children if c.dep_ in _HEARERS]
+    return {m.name for h in heard for m in a.mentions_in(*_edges(h))}
+
+
+def named_speaker(a: Article, d: Draft) -> str | None:
+    """The person or body the parse names as saying the claim's clause ("..., said X",
+    "X, a rights group, reported that ..."): only a named one, which outranks what the
+    surface rules guessed from the words' order."""
+    subject = _say_subject(a, d.trigger[0])
+    if subject is None:
+        return None
+    lo, hi = subject.left_edge.idx, subject.idx + len(subject)  # "the X group told AFP"
+    found = [m for m in a.mentions if lo <= m.start and m.end <= hi and m.type in _ENTITY_TYPES]
+    covering = [m for m in a.mentions if m.start <= subject.idx < m.end and m.type in _ENTITY_TYPES]
+    found = covering or found
+    return found[-1].name if found else None
+
+
+def speakers_of(a: Article, pos: int) -> set[str]:
+    """The people named as the subject of the say-verb governing the word at `pos`: who tells
+    of an act, not who undergoes it ("Lawyer X said his client was freed")."""
+    subject = _say_subject(a, pos)
+    if subject is None or pos <= subject.idx < subject.head.idx:
+        return set()  # between the act and "said": maybe the one acted on, misparsed
+    lo, hi = _edges(subject)
+    return {m.name for m in a.mentions_in(lo, hi, ("person",))}
+
+
+def passive_agent(a: Article, d: Draft) -> str | None:
+    """The "by" phrase of the claim's verb, when the parse hangs one from it ("123 prisoners
+    freed by X", "were pardoned by President X"): who acted, whoever stands before."""
+    lemmas = _ACTION_LEMMAS.get(d.action)
+    verb = token_at(a.doc, d.trigger[0])
+    if lemmas is None or verb is None or verb.lemma_.lower() not in lemmas:
+        return None
+    by = _child(verb, _PASSIVE_AGENT)
+    obj = _child(by, _OBJECT_OF_PREPOSITION) if by is not None else None
+    return name_of(a, obj) if obj is not None else None
+
+
+def _name_after_role(tok: Any) -> tuple[int, int] | None:
+    """ "the activist Pavel X": a proper noun with name parts in apposition to a noun for a
+    person names a person, whatever type the entity model gave it."""
+    if tok.pos_ != _PROPER_NOUN or tok.dep_ != _SAME_PEOPLE[0]:
+        return None
+    if tok.head.pos_ != _NOUN or tok.head.lemma_.lower() not in _PERSON_NOUNS:
+        return None
+    parts = [c for c in tok.lefts if c.dep_ == _NAME_PART and c.pos_ == _PROPER_NOUN]
+    if not parts:
+        return None
+    return parts[0].idx, tok.idx + len(tok)
+
+
+def patients_by_parse(a: Article, pos: int) -> list[tuple[int, int, str]]:
+    """The people the verb at `pos` acts on, as (start, end, name): its object or passive
+    subject and what stands in apposition or conjunction with them, one level deep; a person
+    mention, or a name in apposition to a noun for a person."""
+    verb = token_at(a.doc, pos)
+    if verb is None:
+        return []
+    heads = [c for c in verb.children if c.dep_ in _ACTED_ON]
+    toks = [*heads, *(c for h in heads for c in h.children if c.dep_ in _SAME_PEOPLE)]
+    toks += [c for t in list(toks) for c in t.children if c.dep_ in _SAME_PEOPLE]
+    found: list[tuple[int, int, str]] = []
+    for tok in dict.fromkeys(toks):
+        known = [m for m in a.mentions if m.type == "person" and m.start <= tok.idx < m.end]
+        if known:
+            found.append((known[0].start, known[0].end, known[0].name))
+        elif (span := _name_after_role(tok)) is not None:
+            found.append((span[0], span[1], a.text[span[0] : span[1]]))
+    return sorted(set(found))
+
+
+def among_subjects(a: Article, d: Draft) -> list[str]:
+    """ "A and B were among 123 prisoners freed": the people the clause puts inside the
+    counted group are the subject of "among" and its conjuncts."""
+    number = token_at(a.doc, d.start)
+    if number is None or number.dep_ != _NUMBER_MODIFIER:
+        return []
+    noun = number.head
+    prep = noun.head
+    if noun.dep_ != _PREPOSITION_OBJECT or prep.lower_ not in _MEMBERSHIP:
+        return []
+    subject = _child(prep.head, _SUBJECT)
+    if subject is None:
+        return []
+    names: list[str] = []
+    for tok in (subject, *subject.conjuncts):
+        names.extend(
+            m.name for m in a.mentions if m.type == "person" and m.start <= tok.idx < m.end
+        )
+    return list(dict.fromkeys(names))
+
+
+def _described(a: Article, d: Draft) -> bool:
+    """A source given only by what it is, as one body told before ("the rights group said"):
+    no name, a group word in the singular ("critics say" and "rights groups say" are groups
+    of their own)."""
+    source = d.source or ""
+    if any(m.name == source for m in a.mentions) or not source[:1].islower():
+        return False
+    if source.lower() in _INSTITUTIONS or source.split()[-1].lower() not in _GROUP_WORDS:
+        return False
+    s, e = a.sentences[d.sentence]
+    at = a.text.find(source, s, e)
+    head = token_at(a.doc, at + len(source) - 1) if at >= 0 else None
+    return head is not None and head.tag_ == _SINGULAR_NOUN
+
+
+def named_for_described(a: Article, drafts: list[Draft]) -> None:
+    """A source told only by description ("..., the rights group said") is the body the
+    article named as a source before it ("according to the Assistance Association ..."):
+    the nearest earlier claim's named organisation."""
+    orgs = {m.name for m in a.mentions if m.type == "organization"}
+    for d in sorted(drafts, key=lambda x: x.start):
+        if d.source is None or not _described(a, d):
+            continue
+        earlier = [x.source for x in drafts if x.start < d.start and x.source in orgs]
+        if earlier:
+            d.source = earlier[-1]
 
 
 def counted_group(a: Article, d: Draft) -> tuple[int, int] | None:
@@ -128,6 +285,11 @@ def members_named(a: Article, d: Draft) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+def _owned_by(actor: str, owner: str) -> bool:
+    """Whether an actor is an office of the owner named ("Kenya's president" of Kenya)."""
+    return actor.startswith(owner) and actor[len(owner) : len(owner) + 1] in ("'", "’")
+
+
 def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
     """Agents and sources the surface rules left empty, where the parse tells them; a source
     named inside the counted group is one of the counted, not who counts them."""
@@ -143,8 +305,23 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
                 d.source = None
         if group is not None and not d.persons:
             d.persons = members_named(a, d)
-        if d.agent is None:
-            d.agent = agent_by_parse(a, d)
-        if d.source is None and d.action != "demanded":
+        among = among_subjects(a, d)
+        if among:
+            d.persons = list(dict.fromkeys([*among, *d.persons]))
+        by = passive_agent(a, d)
+        if by is not None and by not in d.persons:
+            d.agent = by
+        actor = agent_by_parse(a, d)
+        if d.agent is None or (actor and _owned_by(actor, d.agent)):
+            d.agent = actor  # "Kenya's president pardoned": the office, not only its state
+        if d.action == "demanded":
+            continue
+        speaker = named_speaker(a, d)
+        if speaker is not None and speaker not in d.persons and speaker != d.agent:
+            d.source = speaker
+        elif d.source is not None and d.source in _told(a, d):
+            d.source = source_by_parse(a, d)  # "the X group told AFP": AFP heard it
+        if d.source is None:
             found = source_by_parse(a, d)
             d.source = found if found not in d.persons else None
+    named_for_described(a, drafts)

@@ -19,6 +19,7 @@ from prisonwatch.extract.counting import (
     mechanism_of,
 )
 from prisonwatch.extract.entities import Mention
+from prisonwatch.extract.grammar import patients_by_parse, speakers_of
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.timing import when_of
@@ -271,8 +272,14 @@ def named_person_claims(
                 patients = [Mention(alone.start(1), alone.end(1), name, "person", name)]
         if patients:
             last = (t, patients)
-        names = [p.name for p in patients if p.name not in speakers]
-        names = list(dict.fromkeys(names))
+        if not patients and t.action != "demanded":
+            patients = [
+                Mention(lo, hi, name, "person", name)
+                for lo, hi, name in patients_by_parse(a, t.start)
+            ]  # "sentenced the activist X": the verb's object, read from the parse
+        tellers = speakers | speakers_of(a, t.start)  # "Lawyer X said his client was freed"
+        patients = [p for p in patients if p.name not in tellers]
+        names = list(dict.fromkeys(p.name for p in patients))
         if not names or _told_before(t.action, names, done, previous + out):
             continue
         listed_with_others = re.match(

@@ -15,51 +15,23 @@ from dataclasses import replace
 from prisonwatch.extract.context import Article, Quote
 from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.lang.en import lexicon as lx
 
 VERSION = "quotes/1.1"
 
 _PAIRS = [("“", "”"), ("„", "“"), ("«", "»"), ("“", "“")]
 _SAY = EN.alternation("say_verbs", "quote_verbs")
-_AFTER = re.compile(
-    rf"^[\s,]*(?:(?P<who>[^,.;\"“”]{{1,60}}?)\s+{_SAY}\b|{_SAY}\s+(?P<who2>[^,.;\"“”]{{1,60}}))",
-    re.I,
-)
-_QUOTED_AS = re.compile(
-    r"(?:quoted|cited)\s+(?P<who>[^,.;\"“”]{1,60}?)\s+as\s+(?:say(?:ing|s)|telling)", re.I
-)
-#: "..., the statement read": a document speaks for whoever issued it.
-_DOCUMENT_SAYS = re.compile(
-    r"^[\s,]*(?:the|a|an|its|their|his|her)\s+(?:\w+\s+)?"
-    r"(?:statement|letter|post|message|tweet|communiqu\w+|press release)\s+"
-    r"(?:read|reads|said|says|stated|noted)\b",
-    re.I,
-)
-#: "according to a tweet from X:" before a quotation set off on its own line.
-_ACCORDING = re.compile(
-    r"\baccording to\s+(?:(?:a|an|the|his|her|their)\s+)?(?:\w+\s+){0,2}?"
-    r"(?:(?:from|by|of)\s+)?(?P<who>[^,;:\"“”]{1,80})[\s:]*$",
-    re.I,
-)
-#: "According to Viasna, ..." opening the sentence a quotation stands in.
-_ACCORDING_LEAD = re.compile(r"^\W*according to\s+(?P<who>[^,;:\"“”]{1,80}),", re.I)
-#: An outlet or a document named by description, to be read as the last organisation named.
-_DESCRIBED = re.compile(
-    r"^(?:the|its|their)\s+(?:\w+\s+)?(?:agency|outlet|newspaper|broadcaster|statement|"
-    r"channel|service)$",
-    re.I,
-)
-#: A quoted title of an article, book or film is not something anyone said.
-_TITLE_BEFORE = re.compile(
-    r"\b(?:article|report|book|headline|film|documentary|song|column|op-ed|story|titled|"
-    r"entitled)\s*[:,]?\s*$",
-    re.I,
-)
-#: "declared a political prisoner" designates; it does not introduce speech.
-_NOT_SPEECH = re.compile(r"\s+(?:\w+\s+){0,3}?(?:a\s+)?political prisoners?\b", re.I)
-#: Scare quotes and slogans ("extremism", "Long live Belarus!") with nobody saying them.
-_SHORTEST_UNATTRIBUTED = 4
-_QUOTED_BY = re.compile(r"quoted by\s+(?:the\s+)?(?P<via>[^,.;\"“”]{1,60})", re.I)
-_PRONOUN = re.compile(r"\b(?:he|she|they)\s+" + _SAY + r"\b", re.I)
+_AFTER = lx.QUOTE_AFTER
+_QUOTED_AS = lx.QUOTE_QUOTED_AS
+_DOCUMENT_SAYS = lx.QUOTE_DOCUMENT_SAYS
+_ACCORDING = lx.QUOTE_ACCORDING
+_ACCORDING_LEAD = lx.QUOTE_ACCORDING_LEAD
+_DESCRIBED = lx.QUOTE_DESCRIBED
+_TITLE_BEFORE = lx.QUOTE_TITLE_BEFORE
+_NOT_SPEECH = lx.QUOTE_NOT_SPEECH
+_SHORTEST_UNATTRIBUTED = lx.QUOTE_SHORTEST_UNATTRIBUTED
+_QUOTED_BY = lx.QUOTE_QUOTED_BY
+_PRONOUN = lx.QUOTE_PRONOUN
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -116,7 +88,7 @@ def _unclosed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _adjective(m: Mention) -> bool:
     """ "Belarusian" in "the exiled Belarusian opposition" names no speaker."""
-    return m.type == "country" and m.text != m.name and bool(re.search(r"(?:ian|ese|ish)$", m.text))
+    return m.type == "country" and m.text != m.name and bool(lx.ADJECTIVE_END.search(m.text))
 
 
 def _mention_in(
@@ -203,12 +175,12 @@ def find_quotes(article: Article) -> list[Quote]:
         if m_as:
             who = _mention_in(
                 article,
-                before_start + m_as.start("who"),
-                before_start + m_as.end("who"),
+                before_start + m_as.start(lx.WHO),
+                before_start + m_as.end(lx.WHO),
                 quoted=spans,
             )
             src = _mention_in(article, before_start, before_start + m_as.start(), quoted=spans)
-            speaker = who.name if who else m_as.group("who").strip()
+            speaker = who.name if who else m_as.group(lx.WHO).strip()
             lead = before[: m_as.start()].strip()
             via = src.name if src else _described(article, lead, before_start + m_as.start())
         closed = e < len(text) and text[e] in "”»“\"'’"
@@ -222,22 +194,22 @@ def find_quotes(article: Article) -> list[Quote]:
                 doc_who = _mention_in(article, close_end, close_end + m_doc.end(), quoted=spans)
                 speaker = doc_who.name if doc_who else _last_body_before(article, s)
             if m_after:
-                g = "who" if m_after.group("who") else "who2"
+                g = lx.WHO if m_after.group(lx.WHO) else lx.WHO2
                 a, b = close_end + m_after.start(g), close_end + m_after.end(g)
                 who = _head_mention(article, a, b)
                 word = m_after.group(g).strip().lower()
                 if who:
                     speaker = who.name
-                elif word in ("he", "she", "they"):
+                elif word in lx.SPEAKER_PRONOUNS:
                     speaker = last_speaker or _person_before(article, s)
                 elif _described_group(word):
                     phrase = m_after.group(g).strip()
                     speaker = _described(article, phrase, s) or article.institution(
-                        re.sub(r"^(?:the|a|an)\s+", "", phrase)
+                        lx.ARTICLE_START.sub("", phrase)
                     )
                 m_by = _QUOTED_BY.search(text, close_end, close_end + 120)
                 if m_by:
-                    by = _mention_in(article, m_by.start("via"), m_by.end("via"))
+                    by = _mention_in(article, m_by.start(lx.VIA), m_by.end(lx.VIA))
                     via = by.name if by else None
         if speaker is None:
             says = [
@@ -256,9 +228,7 @@ def find_quotes(article: Article) -> list[Quote]:
                 elif _PRONOUN.search(before):
                     speaker = last_speaker or _person_before(article, s)
                 else:
-                    phrase = re.sub(
-                        r"^(?:the|a|an)\s+", "", before[: m_say.start()].strip(), flags=re.I
-                    )
+                    phrase = lx.ARTICLE_START_ANY_CASE.sub("", before[: m_say.start()].strip())
                     if 0 < len(phrase.split()) <= 6 and not re.search(r"[,;:]", phrase):
                         speaker = (
                             _described(article, before[: m_say.start()], before_start)
@@ -267,14 +237,14 @@ def find_quotes(article: Article) -> list[Quote]:
                         )
                 if m_by:
                     by = _mention_in(
-                        article, before_start + m_by.start("via"), before_start + m_by.end("via")
+                        article, before_start + m_by.start(lx.VIA), before_start + m_by.end(lx.VIA)
                     )
                     via = by.name if by else None
             elif according is not None:
                 who = _mention_in(
                     article,
-                    before_start + according.start("who"),
-                    before_start + according.end("who"),
+                    before_start + according.start(lx.WHO),
+                    before_start + according.end(lx.WHO),
                     quoted=spans,
                 )
                 speaker = who.name if who else None
@@ -290,12 +260,7 @@ def find_quotes(article: Article) -> list[Quote]:
     return _continued(text, quotes)
 
 
-_TOLD = re.compile(
-    r"\b(?:told|telling|in an interview with|speaking to|said to|according to an interview with)\s+"
-    r"(?:the\s+)?(?:(?:state|state-run|independent|news|outlet|agency|newspaper|broadcaster|"
-    r"daily|channel)\s+)*",
-    re.I,
-)
+_TOLD = lx.QUOTE_TOLD
 
 
 def _told_outlet(article: Article, text: str, before_start: int, s: int, after: int) -> str | None:

@@ -3,19 +3,18 @@ add up to another, and repeats of one fact in title, lead and body, which are me
 
 from __future__ import annotations
 
-import re
-
 from prisonwatch.extract.counting import Draft
+from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import NUMBER
 
-_FOREIGN = {"foreigners", "foreign_nationals"}
+_FOREIGN = lx.FOREIGN_POPULATIONS
 
 
-LIST_GAP = re.compile(r"\s*(?:,|and|, and|;)\s*")
+LIST_GAP = lx.LIST_GAP
 
 
 #: Parallel clauses of one breakdown: "10 were sent to Russia, 13 to Germany, and three ...".
-_CLAUSE_GAP = re.compile(r"[^.;:!?\d—–(]{0,80}(?:,\s*(?:and\s+)?|\s+and\s+)")
+_CLAUSE_GAP = lx.CLAUSE_GAP
 
 
 def parallel(text: str, start: int, end: int) -> bool:
@@ -33,7 +32,7 @@ def _siblings(text: str, a: Draft, b: Draft) -> bool:
     if a.subset_marker and b.subset_marker and parallel(text, a.end, b.start):
         return True
     kind = {p.rsplit("_", 1)[-1] for p in (a.population or "", b.population or "")}
-    return a.subset_marker and b.subset_marker and kind == {"nationals"}
+    return a.subset_marker and b.subset_marker and kind == {lx.NATIONALS}
 
 
 def link_part_of(d: Draft, same_sentence: list[Draft], earlier: list[Draft], text: str) -> None:
@@ -189,7 +188,7 @@ def _within(part: Draft, whole: Draft) -> bool:
     return False
 
 
-_SPECIFICITY = {"people": 0, "prisoners": 1}
+_SPECIFICITY = lx.GENERAL_POPULATIONS
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

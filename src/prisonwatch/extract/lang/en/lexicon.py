@@ -345,3 +345,182 @@ LISTED_ONE = _rx(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(an?)\s+")
 ACTED_ON = _rx(rf"\b{_A('acted_on_forms')}\s+$")
 GAP_BEFORE = re.compile(r"[^.;\d]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)")
 GAP_AFTER = re.compile(rf"\s+{_A('gap_followers')}\b|\s*[.,;]")
+# --- events (`events.py`) ---
+#: "sanctions on X": what a concession concerned follows.
+SANCTIONS_ON = _rx(r"\bsanctions\s+(?:on|against|imposed on|targeting|affecting)\s+(?:the\s+)?")
+#: The article a gazetteer key may be written with ("the Belarusian state airline").
+DEFINITE = "the "
+#: "the country's state airline": the owner is the article's state, dropped before a lookup.
+COUNTRY_OWNER = _rx(r"^(?:the\s+)?country['’]s\s+")
+#: "tasked by President Trump", "the release of activist X": not who met or visited.
+BY_SOMEONE = re.compile(
+    r"\b(?:(?<!led )(?<!headed )(?:by|from)\s+(?:\S+\s+){0,2}|of\s+(?:[a-z]\S*\s+){0,2})$"
+)
+#: "X and Y" joined as one party.
+PAIR_JOINER = re.compile(r"\s*(?:and|&)\s*")
+#: What may stand between "appointed" and the one appointed ("as the US special envoy").
+APPOINTEE_GAP = re.compile(r"[\s,]*(?:(?:as|the|US|U\.S\.|special|envoy|former)\s+)*")
+#: "met with X", "talks between X and Y", "was met by X": the other side follows.
+WITH_WHOM = re.compile(r"[^.;]{0,40}?\b(?:with|between|by)\b")
+BETWEEN_END = re.compile(r"\bbetween$")
+#: "the visits had attracted attention": a noun pointing back at an event told already ...
+ANAPHORIC_BEFORE = _rx(r"\b(?:the|this|that|these|those)\s+$")
+#: ... unless a relation follows it ("the visit to Minsk").
+RELATION_AFTER = re.compile(r"\s+(?:to|of|by|with|between|in)\b")
+#: A concession verb that softens rather than ends ("eased sanctions").
+EASING_WORD = _rx(r"\beas")
+#: "in Ankara", "at the border": where, not who.
+PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+#: The West as one side of an exchange, as the gazetteer and the contract name it.
+WEST = "West"
+THE_WEST = "the West"
+THE_WEST_RX = re.compile(r"\bthe West\b")
+#: Endings of a country's adjective ("Belarusian"), not its name.
+ADJECTIVE_ENDINGS = ("ian", "ese", "ish")
+#: The header line of the article format (" date YYYY-MM-DD <title>").
+HEADER_MARK = "date "
+
+
+# --- agents and sources (`attribution.py`) ---
+#: "persuaded Lukashenko to release": the one persuaded is who released.
+CAUSER = _rx(
+    r"\b(?:persuaded|convinced|urged|asked|allowed|pushed|pressed|called on)\s+"
+    r"(?:\S+(?:\s+\S+){0,8}?\s+to\s+)?$"
+)
+#: The verb of a demand ("urged", "called for", "sought").
+DEMAND_VERB = _rx(
+    r"\b(?:urg\w*|call\w*\s+(?:on|for|upon)|demand\w*|appeal\w*|press\w*|push\w*|seek\w*|sought|lobb\w*)\b"
+)
+#: "Belarus's authorities": a possessed noun that is the state acting, not a thing it owns.
+GOVERNMENT_WORDS = EN.words("government_words")
+#: "X, a rights group, ...": an apposition after a name (it is described, then speaks).
+APPOSITION_AFTER = re.compile(r"\s*,\s*(?:a|an|the)\b")
+#: "X's": a possessive after a name.
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+POSSESSED_WORD = re.compile(r"['’]s\s+(\w+)")
+#: "according to the ... X": X is the source, not the actor.
+ACCORDING_BEFORE = _rx(r"according to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$")
+#: "to X", "in X", "from X": a destination or place, not who acted.
+PLACE_PREPOSITION_BEFORE = _rx(r"\b(?:to|into|in|from|at|for|with|of)\s+(?:the\s+)?$")
+#: A country's adjective ("Belarusian"), not its name.
+ADJECTIVE_END = re.compile(r"(?:ian|ese|ish)$")
+#: "according to X", "per X", "citing X".
+ACCORDING_TO = _rx(r"\b(?:according to|per|citing)\s+")
+#: "a report from the X group": the part after the last "from", "by", "of".
+FROM_BY_OF = re.compile(r"\b(?:from|by|of)\s+")
+#: An article opening a noun phrase.
+ARTICLE_START = re.compile(r"^(?:the|a|an)\s+")
+#: "said the X": a say-verb and an article.
+SAY_VERB_THEN = _rx(r"\b" + EN.alternation("say_verbs") + r"\s+(?:the\s+)?")
+#: "his press service": a body owned by the person named before.
+OWNED_BODY = re.compile(r"(?:his|her)\s+(.+)")
+#: Conjunctions and articles opening a clause's subject.
+CLAUSE_OPENERS = re.compile(r"^(?:(?:but|and|while|yet|the|a|an)\s+)+")
+#: "he said", "they reported": a pronoun's speaker.
+PRONOUN_SAYS = _rx(r"\b(?:he|she|they)\s+(?:\w+ly\s+)?" + EN.alternation("say_verbs") + r"\b")
+#: "the rights group said", "critics say": a described group that speaks.
+NOUN_SAYS = re.compile(
+    r"(?:^|\b(?:the)\s+|,\s*)((?:[A-Z][a-z]+\s+)?[a-z][a-z -]{2,40}?)\s+"
+    + EN.alternation("say_verbs", "opinion_verbs")
+    + r"\b"
+)
+#: Auxiliaries and verbs that end a clause's opening subject.
+SUBJECT_END = _rx(
+    r"\b(?:have|has|had|is|are|was|were|will|would|did|do|does|further|also|again|now|still|jointly|"
+    r"call|calls|called|urge|urges|urged|demand|demands|demanded|adopted|issued)\b"
+)
+#: "the Government of Burma".
+GOVERNMENT_OF_BEFORE = _rx(r"\bgovernment of\s+(?:the\s+)?$")
+GOVERNMENT_OF = "Government of "
+#: "was freed", "have been detained": a passive before the verb.
+PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$")
+#: "released from prison in X".
+FROM_PRISON_IN = re.compile(r"\s+from\s+(?:prison in\s+)?")
+#: "The junta has arrested ...": a state body as the subject before the verb.
+STATE_SUBJECT = re.compile(
+    r"\b(?P<body>(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][a-z]+\s+)?"
+    + EN.alternation("state_bodies")
+    + r")\s+(?:(?:has|have|had|also|then|later|again)\s+)*"
+    r"(?:\w+ly\s+)?$"
+)
+STATE_SUBJECT_GROUP = "body"
+#: "“We have freed 20 people,” X said": the speaker acts.
+FIRST_PERSON = _rx(r"\b(?:we|I)\s+(?:(?:have|has|had|will|just|already|today|also)\s+)*$")
+#: "Russia and the United States": two sides joined.
+AND_THE = re.compile(r"\s*(?:and|&)\s+(?:the\s+)?")
+AND_THE_NAME = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
+#: "... by the X": a by-phrase after the verb.
+BY_PHRASE = re.compile(r"[^.]{0,40}?\bby\s+(?:the\s+)?")
+#: A state body named by office ("the authorities").
+OFFICE = _rx("(" + EN.alternation("state_bodies") + r")\b")
+STATE_BODY = _rx(r"^Government of\b|\b" + EN.alternation("state_bodies") + "$")
+POLICE = _rx(r"\b" + EN.alternation("police_bodies") + "$")
+#: "deported to X", "exile in X": X is where they went, not who held them.
+SENT_THERE_BEFORE = re.compile(r"\b(?:to|into|for|exile in|arrived in|landed in)\s+(?:the\s+)?$")
+
+# --- subsets and lists (`relations.py`) ---
+#: Populations of foreigners, one kind whatever the wording.
+FOREIGN_POPULATIONS = frozenset({"foreigners", "foreign_nationals"})
+#: The last part of a population of a nation's citizens ("lithuanian_nationals").
+#: Populations that name no kind of their own, from the least specific ("people").
+GENERAL_POPULATIONS = {"people": 0, "prisoners": 1}
+#: What stands between two counts of one list ("six Lithuanians, two Latvians").
+LIST_GAP = re.compile(r"\s*(?:,|and|, and|;)\s*")
+#: A clause break between parallel parts ("10 were sent to Russia, 13 to Germany, and ...").
+CLAUSE_GAP = re.compile(r"[^.;:!?\d—–(]{0,80}(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+# --- quotations (`quotes.py`) ---
+_QUOTE_SAY = EN.alternation("say_verbs", "quote_verbs")
+#: "..., X said." / "said X" after a quotation: its speaker.
+QUOTE_AFTER = re.compile(
+    rf"^[\s,]*(?:(?P<who>[^,.;\"“”]{{1,60}}?)\s+{_QUOTE_SAY}\b|{_QUOTE_SAY}\s+(?P<who2>[^,.;\"“”]{{1,60}}))",
+    re.I,
+)
+QUOTE_QUOTED_AS = re.compile(
+    r"(?:quoted|cited)\s+(?P<who>[^,.;\"“”]{1,60}?)\s+as\s+(?:say(?:ing|s)|telling)", re.I
+)
+#: "..., the statement read": a document speaks for whoever issued it.
+QUOTE_DOCUMENT_SAYS = re.compile(
+    r"^[\s,]*(?:the|a|an|its|their|his|her)\s+(?:\w+\s+)?"
+    r"(?:statement|letter|post|message|tweet|communiqu\w+|press release)\s+"
+    r"(?:read|reads|said|says|stated|noted)\b",
+    re.I,
+)
+#: "according to a tweet from X:" before a quotation set off on its own line.
+QUOTE_ACCORDING = re.compile(
+    r"\baccording to\s+(?:(?:a|an|the|his|her|their)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:(?:from|by|of)\s+)?(?P<who>[^,;:\"“”]{1,80})[\s:]*$",
+    re.I,
+)
+#: "According to Viasna, ..." opening the sentence a quotation stands in.
+QUOTE_ACCORDING_LEAD = re.compile(r"^\W*according to\s+(?P<who>[^,;:\"“”]{1,80}),", re.I)
+#: An outlet or a document named by description, to be read as the last organisation named.
+QUOTE_DESCRIBED = re.compile(
+    r"^(?:the|its|their)\s+(?:\w+\s+)?(?:agency|outlet|newspaper|broadcaster|statement|"
+    r"channel|service)$",
+    re.I,
+)
+#: A quoted title of an article, book or film is not something anyone said.
+QUOTE_TITLE_BEFORE = re.compile(
+    r"\b(?:article|report|book|headline|film|documentary|song|column|op-ed|story|titled|"
+    r"entitled)\s*[:,]?\s*$",
+    re.I,
+)
+#: "declared a political prisoner" designates; it does not introduce speech.
+QUOTE_NOT_SPEECH = re.compile(r"\s+(?:\w+\s+){0,3}?(?:a\s+)?political prisoners?\b", re.I)
+#: Scare quotes and slogans ("extremism", "Long live Belarus!") with nobody saying them.
+QUOTE_SHORTEST_UNATTRIBUTED = 4
+QUOTE_QUOTED_BY = re.compile(r"quoted by\s+(?:the\s+)?(?P<via>[^,.;\"“”]{1,60})", re.I)
+QUOTE_PRONOUN = re.compile(r"\b(?:he|she|they)\s+" + _QUOTE_SAY + r"\b", re.I)
+#: The names of the groups the patterns above capture.
+WHO, WHO2, VIA = "who", "who2", "via"
+#: Pronouns that point back to the last speaker ("he added").
+SPEAKER_PRONOUNS = ("he", "she", "they")
+#: "told the state news agency X": the outlet the words were given to.
+QUOTE_TOLD = re.compile(
+    r"\b(?:told|telling|in an interview with|speaking to|said to|according to an interview with)\s+"
+    r"(?:the\s+)?(?:(?:state|state-run|independent|news|outlet|agency|newspaper|broadcaster|"
+    r"daily|channel)\s+)*",
+    re.I,
+)
+ARTICLE_START_ANY_CASE = _rx(r"^(?:the|a|an)\s+")
