@@ -137,3 +137,43 @@ def test_workers_serve_on_postgresql_and_are_refused_on_sqlite(
     )
     assert done.returncode == 2
     assert "SQLite has a single writer" in done.stderr
+
+
+def test_a_protection_change_through_one_process_is_never_served_by_the_other(
+    pg_env: dict[str, str],
+) -> None:
+    """A public person made `counts_only` through process A: from the moment A's answer to the
+    write came back, process B answers the person's page 404 and leaves them out of the public
+    search and listing, although B served them a moment before (no second of grace: B asks
+    the store's version on every request and waits for a protection change to be taken in)."""
+    token = _run(pg_env, "token", "add", "ana").stdout.strip().splitlines()[-1]
+    auth = {"Authorization": f"Bearer {token}"}
+    ports = _port(), _port()
+    servers = [_serve(pg_env, p) for p in ports]
+    try:
+        a, b = (f"http://127.0.0.1:{p}/api/v1" for p in ports)
+        listed = httpx.get(f"{b}/persons", params={"_size": 1000}, timeout=60).json()["rows"]
+        people = [r for r in listed if r["id"].startswith("by-")][:3]
+        assert len(people) == 3, listed
+        for person in people:
+            pid, name = person["id"], person["name"]
+            # B has just served the person: its state is warm and its last look is fresh
+            assert httpx.get(f"{b}/persons/{pid}", timeout=60).status_code == 200
+            found = httpx.get(f"{b}/persons", params={"q": name}, timeout=60).json()["rows"]
+            assert any(r["id"] == pid for r in found)
+            r = httpx.post(
+                f"{a}/records/person/{pid}",
+                json={"fields": {"protection": "counts_only"}, "why": "test"},
+                headers=auth,
+                timeout=60,
+            )
+            assert r.status_code == 200, r.text
+            assert httpx.get(f"{b}/persons/{pid}", timeout=60).status_code == 404
+            found = httpx.get(f"{b}/persons", params={"q": name}, timeout=60).json()["rows"]
+            assert all(r["id"] != pid for r in found), found
+            rows = httpx.get(f"{b}/persons", params={"_size": 1000}, timeout=60).json()["rows"]
+            assert all(r["id"] != pid for r in rows)
+    finally:
+        for s in servers:
+            s.terminate()
+            s.wait(timeout=20)
