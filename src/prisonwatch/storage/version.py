@@ -30,7 +30,7 @@ class VersionReader:
 
     def _open(self) -> Any:
         pooled = self.engine.raw_connection()  # the engine's connect hooks run (SQLite pragmas)
-        conn = pooled.driver_connection
+        conn: Any = pooled.driver_connection
         pooled.detach()  # kept here, never returned to the pool
         if self.engine.dialect.name == "sqlite":
             conn.isolation_level = None  # autocommit: each read sees the newest commit
