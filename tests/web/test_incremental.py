@@ -282,7 +282,7 @@ def _until(check: Any, limit: float) -> float:
 
 def test_another_process_write_is_taken_in_through_the_feed(sample_store: SqlStore) -> None:
     """Two ledgers on one store stand for two server processes: a write neither announces is
-    found by each within about a second (the version is asked for at most once a second) and
+    found by each at its next look (the version is asked for once per request) and
     taken in through the change feed, not by a rebuild; a protection change removes the person
     from the public search and listing of the other at once it is seen."""
     a, b = Ledger(sample_store), Ledger(sample_store)

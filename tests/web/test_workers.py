@@ -1,5 +1,5 @@
 """Several server processes on one PostgreSQL store: a write through one is seen by the others
-within about a second (each process polls the store's version)."""
+at their next request (each process asks the store's version once per request)."""
 
 from __future__ import annotations
 
