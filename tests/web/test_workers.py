@@ -1,5 +1,5 @@
 """Several server processes on one PostgreSQL store: a write through one is seen by the others
-within about a second (each process polls the store's version)."""
+at their next request (each process asks the store's version once per request)."""
 
 from __future__ import annotations
 
@@ -153,3 +153,48 @@ def test_a_cold_worker_is_not_killed_while_it_draws_the_dashboard(pg_env: dict[s
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_protection_change_through_one_process_is_never_served_by_the_other(
+    pg_env: dict[str, str],
+) -> None:
+    """A public person made `counts_only` through process A: from the moment A's answer to the
+    write came back, process B answers the person's page 404 and leaves them out of the public
+    search and listing, although B served them a moment before (no second of grace: B asks
+    the store's version on every request and waits for a protection change to be taken in).
+    B is made to look at the store just before each write, as a busy public site would have:
+    a process that looked at the store's version once a second would then serve the person
+    for most of that second."""
+    token = _run(pg_env, "token", "add", "ana").stdout.strip().splitlines()[-1]
+    auth = {"Authorization": f"Bearer {token}"}
+    ports = _port(), _port()
+    servers = [_serve(pg_env, p) for p in ports]
+    try:
+        a, b = (f"http://127.0.0.1:{p}/api/v1" for p in ports)
+        listed = httpx.get(f"{b}/persons", params={"_size": 1000}, timeout=60).json()["rows"]
+        people = [r for r in listed if r["id"].startswith("by-")][:3]
+        assert len(people) == 3, listed
+        for person in people:
+            pid, name = person["id"], person["name"]
+            # B has just served the person: its state is warm
+            assert httpx.get(f"{b}/persons/{pid}", timeout=60).status_code == 200
+            found = httpx.get(f"{b}/persons", params={"q": name}, timeout=60).json()["rows"]
+            assert any(r["id"] == pid for r in found)
+            time.sleep(1.1)
+            httpx.get(f"{b}/stats", timeout=60)  # B looks at the store's version now
+            r = httpx.post(
+                f"{a}/records/person/{pid}",
+                json={"fields": {"protection": "counts_only"}, "why": "test"},
+                headers=auth,
+                timeout=60,
+            )
+            assert r.status_code == 200, r.text
+            assert httpx.get(f"{b}/persons/{pid}", timeout=60).status_code == 404
+            found = httpx.get(f"{b}/persons", params={"q": name}, timeout=60).json()["rows"]
+            assert all(r["id"] != pid for r in found), found
+            rows = httpx.get(f"{b}/persons", params={"_size": 1000}, timeout=60).json()["rows"]
+            assert all(r["id"] != pid for r in rows)
+    finally:
+        for s in servers:
+            s.terminate()
+            s.wait(timeout=20)

@@ -181,6 +181,27 @@ def protection_related(before: View, after: View, changes: ChangeSet) -> bool:
     return False
 
 
+def may_bear_on_protection(store: SqlStore, held: View, changes: ChangeSet) -> bool:
+    """Whether a change not yet taken in may bear on what the public may see, judged before
+    it is taken in, so that no request is answered from the state before it: a touched person
+    who is protected in the state held or in the store now (a protection change, a protected
+    person's rename, merge or events, a protected person added), a clearance, or a source
+    (which texts the public may see is judged per source when the projection is made). A
+    person who was protected only between the two and is public in both counts as public: the
+    state held shows no more than the store does now. One read of the touched persons."""
+    if changes.clearances or changes.sources:
+        return True
+    if not changes.persons:
+        return False
+    for pid in changes.persons:
+        p = held.persons.get(pid)
+        if p is not None and p.protection is not Protection.PUBLIC:
+            return True
+    return any(
+        p.protection is not Protection.PUBLIC for p in store.persons(ids=sorted(changes.persons))
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class NameChange:
     """Persons whose entries leave a name index, and those entering it (id, display name,

@@ -6,7 +6,7 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from prisonwatch.core import concessions
@@ -289,29 +289,40 @@ class View:
     ) -> dict[tuple[Period, ...], list[Flows]]:
         """The remembered flows moved on by the intervals that left and entered the index
         (flows count interval edges, so each is shifted by the difference); `index` is the new
-        index, whose mechanisms every period lists, as `series` gives them."""
+        index, whose mechanisms every period lists, as `series` gives them.
+
+        Only the periods a moved interval's start or end may fall in are counted again (on
+        indexes of the moved intervals alone); the others keep their flows. That costs the
+        moved intervals, not the periods: a write does not walk every month of every series
+        asked for. When the mechanisms listed change (every period's list changes) or the
+        periods are not in order, every period is counted again."""
         if not self.flows:
             return {}
         mechs = sorted(index.ends_by_mechanism)
         old_index, new_index = StockIndex.build(gone), StockIndex.build(come)
+        same_mechs = mechs == sorted(self.index.ends_by_mechanism)
+        edges = _edge_ranges([*gone, *come])
         out = {}
         for periods, old in list(self.flows.items()):
-            minus, plus = series(old_index, periods), series(new_index, periods)
-            out[periods] = [
-                (
-                    _moved(i, p.inflow, m.inflow),
-                    _moved(o, p.outflow, m.outflow),
+            touched = _periods_touched(periods, edges) if same_mechs else None
+            at: Sequence[int] = range(len(periods)) if touched is None else touched
+            flows: list[Flows] = [ZERO_FLOWS] * len(periods) if touched is None else list(old)
+            for i in at:
+                p, (inflow, outflow, by) = periods[i], old[i]
+                before, last = p.first - timedelta(days=1), p.last
+                plus_by = new_index.outflow_by_mechanism(before, last)
+                minus_by = old_index.outflow_by_mechanism(before, last)
+                flows[i] = (
+                    _moved(inflow, new_index.inflow(before, last), old_index.inflow(before, last)),
+                    _moved(
+                        outflow, new_index.outflow(before, last), old_index.outflow(before, last)
+                    ),
                     {
-                        k: _moved(
-                            by.get(k, ZERO),
-                            p.outflow_by_mechanism.get(k, ZERO),
-                            m.outflow_by_mechanism.get(k, ZERO),
-                        )
+                        k: _moved(by.get(k, ZERO), plus_by.get(k, ZERO), minus_by.get(k, ZERO))
                         for k in mechs
                     },
                 )
-                for (i, o, by), p, m in zip(old, plus, minus, strict=True)
-            ]
+            out[periods] = flows
         return out
 
     def known_names(self) -> tuple[list[str], list[str]]:
@@ -359,6 +370,38 @@ MAX_MEMO = 32
 Flows = tuple[Bounds, Bounds, dict[str, Bounds]]
 """A period's inflow, outflow and outflow by mechanism."""
 ZERO = Bounds(0, 0)
+
+
+ZERO_FLOWS: Flows = (ZERO, ZERO, {})
+
+
+def _edge_ranges(intervals: Sequence[Interval]) -> list[tuple[int, int]]:
+    """The days (earliest, latest, as ordinals) each interval's start and end may fall on."""
+    out = []
+    for iv in intervals:
+        out.append((iv.start.earliest.toordinal(), iv.start.latest.toordinal()))
+        if iv.end is not None:
+            out.append((iv.end.earliest.toordinal(), iv.end.latest.toordinal()))
+    return out
+
+
+def _periods_touched(
+    periods: Sequence[Period], edges: Sequence[tuple[int, int]]
+) -> list[int] | None:
+    """The positions of the periods any of `edges` may fall in (a period counts an edge whose
+    days overlap its own), in order; None when the periods are not in order without overlap,
+    so that a binary search cannot find them."""
+    lasts = [p.last.toordinal() for p in periods]
+    firsts = [p.first.toordinal() for p in periods]
+    if any(lasts[i] >= firsts[i + 1] for i in range(len(periods) - 1)):
+        return None
+    touched: set[int] = set()
+    for earliest, latest in edges:
+        i = bisect_left(lasts, earliest)
+        while i < len(periods) and firsts[i] <= latest:
+            touched.add(i)
+            i += 1
+    return sorted(touched)
 
 
 def _moved(old: Bounds, plus: Bounds, minus: Bounds) -> Bounds:

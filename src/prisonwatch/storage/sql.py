@@ -50,6 +50,7 @@ from prisonwatch.storage.port import (
     ReadConcession,
     StorageError,
 )
+from prisonwatch.storage.version import VersionReader
 
 _CHUNK = 500
 _EPOCH = datetime(1970, 1, 1)
@@ -103,6 +104,7 @@ class SqlStore:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = open_engine(url)
+        self._versions = VersionReader(self.engine)
 
     # -- connection handling -------------------------------------------------------------------
 
@@ -117,6 +119,16 @@ class SqlStore:
         except (OperationalError, DBAPIError) as exc:
             raise self._fail(exc) from None
 
+    def version(self) -> int:
+        """The store's version: the newest audit entry's id, 0 when there is none (one round
+        trip on a connection kept for it, `storage.version`)."""
+        try:
+            return self._versions.read()
+        except (OperationalError, DBAPIError) as exc:
+            raise self._fail(exc) from None
+        except Exception as exc:  # the driver's own error, raised outside SQLAlchemy
+            raise self._fail(exc) from None
+
     def migrate(self) -> None:
         try:
             migrate.upgrade(self.engine)
@@ -124,6 +136,7 @@ class SqlStore:
             raise self._fail(exc) from None
 
     def close(self) -> None:
+        self._versions.close()
         self.engine.dispose()
 
     # -- writing ---------------------------------------------------------------------------------

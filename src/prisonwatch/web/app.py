@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web import admin, api, api_edit, demands, editing, pages
-from prisonwatch.web.context import Ledger
+from prisonwatch.web.context import Ledger, OneVersionPerRequest
 from prisonwatch.web.openapi_params import ERRORS
 from prisonwatch.web.peers import parse_networks
 from prisonwatch.web.responses import BadParameterError, error_json
@@ -115,6 +115,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.add_middleware(_BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(_SecurityHeaders)
+    app.add_middleware(OneVersionPerRequest)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(api_edit.router)

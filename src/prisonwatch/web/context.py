@@ -5,6 +5,13 @@ The derived ledger (`figures.View`) is cached and served from memory. When the d
 brought up to date from the change feed (`services.derived`): only the persons and records the
 new audit entries name are read and folded in. The rest is built again on demand.
 
+Each request asks the store for its version once (`OneVersionPerRequest`, one indexed read),
+so that no answer is made from a state older than a protection-related change the store held
+when the request came in, whichever process made it. Taking a change in runs beside the
+requests, not under the lock they share: they go on reading the previous state, which is never
+changed, until the new one is swapped in, unless the change bears on protection; then they
+wait for it.
+
 The caches are bounded: a few named entries (the registry, the name index, the public
 projection), and least-recently-used entries keyed by request values (a view per scope,
 figures per scope and dates), so that no pattern of requests, however many distinct `on`,
@@ -13,26 +20,31 @@ figures per scope and dates), so that no pattern of requests, however many disti
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import OrderedDict
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from prisonwatch.core.records import Person
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import accounts, derived, figures, snapshot, start_answers
 from prisonwatch.services.public import Projection, cleared_of
-from prisonwatch.storage import tables as t
 from prisonwatch.storage.accounts import AccountStore, User
 from prisonwatch.storage.sql import SqlStore
 
+log = logging.getLogger("prisonwatch.web")
+
 SESSION_COOKIE = "pw_session"
-VERSION_TTL = 1.0
+ADVANCE_WAIT = 120.0
+"""Seconds a request waits for a protection-related change to be taken in before it fails
+(answering from the state before it is never the fallback)."""
 MAX_VIEWS = 4
 """Derived views (one per scope) kept at once: each holds every event of its scope."""
 BUILD_WAIT = 120.0
@@ -47,6 +59,38 @@ served while one request computes the current one: figures only, which every rea
 after each write. Never the projection, the name indexes or anything a viewer's rights are
 judged from; and never across a change that bears on protection (`derived.protection_related`).
 The public rows are made from such figures with the current projection (`present.stats`)."""
+
+
+class _Seen:
+    """The store's version as one request found it: asked once, at the request's first need."""
+
+    __slots__ = ("version",)
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+
+
+_request: ContextVar[_Seen | None] = ContextVar("prisonwatch_request", default=None)
+
+
+class OneVersionPerRequest:
+    """Marks each HTTP request so that the ledger asks the store's version once per request,
+    not once per cached entry the request reads. A plain ASGI middleware (no task of its own);
+    the holder is shared with the threads the request's handlers run in (their context is a
+    copy of this one, holding the same object)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        token = _request.set(_Seen())
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _request.reset(token)
 
 
 class Lru:
@@ -112,17 +156,30 @@ class Ledger:
         self._saved = -1
         self.accounts = AccountStore(store)
         self._lock = threading.Lock()
+        self._moved = threading.Condition(self._lock)
+        """Notified (holding `_lock`) whenever a new state is swapped in."""
         self._named: dict[Any, Any] = {}
         self._views = Lru(MAX_VIEWS)
         self._entries = Lru(MAX_ENTRIES)
         self._building: dict[Any, threading.Event] = {}
         self._version = -1
+        """The version of the state served now (`_named`, `_views`, `_entries`)."""
+        self._target = -1
+        """The newest version some request or write found in the store: the one being built."""
+        self._advancing = False
+        """Whether a thread is taking changes in (`_advance_loop`); at most one at a time."""
+        self._classifying = threading.Lock()
+        self._classified = -1
+        """Versions up to this one are known to bear, or not, on protection (`_barrier`)."""
+        self._barrier = -1
+        """A version whose changes bear on protection (`derived.may_bear_on_protection`): no
+        request that found it, or a later one, in the store is answered from a state before it."""
         self.advanced = 0
         """Changes taken in by the change feed (a count, for tests and benches)."""
         self.rebuilt = 0
         """Times everything was dropped to be built afresh (at start, or an undescribed change)."""
-        self._seen = -1
-        self._checked = -1e9
+        self.waited = 0
+        """Requests that waited for a protection-related change to be taken in."""
         self._previous = Lru(MAX_ENTRIES)
         """Figures (`SERVED_WHILE_BUILDING`) computed at earlier versions: key -> (version,
         value), served to a request that would otherwise wait for another one's build."""
@@ -132,7 +189,7 @@ class Ledger:
         self.served_previous = 0
         """Requests answered with figures of an earlier version while a build went on."""
         self._advances = 0
-        """Times the derived state moved to another version (`_advance`)."""
+        """Times the derived state moved to another version (`_swap`)."""
         self._answers = Lru(start_answers.MAX_ANSWERS)
         """Answers to keep for the next start: key -> (version, bytes as text)."""
         self._start: start_answers.Saved | None = None
@@ -142,23 +199,154 @@ class Ledger:
         """Requests answered from the answers saved by the previous server (`start_answers`)."""
 
     def version(self) -> int:
-        def q(conn: Any) -> int:
-            return int(conn.execute(select(func.coalesce(func.max(t.audit.c.id), 0))).scalar_one())
-
-        found: int = self.store._read(q)
-        return found
-
-    def current_version(self) -> int:
-        """The database's version, asked at most once a second: writes made through this app
-        invalidate at once (`invalidate`); writes from elsewhere show within a second."""
-        t = time.monotonic()
-        if t - self._checked > VERSION_TTL:
-            self._seen = self.version()
-            self._checked = t
-        return self._seen
+        """The store's version: the newest audit entry's id (`SqlStore.version`)."""
+        return self.store.version()
 
     def invalidate(self) -> None:
-        self._checked = -1e9
+        """A write was made through this app (or beside it, in a test): bring the derived
+        state up to the store's version before going on, so that whoever wrote sees it in
+        their next answer."""
+        self._reach(self.version())
+
+    def _catch_up(self) -> None:
+        """Make the state served to this request one it may be answered from.
+
+        In a request (`OneVersionPerRequest`) the store's version is asked once. When it is
+        newer than the state held, the change is taken in by a thread of its own while the
+        request is answered from the state held, unless the changes since bear on protection
+        (`derived.may_bear_on_protection`): then the request waits for the new state. Outside
+        a request (tests, tools) the state is always brought up to the store's version first.
+        """
+        seen = _request.get()
+        if seen is None:
+            self._reach(self.version())
+            return
+        if seen.version is None:
+            seen.version = self.version()
+        v = seen.version
+        if v <= self._version:
+            return
+        if self._named.get(UNSCOPED) is None:
+            self._reach(v)  # nothing kept yet to take a change into: cheap, done at once
+            return
+        if self._bears_on_protection(v):
+            self.waited += 1
+            self._reach(v)
+        else:
+            self._start_advance(v)
+
+    def _bears_on_protection(self, v: int) -> bool:
+        """Whether a change between the state held and version `v` bears on protection, or one
+        taken note of before does and is not taken in yet. Each version range is judged once,
+        by the first request that finds it (a read of its audit entries and of the touched
+        persons' protection); the others wait for that judgement."""
+        with self._classifying:
+            if v > self._classified:
+                lo = max(self._classified, self._version)
+                if self._protection_changed(lo, v):
+                    self._barrier = max(self._barrier, v)
+                self._classified = v
+        return self._barrier > self._version
+
+    def _protection_changed(self, lo: int, v: int) -> bool:
+        feed = self.store.changes(lo, v, derived.FEED_LIMIT)
+        changes = derived.change_set(feed) if feed is not None else None
+        if changes is None:
+            return True  # cannot be described: taken in by a full rebuild, never served stale
+        view = self._named.get(UNSCOPED)
+        return view is None or derived.may_bear_on_protection(self.store, view, changes)
+
+    def _start_advance(self, v: int) -> None:
+        """Have the state taken up to (at least) version `v`, by one thread beside requests."""
+        with self._lock:
+            self._target = max(self._target, v)
+            if self._advancing or self._target <= self._version:
+                return
+            self._advancing = True
+        threading.Thread(target=self._advance_loop, name="prisonwatch-advance", daemon=True).start()
+
+    def _reach(self, v: int) -> None:
+        """Wait until the state served is at version `v` or later."""
+        if v <= self._version:
+            return
+        with self._lock:
+            if self._named.get(UNSCOPED) is None:
+                # nothing kept to take changes into: move on at once, built again on demand
+                self._swap({}, max(v, self._target), None, None)
+                return
+        self._start_advance(v)
+        deadline = time.monotonic() + ADVANCE_WAIT
+        with self._lock:
+            while self._version < v:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise RuntimeError(f"derived state not brought to version {v} in time")
+                self._moved.wait(left)
+
+    def _advance_loop(self) -> None:
+        """Take changes in until the state is at the newest version asked for. Runs in a
+        thread of its own; requests go on reading the state held, which this never changes,
+        and the new state is swapped in at once, under the lock (`_swap`). Whatever goes wrong
+        drops everything, to be built afresh from the store: never a state left behind."""
+        while True:
+            with self._lock:
+                base, target = self._version, self._target
+                if target <= base:
+                    self._advancing = False
+                    return
+                state = self._state()
+            try:
+                after, changes = self._taken_in(state, base, target)
+            except Exception:
+                log.exception("taking changes %d..%d in failed: building afresh", base, target)
+                after, changes = None, None
+            with self._lock:
+                if self._version != base:
+                    continue  # moved meanwhile (nothing was kept): start from there
+                if after is not None and changes is not None and state is not None:
+                    self._swap(self._entries_of(after, changes), target, state, after, changes)
+                else:
+                    self._swap({}, target, None, None)
+
+    def _taken_in(
+        self, state: derived.Current | None, base: int, target: int
+    ) -> tuple[derived.Current | None, derived.ChangeSet | None]:
+        """The state after the changes from `base` to `target`; None when they cannot be
+        taken in (everything is built afresh). Pure over `state`: it is left as it was."""
+        if state is None or base < 0:
+            return None, None
+        feed = self.store.changes(base, target, derived.FEED_LIMIT)
+        changes = derived.change_set(feed) if feed is not None else None
+        after = derived.advance(self.store, state, changes) if changes is not None else None
+        return after, changes
+
+    def _swap(
+        self,
+        kept: dict[Any, Any],
+        v: int,
+        before: derived.Current | None,
+        after: derived.Current | None,
+        changes: derived.ChangeSet | None = None,
+    ) -> None:
+        """Serve the state `kept` at version `v` from now on (called holding the lock).
+
+        Scoped views, figures per request and the registries are dropped and built again on
+        demand. With nothing kept (no state yet, or a change that cannot be described)
+        everything is built afresh, as at start."""
+        if kept and before is not None and after is not None and changes is not None:
+            self.advanced += 1
+            if derived.protection_related(before.view, after.view, changes):
+                self._forget_previous(v)
+        else:
+            self.rebuilt += 1
+            self._forget_previous(v)
+        self._named = kept
+        self._views.clear()
+        self._entries.clear()
+        self._version = v
+        self._advances += 1
+        self._target = max(self._target, v)
+        self._moved.notify_all()
 
     def _bucket(self, key: Any) -> Any:
         if isinstance(key, str) or key == UNSCOPED:
@@ -167,14 +355,13 @@ class Ledger:
 
     def cached(self, key: Any, build: Any) -> Any:
         """The value for `key`, built once per data version. A `str` key names one of a fixed
-        few entries; a tuple key (holding request values) goes to a bounded LRU. When the
-        version moved on, the derived state is first brought up to it (`_advance`)."""
-        v = self.current_version()
+        few entries; a tuple key (holding request values) goes to a bounded LRU. The state is
+        first made one this request may be answered from (`_catch_up`)."""
+        self._catch_up()
         bucket = self._bucket(key)
         while True:
             with self._lock:
-                if v != self._version:
-                    self._advance(v)
+                v = self._version
                 found, value = (
                     (key in self._named, self._named.get(key))
                     if bucket is None
@@ -199,7 +386,7 @@ class Ledger:
                     return earlier[1]
             busy.wait(BUILD_WAIT)
             if self._version != v:
-                break  # the data moved on meanwhile: build for the version asked for
+                break  # the data moved on meanwhile: build for the version held now
         try:
             value = build()
             with self._lock:
@@ -225,35 +412,6 @@ class Ledger:
         had, earlier = self._previous.get(key)
         if not had or earlier[0] <= v:
             self._previous.put(key, (v, value))
-
-    def _advance(self, v: int) -> None:
-        """Bring the derived state from `self._version` to `v` (called holding the lock).
-
-        The unscoped view, the public projection and the name indexes are kept: the change
-        feed (`derived.change_set` of the audit entries since the last version) says which
-        records changed and `derived.advance` takes just those in. Everything else (scoped
-        views, figures per request, the registries) is dropped and built again on demand. When
-        the change cannot be described, everything is dropped and built afresh, as at start.
-        """
-        kept: dict[Any, Any] = {}
-        state = self._state()
-        if state is not None and self._version >= 0:
-            feed = self.store.changes(self._version, v, derived.FEED_LIMIT)
-            changes = derived.change_set(feed) if feed is not None else None
-            after = derived.advance(self.store, state, changes) if changes is not None else None
-            if after is not None and changes is not None:
-                kept = self._entries_of(after, changes)
-                self.advanced += 1
-                if derived.protection_related(state.view, after.view, changes):
-                    self._forget_previous(v)
-        if not kept:
-            self.rebuilt += 1
-            self._forget_previous(v)
-        self._named = kept
-        self._views.clear()
-        self._entries.clear()
-        self._version = v
-        self._advances += 1
 
     def _forget_previous(self, v: int) -> None:
         """From version `v` on, serve no figures computed before it."""
@@ -377,10 +535,8 @@ class Ledger:
     def settled(self) -> tuple[int, int]:
         """Bring the derived state to the store's version; a token (version, moves) that
         `keep_answer` compares with the state after the answer was computed."""
-        v = self.current_version()
+        self._catch_up()
         with self._lock:
-            if v != self._version:
-                self._advance(v)
             return self._version, self._advances
 
     def keep_answer(self, key: str, token: tuple[int, int], body: str) -> None:
