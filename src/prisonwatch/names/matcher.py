@@ -10,11 +10,15 @@ took on a pair (same, not same) are honoured before any score.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -131,10 +135,27 @@ def _pairing(qfeats: Sequence[Feat], cfeats: Sequence[Feat], syllabic: bool) -> 
 
 
 def _score_pair(query: Form, cand: Form) -> tuple[float, Matched]:
+    """How well one spelling of the query matches one spelling of a person's name, and which
+    tokens matched why. The two commonest shapes (two names against two, a name alone) take
+    a shorter way to the same figures (`_score_two`, `_score_one`; the tests compare them
+    with `_score_general`)."""
+    qfeats, cfeats = query.feats, cand.feats
+    if cand.how != "pinyin" and cfeats:
+        if len(qfeats) == 2 and len(cfeats) == 2:
+            return _score_two(query, cand, qfeats, cfeats)
+        if len(qfeats) == 1:
+            return _score_one(query, cand, qfeats[0], cfeats)
+    return _score_general(query, cand)
+
+
+def _score_general(query: Form, cand: Form) -> tuple[float, Matched]:
+    """`_score_pair` for any number of names on either side, pinyin included: each written
+    name paired with one of the person's (`_pairing`), weighed, and the whole spelling's
+    closeness added."""
+    qfeats, cfeats = query.feats, cand.feats
     total = weight_sum = 0.0
     matched: Matched = []
     surname_hit = False
-    qfeats, cfeats = query.feats, cand.feats
     extra = len(qfeats) > max(len(cfeats), 2)
     syllabic = cand.how == "pinyin"
     best = _pairing(qfeats, cfeats, syllabic)
@@ -168,6 +189,66 @@ def _score_pair(query: Form, cand: Form) -> tuple[float, Matched]:
     return score, matched
 
 
+def _score_two(
+    query: Form, cand: Form, qfeats: Sequence[Feat], cfeats: Sequence[Feat]
+) -> tuple[float, Matched]:
+    """`_score_pair` for two names against two, neither in pinyin (most pairs scored): the
+    same pairing, sums and score, without the general case's lists and loops. The closest
+    pair (the first in reading order among equally close ones) decides whether the names pair
+    straight or crosswise; nothing is closer than the same spelling, so when the first names
+    are spelt the same the crosswise pairs need not be compared."""
+    q0, q1 = qfeats
+    c0, c1 = cfeats
+    s00, r00 = _token_sim(q0, c0)
+    s11, r11 = _token_sim(q1, c1)
+    sa, ja, ra, sb, jb, rb = s00, 0, r00, s11, 1, r11
+    if s00 != 1.0:
+        s01, r01 = _token_sim(q0, c1)
+        s10, r10 = _token_sim(q1, c0)
+        top = max(s00, s01, s10, s11)
+        if s00 != top and (s01 == top or s10 == top):
+            sa, ja, ra, sb, jb, rb = s01, 1, r01, s10, 0, r10
+    wa = 0.5 if q0[3] is not None else 1.0
+    wb = 0.5 if q1[3] is not None else 1.0
+    matched: Matched = []
+    surname_hit = False
+    if sa >= 0.85:
+        matched.append((q0[0], cand.tokens[ja], ra))
+        surname_hit = wa == 1.0
+    if sb >= 0.85:
+        matched.append((q1[0], cand.tokens[jb], rb))
+        surname_hit = surname_hit or wb == 1.0
+    score = (sa * wa + sb * wb) / (wa + wb)
+    whole = Levenshtein.normalized_similarity(query.folded, cand.folded)
+    score = 0.9 * score + 0.1 * max(whole, score)
+    if not surname_hit:
+        score = min(score, 0.5)
+    return score, matched
+
+
+def _score_one(query: Form, cand: Form, q: Feat, cfeats: Sequence[Feat]) -> tuple[float, Matched]:
+    """`_score_pair` for a name written alone (a surname searched) against a person's names,
+    none in pinyin: the same score, from the person's closest name (the first of equally
+    close ones), without the general case's lists and sorting."""
+    sim, j, reason = -1.0, -1, ""
+    for at, c in enumerate(cfeats):
+        s, r = _token_sim(q, c)
+        if s > sim:
+            sim, j, reason = s, at, r
+            if s == 1.0:
+                break  # nothing is closer, and a later name loses a tie
+    weight = 0.5 if q[3] is not None else 1.0
+    matched: Matched = [(q[0], cand.tokens[j], reason)] if sim >= 0.85 else []
+    score = (sim * weight) / weight
+    whole = Levenshtein.normalized_similarity(query.folded, cand.folded)
+    score = 0.9 * score + 0.1 * max(whole, score)
+    if len(cfeats) > 1:
+        score = min(score * 0.93, LONE_NAME)  # fewer names given than the person has
+    if not (matched and weight == 1.0):
+        score = min(score, 0.5)
+    return score, matched
+
+
 @dataclass
 class NameIndex:
     """The registry's names, ready to be matched against."""
@@ -182,6 +263,12 @@ class NameIndex:
     shared: bool = field(default=False, compare=False, repr=False)
     """Set on an index made from another (`replaced`, `fork`): its sets and lists may be the
     other's, so `add` copies what it grows instead of growing it in place."""
+    block_rows: dict[str, npt.NDArray[np.int32]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """A cache: the rows of a block's persons, in the order its set gives them, for the blocks
+    of letter trigrams a query has counted (`_most_wide`). `add` drops the entries of the
+    blocks it changes; an index made from another (`replaced`) starts without any."""
 
     @classmethod
     def build(cls, people: Iterable[tuple[str, str, Sequence[str]]]) -> NameIndex:
@@ -211,11 +298,14 @@ class NameIndex:
                         tokens.add(token)
                     keys.update(_block_keys(token))
         blocks = self.blocks
+        cached = self.block_rows
         for key in keys:
             if self.shared:
                 blocks[key] = {*blocks.get(key, ()), pid}
             else:
                 blocks[key].add(pid)
+            if cached:
+                cached.pop(key, None)
         row = self.row_of.get(pid)
         if row is None:
             row = self.row_of[pid] = len(self.rows)
@@ -259,22 +349,52 @@ class NameIndex:
         is read by others; unchanged parts are shared, not copied."""
         return self.replaced((), ())
 
-    def _hits(self, tokens: list[str], kind: str) -> Counter[str]:
+    def _hits(self, tokens: list[str], kind: str, into: Counter[str] | None = None) -> Counter[str]:
         """How many keys of one kind (see `_pass_keys`) each person shares with the query's
-        surname tokens."""
+        surname tokens, counted into `into` (a copy of an earlier pass's hits: the same
+        counts, in the same order, as adding the two) or a new counter."""
         limit = MAX_BLOCK if kind == "wide" else MAX_STRONG_BLOCK
-        hits: Counter[str] = Counter()
+        hits: Counter[str] = Counter() if into is None else into
+        blocks = self.blocks
         for token in tokens:
             for k in _pass_keys(token, kind):
-                block = self.blocks.get(k)
+                block = blocks.get(k)
                 if block and len(block) <= limit:
                     hits.update(block)
         return hits
 
-    def _slips(self, tokens: list[str]) -> Counter[str]:
-        """How many one-letter-dropped spellings each person shares with the query's."""
+    def _most_wide(self, tokens: list[str]) -> list[str]:
+        """`_most(self._hits(tokens, "wide"))`, counted with numpy: trigram blocks are large
+        (a thousand persons each), and counting them as a `Counter` of ids and sorting it took
+        most of the time of a query that came this far (every query of a surname alone does).
+        The same persons in the same order: the most hits first, and among equals the one
+        whose first hit came first (the order a `Counter` keeps and a stable sort honours)."""
+        blocks, cached, row_of = self.blocks, self.block_rows, self.row_of
+        parts: list[npt.NDArray[np.int32]] = []
+        for token in tokens:
+            for k in _pass_keys(token, "wide"):
+                block = blocks.get(k)
+                if block and len(block) <= MAX_BLOCK:
+                    rows = cached.get(k)
+                    if rows is None:
+                        rows = np.fromiter((row_of[p] for p in block), np.int32, len(block))
+                        cached[k] = rows
+                    parts.append(rows)
+        if not parts:
+            return []
+        found, first, counts = np.unique(
+            np.concatenate(parts), return_index=True, return_counts=True
+        )
+        best = np.lexsort((first, -counts))[:POOL]
+        pids = self.rows
+        return [pids[r] for r in found[best].tolist()]
+
+    def _slips(self, tokens: list[str], into: Counter[str]) -> Counter[str]:
+        """How many one-letter-dropped spellings each person shares with the query's, counted
+        into `into`."""
         rows = self.rows
-        return Counter(rows[r] for r in self.slips.rows(tokens, MAX_STRONG_BLOCK))
+        into.update([rows[r] for r in self.slips.rows(tokens, MAX_STRONG_BLOCK)])
+        return into
 
     def _score(
         self, pool: Sequence[str], query_forms: list[Form], ruled: dict[str, Decision]
@@ -286,8 +406,9 @@ class NameIndex:
             if pid in ruled and ruled[pid].verdict == "not_same":
                 continue
             best, matched, how = 0.0, [], ""
+            cand_forms = closest.get(pid) or self.forms[pid]
             for qf in query_forms:
-                for cf in closest.get(pid) or self.forms[pid]:
+                for cf in cand_forms:
                     s, m = _score_pair(qf, cf)
                     if s > best:
                         best, matched, how = s, m, qf.how
@@ -302,12 +423,13 @@ class NameIndex:
     def _shortlist(self, pool: list[str], query_forms: list[Form]) -> dict[str, list[Form]]:
         """The candidates whose spellings are closest as whole strings (rapidfuzz, in C), each
         with its `FORMS_SCORED` closest spellings, best first."""
-        texts: list[str] = []
-        owners: list[tuple[str, Form]] = []
+        person_forms = self.forms
+        flat: list[Form] = []
+        ends: list[int] = []  # where each person's forms end in `flat`
         for pid in pool:
-            for f in self.forms[pid]:
-                texts.append(f.folded)
-                owners.append((pid, f))
+            flat += person_forms[pid]
+            ends.append(len(flat))
+        texts = [f.folded for f in flat]
         scores: dict[int, float] = {}
         for qf in query_forms:
             for _, score, i in process.extract(
@@ -317,7 +439,7 @@ class NameIndex:
                     scores[i] = score
         best: dict[str, list[Form]] = {}
         for i in sorted(scores, key=scores.__getitem__, reverse=True):
-            pid, f = owners[i]
+            pid, f = pool[bisect_right(ends, i)], flat[i]
             if pid in best:
                 if len(best[pid]) < FORMS_SCORED:
                     best[pid].append(f)
@@ -343,13 +465,14 @@ class NameIndex:
             ):
                 break
             if step == "sound":
-                hits = wider = hits + self._hits(surnames, "sound")
+                hits = self._hits(surnames, "sound", Counter(hits))
+                most = _most(hits)
             elif step == "slips":
-                wider = hits + self._slips(surnames)
+                most = _most(self._slips(surnames, Counter(hits)))
             else:
-                wider = self._hits(surnames, "wide")
+                most = self._most_wide(surnames)
             seen = {r.person_id for r in results}
-            more = [pid for pid in _most(wider) if pid not in seen]
+            more = [pid for pid in most if pid not in seen]
             results = sorted(
                 results + self._score(more, query_forms, ruled), key=lambda c: (-c.score, c.name)
             )
@@ -364,7 +487,11 @@ class NameIndex:
 
 
 def _most(hits: Counter[str]) -> list[str]:
-    return [pid for pid, _ in hits.most_common(POOL)]
+    """The `POOL` persons with the most hits, the first counted first among equals: what
+    `hits.most_common(POOL)` gives (its `heapq.nlargest` is documented to equal the stable
+    sort), sorted in C instead of a heap kept in Python."""
+    ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)
+    return [pid for pid, _ in ranked[:POOL]]
 
 
 @lru_cache(maxsize=200_000)
