@@ -40,13 +40,6 @@ _TABLES = {
     "observation": t.observations,
     "source": t.sources,
 }
-_TABLE_ROW: dict[str, Callable[[Any], rows.Row]] = {
-    "person": rows.person_row,
-    "event": rows.event_row,
-    "deal": rows.deal_row,
-    "observation": rows.observation_row,
-    "source": rows.source_row,
-}
 _BOOKKEEPING = ("revision", "why")
 _CHUNK = 2000
 
@@ -54,7 +47,10 @@ _CHUNK = 2000
 def audited(kind: str, record: Any) -> dict[str, Any]:
     """What an entry about a record holds of it: its table row and its whole payload (names,
     sources, concessions), as JSON values."""
-    return rows.jsonable({**_TABLE_ROW[kind](record), **rows.record_payload(kind, record)})
+    payload = rows.record_payload(kind, record)  # the table row, and what hangs on it
+    if kind == "source":
+        payload["text"] = record.text  # stored with the source, kept out of its revisions
+    return payload
 
 
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -63,24 +59,26 @@ def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
 
 
 def _entries(
-    conn: Connection, kind: str, ids: Sequence[str], first: bool = False
-) -> dict[str, tuple[int, str, Any]]:
-    """The newest (or first) entry about each of these records: (entry id, action, after)."""
+    conn: Connection, kind: str, ids: Sequence[str]
+) -> dict[str, tuple[tuple[int, str, str | None], tuple[int, str, str | None]]]:
+    """The first and the newest entry about each of these records, as (entry id, action,
+    `after` as JSON text): one read for both, the text parsed only where it is compared."""
     a = t.audit.c
-    pick = func.min(a.id) if first else func.max(a.id)
-    newest = (
-        select(a.record_id, pick.label("last"))
+    stmt = (
+        select(a.id, a.record_id, a.action, cast(a.after, Text))
         .where(a.record_kind == kind, a.record_id.in_(ids))
-        .group_by(a.record_id)
-        .subquery()
+        .order_by(a.id)
     )
-    stmt = select(a.id, a.record_id, a.action, cast(a.after, Text)).join(
-        newest, a.id == newest.c.last
-    )
-    return {
-        rid: (int(i), str(action), json.loads(after) if after else None)
-        for i, rid, action, after in conn.execute(stmt)
-    }
+    found: dict[str, tuple[tuple[int, str, str | None], tuple[int, str, str | None]]] = {}
+    for i, rid, action, after in conn.execute(stmt):
+        entry = (int(i), str(action), after)
+        first = found.get(rid)
+        found[rid] = (entry if first is None else first[0], entry)
+    return found
+
+
+def _parsed(after: str | None) -> Any:
+    return json.loads(after) if after else None
 
 
 def _revision_counts(conn: Connection, kind: str, ids: Sequence[str]) -> dict[str, tuple[int, int]]:
@@ -132,14 +130,16 @@ def _check_chunk(
     stored_ids: set[str],
     read: Read,
 ) -> Break | None:
-    newest = _entries(conn, kind, ids)
+    entries = _entries(conn, kind, ids)
     counts = _revision_counts(conn, kind, ids)
     present = [i for i in ids if i in stored_ids]
-    current = {r.id: r for r in read(kind, present, True)} if present else {}
     firsts = {r.id: r for r in read(kind, present, False)} if present else {}
-    inserted = _entries(conn, kind, ids, first=True)
+    # a record never revised is its first version: read folded only those that were
+    revised = [i for i in present if i in counts]
+    current = {r.id: r for r in read(kind, revised, True)} if revised else {}
     for rid in ids:
-        entry_id, action, after = newest[rid]
+        (first_id, first_action, first_text), (entry_id, action, after_text) = entries[rid]
+        after = _parsed(after_text)
         where = f"{kind} {rid!r} (audit entry {entry_id})"
         revision = int(after.get("revision", 0)) if isinstance(after, dict) else 0
         n, top = counts.get(rid, (0, 0))
@@ -148,20 +148,23 @@ def _check_chunk(
         if (n, top) != (revision, revision):
             why = f"has {n} revision(s) stored where the audit trail counts {revision}"
             return Break(entry_id, f"{where} {why}: the revisions were changed in SQL")
-        first_id, first_action, first_after = inserted[rid]
-        if first_action == "insert" and rid in firsts and isinstance(first_after, dict):
-            field = _differs(first_after, audited(kind, firsts[rid]))
+        first = firsts.get(rid)
+        first_audited = audited(kind, first) if first is not None else None
+        first_after = after if first_id == entry_id else _parsed(first_text)
+        if first_action == "insert" and first_audited is not None and isinstance(first_after, dict):
+            field = _differs(first_after, first_audited)
             if field is not None:
                 why = f"field {field!r} of its first version is not what was recorded"
                 return Break(first_id, f"{kind} {rid!r} (audit entry {first_id}): {why}")
-        record = current.get(rid)
+        record = current.get(rid) if rid in counts else first
         if action == "void":
             if record is not None:
                 return Break(entry_id, f"{where} was voided but is in force again")
             continue
         if record is None:
             return Break(entry_id, f"{where} is void, but the audit trail never voided it")
-        field = _differs(after if isinstance(after, dict) else {}, audited(kind, record))
+        now = first_audited if record is first and first_audited is not None else None
+        field = _differs(after if isinstance(after, dict) else {}, now or audited(kind, record))
         if field is not None:
             why = f"field {field!r} is not what the audit trail last recorded"
             return Break(entry_id, f"{where}: {why}: it was changed in SQL")
