@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.extract.en_sentences import Case, dev, dev2, dev3, held
+from tests.extract.en_sentences import Case, dev, dev2, dev3, held, world_dev, world_held
 from tests.extract.en_sentences.check import score
 
 Extract = Callable[..., dict[str, Any]]
@@ -27,6 +27,17 @@ MISSES = {
     "granted_clemency_passive",
     "seized_students",
     "died_in_detention",
+    # world_dev (issue 12, news paragraphs on Venezuela, Iran, Hong Kong, China): "A Hong Kong
+    # court" gives "Kong court"; "National security police" gives "police"; "one million
+    # Uyghurs" is read as a sum of money ("million" after a number is no people)
+    "hk_47_democrats_sentenced",
+    "hk_police_arrested_nsl",
+    "cn_uyghurs_up_to",
+    # world_held's misses after its final score (held out: not developed on)
+    "ve_political_prisoners_list",
+    "hk_democrats_jailed_judges",
+    "cn_residential_surveillance",
+    "cn_camps_estimate",
 }
 
 
@@ -43,7 +54,10 @@ def _params(cases: list[Case]) -> list[Any]:
     ]
 
 
-@pytest.mark.parametrize("case", _params(dev.CASES + dev2.CASES + dev3.CASES + held.CASES))
+@pytest.mark.parametrize(
+    "case",
+    _params(dev.CASES + dev2.CASES + dev3.CASES + held.CASES + world_dev.CASES + world_held.CASES),
+)
 def test_sentences(extract: Extract, case: Case) -> None:
     _, errors = score(case, extract(case.text))
     assert errors == []

@@ -113,6 +113,7 @@ POPULATIONS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"^(?:political prisoners?|political detainees?|politzeks?)\b"), "political_prisoners"),
     (_rx(r"^prisoners? of conscience\b"), "prisoners_of_conscience"),
     (_rx(r"^(?:foreign nationals?|foreign citizens?)\b"), "foreign_nationals"),
+    (_rx(r"^(?:dual nationals?|dual citizens?|dual-nationals?)\b"), "dual_nationals"),
     (_rx(r"^foreigners?\b"), "foreigners"),
     (_rx(r"^nationals?\b"), "nationals"),
     (_rx(r"^with foreign (?:citizenship|nationality|passports?)\b"), "foreigners"),
