@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.extract.en_sentences import dev, dev2, dev3, held, world_dev, world_held
+from tests.extract.en_sentences import dev, dev2, dev3, held, world_dev, world_dev2, world_held
 from tests.extract.en_sentences.check import score
 
 from prisonwatch.extract.pipeline import Extractor
@@ -28,6 +28,7 @@ SETS = {
     "dev3": dev3.CASES,
     "held": held.CASES,
     "world_dev": world_dev.CASES,
+    "world_dev2": world_dev2.CASES,
     "world_held": world_held.CASES,
 }
 FIELDS = ("qualifier", "population", "agent", "source", "persons", "mechanism", "when")

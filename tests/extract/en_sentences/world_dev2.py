@@ -3,7 +3,8 @@ in the manner of wire copy and rights-group statements about Venezuela, Iran, Ho
 and elsewhere (never article text), where several numbers stand together and only some are
 counts of people.
 
-First score, before any rule was changed for it (2026-12-01): see docs/extraction.md.
+First score, before any rule was changed for it (2026-12-01): 7 of 13 cases right in every
+field; claims P 0.727 R 0.667 F1 0.696 (8 of 12 gold, 11 found).
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ CASES = [
         "ve_excarcelados_stock_after",
         "Foro Penal confirmed the release of 71 political prisoners this week. Even so, the "
         "group said, more than 800 people are still imprisoned for political reasons.",
-        [{"action": R, "count": 71, "population": "political_prisoners",
-          "source": "Foro Penal"},
-         {"action": H, "count": 800, "qualifier": "more_than"}],
+        [
+            {"action": R, "count": 71, "population": "political_prisoners", "source": "Foro Penal"},
+            {"action": H, "count": 800, "qualifier": "more_than"},
+        ],
     ),
     Case(
         "ve_americans_freed_deal",
@@ -44,15 +46,29 @@ CASES = [
         "ir_arrested_since_start",
         "Iranian authorities have detained more than 21,000 people since the start of the "
         "protests, according to the rights group HRANA.",
-        [{"action": D, "count": 21000, "qualifier": "more_than", "population": "people",
-          "source": "HRANA"}],
+        [
+            {
+                "action": D,
+                "count": 21000,
+                "qualifier": "more_than",
+                "population": "people",
+                "source": "HRANA",
+            }
+        ],
     ),
     Case(
         "ir_pardon_anniversary_agent",
         "Supreme Leader Ali Khamenei agreed to pardon or reduce the sentences of 2,266 "
         "convicts on the occasion of the anniversary, the judiciary's Mizan news agency said.",
-        [{"action": R, "count": 2266, "population": "prisoners", "agent": "Ali Khamenei",
-          "mechanism": "pardon"}],
+        [
+            {
+                "action": R,
+                "count": 2266,
+                "population": "prisoners",
+                "agent": "Ali Khamenei",
+                "mechanism": "pardon",
+            }
+        ],
     ),
     Case(
         "hk_jimmy_lai_held",
@@ -87,8 +103,15 @@ CASES = [
         "mm_junta_amnesty",
         "Myanmar's military government freed 3,015 prisoners in an amnesty to mark a "
         "Buddhist holiday, state television reported.",
-        [{"action": R, "count": 3015, "population": "prisoners", "mechanism": "amnesty",
-          "source": "state television"}],
+        [
+            {
+                "action": R,
+                "count": 3015,
+                "population": "prisoners",
+                "mechanism": "amnesty",
+                "source": "state television",
+            }
+        ],
     ),
     Case(
         "nothing_budget_and_ages",
