@@ -15,15 +15,23 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.extract.en_sentences import dev, dev2, dev3, held
+from tests.extract.en_sentences import dev, dev2, dev3, held, world_dev, world_dev2, world_held
 from tests.extract.en_sentences.check import score
 
 from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
 from prisonwatch.services.extracting import to_json
 
-SETS = {"dev": dev.CASES, "dev2": dev2.CASES, "dev3": dev3.CASES, "held": held.CASES}
-FIELDS = ("qualifier", "population", "agent", "source", "persons", "mechanism")
+SETS = {
+    "dev": dev.CASES,
+    "dev2": dev2.CASES,
+    "dev3": dev3.CASES,
+    "held": held.CASES,
+    "world_dev": world_dev.CASES,
+    "world_dev2": world_dev2.CASES,
+    "world_held": world_held.CASES,
+}
+FIELDS = ("qualifier", "population", "agent", "source", "persons", "mechanism", "when")
 
 
 def main() -> None:
@@ -41,7 +49,7 @@ def main() -> None:
             tally, errors = score(case, out)
             total.update(tally)
             right += not errors
-            if verbose and name != "held" and errors:
+            if verbose and not name.endswith("held") and errors:
                 print(f"  {case.name}: " + "; ".join(errors))
         p = total["tp"] / total["pred"] if total["pred"] else 0.0
         r = total["tp"] / total["gold"] if total["gold"] else 0.0

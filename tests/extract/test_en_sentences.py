@@ -9,7 +9,16 @@ from typing import Any
 
 import pytest
 
-from tests.extract.en_sentences import Case, dev, dev2, dev3, held
+from tests.extract.en_sentences import (
+    Case,
+    dev,
+    dev2,
+    dev3,
+    held,
+    world_dev,
+    world_dev2,
+    world_held,
+)
 from tests.extract.en_sentences.check import score
 
 Extract = Callable[..., dict[str, Any]]
@@ -27,6 +36,19 @@ MISSES = {
     "granted_clemency_passive",
     "seized_students",
     "died_in_detention",
+    # world_dev (issue 12, news paragraphs on Venezuela, Iran, Hong Kong, China): "National
+    # security police" gives "police" only
+    "hk_police_arrested_nsl",
+    # world_dev2: "hanged two men convicted over the protests" counts a sentence (arguably a
+    # background fact); "agreed to pardon" reads as an intention; "is serving a life sentence"
+    # reads as sentenced, not held
+    "ir_hanged_not_count",
+    "ir_pardon_anniversary_agent",
+    "cn_uyghur_scholar_life",
+    # world_held's misses after its final score (held out: not developed on)
+    "ve_political_prisoners_list",
+    "hk_democrats_jailed_judges",
+    "cn_residential_surveillance",
 }
 
 
@@ -43,7 +65,18 @@ def _params(cases: list[Case]) -> list[Any]:
     ]
 
 
-@pytest.mark.parametrize("case", _params(dev.CASES + dev2.CASES + dev3.CASES + held.CASES))
+@pytest.mark.parametrize(
+    "case",
+    _params(
+        dev.CASES
+        + dev2.CASES
+        + dev3.CASES
+        + held.CASES
+        + world_dev.CASES
+        + world_dev2.CASES
+        + world_held.CASES
+    ),
+)
 def test_sentences(extract: Extract, case: Case) -> None:
     _, errors = score(case, extract(case.text))
     assert errors == []

@@ -39,15 +39,17 @@ ALLOWED = frozenset(
         "REL_OP", "DEP", "POS", "LEMMA", "LOWER",
         # the names of the tokens and patterns of counts_by_parse, and the moods it tells
         "verb", "noun", "number", "gift", "share", "given", "given_dative", "object",
-        "passive", "fact", "demand", "unreal", "parse_", "counts-by-parse/1.4", "listing",
+        "passive", "fact", "demand", "unreal", "parse_", "counts-by-parse/1.5", "listing",
         "acl", "participle", "share_participle",
         "AUX", "attr",
         "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "dep",
-        "persons-by-parse/1.1", "claims/1.4",
+        "persons-by-parse/1.1", "claims/1.5",
         # patterns and token names added in issue 12's third session, and spaCy's keys
         "nominal", "subject", "share_subject", "share_auxsubject", "among", "group",
         "ORTH", "attribute_ruler", "given_passive",
         "det", "PRON", "events/1.2", "quotes/1.1",
+        # issue 12's world-news round: a pattern and the parse rules a participle yields to
+        "share_going", "parse_object", "parse_given",
         # the contract's field names, event kinds and concession values
         # (shared/design/EXTRACTION.md)
         "source", "when", "mechanism",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from typing import Any
 
 from prisonwatch.extract.attribution import (
     POLICE,
@@ -76,7 +77,16 @@ from prisonwatch.extract.relations import (
 )
 from prisonwatch.extract.timing import when_of
 
-VERSION = "claims/1.4"
+#: The parse's label of a participle describing a noun ("people jailed after ...").
+_DESCRIBING_PARTICIPLE = "acl"
+#: The parse rules where the counted people are what an active verb acts on ("freed 32
+#: prisoners convicted of ..."); a passive subject ("32 prisoners pardoned in May were
+#: sentenced ...") may be told of in the background, so its participle stands.
+_ACTED_ON_RULES = ("parse_object", "parse_given")
+#: A stock the participle tells ("people jailed") is no fact of people the verb frees.
+_STOCK = "held"
+
+VERSION = "claims/1.5"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
@@ -128,6 +138,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             if not in_other_clause(a.doc, d.start, d.trigger[0])
             and (d.start in linked_by_parse or not belongs_elsewhere(a.doc, d.start, d.trigger[0]))
         ]
+        sentence_drafts = _participles_yield(a.doc, by_parse, sentence_drafts)
         sentence_drafts = _wholes(by_parse, sentence_drafts)
         sentence_drafts.extend(_parse_drafts(a, si, by_parse, sentence_drafts, drafts))
         sentence_drafts = _statuses(a.doc, by_parse, sentence_drafts)
@@ -332,6 +343,43 @@ def _wholes(found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:
             d.action, d.rule = "held", "count"
         kept.append(d)
     return kept
+
+
+def _participles_yield(doc: Any, found: list[ParsedCount], drafts: list[Draft]) -> list[Draft]:
+    """ "granted conditional release to 103 people jailed after the election": the surface
+    rules take the participle nearest the number ("jailed"), which only describes the people
+    counted; where the parse makes the counted noun the object or recipient of another act's
+    verb, that act is a claim too; it replaces a stock ("jailed" as held), and stands beside a
+    background act ("freed 18 prisoners convicted of ..." gives the conviction as well)."""
+    if doc is None:
+        return drafts
+    out = []
+    for d in drafts:
+        p = next(
+            (
+                p
+                for p in found
+                if p.start == d.start
+                and p.action != d.action
+                and p.verb != d.trigger
+                and p.rule in _ACTED_ON_RULES
+            ),
+            None,
+        )
+        word = doc.char_span(*d.trigger, alignment_mode="expand") if p is not None else None
+        noun = doc.char_span(p.start, p.end, alignment_mode="expand") if p is not None else None
+        if (
+            p is not None
+            and word
+            and noun
+            and word[0].dep_ == _DESCRIBING_PARTICIPLE
+            and word[0].head.i == noun[-1].i  # it describes the very people counted
+        ):
+            if d.action != _STOCK:
+                out.append(d)  # "freed 18 prisoners convicted of ...": the conviction too
+            d = replace(d, action=p.action, trigger=p.verb)
+        out.append(d)
+    return out
 
 
 def _parse_drafts(

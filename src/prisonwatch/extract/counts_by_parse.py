@@ -27,7 +27,7 @@ from typing import Any
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.numbers import parse_number
 
-VERSION = "counts-by-parse/1.4"
+VERSION = "counts-by-parse/1.5"
 #: How an act is told: as a fact, as a demand, or as only possible, planned or denied.
 FACT, DEMAND, UNREAL = "fact", "demand", "unreal"
 #: The action of a count of members of a group told before ("Among the exiles were 13
@@ -94,6 +94,9 @@ _PRESENT = ("VBP", "VBZ")
 _PARTICIPLE = "acl"
 _VERBS = ("VERB", "AUX")
 _PARTICIPLE_RULE = "participle"
+#: "Four of the activists walked free" and the parse's label of a name in apposition
+_GOING_SHARE = "share_going"
+_NAMED_AS = "appos"
 _NOUNS = ("NOUN", "PROPN")
 _MODIFIERS = ("amod", "compound")
 _NUMERAL = "NUM"
@@ -190,6 +193,9 @@ def _matcher(vocab: Any) -> Any:
     lemmas = sorted(set(_STATES) | {v for v, _ in _GOING})
     going = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": lemmas}}}
     m.add("subject", [[going, _child("verb", "noun", DEP=_SUBJECT), number]])
+    # "Four of the activists walked free": a share of people as the subject
+    going_share = _child("verb", "number", DEP=_SUBJECT, POS=_NUMERAL)
+    m.add(_GOING_SHARE, [[going, going_share, of, _child("of", "noun", DEP=_TO_OBJECT)]])
     # "Among the exiles were 13 students": members of a group told before
     be = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(_COPULAS)}}}
     among = _child("verb", "among", DEP=_GIVEN_TO[1], LOWER={"IN": sorted(_AMONG)})
@@ -376,7 +382,7 @@ def counts_in(doc: Any) -> list[ParsedCount]:
             action: str | None = "held"
         elif rule == "nominal":
             action = _NOMINALS.get(verb.lemma_.lower())
-        elif rule == "subject":
+        elif rule in ("subject", _GOING_SHARE):
             action = intransitive_action(verb)
         elif rule == "among":
             told = [toks["group"], *(c for c in toks["group"].children if c.dep_ == _PARTICIPLE)]
@@ -387,6 +393,8 @@ def counts_in(doc: Any) -> list[ParsedCount]:
             action = _action(verb, toks.get("gift"))
         if action is None or noun is None:
             continue
+        if rule == _GOING_SHARE and any(c.dep_ == _NAMED_AS for c in toks["number"].children):
+            continue  # "One of the prisoners, Maria Kalesnikava, remains": a person named
         if action == OF_GROUP and not _counts_people(noun, verb):
             continue
         mood = _nominal_mood(verb) if rule == "nominal" else _mood(verb)
@@ -497,7 +505,7 @@ def _roles(rule: str) -> tuple[str, ...]:
         return ("verb", "noun")
     if rule == "given":
         return ("verb", "gift", "to", "noun", "number")
-    if rule == "share":
+    if rule in ("share", _GOING_SHARE):
         return ("verb", "number", "of", "noun")
     if rule == "subject":
         return ("verb", "noun", "number")

@@ -13,7 +13,7 @@ from prisonwatch.extract.lang.en.lexicon import DEMONYMS
 from prisonwatch.extract.results import ExtractedEntity
 from prisonwatch.names.keys import given_group
 
-VERSION = "entities/1.2"
+VERSION = "entities/1.3"
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None}
 _TITLE = re.compile(
     r"^(?:(?:U\.S\.|US|Russian|Belarusian|Lithuanian|Lithuania's|Polish|former|opposition|"
@@ -45,6 +45,16 @@ class Mention:
         return self.name.split()[-1] if self.name else ""
 
 
+#: Titles before a name that are never part of it (lang/en honorifics).
+_HONORIFICS = EN.words("honorifics")
+
+
+def _place_adjective(text: str, end: int) -> bool:
+    """Whether the name ending at `end` makes an adjective with a hyphen ("Oslo-based")."""
+    m = re.match(r"-(\w+)", text[end : end + 20])
+    return m is not None and m.group(1).casefold() in EN.words("place_adjective_suffixes")
+
+
 def _clean_person(text: str) -> str:
     text = re.sub(r"^[^\w]+", "", text.strip())
     words = text.split()
@@ -55,6 +65,10 @@ def _clean_person(text: str) -> str:
         words = words[lowered[-1] + 1 :]  # "presidential representative Natallia Eismant"
     text = " ".join(words)
     text = _TITLE.sub("", text)
+    words = text.split()
+    while len(words) > 2 and words[0].casefold().rstrip(".") in _HONORIFICS:
+        words = words[1:]  # "Ayatollah Ali Khamenei", "Grand Ayatollah ..."
+    text = " ".join(words)
     if len(text.split()) > 2:
         text = _ROLE.sub("", text)
     text = re.sub(r"['’]s$", "", text)
@@ -76,6 +90,9 @@ def mentions(
         if any(ent.start_char < x < ent.end_char - 1 for x in ends):
             continue
         text = ent.text
+        if _place_adjective(whole, ent.end_char):
+            raw.append(Mention(ent.start_char, ent.end_char, text, "place", text))
+            continue  # "the Oslo-based group": a place, whatever the model took it for
         canonical = ent.ent_id_ or ""
         entry = gazetteer.lookup(canonical or text)
         if entry is not None:
@@ -97,7 +114,10 @@ def mentions(
                 raw.append(Mention(ent.start_char, ent.end_char, text, typ, name))
     raw = _names_run_on(doc, raw)
     raw = _bodies_run_on(doc, raw)
+    raw = _bodies_named_after_places(doc, raw)
+    raw = sorted(raw + _acronym_bodies(doc, raw, gazetteer), key=lambda m: m.start)
     raw = [m for m in raw if not _names_a_body(m, whole)]
+    raw = [m for m in raw if not _counted_people(doc, m)]
     raw.extend(_known_given_names(whole, raw, gazetteer))
     # a surname alone takes the fullest name with that surname in the article
     fullest: dict[str, str] = {}
@@ -135,6 +155,8 @@ def mentions(
 
 
 _NAME_PART = "compound"
+#: The parse's label of a number counting a noun.
+_COUNTED = "nummod"
 _PROPER = "PROPN"
 #: Words that stand before a name without being part of it: titles and role nouns.
 _NOT_NAME_PARTS = (
@@ -226,6 +248,82 @@ def _bodies_run_on(doc: Any, raw: list[Mention]) -> list[Mention]:
         text = doc.text[m.start : end]
         out.append(Mention(m.start, end, text, "organization", _LEADING_ARTICLE.sub("", text)))
     return out
+
+
+def _bodies_named_after_places(doc: Any, raw: list[Mention]) -> list[Mention]:
+    """ "Iran Human Rights", "China Human Rights Lawyers Concern Group": the gazetteer's ruler
+    marks the state, so the model never sees the body. A state or place that is a name part
+    of two or more capitalised proper nouns right after it, which no other entity holds, opens
+    an organisation's name. Not in a title-case line, where every word is capitalised."""
+    taken = {t.i for ent in doc.ents for t in ent}
+    out: list[Mention] = []
+    for m in raw:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.type not in ("country", "place") or not span or _title_case_line(doc.text, m.start):
+            out.append(m)
+            continue
+        end_tok = span[-1]
+        nxt = end_tok.i + 1
+        while (
+            nxt < len(doc)
+            and doc[nxt].pos_ == _PROPER
+            and doc[nxt].is_title
+            and nxt not in taken
+            and doc[nxt - 1].head.i >= nxt
+        ):
+            end_tok, nxt = doc[nxt], nxt + 1
+        if end_tok.i - span[-1].i < 2:
+            out.append(m)
+            continue
+        end = end_tok.idx + len(end_tok)
+        text = doc.text[m.start : end]
+        out.append(Mention(m.start, end, text, "organization", text))
+    return out
+
+
+def _acronym_bodies(doc: Any, raw: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """ "according to the rights group HRANA": a proper noun written in capitals (three letters
+    or more) that the model left unmarked and the gazetteer does not know is a body's acronym.
+    Not in a line written in capitals."""
+    covered = [(m.start, m.end) for m in raw]
+    out = []
+    for t in doc:
+        if not (
+            t.pos_ == _PROPER
+            and len(t.text) >= 3
+            and t.text.isalpha()
+            and t.text.isupper()
+            and not t.ent_type_
+            and not any(a <= t.idx < b for a, b in covered)
+            and gazetteer.lookup(t.text) is None
+            and not _title_case_line(doc.text, t.idx, capitals=True)
+        ):
+            continue
+        out.append(Mention(t.idx, t.idx + len(t), t.text, "organization", t.text))
+    return out
+
+
+def _counted_people(doc: Any, m: Mention) -> bool:
+    """ "one million Uyghurs", "six Thais": a one-word name the model took for a body or a
+    group but that a number counts is a people, never a body that can act or speak."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return (
+        m.type == "organization"
+        and span is not None
+        and len(span) == 1
+        and any(c.dep_ == _COUNTED for c in span[0].children)
+    )
+
+
+def _title_case_line(text: str, at: int, capitals: bool = False) -> bool:
+    """Whether the line holding offset `at` is written in title case (a headline), or with
+    `capitals` in capital letters."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    if capitals:
+        return len(words) >= 2 and sum(w.isupper() for w in words) >= 0.5 * len(words)
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _full_name(m: Mention, full: list[Mention]) -> str:

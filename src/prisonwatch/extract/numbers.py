@@ -18,9 +18,12 @@ _GROUP = max(_SCALES.values())
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _SCALE = EN.alternation("number_scales")
 _JOIN = EN.alternation("number_joiners")
+_LARGE = EN.values("number_large_scales")
+_LARGE_SCALE = EN.alternation("number_large_scales")
 #: A number written in digits or words, as one match.
 NUMBER = re.compile(
-    rf"(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
+    rf"(?<![\w.,])(?:(?:\d+(?:\.\d+)?|(?:{_WORD})|an?)\s+(?:{_LARGE_SCALE})"
+    rf"|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
     rf"|(?:(?:{_WORD})(?:[- ](?:{_WORD}))?(?:\s+{_SCALE}(?:\s+(?:{_JOIN}\s+)?(?:{_WORD})"
     rf"(?:[- ](?:{_WORD}))?)?)?))"
     rf"(?![\w])",
@@ -33,6 +36,13 @@ def parse_number(text: str) -> int | None:
     t = text.strip().lower().replace(",", "")
     if t.isdigit():
         return int(t)
+    *head, last = t.split() or [""]
+    if head and last in _LARGE:  # "1.2 million", "one million", "a million"
+        lead = " ".join(head)
+        if re.fullmatch(r"\d+(?:\.\d+)?", lead):
+            return int(float(lead) * _LARGE[last])
+        n = 1 if len(lead) == 1 and lead.isalpha() else parse_number(lead)
+        return n * _LARGE[last] if n else None
     if re.fullmatch(r"\d+\.\d+", t):
         return None
     total, current = 0, 0

@@ -113,6 +113,7 @@ POPULATIONS: list[tuple[re.Pattern[str], str]] = [
     (_rx(r"^(?:political prisoners?|political detainees?|politzeks?)\b"), "political_prisoners"),
     (_rx(r"^prisoners? of conscience\b"), "prisoners_of_conscience"),
     (_rx(r"^(?:foreign nationals?|foreign citizens?)\b"), "foreign_nationals"),
+    (_rx(r"^(?:dual nationals?|dual citizens?|dual-nationals?)\b"), "dual_nationals"),
     (_rx(r"^foreigners?\b"), "foreigners"),
     (_rx(r"^nationals?\b"), "nationals"),
     (_rx(r"^with foreign (?:citizenship|nationality|passports?)\b"), "foreigners"),
@@ -438,7 +439,7 @@ PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$")
 FROM_PRISON_IN = re.compile(r"\s+from\s+(?:prison in\s+)?")
 #: "The junta has arrested ...": a state body as the subject before the verb.
 STATE_SUBJECT = re.compile(
-    r"\b(?P<body>(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][a-z]+\s+)?"
+    r"\b(?P<body>(?:(?!(?:The|A|An|Its|Their)\b)[A-Z][a-z]+\s+){0,2}"  # "A Hong Kong court"
     + EN.alternation("state_bodies")
     + r")\s+(?:(?:has|have|had|also|then|later|again)\s+)*"
     r"(?:\w+ly\s+)?$"
