@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from prisonwatch.core.records import Person
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import accounts, derived, figures, snapshot, start_answers
-from prisonwatch.services.public import Projection, cleared_of
+from prisonwatch.services.public import Projection, cleared_of, id_key_of
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.accounts import AccountStore, User
 from prisonwatch.storage.sql import SqlStore
@@ -435,6 +435,7 @@ class Ledger:
                 view.sources.values(),
                 cleared_of(self.store),
                 self.store.former_names(),
+                id_key_of(self.store),
             )
 
         result: Projection = self.cached("projection", build)
