@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -355,6 +355,17 @@ def _public_names(store: LedgerStore, demand: Demand) -> Demand:
     return replace(demand, names=tuple(kept))
 
 
+def _freed_by_deal(
+    freed: Mapping[str, int], deal: Callable[[str | None], str | None]
+) -> dict[str, int]:
+    """How many were freed in each deal (by the id the viewer knows it by), and outside any."""
+    out: dict[str, int] = {}
+    for k, v in sorted(freed.items()):
+        key = (deal(k) or "a deal") if k else "no deal"
+        out[key] = out.get(key, 0) + v
+    return out
+
+
 def as_dict(
     store: SqlStore,
     demand: Demand,
@@ -364,6 +375,7 @@ def as_dict(
     with_names: bool = True,
     public_sources: Collection[str] = (),
     text: Callable[[str | None], str | None] | None = None,
+    deal_ids: Callable[[str, str], str] | None = None,
 ) -> dict[str, Any]:
     """A demand and what is left of it, as the viewer may see it.
 
@@ -373,8 +385,16 @@ def as_dict(
     registry give the same answer. Its sources are only those in `public_sources` (the public
     projection's), by id. Who made the demand and of whom are free texts the public sees only
     as `text` (the public projection's `Projection.text`) lets them; without it the public sees
-    neither."""
+    neither. Deals are named by `deal_ids` (the public projection's `Projection.record_id`: a
+    deal id naming a protected person is shown as its public id); without it the public sees
+    no deal's id, only what was freed outside any deal or in "a deal"."""
     named = len(demand.names)
+
+    def deal(deal_id: str | None) -> str | None:
+        if deal_id is None or not public:
+            return deal_id
+        return deal_ids("deal", deal_id) if deal_ids is not None else None
+
     if public:
         seen = text if text is not None else _nothing
         by, of = seen(demand.by), seen(demand.of)
@@ -390,7 +410,7 @@ def as_dict(
             "position": o.name.position,
             "status": o.status.value,
             "since": str(o.since) if o.since else None,
-            "deal_id": o.deal_id,
+            "deal_id": deal(o.deal_id),
             "mechanism": o.mechanism,
             "before_demand": o.before_demand,
         }
@@ -424,7 +444,7 @@ def as_dict(
         "named": named,
         "status_counts": {s.value: prog.counts.get(s, 0) for s in DemandStatus},
         "still_held": {"low": held_low, "high": held_high},
-        "freed_by_deal": {k or "no deal": v for k, v in sorted(prog.freed_by_deal.items())},
+        "freed_by_deal": _freed_by_deal(prog.freed_by_deal, deal),
         "sources": [
             {"id": s, "url": sources[s].url, "title": sources[s].title}
             for s in demand.source_ids

@@ -14,6 +14,10 @@ observations and clearances changed. `advance` reads those records as they are n
 current records, not the entries' contents, makes taking in a change idempotent: a record read
 after a later write is read again, and gives the same result, when that write is taken in.
 
+The ids the public knows figures, events and deals by (`Projection.record_id`) are worked out
+from the projection's protected names, so a change that protects a person (which makes the
+projection afresh) hides every id naming them from the next answer on, as a fresh build would.
+
 When the change cannot be described (an entry of a kind this module does not know, more
 entries than `FEED_LIMIT`, a correction of an event whose owner was not read) `advance` answers
 None and the caller builds everything afresh, as at start.

@@ -6,10 +6,13 @@ protected person); `withhold_name` persons under a random stored pseudonym with 
 aliases, birth year, gender, region or note, and their events under random stored ids with
 only what the figures need (no source address, recorder, place, note or court: an article about
 the person, or who recorded it, identifies them); `counts_only` persons and their events left out
-entirely; sources only as the projection knows them. Events carry their public custody details
-(articles, sentence, term end, court); their `detention_place` and `health` columns stay empty in
-the public export, since they are for analysts only. `include_protected` gives the full backup
-for trusted storage.
+entirely; sources only as the projection knows them. Ids of figures, deals and public persons'
+events (and the links to them: `deal_id`, `supersedes`) are the ids the public knows them by
+(`Projection.record_id`): an id naming a protected person is replaced by its public id, the one
+the public API and pages show, so that the export is consistent with them. Events carry their
+public custody details (articles, sentence, term end, court); their `detention_place` and
+`health` columns stay empty in the public export, since they are for analysts only.
+`include_protected` gives the full backup for trusted storage.
 """
 
 from __future__ import annotations
@@ -261,6 +264,8 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         row["place"], row["note"] = proj.text(e.place), proj.text(e.note)
         row["court"] = proj.text(e.court)
         row["organisation"] = proj.text(e.organisation)
+        row["id"] = proj.record_id("event", e.id)
+        row["deal_id"] = proj.record_ref("deal", e.deal_id)
         hidden = e.person_id in pseudonyms
         if hidden:
             row.update(
@@ -280,7 +285,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
             row["supersedes"] = event_ids[target] if linked else None
         else:  # only an event this export holds under its own id (a `counts_only` person's
             # event, or a pseudonymous one, is never named: its id may carry a name)
-            row["supersedes"] = target if target in public_events else None
+            row["supersedes"] = proj.record_id("event", target) if target in public_events else None
         return row
 
     def public_deal(d: Deal) -> dict[str, Any]:
@@ -291,6 +296,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         ]
         return {
             **_deal_row(replace(d, concessions=tuple(kept)), urls),
+            "id": proj.record_id("deal", d.id),
             "parties": "|".join(x for x in (proj.text(p) for p in d.parties) if x),
             "mediator": proj.text(d.mediator),
             "figures_by": proj.text(d.figures_by),
@@ -310,6 +316,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         "observations": [
             {
                 **_observation_row(o, urls),
+                "id": proj.record_id("figure", o.id),
                 "note": proj.text(o.note),
                 "organisation": proj.text(o.organisation),
                 "place": proj.text(o.place),

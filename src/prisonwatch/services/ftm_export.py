@@ -91,6 +91,11 @@ def entities(store: SqlStore, include_protected: bool = False) -> Iterator[dict[
     def text(value: str | None) -> str | None:
         return value if proj is None else proj.text(value)
 
+    def rid(kind: str, record_id: str) -> str:
+        """A record's id as the public knows it (`Projection.record_id`): an entity id hashed
+        from an id naming a protected person would let a guessed id be confirmed."""
+        return record_id if proj is None else proj.record_id(kind, record_id)
+
     by_person: dict[str, list[Event]] = defaultdict(list)
     for found in effective_events(store.events(sorted(persons))) if persons else []:
         by_person[found.person_id].append(found)
@@ -104,7 +109,7 @@ def entities(store: SqlStore, include_protected: bool = False) -> Iterator[dict[
         custody, _ = fold_custody(events)
         for iv in custody:
             held = model.make_entity("Event")
-            held.id = _id("custody", pid, iv.start_event)
+            held.id = _id("custody", pid, rid("event", iv.start_event))
             held.add("name", "Custody")
             held.add("startDate", ftm_date(iv.start))
             held.add("endDate", ftm_date(iv.end))
@@ -114,12 +119,12 @@ def entities(store: SqlStore, include_protected: bool = False) -> Iterator[dict[
                 if iv.mechanism is not None:
                     how += f" ({iv.mechanism.value.replace('_', ' ')})"
                 if iv.deal_id:
-                    how += f", deal {iv.deal_id}"
+                    how += f", deal {rid('deal', iv.deal_id)}"
             held.add("description", f"held from {iv.start}; {how}")
             held.add("involved", person.id)
             if p.country:
                 held.add("country", p.country)
-            held.add("recordId", iv.start_event)
+            held.add("recordId", rid("event", iv.start_event))
             yield held.to_dict()
         for e in events:
             if e.kind not in RECOGNITION or not e.organisation:
@@ -134,14 +139,14 @@ def entities(store: SqlStore, include_protected: bool = False) -> Iterator[dict[
                 orgs[name] = org
                 yield org.to_dict()
             rec = model.make_entity("Event")
-            rec.id = _id("designation", e.id)
+            rec.id = _id("designation", rid("event", e.id))
             rec.add("name", f"Recognised as a political prisoner by {name}")
             rec.add("date", ftm_date(e.date))
             rec.add("description", f"{e.kind.value.replace('_', ' ')} on {e.date}")
             rec.add("organizer", orgs[name].id)
             rec.add("involved", person.id)
             rec.add("sourceUrl", urls(e.source_ids))
-            rec.add("recordId", e.id)
+            rec.add("recordId", rid("event", e.id))
             yield rec.to_dict()
 
 

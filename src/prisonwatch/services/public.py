@@ -18,14 +18,21 @@ data version changes.
   person's region, deals' parties and concessions, who published a figure, observations' and
   events' organisations, a demand's maker and addressee) only when they name no protected
   person: `Projection.text`, applied where the public rows of each kind are built.
+- Ids of figures (observations), events and deals: chosen by whoever imports or adds them, so
+  they are free texts too. An id that names no protected person is shown as it is; one that
+  may (`name_check`, the same check a note fails) is shown, in every public answer (API, pages,
+  links, exports, a correction's `supersedes`, an event's `deal_id`), only as its public id
+  (`Projection.record_id`), and public routes find the record under that id alone.
 - Custody details of an event: its articles, sentence length, term end and court
   (`public_custody`); never the place of detention or health notes, which are for analysts only.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -110,10 +117,20 @@ class Projection:
     former: dict[str, frozenset[str]]
     """The names persons were recorded under and no longer bear, by id (`store.former_names`):
     a protected person stays protected under them."""
+    id_key: bytes = b""
+    """The store's key for public ids (`ClearanceStore.id_key`): never shown."""
+    _ids: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
+    """Public ids already worked out (the name check is costly; the projection is immutable)."""
 
     @classmethod
     def build(cls, store: SqlStore) -> Projection:
-        return cls.of(store.persons(), store.sources(), cleared_of(store), store.former_names())
+        return cls.of(
+            store.persons(),
+            store.sources(),
+            cleared_of(store),
+            store.former_names(),
+            id_key_of(store),
+        )
 
     @classmethod
     def of(
@@ -122,9 +139,11 @@ class Projection:
         all_sources: Iterable[Source],
         cleared: frozenset[tuple[str, str]],
         former: dict[str, frozenset[str]],
+        id_key: bytes = b"",
     ) -> Projection:
         """The projection of these records (every person, every source), clearances and the
-        names persons were formerly recorded under; persons in id order."""
+        names persons were formerly recorded under; persons in id order. `id_key` makes the
+        public ids of records whose id names a protected person (`record_id`)."""
         everyone = sorted(everyone, key=lambda p: p.id)
         level = protection_levels({p.id: p for p in everyone})
         names = ProtectedNames(
@@ -139,7 +158,7 @@ class Projection:
         withheld = frozenset(p.id for p in everyone if level[p.id] is Protection.WITHHOLD_NAME)
         sources = {s.id: ps for s in all_sources if (ps := _public_source(s, names, cleared))}
         refs = _refs(sources.values())
-        return cls(public, exported, withheld, sources, cleared, names, refs, former)
+        return cls(public, exported, withheld, sources, cleared, names, refs, former, id_key)
 
     def updated(
         self,
@@ -170,7 +189,9 @@ class Projection:
             for pid, old in changed_persons.items()
         )
         if protected or cleared != self.cleared:
-            return Projection.of(persons.values(), all_sources.values(), cleared, former)
+            return Projection.of(
+                persons.values(), all_sources.values(), cleared, former, self.id_key
+            )
         public = dict(self.persons)
         exported = set(self.exported)
         added = False
@@ -204,11 +225,46 @@ class Projection:
             self.names,
             _refs(sources.values()) if changed_sources else self.refs,
             former,
+            self.id_key,
+            self._ids,  # same protected names: the same public ids
         )
 
     def text(self, value: str | None) -> str | None:
         """A stored free text, only when it names no protected person."""
         return None if value is None or self.names.mentions(value) else value
+
+    def record_id(self, kind: str, record_id: str) -> str:
+        """The id under which the public knows a figure, event or deal (`kind`: "figure",
+        "event", "deal"): its own id when that names no protected person, else its public id.
+
+        Such ids are chosen by whoever imports or adds a record, so they are judged as the
+        record's free texts are: by the same name check over the stored id (never over text a
+        request supplied). An id that fails it is replaced, wherever a public answer would
+        show or link it, by `kind-` and 16 hex digits of an HMAC-SHA256 of the kind and id
+        under the store's random key (`id_key_of`): stable across restarts, exports and the
+        change feed, opaque without the key (a guessed id cannot be hashed to confirm it), and
+        derived from nothing the public may not see beyond the stored id itself. The original
+        id is then never found by a public route (404, as for an id that does not exist), so
+        asking for a guessed id answers the same whether the name in it is protected or unknown.
+
+        An id naming an unknown person is shown as it is, like a note naming one: the rule is
+        that no answer may depend on whether a name *a request supplies* is protected, and the
+        public never learns the original of a replaced id. An id that fails the check by
+        chance (a stem inside an innocent word) is replaced as well: the check errs on the side
+        of withholding. Analysts always see the real ids."""
+        key = (kind, record_id)
+        known = self._ids.get(key)
+        if known is None:
+            known = record_id
+            if self.names.mentions(record_id):
+                digest = hmac.new(self.id_key, f"{kind}\0{record_id}".encode(), hashlib.sha256)
+                known = f"{kind}-{digest.hexdigest()[:16]}"
+            self._ids[key] = known
+        return known
+
+    def record_ref(self, kind: str, record_id: str | None) -> str | None:
+        """`record_id` of a link that may be empty (an event's deal, a correction's target)."""
+        return None if record_id is None else self.record_id(kind, record_id)
 
     def source_refs(self, source_ids: Iterable[str]) -> list[dict[str, str | None]]:
         return [self.sources[i].as_dict() for i in source_ids if i in self.sources]
@@ -295,6 +351,11 @@ def _refs(sources: Iterable[PublicSource]) -> frozenset[str]:
     for s in sources:
         out.add(s.url or " ".join(x for x in (s.title, str(s.published or "")) if x) or s.id)
     return frozenset(out)
+
+
+def id_key_of(store: SqlStore) -> bytes:
+    """The store's key for public record ids (`Projection.record_id`), made on first use."""
+    return ClearanceStore(store).id_key(datetime.now())
 
 
 def cleared_of(store: SqlStore) -> frozenset[tuple[str, str]]:

@@ -10,7 +10,7 @@ with each other, and never derived from the ids they stand for.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -64,8 +64,22 @@ class ClearanceStore:
         result: list[Clearance] = self.store._read(q)
         return result
 
-    def public_ids(self, kind: str, record_ids: Sequence[str], at: datetime) -> dict[str, str]:
-        """The public id of each record, made (random) and stored on first use."""
+    def id_key(self, at: datetime) -> bytes:
+        """The store's random key for public record ids (`services.public.Projection.record_id`):
+        32 hex digits, made on first use and kept in `public_ids` under kind `key`, so that a
+        record's public id stays the same across restarts and exports of this store."""
+        row = self.public_ids("key", ["record-ids"], at, lambda: secrets.token_hex(16))
+        return row["record-ids"].encode()
+
+    def public_ids(
+        self,
+        kind: str,
+        record_ids: Sequence[str],
+        at: datetime,
+        make: Callable[[], str] | None = None,
+    ) -> dict[str, str]:
+        """The public id of each record, made (random: `make`, by default `kind-` and 16 hex
+        digits) and stored on first use."""
 
         def w(conn: Connection) -> dict[str, str]:
             c = t.public_ids.c
@@ -77,7 +91,7 @@ class ClearanceStore:
                 {
                     "kind": kind,
                     "record_id": rid,
-                    "public_id": f"{kind}-{secrets.token_hex(8)}",
+                    "public_id": make() if make else f"{kind}-{secrets.token_hex(8)}",
                     "created_at": at,
                 }
                 for rid in dict.fromkeys(record_ids)

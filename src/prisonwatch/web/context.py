@@ -35,7 +35,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from prisonwatch.core.records import Person
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import accounts, derived, figures, snapshot, start_answers
-from prisonwatch.services.public import Projection, cleared_of
+from prisonwatch.services.public import Projection, cleared_of, id_key_of
 from prisonwatch.storage.accounts import AccountStore, User
 from prisonwatch.storage.sql import SqlStore
 
@@ -591,6 +591,7 @@ class Ledger:
                 view.sources.values(),
                 cleared_of(self.store),
                 self.store.former_names(),
+                id_key_of(self.store),
             )
 
         result: Projection = self.cached("projection", build)

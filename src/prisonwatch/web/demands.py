@@ -59,7 +59,15 @@ def _all(request: Request, lg: Ledger, v: Viewer) -> list[dict[str, Any]]:
     known = day_param(request, "known_on")
     return [
         demands.as_dict(
-            lg.store, d, on, known, not v.analyst, False, _public_sources(lg, v), _text(lg, v)
+            lg.store,
+            d,
+            on,
+            known,
+            not v.analyst,
+            False,
+            _public_sources(lg, v),
+            _text(lg, v),
+            _ids(lg, v),
         )
         for d in demands.listed(lg.store, known)
     ]
@@ -73,7 +81,15 @@ def _one(request: Request, lg: Ledger, v: Viewer, demand_id: str) -> dict[str, A
     except demands.DemandError:
         raise HTTPException(404, "no such demand") from None
     return demands.as_dict(
-        lg.store, d, on, known, not v.analyst, True, _public_sources(lg, v), _text(lg, v)
+        lg.store,
+        d,
+        on,
+        known,
+        not v.analyst,
+        True,
+        _public_sources(lg, v),
+        _text(lg, v),
+        _ids(lg, v),
     )
 
 
@@ -85,6 +101,11 @@ def _public_sources(lg: Ledger, v: Viewer) -> frozenset[str]:
 def _text(lg: Ledger, v: Viewer) -> Callable[[str | None], str | None] | None:
     """The public projection's text check for the public; analysts see texts as stored."""
     return None if v.analyst else lg.projection().text
+
+
+def _ids(lg: Ledger, v: Viewer) -> Callable[[str, str], str] | None:
+    """The ids the public knows deals by (`Projection.record_id`); analysts see real ids."""
+    return None if v.analyst else lg.projection().record_id
 
 
 def router(templates: Jinja2Templates) -> APIRouter:

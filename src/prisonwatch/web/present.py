@@ -10,6 +10,7 @@ the public receives depends on comparing text the request supplied with protecte
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -202,7 +203,11 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
         e = events[row["id"]]
         # a correction names the event it replaced only when that is this person's own: an
         # event first recorded on another (maybe protected) person has an id that may name them
-        row["supersedes"] = e.supersedes if e.supersedes in events else None
+        row["supersedes"] = (
+            proj.record_id("event", e.supersedes) if e.supersedes in events else None
+        )
+        row["id"] = proj.record_id("event", e.id)
+        row["deal_id"] = proj.record_ref("deal", e.deal_id)
         row["note"] = proj.text(row["note"])
         row["place"] = proj.text(row["place"])
         row["custody_details"] = public_custody(e, proj.text)
@@ -219,14 +224,21 @@ def _same(value: str | None) -> str | None:
     return value
 
 
+def _own_id(kind: str, record_id: str | None) -> str | None:
+    """A record's id as analysts see it: its own."""
+    return record_id
+
+
 def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
     text: figures.Text = _same
+    ids: Callable[[str, str | None], str | None] = _own_id
     if viewer.analyst:
         persons_by_id = {p.id: p for p in ledger.store.persons()}
     else:
         proj = ledger.projection()
         persons_by_id = dict(proj.persons)
         text = proj.text
+        ids = proj.record_ref
     out = []
     for e in effective_events(ledger.store.events()):
         p = persons_by_id.get(e.person_id)
@@ -234,14 +246,14 @@ def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
             continue
         out.append(
             {
-                "id": e.id,
+                "id": ids("event", e.id),
                 "person_id": p.id,
                 "person": p.name,
                 "kind": e.kind.value,
                 "date": str(e.date),
                 "mechanism": e.mechanism.value if e.mechanism else None,
                 "organisation": text(e.organisation),
-                "deal_id": e.deal_id,
+                "deal_id": ids("deal", e.deal_id),
                 "recorded_at": e.recorded_at.isoformat(timespec="seconds"),
             }
         )
@@ -269,6 +281,7 @@ def _public_deal(proj: Any, row: dict[str, Any]) -> dict[str, Any]:
 
     return {
         **row,
+        "id": proj.record_id("deal", row["id"]),
         "sources": _public_refs(proj, row["sources"]),
         "published": {k: [figure(f) for f in figs] for k, figs in row["published"].items()},
         "replacement": [
@@ -307,6 +320,7 @@ def stats(
         data["observations"] = [
             {
                 **o,
+                "id": proj.record_id("figure", o["id"]),
                 "organisation": proj.text(o["organisation"]),
                 "sources": proj.urls(o["sources"]),
                 "source_refs": _public_refs(proj, o["source_refs"]),
