@@ -133,10 +133,10 @@ def import_batch(store: LedgerStore, batch: Batch, actor: str, now: datetime) ->
     """Write the batch, or nothing with every problem it has: dates after today, timelines
     that cannot be true, repeated or clashing ids and references to what does not exist, all
     in one report, so that a file needs one round of corrections, not one per kind."""
-    problems = batch_problems(store, batch, now)
-    if problems:
-        return ImportReport(problems)
-    try:
+    found = future_lines(batch, now) + timeline_problems(store, batch)
+    if found:  # refused already: add what the store would refuse too, writing nothing
+        return ImportReport(list(dict.fromkeys(found + store.problems(batch))))
+    try:  # the store checks a clean batch once, as it writes it
         return ImportReport(result=store.apply(batch, actor, now))
     except BatchError as err:
         return ImportReport(err.problems)
@@ -148,12 +148,6 @@ def future_lines(batch: Batch, now: datetime) -> list[Problem]:
         Problem(batch.where.get(p.where, p.where), p.field, p.reason)
         for p in future_problems(batch.events, now.date())
     ]
-
-
-def batch_problems(store: LedgerStore, batch: Batch, now: datetime) -> list[Problem]:
-    """Every reason to refuse a well-formed batch, each once, in the order found."""
-    found = future_lines(batch, now) + timeline_problems(store, batch) + store.problems(batch)
-    return list(dict.fromkeys(found))
 
 
 def read_files(
