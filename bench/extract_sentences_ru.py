@@ -2,9 +2,10 @@
 (tests/extract/slavic_sentences): the share of cases read exactly as the case says, per half
 (`dev`: the rules were improved against it; `held`: written afterwards, scored without changing
 a rule, then fixed; `held2` to `held13`: each written after the fixes before it and scored
-without changing a rule) and per kind of phrasing.
+without changing a rule; `dev14`/`held14`: one set split in two before a rule changed, rules
+improved against `dev14` only; `held15`: written before that round's rules, kept blind) and per kind of phrasing.
 
-    python bench/extract_sentences_ru.py [dev|held|held2|...|held13|all] [-v]
+    python bench/extract_sentences_ru.py [dev|held|held2|...|held13|dev14|held14|held15|all] [-v]
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.extract.slavic_sentences import (
     dev,
+    dev14,
     held,
     held2,
     held3,
@@ -31,6 +33,8 @@ from tests.extract.slavic_sentences import (
     held11,
     held12,
     held13,
+    held14,
+    held15,
 )
 from tests.extract.slavic_sentences.check import Case, errors, run
 
@@ -49,6 +53,9 @@ HALVES = {
     "held11": held11.CASES,
     "held12": held12.CASES,
     "held13": held13.CASES,
+    "dev14": dev14.CASES,
+    "held14": held14.CASES,
+    "held15": held15.CASES,
 }
 
 
