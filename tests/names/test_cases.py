@@ -87,3 +87,29 @@ def test_an_unknown_language_is_refused_by_name() -> None:
 
 def test_empty_input_is_returned() -> None:
     assert nominative("") == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "lang", "expected"),
+    [
+        # the stress falls on the fleeting vowel when the stem shows none (о, ё, э)
+        ("Мікалая Дзядка", "be", "Мікалай Дзядок"),
+        ("Мікалаю Дзядку", "be", "Мікалай Дзядок"),
+        ("Уладзіміра Лабанка", "be", "Уладзімір Лабанок"),
+        # the stem's ё holds the stress, so the vowel is the unstressed а
+        ("Зміцера Сабалёнка", "be", "Зміцер Сабалёнак"),
+        ("Николая Дедка", "ru", "Николай Дедок"),
+        ("Николаю Дедку", "ru", "Николай Дедок"),
+        # a vowel before -к: no fleeting vowel
+        ("Ігара Лосіка", "be", "Ігар Лосік"),
+        ("Игоря Лосика", "ru", "Игорь Лосик"),
+        # a surname in -ка declines as such, and alone it stays as written
+        ("Аляксандра Лукашэнкі", "be", "Аляксандр Лукашэнка"),
+        ("Лукашэнка", "be", "Лукашэнка"),
+        ("Дзядка", "be", "Дзядка"),
+    ],
+)
+def test_a_surname_that_lost_its_fleeting_vowel_gets_it_back(
+    written: str, lang: str, expected: str
+) -> None:
+    assert nominative(written, lang) == expected

@@ -77,7 +77,8 @@ def nominative_forms(name: str, lang: str | None = None, limit: int = 3) -> list
     lang = lang or language(name)
     readings: list[list[Reading]] = []
     if cyrillic and lang in ("ru", None):
-        readings = [_readings_ru(t) for t in tokens]
+        fleeting = _rules("ru", latin=False)["fleeting"]
+        readings = [_readings_ru(t, fleeting) for t in tokens]
         if lang is None and not all(rs[0].known for rs in readings):
             readings = []  # words the Russian dictionary does not know as names: Belarusian?
     if not readings:
@@ -172,6 +173,7 @@ def _readings_rules(token: str, rules: dict[str, Any], cyrillic: bool) -> list[R
             form = stem + (nom.upper() if token.isupper() else nom)
             weight = len(ending) + 2.0 * _known_given(form, cyrillic)
             out.extend(Reading(case, gender, form, weight) for case in cases)
+    out.extend(_fleeting(token, rules.get("fleeting"), known_cases=(), weight=-0.5))
     nom_weight, nom_gender = 0.5, "mf"
     for ending, gender in rules["nominative_endings"]:
         if low.endswith(ending) and len(ending) + 0.0 > nom_weight:
@@ -181,9 +183,40 @@ def _readings_rules(token: str, rules: dict[str, Any], cyrillic: bool) -> list[R
     return out
 
 
-def _readings_ru(token: str) -> list[Reading]:
+def _fleeting(
+    token: str, data: dict[str, Any] | None, known_cases: tuple[str, ...], weight: float
+) -> list[Reading]:
+    """Readings of a man's surname that lost its fleeting vowel ("Дзядка" -> "Дзядок",
+    "Сабалёнка" -> "Сабалёнак", "Дедка" -> "Дедок"), by the language's data ("fleeting"):
+    an oblique ending after a consonant that takes the vowel, the vowel chosen by where the
+    spelling shows the stress. `weight` is added to the ending's length: below a plain
+    nominative of the same ending, so that only a name whose other words stand in that case
+    reads so; cases in `known_cases` (the dictionary's own readings) are left to it."""
+    if not data:
+        return []
+    low = token.lower()
+    out: list[Reading] = []
+    for ending, cases in data["endings"]:
+        stem = token[: len(token) - len(ending)]
+        if not low.endswith(ending) or len(stem) < 2 or stem[-1].lower() not in data["before"]:
+            continue
+        stressed = any(c in data["stressed"] for c in stem.lower())
+        tail = (data["unstressed"] if stressed else data["stressed_vowel"]) + data[
+            "nominative_end"
+        ]
+        form = stem + (tail.upper() if token.isupper() else tail)
+        out.extend(
+            Reading(case, "m", form, len(ending) + weight, known=False)
+            for case in cases
+            if case not in known_cases
+        )
+    return out
+
+
+def _readings_ru(token: str, fleeting: dict[str, Any] | None = None) -> list[Reading]:
     """Readings of one Russian word by pymorphy3: nouns and adjectives in the singular, those
-    tagged as a given name, surname or patronymic weighing more."""
+    tagged as a given name, surname or patronymic weighing more; and a surname that lost its
+    fleeting vowel, in a case the dictionary reads no masculine word of (`_fleeting`)."""
     out: list[Reading] = []
     for parse in _morph().parse(token.lower()):
         tag = parse.tag
@@ -199,6 +232,11 @@ def _readings_ru(token: str) -> list[Reading]:
         out.append(Reading(_CASE_ALIASES.get(case, case), gender, form, weight, named))
     if not any(r.case == "nomn" for r in out):
         out.append(Reading("nomn", "mf", token, 0.05, False))
+    masculine = tuple(r.case for r in out if r.gender in ("m", "mf") and r.case != "nomn")
+    out += [
+        Reading(r.case, r.gender, r.form, 0.3, False)
+        for r in _fleeting(token, fleeting, known_cases=masculine, weight=0.0)
+    ]
     out.sort(key=lambda r: -r.weight)
     return out
 
