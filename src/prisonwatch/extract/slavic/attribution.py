@@ -125,10 +125,21 @@ def _said_by(
     phrase = re.match(r"\s+" + _PHRASE_NAME, text[t.end : t.end + 60])
     if phrase and _adjective(lex, phrase.group(1).lower()):
         return phrase.group(1) + phrase.group(2)  # "паведамляе Беларуская асацыяцыя журналістаў,"
-    for m in people:
+    for n, m in enumerate(people):
         gap = text[t.end : m.start]
         if 0 <= m.start - t.end <= 60 and not re.search(rf",|\b(?:{_THAT})\b", gap):
-            return _strip(m.name)
+            said = next(  # "сказала Нашай Ніве праваабаронца Наста Лойка": the outlet told
+                (
+                    p
+                    for p in people[n + 1 :]
+                    if p.type == "person"
+                    and m.type == "organization"
+                    and 0 <= p.start - m.end <= 40
+                    and not re.search(r"[,.;:]", text[m.end : p.start])
+                ),
+                m,
+            )
+            return _strip(said.name)
     if i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
         return _strip(tokens[i + 1].text)
     return None
@@ -151,6 +162,11 @@ def source_of(
         if found:
             return found
     sentence = text[tokens[0].start : tokens[-1].end] if tokens else ""
+    # "ОВД-Инфо: в ноябре задержали ...": a name opening the sentence, a colon, its news (not
+    # a quotation after the colon)
+    ahead = [m for m in people if tokens and m.start <= tokens[0].start + 1]
+    if ahead and re.match(r"[»\"“]?:\s+(?![«„\"—–-])", text[ahead[0].end : ahead[0].end + 4]):
+        return _strip(ahead[0].name)
     for pattern in lex.w.ACCORDING:
         m = re.search(pattern + r"\s+", sentence, re.I)
         if m:
@@ -211,8 +227,9 @@ def quotes(
         )
         named = after or (before[-1:] if said_before else [])
         short = len(inner.split()) < 4
-        if short and not named:
-            continue
+        a_name = all(w[:1].isupper() or w[:1].isdigit() for w in inner.split())
+        if short and (not named or a_name):
+            continue  # «Вясна», «Наша Ніва»: a name in quotation marks, not a quotation
         speaker = named[0].name if named else default
         out.append(Quote(speaker, None, inner, s, e))
     return out

@@ -381,6 +381,8 @@ class ClaimReader:
             self.actionless = None
         made += self._they_within(s, made, found[0].end if found else s.end)
         made += self._joined(s, made, trig)
+        if found and cue is not None and s.people:
+            self._among_counted(s, cue, found, made)
         if not found and s.people and cue is not None and (root or self._cue_action(s)):
             self._among(s, cue, root, made)
         elif not found and trig and root is not None and self._of_them(s, root):
@@ -668,6 +670,29 @@ class ClaimReader:
             d = self._new(None, s, root.action, count=len(named), part_of=root)
             d.persons, d.rule = named, "named"
             made.append(d)
+
+    def _among_counted(
+        self, s: Sentence, cue: int, found: list[Count], made: list[Draft]
+    ) -> None:
+        """People named after "сярод іх —" / "в том числе" in the sentence that counts their
+        group ("вызваліў 52 палітвязні, сярод іх — Ігара Лосіка"): a count of their own, part
+        of that group, whose people they are too. Not when a number follows the cue (a
+        counted subset, read as such)."""
+        if any(c.start > cue for c in found):
+            return
+        end = _cue_end(self.lex, self.text, s)
+        named = list(
+            dict.fromkeys(m.name for m in s.people if m.type == "person" and m.start >= end)
+        )
+        whole = next(
+            (d for d in reversed(made) if d.part_of is None and d.count > len(named)), None
+        )
+        if not named or whole is None or any(set(d.persons) & set(named) for d in made):
+            return
+        whole.persons += [n for n in named if n not in whole.persons]
+        d = self._new(None, s, whole.action, count=len(named), part_of=whole)
+        d.persons, d.rule, d.when, d.timed = named, "named", whole.when, whole.timed
+        made.append(d)
 
     def _group(self, s: Sentence, found: list[Count], trig: list[Trigger]) -> None:
         """Remember a sentence that tells of a group without a number ("тех политзаключенных,

@@ -29,6 +29,8 @@ class Draft:
     with_named: list[str] = field(default_factory=list)  # "Статкевич и 51": the one beside
     trigger: int | None = None  # where the word that gives its action stands
     rule: str = "count"  # how it was found: "count", "bare" (no noun), "named" (people named)
+    # the other places the article tells it (title, lead, body): (sentence, trigger)
+    told: list[tuple[int, int | None]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -28,6 +28,17 @@ def _nominative(lex: Lexicon, word: str) -> str:
     return re.sub(r"(?:у|ю|ам|ом|а)$", "", word) if len(word) > 4 else word
 
 
+def _genitive_target(lex: Lexicon, word: str) -> str:
+    """A one-word name after a preposition that takes the genitive, in the nominative: by the
+    endings only a masculine genitive has (`GENITIVE_MASCULINE`: "Беларуськалия" ->
+    "Беларуськалий", which the dictionary takes for a feminine nominative), else as any
+    genitive name ("Белавіі" -> "Белавія")."""
+    for ending, nominative in lex.w.GENITIVE_MASCULINE:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: len(word) - len(ending)] + nominative
+    return nominative_name(lex, word)
+
+
 def _participants(lex: Lexicon, text: str, s: Sentence, pos: int, agent: str | None) -> list[str]:
     """Who took part in the talks the word at `pos` names: the agent of the sentence's claim
     (else the person before), and the people or delegation after "с"/"з"/"между"."""
@@ -64,12 +75,12 @@ def _concession(lex: Lexicon, text: str, s: Sentence, drafts: list[Draft]) -> di
         after = _SANCTIONS_FROM.search(text, s.start + m.start(), s.end)
         if after:
             # "с «Белавиа»", "с авиакомпании «Белавиа»"
-            quoted = re.match(r"(?:\w+\s+){0,3}?«([^»]+)»", text[after.end() :])
+            quoted = re.match(r"(?:\w+\s+){0,3}?[«„]([^»“]+)[»“]", text[after.end() :])
             words = re.match(r"(\w+)(\s+[А-ЯЁІЎ]\w+)?", text[after.end() :])
             if quoted:
                 target = quoted.group(1)
                 if " " not in target:  # "з «Белавіі»", "против «Беларуськалия»"
-                    target = nominative_name(lex, target)
+                    target = _genitive_target(lex, target)
             elif words:
                 target = _nominative(lex, words.group(1)) + (words.group(2) or "")
         released = [d.id for d in drafts if d.action == "released" and d.part_of is None]

@@ -236,6 +236,47 @@ def known_spans(
     return out
 
 
+_PATRONYMIC = re.compile(both("PATRONYMIC"))
+
+
+def _split_known(
+    text: str, spans: list[tuple[str, int, int]], lang: str, surnames: set[str]
+) -> list[tuple[str, int, int]]:
+    """A person span of three words that runs into a known person's surname ("з пасланцом
+    Джонам Коўлам Лукашэнка вызваліў": the model's one span) as two people, unless the middle
+    word is a patronymic ("Аляксандр Рыгоравіч Лукашэнка")."""
+    out: list[tuple[str, int, int]] = []
+    for kind, s, e in spans:
+        words = list(_WORD.finditer(text, s, e))
+        if (
+            kind == "PER"
+            and len(words) == 3
+            and not _PATRONYMIC.search(words[1].group().lower())
+            and nominative(words[2].group(), lang) in surnames
+        ):
+            out += [("PER", s, words[1].end()), ("PER", words[2].start(), e)]
+        else:
+            out.append((kind, s, e))
+    return out
+
+
+def _organization(surface: str, organizations: frozenset[str]) -> str | None:
+    """A known organisation's name (the gazetteer's Cyrillic aliases) in another case form: the
+    same words, each differing only in its ending ("Нашай Ніве" -> "Наша Ніва"), which the
+    model may take for a person's name."""
+    words = surface.split()
+    for name in organizations:
+        known = name.split()
+        if len(known) == len(words) and all(
+            abs(len(a) - len(b)) <= 2
+            and len(a) >= 3
+            and a[: max(3, min(len(a), len(b)) - 2)] == b[: max(3, min(len(a), len(b)) - 2)]
+            for a, b in zip(words, known, strict=True)
+        ):
+            return name
+    return None
+
+
 def _merge_overlaps(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Person spans that overlap once grown (`_fit_person`) as one."""
     out: list[tuple[str, int, int]] = []
@@ -249,9 +290,14 @@ def _merge_overlaps(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, i
 
 
 def mentions(
-    text: str, lang: str, start: int, known: frozenset[str] = frozenset()
+    text: str,
+    lang: str,
+    start: int,
+    known: frozenset[str] = frozenset(),
+    organizations: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    """Named mentions after `start`, each with its canonical nominative name.
+    """Named mentions after `start`, each with its canonical nominative name. `known` and
+    `organizations`: the gazetteer's persons and organisations by their Cyrillic names.
 
     A person must be named by two words (first name and surname), or by one word that is the
     surname of someone the article names in full, or be a known person (`known_spans`)."""
@@ -264,6 +310,8 @@ def mentions(
         else:
             spans.append((kind, s, e))
     spans = _merge_overlaps(spans)
+    if known:
+        spans = _split_known(text, spans, lang, {k.split()[-1] for k in known})
     spans += _given_pairs(text, lang, spans)
     if lang == "ru":
         spans += _surnames(text, spans)
@@ -287,7 +335,10 @@ def mentions(
             continue
         if kind == "PER" and surface.lower() in COUNTRIES:
             continue
-        surface = text[s:e]
+        organization = _organization(surface, organizations) if kind == "PER" else None
+        if organization is not None:
+            raw.append(Mention("organization", s, e, surface, organization))
+            continue
         if kind == "LOC" and surface.lower() in COUNTRIES:
             raw.append(Mention("country", s, e, surface, surface))
             continue

@@ -69,7 +69,8 @@ def number_at(lex: Lexicon, tokens: list[Token], i: int) -> tuple[int, int] | No
 
 
 def _qualifier(lex: Lexicon, text: str, start: int) -> str:
-    before = " ".join(text[max(0, start - 24) : start].lower().split())
+    # an opening quotation mark or bracket is no part of the phrase ("„Звыш трохсот")
+    before = " ".join(re.sub(r"[«„“\"(]", " ", text[max(0, start - 24) : start]).lower().split())
     for phrase, qualifier in lex.w.QUALIFIERS:
         if before.endswith(" " + phrase) or before == phrase:
             return str(qualifier)

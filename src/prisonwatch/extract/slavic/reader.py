@@ -49,6 +49,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             kept.append(d)
             continue
         into[id(d)] = same
+        same.told.append((d.sentence, d.trigger))
         if d.population in ("political_prisoners", "foreign_citizens"):
             same.population = d.population
         same.source = same.source or d.source
@@ -58,6 +59,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         if d.timed and not same.timed:
             same.when, same.timed = d.when, True
         if same.sentence == 0 or (same.start < d.start and d.source and not same.source):
+            same.told[-1] = (same.sentence, same.trigger)
             same.start, same.end, same.sentence = d.start, d.end, d.sentence
             same.trigger = d.trigger
     for d in kept:
@@ -104,7 +106,10 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
         if lex.has(t, lex.w.AGENT_NOUNS) and i >= len(lead) - 2:
             adjective = (
                 lead[i - 1]
-                if i > 0 and lead[i - 1].is_word and _adjective(lex, lead[i - 1])
+                if i > 0
+                and lead[i - 1].is_word
+                and not t.text.isupper()  # an abbreviation ("КДБ") takes none
+                and _adjective(lex, lead[i - 1])
                 else None
             )  # "Верховный суд", not "В прошлом году суд"
             return text[(adjective or t).start : t.end]
@@ -124,21 +129,16 @@ def _adjective(lex: Any, t: words.Token) -> bool:
 def _agent(
     text: str, drafts: list[Draft], sents: list[Sentence], lex: Any, headline: Draft | None
 ) -> None:
-    """Agents of the claims that have none: from their own sentence, their whole, or the
-    headline's for the releases of the same day and mechanism."""
+    """Agents of the claims that have none: from their own sentence (then the other sentences
+    that tell the same fact: a headline in the passive, its lead naming who did it), their
+    whole, or the headline's for the releases of the same day and mechanism."""
     for d in drafts:
         if d.agent or d.part_of is not None or d.action == "held":
             continue
-        s = sents[d.sentence]
-        anchor = d.trigger if d.trigger is not None else d.start
-        same = sorted(
-            (p for p, action, _ in triggers(lex, text, s) if action == d.action),
-            key=lambda p: abs(p - anchor),
-        )
-        for pos in dict.fromkeys([*([d.trigger] if d.trigger is not None else []), *same]):
-            agent = _agent_of(text, s, pos, lex)
-            if agent is not None and agent not in d.persons:
-                d.agent = agent  # "выхад на волю 123 палітвязняў, вызваленых Лукашэнкам"
+        for n, trigger in [(d.sentence, d.trigger), *d.told]:
+            anchor = d.start if n == d.sentence else sents[n].start
+            d.agent = _agent_in(text, sents[n], trigger, anchor, d, lex)
+            if d.agent is not None:
                 break
     headline = headline if headline and headline.agent else None
     for d in drafts:
@@ -147,6 +147,23 @@ def _agent(
         same_event = headline and (d.action, d.when) == (headline.action, headline.when)
         if headline and same_event and not d.agent and d.mechanism == headline.mechanism:
             d.agent = headline.agent  # "Лукашенко освободил X и других" covers the others
+
+
+def _agent_in(
+    text: str, s: Sentence, trigger: int | None, anchor: int, d: Draft, lex: Any
+) -> str | None:
+    """Who did what a draft says, as sentence `s` tells it (its trigger first, then the
+    sentence's other triggers of the same action, nearest to it, or to `anchor`, first)."""
+    anchor = trigger if trigger is not None else anchor
+    same = sorted(
+        (p for p, action, _ in triggers(lex, text, s) if action == d.action),
+        key=lambda p: abs(p - anchor),
+    )
+    for pos in dict.fromkeys([*([trigger] if trigger is not None else []), *same]):
+        agent = _agent_of(text, s, pos, lex)
+        if agent is not None and agent not in d.persons:
+            return agent  # "выхад на волю 123 палітвязняў, вызваленых Лукашэнкам"
+    return None
 
 
 def _beside(drafts: list[Draft]) -> None:
@@ -172,14 +189,15 @@ def clear_caches() -> None:
     names.nominative.cache_clear()
 
 
-def known_persons(gazetteer: Gazetteer | None) -> frozenset[str]:
-    """The gazetteer's persons as their Cyrillic names ("Аляксандр Лукашэнка")."""
+def known_persons(gazetteer: Gazetteer | None, kind: str = "person") -> frozenset[str]:
+    """The gazetteer's persons (or entries of another `kind`: "organization") as their
+    Cyrillic names ("Аляксандр Лукашэнка", "Наша Ніва")."""
     if gazetteer is None:
         return frozenset()
     return frozenset(
         a
         for e in gazetteer.entries
-        if e.type == "person"
+        if e.type == kind
         for a in e.aliases
         if re.search(r"[а-яёіў]", a)
     )
@@ -191,7 +209,8 @@ def read(document: Any, gazetteer: Gazetteer | None = None) -> ArticleExtraction
     text: str = document.text
     today = document.date
     body = text.find("\n") + 1 if text.lstrip().startswith("date ") else 0
-    found = mentions(text, lex.code, body, known_persons(gazetteer))
+    known = known_persons(gazetteer)
+    found = mentions(text, lex.code, body, known, known_persons(gazetteer, "organization"))
     people = [m for m in found if m.type in ("person", "organization", "country")]
     persons = [m for m in found if m.type == "person"]
     main = Counter(m.name for m in persons).most_common(1)

@@ -141,6 +141,7 @@ COLLOCATIONS: list[tuple[set[str], set[str], str]] = [
     ({"атрыма*", "вярну*"}, {"свабод*", "волю", "вол*"}, "released"),
     ({"выйш*", "выйсц*", "выход*", "выпусц*", "адпусц*"}, {"свабод*", "волю", "вол*"}, "released"),
     ({"вынес*", "вынос*"}, {"прысуд*"}, "sentenced"),
+    ({"прызнач*"}, {"арышт*", "пакаранн*"}, "sentenced"),  # "прызначыў арышт"
     ({"дада*", "унес*", "уключ*", "папоўн*"}, {"спіс*"}, "designated"),
 ]
 # verb forms of a trigger that tell what will happen (a perfective verb's non-past is its
@@ -323,6 +324,9 @@ GENITIVE_ENDINGS = [
     ("ы", "а"), ("і", "я"),
 ]  # fmt: skip
 GENERIC_SOURCES = {"праваабаронц*": "праваабаронцы"}
+# a one-word name certainly in the genitive (after "з" of sanctions) whose ending only a masculine
+# noun has there: "-ія" (калій -> калія; a feminine -ія makes -іі) -> "-ій"
+GENITIVE_MASCULINE = [("ія", "ій")]
 
 # what only may happen, is expected or promised (stems): no claim in their clause
 HYPOTHETICAL = {
@@ -363,7 +367,11 @@ HOW_MANY = r"\bа\s+іх\b(?:\s+ужо)?|\bякіх\s+(?:ужо|цяпер|сё�
 # a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
 STOCK = r"\bусяго\b|\bна\s+(?:дадзены|сённяшні)\s+момант\b|\bна\s+сёння\b"
 # common nouns that act as agents before a trigger ("белорусский режим освободил")
-AGENT_NOUNS = {"рэжым*", "улад*", "суд*", "урад*"}
+AGENT_NOUNS = {
+    "рэжым*", "улад*", "суд*", "урад*",
+    # security bodies that arrest: "КДБ затрымаў", "сілавікі затрымалі"
+    "кдб", "губазік*", "амап*", "міліцы*", "сілавік*",
+}  # fmt: skip
 
 # --- words the rules use for grammar rather than meaning ---
 COUNTRY_FORMS = {
@@ -423,3 +431,6 @@ GIVEN_NAMES = {
     "Іна", "Зоя", "Крысціна", "Эліна", "Яўгенія", "Уладзіслава", "Васіліна", "Рыгор",
     "Ціхан", "Лявон", "Тадэвуш", "Юзаф", "Вітольд", "Андрусь", "Сярожа", "Аляся",
 }  # fmt: skip
+
+# patronymics by their endings: a name of three words with one in the middle is one person
+PATRONYMIC = r"(?:віч|ўн|ічн|ыч)\w{0,3}$"

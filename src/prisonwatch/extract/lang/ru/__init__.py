@@ -170,6 +170,7 @@ COLLOCATIONS: list[tuple[set[str], set[str], str]] = [
     ({"получить", "обрести", "вернуть"}, {"свобода", "воля"}, "released"),
     ({"выйти", "выходить", "отпустить", "выпустить"}, {"свобода", "воля"}, "released"),
     ({"вынести", "выносить"}, {"приговор"}, "sentenced"),
+    ({"назначить", "назначать"}, {"арест", "наказание"}, "sentenced"),  # "назначил арест"
     ({"добавить", "внести", "включить", "пополнить"}, {"список"}, "designated"),
 ]
 # "political" before "prisoners" ("политических заключенных")
@@ -317,6 +318,9 @@ PRESS_SERVICE = r"пресс-служб\w*"
 # genitive endings of names the dictionary does not know ("по данным «Вясны»" -> "Вясна")
 GENITIVE_ENDINGS = [("ии", "ия"), ("ы", "а")]
 GENERIC_SOURCES = {"правозащитник": "правозащитники"}
+# a one-word name certainly in the genitive (after "против", "с" of sanctions) whose ending only a
+# masculine noun has there: "-ия" (калий -> калия; a feminine -ия makes -ии) -> "-ий"
+GENITIVE_MASCULINE = [("ия", "ий")]
 
 # what only may happen, is expected or promised (lemmas): no claim in their clause
 HYPOTHETICAL = {
@@ -352,7 +356,11 @@ HOW_MANY = r"\bа\s+их\b(?:\s+уже)?|\bкоторых\s+(?:уже|сейча
 # a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
 STOCK = r"\bвсего\b|\bна\s+(?:данный|сегодняшний)\s+момент\b|\bна\s+сегодня\b"
 # common nouns that act as agents before a trigger ("белорусский режим освободил")
-AGENT_NOUNS = {"режим", "власть", "суд", "правительство"}
+AGENT_NOUNS = {
+    "режим", "власть", "суд", "правительство",
+    # security bodies that arrest: "КГБ задержал", "силовики задержали"
+    "кгб", "фсб", "губопик", "омон", "милиция", "полиция", "силовик",
+}  # fmt: skip
 
 # --- words the rules use for grammar rather than meaning ---
 # country names in the forms news text gives them -> ISO code
@@ -397,3 +405,6 @@ WITH = {"с", "со", "между"}
 DELEGATION = "делегаци"
 AGAINST = {"с", "со", "против"}
 RELEASE_CONTEXT = r"освобо|спасени|помилов"
+
+# patronymics by their endings: a name of three words with one in the middle is one person
+PATRONYMIC = r"(?:вич|вн|ичн)\w{0,3}$"
