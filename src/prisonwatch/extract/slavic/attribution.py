@@ -97,6 +97,19 @@ def _said_by(
         return f"{service} {main}" if main else service
     named_after = re.match(r"[\s,]*(?:\w+\s+){0,2}«([^»]+)»", text[t.end : t.end + 60])
     if named_after:
+        told = t.end + named_after.end()
+        teller = next(  # "рассказала «Медиазоне» освобожденная в ноябре Елена Новикова"
+            (
+                p
+                for p in people
+                if p.type == "person"
+                and 0 <= p.start - told <= 60
+                and not re.search(r"[,.;:]", text[told : p.start])
+            ),
+            None,
+        )
+        if teller is not None:
+            return _strip(teller.name)
         return named_after.group(1)  # "Как пишет, газета «Наша Нива»,"
     before = tokens[:i]
     quoted = re.search(r"«([^»]+)»", text[before[0].start : t.start]) if before else None
@@ -219,6 +232,15 @@ def quotes(
             for m in persons
             if 0 <= m.start - e <= 40 and re.match(r"[\s,.!?]*[—–-]", text[e + 1 : m.start])
         ]
+        if not after:  # "», — рассказала «Медиазоне» освобожденная в ноябре Елена Новикова"
+            after = [
+                m
+                for m in persons
+                if 0 <= m.start - e <= 120
+                and re.match(r"[\s,.!?]*[—–-]", text[e + 1 : m.start])
+                and not re.search(r"[.!?;:]\s", text[e + 3 : m.start])
+                and any(t.is_word and lex.has(t, lex.w.SAY_VERBS) for t in lex.tokens(text, e, m.start))
+            ][:1]
         line_start = text.rfind("\n", 0, s) + 1
         before = [m for m in persons if line_start <= m.start < s and s - m.end <= 120]
         between = text[before[-1].end : s] if before else ""

@@ -209,6 +209,22 @@ def mechanism_in(lex: Lexicon, tokens: list[Token]) -> str | None:
     return None
 
 
+def mechanism_near(lex: Lexicon, text: str, tokens: list[Token], anchor: int) -> str | None:
+    """The mechanism of the release whose trigger stands at `anchor`, where the sentence names
+    several ("после окончания срока вышли 37 человек, еще восьмерых помиловали"): the one in
+    the same clause, else the nearest; one or none as `mechanism_in`."""
+    found = [
+        (t.start, str(m))
+        for t in tokens
+        if t.is_word and len(t.lower) > 3 and (m := lex.find(t, lex.w.MECHANISMS)) is not None
+    ]
+    if len({m for _, m in found}) <= 1:
+        return mechanism_in(lex, tokens)
+    same = [f for f in found if not re.search(r"[,;]", text[min(f[0], anchor) : max(f[0], anchor)])]
+    _, mech = min(same or found, key=lambda f: abs(f[0] - anchor))
+    return "deal" if mech == "exchange" and _traded_release(lex, tokens) else mech
+
+
 def _traded_release(lex: Lexicon, tokens: list[Token]) -> bool:
     """Whether "in exchange for" is followed by the release itself ("в обмен на
     освобождение", "у абмен на вызваленне")."""
@@ -394,8 +410,12 @@ class ClaimReader:
             made += got
         self._complete(s, made)
         self._group(s, found, trig)
-        if not made and trig and s.times and not any(t.lower in lex.w.EARLIER for t in s.tokens):
-            self.last_time = s.times[0].period  # "которых освободили с начала июля"
+        if not made and s.times and not any(t.lower in lex.w.EARLIER for t in s.tokens):
+            day = s.times[0].period
+            if trig or (day[0] == day[1] and len(day[0]) == 10):
+                # "которых освободили с начала июля"; "Во вторник силовики пришли с обысками.
+                # Задержаны шестеро": the day the scene is set on
+                self.last_time = day
         self.uncounted_act = (s.index, trig[0][1]) if not made and not found and trig else None
         named = [m for m in s.people if m.type == "person"]
         self.prev_person = named[0] if named else self.prev_person  # "Его задержали ..."
@@ -613,6 +633,8 @@ class ClaimReader:
         if not s.tokens:
             return False
         first = s.tokens[0]
+        if first.lower in self.lex.w.THEY_BOTH:
+            return True  # "Супругов задержали в апреле": the two named before
         if first.lower in self.lex.w.THEY:
             owned = len(s.tokens) > 1 and _possessed(self.lex, s.tokens[1])
             return not owned  # "Их родственников задержали": not them
@@ -737,8 +759,13 @@ class ClaimReader:
         if time is not None and d.action not in ("held", "demanded"):
             self.last_time = time
         today = (self.today, self.today) if self.today else None
+        as_of = [
+            t.period
+            for t in s.times
+            if re.search(self.lex.w.AS_OF, self.text[max(s.start, t.start - 30) : t.start].lower())
+        ]
         if d.action == "held":
-            d.when = today
+            d.when = as_of[0] if as_of else today  # the day it is counted on
         elif d.action == "demanded":
             d.when = None
         elif time is not None:
@@ -759,6 +786,9 @@ class ClaimReader:
             if not d.timed:
                 self._when(s, d, positions, earlier)
             if d.action == "released":
+                if mech is not None:
+                    anchor = d.trigger if d.trigger is not None else d.start
+                    mech = mechanism_near(lex, self.text, s.tokens, anchor)
                 d.mechanism = d.mechanism or mech or (d.part_of.mechanism if d.part_of else None)
             if s.source and not d.source:
                 d.source = s.source

@@ -126,6 +126,8 @@ def _population(lex: Lexicon, tokens: list[Token], j: int) -> tuple[str, int] | 
             continue  # "из которых 14 — иностранные граждане"
         if t.text in _STOP:
             return None
+        if k == j and lex.find(t, lex.w.MONTHS) is not None:
+            return None  # "на 1 снежня праваабаронцы": a day of the month, not people
         population = lex.find(t, lex.w.POPULATIONS)
         if population:
             country = tokens[k + 1].lower if k + 1 < len(tokens) else ""

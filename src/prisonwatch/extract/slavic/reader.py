@@ -96,7 +96,8 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
         if "," not in between and not passive and not speech and len(words) <= 4:
             return before[-1].name
     orgs = [m for m in s.people if m.type == "organization" and m.end <= pos]
-    if orgs and re.fullmatch(r"[»\s]*", text[orgs[-1].end : pos]):
+    describing = bool(word) and participle(lex, word[0])  # "«Медиазоне» освобожденная ..."
+    if orgs and not describing and re.fullmatch(r"[»\s]*", text[orgs[-1].end : pos]):
         return orgs[-1].name  # "Правозащитный центр «Вясна» признал"
     lead = lex.tokens(text, max(s.start, pos - 40), pos)
     for i, t in enumerate(lead):
@@ -163,6 +164,9 @@ def _agent_in(
         agent = _agent_of(text, s, pos, lex)
         if agent is not None and agent not in d.persons:
             return agent  # "выхад на волю 123 палітвязняў, вызваленых Лукашэнкам"
+    opening = [m for m in s.people if s.tokens and m.start == s.tokens[0].start]
+    if d.action == "demanded" and opening and opening[0].type in ("organization", "person"):
+        return opening[0].name  # "Европарламент принял резолюцию с требованием освободить"
     return None
 
 

@@ -35,6 +35,7 @@ TRIGGERS: dict[str, str] = {
     "высыла*": "deported",
     "патраба*": "demanded",
     "патрабу*": "demanded",
+    "патрабаванн*": "demanded",  # "рэзалюцыя з патрабаваннем вызваліць"
     "дамага*": "demanded",
     "дамагч*": "demanded",
     "заклік*": "demanded",
@@ -54,6 +55,8 @@ PHRASES: list[tuple[str, str]] = [
     (r"\bвый(?:шлі|шаў|шла)\s+з\s+(?:турм\w+|калоні\w+|месцаў\s+зняволення)", "released"),
     (r"\bз\s+(?:турм\w+|калоні\w+)\s+вый(?:шлі|шаў|шла)", "released"),
     (r"\bназвал\w*\s+палітвязн\w+|\bдадал\w*", "designated"),
+    # "праваабаронцы лічаць палітвязнямі 1 118 чалавек": a stock
+    (r"\bліч(?:аць|ыць|ылі|ым)\s+палітвязн\w+", "held"),
     (r"\bза\s+кратамі\b|\b[уў]\s+зняволенні\b", "held"),
     (
         r"\bзноў\s+(?:адправ\w+|пасадз\w+|затрым\w+)|\bвярнул\w*\s+(?:[уў]\s+калоні|за\s+краты)",
@@ -73,6 +76,8 @@ MECHANISMS: dict[str, str] = {
     "вываз*": "deportation",
     "вывез*": "deportation",
     "адбыў*": "term_served",
+    "заканчэнн*": "term_served",  # "пасля заканчэння тэрміну выйшлі"
+    "сканчэнн*": "term_served",
     "адбыл*": "term_served",  # "адбылі тэрмін"
     "адбыўш*": "term_served",
     "умоўна-датэрмінов*": "conditional",
@@ -262,6 +267,9 @@ SUBSET_CUES = [
     r"|дэпартаван|высылан|выдваран|прызнан)\w*",
 ]
 THEY = {"яны", "іх"}
+# words that point back to the people just counted or named, as "яны" does ("Сужэнцаў
+# затрымалі ў красавіку": the couple named before)
+THEY_BOTH = {"сужэнцы", "сужэнцаў", "сужэнцам", "абодва", "абодвух", "абедзве", "абедзвюх"}
 
 MONTHS = {
     "студз*": 1, "лют*": 2, "сакав*": 3, "красав*": 4, "трав*": 5, "траў*": 5, "чэрв*": 6,
@@ -325,8 +333,8 @@ GENITIVE_ENDINGS = [
 ]  # fmt: skip
 GENERIC_SOURCES = {"праваабаронц*": "праваабаронцы"}
 # a one-word name certainly in the genitive (after "з" of sanctions) whose ending only a masculine
-# noun has there: "-ія" (калій -> калія; a feminine -ія makes -іі) -> "-ій"
-GENITIVE_MASCULINE = [("ія", "ій")]
+# noun has there: "-ія", "-ію" (калій -> калія, калію; a feminine -ія makes -іі) -> "-ій"
+GENITIVE_MASCULINE = [("ія", "ій"), ("ію", "ій")]  # калія, калію
 
 # what only may happen, is expected or promised (stems): no claim in their clause
 HYPOTHETICAL = {
@@ -365,6 +373,8 @@ EARLIER = {"раней"}
 # "а іх больш за 1 100", "якіх ужо 1 100": how many of the people named before there are
 HOW_MANY = r"\bа\s+іх\b(?:\s+ужо)?|\bякіх\s+(?:ужо|цяпер|сёння)\b"
 # a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
+# a stock told as of a day ("па стане на 1 снежня"): the words just before that day
+AS_OF = r"\bпа\s+стане\s+на\s*$|\bна\s+момант\s*$"
 STOCK = r"\bусяго\b|\bна\s+(?:дадзены|сённяшні)\s+момант\b|\bна\s+сёння\b"
 # common nouns that act as agents before a trigger ("белорусский режим освободил")
 AGENT_NOUNS = {

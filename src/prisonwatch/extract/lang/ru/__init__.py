@@ -46,6 +46,7 @@ TRIGGERS: dict[str, str] = {
     "выдворять": "deported",
     "требовать": "demanded",
     "потребовать": "demanded",
+    "требование": "demanded",  # "резолюция с требованием освободить"
     "призвать": "demanded",
     "призывать": "demanded",
     "добиваться": "demanded",
@@ -71,6 +72,8 @@ PHRASES: list[tuple[str, str]] = [
     ),
     (r"\bиз\s+(?:тюр\w+|колони\w+|мест\s+заключения)\s+вы(?:шли|шел|шла)", "released"),
     (r"\bназвал\w*\s+политзаключенн\w+|\bпополнил\w*\s+список", "designated"),
+    # "правозащитники считают политзаключенными 1 118 человек": a stock
+    (r"\bсчита\w*\s+политзаключенн\w+", "held"),
     (r"\bза\s+решетк\w*|\bв\s+заключении\b|\bв\s+тюрьм\w+\s+остаются", "held"),
     (
         r"\bснова\s+(?:отправ\w+|посад\w+|задерж\w+)|\bвернул\w*\s+(?:в\s+колони|за\s+решет)",
@@ -96,6 +99,7 @@ MECHANISMS: dict[str, str] = {
     "изгнание": "deportation",
     "вывезти": "deportation",
     "отбыть": "term_served",
+    "окончание": "term_served",  # "после окончания срока вышли"
     "условно-досрочный": "conditional",
     "удо": "conditional",
 }
@@ -258,6 +262,9 @@ SUBSET_CUES = [
 ]
 # "they" opening a sentence: the people of the claim before
 THEY = {"они", "их"}
+# words that point back to the people just counted or named, as "они" does ("Супругов
+# задержали в апреле": the couple named before)
+THEY_BOTH = {"супруги", "супругов", "супругам", "супругами", "оба", "обоих", "обе", "обеих"}
 
 MONTHS = {
     "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
@@ -354,6 +361,8 @@ EARLIER = {"ранее", "прежде"}
 # "а их более 1 100", "которых уже 1 100": how many of the people named before there are
 HOW_MANY = r"\bа\s+их\b(?:\s+уже)?|\bкоторых\s+(?:уже|сейчас|сегодня)\b"
 # a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
+# a stock told as of a day ("по состоянию на 1 декабря"): the words just before that day
+AS_OF = r"\bпо\s+состоянию\s+на\s*$|\bна\s+момент\s*$"
 STOCK = r"\bвсего\b|\bна\s+(?:данный|сегодняшний)\s+момент\b|\bна\s+сегодня\b"
 # common nouns that act as agents before a trigger ("белорусский режим освободил")
 AGENT_NOUNS = {
