@@ -173,7 +173,14 @@ def _readings_rules(token: str, rules: dict[str, Any], cyrillic: bool) -> list[R
             form = stem + (nom.upper() if token.isupper() else nom)
             weight = len(ending) + 2.0 * _known_given(form, cyrillic)
             out.extend(Reading(case, gender, form, weight) for case in cases)
-    out.extend(_fleeting(token, rules.get("fleeting"), known_cases=(), weight=-0.5))
+    fleeting = rules.get("fleeting") or {}
+    no_such = tuple(a + fleeting.get("nominative_end", "") for a in fleeting.get("not_after", ()))
+    if no_such and any(r.form.lower().endswith(no_such) for r in out):
+        # "Краўчанка" is no "Краўчанк" in any case: a man's surname left undeclined
+        # ("Ігара Краўчанка") stands in the case of the words beside it
+        out = [r for r in out if not r.form.lower().endswith(no_such)]
+        out += [Reading(c, "m", token, 1.0) for c in ("gent", "accs", "datv", "ablt", "loct")]
+    out.extend(_fleeting(token, fleeting, known_cases=(), weight=-0.5))
     nom_weight, nom_gender = 0.5, "mf"
     for ending, gender in rules["nominative_endings"]:
         if low.endswith(ending) and len(ending) + 0.0 > nom_weight:
@@ -200,6 +207,8 @@ def _fleeting(
         stem = token[: len(token) - len(ending)]
         if not low.endswith(ending) or len(stem) < 2 or stem[-1].lower() not in data["before"]:
             continue
+        if stem.lower().endswith(tuple(data.get("not_after", ()))):
+            continue  # "Маркушэнка", "Краўчанка": a surname in -ка, not a lost vowel
         stressed = any(c in data["stressed"] for c in stem.lower())
         tail = (data["unstressed"] if stressed else data["stressed_vowel"]) + data[
             "nominative_end"

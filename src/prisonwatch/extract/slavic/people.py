@@ -147,7 +147,8 @@ def _one(
         return [before[-1].name], None, "people"  # "Ірына Кавалеўская, якую памілавалі"
     if is_participle:
         tail = lex.tokens(text, pos, persons[after[0]].start) if after else []
-        pops = [p for t in tail[1:4] if t.is_word and (p := lex.find(t, lex.w.POPULATIONS))]
+        # "вышедший на прошлой неделе политзаключенный X": a time phrase before the role noun
+        pops = [p for t in tail[1:6] if t.is_word and (p := lex.find(t, lex.w.POPULATIONS))]
         if after and pops:
             return _listed(text, persons, after[0]), None, str(pops[0])
         if after and _describes(lex, text, word[0] if word else None, persons[after[0]]):
