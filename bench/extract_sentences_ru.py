@@ -3,7 +3,8 @@
 (`dev`: the rules were improved against it; `held`: written afterwards, scored without changing
 a rule, then fixed; `held2` to `held13`: each written after the fixes before it and scored
 without changing a rule; `dev14`/`held14`: one set split in two before a rule changed, rules
-improved against `dev14` only; `held15`: written before that round's rules, kept blind) and per kind of phrasing.
+improved against `dev14` only; `held15`: written before that round's rules, kept blind) and per
+kind of phrasing.
 
     python bench/extract_sentences_ru.py [dev|held|held2|...|held13|dev14|held14|held15|all] [-v]
 """

@@ -9,6 +9,7 @@ import pytest
 
 from tests.extract.slavic_sentences import (
     dev,
+    dev14,
     held,
     held2,
     held3,
@@ -22,6 +23,8 @@ from tests.extract.slavic_sentences import (
     held11,
     held12,
     held13,
+    held14,
+    held15,
 )
 from tests.extract.slavic_sentences.check import Case, errors
 
@@ -315,7 +318,8 @@ def test_cases_are_distinct() -> None:
     sets = (
         *dev.CASES, *held.CASES, *held2.CASES, *held3.CASES, *held4.CASES, *held5.CASES,
         *held6.CASES, *held7.CASES, *held8.CASES, *held9.CASES, *held10.CASES,
-        *held11.CASES, *held12.CASES, *held13.CASES,
+        *held11.CASES, *held12.CASES, *held13.CASES, *dev14.CASES, *held14.CASES,
+        *held15.CASES,
     )  # fmt: skip
     ids = [c.id for c in sets]
     assert len(ids) == len(set(ids))

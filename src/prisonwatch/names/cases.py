@@ -210,9 +210,7 @@ def _fleeting(
         if stem.lower().endswith(tuple(data.get("not_after", ()))):
             continue  # "Маркушэнка", "Краўчанка": a surname in -ка, not a lost vowel
         stressed = any(c in data["stressed"] for c in stem.lower())
-        tail = (data["unstressed"] if stressed else data["stressed_vowel"]) + data[
-            "nominative_end"
-        ]
+        tail = (data["unstressed"] if stressed else data["stressed_vowel"]) + data["nominative_end"]
         form = stem + (tail.upper() if token.isupper() else tail)
         out.extend(
             Reading(case, "m", form, len(ending) + weight, known=False)

@@ -239,7 +239,9 @@ def quotes(
                 if 0 <= m.start - e <= 120
                 and re.match(r"[\s,.!?]*[—–-]", text[e + 1 : m.start])
                 and not re.search(r"[.!?;:]\s", text[e + 3 : m.start])
-                and any(t.is_word and lex.has(t, lex.w.SAY_VERBS) for t in lex.tokens(text, e, m.start))
+                and any(
+                    t.is_word and lex.has(t, lex.w.SAY_VERBS) for t in lex.tokens(text, e, m.start)
+                )
             ][:1]
         line_start = text.rfind("\n", 0, s) + 1
         before = [m for m in persons if line_start <= m.start < s and s - m.end <= 120]

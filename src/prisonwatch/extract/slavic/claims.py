@@ -693,9 +693,7 @@ class ClaimReader:
             d.persons, d.rule = named, "named"
             made.append(d)
 
-    def _among_counted(
-        self, s: Sentence, cue: int, found: list[Count], made: list[Draft]
-    ) -> None:
+    def _among_counted(self, s: Sentence, cue: int, found: list[Count], made: list[Draft]) -> None:
         """People named after "сярод іх —" / "в том числе" in the sentence that counts their
         group ("вызваліў 52 палітвязні, сярод іх — Ігара Лосіка"): a count of their own, part
         of that group, whose people they are too. Not when a number follows the cue (a

@@ -35,7 +35,7 @@ def _genitive_target(lex: Lexicon, word: str) -> str:
     genitive name ("Белавіі" -> "Белавія")."""
     for ending, nominative in lex.w.GENITIVE_MASCULINE:
         if word.endswith(ending) and len(word) > len(ending) + 2:
-            return word[: len(word) - len(ending)] + nominative
+            return word[: len(word) - len(ending)] + str(nominative)
     return nominative_name(lex, word)
 
 
