@@ -253,6 +253,10 @@ def _cue_end(lex: Lexicon, text: str, s: Sentence) -> int:
     return s.start + min(found) if found else s.start
 
 
+# what happens next to some of the people a sentence before counted
+_NEXT_STEPS = ("released", "sentenced", "deported", "returned_to_custody")
+
+
 class ClaimReader:
     """Reads the claims of one article's sentences, in order."""
 
@@ -347,6 +351,17 @@ class ClaimReader:
                 parent = whole
             elif c.part and root is not None:
                 parent = root  # "Двоих из них отпустили": of those counted in a sentence before
+            elif (
+                root is not None
+                and root.sentence == s.index - 1
+                and c.last == c.first  # a number with no people noun of its own
+                and c.value < root.count
+                and len(found) == 1
+                and near is not None
+                and near[1] in _NEXT_STEPS
+                and near[1] != root.action
+            ):
+                parent = root  # "Задержаны шестеро. Позднее двоих отпустили": of those six
             elif cue is not None and cue < c.start and self._told_before(s) is not None:
                 action = self._told_before(s)  # "Их освободили ... Речь идет о 14 заключенных"
             elif cue is not None and cue < c.start and root is not None:
