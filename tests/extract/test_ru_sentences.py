@@ -226,8 +226,9 @@ def test_held9(case: Case) -> None:
 # changed for it (2026-12-01): 5 of 10 (ru 3/5, be 2/5), claims F1 0.884, fields 0.939; then
 # developed on. lb05 stays a miss: "супраць «Беларуськалія»" is the genitive of a masculine
 # "-ій" name, which no rule tells from a feminine nominative in "-ія" ("Белавія") without a
-# Belarusian dictionary.
-HELD11_MISSES: set[str] = {"lb05"}
+# Belarusian dictionary. Since read (round four): the genitive "-ія"/"-ію" after the preposition
+# of sanctions can only be a masculine's (`GENITIVE_MASCULINE`).
+HELD11_MISSES: set[str] = set()
 
 
 @pytest.mark.parametrize(
@@ -247,8 +248,10 @@ def test_held11(case: Case) -> None:
 # `held10`, held out through issue 13's third round: scored before any rule of the round
 # (3 of 10, ru 1/5, be 2/5; claims F1 0.778, fields 0.871) and once at its end (3 of 10; F1
 # 0.842, fields 0.886), never used to shape a rule; its misses at that end are listed here
-# (strict xfails) and it is held out no longer.
-HELD10_MISSES: set[str] = {"ib02", "ib03", "ib05", "ir02", "ir03", "ir04", "ir05"}
+# (strict xfails) and it is held out no longer. Round four read all seven by general rules
+# (stocks as of a day, "считают политзаключенными", a mechanism per clause, "с требованием",
+# "Супругов", the day a scene is set on, a nounless next step as a part): 10 of 10, an upper bound.
+HELD10_MISSES: set[str] = set()
 
 
 @pytest.mark.parametrize(
@@ -296,8 +299,9 @@ def test_held12(case: Case) -> None:
 # 10 (ru 4/5, be 5/5), claims F1 0.968, fields 1.000. Written by the author of those rules just
 # after them, so likely kinder to them than `held10`/`held12`. nr04 missed: a speaker after the
 # outlet ("рассказал «Радыё Свабода» вышедший ... Павел Сидоренко") is found neither as the
-# quote's speaker nor as the person the participle "вышедший" describes.
-HELD13_MISSES: set[str] = {"nr04"}
+# quote's speaker nor as the person the participle "вышедший" describes. Read since round four
+# (a speaker after the outlet; "вышедший ... политзаключенный X"), so no longer held out.
+HELD13_MISSES: set[str] = set()
 
 
 @pytest.mark.parametrize(
@@ -311,6 +315,56 @@ HELD13_MISSES: set[str] = {"nr04"}
     ids=lambda c: c.id,
 )
 def test_held13(case: Case) -> None:
+    assert errors(case) == []
+
+
+# `dev14` and `held14`: one set of news paragraphs written before round four's rules and split
+# then; round four was worked on `dev14` (6 of 14 first, F1 0.919; 13 of 14 after, an upper
+# bound). db06 missed: "Замест гэтага ЗША знялі санкцыі" gives no concession ("замест гэтага",
+# "instead", is no cue of a trade).
+DEV14_MISSES: set[str] = {"db06"}
+# `held14`: 7 of 15 first (F1 0.791), 7 of 15 at the end (F1 0.864); its first misses were seen
+# (a print), so this figure is not blind. Left: a deportation told as "Всех их вывезли в
+# Литву" after a subset; "Среди пятидесяти двух освобожденных — сорок" (a count as the group's
+# subject); a named person "в том числе" after a demand; a release told by "освобожденная в
+# ноябре" after a quoted stock; a headline and a lead of one sentence each telling the same
+# count in different words ("дзевяцярых" / "дзевяць чалавек"); "Лабанка" (an -анок surname
+# read as -анка); "нагадвае" as a say-verb; a concession in „ “ after "ЗША ў адказ"; "пра смерць
+# ... мастака" (a death told by a noun).
+HELD14_MISSES: set[str] = {"er01", "er04", "er06", "er07", "eb01", "eb03", "eb06", "eb08"}
+# `held15`: written before any rule of round four and kept blind (only its totals read): 8 of
+# 14 first (claims F1 0.909, fields 0.879), 11 of 14 at the end (F1 0.941, fields 0.971).
+# Left: a stock told by the quoted body's "По ее данным" with the speaker as source; "а ўжо ў
+# панядзелак сямярых з іх асудзілі на суткі" (read as a second count of 12); "рэжым адпусціў
+# толькі 25 чалавек" ("адпусціў" as a release after "Замест абяцанага вызвалення").
+HELD15_MISSES: set[str] = {"fr06", "fb04", "fb06"}
+
+
+def _marked(cases: tuple[Case, ...], misses: set[str], reason: str) -> list[object]:
+    return [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=reason))
+        if c.id in misses
+        else c
+        for c in cases
+    ]
+
+
+@pytest.mark.parametrize("case", _marked(dev14.CASES, DEV14_MISSES, "dev miss"), ids=lambda c: c.id)
+def test_dev14(case: Case) -> None:
+    assert errors(case) == []
+
+
+@pytest.mark.parametrize(
+    "case", _marked(held14.CASES, HELD14_MISSES, "held-out miss"), ids=lambda c: c.id
+)
+def test_held14(case: Case) -> None:
+    assert errors(case) == []
+
+
+@pytest.mark.parametrize(
+    "case", _marked(held15.CASES, HELD15_MISSES, "held-out miss"), ids=lambda c: c.id
+)
+def test_held15(case: Case) -> None:
     assert errors(case) == []
 
 

@@ -353,6 +353,7 @@ class ClaimReader:
                 parent = root  # "Двоих из них отпустили": of those counted in a sentence before
             elif (
                 root is not None
+                and cue is None  # "Из них 20 были осуждены": described, read below
                 and root.sentence == s.index - 1
                 and c.last == c.first  # a number with no people noun of its own
                 and c.value < root.count
