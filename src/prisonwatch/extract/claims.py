@@ -22,6 +22,7 @@ from prisonwatch.extract.attribution import (
     is_government,
     is_org,
     source_of,
+    state_itself,
 )
 from prisonwatch.extract.clauses import belongs_elsewhere, describes_number, in_other_clause
 from prisonwatch.extract.context import Article
@@ -166,6 +167,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     merged = merge_repeats(drafts, kinds)
     _settle(a, merged)
     fill_from_parse(a, merged)
+    for d in merged:
+        d.agent = state_itself(a, d.agent)
     return merged
 
 

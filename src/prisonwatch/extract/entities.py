@@ -9,6 +9,7 @@ from typing import Any
 
 from prisonwatch.extract.gazetteer import Gazetteer
 from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.lang.en.lexicon import DEMONYMS
 from prisonwatch.extract.results import ExtractedEntity
 from prisonwatch.names.keys import given_group
@@ -151,6 +152,28 @@ def mentions(
             out.append(Mention(m.start, m.end, m.text, "person", fullest[key]))  # "Coale" as ORG
         else:
             out.append(m)
+    return _datelines(whole, out)
+
+
+def _datelines(text: str, raw: list[Mention]) -> list[Mention]:
+    """A wire report's dateline names where it was filed and the agency that filed it
+    ("CARACAS (Reuters) - "): the place is a place whatever the model took it for, and the
+    agency is no one in the story (neither an actor nor the source of a figure)."""
+    places: list[tuple[int, int]] = []
+    agencies: list[tuple[int, int]] = []
+    for hit in lx.DATELINE.finditer(text):
+        places.append(hit.span("place"))
+        if hit.group("agency"):
+            agencies.append(hit.span("agency"))
+    if not places:
+        return raw
+    out = []
+    for m in raw:
+        if any(a <= m.start and m.end <= b for a, b in agencies):
+            continue
+        if any(a <= m.start and m.end <= b for a, b in places):
+            m = Mention(m.start, m.end, m.text, "place", m.text)
+        out.append(m)
     return out
 
 

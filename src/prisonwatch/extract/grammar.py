@@ -76,7 +76,10 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
         return a.text[owner.left_edge.idx : tok.idx + len(tok)]  # "Kenya's president"
     if found:
         return min(found, key=lambda m: (_RANK[m.type], m.start)).name
-    if tok.pos_ == _PROPER_NOUN:  # a name the entity model missed: it and its name parts
+    if tok.pos_ == _PROPER_NOUN and not any(
+        m.type == "place" and m.start <= tok.idx < m.end for m in a.mentions
+    ):
+        # a name the entity model missed: it and its name parts (a place is no one)
         parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == _PROPER_NOUN]
         return a.text[(parts[0] if parts else tok).idx : tok.idx + len(tok)]
     role = tok.lemma_.lower() in _ROLES or tok.text.lower() in _ROLES
@@ -243,8 +246,8 @@ def _described(a: Article, d: Draft) -> bool:
     if source.lower() in _INSTITUTIONS or source.split()[-1].lower() not in _GROUP_WORDS:
         return False
     s, e = a.sentences[d.sentence]
-    at = a.text.find(source, s, e)
-    head = token_at(a.doc, at + len(source) - 1) if at >= 0 else None
+    at = a.text[s:e].lower().find(source.lower())  # "The group said" opens its sentence
+    head = token_at(a.doc, s + at + len(source) - 1) if at >= 0 else None
     return head is not None and head.tag_ == _SINGULAR_NOUN
 
 
@@ -253,10 +256,17 @@ def named_for_described(a: Article, drafts: list[Draft]) -> None:
     article named as a source before it ("according to the Assistance Association ..."):
     the nearest earlier claim's named organisation."""
     orgs = {m.name for m in a.mentions if m.type == "organization"}
+    others = {m.name for m in a.mentions if m.type != "organization"}
+
+    def a_body(name: str | None) -> bool:
+        # a named organisation, or a capitalised name the entity model did not mark
+        # ("the rights group Prisoners Defenders said"), never a person or a state
+        return name is not None and (name in orgs or (name[:1].isupper() and name not in others))
+
     for d in sorted(drafts, key=lambda x: x.start):
         if d.source is None or not _described(a, d):
             continue
-        earlier = [x.source for x in drafts if x.start < d.start and x.source in orgs]
+        earlier = [x.source for x in drafts if x.start < d.start and a_body(x.source)]
         if earlier:
             d.source = earlier[-1]
 

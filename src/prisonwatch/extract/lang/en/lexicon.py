@@ -525,3 +525,12 @@ QUOTE_TOLD = re.compile(
     re.I,
 )
 ARTICLE_START_ANY_CASE = _rx(r"^(?:the|a|an)\s+")
+#: A wire report's dateline opening a paragraph: the place in capitals, maybe a date, maybe
+#: the agency in brackets, then a dash ("CARACAS (Reuters) - ", "GUATEMALA CITY — (AP) — ",
+#: "WASHINGTON, Dec 3 (Reuters) -"). The place is where the report was filed, and the agency
+#: the one that filed it: neither acts in the story nor is the source of its figures.
+DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
+    r"(?:,\s*[A-Za-z. ]{0,25}\d{0,4})?"
+    r"(?:\s*[-—–]+)?\s*(?P<agency>\([^()\n]{1,40}\))?\s*[-—–]+\s"
+)
