@@ -152,7 +152,28 @@ def mentions(
             out.append(Mention(m.start, m.end, m.text, "person", fullest[key]))  # "Coale" as ORG
         else:
             out.append(m)
-    return _datelines(whole, out)
+    return _datelines(whole, _body_tails(whole, out))
+
+
+def _body_tails(text: str, found: list[Mention]) -> list[Mention]:
+    """A body's name that the model cut before its "for"/"of" phrase ("the Mechanism" of
+    "the Mechanism for the Recognition of Political Prisoners") runs on through it, taking in
+    the names inside; never onto a person."""
+    out: list[Mention] = []
+    absorbed_to = -1
+    for i, m in enumerate(found):
+        if m.start < absorbed_to:
+            continue
+        tail = lx.BODY_NAME_TAIL.match(text, m.end) if m.type == "organization" else None
+        inside = [x for x in found[i + 1 :] if tail and x.start < tail.end()]
+        if tail is None or any(x.type == "person" or x.end > tail.end() for x in inside):
+            out.append(m)
+            continue
+        whole = text[m.start : tail.end()]
+        name = _LEADING_ARTICLE.sub("", whole)
+        out.append(Mention(m.start, tail.end(), whole, m.type, name))
+        absorbed_to = tail.end()
+    return out
 
 
 def _datelines(text: str, raw: list[Mention]) -> list[Mention]:

@@ -17,6 +17,7 @@ from typing import Any
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft
 from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.parse import token_at
 
 _SAY = EN.words("say_lemmas")
@@ -81,7 +82,9 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
     ):
         # a name the entity model missed: it and its name parts (a place is no one)
         parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == _PROPER_NOUN]
-        return a.text[(parts[0] if parts else tok).idx : tok.idx + len(tok)]
+        tail = lx.BODY_NAME_TAIL.match(a.text, tok.idx + len(tok))
+        end = tail.end() if tail else tok.idx + len(tok)  # "Mechanism for the Recognition ..."
+        return a.text[(parts[0] if parts else tok).idx : end]
     role = tok.lemma_.lower() in _ROLES or tok.text.lower() in _ROLES
     if not role and not (speaker and tok.pos_ == _NOUN and tok.lemma_.lower() not in _SPEECHLESS):
         return None
@@ -115,7 +118,23 @@ def agent_by_parse(a: Article, d: Draft) -> str | None:
     lo, hi = _edges(subject)
     if lo <= d.start < hi:
         return None  # the counted people themselves, misread as the subject
+    if subject.pos_ == _PRONOUN and _NEUTER in subject.morph.get(_GENDER):
+        return _antecedent(a, subject.idx)  # "Myanmar pardons ..., and it released 1,619"
     return name_of(a, subject)
+
+
+def _antecedent(a: Article, pos: int) -> str | None:
+    """The state or body a neuter pronoun at `pos` stands for: the nearest one named before
+    it in its sentence or the one before."""
+    si = a.sentence_of(pos)
+    start = a.sentences[si - 1][0] if si > 0 else a.sentences[si][0]
+    found = a.mentions_in(start, pos, ("country", "organization"))
+    return found[-1].name if found else None
+
+
+_PRONOUN = "PRON"
+_GENDER = "Gender"
+_NEUTER = "Neut"
 
 
 def _say_subject(a: Article, pos: int) -> Any | None:

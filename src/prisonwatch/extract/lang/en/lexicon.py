@@ -534,3 +534,9 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Za-z. ]{0,25}\d{0,4})?"
     r"(?:\s*[-—–]+)?\s*(?P<agency>\([^()\n]{1,40}\))?\s*[-—–]+\s"
 )
+#: The rest of a body's name after the word the entity model stopped at: a capitalised
+#: "for"/"of" phrase, maybe with "the" ("the Mechanism for the Recognition of Political
+#: Prisoners", "the Union for Freedom of Political Prisoners of Azerbaijan").
+BODY_NAME_TAIL = re.compile(
+    r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)+"
+)
