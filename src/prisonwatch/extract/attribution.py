@@ -206,10 +206,13 @@ def agent_of(a: Article, d: Draft, s: int, e: int) -> str | None:
     if ent is not None and ent.type != "place":
         if _two_sides(a, ent, s):
             return None  # "Russia and the United States swapped 24 prisoners"
+        if ent.type == "organization" and ent.text.split()[-1].lower() in _STATE_BODY_WORDS:
+            return _body_as_written(a, ent.start, ent.text)  # "Myanmar's Military Junta"
         return _government(a, ent) or ent.name
     body = _STATE_SUBJECT.search(text, max(s, t0 - 60), t0)
     if body is not None and not passive:
-        return a.institution(body.group(lx.STATE_SUBJECT_GROUP))  # "The junta has arrested ..."
+        group = lx.STATE_SUBJECT_GROUP  # "The junta has arrested ..."
+        return _body_as_written(a, body.start(group), body.group(group))
     if d.action == "designated" and not passive:
         phrase = _subject_phrase(text[s:t0])
         if phrase is not None:
@@ -320,3 +323,25 @@ def _same_stem(adjective: str, state: str) -> bool:
     a state's people begins with the state's name, but for its last letter."""
     n = max(4, len(state) - 1)
     return len(state) >= 4 and adjective[:n].lower() == state[:n].lower()
+
+
+_STATE_BODY_WORDS = EN.words("state_bodies")
+
+
+def _body_as_written(a: Article, start: int, body: str) -> str:
+    """A state body that acts, as the text names it: "The junta has arrested" → junta,
+    "Myanmar's Military Junta granted" → Myanmar military junta (its owner kept); only the
+    police take the article's state ("Belarusian police"), since every state has police."""
+    if POLICE.search(body):
+        return a.institution(body)
+    owner = lx.OWNER_BEFORE.search(a.text, max(0, start - 40), start)
+    names = a.mentions_in(start, start + len(body), ("country", "place"))
+    words = " ".join(  # a place's name keeps its capitals: "A Hong Kong court" → Hong Kong court
+        w.group(0)
+        if any(m.start <= start + w.start() < m.end for m in names)
+        else w.group(0).lower()
+        for w in re.finditer(r"\S+", body)
+    )
+    if owner is not None and a.mentions_in(owner.start(1), owner.end(1), ("country",)):
+        return f"{owner.group(1)} {words}"
+    return words

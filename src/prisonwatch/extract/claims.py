@@ -624,6 +624,15 @@ def _settle(a: Article, merged: list[Draft]) -> None:
     named = Counter(
         d.agent for d in merged if d.action == "released" and kinds.get(d.agent or "") == "person"
     )
+    if not named:  # nobody releases by name: a body the text has releasing ("The junta released")
+        named = Counter(
+            d.agent
+            for d in merged
+            if d.action == "released"
+            and d.agent
+            and not d.agent_weak
+            and kinds.get(d.agent) != "country"
+        )
     releaser = named.most_common(1)[0][0] if named else None
     state = next((d.agent for d in merged if is_government(d.agent)), None)
     for d in merged:

@@ -66,8 +66,15 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
     speaker (the subject of a say-verb) is anyone a common noun names ("the union says"),
     unless the noun is a thing that only carries words ("the report said")."""
     lo, hi = _edges(tok)
-    found = a.mentions_in(lo, hi, tuple(_RANK))
     owner = next((c for c in tok.children if c.dep_ == _MODIFIERS[2]), None)
+    if not speaker and tok.lower_ in _STATE_BODIES and tok.lower_ not in _POLICE:
+        # a state body that acts, as written: "Myanmar's Military Junta" → Myanmar military
+        # junta, "the junta" → junta (the police alone take their state: every state has them)
+        parts = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
+        words = " ".join(t.lower_ for t in (*parts, tok))
+        states = a.mentions_in(owner.idx, owner.idx + len(owner), ("country",)) if owner else []
+        return f"{states[0].name} {words}" if states else words
+    found = a.mentions_in(lo, hi, tuple(_RANK))
     if (
         owner is not None
         and tok.lemma_.lower() in _ROLES
@@ -132,6 +139,8 @@ def _antecedent(a: Article, pos: int) -> str | None:
     return found[-1].name if found else None
 
 
+_STATE_BODIES = EN.words("state_bodies")
+_POLICE = EN.words("police_bodies")
 _PRONOUN = "PRON"
 _GENDER = "Gender"
 _NEUTER = "Neut"

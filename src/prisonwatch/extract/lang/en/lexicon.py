@@ -540,3 +540,5 @@ DATELINE = re.compile(
 BODY_NAME_TAIL = re.compile(
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)+"
 )
+#: A name's possessive right before a state body ("Myanmar's Military Junta"): the owner.
+OWNER_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$")
