@@ -751,4 +751,347 @@ The main opposition party said it would hold a rally of 100,000 people on Sunday
         ],
         "notes": "100,000 is a rally. 'remanded in custody' read as held (a stock at that time).",
     },
+    # second batch (own_dev2), written after the first rules of session 4, before any rule for it
+    {
+        "stem": "311",
+        "date": "2024-11-19",
+        "title": "Hong Kong court jails 45 democracy activists in landmark security case",
+        "body": """
+HONG KONG (Reuters) - A Hong Kong court on Tuesday sentenced 45 pro-democracy activists to up to 10 years in prison for conspiracy to commit subversion, the largest case under the national security law imposed by Beijing in 2020.
+Legal scholar Benny Tai, described by prosecutors as the organiser, received the longest term of 10 years.
+The 45 were among 47 people arrested in January 2021 over an unofficial primary election; two were acquitted last year.
+Most of the defendants have already spent more than three years in custody.
+Since the law took effect, police have arrested more than 300 people for national security offences, according to government figures.
+The United States and Britain condemned the sentences and called for the immediate release of all 45.
+""",
+        "claims": [
+            {
+                "action": S,
+                "count": 45,
+                "population": "pro-democracy_activists",
+                "country": "HK",
+                "when": "2024-11-19",
+                "agent": "Hong Kong court",
+                "said": "A Hong Kong court on Tuesday sentenced 45 pro-democracy activists to up to 10 years in prison for conspiracy to commit subversion",
+            },
+            {
+                "action": S,
+                "count": 1,
+                "population": "legal_scholars",
+                "part_of": "c1",
+                "country": "HK",
+                "when": "2024-11-19",
+                "agent": "Hong Kong court",
+                "persons": ["Benny Tai"],
+                "said": "Legal scholar Benny Tai, described by prosecutors as the organiser, received the longest term of 10 years.",
+            },
+            {
+                "action": D,
+                "count": 47,
+                "country": "HK",
+                "when": "2021-01",
+                "said": "The 45 were among 47 people arrested in January 2021 over an unofficial primary election; two were acquitted last year.",
+            },
+            {
+                "action": D,
+                "count": 300,
+                "qualifier": "more_than",
+                "country": "HK",
+                "when": ["2020", "2024-11-19"],
+                "agent": "police",
+                "source": "government figures",
+                "said": "Since the law took effect, police have arrested more than 300 people for national security offences, according to government figures.",
+            },
+            {
+                "action": Q,
+                "count": 45,
+                "country": "HK",
+                "agent": "United States",
+                "said": "The United States and Britain condemned the sentences and called for the immediate release of all 45.",
+            },
+        ],
+        "notes": "'two were acquitted' is no act of the contract. The demand is made by two states: agent the first named (a convention of ours; the shared gold has no such case).",
+    },
+    {
+        "stem": "312",
+        "date": "2025-04-10",
+        "title": "China frees rights lawyer after seven years; dozens still held",
+        "body": """
+BEIJING (AP) - Chinese human rights lawyer Wang Ming was released on Thursday after serving a seven-year sentence for "inciting subversion of state power," his wife said.
+Wang was detained in 2018 during a renewed crackdown on lawyers who took on politically sensitive cases.
+He was one of more than 300 lawyers and activists questioned or detained after July 9, 2015, in what became known as the "709 crackdown".
+The Dui Hua Foundation, a San Francisco-based group, estimates that about 7,000 people are held in China for political or religious reasons.
+Authorities in the western region of Xinjiang have detained an estimated one million Uyghurs and other Muslims in camps since 2017, according to researchers and the United Nations.
+""",
+        "claims": [
+            {
+                "action": R,
+                "count": 1,
+                "population": "human_rights_lawyers",
+                "mechanism": "term_served",
+                "country": "CN",
+                "when": "2025-04-10",
+                "persons": ["Wang Ming"],
+                "said": 'Chinese human rights lawyer Wang Ming was released on Thursday after serving a seven-year sentence for "inciting subversion of state power," his wife said.',
+            },
+            {
+                "action": S,
+                "count": 1,
+                "population": "human_rights_lawyers",
+                "country": "CN",
+                "persons": ["Wang Ming"],
+                "said": 'Chinese human rights lawyer Wang Ming was released on Thursday after serving a seven-year sentence for "inciting subversion of state power," his wife said.',
+            },
+            {
+                "action": D,
+                "count": 1,
+                "population": "human_rights_lawyers",
+                "country": "CN",
+                "when": "2018",
+                "persons": ["Wang Ming"],
+                "said": "Wang was detained in 2018 during a renewed crackdown on lawyers who took on politically sensitive cases.",
+            },
+            {
+                "action": D,
+                "count": 300,
+                "qualifier": "more_than",
+                "population": "lawyers_and_activists",
+                "country": "CN",
+                "when": ["2015-07-09", "2025-04-10"],
+                "said": 'He was one of more than 300 lawyers and activists questioned or detained after July 9, 2015, in what became known as the "709 crackdown".',
+            },
+            {
+                "action": H,
+                "count": 7000,
+                "qualifier": "about",
+                "country": "CN",
+                "when": "2025-04-10",
+                "source": "Dui Hua Foundation",
+                "said": "The Dui Hua Foundation, a San Francisco-based group, estimates that about 7,000 people are held in China for political or religious reasons.",
+            },
+            {
+                "action": D,
+                "count": 1000000,
+                "qualifier": "about",
+                "population": "uyghurs",
+                "country": "CN",
+                "when": ["2017", "2025-04-10"],
+                "agent": "China",
+                "source": "United Nations",
+                "said": "Authorities in the western region of Xinjiang have detained an estimated one million Uyghurs and other Muslims in camps since 2017, according to researchers and the United Nations.",
+            },
+        ],
+        "notes": "'dozens still held' (headline) is vague. c1: 'serving a seven-year sentence' gives the sentenced background fact (no time). 709: a number in a name is no count.",
+    },
+    {
+        "stem": "313",
+        "date": "2025-02-12",
+        "title": "Iran pardons 3,000 prisoners for revolution anniversary",
+        "body": """
+DUBAI (Reuters) - Iran's Supreme Leader Ayatollah Ali Khamenei has pardoned or reduced the sentences of 3,000 prisoners to mark the anniversary of the 1979 Islamic Revolution, the judiciary's Mizan news agency reported on Tuesday.
+The pardons did not include people convicted of espionage or armed offences, Mizan said.
+Rights group HRANA said at least 18 political prisoners were among those freed, including teacher union member Mahmoud Beheshti.
+Activists say more than 20,000 people were arrested during the nationwide protests of 2022 and 2023.
+Last year Khamenei pardoned about 2,000 prisoners on the same occasion.
+""",
+        "claims": [
+            {
+                "action": R,
+                "count": 3000,
+                "population": "prisoners",
+                "mechanism": "pardon",
+                "country": "IR",
+                "when": ["2025-02", "2025-02-11"],
+                "agent": "Ali Khamenei",
+                "source": "Mizan",
+                "said": "Iran's Supreme Leader Ayatollah Ali Khamenei has pardoned or reduced the sentences of 3,000 prisoners to mark the anniversary of the 1979 Islamic Revolution, the judiciary's Mizan news agency reported on Tuesday.",
+            },
+            {
+                "action": R,
+                "count": 18,
+                "qualifier": "at_least",
+                "population": PP,
+                "part_of": "c1",
+                "mechanism": "pardon",
+                "country": "IR",
+                "when": ["2025-02", "2025-02-11"],
+                "agent": "Ali Khamenei",
+                "source": "HRANA",
+                "persons": ["Mahmoud Beheshti"],
+                "said": "Rights group HRANA said at least 18 political prisoners were among those freed, including teacher union member Mahmoud Beheshti.",
+            },
+            {
+                "action": D,
+                "count": 20000,
+                "qualifier": "more_than",
+                "country": "IR",
+                "when": ["2022", "2023"],
+                "source": "activists",
+                "said": "Activists say more than 20,000 people were arrested during the nationwide protests of 2022 and 2023.",
+            },
+            {
+                "action": R,
+                "count": 2000,
+                "qualifier": "about",
+                "population": "prisoners",
+                "mechanism": "pardon",
+                "country": "IR",
+                "when": "2024",
+                "agent": "Ali Khamenei",
+                "said": "Last year Khamenei pardoned about 2,000 prisoners on the same occasion.",
+            },
+        ],
+        "notes": "Corrected after the first run, before any rule for it: Beheshti, named after 'including', is among the persons of the 18 (the contract's own example: 'freed 123 prisoners, including A and B' -> both on that claim), not a claim of his own. c1 when: 'reported on Tuesday' dates the report, the pardon is before it in February. 1979 is a year.",
+    },
+    {
+        "stem": "314",
+        "date": "2025-01-09",
+        "title": "Venezuela arrests opposition figures before Maduro inauguration",
+        "body": """
+CARACAS (AP) - Venezuelan security forces arrested at least a dozen opposition activists and two journalists this week, days before President Nicolas Maduro is sworn in for a third term, rights groups said on Thursday.
+Among those detained was former presidential candidate Enrique Marquez, his family said.
+The Foro Penal group says 1,697 political prisoners are currently held in Venezuela, including 66 foreigners.
+After the July 28 election, authorities arrested more than 2,000 people, and about 1,500 of them were later released, the group said.
+Opposition leader Maria Corina Machado called on the armed forces to stop the repression.
+""",
+        "claims": [
+            {
+                "action": D,
+                "count": 2,
+                "population": "journalists",
+                "country": "VE",
+                "when": ["2025-01-06", "2025-01-09"],
+                "agent": "Venezuelan security forces",
+                "source": "rights groups",
+                "said": "Venezuelan security forces arrested at least a dozen opposition activists and two journalists this week, days before President Nicolas Maduro is sworn in for a third term, rights groups said on Thursday.",
+            },
+            {
+                "action": D,
+                "count": 1,
+                "population": "presidential_candidates",
+                "country": "VE",
+                "when": ["2025-01-06", "2025-01-09"],
+                "agent": "Venezuelan security forces",
+                "persons": ["Enrique Marquez"],
+                "said": "Among those detained was former presidential candidate Enrique Marquez, his family said.",
+            },
+            {
+                "action": H,
+                "count": 1697,
+                "population": PP,
+                "country": "VE",
+                "when": "2025-01-09",
+                "source": "Foro Penal",
+                "said": "The Foro Penal group says 1,697 political prisoners are currently held in Venezuela, including 66 foreigners.",
+            },
+            {
+                "action": H,
+                "count": 66,
+                "population": "foreigners",
+                "part_of": "c3",
+                "country": "VE",
+                "when": "2025-01-09",
+                "source": "Foro Penal",
+                "said": "The Foro Penal group says 1,697 political prisoners are currently held in Venezuela, including 66 foreigners.",
+            },
+            {
+                "action": D,
+                "count": 2000,
+                "qualifier": "more_than",
+                "country": "VE",
+                "when": ["2024-07-28", "2025-01-09"],
+                "agent": "Venezuela",
+                "source": "Foro Penal",
+                "said": "After the July 28 election, authorities arrested more than 2,000 people, and about 1,500 of them were later released, the group said.",
+            },
+            {
+                "action": R,
+                "count": 1500,
+                "qualifier": "about",
+                "part_of": "c5",
+                "mechanism": "unknown",
+                "country": "VE",
+                "when": ["2024-07-28", "2025-01-09"],
+                "source": "Foro Penal",
+                "said": "After the July 28 election, authorities arrested more than 2,000 people, and about 1,500 of them were later released, the group said.",
+            },
+        ],
+        "notes": "'a dozen' is vague. 'sworn in' is a future event of the article. Security forces keep their own name (a body of its own, not 'the authorities').",
+    },
+    {
+        "stem": "315",
+        "date": "2025-09-12",
+        "title": "Belarus frees 52 prisoners in deal with US; opposition figure returned to jail",
+        "body": """
+VILNIUS (Reuters) - Belarus freed 52 prisoners on Thursday, including 14 foreign citizens, after a visit to Minsk by a U.S. envoy, the Lithuanian government said.
+In return, Washington eased sanctions on the state airline Belavia.
+One of those freed, opposition politician Mikalai Statkevich, refused to leave the country and was taken back to prison, his supporters said.
+Statkevich, 69, was first jailed in 2020 and sentenced to 14 years.
+The rights group Viasna counts 1,177 political prisoners in Belarus.
+The U.S. envoy said Minsk could free as many as 1,300 more in a larger agreement.
+""",
+        "claims": [
+            {
+                "action": R,
+                "count": 52,
+                "population": "prisoners",
+                "mechanism": "deal",
+                "country": "BY",
+                "when": "2025-09-11",
+                "agent": "Belarus",
+                "source": "Lithuanian government",
+                "said": "Belarus freed 52 prisoners on Thursday, including 14 foreign citizens, after a visit to Minsk by a U.S. envoy, the Lithuanian government said.",
+            },
+            {
+                "action": R,
+                "count": 14,
+                "population": "foreign_citizens",
+                "part_of": "c1",
+                "mechanism": "deal",
+                "country": "BY",
+                "when": "2025-09-11",
+                "agent": "Belarus",
+                "source": "Lithuanian government",
+                "said": "Belarus freed 52 prisoners on Thursday, including 14 foreign citizens, after a visit to Minsk by a U.S. envoy, the Lithuanian government said.",
+            },
+            {
+                "action": "returned_to_custody",
+                "count": 1,
+                "population": "opposition_politicians",
+                "part_of": "c1",
+                "country": "BY",
+                "when": "2025-09-11",
+                "persons": ["Mikalai Statkevich"],
+                "source": None,
+                "said": "One of those freed, opposition politician Mikalai Statkevich, refused to leave the country and was taken back to prison, his supporters said.",
+            },
+            {
+                "action": D,
+                "count": 1,
+                "population": "opposition_politicians",
+                "country": "BY",
+                "when": "2020",
+                "persons": ["Mikalai Statkevich"],
+                "said": "Statkevich, 69, was first jailed in 2020 and sentenced to 14 years.",
+            },
+            {
+                "action": S,
+                "count": 1,
+                "population": "opposition_politicians",
+                "country": "BY",
+                "persons": ["Mikalai Statkevich"],
+                "said": "Statkevich, 69, was first jailed in 2020 and sentenced to 14 years.",
+            },
+            {
+                "action": H,
+                "count": 1177,
+                "population": PP,
+                "country": "BY",
+                "when": "2025-09-12",
+                "source": "Viasna",
+                "said": "The rights group Viasna counts 1,177 political prisoners in Belarus.",
+            },
+        ],
+        "notes": "1,300 'could free' is possible: no claim. 'first jailed in 2020' read as detained (then sentenced). The sentence has no time of its own (when null, as 009's gold).",
+    },
 ]

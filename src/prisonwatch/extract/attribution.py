@@ -326,6 +326,7 @@ def _same_stem(adjective: str, state: str) -> bool:
 
 
 _STATE_BODY_WORDS = EN.words("state_bodies")
+_BODY_WORDS = {w.lower() for body in _STATE_BODY_WORDS for w in body.split()}
 
 
 def _body_as_written(a: Article, start: int, body: str) -> str:
@@ -335,12 +336,10 @@ def _body_as_written(a: Article, start: int, body: str) -> str:
     if POLICE.search(body):
         return a.institution(body)
     owner = lx.OWNER_BEFORE.search(a.text, max(0, start - 40), start)
-    names = a.mentions_in(start, start + len(body), ("country", "place"))
-    words = " ".join(  # a place's name keeps its capitals: "A Hong Kong court" → Hong Kong court
-        w.group(0)
-        if any(m.start <= start + w.start() < m.end for m in names)
-        else w.group(0).lower()
-        for w in re.finditer(r"\S+", body)
+    words = " ".join(  # only the body's own words lose their capitals: "Military Junta" →
+        # military junta, while "Venezuelan security forces", "Hong Kong court" keep theirs
+        w.lower() if w.lower() in _BODY_WORDS and not w.isupper() else w
+        for w in body.split()
     )
     if owner is not None and a.mentions_in(owner.start(1), owner.end(1), ("country",)):
         return f"{owner.group(1)} {words}"

@@ -378,6 +378,11 @@ def _full_name(m: Mention, full: list[Mention]) -> str:
     words = m.name.split()
     surname = words[-1].casefold() if words else ""
     same = [f for f in full if f.name.split()[-1].casefold() == surname]
+    if not same and len(words) == 1:
+        # a family name written first ("Wang" of "Wang Ming", "Aung" of "Aung San Suu Kyi"):
+        # the one fuller name that opens with it
+        first = {f.name for f in full if f.name.split()[0].casefold() == surname}
+        return first.pop() if len(first) == 1 else m.name
     if not same:
         return m.name
     if len(words) == 1:
