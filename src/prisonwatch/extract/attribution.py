@@ -132,8 +132,9 @@ def _clause_subject(a: Article, m: Mention) -> bool:
     return tok.dep_ in _SUBJECTS and tok.head.lemma_.lower() not in _SAY_LEMMAS
 
 
-_NAME_PARTS = ("compound", "flat")
+_NAME_PARTS = ("compound",)
 _CONJUNCT = "conj"
+_COORDINATOR = "cc"
 
 
 def _coordinate(a: Article, say_at: int, pos: int) -> bool:
@@ -143,7 +144,10 @@ def _coordinate(a: Article, say_at: int, pos: int) -> bool:
     say, word = token_at(a.doc, say_at), token_at(a.doc, pos)
     if say is None or word is None or say.dep_ != _CONJUNCT:
         return False
-    return governs(say.head, word, 12)
+    joined = any(  # "..., and X said": a coordinator between the figure and the say-verb
+        c.dep_ == _COORDINATOR and pos < c.idx < say.idx for c in say.head.children
+    ) or any(c.dep_ == _COORDINATOR for c in say.children)
+    return joined and governs(say.head, word, 12)
 
 
 _PRONOUN_SAYS = lx.PRONOUN_SAYS
@@ -292,7 +296,7 @@ def is_org(a: Article, name: str | None) -> bool:
 
 
 _STATE_ITSELF = EN.words("state_itself_bodies")
-_LEADING = re.compile(r"^(?:(?i:the)\s+)")
+_LEADING = re.compile(lx.ARTICLE_START.pattern, re.IGNORECASE)
 
 
 def state_itself(a: Article, agent: str | None) -> str | None:

@@ -681,6 +681,7 @@ def _settle(a: Article, merged: list[Draft]) -> None:
             # for a release of another time than every release whose agent the text names
             # ("In 1998 Castro released 200 ... In 2003, 75 were released": nobody named)
             d.agent = releaser or holding_state(a, d)
+            d.agent_weak = d.agent is not None  # a guess the parse may overrule
 
 
 def _parts_of_the_event(a: Article, merged: list[Draft]) -> None:

@@ -183,9 +183,9 @@ def _datelines(text: str, raw: list[Mention]) -> list[Mention]:
     places: list[tuple[int, int]] = []
     agencies: list[tuple[int, int]] = []
     for hit in lx.DATELINE.finditer(text):
-        places.append(hit.span("place"))
-        if hit.group("agency"):
-            agencies.append(hit.span("agency"))
+        places.append(hit.span(lx.DATELINE_PLACE))
+        if hit.group(lx.DATELINE_AGENCY):
+            agencies.append(hit.span(lx.DATELINE_AGENCY))
     if not places:
         return raw
     out = []

@@ -71,7 +71,10 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
         # a state body that acts, as written: "Myanmar's Military Junta" → Myanmar military
         # junta, "the junta" → junta (the police alone take their state: every state has them)
         parts = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
-        words = " ".join(t.lower_ for t in (*parts, tok))
+        words = " ".join(  # only the body's own words lose capitals ("Azerbaijani" keeps)
+            t.lower_ if t.lower_ in _BODY_WORDS and not t.is_upper else t.text
+            for t in (*parts, tok)
+        )
         states = a.mentions_in(owner.idx, owner.idx + len(owner), ("country",)) if owner else []
         return f"{states[0].name} {words}" if states else words
     found = a.mentions_in(lo, hi, tuple(_RANK))
@@ -85,9 +88,9 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
     if found:
         return min(found, key=lambda m: (_RANK[m.type], m.start)).name
     if tok.pos_ == _PROPER_NOUN and not any(
-        m.type == "place" and m.start <= tok.idx < m.end for m in a.mentions
+        m.type == "place" and m.text.isupper() and m.start <= tok.idx < m.end for m in a.mentions
     ):
-        # a name the entity model missed: it and its name parts (a place is no one)
+        # a name the entity model missed: it and its name parts (a dateline's place is no one)
         parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == _PROPER_NOUN]
         tail = lx.BODY_NAME_TAIL.match(a.text, tok.idx + len(tok))
         end = tail.end() if tail else tok.idx + len(tok)  # "Mechanism for the Recognition ..."
@@ -141,6 +144,7 @@ def _antecedent(a: Article, pos: int) -> str | None:
 
 _STATE_BODIES = EN.words("state_bodies")
 _POLICE = EN.words("police_bodies")
+_BODY_WORDS = {w.lower() for body in _STATE_BODIES for w in body.split()}
 _PRONOUN = "PRON"
 _GENDER = "Gender"
 _NEUTER = "Neut"
@@ -350,8 +354,10 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
         if by is not None and by not in d.persons:
             d.agent = by
         actor = agent_by_parse(a, d)
-        if d.agent is None or (actor and _owned_by(actor, d.agent)):
-            d.agent = actor  # "Kenya's president pardoned": the office, not only its state
+        if d.agent is None or (actor and (d.agent_weak or _owned_by(actor, d.agent))):
+            # "Kenya's president pardoned": the office, not only its state; an agent the
+            # article only lent the claim yields to the one its own verb has
+            d.agent = actor
         if d.action == "demanded":
             continue
         speaker = named_speaker(a, d)

@@ -542,3 +542,5 @@ BODY_NAME_TAIL = re.compile(
 )
 #: A name's possessive right before a state body ("Myanmar's Military Junta"): the owner.
 OWNER_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$")
+DATELINE_PLACE = "place"
+DATELINE_AGENCY = "agency"
