@@ -661,7 +661,9 @@ def _settle(a: Article, merged: list[Draft]) -> None:
             if freed and d.when[0] <= freed[0]:
                 d.when = (d.when[0], freed[0])  # held until the release the article reports
     # the times of the releases whose agent the text names (none: any time will do)
-    told = [d.when for d in merged if d.action == "released" and d.agent and d.when] or [None]
+    told: list[tuple[str, str] | None] = [
+        d.when for d in merged if d.action == "released" and d.agent and d.when
+    ] or [None]
     for d in merged:
         if d.agent_inherited and d.part_of is not None:
             d.agent = d.part_of.agent

@@ -71,12 +71,12 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
         # a state body that acts, as written: "Myanmar's Military Junta" → Myanmar military
         # junta, "the junta" → junta (the police alone take their state: every state has them)
         parts = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
-        words = " ".join(  # only the body's own words lose capitals ("Azerbaijani" keeps)
+        body = " ".join(  # only the body's own words lose capitals ("Azerbaijani" keeps)
             t.lower_ if t.lower_ in _BODY_WORDS and not t.is_upper else t.text
             for t in (*parts, tok)
         )
         states = a.mentions_in(owner.idx, owner.idx + len(owner), ("country",)) if owner else []
-        return f"{states[0].name} {words}" if states else words
+        return f"{states[0].name} {body}" if states else body
     found = a.mentions_in(lo, hi, tuple(_RANK))
     if (
         owner is not None

@@ -613,8 +613,9 @@ def role_population(a: Article, s: int, e: int, patients: Sequence[Mention] = ()
         word = role.group(1).lower()
         return ROLES.get(word) or ROLES.get(word.rstrip("s")) or _plural(word)
     nouns = {_noun_before_name(a, p) for p in patients}
-    if len(nouns) == 1 and None not in nouns:
-        return nouns.pop()  # "Kremlin critic Igor Baranov" → kremlin_critics
+    noun = nouns.pop() if len(nouns) == 1 else None
+    if noun is not None:
+        return noun  # "Kremlin critic Igor Baranov" → kremlin_critics
     window = a.text[s:e]
     for other in a.mentions_in(s, e, ("person",)):
         if all(other.start != p.start for p in patients):

@@ -155,7 +155,7 @@ def _names_another_event(a: Article, t: TimeExpr) -> bool:
     if head.pos_ == _PROPER:
         return True
     prep = head.head
-    return head.dep_ == _PREP_OBJECT and prep.dep_ == _PREP and prep.head.pos_ == _NOUN
+    return bool(head.dep_ == _PREP_OBJECT and prep.dep_ == _PREP and prep.head.pos_ == _NOUN)
 
 
 _ATTRIBUTES = ("nummod", "compound", "amod")
