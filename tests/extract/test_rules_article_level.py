@@ -163,3 +163,11 @@ def test_the_subject_of_a_verb_naming_no_act_is_no_count_of_another(extract: Ext
         "The 20 were among 23 students arrested in March; three were acquitted last month."
     )
     assert all(c["count"] != 3 for c in out["claims"])
+
+
+def test_the_groups_count_is_the_body_named_before(extract: Extract) -> None:
+    out = extract(
+        "The Georgian Young Lawyers Association said authorities freed 21 detainees on Friday.\n"
+        "The releases leave 340 political prisoners behind bars, according to the group's count."
+    )
+    assert only(out["claims"], "held", 340)["source"] == "Georgian Young Lawyers Association"

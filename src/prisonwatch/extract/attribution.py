@@ -77,6 +77,10 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
             words = lx.ARTICLE_START.sub("", words)
             if words.split() and words.split()[-1] in _GROUP_NOUNS and len(words.split()) <= 5:
                 return words
+            owner = lx.POSSESSOR.match(words)  # "the group's count": the group counts
+            if owner and owner.group(1).split()[-1] in _GROUP_NOUNS:
+                said = phrase.group(1)
+                return said[: said.index(owner.group(1)) + len(owner.group(1))].strip()
     sayers = [
         men
         for men in a.mentions_in(s, e, ("person", "organization", "country"))

@@ -544,3 +544,5 @@ BODY_NAME_TAIL = re.compile(
 OWNER_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$")
 DATELINE_PLACE = "place"
 DATELINE_AGENCY = "agency"
+#: "group's count": the owner of a figure named after "according to".
+POSSESSOR = re.compile(r"^(.+?)['’]s\s+\w+")
