@@ -50,6 +50,9 @@ ALLOWED = frozenset(
         "det", "PRON", "events/1.2", "quotes/1.1",
         # issue 12's world-news round: a pattern and the parse rules a participle yields to
         "share_going", "parse_object", "parse_given",
+        # spaCy's morphological features (issue 12, session 4): a pronoun's gender, an
+        # article's definiteness
+        "Gender", "Neut", "Definite", "Def",
         # the contract's field names, event kinds and concession values
         # (shared/design/EXTRACTION.md)
         "source", "when", "mechanism",

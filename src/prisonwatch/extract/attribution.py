@@ -11,6 +11,7 @@ from prisonwatch.extract.counting import Draft
 from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
+from prisonwatch.extract.parse import governs, token_at
 
 _CAUSER = lx.CAUSER
 _DEMAND_VERB = lx.DEMAND_VERB
@@ -76,10 +77,15 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
             words = lx.ARTICLE_START.sub("", words)
             if words.split() and words.split()[-1] in _GROUP_NOUNS and len(words.split()) <= 5:
                 return words
+            owner = lx.POSSESSOR.match(words)  # "the group's count": the group counts
+            if owner and owner.group(1).split()[-1] in _GROUP_NOUNS:
+                said = phrase.group(1)
+                return said[: said.index(owner.group(1)) + len(owner.group(1))].strip()
     sayers = [
         men
         for men in a.mentions_in(s, e, ("person", "organization", "country"))
-        if lx.SAY_AFTER.match(text, men.end)
+        if (says := lx.SAY_AFTER.match(text, men.end)) is not None
+        and (men.start < pos or not _coordinate(a, says.end() - 1, pos))
     ]
     if sayers:
         before_figure = [m for m in sayers if m.start < pos]
@@ -90,7 +96,7 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
         after = a.mentions_in(
             s + m2.end(), min(e, s + m2.end() + 60), ("person", "organization", "country")
         )
-        if after and after[0].start - (s + m2.end()) < 40:
+        if after and after[0].start - (s + m2.end()) < 40 and not _clause_subject(a, after[0]):
             return after[0].name
     pron = _PRONOUN_SAYS.search(text, s, e)
     if pron:
@@ -114,6 +120,38 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
 
 
 _GROUP_NOUNS = EN.words("role_words")
+_SUBJECTS = ("nsubj", "nsubjpass")
+_SAY_LEMMAS = EN.words("say_lemmas")
+
+
+def _clause_subject(a: Article, m: Mention) -> bool:
+    """Whether a name after a say-verb opens what was said rather than naming who said it:
+    "the group said Cuba still holds 1,161" (Cuba is the subject of "holds"), unlike "...,
+    said Alfredo Romero" or "said Foro Penal director Alfredo Romero"."""
+    tok = token_at(a.doc, m.end - 1)
+    if tok is None:
+        return False
+    while tok.dep_ in _NAME_PARTS and tok.head.i != tok.i and tok.head.idx < m.end:
+        tok = tok.head
+    return tok.dep_ in _SUBJECTS and tok.head.lemma_.lower() not in _SAY_LEMMAS
+
+
+_NAME_PARTS = ("compound",)
+_CONJUNCT = "conj"
+_COORDINATOR = "cc"
+
+
+def _coordinate(a: Article, say_at: int, pos: int) -> bool:
+    """Whether the say-verb at `say_at` heads a clause of its own coordinated with the one
+    that holds the figure at `pos` ("2,000 were arrested ..., and X said at the time that
+    ..."): X said something else, not the figure."""
+    say, word = token_at(a.doc, say_at), token_at(a.doc, pos)
+    if say is None or word is None or say.dep_ != _CONJUNCT:
+        return False
+    joined = any(  # "..., and X said": a coordinator between the figure and the say-verb
+        c.dep_ == _COORDINATOR and pos < c.idx < say.idx for c in say.head.children
+    ) or any(c.dep_ == _COORDINATOR for c in say.children)
+    return joined and governs(say.head, word, 12)
 
 
 _PRONOUN_SAYS = lx.PRONOUN_SAYS
@@ -176,10 +214,13 @@ def agent_of(a: Article, d: Draft, s: int, e: int) -> str | None:
     if ent is not None and ent.type != "place":
         if _two_sides(a, ent, s):
             return None  # "Russia and the United States swapped 24 prisoners"
+        if ent.type == "organization" and ent.text.split()[-1].lower() in _STATE_BODY_WORDS:
+            return _body_as_written(a, ent.start, ent.text)  # "Myanmar's Military Junta"
         return _government(a, ent) or ent.name
     body = _STATE_SUBJECT.search(text, max(s, t0 - 60), t0)
     if body is not None and not passive:
-        return a.institution(body.group(lx.STATE_SUBJECT_GROUP))  # "The junta has arrested ..."
+        group = lx.STATE_SUBJECT_GROUP  # "The junta has arrested ..."
+        return _body_as_written(a, body.start(group), body.group(group))
     if d.action == "designated" and not passive:
         phrase = _subject_phrase(text[s:t0])
         if phrase is not None:
@@ -256,3 +297,58 @@ def holding_state(a: Article, d: Draft) -> str | None:
 
 def is_org(a: Article, name: str | None) -> bool:
     return name is not None and any(m.name == name and m.type == "organization" for m in a.mentions)
+
+
+_STATE_ITSELF = EN.words("state_itself_bodies")
+_LEADING = re.compile(lx.ARTICLE_START.pattern, re.IGNORECASE)
+
+
+def state_itself(a: Article, agent: str | None) -> str | None:
+    """The state an agent names when it names the state acting as a whole ("Venezuelan
+    authorities", "the government", "Cuba's government" → Venezuela, the article's state,
+    Cuba), else the agent as it was. Only a state the article or its words identify."""
+    if agent is None:
+        return None
+    words = _LEADING.sub("", agent).split()
+    if not words or words[-1].lower() not in _STATE_ITSELF:
+        return agent
+    owner = " ".join(words[:-1])
+    owner = owner[:-2] if owner.endswith(("'s", "’s")) else owner
+    if not owner:
+        return a.country_name or agent
+    for m in a.mentions:
+        if m.type == "country" and owner in (m.text, m.name):
+            return m.name
+    state = a.country_name
+    if state and (owner in (state, a.demonym()) or _same_stem(owner, state)):
+        return state
+    country = next((k for k, v in lx.DEMONYMS.items() if v == owner.lower()), None)
+    return country.title() if country else agent
+
+
+def _same_stem(adjective: str, state: str) -> bool:
+    """ "Venezuelan" and Venezuela, "Iranian" and Iran, "Chinese" and China: the adjective of
+    a state's people begins with the state's name, but for its last letter."""
+    n = max(4, len(state) - 1)
+    return len(state) >= 4 and adjective[:n].lower() == state[:n].lower()
+
+
+_STATE_BODY_WORDS = EN.words("state_bodies")
+_BODY_WORDS = {w.lower() for body in _STATE_BODY_WORDS for w in body.split()}
+
+
+def _body_as_written(a: Article, start: int, body: str) -> str:
+    """A state body that acts, as the text names it: "The junta has arrested" → junta,
+    "Myanmar's Military Junta granted" → Myanmar military junta (its owner kept); only the
+    police take the article's state ("Belarusian police"), since every state has police."""
+    if POLICE.search(body):
+        return a.institution(body)
+    owner = lx.OWNER_BEFORE.search(a.text, max(0, start - 40), start)
+    words = " ".join(  # only the body's own words lose their capitals: "Military Junta" →
+        # military junta, while "Venezuelan security forces", "Hong Kong court" keep theirs
+        w.lower() if w.lower() in _BODY_WORDS and not w.isupper() else w
+        for w in body.split()
+    )
+    if owner is not None and a.mentions_in(owner.start(1), owner.end(1), ("country",)):
+        return f"{owner.group(1)} {words}"
+    return words

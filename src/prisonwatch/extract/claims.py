@@ -22,6 +22,7 @@ from prisonwatch.extract.attribution import (
     is_government,
     is_org,
     source_of,
+    state_itself,
 )
 from prisonwatch.extract.clauses import belongs_elsewhere, describes_number, in_other_clause
 from prisonwatch.extract.context import Article
@@ -56,6 +57,7 @@ from prisonwatch.extract.counts_by_parse import (
     counts_in,
 )
 from prisonwatch.extract.grammar import fill_from_parse
+from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import NUMBER, parse_number
 from prisonwatch.extract.parse import linked, token_at
@@ -164,8 +166,14 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     drafts = _headlines_told_as_facts(drafts, parsed, body_from)
     kinds = {m.name: m.type for m in a.mentions}
     merged = merge_repeats(drafts, kinds)
+    for d in merged:
+        if d.agent is not None and d.agent in d.persons:
+            d.agent = None  # one of those acted on is not who acted
+    _parts_of_the_event(a, merged)
     _settle(a, merged)
     fill_from_parse(a, merged)
+    for d in merged:
+        d.agent = state_itself(a, d.agent) if d.agent not in d.persons else None
     return merged
 
 
@@ -606,10 +614,25 @@ def _settle(a: Article, merged: list[Draft]) -> None:
     """What only the whole article settles: the releaser it names, the government that acts,
     parts that share their whole's agent, time and source, populations by person, sums, and
     the state that held people when nobody else is said to have let them go."""
+    for d in merged:
+        if d.part_of is not None and _apart(d.when, d.part_of.when):
+            # "In 1998 ... released 200. In 2003, 75 ... were released": two events
+            if d.agent_inherited:
+                d.agent, d.agent_inherited = None, False
+            d.part_of = None
     kinds = {m.name: m.type for m in a.mentions}
     named = Counter(
         d.agent for d in merged if d.action == "released" and kinds.get(d.agent or "") == "person"
     )
+    if not named:  # nobody releases by name: a body the text has releasing ("The junta released")
+        named = Counter(
+            d.agent
+            for d in merged
+            if d.action == "released"
+            and d.agent
+            and not d.agent_weak
+            and kinds.get(d.agent) != "country"
+        )
     releaser = named.most_common(1)[0][0] if named else None
     state = next((d.agent for d in merged if is_government(d.agent)), None)
     for d in merged:
@@ -637,6 +660,10 @@ def _settle(a: Article, merged: list[Draft]) -> None:
             ]
             if freed and d.when[0] <= freed[0]:
                 d.when = (d.when[0], freed[0])  # held until the release the article reports
+    # the times of the releases whose agent the text names (none: any time will do)
+    told: list[tuple[str, str] | None] = [
+        d.when for d in merged if d.action == "released" and d.agent and d.when
+    ] or [None]
     for d in merged:
         if d.agent_inherited and d.part_of is not None:
             d.agent = d.part_of.agent
@@ -646,9 +673,57 @@ def _settle(a: Article, merged: list[Draft]) -> None:
             d.source = d.part_of.source  # a breakdown comes from the report it breaks down
         if d.action == "released" and d.mechanism is None:
             d.mechanism = "unknown"  # the contract's word for a release that says not how
-        if d.action == "released" and d.agent is None and d.mechanism != "exchange":
-            # whoever the article has releasing people, else the state that held them
+        if (
+            d.action == "released"
+            and d.agent is None
+            and d.mechanism != "exchange"
+            and not all(_apart(d.when, w) for w in told)
+        ):
+            # whoever the article has releasing people, else the state that held them; not
+            # for a release of another time than every release whose agent the text names
+            # ("In 1998 Castro released 200 ... In 2003, 75 were released": nobody named)
             d.agent = releaser or holding_state(a, d)
+            d.agent_weak = d.agent is not None  # a guess the parse may overrule
+
+
+def _parts_of_the_event(a: Article, merged: list[Draft]) -> None:
+    """People freed by "the exchange", "the amnesty" (the event as the subject of the act,
+    named with a definite article) were freed in the release of the same kind told before:
+    a part of it, at its time and by its mechanism."""
+    for d in merged:
+        if d.part_of is not None or d.action != "released" or d.count is None:
+            continue
+        verb = token_at(a.doc, d.trigger[0])
+        subject = next((c for c in verb.children if c.dep_ == _SUBJECT), None) if verb else None
+        if subject is None or subject.lemma_.lower() not in _EVENT_NOUNS:
+            continue
+        if not any(_DEFINITE in c.morph.get(_DEFINITENESS) for c in subject.children):
+            continue
+        wholes = [
+            w
+            for w in merged
+            if w.action == d.action and w.start < d.start and (w.count or 0) > d.count
+        ]
+        if wholes:
+            whole = wholes[-1]
+            d.part_of, d.when = whole, whole.when
+            if d.mechanism in (None, "unknown"):
+                d.mechanism = whole.mechanism
+
+
+_SUBJECT = "nsubj"
+_DEFINITENESS = "Definite"
+_DEFINITE = "Def"
+_EVENT_NOUNS = EN.words("event_nouns")
+
+
+def _apart(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    """Whether two periods (the contract's dates of reduced precision) lie in different
+    years: two events, not one told twice (a part of a count happened when its whole did).
+    Years only, since a day or month read wrong must not split one event."""
+    if a is None or b is None:
+        return False
+    return a[1][:4] < b[0][:4] or b[1][:4] < a[0][:4]
 
 
 def _right_after_verb(text: str, triggers: list[Trigger], m: re.Match[str]) -> bool:

@@ -95,6 +95,24 @@ def _names_no_act(verb: Any) -> bool:
     )
 
 
+def _apart_from(w: Any, verb: Any, n: Any) -> bool:
+    """Whether the action word `w` stands outside the clause of `verb` (whose subject the
+    number `n` is): `w` does not govern it, and is not inside it but in a clause with a subject
+    of its own."""
+    if governs(w, verb, 12):
+        return False
+    t = w
+    for _ in range(12):
+        if t.i == verb.i:
+            return False
+        if any(c.dep_ in _SUBJECTS and c.i not in (n.i, n.head.i) for c in t.children):
+            return True  # on the way up: a clause with another subject
+        if t.head.i == t.i:
+            return True  # never reached the number's verb
+        t = t.head
+    return True
+
+
 def belongs_elsewhere(doc: Any, number: int, word: int) -> bool:
     """The parse puts the number in a clause the action word at `word` is not about:
     the object of another verb that names no act ("He has spent four of them in solitary",
@@ -123,6 +141,15 @@ def belongs_elsewhere(doc: Any, number: int, word: int) -> bool:
             return True
         if not own and how == _SUBJECT and verb.lemma_.lower() in _DEMAND:
             return True
+        if (
+            how in _SUBJECTS
+            and verb.pos_ == _VERB
+            and w.pos_ == _VERB
+            and w.i < n.i  # told before: "12 were flown to Vienna, and 7 handed over" stands
+            and _names_no_act(verb)
+            and _apart_from(w, verb, n)
+        ):
+            return True  # "47 people arrested ...; two were acquitted": not arrested
     verb = clause_verb(n)
     return (
         verb is not None

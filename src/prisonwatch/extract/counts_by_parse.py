@@ -319,6 +319,8 @@ def _mood(verb: Any) -> str:
         return UNREAL
     tok = verb
     for _ in range(_GOVERN_HOPS + 1):
+        if _intended(tok):
+            return UNREAL  # "the decision to grant freedom to 553 individuals"
         auxiliaries = [c.lemma_.lower() for c in tok.children if c.dep_ in _AUXILIARIES]
         if any(lemma in _OBLIGATION for lemma in auxiliaries):
             return DEMAND
@@ -334,6 +336,24 @@ def _mood(verb: Any) -> str:
             break
         tok = tok.head
     return FACT
+
+
+def _intended(verb: Any) -> bool:
+    """An infinitive hanging from a noun of decision or intention ("the decision to free",
+    "a plan to release"): an act decided or meant, not yet done."""
+    head = verb.head
+    return (
+        verb.dep_ == _NOUN_CLAUSE
+        and head.i != verb.i
+        and head.pos_ == _NOUNS[0]
+        and head.lemma_.lower() in _INTENTION
+        and any(c.tag_ == _INFINITIVE_MARK for c in verb.children)
+    )
+
+
+_NOUN_CLAUSE = "acl"
+_INFINITIVE_MARK = "TO"
+_INTENTION = EN.words("intention_nouns") | _IRREALIS
 
 
 def _counts_people(noun: Any, verb: Any) -> bool:

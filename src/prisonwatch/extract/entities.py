@@ -9,6 +9,7 @@ from typing import Any
 
 from prisonwatch.extract.gazetteer import Gazetteer
 from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.lang.en.lexicon import DEMONYMS
 from prisonwatch.extract.results import ExtractedEntity
 from prisonwatch.names.keys import given_group
@@ -151,6 +152,49 @@ def mentions(
             out.append(Mention(m.start, m.end, m.text, "person", fullest[key]))  # "Coale" as ORG
         else:
             out.append(m)
+    return _datelines(whole, _body_tails(whole, out))
+
+
+def _body_tails(text: str, found: list[Mention]) -> list[Mention]:
+    """A body's name that the model cut before its "for"/"of" phrase ("the Mechanism" of
+    "the Mechanism for the Recognition of Political Prisoners") runs on through it, taking in
+    the names inside; never onto a person."""
+    out: list[Mention] = []
+    absorbed_to = -1
+    for i, m in enumerate(found):
+        if m.start < absorbed_to:
+            continue
+        tail = lx.BODY_NAME_TAIL.match(text, m.end) if m.type == "organization" else None
+        inside = [x for x in found[i + 1 :] if tail and x.start < tail.end()]
+        if tail is None or any(x.type == "person" or x.end > tail.end() for x in inside):
+            out.append(m)
+            continue
+        whole = text[m.start : tail.end()]
+        name = _LEADING_ARTICLE.sub("", whole)
+        out.append(Mention(m.start, tail.end(), whole, m.type, name))
+        absorbed_to = tail.end()
+    return out
+
+
+def _datelines(text: str, raw: list[Mention]) -> list[Mention]:
+    """A wire report's dateline names where it was filed and the agency that filed it
+    ("CARACAS (Reuters) - "): the place is a place whatever the model took it for, and the
+    agency is no one in the story (neither an actor nor the source of a figure)."""
+    places: list[tuple[int, int]] = []
+    agencies: list[tuple[int, int]] = []
+    for hit in lx.DATELINE.finditer(text):
+        places.append(hit.span(lx.DATELINE_PLACE))
+        if hit.group(lx.DATELINE_AGENCY):
+            agencies.append(hit.span(lx.DATELINE_AGENCY))
+    if not places:
+        return raw
+    out = []
+    for m in raw:
+        if any(a <= m.start and m.end <= b for a, b in agencies):
+            continue
+        if any(a <= m.start and m.end <= b for a, b in places):
+            m = Mention(m.start, m.end, m.text, "place", m.text)
+        out.append(m)
     return out
 
 
@@ -334,6 +378,11 @@ def _full_name(m: Mention, full: list[Mention]) -> str:
     words = m.name.split()
     surname = words[-1].casefold() if words else ""
     same = [f for f in full if f.name.split()[-1].casefold() == surname]
+    if not same and len(words) == 1:
+        # a family name written first ("Wang" of "Wang Ming", "Aung" of "Aung San Suu Kyi"):
+        # the one fuller name that opens with it
+        first = {f.name for f in full if f.name.split()[0].casefold() == surname}
+        return first.pop() if len(first) == 1 else m.name
     if not same:
         return m.name
     if len(words) == 1:

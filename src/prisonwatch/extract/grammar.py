@@ -17,6 +17,7 @@ from typing import Any
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft
 from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.parse import token_at
 
 _SAY = EN.words("say_lemmas")
@@ -65,8 +66,18 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
     speaker (the subject of a say-verb) is anyone a common noun names ("the union says"),
     unless the noun is a thing that only carries words ("the report said")."""
     lo, hi = _edges(tok)
-    found = a.mentions_in(lo, hi, tuple(_RANK))
     owner = next((c for c in tok.children if c.dep_ == _MODIFIERS[2]), None)
+    if not speaker and tok.lower_ in _STATE_BODIES and tok.lower_ not in _POLICE:
+        # a state body that acts, as written: "Myanmar's Military Junta" → Myanmar military
+        # junta, "the junta" → junta (the police alone take their state: every state has them)
+        parts = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
+        body = " ".join(  # only the body's own words lose capitals ("Azerbaijani" keeps)
+            t.lower_ if t.lower_ in _BODY_WORDS and not t.is_upper else t.text
+            for t in (*parts, tok)
+        )
+        states = a.mentions_in(owner.idx, owner.idx + len(owner), ("country",)) if owner else []
+        return f"{states[0].name} {body}" if states else body
+    found = a.mentions_in(lo, hi, tuple(_RANK))
     if (
         owner is not None
         and tok.lemma_.lower() in _ROLES
@@ -76,9 +87,14 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
         return a.text[owner.left_edge.idx : tok.idx + len(tok)]  # "Kenya's president"
     if found:
         return min(found, key=lambda m: (_RANK[m.type], m.start)).name
-    if tok.pos_ == _PROPER_NOUN:  # a name the entity model missed: it and its name parts
+    if tok.pos_ == _PROPER_NOUN and not any(
+        m.type == "place" and m.text.isupper() and m.start <= tok.idx < m.end for m in a.mentions
+    ):
+        # a name the entity model missed: it and its name parts (a dateline's place is no one)
         parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == _PROPER_NOUN]
-        return a.text[(parts[0] if parts else tok).idx : tok.idx + len(tok)]
+        tail = lx.BODY_NAME_TAIL.match(a.text, tok.idx + len(tok))
+        end = tail.end() if tail else tok.idx + len(tok)  # "Mechanism for the Recognition ..."
+        return a.text[(parts[0] if parts else tok).idx : end]
     role = tok.lemma_.lower() in _ROLES or tok.text.lower() in _ROLES
     if not role and not (speaker and tok.pos_ == _NOUN and tok.lemma_.lower() not in _SPEECHLESS):
         return None
@@ -112,7 +128,26 @@ def agent_by_parse(a: Article, d: Draft) -> str | None:
     lo, hi = _edges(subject)
     if lo <= d.start < hi:
         return None  # the counted people themselves, misread as the subject
+    if subject.pos_ == _PRONOUN and _NEUTER in subject.morph.get(_GENDER):
+        return _antecedent(a, subject.idx)  # "Myanmar pardons ..., and it released 1,619"
     return name_of(a, subject)
+
+
+def _antecedent(a: Article, pos: int) -> str | None:
+    """The state or body a neuter pronoun at `pos` stands for: the nearest one named before
+    it in its sentence or the one before."""
+    si = a.sentence_of(pos)
+    start = a.sentences[si - 1][0] if si > 0 else a.sentences[si][0]
+    found = a.mentions_in(start, pos, ("country", "organization"))
+    return found[-1].name if found else None
+
+
+_STATE_BODIES = EN.words("state_bodies")
+_POLICE = EN.words("police_bodies")
+_BODY_WORDS = {w.lower() for body in _STATE_BODIES for w in body.split()}
+_PRONOUN = "PRON"
+_GENDER = "Gender"
+_NEUTER = "Neut"
 
 
 def _say_subject(a: Article, pos: int) -> Any | None:
@@ -243,8 +278,8 @@ def _described(a: Article, d: Draft) -> bool:
     if source.lower() in _INSTITUTIONS or source.split()[-1].lower() not in _GROUP_WORDS:
         return False
     s, e = a.sentences[d.sentence]
-    at = a.text.find(source, s, e)
-    head = token_at(a.doc, at + len(source) - 1) if at >= 0 else None
+    at = a.text[s:e].lower().find(source.lower())  # "The group said" opens its sentence
+    head = token_at(a.doc, s + at + len(source) - 1) if at >= 0 else None
     return head is not None and head.tag_ == _SINGULAR_NOUN
 
 
@@ -253,10 +288,17 @@ def named_for_described(a: Article, drafts: list[Draft]) -> None:
     article named as a source before it ("according to the Assistance Association ..."):
     the nearest earlier claim's named organisation."""
     orgs = {m.name for m in a.mentions if m.type == "organization"}
+    others = {m.name for m in a.mentions if m.type != "organization"}
+
+    def a_body(name: str | None) -> bool:
+        # a named organisation, or a capitalised name the entity model did not mark
+        # ("the rights group Prisoners Defenders said"), never a person or a state
+        return name is not None and (name in orgs or (name[:1].isupper() and name not in others))
+
     for d in sorted(drafts, key=lambda x: x.start):
         if d.source is None or not _described(a, d):
             continue
-        earlier = [x.source for x in drafts if x.start < d.start and x.source in orgs]
+        earlier = [x.source for x in drafts if x.start < d.start and a_body(x.source)]
         if earlier:
             d.source = earlier[-1]
 
@@ -312,8 +354,10 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
         if by is not None and by not in d.persons:
             d.agent = by
         actor = agent_by_parse(a, d)
-        if d.agent is None or (actor and _owned_by(actor, d.agent)):
-            d.agent = actor  # "Kenya's president pardoned": the office, not only its state
+        if d.agent is None or (actor and (d.agent_weak or _owned_by(actor, d.agent))):
+            # "Kenya's president pardoned": the office, not only its state; an agent the
+            # article only lent the claim yields to the one its own verb has
+            d.agent = actor
         if d.action == "demanded":
             continue
         speaker = named_speaker(a, d)

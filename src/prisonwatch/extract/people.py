@@ -22,6 +22,7 @@ from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.grammar import patients_by_parse, speakers_of
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
+from prisonwatch.extract.parse import token_at
 from prisonwatch.extract.timing import when_of
 
 #: A capitalised name (one to three words) that opens a sentence or follows a comma.
@@ -611,6 +612,10 @@ def role_population(a: Article, s: int, e: int, patients: Sequence[Mention] = ()
     if role is not None:
         word = role.group(1).lower()
         return ROLES.get(word) or ROLES.get(word.rstrip("s")) or _plural(word)
+    nouns = {_noun_before_name(a, p) for p in patients}
+    noun = nouns.pop() if len(nouns) == 1 else None
+    if noun is not None:
+        return noun  # "Kremlin critic Igor Baranov" → kremlin_critics
     window = a.text[s:e]
     for other in a.mentions_in(s, e, ("person",)):
         if all(other.start != p.start for p in patients):
@@ -623,6 +628,32 @@ def role_population(a: Article, s: int, e: int, patients: Sequence[Mention] = ()
         if word in window:
             return pop
     return "people"
+
+
+def _noun_before_name(a: Article, name: Mention) -> str | None:
+    """The common noun that stands right before a name and describes the person, with the
+    nouns that modify it ("Kremlin critic", "student leader"), as a population; a role the
+    word lists know gives theirs. None when no such noun stands there."""
+    first = token_at(a.doc, name.start)
+    if first is None or first.i == 0:
+        return None
+    noun = first.doc[first.i - 1]
+    if noun.pos_ != _COMMON_NOUN or noun.idx + len(noun) + 1 != first.idx:
+        return None
+    name_head = first
+    while name_head.dep_ == _COMPOUND and name_head.head.i > name_head.i:
+        name_head = name_head.head
+    if not (noun.head.i == name_head.i or name_head.head.i == noun.i):
+        return None  # neither a part of the name's phrase nor the noun it stands beside
+    parts = [c for c in noun.lefts if c.dep_ == _COMPOUND and c.pos_ in (_COMMON_NOUN, _PROPER)]
+    words = [t.lower_ for t in (*parts, noun)]
+    known = ROLES.get(" ".join(words)) or ROLES.get(noun.lower_)
+    return known or "_".join([*words[:-1], _plural(words[-1])])
+
+
+_COMMON_NOUN = "NOUN"
+_PROPER = "PROPN"
+_COMPOUND = "compound"
 
 
 def _status_in(text: str) -> str | None:

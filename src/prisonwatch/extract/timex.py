@@ -383,7 +383,12 @@ def find_times(
         sentence_start = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
         sentence_end_candidates = [i for i in (text.find(".", e), text.find("\n", e)) if i != -1]
         sentence_end = min(sentence_end_candidates) if sentence_end_candidates else len(text)
-        context = text[sentence_start:sentence_end]
+        # the tense that sets a bare month's direction is its own clause's: "2,000 were
+        # arrested after the July vote, and X said prisons would hold them" is a past July
+        clause_start = max(sentence_start, text.rfind(",", 0, s) + 1, text.rfind(";", 0, s) + 1)
+        stops = [i for i in (text.find(",", e), text.find(";", e)) if i != -1]
+        clause_end = min([sentence_end, *stops])
+        context = text[clause_start:clause_end]
         if dct is None and kind not in (
             "iso",
             "mdy",

@@ -9,6 +9,7 @@ import re
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft, Trigger, find_triggers, noun_population
 from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.parse import token_at
 from prisonwatch.extract.timex import TimeExpr
 
 
@@ -53,6 +54,7 @@ def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tupl
         and not _after_since(text, s, t)
         and not _modifies_other(d, t, triggers)
         and not _ATTRIBUTIVE_YEAR.search(text, max(s, t.start - 8), t.start)
+        and not _names_another_event(a, t)
     ]  # "held since 2020" starts a state; it does not date a release
     if d.action in ("sentenced", "detained"):
         # "..., the press service said on Wednesday": the day of the statement, not of the
@@ -138,6 +140,29 @@ _TERM_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?)\s+$", re.I)
 #: "his 2021 sentence": a year describing what someone has, not dating the claim ("during the
 #: 2020 protests" does date it).
 _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:his|her|their|its)\s+$", re.I)
+
+
+def _names_another_event(a: Article, t: TimeExpr) -> bool:
+    """A year that is part of the name of another event ("the 1979 Islamic Revolution") or
+    of a thing an "of" phrase tells of ("the anniversary of the 2021 coup") dates that event,
+    not the act of the claim."""
+    tok = token_at(a.doc, t.start)
+    if tok is None or tok.idx + len(tok) != t.end or tok.dep_ not in _ATTRIBUTES:
+        return False
+    if not (tok.is_digit and len(tok) == 4):
+        return False  # a year only: "in April Lukashenko released" is parsed as a name part
+    head = tok.head
+    if head.pos_ == _PROPER:
+        return True
+    prep = head.head
+    return bool(head.dep_ == _PREP_OBJECT and prep.dep_ == _PREP and prep.head.pos_ == _NOUN)
+
+
+_ATTRIBUTES = ("nummod", "compound", "amod")
+_PROPER = "PROPN"
+_NOUN = "NOUN"
+_PREP = "prep"
+_PREP_OBJECT = "pobj"
 
 
 def _modifies_other(d: Draft, t: TimeExpr, triggers: list[Trigger]) -> bool:

@@ -525,3 +525,24 @@ QUOTE_TOLD = re.compile(
     re.I,
 )
 ARTICLE_START_ANY_CASE = _rx(r"^(?:the|a|an)\s+")
+#: A wire report's dateline opening a paragraph: the place in capitals, maybe a date, maybe
+#: the agency in brackets, then a dash ("CARACAS (Reuters) - ", "GUATEMALA CITY — (AP) — ",
+#: "WASHINGTON, Dec 3 (Reuters) -"). The place is where the report was filed, and the agency
+#: the one that filed it: neither acts in the story nor is the source of its figures.
+DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
+    r"(?:,\s*[A-Za-z. ]{0,25}\d{0,4})?"
+    r"(?:\s*[-—–]+)?\s*(?P<agency>\([^()\n]{1,40}\))?\s*[-—–]+\s"
+)
+#: The rest of a body's name after the word the entity model stopped at: a capitalised
+#: "for"/"of" phrase, maybe with "the" ("the Mechanism for the Recognition of Political
+#: Prisoners", "the Union for Freedom of Political Prisoners of Azerbaijan").
+BODY_NAME_TAIL = re.compile(
+    r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)+"
+)
+#: A name's possessive right before a state body ("Myanmar's Military Junta"): the owner.
+OWNER_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$")
+DATELINE_PLACE = "place"
+DATELINE_AGENCY = "agency"
+#: "group's count": the owner of a figure named after "according to".
+POSSESSOR = re.compile(r"^(.+?)['’]s\s+\w+")
