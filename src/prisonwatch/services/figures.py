@@ -13,6 +13,8 @@ from prisonwatch.core import concessions
 from prisonwatch.core import deals as deal_rules
 from prisonwatch.core.bitemporal import cutoff, effective_events
 from prisonwatch.core.bounds import Bounds
+from prisonwatch.core.deal_releases import PublishedTotal
+from prisonwatch.core.deal_releases import released_in_deals as deal_releases
 from prisonwatch.core.ledger import (
     SeriesPoint,
     StockIndex,
@@ -584,8 +586,55 @@ def stats(
         for c in compare(view.observations, view.index, view.events, view.tally)
     ]
     out["headline"] = headline(view, on)
+    out["released_in_deals"] = released_in_deals(view, scope, on)
     out["problems"] = view.problems
     return out
+
+
+def _total(t: PublishedTotal) -> dict[str, Any]:
+    """A published total as bounds, with the deals that published nothing of its kind named
+    beside it (they leave it open above: never counted as zero)."""
+    if t.high is None:
+        text = f"at least {t.low:,}"
+    else:
+        text = f"{t.low:,}" if t.exact else f"{t.low:,}–{t.high:,}"
+    return {"low": t.low, "high": t.high, "text": text, "missing": list(t.missing)}
+
+
+def released_in_deals(view: View, scope: Scope, on: date, text: Text = _same) -> dict[str, Any]:
+    """How many were freed through deals by the end of `on`, and how many of them political
+    prisoners: the registry's releases that name a deal (as bounds), beside what the deals'
+    sources published (each figure with who said it and its sources, and their total as a
+    span). Counts only, as every figure: nobody is named. See `core.deal_releases`."""
+    accounts = deal_rules.account(view.deals, view.events, view.observations, scope.organisation)
+    r = deal_releases(accounts, on)
+    return {
+        "on": r.on.isoformat(),
+        "registry": {
+            "released": r.released.as_dict(),
+            "political_prisoners": r.political_prisoners.as_dict(),
+        },
+        "published": {
+            "released": _total(r.published_released),
+            "political_prisoners": _total(r.published_political),
+        },
+        "deals": [
+            {
+                "id": p.deal.id,
+                "date": str(p.deal.date),
+                "surely_by": p.surely_by,
+                "registry": {
+                    "released": p.released.as_dict(),
+                    "political_prisoners": p.political_prisoners.as_dict(),
+                },
+                "published": {
+                    "released": [_figure(view, f, text) for f in p.published_released],
+                    "political_prisoners": [_figure(view, f, text) for f in p.published_political],
+                },
+            }
+            for p in r.deals
+        ],
+    }
 
 
 def _figure(view: View, f: deal_rules.PublishedFigure, text: Text = _same) -> dict[str, Any]:

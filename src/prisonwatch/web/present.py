@@ -340,7 +340,37 @@ def stats(
             org = proj.text(head["organisation"])
             by = org or ", ".join(dict.fromkeys(r["publisher"] for r in refs if r["publisher"]))
             data["headline"] = {**head, "organisation": org, "by": by or None, "sources": refs}
+        data["released_in_deals"] = _public_released_in_deals(ledger, proj, scope, on)
     return data
+
+
+def _public_released_in_deals(
+    ledger: Ledger, proj: Any, scope: figures.Scope, on: date
+) -> dict[str, Any]:
+    """Released in deals as the public sees it: built with the public projection's words
+    (who published a figure, only when it names no protected person) and sources (by id,
+    publisher and date, addresses only when cleared), deals by their public ids."""
+    built = ledger.cached(
+        ("released_in_deals_public", scope, on),
+        lambda: figures.released_in_deals(ledger.view(scope), scope, on, proj.text),
+    )
+
+    def figure(f: dict[str, Any]) -> dict[str, Any]:
+        refs = _public_refs(proj, f["sources"])
+        by = f["by_organisation"] or ", ".join(dict.fromkeys(r["publisher"] for r in refs))
+        return {**f, "by": by or None, "sources": refs}
+
+    return {
+        **built,
+        "deals": [
+            {
+                **d,
+                "id": proj.record_id("deal", d["id"]),
+                "published": {k: [figure(f) for f in fs] for k, fs in d["published"].items()},
+            }
+            for d in built["deals"]
+        ],
+    }
 
 
 WITHHELD_ORG = "organisation withheld"
