@@ -194,3 +194,11 @@ def test_stats_answers_freed_through_deals_beside_what_was_published(cli: Cli) -
     assert "54 political prisoners among them" in table and "40 per Viasna" in table
     late = cli("stats", "--on", "2025-12-31").out
     assert "at least" in late
+
+
+def test_stats_difference_keeps_the_qualifier_of_the_published_figure(cli: Cli) -> None:
+    data = json.loads(loaded(cli)("stats", "--on", "2025-12-31", "--format", "json").out)
+    (more,) = [o for o in data["observations"] if o["qualifier"] == "more_than"]
+    assert more["difference"]["high"] is None and more["difference"]["exact"] is False
+    table = cli("stats", "--on", "2025-12-31").out
+    assert f"at least {more['difference']['low']:,}" in table

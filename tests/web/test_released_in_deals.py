@@ -111,3 +111,17 @@ def test_protected_persons_freed_in_a_deal_are_counted_and_never_named(
     assert public["registry"] == analyst["registry"]
     assert public["registry"]["released"] == {"low": 24, "high": 24}
     assert public["registry"]["political_prisoners"] == {"low": 11, "high": 11}
+
+
+def test_the_difference_column_carries_the_published_qualifier(client: TestClient) -> None:
+    """Beside "more than 109" freed on 2025-12-13 the difference is open above ("at least"),
+    in the API and on the dashboard, never an exact number."""
+    rows = client.get("/api/v1/stats?on=2025-12-31").json()["observations"]
+    (more,) = [o for o in rows if o["qualifier"] == "more_than" and o["published"] == 109]
+    diff = more["difference"]
+    assert diff["high"] is None and not diff["exact"]
+    assert diff["low"] == 110 - more["registry"]["high"]
+    assert diff["text"] == f"at least {diff['low']:,}"
+    page = client.get("/?from=2025-01-01&to=2025-12-31").text
+    table = page.split('id="published"', 1)[1].split("</table>", 1)[0]
+    assert f'<td class="difference">at least {diff["low"]}</td>' in table

@@ -85,7 +85,7 @@ def stats_table(console: Console, data: dict[str, Any]) -> None:
                 o["organisation"] or "",
                 o.get("text") or str(o["published"]),
                 bounds(o["registry"]),
-                bounds(o["difference"]),
+                o["difference"]["text"],
             )
         console.print(t)
     for p in data["problems"]:

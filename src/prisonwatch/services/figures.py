@@ -23,7 +23,7 @@ from prisonwatch.core.ledger import (
     identity,
     series,
 )
-from prisonwatch.core.observations import compare
+from prisonwatch.core.observations import Difference, compare
 from prisonwatch.core.periods import Granularity, Period, periods_between
 from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
 from prisonwatch.core.tallies import tally
@@ -580,7 +580,10 @@ def stats(
             "scope": c.observation.scope,
             "source_refs": view.refs(c.observation.source_ids),
             "registry": c.registry.as_dict(),
-            "difference": c.difference.as_dict(),
+            "difference": {
+                **c.difference.as_dict(),
+                "text": difference_text(c.difference),
+            },
             "sources": view.urls(c.observation.source_ids),
         }
         for c in compare(view.observations, view.index, view.events, view.tally)
@@ -693,6 +696,17 @@ _QUALIFIER_WORDS = {
     "up_to": "up to ",
     "fewer_than": "fewer than ",
 }
+
+
+def difference_text(d: Difference) -> str:
+    """A difference as its bounds allow: "1,099", "at least 1,100", "about 1,099",
+    "−20 to 1,380"."""
+    if d.high is None:
+        return f"at least {d.low:,}"
+    if d.low == d.high:
+        return f"about {d.low:,}" if d.approximate else f"{d.low:,}"
+    text = f"{d.low:,} to {d.high:,}"
+    return f"about {text}" if d.approximate else text
 
 
 def qualified(value: int, qualifier: str) -> str:
