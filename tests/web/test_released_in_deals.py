@@ -33,6 +33,12 @@ CANARY_EVENTS = (
     "zh-det,by-deal-canary-c,detained,2022-01-01,,,,,,,2025-01-01\n"
     "zh-rel,by-deal-canary-c,deported,2025-09-11,,,BY-2025-09-11,,,Zhyvitsa deported,2025-09-20\n"
 )
+CANARY_DEALS = (
+    "id,date,country,parties,recorded_at\n"
+    # a deal whose id names a protected person, with nothing published: it is listed among
+    # the deals without a published figure, and must be so under its public id
+    "BY-2025-08-01-krynichny,2025-08-01,BY,Belarus|Lithuania,2025-08-02\n"
+)
 SECRETS = (
     "Krynichny",
     "Крынічны",
@@ -90,9 +96,9 @@ def test_protected_persons_freed_in_a_deal_are_counted_and_never_named(
 ) -> None:
     (tmp_path / "persons_canary.csv").write_text(CANARY_PERSONS, encoding="utf-8")
     (tmp_path / "events_canary.csv").write_text(CANARY_EVENTS, encoding="utf-8")
-    report = importing.import_files(
-        web_store, [tmp_path / "persons_canary.csv", tmp_path / "events_canary.csv"], "tester", NOW
-    )
+    (tmp_path / "deals_canary.csv").write_text(CANARY_DEALS, encoding="utf-8")
+    files = [tmp_path / f"{k}_canary.csv" for k in ("persons", "events", "deals")]
+    report = importing.import_files(web_store, files, "tester", NOW)
     assert report.ok, report.problems
     app = create_app(WebSettings(web_store.url, secure_cookies=False), web_store)
     with TestClient(app) as client:
@@ -107,6 +113,8 @@ def test_protected_persons_freed_in_a_deal_are_counted_and_never_named(
             assert not [s for s in SECRETS if s.casefold() in folded]
         login(client)
         analyst = _rd(client, "2025-09-30")
+    assert len(public["published"]["released"]["missing"]) == 1
+    assert public["published"]["released"]["missing"] != analyst["published"]["released"]["missing"]
     # counted like everyone: two more releases, one more political prisoner
     assert public["registry"] == analyst["registry"]
     assert public["registry"]["released"] == {"low": 24, "high": 24}

@@ -340,35 +340,52 @@ def stats(
             org = proj.text(head["organisation"])
             by = org or ", ".join(dict.fromkeys(r["publisher"] for r in refs if r["publisher"]))
             data["headline"] = {**head, "organisation": org, "by": by or None, "sources": refs}
-        data["released_in_deals"] = _public_released_in_deals(ledger, proj, scope, on)
+        data["released_in_deals"] = _public_released_in_deals(proj, data["released_in_deals"])
     return data
 
 
-def _public_released_in_deals(
-    ledger: Ledger, proj: Any, scope: figures.Scope, on: date
-) -> dict[str, Any]:
-    """Released in deals as the public sees it: built with the public projection's words
-    (who published a figure, only when it names no protected person) and sources (by id,
-    publisher and date, addresses only when cleared), deals by their public ids."""
-    built = ledger.cached(
-        ("released_in_deals_public", scope, on),
-        lambda: figures.released_in_deals(ledger.view(scope), scope, on, proj.text),
-    )
+def _public_released_in_deals(proj: Any, figures_: dict[str, Any]) -> dict[str, Any]:
+    """Released in deals as the public sees it, field by field from the figures: counts as
+    they are (everyone counts, nobody is named), deals by their public ids, and each published
+    figure's words (who said it, its note) and sources through the public projection, so that
+    nothing a protected person could be named by is carried over."""
 
     def figure(f: dict[str, Any]) -> dict[str, Any]:
         refs = _public_refs(proj, f["sources"])
-        by = f["by_organisation"] or ", ".join(dict.fromkeys(r["publisher"] for r in refs))
-        return {**f, "by": by or None, "sources": refs}
+        org = proj.text(f["by_organisation"])
+        by = org or ", ".join(dict.fromkeys(r["publisher"] for r in refs if r["publisher"]))
+        return {
+            "what": f["what"],
+            "value": f["value"],
+            "qualifier": f["qualifier"],
+            "text": f["text"],
+            "by": by or None,
+            "by_organisation": org,
+            "note": proj.text(f["note"]),
+            "sources": refs,
+        }
 
     return {
-        **built,
+        "on": figures_["on"],
+        "registry": figures_["registry"],
+        "published": {
+            k: {
+                "low": t["low"],
+                "high": t["high"],
+                "text": t["text"],
+                "missing": [proj.record_id("deal", i) for i in t["missing"]],
+            }
+            for k, t in figures_["published"].items()
+        },
         "deals": [
             {
-                **d,
                 "id": proj.record_id("deal", d["id"]),
+                "date": d["date"],
+                "surely_by": d["surely_by"],
+                "registry": d["registry"],
                 "published": {k: [figure(f) for f in fs] for k, fs in d["published"].items()},
             }
-            for d in built["deals"]
+            for d in figures_["deals"]
         ],
     }
 
