@@ -609,7 +609,13 @@ def released_in_deals(view: View, scope: Scope, on: date, text: Text = _same) ->
     prisoners: the registry's releases that name a deal (as bounds), beside what the deals'
     sources published (each figure with who said it and its sources, and their total as a
     span). Counts only, as every figure: nobody is named. See `core.deal_releases`."""
-    accounts = deal_rules.account(view.deals, view.events, view.observations, scope.organisation)
+    # Only the persons the deals released bear on this figure (who was freed, and whether
+    # recognised before): their events are read from the view's per-person lists instead of
+    # folding every event of the registry on each figure. The accounts' replacement times,
+    # which need every designation, are not used here.
+    freed = {e.person_id for e in view.events if e.deal_id is not None}
+    theirs = [e for pid in sorted(freed) for e in view.by_person.get(pid, ())]
+    accounts = deal_rules.account(view.deals, theirs, view.observations, scope.organisation)
     r = deal_releases(accounts, on)
     return {
         "on": r.on.isoformat(),
