@@ -167,3 +167,38 @@ def test_unknown_organisation_or_country_is_an_error_naming_the_known_ones(cli: 
     r = run("stats", "--country", "XX")
     assert r.code == 2 and "no such country 'XX'; known: BY" in r.err
     assert run("deals", "--org", "viasna").code == 0
+
+
+def test_stats_answers_freed_through_deals_beside_what_was_published(cli: Cli) -> None:
+    """`stats` answers "how many were freed through deals by X, how many of them political
+    prisoners": the releases naming a deal (whatever their mechanism), and the deals' published
+    figures with who said them; the `deal` mechanism column is not that figure."""
+    r = loaded(cli)("stats", "--on", "2025-09-30", "--format", "json")
+    assert r.code == 0, r.err
+    rd = json.loads(r.out)["released_in_deals"]
+    assert rd["registry"]["released"] == {"low": 22, "high": 22}
+    assert rd["registry"]["political_prisoners"] == {"low": 10, "high": 10}
+    assert rd["published"]["released"]["text"] == "66"
+    assert rd["published"]["political_prisoners"]["text"] == "54"
+    series = json.loads(
+        cli("stats", "--from", "2025-01-01", "--to", "2025-09-30", "--format", "json").out
+    )["series"]
+    by_deal = sum(p["outflow_by_mechanism"].get("deal", {"high": 0})["high"] for p in series)
+    assert by_deal < 22  # the mechanism column alone undercounts
+    viasna = cli("stats", "--on", "2025-09-30", "--org", "Viasna", "--format", "json")
+    assert (
+        json.loads(viasna.out)["released_in_deals"]["registry"]["political_prisoners"]["high"] <= 10
+    )
+    table = cli("stats", "--on", "2025-09-30").out
+    assert "Freed through deals by 2025-09-30: the registry names 22 releases" in table
+    assert "54 political prisoners among them" in table and "40 per Viasna" in table
+    late = cli("stats", "--on", "2025-12-31").out
+    assert "at least" in late
+
+
+def test_stats_difference_keeps_the_qualifier_of_the_published_figure(cli: Cli) -> None:
+    data = json.loads(loaded(cli)("stats", "--on", "2025-12-31", "--format", "json").out)
+    (more,) = [o for o in data["observations"] if o["qualifier"] == "more_than"]
+    assert more["difference"]["high"] is None and more["difference"]["exact"] is False
+    table = cli("stats", "--on", "2025-12-31").out
+    assert f"at least {more['difference']['low']:,}" in table

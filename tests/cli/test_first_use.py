@@ -84,7 +84,8 @@ def test_a_new_source_address_on_add_says_how_to_record_it(cli: Cli) -> None:
 
 def test_a_voided_event_says_it_cannot_be_edited_back(cli: Cli) -> None:
     """After a void by mistake, `add` of the same content once said "edit it", and editing
-    then said only "is void": both now say the void is final and another id is needed."""
+    then said only "is void": both now point to `restore` (or another id), and `restore`
+    brings the event back as it was, refusing a restore without a reason."""
     assert cli("import", *SAMPLE_FILES).code == 0
     args = ("--person-id", "by-statkevich-mikola", "--kind", "transferred", "--date", "2025-10")
     r = cli("add", "event", *args, "--format", "json")
@@ -92,10 +93,17 @@ def test_a_voided_event_says_it_cannot_be_edited_back(cli: Cli) -> None:
     event_id = json.loads(r.out)["id"]
     assert cli("void", "event", event_id, "--why", "mistake").code == 0
     edit = cli("edit", "event", event_id, "--note", "back", "--why", "undo")
-    assert edit.code == 2 and "is void (a void is final" in edit.err
+    assert edit.code == 2 and f"is void (restore it first: restore event {event_id}" in edit.err
     again = cli("add", "event", *args)
-    assert again.code == 2 and "already exists (void): give another id" in again.err
-    assert "edit it" not in again.err
+    assert again.code == 2 and "already exists (void): restore it" in again.err
+    assert "or give another id" in again.err and "edit it" not in again.err
+    assert cli("restore", "event", event_id).code == 2  # no --why
+    back = cli("restore", "event", event_id, "--why", "voided by mistake")
+    assert back.code == 0 and "restored (revision 2)" in back.out, back.err
+    history = cli("history", "event", event_id).out
+    assert "voided by mistake" in history and "mistake" in history
+    assert cli("restore", "event", event_id, "--why", "twice").code == 2  # not void
+    assert cli("audit", "verify").code == 0  # the restore is a revision the chain vouches for
     assert cli("add", "event", *args, "--id", "ev-again").code == 0
 
 

@@ -100,3 +100,40 @@ def test_accepting_again_after_an_undo_keeps_the_persons_protection(
     exported = tmp_path / "out"
     assert cli("export", "--format", "csv", "--out", str(exported)).code == 0
     assert "Tsikhamirau" not in (exported / "persons.csv").read_text(encoding="utf-8")
+
+
+def test_undo_of_the_claim_that_built_a_deal_withdraws_the_deal_and_its_note(cli: Cli) -> None:
+    """On an empty registry, accepting the article's release figures builds a deal from the
+    52-freed claim; undoing that claim must not leave the deal, its figures or its note
+    ("built from claim ...") behind, and while a later acceptance still changes the deal, the
+    undo is refused with the reason and nothing is written."""
+    assert cli("init").code == 0
+    assert cli("ingest", SEED).code == 0
+    listed = json.loads(cli("review", "list", "--format", "json").out)
+    by_count = {(c["action"], c["count"]): c["id"] for c in listed}
+    main = by_count[("released", 52)]
+    political = by_count[("released", 40)]
+    returned = by_count[("returned_to_custody", 1)]
+    r = cli("review", "accept", main, political, returned)
+    assert r.code == 0 and "1 new deal(s)" in r.out, r.out + r.err
+    (deal,) = json.loads(cli("deals", "--format", "json").out)
+    assert main in (deal["note"] or "")
+    refused = cli("review", "undo", main, "--why", "misread")
+    assert refused.code == 2
+    assert f"deal {deal['id']}" in refused.err and returned in refused.err, refused.err
+    assert json.loads(cli("deals", "--format", "json").out) == [deal]  # nothing written
+    for cid in (returned, political):
+        assert cli("review", "undo", cid, "--why", "misread").code == 0
+    r = cli("review", "undo", main, "--why", "misread")
+    assert r.code == 0 and "1 voided" in r.out, r.out + r.err
+    assert json.loads(cli("deals", "--format", "json").out) == []
+    stats = json.loads(cli("stats", "--on", "2025-12-31", "--format", "json").out)
+    assert stats["released_in_deals"]["deals"] == []
+    history = cli("history", "deal", deal["id"])
+    assert history.code == 0 and "[void]" in history.out
+    # accepted again after the undo, the deal comes back, and a second undo withdraws it again
+    assert cli("review", "accept", main).code == 0
+    assert [d["id"] for d in json.loads(cli("deals", "--format", "json").out)] == [deal["id"]]
+    r = cli("review", "undo", main, "--why", "again")
+    assert r.code == 0 and "1 voided" in r.out, r.out + r.err
+    assert json.loads(cli("deals", "--format", "json").out) == []

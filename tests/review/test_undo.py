@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.vocabulary import ReviewStatus
 from prisonwatch.ingest.documents import Document
-from prisonwatch.services import acceptance, ingesting, reviewing
+from prisonwatch.services import acceptance, importing, ingesting, reviewing
 from prisonwatch.storage.sql import SqlStore
 from tests.review.test_loop import NOW, seed_output, with_sample
 
@@ -62,3 +63,43 @@ def test_undo_of_a_claim_never_accepted_is_refused(
     claim = reviewing.suggestions(store)[0]
     with pytest.raises(acceptance.UndoError, match="not accepted"):
         acceptance.undo(store, claim, "analyst", NOW, "x")
+
+
+def test_undo_of_the_claim_that_built_a_deal_voids_it_unless_others_still_rest_on_it(
+    store: SqlStore, seed_output: tuple[Document, dict[str, Any]], tmp_path: Path
+) -> None:
+    """A deal built by accepting a claim leaves with the undo of that claim (its figures and
+    its "built from claim" note too); a release recorded since that names the deal, or a later
+    change still in force, makes the undo refuse with the reason, and nothing is written."""
+    d, out = seed_output
+    ingesting.ingest(store, [d], [out], "tester", NOW)
+    before = state(store)
+    claims = {(c.action, c.count): c for c in reviewing.suggestions(store, source=d.id)}
+    main = claims[("released", 52)]
+    done = reviewing.accept(store, [main.id], "analyst", NOW)
+    (deal,) = store.deals()
+    assert done.deals == [deal.id] and main.id in (deal.note or "")
+    persons = tmp_path / "persons_x.csv"
+    persons.write_text(
+        "id,name,country,recorded_at\nby-x-person,Ales Test,BY,2025-01-01\n", encoding="utf-8"
+    )
+    events = tmp_path / "events_x.csv"
+    events.write_text(
+        "id,person_id,kind,date,mechanism,deal_id,recorded_at\n"
+        "x-det,by-x-person,detained,2021-01-01,,,2025-01-01\n"
+        f"x-rel,by-x-person,released,2025-09-11,pardon,{deal.id},2025-12-13\n",
+        encoding="utf-8",
+    )
+    assert importing.import_files(store, [persons, events], "tester", NOW).ok
+    with_release = state(store)
+    (claim,) = store.claims(ids=[main.id])
+    with pytest.raises(acceptance.UndoError, match="x-rel"):
+        acceptance.undo(store, claim, "analyst", NOW, "misread")
+    assert state(store) == with_release
+    store.revise("event", "x-rel", None, "analyst", NOW, "not in this deal")
+    (claim,) = store.claims(ids=[main.id])
+    undone = acceptance.undo(store, claim, "analyst", NOW, "misread")
+    assert undone.deals_voided == 1 and undone.deals_restored == 0
+    assert store.deals() == []
+    after = state(store)
+    assert after["observations"] == before["observations"] and after["open"] == before["open"]

@@ -188,6 +188,23 @@ def void_(
     out.print(f"{kind} {record_id}: void (revision {rev.seq})", markup=False, highlight=False)
 
 
+@app.command("restore")
+def restore(
+    kind: KindArg,
+    record_id: IdArg,
+    why: WhyOption = None,
+    based_on: BasedOnOption = None,
+    db: DbOption = None,
+) -> None:
+    """Bring a void record back as it was before the void, under the rules of add and edit."""
+    with opened(db) as (store, settings):
+        try:
+            rev = editing.restore(store, kind, record_id, settings.actor, now(), why, based_on)
+        except editing.EditError as exc:
+            raise CliError(str(exc)) from None
+    out.print(f"{kind} {record_id}: restored (revision {rev.seq})", markup=False, highlight=False)
+
+
 @app.command("history")
 def history(
     kind: KindArg,

@@ -43,6 +43,8 @@ def stats_table(console: Console, data: dict[str, Any]) -> None:
             ),
             highlight=False,
         )
+    if rd := data.get("released_in_deals"):
+        released_in_deals(console, rd)
     if "series" in data:
         t = Table(title=f"By {data['by']}")
         for col in ("period", "stock", "in", "out", "out by mechanism", "events"):
@@ -83,11 +85,68 @@ def stats_table(console: Console, data: dict[str, Any]) -> None:
                 o["organisation"] or "",
                 o.get("text") or str(o["published"]),
                 bounds(o["registry"]),
-                bounds(o["difference"]),
+                o["difference"]["text"],
             )
         console.print(t)
     for p in data["problems"]:
         console.print(f"[yellow]data problem:[/yellow] {p}")
+
+
+def released_in_deals(console: Console, rd: dict[str, Any]) -> None:
+    """Freed through deals by a day: the registry's count and, beside it, what the deals'
+    sources published, deal by deal with who said it."""
+    reg, pub = rd["registry"], rd["published"]
+    console.print(
+        escape(
+            f"Freed through deals by {rd['on']}: the registry names "
+            f"{bounds(reg['released'])} releases that name a deal, "
+            f"{bounds(reg['political_prisoners'])} of them political prisoners (recognised "
+            f"before release); the deals' sources published {pub['released']['text']} freed, "
+            f"{pub['political_prisoners']['text']} political prisoners among them"
+            + "".join(
+                f"; nothing published on {what} for {len(pub[key]['missing'])} deal(s)"
+                for key, what in (
+                    ("released", "releases"),
+                    ("political_prisoners", "political prisoners"),
+                )
+                if pub[key]["missing"]
+            )
+            + ". (The 'deal' release mechanism is not this figure.)"
+        ),
+        highlight=False,
+        soft_wrap=True,
+    )
+    if not rd["deals"]:
+        return
+    t = Table(title="Freed through deals")
+    for col in (
+        "deal",
+        "registry: released / political",
+        "published: released",
+        "published: political",
+    ):
+        t.add_column(col, overflow="fold")
+    for d in rd["deals"]:
+        t.add_row(
+            escape(d["date"]),
+            f"{bounds(d['registry']['released'])} / {bounds(d['registry']['political_prisoners'])}",
+            escape(_said_figures(d["published"]["released"])),
+            escape(_said_figures(d["published"]["political_prisoners"])),
+        )
+    console.print(t)
+
+
+def _said_figures(figs: list[dict[str, Any]]) -> str:
+    """Published figures as said, each with who said it and its sources."""
+    if not figs:
+        return "nothing published"
+    out = []
+    for f in figs:
+        where = ", ".join(s["url"] or s["publisher"] for s in f["sources"])
+        out.append(
+            f["text"] + (f" per {f['by']}" if f["by"] else "") + (f" ({where})" if where else "")
+        )
+    return "; ".join(out)
 
 
 def stats_csv(data: dict[str, Any]) -> str:

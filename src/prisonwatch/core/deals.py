@@ -149,6 +149,10 @@ class DealAccount:
     concessions: tuple[Concession, ...]
     replacements: tuple[Replacement, ...]
     timeline: tuple[TimelineEntry, ...]
+    released_on: tuple[FuzzyDate, ...] = ()
+    """When each of `released_persons` was released in the deal (their release event's
+    date, in the same order), so that a count "as of" a day can say which releases surely
+    and which possibly had happened by then."""
 
     def published_of(self, kind: FigureKind) -> tuple[PublishedFigure, ...]:
         return tuple(f for f in self.published if f.kind is kind)
@@ -358,9 +362,11 @@ def account(
         persons = tuple(sorted({e.person_id for e in releases}))
         political: list[str] = []
         returns: list[Event] = []
+        released_on: list[FuzzyDate] = []
         for pid in persons:
             own = by_person.get(pid, [])
             release = min((e for e in releases if e.person_id == pid), key=sort_key)
+            released_on.append(release.date)
             desig = first_designation(own, organisation)
             if desig is not None and desig.date.earliest <= release.date.latest:
                 political.append(pid)
@@ -381,6 +387,7 @@ def account(
                 concessions=deal.concessions,
                 replacements=replacements,
                 timeline=_timeline(deal, returns, observations, replacements),
+                released_on=tuple(released_on),
             )
         )
     return out

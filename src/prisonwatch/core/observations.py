@@ -11,11 +11,39 @@ from dataclasses import dataclass
 
 from prisonwatch.core.bounds import Bounds
 from prisonwatch.core.dates import FuzzyDate
+from prisonwatch.core.deals import qualifier_bounds
 from prisonwatch.core.ledger import StockIndex
 from prisonwatch.core.periods import Period
 from prisonwatch.core.records import Event, Observation
 from prisonwatch.core.tallies import tally
-from prisonwatch.core.vocabulary import ObservationMetric
+from prisonwatch.core.vocabulary import ObservationMetric, Qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """Published minus registry, as honest bounds: the published figure's qualifier counts.
+
+    "more than 1,100" allows 1,101 or more, so its difference from a registry count of 1 is
+    "at least 1,100" (`high` None: open above), never an exact 1,099; "up to 1,400" allows 0 to
+    1,400, so the difference may be negative. "about 1,100" has no stated width: the
+    difference is computed from the value and marked `approximate`, so that it is never shown
+    as exact."""
+
+    low: int
+    high: int | None
+    approximate: bool = False
+
+    @property
+    def exact(self) -> bool:
+        return self.high is not None and self.low == self.high and not self.approximate
+
+    def as_dict(self) -> dict[str, int | bool | None]:
+        return {
+            "low": self.low,
+            "high": self.high,
+            "exact": self.exact,
+            "approximate": self.approximate,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +54,16 @@ class Comparison:
     registry: Bounds
 
     @property
-    def difference(self) -> Bounds:
-        """Published minus registry, as bounds."""
-        return Bounds(self.observation.value, self.observation.value) - self.registry
+    def difference(self) -> Difference:
+        """Published minus registry, as bounds from the values the published figure's
+        qualifier allows and the registry's bounds."""
+        ob = self.observation
+        low, high = qualifier_bounds(ob.value, ob.qualifier)
+        return Difference(
+            low - self.registry.high,
+            None if high is None else high - self.registry.low,
+            ob.qualifier is Qualifier.ABOUT,
+        )
 
 
 Tally = Callable[[Sequence[Period], str | None], list[dict[str, Bounds]]]

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from prisonwatch.core.bitemporal import effective_events
-from prisonwatch.core.records import Claim, Deal, Person, Review
+from prisonwatch.core.records import Claim, Deal, Event, Person, Review
 from prisonwatch.core.revisions import Revision, diff
 from prisonwatch.core.vocabulary import ReviewStatus
 from prisonwatch.names.aliases import nominative_spellings
@@ -169,21 +169,60 @@ def _deal_dict(d: Deal) -> dict[str, Any]:
 UNDO = "undo of accepting "
 
 
-def _deal_reverts(store: LedgerStore, claim: Claim) -> list[tuple[str, Deal | None]]:
-    """Each deal the acceptance changed, with its state before; refused when another change
-    came after it that is still in force (undo that one first)."""
+RESTORED = "restored: recorded again"
+"""Why the store records a void record recorded again (an acceptance made after an undo)."""
+
+
+def _kept_after(claim: Claim, later: Sequence[Revision[Any]]) -> list[Revision[Any]]:
+    """The revisions among `later` still in force that another change made: neither undos,
+    nor revisions by acceptances undone since, nor this acceptance's own."""
+    undone = {r.why[len(UNDO) :].split(": ", 1)[0] for r in later if r.why.startswith(UNDO)}
+    reverted = {recording.because(cid) for cid in undone} | {recording.because(claim.id)}
+    return [r for r in later if not r.why.startswith(UNDO) and r.why not in reverted]
+
+
+def _made_by(store: LedgerStore, claim: Claim, deal_id: str) -> bool:
+    """Whether accepting `claim` created the deal: its first version says it was built from
+    this claim (the note may have been edited since; the first version keeps it)."""
+    first = store.first_version("deal", deal_id)
+    return first is not None and first.note == recording.deal_note(claim.id)
+
+
+def _deal_reverts(
+    store: LedgerStore, claim: Claim, events: Sequence[Event]
+) -> list[tuple[str, Deal | None]]:
+    """Each deal the acceptance changed, with its state before (None for a deal it created,
+    which is withdrawn with its figures and its note); refused when another change came after
+    it that is still in force (undo that one first), or when releases that this acceptance did
+    not record name a deal it created."""
     out: list[tuple[str, Deal | None]] = []
     for deal in store.deals():
         revs = store.revisions("deal", deal.id)
+        if _made_by(store, claim, deal.id):
+            # created by the acceptance, or recorded again by its acceptance after an undo
+            born = max((r.seq for r in revs if r.why == RESTORED), default=0)
+            kept = _kept_after(claim, [r for r in revs if r.seq > born])
+            if kept:
+                raise UndoError(
+                    f"deal {deal.id}, which this acceptance created, was changed after it by "
+                    f"revision {kept[-1].seq} ({kept[-1].why}); undo or correct that first"
+                )
+            naming = sorted(e.id for e in events if e.deal_id == deal.id)
+            if naming:
+                raise UndoError(
+                    f"deal {deal.id}, which this acceptance created, is named by release "
+                    f"event(s) {', '.join(naming)} that it did not record; undo or correct "
+                    "them first"
+                )
+            out.append((deal.id, None))
+            continue
         mine = [r for r in revs if r.why == recording.because(claim.id)]
         if not mine:
             continue
         later = [r for r in revs if r.seq > mine[-1].seq]
         if any(r.why.startswith(f"{UNDO}{claim.id}:") for r in later):
             continue
-        undone = {r.why[len(UNDO) :].split(": ", 1)[0] for r in later if r.why.startswith(UNDO)}
-        reverted = {recording.because(cid) for cid in undone}
-        kept = [r for r in later if not r.why.startswith(UNDO) and r.why not in reverted]
+        kept = _kept_after(claim, later)
         if kept:
             raise UndoError(
                 f"deal {deal.id} was changed after this acceptance by revision {kept[-1].seq} "
@@ -218,7 +257,8 @@ def undo(store: LedgerStore, claim: Claim, actor: str, now: datetime, why: str) 
     if claim.review.status is not ReviewStatus.ACCEPTED:
         raise UndoError(f"{claim.id} is {claim.review.status.value}, not accepted: nothing to undo")
     reason = f"{UNDO}{claim.id}: {why}"
-    reverts = _deal_reverts(store, claim)
+    others = [e for e in effective_events(store.events()) if claim.id not in e.claim_ids]
+    reverts = _deal_reverts(store, claim, others)
     done = Undone()
     for o in store.observations():
         if o.claim_id == claim.id:
@@ -232,13 +272,10 @@ def undo(store: LedgerStore, claim: Claim, actor: str, now: datetime, why: str) 
             done.events += 1
     for deal_id, previous in reverts:
         store.revise("deal", deal_id, previous, actor, now, reason)
-        done.deals_restored += 1
-    linked = {e.deal_id for e in effective_events(store.events()) if e.deal_id}
-    for deal in store.deals():
-        mine = bool(deal.note) and claim.id in (deal.note or "")
-        if mine and deal.id not in linked and not store.revisions("deal", deal.id):
-            store.revise("deal", deal.id, None, actor, now, reason)
+        if previous is None:
             done.deals_voided += 1
+        else:
+            done.deals_restored += 1
     held = {e.person_id for e in effective_events(store.events())}
     for p in store.persons():
         if p.note == f"created from claim {claim.id}" and p.id not in held:

@@ -88,7 +88,10 @@ def current(store: LedgerStore, kind: str, record_id: str) -> Any:
     if found is None:
         where = f"{kind} {record_id}"
         if store.first_version(kind, record_id) is not None:
-            reason = f"{kind} {record_id!r} is void (a void is final: add it again, under a new id)"
+            reason = (
+                f"{kind} {record_id!r} is void (restore it first: "
+                f"restore {_word(kind)} {record_id} --why ...)"
+            )
             raise UnknownRecordError([Problem(where, "id", reason)])
         raise UnknownRecordError([Problem(where, "id", f"there is no {kind} {record_id!r}")])
     return found
@@ -282,6 +285,93 @@ def void(
     return _revise(store, kind, record_id, None, actor, at, reason, based_on)
 
 
+def _word(kind: str) -> str:
+    """The word a user types for a stored kind (a published figure is an observation)."""
+    return "figure" if kind == "observation" else kind
+
+
+def restore(
+    store: LedgerStore,
+    word: str,
+    record_id: str,
+    actor: str,
+    at: datetime,
+    why: str | None,
+    based_on: int | None = None,
+) -> Revision[Any]:
+    """Undo a void: the record comes back as it was just before it (its last version), as a
+    new revision with who, when and why; the void stays in its history.
+
+    The restored record meets the rules of an added or edited one, checked before anything is
+    written: its fields within their limits, the records it names in force (an event's person
+    and deal, a judgement's verdict not contradicted by another standing one, a choice among
+    its conflict's values), and, for an event, no date after today and no timeline that cannot
+    be true with it back (a release that another release or a death has meanwhile closed). A
+    restore that would break one is refused with the reason, and nothing is written."""
+    kind = kind_of(word)
+    reason = _why(why)
+    where = f"{kind} {record_id}"
+    if store.first_version(kind, record_id) is None:
+        raise UnknownRecordError([Problem(where, "id", f"there is no {kind} {record_id!r}")])
+    if _current(store, kind, record_id) is not None:
+        raise EditError(
+            [Problem(where, "id", f"{kind} {record_id!r} is not void: nothing to restore")]
+        )
+    record = _before_void(store, kind, record_id)
+    problems = check(record)
+    problems += _restore_problems(store, kind, record, at)
+    if problems:
+        raise EditError(problems)
+    return _revise(store, kind, record_id, record, actor, at, reason, based_on)
+
+
+def _before_void(store: LedgerStore, kind: str, record_id: str) -> Any:
+    """The record's last version that was not a void (its first version when none)."""
+    revs = store.revisions(kind, record_id)
+    last = next((r.record for r in reversed(revs) if r.record is not None), None)
+    return last if last is not None else store.first_version(kind, record_id)
+
+
+def _restore_problems(store: LedgerStore, kind: str, record: Any, at: datetime) -> list[Problem]:
+    where = f"{kind} {record.id}"
+    if kind == "event":
+        out = []
+        if store.person(record.person_id) is None:
+            reason = f"person {record.person_id!r} is void: restore it first"
+            out.append(Problem(where, "person_id", reason))
+        if record.deal_id and _current(store, "deal", record.deal_id) is None:
+            reason = f"deal {record.deal_id!r} is void: restore it first"
+            out.append(Problem(where, "deal_id", reason))
+        if out:
+            return out
+        late = future_problems([record], at.date())
+        if late:
+            return [Problem(where, p.field, p.reason) for p in late]
+        others = [e for e in store.events([record.person_id]) if e.id != record.id]
+        old = {(p.where, p.field) for p in importing.custody_problems(others)}
+        new = [
+            p
+            for p in importing.custody_problems([*others, record])
+            if (p.where, p.field) not in old
+        ]
+        return [
+            Problem(
+                where if p.where == record.id else f"event {p.where}",
+                p.field,
+                f"restoring it would break the timeline: {p.reason}",
+            )
+            for p in sorted(new, key=lambda p: (p.where, p.field))
+        ]
+    if kind == "judgement":
+        if store.person(record.person_id) is None:
+            reason = f"person {record.person_id!r} is void: restore it first"
+            return [Problem(where, "person_id", reason)]
+        return _judgement_problems(store, record)
+    if kind == "choice":
+        return _choice_problems(store, record)
+    return []
+
+
 def _revise(
     store: LedgerStore,
     kind: str,
@@ -446,7 +536,10 @@ def add(store: LedgerStore, word: str, fields: Mapping[str, Any], actor: str, at
         raise EditError(problems)
     if store.first_version(kind, record.id) is not None:
         if _current(store, kind, record.id) is None:  # a void record cannot be edited
-            reason = f"{word} {record.id!r} already exists (void): give another id"
+            reason = (
+                f"{word} {record.id!r} already exists (void): restore it "
+                f"(restore {word} {record.id} --why ...), or give another id"
+            )
         else:
             reason = f"{word} {record.id!r} already exists (stored): edit it, or give another id"
         raise DuplicateRecordError([Problem(f"{kind} {record.id}", "id", reason)])

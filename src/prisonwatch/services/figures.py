@@ -13,6 +13,8 @@ from prisonwatch.core import concessions
 from prisonwatch.core import deals as deal_rules
 from prisonwatch.core.bitemporal import cutoff, effective_events
 from prisonwatch.core.bounds import Bounds
+from prisonwatch.core.deal_releases import PublishedTotal
+from prisonwatch.core.deal_releases import released_in_deals as deal_releases
 from prisonwatch.core.ledger import (
     SeriesPoint,
     StockIndex,
@@ -21,7 +23,7 @@ from prisonwatch.core.ledger import (
     identity,
     series,
 )
-from prisonwatch.core.observations import compare
+from prisonwatch.core.observations import Difference, compare
 from prisonwatch.core.periods import Granularity, Period, periods_between
 from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
 from prisonwatch.core.tallies import tally
@@ -578,14 +580,70 @@ def stats(
             "scope": c.observation.scope,
             "source_refs": view.refs(c.observation.source_ids),
             "registry": c.registry.as_dict(),
-            "difference": c.difference.as_dict(),
+            "difference": {
+                **c.difference.as_dict(),
+                "text": difference_text(c.difference),
+            },
             "sources": view.urls(c.observation.source_ids),
         }
         for c in compare(view.observations, view.index, view.events, view.tally)
     ]
     out["headline"] = headline(view, on)
+    out["released_in_deals"] = released_in_deals(view, scope, on)
     out["problems"] = view.problems
     return out
+
+
+def _total(t: PublishedTotal) -> dict[str, Any]:
+    """A published total as bounds, with the deals that published nothing of its kind named
+    beside it (they leave it open above: never counted as zero)."""
+    if t.high is None:
+        text = f"at least {t.low:,}"
+    else:
+        text = f"{t.low:,}" if t.exact else f"{t.low:,}–{t.high:,}"
+    return {"low": t.low, "high": t.high, "text": text, "missing": list(t.missing)}
+
+
+def released_in_deals(view: View, scope: Scope, on: date, text: Text = _same) -> dict[str, Any]:
+    """How many were freed through deals by the end of `on`, and how many of them political
+    prisoners: the registry's releases that name a deal (as bounds), beside what the deals'
+    sources published (each figure with who said it and its sources, and their total as a
+    span). Counts only, as every figure: nobody is named. See `core.deal_releases`."""
+    # Only the persons the deals released bear on this figure (who was freed, and whether
+    # recognised before): their events are read from the view's per-person lists instead of
+    # folding every event of the registry on each figure. The accounts' replacement times,
+    # which need every designation, are not used here.
+    freed = {e.person_id for e in view.events if e.deal_id is not None}
+    theirs = [e for pid in sorted(freed) for e in view.by_person.get(pid, ())]
+    accounts = deal_rules.account(view.deals, theirs, view.observations, scope.organisation)
+    r = deal_releases(accounts, on)
+    return {
+        "on": r.on.isoformat(),
+        "registry": {
+            "released": r.released.as_dict(),
+            "political_prisoners": r.political_prisoners.as_dict(),
+        },
+        "published": {
+            "released": _total(r.published_released),
+            "political_prisoners": _total(r.published_political),
+        },
+        "deals": [
+            {
+                "id": p.deal.id,
+                "date": str(p.deal.date),
+                "surely_by": p.surely_by,
+                "registry": {
+                    "released": p.released.as_dict(),
+                    "political_prisoners": p.political_prisoners.as_dict(),
+                },
+                "published": {
+                    "released": [_figure(view, f, text) for f in p.published_released],
+                    "political_prisoners": [_figure(view, f, text) for f in p.published_political],
+                },
+            }
+            for p in r.deals
+        ],
+    }
 
 
 def _figure(view: View, f: deal_rules.PublishedFigure, text: Text = _same) -> dict[str, Any]:
@@ -644,6 +702,17 @@ _QUALIFIER_WORDS = {
     "up_to": "up to ",
     "fewer_than": "fewer than ",
 }
+
+
+def difference_text(d: Difference) -> str:
+    """A difference as its bounds allow: "1,099", "at least 1,100", "about 1,099",
+    "−20 to 1,380"."""
+    if d.high is None:
+        return f"at least {d.low:,}"
+    if d.low == d.high:
+        return f"about {d.low:,}" if d.approximate else f"{d.low:,}"
+    text = f"{d.low:,} to {d.high:,}"
+    return f"about {text}" if d.approximate else text
 
 
 def qualified(value: int, qualifier: str) -> str:

@@ -55,6 +55,11 @@ def because(claim_id: str) -> str:
     return f"accepted claim {claim_id}"
 
 
+def deal_note(claim_id: str) -> str:
+    """The note of a deal that accepting a claim built (so an undo knows the deal is its own)."""
+    return f"built from claim {claim_id} and the concession it bought"
+
+
 @dataclass(slots=True)
 class Recorded:
     observations: int = 0
@@ -406,7 +411,7 @@ def record_deals(
             reported_political_prisoners=political.count if political else None,
             figures_by=political.attributed_to if political else main.attributed_to,
             source_ids=(source_id,),
-            note=f"built from claim {main.id} and the concession it bought",
+            note=deal_note(main.id),
             reported_returned=returned.count if returned else None,
         )
         existing = {d.id: d for d in store.deals()}

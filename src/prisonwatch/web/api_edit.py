@@ -128,6 +128,22 @@ async def void(
     return json_response(lg, v, {"kind": kind, "id": record_id, "revision": rev.seq, "void": True})
 
 
+@router.post("/records/{kind}/{record_id}/restore", summary="Restore a void record (analysts)")
+async def restore(
+    kind: str,
+    record_id: str,
+    request: Request,
+    lg: Ledger = Depends(ledger),
+    v: Viewer = Depends(require_analyst),
+) -> Response:
+    def write(data: dict[str, Any], actor: str) -> Any:
+        why, based = data.get("why"), _based_on(data)
+        return editing.restore(lg.store, kind, record_id, actor, now(), why, based)
+
+    rev = await _write(request, lg, v, write)
+    return json_response(lg, v, {"kind": kind, "id": record_id, "revision": rev.seq, "void": False})
+
+
 @router.get("/records/{kind}/{record_id}/history", summary="A record's revisions (analysts)")
 def history(
     kind: str, record_id: str, lg: Ledger = Depends(ledger), v: Viewer = Depends(require_analyst)

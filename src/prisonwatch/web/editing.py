@@ -219,6 +219,27 @@ def router(templates: Jinja2Templates) -> APIRouter:
             lg.invalidate()
         return _to(back, f"void (revision {rev.seq})")
 
+    @r.post("/restore/{word}/{record_id}", include_in_schema=False)
+    async def restore(
+        word: str,
+        record_id: str,
+        request: Request,
+        lg: Ledger = Depends(ledger),
+        v: Viewer = Depends(require_analyst),
+    ) -> Response:
+        assert v.user is not None
+        _, own = await submitted(request, v)
+        back = f"/history/{word}/{quote(record_id, safe='')}"
+        try:
+            rev = editing.restore(
+                lg.store, word, record_id, v.user.name, now(), own.get("why"), _based(own)
+            )
+        except editing.EditError as exc:
+            return _to(back, str(exc))
+        finally:
+            lg.invalidate()
+        return _to(back, f"restored (revision {rev.seq})")
+
     @r.get("/history/{word}/{record_id}", include_in_schema=False)
     def history(
         word: str,

@@ -340,7 +340,54 @@ def stats(
             org = proj.text(head["organisation"])
             by = org or ", ".join(dict.fromkeys(r["publisher"] for r in refs if r["publisher"]))
             data["headline"] = {**head, "organisation": org, "by": by or None, "sources": refs}
+        data["released_in_deals"] = _public_released_in_deals(proj, data["released_in_deals"])
     return data
+
+
+def _public_released_in_deals(proj: Any, figures_: dict[str, Any]) -> dict[str, Any]:
+    """Released in deals as the public sees it, field by field from the figures: counts as
+    they are (everyone counts, nobody is named), deals by their public ids, and each published
+    figure's words (who said it, its note) and sources through the public projection, so that
+    nothing a protected person could be named by is carried over."""
+
+    def figure(f: dict[str, Any]) -> dict[str, Any]:
+        refs = _public_refs(proj, f["sources"])
+        org = proj.text(f["by_organisation"])
+        by = org or ", ".join(dict.fromkeys(r["publisher"] for r in refs if r["publisher"]))
+        return {
+            "what": f["what"],
+            "value": f["value"],
+            "qualifier": f["qualifier"],
+            "text": f["text"],
+            "by": by or None,
+            "by_organisation": org,
+            "note": proj.text(f["note"]),
+            "sources": refs,
+        }
+
+    return {
+        "on": figures_["on"],
+        "registry": figures_["registry"],
+        "published": {
+            k: {
+                "low": t["low"],
+                "high": t["high"],
+                "text": t["text"],
+                "missing": [proj.record_id("deal", i) for i in t["missing"]],
+            }
+            for k, t in figures_["published"].items()
+        },
+        "deals": [
+            {
+                "id": proj.record_id("deal", d["id"]),
+                "date": d["date"],
+                "surely_by": d["surely_by"],
+                "registry": d["registry"],
+                "published": {k: [figure(f) for f in fs] for k, fs in d["published"].items()},
+            }
+            for d in figures_["deals"]
+        ],
+    }
 
 
 WITHHELD_ORG = "organisation withheld"
