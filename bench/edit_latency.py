@@ -23,6 +23,9 @@ this process (starlette's TestClient), on a SQLite file.
 from __future__ import annotations
 
 import argparse
+import cProfile
+import os
+import pstats
 import statistics
 import sys
 import tempfile
@@ -85,7 +88,9 @@ def suggestions(store: SqlStore) -> list[str]:
     here, outside every timing)."""
     from prisonwatch.extract.pipeline import Extractor
 
-    doc = Document("bench-article.txt", ARTICLE, date(2025, 11, 3), "Prisoners held")
+    run = int(time.time())
+    text = f"{ARTICLE} Bench run {run}."
+    doc = Document(f"bench-article-{run}.txt", text, date(2025, 11, 3), "Prisoners held")
     now = datetime.now(UTC).replace(tzinfo=None)
     ingesting.ingest(store, [doc], [Extractor().extract(doc)], "bench", now)
     return [c.id for c in store.claims() if c.review.status.value == "suggested"]
@@ -95,21 +100,38 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--persons", type=int, default=10_000)
     parser.add_argument("--readers", type=int, default=0)
+    parser.add_argument(
+        "--db", help="a SQLite file to load once and reuse (each run writes to it a little)"
+    )
+    parser.add_argument(
+        "--snapshot", default="", help="the server's snapshot file (faster starts on a --db)"
+    )
+    parser.add_argument(
+        "--no-dashboard",
+        action="store_true",
+        help="do not ask for the dashboard after each write (it takes seconds even when warm)",
+    )
+    parser.add_argument("--profile", help="write a cProfile of the writes and reads after them")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/edit.db"
-        t0 = time.time()
-        load(url, args.persons)
-        took = time.time() - t0
-        print(f"loaded {args.persons:,} persons, ~{10 * args.persons:,} events: {took:.0f} s")
+        path = Path(args.db) if args.db else Path(tmp) / "edit.db"
+        url = f"sqlite:///{path}"
+        if not path.exists():
+            t0 = time.time()
+            load(url, args.persons)
+            took = time.time() - t0
+            print(f"loaded {args.persons:,} persons, ~{10 * args.persons:,} events: {took:.0f} s")
         store = SqlStore(url)
+        run = int(time.time())
         claims = suggestions(store)
         now = datetime.now(UTC).replace(tzinfo=None)
-        user = accounts.add_user(AccountStore(store), "ana", "analyst", "correct horse", now)
+        user = accounts.add_user(AccountStore(store), f"ana{run}", "analyst", "correct horse", now)
         token = accounts.new_api_token(AccountStore(store), user, "bench", now)
-        app = create_app(WebSettings(url, secure_cookies=False), store)
+        app = create_app(WebSettings(url, secure_cookies=False, snapshot=args.snapshot), store)
         ledger = app.state.ledger
         auth = {"Authorization": f"Bearer {token}"}
+        # persons this run changes: others than an earlier run on the same --db changed
+        first = (run % max(1, args.persons // 40)) * 20 if args.db else 0
         with TestClient(app) as client:
             _, cold = timed(lambda: client.get(STATS))
             _, cold_page = timed(lambda: client.get("/"))
@@ -119,35 +141,74 @@ def main() -> None:
                 f"first statistics (cold ledger): {cold:.0f} ms; first dashboard {cold_page:.0f} ms"
             )
             base_stats = min(timed(lambda: client.get(STATS))[1] for _ in range(5))
-            base_page = min(timed(lambda: client.get("/"))[1] for _ in range(5))
+            base_page = min(
+                timed(lambda: client.get("/"))[1] for _ in range(1 if args.no_dashboard else 5)
+            )
             print(
                 f"baseline (warm cache): statistics {base_stats:.1f} ms, "
                 f"dashboard {base_page:.1f} ms"
             )
             print(f"ledger: {ledger.rebuilt} full build(s), {ledger.advanced} change(s) taken in")
-            rows = []
+            rows: list[tuple[str, float, float, float, float, float, bool, str, float]] = []
+            profilers: list[cProfile.Profile] = []
+            if args.profile:
+                # every thread started from here on (the request threads of a second client,
+                # the ledger's threads taking changes in) runs under a profiler of its own
+                start_thread = threading.Thread.start
 
-            def measure(what: str, write: Any, shows: Any) -> None:
+                def profiled(self: threading.Thread) -> None:
+                    prof = cProfile.Profile()
+                    profilers.append(prof)
+                    run = self.run
+                    self.run = lambda: prof.runcall(run)  # type: ignore[method-assign]
+                    start_thread(self)
+
+                threading.Thread.start = profiled  # type: ignore[method-assign]
+                client = TestClient(app).__enter__()
+            profiler = cProfile.Profile() if args.profile else None
+
+            def measure(what: str, write: Any, pid: str, q: str, shows: Any) -> bool:
+                """One write, then the first public statistics, person page, search for
+                `q` and dashboard after it; then the same four again, warm (the baseline)."""
                 before = client.get(STATS).json()
                 builds = ledger.rebuilt
+                if profiler:
+                    profiler.enable()
                 r, w = timed(write)
-                assert r.status_code == 200, r.text
+                if r.status_code != 200:
+                    if profiler:
+                        profiler.disable()
+                    print(f"{what}: refused ({r.status_code}), not counted: {r.text[:120]}")
+                    return False
                 after, s = timed(lambda: client.get(STATS))
-                page, d = timed(lambda: client.get("/"))
-                assert page.status_code == 200
-                ok = shows(before, after.json())
+                _, pp = timed(lambda: client.get(f"/api/v1/persons/{pid}"))
+                found, sq = timed(lambda: client.get("/api/v1/persons", params={"q": q}))
+                page, d = (None, 0.0) if args.no_dashboard else timed(lambda: client.get("/"))
+                if profiler:
+                    profiler.disable()
+                assert page is None or page.status_code == 200
+                ok = shows(before, after.json(), [r["id"] for r in found.json()["rows"]])
                 fed = "change feed" if ledger.rebuilt == builds else "FULL REBUILD"
-                rows.append((what, w, s, d, ok, fed))
-                print(
-                    f"{what:<34} write {w:7.0f} ms  next stats {s:6.0f} ms  next dashboard "
-                    f"{d:6.0f} ms  edit->stats {w + s:7.0f} ms  shown: {ok}  ({fed})"
+                warm = min(
+                    timed(lambda: client.get(STATS))[1]
+                    + timed(lambda: client.get(f"/api/v1/persons/{pid}"))[1]
+                    + timed(lambda: client.get("/api/v1/persons", params={"q": q}))[1]
+                    for _ in range(3)
                 )
+                rows.append((what, w, s, pp, sq, d, ok, fed, warm))
+                print(
+                    f"{what:<34} write {w:6.0f}  then stats {s:6.0f}  person {pp:6.0f}  "
+                    f"search {sq:6.0f}  dashboard {d:6.0f} ms; edit->stats+person+search "
+                    f"{w + s + pp + sq:6.0f} ms (same three warm: {warm:.0f} ms)  "
+                    f"shown: {ok}  ({fed})"
+                )
+                return True
 
             def post(path: str, body: dict[str, Any] | None = None) -> Any:
                 return lambda: client.post(path, json=body, headers=auth)
 
             for i in range(3):
-                pid = f"p{11 * i + 1}"
+                pid = f"p{first + 11 * i + 1}"
                 name = client.get(f"/api/v1/persons/{pid}", headers=auth).json()["name"]
                 measure(
                     "protection public -> counts_only",
@@ -155,55 +216,87 @@ def main() -> None:
                         f"/api/v1/records/person/{pid}",
                         {"fields": {"protection": "counts_only"}, "why": "bench"},
                     ),
-                    lambda b, a, name=name, pid=pid: all(
-                        r["id"] != pid
-                        for r in client.get("/api/v1/persons", params={"q": name}).json()["rows"]
-                    ),
+                    pid,
+                    name,
+                    lambda b, a, ids, pid=pid: pid not in ids,
                 )
             for i in range(3):
-                pid = f"p{11 * i + 2}"
-                new = f"Benchname Renamed{i}"
+                pid = f"p{first + 11 * i + 2}"
+                new = f"Benchname Renamed{run}x{i}"
                 measure(
                     "rename a public person",
                     post(
                         f"/api/v1/records/person/{pid}", {"fields": {"name": new}, "why": "bench"}
                     ),
-                    lambda b, a, new=new, pid=pid: any(
-                        r["id"] == pid
-                        for r in client.get("/api/v1/persons", params={"q": new}).json()["rows"]
-                    ),
+                    pid,
+                    new,
+                    lambda b, a, ids, pid=pid: pid in ids,
                 )
-            sample = store.events([f"p{i}" for i in range(0, min(args.persons, 2000), 3)])
-            held = [e for e in first_detentions(sample) if e["date"] > "2019-02"][:3]
+            sample = store.events(
+                [f"p{i}" for i in range(first, min(args.persons, first + 2000), 3)]
+            )
+            held = [e for e in first_detentions(sample) if e["date"] > "2019-02"]
+            moved: list[str] = []
             for e in held:
-                measure(
+                if len(moved) == 3:
+                    break
+                owner = e["id"]
+                pid = next((x.person_id for x in sample if x.id == owner), "p0")
+                if measure(
                     "event date moved earlier",
                     post(
                         f"/api/v1/records/event/{e['id']}",
                         {"fields": {"date": "2019-01-15"}, "why": "bench"},
                     ),
-                    lambda b, a: b["stock"] != a["stock"] or b.get("series") != a.get("series"),
-                )
+                    pid,
+                    "Ivan",
+                    lambda b, a, ids: (
+                        b["stock"] != a["stock"] or b.get("series") != a.get("series")
+                    ),
+                ):
+                    moved.append(e["id"])
             for cid in claims:
                 measure(
                     "accept a suggestion",
                     post(f"/api/v1/suggestions/{cid}/accept"),
-                    lambda b, a: (
+                    "p0",
+                    "Bialiatski",
+                    lambda b, a, ids: (
                         (b["persons"], b["events"], len(b["observations"]))
                         != (a["persons"], a["events"], len(a["observations"]))
                     ),
                 )
+            if profiler:
+                client.__exit__(None, None, None)
+                profiler.dump_stats(args.profile)
+                every = pstats.Stats(args.profile)
+                for prof in profilers:
+                    prof.disable()
+                    every.add(prof)
+                every.dump_stats(args.profile)
+                every.sort_stats("cumulative").print_stats("prisonwatch", 60)
             print(f"ledger: {ledger.rebuilt} full build(s), {ledger.advanced} change(s) taken in")
-            worst = max(w + s for _, w, s, _, _, _ in rows)
+            for kind in dict.fromkeys(r[0] for r in rows):
+                mine = [r for r in rows if r[0] == kind]
+                stats_ms = statistics.median(r[1] + r[2] for r in mine)
+                print(
+                    f"{kind:<34} edit->stats median {stats_ms:6.0f}"
+                    f" ms; edit->stats+person+search median "
+                    f"{statistics.median(r[1] + r[2] + r[3] + r[4] for r in mine):6.0f} ms "
+                    f"(worst {max(r[1] + r[2] + r[3] + r[4] for r in mine):.0f}); the same three "
+                    f"warm {statistics.median(r[8] for r in mine):.0f} ms; all shown: "
+                    f"{all(r[6] for r in mine)}"
+                )
+            worst = max(w + s for _, w, s, *_ in rows)
             print(
                 f"edit -> visible in the API statistics: median "
-                f"{statistics.median(w + s for _, w, s, _, _, _ in rows):.0f} ms, worst "
+                f"{statistics.median(w + s for _, w, s, *_ in rows):.0f} ms, worst "
                 f"{worst:.0f} ms; dashboard after it: median "
-                f"{statistics.median(d for _, _, _, d, _, _ in rows):.0f} ms "
-                f"(warm: {base_stats:.1f} / {base_page:.1f} ms)"
+                f"{statistics.median(r[5] for r in rows):.0f} ms "
+                f"(warm: {base_stats:.1f} / {base_page:.1f} ms); load {os.getloadavg()[0]:.1f}"
             )
             if args.readers:
-                readers(client, auth, args.readers, held[0]["id"] if held else None)
+                readers(client, auth, args.readers, moved[0] if moved else None)
                 print(
                     f"answered with the figures of an earlier version while another request "
                     f"computed the new ones: {ledger.served_previous}"

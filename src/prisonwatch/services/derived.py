@@ -25,8 +25,9 @@ None and the caller builds everything afresh, as at start.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from prisonwatch.core.records import Person
 from prisonwatch.core.vocabulary import Protection
@@ -34,6 +35,7 @@ from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services.figures import Fresh, View
 from prisonwatch.services.matching import resolve
 from prisonwatch.services.public import Projection, cleared_of
+from prisonwatch.services.registry import Registry
 from prisonwatch.storage.audit import Change
 from prisonwatch.storage.sql import SqlStore
 
@@ -101,23 +103,31 @@ MAX_PENDING = 16
 
 @dataclass(frozen=True, slots=True)
 class PendingNames:
-    """A name index and the changes not yet applied to it, each a pure step from one index to
-    the next. Changing an index copies its tables (a few hundred milliseconds at 100,000
-    persons), so a write does not wait for it: the steps are applied, in order, when the index
-    is next searched (`resolve`), or at once when `MAX_PENDING` have gathered."""
+    """A name index and the changes not yet applied to it. Changing an index copies its tables
+    (a few hundred milliseconds at 100,000 persons), so a write does not wait for it: the
+    changes are applied together, as one change, by the thread that takes writes in once it
+    has no other write to take in, or by the first search that needs them, or at once when
+    `MAX_PENDING` have gathered. Never under the lock requests share (`web.context.Ledger`):
+    a search that finds them being applied waits for that, not for anything else."""
 
     index: NameIndex
-    steps: tuple[Callable[[NameIndex], NameIndex], ...] = ()
+    steps: tuple[NameChange, ...] = ()
+    _done: list[NameIndex] = field(default_factory=list, compare=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
-    def then(self, step: Callable[[NameIndex], NameIndex]) -> PendingNames | NameIndex:
-        pending = PendingNames(self.index, (*self.steps, step))
+    def then(self, step: NameChange) -> PendingNames | NameIndex:
+        base = self._done[0] if self._done else self.index
+        steps = (step,) if self._done else (*self.steps, step)
+        pending = PendingNames(base, steps)
         return pending.resolve() if len(pending.steps) >= MAX_PENDING else pending
 
     def resolve(self) -> NameIndex:
-        index = self.index
-        for step in self.steps:
-            index = step(index)
-        return index
+        """The index with every change applied; worked out once (others asking meanwhile
+        wait for it)."""
+        with self._lock:
+            if not self._done:
+                self._done.append(NameChange.merged(self.steps).apply(self.index))
+            return self._done[0]
 
 
 Names = NameIndex | PendingNames
@@ -136,6 +146,10 @@ class Current:
     projection: Projection | None = None
     names: Names | None = None
     public_names: Names | None = None
+    registry: Registry | None = None
+    """Everyone, searchable by a piece of a name (analysts)."""
+    public_registry: Registry | None = None
+    """The public projection's persons, searchable by a piece of a name."""
 
 
 def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | None:
@@ -163,12 +177,49 @@ def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | No
     names = None
     if state.names is not None:
         change = _everyone_names(state.view.persons, view.persons, fresh.persons)
-        names = pending(state.names).then(change.apply)
+        names = pending(state.names).then(change)
     public_names = None
     if state.public_names is not None and state.projection is not None and projection:
         change = _public_names(state.projection, projection, fresh.persons)
-        public_names = pending(state.public_names).then(change.apply)
-    return Current(view, projection, names, public_names)
+        public_names = pending(state.public_names).then(change)
+    touched = set(fresh.persons) | set(fresh.events)
+    registry = None
+    if state.registry is not None:
+        registry = state.registry.updated(
+            lambda pid: _kept(view.persons.get(pid)),
+            touched,
+            lambda pid: view.by_person.get(pid, ()),
+            _same,
+        )
+    public_registry = None
+    if state.public_registry is not None and state.projection is not None and projection:
+        old = state.projection
+        moved = old.names is not projection.names or old.protected != projection.protected
+        public_registry = state.public_registry.updated(
+            projection.persons.get,
+            touched | _replaced(old.persons, projection.persons) if moved else touched,
+            lambda pid: view.by_person.get(pid, ()),
+            projection.text,
+            old.text if old.names is not projection.names else None,
+        )
+    return Current(view, projection, names, public_names, registry, public_registry)
+
+
+def _kept(p: Person | None) -> Person | None:
+    """A person as analysts search them: not a record merged into another."""
+    return p if p is not None and p.merged_into is None else None
+
+
+def _same(value: str | None) -> str | None:
+    return value
+
+
+def _replaced(old: dict[str, Person], new: dict[str, Person]) -> set[str]:
+    """Persons whose shown record is another object in `new` than in `old` (changed, come or
+    gone)."""
+    out = {pid for pid, p in new.items() if old.get(pid) is not p}
+    out.update(pid for pid in old if pid not in new)
+    return out
 
 
 def protection_related(before: View, after: View, changes: ChangeSet) -> bool:
@@ -215,7 +266,26 @@ class NameChange:
     added: tuple[tuple[str, str, tuple[str, ...]], ...]
 
     def apply(self, index: NameIndex) -> NameIndex:
-        return index.replaced(self.removed, self.added)
+        return (
+            index if not (self.removed or self.added) else index.replaced(self.removed, self.added)
+        )
+
+    @staticmethod
+    def merged(changes: Sequence[NameChange]) -> NameChange:
+        """One change doing what `changes` do one after another: every person any of them
+        takes out is taken out, and each person is put in as the last of them put them in,
+        unless a later one took them out."""
+        removed: dict[str, None] = {}
+        added: dict[str, tuple[str, str, tuple[str, ...]] | None] = {}
+        for c in changes:
+            for pid in c.removed:
+                removed[pid] = None
+                added[pid] = None
+            for entry in c.added:
+                added[entry[0]] = entry
+        return NameChange(
+            tuple(removed), tuple(entry for entry in added.values() if entry is not None)
+        )
 
 
 def _everyone_names(

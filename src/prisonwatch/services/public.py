@@ -119,8 +119,13 @@ class Projection:
     a protected person stays protected under them."""
     id_key: bytes = b""
     """The store's key for public ids (`ClearanceStore.id_key`): never shown."""
+    protected: frozenset[str] = frozenset()
+    """Every person whose level is not public (`level_of`): whose names `names` holds."""
     _ids: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
     """Public ids already worked out (the name check is costly; the projection is immutable)."""
+    _named: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    """Stored texts already checked against `names` (`text`): whether each may name a
+    protected person. Shared by projections with the same protected names."""
 
     @classmethod
     def build(cls, store: SqlStore) -> Projection:
@@ -149,16 +154,32 @@ class Projection:
         names = ProtectedNames(
             (p for p in everyone if level[p.id] is not Protection.PUBLIC), former
         )
+        named: dict[str, bool] = {}
         public = {
-            p.id: _public_person(p, names)
+            p.id: _public_person(p, names, named)
             for p in everyone
             if level[p.id] is Protection.PUBLIC and not p.merged_into
         }
         exported = frozenset(p.id for p in everyone if level[p.id] is Protection.PUBLIC)
         withheld = frozenset(p.id for p in everyone if level[p.id] is Protection.WITHHOLD_NAME)
-        sources = {s.id: ps for s in all_sources if (ps := _public_source(s, names, cleared))}
+        protected = frozenset(p.id for p in everyone if level[p.id] is not Protection.PUBLIC)
+        sources = {
+            s.id: ps for s in all_sources if (ps := _public_source(s, names, cleared, named))
+        }
         refs = _refs(sources.values())
-        return cls(public, exported, withheld, sources, cleared, names, refs, former, id_key)
+        return cls(
+            public,
+            exported,
+            withheld,
+            sources,
+            cleared,
+            names,
+            refs,
+            former,
+            id_key,
+            protected,
+            _named=named,
+        )
 
     def updated(
         self,
@@ -170,39 +191,70 @@ class Projection:
     ) -> Projection:
         """The projection after a change: `persons` and `all_sources` are every current record,
         `changed_persons` the touched persons as they were before the change (None: new), and
-        `changed_sources` the touched source ids. When the change touched a protected person
-        (before or after) or a clearance, what any text may show can change, so the projection
-        is made again from every record (in memory); else only the touched persons and
-        sources are projected again, against the same protected names. The names a touched
-        person bore before the change join their former names."""
+        `changed_sources` the touched source ids. Equal to `Projection.of` the current records,
+        made from the change alone:
+
+        - the persons whose level may have moved are the touched ones, and, when a touched
+          person's protection or merge changed, every person merged (directly or not) into
+          one of them; only they are projected again;
+        - when the protected persons, or the names of a protected one, changed, the protected
+          names are made again from the protected persons alone; then every source, and each
+          public person whose region the old and new names judge differently, is projected
+          again against them, and the public ids (`record_id`) are worked out afresh;
+        - when only the clearances changed, every source is projected again.
+
+        The names a touched person bore before the change join their former names."""
         former = dict(self.former)
         for pid, old in changed_persons.items():
             new = persons.get(pid)
             was = former.pop(pid, frozenset()) | frozenset(old.all_names if old else ())
             if left := was - frozenset(new.all_names if new else ()):
                 former[pid] = left
-        # protected before: known and not exported (its own level or a protected person it
-        # was merged into); protected now: by the levels of the current records
-        protected = any(
-            (old is not None and pid not in self.exported)
-            or (pid in persons and level_of(persons, pid) is not Protection.PUBLIC)
-            for pid, old in changed_persons.items()
-        )
-        if protected or cleared != self.cleared:
-            return Projection.of(
-                persons.values(), all_sources.values(), cleared, former, self.id_key
-            )
+        affected = set(changed_persons)
+        if any(_level_moves(old, persons.get(pid)) for pid, old in changed_persons.items()):
+            affected |= _merged_into_any(persons, affected)
+        protected = set(self.protected)
+        level: dict[str, Protection] = {}
+        for pid in affected:
+            protected.discard(pid)
+            if pid in persons:
+                level[pid] = level_of(persons, pid)
+                if level[pid] is not Protection.PUBLIC:
+                    protected.add(pid)
+        names, named, ids = self.names, self._named, self._ids
+        if protected != self.protected or any(
+            pid in protected or pid in self.protected for pid in changed_persons
+        ):
+            fresh = ProtectedNames((persons[pid] for pid in sorted(protected)), former)
+            if not _same_names(fresh, self.names):
+                names, named, ids = fresh, {}, {}
         public = dict(self.persons)
-        exported = set(self.exported)
         added = False
-        for pid in changed_persons:
+        if names is not self.names:
+            # regions the new names judge otherwise: their public persons are shown again
+            regions = {p.region for pid in public if (p := persons.get(pid)) and p.region}
+            moved = {
+                r
+                for r in regions
+                if _mentions(self.names, self._named, r) != _mentions(names, named, r)
+            }
+            if moved:
+                for pid in public:
+                    if pid not in affected and persons[pid].region in moved:
+                        public[pid] = _public_person(persons[pid], names, named)
+        exported = set(self.exported)
+        withheld = set(self.withheld)
+        for pid in affected:
             exported.discard(pid)
+            withheld.discard(pid)
             p = persons.get(pid)
             shown = None
-            if p is not None and level_of(persons, pid) is Protection.PUBLIC:
+            if p is not None and level[pid] is Protection.PUBLIC:
                 exported.add(pid)
                 if not p.merged_into:
-                    shown = _public_person(p, self.names)
+                    shown = _public_person(p, names, named)
+            elif p is not None and level[pid] is Protection.WITHHOLD_NAME:
+                withheld.add(pid)
             if shown is None:
                 public.pop(pid, None)
             else:
@@ -210,28 +262,38 @@ class Projection:
                 public[pid] = shown  # in its place when already there
         if added:  # persons in id order, as a projection made afresh has them
             public = dict(sorted(public.items()))
-        sources = dict(self.sources)
-        for sid in changed_sources:
-            sources.pop(sid, None)
-            s = all_sources.get(sid)
-            if s is not None and (ps := _public_source(s, self.names, cleared)):
-                sources[sid] = ps
+        every_source = names is not self.names or cleared != self.cleared
+        if every_source:
+            sources = {
+                s.id: ps
+                for s in all_sources.values()
+                if (ps := _public_source(s, names, cleared, named))
+            }
+        else:
+            sources = dict(self.sources)
+            for sid in changed_sources:
+                sources.pop(sid, None)
+                s = all_sources.get(sid)
+                if s is not None and (ps := _public_source(s, names, cleared, named)):
+                    sources[sid] = ps
         return Projection(
             public,
             frozenset(exported),
-            self.withheld,
+            frozenset(withheld),
             sources,
             cleared,
-            self.names,
-            _refs(sources.values()) if changed_sources else self.refs,
+            names,
+            _refs(sources.values()) if every_source or changed_sources else self.refs,
             former,
             self.id_key,
-            self._ids,  # same protected names: the same public ids
+            frozenset(protected),
+            ids,  # the same protected names: the same public ids
+            named,
         )
 
     def text(self, value: str | None) -> str | None:
         """A stored free text, only when it names no protected person."""
-        return None if value is None or self.names.mentions(value) else value
+        return None if value is None or _mentions(self.names, self._named, value) else value
 
     def record_id(self, kind: str, record_id: str) -> str:
         """The id under which the public knows a figure, event or deal (`kind`: "figure",
@@ -325,23 +387,76 @@ def public_custody(e: Event, text: Callable[[str | None], str | None]) -> dict[s
     }
 
 
-def _public_person(p: Person, names: ProtectedNames) -> Person:
+MAX_NAMED = 200_000
+"""Texts whose verdict a projection remembers (`_mentions`); past this, each is checked anew."""
+
+
+def _mentions(names: ProtectedNames, named: dict[str, bool], text: str | None) -> bool:
+    """`names.mentions(text)`, remembered in `named` (the verdicts of these names): the same
+    stored texts (organisations, places, regions) are judged again on every request and after
+    every write, and the check costs tens of microseconds a text."""
+    if not text:
+        return False
+    found = named.get(text)
+    if found is None:
+        found = names.mentions(text)
+        if len(named) < MAX_NAMED:
+            named[text] = found
+    return found
+
+
+def _same_names(a: ProtectedNames, b: ProtectedNames) -> bool:
+    """Whether two sets of protected names judge every text alike (the same stems, skeletons
+    and name pairs)."""
+    return a.stems == b.stems and a.skeletons == b.skeletons and a.pairs == b.pairs
+
+
+def _level_moves(old: Person | None, new: Person | None) -> bool:
+    """Whether a change of this person may move another person's level (`level_of`): a
+    person added or gone, or their protection or merge changed."""
+    if old is None or new is None:
+        return True
+    return old.protection is not new.protection or old.merged_into != new.merged_into
+
+
+def _merged_into_any(persons: dict[str, Person], ids: set[str]) -> set[str]:
+    """Every person whose record was merged, directly or through others, into one of `ids`
+    (whose level is the stricter of theirs and that of the persons in `ids`)."""
+    out: set[str] = set()
+    for p in persons.values():
+        if p.merged_into is None:
+            continue
+        q: Person | None = p
+        seen: set[str] = set()
+        while q is not None and q.merged_into is not None and q.id not in seen:
+            seen.add(q.id)
+            if q.merged_into in ids:
+                out.add(p.id)
+                break
+            q = persons.get(q.merged_into)
+    return out
+
+
+def _public_person(p: Person, names: ProtectedNames, named: dict[str, bool]) -> Person:
     """A public person as the public sees them: a region naming a protected person is unknown
     (their own names are public)."""
-    return replace(p, region=None) if names.mentions(p.region) else p
+    return replace(p, region=None) if _mentions(names, named, p.region) else p
 
 
 def _public_source(
-    s: Source, names: ProtectedNames, cleared: frozenset[tuple[str, str]]
+    s: Source,
+    names: ProtectedNames,
+    cleared: frozenset[tuple[str, str]],
+    named: dict[str, bool],
 ) -> PublicSource | None:
     """The source as the public sees it, or None when any of its title, address or publisher
     names a protected person and review has not cleared it: the public never learns that such a
     source exists (withholding only the field would confirm a guessed address by its hash id)."""
-    if s.title and ("title", s.id) not in cleared and names.mentions(s.title):
+    if s.title and ("title", s.id) not in cleared and _mentions(names, named, s.title):
         return None
-    if s.url and ("address", s.id) not in cleared and names.mentions(s.url):
+    if s.url and ("address", s.id) not in cleared and _mentions(names, named, s.url):
         return None
-    if s.publisher and names.mentions(s.publisher):
+    if s.publisher and _mentions(names, named, s.publisher):
         return None
     return PublicSource(s.id, s.title, s.url, s.publisher, s.published, s.language)
 

@@ -168,6 +168,8 @@ class Ledger:
         """The newest version some request or write found in the store: the one being built."""
         self._advancing = False
         """Whether a thread is taking changes in (`_advance_loop`); at most one at a time."""
+        self._naming = False
+        """Whether a thread is applying name-index changes (`_apply_pending_names`)."""
         self._classifying = threading.Lock()
         self._classified = -1
         """Versions up to this one are known to bear, or not, on protection (`_barrier`)."""
@@ -293,6 +295,11 @@ class Ledger:
                 base, target = self._version, self._target
                 if target <= base:
                     self._advancing = False
+                    if not self._naming:
+                        self._naming = True
+                        threading.Thread(
+                            target=self._apply_pending_names, name="prisonwatch-names", daemon=True
+                        ).start()
                     return
                 state = self._state()
             try:
@@ -367,11 +374,10 @@ class Ledger:
                     if bucket is None
                     else bucket.get(key)
                 )
-                if isinstance(value, derived.PendingNames):
-                    # a name index with writes still to take in: taken in now it is asked for
-                    value = self._named[key] = value.resolve()
-                if found:
+                if found and not isinstance(value, derived.PendingNames):
                     return value
+                if found:
+                    break  # a name index with changes to apply: outside the lock, below
                 # one build per key and version: other requests wait for it instead of
                 # building the same thing beside it (after a write, every reader would)
                 busy = self._building.get((v, key))
@@ -387,6 +393,11 @@ class Ledger:
             busy.wait(BUILD_WAIT)
             if self._version != v:
                 break  # the data moved on meanwhile: build for the version held now
+        if found:
+            # a name index with writes still to take in: applied now it is asked for (once:
+            # another request, or the thread taking writes in, may be applying it already)
+            assert isinstance(value, derived.PendingNames)
+            return self._resolved(key, value)
         try:
             value = build()
             with self._lock:
@@ -402,6 +413,43 @@ class Ledger:
                 with self._lock:
                     self._building.pop((v, key), None)
                 mine.set()
+
+    def _resolved(self, key: str, pending: derived.PendingNames) -> NameIndex:
+        """The name index `pending` comes to, put in its place while it is still the entry
+        held (computed outside the lock: requests for anything else go on meanwhile)."""
+        index = pending.resolve()
+        with self._lock:
+            if self._named.get(key) is pending:
+                self._named[key] = index
+        return index
+
+    def _apply_pending_names(self) -> None:
+        """Apply the name indexes' waiting changes, in a thread of its own started once writes
+        are taken in, so that the next search does not wait for them. A failure drops the
+        index, to be built again when next asked for."""
+        try:
+            while self._apply_each_pending():
+                pass  # more writes came meanwhile
+        finally:
+            with self._lock:
+                self._naming = False
+
+    def _apply_each_pending(self) -> bool:
+        with self._lock:
+            waiting = [
+                (key, value)
+                for key in ("names", "names:public")
+                if isinstance(value := self._named.get(key), derived.PendingNames)
+            ]
+        for key, pending in waiting:
+            try:
+                self._resolved(key, pending)
+            except Exception:
+                log.exception("applying changes to the name index %s failed: dropped", key)
+                with self._lock:
+                    if self._named.get(key) is pending:
+                        del self._named[key]
+        return bool(waiting)
 
     def _keep_previous(self, key: Any, v: int, value: Any) -> None:
         """Remember figures computed at version `v` to serve while later ones are computed."""
@@ -427,6 +475,8 @@ class Ledger:
             self._named.get("projection"),
             self._named.get("names"),
             self._named.get("names:public"),
+            self._named.get("registry"),
+            self._named.get("registry:public"),
         )
 
     def _entries_of(self, state: derived.Current, changes: derived.ChangeSet) -> dict[Any, Any]:
@@ -435,6 +485,8 @@ class Ledger:
             ("projection", state.projection),
             ("names", state.names),
             ("names:public", state.public_names),
+            ("registry", state.registry),
+            ("registry:public", state.public_registry),
         ):
             if value is not None:
                 kept[key] = value

@@ -9,22 +9,19 @@ the public receives depends on comparing text the request supplied with protecte
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.records import Person
 from prisonwatch.core.timeline import custody_status
-from prisonwatch.core.vocabulary import RECOGNITION, Protection
+from prisonwatch.core.vocabulary import Protection
 from prisonwatch.names.matcher import NameIndex
-from prisonwatch.names.substrings import SubstringIndex
 from prisonwatch.services import conflicts as conflict_service
 from prisonwatch.services import figures, people, reviewing
 from prisonwatch.services.public import href, public_custody
-from prisonwatch.storage.rows import search_key
+from prisonwatch.services.registry import Registry
 from prisonwatch.web.context import Ledger, Viewer, now
 
 
@@ -62,56 +59,25 @@ def person_row(
     }
 
 
-@dataclass(frozen=True, slots=True)
-class _Registry:
-    """Who is in the registry, held in memory until the data changes."""
+def _registry(ledger: Ledger, viewer: Viewer) -> Registry:
+    """Whom a viewer can search: everyone for analysts, the public projection's persons else
+    (kept current write by write: `services.derived`)."""
+    if viewer.analyst:
 
-    everyone: dict[str, Person]
-    orgs: dict[str, set[str]]
-    names: SubstringIndex
-    """Every name's search key, joined by line breaks (which no key contains)."""
-    starts: list[int]
-    owners: list[str]
+        def everyone() -> Registry:
+            view = ledger.view(figures.Scope())
+            persons = {p.id: p for p in view.persons.values() if p.merged_into is None}
+            return Registry.build(persons, view.events, _same)
 
-    @classmethod
-    def build(cls, ledger: Ledger, public: bool) -> _Registry:
-        text: figures.Text = _same
-        if public:
-            proj = ledger.projection()
-            everyone = dict(proj.persons)
-            text = proj.text
-        else:
-            persons = ledger.view(figures.Scope()).persons
-            everyone = {p.id: p for p in persons.values() if p.merged_into is None}
-        orgs: dict[str, set[str]] = {}
-        for e in ledger.view(figures.Scope()).events:
-            org = text(e.organisation)
-            if e.kind in RECOGNITION and org and e.person_id in everyone:
-                orgs.setdefault(e.person_id, set()).add(org)
-        parts, starts, owners, pos = [], [], [], 0
-        for p in everyone.values():
-            for n in p.all_names:
-                key = search_key(n)
-                parts.append(key)
-                starts.append(pos)
-                owners.append(p.id)
-                pos += len(key) + 1
-        return cls(everyone, orgs, SubstringIndex("\n".join(parts)), starts, owners)
+        reg: Registry = ledger.cached("registry", everyone)
+        return reg
 
-    def containing(self, text: str, limit: int = 200) -> list[str]:
-        """Persons any of whose names contains `text` (case and accents as written): one
-        person per place the text occurs, in the order of the names."""
-        key = search_key(text)
-        places = self.names.find_all(key, limit) if key else []
-        return [self.owners[bisect_right(self.starts, at) - 1] for at in places]
+    def public() -> Registry:
+        proj = ledger.projection()
+        return Registry.build(dict(proj.persons), ledger.view(figures.Scope()).events, proj.text)
 
-
-def _registry(ledger: Ledger, viewer: Viewer) -> _Registry:
-    """Whom a viewer can search: everyone for analysts, the public projection's persons else."""
-    public = not viewer.analyst
-    name = "registry:public" if public else "registry"
-    reg: _Registry = ledger.cached(name, lambda: _Registry.build(ledger, public))
-    return reg
+    found: Registry = ledger.cached("registry:public", public)
+    return found
 
 
 def persons(
