@@ -167,3 +167,23 @@ def test_unknown_organisation_or_country_is_an_error_naming_the_known_ones(cli: 
     r = run("stats", "--country", "XX")
     assert r.code == 2 and "no such country 'XX'; known: BY" in r.err
     assert run("deals", "--org", "viasna").code == 0
+
+
+def test_a_backup_is_readable_by_its_owner_only(cli: Cli, tmp_path: Path) -> None:
+    """Red team, session 4: `export --include-protected --out` wrote the protected names with
+    the umask's modes (0644 files, 0755 folder): any user of the machine could read the backup,
+    also when it replaced a public export made before in the same folder."""
+    loaded(cli)
+    out = tmp_path / "export"
+    assert cli("export", "--format", "csv", "--out", str(out)).code == 0  # public first
+    assert (out / "persons.csv").stat().st_mode & 0o077
+    for fmt, files in (("csv", ("persons.csv", "events.csv")), ("ftm", ("entities.ftm.json",))):
+        r = cli("export", "--format", fmt, "--out", str(out), "--include-protected")
+        assert r.code == 0, r.err
+        for name in files:
+            assert (out / name).stat().st_mode & 0o777 == 0o600, name
+    fresh = tmp_path / "backup" / "new"
+    r = cli("export", "--format", "csv", "--out", str(fresh), "--include-protected")
+    assert r.code == 0, r.err
+    assert fresh.stat().st_mode & 0o777 == 0o700
+    assert (fresh / "persons.csv").stat().st_mode & 0o777 == 0o600
