@@ -3,12 +3,13 @@
 The public projection uses this to decide what of a source (its title, its address) and which
 notes may be shown: a text is withheld when one of its words may be a protected person's
 surname. Words are compared by the name matcher's own forms (every transliteration of every
-nominative candidate, `names.keys.forms`) and their consonant skeletons, and a word that only
-begins with a protected stem ("Kviatkouskaha", "kvyatkovskogo") counts, so that inflected and
-transliterated forms are caught. Given names alone never count: they are shared by public
-persons, but a given name next to a surname of the same person does, in either order and any
-case form, even when that surname is too short or too common to count alone ("Andrei Kot",
-"Андрэя Кота", "Pavel Ivan").
+nominative candidate, `names.keys.forms`), the German press's spellings of a Cyrillic name
+(`names.translit.PRESS_TABLES`: "Bjaljazki", "Lukjantschyk") and their consonant skeletons,
+and a word that only begins with a protected stem ("Kviatkouskaha", "kvyatkovskogo") counts,
+so that inflected and transliterated forms are caught. Given names alone never count: they are
+shared by public persons, but a given name next to a surname of the same person does, in either
+order and any case form, even when that surname is too short or too common to count alone
+("Andrei Kot", "Андрэя Кота", "Pavel Ivan").
 
 Texts are normalised first: format characters (soft hyphens, zero-width spaces: Unicode
 category Cf) dropped, compatibility forms folded (NFKC), case folded. Then a letters-only form
@@ -41,7 +42,7 @@ from prisonwatch.core.records import Person
 from prisonwatch.core.text import fold
 from prisonwatch.names.chinese import has_han, pinyin, simplified
 from prisonwatch.names.keys import forms, given_group, skeleton
-from prisonwatch.names.translit import all_romanisations
+from prisonwatch.names.translit import all_romanisations, press_spellings
 
 _APOSTROPHES = re.compile("['\u2019\u02bc\u2018`\u00b4\u02b9]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -111,6 +112,13 @@ def _latin(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fold(tok) for f in forms(word) for tok in f.tokens if tok))
 
 
+@lru_cache(maxsize=50_000)
+def _press(word: str) -> tuple[str, ...]:
+    """The folded spellings of a Cyrillic word by the other presses' tables (German:
+    "Лук'янчык" as "Lukjantschyk"), which the matcher's forms do not hold."""
+    return tuple(dict.fromkeys(fold(v) for v in press_spellings(word).values()))
+
+
 def _is_given(word: str) -> bool:
     return any(given_group(tok) is not None for tok in _latin(word))
 
@@ -134,7 +142,7 @@ class ProtectedNames:
                 for word in words(name):
                     if len(word) < MIN_STEM or _is_given(word):
                         continue
-                    for tok in _latin(word):
+                    for tok in (*_latin(word), *_press(word)):
                         self.stems.add(tok[: max(MIN_STEM, len(tok) - 2)])
                         sk = skeleton(tok)
                         if len(sk) >= 3:
