@@ -215,13 +215,38 @@ _GERMAN = {
     "'": "",
 }
 _GLIDE_GERMAN = {"е": "je", "ё": "jo", "ю": "ju", "я": "ja"}
+_FRENCH = {
+    **{k: v for k, v in _BASE_RU_BGN.items() if k in "абвгдзиклмнопрстф"},
+    "е": "e",
+    "ё": "io",
+    "ж": "j",
+    "й": "ï",
+    "у": "ou",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "tch",
+    "ш": "ch",
+    "щ": "chtch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "iou",
+    "я": "ia",
+    "і": "i",
+    "ў": "ou",
+    "'": "",
+}
+_GLIDE_FRENCH = {"е": "ie", "ё": "io", "ю": "iou", "я": "ia"}
 PRESS_TABLES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "de-press": (_GERMAN, _GLIDE_GERMAN),
     "de-press-u": ({**_GERMAN, "ў": "u"}, _GLIDE_GERMAN),
+    "fr-press": (_FRENCH, _GLIDE_FRENCH),
 }
 """Spellings other presses use (German: "Bjaljazki", "Lukjantschyk", "Zwirbuzkaja",
-"Tichanowskaja"), kept apart from `TABLES`: the name check (`services.name_check`) looks for
-protected names in them, the matcher's search keys stay as they are."""
+"Tichanowskaja"; French: "Loukiantchik", "Jaurankevitch", "Tikhanovskaïa"), kept apart from
+`TABLES`: the name check (`services.name_check`) looks for protected names in them, the
+matcher's search keys stay as they are."""
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 

@@ -3,7 +3,7 @@
 The public projection uses this to decide what of a source (its title, its address) and which
 notes may be shown: a text is withheld when one of its words may be a protected person's
 surname. Words are compared by the name matcher's own forms (every transliteration of every
-nominative candidate, `names.keys.forms`), the German press's spellings of a Cyrillic name
+nominative candidate, `names.keys.forms`), German and French press spellings of a Cyrillic name
 (`names.translit.PRESS_TABLES`: "Bjaljazki", "Lukjantschyk") and their consonant skeletons,
 and a word that only begins with a protected stem ("Kviatkouskaha", "kvyatkovskogo") counts,
 so that inflected and transliterated forms are caught. Given names alone never count: they are

@@ -1,10 +1,11 @@
-"""Red team: protected names as the German press spells them.
+"""Red team: protected names as the German and French press spell them.
 
 DW, Spiegel and FAZ write Belarusian and Russian names by German rules: "Ales Bjaljazki",
 "Lukjantschyk", "Zwirbuzkaja", "Schaurankewitsch". None of the matcher's tables spells so
 (z for ц, sch for ж and ш, tsch for ч, w for в and ў), and the consonant skeletons do not meet
 either, so a German source title, a figure's note or an event's place naming a protected
-person that way was shown to the public. The surnames are made up.
+person that way was shown to the public. French spells ж j, у ou, ч tch, ш ch ("Loukiantchik",
+"Jaurankevitch", "Tsvirboutskaïa"): the same. The surnames are made up.
 """
 
 from __future__ import annotations
@@ -32,12 +33,13 @@ PERSONS = (
     "by-de-control,Raman Darashevich,,1980,male,Bezirk Schaurankewitschi,BY,public,,"
     "2025-01-01\n"
 )
-U1, U2, U3 = (f"https://dw.example.de/a{i}" for i in range(1, 4))
+U1, U2, U3, U4 = (f"https://dw.example.de/a{i}" for i in range(1, 5))
 SOURCES = (
     "url,title,publisher,published,language,recorded_at\n"
     f"{U1},Lukjantschyk zu sechs Jahren verurteilt,DW,2025-03-01,de,2025-01-01\n"
     f"{U2},Die Anwältin von Zwirbuzkaja spricht,DW,2025-03-02,de,2025-01-01\n"
     f"{U3},Weitere Urteile in Minsk,DW,2025-03-03,de,2025-01-01\n"
+    f"{U4},Loukiantchik condamné à six ans,Le Monde,2025-03-04,fr,2025-01-01\n"
 )
 EVENTS = (
     "id,person_id,kind,date,organisation,place,source_url,note,recorded_at\n"
@@ -49,8 +51,17 @@ EVENTS = (
 OBSERVATIONS = (
     "id,metric,value,qualifier,period,organisation,country,source_url,note,recorded_at\n"
     "de-obs-1,held,40,exact,2025-03,Viasna,BY,,Einschließlich Zwirbuzkaja,2025-03-10\n"
+    "fr-obs-1,held,41,exact,2025-04,Viasna,BY,,Dont Tsvirboutskaïa et Jaurankevitch,2025-04-10\n"
 )
-STEMS = ("lukjantsch", "zwirbuzk", "schaurankew", "schawrankew")
+STEMS = (
+    "lukjantsch",
+    "zwirbuzk",
+    "schaurankew",
+    "schawrankew",
+    "loukiantch",
+    "tsvirbout",
+    "jaurankev",
+)
 
 
 @pytest.fixture
@@ -81,7 +92,9 @@ def _traces(body: str) -> list[str]:
     return [s for s in STEMS if s in n]
 
 
-def test_no_protected_name_in_german_spelling(public: TestClient, german_store: SqlStore) -> None:
+def test_no_protected_name_in_german_or_french_spelling(
+    public: TestClient, german_store: SqlStore
+) -> None:
     for path in (
         "/api/v1/persons",
         "/api/v1/persons/by-de-control",
