@@ -124,6 +124,10 @@ class Projection:
     """The store's key for public ids (`ClearanceStore.id_key`): never shown."""
     _ids: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
     """Public ids already worked out (the name check is costly; the projection is immutable)."""
+    withdrawn: dict[str, Person] = field(default_factory=dict)
+    """Persons whose record was voided while they were protected, as last recorded, by id: a
+    person withdrawn from the registry (at their family's request, say) is still named by every
+    source title, address and note that named them, so their names stay protected."""
 
     @classmethod
     def build(cls, store: SqlStore) -> Projection:
@@ -133,6 +137,7 @@ class Projection:
             cleared_of(store),
             store.former_names(),
             id_key_of(store),
+            store.voided_persons(),
         )
 
     @classmethod
@@ -143,14 +148,24 @@ class Projection:
         cleared: frozenset[tuple[str, str]],
         former: dict[str, frozenset[str]],
         id_key: bytes = b"",
+        voided: Iterable[Person] = (),
     ) -> Projection:
         """The projection of these records (every person, every source), clearances and the
         names persons were formerly recorded under; persons in id order. `id_key` makes the
-        public ids of records whose id names a protected person (`record_id`)."""
+        public ids of records whose id names a protected person (`record_id`). `voided` are
+        the persons whose record is void (`store.voided_persons`, or `withdrawn` kept by
+        `updated`): those protected when voided keep their names protected."""
         everyone = sorted(everyone, key=lambda p: p.id)
-        level = protection_levels({p.id: p for p in everyone})
+        by_id = {p.id: p for p in everyone}
+        level = protection_levels(by_id)
+        withdrawn = {
+            p.id: p
+            for p in voided
+            if p.id not in by_id and level_of({**by_id, p.id: p}, p.id) is not Protection.PUBLIC
+        }
         names = ProtectedNames(
-            (p for p in everyone if level[p.id] is not Protection.PUBLIC), former
+            [*(p for p in everyone if level[p.id] is not Protection.PUBLIC), *withdrawn.values()],
+            former,
         )
         public = {
             p.id: _public_person(p, names)
@@ -161,7 +176,18 @@ class Projection:
         withheld = frozenset(p.id for p in everyone if level[p.id] is Protection.WITHHOLD_NAME)
         sources = {s.id: ps for s in all_sources if (ps := _public_source(s, names, cleared))}
         refs = _refs(sources.values())
-        return cls(public, exported, withheld, sources, cleared, names, refs, former, id_key)
+        return cls(
+            public,
+            exported,
+            withheld,
+            sources,
+            cleared,
+            names,
+            refs,
+            former,
+            id_key,
+            withdrawn=withdrawn,
+        )
 
     def updated(
         self,
@@ -179,7 +205,12 @@ class Projection:
         sources are projected again, against the same protected names. The names a touched
         person bore before the change join their former names."""
         former = dict(self.former)
+        withdrawn = dict(self.withdrawn)
         for pid, old in changed_persons.items():
+            if pid in persons:
+                withdrawn.pop(pid, None)  # in force again
+            elif old is not None and pid not in self.exported:
+                withdrawn[pid] = old  # voided while protected
             new = persons.get(pid)
             was = former.pop(pid, frozenset()) | frozenset(old.all_names if old else ())
             if left := was - frozenset(new.all_names if new else ()):
@@ -193,7 +224,12 @@ class Projection:
         )
         if protected or cleared != self.cleared:
             return Projection.of(
-                persons.values(), all_sources.values(), cleared, former, self.id_key
+                persons.values(),
+                all_sources.values(),
+                cleared,
+                former,
+                self.id_key,
+                withdrawn.values(),
             )
         public = dict(self.persons)
         exported = set(self.exported)
@@ -230,6 +266,7 @@ class Projection:
             former,
             self.id_key,
             self._ids,  # same protected names: the same public ids
+            withdrawn,
         )
 
     def text(self, value: str | None) -> str | None:
