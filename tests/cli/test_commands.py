@@ -202,3 +202,23 @@ def test_stats_difference_keeps_the_qualifier_of_the_published_figure(cli: Cli) 
     assert more["difference"]["high"] is None and more["difference"]["exact"] is False
     table = cli("stats", "--on", "2025-12-31").out
     assert f"at least {more['difference']['low']:,}" in table
+
+
+def test_a_backup_is_readable_by_its_owner_only(cli: Cli, tmp_path: Path) -> None:
+    """Red team, session 4: `export --include-protected --out` wrote the protected names with
+    the umask's modes (0644 files, 0755 folder): any user of the machine could read the backup,
+    also when it replaced a public export made before in the same folder."""
+    loaded(cli)
+    out = tmp_path / "export"
+    assert cli("export", "--format", "csv", "--out", str(out)).code == 0  # public first
+    assert (out / "persons.csv").stat().st_mode & 0o077
+    for fmt, files in (("csv", ("persons.csv", "events.csv")), ("ftm", ("entities.ftm.json",))):
+        r = cli("export", "--format", fmt, "--out", str(out), "--include-protected")
+        assert r.code == 0, r.err
+        for name in files:
+            assert (out / name).stat().st_mode & 0o777 == 0o600, name
+    fresh = tmp_path / "backup" / "new"
+    r = cli("export", "--format", "csv", "--out", str(fresh), "--include-protected")
+    assert r.code == 0, r.err
+    assert fresh.stat().st_mode & 0o777 == 0o700
+    assert (fresh / "persons.csv").stat().st_mode & 0o777 == 0o600

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from prisonwatch.core.records import Source
 from prisonwatch.core.vocabulary import Protection
-from prisonwatch.services import audit_trail, importing
+from prisonwatch.services import audit_trail, exporting, importing, public
 from prisonwatch.storage.sql import SqlStore
 from tests.cli.conftest import SAMPLE_FILES
 
@@ -110,3 +111,70 @@ def test_a_person_slipped_in(ledger: SqlStore) -> None:
         "VALUES ('by-mallory', 'Mallory', 'unknown', 'public', '2025-01-01 00:00:00')",
     )
     _named(ledger, "by-mallory", "not in the audit trail")
+
+
+SECRET_URL = "https://example.org/red-source"
+
+
+@pytest.fixture
+def cleared_ledger(ledger: SqlStore, tmp_path: Path) -> tuple[SqlStore, str]:
+    """The ledger with a source whose title names the withheld person (so the public does not
+    know of it), a cleared safe excerpt, a legitimate clearance and a public export made (its
+    pseudonyms stored): all of it as the application writes it, so it must still verify."""
+    (tmp_path / "sources.csv").write_text(
+        "url,title,publisher,published,language,recorded_at\n"
+        f"{SECRET_URL},Ала Цярэшка асуджаная,Example,2025-03-01,be,2025-01-01\n"
+        "https://example.org/safe,Court news,Example,2025-03-02,en,2025-01-01\n",
+        encoding="utf-8",
+    )
+    report = importing.import_files(ledger, [tmp_path / "sources.csv"], "tester", AT)
+    assert report.ok, report.problems
+    secret = Source.make_id(None, SECRET_URL)
+    safe = Source.make_id(None, "https://example.org/safe")
+    public.clear(ledger, "address", safe, "rev", AT, "checked")
+    exporting.export_records(ledger, at=AT)
+    assert secret not in public.Projection.build(ledger).sources
+    verdict = audit_trail.verify(ledger)
+    assert verdict.ok, verdict.broken
+    return ledger, secret
+
+
+def test_a_clearance_slipped_in_beside_the_chain(cleared_ledger: tuple[SqlStore, str]) -> None:
+    """Red team, session 4: a clearance of a title naming a withheld person inserted in SQL
+    showed that title to the public, and `audit verify` said intact (only the record tables
+    were compared with the chain)."""
+    store, secret = cleared_ledger
+    _sql(
+        store,
+        "INSERT INTO clearances (kind, target_id, cleared_by, cleared_at) "
+        f"VALUES ('title', '{secret}', 'rev', '2026-11-30 12:00:00')",
+    )
+    assert public.Projection.build(store).sources[secret].title == "Ала Цярэшка асуджаная"
+    _named(store, "clearance", "title", secret, "not in the audit trail")
+
+
+def test_a_recorded_clearance_moved_to_another_target(cleared_ledger: tuple[SqlStore, str]) -> None:
+    store, secret = cleared_ledger
+    _sql(store, f"UPDATE clearances SET target_id = '{secret}', kind = 'title'")
+    assert secret in public.Projection.build(store).sources
+    _named(store, "clearance", secret)
+
+
+def test_a_clearance_removed(cleared_ledger: tuple[SqlStore, str]) -> None:
+    store, _ = cleared_ledger
+    _sql(store, "DELETE FROM clearances")
+    _named(store, "clearance", "removed")
+
+
+def test_a_pseudonym_set_to_the_name_in_sql(cleared_ledger: tuple[SqlStore, str]) -> None:
+    """The public export shows a withheld person under a stored pseudonym: one rewritten in
+    SQL to their name was published by the next export, with the chain intact."""
+    store, _ = cleared_ledger
+    _sql(
+        store,
+        "UPDATE public_ids SET public_id = 'Ala Ciareshka' "
+        "WHERE kind = 'person' AND record_id = 'by-red-ciareshka'",
+    )
+    ids = {p["id"] for p in exporting.export_records(store, at=AT)["persons"]}
+    assert "Ala Ciareshka" in ids
+    _named(store, "public id", "by-red-ciareshka")

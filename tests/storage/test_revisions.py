@@ -197,3 +197,22 @@ def test_former_names_hold_every_name_a_revised_person_bore(store: SqlStore) -> 
     former = store.former_names()
     assert set(former) == {p.id}
     assert former[p.id] == frozenset(first | {"Mikalai Novy", "Мікалай Новы"})
+
+
+def test_voided_persons_are_given_as_last_recorded(store: SqlStore) -> None:
+    """A person voided while protected stays protected under their names (services.public):
+    the store gives each voided person as their last version before the void, and a person
+    brought back is not among them."""
+    assert store.voided_persons() == []
+    store.apply(sample_batch(), "import", AT)
+    p = store.person("by-statkevich")
+    assert p is not None
+    never_revised = store.person("by-hidden")
+    assert never_revised is not None
+    protected = replace(p, protection=Protection.COUNTS_ONLY, aliases=("Мікалай Новы",))
+    store.revise("person", p.id, protected, "a", AT, "family asked")
+    store.revise("person", p.id, None, "a", AT, "taken off the registry")
+    store.revise("person", never_revised.id, None, "a", AT, "made in error")
+    assert store.voided_persons() == [never_revised, protected]
+    store.revise("person", never_revised.id, never_revised, "a", AT, "brought back")
+    assert store.voided_persons() == [protected]

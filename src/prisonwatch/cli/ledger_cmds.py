@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterable
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -251,9 +253,8 @@ def export(
                 sys.stdout.writelines(lines)
                 return
             try:
-                out_dir.mkdir(parents=True, exist_ok=True)
-                with (out_dir / "entities.ftm.json").open("w", encoding="utf-8") as fh:
-                    fh.writelines(lines)
+                _make_dir(out_dir, include_protected)
+                _write(out_dir / "entities.ftm.json", lines, include_protected)
             except OSError as exc:
                 raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
         out.print(f"wrote entities.ftm.json to {out_dir}")
@@ -266,14 +267,38 @@ def export(
         sys.stdout.write(render.as_json(data) + "\n")
     elif out_dir is not None:
         try:
-            out_dir.mkdir(parents=True, exist_ok=True)
+            _make_dir(out_dir, include_protected)
             for k, rows in data.items():
-                (out_dir / f"{k}.csv").write_text(exporting.to_csv(rows, k), encoding="utf-8")
+                _write(out_dir / f"{k}.csv", [exporting.to_csv(rows, k)], include_protected)
         except OSError as exc:
             raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
         out.print(f"wrote {', '.join(f'{k}.csv' for k in data)} to {out_dir}")
     else:
         sys.stdout.write(exporting.to_csv(data[kind], kind))
+
+
+PRIVATE_FILE = 0o600
+"""A backup's files: its owner reads and writes them, nobody else (`--include-protected`)."""
+PRIVATE_DIR = 0o700
+
+
+def _make_dir(path: Path, private: bool) -> None:
+    """The export's folder; one made for a backup is its owner's alone."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR if private else 0o777)
+
+
+def _write(path: Path, parts: Iterable[str], private: bool) -> None:
+    """One file of an export. A backup holds protected names, so its file is readable by its
+    owner only (`PRIVATE_FILE`) whatever the umask, and also when it replaces an older file that
+    others could read; a public export's files are made as any other file."""
+    if not private:
+        with path.open("w", encoding="utf-8") as fh:
+            fh.writelines(parts)
+        return
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    os.fchmod(fd, PRIVATE_FILE)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.writelines(parts)
 
 
 SAMPLE_FILES = (

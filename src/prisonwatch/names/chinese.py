@@ -45,6 +45,13 @@ def han_spellings(name: str) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+def pinyin(text: str) -> str:
+    """The text's Chinese characters (traditional ones as simplified) read as toneless pinyin
+    syllables run together, other characters dropped: how a name written in characters inside
+    a sentence (which has no spaces to mark words) reads in Latin letters."""
+    return _syllables(simplified(text))
+
+
 def strip_tones(text: str) -> str:
     """Pinyin written with tone numbers ("Liu2 Xiao3bo1") without them."""
     return re.sub(r"(?<=[a-zA-Zü])[1-5]", "", text)

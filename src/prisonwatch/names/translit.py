@@ -191,6 +191,63 @@ TABLES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "iso9": (_ISO9, {}),
 }
 
+_GERMAN = {
+    **{k: v for k, v in _BASE_RU_BGN.items() if k in "абгдзиклмнопрстуф"},
+    "в": "w",
+    "е": "e",
+    "ё": "jo",
+    "ж": "sch",
+    "з": "s",
+    "й": "i",
+    "х": "ch",
+    "ц": "z",
+    "ч": "tsch",
+    "ш": "sch",
+    "щ": "schtsch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "ju",
+    "я": "ja",
+    "і": "i",
+    "ў": "w",
+    "'": "",
+}
+_GLIDE_GERMAN = {"е": "je", "ё": "jo", "ю": "ju", "я": "ja"}
+_FRENCH = {
+    **{k: v for k, v in _BASE_RU_BGN.items() if k in "абвгдзиклмнопрстф"},
+    "е": "e",
+    "ё": "io",
+    "ж": "j",
+    "й": "ï",
+    "у": "ou",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "tch",
+    "ш": "ch",
+    "щ": "chtch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "iou",
+    "я": "ia",
+    "і": "i",
+    "ў": "ou",
+    "'": "",
+}
+_GLIDE_FRENCH = {"е": "ie", "ё": "io", "ю": "iou", "я": "ia"}
+PRESS_TABLES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "de-press": (_GERMAN, _GLIDE_GERMAN),
+    "de-press-u": ({**_GERMAN, "ў": "u"}, _GLIDE_GERMAN),
+    "fr-press": (_FRENCH, _GLIDE_FRENCH),
+}
+"""Spellings other presses use (German: "Bjaljazki", "Lukjantschyk", "Zwirbuzkaja",
+"Tichanowskaja"; French: "Loukiantchik", "Jaurankevitch", "Tikhanovskaïa"), kept apart from
+`TABLES`: the name check (`services.name_check`) looks for protected names in them, the
+matcher's search keys stay as they are."""
+
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -209,9 +266,16 @@ def language(text: str) -> str | None:
     return None
 
 
+def press_spellings(text: str) -> dict[str, str]:
+    """A Cyrillic text as the other presses (`PRESS_TABLES`) spell it, keyed by table name."""
+    if not is_cyrillic(text):
+        return {}
+    return {t: transliterate(text, t) for t in PRESS_TABLES}
+
+
 def transliterate(text: str, table: str) -> str:
     """`text` in Latin letters by one table; non-Cyrillic characters pass through."""
-    letters, glides = TABLES[table]
+    letters, glides = TABLES[table] if table in TABLES else PRESS_TABLES[table]
     out: list[str] = []
     previous = ""
     for ch in text:

@@ -29,7 +29,7 @@ from prisonwatch.core.dates import format_fuzzy
 from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
 from prisonwatch.core.vocabulary import Gender, Protection
 from prisonwatch.services.privacy import WITHHELD
-from prisonwatch.services.public import Projection
+from prisonwatch.services.public import Projection, public_articles
 from prisonwatch.storage.clearances import ClearanceStore
 from prisonwatch.storage.sql import SqlStore
 
@@ -263,6 +263,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         row = _event_row(e, urls)
         row["place"], row["note"] = proj.text(e.place), proj.text(e.note)
         row["court"] = proj.text(e.court)
+        row["articles"] = "|".join(public_articles(e.articles, proj.text))
         row["organisation"] = proj.text(e.organisation)
         row["id"] = proj.record_id("event", e.id)
         row["deal_id"] = proj.record_ref("deal", e.deal_id)

@@ -3,12 +3,13 @@
 The public projection uses this to decide what of a source (its title, its address) and which
 notes may be shown: a text is withheld when one of its words may be a protected person's
 surname. Words are compared by the name matcher's own forms (every transliteration of every
-nominative candidate, `names.keys.forms`) and their consonant skeletons, and a word that only
-begins with a protected stem ("Kviatkouskaha", "kvyatkovskogo") counts, so that inflected and
-transliterated forms are caught. Given names alone never count: they are shared by public
-persons, but a given name next to a surname of the same person does, in either order and any
-case form, even when that surname is too short or too common to count alone ("Andrei Kot",
-"Андрэя Кота", "Pavel Ivan").
+nominative candidate, `names.keys.forms`), German and French press spellings of a Cyrillic name
+(`names.translit.PRESS_TABLES`: "Bjaljazki", "Lukjantschyk") and their consonant skeletons,
+and a word that only begins with a protected stem ("Kviatkouskaha", "kvyatkovskogo") counts,
+so that inflected and transliterated forms are caught. Given names alone never count: they are
+shared by public persons, but a given name next to a surname of the same person does, in either
+order and any case form, even when that surname is too short or too common to count alone
+("Andrei Kot", "Андрэя Кота", "Pavel Ivan").
 
 Texts are normalised first: format characters (soft hyphens, zero-width spaces: Unicode
 category Cf) dropped, compatibility forms folded (NFKC), case folded. Then a letters-only form
@@ -16,6 +17,13 @@ of the whole text (every separator removed: "H.r.a.b.i.a.n.i.u.k", "Hrabia-niuk"
 "dar-yanchyk", "zmitserhrabianiuk") is searched for surname stems of at least `MIN_JOINED`
 letters and for a given name run together with a surname. The check errs on the side of
 withholding (a stem may occur across two innocent words); review can clear what it withheld.
+
+Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+Myanmar) have no word to compare: a name there runs into the words around it ("与刘晓波同案",
+"ဝေမိုးနိုင်ကို"). A protected name written in such a script is therefore searched for as a run of
+characters anywhere in a text (Chinese as simplified characters), and Chinese characters in a
+text are also read as pinyin in its letters-only form, so that a name known only in Latin
+letters ("Liu Xiaobo") is found written in characters.
 
 Only stored texts are judged, never text a request supplied, so no answer to a request
 depends on whether a guessed name is protected.
@@ -32,8 +40,9 @@ from urllib.parse import unquote
 
 from prisonwatch.core.records import Person
 from prisonwatch.core.text import fold
+from prisonwatch.names.chinese import has_han, pinyin, simplified
 from prisonwatch.names.keys import forms, given_group, skeleton
-from prisonwatch.names.translit import all_romanisations
+from prisonwatch.names.translit import all_romanisations, press_spellings
 
 _APOSTROPHES = re.compile("['\u2019\u02bc\u2018`\u00b4\u02b9]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -45,6 +54,18 @@ MIN_GIVEN_STEM = 3
 """Letters of a given name's stem that count next to a surname of the same person."""
 ENDING = 3
 """Letters a case ending may add to a name part in the letters-only form."""
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\ua9e0-\ua9ff\uaa60-\uaa7f]"
+)
+"""Letters of the scripts written without spaces between words: Thai, Lao, Myanmar, Khmer,
+Japanese kana and Chinese characters."""
+MIN_RUN = 2
+"""Characters a whole protected name in an unspaced script needs to be searched for as a run
+(a Chinese name has two or more)."""
+MIN_RUN_PART = 3
+"""Characters one part of such a name (a Uyghur name's part between middle dots, a Thai or
+Myanmar name's part between spaces) needs to be searched for alone."""
 
 
 def plain(text: str) -> str:
@@ -64,7 +85,19 @@ def letters_only(text: str) -> tuple[str, ...]:
     if not joined:
         return ()
     out = [fold(joined)] + [fold(v) for v in all_romanisations(joined).values()]
+    if has_han(joined):
+        out.append(fold(pinyin(joined)))
     return tuple(dict.fromkeys(out))
+
+
+def unspaced(text: str) -> str:
+    """The text as a run of letters and the marks on them (folded, Chinese as simplified
+    characters), every space and punctuation removed: where a name in a script written without
+    spaces is searched for."""
+    text = plain(text)
+    if has_han(text):
+        text = simplified(text)
+    return "".join(c for c in text.casefold() if unicodedata.category(c)[0] in "LM")
 
 
 def words(text: str) -> list[str]:
@@ -77,6 +110,13 @@ def _latin(word: str) -> tuple[str, ...]:
     """The folded Latin tokens of one word: as written, or every transliteration of every
     nominative it may be an inflection of."""
     return tuple(dict.fromkeys(fold(tok) for f in forms(word) for tok in f.tokens if tok))
+
+
+@lru_cache(maxsize=50_000)
+def _press(word: str) -> tuple[str, ...]:
+    """The folded spellings of a Cyrillic word by the other presses' tables (German:
+    "Лук'янчык" as "Lukjantschyk"), which the matcher's forms do not hold."""
+    return tuple(dict.fromkeys(fold(v) for v in press_spellings(word).values()))
 
 
 def _is_given(word: str) -> bool:
@@ -94,12 +134,15 @@ class ProtectedNames:
         self.stems: set[str] = set()
         self.skeletons: set[str] = set()
         self.pairs: dict[str, set[str]] = {}
+        self.runs: set[str] = set()
+        """Protected names, and their longer parts, in scripts written without spaces."""
         for p in persons:
             for name in {*p.all_names, *(former or {}).get(p.id, ())}:
+                self._add_runs(name)
                 for word in words(name):
                     if len(word) < MIN_STEM or _is_given(word):
                         continue
-                    for tok in _latin(word):
+                    for tok in (*_latin(word), *_press(word)):
                         self.stems.add(tok[: max(MIN_STEM, len(tok) - 2)])
                         sk = skeleton(tok)
                         if len(sk) >= 3:
@@ -108,6 +151,20 @@ class ProtectedNames:
         self.joined = {s for s in self.stems if len(s) >= MIN_JOINED}
         """Surname stems searched for anywhere in the letters-only form."""
         self._lengths = sorted({len(s) for s in self.joined} | {len(b) for b in self.pairs})
+
+    def _add_runs(self, name: str) -> None:
+        """A name written in a script without spaces between words, as a run of characters
+        to search for (`unspaced`): whole, and each part of it between spaces or dots."""
+        if not _UNSPACED.search(name):
+            return
+        whole = unspaced(name)
+        if len(whole) >= MIN_RUN:
+            self.runs.add(whole)
+        spaced = "".join(c if unicodedata.category(c)[0] in "LM" else " " for c in plain(name))
+        for part in spaced.split():
+            run = unspaced(part)
+            if len(run) >= MIN_RUN_PART and _UNSPACED.search(run):
+                self.runs.add(run)
 
     def _add_pairs(self, parts: list[str]) -> None:
         """Index each part of a name (folded Latin token) to the stems of the name's other
@@ -163,8 +220,12 @@ class ProtectedNames:
 
     def mentions(self, text: str | None) -> bool:
         """Whether `text` may name a protected person."""
-        if not text or not (self.stems or self.skeletons or self.pairs):
+        if not text or not (self.stems or self.skeletons or self.pairs or self.runs):
             return False
+        if self.runs and _UNSPACED.search(plain(text)):
+            run = unspaced(text)
+            if any(r in run for r in self.runs):
+                return True
         if any(self._word_hits(w) for w in words(text) if len(w) >= 3):
             return True
         return self._letters_hit(text)

@@ -126,6 +126,10 @@ class Projection:
     _named: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     """Stored texts already checked against `names` (`text`): whether each may name a
     protected person. Shared by projections with the same protected names."""
+    withdrawn: dict[str, Person] = field(default_factory=dict)
+    """Persons whose record was voided while they were protected, as last recorded, by id: a
+    person withdrawn from the registry (at their family's request, say) is still named by every
+    source title, address and note that named them, so their names stay protected."""
 
     @classmethod
     def build(cls, store: SqlStore) -> Projection:
@@ -135,6 +139,7 @@ class Projection:
             cleared_of(store),
             store.former_names(),
             id_key_of(store),
+            store.voided_persons(),
         )
 
     @classmethod
@@ -145,14 +150,24 @@ class Projection:
         cleared: frozenset[tuple[str, str]],
         former: dict[str, frozenset[str]],
         id_key: bytes = b"",
+        voided: Iterable[Person] = (),
     ) -> Projection:
         """The projection of these records (every person, every source), clearances and the
         names persons were formerly recorded under; persons in id order. `id_key` makes the
-        public ids of records whose id names a protected person (`record_id`)."""
+        public ids of records whose id names a protected person (`record_id`). `voided` are
+        the persons whose record is void (`store.voided_persons`, or `withdrawn` kept by
+        `updated`): those protected when voided keep their names protected."""
         everyone = sorted(everyone, key=lambda p: p.id)
-        level = protection_levels({p.id: p for p in everyone})
+        by_id = {p.id: p for p in everyone}
+        level = protection_levels(by_id)
+        withdrawn = {
+            p.id: p
+            for p in sorted(voided, key=lambda p: p.id)
+            if p.id not in by_id and level_of({**by_id, p.id: p}, p.id) is not Protection.PUBLIC
+        }
         names = ProtectedNames(
-            (p for p in everyone if level[p.id] is not Protection.PUBLIC), former
+            [*(p for p in everyone if level[p.id] is not Protection.PUBLIC), *withdrawn.values()],
+            former,
         )
         named: dict[str, bool] = {}
         public = {
@@ -179,6 +194,7 @@ class Projection:
             id_key,
             protected,
             _named=named,
+            withdrawn=withdrawn,
         )
 
     def updated(
@@ -203,9 +219,17 @@ class Projection:
           again against them, and the public ids (`record_id`) are worked out afresh;
         - when only the clearances changed, every source is projected again.
 
+        A touched person no longer recorded who was protected before the change is withdrawn
+        (voided while protected): their names stay among the protected names.
+
         The names a touched person bore before the change join their former names."""
         former = dict(self.former)
+        withdrawn = dict(self.withdrawn)
         for pid, old in changed_persons.items():
+            if pid in persons:
+                withdrawn.pop(pid, None)  # in force again
+            elif old is not None and pid not in self.exported:
+                withdrawn[pid] = old  # voided while protected
             new = persons.get(pid)
             was = former.pop(pid, frozenset()) | frozenset(old.all_names if old else ())
             if left := was - frozenset(new.all_names if new else ()):
@@ -222,10 +246,18 @@ class Projection:
                 if level[pid] is not Protection.PUBLIC:
                     protected.add(pid)
         names, named, ids = self.names, self._named, self._ids
-        if protected != self.protected or any(
-            pid in protected or pid in self.protected for pid in changed_persons
+        if (
+            protected != self.protected
+            or withdrawn.keys() != self.withdrawn.keys()
+            or any(pid in protected or pid in self.protected for pid in changed_persons)
         ):
-            fresh = ProtectedNames((persons[pid] for pid in sorted(protected)), former)
+            fresh = ProtectedNames(
+                [
+                    *(persons[pid] for pid in sorted(protected)),
+                    *(withdrawn[pid] for pid in sorted(withdrawn)),
+                ],
+                former,
+            )
             if not _same_names(fresh, self.names):
                 names, named, ids = fresh, {}, {}
         public = dict(self.persons)
@@ -289,6 +321,7 @@ class Projection:
             frozenset(protected),
             ids,  # the same protected names: the same public ids
             named,
+            withdrawn,
         )
 
     def text(self, value: str | None) -> str | None:

@@ -14,6 +14,13 @@ and compares it with the newest audit entry about it:
 - the record's revisions in the `revisions` table must be exactly those the chain counted
   (a revision deleted, even one whose change a later one repeats, changes "as known on").
 
+Clearances (what review cleared for the public: a claim's excerpt, a source's title or address)
+are checked too: each row of `clearances` must be one the chain recorded (`clear` entries about
+a `clearance`), and each recorded one must still be there. A row slipped in by SQL would show a
+source title or an excerpt naming a protected person to the public with the chain intact. And
+every stored public id (a withheld person's pseudonym, an event's, the key of record ids) must
+have the random form the application makes: one set by hand to a name would publish it.
+
 Entries written before the records' whole payload went into the chain (an inserted person's
 names, an event's sources) are compared in the fields they hold. Reads go kind by kind, in
 chunks of records, so memory stays bounded by the number of record ids.
@@ -22,6 +29,8 @@ chunks of records, so memory stays bounded by the number of record ids.
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -108,6 +117,9 @@ def check(conn: Connection, read: Read) -> Break | None:
     """The first record that disagrees with the chain, or None. `read(kind, ids, folded)` gives
     the records of a kind as the application folds them now (voided ones left out), or with
     `folded` false their first versions (what "as known on" an earlier day starts from)."""
+    found = _clearances(conn) or _public_ids(conn)
+    if found is not None:
+        return found
     for kind in CHECKED:
         a = t.audit.c
         audited_ids = set(
@@ -120,6 +132,54 @@ def check(conn: Connection, read: Read) -> Break | None:
             found = _check_chunk(conn, kind, chunk, stored_ids, read)
             if found is not None:
                 return found
+    return None
+
+
+_CLEARED = ("kind", "target_id", "cleared_by", "note")
+
+
+def _clearances(conn: Connection) -> Break | None:
+    """The first clearance stored but never recorded by the chain, or recorded and removed."""
+    a = t.audit.c
+    recorded: Counter[tuple[Any, ...]] = Counter()
+    stmt = select(cast(a.after, Text)).where(a.record_kind == "clearance", a.action == "clear")
+    for (after,) in conn.execute(stmt):
+        row = _parsed(after)
+        if isinstance(row, dict):
+            recorded[tuple(row.get(k) for k in _CLEARED)] += 1
+    c = t.clearances.c
+    stored = Counter(
+        tuple(r) for r in conn.execute(select(c.kind, c.target_id, c.cleared_by, c.note))
+    )
+    for (kind, target, by, _), _n in sorted((stored - recorded).items(), key=repr):
+        why = (
+            f"clearance of the {kind} of {target!r} by {by!r} is stored but not in the audit trail"
+        )
+        return Break(None, why + ": it was added or changed in SQL")
+    for (kind, target, by, _), _n in sorted((recorded - stored).items(), key=repr):
+        return Break(
+            None, f"clearance of the {kind} of {target!r} by {by!r} was removed from its table"
+        )
+    return None
+
+
+_PUBLIC_ID = re.compile(r"[a-z_]+-[0-9a-f]{16}")
+_ID_KEY = re.compile(r"[0-9a-f]{32}")
+
+
+def _public_ids(conn: Connection) -> Break | None:
+    """The first stored public id that is not of the random form the application makes (a
+    pseudonym written in SQL can carry a name), or None."""
+    c = t.public_ids.c
+    for kind, record_id, public_id in conn.execute(
+        select(c.kind, c.record_id, c.public_id).order_by(c.kind, c.record_id)
+    ):
+        form = _ID_KEY if kind == "key" else _PUBLIC_ID
+        if not form.fullmatch(public_id) or (
+            kind != "key" and not public_id.startswith(kind + "-")
+        ):
+            why = f"public id of {kind} {record_id!r} is not one the application makes"
+            return Break(None, why + ": it was set in SQL")
     return None
 
 

@@ -244,6 +244,11 @@ class LedgerStore(Protocol):
     def revisions(self, kind: str, record_id: str) -> list[Revision[Any]]:
         """Every revision of one record, oldest first (its first version is not among them)."""
 
+    def voided_persons(self) -> list[Person]:
+        """Every person whose record is void now, as their last version before the void (the
+        first one if none came between), in id order. A person withdrawn from the registry at
+        their family's request stays protected under the names they bore (`services.public`)."""
+
     def former_names(self) -> dict[str, frozenset[str]]:
         """For every person revised since first recorded: each name and alias an earlier version
         of them held (the first one included) that the current one (if any) no longer holds, by

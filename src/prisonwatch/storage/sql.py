@@ -285,6 +285,24 @@ class SqlStore:
         result: dict[str, frozenset[str]] = self._read(q)
         return result
 
+    def voided_persons(self) -> list[Person]:
+        def q(conn: Connection) -> list[Person]:
+            revised = _Reader(conn).revisions("person", None)
+            gone = sorted(pid for pid, revs in revised.items() if revs[-1].record is None)
+            if not gone:
+                return []
+            last: dict[str, Person] = {
+                p.id: p for p in _Reader(conn, folded=False).of_kind("person", gone)
+            }
+            for pid in gone:
+                for rev in revised[pid]:
+                    if rev.record is not None:
+                        last[pid] = rev.record
+            return [last[pid] for pid in gone if pid in last]
+
+        result: list[Person] = self._read(q)
+        return result
+
     def first_version(self, kind: str, record_id: str) -> Any | None:
         def q(conn: Connection) -> Any | None:
             found = _Reader(conn, folded=False).of_kind(kind, [record_id])

@@ -644,6 +644,7 @@ class Ledger:
                 cleared_of(self.store),
                 self.store.former_names(),
                 id_key_of(self.store),
+                self.store.voided_persons(),
             )
 
         result: Projection = self.cached("projection", build)

@@ -1,0 +1,86 @@
+"""Red team: a criminal-code article reference is free text after its number.
+
+Viasna-style cards write an article with the case it belongs to: "342 ч.2 (справа Грабянюка)",
+a co-defendant's case. The article text was shown to the public as stored on a public
+person's page and in the public export, where it also stood beside a withheld person's
+pseudonym: both named a protected person. Now an article naming a protected person is shown
+as its number alone. The surnames are made up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from prisonwatch.services import exporting, importing
+from prisonwatch.storage.sql import SqlStore
+from prisonwatch.web.app import create_app
+from prisonwatch.web.settings import WebSettings
+from tests.web.leak_canaries import normal
+
+NOW = datetime(2026, 11, 29, 12, 0)
+PERSONS = (
+    "id,name,aliases,birth_year,gender,region,country,protection,note,recorded_at\n"
+    "by-art-hr,Zmitser Hrabianiuk,Зміцер Грабянюк,1979,male,,BY,counts_only,,2025-01-01\n"
+    "by-art-zh,Ihar Zhaurankevich,Ігар Жаўранкевіч,1971,male,,BY,withhold_name,,2025-01-01\n"
+    "by-art-control,Raman Darashevich,Раман Дарашэвіч,1980,male,,BY,public,,2025-01-01\n"
+)
+EVENTS = (
+    "id,person_id,kind,date,articles,sentence,recorded_at\n"
+    "art-hr,by-art-hr,sentenced,2023-03-01,342 ч.2,3y,2025-01-01\n"
+    "art-zh,by-art-zh,sentenced,2023-03-02,361-1 ч.3 (дело Жавранкевича),6y,2025-01-01\n"
+    "art-control,by-art-control,sentenced,2023-03-03,"
+    '"342 ч.2 (справа Грабянюка)|130 ч.3 (Zhaurankevich case)|293 ч.1|'
+    '369 (справа Іванова)",5y,2025-01-01\n'
+)
+STEMS = ("грабян", "hrabian", "жавранкев", "жаўранкев", "zhaurank")
+
+
+@pytest.fixture
+def article_store(store: SqlStore, tmp_path: Path) -> SqlStore:
+    (tmp_path / "persons_art.csv").write_text(PERSONS, encoding="utf-8")
+    (tmp_path / "events_art.csv").write_text(EVENTS, encoding="utf-8")
+    files = [tmp_path / "persons_art.csv", tmp_path / "events_art.csv"]
+    report = importing.import_files(store, files, "tester", NOW)
+    assert report.ok, report.problems
+    return store
+
+
+@pytest.fixture
+def public(article_store: SqlStore) -> Iterator[TestClient]:
+    app = create_app(WebSettings(article_store.url, secure_cookies=False), article_store)
+    with TestClient(app) as c:
+        yield c
+
+
+def _traces(body: str) -> list[str]:
+    n = normal(body)
+    return [s for s in STEMS if s in n]
+
+
+def test_an_article_naming_a_protected_person_is_shown_as_its_number(
+    public: TestClient, article_store: SqlStore
+) -> None:
+    for path in (
+        "/api/v1/persons/by-art-control",
+        "/persons/by-art-control",
+        "/api/v1/events",
+        "/api/v1/custody",
+    ):
+        r = public.get(path)
+        assert r.status_code == 200, path
+        assert not _traces(r.text), (path, _traces(r.text))
+    events = public.get("/api/v1/persons/by-art-control").json()["events"]
+    shown = events[0]["custody_details"]["articles"]
+    # the control: articles naming nobody protected are shown whole, as before
+    assert shown == ["342", "130", "293 ч.1", "369 (справа Іванова)"]
+    export = exporting.export_records(article_store, at=NOW)
+    rows = {r["person_id"]: r for r in export["events"]}
+    assert rows["by-art-control"]["articles"] == "342|130|293 ч.1|369 (справа Іванова)"
+    assert not _traces(repr(export)), _traces(repr(export))
+    hidden = [r for r in export["events"] if r["person_id"] not in ("by-art-control",)]
+    assert [r["articles"] for r in hidden] == ["361-1"]
