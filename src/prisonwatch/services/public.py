@@ -25,6 +25,9 @@ data version changes.
   (`Projection.record_id`), and public routes find the record under that id alone.
 - Custody details of an event: its articles, sentence length, term end and court
   (`public_custody`); never the place of detention or health notes, which are for analysts only.
+  An article reference is free text after its number ("342 ч.2 (справа ...)", a co-defendant's
+  case): shown whole only when it names no protected person, else as its number alone
+  (`public_articles`), in pages, the API, the public export and the custody figures.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from prisonwatch.core.custody import format_sentence
+from prisonwatch.core.custody import article_number, format_sentence
 from prisonwatch.core.records import Claim, Event, Person, Source
 from prisonwatch.core.vocabulary import Protection, stricter
 from prisonwatch.services.name_check import ProtectedNames
@@ -407,12 +410,24 @@ def protection_levels(persons: dict[str, Person]) -> dict[str, Protection]:
     return {pid: level_of(persons, pid) for pid in persons}
 
 
+def public_articles(articles: Iterable[str], text: Callable[[str | None], str | None]) -> list[str]:
+    """Article references as the public may see them (`text`: the projection's check): each as
+    written when it names no protected person, else its number alone when that passes, else
+    left out."""
+    out = []
+    for a in articles:
+        shown = text(a) or text(article_number(a))
+        if shown:
+            out.append(shown)
+    return out
+
+
 def public_custody(e: Event, text: Callable[[str | None], str | None]) -> dict[str, Any]:
     """The custody details of an event the public may see, read field by field from the event:
-    articles, sentence length, term end and court (`text` screens the court's free text).
-    Detention place and health are never read here."""
+    articles, sentence length, term end and court (`text` screens the articles' and the
+    court's free text). Detention place and health are never read here."""
     return {
-        "articles": list(e.articles),
+        "articles": public_articles(e.articles, text),
         "sentence": format_sentence(e.sentence_months) if e.sentence_months else None,
         "sentence_months": e.sentence_months,
         "term_ends": e.term_ends.isoformat() if e.term_ends else None,
