@@ -1,0 +1,134 @@
+"""The name index kept in arrays (names.lexicon, names.blocks) holds what the names say and
+answers as an index built afresh does: spellings and token features as `keys.forms` and
+`keys.token_features` make them, blocks as the keys of the persons' tokens, and after any
+sequence of changes (`replaced`, `add`, `fork`, compaction) the same candidates, scores and
+reasons as a fresh build of the same persons in the same order; the index changed from is
+left answering as before."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prisonwatch.names import matcher
+from prisonwatch.names.blocks import KeyRows
+from prisonwatch.names.keys import forms, token_features
+from prisonwatch.names.matcher import NameIndex
+
+SURNAMES = [
+    "Statkevich", "Statkevič", "Losik", "Łosik", "Tsikhanouskaya", "Kalesnikava",
+    "Babaryka", "Bialiatski", "Znak", "Rabkova", "Кoлесникова", "Лосик", "Статкевич",
+    "Бабарико", "Kolesnikova", "Losick", "Statkevych",
+]  # fmt: skip
+GIVEN = ["Ihar", "Maryia", "Mikalai", "Siarhei", "Ales", "Марыя", "Игорь", "Viktar"]
+
+names_st = st.builds(
+    lambda g, s: f"{g} {s}", st.sampled_from(GIVEN), st.sampled_from(SURNAMES)
+) | st.sampled_from(SURNAMES)
+person_st = st.tuples(
+    st.sampled_from([f"p{i}" for i in range(12)]), st.lists(names_st, min_size=1, max_size=3)
+)
+QUERIES = [*SURNAMES, "Ihar Losik", "Maria Kalesnikava", "Statkvich", "Бабарыкам", "Ales Znaka"]
+
+
+def _answers(index: NameIndex) -> list[list[matcher.Candidate]]:
+    return [index.match(q, 5) for q in QUERIES]
+
+
+def _fresh(index: NameIndex, names_of: dict[str, list[str]]) -> NameIndex:
+    """The same persons built afresh, in the order of the index's rows."""
+    live = [pid for row, pid in enumerate(index.rows) if index.row_of.get(pid) == row]
+    return NameIndex.build((pid, index.names[pid], names_of[pid]) for pid in live)
+
+
+def test_spellings_and_features_are_those_of_the_names() -> None:
+    people = [("a", "Ihar Losik", ["Ihar Losik", "Игорь Лосик", "Ihar Losik"])]
+    index = NameIndex.build(people)
+    expected = list(dict.fromkeys(f for name in people[0][2] for f in forms(name)))
+    assert index.forms_of("a") == expected
+    for f in index.forms_of("a"):
+        assert f.feats == tuple(token_features(t) for t in f.tokens)
+        assert f.folded == forms(" ".join(f.tokens))[0].folded
+
+
+def test_blocks_hold_the_keys_of_every_token() -> None:
+    people = [(f"p{i}", f"Ihar {s}", [f"Ihar {s}"]) for i, s in enumerate(SURNAMES)]
+    index = NameIndex.build(people)
+    for pid, _, names in people:
+        for f in forms(names[0]):
+            for token in f.tokens:
+                for key in matcher._block_keys(token):
+                    assert pid in index.block(key)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    first=st.lists(person_st, min_size=1, max_size=8),
+    steps=st.lists(
+        st.tuples(
+            st.sampled_from(["replace", "remove", "add", "fork"]),
+            st.lists(person_st, min_size=1, max_size=3),
+        ),
+        max_size=6,
+    ),
+)
+def test_changes_answer_as_a_fresh_build(
+    first: list[tuple[str, list[str]]], steps: list[tuple[str, list[tuple[str, list[str]]]]]
+) -> None:
+    names_of: dict[str, list[str]] = {}
+    for pid, names in first:
+        names_of[pid] = [*names_of.get(pid, []), *names]
+    index = NameIndex.build((pid, names[0], names) for pid, names in names_of.items())
+    for kind, people in steps:
+        before = _answers(index)
+        if kind == "replace":
+            changed = index.replaced((), [(pid, names[0], names) for pid, names in people])
+            for pid in {pid for pid, _ in people}:
+                names_of[pid] = [n for p, names in people if p == pid for n in names]
+        elif kind == "remove":
+            changed = index.replaced([pid for pid, _ in people], ())
+            for pid, _ in people:
+                names_of.pop(pid, None)
+        else:  # more names for persons, in place or on a fork
+            changed = index.fork() if kind == "fork" else index
+            for pid, names in people:
+                changed.add(pid, changed.names.get(pid, names[0]), names)
+                names_of[pid] = [*names_of.get(pid, []), *names]
+        if changed is not index:
+            assert _answers(index) == before  # the index changed from is left as it was
+        index = changed
+        assert _answers(index) == _answers(_fresh(index, names_of))
+
+
+def test_an_index_with_many_dead_rows_is_made_again(monkeypatch: object) -> None:
+    rnd = random.Random(4)
+    people = [(f"p{i}", f"Ihar {rnd.choice(SURNAMES)}") for i in range(40)]
+    index = NameIndex.build((pid, name, [name]) for pid, name in people)
+    setattr(matcher, "COMPACT_AT", 5)  # noqa: B010 (restored below)
+    try:
+        for i in range(60):
+            pid, name = people[i % 40]
+            renamed = f"Maryia {rnd.choice(SURNAMES)}"
+            people[i % 40] = (pid, renamed)
+            index = index.replaced((), [(pid, renamed, [renamed])])
+            assert len(index.rows) <= 2 * 40 + 1
+    finally:
+        setattr(matcher, "COMPACT_AT", 10_000)  # noqa: B010
+    fresh = _fresh(index, {pid: [name] for pid, name in people})
+    assert _answers(index) == _answers(fresh)
+
+
+def test_rows_added_after_the_table_is_made_are_found_and_sorted_in() -> None:
+    rows = KeyRows()
+    rows.add(0, [1, 2])
+    rows.add(1, [2])
+    rows.freeze()
+    copy = rows.copy()
+    copy.add(2, [2, 7])
+    assert rows.get(2).tolist() == [0, 1] and rows.get(7).tolist() == []
+    assert copy.get(2).tolist() == [0, 1, 2] and copy.get(7).tolist() == [2]
+    copy.freeze()
+    assert copy.get(2).tolist() == [0, 1, 2] and copy.get(7).tolist() == [2]
+    assert copy.get(1).tolist() == [0] and copy.get(99).tolist() == []
