@@ -100,3 +100,20 @@ class KeyRows:
         out._table = self._table
         out._tail, out._tail_size = dict(self._tail), self._tail_size
         return out
+
+    def renumbered(self, renumber: npt.NDArray[np.int32]) -> KeyRows:
+        """A new table with each row r as `renumber[r]`, rows renumbered to -1 left out (a
+        person taken out of an index); this one is left as it is."""
+        out = self.copy()
+        out.freeze()
+        start, rows = out._table
+        bounds = np.frombuffer(start, dtype=np.int64)
+        keys = np.repeat(np.arange(len(bounds) - 1, dtype=np.int32), np.diff(bounds))
+        rows = renumber[rows]
+        kept = rows >= 0
+        keys, rows = keys[kept], rows[kept]
+        counts = np.bincount(keys, minlength=len(bounds) - 1)
+        fresh = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=fresh[1:])
+        out._table = (array("q", fresh.tobytes()), rows)
+        return out

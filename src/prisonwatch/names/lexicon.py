@@ -5,13 +5,16 @@ A registry of 100,000 persons has some half a million spellings. Kept as a Pytho
 (with a tuple of tokens, a folded string and, once compared, a tuple of features), they took
 much of a server's memory, and every full garbage collection walked them all, which cost a
 search about a third of its time. Here a spelling is a few numbers in flat arrays and its
-folded text; a token's features (folded, skeleton, given-name group) are worked out once,
-when the token is first met, instead of on every first comparison. Matching reads a spelling
-back as a `Form` only for the few candidates it scores.
+folded text (`Spellings`, one per index); a token's features (folded, skeleton, given-name
+group) and block keys are worked out once, when the token is first met, instead of on every
+first comparison (`Lexicon`). Matching reads a spelling back as a `Form` only for the few
+candidates it scores.
 
-A lexicon only grows: indexes made from one another (`NameIndex.replaced`, `fork`) share it,
-each knowing which spellings are its persons'. Additions take a lock, so that two indexes
-growing from one (a review's fork and the server's next index) never interleave a spelling.
+A lexicon is a memo of what a token's letters give, as the module caches of `keys` are: it
+holds no person and says nothing of who holds a token. It only grows, and indexes made from
+one another (`NameIndex.replaced`, `fork`) share it; additions take a lock, so that two
+indexes growing from one never give one number to two tokens. Spellings are each index's own:
+a person taken out of an index leaves nothing of its spellings there (`Spellings.kept`).
 """
 
 from __future__ import annotations
@@ -24,15 +27,16 @@ from prisonwatch.core.text import fold
 from prisonwatch.names.given import given_group
 from prisonwatch.names.keys import Feat, Form, skeleton
 
-_KeysOf = Callable[[str], Sequence[str]]
+KeysOf = Callable[[str], Sequence[str]]
 """A token's block keys (`matcher._block_keys`)."""
 
 
 class Lexicon:
-    """Tokens, block keys and spellings by number; numbers never change once given."""
+    """Tokens, block keys and ways of spelling by number; numbers never change once given."""
 
-    def __init__(self) -> None:
+    def __init__(self, block_keys: KeysOf) -> None:
         self._lock = threading.Lock()
+        self._block_keys = block_keys
         self.token_ids: dict[str, int] = {}
         self.feats: list[Feat] = []
         """Each token's features (`keys.Feat`), by token number; the token is the first."""
@@ -40,71 +44,110 @@ class Lexicon:
         """1 where the token is a spelling of a known given name (`given.given_group`)."""
         self._key_start = array("q", [0])
         self._token_keys = array("i")
-        """The block keys of token t (`matcher._block_keys`) are numbers
-        `_token_keys[_key_start[t]:_key_start[t + 1]]`."""
+        """The block keys of token t are numbers `_token_keys[_key_start[t]:_key_start[t+1]]`."""
         self.key_ids: dict[str, int] = {}
         self.hows: list[str] = []
-        self._how_ids: dict[str, int] = {}
-        self._form_start = array("q", [0])
-        self._form_tokens = array("i")
-        self._form_how = array("h")
-        self.folded: list[str] = []
-        """Each spelling's folded text (`Form.folded`), by spelling number."""
+        self.how_ids: dict[str, int] = {}
 
-    def __len__(self) -> int:
-        """How many spellings are held."""
-        return len(self.folded)
-
-    def append(self, forms: Sequence[Form], block_keys: _KeysOf) -> range:
-        """Keep `forms` as consecutive spellings; their numbers."""
+    def numbered(self, form: Form) -> tuple[list[int], int]:
+        """A form's token numbers and the number of how it was obtained, given if new."""
+        ids = self.token_ids
+        tokens = [ids.get(t) for t in form.tokens]
+        how = self.how_ids.get(form.how)
+        if how is not None and None not in tokens:
+            return tokens, how  # type: ignore[return-value]
         with self._lock:
-            first = len(self.folded)
-            for f in forms:
-                self._form_tokens.extend([self._token(t, block_keys) for t in f.tokens])
-                self._form_start.append(len(self._form_tokens))
-                how = self._how_ids.get(f.how)
-                if how is None:
-                    how = self._how_ids[f.how] = len(self.hows)
-                    self.hows.append(f.how)
-                self._form_how.append(how)
-                self.folded.append(f.folded)
-            return range(first, len(self.folded))
+            how = self.how_ids.get(form.how)
+            if how is None:
+                how = self.how_ids[form.how] = len(self.hows)
+                self.hows.append(form.how)
+            return [self._token(t) for t in form.tokens], how
 
-    def _token(self, token: str, block_keys: _KeysOf) -> int:
+    def _token(self, token: str) -> int:
         t = self.token_ids.get(token)
         if t is not None:
             return t
-        t = self.token_ids[token] = len(self.feats)
         folded = fold(token)
-        self.feats.append(
-            (token, token if folded == token else folded, skeleton(token), given_group(token))
-        )
-        self.given.append(given_group(token) is not None)
+        group = given_group(token)
+        self.feats.append((token, token if folded == token else folded, skeleton(token), group))
+        self.given.append(group is not None)
+        key_ids = self._key_ids_of(token)
+        self._token_keys.extend(key_ids)
+        self._key_start.append(len(self._token_keys))
+        t = self.token_ids[token] = len(self.feats) - 1
+        return t
+
+    def _key_ids_of(self, token: str) -> list[int]:
         key_ids = self.key_ids
-        for key in block_keys(token):
+        out = []
+        for key in self._block_keys(token):
             k = key_ids.get(key)
             if k is None:
                 k = key_ids[key] = len(key_ids)
-            self._token_keys.append(k)
-        self._key_start.append(len(self._token_keys))
-        return t
-
-    def tokens(self, spelling: int) -> array[int]:
-        """The token numbers of one spelling."""
-        return self._form_tokens[self._form_start[spelling] : self._form_start[spelling + 1]]
+            out.append(k)
+        return out
 
     def keys_of(self, token: int) -> array[int]:
         """The block key numbers of one token."""
         return self._token_keys[self._key_start[token] : self._key_start[token + 1]]
 
-    def form(self, spelling: int) -> Form:
+
+class Spellings:
+    """One index's spellings by number: token numbers of a `Lexicon`, how each was
+    obtained, and its folded text."""
+
+    def __init__(self) -> None:
+        self._start = array("q", [0])
+        self._tokens = array("i")
+        self._how = array("h")
+        self.folded: list[str] = []
+        """Each spelling's folded text (`Form.folded`), by spelling number."""
+
+    def __len__(self) -> int:
+        return len(self.folded)
+
+    def append(self, forms: Sequence[Form], lexicon: Lexicon) -> range:
+        """Keep `forms` as consecutive spellings; their numbers."""
+        first = len(self.folded)
+        for f in forms:
+            tokens, how = lexicon.numbered(f)
+            self._tokens.extend(tokens)
+            self._start.append(len(self._tokens))
+            self._how.append(how)
+            self.folded.append(f.folded)
+        return range(first, len(self.folded))
+
+    def tokens(self, spelling: int) -> array[int]:
+        """The token numbers of one spelling."""
+        return self._tokens[self._start[spelling] : self._start[spelling + 1]]
+
+    def form(self, spelling: int, lexicon: Lexicon) -> Form:
         """One spelling as matching compares it, its features already worked out."""
-        feats = self.feats
-        start = self._form_start
-        fs = tuple([feats[t] for t in self._form_tokens[start[spelling] : start[spelling + 1]]])
+        feats = lexicon.feats
+        start = self._start
+        fs = tuple([feats[t] for t in self._tokens[start[spelling] : start[spelling + 1]]])
         return Form.made(
-            tuple([f[0] for f in fs]),
-            self.hows[self._form_how[spelling]],
-            self.folded[spelling],
-            fs,
+            tuple([f[0] for f in fs]), lexicon.hows[self._how[spelling]], self.folded[spelling], fs
         )
+
+    def copy(self) -> Spellings:
+        out = Spellings()
+        out._start, out._tokens = array("q", self._start), array("i", self._tokens)
+        out._how, out.folded = array("h", self._how), list(self.folded)
+        return out
+
+    def kept(self, runs: Sequence[range]) -> tuple[Spellings, list[range]]:
+        """Only the spellings of `runs`, in that order, and where each run is now."""
+        out = Spellings()
+        ranges = []
+        for run in runs:
+            first = len(out.folded)
+            if len(run):
+                lo, hi = self._start[run.start], self._start[run.stop]
+                base = len(out._tokens) - lo
+                out._tokens.extend(self._tokens[lo:hi])
+                out._start.extend([s + base for s in self._start[run.start + 1 : run.stop + 1]])
+                out._how.extend(self._how[run.start : run.stop])
+                out.folded.extend(self.folded[run.start : run.stop])
+            ranges.append(range(first, len(out.folded)))
+        return out, ranges

@@ -29,7 +29,7 @@ from prisonwatch.names.blocks import KeyRows
 from prisonwatch.names.chinese import has_han
 from prisonwatch.names.given import given_group
 from prisonwatch.names.keys import Feat, Form, forms, skeleton
-from prisonwatch.names.lexicon import Lexicon
+from prisonwatch.names.lexicon import Lexicon, Spellings
 from prisonwatch.names.slips import SlipIndex
 
 VERSION = "names/1.0"
@@ -49,9 +49,6 @@ FORMS_SCORED = 2
 """Of a shortlisted person's spellings, how many closest ones are scored token by token."""
 SHORTLIST = 4
 """Of the pool, how many closest whole spellings are scored token by token."""
-COMPACT_AT = 10_000
-"""Dead rows (persons whose names changed) an index keeps, or as many as it has persons,
-before `NameIndex.replaced` makes it again without them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,27 +256,27 @@ def _score_one(query: Form, cand: Form, q: Feat, cfeats: Sequence[Feat]) -> tupl
 class NameIndex:
     """The registry's names, ready to be matched against.
 
-    Each person has a row; the person's spellings are a run of the shared `Lexicon`'s
-    spellings, and the blocks (`KeyRows`) and slips (`SlipIndex`) name rows. A person whose
-    names change gets a new row and the old one is marked dead (`_dead`), so that the tables
-    are only ever added to; an index with many dead rows is made again from its own
-    spellings (`replaced`)."""
+    Each person has a row; the person's spellings are a run of the index's `Spellings`, and
+    the blocks (`KeyRows`) and slips (`SlipIndex`) name rows. Names added to a person in place
+    (`add`) give the person a new row holding the old spellings and the new ones, and mark the
+    old row dead (`_dead`); an index made by `replaced` holds only its persons' rows, so that
+    nothing of a person taken out (one who became protected, say) stays in it."""
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
-        self.lexicon = Lexicon() if lexicon is None else lexicon
+        self.lexicon = Lexicon(_block_keys.__wrapped__) if lexicon is None else lexicon
         self.names: dict[str, str] = {}
         """Display name by person id, for the persons in the index."""
         self.rows: list[str] = []
         """Person ids by row (a dead row keeps the id it had)."""
         self.row_of: dict[str, int] = {}
         """The live row of each person."""
-        self._spellings = array("q")
-        """Row r's spellings are the lexicon's `_spellings[2r]` up to `_spellings[2r + 1]`."""
+        self.spellings = Spellings()
+        self._runs = array("q")
+        """Row r's spellings are numbers `_runs[2r]` up to `_runs[2r + 1]`."""
         self.blocks = KeyRows()
         self.slips = SlipIndex()
         self._dead: npt.NDArray[np.bool_] | None = None
         """True for rows no longer any person's (None while there is none)."""
-        self._dead_count = 0
 
     @classmethod
     def build(cls, people: Iterable[tuple[str, str, Sequence[str]]]) -> NameIndex:
@@ -295,9 +292,8 @@ class NameIndex:
         """Index a person's names (added to those it holds for the person already)."""
         self.names[pid] = display
         old = self.row_of.get(pid)
-        held = self._spelling_range(old) if old is not None else range(0)
-        lexicon = self.lexicon
-        seen = {(f.tokens, f.how, f.folded) for f in map(lexicon.form, held)}
+        held = self.forms_of(pid) if old is not None else []
+        seen = {(f.tokens, f.how, f.folded) for f in held}
         new: list[Form] = []
         for name in all_names:
             for f in forms(name):
@@ -309,22 +305,21 @@ class NameIndex:
             return
         if old is not None:  # a new row with the old spellings and the new ones
             self._kill(old)
-            new = [*map(lexicon.form, held), *new]
-        self._place(pid, lexicon.append(new, _block_keys.__wrapped__))
+        self._place(pid, self.spellings.append([*held, *new], self.lexicon))
 
-    def _place(self, pid: str, spellings: range) -> None:
-        """A new row for `pid` holding the lexicon's `spellings`, in the blocks and slips."""
-        lexicon = self.lexicon
+    def _place(self, pid: str, run: range) -> None:
+        """A new row for `pid` holding the spellings `run`, in the blocks and slips."""
+        lexicon, spellings = self.lexicon, self.spellings
         row = self.row_of[pid] = len(self.rows)
         self.rows.append(pid)
-        self._spellings.extend((spellings.start, spellings.stop))
+        self._runs.extend((run.start, run.stop))
         if self._dead is not None and len(self._dead) <= row:
             grown = np.zeros(2 * len(self._dead) + 16, dtype=np.bool_)
             grown[: len(self._dead)] = self._dead
             self._dead = grown
         tokens: dict[int, None] = {}
-        for s in spellings:
-            tokens.update(dict.fromkeys(lexicon.tokens(s)))
+        for s in run:
+            tokens.update(dict.fromkeys(spellings.tokens(s)))
         keys: dict[int, None] = {}
         for t in tokens:
             keys.update(dict.fromkeys(lexicon.keys_of(t)))
@@ -336,14 +331,14 @@ class NameIndex:
         if self._dead is None:
             self._dead = np.zeros(2 * len(self.rows) + 16, dtype=np.bool_)
         self._dead[row] = True
-        self._dead_count += 1
 
-    def _spelling_range(self, row: int) -> range:
-        return range(self._spellings[2 * row], self._spellings[2 * row + 1])
+    def _run(self, row: int) -> range:
+        return range(self._runs[2 * row], self._runs[2 * row + 1])
 
     def forms_of(self, pid: str) -> list[Form]:
         """A person's spellings as matching compares them."""
-        return [self.lexicon.form(s) for s in self._spelling_range(self.row_of[pid])]
+        spellings, lexicon = self.spellings, self.lexicon
+        return [spellings.form(s, lexicon) for s in self._run(self.row_of[pid])]
 
     def block(self, key: str) -> list[str]:
         """The persons holding a block key (`_block_keys`), in the order they were added."""
@@ -359,7 +354,9 @@ class NameIndex:
     ) -> NameIndex:
         """A new index with the persons `removed` taken out and `added` put in (an id in both
         has its names replaced): what a change to a few persons does to the index, without
-        building it again. This index is left as it is, for readers still holding it."""
+        building it again. This index is left as it is, for readers still holding it. The new
+        index holds nothing of the persons taken out: their rows are not marked dead but gone
+        (`_purged`), as if it had been built from the persons it holds."""
         added = list(added)
         out = self._copy()
         for pid in set(removed) | {pid for pid, _, _ in added}:
@@ -369,33 +366,35 @@ class NameIndex:
                 out._kill(row)
         for pid, display, all_names in added:
             out.add(pid, display, all_names)
-        if out._dead_count > max(COMPACT_AT, len(out.row_of)):
-            return out._compacted()
-        return out
+        return out._purged() if out._dead is not None else out
 
     def _copy(self) -> NameIndex:
         out = NameIndex(self.lexicon)
         out.names = dict(self.names)
         out.rows = list(self.rows)
         out.row_of = dict(self.row_of)
-        out._spellings = array("q", self._spellings)
+        out.spellings = self.spellings.copy()
+        out._runs = array("q", self._runs)
         out.blocks = self.blocks.copy()
         out.slips = self.slips.copy()
         out._dead = None if self._dead is None else self._dead.copy()
-        out._dead_count = self._dead_count
         return out
 
-    def _compacted(self) -> NameIndex:
-        """The same persons and spellings without dead rows, in a lexicon of their own."""
-        out = NameIndex()
-        lexicon = self.lexicon
-        for row, pid in enumerate(self.rows):
-            if self.row_of.get(pid) == row:
-                out.names[pid] = self.names[pid]
-                spellings = [lexicon.form(s) for s in self._spelling_range(row)]
-                out._place(pid, out.lexicon.append(spellings, _block_keys.__wrapped__))
-        out.blocks.freeze()
-        out.slips.freeze()
+    def _purged(self) -> NameIndex:
+        """The same persons without dead rows: rows, spellings, blocks and slips as a build of
+        the live persons in row order makes them."""
+        live = [r for r, pid in enumerate(self.rows) if self.row_of.get(pid) == r]
+        renumber = np.full(len(self.rows), -1, dtype=np.int32)
+        renumber[live] = np.arange(len(live), dtype=np.int32)
+        out = NameIndex(self.lexicon)
+        out.names = self.names
+        out.rows = [self.rows[r] for r in live]
+        out.row_of = {pid: i for i, pid in enumerate(out.rows)}
+        out.spellings, runs = self.spellings.kept([self._run(r) for r in live])
+        for run in runs:
+            out._runs.extend((run.start, run.stop))
+        out.blocks = self.blocks.renumbered(renumber)
+        out.slips = self.slips.renumbered(renumber)
         return out
 
     def fork(self) -> NameIndex:
@@ -481,13 +480,13 @@ class NameIndex:
     def _shortlist(self, pool: list[str], query_forms: list[Form]) -> dict[str, list[Form]]:
         """The candidates whose spellings are closest as whole strings (rapidfuzz, in C), each
         with its `FORMS_SCORED` closest spellings, best first."""
-        folded, row_of, spellings = self.lexicon.folded, self.row_of, self._spellings
+        folded, row_of, runs = self.spellings.folded, self.row_of, self._runs
         texts: list[str] = []
-        firsts: list[int] = []  # the lexicon number of each person's first spelling
+        firsts: list[int] = []  # the number of each person's first spelling, less its place
         ends: list[int] = []  # where each person's spellings end in `texts`
         for pid in pool:
             row = row_of[pid]
-            lo, hi = spellings[2 * row], spellings[2 * row + 1]
+            lo, hi = runs[2 * row], runs[2 * row + 1]
             firsts.append(lo - len(texts))
             texts += folded[lo:hi]
             ends.append(len(texts))
@@ -507,8 +506,8 @@ class NameIndex:
                     best[pid].append(s)
             elif len(best) < SHORTLIST:
                 best[pid] = [s]
-        form = self.lexicon.form
-        return {pid: [form(s) for s in chosen] for pid, chosen in best.items()}
+        form, lexicon = self.spellings.form, self.lexicon
+        return {pid: [form(s, lexicon) for s in chosen] for pid, chosen in best.items()}
 
     def match(
         self, query: str, limit: int = 5, decisions: Sequence[Decision] = ()
@@ -569,7 +568,6 @@ def _tied(counts: Sequence[int]) -> int:
     while n < len(counts) and counts[n] == counts[POOL - 1]:
         n += 1
     return n
-
 
 
 @lru_cache(maxsize=200_000)

@@ -118,6 +118,16 @@ class SlipIndex:
         out._tail_rows = array("i", tail_rows[tail_keep])
         return out
 
+    def renumbered(self, renumber: npt.NDArray[np.int32]) -> SlipIndex:
+        """A new index with each row r as `renumber[r]`, rows renumbered to -1 left out (this
+        one is left as it is)."""
+        out = self.copy()
+        out.freeze()
+        rows = renumber[out._rows]
+        kept = rows >= 0
+        out._keys, out._rows = out._keys[kept], rows[kept]
+        return out
+
     def freeze(self) -> None:
         """Sort every entry in (after a bulk build), so that lookups need not scan a tail."""
         if self._tail_keys:
