@@ -23,6 +23,9 @@ import threading
 from array import array
 from collections.abc import Callable, Sequence
 
+import numpy as np
+import numpy.typing as npt
+
 from prisonwatch.core.text import fold
 from prisonwatch.names.given import given_group
 from prisonwatch.names.keys import Feat, Form, skeleton
@@ -138,16 +141,34 @@ class Spellings:
 
     def kept(self, runs: Sequence[range]) -> tuple[Spellings, list[range]]:
         """Only the spellings of `runs`, in that order, and where each run is now."""
+        lo = np.fromiter((r.start for r in runs), dtype=np.int64, count=len(runs))
+        sizes = np.fromiter((len(r) for r in runs), dtype=np.int64, count=len(runs))
+        ends = np.cumsum(sizes)
+        chosen = _spans(lo, sizes, ends)  # old spelling numbers, in their new order
+        start = np.frombuffer(self._start, dtype=np.int64)
+        counts = start[chosen + 1] - start[chosen]
+        token_ends = np.cumsum(counts)
         out = Spellings()
-        ranges = []
-        for run in runs:
-            first = len(out.folded)
-            if len(run):
-                lo, hi = self._start[run.start], self._start[run.stop]
-                base = len(out._tokens) - lo
-                out._tokens.extend(self._tokens[lo:hi])
-                out._start.extend([s + base for s in self._start[run.start + 1 : run.stop + 1]])
-                out._how.extend(self._how[run.start : run.stop])
-                out.folded.extend(self.folded[run.start : run.stop])
-            ranges.append(range(first, len(out.folded)))
-        return out, ranges
+        out._tokens = array(
+            "i",
+            np.frombuffer(self._tokens, dtype=np.int32)[
+                _spans(start[chosen], counts, token_ends)
+            ].tobytes(),
+        )
+        out._start = array("q", np.concatenate([[0], token_ends]).astype(np.int64).tobytes())
+        out._how = array("h", np.frombuffer(self._how, dtype=np.int16)[chosen].tobytes())
+        folded = self.folded
+        out.folded = [folded[i] for i in chosen.tolist()]
+        firsts = (ends - sizes).tolist()
+        return out, [range(a, b) for a, b in zip(firsts, ends.tolist(), strict=True)]
+
+
+def _spans(
+    starts: npt.NDArray[np.int64], sizes: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """The numbers start, start + 1, ... of each span (`sizes[i]` long, ending at `ends[i]` in
+    the output), one after another."""
+    total = int(ends[-1]) if len(ends) else 0
+    spans: npt.NDArray[np.int64] = np.arange(total, dtype=np.int64)
+    spans += np.repeat(starts - (ends - sizes), sizes)
+    return spans
