@@ -122,6 +122,17 @@ def test_a_person_taken_out_leaves_nothing_in_the_new_index() -> None:
     assert "hidden" in kept and "znakovich" in kept
 
 
+def test_an_edit_keeping_every_spelling_leaves_a_dead_row_until_many() -> None:
+    people = [(f"p{i}", f"Ihar {s}", [f"Ihar {s}"]) for i, s in enumerate(SURNAMES)]
+    index = NameIndex.build(people)
+    edited = index.replaced(["p8"], [("p8", "Ihar Znak", ["Ihar Znak", "Ihar X"])])
+    assert len(edited.rows) == len(people) + 1  # the old row is dead, not purged
+    assert edited.block("t:znak") == ["p8"]
+    fewer = edited.replaced(["p8"], [("p8", "Ihar Znak", ["Ihar Znak"])])
+    assert len(fewer.rows) == len(people)  # a spelling gone: purged
+    assert fewer.block("t:x") == []
+
+
 def _keys(index: NameIndex, pid: str) -> set[str]:
     return {k for f in index.forms_of(pid) for t in f.tokens for k in matcher._block_keys(t)}
 

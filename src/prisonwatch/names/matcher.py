@@ -38,6 +38,9 @@ AUTO_ACCEPT = 0.9
 MARGIN = 0.05
 POOL = 20
 TIES = 20
+DEAD_ROWS = 10_000
+"""Dead rows (of persons whose names were put in again) an index made by `replaced` keeps
+before it is made without them."""
 """Persons beyond `POOL` with as many shared keys as the last in it that are scored too."""
 MAX_BLOCK = 1000
 MAX_STRONG_BLOCK = 300
@@ -277,6 +280,7 @@ class NameIndex:
         self.slips = SlipIndex()
         self._dead: npt.NDArray[np.bool_] | None = None
         """True for rows no longer any person's (None while there is none)."""
+        self._dead_count = 0
 
     @classmethod
     def build(cls, people: Iterable[tuple[str, str, Sequence[str]]]) -> NameIndex:
@@ -331,6 +335,7 @@ class NameIndex:
         if self._dead is None:
             self._dead = np.zeros(2 * len(self.rows) + 16, dtype=np.bool_)
         self._dead[row] = True
+        self._dead_count += 1
 
     def _run(self, row: int) -> range:
         return range(self._runs[2 * row], self._runs[2 * row + 1])
@@ -355,18 +360,29 @@ class NameIndex:
         """A new index with the persons `removed` taken out and `added` put in (an id in both
         has its names replaced): what a change to a few persons does to the index, without
         building it again. This index is left as it is, for readers still holding it. The new
-        index holds nothing of the persons taken out: their rows are not marked dead but gone
-        (`_purged`), as if it had been built from the persons it holds."""
+        index holds nothing of a person taken out, nor any spelling a person put in again no
+        longer has (one who became protected, say): then its rows are not marked dead but
+        gone (`_purged`), as if it had been built from the persons it holds. A person put in
+        again with all the spellings it had (most edits) leaves a dead row, until `DEAD_ROWS`
+        of them are purged at once."""
         added = list(added)
         out = self._copy()
+        before: dict[str, set[tuple[tuple[str, ...], str, str]]] = {}
         for pid in set(removed) | {pid for pid, _, _ in added}:
+            if pid in self.row_of:
+                before[pid] = {(f.tokens, f.how, f.folded) for f in self.forms_of(pid)}
             row = out.row_of.pop(pid, None)
             out.names.pop(pid, None)
             if row is not None:
                 out._kill(row)
         for pid, display, all_names in added:
             out.add(pid, display, all_names)
-        return out._purged() if out._dead is not None else out
+        lost = any(
+            pid not in out.row_of
+            or not held <= {(f.tokens, f.how, f.folded) for f in out.forms_of(pid)}
+            for pid, held in before.items()
+        )
+        return out._purged() if lost or out._dead_count > DEAD_ROWS else out
 
     def _copy(self) -> NameIndex:
         out = NameIndex(self.lexicon)
@@ -378,6 +394,7 @@ class NameIndex:
         out.blocks = self.blocks.copy()
         out.slips = self.slips.copy()
         out._dead = None if self._dead is None else self._dead.copy()
+        out._dead_count = self._dead_count
         return out
 
     def _purged(self) -> NameIndex:
