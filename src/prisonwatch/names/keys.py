@@ -83,6 +83,17 @@ class Form:
     def __post_init__(self) -> None:
         object.__setattr__(self, "folded", fold(" ".join(self.tokens)))
 
+    @classmethod
+    def made(cls, tokens: tuple[str, ...], how: str, folded: str, feats: tuple[Feat, ...]) -> Form:
+        """A form from parts already worked out (`names.lexicon`): `folded` must be what
+        `__post_init__` makes of `tokens`, and `feats` their features."""
+        f = object.__new__(cls)
+        object.__setattr__(f, "tokens", tokens)
+        object.__setattr__(f, "how", how)
+        object.__setattr__(f, "folded", folded)
+        object.__setattr__(f, "_feats", feats)
+        return f
+
     @property
     def feats(self) -> tuple[Feat, ...]:
         """Each token's features, worked out the first time the form is compared and then kept

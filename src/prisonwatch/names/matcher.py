@@ -10,12 +10,14 @@ took on a pair (same, not same) are honoured before any score.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -23,9 +25,11 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from prisonwatch.core.text import fold, name_key
+from prisonwatch.names.blocks import KeyRows
 from prisonwatch.names.chinese import has_han
 from prisonwatch.names.given import given_group
 from prisonwatch.names.keys import Feat, Form, forms, skeleton
+from prisonwatch.names.lexicon import Lexicon, Spellings
 from prisonwatch.names.slips import SlipIndex
 
 VERSION = "names/1.0"
@@ -33,6 +37,11 @@ AUTO_ACCEPT = 0.9
 """Above this score, and clear of the runner-up by `MARGIN`, a match needs no person to check."""
 MARGIN = 0.05
 POOL = 20
+TIES = 20
+DEAD_ROWS = 10_000
+"""Dead rows (of persons whose names were put in again) an index made by `replaced` keeps
+before it is made without them."""
+"""Persons beyond `POOL` with as many shared keys as the last in it that are scored too."""
 MAX_BLOCK = 1000
 MAX_STRONG_BLOCK = 300
 """A spelling or sound shared by more names than this says too little to rank by."""
@@ -43,8 +52,6 @@ FORMS_SCORED = 2
 """Of a shortlisted person's spellings, how many closest ones are scored token by token."""
 SHORTLIST = 4
 """Of the pool, how many closest whole spellings are scored token by token."""
-"""Letter-trigram keys shared by more names than this ("ski", "vic") are too common to help."""
-"""How many candidates, those sharing the most keys with the query, are scored in full."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,26 +256,31 @@ def _score_one(query: Form, cand: Form, q: Feat, cfeats: Sequence[Feat]) -> tupl
     return score, matched
 
 
-@dataclass
 class NameIndex:
-    """The registry's names, ready to be matched against."""
+    """The registry's names, ready to be matched against.
 
-    names: dict[str, str] = field(default_factory=dict)
-    forms: dict[str, list[Form]] = field(default_factory=dict)
-    blocks: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    slips: SlipIndex = field(default_factory=SlipIndex)
-    rows: list[str] = field(default_factory=list)
-    """Person ids by the row number `slips` knows them under."""
-    row_of: dict[str, int] = field(default_factory=dict)
-    shared: bool = field(default=False, compare=False, repr=False)
-    """Set on an index made from another (`replaced`, `fork`): its sets and lists may be the
-    other's, so `add` copies what it grows instead of growing it in place."""
-    block_rows: dict[str, npt.NDArray[np.int32]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    """A cache: the rows of a block's persons, in the order its set gives them, for the blocks
-    of letter trigrams a query has counted (`_most_wide`). `add` drops the entries of the
-    blocks it changes; an index made from another (`replaced`) starts without any."""
+    Each person has a row; the person's spellings are a run of the index's `Spellings`, and
+    the blocks (`KeyRows`) and slips (`SlipIndex`) name rows. Names added to a person in place
+    (`add`) give the person a new row holding the old spellings and the new ones, and mark the
+    old row dead (`_dead`); an index made by `replaced` holds only its persons' rows, so that
+    nothing of a person taken out (one who became protected, say) stays in it."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = Lexicon(_block_keys.__wrapped__) if lexicon is None else lexicon
+        self.names: dict[str, str] = {}
+        """Display name by person id, for the persons in the index."""
+        self.rows: list[str] = []
+        """Person ids by row (a dead row keeps the id it had)."""
+        self.row_of: dict[str, int] = {}
+        """The live row of each person."""
+        self.spellings = Spellings()
+        self._runs = array("q")
+        """Row r's spellings are numbers `_runs[2r]` up to `_runs[2r + 1]`."""
+        self.blocks = KeyRows()
+        self.slips = SlipIndex()
+        self._dead: npt.NDArray[np.bool_] | None = None
+        """True for rows no longer any person's (None while there is none)."""
+        self._dead_count = 0
 
     @classmethod
     def build(cls, people: Iterable[tuple[str, str, Sequence[str]]]) -> NameIndex:
@@ -276,131 +288,187 @@ class NameIndex:
         index = cls()
         for pid, display, all_names in people:
             index.add(pid, display, all_names)
+        index.blocks.freeze()
         index.slips.freeze()
         return index
 
     def add(self, pid: str, display: str, all_names: Sequence[str]) -> None:
+        """Index a person's names (added to those it holds for the person already)."""
         self.names[pid] = display
-        if self.shared:
-            self.forms[pid] = list(self.forms.get(pid, ()))
-        person_forms = self.forms.setdefault(pid, [])
-        seen = {(f.tokens, f.how, f.folded) for f in person_forms}
-        tokens: set[str] = set()
-        keys: set[str] = set()
+        old = self.row_of.get(pid)
+        held = self.forms_of(pid) if old is not None else []
+        seen = {(f.tokens, f.how, f.folded) for f in held}
+        new: list[Form] = []
         for name in all_names:
             for f in forms(name):
                 form_key = (f.tokens, f.how, f.folded)
                 if form_key not in seen:
                     seen.add(form_key)
-                    person_forms.append(f)
-                for token in f.tokens:
-                    if given_group(token) is None:
-                        tokens.add(token)
-                    keys.update(_block_keys(token))
-        blocks = self.blocks
-        cached = self.block_rows
-        for key in keys:
-            if self.shared:
-                blocks[key] = {*blocks.get(key, ()), pid}
-            else:
-                blocks[key].add(pid)
-            if cached:
-                cached.pop(key, None)
-        row = self.row_of.get(pid)
-        if row is None:
-            row = self.row_of[pid] = len(self.rows)
-            self.rows.append(pid)
-        self.slips.add(row, tokens)
+                    new.append(f)
+        if not new:
+            return
+        if old is not None:  # a new row with the old spellings and the new ones
+            self._kill(old)
+        self._place(pid, self.spellings.append([*held, *new], self.lexicon))
+
+    def _place(self, pid: str, run: range) -> None:
+        """A new row for `pid` holding the spellings `run`, in the blocks and slips."""
+        lexicon, spellings = self.lexicon, self.spellings
+        row = self.row_of[pid] = len(self.rows)
+        self.rows.append(pid)
+        self._runs.extend((run.start, run.stop))
+        if self._dead is not None and len(self._dead) <= row:
+            grown = np.zeros(2 * len(self._dead) + 16, dtype=np.bool_)
+            grown[: len(self._dead)] = self._dead
+            self._dead = grown
+        tokens: dict[int, None] = {}
+        for s in run:
+            tokens.update(dict.fromkeys(spellings.tokens(s)))
+        keys: dict[int, None] = {}
+        for t in tokens:
+            keys.update(dict.fromkeys(lexicon.keys_of(t)))
+        self.blocks.add(row, keys)
+        feats, given = lexicon.feats, lexicon.given
+        self.slips.add(row, [feats[t][0] for t in tokens if not given[t]])
+
+    def _kill(self, row: int) -> None:
+        if self._dead is None:
+            self._dead = np.zeros(2 * len(self.rows) + 16, dtype=np.bool_)
+        self._dead[row] = True
+        self._dead_count += 1
+
+    def _run(self, row: int) -> range:
+        return range(self._runs[2 * row], self._runs[2 * row + 1])
+
+    def forms_of(self, pid: str) -> list[Form]:
+        """A person's spellings as matching compares them."""
+        spellings, lexicon = self.spellings, self.lexicon
+        return [spellings.form(s, lexicon) for s in self._run(self.row_of[pid])]
+
+    def block(self, key: str) -> list[str]:
+        """The persons holding a block key (`_block_keys`), in the order they were added."""
+        k = self.lexicon.key_ids.get(key)
+        return [] if k is None else [self.rows[r] for r in self._live(self.blocks.get(k))]
+
+    def _live(self, rows: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
+        dead = self._dead
+        return rows if dead is None or not len(rows) else rows[~dead[rows]]
 
     def replaced(
         self, removed: Iterable[str], added: Iterable[tuple[str, str, Sequence[str]]]
     ) -> NameIndex:
         """A new index with the persons `removed` taken out and `added` put in (an id in both
         has its names replaced): what a change to a few persons does to the index, without
-        building it again. This index is left as it is, for readers still holding it."""
+        building it again. This index is left as it is, for readers still holding it. The new
+        index holds nothing of a person taken out, nor any spelling a person put in again no
+        longer has (one who became protected, say): then its rows are not marked dead but
+        gone (`_purged`), as if it had been built from the persons it holds. A person put in
+        again with all the spellings it had (most edits) leaves a dead row, until `DEAD_ROWS`
+        of them are purged at once."""
         added = list(added)
-        out_ids = set(removed) | {pid for pid, _, _ in added}
-        blocks: defaultdict[str, set[str]] = defaultdict(set, self.blocks)
-        for pid in out_ids:
-            for f in self.forms.get(pid, ()):
-                for token in f.tokens:
-                    for key in _block_keys(token):
-                        if pid in blocks.get(key, ()):
-                            rest = blocks[key] - {pid}
-                            if rest:
-                                blocks[key] = rest
-                            else:
-                                del blocks[key]
-        # copied whole and then emptied of the persons out (a copy of a dict is one C loop;
-        # a comprehension testing every key took most of a change at 100,000 persons)
-        names, forms = dict(self.names), dict(self.forms)
-        for pid in out_ids:
-            names.pop(pid, None)
-            forms.pop(pid, None)
-        out = NameIndex(
-            names,
-            forms,
-            blocks,
-            self.slips.without(self.row_of[p] for p in out_ids if p in self.row_of),
-            list(self.rows),
-            dict(self.row_of),
-            shared=True,
-        )
+        out = self._copy()
+        before: dict[str, set[tuple[tuple[str, ...], str, str]]] = {}
+        for pid in set(removed) | {pid for pid, _, _ in added}:
+            if pid in self.row_of:
+                before[pid] = {(f.tokens, f.how, f.folded) for f in self.forms_of(pid)}
+            row = out.row_of.pop(pid, None)
+            out.names.pop(pid, None)
+            if row is not None:
+                out._kill(row)
         for pid, display, all_names in added:
             out.add(pid, display, all_names)
+        lost = any(
+            pid not in out.row_of
+            or not held <= {(f.tokens, f.how, f.folded) for f in out.forms_of(pid)}
+            for pid, held in before.items()
+        )
+        return out._purged() if lost or out._dead_count > DEAD_ROWS else out
+
+    def _copy(self) -> NameIndex:
+        out = NameIndex(self.lexicon)
+        out.names = dict(self.names)
+        out.rows = list(self.rows)
+        out.row_of = dict(self.row_of)
+        out.spellings = self.spellings.copy()
+        out._runs = array("q", self._runs)
+        out.blocks = self.blocks.copy()
+        out.slips = self.slips.copy()
+        out._dead = None if self._dead is None else self._dead.copy()
+        out._dead_count = self._dead_count
+        return out
+
+    def _purged(self) -> NameIndex:
+        """The same persons without dead rows: rows, spellings, blocks and slips as a build of
+        the live persons in row order makes them."""
+        live = [r for r, pid in enumerate(self.rows) if self.row_of.get(pid) == r]
+        renumber = np.full(len(self.rows), -1, dtype=np.int32)
+        renumber[live] = np.arange(len(live), dtype=np.int32)
+        out = NameIndex(self.lexicon)
+        out.names = self.names
+        out.rows = [self.rows[r] for r in live]
+        out.row_of = {pid: i for i, pid in enumerate(out.rows)}
+        out.spellings, runs = self.spellings.kept([self._run(r) for r in live])
+        for run in runs:
+            out._runs.extend((run.start, run.stop))
+        out.blocks = self.blocks.renumbered(renumber)
+        out.slips = self.slips.renumbered(renumber)
         return out
 
     def fork(self) -> NameIndex:
         """A copy that can be added to (a review adding the persons it creates) while this one
         is read by others; unchanged parts are shared, not copied."""
-        return self.replaced((), ())
+        return self._copy()
 
-    def _hits(self, tokens: list[str], kind: str, into: Counter[str] | None = None) -> Counter[str]:
-        """How many keys of one kind (see `_pass_keys`) each person shares with the query's
+    def _key_rows(self, tokens: list[str], kind: str) -> list[npt.NDArray[np.int32]]:
+        """The live rows of each block of one kind (see `_pass_keys`) the query's tokens
+        name, blocks too large to say anything left out."""
+        limit = MAX_BLOCK if kind == "wide" else MAX_STRONG_BLOCK
+        key_ids, get = self.lexicon.key_ids, self.blocks.get
+        out = []
+        for token in tokens:
+            for key in _pass_keys(token, kind):
+                k = key_ids.get(key)
+                if k is not None:
+                    rows = self._live(get(k))
+                    if 0 < len(rows) <= limit:
+                        out.append(rows)
+        return out
+
+    def _hits(self, tokens: list[str], kind: str, into: Counter[int] | None = None) -> Counter[int]:
+        """How many keys of one kind (see `_pass_keys`) each row shares with the query's
         surname tokens, counted into `into` (a copy of an earlier pass's hits: the same
         counts, in the same order, as adding the two) or a new counter."""
-        limit = MAX_BLOCK if kind == "wide" else MAX_STRONG_BLOCK
-        hits: Counter[str] = Counter() if into is None else into
-        blocks = self.blocks
-        for token in tokens:
-            for k in _pass_keys(token, kind):
-                block = blocks.get(k)
-                if block and len(block) <= limit:
-                    hits.update(block)
+        hits: Counter[int] = Counter() if into is None else into
+        for rows in self._key_rows(tokens, kind):
+            hits.update(rows.tolist())
         return hits
 
     def _most_wide(self, tokens: list[str]) -> list[str]:
         """`_most(self._hits(tokens, "wide"))`, counted with numpy: trigram blocks are large
-        (a thousand persons each), and counting them as a `Counter` of ids and sorting it took
-        most of the time of a query that came this far (every query of a surname alone does).
+        (a thousand persons each), and counting them as a `Counter` and sorting it took most
+        of the time of a query that came this far (every query of a surname alone does).
         The same persons in the same order: the most hits first, and among equals the one
         whose first hit came first (the order a `Counter` keeps and a stable sort honours)."""
-        blocks, cached, row_of = self.blocks, self.block_rows, self.row_of
-        parts: list[npt.NDArray[np.int32]] = []
-        for token in tokens:
-            for k in _pass_keys(token, "wide"):
-                block = blocks.get(k)
-                if block and len(block) <= MAX_BLOCK:
-                    rows = cached.get(k)
-                    if rows is None:
-                        rows = np.fromiter((row_of[p] for p in block), np.int32, len(block))
-                        cached[k] = rows
-                    parts.append(rows)
+        parts = self._key_rows(tokens, "wide")
         if not parts:
             return []
         found, first, counts = np.unique(
             np.concatenate(parts), return_index=True, return_counts=True
         )
-        best = np.lexsort((first, -counts))[:POOL]
+        order = np.lexsort((first, -counts))[: POOL + TIES]
+        best = order[: _tied(counts[order].tolist())]
         pids = self.rows
         return [pids[r] for r in found[best].tolist()]
 
-    def _slips(self, tokens: list[str], into: Counter[str]) -> Counter[str]:
-        """How many one-letter-dropped spellings each person shares with the query's, counted
+    def _slips(self, tokens: list[str], into: Counter[int]) -> Counter[int]:
+        """How many one-letter-dropped spellings each row shares with the query's, counted
         into `into`."""
-        rows = self.rows
-        into.update([rows[r] for r in self.slips.rows(tokens, MAX_STRONG_BLOCK)])
+        into.update(self.slips.rows(tokens, MAX_STRONG_BLOCK, self._dead))
         return into
+
+    def _pids(self, rows: list[int]) -> list[str]:
+        pids = self.rows
+        return [pids[r] for r in rows]
 
     def _score(
         self, pool: Sequence[str], query_forms: list[Form], ruled: dict[str, Decision]
@@ -412,7 +480,7 @@ class NameIndex:
             if pid in ruled and ruled[pid].verdict == "not_same":
                 continue
             best, matched, how = 0.0, [], ""
-            cand_forms = closest.get(pid) or self.forms[pid]
+            cand_forms = closest.get(pid) or self.forms_of(pid)
             for qf in query_forms:
                 for cf in cand_forms:
                     s, m = _score_pair(qf, cf)
@@ -429,13 +497,16 @@ class NameIndex:
     def _shortlist(self, pool: list[str], query_forms: list[Form]) -> dict[str, list[Form]]:
         """The candidates whose spellings are closest as whole strings (rapidfuzz, in C), each
         with its `FORMS_SCORED` closest spellings, best first."""
-        person_forms = self.forms
-        flat: list[Form] = []
-        ends: list[int] = []  # where each person's forms end in `flat`
+        folded, row_of, runs = self.spellings.folded, self.row_of, self._runs
+        texts: list[str] = []
+        firsts: list[int] = []  # the number of each person's first spelling, less its place
+        ends: list[int] = []  # where each person's spellings end in `texts`
         for pid in pool:
-            flat += person_forms[pid]
-            ends.append(len(flat))
-        texts = [f.folded for f in flat]
+            row = row_of[pid]
+            lo, hi = runs[2 * row], runs[2 * row + 1]
+            firsts.append(lo - len(texts))
+            texts += folded[lo:hi]
+            ends.append(len(texts))
         scores: dict[int, float] = {}
         for qf in query_forms:
             for _, score, i in process.extract(
@@ -443,15 +514,17 @@ class NameIndex:
             ):
                 if score > scores.get(i, -1.0):
                     scores[i] = score
-        best: dict[str, list[Form]] = {}
+        best: dict[str, list[int]] = {}
         for i in sorted(scores, key=scores.__getitem__, reverse=True):
-            pid, f = pool[bisect_right(ends, i)], flat[i]
+            at = bisect_right(ends, i)
+            pid, s = pool[at], firsts[at] + i
             if pid in best:
                 if len(best[pid]) < FORMS_SCORED:
-                    best[pid].append(f)
+                    best[pid].append(s)
             elif len(best) < SHORTLIST:
-                best[pid] = [f]
-        return best
+                best[pid] = [s]
+        form, lexicon = self.spellings.form, self.lexicon
+        return {pid: [form(s, lexicon) for s in chosen] for pid, chosen in best.items()}
 
     def match(
         self, query: str, limit: int = 5, decisions: Sequence[Decision] = ()
@@ -462,7 +535,7 @@ class NameIndex:
         query_forms = forms(query)
         surnames = [t for qf in query_forms for t in qf.tokens if given_group(t) is None]
         hits = self._hits(surnames, "spelling")
-        results = self._score(_most(hits) + list(ruled), query_forms, ruled)
+        results = self._score(self._pids(_most(hits)) + list(ruled), query_forms, ruled)
         # no sure match on spelling: the same sound; then a slip of one letter; then shared
         # letter trigrams
         for step in ("sound", "slips", "wide"):
@@ -472,9 +545,9 @@ class NameIndex:
                 break
             if step == "sound":
                 hits = self._hits(surnames, "sound", Counter(hits))
-                most = _most(hits)
+                most = self._pids(_most(hits))
             elif step == "slips":
-                most = _most(self._slips(surnames, Counter(hits)))
+                most = self._pids(_most(self._slips(surnames, Counter(hits))))
             else:
                 most = self._most_wide(surnames)
             seen = {r.person_id for r in results}
@@ -492,12 +565,26 @@ class NameIndex:
         return results[:limit]
 
 
-def _most(hits: Counter[str]) -> list[str]:
-    """The `POOL` persons with the most hits, the first counted first among equals: what
-    `hits.most_common(POOL)` gives (its `heapq.nlargest` is documented to equal the stable
-    sort), sorted in C instead of a heap kept in Python."""
+_T = TypeVar("_T")
+
+
+def _most(hits: Counter[_T]) -> list[_T]:
+    """The `POOL` persons with the most hits, the first counted first among equals (what
+    `hits.most_common(POOL)` gives: its `heapq.nlargest` is documented to equal the stable
+    sort, here done in C instead of a heap kept in Python), and after them those with as
+    many hits as the last of them (`_tied`)."""
     ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)
-    return [pid for pid, _ in ranked[:POOL]]
+    return [pid for pid, _ in ranked[: _tied([n for _, n in ranked[: POOL + TIES]])]]
+
+
+def _tied(counts: Sequence[int]) -> int:
+    """How many of the ranked `counts` (most first) enter the pool: `POOL`, and up to `TIES`
+    more with as many hits as the last of those, so that which of equally placed persons
+    are scored does not hang on the order they were counted in."""
+    n = min(POOL, len(counts))
+    while n < len(counts) and counts[n] == counts[POOL - 1]:
+        n += 1
+    return n
 
 
 @lru_cache(maxsize=200_000)

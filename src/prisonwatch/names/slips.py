@@ -59,9 +59,12 @@ class SlipIndex:
             self._tail_keys.extend(keys)
             self._tail_rows.extend([row] * len(keys))
 
-    def rows(self, tokens: Iterable[str], limit: int) -> list[int]:
+    def rows(
+        self, tokens: Iterable[str], limit: int, dead: npt.NDArray[np.bool_] | None = None
+    ) -> list[int]:
         """Rows sharing keys with the tokens, once per shared key; a key shared by more than
-        `limit` rows says too little and is left out."""
+        `limit` rows says too little and is left out. Rows marked in `dead` (persons taken
+        out of the index) are not returned, nor counted against the limit."""
         if len(self._tail_keys) > TAIL:
             self._sort_in()
         wanted = {k for t in tokens for k in slip_keys(t)}
@@ -72,13 +75,28 @@ class SlipIndex:
         left = np.searchsorted(self._keys, keys, side="left")
         right = np.searchsorted(self._keys, keys, side="right")
         for lo, hi in zip(left.tolist(), right.tolist(), strict=True):
-            if 0 < hi - lo <= limit:
+            if dead is not None and hi > lo:
+                held = self._rows[lo:hi]
+                held = held[~dead[held]]
+                if 0 < len(held) <= limit:
+                    out.extend(held.tolist())
+            elif 0 < hi - lo <= limit:
                 out.extend(self._rows[lo:hi].tolist())
         if self._tail_keys:
             tail = np.frombuffer(self._tail_keys, dtype=np.int64)
             hit = np.isin(tail, keys)
             if hit.any():
-                out.extend(np.frombuffer(self._tail_rows, dtype=np.int32)[hit].tolist())
+                found = np.frombuffer(self._tail_rows, dtype=np.int32)[hit]
+                if dead is not None:
+                    found = found[~dead[found]]
+                out.extend(found.tolist())
+        return out
+
+    def copy(self) -> SlipIndex:
+        """A copy sharing the sorted entries (never changed in place), not the tail."""
+        out = SlipIndex()
+        out._keys, out._rows = self._keys, self._rows
+        out._tail_keys, out._tail_rows = array("q", self._tail_keys), array("i", self._tail_rows)
         return out
 
     def _sort_in(self) -> None:
@@ -98,6 +116,16 @@ class SlipIndex:
         tail_keep = ~np.isin(tail_rows, gone)
         out._tail_keys = array("q", np.frombuffer(self._tail_keys, dtype=np.int64)[tail_keep])
         out._tail_rows = array("i", tail_rows[tail_keep])
+        return out
+
+    def renumbered(self, renumber: npt.NDArray[np.int32]) -> SlipIndex:
+        """A new index with each row r as `renumber[r]`, rows renumbered to -1 left out (this
+        one is left as it is)."""
+        out = self.copy()
+        out.freeze()
+        rows = renumber[out._rows]
+        kept = rows >= 0
+        out._keys, out._rows = out._keys[kept], rows[kept]
         return out
 
     def freeze(self) -> None:
