@@ -32,7 +32,8 @@ million events cheaper in memory, and not only in time:
 - a value is one object however many records hold it: a million events fall on a few thousand
   distinct days, and name a hundred thousand persons (each person's id is one string shared by
   their events, intervals and the persons table, not a string per event); the stock index's
-  day numbers (hundreds of thousands of them, a few thousand distinct) likewise;
+  day numbers (hundreds of thousands of them, a few thousand distinct) likewise, and tuples of
+  strings (the sources of every event of one import);
 - a record's fields are read back through a list that the reader keeps until the end of the
   pickle it is in (its memo): read as one pickle, a million events held a million such lists
   (about as much memory again as the view) until the whole view was read; read in chunks,
@@ -55,6 +56,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from prisonwatch.core.bulk import paused_gc
 from prisonwatch.core.dates import FuzzyDate
 from prisonwatch.core.records import Event, Person
 from prisonwatch.core.timeline import Interval
@@ -76,11 +78,14 @@ CHUNK = 4096
 
 
 class _SharingPickler(pickle.Pickler):
-    """Writes each value of a `SHARED` type as its place in `table`, adding it when new; with
-    `records` set, does the same for each record (one place per record object), which is then
-    written apart (`records`, the places; the table holds None there until it is read)."""
+    """Writes each value of a `SHARED` type (and each tuple of strings) as its place in `table`,
+    adding it when new; with `records` set, does the same for each record (one place per record
+    object), which is then written apart (`records`, the places; the table holds None there
+    until it is read)."""
 
-    def __init__(self, file: Any, table: list[Any], places: dict[Any, int], records: bool) -> None:
+    def __init__(
+        self, file: Any, table: list[Any], places: dict[type, dict[Any, int]], records: bool
+    ) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.table = table
         self._places = places
@@ -90,11 +95,13 @@ class _SharingPickler(pickle.Pickler):
 
     def persistent_id(self, obj: Any) -> int | None:
         kind = type(obj)
-        if kind in SHARED:
-            key = (kind, obj)  # a day and a time, or 1 and True, are never one value
-            place = self._places.get(key)
+        if kind in SHARED or (kind is tuple and obj and all(type(x) is str for x in obj)):
+            places = self._places.get(kind)  # per type: a day and a time are never one value
+            if places is None:
+                places = self._places[kind] = {}
+            place = places.get(obj)
             if place is None:
-                place = self._places[key] = len(self.table)
+                place = places[obj] = len(self.table)
                 self.table.append(obj)
             return place
         if self._records is None or kind not in RECORDS:
@@ -156,7 +163,7 @@ def save(path: Path, view: View, version: int, store: SqlStore) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     body, chunks = Path(f"{tmp}.view"), Path(f"{tmp}.records")
     table: list[Any] = []
-    places: dict[Any, int] = {}
+    places: dict[type, dict[Any, int]] = {}
     try:
         with body.open("wb") as b:  # the view first: it finds the records and values
             pickler = _SharingPickler(b, table, places, records=True)
@@ -195,7 +202,7 @@ def load(path: Path, store: SqlStore) -> tuple[View, Stamp] | None:
         log.warning("derived-state snapshot %s: not found; building from the store", path)
         return None
     try:
-        with path.open("rb") as f:
+        with path.open("rb") as f, paused_gc():  # a million objects, none in a cycle
             header = pickle.load(f)
             if not (
                 isinstance(header, tuple)
