@@ -74,6 +74,7 @@ def _forged(path: Path, **changes: Any) -> None:
     [
         (lambda p: p.write_bytes(b"\x80\x05not a pickle at all"), "unreadable"),
         (lambda p: p.write_bytes(p.read_bytes()[:200]), "unreadable"),
+        (lambda p: p.write_bytes(p.read_bytes()[: p.stat().st_size // 2]), "unreadable"),
         (lambda p: p.write_bytes(pickle.dumps({"a": 1})), "not a snapshot"),
         (lambda p: _forged(p, code="0" * 64), "other code"),
         (lambda p: _forged(p, head_hash="f" * 64), "not in this store's chain"),
@@ -95,6 +96,19 @@ def test_a_spoiled_snapshot_is_ignored(
         _equal_to_a_full_rebuild(ledger, sample_store)
     assert ledger.from_snapshot == 0
     assert any(reason in r.getMessage() and "ignored" in r.getMessage() for r in caplog.records)
+
+
+def test_records_read_in_many_chunks_give_the_same_view(
+    sample_store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Records (events, persons, intervals) are written in chunks, each read with a memo of
+    its own: with chunks of three records, the view loaded equals a full build."""
+    monkeypatch.setattr(snapshot, "CHUNK", 3)
+    path = tmp_path / "derived.snapshot"
+    _saved(sample_store, path)
+    again = Ledger(sample_store, path)
+    _equal_to_a_full_rebuild(again, sample_store)
+    assert again.from_snapshot == 1
 
 
 def test_protection_is_never_taken_from_a_stale_snapshot(
@@ -160,8 +174,8 @@ def test_a_loaded_snapshot_equals_a_full_build_on_generated_ledgers(
 ) -> None:
     """After random writes (protection changes, renames, merges, event edits, imports,
     corrections, clearances, ...), a view saved and loaded again (each distinct day range,
-    day and time written once and shared on loading) equals a full build, as do the
-    projection and search made from it."""
+    day, time, string and day number written once and shared on loading; records read in
+    chunks) equals a full build, as do the projection and search made from it."""
     for step in writes:
         _write(sample_store, step)
     path = tmp_path_factory.mktemp("snap") / "derived.snapshot"
@@ -169,5 +183,10 @@ def test_a_loaded_snapshot_equals_a_full_build_on_generated_ledgers(
     again = Ledger(sample_store, path)
     _equal_to_a_full_rebuild(again, sample_store)
     assert again.from_snapshot == 1
-    dates = [e.date for e in again.view(SCOPE).events]
+    view = again.view(SCOPE)
+    dates = [e.date for e in view.events]
     assert len({id(d) for d in dates}) == len(set(dates))  # equal values are one object
+    owners = [e.person_id for e in view.events] + list(view.persons)
+    assert len({id(o) for o in owners}) == len(set(owners))
+    days = view.index.maybe_starts + view.index.sure_starts
+    assert len({id(d) for d in days}) == len(set(days))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, is_not
 
 import numpy as np
@@ -42,10 +42,18 @@ def _days(dates: Iterable[date], n: int) -> Days:
     return np.fromiter(map(date.toordinal, dates), np.int64, n)
 
 
+def _sorted_list(days: Days) -> list[int]:
+    """The days sorted, as a list in which equal days are one `int` object: hundreds of
+    thousands of interval edges fall on a few thousand distinct days, and an `int` object per
+    edge (28 bytes, beside the list's 8) was most of the index's memory."""
+    values, counts = np.unique(days, return_counts=True)
+    return list(chain.from_iterable(map(repeat, values.tolist(), counts.tolist())))
+
+
 def _edges(earliest: Days, latest: Days) -> EdgeColumns:
     """Exact days sorted; uncertain (earliest, latest) ranges counted."""
     same = earliest == latest
-    exact: list[int] = np.sort(earliest[same]).tolist()
+    exact = _sorted_list(earliest[same])
     fuzzy: Counter[tuple[int, int]] = Counter()
     if not same.all():
         keys, counts = np.unique((earliest[~same] << _DAY_BITS) | latest[~same], return_counts=True)
@@ -68,7 +76,7 @@ def stock_index(intervals: Sequence[Interval]) -> StockIndex:
         e_l = _days(map(_LATEST, ends), len(ends))
         s_l_closed = s_l[closed]
         surely = s_l_closed < e_e  # surely held on some day
-        sure_starts = np.sort(np.concatenate((s_l[~closed], s_l_closed[surely]))).tolist()
+        sure_starts = _sorted_list(np.concatenate((s_l[~closed], s_l_closed[surely])))
         reasons: dict[tuple[EventKind | None, ReleaseMechanism | None], int] = {}
         pairs = map(_END_KIND_AND_MECHANISM, ended)
         codes = np.fromiter(
@@ -80,8 +88,8 @@ def stock_index(intervals: Sequence[Interval]) -> StockIndex:
             mask = codes == code
             by_reason[reason] = by_reason[reason] | mask if reason in by_reason else mask
         return StockIndex.from_columns(
-            sure=(sure_starts, np.sort(e_e[surely]).tolist()),
-            maybe=(np.sort(s_e).tolist(), np.sort(e_l).tolist()),
+            sure=(sure_starts, _sorted_list(e_e[surely])),
+            maybe=(_sorted_list(s_e), _sorted_list(e_l)),
             starts=_edges(s_e, s_l),
             ends=_edges(e_e, e_l),
             ends_by_mechanism={m: _edges(e_e[mask], e_l[mask]) for m, mask in by_reason.items()},

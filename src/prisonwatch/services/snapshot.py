@@ -22,12 +22,22 @@ from the view and the store at start (the projection) or at the first search (na
 A snapshot is a pickle: whoever can write the file can run code in the server, the same trust
 as the database file itself; keep it beside the database, writable only by the server.
 
-The file holds three pickles one after the other: the format and stamp, a table of the distinct
-day ranges, days and times the view holds, and the view, in which each of those is written as
-its place in the table (a persistent id). A million events fall on a few thousand distinct days:
-loading makes one object per distinct value, shared by every event that holds it, instead of
-three per event (its day range and the two days in it), which made loading slower and the
-loaded view bigger than the one built from the store.
+The file holds pickles one after the other: the format and stamp; a table of the distinct
+values the view holds (day ranges, days, times, strings and integers), with an empty place for each
+record; where the records go in that table; the records themselves (events, persons and
+custody intervals), in chunks of `CHUNK`; and the view, in which each value and each record is
+written as its place in the table (a persistent id). Two things make loading the view of a
+million events cheaper in memory, and not only in time:
+
+- a value is one object however many records hold it: a million events fall on a few thousand
+  distinct days, and name a hundred thousand persons (each person's id is one string shared by
+  their events, intervals and the persons table, not a string per event); the stock index's
+  day numbers (hundreds of thousands of them, a few thousand distinct) likewise, and tuples of
+  strings (the sources of every event of one import);
+- a record's fields are read back through a list that the reader keeps until the end of the
+  pickle it is in (its memo): read as one pickle, a million events held a million such lists
+  (about as much memory again as the view) until the whole view was read; read in chunks,
+  only a chunk's lists are held at any time.
 """
 
 from __future__ import annotations
@@ -46,35 +56,62 @@ from typing import Any
 
 from sqlalchemy import select
 
+from prisonwatch.core.bulk import paused_gc
 from prisonwatch.core.dates import FuzzyDate
+from prisonwatch.core.records import Event, Person
+from prisonwatch.core.timeline import Interval
 from prisonwatch.services.figures import View
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.sql import SqlStore
 
 log = logging.getLogger("prisonwatch.snapshot")
 
-FORMAT = 2
+FORMAT = 3
 """The layout of a snapshot file; raised when it changes."""
 
-SHARED = (FuzzyDate, date, datetime)
+SHARED = (FuzzyDate, date, datetime, str, int)
 """Value types a snapshot writes once per distinct value (see the module's docstring)."""
+RECORDS = (Event, Person, Interval)
+"""Record types a snapshot writes apart from the view, in chunks (see the module's docstring)."""
+CHUNK = 4096
+"""Records per pickle of the records part."""
 
 
 class _SharingPickler(pickle.Pickler):
-    """Writes each value of a `SHARED` type as its place in `table`, adding it when new."""
+    """Writes each value of a `SHARED` type (and each tuple of strings) as its place in `table`,
+    adding it when new; with `records` set, does the same for each record (one place per record
+    object), which is then written apart (`records`, the places; the table holds None there
+    until it is read)."""
 
-    def __init__(self, file: Any) -> None:
+    def __init__(
+        self, file: Any, table: list[Any], places: dict[type, dict[Any, int]], records: bool
+    ) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.table: list[Any] = []
-        self._places: dict[Any, int] = {}
+        self.table = table
+        self._places = places
+        self._records: dict[int, int] | None = {} if records else None
+        self.records: list[Any] = []
+        self.record_places: list[int] = []
 
     def persistent_id(self, obj: Any) -> int | None:
-        if type(obj) not in SHARED:
+        kind = type(obj)
+        if kind in SHARED or (kind is tuple and obj and all(type(x) is str for x in obj)):
+            places = self._places.get(kind)  # per type: a day and a time are never one value
+            if places is None:
+                places = self._places[kind] = {}
+            place = places.get(obj)
+            if place is None:
+                place = places[obj] = len(self.table)
+                self.table.append(obj)
+            return place
+        if self._records is None or kind not in RECORDS:
             return None
-        place = self._places.get(obj)
-        if place is None:
-            place = self._places[obj] = len(self.table)
-            self.table.append(obj)
+        place = self._records.get(id(obj))
+        if place is None:  # the object is held by the view (and `records`) while it is saved
+            place = self._records[id(obj)] = len(self.table)
+            self.table.append(None)
+            self.records.append(obj)
+            self.record_places.append(place)
         return place
 
 
@@ -124,23 +161,38 @@ def save(path: Path, view: View, version: int, store: SqlStore) -> None:
     stamp = Stamp(code_stamp(), version, head)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    body = Path(f"{tmp}.view")
+    body, chunks = Path(f"{tmp}.view"), Path(f"{tmp}.records")
+    table: list[Any] = []
+    places: dict[type, dict[Any, int]] = {}
     try:
-        with body.open("wb") as b:  # the view first: it makes the table of shared values
-            pickler = _SharingPickler(b)
+        with body.open("wb") as b:  # the view first: it finds the records and values
+            pickler = _SharingPickler(b, table, places, records=True)
             pickler.dump(bare)
+        with chunks.open("wb") as c:  # the records next: they add values of their own
+            for i in range(0, len(pickler.records), CHUNK):
+                part = _SharingPickler(c, table, places, records=False)
+                part.dump(pickler.records[i : i + CHUNK])
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((FORMAT, stamp), f, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(pickler.table, f, protocol=pickle.HIGHEST_PROTOCOL)
-            with body.open("rb") as b:
-                while chunk := b.read(1 << 20):
-                    f.write(chunk)
+            for head_part in ((FORMAT, stamp), table, pickler.record_places):
+                pickle.dump(head_part, f, protocol=pickle.HIGHEST_PROTOCOL)
+            for part_path in (chunks, body):
+                with part_path.open("rb") as src:
+                    while chunk := src.read(1 << 20):
+                        f.write(chunk)
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     finally:
         body.unlink(missing_ok=True)
+        chunks.unlink(missing_ok=True)
+
+
+def _read(f: Any, table: list[Any]) -> Any:
+    """The next pickle of the file, its persistent ids read as places in `table`."""
+    unpickler = pickle.Unpickler(f)
+    unpickler.persistent_load = table.__getitem__  # type: ignore[method-assign]
+    return unpickler.load()
 
 
 def load(path: Path, store: SqlStore) -> tuple[View, Stamp] | None:
@@ -150,7 +202,7 @@ def load(path: Path, store: SqlStore) -> tuple[View, Stamp] | None:
         log.warning("derived-state snapshot %s: not found; building from the store", path)
         return None
     try:
-        with path.open("rb") as f:
+        with path.open("rb") as f, paused_gc():  # a million objects, none in a cycle
             header = pickle.load(f)
             if not (
                 isinstance(header, tuple)
@@ -178,16 +230,24 @@ def load(path: Path, store: SqlStore) -> tuple[View, Stamp] | None:
                 )
                 return None
             table = pickle.load(f)
-            unpickler = pickle.Unpickler(f)
-            if isinstance(table, list):
-                unpickler.persistent_load = table.__getitem__  # type: ignore[method-assign]
-            view = unpickler.load()
+            at = pickle.load(f)
+            if not isinstance(table, list) or not isinstance(at, list):
+                raise ValueError("no table of values and records")
+            start = 0
+            while start < len(at):
+                records = _read(f, table)
+                if not isinstance(records, list) or not records:
+                    raise ValueError("a chunk of records is not a list of them")
+                for place, record in zip(at[start : start + len(records)], records, strict=True):
+                    table[place] = record
+                start += len(records)
+            view = _read(f, table)
     except Exception as exc:  # any unreadable file is ignored, never trusted
         log.warning(
             "derived-state snapshot %s ignored: unreadable (%s); building afresh", path, exc
         )
         return None
-    if not isinstance(table, list) or not isinstance(view, View):
+    if not isinstance(view, View):
         log.warning("derived-state snapshot %s ignored: not a snapshot of this format", path)
         return None
     return view, stamp
