@@ -12,7 +12,11 @@ events (and the links to them: `deal_id`, `supersedes`) are the ids the public k
 the public API and pages show, so that the export is consistent with them. Events carry their
 public custody details (articles, sentence, term end, court); their `detention_place` and
 `health` columns stay empty in the public export, since they are for analysts only.
-`include_protected` gives the full backup for trusted storage.
+`include_protected` gives the full backup for trusted storage. It also carries the store's
+public ids (`public_ids`: the key that keys public record ids, withheld persons' pseudonyms and
+their events' ids), so that a store restored from it shows the public the same ids and every
+public link keeps working. The key adds nothing to what the backup already tells its holder
+(every protected name and every original id); it only lets them work out public ids.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from prisonwatch.storage.sql import SqlStore
 
 COLUMNS: dict[str, list[str]] = {
     "sources": ["url", "title", "publisher", "published", "language", "recorded_at"],
+    "public_ids": ["kind", "record_id", "public_id"],
     "persons": [
         "id",
         "name",
@@ -216,6 +221,10 @@ def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
         "deals": [_deal_row(d, urls) for d in store.deals()],
         "events": [_full_event_row(e, urls) for e in store.events()],
         "observations": [_observation_row(o, urls) for o in store.observations()],
+        "public_ids": [
+            {"kind": p.kind, "record_id": p.record_id, "public_id": p.public_id}
+            for p in ClearanceStore(store).held_public_ids()
+        ],
     }
 
 

@@ -620,6 +620,7 @@ class _Writer:
     def __init__(self, conn: Connection, batch: Batch, actor: str, at: datetime) -> None:
         self.conn, self.batch, self.actor, self.at = conn, batch, actor, at
         self.problems: list[Problem] = []
+        self.new_public_ids: list[rows.Row] = []
         self.revised: list[tuple[str, Any, str]] = []
 
     def _where(self, rid: str) -> str:
@@ -756,7 +757,39 @@ class _Writer:
                 src_ids,
                 "source",
             )
+        self.new_public_ids = self._public_ids()
         return sources, persons, deals, claims, events, observations
+
+    def _public_ids(self) -> list[rows.Row]:
+        """The batch's public ids (from a backup) the store does not hold yet; one it holds
+        otherwise, or one it gives another record, is a problem: the public already knows the
+        store's own."""
+        given = self.batch.public_ids
+        if not given:
+            return []
+        c = t.public_ids.c
+        held = {
+            (r.kind, r.record_id): r.public_id
+            for r in self.conn.execute(select(c.kind, c.record_id, c.public_id))
+        }
+        owner = {v: k for k, v in held.items()}
+        new: list[rows.Row] = []
+        for p in given:
+            where = self._where(p.id)
+            mine = held.get((p.kind, p.record_id))
+            other = owner.get(p.public_id)
+            if mine is not None and mine != p.public_id:
+                why = "this store already gives it another public id (restore into a new store)"
+                self.problems.append(Problem(where, "public_id", why))
+            elif other is not None and other != (p.kind, p.record_id):
+                why = f"this store already gives it to {other[0]} {other[1]!r}"
+                self.problems.append(Problem(where, "public_id", why))
+            elif mine is None:
+                owner[p.public_id] = (p.kind, p.record_id)
+                held[(p.kind, p.record_id)] = p.public_id
+                row = {"kind": p.kind, "record_id": p.record_id, "public_id": p.public_id}
+                new.append({**row, "created_at": self.at})
+        return new
 
     def run(self) -> ApplyResult:
         b, conn = self.batch, self.conn
@@ -816,6 +849,7 @@ class _Writer:
                 for i, c in enumerate(dict.fromkeys(e.claim_ids))
             ],
         )
+        self._insert_plain(t.public_ids, self.new_public_ids)
         revised: dict[str, int] = defaultdict(int)
         for kind, record, why in self.revised:
             _revise(self.conn, kind, record.id, record, self.actor, self.at, why, None)
@@ -827,6 +861,7 @@ class _Writer:
             "claims": len(claims),
             "events": len(events),
             "observations": len(observations),
+            "public_ids": len(self.new_public_ids),
         }
         return ApplyResult(
             added=added,
