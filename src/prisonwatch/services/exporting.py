@@ -6,8 +6,9 @@ protected person); `withhold_name` persons under a random stored pseudonym with 
 aliases, birth year, gender, region or note, and their events under random stored ids with
 only what the figures need (no source address, recorder, place, note or court: an article about
 the person, or who recorded it, identifies them); `counts_only` persons and their events left out
-entirely; sources only as the projection knows them. Ids of figures, deals and public persons'
-events (and the links to them: `deal_id`, `supersedes`) are the ids the public knows them by
+entirely; sources only as the projection knows them. Ids of public persons, figures, deals and
+their events (and the links to them: `person_id`, `deal_id`, `supersedes`) are the ids the
+public knows them by
 (`Projection.record_id`): an id naming a protected person is replaced by its public id, the one
 the public API and pages show, so that the export is consistent with them. Events carry their
 public custody details (articles, sentence, term end, court); their `detention_place` and
@@ -260,7 +261,12 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
                 "region": None,
                 "note": None,
             }
-        return {**_person_row(p), "note": proj.text(p.note), "region": proj.text(p.region)}
+        return {
+            **_person_row(p),
+            "id": proj.person_id(p.id),
+            "note": proj.text(p.note),
+            "region": proj.text(p.region),
+        }
 
     def event_row(e: Event) -> dict[str, Any]:
         """An event's row. A pseudonymous person's event keeps only what the figures need (kind,
@@ -274,6 +280,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         row["court"] = proj.text(e.court)
         row["organisation"] = proj.text(e.organisation)
         row["id"] = proj.record_id("event", e.id)
+        row["person_id"] = proj.person_id(e.person_id)
         row["deal_id"] = proj.record_ref("deal", e.deal_id)
         hidden = e.person_id in pseudonyms
         if hidden:
