@@ -138,9 +138,8 @@ def test_export_import_round_trip(cli: Cli, tmp_path: Path) -> None:
     r = cli("export", "--format", "csv", "--out", str(out), "--include-protected")
     assert r.code == 0, r.err
     other = Cli(f"sqlite:///{tmp_path / 'other.db'}", tmp_path)
-    files = [
-        str(out / f"{k}.csv") for k in ("sources", "persons", "deals", "events", "observations")
-    ]
+    kinds = ("sources", "persons", "deals", "events", "observations", "public_ids")
+    files = [str(out / f"{k}.csv") for k in kinds]
     r = other("import", *files)
     assert r.code == 0, r.err
     a = json.loads(cli("export", "--format", "json", "--include-protected").out)

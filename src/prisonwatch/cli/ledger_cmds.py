@@ -273,6 +273,8 @@ def export(
         except OSError as exc:
             raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
         out.print(f"wrote {', '.join(f'{k}.csv' for k in data)} to {out_dir}")
+    elif kind not in data:
+        raise CliError(f"--kind {kind}: only in the full backup (--include-protected)")
     else:
         sys.stdout.write(exporting.to_csv(data[kind], kind))
 

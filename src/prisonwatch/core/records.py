@@ -32,6 +32,21 @@ def content_id(prefix: str, *parts: object) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class PublicId:
+    """An id the public knows a record by, as the store gave it (`kind` `key`: the store's key
+    for keyed public ids, under `record_id` `record-ids`). A backup carries them, so that a
+    store restored from it shows the public the same ids and every public link keeps working."""
+
+    kind: str
+    record_id: str
+    public_id: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}:{self.record_id}"
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """A document that states facts: an article, an NGO list, a statement, a data set.
 

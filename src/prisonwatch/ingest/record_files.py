@@ -7,6 +7,7 @@ name and text and returns the records it holds and the problems found, each name
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +22,7 @@ from prisonwatch.core.records import (
     Event,
     Observation,
     Person,
+    PublicId,
     Source,
     content_id,
 )
@@ -38,7 +40,7 @@ from prisonwatch.ingest import file_formats as formats
 from prisonwatch.ingest.file_formats import Item
 from prisonwatch.storage.port import Batch
 
-KINDS = ("persons", "events", "deals", "observations", "sources")
+KINDS = ("persons", "events", "deals", "observations", "sources", "public_ids")
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """A record file larger than this is refused before it is read (split it into several)."""
 
@@ -254,6 +256,31 @@ def read_source(row: Mapping[str, Any], ctx: _Context) -> Source:
     )
 
 
+_PUBLIC_ID_KINDS = ("key", "person", "event")
+"""What the store gives public ids to: its key for keyed ids (`services.public`), withheld
+persons' pseudonyms and their events' ids (`services.exporting`)."""
+_KEY = re.compile(r"[0-9a-f]{32}")
+_PUBLIC_ID = re.compile(r"[a-z]+-[0-9a-f]{16}")
+
+
+def read_public_id(row: Mapping[str, Any], ctx: _Context) -> PublicId:
+    """A public id from a backup (`export --include-protected`): the store's key is 32
+    lowercase hex digits, any other public id its kind, '-' and 16 hex digits, as the store
+    makes them."""
+    kind = _required("kind", f.ident, row)
+    if kind not in _PUBLIC_ID_KINDS:
+        expected = ", ".join(_PUBLIC_ID_KINDS)
+        raise _RowError("kind", f"expected one of {expected}, not {f.shown(kind)}")
+    record_id = _required("record_id", f.ident, row)
+    public_id = _required("public_id", f.ident, row)
+    if kind == "key" and (record_id != "record-ids" or not _KEY.fullmatch(public_id)):
+        raise _RowError("public_id", "the key for public ids is 32 lowercase hex digits")
+    if kind != "key" and not (_PUBLIC_ID.fullmatch(public_id) and public_id.startswith(kind + "-")):
+        why = f"expected {kind}- and 16 hex digits, not {f.shown(public_id)}"
+        raise _RowError("public_id", why)
+    return PublicId(kind, record_id, public_id)
+
+
 class _RowError(Exception):
     def __init__(self, field_name: str, reason: str) -> None:
         super().__init__(reason)
@@ -288,6 +315,7 @@ READERS: dict[str, Callable[[Mapping[str, Any], _Context], Any]] = {
     "deals": read_deal,
     "observations": read_observation,
     "sources": read_source,
+    "public_ids": read_public_id,
 }
 
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -296,6 +324,7 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "deals": ("id", "date"),
     "observations": ("metric", "value", "period"),
     "sources": (),
+    "public_ids": ("kind", "record_id", "public_id"),
 }
 
 
@@ -348,6 +377,7 @@ def _read(
         "deals": batch.deals,
         "observations": batch.observations,
         "sources": batch.sources,
+        "public_ids": batch.public_ids,
     }
     seen: dict[tuple[str, str], str] = {}  # (kind, id) -> where it was first read
     for got in items:

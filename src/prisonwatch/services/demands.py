@@ -236,6 +236,12 @@ def find(store: SqlStore, demand_id: str, known_on: date | None = None) -> Deman
     return found[0]
 
 
+def every(store: SqlStore, known_on: date | None = None) -> list[Demand]:
+    """Every demand as known on `known_on`, voided ones too (a withdrawn demand's page says
+    that it was withdrawn)."""
+    return DemandStore(store).demands(None, cutoff(known_on) if known_on else None)
+
+
 def listed(store: SqlStore, known_on: date | None = None) -> list[Demand]:
     """The demands in force as known on `known_on` (voided ones left out)."""
     limit = cutoff(known_on) if known_on else None
@@ -385,10 +391,17 @@ def as_dict(
     registry give the same answer. Its sources are only those in `public_sources` (the public
     projection's), by id. Who made the demand and of whom are free texts the public sees only
     as `text` (the public projection's `Projection.text`) lets them; without it the public sees
-    neither. Deals are named by `deal_ids` (the public projection's `Projection.record_id`: a
-    deal id naming a protected person is shown as its public id); without it the public sees
-    no deal's id, only what was freed outside any deal or in "a deal"."""
+    neither. Deals, persons and the demand itself are named by `deal_ids` (the public
+    projection's `Projection.record_id`: a deal or person id naming a protected person is
+    shown as its public id, and a demand's id, a hash of its list of names, always is);
+    without it the public sees no deal's id, only what was freed outside any deal or in "a
+    deal", and neither the demand's nor a person's id."""
     named = len(demand.names)
+
+    def known_as(kind: str, record_id: str) -> str | None:
+        if not public:
+            return record_id
+        return deal_ids(kind, record_id) if deal_ids is not None else None
 
     def deal(deal_id: str | None) -> str | None:
         if deal_id is None or not public:
@@ -416,7 +429,7 @@ def as_dict(
         }
         if public:
             assert person is not None
-            entry.update(name=person.name, person_id=person.id)
+            entry.update(name=person.name, person_id=known_as("person", person.id))
         else:
             entry.update(
                 name=o.name.name,
@@ -431,7 +444,7 @@ def as_dict(
         shown.append(entry)
     held_low, held_high = prog.still_held
     out: dict[str, Any] = {
-        "id": demand.id,
+        "id": known_as("demand", demand.id),
         "by": by,
         "of": of,
         "country": demand.country,

@@ -6,13 +6,18 @@ protected person); `withhold_name` persons under a random stored pseudonym with 
 aliases, birth year, gender, region or note, and their events under random stored ids with
 only what the figures need (no source address, recorder, place, note or court: an article about
 the person, or who recorded it, identifies them); `counts_only` persons and their events left out
-entirely; sources only as the projection knows them. Ids of figures, deals and public persons'
-events (and the links to them: `deal_id`, `supersedes`) are the ids the public knows them by
+entirely; sources only as the projection knows them. Ids of public persons, figures, deals and
+their events (and the links to them: `person_id`, `deal_id`, `supersedes`) are the ids the
+public knows them by
 (`Projection.record_id`): an id naming a protected person is replaced by its public id, the one
 the public API and pages show, so that the export is consistent with them. Events carry their
 public custody details (articles, sentence, term end, court); their `detention_place` and
 `health` columns stay empty in the public export, since they are for analysts only.
-`include_protected` gives the full backup for trusted storage.
+`include_protected` gives the full backup for trusted storage. It also carries the store's
+public ids (`public_ids`: the key that keys public record ids, withheld persons' pseudonyms and
+their events' ids), so that a store restored from it shows the public the same ids and every
+public link keeps working. The key adds nothing to what the backup already tells its holder
+(every protected name and every original id); it only lets them work out public ids.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from prisonwatch.storage.sql import SqlStore
 
 COLUMNS: dict[str, list[str]] = {
     "sources": ["url", "title", "publisher", "published", "language", "recorded_at"],
+    "public_ids": ["kind", "record_id", "public_id"],
     "persons": [
         "id",
         "name",
@@ -216,6 +222,10 @@ def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
         "deals": [_deal_row(d, urls) for d in store.deals()],
         "events": [_full_event_row(e, urls) for e in store.events()],
         "observations": [_observation_row(o, urls) for o in store.observations()],
+        "public_ids": [
+            {"kind": p.kind, "record_id": p.record_id, "public_id": p.public_id}
+            for p in ClearanceStore(store).held_public_ids()
+        ],
     }
 
 
@@ -251,7 +261,12 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
                 "region": None,
                 "note": None,
             }
-        return {**_person_row(p), "note": proj.text(p.note), "region": proj.text(p.region)}
+        return {
+            **_person_row(p),
+            "id": proj.person_id(p.id),
+            "note": proj.text(p.note),
+            "region": proj.text(p.region),
+        }
 
     def event_row(e: Event) -> dict[str, Any]:
         """An event's row. A pseudonymous person's event keeps only what the figures need (kind,
@@ -266,6 +281,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         row["articles"] = "|".join(public_articles(e.articles, proj.text))
         row["organisation"] = proj.text(e.organisation)
         row["id"] = proj.record_id("event", e.id)
+        row["person_id"] = proj.person_id(e.person_id)
         row["deal_id"] = proj.record_ref("deal", e.deal_id)
         hidden = e.person_id in pseudonyms
         if hidden:

@@ -19,6 +19,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from followthemoney import model
@@ -104,7 +105,9 @@ def entities(store: SqlStore, include_protected: bool = False) -> Iterator[dict[
         events = by_person.get(pid, [])
         deaths = [e.date for e in events if e.kind in DEATHS]
         refs = list(dict.fromkeys(u for e in events for u in urls(e.source_ids)))
-        person = _person(p, refs, min(deaths) if deaths else None, text(p.note))
+        # the entity id is hashed from the id the public knows the person by (`rid`)
+        shown = replace(p, id=rid("person", pid))
+        person = _person(shown, refs, min(deaths) if deaths else None, text(p.note))
         yield person.to_dict()
         custody, _ = fold_custody(events)
         for iv in custody:

@@ -102,6 +102,7 @@ def merge(batches: Sequence[Batch]) -> Batch:
         out.events.extend(b.events)
         out.observations.extend(b.observations)
         out.claims.extend(b.claims)
+        out.public_ids.extend(b.public_ids)
         out.where.update(b.where)
     return out
 

@@ -23,6 +23,11 @@ data version changes.
   may (`name_check`, the same check a note fails) is shown, in every public answer (API, pages,
   links, exports, a correction's `supersedes`, an event's `deal_id`), only as its public id
   (`Projection.record_id`), and public routes find the record under that id alone.
+- Ids of public persons: chosen by whoever imports or adds a person, so judged the same way
+  (`Projection.person_id`); a person whose id names a protected person is linked, listed,
+  exported and found (`Projection.person_shown`) under their public id only.
+- Ids of demands: a hash of the demand's content, its list of names included; every demand id
+  the public sees is its public id (`record_id` of kind "demand"), and only that finds it.
 - Custody details of an event: its articles, sentence length, term end and court
   (`public_custody`); never the place of detention or health notes, which are for analysts only.
   An article reference is free text after its number ("342 ч.2 (справа ...)", a co-defendant's
@@ -133,6 +138,8 @@ class Projection:
     """Persons whose record was voided while they were protected, as last recorded, by id: a
     person withdrawn from the registry (at their family's request, say) is still named by every
     source title, address and note that named them, so their names stay protected."""
+    _shown_persons: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """The exported persons by the id the public knows each by (`person_shown`), made once."""
 
     @classmethod
     def build(cls, store: SqlStore) -> Projection:
@@ -354,11 +361,25 @@ class Projection:
         known = self._ids.get(key)
         if known is None:
             known = record_id
-            if self.names.mentions(record_id):
+            if kind in _ALWAYS_KEYED or self.names.mentions(record_id):
                 digest = hmac.new(self.id_key, f"{kind}\0{record_id}".encode(), hashlib.sha256)
                 known = f"{kind}-{digest.hexdigest()[:16]}"
             self._ids[key] = known
         return known
+
+    def person_id(self, person_id: str) -> str:
+        """The id under which the public knows a public person (`record_id` of kind
+        "person"): a person id is chosen by whoever imports or adds the person, so it may
+        name a protected one (a relative's name given as the id, a record merged away)."""
+        return self.record_id("person", person_id)
+
+    def person_shown(self, shown_id: str) -> str | None:
+        """The exported person the public knows by `shown_id` (their own id, or their public
+        id when their own names a protected person); None for any other id, the original of
+        a replaced id included, so that it answers exactly as an id never recorded."""
+        if not self._shown_persons and self.exported:
+            self._shown_persons.update({self.person_id(pid): pid for pid in self.exported})
+        return self._shown_persons.get(shown_id)
 
     def record_ref(self, kind: str, record_id: str | None) -> str | None:
         """`record_id` of a link that may be empty (an event's deal, a correction's target)."""
@@ -389,6 +410,12 @@ class Projection:
 
     def is_public(self, person_id: str) -> bool:
         return person_id in self.persons
+
+
+_ALWAYS_KEYED = frozenset({"demand"})
+"""Kinds whose ids the public only ever sees keyed: a demand's id is a hash of its content,
+which holds every name on its list, so showing it would let anyone confirm a guessed list of
+names the public is not shown (protected or unknown alike)."""
 
 
 def level_of(persons: dict[str, Person], person_id: str) -> Protection:

@@ -22,8 +22,13 @@ every stored public id (a withheld person's pseudonym, an event's, the key of re
 have the random form the application makes: one set by hand to a name would publish it.
 
 Entries written before the records' whole payload went into the chain (an inserted person's
-names, an event's sources) are compared in the fields they hold. Reads go kind by kind, in
-chunks of records, so memory stays bounded by the number of record ids.
+names, an event's sources) are compared in the fields they hold.
+
+Reads go kind by kind, span by span (`Span`: a few thousand records in a range of ids), each
+read a range scan of an index, so memory stays bounded by a span and no statement carries a
+list of ids. A record recorded once and never revised whose stored form, as JSON, is the very
+text its one entry holds is taken as it is; only the others are parsed and compared field by
+field (most records of a large ledger are of the first sort, and this is most of the cost).
 """
 
 from __future__ import annotations
@@ -32,13 +37,14 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, func, select
+from sqlalchemy import ColumnElement, Connection, Text, and_, cast, func, select, true
 
 from prisonwatch.storage import rows
 from prisonwatch.storage import tables as t
-from prisonwatch.storage.audit import Break
+from prisonwatch.storage.audit import Break, canonical_json
 
 CHECKED = ("person", "event", "deal", "observation", "source")
 """Record kinds whose stored state is compared with the chain."""
@@ -50,7 +56,27 @@ _TABLES = {
     "source": t.sources,
 }
 _BOOKKEEPING = ("revision", "why")
-_CHUNK = 2000
+_CHUNK = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The records whose ids lie in a range of the database's own order of ids: above `after`
+    (from the first when None) up to and including `upto` (to the last when None). Every read
+    of a span (the table, its names and links, its revisions, its audit entries) is a range
+    scan of an index in one and the same order, so nothing is compared in Python's order of
+    strings (which is not PostgreSQL's collation) and no statement carries a list of ids."""
+
+    after: str | None
+    upto: str | None
+
+    def holds(self, column: Any) -> ColumnElement[bool]:
+        bounds = []
+        if self.after is not None:
+            bounds.append(column > self.after)
+        if self.upto is not None:
+            bounds.append(column <= self.upto)
+        return and_(true(), *bounds)
 
 
 def audited(kind: str, record: Any) -> dict[str, Any]:
@@ -62,23 +88,37 @@ def audited(kind: str, record: Any) -> dict[str, Any]:
     return payload
 
 
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i : i + _CHUNK]
+def _spans(conn: Connection, kind: str) -> Iterator[Span]:
+    """The kind's table cut into spans of `_CHUNK` records, in the database's order of ids;
+    the first starts before every id and the last runs past every id, so that an audited
+    record missing from the table falls in some span too."""
+    column = _TABLES[kind].c.id
+    after: str | None = None
+    while True:
+        stmt = select(column).order_by(column).offset(_CHUNK - 1).limit(1)
+        if after is not None:
+            stmt = stmt.where(column > after)
+        upto = conn.execute(stmt).scalar()
+        yield Span(after, upto)
+        if upto is None:
+            return
+        after = upto
 
 
-def _entries(
-    conn: Connection, kind: str, ids: Sequence[str]
-) -> dict[str, tuple[tuple[int, str, str | None], tuple[int, str, str | None]]]:
-    """The first and the newest entry about each of these records, as (entry id, action,
-    `after` as JSON text): one read for both, the text parsed only where it is compared."""
+Entry = tuple[int, str, str | None]
+"""An audit entry as the check reads it: its id, its action, its `after` as JSON text."""
+
+
+def _entries(conn: Connection, kind: str, span: Span) -> dict[str, tuple[Entry, Entry]]:
+    """The first and the newest entry about each record of the span, in one read; the text
+    is parsed only where it is compared."""
     a = t.audit.c
     stmt = (
         select(a.id, a.record_id, a.action, cast(a.after, Text))
-        .where(a.record_kind == kind, a.record_id.in_(ids))
+        .where(a.record_kind == kind, span.holds(a.record_id))
         .order_by(a.id)
     )
-    found: dict[str, tuple[tuple[int, str, str | None], tuple[int, str, str | None]]] = {}
+    found: dict[str, tuple[Entry, Entry]] = {}
     for i, rid, action, after in conn.execute(stmt):
         entry = (int(i), str(action), after)
         first = found.get(rid)
@@ -90,11 +130,11 @@ def _parsed(after: str | None) -> Any:
     return json.loads(after) if after else None
 
 
-def _revision_counts(conn: Connection, kind: str, ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+def _revision_counts(conn: Connection, kind: str, span: Span) -> dict[str, tuple[int, int]]:
     r = t.revisions.c
     stmt = (
         select(r.record_id, func.count(), func.max(r.seq))
-        .where(r.kind == kind, r.record_id.in_(ids))
+        .where(r.kind == kind, span.holds(r.record_id))
         .group_by(r.record_id)
     )
     return {rid: (int(n), int(top)) for rid, n, top in conn.execute(stmt)}
@@ -110,26 +150,20 @@ def _differs(recorded: dict[str, Any], now: dict[str, Any]) -> str | None:
     return None
 
 
-Read = Callable[[str, Sequence[str], bool], list[Any]]
+Read = Callable[[str, "Sequence[str] | Span", bool], list[Any]]
 
 
 def check(conn: Connection, read: Read) -> Break | None:
     """The first record that disagrees with the chain, or None. `read(kind, ids, folded)` gives
-    the records of a kind as the application folds them now (voided ones left out), or with
-    `folded` false their first versions (what "as known on" an earlier day starts from)."""
+    the records of a kind (these ids, or a span of them) as the application folds them now
+    (voided ones left out), or with `folded` false their first versions, void or not (what
+    "as known on" an earlier day starts from, and every record the table holds)."""
     found = _clearances(conn) or _public_ids(conn)
     if found is not None:
         return found
     for kind in CHECKED:
-        a = t.audit.c
-        audited_ids = set(
-            conn.execute(select(a.record_id).where(a.record_kind == kind).distinct()).scalars()
-        )
-        stored_ids = set(conn.execute(select(_TABLES[kind].c.id)).scalars())
-        for rid in sorted(stored_ids - audited_ids):
-            return Break(None, f"{kind} {rid!r} is stored but not in the audit trail")
-        for chunk in _chunks(sorted(audited_ids)):
-            found = _check_chunk(conn, kind, chunk, stored_ids, read)
+        for span in _spans(conn, kind):
+            found = _check_span(conn, kind, span, read)
             if found is not None:
                 return found
     return None
@@ -183,49 +217,69 @@ def _public_ids(conn: Connection) -> Break | None:
     return None
 
 
-def _check_chunk(
-    conn: Connection,
-    kind: str,
-    ids: Sequence[str],
-    stored_ids: set[str],
-    read: Read,
-) -> Break | None:
-    entries = _entries(conn, kind, ids)
-    counts = _revision_counts(conn, kind, ids)
-    present = [i for i in ids if i in stored_ids]
-    firsts = {r.id: r for r in read(kind, present, False)} if present else {}
+def _check_span(conn: Connection, kind: str, span: Span, read: Read) -> Break | None:
+    entries = _entries(conn, kind, span)
+    counts = _revision_counts(conn, kind, span)
+    firsts = {r.id: r for r in read(kind, span, False)}
+    for rid in sorted(firsts.keys() - entries.keys()):
+        return Break(None, f"{kind} {rid!r} is stored but not in the audit trail")
     # a record never revised is its first version: read folded only those that were
-    revised = [i for i in present if i in counts]
+    revised = [i for i in sorted(firsts) if i in counts]
     current = {r.id: r for r in read(kind, revised, True)} if revised else {}
-    for rid in ids:
-        (first_id, first_action, first_text), (entry_id, action, after_text) = entries[rid]
-        after = _parsed(after_text)
-        where = f"{kind} {rid!r} (audit entry {entry_id})"
-        revision = int(after.get("revision", 0)) if isinstance(after, dict) else 0
-        n, top = counts.get(rid, (0, 0))
-        if rid not in stored_ids:
-            return Break(entry_id, f"{where} was removed from its table")
-        if (n, top) != (revision, revision):
-            why = f"has {n} revision(s) stored where the audit trail counts {revision}"
-            return Break(entry_id, f"{where} {why}: the revisions were changed in SQL")
+    for rid in sorted(entries):
+        first_entry, newest = entries[rid]
         first = firsts.get(rid)
-        first_audited = audited(kind, first) if first is not None else None
-        first_after = after if first_id == entry_id else _parsed(first_text)
-        if first_action == "insert" and first_audited is not None and isinstance(first_after, dict):
-            field = _differs(first_after, first_audited)
-            if field is not None:
-                why = f"field {field!r} of its first version is not what was recorded"
-                return Break(first_id, f"{kind} {rid!r} (audit entry {first_id}): {why}")
-        record = current.get(rid) if rid in counts else first
-        if action == "void":
-            if record is not None:
-                return Break(entry_id, f"{where} was voided but is in force again")
-            continue
-        if record is None:
-            return Break(entry_id, f"{where} is void, but the audit trail never voided it")
-        now = first_audited if record is first and first_audited is not None else None
-        field = _differs(after if isinstance(after, dict) else {}, now or audited(kind, record))
+        if (
+            first is not None
+            and first_entry is newest
+            and newest[1] == "insert"
+            and rid not in counts
+            and newest[2] == canonical_json(audited(kind, first))
+        ):
+            continue  # recorded once, never revised, and holding exactly what was recorded
+        found = _check_record(kind, rid, first_entry, newest, first, counts, current)
+        if found is not None:
+            return found
+    return None
+
+
+def _check_record(
+    kind: str,
+    rid: str,
+    first_entry: Entry,
+    newest: Entry,
+    first: Any,
+    counts: dict[str, tuple[int, int]],
+    current: dict[str, Any],
+) -> Break | None:
+    """What is wrong with one record against its first and newest audit entries, if anything."""
+    (first_id, first_action, first_text), (entry_id, action, after_text) = first_entry, newest
+    after = _parsed(after_text)
+    where = f"{kind} {rid!r} (audit entry {entry_id})"
+    revision = int(after.get("revision", 0)) if isinstance(after, dict) else 0
+    n, top = counts.get(rid, (0, 0))
+    if first is None:
+        return Break(entry_id, f"{where} was removed from its table")
+    if (n, top) != (revision, revision):
+        why = f"has {n} revision(s) stored where the audit trail counts {revision}"
+        return Break(entry_id, f"{where} {why}: the revisions were changed in SQL")
+    first_audited = audited(kind, first)
+    first_after = after if first_id == entry_id else _parsed(first_text)
+    if first_action == "insert" and isinstance(first_after, dict):
+        field = _differs(first_after, first_audited)
         if field is not None:
-            why = f"field {field!r} is not what the audit trail last recorded"
-            return Break(entry_id, f"{where}: {why}: it was changed in SQL")
+            why = f"field {field!r} of its first version is not what was recorded"
+            return Break(first_id, f"{kind} {rid!r} (audit entry {first_id}): {why}")
+    record = current.get(rid) if rid in counts else first
+    if action == "void":
+        if record is not None:
+            return Break(entry_id, f"{where} was voided but is in force again")
+        return None
+    if record is None:
+        return Break(entry_id, f"{where} is void, but the audit trail never voided it")
+    now = first_audited if record is first else audited(kind, record)
+    field = _differs(after if isinstance(after, dict) else {}, now)
+    if field is not None:
+        why = f"field {field!r} is not what the audit trail last recorded"
+        return Break(entry_id, f"{where}: {why}: it was changed in SQL")
     return None

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, insert, select
 
+from prisonwatch.core.records import PublicId
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.sql import SqlStore, _audit
 
@@ -70,6 +71,17 @@ class ClearanceStore:
         record's public id stays the same across restarts and exports of this store."""
         row = self.public_ids("key", ["record-ids"], at, lambda: secrets.token_hex(16))
         return row["record-ids"].encode()
+
+    def held_public_ids(self) -> list[PublicId]:
+        """Every public id this store gave, its key included, for the backup."""
+
+        def q(conn: Connection) -> list[PublicId]:
+            c = t.public_ids.c
+            stmt = select(c.kind, c.record_id, c.public_id).order_by(c.kind, c.record_id)
+            return [PublicId(k, r, p) for k, r, p in conn.execute(stmt)]
+
+        result: list[PublicId] = self.store._read(q)
+        return result
 
     def public_ids(
         self,

@@ -12,7 +12,16 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from prisonwatch.core.problems import Problem
-from prisonwatch.core.records import Claim, Deal, Event, Observation, Person, Source, Span
+from prisonwatch.core.records import (
+    Claim,
+    Deal,
+    Event,
+    Observation,
+    Person,
+    PublicId,
+    Source,
+    Span,
+)
 from prisonwatch.core.revisions import Revision
 
 KINDS_REVISED = (
@@ -60,6 +69,9 @@ class Batch:
     update_why: str | None = None
     """When set, a record stored under its id with other content becomes a revision with this
     reason (`import --update`) instead of a problem."""
+    public_ids: list[PublicId] = field(default_factory=list)
+    """Public ids from a backup (`PublicId`), stored as given: one the store already holds
+    otherwise is a problem, so a restore never changes an id the public already knows."""
 
     def __len__(self) -> int:
         return sum(
@@ -71,6 +83,7 @@ class Batch:
                 self.events,
                 self.observations,
                 self.claims,
+                self.public_ids,
             )
         )
 

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
+    Select,
     Table,
     create_engine,
     event,
@@ -86,6 +87,22 @@ def open_engine(url: str) -> Engine:
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
     for i in range(0, len(items), _CHUNK):
         yield items[i : i + _CHUNK]
+
+
+_Ids = Sequence[str] | audit_records.Span | None
+"""Which records a read is about: these ids, those in a range of ids, or all."""
+
+
+def _restricted(stmt: Select[Any], column: Any, ids: _Ids) -> Iterable[Select[Any]]:
+    """The statement for these records: as it is for all, with a range for a span, and in
+    chunks of ids otherwise."""
+    if ids is None:
+        yield stmt
+    elif isinstance(ids, audit_records.Span):
+        yield stmt.where(ids.holds(column))
+    else:
+        for chunk in _chunks(list(ids)):
+            yield stmt.where(column.in_(chunk))
 
 
 def _neutral(record: Any) -> Any:
@@ -355,8 +372,8 @@ class SqlStore:
         it (`storage.audit_records`), or None."""
 
         def r(conn: Connection) -> audit.Break | None:
-            def read(kind: str, ids: Sequence[str], folded: bool) -> list[Any]:
-                return _Reader(conn, folded=folded).of_kind(kind, ids)
+            def read(kind: str, ids: Sequence[str] | audit_records.Span, folded: bool) -> list[Any]:
+                return _Reader(conn, folded=folded).checked(kind, ids)
 
             return audit_records.check(conn, read)
 
@@ -621,6 +638,7 @@ class _Writer:
     def __init__(self, conn: Connection, batch: Batch, actor: str, at: datetime) -> None:
         self.conn, self.batch, self.actor, self.at = conn, batch, actor, at
         self.problems: list[Problem] = []
+        self.new_public_ids: list[rows.Row] = []
         self.revised: list[tuple[str, Any, str]] = []
 
     def _where(self, rid: str) -> str:
@@ -757,7 +775,39 @@ class _Writer:
                 src_ids,
                 "source",
             )
+        self.new_public_ids = self._public_ids()
         return sources, persons, deals, claims, events, observations
+
+    def _public_ids(self) -> list[rows.Row]:
+        """The batch's public ids (from a backup) the store does not hold yet; one it holds
+        otherwise, or one it gives another record, is a problem: the public already knows the
+        store's own."""
+        given = self.batch.public_ids
+        if not given:
+            return []
+        c = t.public_ids.c
+        held = {
+            (r.kind, r.record_id): r.public_id
+            for r in self.conn.execute(select(c.kind, c.record_id, c.public_id))
+        }
+        owner = {v: k for k, v in held.items()}
+        new: list[rows.Row] = []
+        for p in given:
+            where = self._where(p.id)
+            mine = held.get((p.kind, p.record_id))
+            other = owner.get(p.public_id)
+            if mine is not None and mine != p.public_id:
+                why = "this store already gives it another public id (restore into a new store)"
+                self.problems.append(Problem(where, "public_id", why))
+            elif other is not None and other != (p.kind, p.record_id):
+                why = f"this store already gives it to {other[0]} {other[1]!r}"
+                self.problems.append(Problem(where, "public_id", why))
+            elif mine is None:
+                owner[p.public_id] = (p.kind, p.record_id)
+                held[(p.kind, p.record_id)] = p.public_id
+                row = {"kind": p.kind, "record_id": p.record_id, "public_id": p.public_id}
+                new.append({**row, "created_at": self.at})
+        return new
 
     def run(self) -> ApplyResult:
         b, conn = self.batch, self.conn
@@ -817,6 +867,7 @@ class _Writer:
                 for i, c in enumerate(dict.fromkeys(e.claim_ids))
             ],
         )
+        self._insert_plain(t.public_ids, self.new_public_ids)
         revised: dict[str, int] = defaultdict(int)
         for kind, record, why in self.revised:
             _revise(self.conn, kind, record.id, record, self.actor, self.at, why, None)
@@ -828,6 +879,7 @@ class _Writer:
             "claims": len(claims),
             "events": len(events),
             "observations": len(observations),
+            "public_ids": len(self.new_public_ids),
         }
         return ApplyResult(
             added=added,
@@ -925,38 +977,35 @@ class _Reader:
         self.conn, self.known_on, self.folded = conn, known_on, folded
 
     def _rows(
-        self, table: Table, ids: Sequence[str] | None, column: str = "id", order: Sequence[Any] = ()
+        self, table: Table, ids: _Ids, column: str = "id", order: Sequence[Any] = ()
     ) -> list[Any]:
         if ids is None:
             return list(self.conn.execute(select(table).order_by(*order)).mappings())
+        if isinstance(ids, audit_records.Span):
+            stmt = select(table).where(ids.holds(table.c[column])).order_by(*order)
+            return list(self.conn.execute(stmt).mappings())
         out: list[Any] = []
         for chunk in _chunks(list(ids)):
             stmt = select(table).where(table.c[column].in_(chunk)).order_by(*order)
             out.extend(self.conn.execute(stmt).mappings())
         return out
 
-    def _links(
-        self, table: Table, kind: str, column: str, ids: Sequence[str] | None
-    ) -> dict[str, tuple[str, ...]]:
+    def _links(self, table: Table, kind: str, column: str, ids: _Ids) -> dict[str, tuple[str, ...]]:
         out: dict[str, list[str]] = defaultdict(list)
         base = select(table.c.record_id, table.c[column]).where(table.c.record_kind == kind)
-        chunks: Iterable[Sequence[str] | None] = [None] if ids is None else _chunks(list(ids))
-        for chunk in chunks:
-            stmt = base if chunk is None else base.where(table.c.record_id.in_(chunk))
+        for stmt in _restricted(base, table.c.record_id, ids):
             for rid, other in self.conn.execute(stmt.order_by(table.c.record_id, table.c.position)):
                 out[rid].append(other)
         return {k: tuple(v) for k, v in out.items()}
 
     def revisions(
-        self, kind: str, ids: Sequence[str] | None, texts: dict[str, str | None] | None = None
+        self, kind: str, ids: _Ids, texts: dict[str, str | None] | None = None
     ) -> dict[str, list[Revision[Any]]]:
         """The revisions of records of `kind` (those with `ids`), by record id, in seq order."""
         r = t.revisions
         base = select(r).where(r.c.kind == kind).order_by(r.c.record_id, r.c.seq)
-        chunks: Iterable[Sequence[str] | None] = [None] if ids is None else _chunks(list(ids))
         out: dict[str, list[Revision[Any]]] = defaultdict(list)
-        for chunk in chunks:
-            stmt = base if chunk is None else base.where(r.c.record_id.in_(chunk))
+        for stmt in _restricted(base, r.c.record_id, ids):
             for row in self.conn.execute(stmt).mappings():
                 text = (texts or {}).get(row["record_id"])
                 record = (
@@ -978,7 +1027,7 @@ class _Reader:
                 )
         return dict(out)
 
-    def _fold(self, kind: str, firsts: list[Any], ids: Sequence[str] | None) -> list[Any]:
+    def _fold(self, kind: str, firsts: list[Any], ids: _Ids) -> list[Any]:
         if self.known_on is not None:
             limit = self.known_on
             firsts = [f for f in firsts if f.recorded_at <= limit]
@@ -1034,11 +1083,22 @@ class _Reader:
             raise StorageError(f"records of kind {kind!r} are not revised")
         return readers[kind](ids)
 
-    def sources(self, ids: Sequence[str] | None) -> list[Source]:
+    def checked(self, kind: str, ids: _Ids) -> list[Any]:
+        """The records of a kind the audit check compares (`audit_records.CHECKED`)."""
+        readers: dict[str, Callable[[_Ids], list[Any]]] = {
+            "person": self.persons,
+            "event": lambda i: self.events(ids=i),
+            "deal": self.deals,
+            "observation": self.observations,
+            "source": self.sources,
+        }
+        return readers[kind](ids)
+
+    def sources(self, ids: _Ids) -> list[Source]:
         found = [rows.source_from(r) for r in self._rows(t.sources, ids, order=[t.sources.c.id])]
         return self._fold("source", found, ids)
 
-    def persons(self, ids: Sequence[str] | None) -> list[Person]:
+    def persons(self, ids: _Ids) -> list[Person]:
         names: dict[str, list[str]] = defaultdict(list)
         order = [t.person_names.c.person_id, t.person_names.c.position]
         for r in self._rows(t.person_names, ids, "person_id", order):
@@ -1046,7 +1106,7 @@ class _Reader:
         found = self._rows(t.persons, ids, order=[t.persons.c.id])
         return self._fold("person", [rows.person_from(r, names[r["id"]]) for r in found], ids)
 
-    def deals(self, ids: Sequence[str] | None) -> list[Deal]:
+    def deals(self, ids: _Ids) -> list[Deal]:
         srcs = self._links(t.record_sources, "deal", "source_id", ids)
         conc: dict[str, list[Concession]] = defaultdict(list)
         order = [t.concessions.c.deal_id, t.concessions.c.position]
@@ -1066,9 +1126,7 @@ class _Reader:
             found = self._rows(t.claims, ids, order=order)
         return self._fold("claim", [rows.claim_from(r) for r in found], ids)
 
-    def events(
-        self, ids: Sequence[str] | None = None, person_ids: Sequence[str] | None = None
-    ) -> list[Event]:
+    def events(self, ids: _Ids = None, person_ids: Sequence[str] | None = None) -> list[Event]:
         order = [t.events.c.date_earliest, t.events.c.id]
         if person_ids is not None:
             found = self._rows(t.events, person_ids, "person_id", order)
@@ -1095,7 +1153,7 @@ class _Reader:
             folded.sort(key=lambda e: (e.date.earliest, e.id))
         return folded
 
-    def observations(self, ids: Sequence[str] | None) -> list[Observation]:
+    def observations(self, ids: _Ids) -> list[Observation]:
         srcs = self._links(t.record_sources, "observation", "source_id", ids)
         order = [t.observations.c.period_earliest, t.observations.c.id]
         firsts = [

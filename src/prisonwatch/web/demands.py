@@ -8,6 +8,7 @@ name as the list wrote it, with its match and candidates.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -77,7 +78,7 @@ def _one(request: Request, lg: Ledger, v: Viewer, demand_id: str) -> dict[str, A
     on = day_param(request, "on") or now().date()
     known = day_param(request, "known_on")
     try:
-        d = demands.find(lg.store, demand_id, known)
+        d = demands.find(lg.store, _original(lg, v, demand_id, known), known)
     except demands.DemandError:
         raise HTTPException(404, "no such demand") from None
     return demands.as_dict(
@@ -91,6 +92,19 @@ def _one(request: Request, lg: Ledger, v: Viewer, demand_id: str) -> dict[str, A
         _text(lg, v),
         _ids(lg, v),
     )
+
+
+def _original(lg: Ledger, v: Viewer, demand_id: str, known: date | None) -> str:
+    """The demand behind the id the viewer asked for: analysts ask by its own id, the public
+    by the public id it was shown (`Projection.record_id` of kind "demand"); a demand's own id
+    finds nothing for the public, as an id never recorded."""
+    if v.analyst:
+        return demand_id
+    proj = lg.projection()
+    for d in demands.every(lg.store, known):
+        if proj.record_id("demand", d.id) == demand_id:
+            return d.id
+    return ""
 
 
 def _public_sources(lg: Ledger, v: Viewer) -> frozenset[str]:

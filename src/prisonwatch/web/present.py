@@ -42,11 +42,21 @@ def _index(ledger: Ledger, viewer: Viewer) -> NameIndex:
     return found
 
 
+def _own_person_id(person_id: str) -> str:
+    return person_id
+
+
 def person_row(
-    p: Person, view: figures.View, orgs: dict[str, set[str]], today: date
+    p: Person,
+    view: figures.View,
+    orgs: dict[str, set[str]],
+    today: date,
+    shown: Callable[[str], str] = _own_person_id,
 ) -> dict[str, Any]:
+    """A person as the registry lists them; `shown` gives the id the viewer knows them by
+    (the public projection's `person_id` for the public)."""
     return {
-        "id": p.id,
+        "id": shown(p.id),
         "name": p.name,
         "aliases": list(p.aliases),
         "country": p.country,
@@ -108,12 +118,14 @@ def persons(
         and (not gender or everyone[pid].gender.value == gender)
     ]
     today = now().date()
+    shown = _own_person_id if viewer.analyst else ledger.projection().person_id
     if not status and not org:
         chosen = cheap[window[0] : window[0] + window[1]] if window else cheap
-        return [person_row(everyone[pid], view, reg.orgs, today) for pid in chosen], len(cheap)
+        rows = [person_row(everyone[pid], view, reg.orgs, today, shown) for pid in chosen]
+        return rows, len(cheap)
     rows = []
     for pid in cheap:
-        row = person_row(everyone[pid], view, reg.orgs, today)
+        row = person_row(everyone[pid], view, reg.orgs, today, shown)
         if status and row["status"] != status:
             continue
         if org and org.casefold() not in {o.casefold() for o in row["designated_by"]}:
@@ -144,10 +156,12 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
 
     A protected record merged into a public one keeps answering 404: its id is made from its
     name, so a page behind it would confirm a guessed protected name and tie it to the
-    public person it was merged into."""
+    public person it was merged into. A person is found only under the id the public knows
+    them by (`Projection.person_shown`): the original of a replaced id answers 404 too."""
     proj = ledger.projection()
+    person_id = proj.person_shown(person_id) or ""
     p = proj.persons.get(person_id)
-    if p is None:
+    if p is None and person_id:
         merged = ledger.cached(
             "merged",
             lambda: {
@@ -161,6 +175,7 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
         raise NotFoundError("no such person")
     data = people.timeline(ledger.store, p, now().date(), analyst=False)
     data.pop("problems", None)
+    data["id"] = proj.person_id(p.id)
     events = {e.id: e for e in ledger.store.events([p.id])}
     claims = {
         c.id: c for c in ledger.store.claims(ids=[c for e in events.values() for c in e.claim_ids])
@@ -213,7 +228,7 @@ def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
         out.append(
             {
                 "id": ids("event", e.id),
-                "person_id": p.id,
+                "person_id": ids("person", p.id),
                 "person": p.name,
                 "kind": e.kind.value,
                 "date": str(e.date),
@@ -245,9 +260,18 @@ def _public_deal(proj: Any, row: dict[str, Any]) -> dict[str, Any]:
     def figure(f: dict[str, Any]) -> dict[str, Any]:
         return {**f, "sources": _public_refs(proj, f["sources"])}
 
+    def persons(listed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**p, "id": proj.person_id(p["id"])} for p in listed]
+
+    registry = row["registry"]
     return {
         **row,
         "id": proj.record_id("deal", row["id"]),
+        "registry": {
+            **registry,
+            "released_persons": persons(registry["released_persons"]),
+            "returned_persons": persons(registry["returned_persons"]),
+        },
         "sources": _public_refs(proj, row["sources"]),
         "published": {k: [figure(f) for f in figs] for k, figs in row["published"].items()},
         "replacement": [
