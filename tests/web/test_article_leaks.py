@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from prisonwatch.services import custody as custody_service
 from prisonwatch.services import exporting, importing
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app
@@ -84,3 +85,41 @@ def test_an_article_naming_a_protected_person_is_shown_as_its_number(
     assert not _traces(repr(export)), _traces(repr(export))
     hidden = [r for r in export["events"] if r["person_id"] not in ("by-art-control",)]
     assert [r["articles"] for r in hidden] == ["361-1"]
+
+
+NUMBERED = (
+    "id,person_id,kind,date,articles,sentence,recorded_at\n"
+    # an article whose number itself carries a protected surname, in both scripts and cases
+    "num-1,by-art-control,sentenced,2024-01-01,342-Грабянюк ч.1,2y,2025-01-01\n"
+    "num-2,by-art-control,sentenced,2024-02-01,130-HRABIANIUKA,2y,2025-01-01\n"
+)
+
+
+def test_an_article_number_naming_a_protected_person_is_not_listed_nor_counted(
+    public: TestClient, article_store: SqlStore, tmp_path: Path
+) -> None:
+    """Red team, session 4: `/api/v1/custody` listed article numbers as stored, and
+    `?article=` counted persons under one whose number named a protected person, where an
+    unknown name got 0. The public list leaves such numbers out and answers the asked-for one
+    as an article nobody was sentenced under; analysts' figures keep every count."""
+    (tmp_path / "events_num.csv").write_text(NUMBERED, encoding="utf-8")
+    report = importing.import_files(article_store, [tmp_path / "events_num.csv"], "tester", NOW)
+    assert report.ok, report.problems
+    listed = public.get("/api/v1/custody", params={"on": "2024-06-01"})
+    assert listed.status_code == 200
+    assert not _traces(listed.text), _traces(listed.text)
+    for guess, unknown in (
+        ("342-грабянюк", "342-невядомы"),
+        ("130-Hrabianiuka", "130-Nieviadomy"),
+        ("342-ГРАБЯНЮК ч.1", "342-НЕВЯДОМЫ ч.1"),
+    ):
+        a = public.get("/api/v1/custody", params={"on": "2024-06-01", "article": guess})
+        b = public.get("/api/v1/custody", params={"on": "2024-06-01", "article": unknown})
+        assert a.status_code == b.status_code == 200
+        ja, jb = a.json(), b.json()
+        assert (ja["article"]["persons"], ja["article"]["held"]) == (0, 0), guess
+        ja["article"].pop("article"), jb["article"].pop("article")
+        assert ja == jb, guess  # the same answer as for a name nobody bears
+    everything = custody_service.figures(article_store, datetime(2024, 6, 1).date())
+    numbers = {r["article"] for r in everything["articles"]}
+    assert {"342-Грабянюк", "130-HRABIANIUKA"} <= numbers  # analysts count every article

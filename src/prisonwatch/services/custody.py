@@ -1,11 +1,15 @@
 """Custody figures: terms ending soon, and persons sentenced under an article.
 
-Counts only, never names or places, so analysts and the public see the same answer; every
-person counts, protected or not, as in every other figure of the ledger.
+Counts only, never names or places; every person counts, protected or not, as in every other
+figure of the ledger. The public sees the same counts under the article numbers the public may
+read (`public_figures`): an article's number is free text after its first digit, so one that
+names a protected person ("342-<surname>") is left out of the public list, and asking for it
+answers as for an article nobody was sentenced under.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -39,3 +43,18 @@ def figures(
         intervals, _ = fold_custody(evs)
         people.append(sentenced(pid, evs, custody_status(intervals, today) == "held"))
     return custody_figures(people, today, within_days, article)
+
+
+def public_figures(
+    data: dict[str, Any], text: Callable[[str | None], str | None]
+) -> dict[str, Any]:
+    """`figures` as the public may see them (`text`: the public projection's check of a stored
+    text): rows only for article numbers that pass, and the asked-for article, when its number
+    does not pass, answered as one nobody was sentenced under (the answer an unknown article
+    gets), so that no answer differs between a protected name and an unknown one."""
+    out = dict(data)
+    out["articles"] = [r for r in data["articles"] if text(r["article"])]
+    asked = data.get("article")
+    if asked is not None and not text(asked["article"]):
+        out["article"] = {"article": asked["article"], "persons": 0, "held": 0}
+    return out

@@ -174,6 +174,8 @@ def custody(
         )
     except CustodyError as exc:
         raise BadParameterError("article", str(exc)) from None
+    if not v.analyst:
+        data = custody_service.public_figures(data, lg.projection().text)
     return json_response(lg, v, data)
 
 
