@@ -344,3 +344,7 @@ def test_an_id_no_address_can_name_is_refused(store_url: str, tmp_path: Path) ->
     _refused(cli, "id: '/' at character 2", "add", "person", "--name", "Ales Slash", "--id", "a/b")
     _refused(cli, "name: holds nothing visible", "add", "person", "--name", "\u200b")
     assert "Ales Slash" not in cli("person", "Ales Slash").out
+    # red team, session 4: '.' and '..' alone are folded by browsers into the address above
+    for dots in (".", ".."):
+        _refused(cli, f"id: {dots!r}", "add", "person", "--name", "Ales Dots", "--id", dots)
+    assert "Ales Dots" not in cli("person", "Ales Dots").out

@@ -105,11 +105,14 @@ _NOT_IN_ID = re.compile(r"[\s/?#%\\]")
 
 def record_id(value: object) -> str | None:
     """A record's own id as someone typed it: an id that also names the record in an address
-    (`/persons/ID`), so no space, '/', '?', '#', '%' or backslash (a record with one could
-    never be shown, edited or traced)."""
+    (`/persons/ID`), so no space, '/', '?', '#', '%' or backslash, and not '.' or '..' alone,
+    which browsers and proxies fold into the address above (a record with one could never be
+    shown, edited or traced)."""
     t = ident(value)
     if t is not None and (bad := _NOT_IN_ID.search(t)) is not None:
         raise FieldError(f"{bad.group()!r} at character {bad.start() + 1} (not allowed in an id)")
+    if t in (".", ".."):
+        raise FieldError(f"{t!r} (an address segment of its own, not allowed as an id)")
     return t
 
 
