@@ -16,7 +16,7 @@ from typing import Any
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.records import Person
 from prisonwatch.core.timeline import custody_status
-from prisonwatch.core.vocabulary import Protection
+from prisonwatch.core.vocabulary import Protection, organisation_matches
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import conflicts as conflict_service
 from prisonwatch.services import figures, people, reviewing
@@ -128,7 +128,7 @@ def persons(
         row = person_row(everyone[pid], view, reg.orgs, today, shown)
         if status and row["status"] != status:
             continue
-        if org and org.casefold() not in {o.casefold() for o in row["designated_by"]}:
+        if org and not any(organisation_matches(o, org) for o in row["designated_by"]):
             continue
         rows.append(row)
     total = len(rows)
