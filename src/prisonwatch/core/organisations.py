@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 _QUOTES = str.maketrans("", "", "«»“”„\"'‘’‚‹›")
 
@@ -94,6 +95,11 @@ def parse_organisations(text: str, where: str) -> OrganisationNames:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise OrganisationFileError(f"{where}: {exc}") from None
+    return organisations_from_data(data, where)
+
+
+def organisations_from_data(data: Mapping[str, Any], where: str) -> OrganisationNames:
+    """Identities from an aliases file as read (see `parse_organisations`)."""
     entries = data.get("organisation", [])
     if not isinstance(entries, list) or set(data) - {"organisation"}:
         raise OrganisationFileError(f"{where}: expected only [[organisation]] tables")
