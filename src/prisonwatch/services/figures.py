@@ -41,11 +41,18 @@ from prisonwatch.storage.port import LedgerStore
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """Which part of the ledger a figure covers and as known on which day."""
+    """Which part of the ledger a figure covers and as known on which day.
+
+    The organisation is held as its one display name (core.organisations), however it was
+    asked for: a scope asked for as "Вясна" is the scope "Viasna", shown, cached and computed
+    as one."""
 
     organisation: str | None = None
     country: str | None = None
     known_on: date | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "organisation", canonical_organisation(self.organisation))
 
 
 @dataclass(slots=True)

@@ -312,6 +312,7 @@ def stats(
                 **o,
                 "id": proj.record_id("figure", o["id"]),
                 "organisation": proj.text(o["organisation"]),
+                "organisation_as_written": proj.text(o["organisation_as_written"]),
                 "sources": proj.urls(o["sources"]),
                 "source_refs": _public_refs(proj, o["source_refs"]),
                 "note": proj.text(o["note"]),
@@ -329,7 +330,13 @@ def stats(
             refs = _public_refs(proj, head["sources"])
             org = proj.text(head["organisation"])
             by = org or ", ".join(dict.fromkeys(r["publisher"] for r in refs if r["publisher"]))
-            data["headline"] = {**head, "organisation": org, "by": by or None, "sources": refs}
+            data["headline"] = {
+                **head,
+                "organisation": org,
+                "organisation_as_written": proj.text(head["organisation_as_written"]),
+                "by": by or None,
+                "sources": refs,
+            }
         data["released_in_deals"] = _public_released_in_deals(proj, data["released_in_deals"])
     return data
 
