@@ -45,7 +45,8 @@ class Registry:
     starts: list[int]
     owners: list[str]
     known_orgs: frozenset[str] = frozenset()
-    """Every organisation named by a recognition event, as stored (a superset after writes):
+    """Every organisation named by a recognition event, by its display name (a superset after
+    writes):
     whose verdicts are compared when the protected names change."""
     stale: frozenset[str] = frozenset()
     """Persons changed since `names` was built: their places in it are passed over."""
