@@ -23,7 +23,7 @@ from prisonwatch.services.registry import Registry
 
 AT = datetime(2026, 1, 1)
 NAMES = ["Ales Bialiatski", "Алесь Бяляцкі", "Maria Kalesnikava", "Ales Kales", "Ihar Losik"]
-ORGS = ["Viasna", "Amnesty", "Named Kales"]
+ORGS = ["Viasna", "Вясна-96", "Vesna", "Amnesty", "Named Kales"]  # one org twice, one similar
 
 
 def _shown(org: str | None) -> str | None:
@@ -88,6 +88,7 @@ def test_a_registry_kept_current_searches_as_one_built_afresh(
     assert kept.everyone == afresh.everyone
     assert list(kept.everyone) == list(afresh.everyone)
     assert kept.orgs == afresh.orgs
+    assert all(o in {"Viasna", "Vesna", "Amnesty"} for s in afresh.orgs.values() for o in s)
 
 
 def test_a_change_of_what_may_be_shown_of_an_organisation_builds_afresh() -> None:
@@ -108,3 +109,16 @@ def test_past_the_stale_limit_the_registry_is_not_carried_on(
     monkeypatch.setattr(registry, "MAX_STALE", 2)
     assert kept.updated(persons.get, {"p0", "p1"}, lambda p: [], _shown) is not None
     assert kept.updated(persons.get, {"p0", "p1", "p2"}, lambda p: [], _shown) is None
+
+
+def test_a_person_designated_under_two_spellings_is_designated_by_one_organisation() -> None:
+    persons = {"p1": Person("p1", "Ales Bialiatski", AT), "p2": Person("p2", "Ihar Losik", AT)}
+    events = [
+        *_events({"p1": "Вясна"}),
+        Event(
+            "e-2", "p1", EventKind.DESIGNATED, parse_fuzzy("2022-01-01"), AT, organisation="Viasna"
+        ),
+        *_events({"p2": "Vesna"}),
+    ]
+    reg = Registry.build(persons, events, _shown)
+    assert reg.orgs == {"p1": {"Viasna"}, "p2": {"Vesna"}}

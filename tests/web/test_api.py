@@ -160,3 +160,11 @@ def test_unknown_organisation_is_refused_with_the_known_ones(client: TestClient)
     csv_text = client.get("/charts/deals.csv?from=2025-01-01&to=2025-12-31").text
     assert csv_text.splitlines()[0].startswith("id,date")
     assert client.get("/charts/stock.svg").text.lstrip().startswith("<svg")
+
+
+def test_org_in_another_script_is_one_organisation(client: TestClient) -> None:
+    query = "/api/v1/stats?on=2025-09-30&org="
+    en = client.get(query + "Viasna").json()
+    be = client.get(query + "Вясна-96").json()
+    assert be == en and en["organisation"] == "Viasna"
+    assert client.get(query + "Vesna").status_code == 400

@@ -39,6 +39,7 @@ AT = datetime(2026, 11, 30, 12, 0)
 ANALYST = Viewer(User(1, "ana", "analyst", "x"))
 PUBLIC = Viewer(None)
 SCOPE = figures.Scope()
+ORG_SCOPE = figures.Scope(organisation="Вясна")  # Viasna, asked for in Belarusian
 ON = date(2025, 12, 31)
 _n = itertools.count()
 
@@ -57,6 +58,8 @@ steps = st.lists(
             st.integers(0, 10**6),
             st.sampled_from([EventKind.DETAINED, EventKind.DESIGNATED, EventKind.RELEASED]),
             st.integers(0, 2000),
+            # one organisation under three spellings, and a distinct one with a similar name
+            st.sampled_from(["Viasna", "Вясна", "Правозащитный центр «Весна»", "Vesna"]),
         ),
         st.tuples(st.just("correction"), st.integers(0, 10**6), st.integers(-100, 100)),
         st.tuples(st.just("deal_note"), st.integers(0, 10**6)),
@@ -115,7 +118,7 @@ def _write(store: SqlStore, step: tuple[Any, ...]) -> bool:
                 step[2],
                 parse_fuzzy(day.isoformat()),
                 AT,
-                organisation="Viasna" if step[2] is EventKind.DESIGNATED else None,
+                organisation=step[4] if step[2] is EventKind.DESIGNATED else None,
             )
             report = importing.import_batch(store, Batch(events=[e]), "t", AT)
             return report.ok
@@ -167,6 +170,7 @@ def _snapshot(ledger: Ledger) -> dict[str, Any]:
             view.index.maybe_ends,
         ),
         "stats": figures.stats(view, SCOPE, ON, start, end),
+        "org_stats": figures.stats(view, ORG_SCOPE, ON, start, end),
         "year_stats": present.stats(ledger, PUBLIC, SCOPE, ON, start, end, Granularity.YEAR),
         "deal_rows": present.deals(ledger, ANALYST, SCOPE),
         "public_deals": present.deals(ledger, PUBLIC, SCOPE),

@@ -13,6 +13,8 @@ import typer
 from rich.console import Console
 
 from prisonwatch.core.dates import DateError, parse_day
+from prisonwatch.core.organisations import OrganisationFileError
+from prisonwatch.services import organisation_names
 from prisonwatch.services.settings import Settings
 from prisonwatch.storage.sql import SqlStore
 
@@ -79,6 +81,10 @@ def check_format(value: str, allowed: tuple[str, ...]) -> str:
 @contextmanager
 def opened(db: str | None, migrate: bool = True) -> Iterator[tuple[SqlStore, Settings]]:
     settings = Settings.from_env(db=db)
+    try:
+        organisation_names.apply(settings.org_aliases)
+    except OrganisationFileError as exc:
+        raise CliError(str(exc)) from None
     store = SqlStore(settings.db_url)
     try:
         if migrate:

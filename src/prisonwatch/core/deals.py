@@ -193,7 +193,7 @@ def _needed(
     """The published count of political prisoners freed to measure replacement against:
     the one by `organisation` when there is one."""
     pp = [f for f in published if f.kind is FigureKind.POLITICAL_PRISONERS]
-    same = [f for f in pp if organisation and (f.by or "").casefold() == organisation.casefold()]
+    same = [f for f in pp if organisation and organisation_matches(f.by, organisation)]
     chosen = same or pp
     return chosen[0] if chosen else None
 

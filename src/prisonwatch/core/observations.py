@@ -16,7 +16,7 @@ from prisonwatch.core.ledger import StockIndex
 from prisonwatch.core.periods import Period
 from prisonwatch.core.records import Event, Observation
 from prisonwatch.core.tallies import tally
-from prisonwatch.core.vocabulary import ObservationMetric, Qualifier
+from prisonwatch.core.vocabulary import ObservationMetric, Qualifier, organisation_matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +121,7 @@ def published_tally(
     for ob in observations:
         if ob.metric is not metric:
             continue
-        if (
-            organisation is not None
-            and (ob.organisation or "").casefold() != organisation.casefold()
-        ):
+        if organisation is not None and not organisation_matches(ob.organisation, organisation):
             continue
         if country is not None and (ob.country or "").upper() != country.upper():
             continue

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from prisonwatch.core.bounds import Bounds
 from prisonwatch.core.bulk import paused_gc
+from prisonwatch.core.organisations import canonical_organisation
 from prisonwatch.core.periods import Period
 from prisonwatch.core.records import Event
 from prisonwatch.core.vocabulary import (
@@ -29,7 +30,7 @@ def _key(kind: EventKind, mechanism: ReleaseMechanism | None, organisation: str 
     if kind is EventKind.RELEASED:
         return f"released:{mechanism.value if mechanism else 'unknown'}"
     if kind in RECOGNITION and organisation:
-        return f"{kind.value}:{organisation}"
+        return f"{kind.value}:{canonical_organisation(organisation)}"
     return kind.value
 
 

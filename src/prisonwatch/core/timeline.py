@@ -32,6 +32,7 @@ from prisonwatch.core.vocabulary import (
     RECOGNITION,
     EventKind,
     ReleaseMechanism,
+    organisation_matches,
 )
 
 _ORDER = {kind: i for i, kind in enumerate(EventKind)}
@@ -163,10 +164,7 @@ def first_designation(events: Iterable[Event], organisation: str | None = None) 
     for ev in events:
         if ev.kind not in RECOGNITION:
             continue
-        if (
-            organisation is not None
-            and (ev.organisation or "").casefold() != organisation.casefold()
-        ):
+        if organisation is not None and not organisation_matches(ev.organisation, organisation):
             continue
         if best is None or sort_key(ev) < sort_key(best):
             best = ev
@@ -177,11 +175,9 @@ def first_designation_sorted(
     events: Sequence[Event], organisation: str | None = None
 ) -> Event | None:
     """`first_designation` of events already in `sort_key` order: the first one that counts."""
-    wanted = organisation.casefold() if organisation is not None else None
+    wanted = organisation
     for ev in events:
-        if ev.kind in RECOGNITION and (
-            wanted is None or (ev.organisation or "").casefold() == wanted
-        ):
+        if ev.kind in RECOGNITION and (organisation_matches(ev.organisation, wanted)):
             return ev
     return None
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from prisonwatch.core.organisations import organisations
+
 
 class EventKind(StrEnum):
     """Something that happened to one person, in the order a case usually unfolds."""
@@ -134,5 +136,6 @@ def outflow_reason(end_kind: EventKind | None, mechanism: ReleaseMechanism | Non
 
 
 def organisation_matches(organisation: str | None, wanted: str | None) -> bool:
-    """Whether a record by `organisation` counts when figures are asked for `wanted` only."""
-    return wanted is None or (organisation or "").casefold() == wanted.casefold()
+    """Whether a record by `organisation` counts when figures are asked for `wanted` only: the
+    same organisation under any declared spelling or script (core.organisations)."""
+    return wanted is None or organisations().same(organisation, wanted)

@@ -24,22 +24,35 @@ from prisonwatch.core.ledger import (
     series,
 )
 from prisonwatch.core.observations import Difference, compare
+from prisonwatch.core.organisations import canonical_organisation
 from prisonwatch.core.periods import Granularity, Period, periods_between
 from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
 from prisonwatch.core.tallies import tally
 from prisonwatch.core.timeline import Interval
-from prisonwatch.core.vocabulary import STATUS_CHANGING, ObservationMetric, Protection
+from prisonwatch.core.vocabulary import (
+    STATUS_CHANGING,
+    ObservationMetric,
+    Protection,
+    organisation_matches,
+)
 from prisonwatch.services.bulk_index import stock_index
 from prisonwatch.storage.port import LedgerStore
 
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """Which part of the ledger a figure covers and as known on which day."""
+    """Which part of the ledger a figure covers and as known on which day.
+
+    The organisation is held as its one display name (core.organisations), however it was
+    asked for: a scope asked for as "Вясна" is the scope "Viasna", shown, cached and computed
+    as one."""
 
     organisation: str | None = None
     country: str | None = None
     known_on: date | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "organisation", canonical_organisation(self.organisation))
 
 
 @dataclass(slots=True)
@@ -329,8 +342,9 @@ class View:
 
     def known_names(self) -> tuple[list[str], list[str]]:
         """The organisations and countries this view knows (see `known_names`), from memory."""
-        orgs = {e.organisation for e in self.events if e.organisation}
-        orgs |= {o.organisation for o in self.observations if o.organisation}
+        orgs = {canonical_organisation(e.organisation) or "" for e in self.events}
+        orgs |= {canonical_organisation(o.organisation) or "" for o in self.observations}
+        orgs.discard("")
         countries = {p.country for p in self.persons.values() if p.country}
         countries |= {d.country for d in self.deals if d.country}
         countries |= {o.country for o in self.observations if o.country}
@@ -509,7 +523,7 @@ def _host(url: str | None) -> str | None:
 
 def _scope_dict(scope: Scope) -> dict[str, Any]:
     return {
-        "organisation": scope.organisation,
+        "organisation": canonical_organisation(scope.organisation),
         "country": scope.country,
         "known_on": scope.known_on.isoformat() if scope.known_on else None,
     }
@@ -570,7 +584,8 @@ def stats(
             "id": c.observation.id,
             "metric": c.observation.metric.value,
             "period": str(c.observation.period),
-            "organisation": c.observation.organisation,
+            "organisation": canonical_organisation(c.observation.organisation),
+            "organisation_as_written": c.observation.organisation,
             "country": c.observation.country,
             "published": c.observation.value,
             "qualifier": c.observation.qualifier.value,
@@ -648,7 +663,7 @@ def released_in_deals(view: View, scope: Scope, on: date, text: Text = _same) ->
 
 def _figure(view: View, f: deal_rules.PublishedFigure, text: Text = _same) -> dict[str, Any]:
     refs = view.refs(f.source_ids)
-    by = text(f.by)
+    by = text(canonical_organisation(f.by))
     return {
         "what": f.kind.value,
         "value": f.value,
@@ -873,8 +888,11 @@ def headline(view: View, on: date) -> dict[str, Any] | None:
         "value": ob.value,
         "text": qualified(ob.value, ob.qualifier.value),
         "qualifier": ob.qualifier.value,
-        "organisation": ob.organisation,
-        "by": ob.organisation or ", ".join(r["publisher"] for r in refs) or None,
+        "organisation": canonical_organisation(ob.organisation),
+        "organisation_as_written": ob.organisation,
+        "by": canonical_organisation(ob.organisation)
+        or ", ".join(r["publisher"] for r in refs)
+        or None,
         "period": str(ob.period),
         "on": ob.period.latest.isoformat(),
         "sources": refs,
@@ -894,8 +912,9 @@ class ScopeError(ValueError):
 def known_names(store: LedgerStore) -> tuple[list[str], list[str]]:
     """The organisations (that recognise prisoners or publish figures) and the countries the
     ledger knows. Organisations are public bodies, so naming them reveals nobody."""
-    orgs = {e.organisation for e in store.events() if e.organisation}
-    orgs |= {o.organisation for o in store.observations() if o.organisation}
+    orgs = {canonical_organisation(e.organisation) or "" for e in store.events()}
+    orgs |= {canonical_organisation(o.organisation) or "" for o in store.observations()}
+    orgs.discard("")
     countries = {p.country for p in store.persons() if p.country}
     countries |= {d.country for d in store.deals() if d.country}
     countries |= {o.country for o in store.observations() if o.country}
@@ -906,7 +925,7 @@ def check_scope(scope: Scope, known: tuple[list[str], list[str]]) -> None:
     """Refuse a scope that names an unknown organisation or country, saying which are known:
     a mistyped `Vyasna` must not quietly give 0."""
     orgs, countries = known
-    if scope.organisation and scope.organisation.casefold() not in {o.casefold() for o in orgs}:
+    if scope.organisation and not any(organisation_matches(o, scope.organisation) for o in orgs):
         raise ScopeError(
             "org",
             f"no such organisation {scope.organisation!r}; known: {', '.join(orgs) or 'none'}",

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
+from prisonwatch.core.organisations import canonical_organisation
 from prisonwatch.core.records import Event, Person
 from prisonwatch.core.vocabulary import RECOGNITION
 from prisonwatch.names.substrings import SubstringIndex
@@ -44,7 +45,8 @@ class Registry:
     starts: list[int]
     owners: list[str]
     known_orgs: frozenset[str] = frozenset()
-    """Every organisation named by a recognition event, as stored (a superset after writes):
+    """Every organisation named by a recognition event, by its display name (a superset after
+    writes):
     whose verdicts are compared when the protected names change."""
     stale: frozenset[str] = frozenset()
     """Persons changed since `names` was built: their places in it are passed over."""
@@ -59,9 +61,10 @@ class Registry:
         orgs: dict[str, set[str]] = {}
         known: set[str] = set()
         for e in events:
-            if e.kind in RECOGNITION and e.organisation and e.person_id in everyone:
-                known.add(e.organisation)
-                org = text(e.organisation)
+            name = canonical_organisation(e.organisation)  # one name per organisation
+            if e.kind in RECOGNITION and name and e.person_id in everyone:
+                known.add(name)
+                org = text(name)
                 if org:
                     orgs.setdefault(e.person_id, set()).add(org)
         parts, starts, owners, pos = [], [], [], 0
@@ -122,9 +125,10 @@ class Registry:
             fresh[pid] = tuple(search_key(n) for n in p.all_names)
             mine: set[str] = set()
             for e in events_of(pid):
-                if e.kind in RECOGNITION and e.organisation:
-                    known.add(e.organisation)
-                    org = text(e.organisation)
+                name = canonical_organisation(e.organisation)
+                if e.kind in RECOGNITION and name:
+                    known.add(name)
+                    org = text(name)
                     if org:
                         mine.add(org)
             if mine:

@@ -15,6 +15,8 @@ class Settings:
 
     db_url: str = DEFAULT_DB
     actor: str = "cli"
+    org_aliases: str = ""
+    """A file declaring a user's own organisation aliases (services/organisation_names.py)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, db: str | None = None) -> Settings:
@@ -22,4 +24,8 @@ class Settings:
         url = db or env.get("PRISONWATCH_DB") or DEFAULT_DB
         if "://" not in url:
             url = f"sqlite:///{url}"
-        return cls(db_url=url, actor=env.get("PRISONWATCH_ACTOR") or env.get("USER") or "cli")
+        return cls(
+            db_url=url,
+            actor=env.get("PRISONWATCH_ACTOR") or env.get("USER") or "cli",
+            org_aliases=env.get("PRISONWATCH_ORG_ALIASES", ""),
+        )

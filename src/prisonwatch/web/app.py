@@ -14,6 +14,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from prisonwatch.services import organisation_names
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web import admin, api, api_edit, demands, editing, pages
 from prisonwatch.web.context import Ledger, OneVersionPerRequest
@@ -99,6 +100,7 @@ class _SecurityHeaders:
 def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     """A web app on one database; the schema is brought up to date first."""
     proxies = parse_networks(settings.trusted_proxies)  # a bad setting stops before any work
+    organisation_names.apply(settings.org_aliases)  # likewise a bad aliases file
     store = store or SqlStore(settings.db_url)
     store.migrate()
     app = FastAPI(

@@ -16,7 +16,7 @@ from typing import Any
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.records import Person
 from prisonwatch.core.timeline import custody_status
-from prisonwatch.core.vocabulary import Protection
+from prisonwatch.core.vocabulary import Protection, organisation_matches
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import conflicts as conflict_service
 from prisonwatch.services import figures, people, reviewing
@@ -128,7 +128,7 @@ def persons(
         row = person_row(everyone[pid], view, reg.orgs, today, shown)
         if status and row["status"] != status:
             continue
-        if org and org.casefold() not in {o.casefold() for o in row["designated_by"]}:
+        if org and not any(organisation_matches(o, org) for o in row["designated_by"]):
             continue
         rows.append(row)
     total = len(rows)
@@ -312,6 +312,7 @@ def stats(
                 **o,
                 "id": proj.record_id("figure", o["id"]),
                 "organisation": proj.text(o["organisation"]),
+                "organisation_as_written": proj.text(o["organisation_as_written"]),
                 "sources": proj.urls(o["sources"]),
                 "source_refs": _public_refs(proj, o["source_refs"]),
                 "note": proj.text(o["note"]),
@@ -329,7 +330,13 @@ def stats(
             refs = _public_refs(proj, head["sources"])
             org = proj.text(head["organisation"])
             by = org or ", ".join(dict.fromkeys(r["publisher"] for r in refs if r["publisher"]))
-            data["headline"] = {**head, "organisation": org, "by": by or None, "sources": refs}
+            data["headline"] = {
+                **head,
+                "organisation": org,
+                "organisation_as_written": proj.text(head["organisation_as_written"]),
+                "by": by or None,
+                "sources": refs,
+            }
         data["released_in_deals"] = _public_released_in_deals(proj, data["released_in_deals"])
     return data
 

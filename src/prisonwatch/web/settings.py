@@ -14,6 +14,8 @@ class WebSettings:
     trusted_proxies: str = ""  # addresses or networks whose X-Forwarded-For is believed
     snapshot: str = ""
     """A file the derived ledger is saved to between starts (`services/snapshot.py`); "": none."""
+    org_aliases: str = ""
+    """A file of the user's own organisation aliases (`services/organisation_names.py`)."""
 
     @classmethod
     def from_env(cls, db_url: str) -> WebSettings:
@@ -25,4 +27,5 @@ class WebSettings:
             secure_cookies=not insecure,
             trusted_proxies=proxies,
             snapshot=snapshot,
+            org_aliases=os.environ.get("PRISONWATCH_ORG_ALIASES", ""),
         )
