@@ -104,3 +104,24 @@ def test_a_users_aliases_file_joins_their_spellings(
         organisation_names.apply(str(mine))
     with pytest.raises(OrganisationFileError, match="cannot read"):
         organisation_names.apply(str(tmp_path / "missing.toml"))
+
+
+def test_saved_figures_are_not_used_under_other_organisation_identities() -> None:
+    """A snapshot or saved start answers made under one aliases file hold figures grouped by
+    its identities; started with another file, the server must not serve them."""
+    from prisonwatch.core.organisations import (
+        OrganisationNames,
+        known_organisations,
+        use_organisations,
+    )
+    from prisonwatch.services import snapshot, start_answers
+
+    before = (snapshot.code_stamp(), start_answers.code_stamp())
+    extra = OrganisationNames.from_groups([("Local Watch", ["Лакальная варта"])])
+    try:
+        use_organisations(known_organisations().merged(extra, "test"))
+        after = (snapshot.code_stamp(), start_answers.code_stamp())
+    finally:
+        use_organisations(None)
+    assert after[0] != before[0] and after[1] != before[1]
+    assert (snapshot.code_stamp(), start_answers.code_stamp()) == before

@@ -12,6 +12,7 @@ declared stays its own organisation, shown as written.
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -80,6 +81,15 @@ class OrganisationNames:
             return None
         text = " ".join(name.split())
         return self.by_key.get(org_key(text), text) if text else None
+
+    def fingerprint(self) -> str:
+        """A hash of every declared spelling and its organisation: what saved figures made
+        under these identities depend on (a snapshot or saved answers made under other
+        identities are not used)."""
+        digest = hashlib.sha256()
+        for key, name in sorted(self.by_key.items()):
+            digest.update(f"{key}\x1f{name}\x1e".encode())
+        return digest.hexdigest()
 
     def same(self, a: str | None, b: str | None) -> bool:
         """Whether two spellings name one organisation."""

@@ -58,6 +58,7 @@ from sqlalchemy import select
 
 from prisonwatch.core.bulk import paused_gc
 from prisonwatch.core.dates import FuzzyDate
+from prisonwatch.core.organisations import organisations
 from prisonwatch.core.records import Event, Person
 from prisonwatch.core.timeline import Interval
 from prisonwatch.services.figures import View
@@ -116,7 +117,8 @@ class _SharingPickler(pickle.Pickler):
 
 
 def code_stamp() -> str:
-    """A hash of the source of every module whose classes a snapshot holds."""
+    """A hash of the source of every module whose classes a snapshot holds, and of the
+    organisation identities in use (`PRISONWATCH_ORG_ALIASES` can change them between runs)."""
     digest = hashlib.sha256(f"{FORMAT} {sys.version_info[:2]}".encode())
     root = resources.files("prisonwatch")
     files = sorted(
@@ -125,6 +127,7 @@ def code_stamp() -> str:
     for path in [*files, root / "services" / "figures.py"]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    digest.update(organisations().fingerprint().encode())  # a user's aliases file, too
     return digest.hexdigest()
 
 

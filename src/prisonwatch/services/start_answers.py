@@ -39,6 +39,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from prisonwatch.core.organisations import organisations
 from prisonwatch.services.snapshot import audit_hash
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.sql import SqlStore
@@ -74,10 +75,15 @@ def path_for(snapshot: Path) -> Path:
     return snapshot.with_name(snapshot.name + ".answers.json")
 
 
-@cache
 def code_stamp() -> str:
     """A hash of the source of every module of the package (answers are made by the web
-    layer, the services and the core together)."""
+    layer, the services and the core together) and of the organisation identities in use (a
+    user's aliases file can change them between runs)."""
+    return f"{_source_stamp()}-{organisations().fingerprint()[:16]}"
+
+
+@cache
+def _source_stamp() -> str:
     digest = hashlib.sha256(f"{FORMAT}".encode())
     root = Path(str(resources.files("prisonwatch")))
     for path in sorted(root.rglob("*.py")):
