@@ -1,6 +1,8 @@
 """The ledger's fold, stock index and tallies as they were before they were made faster
 (issue #15): a frozen copy, kept only so that a property test can check that the fast code
-gives exactly the same answers on generated ledgers. Not used by the application.
+gives exactly the same answers on generated ledgers. Not used by the application. It follows
+the domain's rules where they changed since (an organisation is one identity under any
+declared spelling, `core.organisations`): the copy checks speed-ups, not the rules.
 """
 
 # ruff: noqa
@@ -19,6 +21,7 @@ from prisonwatch.core.bulk import paused_gc
 from prisonwatch.core.dates import max_fuzzy
 from prisonwatch.core.periods import Period
 from prisonwatch.core.problems import Problem
+from prisonwatch.core.organisations import canonical_organisation
 from prisonwatch.core.records import Event
 from prisonwatch.core.timeline import Interval
 from prisonwatch.core.vocabulary import (
@@ -111,10 +114,7 @@ def first_designation(events: Iterable[Event], organisation: str | None = None) 
     for ev in events:
         if ev.kind not in RECOGNITION:
             continue
-        if (
-            organisation is not None
-            and (ev.organisation or "").casefold() != organisation.casefold()
-        ):
+        if organisation is not None and not organisation_matches(ev.organisation, organisation):
             continue
         if best is None or sort_key(ev) < sort_key(best):
             best = ev
@@ -272,7 +272,7 @@ def _key(kind: EventKind, mechanism: ReleaseMechanism | None, organisation: str 
     if kind is EventKind.RELEASED:
         return f"released:{mechanism.value if mechanism else 'unknown'}"
     if kind in RECOGNITION and organisation:
-        return f"{kind.value}:{organisation}"
+        return f"{kind.value}:{canonical_organisation(organisation)}"
     return kind.value
 
 
