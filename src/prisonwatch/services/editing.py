@@ -234,9 +234,13 @@ def edit(
     return _revise(store, kind, record_id, after, actor, at, reason, based_on)
 
 
-def event_problems(store: LedgerStore, before: Event, after: Event, at: datetime) -> list[Problem]:
+def event_problems(
+    store: LedgerStore, before: Event | None, after: Event, at: datetime, why: str = ""
+) -> list[Problem]:
     """What an event edit would make impossible: a date after today, or a timeline that cannot
     be true (a release before any custody) in the person it leaves or the person it goes to.
+    `before` is None for an event coming back from a void (`restore`); `why` opens the reason
+    of a timeline problem ("restoring it would break the timeline: ").
 
     The same rules an import and an added record meet (`importing.import_batch`). Only problems
     the edit brings count: a timeline already wrong before it (say, imported before these rules)
@@ -246,14 +250,21 @@ def event_problems(store: LedgerStore, before: Event, after: Event, at: datetime
     late = future_problems([after], at.date())
     if late:
         return [Problem(where, p.field, p.reason) for p in late]
-    persons = sorted({before.person_id, after.person_id})
+    was = [] if before is None else [before]
+    persons = sorted({after.person_id, *(e.person_id for e in was)})
     others = [e for e in store.events(persons) if e.id != after.id]
-    old = {(p.where, p.field) for p in importing.custody_problems([*others, before])}
+    old = {(p.where, p.field) for p in importing.custody_problems([*others, *was])}
     new = [p for p in importing.custody_problems([*others, after]) if (p.where, p.field) not in old]
     return [
-        Problem(where if p.where == after.id else f"event {p.where}", p.field, p.reason)
+        Problem(where if p.where == after.id else f"event {p.where}", p.field, why + p.reason)
         for p in sorted(new, key=lambda p: (p.where, p.field))
     ]
+
+
+VoidOrRestore = Callable[
+    [LedgerStore, str, str, str, datetime, str | None, int | None], Revision[Any]
+]
+"""`void` or `restore`: (store, kind word, record id, actor, when, why, based on revision)."""
 
 
 def void(
@@ -344,24 +355,7 @@ def _restore_problems(store: LedgerStore, kind: str, record: Any, at: datetime) 
             out.append(Problem(where, "deal_id", reason))
         if out:
             return out
-        late = future_problems([record], at.date())
-        if late:
-            return [Problem(where, p.field, p.reason) for p in late]
-        others = [e for e in store.events([record.person_id]) if e.id != record.id]
-        old = {(p.where, p.field) for p in importing.custody_problems(others)}
-        new = [
-            p
-            for p in importing.custody_problems([*others, record])
-            if (p.where, p.field) not in old
-        ]
-        return [
-            Problem(
-                where if p.where == record.id else f"event {p.where}",
-                p.field,
-                f"restoring it would break the timeline: {p.reason}",
-            )
-            for p in sorted(new, key=lambda p: (p.where, p.field))
-        ]
+        return event_problems(store, None, record, at, "restoring it would break the timeline: ")
     if kind == "judgement":
         if store.person(record.person_id) is None:
             reason = f"person {record.person_id!r} is void: restore it first"

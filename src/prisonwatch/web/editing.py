@@ -128,6 +128,28 @@ def router(templates: Jinja2Templates) -> APIRouter:
         check_csrf(request, v, own.get("csrf"))
         return fields, own
 
+    async def _void_or_restore(
+        request: Request,
+        lg: Ledger,
+        v: Viewer,
+        word: str,
+        record_id: str,
+        act: editing.VoidOrRestore,
+        done: str,
+    ) -> Response:
+        """A void or a restore posted from a record's history page, back to that page with
+        the outcome (`done` and the revision, or why it was refused)."""
+        assert v.user is not None
+        _, own = await submitted(request, v)
+        back = f"/history/{word}/{quote(record_id, safe='')}"
+        try:
+            rev = act(lg.store, word, record_id, v.user.name, now(), own.get("why"), _based(own))
+        except editing.EditError as exc:
+            return _to(back, str(exc))
+        finally:
+            lg.invalidate()
+        return _to(back, f"{done} (revision {rev.seq})")
+
     @r.get("/add/{word}", include_in_schema=False)
     def add_form(
         word: str,
@@ -206,18 +228,7 @@ def router(templates: Jinja2Templates) -> APIRouter:
         lg: Ledger = Depends(ledger),
         v: Viewer = Depends(require_analyst),
     ) -> Response:
-        assert v.user is not None
-        _, own = await submitted(request, v)
-        back = f"/history/{word}/{quote(record_id, safe='')}"
-        try:
-            rev = editing.void(
-                lg.store, word, record_id, v.user.name, now(), own.get("why"), _based(own)
-            )
-        except editing.EditError as exc:
-            return _to(back, str(exc))
-        finally:
-            lg.invalidate()
-        return _to(back, f"void (revision {rev.seq})")
+        return await _void_or_restore(request, lg, v, word, record_id, editing.void, "void")
 
     @r.post("/restore/{word}/{record_id}", include_in_schema=False)
     async def restore(
@@ -227,18 +238,7 @@ def router(templates: Jinja2Templates) -> APIRouter:
         lg: Ledger = Depends(ledger),
         v: Viewer = Depends(require_analyst),
     ) -> Response:
-        assert v.user is not None
-        _, own = await submitted(request, v)
-        back = f"/history/{word}/{quote(record_id, safe='')}"
-        try:
-            rev = editing.restore(
-                lg.store, word, record_id, v.user.name, now(), own.get("why"), _based(own)
-            )
-        except editing.EditError as exc:
-            return _to(back, str(exc))
-        finally:
-            lg.invalidate()
-        return _to(back, f"restored (revision {rev.seq})")
+        return await _void_or_restore(request, lg, v, word, record_id, editing.restore, "restored")
 
     @r.get("/history/{word}/{record_id}", include_in_schema=False)
     def history(
