@@ -174,6 +174,18 @@ JOINED = (
 is a trace only beside its given name; spaced, dotted or hyphenated names read as written."""
 
 
+def imported(store: SqlStore, tmp: Path, files: dict[str, str], at: datetime = NOW) -> SqlStore:
+    """`store` with these record files (file name: CSV text) written under `tmp` and imported
+    in one batch, which must be accepted."""
+    paths = []
+    for name, text in files.items():
+        (tmp / name).write_text(text, encoding="utf-8")
+        paths.append(tmp / name)
+    report = importing.import_files(store, paths, "tester", at)
+    assert report.ok, report.problems
+    return store
+
+
 def build(store: SqlStore, tmp: Path, extractor: Extractor) -> None:
     files = [Path(p) for p in SAMPLE_FILES]
     for name, text in (

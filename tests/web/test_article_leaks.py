@@ -17,11 +17,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from prisonwatch.services import custody as custody_service
-from prisonwatch.services import exporting, importing
+from prisonwatch.services import exporting
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app
 from prisonwatch.web.settings import WebSettings
-from tests.web.leak_canaries import normal
+from tests.web.leak_canaries import imported, normal
 
 NOW = datetime(2026, 11, 29, 12, 0)
 PERSONS = (
@@ -43,12 +43,7 @@ STEMS = ("грабян", "hrabian", "жавранкев", "жаўранкев", 
 
 @pytest.fixture
 def article_store(store: SqlStore, tmp_path: Path) -> SqlStore:
-    (tmp_path / "persons_art.csv").write_text(PERSONS, encoding="utf-8")
-    (tmp_path / "events_art.csv").write_text(EVENTS, encoding="utf-8")
-    files = [tmp_path / "persons_art.csv", tmp_path / "events_art.csv"]
-    report = importing.import_files(store, files, "tester", NOW)
-    assert report.ok, report.problems
-    return store
+    return imported(store, tmp_path, {"persons_art.csv": PERSONS, "events_art.csv": EVENTS}, NOW)
 
 
 @pytest.fixture
@@ -102,9 +97,7 @@ def test_an_article_number_naming_a_protected_person_is_not_listed_nor_counted(
     `?article=` counted persons under one whose number named a protected person, where an
     unknown name got 0. The public list leaves such numbers out and answers the asked-for one
     as an article nobody was sentenced under; analysts' figures keep every count."""
-    (tmp_path / "events_num.csv").write_text(NUMBERED, encoding="utf-8")
-    report = importing.import_files(article_store, [tmp_path / "events_num.csv"], "tester", NOW)
-    assert report.ok, report.problems
+    imported(article_store, tmp_path, {"events_num.csv": NUMBERED}, NOW)
     listed = public.get("/api/v1/custody", params={"on": "2024-06-01"})
     assert listed.status_code == 200
     assert not _traces(listed.text), _traces(listed.text)

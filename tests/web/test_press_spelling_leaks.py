@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from prisonwatch.services import exporting, importing
+from prisonwatch.services import exporting
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app
 from prisonwatch.web.settings import WebSettings
-from tests.web.leak_canaries import normal
+from tests.web.leak_canaries import imported, normal
 
 NOW = datetime(2026, 11, 29, 12, 0)
 PERSONS = (
@@ -66,18 +66,17 @@ STEMS = (
 
 @pytest.fixture
 def german_store(store: SqlStore, tmp_path: Path) -> SqlStore:
-    files = []
-    for name, text in (
-        ("persons_de.csv", PERSONS),
-        ("sources_de.csv", SOURCES),
-        ("events_de.csv", EVENTS),
-        ("observations_de.csv", OBSERVATIONS),
-    ):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        files.append(tmp_path / name)
-    report = importing.import_files(store, files, "tester", NOW)
-    assert report.ok, report.problems
-    return store
+    return imported(
+        store,
+        tmp_path,
+        {
+            "persons_de.csv": PERSONS,
+            "sources_de.csv": SOURCES,
+            "events_de.csv": EVENTS,
+            "observations_de.csv": OBSERVATIONS,
+        },
+        NOW,
+    )
 
 
 @pytest.fixture

@@ -22,10 +22,11 @@ from urllib.parse import unquote
 import pytest
 from fastapi.testclient import TestClient
 
-from prisonwatch.services import exporting, ftm_export, importing
+from prisonwatch.services import exporting, ftm_export
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app
 from prisonwatch.web.settings import WebSettings
+from tests.web.leak_canaries import imported
 
 NOW = datetime(2026, 11, 29, 12, 0)
 PERSONS = (
@@ -90,18 +91,17 @@ def _traces(body: str) -> list[str]:
 
 @pytest.fixture
 def unspaced_store(store: SqlStore, tmp_path: Path) -> SqlStore:
-    files = []
-    for name, text in (
-        ("persons_unspaced.csv", PERSONS),
-        ("sources_unspaced.csv", SOURCES),
-        ("events_unspaced.csv", EVENTS),
-        ("observations_unspaced.csv", OBSERVATIONS),
-    ):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        files.append(tmp_path / name)
-    report = importing.import_files(store, files, "tester", NOW)
-    assert report.ok, report.problems
-    return store
+    return imported(
+        store,
+        tmp_path,
+        {
+            "persons_unspaced.csv": PERSONS,
+            "sources_unspaced.csv": SOURCES,
+            "events_unspaced.csv": EVENTS,
+            "observations_unspaced.csv": OBSERVATIONS,
+        },
+        NOW,
+    )
 
 
 @pytest.fixture

@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from prisonwatch.services import accounts, editing, exporting, ftm_export, importing
+from prisonwatch.services import accounts, editing, exporting, ftm_export
 from prisonwatch.storage.accounts import AccountStore
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app
 from prisonwatch.web.settings import WebSettings
 from tests.web.conftest import PASSWORD, login
-from tests.web.leak_canaries import normal
+from tests.web.leak_canaries import imported, normal
 
 NOW = datetime(2026, 11, 29, 12, 0)
 PERSONS = (
@@ -61,17 +61,13 @@ STEMS = ("zhaurank", "жаўранкев", "жавранкев", "грабян",
 
 @pytest.fixture
 def void_store(store: SqlStore, tmp_path: Path) -> SqlStore:
-    files = []
-    for name, text in (
-        ("persons_void.csv", PERSONS),
-        ("sources_void.csv", SOURCES),
-        ("events_void.csv", EVENTS),
-        ("observations_void.csv", OBSERVATIONS),
-    ):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        files.append(tmp_path / name)
-    report = importing.import_files(store, files, "tester", NOW)
-    assert report.ok, report.problems
+    files = {
+        "persons_void.csv": PERSONS,
+        "sources_void.csv": SOURCES,
+        "events_void.csv": EVENTS,
+        "observations_void.csv": OBSERVATIONS,
+    }
+    imported(store, tmp_path, files, NOW)
     accounts.add_user(AccountStore(store), "ana", "analyst", PASSWORD, NOW)
     return store
 
