@@ -22,13 +22,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from prisonwatch.core.dates import parse_fuzzy
-from prisonwatch.services import accounts, demands, exporting, ftm_export, importing
+from prisonwatch.services import accounts, demands, exporting, ftm_export
 from prisonwatch.storage.accounts import AccountStore
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app
 from prisonwatch.web.settings import WebSettings
 from tests.web.conftest import PASSWORD, login
-from tests.web.leak_canaries import NOW
+from tests.web.leak_canaries import NOW, imported
 
 FORMS = ("barysenk", "barysienk", "барысенк", "barysenc", "barysienc")
 CANARIES = {
@@ -55,10 +55,7 @@ def _world(store: SqlStore, tmp: Path) -> None:
         "deals_p.csv": f"id,date,country,recorded_at\n{DEAL},2026-02-03,BY,2026-02-04\n",
         "events_p.csv": events,
     }
-    for name, text in files.items():
-        (tmp / name).write_text(text, encoding="utf-8")
-    report = importing.import_files(store, [tmp / n for n in files], "tester", NOW)
-    assert report.ok, report.problems
+    imported(store, tmp, files, NOW)
     demands.record(
         store,
         by="European Parliament",
