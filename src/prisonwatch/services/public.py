@@ -39,7 +39,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Iterable
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -173,7 +174,8 @@ class Projection:
         withdrawn = {
             p.id: p
             for p in sorted(voided, key=lambda p: p.id)
-            if p.id not in by_id and level_of({**by_id, p.id: p}, p.id) is not Protection.PUBLIC
+            if p.id not in by_id
+            and level_of(ChainMap({p.id: p}, by_id), p.id) is not Protection.PUBLIC
         }
         names = ProtectedNames(
             [*(p for p in everyone if level[p.id] is not Protection.PUBLIC), *withdrawn.values()],
@@ -418,7 +420,7 @@ which holds every name on its list, so showing it would let anyone confirm a gue
 names the public is not shown (protected or unknown alike)."""
 
 
-def level_of(persons: dict[str, Person], person_id: str) -> Protection:
+def level_of(persons: Mapping[str, Person], person_id: str) -> Protection:
     """A person's protection as the public projection applies it: the stricter of their own
     and that of every person their record was merged into. A record merged into a protected
     person is that person under another name (a duplicate, a maiden name found later), so
