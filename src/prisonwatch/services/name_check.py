@@ -152,6 +152,17 @@ class ProtectedNames:
         """Surname stems searched for anywhere in the letters-only form."""
         self._lengths = sorted({len(s) for s in self.joined} | {len(b) for b in self.pairs})
 
+    def judges_alike(self, other: ProtectedNames) -> bool:
+        """Whether `other` judges every text as these names do: the same stems, skeletons,
+        name pairs and unspaced runs, everything `mentions` reads (the incremental projection
+        keeps its verdicts and public ids when a change leaves the names judging alike)."""
+        return (
+            self.stems == other.stems
+            and self.skeletons == other.skeletons
+            and self.pairs == other.pairs
+            and self.runs == other.runs
+        )
+
     def _add_runs(self, name: str) -> None:
         """A name written in a script without spaces between words, as a run of characters
         to search for (`unspaced`): whole, and each part of it between spaces or dots."""

@@ -270,7 +270,7 @@ class Projection:
                 ],
                 former,
             )
-            if not _same_names(fresh, self.names):
+            if not fresh.judges_alike(self.names):
                 names, named, ids = fresh, {}, {}
         public = dict(self.persons)
         added = False
@@ -480,12 +480,6 @@ def _mentions(names: ProtectedNames, named: dict[str, bool], text: str | None) -
         if len(named) < MAX_NAMED:
             named[text] = found
     return found
-
-
-def _same_names(a: ProtectedNames, b: ProtectedNames) -> bool:
-    """Whether two sets of protected names judge every text alike (the same stems, skeletons
-    and name pairs)."""
-    return a.stems == b.stems and a.skeletons == b.skeletons and a.pairs == b.pairs
 
 
 def _level_moves(old: Person | None, new: Person | None) -> bool:
