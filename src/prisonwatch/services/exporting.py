@@ -10,9 +10,14 @@ entirely; sources only as the projection knows them. Ids of public persons, figu
 their events (and the links to them: `person_id`, `deal_id`, `supersedes`) are the ids the
 public knows them by
 (`Projection.record_id`): an id naming a protected person is replaced by its public id, the one
-the public API and pages show, so that the export is consistent with them. Events carry their
-public custody details (articles, sentence, term end, court); their `detention_place` and
-`health` columns stay empty in the public export, since they are for analysts only.
+the public API and pages show, so that the export is consistent with them. A public person's
+events carry their public custody details (articles, sentence, term end, court). A
+pseudonymous person's events carry none of them: with an exact date, an article number and a
+sentence length a pseudonymous row would often name its person (court reports are public),
+and no published figure needs them from the export (the custody figures are counts over every
+person, `counts_only` ones included, which no public export can reproduce row by row). The
+`detention_place` and `health` columns stay empty in every public export, since they are for
+analysts only.
 `include_protected` gives the full backup for trusted storage. It also carries the store's
 public ids (`public_ids`: the key that keys public record ids, withheld persons' pseudonyms and
 their events' ids), so that a store restored from it shows the public the same ids and every
@@ -271,10 +276,10 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
     def event_row(e: Event) -> dict[str, Any]:
         """An event's row. A pseudonymous person's event keeps only what the figures need (kind,
         date, mechanism, organisation, deal, void, recorded_at, and a correction's link to
-        another of the same pseudonym's events): no source address, recorder, place or note,
-        each of which can point to the person. A link between a public person's event and a
-        pseudonymous one is dropped either way, and so is a link to an event the export does
-        not hold (a `counts_only` person's)."""
+        another of the same pseudonym's events): no source address, recorder, place, note,
+        articles, sentence, term end or court, each of which can point to the person. A link
+        between a public person's event and a pseudonymous one is dropped either way, and so
+        is a link to an event the export does not hold (a `counts_only` person's)."""
         row = _event_row(e, urls)
         row["place"], row["note"] = proj.text(e.place), proj.text(e.note)
         row["court"] = proj.text(e.court)
@@ -292,6 +297,9 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
                 note=None,
                 source_url="",
                 recorded_by=None,
+                articles="",
+                sentence=None,
+                term_ends=None,
                 court=None,
             )
         target = e.supersedes

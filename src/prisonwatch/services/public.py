@@ -28,8 +28,13 @@ data version changes.
   exported and found (`Projection.person_shown`) under their public id only.
 - Ids of demands: a hash of the demand's content, its list of names included; every demand id
   the public sees is its public id (`record_id` of kind "demand"), and only that finds it.
-- Custody details of an event: its articles, sentence length, term end and court
+- Custody details of a public person's event: its articles, sentence length, term end and court
   (`public_custody`); never the place of detention or health notes, which are for analysts only.
+  A pseudonymous (`withhold_name`) person's events carry no custody details in the public
+  export: an exact date, an article and a sentence would often name them. Custody figures
+  count every person, as counts only.
+- Deals: persons freed by a deal, and those of them back in custody, are counted; only public
+  ones are named, and only a public person's return is a dated moment of the deal's timeline.
   An article reference is free text after its number ("342 ч.2 (справа ...)", a co-defendant's
   case): shown whole only when it names no protected person, else as its number alone
   (`public_articles`), in pages, the API, the public export and the custody figures.
