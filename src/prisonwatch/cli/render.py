@@ -204,6 +204,8 @@ def deals_table(console: Console, rows: list[dict[str, Any]]) -> None:
     for d in rows:
         reg = d["registry"]
         back = ", ".join(p["name"] for p in reg["returned_persons"])
+        if reg["returned_withheld"]:  # counted, never described
+            back = ", ".join(x for x in (back, f"{reg['returned_withheld']} withheld") if x)
         registry = (
             f"{reg['released']} / {reg['political_prisoners']} / {reg['returned_to_custody']}"
             + (f" ({back})" if back else "")

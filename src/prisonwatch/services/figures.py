@@ -775,7 +775,15 @@ def deals(
     """Each deal's accounting, in date order: published figures and registry figures side by
     side. Persons are named only where `may_name` allows (counts include everyone); every free
     text (parties, mediator, notes, who published a figure, who gave a concession and what it
-    concerned) is what `text` lets the reader see."""
+    concerned) is what `text` lets the reader see.
+
+    A person `may_name` does not allow is only counted, never described: their release and
+    their return to custody are in the registry's counts (`released`, `returned_to_custody`,
+    and how many of each are not named: `released_withheld`, `returned_withheld`, present
+    whether 0 or more), and their return is no moment of the timeline, since a dated entry
+    would tell on which day one person freed by the deal was jailed again (with the deal's
+    public list of names, often whom). Readers who may name everyone (analysts) see every
+    return on the timeline, dated and named."""
     rows = []
     for a in deal_rules.account(view.deals, view.events, view.observations, scope.organisation):
         named = {
@@ -786,6 +794,9 @@ def deals(
 
         def persons(ids: tuple[str, ...], named: dict[str, str] = named) -> list[dict[str, str]]:
             return [{"id": pid, "name": named[pid]} for pid in ids if pid in named]
+
+        def unnamed(ids: tuple[str, ...], named: dict[str, str] = named) -> int:
+            return sum(pid not in named for pid in ids)
 
         published = [_figure(view, f, text) for f in a.published]
         given = [_concession(c, text) for c in a.concessions]
@@ -807,6 +818,8 @@ def deals(
                     "returned_to_custody": len(a.returned_persons),
                     "released_persons": persons(a.released_persons),
                     "returned_persons": persons(a.returned_persons),
+                    "released_withheld": unnamed(a.released_persons),
+                    "returned_withheld": unnamed(a.returned_persons),
                 },
                 "concessions": [
                     {
@@ -820,7 +833,11 @@ def deals(
                     for c in given
                 ],
                 "replacement": [_replacement(view, r, text) for r in a.replacements],
-                "timeline": [_moment(view, named, t, text) for t in a.timeline],
+                "timeline": [
+                    _moment(view, named, t, text)
+                    for t in a.timeline
+                    if t.moment is not deal_rules.Moment.RETURNED or t.person_id in named
+                ],
                 "sources": view.refs(a.deal.source_ids),
             }
         )
