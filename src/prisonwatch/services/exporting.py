@@ -17,7 +17,9 @@ sentence length a pseudonymous row would often name its person (court reports ar
 and no published figure needs them from the export (the custody figures are counts over every
 person, `counts_only` ones included, which no public export can reproduce row by row). The
 `detention_place` and `health` columns stay empty in every public export, since they are for
-analysts only.
+analysts only. Rows are listed in the order of what the public sees (by date where a row has
+one, then by the id shown), never by a record's own id: in that order a pseudonym or a keyed
+id would stand where the real id sorts.
 `include_protected` gives the full backup for trusted storage. It also carries the store's
 public ids (`public_ids`: the key that keys public record ids, withheld persons' pseudonyms and
 their events' ids), so that a store restored from it shows the public the same ids and every
@@ -35,7 +37,7 @@ from datetime import datetime
 from typing import Any
 
 from prisonwatch.core.custody import format_sentence
-from prisonwatch.core.dates import format_fuzzy
+from prisonwatch.core.dates import FuzzyDate, format_fuzzy
 from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
 from prisonwatch.core.vocabulary import Gender, Protection
 from prisonwatch.services.privacy import WITHHELD
@@ -333,23 +335,38 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         for s in stored.values()
         if s.text is None and s.id in proj.sources and proj.sources[s.id].url
     ]
+    # every list in the order of what the public sees (the shown id, after the date where a
+    # row has one): in the store's order of real ids, a pseudonym or a keyed id would stand
+    # where the real id sorts, and so tell how the id (made from a surname) begins
     return {
         "sources": sources,
-        "persons": [person_row(p) for p in persons],
-        "deals": [public_deal(d) for d in store.deals()],
-        "events": [event_row(e) for e in events],
-        "observations": [
-            {
-                **_observation_row(o, urls),
-                "id": proj.record_id("figure", o.id),
-                "note": proj.text(o.note),
-                "organisation": proj.text(o.organisation),
-                "place": proj.text(o.place),
-                "scope": proj.text(o.scope),
-            }
-            for o in store.observations()
-        ],
+        "persons": sorted((person_row(p) for p in persons), key=lambda r: str(r["id"])),
+        "deals": _shown_order([(d.date, public_deal(d)) for d in store.deals()]),
+        "events": _shown_order([(e.date, event_row(e)) for e in events]),
+        "observations": _shown_order(
+            [
+                (
+                    o.period,
+                    {
+                        **_observation_row(o, urls),
+                        "id": proj.record_id("figure", o.id),
+                        "note": proj.text(o.note),
+                        "organisation": proj.text(o.organisation),
+                        "place": proj.text(o.place),
+                        "scope": proj.text(o.scope),
+                    },
+                )
+                for o in store.observations()
+            ]
+        ),
     }
+
+
+def _shown_order(dated: list[tuple[FuzzyDate, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Public rows by date (earliest day) and then by the id the public sees, never by a
+    record's own id."""
+    dated.sort(key=lambda pair: (pair[0].earliest, str(pair[1]["id"])))
+    return [row for _, row in dated]
 
 
 def to_csv(rows: list[dict[str, Any]], kind: str) -> str:
