@@ -15,9 +15,14 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from fastapi.testclient import TestClient
+
 from prisonwatch.core.dates import parse_fuzzy
-from prisonwatch.services import exporting
+from prisonwatch.services import exporting, ftm_export
+from prisonwatch.services.public import Projection
 from prisonwatch.storage.sql import SqlStore
+from prisonwatch.web.app import create_app
+from prisonwatch.web.settings import WebSettings
 from tests.web.leak_canaries import imported
 
 NOW = datetime(2026, 11, 29, 12, 0)
@@ -33,7 +38,7 @@ DEALS = (
     "id,date,country,parties,mediator,concessions,reported_released,"
     "reported_political_prisoners,figures_by,source_url,note,recorded_at\n"
     "aa-zhaurankevich-deal,2025-03-09,BY,Belarus|Lithuania,,,1,1,,,,2025-03-10\n"
-    "zz-deal,2025-03-09,BY,Belarus|Poland,,,1,1,,,,2025-03-10\n"
+    "b-deal,2025-03-09,BY,Belarus|Poland,,,1,1,,,,2025-03-10\n"
 )
 EVENTS = (
     "id,person_id,kind,date,recorded_at\n"
@@ -79,3 +84,31 @@ def test_the_full_backup_keeps_the_records_own_order(store: SqlStore, tmp_path: 
     backup = exporting.export_records(_store(store, tmp_path), include_protected=True)
     assert [r["id"] for r in backup["persons"]] == sorted(r["id"] for r in backup["persons"])
     assert "by-aa-zhaurankevich" in {r["id"] for r in backup["persons"]}
+
+
+def test_public_api_lists_and_ftm_entities_are_ordered_by_shown_ids(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    """The same order on the API's lists and in the FtM export: a keyed event, deal or person
+    id stands where its shown id sorts, not where the id naming a protected person does."""
+    ordered = _store(store, tmp_path)
+    app = create_app(WebSettings(ordered.url, secure_cookies=False), ordered)
+    with TestClient(app) as public:
+        events = public.get("/api/v1/events").json()["rows"]
+        deals = public.get("/api/v1/deals").json()["rows"]
+    shown = [(parse_fuzzy(r["date"]).earliest, r["id"]) for r in events]
+    assert len(shown) == 3 and shown == sorted(shown), shown
+    assert "a-zhaurankevich-cousin" not in {r["id"] for r in events}  # keyed
+    dated = [(parse_fuzzy(r["date"]).earliest, r["id"]) for r in deals]
+    assert len(dated) == 2 and dated == sorted(dated), dated
+    assert "aa-zhaurankevich-deal" not in {r["id"] for r in deals}  # keyed
+    entities = [e for e in ftm_export.entities(ordered) if e["schema"] == "Person"]
+    ids = [e["id"] for e in entities]
+    assert len(ids) == 2
+    proj = Projection.build(ordered)
+    shown = {
+        ftm_export.person_entity_id(proj.person_id(pid)): proj.person_id(pid)
+        for pid in ("by-aa-zhaurankevich-cousin", "by-zz-darashevich")
+    }
+    assert set(ids) == set(shown)
+    assert ids == sorted(ids, key=shown.__getitem__), ids

@@ -101,7 +101,9 @@ def entities(store: SqlStore, include_protected: bool = False) -> Iterator[dict[
     for found in effective_events(store.events(sorted(persons))) if persons else []:
         by_person[found.person_id].append(found)
     orgs: dict[str, Any] = {}
-    for pid, p in persons.items():
+    # in the order of the ids the public knows persons by: in the order of their own ids, a
+    # keyed id would stand where the id naming a protected person sorts
+    for pid, p in sorted(persons.items(), key=lambda kv: rid("person", kv[0])):
         events = by_person.get(pid, [])
         deaths = [e.date for e in events if e.kind in DEATHS]
         refs = list(dict.fromkeys(u for e in events for u in urls(e.source_ids)))

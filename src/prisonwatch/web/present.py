@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from prisonwatch.core.bitemporal import effective_events
+from prisonwatch.core.dates import parse_fuzzy
 from prisonwatch.core.records import Person
 from prisonwatch.core.timeline import custody_status
 from prisonwatch.core.vocabulary import Protection, organisation_matches
@@ -226,19 +227,25 @@ def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
         if p is None:
             continue
         out.append(
-            {
-                "id": ids("event", e.id),
-                "person_id": ids("person", p.id),
-                "person": p.name,
-                "kind": e.kind.value,
-                "date": str(e.date),
-                "mechanism": e.mechanism.value if e.mechanism else None,
-                "organisation": text(e.organisation),
-                "deal_id": ids("deal", e.deal_id),
-                "recorded_at": e.recorded_at.isoformat(timespec="seconds"),
-            }
+            (
+                e.date.earliest,
+                {
+                    "id": ids("event", e.id),
+                    "person_id": ids("person", p.id),
+                    "person": p.name,
+                    "kind": e.kind.value,
+                    "date": str(e.date),
+                    "mechanism": e.mechanism.value if e.mechanism else None,
+                    "organisation": text(e.organisation),
+                    "deal_id": ids("deal", e.deal_id),
+                    "recorded_at": e.recorded_at.isoformat(timespec="seconds"),
+                },
+            )
         )
-    return out
+    # by date, then by the id shown: in the order of their own ids, a keyed id would stand
+    # where the id naming a protected person sorts
+    out.sort(key=lambda pair: (pair[0], str(pair[1]["id"])))
+    return [row for _, row in out]
 
 
 def deals(ledger: Ledger, viewer: Viewer, scope: figures.Scope) -> list[dict[str, Any]]:
@@ -249,7 +256,9 @@ def deals(ledger: Ledger, viewer: Viewer, scope: figures.Scope) -> list[dict[str
         return figures.deals(ledger.view(scope), scope, lambda p: True)
     proj = ledger.projection()
     rows = figures.deals(ledger.view(scope), scope, lambda p: proj.is_public(p.id), proj.text)
-    return [_public_deal(proj, r) for r in rows]
+    shown = [_public_deal(proj, r) for r in rows]
+    # by date, then by the id shown (not the deal's own id, which a keyed id would betray)
+    return sorted(shown, key=lambda d: (parse_fuzzy(d["date"]).earliest, d["id"]))
 
 
 def _public_refs(proj: Any, refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
