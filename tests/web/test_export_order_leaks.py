@@ -41,17 +41,18 @@ DEALS = (
     "b-deal,2025-03-09,BY,Belarus|Poland,,,1,1,,,,2025-03-10\n"
 )
 EVENTS = (
-    "id,person_id,kind,date,recorded_at\n"
-    "b-detained,by-aa-zhaurankevich,detained,2023-03-01,2025-01-01\n"
-    "c-detained,by-zz-darashevich,detained,2023-03-01,2025-01-01\n"
-    "d-detained,by-ab-lukjancyk,detained,2023-03-01,2025-01-01\n"
-    "a-zhaurankevich-cousin,by-aa-zhaurankevich-cousin,detained,2023-03-01,2025-01-01\n"
-    "zz-detained,by-aa-zhaurankevich-cousin,released,2023-03-01,2025-01-01\n"
+    "id,person_id,kind,date,mechanism,deal_id,recorded_at\n"
+    "b-detained,by-aa-zhaurankevich,detained,2023-03-01,,,2025-01-01\n"
+    "c-detained,by-zz-darashevich,detained,2023-03-01,,,2025-01-01\n"
+    "d-detained,by-ab-lukjancyk,detained,2023-03-01,,,2025-01-01\n"
+    "a-zhaurankevich-cousin,by-aa-zhaurankevich-cousin,detained,2023-03-01,,,2025-01-01\n"
+    "zz-released,by-aa-zhaurankevich-cousin,released,2025-03-09,deal,b-deal,2025-03-10\n"
+    "y-released,by-zz-darashevich,released,2025-03-09,deal,b-deal,2025-03-10\n"
 )
 OBSERVATIONS = (
     "id,metric,value,qualifier,period,organisation,country,source_url,note,recorded_at\n"
     "aa-obs-zhaurankevich,held,1111,exact,2025-03,Viasna,BY,,,2025-03-10\n"
-    "zz-obs,held,1112,exact,2025-03,Viasna,BY,,,2025-03-10\n"
+    "b-obs,held,1112,exact,2025-03,Viasna,BY,,,2025-03-10\n"
 )
 
 
@@ -73,7 +74,7 @@ def test_public_export_rows_are_ordered_by_what_the_public_sees(
     assert len(persons) == 4 and persons == sorted(persons), persons
     assert "by-aa-zhaurankevich-cousin" not in persons  # keyed: its id names a protected person
     events = [(parse_fuzzy(r["date"]).earliest, r["id"]) for r in export["events"]]
-    assert len(events) == 5 and events == sorted(events), events
+    assert len(events) == 6 and events == sorted(events), events
     deals = [(parse_fuzzy(r["date"]).earliest, r["id"]) for r in export["deals"]]
     assert len(deals) == 2 and deals == sorted(deals), deals
     figures = [(parse_fuzzy(r["period"]).earliest, r["id"]) for r in export["observations"]]
@@ -96,12 +97,17 @@ def test_public_api_lists_and_ftm_entities_are_ordered_by_shown_ids(
     with TestClient(app) as public:
         events = public.get("/api/v1/events").json()["rows"]
         deals = public.get("/api/v1/deals").json()["rows"]
+        figures = public.get("/api/v1/observations").json()["rows"]
     shown = [(parse_fuzzy(r["date"]).earliest, r["id"]) for r in events]
-    assert len(shown) == 3 and shown == sorted(shown), shown
+    assert len(shown) == 4 and shown == sorted(shown), shown
     assert "a-zhaurankevich-cousin" not in {r["id"] for r in events}  # keyed
     dated = [(parse_fuzzy(r["date"]).earliest, r["id"]) for r in deals]
     assert len(dated) == 2 and dated == sorted(dated), dated
     assert "aa-zhaurankevich-deal" not in {r["id"] for r in deals}  # keyed
+    freed = [p["id"] for d in deals for p in d["registry"]["released_persons"]]
+    assert len(freed) == 2 and freed == sorted(freed), freed
+    published = [(parse_fuzzy(r["period"]).earliest, r["id"]) for r in figures]
+    assert len(published) == 2 and published == sorted(published), published
     entities = [e for e in ftm_export.entities(ordered) if e["schema"] == "Person"]
     ids = [e["id"] for e in entities]
     assert len(ids) == 2

@@ -9,7 +9,7 @@ the public receives depends on comparing text the request supplied with protecte
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -270,7 +270,8 @@ def _public_deal(proj: Any, row: dict[str, Any]) -> dict[str, Any]:
         return {**f, "sources": _public_refs(proj, f["sources"])}
 
     def persons(listed: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [{**p, "id": proj.person_id(p["id"])} for p in listed]
+        shown = [{**p, "id": proj.person_id(p["id"])} for p in listed]
+        return sorted(shown, key=lambda p: p["id"])  # by the id shown, never their own
 
     registry = row["registry"]
     return {
@@ -316,7 +317,7 @@ def stats(
         data["problems"] = (
             [] if not data["problems"] else [f"{len(data['problems'])} data problem(s)"]
         )
-        data["observations"] = [
+        data["observations"] = _shown_order(
             {
                 **o,
                 "id": proj.record_id("figure", o["id"]),
@@ -329,7 +330,7 @@ def stats(
                 "scope": proj.text(o["scope"]),
             }
             for o in data["observations"]
-        ]
+        )
         if "series" in data:
             data["series"] = [
                 {**row, "events": _public_tally(proj.text, row["events"])} for row in data["series"]
@@ -348,6 +349,12 @@ def stats(
             }
         data["released_in_deals"] = _public_released_in_deals(proj, data["released_in_deals"])
     return data
+
+
+def _shown_order(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Published figures by period, then by the id the public sees: in the order of their own
+    ids, a keyed id would stand where the id naming a protected person sorts."""
+    return sorted(rows, key=lambda o: (parse_fuzzy(o["period"]).earliest, o["id"]))
 
 
 def _public_released_in_deals(proj: Any, figures_: dict[str, Any]) -> dict[str, Any]:
