@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from prisonwatch.services import accounts, exporting
+from prisonwatch.services import accounts, editing, exporting
 from prisonwatch.storage.accounts import AccountStore
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app
@@ -216,3 +216,34 @@ def test_analysts_keep_every_return_on_the_timeline(pair: tuple[TestClient, Test
     assert len(d["registry"]["returned_persons"]) == 3
     page = analyst.get(f"/deals/{DEAL}").text
     assert "Ihar Zhaurankevich back in custody" in page
+
+
+def test_a_return_leaves_the_public_timeline_as_soon_as_the_person_is_protected(
+    pair: tuple[TestClient, TestClient], returns_store: SqlStore
+) -> None:
+    """A family asks for silence after the deal: the person's return, on the public timeline
+    while they were public, leaves it on the next request (no saved answer keeps it)."""
+    _, public = pair
+    before = _deal(public, DEAL)
+    assert isinstance(before["timeline"], list)
+    assert "2025-07-03" in {t["date"] for t in before["timeline"]}
+    editing.edit(
+        returns_store,
+        "person",
+        "by-ret-control",
+        {"protection": "withhold_name"},
+        "tester",
+        NOW,
+        "the family asked for silence",
+    )
+    after = _deal(public, DEAL)
+    assert isinstance(after["timeline"], list) and isinstance(after["registry"], dict)
+    assert "returned_to_custody" not in {t["moment"] for t in after["timeline"]}
+    assert after["registry"]["returned_persons"] == []
+    assert (after["registry"]["returned_to_custody"], after["registry"]["returned_withheld"]) == (
+        3,
+        3,
+    )
+    for path in (f"/api/v1/deals/{DEAL}", f"/deals/{DEAL}", "/api/v1/deals.csv"):
+        body = public.get(path).text
+        assert "2025-07-03" not in body and "Darashevich" not in body, path
