@@ -41,19 +41,25 @@ DEALS = (
     "b-deal,2025-03-09,BY,Belarus|Poland,,,1,1,,,,2025-03-10\n"
 )
 EVENTS = (
-    "id,person_id,kind,date,mechanism,deal_id,recorded_at\n"
-    "b-detained,by-aa-zhaurankevich,detained,2023-03-01,,,2025-01-01\n"
-    "c-detained,by-zz-darashevich,detained,2023-03-01,,,2025-01-01\n"
-    "d-detained,by-ab-lukjancyk,detained,2023-03-01,,,2025-01-01\n"
-    "a-zhaurankevich-cousin,by-aa-zhaurankevich-cousin,detained,2023-03-01,,,2025-01-01\n"
-    "zz-released,by-aa-zhaurankevich-cousin,released,2025-03-09,deal,b-deal,2025-03-10\n"
-    "y-released,by-zz-darashevich,released,2025-03-09,deal,b-deal,2025-03-10\n"
+    "id,person_id,kind,date,mechanism,deal_id,organisation,recorded_at\n"
+    "b-detained,by-aa-zhaurankevich,detained,2023-03-01,,,,2025-01-01\n"
+    "c-detained,by-zz-darashevich,detained,2023-03-01,,,,2025-01-01\n"
+    "d-detained,by-ab-lukjancyk,detained,2023-03-01,,,,2025-01-01\n"
+    "a-zhaurankevich-cousin,by-aa-zhaurankevich-cousin,detained,2023-03-01,,,,2025-01-01\n"
+    "a-zhaurankevich-viasna,by-aa-zhaurankevich-cousin,designated,2023-04-01,,,Viasna,"
+    "2025-01-01\n"
+    "b-memorial,by-aa-zhaurankevich-cousin,designated,2023-04-01,,,Memorial,2025-01-01\n"
+    "zz-released,by-aa-zhaurankevich-cousin,released,2025-03-09,deal,b-deal,,2025-03-10\n"
+    "y-released,by-zz-darashevich,released,2025-03-09,deal,b-deal,,2025-03-10\n"
 )
 OBSERVATIONS = (
     "id,metric,value,qualifier,period,organisation,country,source_url,note,recorded_at\n"
     "aa-obs-zhaurankevich,held,1111,exact,2025-03,Viasna,BY,,,2025-03-10\n"
     "b-obs,held,1112,exact,2025-03,Viasna,BY,,,2025-03-10\n"
 )
+
+
+PUBLIC_KEYED = "by-aa-zhaurankevich-cousin"
 
 
 def _store(store: SqlStore, tmp: Path) -> SqlStore:
@@ -74,7 +80,7 @@ def test_public_export_rows_are_ordered_by_what_the_public_sees(
     assert len(persons) == 4 and persons == sorted(persons), persons
     assert "by-aa-zhaurankevich-cousin" not in persons  # keyed: its id names a protected person
     events = [(parse_fuzzy(r["date"]).earliest, r["id"]) for r in export["events"]]
-    assert len(events) == 6 and events == sorted(events), events
+    assert len(events) == 8 and events == sorted(events), events
     deals = [(parse_fuzzy(r["date"]).earliest, r["id"]) for r in export["deals"]]
     assert len(deals) == 2 and deals == sorted(deals), deals
     figures = [(parse_fuzzy(r["period"]).earliest, r["id"]) for r in export["observations"]]
@@ -93,13 +99,18 @@ def test_public_api_lists_and_ftm_entities_are_ordered_by_shown_ids(
     """The same order on the API's lists and in the FtM export: a keyed event, deal or person
     id stands where its shown id sorts, not where the id naming a protected person does."""
     ordered = _store(store, tmp_path)
+    proj = Projection.build(ordered)
     app = create_app(WebSettings(ordered.url, secure_cookies=False), ordered)
     with TestClient(app) as public:
         events = public.get("/api/v1/events").json()["rows"]
         deals = public.get("/api/v1/deals").json()["rows"]
         figures = public.get("/api/v1/observations").json()["rows"]
+        cousin = public.get(f"/api/v1/persons/{proj.person_id(PUBLIC_KEYED)}").json()
+    # a person's own timeline: two recognitions on one day, in the order of the ids shown
+    same_day = [e["id"] for e in cousin["events"] if e["kind"] == "designated"]
+    assert len(same_day) == 2 and same_day == sorted(same_day), same_day
     shown = [(parse_fuzzy(r["date"]).earliest, r["id"]) for r in events]
-    assert len(shown) == 4 and shown == sorted(shown), shown
+    assert len(shown) == 6 and shown == sorted(shown), shown
     assert "a-zhaurankevich-cousin" not in {r["id"] for r in events}  # keyed
     dated = [(parse_fuzzy(r["date"]).earliest, r["id"]) for r in deals]
     assert len(dated) == 2 and dated == sorted(dated), dated
@@ -111,7 +122,6 @@ def test_public_api_lists_and_ftm_entities_are_ordered_by_shown_ids(
     entities = [e for e in ftm_export.entities(ordered) if e["schema"] == "Person"]
     ids = [e["id"] for e in entities]
     assert len(ids) == 2
-    proj = Projection.build(ordered)
     shown = {
         ftm_export.person_entity_id(proj.person_id(pid)): proj.person_id(pid)
         for pid in ("by-aa-zhaurankevich-cousin", "by-zz-darashevich")

@@ -16,7 +16,7 @@ from typing import Any
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.dates import parse_fuzzy
 from prisonwatch.core.records import Person
-from prisonwatch.core.timeline import custody_status
+from prisonwatch.core.timeline import custody_status, sort_key
 from prisonwatch.core.vocabulary import Protection, organisation_matches
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import conflicts as conflict_service
@@ -181,8 +181,11 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
     claims = {
         c.id: c for c in ledger.store.claims(ids=[c for e in events.values() for c in e.claim_ids])
     }
+    order: dict[int, tuple[Any, ...]] = {}
     for row in data["events"]:
         e = events[row["id"]]
+        # in the timeline's order with the id shown as the last key, never the event's own
+        order[id(row)] = (*sort_key(e)[:-1], proj.record_id("event", e.id))
         # a correction names the event it replaced only when that is this person's own: an
         # event first recorded on another (maybe protected) person has an id that may name them
         row["supersedes"] = (
@@ -199,6 +202,7 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
             {"id": pc.id, "evidence": pc.excerpt, "status": pc.status}
             for pc in (proj.claim(claims[c]) for c in e.claim_ids if c in claims)
         ]
+    data["events"].sort(key=lambda row: order[id(row)])
     return data
 
 
