@@ -20,7 +20,13 @@ def test_custody_figures(cli: Cli, tmp_path: Path) -> None:
     r = cli("custody", "--on", "2026-11-30", "--format", "json")
     assert r.code == 0, r.err
     data = json.loads(r.out)
-    assert data["terms_ending"]["persons"] == 2
+    # public: the counts-only person's term (2027-05) is only in the undivided row
+    assert data["terms_ending"]["persons"] == 1
+    assert data["withheld"] == {"persons": 1, "held": 1}
+    full = json.loads(
+        cli("custody", "--on", "2026-11-30", "--format", "json", "--include-protected").out
+    )
+    assert full["terms_ending"]["persons"] == 2
     assert {a["article"]: a["persons"] for a in data["articles"]}["342-1"] == 3
     assert not any(s in r.out for s in SECRETS)
     r = cli("custody", "--on", "2026-11-30", "--article", "361-1 ч.3")

@@ -29,6 +29,7 @@ from prisonwatch.core.custody import CustodyError
 from prisonwatch.core.periods import Granularity
 from prisonwatch.services import custody as custody_service
 from prisonwatch.services import exporting, figures, importing, people, samples
+from prisonwatch.services.public import Projection
 from prisonwatch.storage.sql import SqlStore
 
 OrgOption = Annotated[str | None, typer.Option(help="Count only this organisation's designations.")]
@@ -188,16 +189,29 @@ def custody(
         str | None, typer.Option(help="Day the 12 months start (default: today).")
     ] = None,
     known_on: KnownOnOption = None,
+    include_protected: Annotated[
+        bool,
+        typer.Option(
+            help="Count protected persons by article and term end too (analysts'); never publish."
+        ),
+    ] = False,
     format: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
-    """Terms ending in the next 12 months, and persons sentenced under each article (counts)."""
+    """Terms ending in the next 12 months, and persons sentenced under each article (counts).
+
+    Public-safe unless --include-protected: protected persons are counted in one undivided
+    row, never by article or term end."""
     fmt = check_format(format, ("table", "json"))
     on_day = day(on, "--on") or date.today()
     known = day(known_on, "--known-on")
     with opened(db) as (store, _):
         try:
-            data = custody_service.figures(store, on_day, article, known_on=known)
+            if include_protected:
+                data = custody_service.figures(store, on_day, article, known_on=known)
+            else:
+                proj = Projection.build(store)
+                data = custody_service.public_figures(store, proj, on_day, article, known_on=known)
         except CustodyError as exc:
             raise CliError(f"--article: {exc}") from None
     if fmt == "json":

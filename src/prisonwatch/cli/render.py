@@ -291,6 +291,9 @@ def custody_table(console: Console, data: dict[str, Any]) -> None:
         t.add_column(col, justify="right" if col != "article" else "left")
     for r in data["articles"]:
         t.add_row(r["article"], str(r["persons"]), str(r["held"]))
+    withheld = data.get("withheld") or {}
+    if withheld.get("persons"):
+        t.add_row("articles withheld", str(withheld["persons"]), str(withheld["held"]))
     console.print(t)
 
 

@@ -109,10 +109,16 @@ def sentenced(person_id: str, events: Sequence[Event], held: bool) -> Sentenced:
 
 
 def custody_figures(
-    people: Iterable[Sentenced], today: date, within_days: int, article: str | None
+    people: Iterable[Sentenced],
+    today: date,
+    within_days: int,
+    article: str | None,
+    withheld: Iterable[Sentenced] = (),
 ) -> dict[str, object]:
-    """Counts, never names: persons held today whose term ends within `within_days` (by month),
-    and persons sentenced under each article (all, and those held today)."""
+    """Counts, never names: of `people`, those held today whose term ends within `within_days`
+    (by month), and those sentenced under each article (all, and those held today); of
+    `withheld` (persons whose custody details a reader may not see split), only how many there
+    are and how many are held today, in one undivided row, never by article or term end."""
     people = list(people)
     ending = sorted(
         p.term_ends
@@ -130,11 +136,13 @@ def custody_figures(
         {"article": a, "persons": len(ps), "held": sum(p.held for p in ps)}
         for a, ps in sorted(per_article.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
+    hidden = list(withheld)
     out: dict[str, object] = {
         "on": today.isoformat(),
         "within_days": within_days,
         "terms_ending": {"persons": len(ending), "by_month": by_month},
         "articles": rows,
+        "withheld": {"persons": len(hidden), "held": sum(p.held for p in hidden)},
     }
     if article is not None:
         wanted = article_number(check_article(article))

@@ -1,10 +1,21 @@
 """Custody figures: terms ending soon, and persons sentenced under an article.
 
-Counts only, never names or places; every person counts, protected or not, as in every other
-figure of the ledger. The public sees the same counts under the article numbers the public may
-read (`public_figures`): an article's number is free text after its first digit, so one that
-names a protected person ("342-<surname>") is left out of the public list, and asking for it
-answers as for an article nobody was sentenced under.
+Counts only, never names or places. Analysts (`figures`) count every person by article and by
+term end. The public (`public_figures`) gets figures built from what the public may see:
+
+- the per-article rows, the asked-for article and the terms ending (their count and months)
+  count public persons only. A protected person (`withhold_name` or `counts_only`) is counted
+  in one undivided row, `withheld` (how many, how many held on the day), never split by
+  article, term end, sentence or court: split, their counts would move on the days a
+  pseudonym's exported release and return show (tying it to an article the export leaves
+  out), and would give a counts_only person's custody dates by article and, since the day
+  asked about is free, the day their term ends. An article only protected persons are
+  sentenced under is answered exactly as one nobody is sentenced under.
+- an article's number is free text after its first digit, so one that names a protected person
+  ("342-<surname>") is left out of the public list, and asking for it answers as for an
+  article nobody was sentenced under.
+
+Analysts' figures carry the same `withheld` row, with nothing in it.
 """
 
 from __future__ import annotations
@@ -14,24 +25,18 @@ from datetime import date
 from typing import Any
 
 from prisonwatch.core.bitemporal import effective_events
-from prisonwatch.core.custody import custody_figures, sentenced
+from prisonwatch.core.custody import Sentenced, custody_figures, sentenced
 from prisonwatch.core.records import Event
 from prisonwatch.core.timeline import custody_status, fold_custody, sort_key
+from prisonwatch.services.public import Projection
 from prisonwatch.storage.port import LedgerStore
 
 TERMS_WINDOW_DAYS = 365
 """"The next 12 months"."""
 
 
-def figures(
-    store: LedgerStore,
-    today: date,
-    article: str | None = None,
-    within_days: int = TERMS_WINDOW_DAYS,
-    known_on: date | None = None,
-) -> dict[str, Any]:
-    """Terms ending within `within_days` of `today` and persons per article (or one article),
-    from the record in force (as known on `known_on`). Raises `CustodyError` for a bad article."""
+def _sentenced(store: LedgerStore, today: date, known_on: date | None) -> list[Sentenced]:
+    """Every person with custody details in the record in force (as known on `known_on`)."""
     by_person: dict[str, list[Event]] = {}
     for e in effective_events(store.events(), known_on):
         by_person.setdefault(e.person_id, []).append(e)
@@ -42,16 +47,54 @@ def figures(
             continue
         intervals, _ = fold_custody(evs)
         people.append(sentenced(pid, evs, custody_status(intervals, today) == "held"))
-    return custody_figures(people, today, within_days, article)
+    return people
+
+
+def figures(
+    store: LedgerStore,
+    today: date,
+    article: str | None = None,
+    within_days: int = TERMS_WINDOW_DAYS,
+    known_on: date | None = None,
+    shown: Callable[[str], bool] | None = None,
+) -> dict[str, Any]:
+    """Terms ending within `within_days` of `today` and persons per article (or one article),
+    from the record in force (as known on `known_on`). `shown` says of a person id whether
+    their custody details may be counted apart (by article, by term end); the others are only
+    counted in the undivided `withheld` row. None: everyone's may (analysts). Raises
+    `CustodyError` for a bad article."""
+    people = _sentenced(store, today, known_on)
+    if shown is None:
+        return custody_figures(people, today, within_days, article)
+    return custody_figures(
+        [p for p in people if shown(p.person_id)],
+        today,
+        within_days,
+        article,
+        withheld=[p for p in people if not shown(p.person_id)],
+    )
 
 
 def public_figures(
-    data: dict[str, Any], text: Callable[[str | None], str | None]
+    store: LedgerStore,
+    proj: Projection,
+    today: date,
+    article: str | None = None,
+    within_days: int = TERMS_WINDOW_DAYS,
+    known_on: date | None = None,
 ) -> dict[str, Any]:
-    """`figures` as the public may see them (`text`: the public projection's check of a stored
-    text): rows only for article numbers that pass, and the asked-for article, when its number
-    does not pass, answered as one nobody was sentenced under (the answer an unknown article
-    gets), so that no answer differs between a protected name and an unknown one."""
+    """`figures` as the public may see them: split by article and term end over public persons
+    only (`proj.exported`), every protected person in the `withheld` row; then screened
+    (`screened`) for article numbers naming a protected person."""
+    data = figures(store, today, article, within_days, known_on, shown=proj.exported.__contains__)
+    return screened(data, proj.text)
+
+
+def screened(data: dict[str, Any], text: Callable[[str | None], str | None]) -> dict[str, Any]:
+    """Figures with rows only for article numbers that pass `text` (the public projection's
+    check of a stored text), and the asked-for article, when its number does not pass,
+    answered as one nobody was sentenced under (the answer an unknown article gets), so that
+    no answer differs between a protected name and an unknown one."""
     out = dict(data)
     out["articles"] = [r for r in data["articles"] if text(r["article"])]
     asked = data.get("article")

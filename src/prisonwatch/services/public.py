@@ -31,8 +31,9 @@ data version changes.
 - Custody details of a public person's event: its articles, sentence length, term end and court
   (`public_custody`); never the place of detention or health notes, which are for analysts only.
   A pseudonymous (`withhold_name`) person's events carry no custody details in the public
-  export: an exact date, an article and a sentence would often name them. Custody figures
-  count every person, as counts only.
+  export: an exact date, an article and a sentence would often name them. The public custody
+  figures (`services.custody.public_figures`) split by article and term end over public
+  persons only; protected persons are counted there in one undivided row.
 - Deals: persons freed by a deal, and those of them back in custody, are counted; only public
   ones are named, and only a public person's return is a dated moment of the deal's timeline.
   An article reference is free text after its number ("342 ч.2 (справа ...)", a co-defendant's

@@ -158,7 +158,8 @@ def stats(request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(vi
 
 @router.get(
     "/custody",
-    summary="Terms ending in the next 12 months; persons sentenced under each article (counts)",
+    summary="Terms ending in the next 12 months; persons sentenced under each article (counts;"
+    " for the public, over public persons, protected ones in one undivided `withheld` row)",
     openapi_extra=query("on", "article", "known_on"),
 )
 def custody(
@@ -168,14 +169,20 @@ def custody(
     known_on = day_param(request, "known_on")
     article = request.query_params.get("article") or None
     try:
-        data = lg.cached(
-            ("custody", on, article, known_on),
-            lambda: custody_service.figures(lg.store, on, article, known_on=known_on),
-        )
+        if v.analyst:
+            data = lg.cached(
+                ("custody", on, article, known_on),
+                lambda: custody_service.figures(lg.store, on, article, known_on=known_on),
+            )
+        else:  # split by article and term end over public persons only: services.custody
+            data = lg.cached(
+                ("custody:public", on, article, known_on),
+                lambda: custody_service.public_figures(
+                    lg.store, lg.projection(), on, article, known_on=known_on
+                ),
+            )
     except CustodyError as exc:
         raise BadParameterError("article", str(exc)) from None
-    if not v.analyst:
-        data = custody_service.public_figures(data, lg.projection().text)
     return json_response(lg, v, data)
 
 
