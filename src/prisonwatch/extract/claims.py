@@ -68,6 +68,7 @@ from prisonwatch.extract.people import (
     one_among,
     persons_after,
     roster,
+    with_others,
 )
 from prisonwatch.extract.persons_by_parse import named_patients
 from prisonwatch.extract.relations import (
@@ -88,7 +89,7 @@ _ACTED_ON_RULES = ("parse_object", "parse_given")
 #: A stock the participle tells ("people jailed") is no fact of people the verb frees.
 _STOCK = "held"
 
-VERSION = "claims/1.5"
+VERSION = "claims/1.6"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
@@ -160,6 +161,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             )
         )
     drafts = _named_groups(a, drafts, speakers, doc_deal)
+    with_others(a, drafts)
     _arrests_again(a.doc, drafts)
     title = a.sentence_of(a.body_start) if a.body_start else -1
     body_from = a.sentences[title][1] if 0 <= title < len(a.sentences) else 0

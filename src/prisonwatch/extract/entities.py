@@ -14,7 +14,7 @@ from prisonwatch.extract.lang.en.lexicon import DEMONYMS
 from prisonwatch.extract.results import ExtractedEntity
 from prisonwatch.names.keys import given_group
 
-VERSION = "entities/1.3"
+VERSION = "entities/1.4"
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None}
 _TITLE = re.compile(
     r"^(?:(?:U\.S\.|US|Russian|Belarusian|Lithuanian|Lithuania's|Polish|former|opposition|"
@@ -388,6 +388,18 @@ def _full_name(m: Mention, full: list[Mention]) -> str:
     if len(words) == 1:
         before = [f for f in same if f.start < m.start]
         return (before[-1] if before else same[0]).name
+    # a family name of several words ("San Miguel" of "Rocío San Miguel"): the fuller name
+    # that ends with all of them, the nearest before it
+    folded = [w.casefold() for w in words]
+    tails = [
+        f
+        for f in same
+        if len(f.name.split()) > len(words)
+        and [w.casefold() for w in f.name.split()[-len(words) :]] == folded
+    ]
+    if tails:
+        before = [f for f in tails if f.start < m.start]
+        return (before[-1] if before else tails[0]).name
     fuller = [
         f.name
         for f in same

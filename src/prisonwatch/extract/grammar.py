@@ -247,6 +247,55 @@ def patients_by_parse(a: Article, pos: int) -> list[tuple[int, int, str]]:
     return sorted(set(found))
 
 
+_PATIENT_POSSESSORS = EN.words("patient_possessor_nouns")
+_COMITATIVE = EN.words("comitative_prepositions")
+_POSSESSOR = "poss"
+_PREPOSITION = "prep"
+_OF_OBJECT = EN.words("partitive_prepositions")
+
+
+def _person_at(a: Article, tok: Any) -> tuple[int, int, str] | None:
+    known = [m for m in a.mentions if m.type == "person" and m.start <= tok.idx < m.end]
+    return (known[0].start, known[0].end, known[0].name) if known else None
+
+
+def co_patients_by_parse(a: Article, pos: int) -> list[tuple[int, int, str]]:
+    """People the act at `pos` is done to besides its object, as (start, end, name): the
+    possessor of an act noun whose possessor undergoes it ("San Miguel's release"), unless the
+    noun has an of-object of its own; and whom a comitative preposition sets beside them ("freed
+    alongside B", "along with A, B and C"), with their conjuncts."""
+    act = token_at(a.doc, pos)
+    if act is None:
+        return []
+    found: list[tuple[int, int, str]] = []
+    has_object = any(c.dep_ == _PREPOSITION and c.lower_ in _OF_OBJECT for c in act.children)
+    if act.pos_ == _NOUN and act.lemma_.lower() in _PATIENT_POSSESSORS and not has_object:
+        for c in act.children:
+            if c.dep_ == _POSSESSOR and (person := _person_at(a, c)) is not None:
+                found.append(person)
+    for prep in act.children:
+        if prep.dep_ != _PREPOSITION:
+            continue
+        heads = (
+            [prep]
+            if prep.lower_ in _COMITATIVE
+            else [
+                c
+                for c in prep.children
+                if c.dep_ == _PREPOSITION and f"{prep.lower_} {c.lower_}" in _COMITATIVE
+            ]
+        )
+        for head in heads:
+            for obj in (c for c in head.children if c.dep_ == _OBJECT_OF_PREPOSITION):
+                for tok in (obj, *obj.conjuncts):
+                    named = [c for c in tok.children if c.dep_ == _SAME_PEOPLE[0]]
+                    for who in (tok, *named):  # "the lawyer X", "X, a lawyer"
+                        if (person := _person_at(a, who)) is not None:
+                            found.append(person)
+                            break
+    return list(dict.fromkeys(found))
+
+
 def among_subjects(a: Article, d: Draft) -> list[str]:
     """ "A and B were among 123 prisoners freed": the people the clause puts inside the
     counted group are the subject of "among" and its conjuncts."""
