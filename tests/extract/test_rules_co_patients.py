@@ -91,3 +91,22 @@ def test_a_family_name_of_several_words_is_the_fuller_name(extract: Extract) -> 
     )
     claim = only(out["claims"], "released", 1)
     assert claim["persons"] == ["Rocío San Miguel"]
+
+
+def test_a_name_in_a_passive_subject_is_the_one_acted_on(extract: Extract) -> None:
+    # a real sentence's shape (an evidence quote of the compiled release records): a count
+    # of one told by "one of", the person in apposition with an age
+    out = extract(
+        "One of the oldest political prisoners in Belarus, union leader Vasil Berasneu, 74, "
+        "was released on Monday."
+    )
+    claim = only(out["claims"], "released", 1)
+    assert claim["persons"] == ["Vasil Berasneu"]
+    assert claim["agent"] is None
+
+
+def test_a_passive_subject_with_a_by_phrase_keeps_its_agent(extract: Extract) -> None:
+    out = extract("Tomas Berg, 52, was arrested by police in Minsk.")
+    claim = only(out["claims"], "detained", 1)
+    assert claim["persons"] == ["Tomas Berg"]
+    assert claim["agent"] is not None and claim["agent"].lower() == "police"

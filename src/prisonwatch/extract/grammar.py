@@ -381,6 +381,31 @@ def _owned_by(actor: str, owner: str) -> bool:
     return actor.startswith(owner) and actor[len(owner) : len(owner) + 1] in ("'", "’")
 
 
+_PASSIVE_SUBJECT = "nsubjpass"
+#: How a name inside a passive subject names the subject itself ("union leader X, 74"),
+#: rather than describing it ("the lawyer of X").
+_NAMING_LINKS = ("appos", "conj", "nsubjpass")
+
+
+def passive_subject(a: Article, d: Draft) -> tuple[list[str], list[str]]:
+    """The passive subject of the claim's verb, read from the parse: the names inside it
+    (never who acted: "X, 74, was released" was not released by X), and of those, the
+    people it names itself ("One of the oldest prisoners, union leader X, 74, was released":
+    X), not those a preposition brings in to describe it ("the lawyer of X")."""
+    verb = token_at(a.doc, d.trigger[0])
+    subject = _child(verb, _PASSIVE_SUBJECT) if verb is not None else None
+    if subject is None:
+        return [], []
+    lo, hi = _edges(subject)
+    inside = a.mentions_in(lo, hi, ("person", "organization"))
+    named: list[str] = []
+    for m in inside:
+        tok = token_at(a.doc, m.end - 1)
+        if m.type == "person" and tok is not None and tok.dep_ in _NAMING_LINKS:
+            named.append(m.name)
+    return [m.name for m in inside], list(dict.fromkeys(named))
+
+
 def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
     """Agents and sources the surface rules left empty, where the parse tells them; a source
     named inside the counted group is one of the counted, not who counts them."""
@@ -399,6 +424,11 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
         among = among_subjects(a, d)
         if among:
             d.persons = list(dict.fromkeys([*among, *d.persons]))
+        subject_names, named = passive_subject(a, d)
+        if d.agent in subject_names:
+            d.agent = None  # who was acted on, or words describing them
+        if not d.persons and d.count == 1 and len(named) == 1:
+            d.persons = named
         by = passive_agent(a, d)
         if by is not None and by not in d.persons:
             d.agent = by
