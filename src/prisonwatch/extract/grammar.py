@@ -123,6 +123,13 @@ def agent_by_parse(a: Article, d: Draft) -> str | None:
         obj = _child(by, _OBJECT_OF_PREPOSITION)
         return name_of(a, obj) if obj is not None else None
     subject = _child(verb, _SUBJECT)
+    up = verb
+    for _ in range(_SHARED_SUBJECT_HOPS):
+        if subject is not None or up.dep_ not in _SHARES_SUBJECT or up.head.i == up.i:
+            break
+        # "Police opened fire, killing one and arresting 12": the clause's subject acts
+        up = up.head
+        subject = _child(up, _SUBJECT)
     if subject is None:
         return None
     lo, hi = _edges(subject)
@@ -142,6 +149,10 @@ def _antecedent(a: Article, pos: int) -> str | None:
     return found[-1].name if found else None
 
 
+#: Participle and coordinated clauses that share the subject of the verb they hang from, and
+#: how many such steps up a verb's actor may be looked for.
+_SHARES_SUBJECT = ("advcl", "conj", "xcomp")
+_SHARED_SUBJECT_HOPS = 2
 _STATE_BODIES = EN.words("state_bodies")
 _POLICE = EN.words("police_bodies")
 _BODY_WORDS = {w.lower() for body in _STATE_BODIES for w in body.split()}
