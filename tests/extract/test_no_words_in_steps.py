@@ -24,7 +24,7 @@ EXTRACT = Path(__file__).resolve().parents[2] / "src" / "prisonwatch" / "extract
 ALLOWED = frozenset(
     {
         "nsubj", "nsubjpass", "agent", "pobj", "dobj", "compound", "amod", "appos", "conj",
-        "nummod", "prep", "PROPN", "VERB", "NOUN", "senter", "parser", "ner", "expand",
+        "nummod", "prep", "PROPN", "VERB", "NOUN", "mark", "senter", "parser", "ner", "expand",
         "person", "organization", "country", "place", "utf", "txt", "json", "data",
         "words", "prisonwatch", "extract", "confidence", "weights", "intercept", "rule",
         "parse_agrees", "log_distance", "attributed", "in_title", "part_of", "count", "bare",

@@ -153,6 +153,12 @@ def _antecedent(a: Article, pos: int) -> str | None:
 #: how many such steps up a verb's actor may be looked for.
 _SHARES_SUBJECT = ("advcl", "conj", "xcomp")
 _SHARED_SUBJECT_HOPS = 2
+#: A clause that completes an adjective or a verb whose subject tells it ("is pleased to
+#: announce"): its words are told by that subject.
+_COMPLETES = ("xcomp", "acomp")
+_CLAUSE = "advcl"
+_MARK = "mark"
+_ATTRIBUTION_MARKS = EN.words("attribution_marks")
 _STATE_BODIES = EN.words("state_bodies")
 _POLICE = EN.words("police_bodies")
 _BODY_WORDS = {w.lower() for body in _STATE_BODIES for w in body.split()}
@@ -166,12 +172,47 @@ def _say_subject(a: Article, pos: int) -> Any | None:
     governs it within a few arcs, or it has no subject)."""
     tok = token_at(a.doc, pos)
     for _ in range(_SAY_HOPS):
-        if tok is None or tok.head.i == tok.i:
+        if tok is None:
+            return None
+        aside = next(  # "were released, as reported by X": the say-clause hangs from the act
+            (
+                c
+                for c in tok.children
+                if c.dep_ == _CLAUSE
+                and c.lemma_.lower() in _SAY
+                and any(m.dep_ == _MARK and m.lower_ in _ATTRIBUTION_MARKS for m in c.children)
+            ),
+            None,
+        )
+        if aside is not None:
+            return _teller(aside)
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _SAY:
-            return _child(tok, _SUBJECT)
+            return _teller(tok)
     return None
+
+
+def _teller(say: Any) -> Any | None:
+    """Who a say-verb's words are told by: its subject; the agent of a passive ("as
+    reported by X"); the subject of the clause it completes ("X is pleased to announce")."""
+    by = _child(say, _PASSIVE_AGENT)
+    if by is not None and _child(say, _SUBJECT) is None:
+        return _child(by, _OBJECT_OF_PREPOSITION)
+    up = say
+    for _ in range(_SHARED_SUBJECT_HOPS):
+        subject = _child(up, _SUBJECT)
+        if subject is not None or up.dep_ not in _COMPLETES or up.head.i == up.i:
+            return subject
+        up = up.head
+    return _child(up, _SUBJECT)
+
+
+def say_span(a: Article, d: Draft) -> tuple[int, int] | None:
+    """The words naming who tells the claim's clause, as character offsets, or None."""
+    teller = _say_subject(a, d.trigger[0])
+    return _edges(teller) if teller is not None else None
 
 
 def source_by_parse(a: Article, d: Draft) -> str | None:
@@ -197,6 +238,8 @@ def named_speaker(a: Article, d: Draft) -> str | None:
     if subject is None:
         return None
     lo, hi = subject.left_edge.idx, subject.idx + len(subject)  # "the X group told AFP"
+    for named in (c for c in subject.rights if c.dep_ == _SAME_PEOPLE[0]):
+        hi = max(hi, named.idx + len(named))  # "by the Belarusian group Viasna"
     found = [m for m in a.mentions if lo <= m.start and m.end <= hi and m.type in _ENTITY_TYPES]
     covering = [m for m in a.mentions if m.start <= subject.idx < m.end and m.type in _ENTITY_TYPES]
     found = covering or found
@@ -393,6 +436,7 @@ def _owned_by(actor: str, owner: str) -> bool:
 
 
 _PASSIVE_SUBJECT = "nsubjpass"
+_PASSIVE_AUX = "auxpass"
 #: How a name inside a passive subject names the subject itself ("union leader X, 74"),
 #: rather than describing it ("the lawyer of X").
 _NAMING_LINKS = ("appos", "conj", "nsubjpass")
@@ -415,6 +459,71 @@ def passive_subject(a: Article, d: Draft) -> tuple[list[str], list[str]]:
         if m.type == "person" and tok is not None and tok.dep_ in _NAMING_LINKS:
             named.append(m.name)
     return [m.name for m in inside], list(dict.fromkeys(named))
+
+
+_MEDIATE = EN.words("mediation_lemmas")
+_REACT = EN.words("reaction_lemmas")
+_DIRECT_OBJECT = "dobj"
+
+
+def go_between(a: Article, d: Draft) -> tuple[int, int] | None:
+    """Where the text names a go-between for the claim's act told as a noun ("the US secured
+    the release of 135", "Qatar helped negotiate the release"), or one who reacts to it ("Viasna
+    welcomed the release of 12"): the subject of that verb, as character offsets; None when
+    there is none."""
+    act = token_at(a.doc, d.trigger[0])
+    if act is None or act.pos_ != _NOUN or act.dep_ != _DIRECT_OBJECT:
+        return None
+    verb = act.head
+    if verb.lemma_.lower() not in _MEDIATE | _REACT:
+        return None
+    teller = _teller(verb)
+    return _edges(teller) if teller is not None else None
+
+
+_COMMAND = EN.words("command_lemmas")
+
+
+def commanded_by(a: Article, d: Draft) -> str | None:
+    """Who ordered the claim's act told as a noun ("the junta ordered the release of 300"):
+    the commanding verb's subject, when it names someone."""
+    act = token_at(a.doc, d.trigger[0])
+    if act is None or act.pos_ != _NOUN or act.dep_ != _DIRECT_OBJECT:
+        return None
+    if act.head.lemma_.lower() not in _COMMAND:
+        return None
+    subject = _child(act.head, _SUBJECT)
+    return name_of(a, subject) if subject is not None else None
+
+
+_BY = EN.words("agent_prepositions")
+
+
+def noun_agent(a: Article, d: Draft) -> str | None:
+    """Who did the claim's act told as a noun, by a by-phrase under the noun or under its
+    of-object ("the arrest of 30 students by police", where the parse hangs "by" from
+    "students")."""
+    act = token_at(a.doc, d.trigger[0])
+    if act is None or act.pos_ != _NOUN:
+        return None
+    holders = [act]
+    for prep in act.children:
+        if prep.dep_ == _PREPOSITION and prep.lower_ in _OF_OBJECT:
+            holders.extend(c for c in prep.children if c.dep_ == _OBJECT_OF_PREPOSITION)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == _PREPOSITION and prep.lower_ in _BY:
+                obj = _child(prep, _OBJECT_OF_PREPOSITION)
+                if obj is not None:
+                    return name_of(a, obj)
+    return None
+
+
+def _passive_without_agent(a: Article, d: Draft) -> bool:
+    verb = token_at(a.doc, d.trigger[0])
+    if verb is None or _child(verb, _PASSIVE_AGENT) is not None:
+        return False
+    return any(c.dep_ in (_PASSIVE_SUBJECT, _PASSIVE_AUX) for c in verb.children)
 
 
 def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
@@ -458,4 +567,17 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
         if d.source is None:
             found = source_by_parse(a, d)
             d.source = found if found not in d.persons else None
+        if d.agent is not None and _passive_without_agent(a, d):
+            told = say_span(a, d)  # "X is pleased to announce that 80 were released"
+            if told is not None and any(m.name == d.agent for m in a.mentions_in(told[0], told[1])):
+                d.agent = None  # who tells of the act, not who did it
+        between = go_between(a, d) if d.agent is not None else None
+        if between is not None and any(
+            m.name == d.agent for m in a.mentions_in(between[0], between[1])
+        ):
+            d.agent = None  # a go-between brought the release about; another freed them
+        if d.agent is None and (doer := noun_agent(a, d)) is not None:
+            d.agent = doer  # "the arrest of 30 students by police"
+        if d.agent is None and (commander := commanded_by(a, d)) is not None:
+            d.agent = commander  # "the junta ordered the release of 300"
     named_for_described(a, drafts)
