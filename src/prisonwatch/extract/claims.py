@@ -89,7 +89,7 @@ _ACTED_ON_RULES = ("parse_object", "parse_given")
 #: A stock the participle tells ("people jailed") is no fact of people the verb frees.
 _STOCK = "held"
 
-VERSION = "claims/1.6"
+VERSION = "claims/1.7"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
@@ -175,7 +175,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     _settle(a, merged)
     fill_from_parse(a, merged)
     for d in merged:
-        d.agent = state_itself(a, d.agent) if d.agent not in d.persons else None
+        acted_on = d.agent is not None and any(p in d.agent for p in d.persons)
+        d.agent = state_itself(a, d.agent) if not acted_on else None  # "the blogger X"
     return merged
 
 
