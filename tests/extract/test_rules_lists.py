@@ -62,3 +62,41 @@ def test_a_kind_word_before_a_noun_for_people_names_the_population(extract: Extr
 
 def test_a_kind_word_before_another_noun_counts_nothing(extract: Extract) -> None:
     assert extract("Police seized 3 media servers on Monday.")["claims"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "action", "count", "when"),
+    [
+        (
+            "Over the past two months, the number of political prisoners has grown by 19 people.",
+            "designated",
+            19,
+            {"from": "2025-10", "to": "2025-12-12"},
+        ),
+        (
+            "In the last three weeks police detained 40 students.",
+            "detained",
+            40,
+            {"from": "2025-11-21", "to": "2025-12-12"},
+        ),
+        (
+            "In the past two years, 300 people were sentenced.",
+            "sentenced",
+            300,
+            {"from": "2023", "to": "2025-12-12"},
+        ),
+    ],
+)
+def test_a_span_reaching_back_from_the_article_date(
+    extract: Extract, body: str, action: str, count: int, when: dict[str, str]
+) -> None:
+    assert only(extract(body)["claims"], action, count)["when"] == when
+
+
+def test_a_dated_act_keeps_its_date_beside_a_past_span(extract: Extract) -> None:
+    claim = only(
+        extract("The past two years were hard; 40 students were detained on Monday.")["claims"],
+        "detained",
+        40,
+    )
+    assert claim["when"] == {"from": "2025-12-08", "to": "2025-12-08"}
