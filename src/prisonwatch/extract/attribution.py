@@ -352,3 +352,19 @@ def _body_as_written(a: Article, start: int, body: str) -> str:
     if owner is not None and a.mentions_in(owner.start(1), owner.end(1), ("country",)):
         return f"{owner.group(1)} {words}"
     return words
+
+
+_BARE_BODIES = EN.words("state_bodies") - _STATE_ITSELF
+
+
+def one_ruling_body(a: Article, drafts: list[Draft]) -> None:
+    """One article's ruling body named by two bare words ("junta" in the title, "the regime"
+    further on) is one agent: the word the article names it by first."""
+    bare = {d.agent for d in drafts if d.agent is not None and d.agent.lower() in _BARE_BODIES}
+    if len(bare) < 2:
+        return
+    folded = a.text.casefold()
+    first = min(bare, key=lambda w: (folded.find(w.casefold()) % (len(folded) + 1), w))
+    for d in drafts:
+        if d.agent in bare:
+            d.agent = first

@@ -21,6 +21,7 @@ from prisonwatch.extract.attribution import (
     holding_state,
     is_government,
     is_org,
+    one_ruling_body,
     source_of,
     state_itself,
 )
@@ -89,7 +90,7 @@ _ACTED_ON_RULES = ("parse_object", "parse_given")
 #: A stock the participle tells ("people jailed") is no fact of people the verb frees.
 _STOCK = "held"
 
-VERSION = "claims/1.7"
+VERSION = "claims/1.8"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
@@ -177,6 +178,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     for d in merged:
         acted_on = d.agent is not None and any(p in d.agent for p in d.persons)
         d.agent = state_itself(a, d.agent) if not acted_on else None  # "the blogger X"
+    one_ruling_body(a, merged)
     return merged
 
 
