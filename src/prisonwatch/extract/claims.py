@@ -90,7 +90,7 @@ _ACTED_ON_RULES = ("parse_object", "parse_given")
 #: A stock the participle tells ("people jailed") is no fact of people the verb frees.
 _STOCK = "held"
 
-VERSION = "claims/1.8"
+VERSION = "claims/1.9"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
@@ -106,6 +106,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         if roster(a, si, drafts, speakers):
             continue
         triggers = find_triggers(a, s, e)
+        # a word of a category's label in a tally ("Convicted in the Ganja case" - 22 people)
+        triggers = [t for t in triggers if not lx.LABEL_TALLY_AFTER.match(text, t.end, e)]
         named_member = enumerated_member(a, si, drafts)
         if named_member is not None:
             group, member = named_member
@@ -124,7 +126,12 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             text[s:e].lower()
         )
         by_parse = [
-            p for p in parsed if s <= p.start < e and p.start >= named_until and p.mood != UNREAL
+            p
+            for p in parsed
+            if s <= p.start < e
+            and p.start >= named_until
+            and p.mood != UNREAL
+            and not lx.LABEL_TALLY_AFTER.match(text, p.verb[1], e)
         ]
         if not triggers and inherited is None and not verbless_stock and not by_parse:
             continue

@@ -157,6 +157,14 @@ NATIONAL_CITIZENS = _rx(
     r"^(?:French|Italian|Spanish|Swiss|Japanese|Chinese|Polish|Latvian|Lithuanian|Estonian|British|American|German|Dutch|Norwegian|Ukrainian|Russian|Belarusian|Swedish|Czech|Slovak|Austrian|Canadian|Australian|Israeli|Georgian|Moldovan|Turkish|Slovenian)\s+(?:nationals?|citizens?)\b"
 )
 #: Words allowed between a count and its noun ("52 seriously ill political prisoners").
+#: What follows a word inside a category's label in a tally ("Political emigrants deported
+#: from Germany" - 5 people; "Convicted in the Ganja case" - 22 people): the act words of a
+#: label name the category and tell of no act.
+LABEL_TALLY_AFTER = re.compile(
+    r"[^;.:\n\d]{0,60}?[\"”“»«']?\s+[–—-]\s*\d[\d,]*\s+(?:(?i:people|persons)|"
+    + EN.alternation("people_nouns")
+    + r")\b"
+)
 #: The group of NOUN_GAP holding a word for the counted people's kind ("media" representatives).
 KIND_GROUP = "kind"
 NOUN_GAP = _rx(
