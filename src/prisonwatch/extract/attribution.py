@@ -56,6 +56,17 @@ def counting_body(a: Article, d: Draft, s: int) -> str | None:
     return ent.name if ent is not None and ent.type == "organization" else None
 
 
+def _credit_line(a: Article, s: int, e: int) -> str | None:
+    """A body or person named alone after a dash that ends the sentence, as a headline
+    credits its source ("... grows to 254 – FFPPA"): that source."""
+    end = len(a.text[s:e].rstrip(lx.CREDIT_TRAILING)) + s
+    named = a.mentions_in(s, end, ("person", "organization"))
+    if not named or named[-1].end != end:
+        return None
+    last = named[-1]
+    return last.name if lx.CREDIT_DASH.search(a.text, s, last.start) else None
+
+
 def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
     """Who the text attributes the figure to: the speaker of the quote it stands in, else
     "according to X", "X said", "said X", a pronoun's speaker, or a described group."""
@@ -63,6 +74,9 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
     q = a.quote_at(pos)
     if q is not None and q.speaker:
         return q.speaker
+    credit = _credit_line(a, s, e)
+    if credit is not None:
+        return credit  # "Number of political prisoners grows to 254 – FFPPA"
     m = lx.ACCORDING_TO.search(text[s:e])  # "cited by" relays
     if m:
         after = a.mentions_in(

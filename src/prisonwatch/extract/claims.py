@@ -90,7 +90,7 @@ _ACTED_ON_RULES = ("parse_object", "parse_given")
 #: A stock the participle tells ("people jailed") is no fact of people the verb frees.
 _STOCK = "held"
 
-VERSION = "claims/1.9"
+VERSION = "claims/1.10"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:

@@ -14,7 +14,7 @@ from prisonwatch.extract.lang.en.lexicon import DEMONYMS
 from prisonwatch.extract.results import ExtractedEntity
 from prisonwatch.names.keys import given_group
 
-VERSION = "entities/1.4"
+VERSION = "entities/1.5"
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None}
 _TITLE = re.compile(
     r"^(?:(?:U\.S\.|US|Russian|Belarusian|Lithuanian|Lithuania's|Polish|former|opposition|"
@@ -510,13 +510,13 @@ def _acronyms(found: list[Mention], text: str) -> list[Mention]:
     covered: list[tuple[int, int]] = []
     for m in found:
         body = short.get(m.text)
-        if body is not None and m.start > body.start:
+        if body is not None and m is not body:  # a headline's acronym, defined in the body
             m = Mention(m.start, m.end, m.text, body.type, body.name)
         out.append(m)
         covered.append((m.start, m.end))
     for acronym, body in short.items():
         for hit in re.finditer(rf"\b{re.escape(acronym)}\b", text):
-            if hit.start() > body.end and not any(
+            if not (body.start <= hit.start() < body.end) and not any(
                 a < hit.end() and hit.start() < b for a, b in covered
             ):
                 out.append(Mention(hit.start(), hit.end(), acronym, body.type, body.name))

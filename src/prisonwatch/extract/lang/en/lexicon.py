@@ -165,6 +165,10 @@ LABEL_TALLY_AFTER = re.compile(
     + EN.alternation("people_nouns")
     + r")\b"
 )
+#: A dash that sets a credit apart at the end of a headline or sentence ("... – FFPPA").
+CREDIT_DASH = re.compile(r"\s[–—-]\s*$")
+#: What may close a sentence after its credit.
+CREDIT_TRAILING = " \n.!"
 #: The group of NOUN_GAP holding a word for the counted people's kind ("media" representatives).
 KIND_GROUP = "kind"
 NOUN_GAP = _rx(
