@@ -5,9 +5,9 @@ people, evidence and population). On matched claims: accuracy of `when`,
 `source`, `agent`, `qualifier`, `population`, `part_of` (the parent must be the matched parent)
 and `persons` (as sets). Quotes match on span overlap of at least 0.3 of the longer span, then
 speaker accuracy. Events: F1 by kind. Figures for all articles and for each fold of
-`extract_folds.json`: `dev` and `dev2` are looked at while rules are written; `hidden` is not
-(only its aggregate is printed, never an article's line or errors). A reliability table of the
-claims' confidence. Throughput against spaCy's own pass with tok2vec, tagger, parser and ner.
+`extract_folds.json`: `dev`, `dev2` and `dev3` are looked at while rules are written; `hidden`
+is not (only its aggregate is printed, never an article's line or errors). A reliability table
+of the claims' confidence. Throughput against spaCy's own pass with tok2vec, tagger, parser and ner.
 
     python bench/extract_eval.py [ARTICLES_DIR] [-v] [--no-hidden] [--no-speed]
 

@@ -24,7 +24,7 @@ EXTRACT = Path(__file__).resolve().parents[2] / "src" / "prisonwatch" / "extract
 ALLOWED = frozenset(
     {
         "nsubj", "nsubjpass", "agent", "pobj", "dobj", "compound", "amod", "appos", "conj",
-        "nummod", "prep", "PROPN", "VERB", "NOUN", "senter", "parser", "ner", "expand",
+        "nummod", "prep", "PROPN", "VERB", "NOUN", "mark", "senter", "parser", "ner", "expand",
         "person", "organization", "country", "place", "utf", "txt", "json", "data",
         "words", "prisonwatch", "extract", "confidence", "weights", "intercept", "rule",
         "parse_agrees", "log_distance", "attributed", "in_title", "part_of", "count", "bare",
@@ -43,7 +43,7 @@ ALLOWED = frozenset(
         "acl", "participle", "share_participle",
         "AUX", "attr",
         "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "dep",
-        "persons-by-parse/1.1", "claims/1.5",
+        "persons-by-parse/1.2", "claims/1.10",
         # patterns and token names added in issue 12's third session, and spaCy's keys
         "nominal", "subject", "share_subject", "share_auxsubject", "among", "group",
         "ORTH", "attribute_ruler", "given_passive",

@@ -56,6 +56,17 @@ def counting_body(a: Article, d: Draft, s: int) -> str | None:
     return ent.name if ent is not None and ent.type == "organization" else None
 
 
+def _credit_line(a: Article, s: int, e: int) -> str | None:
+    """A body or person named alone after a dash that ends the sentence, as a headline
+    credits its source ("... grows to 254 – FFPPA"): that source."""
+    end = len(a.text[s:e].rstrip(lx.CREDIT_TRAILING)) + s
+    named = a.mentions_in(s, end, ("person", "organization"))
+    if not named or named[-1].end != end:
+        return None
+    last = named[-1]
+    return last.name if lx.CREDIT_DASH.search(a.text, s, last.start) else None
+
+
 def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
     """Who the text attributes the figure to: the speaker of the quote it stands in, else
     "according to X", "X said", "said X", a pronoun's speaker, or a described group."""
@@ -63,6 +74,9 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
     q = a.quote_at(pos)
     if q is not None and q.speaker:
         return q.speaker
+    credit = _credit_line(a, s, e)
+    if credit is not None:
+        return credit  # "Number of political prisoners grows to 254 – FFPPA"
     m = lx.ACCORDING_TO.search(text[s:e])  # "cited by" relays
     if m:
         after = a.mentions_in(
@@ -352,3 +366,19 @@ def _body_as_written(a: Article, start: int, body: str) -> str:
     if owner is not None and a.mentions_in(owner.start(1), owner.end(1), ("country",)):
         return f"{owner.group(1)} {words}"
     return words
+
+
+_BARE_BODIES = EN.words("state_bodies") - _STATE_ITSELF
+
+
+def one_ruling_body(a: Article, drafts: list[Draft]) -> None:
+    """One article's ruling body named by two bare words ("junta" in the title, "the regime"
+    further on) is one agent: the word the article names it by first."""
+    bare = {d.agent for d in drafts if d.agent is not None and d.agent.lower() in _BARE_BODIES}
+    if len(bare) < 2:
+        return
+    folded = a.text.casefold()
+    first = min(bare, key=lambda w: (folded.find(w.casefold()) % (len(folded) + 1), w))
+    for d in drafts:
+        if d.agent in bare:
+            d.agent = first

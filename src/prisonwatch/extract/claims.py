@@ -21,6 +21,7 @@ from prisonwatch.extract.attribution import (
     holding_state,
     is_government,
     is_org,
+    one_ruling_body,
     source_of,
     state_itself,
 )
@@ -68,6 +69,7 @@ from prisonwatch.extract.people import (
     one_among,
     persons_after,
     roster,
+    with_others,
 )
 from prisonwatch.extract.persons_by_parse import named_patients
 from prisonwatch.extract.relations import (
@@ -88,7 +90,7 @@ _ACTED_ON_RULES = ("parse_object", "parse_given")
 #: A stock the participle tells ("people jailed") is no fact of people the verb frees.
 _STOCK = "held"
 
-VERSION = "claims/1.5"
+VERSION = "claims/1.10"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
@@ -104,6 +106,8 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         if roster(a, si, drafts, speakers):
             continue
         triggers = find_triggers(a, s, e)
+        # a word of a category's label in a tally ("Convicted in the Ganja case" - 22 people)
+        triggers = [t for t in triggers if not lx.LABEL_TALLY_AFTER.match(text, t.end, e)]
         named_member = enumerated_member(a, si, drafts)
         if named_member is not None:
             group, member = named_member
@@ -122,7 +126,12 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             text[s:e].lower()
         )
         by_parse = [
-            p for p in parsed if s <= p.start < e and p.start >= named_until and p.mood != UNREAL
+            p
+            for p in parsed
+            if s <= p.start < e
+            and p.start >= named_until
+            and p.mood != UNREAL
+            and not lx.LABEL_TALLY_AFTER.match(text, p.verb[1], e)
         ]
         if not triggers and inherited is None and not verbless_stock and not by_parse:
             continue
@@ -160,6 +169,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
             )
         )
     drafts = _named_groups(a, drafts, speakers, doc_deal)
+    with_others(a, drafts)
     _arrests_again(a.doc, drafts)
     title = a.sentence_of(a.body_start) if a.body_start else -1
     body_from = a.sentences[title][1] if 0 <= title < len(a.sentences) else 0
@@ -173,7 +183,9 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     _settle(a, merged)
     fill_from_parse(a, merged)
     for d in merged:
-        d.agent = state_itself(a, d.agent) if d.agent not in d.persons else None
+        acted_on = d.agent is not None and any(p in d.agent for p in d.persons)
+        d.agent = state_itself(a, d.agent) if not acted_on else None  # "the blogger X"
+    one_ruling_body(a, merged)
     return merged
 
 

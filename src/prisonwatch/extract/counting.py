@@ -129,6 +129,9 @@ def noun_population(text: str, end: int, stop: int) -> tuple[str | None, int]:
         if pop == "_noun":
             pop = re.sub(r"\W+", "_", word.lower())
             pop = pop if pop.endswith("s") or pop in lx.UNCOUNTED_PLURALS else pop + "s"
+            kind = gap.group(lx.KIND_GROUP) if gap is not None and gap_len else None
+            if kind is not None:
+                pop = f"{kind.lower()}_{pop}"  # "5 media representatives"
         elif pop == "_nationals":
             pop = re.sub(r"\W+", "_", word.lower())
             pop = pop if pop.endswith("s") else pop + "s"

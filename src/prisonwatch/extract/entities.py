@@ -14,7 +14,7 @@ from prisonwatch.extract.lang.en.lexicon import DEMONYMS
 from prisonwatch.extract.results import ExtractedEntity
 from prisonwatch.names.keys import given_group
 
-VERSION = "entities/1.3"
+VERSION = "entities/1.5"
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": None}
 _TITLE = re.compile(
     r"^(?:(?:U\.S\.|US|Russian|Belarusian|Lithuanian|Lithuania's|Polish|former|opposition|"
@@ -388,6 +388,18 @@ def _full_name(m: Mention, full: list[Mention]) -> str:
     if len(words) == 1:
         before = [f for f in same if f.start < m.start]
         return (before[-1] if before else same[0]).name
+    # a family name of several words ("San Miguel" of "Rocío San Miguel"): the fuller name
+    # that ends with all of them, the nearest before it
+    folded = [w.casefold() for w in words]
+    tails = [
+        f
+        for f in same
+        if len(f.name.split()) > len(words)
+        and [w.casefold() for w in f.name.split()[-len(words) :]] == folded
+    ]
+    if tails:
+        before = [f for f in tails if f.start < m.start]
+        return (before[-1] if before else tails[0]).name
     fuller = [
         f.name
         for f in same
@@ -498,13 +510,13 @@ def _acronyms(found: list[Mention], text: str) -> list[Mention]:
     covered: list[tuple[int, int]] = []
     for m in found:
         body = short.get(m.text)
-        if body is not None and m.start > body.start:
+        if body is not None and m is not body:  # a headline's acronym, defined in the body
             m = Mention(m.start, m.end, m.text, body.type, body.name)
         out.append(m)
         covered.append((m.start, m.end))
     for acronym, body in short.items():
         for hit in re.finditer(rf"\b{re.escape(acronym)}\b", text):
-            if hit.start() > body.end and not any(
+            if not (body.start <= hit.start() < body.end) and not any(
                 a < hit.end() and hit.start() < b for a, b in covered
             ):
                 out.append(Mention(hit.start(), hit.end(), acronym, body.type, body.name))

@@ -123,6 +123,13 @@ def agent_by_parse(a: Article, d: Draft) -> str | None:
         obj = _child(by, _OBJECT_OF_PREPOSITION)
         return name_of(a, obj) if obj is not None else None
     subject = _child(verb, _SUBJECT)
+    up = verb
+    for _ in range(_SHARED_SUBJECT_HOPS):
+        if subject is not None or up.dep_ not in _SHARES_SUBJECT or up.head.i == up.i:
+            break
+        # "Police opened fire, killing one and arresting 12": the clause's subject acts
+        up = up.head
+        subject = _child(up, _SUBJECT)
     if subject is None:
         return None
     lo, hi = _edges(subject)
@@ -142,6 +149,16 @@ def _antecedent(a: Article, pos: int) -> str | None:
     return found[-1].name if found else None
 
 
+#: Participle and coordinated clauses that share the subject of the verb they hang from, and
+#: how many such steps up a verb's actor may be looked for.
+_SHARES_SUBJECT = ("advcl", "conj", "xcomp")
+_SHARED_SUBJECT_HOPS = 2
+#: A clause that completes an adjective or a verb whose subject tells it ("is pleased to
+#: announce"): its words are told by that subject.
+_COMPLETES = ("xcomp", "acomp")
+_CLAUSE = "advcl"
+_MARK = "mark"
+_ATTRIBUTION_MARKS = EN.words("attribution_marks")
 _STATE_BODIES = EN.words("state_bodies")
 _POLICE = EN.words("police_bodies")
 _BODY_WORDS = {w.lower() for body in _STATE_BODIES for w in body.split()}
@@ -155,12 +172,47 @@ def _say_subject(a: Article, pos: int) -> Any | None:
     governs it within a few arcs, or it has no subject)."""
     tok = token_at(a.doc, pos)
     for _ in range(_SAY_HOPS):
-        if tok is None or tok.head.i == tok.i:
+        if tok is None:
+            return None
+        aside = next(  # "were released, as reported by X": the say-clause hangs from the act
+            (
+                c
+                for c in tok.children
+                if c.dep_ == _CLAUSE
+                and c.lemma_.lower() in _SAY
+                and any(m.dep_ == _MARK and m.lower_ in _ATTRIBUTION_MARKS for m in c.children)
+            ),
+            None,
+        )
+        if aside is not None:
+            return _teller(aside)
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _SAY:
-            return _child(tok, _SUBJECT)
+            return _teller(tok)
     return None
+
+
+def _teller(say: Any) -> Any | None:
+    """Who a say-verb's words are told by: its subject; the agent of a passive ("as
+    reported by X"); the subject of the clause it completes ("X is pleased to announce")."""
+    by = _child(say, _PASSIVE_AGENT)
+    if by is not None and _child(say, _SUBJECT) is None:
+        return _child(by, _OBJECT_OF_PREPOSITION)
+    up = say
+    for _ in range(_SHARED_SUBJECT_HOPS):
+        subject = _child(up, _SUBJECT)
+        if subject is not None or up.dep_ not in _COMPLETES or up.head.i == up.i:
+            return subject
+        up = up.head
+    return _child(up, _SUBJECT)
+
+
+def say_span(a: Article, d: Draft) -> tuple[int, int] | None:
+    """The words naming who tells the claim's clause, as character offsets, or None."""
+    teller = _say_subject(a, d.trigger[0])
+    return _edges(teller) if teller is not None else None
 
 
 def source_by_parse(a: Article, d: Draft) -> str | None:
@@ -186,6 +238,8 @@ def named_speaker(a: Article, d: Draft) -> str | None:
     if subject is None:
         return None
     lo, hi = subject.left_edge.idx, subject.idx + len(subject)  # "the X group told AFP"
+    for named in (c for c in subject.rights if c.dep_ == _SAME_PEOPLE[0]):
+        hi = max(hi, named.idx + len(named))  # "by the Belarusian group Viasna"
     found = [m for m in a.mentions if lo <= m.start and m.end <= hi and m.type in _ENTITY_TYPES]
     covering = [m for m in a.mentions if m.start <= subject.idx < m.end and m.type in _ENTITY_TYPES]
     found = covering or found
@@ -245,6 +299,55 @@ def patients_by_parse(a: Article, pos: int) -> list[tuple[int, int, str]]:
         elif (span := _name_after_role(tok)) is not None:
             found.append((span[0], span[1], a.text[span[0] : span[1]]))
     return sorted(set(found))
+
+
+_PATIENT_POSSESSORS = EN.words("patient_possessor_nouns")
+_COMITATIVE = EN.words("comitative_prepositions")
+_POSSESSOR = "poss"
+_PREPOSITION = "prep"
+_OF_OBJECT = EN.words("partitive_prepositions")
+
+
+def _person_at(a: Article, tok: Any) -> tuple[int, int, str] | None:
+    known = [m for m in a.mentions if m.type == "person" and m.start <= tok.idx < m.end]
+    return (known[0].start, known[0].end, known[0].name) if known else None
+
+
+def co_patients_by_parse(a: Article, pos: int) -> list[tuple[int, int, str]]:
+    """People the act at `pos` is done to besides its object, as (start, end, name): the
+    possessor of an act noun whose possessor undergoes it ("San Miguel's release"), unless the
+    noun has an of-object of its own; and whom a comitative preposition sets beside them ("freed
+    alongside B", "along with A, B and C"), with their conjuncts."""
+    act = token_at(a.doc, pos)
+    if act is None:
+        return []
+    found: list[tuple[int, int, str]] = []
+    has_object = any(c.dep_ == _PREPOSITION and c.lower_ in _OF_OBJECT for c in act.children)
+    if act.pos_ == _NOUN and act.lemma_.lower() in _PATIENT_POSSESSORS and not has_object:
+        for c in act.children:
+            if c.dep_ == _POSSESSOR and (person := _person_at(a, c)) is not None:
+                found.append(person)
+    for prep in act.children:
+        if prep.dep_ != _PREPOSITION:
+            continue
+        heads = (
+            [prep]
+            if prep.lower_ in _COMITATIVE
+            else [
+                c
+                for c in prep.children
+                if c.dep_ == _PREPOSITION and f"{prep.lower_} {c.lower_}" in _COMITATIVE
+            ]
+        )
+        for head in heads:
+            for obj in (c for c in head.children if c.dep_ == _OBJECT_OF_PREPOSITION):
+                for tok in (obj, *obj.conjuncts):
+                    named = [c for c in tok.children if c.dep_ == _SAME_PEOPLE[0]]
+                    for who in (tok, *named):  # "the lawyer X", "X, a lawyer"
+                        if (person := _person_at(a, who)) is not None:
+                            found.append(person)
+                            break
+    return list(dict.fromkeys(found))
 
 
 def among_subjects(a: Article, d: Draft) -> list[str]:
@@ -332,6 +435,97 @@ def _owned_by(actor: str, owner: str) -> bool:
     return actor.startswith(owner) and actor[len(owner) : len(owner) + 1] in ("'", "’")
 
 
+_PASSIVE_SUBJECT = "nsubjpass"
+_PASSIVE_AUX = "auxpass"
+#: How a name inside a passive subject names the subject itself ("union leader X, 74"),
+#: rather than describing it ("the lawyer of X").
+_NAMING_LINKS = ("appos", "conj", "nsubjpass")
+
+
+def passive_subject(a: Article, d: Draft) -> tuple[list[str], list[str]]:
+    """The passive subject of the claim's verb, read from the parse: the names inside it
+    (never who acted: "X, 74, was released" was not released by X), and of those, the
+    people it names itself ("One of the oldest prisoners, union leader X, 74, was released":
+    X), not those a preposition brings in to describe it ("the lawyer of X")."""
+    verb = token_at(a.doc, d.trigger[0])
+    subject = _child(verb, _PASSIVE_SUBJECT) if verb is not None else None
+    if subject is None:
+        return [], []
+    lo, hi = _edges(subject)
+    inside = a.mentions_in(lo, hi, ("person", "organization"))
+    named: list[str] = []
+    for m in inside:
+        tok = token_at(a.doc, m.end - 1)
+        if m.type == "person" and tok is not None and tok.dep_ in _NAMING_LINKS:
+            named.append(m.name)
+    return [m.name for m in inside], list(dict.fromkeys(named))
+
+
+_MEDIATE = EN.words("mediation_lemmas")
+_REACT = EN.words("reaction_lemmas")
+_DIRECT_OBJECT = "dobj"
+
+
+def go_between(a: Article, d: Draft) -> tuple[int, int] | None:
+    """Where the text names a go-between for the claim's act told as a noun ("the US secured
+    the release of 135", "Qatar helped negotiate the release"), or one who reacts to it ("Viasna
+    welcomed the release of 12"): the subject of that verb, as character offsets; None when
+    there is none."""
+    act = token_at(a.doc, d.trigger[0])
+    if act is None or act.pos_ != _NOUN or act.dep_ != _DIRECT_OBJECT:
+        return None
+    verb = act.head
+    if verb.lemma_.lower() not in _MEDIATE | _REACT:
+        return None
+    teller = _teller(verb)
+    return _edges(teller) if teller is not None else None
+
+
+_COMMAND = EN.words("command_lemmas")
+
+
+def commanded_by(a: Article, d: Draft) -> str | None:
+    """Who ordered the claim's act told as a noun ("the junta ordered the release of 300"):
+    the commanding verb's subject, when it names someone."""
+    act = token_at(a.doc, d.trigger[0])
+    if act is None or act.pos_ != _NOUN or act.dep_ != _DIRECT_OBJECT:
+        return None
+    if act.head.lemma_.lower() not in _COMMAND:
+        return None
+    subject = _child(act.head, _SUBJECT)
+    return name_of(a, subject) if subject is not None else None
+
+
+_BY = EN.words("agent_prepositions")
+
+
+def noun_agent(a: Article, d: Draft) -> str | None:
+    """Who did the claim's act told as a noun, by a by-phrase under the noun or under its
+    of-object ("the arrest of 30 students by police", where the parse hangs "by" from
+    "students")."""
+    act = token_at(a.doc, d.trigger[0])
+    if act is None or act.pos_ != _NOUN:
+        return None
+    holders = [act]
+    for prep in act.children:
+        if prep.dep_ == _PREPOSITION and prep.lower_ in _OF_OBJECT:
+            holders.extend(c for c in prep.children if c.dep_ == _OBJECT_OF_PREPOSITION)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == _PREPOSITION and prep.lower_ in _BY:
+                obj = _child(prep, _OBJECT_OF_PREPOSITION)
+                if obj is not None:
+                    return name_of(a, obj)
+    return None
+
+
+def _passive_without_agent(a: Article, d: Draft) -> bool:
+    verb = token_at(a.doc, d.trigger[0])
+    if verb is None or _child(verb, _PASSIVE_AGENT) is not None:
+        return False
+    return any(c.dep_ in (_PASSIVE_SUBJECT, _PASSIVE_AUX) for c in verb.children)
+
+
 def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
     """Agents and sources the surface rules left empty, where the parse tells them; a source
     named inside the counted group is one of the counted, not who counts them."""
@@ -350,6 +544,11 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
         among = among_subjects(a, d)
         if among:
             d.persons = list(dict.fromkeys([*among, *d.persons]))
+        subject_names, named = passive_subject(a, d)
+        if d.agent in subject_names:
+            d.agent = None  # who was acted on, or words describing them
+        if not d.persons and d.count == 1 and len(named) == 1:
+            d.persons = named
         by = passive_agent(a, d)
         if by is not None and by not in d.persons:
             d.agent = by
@@ -368,4 +567,17 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
         if d.source is None:
             found = source_by_parse(a, d)
             d.source = found if found not in d.persons else None
+        if d.agent is not None and _passive_without_agent(a, d):
+            told = say_span(a, d)  # "X is pleased to announce that 80 were released"
+            if told is not None and any(m.name == d.agent for m in a.mentions_in(told[0], told[1])):
+                d.agent = None  # who tells of the act, not who did it
+        between = go_between(a, d) if d.agent is not None else None
+        if between is not None and any(
+            m.name == d.agent for m in a.mentions_in(between[0], between[1])
+        ):
+            d.agent = None  # a go-between brought the release about; another freed them
+        if d.agent is None and (doer := noun_agent(a, d)) is not None:
+            d.agent = doer  # "the arrest of 30 students by police"
+        if d.agent is None and (commander := commanded_by(a, d)) is not None:
+            d.agent = commander  # "the junta ordered the release of 300"
     named_for_described(a, drafts)

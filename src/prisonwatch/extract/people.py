@@ -19,9 +19,10 @@ from prisonwatch.extract.counting import (
     mechanism_of,
 )
 from prisonwatch.extract.entities import Mention
-from prisonwatch.extract.grammar import patients_by_parse, speakers_of
+from prisonwatch.extract.grammar import co_patients_by_parse, patients_by_parse, speakers_of
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
+from prisonwatch.extract.numbers import parse_number
 from prisonwatch.extract.parse import token_at
 from prisonwatch.extract.timing import when_of
 
@@ -278,19 +279,25 @@ def named_person_claims(
                 Mention(lo, hi, name, "person", name)
                 for lo, hi, name in patients_by_parse(a, t.start)
             ]  # "sentenced the activist X": the verb's object, read from the parse
+        beside = [
+            Mention(lo, hi, name, "person", name)
+            for lo, hi, name in co_patients_by_parse(a, t.start)
+            if all(name != p.name for p in patients)
+        ]
+        if beside and t.action != "demanded":
+            # "He was freed alongside B": he was counted before; B is what is new
+            patients = [p for p in patients if (t.action, p.name) not in done] + beside
         tellers = speakers | speakers_of(a, t.start)  # "Lawyer X said his client was freed"
         patients = [p for p in patients if p.name not in tellers]
         names = list(dict.fromkeys(p.name for p in patients))
         if not names or _told_before(t.action, names, done, previous + out):
             continue
-        listed_with_others = re.match(
-            r"[\s,]*(?:and|as well as)\s+(?:\w+\s+)?other\b",
-            a.text[max(p.end for p in patients) : e],
-        )
+        listed_with_others = re.match(_WITH_OTHERS, a.text[max(p.end for p in patients) : e])
+        numbered = parse_number(listed_with_others.group(1) or "") if listed_with_others else None
         d = Draft(
             action=t.action,
             count=len(names),
-            qualifier="at_least" if listed_with_others else "exact",
+            qualifier="at_least" if listed_with_others and numbered is None else "exact",
             population=None,
             start=min(p.start for p in patients),
             end=max(p.end for p in patients),
@@ -572,6 +579,29 @@ _REMAINS_HELD = re.compile(
 _SUBJECT_UNDERGOES = re.compile(
     r"spent|getting|got|gets|received|receiving|given|handed|walked free|walked out|left", re.I
 )
+
+
+_WITH_OTHERS = re.compile(
+    rf"[\s,]*{EN.alternation('list_joiners')}\s+(?:(\w+)\s+)?{EN.alternation('other_words')}\b",
+    re.IGNORECASE,
+)
+
+
+def with_others(a: Article, drafts: list[Draft]) -> None:
+    """ "A, B and four other Spanish citizens were freed": a claim naming its people counts
+    the others the list adds by number (2 + 4), not the names alone."""
+    for d in drafts:
+        if not d.persons or d.count != len(d.persons) or d.qualifier != "exact":
+            continue
+        s, e = a.sentences[d.sentence]
+        ends = [m.end for m in a.mentions_in(s, e, ("person",)) if m.name in d.persons]
+        ends += [i + len(n) for n in d.persons if (i := a.text.rfind(n, s, e)) >= 0]
+        if not ends:
+            continue
+        more = _WITH_OTHERS.match(a.text, max(ends), e)
+        n = parse_number(more.group(1) or "") if more else None
+        if n:
+            d.count += n
 
 
 def _told_before(

@@ -24,7 +24,7 @@ from prisonwatch.extract.counts_by_parse import (
 )
 from prisonwatch.extract.lang.en import EN
 
-VERSION = "persons-by-parse/1.1"
+VERSION = "persons-by-parse/1.2"
 
 #: spaCy's English dependency labels.
 _PATIENTS = ("dobj", "nsubjpass", "attr", "dep")
@@ -41,6 +41,8 @@ _COPULA_PARTS = ("nsubj", "attr")
 _AMONG = EN.words("member_prepositions")
 _INCLUDE = EN.words("include_lemmas")
 _OBJECT = "dobj"
+#: What separates the members of a list whose members hold commas of their own.
+_LIST_SEPARATOR = ";"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,11 @@ def named_patients(
         listed = {p.i for p in patients}
         for p in patients:
             _walk(p, seen, listed)
+        whole_rest = among and verb.head.i > verb.i and verb.sent.end > verb.i + 1
+        if whole_rest:
+            # "Among those freed were a minister; Dr. A; B; and a monk", misparsed with the
+            # sentence's root inside the list: the list is everything after the copula
+            seen |= {t.i for t in doc[verb.i + 1 : verb.sent.end] if t.pos_ == _PROPER}
         names: list[str] = []
         for i in sorted(seen):
             tok = doc[i]
@@ -164,6 +171,15 @@ def named_patients(
             found = known[0] if known else None if other else _unrecognised_name(tok)
             if found is not None and found not in names:
                 names.append(found)
+        members = max(len(listed), len(names))
+        if among and patients:
+            # "were a minister; Dr. A; B; and a monk": a list split by semicolons has one
+            # member per part, however the parse joined them
+            lo = min(p.left_edge.i for p in patients)
+            hi = verb.sent.end - 1 if whole_rest else max(p.right_edge.i for p in patients)
+            parts = 1 + sum(1 for t in doc[lo : hi + 1] if t.text == _LIST_SEPARATOR)
+            if parts > 2:
+                members = max(members, parts)
         if len(names) >= least:
             out.append(
                 NamedPatients(
@@ -171,7 +187,7 @@ def named_patients(
                     tuple(names),
                     (verb.idx, verb.idx + len(verb)),
                     among,
-                    max(len(listed), len(names)),
+                    members,
                 )
             )
     return out

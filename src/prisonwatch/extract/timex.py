@@ -16,6 +16,10 @@ from prisonwatch.core.dates import DateError, FuzzyDate, parse_fuzzy
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.numbers import parse_number
 
+#: The TimeML type of a length of time ("two months"), which dates nothing by itself.
+DURATION = "DURATION"
+#: A duration's value in whole units ("P2M"): its number and unit.
+_LENGTH = re.compile(r"P(\d+)([YMWD])")
 VERSION = "timex/1.1"
 
 #: Month names and abbreviations -> month number; weekday names -> 0 (Monday) to 6; seasons
@@ -143,12 +147,18 @@ class TimeExpr:
     type: str  # DATE, DURATION, TIME
 
     @property
+    def length(self) -> tuple[int, str] | None:
+        """A duration's number and unit letter (Y, M, W, D): "two months" is (2, "M")."""
+        m = _LENGTH.fullmatch(self.value) if self.type == DURATION else None
+        return (int(m.group(1)), m.group(2)) if m else None
+
+    @property
     def period(self) -> tuple[str, str] | None:
         """The days it covers, as the contract's reduced-precision dates: a day, month or year
         stands for itself, a time of day for its day, a week runs Monday to Sunday, a quarter
         from its first month to its last; durations and vague references cover nothing."""
         v = self.value
-        if self.type == "DURATION" or "X" in v or "_REF" in v:
+        if self.type == DURATION or "X" in v or "_REF" in v:
             return None
         timed = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T\w+", v)
         if timed:
@@ -169,7 +179,7 @@ class TimeExpr:
 
     @property
     def fuzzy(self) -> FuzzyDate | None:
-        if self.type == "DURATION" or "X" in self.value or "_REF" in self.value:
+        if self.type == DURATION or "X" in self.value or "_REF" in self.value:
             return None
         v = self.value
         if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
@@ -306,7 +316,7 @@ def _value(kind: str, m: re.Match[str], dct: date, context: str) -> tuple[str, s
     if kind == "rel_unit":
         which, unit = g[1].lower(), g[2].lower()
         if which in ("the past", "the last", "the coming", "the next"):
-            return _duration("1", unit), "DURATION"
+            return _duration("1", unit), DURATION
         shift = {"last": -1, "this": 0, "the current": 0, "next": 1}[which]
         if unit == "year":
             return str(dct.year + shift), "DATE"
@@ -353,11 +363,11 @@ def _value(kind: str, m: re.Match[str], dct: date, context: str) -> tuple[str, s
     if kind == "ago":
         return _ago(g[0], g[1], dct)
     if kind == "duration":
-        return _duration(g[1], g[2]), "DURATION"
+        return _duration(g[1], g[2]), DURATION
     if kind == "span_duration":
-        return _duration(g[0], g[1]), "DURATION"
+        return _duration(g[0], g[1]), DURATION
     if kind == "a_duration":
-        return _duration("1", g[1]), "DURATION"
+        return _duration("1", g[1]), DURATION
     return None
 
 

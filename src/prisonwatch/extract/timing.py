@@ -5,12 +5,34 @@ the dates that belong to something else (a statement, another action, "his 2021 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft, Trigger, find_triggers, noun_population
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.parse import token_at
 from prisonwatch.extract.timex import TimeExpr
+
+_PAST_SPAN = EN.words("past_span_words")
+
+
+def _past_span(a: Article, s: int, e: int, dct: str) -> tuple[str, str] | None:
+    """ "Over the past two months": a duration reaching back from the article date, as the
+    span from its first month (day, year) to the article date, in the unit it is told in."""
+    for t in a.times_in(s, e):
+        length = t.length
+        if length is None or not set(t.text.lower().split()[:2]) & _PAST_SPAN:
+            continue
+        n, unit = length
+        y, mo, day = (int(x) for x in dct.split("-"))
+        if unit == "Y":
+            return str(y - n), dct
+        if unit == "M":
+            months = y * 12 + mo - 1 - n
+            return f"{months // 12:04d}-{months % 12 + 1:02d}", dct
+        days = n * (7 if unit == "W" else 1)
+        return (date(y, mo, day) - timedelta(days=days)).isoformat(), dct
+    return None
 
 
 def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tuple[str, str] | None:
@@ -39,6 +61,9 @@ def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tupl
         if near and _after_since(text, s, t):
             start = _start_of(t)
             return start, dct
+    back = _past_span(a, s, e, dct) if d.action != "held" and not dates else None
+    if back is not None:
+        return back  # "over the past two months, ... has grown by 19"
     if d.action == "held":
         stay = re.match(r"spent\b", text[d.trigger[0] : d.trigger[1]], re.I)
         past = [t for t in dates if t.start >= d.trigger[0] and t.start - d.trigger[1] < 30]

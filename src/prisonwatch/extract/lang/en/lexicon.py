@@ -43,6 +43,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"\b(?:recogni[sz](?:ed|es|ing)|designat(?:ed|es|ing)|declared|deemed|named)\b(?=[^.]{0,60}\b(?:political prisoners?|prisoners? of conscience)\b)"
             r"|\b(?:added|included)\s+to\s+the\s+list\b|\bgranted political prisoner status\b|\bpolitical prisoner status\b"
+            # a list of political prisoners that grows: "5 journalists joined the list", "X was
+            # new on the list", "the number of political prisoners has grown by 19"
+            r"|\b(?:joined|join|joins|entered)\s+the\s+(?:\w+\s+)?list\b|\bnew\s+(?:on|to)\s+the\s+list\b"
+            r"|\bnumber\s+of\s+political\s+prisoners\b[^.]{0,40}?\b(?:grown|grew|risen|rose|increased)\s+by\b"
         ),
     ),
     (
@@ -153,8 +157,28 @@ NATIONAL_CITIZENS = _rx(
     r"^(?:French|Italian|Spanish|Swiss|Japanese|Chinese|Polish|Latvian|Lithuanian|Estonian|British|American|German|Dutch|Norwegian|Ukrainian|Russian|Belarusian|Swedish|Czech|Slovak|Austrian|Canadian|Australian|Israeli|Georgian|Moldovan|Turkish|Slovenian)\s+(?:nationals?|citizens?)\b"
 )
 #: Words allowed between a count and its noun ("52 seriously ill political prisoners").
+#: What follows a word inside a category's label in a tally ("Political emigrants deported
+#: from Germany" - 5 people; "Convicted in the Ganja case" - 22 people): the act words of a
+#: label name the category and tell of no act.
+LABEL_TALLY_AFTER = re.compile(
+    r"[^;.:\n\d]{0,60}?[\"”“»«']?\s+[–—-]\s*\d[\d,]*\s+(?:(?i:people|persons)|"
+    + EN.alternation("people_nouns")
+    + r")\b"
+)
+#: A dash that sets a credit apart at the end of a headline or sentence ("... – FFPPA").
+CREDIT_DASH = re.compile(r"\s[–—-]\s*$")
+#: What may close a sentence after its credit.
+CREDIT_TRAILING = " \n.!"
+#: The group of NOUN_GAP holding a word for the counted people's kind ("media" representatives).
+KIND_GROUP = "kind"
 NOUN_GAP = _rx(
     r"^(?:(?:more|other|new|further|additional|remaining|seriously ill|ill|jailed|imprisoned|incarcerated|detained|convicted|foreign|Belarusian|Russian|Ukrainian|Lithuanian|former|opposition|prominent|elderly|sick|women|female|male)\s+){0,3}"
+    # and one more word naming their kind, when a noun for people follows ("5 media
+    # representatives", "12 religious activists"): checked by the population that must follow
+    # (a hyphenated word describes them, "pro-democracy activists", and is no kind)
+    r"(?:(?:(?P<kind>(?-i:[a-z]{2,}))|(?-i:[a-z]+(?:-[a-z]+)+))\s+(?="
+    + EN.alternation("people_nouns")
+    + r"\b))?"
 )
 
 #: Adjectives of the countries people are counted from ("two individuals from Japan").
