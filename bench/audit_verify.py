@@ -13,7 +13,12 @@ chain, and every stored record compared with the newest entry about it) is timed
 chain alone, in the same run.
 
     python bench/audit_verify.py [--entries 1000000] [--backends sqlite,postgresql]
-                                 [--sqlite-file FILE] [--records]
+                                 [--sqlite-file FILE] [--pg-database NAME] [--records]
+                                 [--fill-only]
+
+A database of a million entries takes a long time to fill: `--sqlite-file` and `--pg-database`
+keep it (and reuse it when it already holds entries), so that two versions of the code can be
+timed on the same one; `--fill-only` fills it and stops.
 """
 
 from __future__ import annotations
@@ -117,7 +122,7 @@ def stream_only(store: SqlStore) -> float:
     return time.perf_counter() - started
 
 
-def run(name: str, url: str, n: int, records: bool = False) -> None:
+def run(name: str, url: str, n: int, records: bool = False, fill_only: bool = False) -> None:
     """Fill (unless the database already holds n entries), then time streaming and verifying.
 
     Wall time and this process's CPU time are both shown: on a shared machine the wall time
@@ -129,6 +134,10 @@ def run(name: str, url: str, n: int, records: bool = False) -> None:
         held = audit.head(conn).entries
     filled = (fill_records(store, n) if records else fill(store, n)) if held == 0 else 0.0
     n = n if held == 0 else held
+    if fill_only:
+        print(f"{name:10s} {n:>9,} entries: written in {filled:6.1f} s", flush=True)
+        store.close()
+        return
     base = stream_only(store)
     started, cpu = time.perf_counter(), time.process_time()
     with store.engine.connect() as conn:
@@ -163,19 +172,30 @@ def main() -> None:
     ap.add_argument("--entries", type=int, default=1_000_000)
     ap.add_argument("--backends", default="sqlite,postgresql")
     ap.add_argument("--sqlite-file", help="keep the SQLite database here (and reuse it)")
+    ap.add_argument(
+        "--pg-database", help="keep the PostgreSQL database of this name (and reuse it)"
+    )
     ap.add_argument("--records", action="store_true", help="write real records (see above)")
+    ap.add_argument("--fill-only", action="store_true", help="fill the database, time nothing")
     args = ap.parse_args()
+    how = (args.entries, args.records, args.fill_only)
     for backend in args.backends.split(","):
         if backend == "sqlite" and args.sqlite_file:
-            run(
-                "sqlite",
-                f"sqlite:///{Path(args.sqlite_file).resolve()}",
-                args.entries,
-                args.records,
-            )
+            run("sqlite", f"sqlite:///{Path(args.sqlite_file).resolve()}", *how)
         elif backend == "sqlite":
             with tempfile.TemporaryDirectory() as tmp:
-                run("sqlite", f"sqlite:///{Path(tmp) / 'audit.db'}", args.entries, args.records)
+                run("sqlite", f"sqlite:///{Path(tmp) / 'audit.db'}", *how)
+        elif backend == "postgresql" and args.pg_database:
+            admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+            with admin.connect() as conn:
+                exists = conn.execute(
+                    text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": args.pg_database}
+                ).first()
+                if exists is None:
+                    conn.execute(text(f'CREATE DATABASE "{args.pg_database}"'))
+            admin.dispose()
+            url = make_url(PG_ADMIN).set(database=args.pg_database)
+            run("postgresql", url.render_as_string(hide_password=False), *how)
         elif backend == "postgresql":
             name = f"pw_bench_{uuid.uuid4().hex[:8]}"
             admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
@@ -183,7 +203,7 @@ def main() -> None:
                 conn.execute(text(f'CREATE DATABASE "{name}"'))
             try:
                 url = make_url(PG_ADMIN).set(database=name).render_as_string(hide_password=False)
-                run("postgresql", url, args.entries, args.records)
+                run("postgresql", url, *how)
             finally:
                 with admin.connect() as conn:
                     conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
