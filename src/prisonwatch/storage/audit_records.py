@@ -160,16 +160,29 @@ def check(conn: Connection, read: Read) -> Break | None:
     """The first record that disagrees with the chain, or None. `read(kind, ids, folded)` gives
     the records of a kind (these ids, or a span of them) as the application folds them now
     (voided ones left out), or with `folded` false their first versions, void or not (what
-    "as known on" an earlier day starts from, and every record the table holds)."""
-    found = _clearances(conn) or _public_ids(conn)
+    "as known on" an earlier day starts from, and every record the table holds).
+
+    The same as `check_beside`, then `check_span` for each of `spans` in order, until one
+    finds something (each span can be checked apart, in another process too)."""
+    found = check_beside(conn)
     if found is not None:
         return found
     for kind in CHECKED:
         for span in _spans(conn, kind):
-            found = _check_span(conn, kind, span, read)
+            found = check_span(conn, kind, span, read)
             if found is not None:
                 return found
     return None
+
+
+def spans(conn: Connection) -> list[tuple[str, Span]]:
+    """Every kind's spans, in the order `check` goes through them."""
+    return [(kind, span) for kind in CHECKED for span in _spans(conn, kind)]
+
+
+def check_beside(conn: Connection) -> Break | None:
+    """What `check` finds first, beside the records: clearances, then public ids."""
+    return _clearances(conn) or _public_ids(conn)
 
 
 _CLEARED = ("kind", "target_id", "cleared_by", "note")
@@ -220,7 +233,8 @@ def _public_ids(conn: Connection) -> Break | None:
     return None
 
 
-def _check_span(conn: Connection, kind: str, span: Span, read: Read) -> Break | None:
+def check_span(conn: Connection, kind: str, span: Span, read: Read) -> Break | None:
+    """The first record of the kind in the span that disagrees with the chain, or None."""
     entries = _entries(conn, kind, span)
     counts = _revision_counts(conn, kind, span)
     firsts: dict[str, Any] | None = None
