@@ -7,6 +7,7 @@ here, so that a small ledger has many; both backends."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -134,7 +135,9 @@ def test_a_broken_chain_is_named_before_the_records(ledger: SqlStore) -> None:
 
 
 def test_workers_only_for_a_long_chain_on_a_database_others_can_open(store: SqlStore) -> None:
+    cores = os.cpu_count() or 1
     assert audit_workers.how_many(store, audit_workers.POOL_FROM - 1, None) == 0
+    assert audit_workers.how_many(store, audit_workers.POOL_FROM, None) in range(cores + 1)
     assert audit_workers.how_many(store, 10, 3) == 3
     memory = SqlStore("sqlite://")
     assert audit_workers.how_many(memory, audit_workers.POOL_FROM, 4) == 0
@@ -155,3 +158,10 @@ def test_the_answer_waits_for_the_spans_before_one_that_finished_first(store: Sq
     finally:
         check.close()
     assert found is not None and found.reason == "earlier"
+
+
+def test_one_worker_per_idle_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    for load, idle in ((0.2, 4), (1.4, 3), (3.6, 0), (9.0, 0)):
+        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, 0.0, 0.0))
+        assert audit_workers.idle_cores() == idle

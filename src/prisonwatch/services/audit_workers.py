@@ -9,7 +9,8 @@ finds something.
 Processes are started by forking (no module is imported again, nothing is sent but the
 spans), so only where the system forks (Linux, macOS) and for a database other processes can
 open (not SQLite in memory); and only for a chain long enough that they save more than they
-cost to start (`POOL_FROM` entries), unless a number of workers is asked for.
+cost to start (`POOL_FROM` entries), and one per idle core (`idle_cores`), unless a number of
+workers is asked for.
 """
 
 from __future__ import annotations
@@ -53,8 +54,16 @@ def how_many(store: SqlStore, entries: int, workers: int | None) -> int:
     if "fork" not in multiprocessing.get_all_start_methods() or not _shareable(store.url):
         return 0
     if workers is None:
-        return (os.cpu_count() or 1) if entries >= POOL_FROM else 0
+        return idle_cores() if entries >= POOL_FROM else 0
     return max(0, workers)
+
+
+def idle_cores() -> int:
+    """The cores no process is waiting for, by the load average of the last minute: on a
+    machine busy with other work, more processes of ours only take turns with them (and
+    checking apart costs about a tenth more CPU), so none is started there."""
+    cores = os.cpu_count() or 1
+    return max(0, min(cores, int(cores - os.getloadavg()[0] + 0.5)))
 
 
 class RecordCheck:
