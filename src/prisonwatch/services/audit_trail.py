@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from prisonwatch.services import audit_workers
 from prisonwatch.storage import audit
 from prisonwatch.storage.port import AuditEntry
 from prisonwatch.storage.sql import SqlStore
@@ -26,23 +27,33 @@ class CheckpointError(ValueError):
     """A checkpoint file that cannot be read; the message names the file and the reason."""
 
 
-def verify(store: SqlStore, checkpoint: audit.Head | None = None) -> audit.Verdict:
+def verify(
+    store: SqlStore, checkpoint: audit.Head | None = None, workers: int | None = None
+) -> audit.Verdict:
     """The verdict on the whole chain and on the records it vouches for
     (`storage.audit_records`: each record as the chain last recorded it); an entry whose time
     cannot even be read (a value written in SQL that is no time) is a broken chain too, not a
-    crash."""
+    crash. The records are compared in `workers` processes beside the chain (by default one
+    per core for a long chain, `audit_workers`); 0 compares them here, after the chain."""
+    recorded = head(store)
+    records = audit_workers.RecordCheck(
+        store, audit_workers.how_many(store, recorded.entries, workers)
+    )
     try:
-        verdict: audit.Verdict = store._read(lambda conn: audit.verify(conn, checkpoint))
-    except (ValueError, TypeError) as exc:
-        broken = audit.Break(None, f"an entry cannot be read ({exc}): it was written in SQL")
-        return audit.Verdict(0, head(store), broken)
-    if not verdict.ok:
-        return verdict
-    # an intact chain proves nothing about records changed beside it: compare them with it
-    try:
-        differs = store.audit_disagreement()
-    except (ValueError, TypeError, KeyError) as exc:
-        differs = audit.Break(None, f"a record cannot be read ({exc}): it was written in SQL")
+        try:
+            verdict: audit.Verdict = store._read(lambda conn: audit.verify(conn, checkpoint))
+        except (ValueError, TypeError) as exc:
+            broken = audit.Break(None, f"an entry cannot be read ({exc}): it was written in SQL")
+            return audit.Verdict(0, recorded, broken)
+        if not verdict.ok:
+            return verdict
+        # an intact chain proves nothing about records changed beside it: compare them with it
+        try:
+            differs = records.result()
+        except (ValueError, TypeError, KeyError) as exc:
+            differs = audit.Break(None, f"a record cannot be read ({exc}): it was written in SQL")
+    finally:
+        records.close()
     return verdict if differs is None else audit.Verdict(verdict.checked, verdict.head, differs)
 
 

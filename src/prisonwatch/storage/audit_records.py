@@ -29,6 +29,9 @@ read a range scan of an index, so memory stays bounded by a span and no statemen
 list of ids. A record recorded once and never revised whose stored form, as JSON, is the very
 text its one entry holds is taken as it is; only the others are parsed and compared field by
 field (most records of a large ledger are of the first sort, and this is most of the cost).
+For persons and events that stored form is written straight from the columns as the driver
+returns them (`audit_texts`); the other kinds, and any record whose text differs, are read as
+the application reads them, the others of a span by their ids.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Text, and_, cast, func, select, true
 
-from prisonwatch.storage import rows
+from prisonwatch.storage import audit_texts, rows
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.audit import Break, canonical_json
 
@@ -119,7 +122,7 @@ def _entries(conn: Connection, kind: str, span: Span) -> dict[str, tuple[Entry, 
         .order_by(a.id)
     )
     found: dict[str, tuple[Entry, Entry]] = {}
-    for i, rid, action, after in conn.execute(stmt):
+    for i, rid, action, after in conn.execute(stmt).fetchall():
         entry = (int(i), str(action), after)
         first = found.get(rid)
         found[rid] = (entry if first is None else first[0], entry)
@@ -157,16 +160,29 @@ def check(conn: Connection, read: Read) -> Break | None:
     """The first record that disagrees with the chain, or None. `read(kind, ids, folded)` gives
     the records of a kind (these ids, or a span of them) as the application folds them now
     (voided ones left out), or with `folded` false their first versions, void or not (what
-    "as known on" an earlier day starts from, and every record the table holds)."""
-    found = _clearances(conn) or _public_ids(conn)
+    "as known on" an earlier day starts from, and every record the table holds).
+
+    The same as `check_beside`, then `check_span` for each of `spans` in order, until one
+    finds something (each span can be checked apart, in another process too)."""
+    found = check_beside(conn)
     if found is not None:
         return found
     for kind in CHECKED:
         for span in _spans(conn, kind):
-            found = _check_span(conn, kind, span, read)
+            found = check_span(conn, kind, span, read)
             if found is not None:
                 return found
     return None
+
+
+def spans(conn: Connection) -> list[tuple[str, Span]]:
+    """Every kind's spans, in the order `check` goes through them."""
+    return [(kind, span) for kind in CHECKED for span in _spans(conn, kind)]
+
+
+def check_beside(conn: Connection) -> Break | None:
+    """What `check` finds first, beside the records: clearances, then public ids."""
+    return _clearances(conn) or _public_ids(conn)
 
 
 _CLEARED = ("kind", "target_id", "cleared_by", "note")
@@ -217,27 +233,39 @@ def _public_ids(conn: Connection) -> Break | None:
     return None
 
 
-def _check_span(conn: Connection, kind: str, span: Span, read: Read) -> Break | None:
+def check_span(conn: Connection, kind: str, span: Span, read: Read) -> Break | None:
+    """The first record of the kind in the span that disagrees with the chain, or None."""
     entries = _entries(conn, kind, span)
     counts = _revision_counts(conn, kind, span)
-    firsts = {r.id: r for r in read(kind, span, False)}
-    for rid in sorted(firsts.keys() - entries.keys()):
+    firsts: dict[str, Any] | None = None
+    texts = audit_texts.stored(conn, kind, span)  # straight from the columns, where it can
+    if texts is None:
+        firsts = {r.id: r for r in read(kind, span, False)}
+        texts = {rid: canonical_json(audited(kind, r)) for rid, r in firsts.items()}
+    for rid in sorted(texts.keys() - entries.keys()):
         return Break(None, f"{kind} {rid!r} is stored but not in the audit trail")
+    # recorded once, never revised, and holding exactly what was recorded: taken as it is
+    others = sorted(
+        rid
+        for rid, (first_entry, newest) in entries.items()
+        if not (
+            first_entry is newest
+            and newest[1] == "insert"
+            and rid not in counts
+            and newest[2] is not None
+            and texts.get(rid) == newest[2]
+        )
+    )
+    if not others:
+        return None
+    if firsts is None:
+        firsts = {r.id: r for r in read(kind, others, False)}
     # a record never revised is its first version: read folded only those that were
     revised = [i for i in sorted(firsts) if i in counts]
     current = {r.id: r for r in read(kind, revised, True)} if revised else {}
-    for rid in sorted(entries):
+    for rid in others:
         first_entry, newest = entries[rid]
-        first = firsts.get(rid)
-        if (
-            first is not None
-            and first_entry is newest
-            and newest[1] == "insert"
-            and rid not in counts
-            and newest[2] == canonical_json(audited(kind, first))
-        ):
-            continue  # recorded once, never revised, and holding exactly what was recorded
-        found = _check_record(kind, rid, first_entry, newest, first, counts, current)
+        found = _check_record(kind, rid, first_entry, newest, firsts.get(rid), counts, current)
         if found is not None:
             return found
     return None

@@ -372,12 +372,27 @@ class SqlStore:
         it (`storage.audit_records`), or None."""
 
         def r(conn: Connection) -> audit.Break | None:
-            def read(kind: str, ids: Sequence[str] | audit_records.Span, folded: bool) -> list[Any]:
-                return _Reader(conn, folded=folded).checked(kind, ids)
-
-            return audit_records.check(conn, read)
+            return audit_records.check(conn, _record_reader(conn))
 
         found: audit.Break | None = self._read(r)
+        return found
+
+    def audit_spans(self) -> list[tuple[str, audit_records.Span]]:
+        """The spans `audit_disagreement` checks one after the other (`audit_records.spans`),
+        to check them apart (`audit_span_disagreement`, beside `audit_beside_disagreement`)."""
+        found: list[tuple[str, audit_records.Span]] = self._read(audit_records.spans)
+        return found
+
+    def audit_span_disagreement(self, kind: str, span: audit_records.Span) -> audit.Break | None:
+        def r(conn: Connection) -> audit.Break | None:
+            return audit_records.check_span(conn, kind, span, _record_reader(conn))
+
+        found: audit.Break | None = self._read(r)
+        return found
+
+    def audit_beside_disagreement(self) -> audit.Break | None:
+        """What `audit_disagreement` finds before the records: clearances, public ids."""
+        found: audit.Break | None = self._read(audit_records.check_beside)
         return found
 
     def merge_persons(
@@ -956,6 +971,15 @@ class _Numbered:
     @property
     def id(self) -> str:
         return str(self.record.id)
+
+
+def _record_reader(conn: Connection) -> audit_records.Read:
+    """The records `audit_records` compares with the chain, read on this connection."""
+
+    def read(kind: str, ids: Sequence[str] | audit_records.Span, folded: bool) -> list[Any]:
+        return _Reader(conn, folded=folded).checked(kind, ids)
+
+    return read
 
 
 def _unwrap(found: Any) -> Any:
