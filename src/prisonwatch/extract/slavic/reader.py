@@ -7,12 +7,14 @@ settles: repeats merged, agents, the release mechanism the article gives, events
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from typing import Any
 
 from prisonwatch.extract.gazetteer import Gazetteer
-from prisonwatch.extract.results import ArticleExtraction
+from prisonwatch.extract.language import lookalikes_fixed
+from prisonwatch.extract.results import ArticleExtraction, Evidence
 from prisonwatch.extract.slavic import events as event_rules
 from prisonwatch.extract.slavic import names, words
 from prisonwatch.extract.slavic.attribution import quotes, source_of, title_speaker
@@ -208,7 +210,41 @@ def known_persons(gazetteer: Gazetteer | None, kind: str = "person") -> frozense
 
 
 def read(document: Any, gazetteer: Gazetteer | None = None) -> ArticleExtraction:
-    """What one document whose language is `ru` or `be` says, as the typed results."""
+    """What one document whose language is `ru` or `be` says, as the typed results. Cyrillic
+    words spelt with Latin look-alike letters ("пoмилoвaл") are read as the Cyrillic words
+    they show, and the output says so; every span still points into the text as written."""
+    mended, words_mended = lookalikes_fixed(document.text)
+    if not words_mended:
+        return _read(document, gazetteer)
+    out = _read(dataclasses.replace(document, text=mended), gazetteer)
+    return _as_written(out, document)
+
+
+def _as_written(out: ArticleExtraction, document: Any) -> ArticleExtraction:
+    """`out`, read from the text with its look-alike letters mended, with every evidence and
+    quote text taken from the text as written (the offsets are the same), the document id of
+    that text, and a note naming the words mended."""
+    text: str = document.text
+    _, mended = lookalikes_fixed(text)
+
+    def ev(e: Evidence) -> Evidence:
+        return dataclasses.replace(e, text=text[e.start : e.end])
+
+    shown = ", ".join(repr(w) for w in dict.fromkeys(mended[:3]))
+    note = (
+        f"{len(mended)} word(s) spelt with Latin look-alike letters were read as Cyrillic ({shown})"
+    )
+    return dataclasses.replace(
+        out,
+        document=dataclasses.replace(out.document, id=document.id),
+        claims=tuple(dataclasses.replace(c, evidence=ev(c.evidence)) for c in out.claims),
+        events=tuple(dataclasses.replace(e, evidence=ev(e.evidence)) for e in out.events),
+        quotes=tuple(dataclasses.replace(q, text=text[q.start : q.end]) for q in out.quotes),
+        notes=(*out.notes, note),
+    )
+
+
+def _read(document: Any, gazetteer: Gazetteer | None) -> ArticleExtraction:
     lex = lexicon(document.language)
     text: str = document.text
     today = document.date
