@@ -207,8 +207,13 @@ def detect_language(text: str) -> Detected:
     if cyrillic < 0.3 * len(words):
         translit = len(_TRANSLIT.findall(text.lower()))
         romanised = len(_ROMANISED.findall(text)) >= max(2, 0.1 * len(words))
+        low = [w.lower() for w in words]
+        # words of the shapes only Russian or Belarusian in Latin letters write: three and a
+        # tenth of them or more (English articles: at most 5.4%, "you", "now", "new")
+        cues = sum(1 for w in low if _BE_CUE.match(w) or _RU_CUE.match(w))
+        cued = cues >= max(3, 0.1 * len(low))
         # the dictionary check only where in doubt
-        suspect = translit > 0 or best != "en" or romanised
+        suspect = translit > 0 or best != "en" or romanised or cued
         english = best == "en" and shares.get("en", 0) >= 0.6 * total and not romanised
         # a text the model takes for English is asked only of the model, spelt back: English
         # has words of the Belarusian cues' shapes ("you", "now", "new")

@@ -103,6 +103,8 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
         return orgs[-1].name  # "Правозащитный центр «Вясна» признал"
     lead = lex.tokens(text, max(s.start, pos - 40), pos)
     for i, t in enumerate(lead):
+        if any(lex.has(x, lex.w.SAY_VERBS) for x in lead[i + 1 :]):
+            continue  # "Правозащитники подтвердили освобождение": they told it, not did it
         generic = lex.find(t, lex.w.GENERIC_SOURCES)
         if generic and i >= len(lead) - 2:
             return str(generic)

@@ -127,6 +127,17 @@ POPULATIONS: dict[str, str] = {
     "журналист": "journalists",
     "белорус": "belarusians",
     "белоруска": "belarusians",
+    # the spelling independent media use ("беларусы", "беларуский"), which the dictionary
+    # lacks and reads as a surname: its plural forms as stems, so that the adjective
+    # ("беларуских") is none of them
+    "беларус": "belarusians",
+    "беларуска": "belarusians",
+    "беларусов*": "belarusians",
+    "беларусы*": "belarusians",
+    "беларусам*": "belarusians",
+    "беларусами*": "belarusians",
+    "беларусах*": "belarusians",
+    "беларусок*": "belarusians",
     "поляк": "poles",
     "латыш": "latvians",
     "литовец": "lithuanians",
@@ -383,7 +394,7 @@ COUNTRY_FORMS = {
     "германии": "DE", "сша": "US",
 }  # fmt: skip
 # the adjective of the country these sources report on ("белорусской оппозиции")
-HOME_ADJECTIVE = r"белорусск"
+HOME_ADJECTIVE = r"белорусск|беларуск"  # "беларуской": the spelling independent media use
 # words a model's person span may start with that are no part of a name
 NOT_NAMES = {
     "в", "во", "но", "и", "его", "её", "их", "как", "про", "по", "с", "на", "для", "от",
