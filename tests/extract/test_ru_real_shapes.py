@@ -53,6 +53,4 @@ def test_a_person_in_the_nominative_after_the_acts_noun_is_its_subject() -> None
 
 def test_belarusians_in_the_spelling_of_independent_media() -> None:
     found = claims("На свободу вышли 109 беларусов.", "ru")
-    assert [(c.action, c.count, c.population) for c in found] == [
-        ("released", 109, "belarusians")
-    ]
+    assert [(c.action, c.count, c.population) for c in found] == [("released", 109, "belarusians")]
