@@ -54,3 +54,17 @@ def test_a_person_in_the_nominative_after_the_acts_noun_is_its_subject() -> None
 def test_belarusians_in_the_spelling_of_independent_media() -> None:
     found = claims("На свободу вышли 109 беларусов.", "ru")
     assert [(c.action, c.count, c.population) for c in found] == [("released", 109, "belarusians")]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"), [("Лукашенко помиловал", "ru"), ("Лукашэнка памілаваў", "be")]
+)
+def test_the_subject_of_an_active_singular_verb_did_it_and_was_not_freed(
+    body: str, lang: str
+) -> None:
+    assert not [c for c in claims(body, lang) if c.persons], claims(body, lang)
+
+
+def test_a_name_before_a_plural_verb_is_its_object() -> None:
+    found = claims("Николая Статкевича освободили.", "ru")
+    assert [(c.action, list(c.persons)) for c in found] == [("released", ["Николай Статкевич"])]

@@ -102,6 +102,18 @@ def _intransitive(lex: Lexicon, word: Token | None, action: str) -> bool:
     return lex.code == "ru" and "intr" in ru_parse(word.lower).tag
 
 
+def _done_by_subject(lex: Lexicon, word: Token | None, action: str) -> bool:
+    """Whether the trigger is an active verb in the singular that acts on another ("Лукашенко
+    помиловал", "Лукашэнка памілаваў"): its subject did it, no one it befell is named. A
+    plural ("Статкевича освободили") has no subject named: the name before it is its object."""
+    if word is None or _intransitive(lex, word, action):
+        return False
+    if lex.code == "ru":
+        tag = ru_parse(word.lower).tag
+        return tag.POS == "VERB" and "sing" in tag and "tran" in tag
+    return bool(re.search(lex.w.ACTIVE_SINGULAR, word.lower))
+
+
 _NOUN_GAP = re.compile(r"[\w\s-]*")
 
 
@@ -188,7 +200,10 @@ def _one(
     if before and not after and _object_before(text, before[-1], pos):
         return _chain_ending(text, persons, persons.index(before[-1])), None, "people"
     subject = [m for m in before if m.start - s.start < 3]
-    if subject and (_PASSIVE.search(text[subject[0].end : pos]) or not after):
+    if subject and (
+        _PASSIVE.search(text[subject[0].end : pos])
+        or (not after and not _done_by_subject(lex, word[0] if word else None, action))
+    ):
         return [subject[0].name], None, "people"
     if before and not after and _intransitive(lex, word[0] if word else None, action):
         gap = text[before[-1].end : pos]  # "Политзаключенный Игорь Ильяш умер"

@@ -424,6 +424,8 @@ VERB_FORMS = r"(?:[аяіэыо]лі|[аяіэыо]ла|юць|уць|яць|а�
 # adjectives by their endings (the word before an agent noun: "Вярхоўны суд")
 ADJECTIVE_ENDINGS = r"(?:ы|і|ая|яя|ае|яе|ыя|ія|ага|яга|ай|яй)$"
 VERBAL_NOUN = r"(?:нне|ння|нні|нням|ннем)$"
+# the active past in the singular ("памілаваў", "вызваліла"): its subject did it
+ACTIVE_SINGULAR = r"(?:[аяіэыо]ў|[аяіэыо]ла)$"
 # given names in the nominative (the reader finds a person by a given name in any case and
 # the capitalised word after it, where natasha's Russian model misses a Belarusian name)
 GIVEN_NAMES = {
