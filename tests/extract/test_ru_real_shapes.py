@@ -68,3 +68,12 @@ def test_the_subject_of_an_active_singular_verb_did_it_and_was_not_freed(
 def test_a_name_before_a_plural_verb_is_its_object() -> None:
     found = claims("Николая Статкевича освободили.", "ru")
     assert [(c.action, list(c.persons)) for c in found] == [("released", ["Николай Статкевич"])]
+
+
+def test_the_agent_far_before_its_verb_past_clauses_and_oblique_names() -> None:
+    body = (
+        "Александр Лукашенко по просьбе Дональда Трампа, «в знак доброй воли», помиловал "
+        "14 заключенных."
+    )
+    found = [c for c in claims(body, "ru") if c.count == 14]
+    assert found and found[0].agent == "Александр Лукашенко", found

@@ -102,7 +102,7 @@ def _intransitive(lex: Lexicon, word: Token | None, action: str) -> bool:
     return lex.code == "ru" and "intr" in ru_parse(word.lower).tag
 
 
-def _done_by_subject(lex: Lexicon, word: Token | None, action: str) -> bool:
+def done_by_subject(lex: Lexicon, word: Token | None, action: str) -> bool:
     """Whether the trigger is an active verb in the singular that acts on another ("Лукашенко
     помиловал", "Лукашэнка памілаваў"): its subject did it, no one it befell is named. A
     plural ("Статкевича освободили") has no subject named: the name before it is its object."""
@@ -202,7 +202,7 @@ def _one(
     subject = [m for m in before if m.start - s.start < 3]
     if subject and (
         _PASSIVE.search(text[subject[0].end : pos])
-        or (not after and not _done_by_subject(lex, word[0] if word else None, action))
+        or (not after and not done_by_subject(lex, word[0] if word else None, action))
     ):
         return [subject[0].name], None, "people"
     if before and not after and _intransitive(lex, word[0] if word else None, action):

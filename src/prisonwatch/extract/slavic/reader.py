@@ -23,6 +23,7 @@ from prisonwatch.extract.slavic.dates import find_times
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.names import COUNTRIES, mentions
 from prisonwatch.extract.slavic.output import assemble
+from prisonwatch.extract.slavic.people import done_by_subject
 from prisonwatch.extract.slavic.words import both, lexicon, sentences
 
 LANGUAGES = ("ru", "be")
@@ -97,6 +98,19 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
         passive = re.search(rf"\b(?:{both('PASSIVE_AUX')})\b", between)
         if "," not in between and not passive and not speech and len(words) <= 4:
             return before[-1].name
+        # farther off, past clauses and names in oblique cases ("Александр Лукашенко в рамках
+        # договоренностей с Дональдом Трампом ..., «...», помиловал 123"): the last person
+        # written in the nominative, when the verb is active, singular and acts on another
+        nominative = [m for m in before if " ".join(m.text.split()) == m.name]
+        action = lex.find(word[0], lex.w.TRIGGERS) if word else None
+        if (
+            nominative
+            and not passive
+            and not speech
+            and action is not None
+            and done_by_subject(lex, word[0], action)
+        ):
+            return nominative[-1].name
     orgs = [m for m in s.people if m.type == "organization" and m.end <= pos]
     describing = bool(word) and participle(lex, word[0])  # "«Медиазоне» освобожденная ..."
     if orgs and not describing and re.fullmatch(r"[»\s]*", text[orgs[-1].end : pos]):
