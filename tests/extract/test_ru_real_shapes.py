@@ -77,3 +77,12 @@ def test_the_agent_far_before_its_verb_past_clauses_and_oblique_names() -> None:
     )
     found = [c for c in claims(body, "ru") if c.count == 14]
     assert found and found[0].agent == "Александр Лукашенко", found
+
+
+def test_v_chisle_is_a_subset_cue_as_sredi() -> None:
+    found = claims("Освободили 52 человека, в числе которых 14 иностранцев.", "ru")
+    whole = next(c for c in found if c.count == 52)
+    part = next(c for c in found if c.count == 14)
+    assert part.part_of == whole.id
+    named = claims("В числе освобожденных оказался Виктор Бабарико.", "ru")
+    assert [(c.action, list(c.persons)) for c in named] == [("released", ["Виктор Бабарико"])]
