@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -117,3 +118,37 @@ def test_an_english_article_with_a_russian_part_says_it_was_not_read() -> None:
     found = detect_language(text)
     assert found.code == "en"
     assert found.note is not None and "Russian" in found.note and "not read" in found.note
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Вчора вызвалілі 123 чалавекі. У іх ліку Віктар Бабарыка.", "be"),
+        ("В Гомеле прошел суд над тремя активистами.", "ru"),
+    ],
+)
+def test_short_russian_or_belarusian_the_model_splits_is_read_by_its_letters(
+    text: str, code: str
+) -> None:
+    found = detect_language(text)
+    assert found.code == code, found
+    assert found.note is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court in Minsk sentenced Maksim Khvashchynski and Dzianis Kireshchanka to five "
+        "years, Viasna said.",
+        "Among those freed were Mikalai Bankau, Ivan Soupel and Alena Mokharova, according to "
+        "Viasna.",
+        "Among those freed were Aliaksandr Zakhozhau, Siamion Akuła and Alyaksandr Zhdanau, "
+        "according to Viasna.",
+        "Siarhei Dzeshchyts was released on Thursday together with Vadzim Khrasko, the rights "
+        "group said.",
+    ],
+)
+def test_english_dense_with_belarusian_names_is_read_as_english(text: str) -> None:
+    """Names carry no language: their letter clusters ("kh", "shch") and the model's reading
+    of them as Polish or Lithuanian refused a sixth of such sentences."""
+    assert detect_language(text).code == "en", detect_language(text)
