@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 READ = ("en", "ru", "be")
@@ -24,18 +24,28 @@ NAMES = {
 _LATIN = "aceopxyABCEHKMOPTXy"
 _MIXED = re.compile(rf"\b(?=\w*[а-яёіўА-ЯЁІЎ])(?=\w*[{_LATIN}])\w+\b")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_TOKEN = re.compile(r"[^\W\d_]+")
 _TRANSLIT = re.compile(r"(?:zh|shch|kh|ykh|ogo\b|iye\b|yye\b|nyy\b|skiy\b|aya\b|oye\b|\bv\s)")
 
 
+TRANSLITERATED = "Russian or Belarusian in Latin transliteration; give the Cyrillic text"
 BELARUSIAN_IN_LATIN = (
     "Belarusian in Latin script (Łacinka or a transliteration); give the Cyrillic text"
 )
 _LACINKA = re.compile(r"[ŭŬ]")  # the letter only Belarusian Łacinka writes
+_SCHOLARLY = re.compile(r"\b\w*[ŝǔ]\w*|\b\w*[âû]\w*[čšž]\w*|\b\w*[čšž]\w*[âû]\w*", re.I)
+"""Words only ISO 9 writes: "ŝ", "ǔ", or "â"/"û" beside "č", "š", "ž" ("zaklûčennyh")."""
+_ROMANISED = re.compile(r"\b\w*[čšžŝâûìèǔŭëćśźńʹ]\w*", re.I)
+"""Words with letters that the romanisations of Russian and Belarusian write (ISO 9, Łacinka,
+the scholarly system) and no English text does but in a few names."""
 # Latin letters back to Cyrillic, longest first, for the transliteration check below
 _BACK = [
     ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"),
     ("ya", "я"), ("ia", "я"), ("yu", "ю"), ("iu", "ю"), ("ye", "е"), ("yo", "е"), ("ja", "я"),
     ("ju", "ю"), ("je", "е"), ("č", "ч"), ("š", "ш"), ("ž", "ж"), ("y", "ы"), ("j", "й"),
+    ("ŝ", "щ"), ("â", "я"), ("û", "ю"), ("ì", "і"), ("è", "э"), ("ǔ", "ў"), ("ŭ", "ў"),
+    ("ë", "ё"), ("ć", "ць"), ("ś", "сь"), ("ź", "зь"), ("ń", "нь"), ("ł", "л"), ("ʺ", ""),
+    ("ʹ", "ь"),
     ("a", "а"), ("b", "б"), ("v", "в"), ("w", "в"), ("g", "г"), ("h", "г"), ("d", "д"),
     ("e", "е"), ("z", "з"), ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
     ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"),
@@ -60,7 +70,27 @@ def _russian_in_latin(words: list[str]) -> bool:
     return known >= 0.5 * len(back)
 
 
-def _belarusian_in_latin(text: str, words: list[str]) -> bool:
+def _slavic_in_latin(text: str, words: list[str]) -> bool:
+    """Whether at least half the Latin words are Russian words spelt back in Cyrillic or
+    words only Belarusian in Latin letters writes (`_BE_CUE`), in a text with nothing Polish
+    or Lithuanian: Russian and Belarusian together in a romanisation."""
+    if _NOT_SLAVIC_LATIN.search(text):
+        return False
+    latin = [w.lower() for w in words if not re.match(r"[а-яёіўА-ЯЁІЎ]", w)][:200]
+    if len(latin) < 5:
+        return False
+    from prisonwatch.extract.slavic.words import _morph
+
+    morph = _morph()
+    slavic = sum(
+        1
+        for w in latin
+        if _BE_CUE.match(w) or morph.word_is_known(_BACK_RE.sub(lambda m: _BACK_MAP[m.group()], w))
+    )
+    return slavic >= 0.5 * len(latin)
+
+
+def _belarusian_in_latin(text: str, words: list[str], cues: bool = True) -> bool:
     """Whether the Latin words, spelt back in Cyrillic letter by letter, read as Belarusian
     to the language model: passport-style ("Sud u Vitsebsku asudziu"), BGN, ISO 9 or Łacinka
     with or without its diacritics, which the model takes for Lithuanian or Polish as written.
@@ -73,7 +103,7 @@ def _belarusian_in_latin(text: str, words: list[str]) -> bool:
     values = _detector().compute_language_confidence_values(back)
     if values and _code(values[0].language) == "be" and values[0].value >= 0.5:
         return True
-    return _belarusian_cues(text)
+    return cues and _belarusian_cues(text)
 
 
 _BE_CUE = re.compile(
@@ -105,10 +135,35 @@ def _belarusian_cues(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Detected:
-    """A language code the extractor reads, or the reason the text is refused."""
+    """A language code the extractor reads, or the reason the text is refused; `note`: what
+    of a text that is read is not read as it stands (parts in another language)."""
 
     code: str | None
     reason: str | None = None
+    note: str | None = None
+
+
+_CYRILLIC_LANGS = ("ru", "be", "uk")
+_RU_LETTERS = re.compile(r"[иИщЩъЪ]")
+_BE_LETTERS = re.compile(r"[іІўЎ]")
+OTHER_PART = 0.15
+"""A share of the text in languages of the other script than the one read that the output
+must mention (each language of at least 5% named)."""
+
+# Latin letters that look like Cyrillic ones, and those Cyrillic letters
+_LOOKALIKE = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
+
+
+def lookalikes_fixed(text: str) -> tuple[str, list[str]]:
+    """`text` with the Latin look-alike letters inside Cyrillic words ("пoлитзaключeнныx")
+    written in Cyrillic, letter for letter (every offset stays), and the words so mended."""
+    mended: list[str] = []
+
+    def mend(m: re.Match[str]) -> str:
+        mended.append(m.group())
+        return m.group().translate(_LOOKALIKE)
+
+    return _MIXED.sub(mend, text), mended
 
 
 @cache
@@ -126,8 +181,19 @@ def _code(language: Any) -> str:
     return str(language.iso_code_639_1.name).lower()
 
 
+def _shares(text: str) -> dict[str, int]:
+    """How many characters of the text the model gives to each language."""
+    shares: dict[str, int] = {}
+    for part in _detector().detect_multiple_languages_of(text):
+        code = _code(part.language)
+        shares[code] = shares.get(code, 0) + part.end_index - part.start_index
+    return shares
+
+
+@lru_cache(maxsize=64)
 def detect_language(text: str) -> Detected:
-    """The language the article is written in, or why it cannot be read."""
+    """The language the article is written in, or why it cannot be read (kept for the last
+    texts asked about: the extractor asks again for the note)."""
     words = _WORD.findall(text)
     if not words:
         return Detected(None, "no words to tell the language by")
@@ -139,32 +205,86 @@ def detect_language(text: str) -> Detected:
             "convert them to Cyrillic first",
         )
     cyrillic = sum(1 for w in words if re.match(r"[а-яёіўА-ЯЁІЎ]", w))
-    shares: dict[str, int] = {}
-    for part in _detector().detect_multiple_languages_of(text):
-        code = _code(part.language)
-        shares[code] = shares.get(code, 0) + part.end_index - part.start_index
+    shares = _shares(text)
     total = sum(shares.values()) or 1
     best = max(shares, key=lambda c: shares[c]) if shares else None
+    if cyrillic < 0.3 * len(words) and (best != "en" or shares[best] < 0.6 * total):
+        # Latin text the model does not call English: asked again without its capitalised
+        # words, since English sentences dense with Belarusian names ("Aliaksandr Zakhozhau,
+        # Siamion Akuła") read to it as Polish, Lithuanian or mixed; taken only when what is
+        # left is clearly English
+        running = " ".join(w for w in _TOKEN.findall(text) if not w[:1].isupper())
+        if len(_WORD.findall(running)) >= 3:
+            again = _shares(running)
+            left = sum(again.values()) or 1
+            if again.get("en", 0) >= 0.8 * left:
+                shares, total, best = again, left, "en"
     if best is None:
         lang = _detector().detect_language_of(text)
         best = _code(lang) if lang else None
     if best is None:
         return Detected(None, "the language cannot be told")
     if cyrillic < 0.3 * len(words):
-        translit = len(_TRANSLIT.findall(text.lower()))
-        suspect = translit > 0 or best != "en"  # the dictionary check only where in doubt
-        english = best == "en" and shares.get("en", 0) >= 0.6 * total
-        if not english and _belarusian_in_latin(text, words):
+        # the letter clusters of running words only: names ("Khvashchynski", "Zhdanau") have
+        # them in English text too
+        running = " ".join(w for w in _TOKEN.findall(text) if not w[:1].isupper()).lower()
+        translit = len(_TRANSLIT.findall(running))
+        romanised = len(_ROMANISED.findall(text)) >= max(2, 0.1 * len(words))
+        low = [w.lower() for w in words]
+        # words of the shapes only Russian or Belarusian in Latin letters write: three and a
+        # tenth of them or more (English articles: at most 5.4%, "you", "now", "new")
+        cues = sum(1 for w in low if _BE_CUE.match(w) or _RU_CUE.match(w))
+        cued = cues >= max(3, 0.1 * len(low))
+        # the dictionary check only where in doubt
+        suspect = translit > 0 or best != "en" or romanised or cued
+        english = best == "en" and shares.get("en", 0) >= 0.6 * total and not romanised
+        # a text the model takes for English is asked only where words of Slavic shapes or
+        # letters are many, and only of the model, spelt back: English has words of the
+        # Belarusian cues' shapes ("you", "now", "new")
+        strong = cued or romanised  # not a cluster alone: English names have "kh", "zh"
+        if (not english or strong) and _belarusian_in_latin(text, words, cues=not english):
             return Detected(None, BELARUSIAN_IN_LATIN)
-        if translit > 0.1 * len(words) or (suspect and _russian_in_latin(words)):
-            return Detected(
-                None, "Russian or Belarusian in Latin transliteration; give the Cyrillic text"
-            )
+        if translit > 0.1 * len(words) or (
+            suspect and (_russian_in_latin(words) or _slavic_in_latin(text, words))
+        ):
+            return Detected(None, TRANSLITERATED)
         if _LACINKA.search(text) and best != "en":
             return Detected(None, BELARUSIAN_IN_LATIN)
     if best not in READ:
+        romanised = len(_ROMANISED.findall(text)) >= max(2, 0.1 * len(words))
+        scholarly = len(_SCHOLARLY.findall(text)) >= 2 or romanised
+        scholarly = scholarly and not _NOT_SLAVIC_LATIN.search(text)
+        if cyrillic < 0.3 * len(words) and (scholarly or _slavic_in_latin(text, words)):
+            # Russian and Belarusian mixed, in a romanisation the model takes for Polish,
+            # Lithuanian or French: neither check above holds half of it on its own
+            return Detected(None, TRANSLITERATED)
         return Detected(None, f"written in {NAMES.get(best, best)} ({best}); read: en, ru, be")
     if shares and shares[best] / total < 0.6:
-        parts = ", ".join(f"{c} {100 * n // total}%" for c, n in sorted(shares.items()))
-        return Detected(None, f"mixed languages ({parts}); no one language holds most of it")
-    return Detected(best)
+        slavic = shares.get("ru", 0) + shares.get("be", 0)
+        if not (best in ("ru", "be") and slavic >= 0.6 * total):
+            parts = ", ".join(f"{c} {100 * n // total}%" for c, n in sorted(shares.items()))
+            return Detected(None, f"mixed languages ({parts}); no one language holds most of it")
+        # Russian and Belarusian, which one reader reads (short texts are half the other to
+        # the model; Belarusian outlets quote Russian): the one whose letters the text writes
+        # (и, щ, ъ only Russian; і, ў only Belarusian), else the larger one
+        ru_letters = len(_RU_LETTERS.findall(text))
+        be_letters = len(_BE_LETTERS.findall(text))
+        if ru_letters > 3 * be_letters:
+            best = "ru"
+        elif be_letters > 3 * ru_letters:
+            best = "be"
+    # parts in the other script only: within one script the model's parts are mostly names
+    # and headings it takes for French or Lithuanian, Russian for Belarusian
+    other = {
+        c: n
+        for c, n in shares.items()
+        if (c in _CYRILLIC_LANGS) != (best in _CYRILLIC_LANGS) and n >= 0.05 * total
+    }
+    others = [
+        f"{NAMES.get(c, c)} ({100 * n // total}%)"
+        for c, n in sorted(other.items(), key=lambda kv: -kv[1])
+    ]
+    note = None
+    if sum(other.values()) >= OTHER_PART * total:
+        note = f"read as {NAMES[best]}; parts in {', '.join(others)} were not read"
+    return Detected(best, note=note)

@@ -18,9 +18,17 @@ from prisonwatch.names.cases import latin_case_rules as _latin_case_rules
 from prisonwatch.names.cases import nominative_forms
 from prisonwatch.names.chinese import han_spellings, has_han, strip_tones
 from prisonwatch.names.given import given_group
-from prisonwatch.names.translit import all_romanisations, is_cyrillic, language
+from prisonwatch.names.translit import all_romanisations, is_cyrillic, language, press_spellings
 
-__all__ = ["Feat", "Form", "forms", "given_group", "skeleton", "token_features"]
+__all__ = [
+    "Feat",
+    "Form",
+    "forms",
+    "given_group",
+    "registry_forms",
+    "skeleton",
+    "token_features",
+]
 
 _SKELETON_RULES = [
     (r"schtsch|schch|shtch|shch|sch|szcz|šč|ŝ", "S"),
@@ -144,6 +152,24 @@ def forms(name: str) -> list[Form]:
             seen.add(f.tokens)
             unique.append(f)
     return unique
+
+
+def registry_forms(name: str) -> list[Form]:
+    """`forms`, and for a Cyrillic name also its spellings by the German and French presses
+    ("Bjaljazki", "Sdanowitsch", "Androuchkevitch") where they differ from those: the
+    registry's side only, so that such spellings are found while queries (Latin ones above
+    all) pay nothing for it."""
+    out = forms(name)
+    name = " ".join(name.split())
+    if not is_cyrillic(name) or has_han(name):
+        return out
+    seen = {f.tokens for f in out}
+    for table, latin in press_spellings(name).items():
+        tokens = _tokens(latin)
+        if tokens not in seen:
+            seen.add(tokens)
+            out.append(Form(tokens, f"press spelling ({table})"))
+    return out
 
 
 def _lacinka_endings() -> list[str]:

@@ -28,7 +28,7 @@ from prisonwatch.core.text import fold, name_key
 from prisonwatch.names.blocks import KeyRows
 from prisonwatch.names.chinese import has_han
 from prisonwatch.names.given import given_group
-from prisonwatch.names.keys import Feat, Form, forms, skeleton
+from prisonwatch.names.keys import Feat, Form, forms, registry_forms, skeleton
 from prisonwatch.names.lexicon import Lexicon, Spellings
 from prisonwatch.names.slips import SlipIndex
 
@@ -48,6 +48,8 @@ MAX_STRONG_BLOCK = 300
 LONE_NAME = 0.89
 """A surname alone ("Statkevich", or the common word "знака") is never taken without a person
 checking: it scores at most this, under `AUTO_ACCEPT`."""
+INITIAL = 0.75
+"""How alike an initial and a name it begins are: with a surname the same, below AUTO_ACCEPT."""
 FORMS_SCORED = 2
 """Of a shortlisted person's spellings, how many closest ones are scored token by token."""
 SHORTLIST = 4
@@ -89,6 +91,10 @@ def _token_sim(q: Feat, c: Feat) -> tuple[float, str]:
         return 0.9, "same sound in another spelling"
     if len(fq) >= 6 and len(fc) >= 6 and Levenshtein.distance(fq, fc, score_cutoff=1) <= 1:
         return 0.88, "one letter apart"
+    if len(fq) == 1 and fc[:1] == fq:
+        # an initial ("А. Бяляцкі"): it ranks the person whose name it begins first, but
+        # never carries a match on its own to the automatic acceptance
+        return INITIAL, "initial of the name"
     return Levenshtein.normalized_similarity(fq, fc) * 0.85, "similar spelling"
 
 
@@ -163,14 +169,18 @@ def _score_general(query: Form, cand: Form) -> tuple[float, Matched]:
     total = weight_sum = 0.0
     matched: Matched = []
     surname_hit = False
-    extra = len(qfeats) > max(len(cfeats), 2)
+    # a patronymic the registry does not keep says nothing either way; but only as many
+    # names as the query has beyond the person's may be passed over so: Belarusian surnames
+    # end like patronymics too ("Ігара Уладзіміравіча Неміровіча", "Дар'і ... Афанасьевай")
+    skippable = len(qfeats) - max(len(cfeats), 2)
     syllabic = cand.how == "pinyin"
     best = _pairing(qfeats, cfeats, syllabic)
     for q, b in zip(qfeats, best, strict=True):
         sim, j, reason = b if b is not None else (0.0, -1, "")
         weight = 0.5 if q[3] is not None else 1.0
-        if extra and q is not qfeats[0] and sim < 0.85 and _PATRONYMIC.search(q[1]):
-            continue  # a patronymic the registry does not keep says nothing either way
+        if skippable > 0 and q is not qfeats[0] and sim < 0.85 and _PATRONYMIC.search(q[1]):
+            skippable -= 1
+            continue
         total += sim * weight
         weight_sum += weight
         if sim >= 0.85:
@@ -300,7 +310,7 @@ class NameIndex:
         seen = {(f.tokens, f.how, f.folded) for f in held}
         new: list[Form] = []
         for name in all_names:
-            for f in forms(name):
+            for f in registry_forms(name):
                 form_key = (f.tokens, f.how, f.folded)
                 if form_key not in seen:
                     seen.add(form_key)

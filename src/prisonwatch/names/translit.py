@@ -285,7 +285,9 @@ def transliterate(text: str, table: str) -> str:
                 not previous or not previous.isalpha() or previous in VOWELS or previous in "ьъ'’"
             )
             latin = glides.get(low, letters[low]) if at_start and low in _IOTATED else letters[low]
-            if table == "ru-press" and low == "й" and previous in ("и", "ы"):
+            if table in PRESS_TABLES and low == "й" and previous in ("и", "ы"):
+                latin = ""  # Juri, Dmitri, Tschaikowski; Iouri, Dmitri, Tchaïkovski
+            elif table == "ru-press" and low == "й" and previous in ("и", "ы"):
                 latin = ""  # Dmitriy -> Dmitry: the press drops it
                 if out and out[-1].lower() == "i" and previous == "и":
                     out[-1] = "y" if out[-1] == "i" else "Y"

@@ -106,7 +106,7 @@ def extract(documents: Sequence[Document], gazetteer: Gazetteer) -> Extracted:
     try:
         for doc, output in zip(documents, extractor.extract_many(documents), strict=False):
             done.documents.append(doc)
-            done.outputs.append(output)
+            done.outputs.append(_noted(doc, output))
     except Exception:  # retried one by one below, where the failure is named
         for doc in documents[len(done.documents) :]:
             try:
@@ -116,8 +116,15 @@ def extract(documents: Sequence[Document], gazetteer: Gazetteer) -> Extracted:
                 done.problems.append(Problem(doc.name, "text", reason.splitlines()[0]))
                 continue
             done.documents.append(doc)
-            done.outputs.append(output)
+            done.outputs.append(_noted(doc, output))
     return done
+
+
+def _noted(doc: Document, output: ArticleExtraction) -> ArticleExtraction:
+    """`output` with the language check's note on the document (parts in another script that
+    were not read), so that nothing of an article goes unread without a word."""
+    note = detect_language(doc.text).note
+    return dataclasses.replace(output, notes=(note, *output.notes)) if note else output
 
 
 def _period(p: Period | None) -> dict[str, str] | None:
@@ -194,4 +201,6 @@ def to_json(x: ArticleExtraction) -> dict[str, Any]:
     }
     if x.unread_language is not None:
         out["unread_language"] = x.unread_language
+    if x.notes:
+        out["notes"] = list(x.notes)
     return out

@@ -102,6 +102,47 @@ def _intransitive(lex: Lexicon, word: Token | None, action: str) -> bool:
     return lex.code == "ru" and "intr" in ru_parse(word.lower).tag
 
 
+def done_by_subject(lex: Lexicon, word: Token | None, action: str) -> bool:
+    """Whether the trigger is an active verb in the singular that acts on another ("Лукашенко
+    помиловал", "Лукашэнка памілаваў"): its subject did it, no one it befell is named. A
+    plural ("Статкевича освободили") has no subject named: the name before it is its object."""
+    if word is None or _intransitive(lex, word, action):
+        return False
+    if lex.code == "ru":
+        tag = ru_parse(word.lower).tag
+        return tag.POS == "VERB" and "sing" in tag and "tran" in tag
+    return bool(re.search(lex.w.ACTIVE_SINGULAR, word.lower))
+
+
+_NOUN_GAP = re.compile(r"[\w\s-]*")
+
+
+def _of_act(
+    reader: ClaimReader, s: Sentence, noun: Token, persons: list[Mention]
+) -> tuple[list[str], str | None, str] | None:
+    """The act's noun with whom it befell after it, in the genitive ("подтвердили освобождение
+    активистки Марии Колесниковой и ... Алеся Беляцкого", "вызваленне Мікалая Статкевіча"): a
+    person written in an oblique case within a few words, no punctuation and no verb between.
+    Otherwise no one ("Освобождение ... прокомментировал X", "сказал после освобождения
+    Николай X": X is no one freed)."""
+    from prisonwatch.extract.slavic.claims import has_verb
+
+    text, lex = reader.text, reader.lex
+    after = [i for i, m in enumerate(persons) if m.start >= noun.end]
+    if not after:
+        return None
+    gap = text[noun.end : persons[after[0]].start]
+    if not _NOUN_GAP.fullmatch(gap) or len(gap.split()) > 4:
+        return None
+    if has_verb(lex, lex.tokens(text, noun.end, persons[after[0]].start)):
+        return None
+    if " ".join(persons[after[0]].text.split()) == persons[after[0]].name:
+        return None  # in the nominative: the subject ("сказал после освобождения Николай X")
+    words = lex.tokens(text, noun.end, persons[after[0]].start)
+    pops = [p for t in words if t.is_word and (p := lex.find(t, lex.w.POPULATIONS))]
+    return _listed(text, persons, after[0]), None, str(pops[0]) if pops else "people"
+
+
 def _chain_ending(text: str, persons: list[Mention], last: int) -> list[str]:
     """The people listed up to and including the one at index `last` ("Иван Петров и Анна
     Смирнова были освобождены")."""
@@ -125,7 +166,7 @@ def _one(
     ):
         return None  # "остается в СИЗО" is held; "находится в Минске", "провел в заключении" not
     if word and _noun(lex, word[0].lower):
-        return None  # "Освобождение ... прокомментировал X": X is no one freed
+        return _of_act(reader, s, word[0], persons)
     before = [m for m in persons if m.end <= pos]
     after = [i for i, m in enumerate(persons) if m.start > pos]
     if before and _passive_of(lex, text, before[-1].end, pos, word[0] if word else None):
@@ -159,7 +200,10 @@ def _one(
     if before and not after and _object_before(text, before[-1], pos):
         return _chain_ending(text, persons, persons.index(before[-1])), None, "people"
     subject = [m for m in before if m.start - s.start < 3]
-    if subject and (_PASSIVE.search(text[subject[0].end : pos]) or not after):
+    if subject and (
+        _PASSIVE.search(text[subject[0].end : pos])
+        or (not after and not done_by_subject(lex, word[0] if word else None, action))
+    ):
         return [subject[0].name], None, "people"
     if before and not after and _intransitive(lex, word[0] if word else None, action):
         gap = text[before[-1].end : pos]  # "Политзаключенный Игорь Ильяш умер"

@@ -7,12 +7,14 @@ settles: repeats merged, agents, the release mechanism the article gives, events
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from typing import Any
 
 from prisonwatch.extract.gazetteer import Gazetteer
-from prisonwatch.extract.results import ArticleExtraction
+from prisonwatch.extract.language import lookalikes_fixed
+from prisonwatch.extract.results import ArticleExtraction, Evidence
 from prisonwatch.extract.slavic import events as event_rules
 from prisonwatch.extract.slavic import names, words
 from prisonwatch.extract.slavic.attribution import quotes, source_of, title_speaker
@@ -21,6 +23,7 @@ from prisonwatch.extract.slavic.dates import find_times
 from prisonwatch.extract.slavic.drafts import Draft, Sentence
 from prisonwatch.extract.slavic.names import COUNTRIES, mentions
 from prisonwatch.extract.slavic.output import assemble
+from prisonwatch.extract.slavic.people import done_by_subject
 from prisonwatch.extract.slavic.words import both, lexicon, sentences
 
 LANGUAGES = ("ru", "be")
@@ -95,12 +98,27 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
         passive = re.search(rf"\b(?:{both('PASSIVE_AUX')})\b", between)
         if "," not in between and not passive and not speech and len(words) <= 4:
             return before[-1].name
+        # farther off, past clauses and names in oblique cases ("Александр Лукашенко в рамках
+        # договоренностей с Дональдом Трампом ..., «...», помиловал 123"): the last person
+        # written in the nominative, when the verb is active, singular and acts on another
+        nominative = [m for m in before if " ".join(m.text.split()) == m.name]
+        action = lex.find(word[0], lex.w.TRIGGERS) if word else None
+        if (
+            nominative
+            and not passive
+            and not speech
+            and action is not None
+            and done_by_subject(lex, word[0], action)
+        ):
+            return nominative[-1].name
     orgs = [m for m in s.people if m.type == "organization" and m.end <= pos]
     describing = bool(word) and participle(lex, word[0])  # "«Медиазоне» освобожденная ..."
     if orgs and not describing and re.fullmatch(r"[»\s]*", text[orgs[-1].end : pos]):
         return orgs[-1].name  # "Правозащитный центр «Вясна» признал"
     lead = lex.tokens(text, max(s.start, pos - 40), pos)
     for i, t in enumerate(lead):
+        if any(lex.has(x, lex.w.SAY_VERBS) for x in lead[i + 1 :]):
+            continue  # "Правозащитники подтвердили освобождение": they told it, not did it
         generic = lex.find(t, lex.w.GENERIC_SOURCES)
         if generic and i >= len(lead) - 2:
             return str(generic)
@@ -208,7 +226,41 @@ def known_persons(gazetteer: Gazetteer | None, kind: str = "person") -> frozense
 
 
 def read(document: Any, gazetteer: Gazetteer | None = None) -> ArticleExtraction:
-    """What one document whose language is `ru` or `be` says, as the typed results."""
+    """What one document whose language is `ru` or `be` says, as the typed results. Cyrillic
+    words spelt with Latin look-alike letters ("пoмилoвaл") are read as the Cyrillic words
+    they show, and the output says so; every span still points into the text as written."""
+    mended, words_mended = lookalikes_fixed(document.text)
+    if not words_mended:
+        return _read(document, gazetteer)
+    out = _read(dataclasses.replace(document, text=mended), gazetteer)
+    return _as_written(out, document)
+
+
+def _as_written(out: ArticleExtraction, document: Any) -> ArticleExtraction:
+    """`out`, read from the text with its look-alike letters mended, with every evidence and
+    quote text taken from the text as written (the offsets are the same), the document id of
+    that text, and a note naming the words mended."""
+    text: str = document.text
+    _, mended = lookalikes_fixed(text)
+
+    def ev(e: Evidence) -> Evidence:
+        return dataclasses.replace(e, text=text[e.start : e.end])
+
+    shown = ", ".join(repr(w) for w in dict.fromkeys(mended[:3]))
+    note = (
+        f"{len(mended)} word(s) spelt with Latin look-alike letters were read as Cyrillic ({shown})"
+    )
+    return dataclasses.replace(
+        out,
+        document=dataclasses.replace(out.document, id=document.id),
+        claims=tuple(dataclasses.replace(c, evidence=ev(c.evidence)) for c in out.claims),
+        events=tuple(dataclasses.replace(e, evidence=ev(e.evidence)) for e in out.events),
+        quotes=tuple(dataclasses.replace(q, text=text[q.start : q.end]) for q in out.quotes),
+        notes=(*out.notes, note),
+    )
+
+
+def _read(document: Any, gazetteer: Gazetteer | None) -> ArticleExtraction:
     lex = lexicon(document.language)
     text: str = document.text
     today = document.date

@@ -127,6 +127,17 @@ POPULATIONS: dict[str, str] = {
     "журналист": "journalists",
     "белорус": "belarusians",
     "белоруска": "belarusians",
+    # the spelling independent media use ("беларусы", "беларуский"), which the dictionary
+    # lacks and reads as a surname: its plural forms as stems, so that the adjective
+    # ("беларуских") is none of them
+    "беларус": "belarusians",
+    "беларуска": "belarusians",
+    "беларусов*": "belarusians",
+    "беларусы*": "belarusians",
+    "беларусам*": "belarusians",
+    "беларусами*": "belarusians",
+    "беларусах*": "belarusians",
+    "беларусок*": "belarusians",
     "поляк": "poles",
     "латыш": "latvians",
     "литовец": "lithuanians",
@@ -261,6 +272,10 @@ SUBSET_CUES = [
     # "среди задержанных", "среди осужденных": the participle of any act names the group
     r"\bсреди\s+(?:помилованн|освобожденн|вышедш|задержанн|арестованн|осужденн|отпущенн"
     r"|депортированн|высланн|выдворенн|признанн)\w*",
+    # "в их числе", "в числе освобожденных": as "среди них", "среди освобожденных"
+    r"\bв\s+их\s+числе\b",
+    r"\bв\s+числе\s+(?:помилованн|освобожденн|вышедш|задержанн|арестованн|осужденн|отпущенн"
+    r"|депортированн|высланн|выдворенн|признанн)\w*",
 ]
 # "they" opening a sentence: the people of the claim before
 THEY = {"они", "их"}
@@ -383,7 +398,7 @@ COUNTRY_FORMS = {
     "германии": "DE", "сша": "US",
 }  # fmt: skip
 # the adjective of the country these sources report on ("белорусской оппозиции")
-HOME_ADJECTIVE = r"белорусск"
+HOME_ADJECTIVE = r"белорусск|беларуск"  # "беларуской": the spelling independent media use
 # words a model's person span may start with that are no part of a name
 NOT_NAMES = {
     "в", "во", "но", "и", "его", "её", "их", "как", "про", "по", "с", "на", "для", "от",
@@ -398,6 +413,7 @@ PASSIVE_AUX = r"был\w*|стал\w*"
 # counts after the first of a sentence that break it down ("52 человека, из них 40")
 BREAKDOWN = [
     r"из\s+них", r"в\s+том\s+числе", r"из\s+которых", r"среди\s+которых", r"среди\s+них",
+    r"в\s+их\s+числе", r"в\s+числе\s+которых",
 ]  # fmt: skip
 # a say-verb after these has the sentence's subject as its speaker ("на которой сообщил")
 RELATIVE = {"который", "которая", "которой", "котором", "которые"}
