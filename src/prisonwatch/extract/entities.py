@@ -120,6 +120,7 @@ def mentions(
     raw = [m for m in raw if not _names_a_body(m, whole)]
     raw = [m for m in raw if not _counted_people(doc, m)]
     raw.extend(_known_given_names(whole, raw, gazetteer))
+    raw = _people_taken_for_bodies(raw, gazetteer)
     # a surname alone takes the fullest name with that surname in the article
     fullest: dict[str, str] = {}
     for m in raw:
@@ -153,6 +154,34 @@ def mentions(
         else:
             out.append(m)
     return _datelines(whole, _body_tails(whole, out))
+
+
+def _people_taken_for_bodies(raw: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A full name the model took for a body ("Gholamhossein Mohseni Ejehi" as an
+    organisation) whose last word the article also uses alone as a person ("Ejehi said"): a
+    person, when every word of it is a capitalised name word (no body word, no article) and it
+    is no known body."""
+    alone = {m.text.casefold() for m in raw if m.type == "person" and len(m.text.split()) == 1}
+    if not alone:
+        return raw
+    out = []
+    for m in raw:
+        words = m.text.split()
+        if (
+            m.type == "organization"
+            and 2 <= len(words) <= 4
+            and words[-1].casefold() in alone
+            and all(w[:1].isupper() and w.isalpha() for w in words)
+            and not any(w.casefold() in _BODY_WORDS for w in words)
+            and gazetteer.lookup(m.text) is None
+        ):
+            m = Mention(m.start, m.end, m.text, "person", _clean_person(m.text))
+        out.append(m)
+    return out
+
+
+#: Words that make a capitalised run the name of a body, not of a person.
+_BODY_WORDS = EN.words("body_name_words")
 
 
 def _body_tails(text: str, found: list[Mention]) -> list[Mention]:

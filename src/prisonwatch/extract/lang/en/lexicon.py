@@ -554,8 +554,8 @@ ARTICLE_START_ANY_CASE = _rx(r"^(?:the|a|an)\s+")
 #: "WASHINGTON, Dec 3 (Reuters) -"). The place is where the report was filed, and the agency
 #: the one that filed it: neither acts in the story nor is the source of its figures.
 DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
-    r"(?:,\s*[A-Za-z. ]{0,25}\d{0,4})?"
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
+    r"(?:,\s*[A-Za-z. ]{0,25}\d{0,4})?)"
     r"(?:\s*[-—–]+)?\s*(?P<agency>\([^()\n]{1,40}\))?\s*[-—–]+\s"
 )
 #: The rest of a body's name after the word the entity model stopped at: a capitalised
@@ -566,7 +566,28 @@ BODY_NAME_TAIL = re.compile(
 )
 #: A name's possessive right before a state body ("Myanmar's Military Junta"): the owner.
 OWNER_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$")
+#: The place a report was filed from, with its country or state after a comma ("DUBAI, United
+#: Arab Emirates —"): a place, never an actor of the story.
 DATELINE_PLACE = "place"
 DATELINE_AGENCY = "agency"
 #: "group's count": the owner of a figure named after "according to".
 POSSESSOR = re.compile(r"^(.+?)['’]s\s+\w+")
+#: An office's title as the subject right before the verb, "the country's supreme leader has
+#: pardoned", "Iran's president freed" (words/ruler_titles.txt): the title, for finding the
+#: person the article names with it.
+TITLE_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?i:the|its|their)\s+(?:[\w-]+['’]s\s+)?|\b[A-Z][\w-]+['’]s\s+)"
+    r"(?:(?i:new|former|interim|acting)\s+)?(?P<title>(?i:"
+    + EN.alternation("ruler_titles")
+    + r"))\s+(?:(?i:has|have|had|also|then|personally|now)\s+)*$"
+)
+#: The group of TITLE_SUBJECT_BEFORE holding the title.
+TITLE = "title"
+
+
+def titled_before(title: str) -> re.Pattern[str]:
+    """The title written right before a name, with up to two capitalised words between
+    ("Supreme Leader Ayatollah Ali Khamenei", "President Ilham Aliyev"), ending where the name
+    starts."""
+    words = re.escape(title).replace(r"\ ", r"\s+")
+    return re.compile(r"\b(?i:" + words + r")\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
