@@ -14,6 +14,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+#: A row of a list's tally: a quoted category, a dash, a count of people ('"Believers" - 183
+#: people', '“Life convicts" – 11 people'): a stock that is a part of the list's total.
+TALLY_ROW_DASH_PATTERN = (
+    r"(?<=[\"”“»«'])\s*[–—-](?=\s*\d[\d,]*\s+(?:people|persons)\b\W*(?:[;,.:]|$))"
+)
+TALLY_ROW_DASH = re.compile(TALLY_ROW_DASH_PATTERN, re.IGNORECASE)
+
 #: Action triggers, in order of precedence when several are equally close.
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -88,6 +95,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:has|have)\s+(?:documented|registered|recorded|counted|verified)\b"
             r"|\b(?:remain(?:s|ed|ing)?|still|currently|behind bars|being held|are held|is held|held in|held since|in prison|in prisons|jailed|imprisoned"
             r"|incarcerated|in custody|on the (?:\w+ )?list|reach(?:es|ed)?|there are|there were|awaiting trial)\b"
+            # a row of a list's tally: a quoted category, a dash, a count of people
+            # ('"Believers" - 183 people', '“Life convicts" – 11 people')
+            r"|" + TALLY_ROW_DASH_PATTERN
         ),
     ),
 ]
@@ -591,3 +601,13 @@ def titled_before(title: str) -> re.Pattern[str]:
     starts."""
     words = re.escape(title).replace(r"\ ", r"\s+")
     return re.compile(r"\b(?i:" + words + r")\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+
+
+#: A body's name whose words after its first are in quotation marks, with its acronym after
+#: it: 'the Union “For Freedom of Political Prisoners of Azerbaijan” (FFPPA)'. The entity
+#: model misses such names; the acronym (the initials of the capitalised words) confirms it.
+#: Groups: the first word, the quoted words, the acronym.
+QUOTED_BODY = re.compile(
+    r"\b([A-Z][\w-]+)\s+[“\"«]([A-Z][^”“\"«»\n]{3,80}?)\s*[”\"»]"
+    r"\s*\(([A-Z]{3,})\)"
+)
