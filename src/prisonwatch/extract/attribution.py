@@ -224,6 +224,11 @@ def agent_of(a: Article, d: Draft, s: int, e: int) -> str | None:
     by = _by_agent(a, t1, e)
     if passive and by is not None:
         return by[0]  # "was detained by police": the by-phrase, whatever stands before
+    titled = None if passive else lx.TITLE_SUBJECT_BEFORE.search(text, max(s, t0 - 80), t0)
+    if titled is not None:
+        holder = _title_holder(a, titled.group(lx.TITLE))
+        if holder is not None:
+            return holder  # "the country's supreme leader has pardoned": who holds the office
     ent = _entity_before(a, s, t0, patients=tuple(d.persons)) if d.action != "sentenced" else None
     if ent is not None and ent.type != "place":
         if _two_sides(a, ent, s):
@@ -248,6 +253,18 @@ def agent_of(a: Article, d: Draft, s: int, e: int) -> str | None:
             d.agent_weak = True  # where they left, which is only a guess at who let them go
             return found[0].name
     return None
+
+
+def _title_holder(a: Article, title: str) -> str | None:
+    """The one person the article names with the title before the name ("Supreme Leader
+    Ayatollah Ali Khamenei"); none when no one or several people are named so."""
+    before = lx.titled_before(title)
+    holders = {
+        m.name
+        for m in a.mentions
+        if m.type == "person" and before.search(a.text, max(0, m.start - 60), m.start)
+    }
+    return holders.pop() if len(holders) == 1 else None
 
 
 _STATE_SUBJECT = lx.STATE_SUBJECT

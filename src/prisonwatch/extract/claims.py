@@ -586,6 +586,9 @@ def _complete(
     """Everything else a draft of its sentence says: the whole it is a share of, its
     population, source, agent, people, mechanism and time."""
     text = a.text
+    row = lx.TALLY_ROW_DASH.match(text, d.trigger[0]) if d.action == "held" else None
+    if row is not None and row.end() == d.trigger[1]:
+        d.subset_marker = True  # a row of a list's tally is a part of the list's total
     link_part_of(d, sentence_drafts, earlier, text)
     if d.population is None:
         d.population = predicate_population(text, d.end, e)

@@ -57,6 +57,10 @@ _PEOPLE = (
 _PEOPLE_ONLY = EN.words("people_only_lemmas")
 _UNITS = EN.words("unit_nouns")
 _OF = EN.words("partitive_prepositions")
+_SHARE_HEADS = EN.words("share_heads")
+#: Quotation marks around a group's name ("the “47 democrats”"): a name, not a count.
+_OPENING_QUOTES = EN.words("opening_quotes")
+_CLOSING_QUOTES = EN.words("closing_quotes")
 _TALLY = EN.words("tally_nouns")
 _LEVEL = EN.words("level_prepositions")
 _LISTS = EN.words("list_nouns")
@@ -69,6 +73,7 @@ _INTRANSITIVE = EN.pairs("intransitive_actions")
 _STATES = {k: v for k, v in _INTRANSITIVE.items() if len(k.split()) == 1}
 _GOING = {tuple(k.split()): v for k, v in _INTRANSITIVE.items() if len(k.split()) == 2}
 _CUSTODY = EN.words("custody_nouns")
+_LEAVING = EN.pairs("leaving_custody")
 _PARTICIPLES = EN.pairs("action_participles")
 _AGAIN = EN.words("again_adverbs")
 _AMONG = EN.words("member_prepositions")
@@ -238,8 +243,8 @@ def action_of(verb: Any) -> str | None:
 
 
 def intransitive_action(verb: Any) -> str | None:
-    """What a verb tells of its subject by itself: "walked free" (a release), "died in
-    custody", "remain behind bars" (a stock), or None."""
+    """What a verb tells of its subject by itself: "walked free" or "left prison" (a
+    release), "died in custody", "remain behind bars" (a stock), or None."""
     lemma = verb.lemma_.lower()
     for (head, particle), action in _GOING.items():
         if lemma == head and any(
@@ -252,6 +257,10 @@ def intransitive_action(verb: Any) -> str | None:
                 o.dep_ == _TO_OBJECT and o.lemma_.lower() in _CUSTODY for o in prep.children
             ):
                 return _STATES[lemma]
+    if lemma in _LEAVING and any(  # "left prison": the subject leaves custody
+        o.dep_ == _OBJECTS[0] and o.lemma_.lower() in _CUSTODY for o in verb.children
+    ):
+        return _LEAVING[lemma]
     return None
 
 
@@ -441,6 +450,9 @@ def counts_in(doc: Any) -> list[ParsedCount]:
                 if nums and other.i > noun.i:
                     nouns.append((other, nums[0]))
         for head, number in nouns:
+            head = _share_of(head)
+            if _quoted_name(text, number.idx, head.idx + len(head)):
+                continue  # the “47 democrats”: the name of a group, not a count of people
             listed = rule == "listing" and head.lemma_.lower() in _LISTED
             if rule != "bare" and not listed and not _counts_people(head, verb):
                 continue
@@ -467,6 +479,26 @@ def counts_in(doc: Any) -> list[ParsedCount]:
             )
     wholes = {c.whole for c in found.values() if c.whole is not None}
     return [found[k] for k in sorted(found) if k not in wholes]
+
+
+def _share_of(head: Any) -> Any:
+    """The group a count leaning on "more" or "others" is a share of ("Four more of the
+    democrats": democrats); any other head itself."""
+    if head.lower_ not in _SHARE_HEADS:
+        return head
+    for of in head.children:
+        if of.dep_ == _GIVEN_TO[1] and of.lower_ in _OF:
+            for group in of.children:
+                if group.dep_ == _TO_OBJECT:
+                    return group
+    return head
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether a number and its noun stand alone inside quotation marks (the “47
+    democrats”, "the “Minsk 14”"): a group's name."""
+    before = text[start - 1 : start] if start else ""
+    return before in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES
 
 
 def _noun_text(noun: Any) -> str:

@@ -14,6 +14,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+#: A row of a list's tally: a quoted category, a dash, a count of people ('"Believers" - 183
+#: people', '“Life convicts" – 11 people'): a stock that is a part of the list's total.
+TALLY_ROW_DASH_PATTERN = (
+    r"(?<=[\"”“»«'])\s*[–—-](?=\s*\d[\d,]*\s+(?:people|persons)\b\W*(?:[;,.:]|$))"
+)
+TALLY_ROW_DASH = re.compile(TALLY_ROW_DASH_PATTERN, re.IGNORECASE)
+
 #: Action triggers, in order of precedence when several are equally close.
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -88,6 +95,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:has|have)\s+(?:documented|registered|recorded|counted|verified)\b"
             r"|\b(?:remain(?:s|ed|ing)?|still|currently|behind bars|being held|are held|is held|held in|held since|in prison|in prisons|jailed|imprisoned"
             r"|incarcerated|in custody|on the (?:\w+ )?list|reach(?:es|ed)?|there are|there were|awaiting trial)\b"
+            # a row of a list's tally: a quoted category, a dash, a count of people
+            # ('"Believers" - 183 people', '“Life convicts" – 11 people')
+            r"|" + TALLY_ROW_DASH_PATTERN
         ),
     ),
 ]
@@ -554,8 +564,8 @@ ARTICLE_START_ANY_CASE = _rx(r"^(?:the|a|an)\s+")
 #: "WASHINGTON, Dec 3 (Reuters) -"). The place is where the report was filed, and the agency
 #: the one that filed it: neither acts in the story nor is the source of its figures.
 DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})"
-    r"(?:,\s*[A-Za-z. ]{0,25}\d{0,4})?"
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
+    r"(?:,\s*[A-Za-z. ]{0,25}\d{0,4})?)"
     r"(?:\s*[-—–]+)?\s*(?P<agency>\([^()\n]{1,40}\))?\s*[-—–]+\s"
 )
 #: The rest of a body's name after the word the entity model stopped at: a capitalised
@@ -566,7 +576,38 @@ BODY_NAME_TAIL = re.compile(
 )
 #: A name's possessive right before a state body ("Myanmar's Military Junta"): the owner.
 OWNER_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$")
+#: The place a report was filed from, with its country or state after a comma ("DUBAI, United
+#: Arab Emirates —"): a place, never an actor of the story.
 DATELINE_PLACE = "place"
 DATELINE_AGENCY = "agency"
 #: "group's count": the owner of a figure named after "according to".
 POSSESSOR = re.compile(r"^(.+?)['’]s\s+\w+")
+#: An office's title as the subject right before the verb, "the country's supreme leader has
+#: pardoned", "Iran's president freed" (words/ruler_titles.txt): the title, for finding the
+#: person the article names with it.
+TITLE_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?i:the|its|their)\s+(?:[\w-]+['’]s\s+)?|\b[A-Z][\w-]+['’]s\s+)"
+    r"(?:(?i:new|former|interim|acting)\s+)?(?P<title>(?i:"
+    + EN.alternation("ruler_titles")
+    + r"))\s+(?:(?i:has|have|had|also|then|personally|now)\s+)*$"
+)
+#: The group of TITLE_SUBJECT_BEFORE holding the title.
+TITLE = "title"
+
+
+def titled_before(title: str) -> re.Pattern[str]:
+    """The title written right before a name, with up to two capitalised words between
+    ("Supreme Leader Ayatollah Ali Khamenei", "President Ilham Aliyev"), ending where the name
+    starts."""
+    words = re.escape(title).replace(r"\ ", r"\s+")
+    return re.compile(r"\b(?i:" + words + r")\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+
+
+#: A body's name whose words after its first are in quotation marks, with its acronym after
+#: it: 'the Union “For Freedom of Political Prisoners of Azerbaijan” (FFPPA)'. The entity
+#: model misses such names; the acronym (the initials of the capitalised words) confirms it.
+#: Groups: the first word, the quoted words, the acronym.
+QUOTED_BODY = re.compile(
+    r"\b([A-Z][\w-]+)\s+[“\"«]([A-Z][^”“\"«»\n]{3,80}?)\s*[”\"»]"
+    r"\s*\(([A-Z]{3,})\)"
+)
