@@ -145,6 +145,8 @@ class Projection:
     made on the first request for an id of that form, and carried across changes that keep
     the protected names (`updated`). Empty until made (`_keyed_made`)."""
     _keyed_made: list[bool] = field(default_factory=list, compare=False, repr=False)
+    _remembered: dict[Any, tuple[Any, Any]] = field(default_factory=dict, compare=False, repr=False)
+    """Public answers made through this projection from figures (`remembered`)."""
 
     @classmethod
     def build(cls, store: SqlStore) -> Projection:
@@ -377,6 +379,20 @@ class Projection:
             self._ids[key] = known
         return known
 
+    def remembered(self, key: Any, basis: Any, build: Callable[[], Any]) -> Any:
+        """A public answer `build` makes from `basis` (figures of the ledger) through this
+        projection, made once for that very basis: the same figures asked for again are not
+        screened again. A write makes a new projection (and new figures), so nothing screened
+        by another projection is ever answered from here."""
+        found = self._remembered.get(key)
+        if found is not None and found[0] is basis:
+            return found[1]
+        value = build()
+        if len(self._remembered) >= MAX_REMEMBERED:
+            self._remembered.clear()
+        self._remembered[key] = (basis, value)
+        return value
+
     def person_id(self, person_id: str) -> str:
         """The id under which the public knows a public person (`record_id` of kind
         "person"): a person id is chosen by whoever imports or adds the person, so it may
@@ -503,6 +519,9 @@ def public_custody(e: Event, text: Callable[[str | None], str | None]) -> dict[s
         "court": text(e.court),
     }
 
+
+MAX_REMEMBERED = 64
+"""Public answers a projection remembers (`remembered`); past this it forgets them all."""
 
 MAX_NAMED = 200_000
 """Texts whose verdict a projection remembers (`_mentions`); past this, each is checked anew."""
