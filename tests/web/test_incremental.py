@@ -412,3 +412,27 @@ def test_figures_of_the_last_version_are_served_while_new_ones_are_built(
     reader.join(10)
     assert answers == [_stats(Ledger(sample_store))]
     assert ledger.served_previous == 1
+
+
+def test_public_figures_are_screened_once_per_projection(
+    sample_store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The public statistics are screened through the projection once per figures and
+    projection, not per request; a protection change makes a new projection, screened anew."""
+    ledger = Ledger(sample_store)
+    calls: list[int] = []
+    real = present._public_stats
+
+    def counted(proj: Any, cached: dict[str, Any]) -> dict[str, Any]:
+        calls.append(1)
+        return real(proj, cached)
+
+    monkeypatch.setattr(present, "_public_stats", counted)
+    ask = (SCOPE, ON, date(2020, 1, 1), ON, Granularity.MONTH)
+    first = present.stats(ledger, PUBLIC, *ask)
+    assert present.stats(ledger, PUBLIC, *ask) == first and len(calls) == 1
+    pid = sorted(p.id for p in sample_store.persons())[0]
+    editing.edit(sample_store, "person", pid, {"protection": "counts_only"}, "t", AT, "test")
+    ledger.invalidate()
+    present.stats(ledger, PUBLIC, *ask)
+    assert len(calls) == 2
