@@ -47,7 +47,9 @@ steps = st.lists(
     st.one_of(
         st.tuples(st.just("protection"), st.integers(0, 10**6), st.sampled_from(list(Protection))),
         st.tuples(st.just("rename"), st.integers(0, 10**6), st.sampled_from(["Ales", "Алесь Б"])),
-        st.tuples(st.just("add_person"), st.sampled_from(["Viktar Mazol", "Алег Гуз"])),
+        st.tuples(
+            st.just("add_person"), st.sampled_from(["Viktar Mazol", "Алег Гуз"]), st.booleans()
+        ),
         st.tuples(st.just("void_new_person"), st.integers(0, 10**6)),
         st.tuples(st.just("merge"), st.integers(0, 10**6), st.integers(0, 10**6)),
         st.tuples(st.just("event_date"), st.integers(0, 10**6), st.integers(-400, 400)),
@@ -90,7 +92,11 @@ def _write(store: SqlStore, step: tuple[Any, ...]) -> bool:
         elif op == "rename":
             editing.edit(store, "person", _pick(persons, step[1]), {"name": step[2]}, "t", AT, why)
         elif op == "add_person":
-            editing.add(store, "person", {"id": f"new-{next(_n)}", "name": step[1]}, "t", AT)
+            # an id naming a protected person, when asked and there is one: shown under a
+            # public id, and found under it once the write is taken in
+            named = [p.id for p in store.persons() if p.protection is not Protection.PUBLIC]
+            pid = f"new-{next(_n)}" + (f"-{named[0]}" if step[2] and named else "")
+            editing.add(store, "person", {"id": pid, "name": step[1]}, "t", AT)
         elif op == "void_new_person":
             added = [p for p in persons if p.startswith("new-")]
             if not added:
@@ -183,6 +189,12 @@ def _snapshot(ledger: Ledger) -> dict[str, Any]:
             proj.refs,
             proj.cleared,
         ),
+        # every person as the public finds them: under their own id and under their public id
+        # (the projection's map of replaced ids is carried across writes)
+        "shown": {
+            pid: (proj.person_shown(pid), proj.person_shown(proj.person_id(pid)))
+            for pid in sorted(view.persons)
+        },
         "search": {
             who: {q: present.persons(ledger, v, q)[0] for q in queries}
             for who, v in (("analyst", ANALYST), ("public", PUBLIC))
@@ -400,3 +412,27 @@ def test_figures_of_the_last_version_are_served_while_new_ones_are_built(
     reader.join(10)
     assert answers == [_stats(Ledger(sample_store))]
     assert ledger.served_previous == 1
+
+
+def test_public_figures_are_screened_once_per_projection(
+    sample_store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The public statistics are screened through the projection once per figures and
+    projection, not per request; a protection change makes a new projection, screened anew."""
+    ledger = Ledger(sample_store)
+    calls: list[int] = []
+    real = present._public_stats
+
+    def counted(proj: Any, cached: dict[str, Any]) -> dict[str, Any]:
+        calls.append(1)
+        return real(proj, cached)
+
+    monkeypatch.setattr(present, "_public_stats", counted)
+    ask = (SCOPE, ON, date(2020, 1, 1), ON, Granularity.MONTH)
+    first = present.stats(ledger, PUBLIC, *ask)
+    assert present.stats(ledger, PUBLIC, *ask) == first and len(calls) == 1
+    pid = sorted(p.id for p in sample_store.persons())[0]
+    editing.edit(sample_store, "person", pid, {"protection": "counts_only"}, "t", AT, "test")
+    ledger.invalidate()
+    present.stats(ledger, PUBLIC, *ask)
+    assert len(calls) == 2

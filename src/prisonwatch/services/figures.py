@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -36,6 +36,7 @@ from prisonwatch.core.vocabulary import (
     organisation_matches,
 )
 from prisonwatch.services.bulk_index import stock_index
+from prisonwatch.services.event_runs import EventRuns, ordered
 from prisonwatch.storage.port import LedgerStore
 
 
@@ -66,7 +67,9 @@ class View:
     and a view loaded afresh are equal."""
 
     persons: dict[str, Person]
-    events: list[Event]
+    events: Sequence[Event]
+    """Effective events in `event_order` (`event_runs.EventRuns`: a write copies only the
+    runs of events it touches)."""
     deals: list[Deal]
     observations: list[Observation]
     sources: dict[str, Source]
@@ -92,6 +95,16 @@ class View:
     flows: dict[tuple[Period, ...], list[Flows]] = field(default_factory=dict)
     """Inflow, outflow and outflow by mechanism per period of the series asked for so far,
     carried to the next view by the difference of the intervals a change moved."""
+    freed: frozenset[str] | None = field(default=None, compare=False)
+    """The persons with an effective event naming a deal (`released_in_deals`); None: not
+    known yet, found from the events when first asked for (`freed_by_deals`). Kept current
+    write by write from the touched persons' events."""
+
+    def freed_by_deals(self) -> frozenset[str]:
+        """`freed`, found from every event the first time it is asked for."""
+        if self.freed is None:
+            self.freed = frozenset(e.person_id for e in self.events if e.deal_id is not None)
+        return self.freed
 
     def series(self, periods: Sequence[Period]) -> list[SeriesPoint]:
         """`core.ledger.series` over this view's stock index, its flows remembered (the stock
@@ -182,7 +195,7 @@ class View:
         problems_by = {k: [str(p) for p in v] for k, v in derived.problems_by_person.items()}
         return cls(
             persons=persons,
-            events=events,
+            events=EventRuns(events, event_order),
             deals=deals,
             observations=observations,
             sources={s.id: s for s in store.sources(known_on=at)},
@@ -230,23 +243,20 @@ class View:
         flipped = set(superseded).symmetric_difference(self.superseded)
         if not flipped <= read:
             return None
-        events = list(self.events)
+        # per-person maps are changed in place where a key stays (a key taken out and put
+        # back would leave a hole, and a dict with holes is copied entry by entry, several
+        # times slower, on every later write)
         by_person = dict(self.by_person)
         custody = dict(self.custody)
         political = dict(self.political)
         problems_by = dict(self.problems_by)
+        freed = None if self.freed is None else set(self.freed)
         gone: list[Interval] = []
         come: list[Interval] = []
         removed: list[Event] = []
         added_events: list[Event] = []
         for pid in touched:
-            before = by_person.pop(pid, [])
-            removed.extend(before)
-            for e in before:
-                at = bisect_left(events, event_order(e), key=event_order)
-                if at == len(events) or events[at].id != e.id:
-                    return None
-                del events[at]
+            removed.extend(by_person.get(pid, []))
             mine = (
                 sorted(
                     (e for e in fresh.events.get(pid, ()) if not e.void and e.id not in superseded),
@@ -256,21 +266,21 @@ class View:
                 else []
             )
             added_events.extend(mine)
-            for e in mine:
-                insort(events, e, key=event_order)
-            if mine:
-                by_person[pid] = mine
+            _put(by_person, pid, mine or None)
             fold = fold_person(mine)
-            custody.pop(pid, None)
-            if any(e.kind in STATUS_CHANGING for e in mine):
-                custody[pid] = fold.custody
-            gone.extend(political.pop(pid, ()))
-            if fold.political:
-                political[pid] = fold.political
-                come.extend(fold.political)
-            problems_by.pop(pid, None)
-            if fold.problems:
-                problems_by[pid] = [str(p) for p in fold.problems]
+            changing = any(e.kind in STATUS_CHANGING for e in mine)
+            _put(custody, pid, fold.custody if changing else None)
+            gone.extend(political.get(pid, ()))
+            _put(political, pid, fold.political or None)
+            come.extend(fold.political)
+            _put(problems_by, pid, [str(p) for p in fold.problems] or None)
+            if freed is not None:
+                freed.discard(pid)
+                if any(e.deal_id is not None for e in mine):
+                    freed.add(pid)
+        events = ordered(self.events, event_order).changed(removed, added_events)
+        if events is None:
+            return None
         tallies, revolving = self._memos_after(removed, added_events)
         index = self.index.replaced(gone, come)
         flows = self._flows_after(gone, come, index)
@@ -297,6 +307,7 @@ class View:
             tallies=tallies,
             revolving=revolving,
             flows=flows,
+            freed=None if freed is None else frozenset(freed),
         )
 
     def _flows_after(
@@ -439,6 +450,14 @@ def _shifted(
         if b.high:
             out[k] = b
     return out
+
+
+def _put(d: dict[str, Any], key: str, value: Any) -> None:
+    """Set `key` to `value` in place, or take it out when `value` is None."""
+    if value is None:
+        d.pop(key, None)
+    else:
+        d[key] = value
 
 
 def _person_id(p: Person) -> str:
@@ -628,7 +647,7 @@ def released_in_deals(view: View, scope: Scope, on: date, text: Text = _same) ->
     # recognised before): their events are read from the view's per-person lists instead of
     # folding every event of the registry on each figure. The accounts' replacement times,
     # which need every designation, are not used here.
-    freed = {e.person_id for e in view.events if e.deal_id is not None}
+    freed = view.freed_by_deals()
     theirs = [e for pid in sorted(freed) for e in view.by_person.get(pid, ())]
     accounts = deal_rules.account(view.deals, theirs, view.observations, scope.organisation)
     r = deal_releases(accounts, on)

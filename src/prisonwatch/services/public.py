@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -145,8 +146,13 @@ class Projection:
     """Persons whose record was voided while they were protected, as last recorded, by id: a
     person withdrawn from the registry (at their family's request, say) is still named by every
     source title, address and note that named them, so their names stay protected."""
-    _shown_persons: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    """The exported persons by the id the public knows each by (`person_shown`), made once."""
+    _keyed_persons: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """The exported persons whose own id is replaced, by their public id (`person_shown`):
+    made on the first request for an id of that form, and carried across changes that keep
+    the protected names (`updated`). Empty until made (`_keyed_made`)."""
+    _keyed_made: list[bool] = field(default_factory=list, compare=False, repr=False)
+    _remembered: dict[Any, tuple[Any, Any]] = field(default_factory=dict, compare=False, repr=False)
+    """Public answers made through this projection from figures (`remembered`)."""
 
     @classmethod
     def build(cls, store: SqlStore) -> Projection:
@@ -326,7 +332,7 @@ class Projection:
                 s = all_sources.get(sid)
                 if s is not None and (ps := _public_source(s, names, cleared, named)):
                     sources[sid] = ps
-        return Projection(
+        out = Projection(
             public,
             frozenset(exported),
             frozenset(withheld),
@@ -341,6 +347,10 @@ class Projection:
             named,
             withdrawn,
         )
+        if ids is self._ids and self._keyed_made:
+            out._keyed_persons.update(self._keyed_after(out, affected))
+            out._keyed_made.append(True)
+        return out
 
     def text(self, value: str | None) -> str | None:
         """A stored free text, only when it names no protected person."""
@@ -375,6 +385,20 @@ class Projection:
             self._ids[key] = known
         return known
 
+    def remembered(self, key: Any, basis: Any, build: Callable[[], Any]) -> Any:
+        """A public answer `build` makes from `basis` (figures of the ledger) through this
+        projection, made once for that very basis: the same figures asked for again are not
+        screened again. A write makes a new projection (and new figures), so nothing screened
+        by another projection is ever answered from here."""
+        found = self._remembered.get(key)
+        if found is not None and found[0] is basis:
+            return found[1]
+        value = build()
+        if len(self._remembered) >= MAX_REMEMBERED:
+            self._remembered.clear()
+        self._remembered[key] = (basis, value)
+        return value
+
     def person_id(self, person_id: str) -> str:
         """The id under which the public knows a public person (`record_id` of kind
         "person"): a person id is chosen by whoever imports or adds the person, so it may
@@ -384,10 +408,33 @@ class Projection:
     def person_shown(self, shown_id: str) -> str | None:
         """The exported person the public knows by `shown_id` (their own id, or their public
         id when their own names a protected person); None for any other id, the original of
-        a replaced id included, so that it answers exactly as an id never recorded."""
-        if not self._shown_persons and self.exported:
-            self._shown_persons.update({self.person_id(pid): pid for pid in self.exported})
-        return self._shown_persons.get(shown_id)
+        a replaced id included, so that it answers exactly as an id never recorded.
+
+        An exported id shown as it is costs one name check. Only an id of the public ids'
+        form (`person-` and 16 hex digits) is looked up among the replaced ones, which are
+        found by judging every exported id once per set of protected names (not on every
+        request for a person, nor after every write)."""
+        if shown_id in self.exported and self.person_id(shown_id) == shown_id:
+            return shown_id
+        if not _KEYED.fullmatch(shown_id) or not shown_id.startswith("person-"):
+            return None
+        return self._keyed().get(shown_id)
+
+    def _keyed(self) -> dict[str, str]:
+        """`_keyed_persons`, made when first needed (two requests may both make it: the same)."""
+        if not self._keyed_made:
+            self._keyed_persons.update(_keyed_of(self, self.exported))
+            self._keyed_made.append(True)
+        return self._keyed_persons
+
+    def _keyed_after(self, new: Projection, affected: Iterable[str]) -> dict[str, str]:
+        """The replaced persons' ids in `new`, the projection after a change that kept the
+        protected names (so every other person's public id is as it was) and touched the
+        persons `affected`."""
+        gone = set(affected)
+        out = {k: pid for k, pid in self._keyed_persons.items() if pid not in gone}
+        out.update(_keyed_of(new, gone & new.exported))
+        return out
 
     def record_ref(self, kind: str, record_id: str | None) -> str | None:
         """`record_id` of a link that may be empty (an event's deal, a correction's target)."""
@@ -418,6 +465,15 @@ class Projection:
 
     def is_public(self, person_id: str) -> bool:
         return person_id in self.persons
+
+
+_KEYED = re.compile(r"[a-z]+-[0-9a-f]{16}")
+"""The form of a public id that replaces a record's own (`record_id`)."""
+
+
+def _keyed_of(proj: Projection, ids: Iterable[str]) -> dict[str, str]:
+    """Of these exported person ids, those shown under a public id, by that id."""
+    return {shown: pid for pid in ids if (shown := proj.person_id(pid)) != pid}
 
 
 _ALWAYS_KEYED = frozenset({"demand"})
@@ -469,6 +525,9 @@ def public_custody(e: Event, text: Callable[[str | None], str | None]) -> dict[s
         "court": text(e.court),
     }
 
+
+MAX_REMEMBERED = 64
+"""Public answers a projection remembers (`remembered`); past this it forgets them all."""
 
 MAX_NAMED = 200_000
 """Texts whose verdict a projection remembers (`_mentions`); past this, each is checked anew."""

@@ -124,7 +124,7 @@ def code_stamp() -> str:
     files = sorted(
         [p for p in (root / "core").iterdir() if p.name.endswith(".py")], key=lambda p: p.name
     )
-    for path in [*files, root / "services" / "figures.py"]:
+    for path in [*files, root / "services" / "figures.py", root / "services" / "event_runs.py"]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     digest.update(organisations().fingerprint().encode())  # a user's aliases file, too

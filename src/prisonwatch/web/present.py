@@ -21,7 +21,7 @@ from prisonwatch.core.vocabulary import Protection, organisation_matches
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import conflicts as conflict_service
 from prisonwatch.services import figures, people, reviewing
-from prisonwatch.services.public import href, public_custody
+from prisonwatch.services.public import Projection, href, public_custody
 from prisonwatch.services.registry import Registry
 from prisonwatch.web.context import Ledger, Viewer, now
 
@@ -315,43 +315,48 @@ def stats(
     cached: dict[str, Any] = ledger.cached(
         key, lambda: figures.stats(ledger.view(scope), scope, on, start, end, by)
     )
+    if viewer.analyst:
+        return dict(cached)
+    proj = ledger.projection()
+    # screened once per figures and projection (a write makes both anew), not per request
+    return dict(proj.remembered(key, cached, lambda: _public_stats(proj, cached)))
+
+
+def _public_stats(proj: Projection, cached: dict[str, Any]) -> dict[str, Any]:
+    """The figures as the public sees them, field by field through the projection."""
     data = dict(cached)
-    if not viewer.analyst:
-        proj = ledger.projection()
-        data["problems"] = (
-            [] if not data["problems"] else [f"{len(data['problems'])} data problem(s)"]
-        )
-        data["observations"] = _shown_order(
-            {
-                **o,
-                "id": proj.record_id("figure", o["id"]),
-                "organisation": proj.text(o["organisation"]),
-                "organisation_as_written": proj.text(o["organisation_as_written"]),
-                "sources": proj.urls(o["sources"]),
-                "source_refs": _public_refs(proj, o["source_refs"]),
-                "note": proj.text(o["note"]),
-                "place": proj.text(o["place"]),
-                "scope": proj.text(o["scope"]),
-            }
-            for o in data["observations"]
-        )
-        if "series" in data:
-            data["series"] = [
-                {**row, "events": _public_tally(proj.text, row["events"])} for row in data["series"]
-            ]
-        if data.get("headline"):
-            head = data["headline"]
-            refs = _public_refs(proj, head["sources"])
-            org = proj.text(head["organisation"])
-            by = org or ", ".join(dict.fromkeys(r["publisher"] for r in refs if r["publisher"]))
-            data["headline"] = {
-                **head,
-                "organisation": org,
-                "organisation_as_written": proj.text(head["organisation_as_written"]),
-                "by": by or None,
-                "sources": refs,
-            }
-        data["released_in_deals"] = _public_released_in_deals(proj, data["released_in_deals"])
+    data["problems"] = [] if not data["problems"] else [f"{len(data['problems'])} data problem(s)"]
+    data["observations"] = _shown_order(
+        {
+            **o,
+            "id": proj.record_id("figure", o["id"]),
+            "organisation": proj.text(o["organisation"]),
+            "organisation_as_written": proj.text(o["organisation_as_written"]),
+            "sources": proj.urls(o["sources"]),
+            "source_refs": _public_refs(proj, o["source_refs"]),
+            "note": proj.text(o["note"]),
+            "place": proj.text(o["place"]),
+            "scope": proj.text(o["scope"]),
+        }
+        for o in data["observations"]
+    )
+    if "series" in data:
+        data["series"] = [
+            {**row, "events": _public_tally(proj.text, row["events"])} for row in data["series"]
+        ]
+    if data.get("headline"):
+        head = data["headline"]
+        refs = _public_refs(proj, head["sources"])
+        org = proj.text(head["organisation"])
+        by = org or ", ".join(dict.fromkeys(r["publisher"] for r in refs if r["publisher"]))
+        data["headline"] = {
+            **head,
+            "organisation": org,
+            "organisation_as_written": proj.text(head["organisation_as_written"]),
+            "by": by or None,
+            "sources": refs,
+        }
+    data["released_in_deals"] = _public_released_in_deals(proj, data["released_in_deals"])
     return data
 
 
