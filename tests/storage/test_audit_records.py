@@ -82,6 +82,51 @@ def test_the_revision_that_protected_a_person_rewritten(ledger: SqlStore) -> Non
     _named(ledger, "by-red-hrabianiuk", "protection")
 
 
+def _revised_twice(ledger: SqlStore) -> None:
+    """The protected person revised once more, so that the revision that protected them is
+    no longer the newest: only the newest version was compared with the record."""
+    person = ledger.person("by-red-hrabianiuk")
+    assert person is not None
+    later = dataclasses.replace(person, region="Minsk")
+    ledger.revise("person", person.id, later, "ana", AT, "moved")
+    assert audit_trail.verify(ledger).ok
+
+
+def test_an_earlier_revision_rewritten_to_public(ledger: SqlStore) -> None:
+    """As known on a day between the two revisions, and in `history`, the person read as
+    public (and the next revision as protecting them again), with the chain intact."""
+    _revised_twice(ledger)
+    _sql(
+        ledger,
+        "UPDATE revisions SET payload = REPLACE(CAST(payload AS TEXT), 'counts_only', 'public')"
+        + ("::json" if ledger.engine.dialect.name == "postgresql" else "")
+        + " WHERE record_id = 'by-red-hrabianiuk' AND seq = 1",
+    )
+    _named(ledger, "by-red-hrabianiuk", "revision 1", "protection")
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["why = 'a reason never given'", "actor = 'someone else'", "at = '2020-01-02 03:04:05'"],
+)
+def test_who_when_or_why_of_a_revision_rewritten(ledger: SqlStore, change: str) -> None:
+    """`history` showed a forged reason, author or time (and "as known on" moved with the
+    time) of a recorded revision, with the chain intact."""
+    _revised_twice(ledger)
+    _sql(ledger, f"UPDATE revisions SET {change} WHERE record_id = 'by-red-hrabianiuk'")
+    _named(ledger, "by-red-hrabianiuk", "revision 1", "who, when or why")
+
+
+def test_a_void_turned_into_a_revision(ledger: SqlStore) -> None:
+    _sql(
+        ledger,
+        "UPDATE revisions SET void = "
+        + ("false" if ledger.engine.dialect.name == "postgresql" else "0")
+        + " WHERE record_id = 'red-detained'",
+    )
+    _named(ledger, "red-detained")
+
+
 def test_a_protection_column_set_back_to_public(ledger: SqlStore) -> None:
     _sql(ledger, "UPDATE persons SET protection = 'public' WHERE id = 'by-red-ciareshka'")
     assert ledger.person("by-red-ciareshka").protection is Protection.PUBLIC  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from fastapi.testclient import TestClient
 
 from prisonwatch.extract.pipeline import Extractor
@@ -152,3 +153,20 @@ def test_review_preview_accept_and_undo_pages(client: TestClient) -> None:
     assert 'id="accept"' in client.get(f"/review/{claim['id']}/preview").text
     bad = client.post(f"/review/{claim['id']}/undo", data={"why": "again", "csrf": csrf})
     assert "not accepted" in bad.text
+
+
+@pytest.mark.parametrize("body", [b"[" * 100_000, b'{"fields": ' * 50_000])
+def test_a_body_nested_too_deep_is_refused_as_not_json(client: TestClient, body: bytes) -> None:
+    """A body of 100,000 `[` (well under the size limit) made the JSON parser recurse past
+    Python's limit: a 500 and a traceback in the log, where any other malformed body is a
+    400 in the error shape."""
+    csrf = login(client)
+    before = client.get(f"/api/v1/records/person/{PERSON}/history").json()["rows"]
+    r = client.post(
+        f"/api/v1/records/person/{PERSON}",
+        content=body,
+        headers={"X-CSRF-Token": csrf, "Content-Type": "application/json"},
+    )
+    assert r.status_code == 400, r.text
+    assert r.json()["error"] == {"code": "bad_request", "message": "the body is not JSON"}
+    assert client.get(f"/api/v1/records/person/{PERSON}/history").json()["rows"] == before

@@ -108,18 +108,29 @@ def merge(batches: Sequence[Batch]) -> Batch:
 
 
 def timeline_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
-    """Problems the new events cause in their persons' timelines (a release before custody)."""
+    """Problems the batch causes in its persons' timelines (a release before custody), as
+    `edit` judges one correction: every problem of the timelines with the batch's events
+    (a stored id's new version in place of the stored one) that the stored timelines did
+    not have, wherever it lies. A correction (`supersedes`, a void, `--update` of a stored
+    event) can leave a stored release with no custody before it; judging only the new
+    events' own lines let it in."""
     if not batch.events:
         return []
-    touched = sorted({e.person_id for e in batch.events})
+    touched = sorted({e.person_id for e in batch.events} | _persons_of_stored(store, batch))
     stored = {e.id: e for e in store.events(touched)}
-    combined = list(stored.values()) + [e for e in batch.events if e.id not in stored]
-    new_ids = {e.id for e in batch.events} - set(stored)
+    old = {(p.where, p.field) for p in custody_problems(list(stored.values()))}
+    combined = {**stored, **{e.id: e for e in batch.events}}
     return [
         Problem(batch.where.get(p.where, p.where), p.field, p.reason)
-        for p in custody_problems(combined)
-        if p.where in new_ids
+        for p in custody_problems(list(combined.values()))
+        if (p.where, p.field) not in old
     ]
+
+
+def _persons_of_stored(store: LedgerStore, batch: Batch) -> set[str]:
+    """Persons whose stored events the batch revises under their own ids (an `--update` may
+    move an event to another person, whose timeline then loses it)."""
+    return {e.person_id for e in store.events(ids=sorted({e.id for e in batch.events}))}
 
 
 def custody_problems(events: Sequence[Event]) -> list[Problem]:

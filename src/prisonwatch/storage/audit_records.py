@@ -12,7 +12,10 @@ and compares it with the newest audit entry about it:
   entry recorded, the value it recorded; a record the chain last saw voided must not exist;
 - a record the store holds must have an entry in the chain (none slipped in beside it);
 - the record's revisions in the `revisions` table must be exactly those the chain counted
-  (a revision deleted, even one whose change a later one repeats, changes "as known on").
+  (a revision deleted, even one whose change a later one repeats, changes "as known on"), and
+  each must hold what the entry that wrote it recorded: its fields, reason, author, time and
+  void (a revision between the first and the newest, rewritten, changed `history` and "as
+  known on" a day in between, with the newest version still matching the record).
 
 Clearances (what review cleared for the public: a claim's excerpt, a source's title or address)
 are checked too: each row of `clearances` must be one the chain recorded (`clear` entries about
@@ -234,7 +237,11 @@ def _public_ids(conn: Connection) -> Break | None:
 
 
 def check_span(conn: Connection, kind: str, span: Span, read: Read) -> Break | None:
-    """The first record of the kind in the span that disagrees with the chain, or None."""
+    """The first record of the kind in the span that disagrees with the chain, or None:
+    each stored revision against the entry that wrote it first, then the records."""
+    found = _check_revisions(conn, kind, span)
+    if found is not None:
+        return found
     entries = _entries(conn, kind, span)
     counts = _revision_counts(conn, kind, span)
     firsts: dict[str, Any] | None = None
@@ -268,6 +275,63 @@ def check_span(conn: Connection, kind: str, span: Span, read: Read) -> Break | N
         found = _check_record(kind, rid, first_entry, newest, firsts.get(rid), counts, current)
         if found is not None:
             return found
+    return None
+
+
+def _revision_entries(
+    conn: Connection, kind: str, span: Span
+) -> dict[tuple[str, int], tuple[int, Any, str, Any]]:
+    """The entry that wrote each revision of the span's records: (record id, revision) to
+    its id, time, actor and `after` (parsed); entries that name no revision are left out."""
+    a = t.audit.c
+    stmt = (
+        select(a.id, a.record_id, a.at, a.actor, cast(a.after, Text))
+        .where(
+            a.record_kind == kind,
+            a.action.in_(("revise", "void")),
+            span.holds(a.record_id),
+        )
+        .order_by(a.id)
+    )
+    out: dict[tuple[str, int], tuple[int, Any, str, Any]] = {}
+    for i, rid, at, actor, text in conn.execute(stmt):
+        after = _parsed(text)
+        if isinstance(after, dict) and isinstance(after.get("revision"), int):
+            out[(str(rid), after["revision"])] = (int(i), at, str(actor), after)
+    return out
+
+
+def _check_revisions(conn: Connection, kind: str, span: Span) -> Break | None:
+    """The first stored revision that is not what its audit entry recorded: its payload, its
+    reason, who made it and when, void or not. Only the newest version of a record is
+    compared with the record; a revision between the first and the newest (what "as known
+    on" a day in between and `history` show) rewritten in SQL left the chain intact."""
+    written = _revision_entries(conn, kind, span)
+    r = t.revisions.c
+    stmt = (
+        select(r.record_id, r.seq, r.payload, r.supersedes, r.actor, r.at, r.why, r.void)
+        .where(r.kind == kind, span.holds(r.record_id))
+        .order_by(r.record_id, r.seq)
+    )
+    for rid, seq, payload, supersedes, actor, at, why, void in conn.execute(stmt):
+        entry = written.get((str(rid), int(seq)))
+        if entry is None:
+            continue  # counted against the chain by `_check_record`
+        entry_id, entry_at, entry_actor, after = entry
+        where = f"{kind} {rid!r}: revision {seq} (audit entry {entry_id})"
+        recorded_void = not (after.keys() - set(_BOOKKEEPING))
+        if (actor, at, why, bool(void), supersedes) != (
+            entry_actor,
+            entry_at,
+            after.get("why"),
+            recorded_void,
+            seq - 1,
+        ):
+            return Break(entry_id, f"{where}: who, when or why is not what was recorded")
+        field = None if void else _differs(after, payload if isinstance(payload, dict) else {})
+        if field is not None:
+            why_text = f"field {field!r} is not what was recorded"
+            return Break(entry_id, f"{where}: {why_text}: it was changed in SQL")
     return None
 
 

@@ -28,7 +28,7 @@ router = APIRouter(prefix="/api/v1")
 async def _body(request: Request) -> dict[str, Any]:
     try:
         data = json.loads(await request.body() or b"{}")
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past the parser's depth: `[` * 100,000
         raise HTTPException(400, "the body is not JSON") from None
     if not isinstance(data, dict):
         raise HTTPException(400, "the body must be a JSON object")
