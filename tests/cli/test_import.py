@@ -201,3 +201,22 @@ def test_a_mistyped_line_does_not_hide_a_date_after_today_on_another(
     assert r.code == 2
     assert f"{events}:2: kind: unknown value 'arrested'" in r.err
     assert f"{events}:3: date:" in r.err and "after today" in r.err
+
+
+def test_a_new_event_that_breaks_a_stored_one_is_refused(cli: Cli, tmp_path: Path) -> None:
+    """A second release on the day of a stored one, under an id that sorts first, leaves the
+    stored release with no custody before it: the new line is refused, not the ledger broken."""
+    persons = write(tmp_path, "persons.csv", PERSONS)
+    first = write(
+        tmp_path,
+        "events.csv",
+        "id,person_id,kind,date,mechanism\n"
+        "e1,p1,detained,2024-06-01,\n"
+        "e5,p1,released,2025-09-11,pardon\n",
+    )
+    assert cli("import", persons, first).code == 0
+    again = write(tmp_path, "events2.csv", "id,person_id,kind,date\ne10,p1,released,2025-09-11\n")
+    r = cli("import", again)
+    assert r.code == 2, r.out
+    assert f"{again}:2: kind: " in r.err and "e5" in r.err and "no custody before it" in r.err
+    assert count_events(cli) == 2

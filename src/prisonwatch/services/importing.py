@@ -115,11 +115,25 @@ def timeline_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
     stored = {e.id: e for e in store.events(touched)}
     combined = list(stored.values()) + [e for e in batch.events if e.id not in stored]
     new_ids = {e.id for e in batch.events} - set(stored)
-    return [
-        Problem(batch.where.get(p.where, p.where), p.field, p.reason)
-        for p in custody_problems(combined)
-        if p.where in new_ids
-    ]
+    before = set(custody_problems(list(stored.values())))
+    found: list[Problem] = []
+    for p in custody_problems(combined):
+        if p.where in new_ids:
+            found.append(Problem(batch.where.get(p.where, p.where), p.field, p.reason))
+        elif p not in before:
+            # A stored event the new ones break (a release the new one now precedes): blame
+            # the new lines of that person, naming the stored event, never write the break.
+            person = stored[p.where].person_id if p.where in stored else None
+            found.extend(
+                Problem(
+                    batch.where.get(e.id, e.id),
+                    p.field,
+                    f"with this event, stored event {p.where} would be wrong: {p.reason}",
+                )
+                for e in batch.events
+                if e.id in new_ids and e.person_id == person
+            )
+    return found
 
 
 def custody_problems(events: Sequence[Event]) -> list[Problem]:
