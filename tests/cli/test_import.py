@@ -34,6 +34,8 @@ def test_sample_data_imports_and_is_idempotent(cli: Cli) -> None:
     assert "imported" in first.out
     again = cli("import", *SAMPLE_FILES)
     assert again.code == 0 and "nothing new" in again.out
+    # the count of unchanged records is of every kind, sources too: it says so, not "events"
+    assert "record(s) already present (sources included)" in again.out
 
 
 def test_bad_rows_are_named_and_nothing_is_written(cli: Cli, tmp_path: Path) -> None:
