@@ -222,3 +222,19 @@ def test_a_new_event_that_breaks_a_stored_one_is_refused(cli: Cli, tmp_path: Pat
     assert r.code == 2, r.out
     assert f"{again}:2: kind: " in r.err and "e5" in r.err and "no custody before it" in r.err
     assert count_events(cli) == 2
+
+
+def test_a_header_saved_with_semicolons_or_capitals_says_so(cli: Cli, tmp_path: Path) -> None:
+    """A spreadsheet set to Russian or German saves CSV with ';'; a header may say 'ID': the
+    refusal says what to change, not only that the columns are missing."""
+    semi = write(tmp_path, "persons.csv", "id;name\np1;Anna Example\n")
+    r = cli("import", semi)
+    assert r.code == 2
+    assert f"{semi}:1: id: required column missing (the header has no comma but ';'" in r.err
+    caps = write(tmp_path, "events.csv", "Person_ID,kind,date\np1,detained,2024-01-01\n")
+    r = cli("import", caps)
+    assert r.code == 2
+    assert (
+        f"{caps}:1: person_id: required column missing (the header has 'Person_ID': write "
+        "column names in lower case, 'person_id')"
+    ) in r.err
