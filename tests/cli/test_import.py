@@ -34,6 +34,8 @@ def test_sample_data_imports_and_is_idempotent(cli: Cli) -> None:
     assert "imported" in first.out
     again = cli("import", *SAMPLE_FILES)
     assert again.code == 0 and "nothing new" in again.out
+    # the count of unchanged records is of every kind, sources too: it says so, not "events"
+    assert "record(s) already present (sources included)" in again.out
 
 
 def test_bad_rows_are_named_and_nothing_is_written(cli: Cli, tmp_path: Path) -> None:
@@ -201,3 +203,38 @@ def test_a_mistyped_line_does_not_hide_a_date_after_today_on_another(
     assert r.code == 2
     assert f"{events}:2: kind: unknown value 'arrested'" in r.err
     assert f"{events}:3: date:" in r.err and "after today" in r.err
+
+
+def test_a_new_event_that_breaks_a_stored_one_is_refused(cli: Cli, tmp_path: Path) -> None:
+    """A second release on the day of a stored one, under an id that sorts first, leaves the
+    stored release with no custody before it: the new line is refused, not the ledger broken."""
+    persons = write(tmp_path, "persons.csv", PERSONS)
+    first = write(
+        tmp_path,
+        "events.csv",
+        "id,person_id,kind,date,mechanism\n"
+        "e1,p1,detained,2024-06-01,\n"
+        "e5,p1,released,2025-09-11,pardon\n",
+    )
+    assert cli("import", persons, first).code == 0
+    again = write(tmp_path, "events2.csv", "id,person_id,kind,date\ne10,p1,released,2025-09-11\n")
+    r = cli("import", again)
+    assert r.code == 2, r.out
+    assert f"{again}:2: kind: " in r.err and "e5" in r.err and "no custody before it" in r.err
+    assert count_events(cli) == 2
+
+
+def test_a_header_saved_with_semicolons_or_capitals_says_so(cli: Cli, tmp_path: Path) -> None:
+    """A spreadsheet set to Russian or German saves CSV with ';'; a header may say 'ID': the
+    refusal says what to change, not only that the columns are missing."""
+    semi = write(tmp_path, "persons.csv", "id;name\np1;Anna Example\n")
+    r = cli("import", semi)
+    assert r.code == 2
+    assert f"{semi}:1: id: required column missing (the header has no comma but ';'" in r.err
+    caps = write(tmp_path, "events.csv", "Person_ID,kind,date\np1,detained,2024-01-01\n")
+    r = cli("import", caps)
+    assert r.code == 2
+    assert (
+        f"{caps}:1: person_id: required column missing (the header has 'Person_ID': write "
+        "column names in lower case, 'person_id')"
+    ) in r.err

@@ -94,3 +94,27 @@ def test_a_release_before_the_demand_is_not_counted_as_its_progress() -> None:
     p = progress(_demand(_named(0, "a")), custody, deaths, date(2025, 12, 1))
     assert p.outcomes[0].status is DemandStatus.FREED and p.outcomes[0].before_demand
     assert p.freed_by_deal == {}
+
+
+def test_a_person_named_twice_is_counted_once() -> None:
+    """A list that names one person twice ("Mikola Statkevich", "Statkevich Mikola") still
+    holds one person: the counts are of persons, the repeat is counted apart."""
+    events = [
+        ev("held", "detained", "2021-01-01"),
+        ev("freed", "detained", "2021-01-01"),
+        ev("freed", "released", "2025-09-11", mechanism="deal", deal="BY-2025-09-11"),
+    ]
+    custody, deaths = _histories(events)
+    d = _demand(
+        _named(0, "held"),
+        _named(1, "freed"),
+        _named(2, "held"),
+        _named(3, "freed"),
+        _named(4, None, NameState.UNMATCHED),
+    )
+    p = progress(d, custody, deaths, date(2025, 12, 1))
+    assert len(p.outcomes) == 5  # every name is still shown, as written
+    assert p.still_held == (1, 1)
+    assert p.counts == {DemandStatus.HELD: 1, DemandStatus.FREED: 1, DemandStatus.UNKNOWN: 1}
+    assert p.freed_by_deal == {"BY-2025-09-11": 1}
+    assert p.repeated == 2

@@ -41,7 +41,10 @@ def test_good_and_bad_files_in_one_run(cli: Cli, tmp_path: Path) -> None:
         ("binary.txt", "binary data"),
         ("latin.txt", "not UTF-8"),
         ("empty.txt", "empty file"),
-        ("nodate.txt", "no date line"),
+        (
+            "nodate.txt",
+            "no date line: write 'date YYYY-MM-DD <title>' as the first line, or pass --date",
+        ),
         ("huge.txt", "too large"),
         ("gone.txt", "No such file or directory"),
         ("batch.jsonl:2", "json: Expecting value"),

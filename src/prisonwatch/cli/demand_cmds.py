@@ -213,6 +213,11 @@ def demand_show(
         f"on {data['on']}: still held {held['low']}"
         + (f"–{held['high']}" if held["high"] != held["low"] else "")
         + f", freed {c['freed']}, died {c['died']}, unknown {c['unknown'] + c['not_held']}"
+        + (
+            f"; {data['repeated']} name(s) repeat a person named above, counted once"
+            if data.get("repeated")
+            else ""
+        )
     )
     for deal, n in data["freed_by_deal"].items():
         out.print(f"  freed through {deal}: {n}")

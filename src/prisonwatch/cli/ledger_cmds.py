@@ -83,7 +83,8 @@ def import_(
     added = ", ".join(f"{n} {k}" for k, n in report.result.added.items() if n) or "nothing new"
     revised = ", ".join(f"{n} {k}" for k, n in report.result.revised.items() if n)
     out.print(
-        f"imported {added}; {report.result.unchanged} already present"
+        f"imported {added}; {report.result.unchanged} record(s) already present"
+        + (" (sources included)" if report.result.unchanged else "")
         + (f"; revised {revised}" if revised else "")
     )
 

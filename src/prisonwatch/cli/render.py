@@ -15,7 +15,11 @@ from prisonwatch.core import labels
 
 
 def bounds(b: dict[str, int]) -> str:
-    return str(b["low"]) if b["low"] == b["high"] else f"{b['low']}–{b['high']}"
+    """`4`, `14–37`; with a negative end `-3 to 43`, as `-3–43` would read as a minus range."""
+    if b["low"] == b["high"]:
+        return str(b["low"])
+    sep = " to " if b["low"] < 0 or b["high"] < 0 else "–"
+    return f"{b['low']}{sep}{b['high']}"
 
 
 def as_json(data: Any) -> str:

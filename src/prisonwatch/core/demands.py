@@ -97,6 +97,8 @@ class Progress:
     outcomes: tuple[NameOutcome, ...]
     counts: Mapping[DemandStatus, int] = field(default_factory=dict)
     freed_by_deal: Mapping[str, int] = field(default_factory=dict)
+    repeated: int = 0
+    """Names matched to a person an earlier name on the list already is: shown, not counted."""
 
     @property
     def still_held(self) -> tuple[int, int]:
@@ -162,11 +164,21 @@ def progress(
         )
         for n in demand.names
     )
-    counts = Counter(o.status for o in outcomes)
+    # the counts are of persons: a person the list names twice (two spellings) counts once
+    seen: set[str] = set()
+    counted: list[NameOutcome] = []
+    for o in outcomes:
+        pid = o.name.person_id if o.name.state is NameState.MATCHED else None
+        if pid is not None:
+            if pid in seen:
+                continue
+            seen.add(pid)
+        counted.append(o)
+    counts = Counter(o.status for o in counted)
     by_deal = Counter(
-        o.deal_id or "" for o in outcomes if o.status is DemandStatus.FREED and not o.before_demand
+        o.deal_id or "" for o in counted if o.status is DemandStatus.FREED and not o.before_demand
     )
-    return Progress(demand, on, outcomes, dict(counts), dict(by_deal))
+    return Progress(demand, on, outcomes, dict(counts), dict(by_deal), len(outcomes) - len(counted))
 
 
 def progress_series(

@@ -163,9 +163,12 @@ def _article(name: str, text: str, default_date: date | None) -> Document:
         day = _day(m.group(1), 1, "date")
         return Document(name, _checked_text(text), day, (m.group(2) or "").strip() or None)
     if first.lstrip().startswith("date "):
-        raise DocumentError("date line is not ' date YYYY-MM-DD <title>'", 1, "date")
+        raise DocumentError("date line is not 'date YYYY-MM-DD <title>'", 1, "date")
     if default_date is None:
-        raise DocumentError("no date line (' date YYYY-MM-DD <title>') and no --date given")
+        raise DocumentError(
+            "no date line: write 'date YYYY-MM-DD <title>' as the first line, "
+            "or pass --date YYYY-MM-DD (the day the article was published)"
+        )
     title = first.strip()[: f.SHORT_MAX] or None
     return Document(name, _checked_text(text), default_date, title)
 

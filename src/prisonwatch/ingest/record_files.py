@@ -344,6 +344,23 @@ def read_records(
     return _read(name, text, now, declared_kind, keep=True)
 
 
+def _header_hint(header: list[str], column: str) -> str:
+    """Why a spreadsheet's header may lack a column it seems to have: saved with another
+    separator (a spreadsheet set to a language that writes decimal commas uses `;`), or the
+    column's name written in capitals."""
+    if len(header) == 1:
+        for sep, said in ((";", "';'"), ("\t", "tabs")):
+            if sep in header[0]:
+                return (
+                    f" (the header has no comma but {said}: save the file as CSV separated "
+                    "by commas)"
+                )
+    written = [h for h in header if h.strip().lower() == column]
+    if written:
+        return f" (the header has {written[0]!r}: write column names in lower case, {column!r})"
+    return ""
+
+
 def _read(
     name: str, text: str, now: datetime, declared_kind: str | None, keep: bool
 ) -> tuple[Batch, list[Problem]]:
@@ -361,7 +378,10 @@ def _read(
         header = formats.csv_header(text)
         missing = [c for c in REQUIRED_COLUMNS[kind] if c not in header]
         if missing:
-            return batch, [Problem(f"{name}:1", c, "required column missing") for c in missing]
+            return batch, [
+                Problem(f"{name}:1", c, "required column missing" + _header_hint(header, c))
+                for c in missing
+            ]
         items = _with_kind(formats.csv_rows(name, text), kind)
     elif suffix == ".json":
         items = formats.json_items(name, text, kind)

@@ -457,6 +457,7 @@ def as_dict(
         "named": named,
         "status_counts": {s.value: prog.counts.get(s, 0) for s in DemandStatus},
         "still_held": {"low": held_low, "high": held_high},
+        "repeated": prog.repeated,
         "freed_by_deal": _freed_by_deal(prog.freed_by_deal, deal),
         "sources": [
             {"id": s, "url": sources[s].url, "title": sources[s].title}

@@ -120,11 +120,27 @@ def timeline_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
     stored = {e.id: e for e in store.events(touched)}
     old = {(p.where, p.field) for p in custody_problems(list(stored.values()))}
     combined = {**stored, **{e.id: e for e in batch.events}}
-    return [
-        Problem(batch.where.get(p.where, p.where), p.field, p.reason)
-        for p in custody_problems(list(combined.values()))
-        if (p.where, p.field) not in old
-    ]
+    lines = {e.id: e for e in batch.events}
+    found: list[Problem] = []
+    for p in custody_problems(list(combined.values())):
+        if (p.where, p.field) in old:
+            continue
+        if p.where in lines:
+            found.append(Problem(batch.where.get(p.where, p.where), p.field, p.reason))
+            continue
+        # a stored event the batch breaks: refuse the batch's lines of that person (or those
+        # that moved one of its events away), naming the stored event; never write the break
+        person = combined[p.where].person_id if p.where in combined else None
+        blamed = [
+            e.id
+            for e in batch.events
+            if e.person_id == person or (e.id in stored and stored[e.id].person_id == person)
+        ]
+        why = f"with this line, stored event {p.where} would be wrong: {p.reason}"
+        found.extend(Problem(batch.where.get(i, i), p.field, why) for i in blamed)
+        if not blamed:
+            found.append(Problem(p.where, p.field, p.reason))
+    return found
 
 
 def _persons_of_stored(store: LedgerStore, batch: Batch) -> set[str]:
