@@ -148,7 +148,7 @@ def _write(store: SqlStore, step: tuple[Any, ...]) -> bool:
             editing.edit(store, "source", s.id, {"title": title}, "t", AT, why)
         elif op == "clear":
             s = _pick(store.sources(), step[1])
-            clear(store, "title", s.id, "t", AT)
+            clear(store, "title", s.id, "t", AT, None, True)  # confirmed: keeps protected titles in
     except (editing.EditError, StorageError, BatchError, ValueError):
         return False
     return True

@@ -296,12 +296,22 @@ def review_clear(
     kind: Annotated[str, typer.Argument(help="excerpt, title or address.")],
     target: Annotated[str, typer.Argument(help="A claim id (excerpt) or a source id.")],
     note: Annotated[str | None, typer.Option(help="Why it may be shown.")] = None,
+    despite_protected_name: Annotated[
+        bool,
+        typer.Option(
+            "--despite-protected-name",
+            help="Clear it although the name check says it may name a protected person.",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Clear a claim's excerpt, or a source's title or address, for the public."""
+    """Clear a claim's excerpt, or a source's title or address, for the public. A text that may
+    name a protected person is refused unless confirmed with --despite-protected-name."""
     with opened(db) as (store, settings):
         try:
-            done = public.clear(store, kind, target, settings.actor, now(), note)
+            done = public.clear(
+                store, kind, target, settings.actor, now(), note, despite_protected_name
+            )
         except public.ClearanceError as exc:
             raise CliError(str(exc)) from None
     out.print(f"cleared {done.kind} of {done.target_id} (by {done.cleared_by})")

@@ -622,18 +622,47 @@ class ClearanceError(ValueError):
     """A clearance that cannot be recorded: unknown kind or target."""
 
 
+CONFIRMED_NOTE = "cleared although the name check matched a protected person"
+"""Recorded in the note (and so in the audit entry) of a clearance confirmed past the check."""
+
+
 def clear(
-    store: SqlStore, kind: str, target_id: str, by: str, at: datetime, note: str | None = None
+    store: SqlStore,
+    kind: str,
+    target_id: str,
+    by: str,
+    at: datetime,
+    note: str | None = None,
+    despite_protected_name: bool = False,
 ) -> Clearance:
     """Record that `by` cleared a claim's excerpt, or a source's title or address, for the
-    public. The target must exist: a claim for `excerpt`, a source for `title` and `address`."""
+    public. The target must exist: a claim for `excerpt`, a source for `title` and `address`.
+
+    Clearing publishes the text as it is, so a text the name check says may name a protected
+    person (any spelling or case form the public projection withholds) is refused unless the
+    analyst confirms it (`despite_protected_name`): one slip, such as clearing titles in bulk,
+    would otherwise publish the name. A confirmed clearance says so in its note and audit entry.
+    """
     if kind not in KINDS:
         raise ClearanceError(f"kind: expected one of {', '.join(KINDS)}, not {kind!r}")
+    text: str | None
     if kind == "excerpt":
-        exists = bool(store.claims(ids=[target_id]))
+        claims = store.claims(ids=[target_id])
+        text = claims[0].evidence.text if claims else None
+        exists = bool(claims)
     else:
-        exists = bool(store.sources([target_id]))
+        sources = store.sources([target_id])
+        exists = bool(sources)
+        text = (sources[0].title if kind == "title" else sources[0].url) if sources else None
     if not exists:
         what = "claim" if kind == "excerpt" else "source"
         raise ClearanceError(f"{kind}: no {what} {target_id!r}")
+    if Projection.build(store).names.mentions(text):
+        if not despite_protected_name:
+            raise ClearanceError(
+                f"{kind} of {target_id!r}: the text may name a protected person (the name check"
+                " matched it), so clearing it would publish the name; clear it only if it names"
+                " nobody protected, confirming with --despite-protected-name"
+            )
+        note = f"{CONFIRMED_NOTE}; {note}" if note else CONFIRMED_NOTE
     return ClearanceStore(store).clear(kind, target_id, by, at, note)

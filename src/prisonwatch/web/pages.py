@@ -176,6 +176,7 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
         request: Request,
         target: str = Form(...),
         note: str = Form(""),
+        despite: str = Form(""),
         csrf: str = Form(""),
         lg: Ledger = Depends(ledger),
         v: Viewer = Depends(require_analyst),
@@ -184,7 +185,9 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
         assert v.user is not None
         kind, _, target_id = target.partition(":")
         try:
-            public.clear(lg.store, kind, target_id, v.user.name, now(), note or None)
+            public.clear(
+                lg.store, kind, target_id, v.user.name, now(), note or None, despite == "yes"
+            )
             message = f"cleared {kind}"
         except public.ClearanceError as exc:
             message = str(exc)
