@@ -1,0 +1,226 @@
+"""Paragraphs in the manner of wire and rights-group reports from countries outside the shared
+articles (Egypt, Vietnam, Saudi Arabia, Bahrain, Tajikistan, Ethiopia, Eritrea, Russia,
+Turkey), written for the tests (never article text), one group per failure class found on
+unseen articles (issue 12, session 6):
+
+- `AGENT`: the state acting through its authorities, named only by the adjective of its
+  people ("Egyptian authorities" → Egypt), and a release in an article that names no
+  releasing body (the state that held them, as the shared gold reads 009);
+- `PLUPERFECT`: a past-perfect clause that tells again who a group already counted were ("The
+  45 had been held ...", "Of those, some 2,300 had been arrested") is no new fact, while a
+  named person's own background still is ("She had been arrested in October 2020");
+- `PRONOUN`: "They were released", "He was freed" after a sentence naming the people, and a
+  pronoun with nobody named before it, which must give nothing new.
+
+First score, the code as it was before any rule was changed for them (2026-12-02 01:00 UTC):
+8 of 20 cases right in every field; claims P 0.900 R 0.783 F1 0.837 (18 of 23 gold, 20
+found); agent 4 of 10, every other field named right.
+"""
+
+from __future__ import annotations
+
+from tests.extract.en_sentences import Case
+
+R, D, S, H = "released", "detained", "sentenced", "held"
+
+AGENT = [
+    Case(
+        "eg_authorities_adjective",
+        "Egyptian authorities have released 32 people held in pretrial detention, the "
+        "Egyptian Initiative for Personal Rights said on Tuesday.",
+        [
+            {
+                "action": R,
+                "count": 32,
+                "agent": "Egypt",
+                "source": "Egyptian Initiative for Personal Rights",
+            }
+        ],
+    ),
+    Case(
+        "vn_authorities_arrest",
+        "Vietnamese authorities arrested three land rights activists in Hanoi on Wednesday, "
+        "state media said.",
+        [{"action": D, "count": 3, "agent": "Vietnam"}],
+    ),
+    Case(
+        "bh_authorities_pardon",
+        "Bahraini authorities freed 1,584 prisoners on Monday in the largest royal pardon in "
+        "years, the state news agency said.",
+        [{"action": R, "count": 1584, "agent": "Bahrain", "mechanism": "pardon"}],
+    ),
+    Case(
+        "et_authorities_in_state",
+        "The authorities in Ethiopia released 14 journalists on Monday, the Committee to "
+        "Protect Journalists said.",
+        [{"action": R, "count": 14, "agent": "Ethiopia"}],
+    ),
+    Case(
+        "sa_no_releasing_body",
+        "Saudi women's rights activist Loujain al-Hathloul was released from prison on "
+        "Wednesday after nearly three years in detention.",
+        [
+            {
+                "action": R,
+                "count": 1,
+                "persons": ["Loujain al-Hathloul"],
+                "agent": "Saudi Arabia",
+                "when": {"from": "2025-12-10", "to": "2025-12-10"},
+            }
+        ],
+    ),
+    Case(
+        "tj_no_releasing_body",
+        "Tajik journalist Daler Imomali was freed on Thursday, his colleagues told Radio "
+        "Ozodi.",
+        [{"action": R, "count": 1, "persons": ["Daler Imomali"], "agent": "Tajikistan"}],
+    ),
+]
+
+PLUPERFECT = [
+    Case(
+        "eg_the_45_had_been_held",
+        "Egyptian authorities released 45 detainees on Sunday, a lawyer said. The 45 had been "
+        "held in pretrial detention for more than two years.",
+        [{"action": R, "count": 45, "agent": "Egypt"}],
+    ),
+    Case(
+        "ir_of_those_had_been_arrested",
+        "Iran's judiciary chief said 2,300 people had been pardoned. Of those, some 2,300 had "
+        "been arrested during the protests.",
+        [{"action": R, "count": 2300}],
+    ),
+    Case(
+        "bh_most_of_them_had_been_jailed",
+        "Bahrain released 457 prisoners on Wednesday. Many of them had been jailed since the "
+        "2011 uprising.",
+        [{"action": R, "count": 457, "agent": "Bahrain"}],
+    ),
+    Case(
+        "vn_named_background_counts",
+        "Vietnamese blogger Pham Doan Trang was freed on Monday. She had been arrested in "
+        "October 2020.",
+        [
+            {
+                "action": R,
+                "count": 1,
+                "persons": ["Pham Doan Trang"],
+                "when": {"from": "2025-12-08", "to": "2025-12-08"},
+            },
+            {
+                "action": D,
+                "count": 1,
+                "persons": ["Pham Doan Trang"],
+                "when": {"from": "2020-10", "to": "2020-10"},
+            },
+        ],
+    ),
+    Case(
+        "ru_pluperfect_own_time",
+        "Russian authorities released opposition politician Ilya Yashin on Thursday. Yashin "
+        "had been detained in June 2022.",
+        [
+            {"action": R, "count": 1, "agent": "Russia", "persons": ["Ilya Yashin"]},
+            {
+                "action": D,
+                "count": 1,
+                "persons": ["Ilya Yashin"],
+                "when": {"from": "2022-06", "to": "2022-06"},
+            },
+        ],
+    ),
+]
+
+PRONOUN = [
+    Case(
+        "ru_they_after_names",
+        "Russian activist Ilya Yashin and journalist Alsu Kurmasheva were flown to Ankara on "
+        "Thursday. They were released as part of a prisoner exchange.",
+        [
+            {
+                "action": R,
+                "count": 2,
+                "persons": ["Ilya Yashin", "Alsu Kurmasheva"],
+                "mechanism": "exchange",
+            }
+        ],
+    ),
+    Case(
+        "er_they_after_count",
+        "Two journalists, Seyoum Tsehaye and Dawit Isaak, remain in detention in Eritrea. They "
+        "were arrested in 2001.",
+        [
+            {"action": H, "count": 2},
+            {
+                "action": D,
+                "count": 2,
+                "persons": ["Seyoum Tsehaye", "Dawit Isaak"],
+                "when": {"from": "2001", "to": "2001"},
+            },
+        ],
+    ),
+    Case(
+        "eg_he_after_name",
+        "Egyptian activist Alaa Abd el-Fattah spoke to reporters outside his home in Cairo. He "
+        "was freed on Monday after a presidential pardon.",
+        [
+            {
+                "action": R,
+                "count": 1,
+                "persons": ["Alaa Abd el-Fattah"],
+                "mechanism": "pardon",
+                "when": {"from": "2025-12-08", "to": "2025-12-08"},
+            }
+        ],
+    ),
+    Case(
+        "tj_he_sentenced",
+        "Tajik lawyer Buzurgmehr Yorov defended opposition members in court. He was sentenced "
+        "to 23 years in 2016.",
+        [
+            {
+                "action": S,
+                "count": 1,
+                "persons": ["Buzurgmehr Yorov"],
+                "when": {"from": "2016", "to": "2016"},
+            }
+        ],
+    ),
+    Case(
+        "hk_they_sentenced_after_release",
+        "Pro-democracy activists Chow Hang-tung and Lee Cheuk-yan were released on Friday. "
+        "They were sentenced in 2021.",
+        [
+            {"action": R, "count": 2, "persons": ["Chow Hang-tung", "Lee Cheuk-yan"]},
+            {
+                "action": S,
+                "count": 2,
+                "persons": ["Chow Hang-tung", "Lee Cheuk-yan"],
+                "when": {"from": "2021", "to": "2021"},
+            },
+        ],
+    ),
+    Case(
+        "tr_she_after_claim",
+        "Turkish journalist Sedef Kabas was detained on Saturday over a tweet, her lawyer "
+        "said. She was released on Monday pending trial.",
+        [
+            {"action": D, "count": 1, "persons": ["Sedef Kabas"]},
+            {"action": R, "count": 1, "persons": ["Sedef Kabas"]},
+        ],
+    ),
+    Case("they_nobody_named", "They were released on Monday, the ministry said.", []),
+    Case(
+        "they_after_unnamed_count",
+        "Egypt freed 30 prisoners on Tuesday. They were released under a presidential pardon.",
+        [{"action": R, "count": 30, "agent": "Egypt"}],
+    ),
+    Case(
+        "he_two_named_before",
+        "Saudi blogger Raif Badawi met his lawyer Waleed Abu al-Khair in Riyadh. He was "
+        "released on Sunday.",
+        [],
+    ),
+]
+
+CASES = AGENT + PLUPERFECT + PRONOUN
