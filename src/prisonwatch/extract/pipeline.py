@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from prisonwatch.extract import claims as claim_rules
-from prisonwatch.extract import confidence, counts_by_parse, persons_by_parse, timex
+from prisonwatch.extract import confidence, counts_by_parse, persons_by_parse, states, timex
 from prisonwatch.extract import entities as entity_rules
 from prisonwatch.extract import events as event_rules
 from prisonwatch.extract import nlp as nlp_step
@@ -131,6 +131,8 @@ class Extractor:
             doc=spacy_doc,
         )
         countries = Counter(m.name for m in found if m.type == "country" and m.start >= body_start)
+        if not countries:  # "Saudi women's rights activist ...": a state named by its people
+            countries = states.by_adjective(spacy_doc, body_start, self.gazetteer)
         ranked = [c for c, _ in countries.most_common() if c != "United States"] or list(countries)
         a.country = self._codes.get(ranked[0]) if ranked else None
         a.country_name = ranked[0] if ranked else None

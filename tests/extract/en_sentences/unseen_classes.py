@@ -71,8 +71,7 @@ AGENT = [
     ),
     Case(
         "tj_no_releasing_body",
-        "Tajik journalist Daler Imomali was freed on Thursday, his colleagues told Radio "
-        "Ozodi.",
+        "Tajik journalist Daler Imomali was freed on Thursday, his colleagues told Radio Ozodi.",
         [{"action": R, "count": 1, "persons": ["Daler Imomali"], "agent": "Tajikistan"}],
     ),
 ]
