@@ -53,6 +53,9 @@ ALLOWED = frozenset(
         # spaCy's morphological features (issue 12, session 4): a pronoun's gender, an
         # article's definiteness
         "Gender", "Neut", "Definite", "Def",
+        # issue 12, session 6: a pronoun's person, number and type, the tags of a participle,
+        # a past-tense auxiliary and plural nouns, and the label of a flat name part
+        "Person", "PronType", "Prs", "Number", "Plur", "VBN", "VBD", "NNS", "NNPS", "flat",
         # the contract's field names, event kinds and concession values
         # (shared/design/EXTRACTION.md)
         "source", "when", "mechanism",
@@ -78,6 +81,8 @@ CLEAN = (
     "clauses.py",
     "claims.py",
     "counting.py",
+    "pronouns.py",
+    "states.py",
 )
 
 #: The older rule modules and their word literals today: the figure may only go down.

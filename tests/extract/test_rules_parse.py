@@ -29,7 +29,7 @@ Extract = Callable[..., dict[str, Any]]
             "Eleven activists were freed by the Azerbaijani authorities on Friday.",
             "released",
             11,
-            "Azerbaijani authorities",
+            "Azerbaijan",  # the state acting as a whole (attribution.state_itself)
         ),
         ("Police detained 45 protesters in the capital on Sunday.", "detained", 45, "Police"),
     ],

@@ -72,6 +72,7 @@ from prisonwatch.extract.people import (
     with_others,
 )
 from prisonwatch.extract.persons_by_parse import named_patients
+from prisonwatch.extract.pronouns import group_claims, restated, share_people
 from prisonwatch.extract.relations import (
     LIST_GAP,
     link_part_of,
@@ -163,11 +164,13 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
         everyone = _demand_for_all(a, si, triggers, sentence_drafts, drafts)
         if everyone is not None:
             drafts.append(everyone)
-        drafts.extend(
-            named_person_claims(
-                a, si, triggers, sentence_drafts, persons_done, speakers, doc_deal, drafts
-            )
+        named = named_person_claims(
+            a, si, triggers, sentence_drafts, persons_done, speakers, doc_deal, drafts
         )
+        drafts.extend(named)
+        # "They were sentenced last November": the group counted just before
+        drafts.extend(group_claims(a, si, triggers, sentence_drafts + named, drafts, doc_deal))
+    drafts = restated(a, drafts)
     drafts = _named_groups(a, drafts, speakers, doc_deal)
     with_others(a, drafts)
     _arrests_again(a.doc, drafts)
@@ -182,6 +185,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     _parts_of_the_event(a, merged)
     _settle(a, merged)
     fill_from_parse(a, merged)
+    share_people(merged)
     for d in merged:
         acted_on = d.agent is not None and any(p in d.agent for p in d.persons)
         d.agent = state_itself(a, d.agent) if not acted_on else None  # "the blogger X"

@@ -44,6 +44,7 @@ class Draft:
     agent_inherited: bool = False
     agent_weak: bool = False
     listed_after: Draft | None = None  # the count before it in one list of parts
+    same_people: Draft | None = None  # the group a "they" stands for: its people are these
     id: str = ""
     #: which rule found it (a feature of its confidence): count, bare, named, described,
     #: everyone, roster, headline

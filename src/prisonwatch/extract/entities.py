@@ -76,6 +76,10 @@ def _clean_person(text: str) -> str:
     return " ".join(text.split())
 
 
+#: The adjectives of the peoples of states (lang/en demonyms), lower case.
+_ADJECTIVES = frozenset(DEMONYMS.values())
+
+
 def mentions(
     doc: Any, gazetteer: Gazetteer, sentences: list[tuple[int, int]] | None = None
 ) -> list[Mention]:
@@ -101,8 +105,8 @@ def mentions(
             continue
         if typ == "person":
             name = _clean_person(text)
-            if not name or not re.search(r"[A-Z]", name):
-                continue
+            if not name or not re.search(r"[A-Z]", name) or name.lower() in _ADJECTIVES:
+                continue  # "Tajik lawyer X": the adjective of a people is nobody's name
             raw.append(Mention(ent.start_char, ent.end_char, text, "person", name))
         elif typ == "organization" and re.search(r"\b[a-z]{4,}\s+[A-Z]\w+\s+[A-Z]\w+$", text):
             # "presidential representative Natallia Eismant": a titled person, not a body

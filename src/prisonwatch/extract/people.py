@@ -24,6 +24,7 @@ from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import parse_number
 from prisonwatch.extract.parse import token_at
+from prisonwatch.extract.pronouns import antecedents
 from prisonwatch.extract.timing import when_of
 
 #: A capitalised name (one to three words) that opens a sentence or follows a comma.
@@ -262,6 +263,9 @@ def named_person_claims(
         if not patients and not persons:
             resolved = _pronoun_patient(a, si, t, previous + out)
             patients = [resolved] if resolved is not None else []
+        if not patients and not persons:
+            # "They were released": the people named just before (pronouns.py)
+            patients = antecedents(a, si, t.start, previous + out, speakers)
         if not patients and not persons:
             alone = _SURNAME_SUBJECT.match(a.text, s)
             if (

@@ -8,19 +8,23 @@ from collections import Counter
 from typing import Any
 
 from prisonwatch.extract.gazetteer import Gazetteer
+from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en.lexicon import DEMONYMS
 
 #: The adjective of a state's people, lower case -> the state as the word list writes it.
 _STATE_OF = {adjective: state for state, adjective in DEMONYMS.items()}
+#: A state's bodies ("the French government"): a state that acts, maybe only as a go-between
+#: ("secured the release of 12 aid workers"), not the one the article's people are of.
+_BODIES = frozenset(w.lower() for w in EN.words("state_bodies"))
 
 
 def by_adjective(doc: Any, start: int, gazetteer: Gazetteer) -> Counter[str]:
     """How often each state is named by its people's adjective (a capitalised word, or two)
-    from `start` on, by the gazetteer's name for it."""
+    from `start` on, by the gazetteer's name for it; not where it names a state's body."""
     found: Counter[str] = Counter()
     tokens = [t for t in doc if t.idx >= start]
     for i, tok in enumerate(tokens):
-        if not tok.text[:1].isupper():
+        if not tok.text[:1].isupper() or tok.head.lemma_.lower() in _BODIES:
             continue
         words = [tok.text.lower()]
         if i + 1 < len(tokens):
