@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from prisonwatch.core.dates import DateError, FuzzyDate, parse_fuzzy
 from prisonwatch.extract.lang.en import EN
+from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.numbers import parse_number
 
 #: The TimeML type of a length of time ("two months"), which dates nothing by itself.
@@ -117,6 +118,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    ("year_parts", lx.TIMEX_YEAR_PART),
+    ("clock_words", lx.TIMEX_CLOCK),
+    ("clock_words", lx.TIMEX_CLOCK_WORD),
+    ("week_parts", lx.TIMEX_WEEK_PART),
+    ("night_words", lx.TIMEX_LAST_NIGHT),
+    ("season_names", lx.TIMEX_SEASON_OF_YEAR),
     ("decade", re.compile(r"\bthe\s+((?:19|20)\d)0s\b", re.I)),
     ("ago", re.compile(rf"\b({_NUMWORD})\s+({_UNIT})\s+ago\b", re.I)),
     (
@@ -356,6 +363,8 @@ def _value(kind: str, m: re.Match[str], dct: date, context: str) -> tuple[str, s
         if w in ("recently", "the past"):
             return "PAST_REF", "DATE"
         return "FUTURE_REF", "DATE"
+    if kind in _NEWS_KINDS:
+        return _news_value(kind, m, dct, fut)
     if kind == "year":
         return g[1], "DATE"
     if kind == "decade":
@@ -369,6 +378,42 @@ def _value(kind: str, m: re.Match[str], dct: date, context: str) -> tuple[str, s
     if kind == "a_duration":
         return _duration("1", g[1]), DURATION
     return None
+
+
+_ORDINALS = EN.pairs("ordinal_numbers")
+_YEAR_PARTS = EN.pairs("year_parts")
+_CLOCK_WORDS = EN.pairs("clock_words")
+_SHIFTS = EN.pairs("relative_shifts")
+_WEEK_PARTS = EN.pairs("week_parts")
+_NEWS_KINDS = ("year_parts", "clock_words", "week_parts", "night_words", "season_names")
+
+
+def _news_value(kind: str, m: re.Match[str], dct: date, fut: bool) -> tuple[str, str] | None:
+    """The value of the expressions news reports add to the basic ones (lexicon `TIMEX_*`):
+    quarters and halves of a year, clock times, weekends, last night, a season of a year."""
+    g = m.groups()
+    if kind == "year_parts":
+        n, letter = int(_ORDINALS[g[0].lower()]), _YEAR_PARTS[g[1].lower()]
+        if letter == "H" and n > 2:
+            return None
+        year = int(g[2]) if g[2] else dct.year
+        now = (dct.month - 1) // 3 + 1 if letter == "Q" else (dct.month - 1) // 6 + 1
+        if not g[2] and n > now and not fut:
+            year -= 1  # "the fourth quarter" told in January: last year's
+        return f"{year:04d}-{letter}{n}", "DATE"
+    if kind == "clock_words":
+        if len(g) == 1:
+            return f"{dct.isoformat()}T{_CLOCK_WORDS[g[0].lower()]}", "TIME"
+        hour = int(g[0]) % 12 + (12 if g[2].lower() == "p" else 0)
+        minutes = f":{g[1]}" if g[1] else ""  # "8 PM" is T20, as TempEval-3 writes it
+        return f"{dct.isoformat()}T{hour:02d}{minutes}", "TIME"
+    if kind == "week_parts":
+        d = dct + timedelta(weeks=int(_SHIFTS[g[0].lower()]))
+        iso = d.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}-{_WEEK_PARTS[g[1].lower()]}", "DATE"
+    if kind == "night_words":
+        return f"{(dct - timedelta(days=1)).isoformat()}TNI", "TIME"
+    return f"{int(g[1]):04d}-{_SEASON[g[0].lower()]}", "DATE"
 
 
 def find_times(
@@ -399,6 +444,8 @@ def find_times(
         stops = [i for i in (text.find(",", e), text.find(";", e)) if i != -1]
         clause_end = min([sentence_end, *stops])
         context = text[clause_start:clause_end]
+        if lx.TIMEX_TOLD_BEFORE.search(text, max(0, s - 20), s):
+            context = ""  # "said on Monday it would ...": the day of the telling, past
         if dct is None and kind not in (
             "iso",
             "mdy",

@@ -611,3 +611,29 @@ QUOTED_BODY = re.compile(
     r"\b([A-Z][\w-]+)\s+[“\"«]([A-Z][^”“\"«»\n]{3,80}?)\s*[”\"»]"
     r"\s*\(([A-Z]{3,})\)"
 )
+
+
+# Time expressions of news reports the normaliser (timex.py) reads (issue 12, session 6).
+_TIMEX_YEAR = r"(?:1[89]\d\d|20\d\d)"
+#: "the third quarter", "the first half of 2025": group 1 the ordinal, 2 the part, 3 the year.
+TIMEX_YEAR_PART = _rx(
+    rf"\b(?:the\s+)?({EN.alternation('ordinal_numbers')})\s+({EN.alternation('year_parts')})"
+    rf"(?:\s+of\s+({_TIMEX_YEAR}))?\b"
+)
+#: "4 p.m.", "10:30 a.m.": group 1 the hour, 2 the minutes, 3 the half of the day.
+TIMEX_CLOCK = _rx(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])\.?m\b\.?")
+#: "at midnight", "noon": group 1 the word (clock_words).
+TIMEX_CLOCK_WORD = _rx(rf"\b({EN.alternation('clock_words')})\b")
+#: "last weekend", "this weekend": group 1 the shift, 2 the part of the week.
+TIMEX_WEEK_PART = _rx(
+    rf"\b({EN.alternation('relative_shifts')})\s+({EN.alternation('week_parts')})\b"
+)
+#: "last night": the night before the article's day.
+TIMEX_LAST_NIGHT = _rx(rf"\blast\s+{EN.alternation('night_words')}\b")
+#: "the spring of 2011", "summer 2019": group 1 the season, 2 the year.
+TIMEX_SEASON_OF_YEAR = _rx(
+    rf"\b(?:the\s+)?({EN.alternation('season_names')})\s+(?:of\s+)?({_TIMEX_YEAR})\b"
+)
+#: A past verb of telling right before a time ("said on Monday", "announced Tuesday"): the
+#: time dates the telling, which is past.
+TIMEX_TOLD_BEFORE = _rx(rf"\b{EN.alternation('past_say_verbs')}\s+(?:on\s+)?$")
