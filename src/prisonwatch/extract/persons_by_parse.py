@@ -43,6 +43,19 @@ _INCLUDE = EN.words("include_lemmas")
 _OBJECT = "dobj"
 #: What separates the members of a list whose members hold commas of their own.
 _LIST_SEPARATOR = ";"
+_SAY = EN.words("say_lemmas")
+
+
+def _tellers(sent: Any) -> set[int]:
+    """The tokens of the subjects of the sentence's say-verbs (", the rights group said")."""
+    return {
+        t.i
+        for verb in sent
+        if verb.lemma_.lower() in _SAY
+        for c in verb.children
+        if c.dep_ == _INVERTED_SUBJECT
+        for t in c.subtree
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +174,12 @@ def named_patients(
         if whole_rest:
             # "Among those freed were a minister; Dr. A; B; and a monk", misparsed with the
             # sentence's root inside the list: the list is everything after the copula
-            seen |= {t.i for t in doc[verb.i + 1 : verb.sent.end] if t.pos_ == _PROPER}
+            tellers = _tellers(verb.sent)  # ", the X group said": who tells, not who is freed
+            seen |= {
+                t.i
+                for t in doc[verb.i + 1 : verb.sent.end]
+                if t.pos_ == _PROPER and t.i not in tellers
+            }
         names: list[str] = []
         for i in sorted(seen):
             tok = doc[i]

@@ -109,14 +109,21 @@ def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tupl
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
+#: A time that opens its sentence or clause, at most a preposition before it.
+_OPENS_CLAUSE = re.compile(r"(?:^|[,;:.\n])\s*\S*\s*$")
 
 
 def _across_clause(text: str, d: Draft, t: TimeExpr) -> bool:
     """Whether a comma, colon or semicolon stands between a claim's verb and a time: "X, who
     shared the 2022 Nobel Peace Prize, was sentenced ... in 2023" is dated 2023."""
     lo, hi = (d.trigger[1], t.start) if t.start >= d.trigger[1] else (t.end, d.trigger[0])
-    if t.end <= d.trigger[0] and re.match(r"\s*,", text[t.end : t.end + 3]):
-        lo = t.end + text[t.end : t.end + 3].index(",") + 1  # "Last week, 20 were freed"
+    if (
+        t.end <= d.trigger[0]
+        and re.match(r"\s*,", text[t.end : t.end + 3])
+        and _OPENS_CLAUSE.search(text, max(0, t.start - 40), t.start)
+    ):
+        # "Last week, 20 were freed"; not "X, who was arrested in 2023, was sentenced"
+        lo = t.end + text[t.end : t.end + 3].index(",") + 1
     return bool(_CLAUSE_BREAK.search(text, lo, hi)) if lo < hi else False
 
 

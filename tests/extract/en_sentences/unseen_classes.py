@@ -130,6 +130,58 @@ PLUPERFECT = [
     ),
 ]
 
+#: Written after the first score: a background relative clause's time is not the main act's.
+BACKGROUND_TIME = [
+    Case(
+        "az_relative_clause_time",
+        "Azerbaijani journalist Sevinj Vagifgizy, who was arrested in November 2023, was "
+        "sentenced to nine years on Friday.",
+        [
+            {
+                "action": D,
+                "count": 1,
+                "persons": ["Sevinj Vagifgizy"],
+                "when": {"from": "2023-11", "to": "2023-11"},
+            },
+            {
+                "action": S,
+                "count": 1,
+                "persons": ["Sevinj Vagifgizy"],
+                "when": {"from": "2025-12-12", "to": "2025-12-12"},
+            },
+        ],
+    ),
+]
+
+#: Written after the first score, from probes of names the entity model does not know
+#: (Vietnamese, Ethiopian, Egyptian names) and of a teller after a list of the freed.
+PERSONS = [
+    Case(
+        "vn_name_unknown_to_model_apposition",
+        "Police arrested Pham Doan Trang, a prominent journalist, on Tuesday.",
+        [{"action": D, "count": 1, "persons": ["Pham Doan Trang"]}],
+    ),
+    Case(
+        "et_name_unknown_to_model_arrest",
+        "Ethiopian police arrested Amir Aman Kiyaro on Thursday.",
+        [{"action": D, "count": 1, "persons": ["Amir Aman Kiyaro"]}],
+    ),
+    Case(
+        "eg_teller_after_list",
+        "Among those released were lawyer Mohamed el-Baqer and blogger Mohamed Oxygen, the "
+        "Egyptian Initiative for Personal Rights said.",
+        [
+            {
+                "action": R,
+                "count": 2,
+                "persons": ["Mohamed el-Baqer", "Mohamed Oxygen"],
+                "source": "Egyptian Initiative for Personal Rights",
+            }
+        ],
+    ),
+    Case("body_is_no_person", "Police raided Apple Daily offices on Thursday.", []),
+]
+
 PRONOUN = [
     Case(
         "ru_they_after_names",
@@ -222,4 +274,4 @@ PRONOUN = [
     ),
 ]
 
-CASES = AGENT + PLUPERFECT + PRONOUN
+CASES = AGENT + PLUPERFECT + BACKGROUND_TIME + PERSONS + PRONOUN
