@@ -12,6 +12,7 @@ from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.gazetteer import Gazetteer
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
+from prisonwatch.extract.parse import past_perfect
 
 VERSION = "events/1.2"
 
@@ -149,6 +150,8 @@ def _concessions_by_parse(
     out: list[tuple[EventDraft, int]] = []
     for verb in a.doc.char_span(s, e, alignment_mode="expand") or []:
         if verb.lemma_.lower() not in _CONCEDING or any(c.dep_ == _NEGATION for c in verb.children):
+            continue
+        if past_perfect(a.doc, verb.idx):  # given before: no part of this trade
             continue
         objects = [c for c in verb.children if c.dep_ in (_OBJECT, _PASSIVE_SUBJECT)]
         if not objects:
@@ -372,6 +375,8 @@ def _event(
     )
     if kind == "exchange":
         return _exchange(a, claims, m, s, e, ev)
+    if kind == "concession" and past_perfect(a.doc, m.start()):
+        return None  # "had lifted sanctions in 2023": given before, not traded for these
     if kind == "concession":
         top = [c for c in claims if c.action == "released" and c.part_of is None]
         ev.by = _conceder(a, s, e, m.start())

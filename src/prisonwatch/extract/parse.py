@@ -37,3 +37,20 @@ def linked(doc: Any, a: int, b: int) -> bool:
     if ta is None or tb is None:
         return False
     return governs(ta, tb) or governs(tb, ta) or governs(ta.head, tb, 2) or governs(tb.head, ta, 2)
+
+
+#: The tags of a past participle and of a past-tense verb (Penn Treebank, as spaCy's tagger).
+_PARTICIPLE, _PAST = "VBN", "VBD"
+_AUXILIARY = "aux"
+
+
+def past_perfect(doc: Any, pos: int) -> bool:
+    """Whether the act at `pos` is told in the past perfect ("had been arrested", "had
+    detained"): a participle with a past-tense auxiliary of its own, read from the tags."""
+    tok = token_at(doc, pos)
+    if tok is None:
+        return False
+    verb = tok if tok.tag_ == _PARTICIPLE else tok.head
+    return verb.tag_ == _PARTICIPLE and any(
+        c.dep_ == _AUXILIARY and c.tag_ == _PAST for c in verb.children
+    )

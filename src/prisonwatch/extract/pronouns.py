@@ -18,7 +18,7 @@ from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft, mechanism_of
 from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.lang.en import EN
-from prisonwatch.extract.parse import token_at
+from prisonwatch.extract.parse import past_perfect, token_at
 from prisonwatch.extract.timing import when_of
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -94,16 +94,6 @@ def antecedents(
         return []
     start, end = pron.idx, pron.idx + len(pron.text)
     return [Mention(start, end, pron.text, "person", n) for n in names]
-
-
-def past_perfect(doc: Any, pos: int) -> bool:
-    """Whether the act at `pos` is told in the past perfect ("had been arrested", "had
-    detained"): a participle with a past-tense auxiliary of its own, read from the tags."""
-    tok = token_at(doc, pos)
-    if tok is None:
-        return False
-    verb = tok if tok.tag_ == "VBN" else tok.head
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
 
 
 def group_claims(
