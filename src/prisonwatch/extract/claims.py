@@ -72,7 +72,7 @@ from prisonwatch.extract.people import (
     with_others,
 )
 from prisonwatch.extract.persons_by_parse import named_patients
-from prisonwatch.extract.pronouns import group_claims, restated, share_people
+from prisonwatch.extract.pronouns import definite_groups, group_claims, restated, share_people
 from prisonwatch.extract.relations import (
     LIST_GAP,
     link_part_of,
@@ -186,6 +186,7 @@ def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
     _settle(a, merged)
     fill_from_parse(a, merged)
     share_people(merged)
+    definite_groups(a, merged)
     for d in merged:
         acted_on = d.agent is not None and any(p in d.agent for p in d.persons)
         d.agent = state_itself(a, d.agent) if not acted_on else None  # "the blogger X"

@@ -121,6 +121,11 @@ def _unrecognised_name(tok: Any) -> str | None:
     return str(tok.doc[parts[0].i : tok.i + 1].text)
 
 
+def unrecognised_name(tok: Any) -> str | None:
+    """A name the entity model missed (see `_unrecognised_name`), for other steps."""
+    return _unrecognised_name(tok)
+
+
 def _walk(tok: Any, seen: set[int], listed: set[int] | None = None) -> None:
     """Collect `tok` and what hangs from it by apposition, conjunction or name parts into
     `seen`; the heads of the listed people (the first, and each conjunct) into `listed`."""

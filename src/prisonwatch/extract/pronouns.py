@@ -19,9 +19,18 @@ from prisonwatch.extract.counting import Draft, mechanism_of
 from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.parse import past_perfect, token_at
+from prisonwatch.extract.persons_by_parse import unrecognised_name
 from prisonwatch.extract.timing import when_of
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECT = "nsubj"
+#: What a verb acts on: its object, the subject of its passive.
+_ACTED_ON = frozenset({"dobj", "nsubjpass"})
+_VERBS = frozenset({"VERB", "AUX"})
+_PRONOUN = "PRON"
+_NUMBER = "NUM"
+_DETERMINER = "det"
+_PAIR = EN.words("pair_words")
 #: The tags of plural nouns: a "they" after one in its own sentence stands for it.
 _PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 _SAY = EN.words("say_lemmas")
@@ -32,27 +41,40 @@ _GROUP_ACTIONS = frozenset({"detained", "sentenced", "released", "deported"})
 _REACH = 2
 
 
-def _pronoun_subject(doc: Any, pos: int) -> tuple[Any, bool] | None:
-    """The third-person pronoun subject of the verb at `pos` (or of the verb its word hangs
-    from), and whether it is plural; None when the subject is anything else."""
+def _pronoun_subject(doc: Any, pos: int) -> tuple[Any, bool, int | None] | None:
+    """The third-person pronoun that stands for those the verb at `pos` (or the verb its word
+    hangs from) acts on: its object or passive subject ("freed them", "He was freed"), or the
+    subject of a verb with no object ("They remain in jail"; not "They freed him": that
+    subject acts); with whether it is plural and how many it must stand for, when the word
+    says ("Both were sentenced": two). None when those acted on are anything else."""
     tok = token_at(doc, pos)
     if tok is None:
         return None
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    for child in verb.children:
-        if child.dep_ not in _SUBJECTS or child.pos_ != "PRON":
-            continue
-        morph = child.morph
-        if morph.get("Person") != ["3"] or morph.get("PronType") != ["Prs"]:
-            return None
-        if morph.get("Number") == ["Plur"]:
-            before = child.sent[: child.i - child.sent.start]
-            if any(t.tag_ in _PLURAL_NOUNS for t in before):
-                return None  # "the students who ... when they were arrested": those
-            return child, True
-        if morph.get("Gender") and morph.get("Gender") != ["Neut"]:
-            return child, False
+    verb = tok if tok.pos_ in _VERBS else tok.head
+    acted_on = [c for c in verb.children if c.dep_ in _ACTED_ON]
+    if not acted_on:
+        acted_on = [c for c in verb.children if c.dep_ == _SUBJECT]
+    if not acted_on:
         return None
+    child = acted_on[0]
+    if child.lemma_.lower() in _PAIR:
+        return child, True, 2
+    if child.pos_ != _PRONOUN:
+        return None
+    morph = child.morph
+    if morph.get("Person") != ["3"] or morph.get("PronType") != ["Prs"]:
+        return None
+    if morph.get("Number") == ["Plur"]:
+        # the actor of the same verb is never who it acts on ("Police released them")
+        actor = {
+            t.i for c in verb.children if c.dep_ == _SUBJECT and c is not child for t in c.subtree
+        }
+        before = [t for t in child.sent[: child.i - child.sent.start] if t.i not in actor]
+        if any(t.tag_ in _PLURAL_NOUNS for t in before):
+            return None  # "the students who ... when they were arrested": those
+        return child, True, None
+    if morph.get("Gender") and morph.get("Gender") != ["Neut"]:
+        return child, False, 1
     return None
 
 
@@ -62,6 +84,21 @@ def _says(doc: Any, pos: int) -> bool:
     while tok is not None and tok.dep_ in _NAME_PARTS and tok.head is not tok:
         tok = tok.head
     return tok is not None and tok.dep_ in _SUBJECTS and tok.head.lemma_ in _SAY
+
+
+def _conjoined(a: Article, named: list[Mention]) -> list[str]:
+    """Names joined by "and" to a person's that the entity model did not take for a person
+    ("Tesfalidet Kidane and Bekalu Alamrew": the second missed, or taken for a body)."""
+    out: list[str] = []
+    for m in named:
+        tok = token_at(a.doc, m.end - 1)
+        for c in tok.conjuncts if tok is not None else ():
+            if any(p.start <= c.idx < p.end for p in named):
+                continue
+            name = unrecognised_name(c)
+            if name is not None:
+                out.append(name)
+    return out
 
 
 def antecedents(
@@ -75,21 +112,21 @@ def antecedents(
     found = _pronoun_subject(a.doc, pos)
     if found is None:
         return []
-    pron, plural = found
+    pron, _, exactly = found
 
     def fits(names: list[str]) -> bool:
-        return len(names) >= 2 if plural else len(names) == 1
+        return len(names) == exactly if exactly else len(names) >= 2
 
     recent = [d for d in earlier if si - _REACH <= d.sentence < si and d.persons]
     names: list[str] = list(recent[-1].persons) if recent else []
     if not fits(names):
         s, e = a.sentences[si - 1]
         told = [
-            m.name
+            m
             for m in a.mentions_in(s, e, ("person",))
             if m.name not in speakers and not _says(a.doc, m.start)
         ]
-        names = list(dict.fromkeys(told))
+        names = list(dict.fromkeys([m.name for m in told] + _conjoined(a, told)))
     if not fits(names):
         return []
     start, end = pron.idx, pron.idx + len(pron.text)
@@ -123,6 +160,8 @@ def group_claims(
         found = _pronoun_subject(a.doc, t.start)
         if found is None or not found[1] or past_perfect(a.doc, t.start):
             continue
+        if found[2] is not None and found[2] != group.count:
+            continue  # "Both were ..." after a count of three
         if t.action == group.action:
             continue  # the same act told again: the group's own claim
         pron = found[0]
@@ -175,3 +214,28 @@ def share_people(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.same_people is not None and not d.persons:
             d.persons = list(d.same_people.persons)
+
+
+def definite_groups(a: Article, drafts: list[Draft]) -> None:
+    """ "Journalists A and B were detained in May. The two were released on Monday.": a count
+    standing alone with a definite article, as the subject of its act, is the group of as
+    many people named by a claim just before; it names them too."""
+    if a.doc is None:
+        return
+    for i, d in enumerate(drafts):
+        if d.persons or d.count < 2:
+            continue
+        tok = token_at(a.doc, d.start)
+        if tok is None or tok.pos_ != _NUMBER or tok.dep_ not in _SUBJECTS:
+            continue
+        if not any(
+            c.dep_ == _DETERMINER and c.morph.get("Definite") == ["Def"] for c in tok.children
+        ):
+            continue
+        named = [
+            x
+            for x in drafts[:i]
+            if d.sentence - _REACH <= x.sentence < d.sentence and len(x.persons) == d.count
+        ]
+        if named:
+            d.persons = list(named[-1].persons)

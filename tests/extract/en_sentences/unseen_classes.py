@@ -260,6 +260,39 @@ PRONOUN = [
             {"action": R, "count": 1, "persons": ["Sedef Kabas"]},
         ],
     ),
+    # written after the first score, from probes: an object pronoun, a definite count, and
+    # an actor who is never the one acted on
+    Case(
+        "et_released_them",
+        "Ethiopian journalists Tesfalidet Kidane and Bekalu Alamrew were arrested in Addis "
+        "Ababa last week. Police have since released them without charge.",
+        [
+            {"action": D, "count": 2, "persons": ["Tesfalidet Kidane", "Bekalu Alamrew"]},
+            {"action": R, "count": 2, "persons": ["Tesfalidet Kidane", "Bekalu Alamrew"]},
+        ],
+    ),
+    Case(
+        "tn_the_two",
+        "Journalists Sonia Dahmani and Mourad Zeghidi were detained in May. The two were "
+        "released on Monday.",
+        [
+            {"action": D, "count": 2, "persons": ["Sonia Dahmani", "Mourad Zeghidi"]},
+            {
+                "action": R,
+                "count": 2,
+                "persons": ["Sonia Dahmani", "Mourad Zeghidi"],
+                "when": {"from": "2025-12-08", "to": "2025-12-08"},
+            },
+        ],
+    ),
+    Case(
+        "eg_they_act_on_others",
+        "Egypt freed 30 prisoners on Tuesday. They released 12 more on Wednesday.",
+        [
+            {"action": R, "count": 30, "persons": []},
+            {"action": R, "count": 12, "persons": []},
+        ],
+    ),
     Case("they_nobody_named", "They were released on Monday, the ministry said.", []),
     Case(
         "they_after_unnamed_count",
