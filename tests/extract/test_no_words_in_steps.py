@@ -43,11 +43,11 @@ ALLOWED = frozenset(
         "acl", "participle", "share_participle",
         "AUX", "attr",
         "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "dep",
-        "persons-by-parse/1.2", "claims/1.10",
+        "persons-by-parse/1.3", "claims/1.11",
         # patterns and token names added in issue 12's third session, and spaCy's keys
         "nominal", "subject", "share_subject", "share_auxsubject", "among", "group",
         "ORTH", "attribute_ruler", "given_passive",
-        "det", "PRON", "events/1.2", "quotes/1.1",
+        "det", "PRON", "events/1.3", "quotes/1.1",
         # issue 12's world-news round: a pattern and the parse rules a participle yields to
         "share_going", "parse_object", "parse_given",
         # spaCy's morphological features (issue 12, session 4): a pronoun's gender, an

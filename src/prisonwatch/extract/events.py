@@ -14,7 +14,7 @@ from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.lang.en import lexicon as lx
 from prisonwatch.extract.parse import past_perfect
 
-VERSION = "events/1.2"
+VERSION = "events/1.3"
 
 
 @dataclass(slots=True)

@@ -24,7 +24,7 @@ from prisonwatch.extract.counts_by_parse import (
 )
 from prisonwatch.extract.lang.en import EN
 
-VERSION = "persons-by-parse/1.2"
+VERSION = "persons-by-parse/1.3"
 
 #: spaCy's English dependency labels.
 _PATIENTS = ("dobj", "nsubjpass", "attr", "dep")

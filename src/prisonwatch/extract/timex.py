@@ -21,7 +21,7 @@ from prisonwatch.extract.numbers import parse_number
 DURATION = "DURATION"
 #: A duration's value in whole units ("P2M"): its number and unit.
 _LENGTH = re.compile(r"P(\d+)([YMWD])")
-VERSION = "timex/1.1"
+VERSION = "timex/1.2"
 
 #: Month names and abbreviations -> month number; weekday names -> 0 (Monday) to 6; seasons
 #: -> TIMEX3 codes: the language's words (`lang/en/words`).

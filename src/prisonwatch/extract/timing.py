@@ -78,7 +78,9 @@ def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tupl
         if not _other_trigger_between(a, e, d, t, triggers)
         and not _after_since(text, s, t)
         and not _modifies_other(d, t, triggers)
-        and not _ATTRIBUTIVE_YEAR.search(text, max(s, t.start - 8), t.start)
+        and not (  # "his 2021 sentence"; not "released her on Wednesday"
+            t.text[:1].isdigit() and _ATTRIBUTIVE_YEAR.search(text, max(s, t.start - 8), t.start)
+        )
         and not _names_another_event(a, t)
     ]  # "held since 2020" starts a state; it does not date a release
     if d.action in ("sentenced", "detained"):

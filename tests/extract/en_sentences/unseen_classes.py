@@ -293,6 +293,19 @@ PRONOUN = [
             {"action": R, "count": 12, "persons": []},
         ],
     ),
+    Case(
+        "eg_released_her_on_day",
+        "Egyptian police arrested activist Sanaa Seif on Monday. They released her on Wednesday.",
+        [
+            {"action": D, "count": 1, "persons": ["Sanaa Seif"]},
+            {
+                "action": R,
+                "count": 1,
+                "persons": ["Sanaa Seif"],
+                "when": {"from": "2025-12-10", "to": "2025-12-10"},
+            },
+        ],
+    ),
     Case("they_nobody_named", "They were released on Monday, the ministry said.", []),
     Case(
         "they_after_unnamed_count",
