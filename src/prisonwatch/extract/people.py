@@ -263,9 +263,11 @@ def named_person_claims(
         if not patients and not persons:
             resolved = _pronoun_patient(a, si, t, previous + out)
             patients = [resolved] if resolved is not None else []
+        standing_for = False
         if not patients and not persons:
             # "They were released": the people named just before (pronouns.py)
             patients = antecedents(a, si, t.start, previous + out, speakers)
+            standing_for = bool(patients)
         if not patients and not persons:
             alone = _SURNAME_SUBJECT.match(a.text, s)
             if (
@@ -311,6 +313,11 @@ def named_person_claims(
             rule="named",
         )
         d.population = role_population(a, s, e, patients)
+        told = [x for x in previous + out if set(x.persons) & set(names)] or [
+            x for x in previous if si - 2 <= x.sentence < si and x.count == len(names)
+        ]  # the group they were counted in ("Two journalists, A and B, ...")
+        if standing_for and told and told[-1].population:
+            d.population = told[-1].population  # "They were arrested": the journalists told of
         covering = [
             x
             for x in reversed(previous)

@@ -207,6 +207,7 @@ PRONOUN = [
                 "count": 2,
                 "persons": ["Seyoum Tsehaye", "Dawit Isaak"],
                 "when": {"from": "2001", "to": "2001"},
+                "population": "journalists",
             },
         ],
     ),
@@ -268,7 +269,12 @@ PRONOUN = [
         "Ababa last week. Police have since released them without charge.",
         [
             {"action": D, "count": 2, "persons": ["Tesfalidet Kidane", "Bekalu Alamrew"]},
-            {"action": R, "count": 2, "persons": ["Tesfalidet Kidane", "Bekalu Alamrew"]},
+            {
+                "action": R,
+                "count": 2,
+                "persons": ["Tesfalidet Kidane", "Bekalu Alamrew"],
+                "population": "journalists",
+            },
         ],
     ),
     Case(
