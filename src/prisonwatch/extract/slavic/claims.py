@@ -345,7 +345,13 @@ class ClaimReader:
             if c in stocks:
                 action, near = "held", None  # "..., а их более 1 100": how many there are
             parent: Draft | None = None
-            if c.action is not None:
+            told = self._verb_after(c, trig)
+            if c.action is not None and told is not None:
+                # "троих задержанных отпустили", "Один из освобожденных ... был возвращен в
+                # колонию": the participle names the group, the verb tells what befell them
+                action, near = told[1], told
+                parent = next((d for d in reversed(self.drafts) if d.action == c.action), None)
+            elif c.action is not None:
                 parent = root if root is not None and root.action == c.action else None
             elif whole is not None and (c.part or _whole_cue(text[found[0].start : c.start])):
                 parent = whole
@@ -435,6 +441,18 @@ class ClaimReader:
         self.uncounted_act = (s.index, trig[0][1]) if not made and not found and trig else None
         named = [m for m in s.people if m.type == "person"]
         self.prev_person = named[0] if named else self.prev_person  # "Его задержали ..."
+
+    @staticmethod
+    def _verb_after(c: Count, trig: list[Trigger]) -> Trigger | None:
+        """The first trigger after a count that is a verb (no full participle) and tells a
+        next step of another act than the participle the count was named by."""
+        return next(
+            (
+                t for t in trig
+                if t[0] >= c.end and not t[2] and t[1] in _NEXT_STEPS and t[1] != c.action
+            ),
+            None,
+        )  # fmt: skip
 
     def _told_before(self, s: Sentence) -> str | None:
         """The action of the sentence just before when it told of people without a count

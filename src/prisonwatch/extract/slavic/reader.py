@@ -38,6 +38,9 @@ def _same(a: Draft, b: Draft) -> bool:
         return False
     pair = {a.population, b.population}
     pops = a.population == b.population or pair <= _GENERAL or pair <= _FOREIGN
+    # a headline names the people by another noun than the lead ("задержали семерых
+    # участников акции" / "задержала семерых человек"): one fact still
+    pops = pops or 0 in (a.sentence, b.sentence)
     people = not a.persons or not b.persons or bool(set(a.persons) & set(b.persons))
     return pops and people and (a.part_of is None) == (b.part_of is None)
 
@@ -55,6 +58,8 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         same.told.append((d.sentence, d.trigger))
         if d.population in ("political_prisoners", "foreign_citizens"):
             same.population = d.population
+        elif same.sentence == 0 and same.population not in ("political_prisoners",):
+            same.population = d.population  # the body's noun over the headline's
         same.source = same.source or d.source
         same.agent = same.agent or d.agent
         same.mechanism = same.mechanism if same.mechanism not in (None, "unknown") else d.mechanism

@@ -62,6 +62,11 @@ PHRASES: list[tuple[str, str]] = [
         r"\bзноў\s+(?:адправ\w+|пасадз\w+|затрым\w+)|\bвярнул\w*\s+(?:[уў]\s+калоні|за\s+краты)",
         "returned_to_custody",
     ),
+    # the passive: "быў вернуты ў калонію", "вернутыя за краты"
+    (
+        r"\bвернут\w*\s+(?:назад\s+)?(?:[уў]\s+(?:калоні|турм|сізо)|за\s+краты)",
+        "returned_to_custody",
+    ),
 ]
 
 MECHANISMS: dict[str, str] = {

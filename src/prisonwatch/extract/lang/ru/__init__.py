@@ -81,6 +81,11 @@ PHRASES: list[tuple[str, str]] = [
         r"\bснова\s+(?:отправ\w+|посад\w+|задерж\w+)|\bвернул\w*\s+(?:в\s+колони|за\s+решет)",
         "returned_to_custody",
     ),
+    # the passive: "был возвращен в колонию", "возвращены за решетку"
+    (
+        r"\bвозвращ[её]н\w*\s+(?:обратно\s+)?(?:в\s+(?:колони|тюрьм|сизо)|за\s+решет)",
+        "returned_to_custody",
+    ),
 ]
 
 # lemma -> release mechanism
