@@ -113,7 +113,10 @@ def _said_by(
         return named_after.group(1)  # "Как пишет, газета «Наша Нива»,"
     before = tokens[:i]
     quoted = re.search(r"«([^»]+)»", text[before[0].start : t.start]) if before else None
-    if quoted and len(before) <= 6 and not any(b.text in ",:—–" for b in before):
+    # "Об этом «Медиазоне» рассказали их адвокаты": after "об этом" the name before the verb
+    # is whom it was told to; the teller follows the verb
+    told_to = bool(before) and before[0].lower in _NOT_SUBJECT
+    if quoted and not told_to and len(before) <= 6 and not any(b.text in ",:—–" for b in before):
         return quoted.group(1)  # "Правозащитный центр «Вясна» сообщает"
     if any(b.lower in _RELATIVE for b in tokens[max(0, i - 2) : i]):
         first = [m for m in people if m.type == "person" and m.end <= t.start]
@@ -133,8 +136,9 @@ def _said_by(
             return text[before[0].start : before[-1].end]
     for b in tokens[i + 1 : i + 3]:
         generic = lex.find(b, lex.w.GENERIC_SOURCES) if b.is_word else None
-        if generic:
-            return str(generic)  # "подсчитали правозащитники"
+        # (but "сообщил адвокат Иван Петров": the person the noun introduces)
+        if generic and not any(0 <= p.start - b.end <= 2 for p in people):
+            return str(generic)  # "подсчитали правозащитники", "рассказали их адвокаты"
     phrase = re.match(r"\s+" + _PHRASE_NAME, text[t.end : t.end + 60])
     if phrase and _adjective(lex, phrase.group(1).lower()):
         return phrase.group(1) + phrase.group(2)  # "паведамляе Беларуская асацыяцыя журналістаў,"

@@ -118,8 +118,26 @@ def canonical(names: list[str]) -> dict[str, str]:
             first_ok = len(n.split()) == 1 or n.split()[0][:3] == m.split()[0][:3]
             if same_last and first_ok and len(m.split()) > len(best.split()):
                 best = m
+        if best == n and " " not in n:
+            best = _his(n, names) or n
         out[n] = best
     return out
+
+
+_OBLIQUE: tuple[str, ...] = tuple(both("MASCULINE_SURNAME_OBLIQUE"))
+
+
+def _his(word: str, names: list[str]) -> str | None:
+    """The one full name whose surname, with a masculine oblique ending, is this lone word
+    ("Керимова" after "Айдын Керимов"), where the dictionary reads the word as a feminine
+    nominative; None when no such name, or several."""
+    full = {
+        m for m in names
+        if " " in m
+        and word.startswith(m.split()[-1])
+        and word[len(m.split()[-1]) :] in _OBLIQUE
+    }  # fmt: skip
+    return full.pop() if len(full) == 1 else None
 
 
 _NOT_NAME: set[str] = both("NOT_NAMES")

@@ -127,7 +127,7 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
         generic = lex.find(t, lex.w.GENERIC_SOURCES)
         if generic and i >= len(lead) - 2:
             return str(generic)
-        if lex.has(t, lex.w.AGENT_NOUNS) and i >= len(lead) - 2:
+        if lex.has(t, lex.w.AGENT_NOUNS) and i >= len(lead) - 2 and _subject_case(lex, t):
             adjective = (
                 lead[i - 1]
                 if i > 0
@@ -138,6 +138,15 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
             )  # "Верховный суд", not "В прошлом году суд"
             return text[(adjective or t).start : t.end]
     return None
+
+
+def _subject_case(lex: Any, t: words.Token) -> bool:
+    """Whether a noun may be the subject (Russian: a nominative reading in the dictionary;
+    "колонии общего режима приговорили": "режима" does nothing). Belarusian has no dictionary
+    here: any form may."""
+    if lex.code != "ru":
+        return True
+    return any("nomn" in p.tag for p in words.ru_parse_all(t.lower))
 
 
 def _adjective(lex: Any, t: words.Token) -> bool:
