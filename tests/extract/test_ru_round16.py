@@ -16,6 +16,7 @@ from tests.extract.slavic_sentences.check import Case, errors
 
 PP = "political_prisoners"
 
+# fmt: off
 CASES = (
     # a count named by a participle takes the act of the verb that governs it
     Case("participle-group", "ru",
@@ -97,6 +98,7 @@ CASES = (
          "В пятницу 9 человек вывезли из колонии к литовской границе.",
          ({"action": "deported", "count": 9},)),
 )
+# fmt: on
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
