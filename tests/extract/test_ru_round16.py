@@ -145,3 +145,49 @@ def test_a_woman_named_by_her_surname_stays_herself() -> None:
     )
     named = {tuple(c["persons"]) for c in out["claims"]}
     assert named == {("Марина Мамедова",)}
+
+
+# fmt: off
+QUOTE_CASES = (
+    Case("one-of-named", "ru",
+         "Власти освободили 18 политзаключенных. Один из освобожденных, журналист Максим "
+         "Ильин, вскоре был возвращен в колонию.",
+         ({"action": "released", "count": 18},
+          {"action": "returned_to_custody", "count": 1, "persons": ["Максим Ильин"],
+           "part_of": 0})),
+    Case("body-quoted-name", "ru",
+         "По данным Общества «Мемориал правозащитный центр», за решеткой остаются 640 "
+         "политзаключенных.",
+         ({"action": "held", "count": 640,
+           "source": "Общество Мемориал правозащитный центр"},),
+         quotes=()),
+    Case("dialogue", "ru",
+         "Посланник США Джон Коул встретился с освобожденными.\n"
+         "— Мы добьемся свободы для всех остальных, — сказал Коул журналистам.",
+         quotes=({"speaker": "Джон Коул", "text": "Мы добьемся свободы для всех"},)),
+    Case("dialogue-be", "be",
+         "У чацвер вызвалілі палітвязня Паўла Рудака.\n"
+         "— Я не чакаў, што гэта будзе так хутка, — сказаў Рудак.",
+         ({"action": "released", "count": 1, "persons": ["Павел Рудак"]},),
+         quotes=({"speaker": "Павел Рудак", "text": "Я не чакаў"},)),
+    Case("lone-surname-as-written", "ru",
+         "Среди освобожденных — художница Вера Ланская. «Меня просто посадили в самолет», — "
+         "рассказала Ланская журналистам.",
+         ({"action": "released", "count": 1, "persons": ["Вера Ланская"]},),
+         quotes=({"speaker": "Вера Ланская", "text": "Меня просто посадили"},)),
+)
+# fmt: on
+
+
+@pytest.mark.parametrize("case", QUOTE_CASES, ids=lambda c: c.id)
+def test_round16_people_and_quotes(case: Case) -> None:
+    wrong = errors(case)
+    if case.quotes == ():  # no quotation at all: a name in quotation marks is none
+        wrong += [f"quote {q!r}" for q in _quotes(case)]
+    assert wrong == []
+
+
+def _quotes(case: Case) -> list[dict[str, Any]]:
+    from tests.extract.slavic_sentences.check import run
+
+    return list(run(case)["quotes"])

@@ -16,6 +16,9 @@ from prisonwatch.extract.slavic.words import Lexicon, Token, alternation, both, 
 
 _QUOTE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|„[^„“]*“|(?<![\w«])\"[^\"\n]{12,}\"", re.S)
 _DASH_LINE = re.compile(r":[ \t]*\n+[ \t]*[—–-][ \t]*(\S[^\n]*)")
+# a line of dialogue: "— Это не конец, — сказал Коул": the words up to the dash that
+# opens the author's words
+_DIALOGUE = re.compile(r"^[ \t]*[—–][ \t]+(\S[^\n]*?)[,!?…][ \t]+[—–][ \t]+(?=\w)", re.M)
 _PASSIVE_SAY = ("ся", "цца", "ецца")
 _RELATIVE: set[str] = both("RELATIVE")
 _NOT_SUBJECT: set[str] = both("NOT_SUBJECT")
@@ -195,6 +198,9 @@ def source_of(
             if hit:
                 # a model's span may take in the attributing word ("Паводле Вясны")
                 name = text[pos : hit[0].end] if hit[0].start < pos else hit[0].name
+                head, quote, rest = _strip(name).partition("«")
+                if quote and head.strip():  # "Союза «За свободу политзаключенных ...»"
+                    return f"{nominative_name(lex, head.strip())} {_strip(rest)}"
                 return nominative_name(lex, _strip(name))
             q = re.match(r"(?:\w+\s+){0,3}«([^»]+)»", text[pos : pos + 60])
             if q:  # "по информации «Новой газеты»", "паводле звестак «Вясны»"
@@ -222,6 +228,7 @@ def quotes(
     out: list[Quote] = []
     spans = [(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text, body)]
     dashed = [(m.start(1), m.end(1)) for m in _DASH_LINE.finditer(text, body)]
+    spans += [(m.start(1), m.end(1)) for m in _DIALOGUE.finditer(text, body)]
     persons = [m for m in people if m.type == "person"]
     for s, e in sorted(spans + dashed):
         inner = text[s:e]
@@ -258,6 +265,8 @@ def quotes(
         a_name = all(w[:1].isupper() or w[:1].isdigit() for w in inner.split())
         if short and (not named or a_name):
             continue  # «Вясна», «Наша Ніва»: a name in quotation marks, not a quotation
+        if not named and re.search(r"[А-ЯЁІЎA-Z]\w+\s+$", text[max(0, s - 40) : s - 1]):
+            continue  # "Союза «За свободу политзаключенных Азербайджана»": a body's name
         speaker = named[0].name if named else default
         out.append(Quote(speaker, None, inner, s, e))
     return out

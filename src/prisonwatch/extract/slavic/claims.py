@@ -424,6 +424,8 @@ class ClaimReader:
             d = self._new(c, s, action, part_of=parent, trigger=near[0] if near else None)
             if c.start in self.single_names:
                 d.persons = [self.single_names[c.start]]
+            elif c.value == 1 and c.action is not None:
+                d.persons = self._apposition(s, c)  # "Один из освобожденных, анархист Петр Зуев,"
             d.population, d.rule = population, "bare" if bare else "count"
             d.with_named = [
                 m.name for m in s.people if re.fullmatch(r"\s+[иі]\s+", text[m.end : c.start])
@@ -460,6 +462,17 @@ class ClaimReader:
         self.uncounted_act = (s.index, trig[0][1]) if not made and not found and trig else None
         named = [m for m in s.people if m.type == "person"]
         self.prev_person = named[0] if named else self.prev_person  # "Его задержали ..."
+
+    def _apposition(self, s: Sentence, c: Count) -> list[str]:
+        """The person named right after "один из ..." and a comma, with at most two lowercase
+        words before the name ("Один из освобожденных, анархист Петр Зуев, ...")."""
+        for m in s.people:
+            if m.type == "person" and m.start > c.end:
+                gap = self.text[c.end : m.start]
+                return (
+                    [m.name] if re.fullmatch(r"\s*,\s*(?:[^\W\d_A-ZА-ЯЁІЎ]+\s+){0,2}", gap) else []
+                )
+        return []
 
     def _of_them_bare(self, s: Sentence, c: Count) -> bool:
         """A count told as "N из них" with no people noun of its own."""

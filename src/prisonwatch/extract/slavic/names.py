@@ -339,6 +339,12 @@ def mentions(
         text[s:e].split()[-1].lower()[:4] for k, s, e in spans if k == "PER" and " " in text[s:e]
     }
     known_surnames = {k.split()[-1] for k in known}
+    # a surname alone as the text wrote it in a full name ("Вера Ланская" ... "Ланская")
+    by_surface = {
+        text[s:e].split()[-1]: nominative(text[s:e], lang)
+        for k, s, e in spans
+        if k == "PER" and len(text[s:e].split()) == 2 and e > start
+    }
     for kind, s, e in spans:
         if e <= start:
             continue
@@ -360,7 +366,10 @@ def mentions(
         if kind == "LOC" and surface.lower() in COUNTRIES:
             raw.append(Mention("country", s, e, surface, surface))
             continue
-        name = nominative(surface, lang) if kind == "PER" else surface.strip('«»"„“')
+        if kind == "PER" and surface in by_surface:
+            name = by_surface[surface]
+        else:
+            name = nominative(surface, lang) if kind == "PER" else surface.strip('«»"„“')
         raw.append(Mention(TYPES.get(kind, "organization"), s, e, surface, name))
     people = canonical([m.name for m in raw if m.type == "person"])
     return [
