@@ -262,7 +262,8 @@ def _as_written(out: ArticleExtraction, document: Any) -> ArticleExtraction:
 
     shown = ", ".join(repr(w) for w in dict.fromkeys(mended[:3]))
     note = (
-        f"{len(mended)} word(s) spelt with Latin look-alike letters were read as Cyrillic ({shown})"
+        f"{len(mended)} word(s) spelt with Latin (or Greek) look-alike letters were read as "
+        f"Cyrillic ({shown})"
     )
     return dataclasses.replace(
         out,
