@@ -49,11 +49,8 @@ def ner_spans(text: str) -> list[tuple[str, int, int]]:
     return [(s.type, s.start, s.stop) for s in doc.spans]
 
 
-@lru_cache(maxsize=65536)
-def _all_parses(word: str) -> list[Any]:
-    from prisonwatch.extract.slavic.words import _morph
-
-    return list(_morph().parse(word))
+def _all_parses(word: str) -> tuple[Any, ...]:
+    return cases.ru_parses(word)
 
 
 @lru_cache(maxsize=65536)

@@ -221,7 +221,6 @@ def _beside(drafts: list[Draft]) -> None:
 def clear_caches() -> None:
     """Forget the words and names looked up so far (benchmarks time a cold reader)."""
     words.clear_caches()
-    names._all_parses.cache_clear()
     names.nominative.cache_clear()
 
 
