@@ -191,3 +191,17 @@ def _quotes(case: Case) -> list[dict[str, Any]]:
     from tests.extract.slavic_sentences.check import run
 
     return list(run(case)["quotes"])
+
+
+def test_a_group_after_among_keeps_its_own_act() -> None:
+    """"Среди 30 освобожденных — ..., остальные осуждены": the verb after the dash describes
+    others of the group, not what befell the 30."""
+    out = _read(
+        "Новости",
+        "Среди тридцати освобожденных в июле — двадцать политзаключенных, остальные осуждены "
+        "за кражи, пишет «Медиазона».",
+        "ru",
+    )
+    found = {(c["action"], c["count"]) for c in out["claims"]}
+    assert ("released", 30) in found
+    assert ("sentenced", 30) not in found

@@ -358,7 +358,7 @@ class ClaimReader:
             if c in stocks:
                 action, near = "held", None  # "..., а их более 1 100": how many there are
             parent: Draft | None = None
-            told = self._verb_after(c, trig)
+            told = self._verb_after(s, c, trig)
             if c.action is not None and told is not None:
                 # "троих задержанных отпустили", "Один из освобожденных ... был возвращен в
                 # колонию": the participle names the group, the verb tells what befell them
@@ -479,14 +479,19 @@ class ClaimReader:
         last = s.tokens[c.last] if c.last < len(s.tokens) else None
         return last is not None and last.lower in self.lex.w.OF_THEM
 
-    @staticmethod
-    def _verb_after(c: Count, trig: list[Trigger]) -> Trigger | None:
+    def _verb_after(self, s: Sentence, c: Count, trig: list[Trigger]) -> Trigger | None:
         """The first trigger after a count that is a verb (no full participle) and tells a
-        next step of another act than the participle the count was named by."""
+        next step of another act than the participle the count was named by, with no dash,
+        colon or semicolon between; none for a group after "среди"/"из" ("Среди 52
+        освобожденных — 40 политзаключенных, остальные осуждены": the group, described)."""
+        before = s.tokens[c.first - 1].lower if c.first > 0 else ""
+        if before in self.lex.w.AMONG or before in self.lex.w.OF:
+            return None
         return next(
             (
                 t for t in trig
                 if t[0] >= c.end and not t[2] and t[1] in _NEXT_STEPS and t[1] != c.action
+                and not re.search(r"[—–;:]", self.text[c.end : t[0]])
             ),
             None,
         )  # fmt: skip

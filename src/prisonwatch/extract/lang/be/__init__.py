@@ -487,3 +487,5 @@ NOT_ACTS = (
 # a clause opened by these after a comma ends a breakdown begun before it
 # ("..., у тым ліку восем палітвязняў, а ўзамен атрымала дзесяць")
 CONTRAST = {"а", "але"}
+# "among" before a count: the count names a group the sentence goes on to describe
+AMONG = {"сярод"}

@@ -466,3 +466,5 @@ NOT_ACTS = (
 # a clause opened by these after a comma ends a breakdown begun before it
 # ("..., в том числе восьмерых политзаключенных, а взамен получила десятерых")
 CONTRAST = {"а", "но"}
+# "among" before a count: the count names a group the sentence goes on to describe
+AMONG = {"среди"}
