@@ -194,7 +194,7 @@ def _quotes(case: Case) -> list[dict[str, Any]]:
 
 
 def test_a_group_after_among_keeps_its_own_act() -> None:
-    """"Среди 30 освобожденных — ..., остальные осуждены": the verb after the dash describes
+    """ "Среди 30 освобожденных — ..., остальные осуждены": the verb after the dash describes
     others of the group, not what befell the 30."""
     out = _read(
         "Новости",
