@@ -21,8 +21,15 @@ NAMES = {
     "en": "English", "ru": "Russian", "be": "Belarusian", "uk": "Ukrainian", "pl": "Polish",
     "lt": "Lithuanian", "de": "German", "fr": "French",
 }  # fmt: skip
-_LATIN = "aceopxyABCEHKMOPTXy"
+# Latin letters that look like Cyrillic ones (with "i", "I" and "ŭ", which look like the
+# Belarusian "і", "І" and "ў" and which Belarusian typed on a Russian or Latin keyboard writes),
+# and the Greek ones
+_LATIN = "aceopxyABCEHKMOPTXyiIŭοαερκΑΒΕΗΚΜΟΡΤΧ"
+_CYRILLIC_OF = "асеорхуАВСЕНКМОРТХуІІўоаеркАВЕНКМОРТХ"
 _MIXED = re.compile(rf"\b(?=\w*[а-яёіўА-ЯЁІЎ])(?=\w*[{_LATIN}])\w+\b")
+_KEYBOARD = re.compile(r"^[^aceopxyABCEHKMOPTXŭοαερκΑΒΕΗΚΜΟΡΤΧ]*$")
+"""A mixed word whose only foreign letter is "i"/"I": Belarusian typed without its layout
+("палiтвязнi"), mended and read, never refused for it."""
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _TRANSLIT = re.compile(r"(?:zh|shch|kh|ykh|ogo\b|iye\b|yye\b|nyy\b|skiy\b|aya\b|oye\b|\bv\s)")
@@ -133,6 +140,18 @@ def _belarusian_cues(text: str) -> bool:
     return be >= 3 and be >= 2 * ru
 
 
+_HEADER = re.compile(r" date \d{4}-\d\d-\d\d [^\n]*\n[^\n]*\n")
+
+
+def _latin_body(text: str) -> bool:
+    """Whether under 30% of the body's words (the text after an article header) are
+    Cyrillic."""
+    header = _HEADER.match(text)
+    words = _WORD.findall(text[header.end() :] if header else text)
+    cyrillic = sum(1 for w in words if re.match(r"[а-яёіўА-ЯЁІЎ]", w))
+    return bool(words) and cyrillic < 0.3 * len(words)
+
+
 @dataclass(frozen=True, slots=True)
 class Detected:
     """A language code the extractor reads, or the reason the text is refused; `note`: what
@@ -150,8 +169,9 @@ OTHER_PART = 0.15
 """A share of the text in languages of the other script than the one read that the output
 must mention (each language of at least 5% named)."""
 
-# Latin letters that look like Cyrillic ones, and those Cyrillic letters
-_LOOKALIKE = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
+# the look-alike letters of `_LATIN`, and the Cyrillic letters they show (one for one, so
+# that every offset stays)
+_LOOKALIKE = str.maketrans(_LATIN, _CYRILLIC_OF)
 
 
 def lookalikes_fixed(text: str) -> tuple[str, list[str]]:
@@ -197,13 +217,15 @@ def detect_language(text: str) -> Detected:
     words = _WORD.findall(text)
     if not words:
         return Detected(None, "no words to tell the language by")
-    mixed = _MIXED.findall(text)
+    text, mended = lookalikes_fixed(text)  # the model is asked about the letters shown
+    mixed = [w for w in mended if not _KEYBOARD.match(w)]
     if len(mixed) >= 3 and len(mixed) > 0.05 * len(words):
         return Detected(
             None,
-            f"Cyrillic words spelt with Latin look-alike letters (e.g. {mixed[0]!r}); "
+            f"Cyrillic words spelt with Latin (or Greek) look-alike letters (e.g. {mixed[0]!r}); "
             "convert them to Cyrillic first",
         )
+    words = _WORD.findall(text)
     cyrillic = sum(1 for w in words if re.match(r"[а-яёіўА-ЯЁІЎ]", w))
     shares = _shares(text)
     total = sum(shares.values()) or 1
@@ -224,7 +246,7 @@ def detect_language(text: str) -> Detected:
         best = _code(lang) if lang else None
     if best is None:
         return Detected(None, "the language cannot be told")
-    if cyrillic < 0.3 * len(words):
+    if cyrillic < 0.3 * len(words) or _latin_body(text):
         # the letter clusters of running words only: names ("Khvashchynski", "Zhdanau") have
         # them in English text too
         running = " ".join(w for w in _TOKEN.findall(text) if not w[:1].isupper()).lower()
@@ -250,6 +272,10 @@ def detect_language(text: str) -> Detected:
             return Detected(None, TRANSLITERATED)
         if _LACINKA.search(text) and best != "en":
             return Detected(None, BELARUSIAN_IN_LATIN)
+    if best in _CYRILLIC_LANGS and _latin_body(text):
+        # Russian or Belarusian to the model, in Latin letters none of the checks above
+        # could weigh (too few words, under a Cyrillic title): the reader reads Cyrillic only
+        return Detected(None, TRANSLITERATED)
     if best not in READ:
         romanised = len(_ROMANISED.findall(text)) >= max(2, 0.1 * len(words))
         scholarly = len(_SCHOLARLY.findall(text)) >= 2 or romanised

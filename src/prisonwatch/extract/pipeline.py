@@ -95,16 +95,31 @@ def sentence_case(text: str, start: int, end: int, names: list[Any]) -> str:
 
 
 class Extractor:
-    """Reads articles; loads the spaCy model once."""
+    """Reads articles; loads the spaCy model once, when the first English article needs it
+    (Russian and Belarusian articles are read without it)."""
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.load()
-        self.nlp = nlp_step.load(self.gazetteer)
+        self._nlp: Any = None
         self._codes = {e.name: e.code for e in self.gazetteer.entries if e.code}
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline (raises `ModelMissingError` when its model is not installed)."""
+        if self._nlp is None:
+            self._nlp = nlp_step.load(self.gazetteer)
+        return self._nlp
+
+    @staticmethod
+    def needs_model(documents: Iterable[Document]) -> bool:
+        """Whether any of the documents is read by the spaCy pipeline (not Russian or
+        Belarusian)."""
+        return any(d.language not in slavic.LANGUAGES for d in documents)
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[ArticleExtraction]:
         docs = list(documents)
-        parsed = iter(self.nlp.pipe(d.text for d in docs if d.language not in slavic.LANGUAGES))
+        english = [d.text for d in docs if d.language not in slavic.LANGUAGES]
+        parsed = iter(self.nlp.pipe(english) if english else ())
         for document in docs:
             if document.language in slavic.LANGUAGES:
                 yield slavic.read(document, self.gazetteer)

@@ -225,7 +225,7 @@ def _readings_ru(token: str, fleeting: dict[str, Any] | None = None) -> list[Rea
     tagged as a given name, surname or patronymic weighing more; and a surname that lost its
     fleeting vowel, in a case the dictionary reads no masculine word of (`_fleeting`)."""
     out: list[Reading] = []
-    for parse in _morph().parse(token.lower()):
+    for parse in ru_parses(token.lower()):
         tag = parse.tag
         case = tag.case
         if case is None or tag.number == "plur":
@@ -253,6 +253,19 @@ def _morph() -> Any:
     import pymorphy3  # type: ignore[import-untyped]
 
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def morph() -> Any:
+    """The one Russian morphological analyser of the process (its dictionary is loaded once,
+    for the name matcher and the extractor alike)."""
+    return _morph()
+
+
+@lru_cache(maxsize=65536)
+def ru_parses(word: str) -> tuple[Any, ...]:
+    """Every reading pymorphy3 gives a Russian word form, likeliest first (kept for the words
+    asked about: names and news words repeat)."""
+    return tuple(_morph().parse(word))
 
 
 @lru_cache(maxsize=4)

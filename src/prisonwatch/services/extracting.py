@@ -101,6 +101,8 @@ def extract(documents: Sequence[Document], gazetteer: Gazetteer) -> Extracted:
         return done
     try:
         extractor = Extractor(gazetteer)
+        if Extractor.needs_model(documents):
+            extractor.nlp  # noqa: B018 - loaded here, so that a missing model is named at once
     except ModelMissingError as exc:
         raise ExtractSetupError(str(exc)) from None
     try:

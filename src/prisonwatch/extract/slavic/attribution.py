@@ -16,6 +16,9 @@ from prisonwatch.extract.slavic.words import Lexicon, Token, alternation, both, 
 
 _QUOTE = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|„[^„“]*“|(?<![\w«])\"[^\"\n]{12,}\"", re.S)
 _DASH_LINE = re.compile(r":[ \t]*\n+[ \t]*[—–-][ \t]*(\S[^\n]*)")
+# a line of dialogue: "— Это не конец, — сказал Коул": the words up to the dash that
+# opens the author's words
+_DIALOGUE = re.compile(r"^[ \t]*[—–][ \t]+(\S[^\n]*?)[,!?…][ \t]+[—–][ \t]+(?=\w)", re.M)
 _PASSIVE_SAY = ("ся", "цца", "ецца")
 _RELATIVE: set[str] = both("RELATIVE")
 _NOT_SUBJECT: set[str] = both("NOT_SUBJECT")
@@ -113,7 +116,10 @@ def _said_by(
         return named_after.group(1)  # "Как пишет, газета «Наша Нива»,"
     before = tokens[:i]
     quoted = re.search(r"«([^»]+)»", text[before[0].start : t.start]) if before else None
-    if quoted and len(before) <= 6 and not any(b.text in ",:—–" for b in before):
+    # "Об этом «Медиазоне» рассказали их адвокаты": after "об этом" the name before the verb
+    # is whom it was told to; the teller follows the verb
+    told_to = bool(before) and before[0].lower in _NOT_SUBJECT
+    if quoted and not told_to and len(before) <= 6 and not any(b.text in ",:—–" for b in before):
         return quoted.group(1)  # "Правозащитный центр «Вясна» сообщает"
     if any(b.lower in _RELATIVE for b in tokens[max(0, i - 2) : i]):
         first = [m for m in people if m.type == "person" and m.end <= t.start]
@@ -133,8 +139,9 @@ def _said_by(
             return text[before[0].start : before[-1].end]
     for b in tokens[i + 1 : i + 3]:
         generic = lex.find(b, lex.w.GENERIC_SOURCES) if b.is_word else None
-        if generic:
-            return str(generic)  # "подсчитали правозащитники"
+        # (but "сообщил адвокат Иван Петров": the person the noun introduces)
+        if generic and not any(0 <= p.start - b.end <= 2 for p in people):
+            return str(generic)  # "подсчитали правозащитники", "рассказали их адвокаты"
     phrase = re.match(r"\s+" + _PHRASE_NAME, text[t.end : t.end + 60])
     if phrase and _adjective(lex, phrase.group(1).lower()):
         return phrase.group(1) + phrase.group(2)  # "паведамляе Беларуская асацыяцыя журналістаў,"
@@ -191,6 +198,9 @@ def source_of(
             if hit:
                 # a model's span may take in the attributing word ("Паводле Вясны")
                 name = text[pos : hit[0].end] if hit[0].start < pos else hit[0].name
+                head, quote, rest = _strip(name).partition("«")
+                if quote and head.strip():  # "Союза «За свободу политзаключенных ...»"
+                    return f"{nominative_name(lex, head.strip())} {_strip(rest)}"
                 return nominative_name(lex, _strip(name))
             q = re.match(r"(?:\w+\s+){0,3}«([^»]+)»", text[pos : pos + 60])
             if q:  # "по информации «Новой газеты»", "паводле звестак «Вясны»"
@@ -218,6 +228,7 @@ def quotes(
     out: list[Quote] = []
     spans = [(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text, body)]
     dashed = [(m.start(1), m.end(1)) for m in _DASH_LINE.finditer(text, body)]
+    spans += [(m.start(1), m.end(1)) for m in _DIALOGUE.finditer(text, body)]
     persons = [m for m in people if m.type == "person"]
     for s, e in sorted(spans + dashed):
         inner = text[s:e]
@@ -254,6 +265,8 @@ def quotes(
         a_name = all(w[:1].isupper() or w[:1].isdigit() for w in inner.split())
         if short and (not named or a_name):
             continue  # «Вясна», «Наша Ніва»: a name in quotation marks, not a quotation
+        if not named and re.search(r"[А-ЯЁІЎA-Z]\w+\s+$", text[max(0, s - 40) : s - 1]):
+            continue  # "Союза «За свободу политзаключенных Азербайджана»": a body's name
         speaker = named[0].name if named else default
         out.append(Quote(speaker, None, inner, s, e))
     return out

@@ -28,6 +28,7 @@ from prisonwatch.extract.slavic.words import Lexicon, Token, both, ru_parse
 
 _PART = re.compile(r"\b(?:" + "|".join(both("BREAKDOWN")) + r")\b")
 _FOREIGN = {"foreign_citizens", "foreigners", "foreign_political_prisoners"}
+_CONTRAST = re.compile(r",\s+(?:" + "|".join(both("CONTRAST")) + r")\b")
 _NATIONALS = {
     "lithuanians", "poles", "latvians", "japanese", "estonians", "swedes", "ukrainians",
     "americans", "germans", "french", "russians",
@@ -81,9 +82,12 @@ def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
     """(character position, action, participle) of every factual trigger in a sentence."""
     out: list[Trigger] = []
     toks = s.tokens
+    low = text[s.start : s.end].lower()
+    # "вывезли из колоний": taken out of prison to somewhere, which the verb alone does not say
+    moved = [s.start + m.start() for m in re.finditer(lex.w.NOT_ACTS, low)]
     for i, t in enumerate(toks):
         action = lex.find(t, lex.w.TRIGGERS) if t.is_word and len(t.lower) > 3 else None
-        if action is None:
+        if action is None or t.start in moved:
             continue
         before = [x.lower for x in toks[max(0, i - 2) : i]]
         if _NEGATION & set(before[-1:]):
@@ -97,7 +101,6 @@ def triggers(lex: Lexicon, text: str, s: Sentence) -> list[Trigger]:
     again = _again(lex, toks)
     out = [x for x in out if not any(a <= x[0] <= e for a, e in again)]
     out += [(a, "returned_to_custody", False) for a, _ in again]
-    low = text[s.start : s.end].lower()
     for pattern, action in lex.w.PHRASES:
         for m in re.finditer(pattern, low):
             at = next((k for k, t in enumerate(toks) if t.start >= s.start + m.start()), None)
@@ -237,7 +240,11 @@ def _traded_release(lex: Lexicon, tokens: list[Token]) -> bool:
 def _whole_cue(between: str) -> bool:
     """Whether what follows the sentence's first count breaks it down (": 14 ... і 38",
     "из них 20")."""
-    return ":" in between or bool(_PART.search(between.lower()))
+    low = between.lower()
+    cues = list(_PART.finditer(low))
+    if cues and _CONTRAST.search(low, cues[-1].end()):
+        return ":" in between  # "в том числе восьмерых ..., а взамен получила десятерых"
+    return ":" in between or bool(cues)
 
 
 def _cue(lex: Lexicon, text: str, s: Sentence) -> int | None:
@@ -323,9 +330,15 @@ class ClaimReader:
         bare = not found and cue is not None
         if bare and cue is not None:
             found = self._bare(s, cue)
-        trig = [
-            t for t in triggers(lex, text, s) if not any(c.start <= t[0] < c.end for c in found)
+        described = [  # ", признанных политзаключенными": what they are, not an act told
+            (s.start + m.start(), s.start + m.end())
+            for m in re.finditer(lex.w.DESCRIBED_POLITICAL, text[s.start : s.end].lower())
         ]
+        trig = [
+            t for t in triggers(lex, text, s)
+            if not any(c.start <= t[0] < c.end for c in found)
+            and not any(a <= t[0] < b for a, b in described)
+        ]  # fmt: skip
         root = self._root()
         stock = re.search(lex.w.STOCK, text[s.start : s.end].lower())
         political = any(
@@ -345,7 +358,15 @@ class ClaimReader:
             if c in stocks:
                 action, near = "held", None  # "..., а их более 1 100": how many there are
             parent: Draft | None = None
-            if c.action is not None:
+            told = self._verb_after(s, c, trig)
+            if c.action is not None and told is not None:
+                # "троих задержанных отпустили", "Один из освобожденных ... был возвращен в
+                # колонию": the participle names the group, the verb tells what befell them
+                action, near = told[1], told
+                group = [d for d in self.drafts if d.action == c.action]
+                wholes = [d for d in group if d.part_of is None]
+                parent = (wholes or group)[-1] if group else None
+            elif c.action is not None:
                 parent = root if root is not None and root.action == c.action else None
             elif whole is not None and (c.part or _whole_cue(text[found[0].start : c.start])):
                 parent = whole
@@ -394,11 +415,17 @@ class ClaimReader:
                         self.actionless = (c, s)
                     continue
             population = c.population
+            if parent is not None and population == "people" and self._of_them_bare(s, c):
+                population = parent.population  # "30 из них": those counted, as they were named
+            if re.match(lex.w.DESCRIBED_POLITICAL, text[c.end : s.end].lower()):
+                population = "political_prisoners"  # "19 граждан, признанных политзаключенными"
             if population == "people" and action in ("held", "designated") and political:
                 population = "political_prisoners"  # "палітвязнямі ... прызнаныя 1417 чалавек"
             d = self._new(c, s, action, part_of=parent, trigger=near[0] if near else None)
             if c.start in self.single_names:
                 d.persons = [self.single_names[c.start]]
+            elif c.value == 1 and c.action is not None:
+                d.persons = self._apposition(s, c)  # "Один из освобожденных, анархист Петр Зуев,"
             d.population, d.rule = population, "bare" if bare else "count"
             d.with_named = [
                 m.name for m in s.people if re.fullmatch(r"\s+[иі]\s+", text[m.end : c.start])
@@ -435,6 +462,39 @@ class ClaimReader:
         self.uncounted_act = (s.index, trig[0][1]) if not made and not found and trig else None
         named = [m for m in s.people if m.type == "person"]
         self.prev_person = named[0] if named else self.prev_person  # "Его задержали ..."
+
+    def _apposition(self, s: Sentence, c: Count) -> list[str]:
+        """The person named right after "один из ..." and a comma, with at most two lowercase
+        words before the name ("Один из освобожденных, анархист Петр Зуев, ...")."""
+        for m in s.people:
+            if m.type == "person" and m.start > c.end:
+                gap = self.text[c.end : m.start]
+                return (
+                    [m.name] if re.fullmatch(r"\s*,\s*(?:[^\W\d_A-ZА-ЯЁІЎ]+\s+){0,2}", gap) else []
+                )
+        return []
+
+    def _of_them_bare(self, s: Sentence, c: Count) -> bool:
+        """A count told as "N из них" with no people noun of its own."""
+        last = s.tokens[c.last] if c.last < len(s.tokens) else None
+        return last is not None and last.lower in self.lex.w.OF_THEM
+
+    def _verb_after(self, s: Sentence, c: Count, trig: list[Trigger]) -> Trigger | None:
+        """The first trigger after a count that is a verb (no full participle) and tells a
+        next step of another act than the participle the count was named by, with no dash,
+        colon or semicolon between; none for a group after "среди"/"из" ("Среди 52
+        освобожденных — 40 политзаключенных, остальные осуждены": the group, described)."""
+        before = s.tokens[c.first - 1].lower if c.first > 0 else ""
+        if before in self.lex.w.AMONG or before in self.lex.w.OF:
+            return None
+        return next(
+            (
+                t for t in trig
+                if t[0] >= c.end and not t[2] and t[1] in _NEXT_STEPS and t[1] != c.action
+                and not re.search(r"[—–;:]", self.text[c.end : t[0]])
+            ),
+            None,
+        )  # fmt: skip
 
     def _told_before(self, s: Sentence) -> str | None:
         """The action of the sentence just before when it told of people without a count

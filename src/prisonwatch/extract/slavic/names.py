@@ -49,11 +49,8 @@ def ner_spans(text: str) -> list[tuple[str, int, int]]:
     return [(s.type, s.start, s.stop) for s in doc.spans]
 
 
-@lru_cache(maxsize=65536)
-def _all_parses(word: str) -> list[Any]:
-    from prisonwatch.extract.slavic.words import _morph
-
-    return list(_morph().parse(word))
+def _all_parses(word: str) -> tuple[Any, ...]:
+    return cases.ru_parses(word)
 
 
 @lru_cache(maxsize=65536)
@@ -118,8 +115,26 @@ def canonical(names: list[str]) -> dict[str, str]:
             first_ok = len(n.split()) == 1 or n.split()[0][:3] == m.split()[0][:3]
             if same_last and first_ok and len(m.split()) > len(best.split()):
                 best = m
+        if best == n and " " not in n:
+            best = _his(n, names) or n
         out[n] = best
     return out
+
+
+_OBLIQUE: tuple[str, ...] = tuple(both("MASCULINE_SURNAME_OBLIQUE"))
+
+
+def _his(word: str, names: list[str]) -> str | None:
+    """The one full name whose surname, with a masculine oblique ending, is this lone word
+    ("Керимова" after "Айдын Керимов"), where the dictionary reads the word as a feminine
+    nominative; None when no such name, or several."""
+    full = {
+        m for m in names
+        if " " in m
+        and word.startswith(m.split()[-1])
+        and word[len(m.split()[-1]) :] in _OBLIQUE
+    }  # fmt: skip
+    return full.pop() if len(full) == 1 else None
 
 
 _NOT_NAME: set[str] = both("NOT_NAMES")
@@ -321,6 +336,12 @@ def mentions(
         text[s:e].split()[-1].lower()[:4] for k, s, e in spans if k == "PER" and " " in text[s:e]
     }
     known_surnames = {k.split()[-1] for k in known}
+    # a surname alone as the text wrote it in a full name ("Вера Ланская" ... "Ланская")
+    by_surface = {
+        text[s:e].split()[-1]: nominative(text[s:e], lang)
+        for k, s, e in spans
+        if k == "PER" and len(text[s:e].split()) == 2 and e > start
+    }
     for kind, s, e in spans:
         if e <= start:
             continue
@@ -342,7 +363,10 @@ def mentions(
         if kind == "LOC" and surface.lower() in COUNTRIES:
             raw.append(Mention("country", s, e, surface, surface))
             continue
-        name = nominative(surface, lang) if kind == "PER" else surface.strip('«»"„“')
+        if kind == "PER" and surface in by_surface:
+            name = by_surface[surface]
+        else:
+            name = nominative(surface, lang) if kind == "PER" else surface.strip('«»"„“')
         raw.append(Mention(TYPES.get(kind, "organization"), s, e, surface, name))
     people = canonical([m.name for m in raw if m.type == "person"])
     return [

@@ -240,6 +240,9 @@ def counts(lex: Lexicon, text: str, tokens: list[Token]) -> list[Count]:
         if i > 0 and tokens[i - 1].lower in lex.w.NUMBER_SIGNS:
             i = last + 1  # "колонии №3": a number that names a place
             continue
+        if i > 0 and tokens[i - 1].lower in lex.w.NEGATION:
+            i = last + 1  # "Ни один из них не просил": nobody, no count
+            continue
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         them = tokens[last + 2] if last + 2 < len(tokens) else None
         if after is not None and after.lower in lex.w.OF and them and them.lower in lex.w.OF_THEM:

@@ -38,6 +38,9 @@ def _same(a: Draft, b: Draft) -> bool:
         return False
     pair = {a.population, b.population}
     pops = a.population == b.population or pair <= _GENERAL or pair <= _FOREIGN
+    # a headline names the people by another noun than the lead ("задержали семерых
+    # участников акции" / "задержала семерых человек"): one fact still
+    pops = pops or 0 in (a.sentence, b.sentence)
     people = not a.persons or not b.persons or bool(set(a.persons) & set(b.persons))
     return pops and people and (a.part_of is None) == (b.part_of is None)
 
@@ -55,6 +58,8 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         same.told.append((d.sentence, d.trigger))
         if d.population in ("political_prisoners", "foreign_citizens"):
             same.population = d.population
+        elif same.sentence == 0 and same.population not in ("political_prisoners",):
+            same.population = d.population  # the body's noun over the headline's
         same.source = same.source or d.source
         same.agent = same.agent or d.agent
         same.mechanism = same.mechanism if same.mechanism not in (None, "unknown") else d.mechanism
@@ -122,7 +127,7 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
         generic = lex.find(t, lex.w.GENERIC_SOURCES)
         if generic and i >= len(lead) - 2:
             return str(generic)
-        if lex.has(t, lex.w.AGENT_NOUNS) and i >= len(lead) - 2:
+        if lex.has(t, lex.w.AGENT_NOUNS) and i >= len(lead) - 2 and _subject_case(lex, t):
             adjective = (
                 lead[i - 1]
                 if i > 0
@@ -133,6 +138,15 @@ def _agent_of(text: str, s: Sentence, pos: int, lex: Any) -> str | None:
             )  # "Верховный суд", not "В прошлом году суд"
             return text[(adjective or t).start : t.end]
     return None
+
+
+def _subject_case(lex: Any, t: words.Token) -> bool:
+    """Whether a noun may be the subject (Russian: a nominative reading in the dictionary;
+    "колонии общего режима приговорили": "режима" does nothing). Belarusian has no dictionary
+    here: any form may."""
+    if lex.code != "ru":
+        return True
+    return any("nomn" in p.tag for p in words.ru_parse_all(t.lower))
 
 
 def _adjective(lex: Any, t: words.Token) -> bool:
@@ -207,7 +221,6 @@ def _beside(drafts: list[Draft]) -> None:
 def clear_caches() -> None:
     """Forget the words and names looked up so far (benchmarks time a cold reader)."""
     words.clear_caches()
-    names._all_parses.cache_clear()
     names.nominative.cache_clear()
 
 
@@ -248,7 +261,8 @@ def _as_written(out: ArticleExtraction, document: Any) -> ArticleExtraction:
 
     shown = ", ".join(repr(w) for w in dict.fromkeys(mended[:3]))
     note = (
-        f"{len(mended)} word(s) spelt with Latin look-alike letters were read as Cyrillic ({shown})"
+        f"{len(mended)} word(s) spelt with Latin (or Greek) look-alike letters were read as "
+        f"Cyrillic ({shown})"
     )
     return dataclasses.replace(
         out,

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from types import ModuleType
 from typing import Any, TypeVar, cast
 
 from prisonwatch.extract.lang import be as be_words
 from prisonwatch.extract.lang import ru as ru_words
+from prisonwatch.names import cases
 
 T = TypeVar("T")
 
@@ -34,28 +35,21 @@ class Token:
     end: int
     lower: str
     lemma: str
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    is_word: bool = False  # a word, not a number or a mark (set by `Lexicon.tokens`)
 
 
-@cache
 def _morph() -> Any:
-    import pymorphy3  # type: ignore[import-untyped]
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    return cases.morph()
 
 
-@lru_cache(maxsize=65536)
 def ru_parse(word: str) -> Any:
-    return _morph().parse(word)[0]
+    """The likeliest reading pymorphy3 gives a Russian word."""
+    return cases.ru_parses(word)[0]
 
 
-@lru_cache(maxsize=65536)
 def ru_parse_all(word: str) -> tuple[Any, ...]:
     """Every reading pymorphy3 gives a Russian word, likeliest first."""
-    return tuple(_morph().parse(word))
+    return cases.ru_parses(word)
 
 
 def _ru_lemma(lower: str) -> str:
@@ -73,6 +67,8 @@ class Lexicon:
         self._stems: dict[int, list[tuple[str, Any]]] = {}
         self._sets: dict[int, dict[str, bool]] = {}
         self._found: dict[tuple[int, str, str], Any] = {}
+        self._plain: set[int] = set()  # tables with no stems
+        self._plain_sets: dict[int, bool] = {}  # word sets: whether they have no stems
 
     def lemma(self, lower: str) -> str:
         """Russian: pymorphy3's lemma. Belarusian: the word form itself, with a "ў" that opens
@@ -85,11 +81,15 @@ class Lexicon:
         out = []
         for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
             lower = m.group().lower()
-            out.append(Token(m.group(), m.start(), m.end(), lower, self.lemma(lower)))
+            word = lower[0].isalpha()
+            lemma = self.lemma(lower) if word else lower
+            out.append(Token(m.group(), m.start(), m.end(), lower, lemma, word))
         return out
 
     def find(self, token: Token, table: Mapping[str, T]) -> T | None:
         """The table's value for this word: by lemma, else by the longest stem it starts with."""
+        if id(table) in self._plain:  # no stems: the lemma alone decides
+            return table.get(token.lemma)
         key = (id(table), token.lower, token.lemma)
         if key in self._found:
             return cast("T | None", self._found[key])
@@ -108,12 +108,19 @@ class Lexicon:
                 key=lambda kv: -len(kv[0]),
             )
             self._stems[id(table)] = stems
+            if not stems:
+                self._plain.add(id(table))
         for stem, value in stems:
             if token.lower.startswith(stem) or token.lemma.startswith(stem):
                 return cast(T, value)
         return None
 
     def has(self, token: Token, words: set[str]) -> bool:
+        plain = self._plain_sets.get(id(words))
+        if plain is None:
+            plain = self._plain_sets[id(words)] = not any(w.endswith("*") for w in words)
+        if plain:  # no stems: the lemma alone decides
+            return token.lemma in words
         table = self._sets.get(id(words))
         if table is None:
             table = self._sets[id(words)] = dict.fromkeys(words, True)
@@ -122,8 +129,7 @@ class Lexicon:
 
 def clear_caches() -> None:
     """Forget every word looked up (for benchmarks that time a cold reader)."""
-    ru_parse.cache_clear()
-    ru_parse_all.cache_clear()
+    cases.ru_parses.cache_clear()
     for code in ("ru", "be"):
         lexicon(code)._found.clear()
 

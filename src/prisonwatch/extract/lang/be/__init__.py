@@ -62,6 +62,17 @@ PHRASES: list[tuple[str, str]] = [
         r"\bзноў\s+(?:адправ\w+|пасадз\w+|затрым\w+)|\bвярнул\w*\s+(?:[уў]\s+калоні|за\s+краты)",
         "returned_to_custody",
     ),
+    # in an exchange: "Расія перадала 16 чалавек, а ўзамен атрымала 10"
+    (
+        r"\bперада(?:ла|ў|лі|ны|ная|дзены)\b(?=[^.]*\b(?:узамен|ўзамен|у\s+абмен|ў\s+абмен))",
+        "released",
+    ),
+    (r"(?<=[уў]замен\s)атрыма\w*|(?<=абмен\s)атрыма\w*", "released"),
+    # the passive: "быў вернуты ў калонію", "вернутыя за краты"
+    (
+        r"\bвернут\w*\s+(?:назад\s+)?(?:[уў]\s+(?:калоні|турм|сізо)|за\s+краты)",
+        "returned_to_custody",
+    ),
 ]
 
 MECHANISMS: dict[str, str] = {
@@ -100,6 +111,8 @@ POPULATIONS: dict[str, str] = {
     "мужчын*": "men",
     "грамадзян*": "citizens",
     "замежнік*": "foreigners",
+    "іншаземц*": "foreigners",  # "12 іншаземцаў"
+    "іншаземец": "foreigners",
     "журналіст*": "journalists",
     "беларуск*": "",  # the adjective "беларускія палітвязні" names no population
     "беларус*": "belarusians",
@@ -249,12 +262,13 @@ SAY_VERBS = {
     "паведам*", "заяв*", "сказа*", "кажа*", "казаў*", "напіса*", "піша*", "адзнач*",
     "расказа*", "падкрэсл*", "падлічы*", "дада*", "перада*",
     "пацвердз*", "пацвярдж*", "удакладн*", "растлумач*",  # as the Russian list: подтвердить ...
+    "нагадва*", "нагада*",  # "Праваабаронцы нагадваюць, што ..."
     "налічва*", "налічы*", "лічаць", "лічыць", "палічы*",  # "Праваабаронцы налічваюць 1 150"
 }  # fmt: skip
 HIS = {"ягоных", "ягоным", "яго", "яе", "ейных", "іх", "іхных"}
 ACCORDING = [
     r"паводле", r"па\s+дадзеных", r"па\s+словах", r"па\s+інфармацыі", r"як\s+паведамляе",
-    r"па\s+падліках", r"па\s+ацэнках", r"па\s+звестках", r"як\s+стала\s+вядома",
+    r"па\s+падліках", r"па\s+ацэнках", r"па\s+ацэнцы", r"па\s+звестках", r"як\s+стала\s+вядома",
     r"згодна\s+з",
 ]  # fmt: skip
 
@@ -336,7 +350,10 @@ GENITIVE_ENDINGS = [
     ("іі", "ія"), ("ыі", "ыя"), ("кі", "ка"), ("гі", "га"), ("хі", "ха"), ("ай", "ая"),
     ("ы", "а"), ("і", "я"),
 ]  # fmt: skip
-GENERIC_SOURCES = {"праваабаронц*": "праваабаронцы"}
+GENERIC_SOURCES = {
+    "праваабаронц*": "праваабаронцы",
+    "адвакат*": "адвакаты",  # "расказалі іх адвакаты"
+}
 # a one-word name certainly in the genitive (after "з" of sanctions) whose ending only a masculine
 # noun has there: "-ія", "-ію" (калій -> калія, калію; a feminine -ія makes -іі) -> "-ій"
 GENITIVE_MASCULINE = [("ія", "ій"), ("ію", "ій")]  # калія, калію
@@ -454,3 +471,21 @@ GIVEN_NAMES = {
 
 # patronymics by their endings: a name of three words with one in the middle is one person
 PATRONYMIC = r"(?:віч|ўн|ічн|ыч)\w{0,3}$"
+# what a count is said to be after a comma ("19 грамадзян Беларусі, прызнаных
+# палітвязнямі"): political prisoners, whatever the noun
+DESCRIBED_POLITICAL = r"\s*,\s*(?:якія\s+)?прызнан\w*\s+(?:\w+\s+)?палітвязн"
+# what a masculine surname adds in the oblique cases
+# ("Сівака", "Сіваку", "Сівакам" of "Сівак"): a lone word so
+# ending names the man the article named in full
+MASCULINE_SURNAME_OBLIQUE = {"а", "у", "ым", "ам", "е"}
+# where a trigger word tells no act of the contract: "вывезлі з калоніі" (moved out of
+# prison), unless a border or a country follows
+NOT_ACTS = (
+    r"\bвывез\w*\s+з\s+(?:калоні|турм|сізо|ізалятар)\w*"
+    r"(?![^.;]*\b(?:[уў]|на|да|за)\s+(?:\w+\s+)?(?:літв|літоў|польшч|украін|латві|мяж))"
+)
+# a clause opened by these after a comma ends a breakdown begun before it
+# ("..., у тым ліку восем палітвязняў, а ўзамен атрымала дзесяць")
+CONTRAST = {"а", "але"}
+# "among" before a count: the count names a group the sentence goes on to describe
+AMONG = {"сярод"}

@@ -81,6 +81,14 @@ PHRASES: list[tuple[str, str]] = [
         r"\bснова\s+(?:отправ\w+|посад\w+|задерж\w+)|\bвернул\w*\s+(?:в\s+колони|за\s+решет)",
         "returned_to_custody",
     ),
+    # in an exchange: "Россия передала 16 человек, а взамен получила 10"
+    (r"\bпереда(?:ла|л|ли|ны|н|на)\b(?=[^.]*\b(?:взамен|в\s+обмен))", "released"),
+    (r"(?<=взамен\s)получи\w*|(?<=обмен\s)получи\w*", "released"),
+    # the passive: "был возвращен в колонию", "возвращены за решетку"
+    (
+        r"\bвозвращ[её]н\w*\s+(?:обратно\s+)?(?:в\s+(?:колони|тюрьм|сизо)|за\s+решет)",
+        "returned_to_custody",
+    ),
 ]
 
 # lemma -> release mechanism
@@ -253,12 +261,14 @@ SAY_VERBS = {
     "рассказывать", "информировать", "подтвердить", "подтверждать", "указывать",
     "указать", "сообщаться", "пояснить", "объявить", "объявлять",
     "насчитывать", "насчитать", "посчитать",  # "Правозащитники насчитывают 1 150": their count
+    "напоминать", "напомнить",  # "Правозащитники напоминают, что ..."
 }  # fmt: skip
 # possessive pronouns after "по словам": the person named before ("По его словам")
 HIS = {"его", "ее", "её", "их"}
 ACCORDING = [
     r"по\s+данным", r"по\s+словам", r"по\s+информации", r"согласно", r"как\s+сообщает",
-    r"по\s+подсч[её]там", r"по\s+оценкам", r"по\s+сведениям", r"как\s+стало\s+известно",
+    r"по\s+подсч[её]там", r"по\s+оценкам", r"по\s+оценке", r"по\s+сведениям",
+    r"как\s+стало\s+известно",
     r"по(?=\s+(?:его|ее|её|их)\s+(?:словам|данным|подсч[её]там))",
 ]  # fmt: skip
 
@@ -341,7 +351,11 @@ IN_RETURN = r"в\s+обмен\s+на|взамен|в\s+ответ\b"
 PRESS_SERVICE = r"пресс-служб\w*"
 # genitive endings of names the dictionary does not know ("по данным «Вясны»" -> "Вясна")
 GENITIVE_ENDINGS = [("ии", "ия"), ("ы", "а")]
-GENERIC_SOURCES = {"правозащитник": "правозащитники"}
+GENERIC_SOURCES = {
+    "правозащитник": "правозащитники",
+    "адвокат": "адвокаты",  # "рассказали их адвокаты"
+    "защитник": "защитники",
+}
 # a one-word name certainly in the genitive (after "против", "с" of sanctions) whose ending only a
 # masculine noun has there: "-ия" (калий -> калия; a feminine -ия makes -ии) -> "-ий"
 GENITIVE_MASCULINE = [("ия", "ий")]
@@ -351,6 +365,7 @@ HYPOTHETICAL = {
     "мочь", "ожидаться", "ожидать", "планироваться", "планировать", "намереваться",
     "собираться", "готовиться", "обсуждаться", "предстоять", "возможный", "возможно",
     "обещать", "пообещать", "если", "бы", "якобы", "хотеть", "надеяться", "готовый",
+    "ждать",  # "освобождения ждали и родственники ...": awaited, not done
 }  # fmt: skip
 # a number after these names a place or a thing ("колония №3"), not people
 NUMBER_SIGNS = {"№", "номер"}
@@ -435,3 +450,21 @@ RELEASE_CONTEXT = r"освобо|спасени|помилов"
 
 # patronymics by their endings: a name of three words with one in the middle is one person
 PATRONYMIC = r"(?:вич|вн|ичн)\w{0,3}$"
+# what a count is said to be after a comma ("19 граждан Беларуси, признанных
+# политзаключенными"): political prisoners, whatever the noun
+DESCRIBED_POLITICAL = r"\s*,\s*(?:которые\s+)?признанн\w*\s+(?:\w+\s+)?политзаключенн"
+# what a masculine surname adds in the oblique cases
+# ("Керимова", "Керимову", "Керимовым" of "Керимов"): a lone word so
+# ending names the man the article named in full
+MASCULINE_SURNAME_OBLIQUE = {"а", "у", "ым", "ом", "е"}
+# where a trigger word tells no act of the contract: "вывезли из колоний" (moved out of
+# prison, told before a release or a transfer), unless a border or a country follows
+NOT_ACTS = (
+    r"\bвывез\w*\s+из\s+(?:колони|тюрьм|сизо|изолятор|исправительн)\w*"
+    r"(?![^.;]*\b(?:в|на|к|за)\s+(?:\w+\s+)?(?:литв|литов|польш|украин|латви|границ|рубеж))"
+)
+# a clause opened by these after a comma ends a breakdown begun before it
+# ("..., в том числе восьмерых политзаключенных, а взамен получила десятерых")
+CONTRAST = {"а", "но"}
+# "among" before a count: the count names a group the sentence goes on to describe
+AMONG = {"среди"}
