@@ -120,3 +120,13 @@ def test_command_line_refuses_naming_file_and_reason(
     read_ = json.loads(result.out)
     assert [d["document"]["language"] for d in read_] == ["be"]
     assert [(c["action"], c["count"]) for c in read_[0]["claims"]] == [("designated", 9)]
+
+
+def test_latin_i_is_mended_to_the_small_belarusian_letter_also_standing_alone() -> None:
+    """The Latin "i" inside a word and as the conjunction between Cyrillic words becomes the
+    small "і" (a capital "І" read "пенсІянерка" as a name and made a claim of it)."""
+    from prisonwatch.extract.language import lookalikes_fixed
+
+    text, mended = lookalikes_fixed("Сярод іх журналісты i пенсiянерка, I Бабруйск.")
+    assert text == "Сярод іх журналісты і пенсіянерка, І Бабруйск."
+    assert mended == ["пенсiянерка", "i", "I"]

@@ -25,7 +25,7 @@ NAMES = {
 # Belarusian "і", "І" and "ў" and which Belarusian typed on a Russian or Latin keyboard writes),
 # and the Greek ones
 _LATIN = "aceopxyABCEHKMOPTXyiIŭοαερκΑΒΕΗΚΜΟΡΤΧ"
-_CYRILLIC_OF = "асеорхуАВСЕНКМОРТХуІІўоаеркАВЕНКМОРТХ"
+_CYRILLIC_OF = "асеорхуАВСЕНКМОРТХуіІўоаеркАВЕНКМОРТХ"
 _MIXED = re.compile(rf"\b(?=\w*[а-яёіўА-ЯЁІЎ])(?=\w*[{_LATIN}])\w+\b")
 _KEYBOARD = re.compile(r"^[^aceopxyABCEHKMOPTXŭοαερκΑΒΕΗΚΜΟΡΤΧ]*$")
 """A mixed word whose only foreign letter is "i"/"I": Belarusian typed without its layout
@@ -174,6 +174,11 @@ must mention (each language of at least 5% named)."""
 _LOOKALIKE = str.maketrans(_LATIN, _CYRILLIC_OF)
 
 
+_LONE_I = re.compile(r"(?<=[а-яёіўА-ЯЁІЎ,] )[iI](?= [а-яёіўА-ЯЁІЎ])")
+"""A Latin "i" standing alone between Cyrillic words: the Belarusian conjunction "і" typed on
+a Latin or Russian keyboard, which no mixed word holds."""
+
+
 def lookalikes_fixed(text: str) -> tuple[str, list[str]]:
     """`text` with the Latin look-alike letters inside Cyrillic words ("пoлитзaключeнныx")
     written in Cyrillic, letter for letter (every offset stays), and the words so mended."""
@@ -183,7 +188,11 @@ def lookalikes_fixed(text: str) -> tuple[str, list[str]]:
         mended.append(m.group())
         return m.group().translate(_LOOKALIKE)
 
-    return _MIXED.sub(mend, text), mended
+    def mend_conjunction(m: re.Match[str]) -> str:
+        mended.append(m.group())
+        return m.group().translate(_LOOKALIKE)
+
+    return _LONE_I.sub(mend_conjunction, _MIXED.sub(mend, text)), mended
 
 
 @cache
