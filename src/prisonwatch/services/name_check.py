@@ -25,6 +25,10 @@ characters anywhere in a text (Chinese as simplified characters), and Chinese ch
 text are also read as pinyin in its letters-only form, so that a name known only in Latin
 letters ("Liu Xiaobo") is found written in characters.
 
+A Chinese name is also searched for as the presses that do not write pinyin write it:
+Wade-Giles ("Liu Hsiao-po") and the Russian Palladius transcription ("Лю Сяобо", in any case
+form), made from its characters or its pinyin (`names.chinese.other_romanisations`).
+
 Only stored texts are judged, never text a request supplied, so no answer to a request
 depends on whether a guessed name is protected.
 """
@@ -40,7 +44,7 @@ from urllib.parse import unquote
 
 from prisonwatch.core.records import Person
 from prisonwatch.core.text import fold
-from prisonwatch.names.chinese import has_han, pinyin, simplified
+from prisonwatch.names.chinese import has_han, other_romanisations, pinyin, simplified
 from prisonwatch.names.keys import forms, given_group, skeleton
 from prisonwatch.names.translit import all_romanisations, press_spellings
 
@@ -137,7 +141,8 @@ class ProtectedNames:
         self.runs: set[str] = set()
         """Protected names, and their longer parts, in scripts written without spaces."""
         for p in persons:
-            for name in {*p.all_names, *(former or {}).get(p.id, ())}:
+            every = {*p.all_names, *(former or {}).get(p.id, ())}
+            for name in {*every, *(o for n in every for o in other_romanisations(n))}:
                 self._add_runs(name)
                 for word in words(name):
                     if len(word) < MIN_STEM or _is_given(word):
