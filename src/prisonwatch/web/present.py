@@ -473,7 +473,8 @@ def source(ledger: Ledger, viewer: Viewer, source_id: str) -> dict[str, Any]:
         raise NotFoundError("no such source")
     s = found[0]
     claims = ledger.store.claims(source_id=s.id)
-    cleared = ledger.projection().cleared
+    projection = ledger.projection()
+    cleared = projection.cleared
     text = s.text or ""
     segments: list[dict[str, Any]] = []
     pos = 0
@@ -509,7 +510,8 @@ def source(ledger: Ledger, viewer: Viewer, source_id: str) -> dict[str, Any]:
                 "persons": list(c.persons),
                 "status": c.review.status.value,
                 "evidence": c.evidence.text,
-                "excerpt_cleared": ("excerpt", c.id) in cleared,
+                # what the public sees now: a clearance covers the protected persons of its day
+                "excerpt_cleared": projection.claim(c).excerpt is not None,
             }
             for c in claims
         ],
