@@ -184,8 +184,11 @@ def spans(conn: Connection) -> list[tuple[str, Span]]:
 
 
 def check_beside(conn: Connection) -> Break | None:
-    """What `check` finds first, beside the records: clearances, then public ids."""
-    return _clearances(conn) or _public_ids(conn)
+    """What `check` finds first, beside the records: clearances, then public ids, then the
+    accounts (`audit_accounts`)."""
+    from prisonwatch.storage.audit_accounts import check_accounts  # it needs storage.sql
+
+    return _clearances(conn) or _public_ids(conn) or check_accounts(conn)
 
 
 _CLEARED = ("kind", "target_id", "cleared_by", "note", "text_hash", "named")
