@@ -179,14 +179,15 @@ class ProtectedNames:
         A text the check matches without any one person's names matching it alone (a stem of
         one person's name beside a given name of another) names `UNKNOWN`, which only a
         clearance confirmed for such a text vouches for."""
-        if not self.mentions(text):
+        if not text:
             return frozenset()
-        assert text is not None
         found = self._naming.get(text)
         if found is None:
-            found = frozenset(
-                pid for pid, names in self.people.items() if _one_person(names).mentions(text)
-            ) or frozenset({UNKNOWN})
+            found = frozenset()
+            if self.mentions(text):
+                found = frozenset(
+                    pid for pid, names in self.people.items() if _one_person(names).mentions(text)
+                ) or frozenset({UNKNOWN})
             if len(self._naming) < 100_000:
                 self._naming[text] = found
         return found
