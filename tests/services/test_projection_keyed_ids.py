@@ -21,7 +21,7 @@ NAMING = Person("by-kvetsinski-2", "Ales Nobody", AT)
 
 
 def _of(persons: list[Person]) -> Projection:
-    return Projection.of(persons, [], frozenset(), {}, KEY)
+    return Projection.of(persons, [], {}, {}, KEY)
 
 
 def _found(proj: Projection, pid: str) -> tuple[str | None, str | None]:
@@ -32,7 +32,7 @@ def test_replaced_ids_are_carried_across_writes_that_keep_the_protected_names() 
     before = _of([CANARY, PUBLIC])
     assert before.person_shown("person-0123456789abcdef") is None  # made now, then carried
     added = before.updated(
-        {p.id: p for p in (CANARY, NAMING, PUBLIC)}, {}, {NAMING.id: None}, set(), frozenset()
+        {p.id: p for p in (CANARY, NAMING, PUBLIC)}, {}, {NAMING.id: None}, set(), {}
     )
     assert added.names is before.names  # the carried path, not a projection made afresh
     afresh = _of([CANARY, NAMING, PUBLIC])
@@ -42,9 +42,7 @@ def test_replaced_ids_are_carried_across_writes_that_keep_the_protected_names() 
         assert _found(added, pid) == _found(afresh, pid)
     assert _found(added, NAMING.id) == (None, NAMING.id)
 
-    voided = added.updated(
-        {p.id: p for p in (CANARY, PUBLIC)}, {}, {NAMING.id: NAMING}, set(), frozenset()
-    )
+    voided = added.updated({p.id: p for p in (CANARY, PUBLIC)}, {}, {NAMING.id: NAMING}, set(), {})
     assert voided.names is before.names
     assert voided.person_shown(shown) is None
     assert _found(voided, NAMING.id) == _found(_of([CANARY, PUBLIC]), NAMING.id)

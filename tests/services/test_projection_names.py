@@ -30,13 +30,13 @@ def test_a_spelling_in_an_unspaced_script_added_to_a_protected_person_is_taken_i
     source = Source("s1", "https://news.example.org/a1", title, "Example", None, None, AT)
     persons = {p.id: p for p in (canary, control)}
     sources = {source.id: source}
-    before = Projection.of(persons.values(), sources.values(), frozenset(), {})
+    before = Projection.of(persons.values(), sources.values(), {}, {})
     assert "s1" in before.sources  # no name of the canary is in that script yet
 
     renamed = Person(canary.id, canary.name, AT, (spelling,), protection=Protection.COUNTS_ONLY)
     after = {**persons, canary.id: renamed}
-    kept = before.updated(after, sources, {canary.id: canary}, set(), frozenset())
-    afresh = Projection.of(after.values(), sources.values(), frozenset(), {})
+    kept = before.updated(after, sources, {canary.id: canary}, set(), {})
+    afresh = Projection.of(after.values(), sources.values(), {}, {})
     assert "s1" not in afresh.sources
     assert "s1" not in kept.sources
     assert kept.sources == afresh.sources and kept.persons == afresh.persons

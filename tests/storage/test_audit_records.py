@@ -191,16 +191,20 @@ def test_a_clearance_slipped_in_beside_the_chain(cleared_ledger: tuple[SqlStore,
     store, secret = cleared_ledger
     _sql(
         store,
-        "INSERT INTO clearances (kind, target_id, cleared_by, cleared_at) "
-        f"VALUES ('title', '{secret}', 'rev', '2026-11-30 12:00:00')",
-    )
+        "INSERT INTO clearances (kind, target_id, cleared_by, cleared_at, named) "
+        f"VALUES ('title', '{secret}', 'rev', '2026-11-30 12:00:00', '[\"by-red-ciareshka\"]')",
+    )  # vouching for the person it names, as a clearance confirmed past the check would
     assert public.Projection.build(store).sources[secret].title == "Ала Цярэшка асуджаная"
     _named(store, "clearance", "title", secret, "not in the audit trail")
 
 
 def test_a_recorded_clearance_moved_to_another_target(cleared_ledger: tuple[SqlStore, str]) -> None:
     store, secret = cleared_ledger
-    _sql(store, f"UPDATE clearances SET target_id = '{secret}', kind = 'title'")
+    _sql(
+        store,
+        f"UPDATE clearances SET target_id = '{secret}', kind = 'title', text_hash = NULL, "
+        "named = '[\"by-red-ciareshka\"]'",
+    )
     assert secret in public.Projection.build(store).sources
     _named(store, "clearance", secret)
 

@@ -30,6 +30,7 @@ from prisonwatch.core.periods import Granularity
 from prisonwatch.services import custody as custody_service
 from prisonwatch.services import exporting, figures, importing, people, samples
 from prisonwatch.services.public import Projection
+from prisonwatch.services.public_deals import public_deals
 from prisonwatch.storage.sql import SqlStore
 
 OrgOption = Annotated[str | None, typer.Option(help="Count only this organisation's designations.")]
@@ -226,15 +227,28 @@ def deals(
     org: OrgOption = None,
     country: Annotated[str | None, typer.Option(help="ISO two-letter country code.")] = None,
     known_on: KnownOnOption = None,
+    include_protected: Annotated[
+        bool,
+        typer.Option(
+            help="Name protected persons and show every text and source (analysts'); never publish."
+        ),
+    ] = False,
     format: FormatOption = "table",
     db: DbOption = None,
 ) -> None:
-    """Deals: what each released, what it cost, and how soon the places were refilled."""
+    """Deals: what each released, what it cost, and how soon the places were refilled.
+
+    Public-safe unless --include-protected: built from the public projection, as the web
+    app's deals (persons named only when public, texts only when they name nobody protected)."""
     fmt = check_format(format, ("table", "json", "csv"))
     scope = figures.Scope(org, country, day(known_on, "--known-on"))
     with opened(db) as (store, _):
         _check_scope(store, scope)
-        rows = figures.deals(figures.View.load(store, scope), scope)
+        view = figures.View.load(store, scope)
+        if include_protected:
+            rows = figures.deals(view, scope, lambda p: True)
+        else:
+            rows = public_deals(view, scope, Projection.build(store))
     if fmt == "json":
         out.print_json(data=rows)
     elif fmt == "csv":

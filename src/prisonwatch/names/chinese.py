@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -88,3 +88,87 @@ def _converter() -> Any:
     from opencc import OpenCC  # type: ignore[import-untyped]
 
     return OpenCC("t2s")
+
+
+@lru_cache(maxsize=50_000)
+def other_romanisations(name: str) -> tuple[str, ...]:
+    """A Chinese name as the presses that do not use pinyin write it: Wade-Giles (Taiwan, Hong
+    Kong and older English press: 刘晓波 "Liu Hsiaopo") and the Russian Palladius
+    transcription (Russian and Belarusian press: "Лю Сяобо"). The given name is written run
+    together (the hyphen some write, "Hsiao-po", is a separator the name check reads through).
+
+    From characters when the name has them; from pinyin when every word of a Latin name is a
+    run of pinyin syllables ("Liu Xiaobo"); else nothing. Syllables by pypinyin's tables."""
+    if has_han(name):
+        simple = "".join(simplified(name).split())
+        parts = [p for p in _DOTS.split(simple) if p]
+        if len(parts) == 1:
+            surname, given = _split_surname(simple)
+            parts = [p for p in (surname, given) if p]
+        syllables = [_han_syllables(p) for p in parts]
+    else:
+        syllables = [_pinyin_syllables(w) for w in re.findall(r"[^\W\d_]+", strip_tones(name))]
+        if not syllables or not all(syllables):
+            return ()
+    out = []
+    for style in ("WADEGILES", "CYRILLIC"):
+        words = ["".join(_styled(s, style) for s in word) for word in syllables]
+        if all(words):
+            out.append(" ".join(w.capitalize() for w in words))
+    return tuple(out)
+
+
+def _han_syllables(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin
+
+    return [s for s in lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="ignore") if s]
+
+
+def _pinyin_syllables(word: str) -> list[str]:
+    """A Latin word split into toneless pinyin syllables (longest first, backtracking), or
+    an empty list when it is not a run of them."""
+    word = _untoned(word.casefold())
+    known = _syllable_set()
+
+    @cache
+    def split(i: int) -> tuple[str, ...] | None:
+        if i == len(word):
+            return ()
+        for j in range(min(len(word), i + 6), i, -1):
+            if word[i:j] in known and (rest := split(j)) is not None:
+                return (word[i:j], *rest)
+        return None
+
+    found = split(0)
+    return list(found) if found else []
+
+
+def _untoned(word: str) -> str:
+    """Pinyin with its tone marks removed (ü kept)."""
+    import unicodedata
+
+    out = []
+    for c in unicodedata.normalize("NFD", word):
+        if unicodedata.category(c) == "Mn" and c != "\u0308":
+            continue
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out)).replace("v", "ü")
+
+
+def _styled(syllable: str, style: str) -> str:
+    from pypinyin import Style
+    from pypinyin.style import convert
+
+    out = str(convert(syllable, getattr(Style, style), True, None) or "")
+    return re.sub(r"\d", "", out)
+
+
+@lru_cache(maxsize=1)
+def _syllable_set() -> frozenset[str]:
+    """Every toneless pinyin syllable pypinyin knows (about 420)."""
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return frozenset(
+        to_normal(p, v_to_u=True) for v in pinyin_dict.values() for p in str(v).split(",")
+    )

@@ -25,6 +25,10 @@ characters anywhere in a text (Chinese as simplified characters), and Chinese ch
 text are also read as pinyin in its letters-only form, so that a name known only in Latin
 letters ("Liu Xiaobo") is found written in characters.
 
+A Chinese name is also searched for as the presses that do not write pinyin write it:
+Wade-Giles ("Liu Hsiao-po") and the Russian Palladius transcription ("Лю Сяобо", in any case
+form), made from its characters or its pinyin (`names.chinese.other_romanisations`).
+
 Only stored texts are judged, never text a request supplied, so no answer to a request
 depends on whether a guessed name is protected.
 """
@@ -35,12 +39,13 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from functools import lru_cache
 from urllib.parse import unquote
 
 from prisonwatch.core.records import Person
 from prisonwatch.core.text import fold
-from prisonwatch.names.chinese import has_han, pinyin, simplified
+from prisonwatch.names.chinese import has_han, other_romanisations, pinyin, simplified
 from prisonwatch.names.keys import forms, given_group, skeleton
 from prisonwatch.names.translit import all_romanisations, press_spellings
 
@@ -136,8 +141,13 @@ class ProtectedNames:
         self.pairs: dict[str, set[str]] = {}
         self.runs: set[str] = set()
         """Protected names, and their longer parts, in scripts written without spaces."""
+        self.people: dict[str, frozenset[str]] = {}
+        """Every name of each protected person, by id (`naming`: who a text names)."""
+        self._naming: dict[str, frozenset[str]] = {}
         for p in persons:
-            for name in {*p.all_names, *(former or {}).get(p.id, ())}:
+            every = frozenset({*p.all_names, *(former or {}).get(p.id, ())})
+            self.people[p.id] = self.people.get(p.id, frozenset()) | every
+            for name in {*every, *(o for n in every for o in other_romanisations(n))}:
                 self._add_runs(name)
                 for word in words(name):
                     if len(word) < MIN_STEM or _is_given(word):
@@ -161,7 +171,26 @@ class ProtectedNames:
             and self.skeletons == other.skeletons
             and self.pairs == other.pairs
             and self.runs == other.runs
+            and self.people == other.people
         )
+
+    def naming(self, text: str | None) -> frozenset[str]:
+        """The protected persons `text` may name, by id (empty when `mentions` is false).
+        A text the check matches without any one person's names matching it alone (a stem of
+        one person's name beside a given name of another) names `UNKNOWN`, which only a
+        clearance confirmed for such a text vouches for."""
+        if not text:
+            return frozenset()
+        found = self._naming.get(text)
+        if found is None:
+            found = frozenset()
+            if self.mentions(text):
+                found = frozenset(
+                    pid for pid, names in self.people.items() if _one_person(names).mentions(text)
+                ) or frozenset({UNKNOWN})
+            if len(self._naming) < 100_000:
+                self._naming[text] = found
+        return found
 
     def _add_runs(self, name: str) -> None:
         """A name written in a script without spaces between words, as a run of characters
@@ -240,3 +269,17 @@ class ProtectedNames:
         if any(self._word_hits(w) for w in words(text) if len(w) >= 3):
             return True
         return self._letters_hit(text)
+
+
+UNKNOWN = "?"
+"""`ProtectedNames.naming` of a text no single protected person's names match."""
+
+
+@lru_cache(maxsize=20_000)
+def _one_person(names: frozenset[str]) -> ProtectedNames:
+    """The name check of one person's names alone (`ProtectedNames.naming`)."""
+    first, *rest = sorted(names)
+    return ProtectedNames([Person(UNKNOWN, first, _EPOCH, aliases=tuple(rest))])
+
+
+_EPOCH = datetime(1970, 1, 1)

@@ -14,6 +14,11 @@ data version changes.
   unknown id: its id is a hash of its address, so showing it with the address blanked would let
   anyone confirm a guessed address, and a blank title would say that it names someone. Its text
   is never shown: each claim shows a published excerpt only once review cleared it.
+- Clearances vouch for one text against the protected persons of their day (`Vouch`): a
+  cleared excerpt, title or address is shown only while it is the text cleared (its sha256)
+  and names no protected person beyond those the clearance was confirmed for. A person
+  protected after an excerpt naming them was cleared (a family asking for silence after the
+  press named them) is withheld from it again, and so is text changed in SQL since.
 - Free texts of records (notes, places, a claim's population, agent and attribution, a public
   person's region, deals' parties and concessions, who published a figure, observations' and
   events' organisations, a demand's maker and addressee) only when they name no protected
@@ -126,7 +131,8 @@ class Projection:
     """Persons under `withhold_name`: counted, exported under a pseudonym, never named."""
     sources: dict[str, PublicSource]
     """The sources the public may know of, by id: those naming no protected person, or cleared."""
-    cleared: frozenset[tuple[str, str]]
+    cleared: Cleared
+    """What review cleared, by (kind, target id): what each clearance vouches for."""
     names: ProtectedNames
     refs: frozenset[str]
     """How sources may be referred to in figures (`figures.View.urls`): cleared ones only."""
@@ -170,7 +176,7 @@ class Projection:
         cls,
         everyone: Iterable[Person],
         all_sources: Iterable[Source],
-        cleared: frozenset[tuple[str, str]],
+        cleared: Cleared,
         former: dict[str, frozenset[str]],
         id_key: bytes = b"",
         voided: Iterable[Person] = (),
@@ -227,7 +233,7 @@ class Projection:
         all_sources: dict[str, Source],
         changed_persons: dict[str, Person | None],
         changed_sources: set[str],
-        cleared: frozenset[tuple[str, str]],
+        cleared: Cleared,
     ) -> Projection:
         """The projection after a change: `persons` and `all_sources` are every current record,
         `changed_persons` the touched persons as they were before the change (None: new), and
@@ -448,7 +454,8 @@ class Projection:
         return [u for u in refs if u in self.refs]
 
     def claim(self, c: Claim) -> PublicClaim:
-        cleared = ("excerpt", c.id) in self.cleared
+        key = ("excerpt", c.id)
+        cleared = _vouched(self.names, self.cleared, key, c.evidence.text)
         return PublicClaim(
             c.id,
             c.source_id,
@@ -459,9 +466,18 @@ class Projection:
             c.review.status.value,
             self.text(c.population),
             c.evidence.text if cleared else None,
-            (c.agent if cleared else self.text(c.agent)),
-            (c.attributed_to if cleared else self.text(c.attributed_to)),
+            (c.agent if cleared and self._covered(key, c.agent) else self.text(c.agent)),
+            (
+                c.attributed_to
+                if cleared and self._covered(key, c.attributed_to)
+                else self.text(c.attributed_to)
+            ),
         )
+
+    def _covered(self, key: tuple[str, str], text: str | None) -> bool:
+        """Whether a clearance of `key` vouches for the protected persons `text` names."""
+        named = self.names.naming(text)
+        return any(named <= v.named for v in self.cleared.get(key, ()))
 
     def is_public(self, person_id: str) -> bool:
         return person_id in self.persons
@@ -582,16 +598,20 @@ def _public_person(p: Person, names: ProtectedNames, named: dict[str, bool]) -> 
 def _public_source(
     s: Source,
     names: ProtectedNames,
-    cleared: frozenset[tuple[str, str]],
+    cleared: Cleared,
     named: dict[str, bool],
 ) -> PublicSource | None:
     """The source as the public sees it, or None when any of its title, address or publisher
-    names a protected person and review has not cleared it: the public never learns that such a
-    source exists (withholding only the field would confirm a guessed address by its hash id)."""
-    if s.title and ("title", s.id) not in cleared and _mentions(names, named, s.title):
-        return None
-    if s.url and ("address", s.id) not in cleared and _mentions(names, named, s.url):
-        return None
+    names a protected person and review has not vouched for it (`_vouched`): the public never
+    learns that such a source exists (withholding only the field would confirm a guessed
+    address by its hash id)."""
+    for kind, text in (("title", s.title), ("address", s.url)):
+        if (
+            text
+            and _mentions(names, named, text)
+            and not _vouched(names, cleared, (kind, s.id), text)
+        ):
+            return None
     if s.publisher and _mentions(names, named, s.publisher):
         return None
     return PublicSource(s.id, s.title, s.url, s.publisher, s.published, s.language)
@@ -609,9 +629,43 @@ def id_key_of(store: SqlStore) -> bytes:
     return ClearanceStore(store).id_key(datetime.now())
 
 
-def cleared_of(store: SqlStore) -> frozenset[tuple[str, str]]:
-    """What review cleared for the public: (kind, target id) pairs."""
-    return frozenset((c.kind, c.target_id) for c in ClearanceStore(store).clearances())
+@dataclass(frozen=True, slots=True)
+class Vouch:
+    """What one clearance vouches for: the text as cleared (its sha256; None for clearances
+    made before it was kept, which vouch for whatever text their target holds) and the
+    protected persons it was judged to name then (`ProtectedNames.naming`)."""
+
+    text_hash: str | None
+    named: frozenset[str]
+
+
+Cleared = Mapping[tuple[str, str], tuple[Vouch, ...]]
+"""What review cleared for the public, by (kind, target id): each clearance's `Vouch`."""
+
+
+def text_hash(text: str | None) -> str:
+    """The sha256 of a text as cleared (`Vouch.text_hash`)."""
+    return hashlib.sha256((text or "").encode("utf-8")).hexdigest()
+
+
+def _vouched(names: ProtectedNames, cleared: Cleared, key: tuple[str, str], text: str) -> bool:
+    """Whether a clearance of `key` (kind, target id) vouches for `text` as it is now: the very
+    text cleared, naming no protected person but those the clearance was confirmed for."""
+    vouches = cleared.get(key, ())
+    if not vouches:
+        return False
+    digest = text_hash(text)
+    named = names.naming(text)
+    return any(v.text_hash in (None, digest) and named <= v.named for v in vouches)
+
+
+def cleared_of(store: SqlStore) -> Cleared:
+    """What review cleared for the public, by (kind, target id), with what each vouches for."""
+    out: dict[tuple[str, str], tuple[Vouch, ...]] = {}
+    for c in ClearanceStore(store).clearances():
+        key = (c.kind, c.target_id)
+        out[key] = (*out.get(key, ()), Vouch(c.text_hash, frozenset(c.named)))
+    return out
 
 
 def clearances(store: SqlStore) -> list[Clearance]:
@@ -642,6 +696,10 @@ def clear(
     person (any spelling or case form the public projection withholds) is refused unless the
     analyst confirms it (`despite_protected_name`): one slip, such as clearing titles in bulk,
     would otherwise publish the name. A confirmed clearance says so in its note and audit entry.
+
+    The clearance vouches for this text only (its sha256) and for the protected persons the
+    check says it names now, no others: a person protected later, or the text changed since,
+    withholds it again (`Vouch`).
     """
     if kind not in KINDS:
         raise ClearanceError(f"kind: expected one of {', '.join(KINDS)}, not {kind!r}")
@@ -657,7 +715,8 @@ def clear(
     if not exists:
         what = "claim" if kind == "excerpt" else "source"
         raise ClearanceError(f"{kind}: no {what} {target_id!r}")
-    if Projection.build(store).names.mentions(text):
+    named = Projection.build(store).names.naming(text)
+    if named:
         if not despite_protected_name:
             raise ClearanceError(
                 f"{kind} of {target_id!r}: the text may name a protected person (the name check"
@@ -665,4 +724,4 @@ def clear(
                 " nobody protected, confirming with --despite-protected-name"
             )
         note = f"{CONFIRMED_NOTE}; {note}" if note else CONFIRMED_NOTE
-    return ClearanceStore(store).clear(kind, target_id, by, at, note)
+    return ClearanceStore(store).clear(kind, target_id, by, at, note, text_hash(text), named)

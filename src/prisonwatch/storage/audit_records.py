@@ -184,11 +184,22 @@ def spans(conn: Connection) -> list[tuple[str, Span]]:
 
 
 def check_beside(conn: Connection) -> Break | None:
-    """What `check` finds first, beside the records: clearances, then public ids."""
-    return _clearances(conn) or _public_ids(conn)
+    """What `check` finds first, beside the records: clearances, then public ids, then the
+    accounts (`audit_accounts`)."""
+    from prisonwatch.storage.audit_accounts import check_accounts  # it needs storage.sql
+
+    return _clearances(conn) or _public_ids(conn) or check_accounts(conn)
 
 
-_CLEARED = ("kind", "target_id", "cleared_by", "note")
+_CLEARED = ("kind", "target_id", "cleared_by", "note", "text_hash", "named")
+"""What a clearance holds that the public projection reads: who cleared what, and what it
+vouches for (the text's hash, the protected persons it names)."""
+
+
+def _held(value: Any) -> Any:
+    """A clearance's value in a comparable form: its list of named persons as a tuple (an
+    absent list, in entries and rows made before it was kept, as None)."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _clearances(conn: Connection) -> Break | None:
@@ -199,17 +210,16 @@ def _clearances(conn: Connection) -> Break | None:
     for (after,) in conn.execute(stmt):
         row = _parsed(after)
         if isinstance(row, dict):
-            recorded[tuple(row.get(k) for k in _CLEARED)] += 1
+            recorded[tuple(_held(row.get(k)) for k in _CLEARED)] += 1
     c = t.clearances.c
-    stored = Counter(
-        tuple(r) for r in conn.execute(select(c.kind, c.target_id, c.cleared_by, c.note))
-    )
-    for (kind, target, by, _), _n in sorted((stored - recorded).items(), key=repr):
+    columns = [c.kind, c.target_id, c.cleared_by, c.note, c.text_hash, c.named]
+    stored = Counter(tuple(_held(v) for v in r) for r in conn.execute(select(*columns)))
+    for (kind, target, by, *_), _n in sorted((stored - recorded).items(), key=repr):
         why = (
             f"clearance of the {kind} of {target!r} by {by!r} is stored but not in the audit trail"
         )
         return Break(None, why + ": it was added or changed in SQL")
-    for (kind, target, by, _), _n in sorted((recorded - stored).items(), key=repr):
+    for (kind, target, by, *_), _n in sorted((recorded - stored).items(), key=repr):
         return Break(
             None, f"clearance of the {kind} of {target!r} by {by!r} was removed from its table"
         )

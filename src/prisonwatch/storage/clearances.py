@@ -10,7 +10,7 @@ with each other, and never derived from the ids they stand for.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,11 +26,18 @@ KINDS = ("excerpt", "title", "address")
 
 @dataclass(frozen=True, slots=True)
 class Clearance:
+    """`by` judged a text fit for the public. It vouches for that text only (`text_hash`, the
+    sha256 of the text as cleared; None in clearances made before it was kept) and only
+    against the protected persons it was judged to name then (`named`, by id; empty when it
+    named nobody protected): a person protected since is not covered."""
+
     kind: str
     target_id: str
     cleared_by: str
     cleared_at: datetime
     note: str | None = None
+    text_hash: str | None = None
+    named: tuple[str, ...] = ()
 
 
 class ClearanceStore:
@@ -40,27 +47,38 @@ class ClearanceStore:
         self.store = store
 
     def clear(
-        self, kind: str, target_id: str, by: str, at: datetime, note: str | None = None
+        self,
+        kind: str,
+        target_id: str,
+        by: str,
+        at: datetime,
+        note: str | None = None,
+        text_hash: str | None = None,
+        named: Iterable[str] = (),
     ) -> Clearance:
         """Record a clearance (audited, so cached public views are rebuilt)."""
         if kind not in KINDS:
             raise ValueError(f"kind: expected one of {', '.join(KINDS)}, not {kind!r}")
+        persons = sorted(set(named))
         row = {"kind": kind, "target_id": target_id, "cleared_by": by, "cleared_at": at}
+        vouches = {"note": note, "text_hash": text_hash, "named": persons}
 
         def w(conn: Connection) -> None:
-            conn.execute(insert(t.clearances).values(**row, note=note))
-            _audit(conn, at, by, "clear", "clearance", target_id, None, {**row, "note": note})
+            conn.execute(insert(t.clearances).values(**row, **vouches))
+            _audit(conn, at, by, "clear", "clearance", target_id, None, {**row, **vouches})
 
         self.store._write(w)
-        return Clearance(kind, target_id, by, at, note)
+        return Clearance(kind, target_id, by, at, note, text_hash, tuple(persons))
 
     def clearances(self) -> list[Clearance]:
         def q(conn: Connection) -> list[Clearance]:
             c = t.clearances.c
             found = conn.execute(
-                select(c.kind, c.target_id, c.cleared_by, c.cleared_at, c.note).order_by(c.id)
+                select(
+                    c.kind, c.target_id, c.cleared_by, c.cleared_at, c.note, c.text_hash, c.named
+                ).order_by(c.id)
             )
-            return [Clearance(*r) for r in found]
+            return [Clearance(*r[:6], tuple(r[6] or ())) for r in found]
 
         result: list[Clearance] = self.store._read(q)
         return result

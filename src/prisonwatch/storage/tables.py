@@ -377,6 +377,10 @@ clearances = Table(
     Column("cleared_by", Text, nullable=False),
     Column("cleared_at", DateTime, nullable=False),
     Column("note", Text),
+    # migration 0011: the sha256 of the text cleared, and the protected persons it was judged
+    # to name then (NULL in clearances made before: they vouch for no protected person)
+    Column("text_hash", String(64)),
+    Column("named", JSON),
     Index(None, "kind", "target_id"),
 )
 

@@ -22,6 +22,7 @@ from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import conflicts as conflict_service
 from prisonwatch.services import figures, people, reviewing
 from prisonwatch.services.public import Projection, href, public_custody
+from prisonwatch.services.public_deals import public_deals
 from prisonwatch.services.registry import Registry
 from prisonwatch.web.context import Ledger, Viewer, now
 
@@ -253,45 +254,16 @@ def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
 
 
 def deals(ledger: Ledger, viewer: Viewer, scope: figures.Scope) -> list[dict[str, Any]]:
-    """Each deal's accounting. The public's is built from the public projection: persons named
-    only when public, sources by id, publisher and date (address and title only when cleared),
-    notes only when they name no protected person."""
+    """Each deal's accounting. The public's is built from the public projection
+    (`services.public_deals`): persons named only when public, sources by id, publisher and
+    date (address and title only when cleared), notes only when they name no protected person."""
     if viewer.analyst:
         return figures.deals(ledger.view(scope), scope, lambda p: True)
-    proj = ledger.projection()
-    rows = figures.deals(ledger.view(scope), scope, lambda p: proj.is_public(p.id), proj.text)
-    shown = [_public_deal(proj, r) for r in rows]
-    # by date, then by the id shown (not the deal's own id, which a keyed id would betray)
-    return sorted(shown, key=lambda d: (parse_fuzzy(d["date"]).earliest, d["id"]))
+    return public_deals(ledger.view(scope), scope, ledger.projection())
 
 
 def _public_refs(proj: Any, refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(proj.source_refs(r["id"] for r in refs))
-
-
-def _public_deal(proj: Any, row: dict[str, Any]) -> dict[str, Any]:
-    def figure(f: dict[str, Any]) -> dict[str, Any]:
-        return {**f, "sources": _public_refs(proj, f["sources"])}
-
-    def persons(listed: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        shown = [{**p, "id": proj.person_id(p["id"])} for p in listed]
-        return sorted(shown, key=lambda p: p["id"])  # by the id shown, never their own
-
-    registry = row["registry"]
-    return {
-        **row,
-        "id": proj.record_id("deal", row["id"]),
-        "registry": {
-            **registry,
-            "released_persons": persons(registry["released_persons"]),
-            "returned_persons": persons(registry["returned_persons"]),
-        },
-        "sources": _public_refs(proj, row["sources"]),
-        "published": {k: [figure(f) for f in figs] for k, figs in row["published"].items()},
-        "replacement": [
-            {**r, "sources": _public_refs(proj, r["sources"])} for r in row["replacement"]
-        ],
-    }
 
 
 def deal(ledger: Ledger, viewer: Viewer, scope: figures.Scope, deal_id: str) -> dict[str, Any]:
@@ -473,7 +445,8 @@ def source(ledger: Ledger, viewer: Viewer, source_id: str) -> dict[str, Any]:
         raise NotFoundError("no such source")
     s = found[0]
     claims = ledger.store.claims(source_id=s.id)
-    cleared = ledger.projection().cleared
+    projection = ledger.projection()
+    cleared = projection.cleared
     text = s.text or ""
     segments: list[dict[str, Any]] = []
     pos = 0
@@ -509,7 +482,8 @@ def source(ledger: Ledger, viewer: Viewer, source_id: str) -> dict[str, Any]:
                 "persons": list(c.persons),
                 "status": c.review.status.value,
                 "evidence": c.evidence.text,
-                "excerpt_cleared": ("excerpt", c.id) in cleared,
+                # what the public sees now: a clearance covers the protected persons of its day
+                "excerpt_cleared": projection.claim(c).excerpt is not None,
             }
             for c in claims
         ],
