@@ -351,12 +351,19 @@ class View:
             out[periods] = flows
         return out
 
-    def known_names(self) -> tuple[list[str], list[str]]:
-        """The organisations and countries this view knows (see `known_names`), from memory."""
+    def known_names(self, public: bool = False) -> tuple[list[str], list[str]]:
+        """The organisations and countries this view knows (see `known_names`), from memory.
+        `public`: the countries the public may be told of, those of persons it sees (a country
+        known only through a counts_only person would confirm that such a person is held there:
+        `?country=` answers it as an unknown country)."""
         orgs = {canonical_organisation(e.organisation) or "" for e in self.events}
         orgs |= {canonical_organisation(o.organisation) or "" for o in self.observations}
         orgs.discard("")
-        countries = {p.country for p in self.persons.values() if p.country}
+        countries = {
+            p.country
+            for p in self.persons.values()
+            if p.country and not (public and p.protection is Protection.COUNTS_ONLY)
+        }
         countries |= {d.country for d in self.deals if d.country}
         countries |= {o.country for o in self.observations if o.country}
         return sorted(orgs, key=str.casefold), sorted(countries)

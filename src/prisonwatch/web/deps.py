@@ -88,8 +88,9 @@ def scope(request: Request) -> figures.Scope:
 
 def _public_known(lg: Ledger) -> tuple[list[str], list[str]]:
     """The organisations and countries the public may be told of: organisations only as the
-    public projection shows them, so a refused `org=` lists no withheld text."""
-    orgs, countries = lg.view(figures.Scope()).known_names()
+    public projection shows them, so a refused `org=` lists no withheld text; countries only of
+    persons the public sees."""
+    orgs, countries = lg.view(figures.Scope()).known_names(public=True)
     text = lg.projection().text
     return [o for o in orgs if text(o)], countries
 
