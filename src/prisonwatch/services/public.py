@@ -352,6 +352,13 @@ class Projection:
             out._keyed_made.append(True)
         return out
 
+    @property
+    def counts_only(self) -> frozenset[str]:
+        """The persons the public may know only as counts (`level_of` is `counts_only`, merged
+        records included): public figures hold their dates at month precision
+        (`core.month_precision`, `figures.View.month_precise`)."""
+        return self.protected - self.withheld
+
     def text(self, value: str | None) -> str | None:
         """A stored free text, only when it names no protected person."""
         return None if value is None or _mentions(self.names, self._named, value) else value
