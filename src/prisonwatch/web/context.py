@@ -157,6 +157,9 @@ class Ledger:
         self._saving = threading.Lock()
         self._saved = -1
         self.accounts = AccountStore(store)
+        # the key of public ids, made (an audited write) now if this store has none, not by
+        # the first public answer: its audit entry would move the store's version under it
+        id_key_of(store)
         self._lock = threading.Lock()
         self._moved = threading.Condition(self._lock)
         """Notified (holding `_lock`) whenever a new state is swapped in."""
