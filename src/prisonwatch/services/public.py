@@ -34,6 +34,10 @@ data version changes.
   export: an exact date, an article and a sentence would often name them. The public custody
   figures (`services.custody.public_figures`) split by article and term end over public
   persons only; protected persons are counted there in one undivided row.
+- Figures made from the registry (stock, series, flows, event counts, deals' accounts, the
+  custody figures' `withheld` row): a `counts_only` person's events count as on the first day
+  of their month (`counts_only`, `core.month_precision`, `figures.View.month_precise`), so that
+  no public figure moves within a month by the day such a person was jailed or freed.
 - Deals: persons freed by a deal, and those of them back in custody, are counted; only public
   ones are named, and only a public person's return is a dated moment of the deal's timeline.
   An article reference is free text after its number ("342 ч.2 (справа ...)", a co-defendant's
