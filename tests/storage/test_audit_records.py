@@ -10,15 +10,18 @@ verify."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from prisonwatch.core.records import Source
 from prisonwatch.core.vocabulary import Protection
 from prisonwatch.services import audit_trail, exporting, importing, public
+from prisonwatch.storage import audit, migrate
+from prisonwatch.storage.clearances import ClearanceStore
 from prisonwatch.storage.sql import SqlStore
 from tests.cli.conftest import SAMPLE_FILES
 
@@ -227,3 +230,82 @@ def test_a_pseudonym_set_to_the_name_in_sql(cleared_ledger: tuple[SqlStore, str]
     ids = {p["id"] for p in exporting.export_records(store, at=AT)["persons"]}
     assert "Ala Ciareshka" in ids
     _named(store, "public id", "by-red-ciareshka")
+
+
+def test_public_ids_given_are_in_the_audit_chain(cleared_ledger: tuple[SqlStore, str]) -> None:
+    """Every public id the application gives (the export's pseudonyms, the key of record ids)
+    is an audit entry; the key only by its hash (it is never shown, the audit log included)."""
+    store, _ = cleared_ledger
+    given = audit_trail.log(store, audit.Filter(kind="public_id", limit=1000))
+    held = ClearanceStore(store).held_public_ids()
+    assert held and len(given) == len(held)
+    key = next(p.public_id for p in held if p.kind == "key")
+    assert all(key not in json.dumps([e.before, e.after]) for e in given)
+    assert {e.record_id for e in given} == {f"{p.kind}:{p.record_id}" for p in held}
+
+
+def test_a_pseudonym_swapped_between_two_persons_in_sql(
+    cleared_ledger: tuple[SqlStore, str],
+) -> None:
+    """A pseudonym of the random form moved to another record in SQL keeps the form check
+    happy; the chain says which record it was given to."""
+    store, _ = cleared_ledger
+    _sql(
+        store,
+        "UPDATE public_ids SET record_id = 'by-someone-else' "
+        "WHERE kind = 'person' AND record_id = 'by-red-ciareshka'",
+    )
+    _named(store, "public id", "by-someone-else", "not in the audit trail")
+
+
+def test_a_public_id_slipped_in_beside_the_chain(cleared_ledger: tuple[SqlStore, str]) -> None:
+    store, _ = cleared_ledger
+    _sql(
+        store,
+        "INSERT INTO public_ids (kind, record_id, public_id, created_at) "
+        "VALUES ('event', 'red-x', 'event-0123456789abcdef', '2026-11-30 12:00:00')",
+    )
+    _named(store, "public id", "red-x", "not in the audit trail")
+
+
+def test_the_key_of_public_ids_replaced_in_sql(cleared_ledger: tuple[SqlStore, str]) -> None:
+    """A new key of the right form changes every public id the public knows."""
+    store, _ = cleared_ledger
+    _sql(store, f"UPDATE public_ids SET public_id = '{'ab' * 16}' WHERE kind = 'key'")
+    _named(store, "public id", "key", "not in the audit trail")
+
+
+def test_a_public_id_removed(cleared_ledger: tuple[SqlStore, str]) -> None:
+    store, _ = cleared_ledger
+    _sql(store, "DELETE FROM public_ids WHERE kind = 'person'")
+    _named(store, "public id", "by-red-ciareshka", "removed")
+
+
+def test_public_ids_stored_before_they_were_audited_verify_after_the_migration(
+    store_url: str,
+) -> None:
+    """A store whose public ids were given before they were audited (the key, a pseudonym)
+    still verifies once migrated: migration 0012 records each of them in the chain."""
+    engine = create_engine(store_url)
+    for rev in ("0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011"):  # all but 0012
+        migrate.upgrade(engine, rev)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO public_ids (kind, record_id, public_id, created_at) VALUES "
+                f"('key', 'record-ids', '{'cd' * 16}', '2026-01-01 00:00:00'), "
+                "('person', 'by-old', 'person-0123456789abcdef', '2026-01-01 00:00:00')"
+            )
+        )
+    engine.dispose()
+    store = SqlStore(store_url)
+    store.migrate()
+    try:
+        verdict = audit_trail.verify(store)
+        assert verdict.ok, verdict.broken
+        given = audit_trail.log(store, audit.Filter(kind="public_id"))
+        assert {e.record_id for e in given} == {"key:record-ids", "person:by-old"}
+        _sql(store, "UPDATE public_ids SET record_id = 'by-other' WHERE kind = 'person'")
+        _named(store, "public id", "by-other")
+    finally:
+        store.close()

@@ -6,7 +6,9 @@ random sequence (person edits and protection changes, renames, voids, merges, ev
 moves and voids, imports of new events and of corrections, deal, figure and source edits,
 clearances) the state it holds must equal what a new `Ledger` builds from the store: the same
 persons, events, custody, problems, statistics and series, deals, organisations, public
-projection, and search results for analysts and for the public. Run on SQLite and PostgreSQL.
+projection, the public's figures (`counts_only` persons at month precision, a protection
+change moving a person in or out of it), and search results for analysts and for the public.
+Run on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -158,6 +160,7 @@ def _snapshot(ledger: Ledger) -> dict[str, Any]:
     """Everything derived a request can be answered from, in comparable form."""
     view = ledger.view(SCOPE)
     proj = ledger.projection()
+    public = ledger.public_view(SCOPE)
     queries = [*sorted({p.name for p in view.persons.values()})[:12], "Ales", "Алесь", "Mazol"]
     start, end = date(2020, 1, 1), date(2026, 6, 30)
     return {
@@ -178,6 +181,23 @@ def _snapshot(ledger: Ledger) -> dict[str, Any]:
         "stats": figures.stats(view, SCOPE, ON, start, end),
         "org_stats": figures.stats(view, ORG_SCOPE, ON, start, end),
         "year_stats": present.stats(ledger, PUBLIC, SCOPE, ON, start, end, Granularity.YEAR),
+        # the public's figures: counts_only persons' dates at month precision
+        "public_stats": present.stats(ledger, PUBLIC, SCOPE, ON, start, end, Granularity.MONTH),
+        "public_org_stats": present.stats(
+            ledger, PUBLIC, ORG_SCOPE, ON, start, end, Granularity.MONTH
+        ),
+        "public_view": (
+            public.month_precise,
+            [(e.id, e.date) for e in public.events],
+            public.custody,
+            public.political,
+            (
+                public.index.sure_starts,
+                public.index.sure_ends,
+                public.index.maybe_starts,
+                public.index.maybe_ends,
+            ),
+        ),
         "deal_rows": present.deals(ledger, ANALYST, SCOPE),
         "public_deals": present.deals(ledger, PUBLIC, SCOPE),
         "known": view.known_names(),
@@ -358,14 +378,16 @@ def _stats(ledger: Ledger, viewer: Viewer = PUBLIC) -> dict[str, Any]:
 
 def _building(ledger: Ledger) -> tuple[threading.Event, threading.Thread, list[Any]]:
     """A request computing the statistics that waits for `gate` before it does: while it
-    waits, the figures of the current version are being built."""
+    waits, the figures of the current version are being built (the public's, from the
+    public view: `present.stats`)."""
     gate, started, out = threading.Event(), threading.Event(), []
-    key = ("stats", SCOPE, ON, date(2020, 1, 1), date(2025, 12, 31), Granularity.MONTH)
+    asked = (ON, date(2020, 1, 1), date(2025, 12, 31), Granularity.MONTH)
+    key = ("stats", SCOPE, *asked, "public")
 
     def build() -> dict[str, Any]:
         started.set()
         gate.wait(10)
-        return figures.stats(ledger.view(SCOPE), SCOPE, *key[2:])
+        return figures.stats(ledger.public_view(SCOPE), SCOPE, *asked)
 
     th = threading.Thread(target=lambda: out.append(ledger.cached(key, build)))
     th.start()

@@ -244,11 +244,11 @@ def deals(
     scope = figures.Scope(org, country, day(known_on, "--known-on"))
     with opened(db) as (store, _):
         _check_scope(store, scope)
-        view = figures.View.load(store, scope)
         if include_protected:
-            rows = figures.deals(view, scope, lambda p: True)
-        else:
-            rows = public_deals(view, scope, Projection.build(store))
+            rows = figures.deals(figures.View.load(store, scope), scope, lambda p: True)
+        else:  # counts_only persons' dates at month precision, as on the web
+            proj = Projection.build(store)
+            rows = public_deals(figures.View.load(store, scope, proj.counts_only), scope, proj)
     if fmt == "json":
         out.print_json(data=rows)
     elif fmt == "csv":

@@ -11,6 +11,8 @@ term end. The public (`public_figures`) gets figures built from what the public 
   out), and would give a counts_only person's custody dates by article and, since the day
   asked about is free, the day their term ends. An article only protected persons are
   sentenced under is answered exactly as one nobody is sentenced under.
+- a `counts_only` person in the `withheld` row is held or not on the day asked about as their
+  dates at month precision say (`core.month_precision`), as in every public figure.
 - an article's number is free text after its first digit, so one that names a protected person
   ("342-<surname>") is left out of the public list, and asking for it answers as for an
   article nobody was sentenced under.
@@ -26,6 +28,7 @@ from typing import Any
 
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.custody import Sentenced, custody_figures, sentenced
+from prisonwatch.core.month_precision import intervals_to_month
 from prisonwatch.core.records import Event
 from prisonwatch.core.timeline import custody_status, fold_custody, sort_key
 from prisonwatch.services.public import Projection
@@ -35,8 +38,15 @@ TERMS_WINDOW_DAYS = 365
 """"The next 12 months"."""
 
 
-def _sentenced(store: LedgerStore, today: date, known_on: date | None) -> list[Sentenced]:
-    """Every person with custody details in the record in force (as known on `known_on`)."""
+def _sentenced(
+    store: LedgerStore,
+    today: date,
+    known_on: date | None,
+    month_precise: frozenset[str] = frozenset(),
+) -> list[Sentenced]:
+    """Every person with custody details in the record in force (as known on `known_on`);
+    whether held on `today` judged at month precision (`core.month_precision`) for the
+    persons in `month_precise`."""
     by_person: dict[str, list[Event]] = {}
     for e in effective_events(store.events(), known_on):
         by_person.setdefault(e.person_id, []).append(e)
@@ -46,6 +56,8 @@ def _sentenced(store: LedgerStore, today: date, known_on: date | None) -> list[S
         if not any(e.articles or e.term_ends for e in evs):
             continue
         intervals, _ = fold_custody(evs)
+        if pid in month_precise:
+            intervals = intervals_to_month(intervals)
         people.append(sentenced(pid, evs, custody_status(intervals, today) == "held"))
     return people
 
@@ -57,13 +69,15 @@ def figures(
     within_days: int = TERMS_WINDOW_DAYS,
     known_on: date | None = None,
     shown: Callable[[str], bool] | None = None,
+    month_precise: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """Terms ending within `within_days` of `today` and persons per article (or one article),
     from the record in force (as known on `known_on`). `shown` says of a person id whether
     their custody details may be counted apart (by article, by term end); the others are only
-    counted in the undivided `withheld` row. None: everyone's may (analysts). Raises
-    `CustodyError` for a bad article."""
-    people = _sentenced(store, today, known_on)
+    counted in the undivided `withheld` row. None: everyone's may (analysts). Whether a person
+    in `month_precise` is held on `today` is judged with their dates at month precision.
+    Raises `CustodyError` for a bad article."""
+    people = _sentenced(store, today, known_on, month_precise)
     if shown is None:
         return custody_figures(people, today, within_days, article)
     return custody_figures(
@@ -84,9 +98,19 @@ def public_figures(
     known_on: date | None = None,
 ) -> dict[str, Any]:
     """`figures` as the public may see them: split by article and term end over public persons
-    only (`proj.exported`), every protected person in the `withheld` row; then screened
-    (`screened`) for article numbers naming a protected person."""
-    data = figures(store, today, article, within_days, known_on, shown=proj.exported.__contains__)
+    only (`proj.exported`), every protected person in the `withheld` row, a `counts_only`
+    person held or not on `today` as their month says (`core.month_precision`: the row must
+    not move on the day they were jailed or freed); then screened (`screened`) for article
+    numbers naming a protected person."""
+    data = figures(
+        store,
+        today,
+        article,
+        within_days,
+        known_on,
+        shown=proj.exported.__contains__,
+        month_precise=proj.counts_only,
+    )
     return screened(data, proj.text)
 
 

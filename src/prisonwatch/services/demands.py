@@ -388,14 +388,16 @@ def as_dict(
     For the public, everything (each name, the counts by status, what was freed through which
     deal, the progress) is computed from the names matched to public persons only; every other
     name is only counted in `names_not_shown`, so a protected name and one unknown to the
-    registry give the same answer. Its sources are only those in `public_sources` (the public
-    projection's), by id. Who made the demand and of whom are free texts the public sees only
-    as `text` (the public projection's `Projection.text`) lets them; without it the public sees
-    neither. Deals, persons and the demand itself are named by `deal_ids` (the public
-    projection's `Projection.record_id`: a deal or person id naming a protected person is
-    shown as its public id, and a demand's id, a hash of its list of names, always is);
-    without it the public sees no deal's id, only what was freed outside any deal or in "a
-    deal", and neither the demand's nor a person's id."""
+    registry give the same answer. The public's `still_held` runs from the public persons surely
+    held up to those possibly held plus every name not shown: a held protected person is within
+    it, never left out, and an unknown name widens it the same way. Its sources are only those
+    in `public_sources` (the public projection's), by id. Who made the demand and of whom are
+    free texts the public sees only as `text` (the public projection's `Projection.text`) lets
+    them; without it the public sees neither. Deals, persons and the demand itself are named by
+    `deal_ids` (the public projection's `Projection.record_id`: a deal or person id naming a
+    protected person is shown as its public id, and a demand's id, a hash of its list of names,
+    always is); without it the public sees no deal's id, only what was freed outside any deal or
+    in "a deal", and neither the demand's nor a person's id."""
     named = len(demand.names)
 
     def known_as(kind: str, record_id: str) -> str | None:
@@ -443,6 +445,11 @@ def as_dict(
             )
         shown.append(entry)
     held_low, held_high = prog.still_held
+    if public:
+        # every name not shown (protected, unsure, unknown) may be held for all the public can
+        # be told: left out, a held protected person was missing from the figure; counted as
+        # held, they would tell a protected name from an unknown one
+        held_high += named - len(shown)
     out: dict[str, Any] = {
         "id": known_as("demand", demand.id),
         "by": by,

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from prisonwatch.core.records import Person
 from prisonwatch.core.vocabulary import Protection
 from prisonwatch.names.matcher import NameIndex
-from prisonwatch.services.figures import Fresh, View
+from prisonwatch.services.figures import Fresh, Scope, View
 from prisonwatch.services.matching import resolve
 from prisonwatch.services.public import Projection, cleared_of
 from prisonwatch.services.registry import Registry
@@ -44,9 +44,13 @@ FEED_LIMIT = 5000
 
 AFFECTING = frozenset({"person", "event", "deal", "observation", "source", "clearance", "claim"})
 """Kinds whose changes the derived state takes in."""
-UNRELATED = frozenset({"user", "token", "name", "conflict", "judgement", "choice", "demand"})
+UNRELATED = frozenset(
+    {"user", "token", "name", "conflict", "judgement", "choice", "demand", "public_id"}
+)
 """Kinds no derived state kept here is made from: accounts, the name queue, judgements and
-conflict choices (read from the store on each request), demands (likewise)."""
+conflict choices (read from the store on each request), demands (likewise), public ids given
+(a pseudonym made for an export; the key of record ids, made once before the first projection
+that needs it and never changed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +154,9 @@ class Current:
     """Everyone, searchable by a piece of a name (analysts)."""
     public_registry: Registry | None = None
     """The public projection's persons, searchable by a piece of a name."""
+    public_view: View | None = None
+    """The unscoped view public figures are made from: `counts_only` persons at month
+    precision (`View.month_precise`), kept current like `view`."""
 
 
 def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | None:
@@ -202,7 +209,29 @@ def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | No
             projection.text,
             old.text if old.names is not projection.names else None,
         )
-    return Current(view, projection, names, public_names, registry, public_registry)
+    public_view = None
+    if state.public_view is not None and projection is not None:
+        public_view = _public_view(store, state.public_view, fresh, projection.counts_only)
+    return Current(view, projection, names, public_names, registry, public_registry, public_view)
+
+
+def _public_view(
+    store: SqlStore, held: View, fresh: Fresh, counts_only: frozenset[str]
+) -> View | None:
+    """The public view after a change: the touched persons folded again, and every person
+    whose dates' precision moved (made `counts_only`, or no longer, by their own protection
+    or by a merge) read and folded again too. None: built afresh when asked for."""
+    moved = held.month_precise ^ counts_only
+    return held.updated(fresh.with_persons(store, set(moved)), counts_only)
+
+
+def public_view_of(store: SqlStore, view: View, counts_only: frozenset[str]) -> View:
+    """The unscoped public view made from the analysts' `view` (at its exact dates): only the
+    `counts_only` persons are read and folded again, at month precision; equal to
+    `View.load(store, Scope(), counts_only)`, which it falls back to."""
+    fresh = Fresh.read(store, set(counts_only), set(), False, False)
+    made = view.updated(fresh, counts_only)
+    return made if made is not None else View.load(store, Scope(), counts_only)
 
 
 def _kept(p: Person | None) -> Person | None:

@@ -23,6 +23,7 @@ from prisonwatch.core.ledger import (
     identity,
     series,
 )
+from prisonwatch.core.month_precision import event_to_month, intervals_to_month
 from prisonwatch.core.observations import Difference, compare
 from prisonwatch.core.organisations import canonical_organisation
 from prisonwatch.core.periods import Granularity, Period, periods_between
@@ -99,6 +100,12 @@ class View:
     """The persons with an effective event naming a deal (`released_in_deals`); None: not
     known yet, found from the events when first asked for (`freed_by_deals`). Kept current
     write by write from the touched persons' events."""
+    month_precise: frozenset[str] = frozenset()
+    """Persons whose dates this view holds at month precision (`core.month_precision`): the
+    public view's `counts_only` persons (`public.Projection.counts_only`); empty for analysts.
+    Their events (in `events` and `by_person`) and intervals (custody, political, the stock
+    index) are dated to the first of their month, the intervals folded at the exact dates
+    first. Every figure made from this view counts them so."""
 
     def freed_by_deals(self) -> frozenset[str]:
         """`freed`, found from every event the first time it is asked for."""
@@ -170,7 +177,11 @@ class View:
         return tallies, revolving
 
     @classmethod
-    def load(cls, store: LedgerStore, scope: Scope) -> View:
+    def load(
+        cls, store: LedgerStore, scope: Scope, month_precise: frozenset[str] = frozenset()
+    ) -> View:
+        """The view of `scope` from the store; the persons in `month_precise` at month
+        precision (the public's figures), everyone else at their exact dates."""
         at = cutoff(scope.known_on) if scope.known_on is not None else None
         persons = {p.id: p for p in sorted(store.persons(known_on=at), key=_person_id)}
         if scope.country:
@@ -185,6 +196,14 @@ class View:
             observations = [o for o in observations if o.country in (None, c)]
             deals = [d for d in deals if d.country in (None, c)]
         derived = derive(events, scope.organisation)
+        custody, political = derived.custody, derived.political_by_person
+        intervals = derived.political
+        if month_precise:
+            events = [event_to_month(e) if e.person_id in month_precise else e for e in events]
+            events.sort(key=event_order)
+            custody = _to_month(custody, month_precise)
+            political = _to_month(political, month_precise)
+            intervals = [iv for ivs in political.values() for iv in ivs]
         by_person: dict[str, list[Event]] = defaultdict(list)
         for e in events:
             by_person[e.person_id].append(e)
@@ -199,23 +218,32 @@ class View:
             deals=deals,
             observations=observations,
             sources={s.id: s for s in store.sources(known_on=at)},
-            index=stock_index(derived.political),
+            index=stock_index(intervals),
             problems=_problems(problems_by),
-            custody=derived.custody,
+            custody=custody,
             by_person=dict(by_person),
-            political=derived.political_by_person,
+            political=political,
             problems_by=problems_by,
             superseded=Counter(t for ts in supersedes_of.values() for t in ts),
             supersedes_of={k: frozenset(v) for k, v in supersedes_of.items()},
+            month_precise=month_precise,
         )
 
-    def updated(self, fresh: Fresh) -> View | None:
+    def updated(self, fresh: Fresh, month_precise: frozenset[str] | None = None) -> View | None:
         """This (unscoped, current) view with the records in `fresh` taken in: a pure function
         of the old view and the changed records. Only the persons `fresh` names are re-folded;
         the stock index, events, custody and problems are changed for them alone. None when the
         change cannot be taken in this way (a correction of another person's event whose owner
         is not among those read): the caller then loads the view afresh. The old view is left
-        as it was, for requests still reading it."""
+        as it was, for requests still reading it.
+
+        `month_precise`: the persons held at month precision after the change (None: the same
+        as before). Each person who enters or leaves it must be among those `fresh` read (their
+        exact events are needed to fold them again), else the answer is None."""
+        if month_precise is None:
+            month_precise = self.month_precise
+        elif not (month_precise ^ self.month_precise) <= fresh.persons.keys():
+            return None
         persons = dict(self.persons)
         added = False
         for pid, p in fresh.persons.items():
@@ -265,10 +293,17 @@ class View:
                 if pid in persons
                 else []
             )
+            fold = fold_person(mine)  # at the exact dates, in their true order
+            changing = any(e.kind in STATUS_CHANGING for e in mine)
+            if pid in month_precise:
+                mine = sorted(map(event_to_month, mine), key=event_order)
+                fold = replace(
+                    fold,
+                    custody=intervals_to_month(fold.custody),
+                    political=intervals_to_month(fold.political),
+                )
             added_events.extend(mine)
             _put(by_person, pid, mine or None)
-            fold = fold_person(mine)
-            changing = any(e.kind in STATUS_CHANGING for e in mine)
             _put(custody, pid, fold.custody if changing else None)
             gone.extend(political.get(pid, ()))
             _put(political, pid, fold.political or None)
@@ -308,6 +343,7 @@ class View:
             revolving=revolving,
             flows=flows,
             freed=None if freed is None else frozenset(freed),
+            month_precise=month_precise,
         )
 
     def _flows_after(
@@ -459,6 +495,16 @@ def _shifted(
     return out
 
 
+def _to_month(
+    by_person: dict[str, list[Interval]], month_precise: frozenset[str]
+) -> dict[str, list[Interval]]:
+    """Intervals by person, those of `month_precise` persons at month precision."""
+    return {
+        pid: intervals_to_month(ivs) if pid in month_precise else ivs
+        for pid, ivs in by_person.items()
+    }
+
+
 def _put(d: dict[str, Any], key: str, value: Any) -> None:
     """Set `key` to `value` in place, or take it out when `value` is None."""
     if value is None:
@@ -516,6 +562,20 @@ class Fresh:
             sources={sid: srcs.get(sid) for sid in source_ids},
             deals=store.deals() if deals else None,
             observations=store.observations() if observations else None,
+        )
+
+    def with_persons(self, store: LedgerStore, person_ids: set[str]) -> Fresh:
+        """This change with the records of `person_ids` (as the store holds them now) read
+        too: persons not touched by the change whose figures must be folded again (their
+        dates' precision moved). Reading a record again changes nothing (`derived`)."""
+        more = person_ids - self.persons.keys()
+        if not more:
+            return self
+        extra = Fresh.read(store, more, set(), False, False)
+        return replace(
+            self,
+            persons={**self.persons, **extra.persons},
+            events={**self.events, **extra.events},
         )
 
 

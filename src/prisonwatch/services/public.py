@@ -39,6 +39,10 @@ data version changes.
   export: an exact date, an article and a sentence would often name them. The public custody
   figures (`services.custody.public_figures`) split by article and term end over public
   persons only; protected persons are counted there in one undivided row.
+- Figures made from the registry (stock, series, flows, event counts, deals' accounts, the
+  custody figures' `withheld` row): a `counts_only` person's events count as on the first day
+  of their month (`counts_only`, `core.month_precision`, `figures.View.month_precise`), so that
+  no public figure moves within a month by the day such a person was jailed or freed.
 - Deals: persons freed by a deal, and those of them back in custody, are counted; only public
   ones are named, and only a public person's return is a dated moment of the deal's timeline.
   An article reference is free text after its number ("342 ч.2 (справа ...)", a co-defendant's
@@ -357,6 +361,13 @@ class Projection:
             out._keyed_persons.update(self._keyed_after(out, affected))
             out._keyed_made.append(True)
         return out
+
+    @property
+    def counts_only(self) -> frozenset[str]:
+        """The persons the public may know only as counts (`level_of` is `counts_only`, merged
+        records included): public figures hold their dates at month precision
+        (`core.month_precision`, `figures.View.month_precise`)."""
+        return self.protected - self.withheld
 
     def text(self, value: str | None) -> str | None:
         """A stored free text, only when it names no protected person."""

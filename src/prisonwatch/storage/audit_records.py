@@ -22,7 +22,10 @@ are checked too: each row of `clearances` must be one the chain recorded (`clear
 a `clearance`), and each recorded one must still be there. A row slipped in by SQL would show a
 source title or an excerpt naming a protected person to the public with the chain intact. And
 every stored public id (a withheld person's pseudonym, an event's, the key of record ids) must
-have the random form the application makes: one set by hand to a name would publish it.
+have the random form the application makes (one set by hand to a name would publish it) and be
+one the chain recorded as given (`give` entries about a `public_id`; the key by its sha256), and
+each recorded one must still be stored: a pseudonym swapped between two persons in SQL, or the
+key replaced (every public id changes), leaves the form intact.
 
 Entries written before the records' whole payload went into the chain (an inserted person's
 names, an event's sources) are compared in the fields they hold.
@@ -39,6 +42,7 @@ the application reads them, the others of a span by their ids.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -226,14 +230,29 @@ def _clearances(conn: Connection) -> Break | None:
     return None
 
 
+PUBLIC_ID = "public_id"
+"""The audit record kind of a public id given (`sql.public_id_entry`)."""
 _PUBLIC_ID = re.compile(r"[a-z_]+-[0-9a-f]{16}")
 _ID_KEY = re.compile(r"[0-9a-f]{32}")
 
 
 def _public_ids(conn: Connection) -> Break | None:
     """The first stored public id that is not of the random form the application makes (a
-    pseudonym written in SQL can carry a name), or None."""
+    pseudonym written in SQL can carry a name), or that the chain did not record as given
+    (`sql.public_id_entry`: added or changed in SQL, say a pseudonym swapped between two
+    persons, or the key replaced, which changes every public id), or None; then the first
+    one the chain recorded that is no longer stored (removed in SQL: the next export would
+    give that person a new pseudonym)."""
+    recorded: Counter[tuple[str, str, str]] = Counter()
+    a = t.audit.c
+    stmt = select(cast(a.after, Text)).where(a.record_kind == PUBLIC_ID, a.action == "give")
+    for (after,) in conn.execute(stmt):
+        row = _parsed(after)
+        if isinstance(row, dict):
+            value = row.get("sha256") if row.get("kind") == "key" else row.get("public_id")
+            recorded[(str(row.get("kind")), str(row.get("record_id")), str(value))] += 1
     c = t.public_ids.c
+    stored: Counter[tuple[str, str, str]] = Counter()
     for kind, record_id, public_id in conn.execute(
         select(c.kind, c.record_id, c.public_id).order_by(c.kind, c.record_id)
     ):
@@ -243,6 +262,13 @@ def _public_ids(conn: Connection) -> Break | None:
         ):
             why = f"public id of {kind} {record_id!r} is not one the application makes"
             return Break(None, why + ": it was set in SQL")
+        shown = hashlib.sha256(public_id.encode()).hexdigest() if kind == "key" else public_id
+        stored[(kind, record_id, shown)] += 1
+    for kind, record_id, _ in sorted(stored - recorded):
+        why = f"public id of {kind} {record_id!r} is stored but not in the audit trail"
+        return Break(None, why + ": it was added or changed in SQL")
+    for kind, record_id, _ in sorted(recorded - stored):
+        return Break(None, f"public id of {kind} {record_id!r} was removed from its table")
     return None
 
 

@@ -4,7 +4,9 @@ A clearance says that a person (who, when) judged a piece of a source fit for th
 claim's excerpt, or a source's title or address that the name check had withheld. Public ids
 are random identifiers given on first use to records the public export must not name by their
 own ids (pseudonyms of withheld persons, their events); they are stored so that exports agree
-with each other, and never derived from the ids they stand for.
+with each other, and never derived from the ids they stand for. Each one given is written to
+the audit chain (`sql.public_id_entry`; the key by its hash alone), and `audit verify` checks
+the stored ones against it.
 """
 
 from __future__ import annotations
@@ -17,8 +19,13 @@ from datetime import datetime
 from sqlalchemy import Connection, insert, select
 
 from prisonwatch.core.records import PublicId
+from prisonwatch.storage import audit
 from prisonwatch.storage import tables as t
-from prisonwatch.storage.sql import SqlStore, _audit
+from prisonwatch.storage.sql import SqlStore, _audit, public_id_entry
+
+GIVER = "prisonwatch"
+"""Who the audit trail says gave a public id made on first use (an export, the first public
+answer that needs the key): the application, not a person."""
 
 KINDS = ("excerpt", "title", "address")
 """What may be cleared: a claim's excerpt, a source's title, a source's address."""
@@ -107,9 +114,11 @@ class ClearanceStore:
         record_ids: Sequence[str],
         at: datetime,
         make: Callable[[], str] | None = None,
+        by: str = GIVER,
     ) -> dict[str, str]:
         """The public id of each record, made (random: `make`, by default `kind-` and 16 hex
-        digits) and stored on first use."""
+        digits) and stored on first use, each new one with an audit entry (`public_id_entry`,
+        by `by`) that `audit verify` checks the stored ids against."""
 
         def w(conn: Connection) -> dict[str, str]:
             c = t.public_ids.c
@@ -129,6 +138,7 @@ class ClearanceStore:
             ]
             if new:
                 conn.execute(insert(t.public_ids), new)
+                audit.append(conn, [public_id_entry(at, by, r) for r in new])
             known.update({r["record_id"]: r["public_id"] for r in new})
             return {rid: known[rid] for rid in record_ids}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
@@ -581,6 +582,23 @@ def _audit(
     )
 
 
+def public_id_entry(at: datetime, actor: str, row: rows.Row) -> audit.Entry:
+    """The audit entry of a public id given (a row of `public_ids`: kind, record id, public
+    id), so that `audit verify` finds one added or changed in SQL. The key of public record
+    ids (kind `key`) is recorded by its sha256 alone: it is never shown, the audit log
+    included. A withheld person's pseudonym is recorded as it is (the public export shows it);
+    the record id is the one the chain already holds for that person or event."""
+    kind, record_id, public_id = str(row["kind"]), str(row["record_id"]), str(row["public_id"])
+    after: rows.Row = {"kind": kind, "record_id": record_id}
+    if kind == "key":
+        after["sha256"] = hashlib.sha256(public_id.encode()).hexdigest()
+    else:
+        after["public_id"] = public_id
+    return audit.Entry(
+        at, actor, "give", audit_records.PUBLIC_ID, f"{kind}:{record_id}", None, after
+    )
+
+
 def _revise(
     conn: Connection,
     kind: str,
@@ -883,6 +901,9 @@ class _Writer:
             ],
         )
         self._insert_plain(t.public_ids, self.new_public_ids)
+        audit.append(
+            self.conn, [public_id_entry(self.at, self.actor, r) for r in self.new_public_ids]
+        )
         revised: dict[str, int] = defaultdict(int)
         for kind, record, why in self.revised:
             _revise(self.conn, kind, record.id, record, self.actor, self.at, why, None)

@@ -51,6 +51,8 @@ BUILD_WAIT = 120.0
 """Seconds a request waits for another one's build of the same entry before building it too."""
 UNSCOPED = ("view", figures.Scope())
 """The key of the unscoped view, the one kept current write by write."""
+PUBLIC_VIEW = "view:public"
+"""The key of the unscoped public view (`public_view`), kept current write by write."""
 MAX_ENTRIES = 256
 """Other results keyed by request values (figures per scope and dates) kept at once."""
 SERVED_WHILE_BUILDING = frozenset({"stats"})
@@ -155,6 +157,9 @@ class Ledger:
         self._saving = threading.Lock()
         self._saved = -1
         self.accounts = AccountStore(store)
+        # the key of public ids, made (an audited write) now if this store has none, not by
+        # the first public answer: its audit entry would move the store's version under it
+        id_key_of(store)
         self._lock = threading.Lock()
         self._moved = threading.Condition(self._lock)
         """Notified (holding `_lock`) whenever a new state is swapped in."""
@@ -477,6 +482,7 @@ class Ledger:
             self._named.get("names:public"),
             self._named.get("registry"),
             self._named.get("registry:public"),
+            self._named.get(PUBLIC_VIEW),
         )
 
     def _entries_of(self, state: derived.Current, changes: derived.ChangeSet) -> dict[Any, Any]:
@@ -487,6 +493,7 @@ class Ledger:
             ("names:public", state.public_names),
             ("registry", state.registry),
             ("registry:public", state.public_registry),
+            (PUBLIC_VIEW, state.public_view),
         ):
             if value is not None:
                 kept[key] = value
@@ -502,6 +509,24 @@ class Ledger:
             result: figures.View = self.cached(("view", scope), self._unscoped)
         else:
             result = self.cached(("view", scope), lambda: figures.View.load(self.store, scope))
+        return result
+
+    def public_view(self, scope: figures.Scope) -> figures.View:
+        """The view public figures are made from: `counts_only` persons' dates at month
+        precision (`core.month_precision`), everyone else's exact. The unscoped one is made
+        from the analysts' view and kept current write by write (`derived.advance`)."""
+
+        def unscoped() -> figures.View:
+            view = self.view(figures.Scope())
+            return derived.public_view_of(self.store, view, self.projection().counts_only)
+
+        def scoped() -> figures.View:
+            return figures.View.load(self.store, scope, self.projection().counts_only)
+
+        if scope == figures.Scope():
+            result: figures.View = self.cached(PUBLIC_VIEW, unscoped)
+        else:
+            result = self.cached(("view", scope, "public"), scoped)
         return result
 
     def _unscoped(self) -> figures.View:

@@ -259,7 +259,8 @@ def deals(ledger: Ledger, viewer: Viewer, scope: figures.Scope) -> list[dict[str
     date (address and title only when cleared), notes only when they name no protected person."""
     if viewer.analyst:
         return figures.deals(ledger.view(scope), scope, lambda p: True)
-    return public_deals(ledger.view(scope), scope, ledger.projection())
+    # counts_only persons' dates at month precision
+    return public_deals(ledger.public_view(scope), scope, ledger.projection())
 
 
 def _public_refs(proj: Any, refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -282,13 +283,20 @@ def stats(
     end: date | None,
     by: Any,
 ) -> dict[str, Any]:
-    """Figures for a scope and dates, computed once until the data changes."""
-    key = ("stats", scope, on, start, end, by)
-    cached: dict[str, Any] = ledger.cached(
-        key, lambda: figures.stats(ledger.view(scope), scope, on, start, end, by)
-    )
+    """Figures for a scope and dates, computed once until the data changes. Analysts' count
+    every date exactly; the public's are made from the public view (`Ledger.public_view`), in
+    which `counts_only` persons' dates count as the first of their month
+    (`core.month_precision`), so that no public figure moves within a month by their events."""
     if viewer.analyst:
-        return dict(cached)
+        mine: dict[str, Any] = ledger.cached(
+            ("stats", scope, on, start, end, by),
+            lambda: figures.stats(ledger.view(scope), scope, on, start, end, by),
+        )
+        return dict(mine)
+    key = ("stats", scope, on, start, end, by, "public")
+    cached: dict[str, Any] = ledger.cached(
+        key, lambda: figures.stats(ledger.public_view(scope), scope, on, start, end, by)
+    )
     proj = ledger.projection()
     # screened once per figures and projection (a write makes both anew), not per request
     return dict(proj.remembered(key, cached, lambda: _public_stats(proj, cached)))
