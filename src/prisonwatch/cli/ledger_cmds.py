@@ -69,7 +69,7 @@ def import_(
     if update and not (why or "").strip():
         raise CliError("--update: say why the rows changed (--why TEXT)")
     if check:
-        _check_import(files, kind, db)
+        _check_import(files, kind, db, update)
         return
     with opened(db) as (store, settings):
         report = importing.import_files(
@@ -89,7 +89,7 @@ def import_(
     )
 
 
-def _check_import(files: list[Path], kind: str | None, db: str | None) -> None:
+def _check_import(files: list[Path], kind: str | None, db: str | None, update: bool) -> None:
     with opened(db) as (store, _):
         plan, problems = importing.check_files(store, files, now(), kind)
     if problems:
@@ -105,6 +105,8 @@ def _check_import(files: list[Path], kind: str | None, db: str | None) -> None:
         for f, (a, b) in item.fields.items():
             out.print(f"    {f}: {a!s} -> {b!s}", markup=False, highlight=False)
     out.print(", ".join(f"{n} {s}" for s, n in counts.items()) + "; nothing was written")
+    if counts["changed"] and not update:
+        out.print("changed records are imported only with --update --why TEXT (as revisions)")
 
 
 @app.command()

@@ -104,6 +104,7 @@ def merge(batches: Sequence[Batch]) -> Batch:
         out.claims.extend(b.claims)
         out.public_ids.extend(b.public_ids)
         out.where.update(b.where)
+        out.protection_unstated |= b.protection_unstated
     return out
 
 
@@ -230,10 +231,18 @@ class Planned:
 def check_files(
     store: LedgerStore, paths: Sequence[Path], now: datetime, kind: str | None = None
 ) -> tuple[list[Planned], list[Problem]]:
-    """What importing the files would do, record by record, without writing anything."""
+    """What importing the files would do, record by record, without writing anything; or
+    every problem that would refuse the import (the checks `import_files` makes: dates after
+    today, timelines that cannot be true, unknown references, repeated ids), so that a file
+    the check passes does not fail when imported. A row changing a stored record is shown as
+    `changed` here, not as a problem: `--update --why` decides how it is imported."""
     batch, problems = read_files(paths, now, kind)
     if problems:
-        return [], problems
+        return [], list(dict.fromkeys(problems + future_lines(batch, now)))
+    batch.update_why = "check"  # changed rows are planned as revisions, listed below
+    found = future_lines(batch, now) + timeline_problems(store, batch) + store.problems(batch)
+    if found:
+        return [], list(dict.fromkeys(found))
     lookups: list[tuple[str, Sequence[Any], Callable[[], Sequence[Any]]]] = [
         ("source", batch.sources, lambda: store.sources([s.id for s in batch.sources])),
         ("person", batch.persons, store.persons),
@@ -253,11 +262,22 @@ def check_files(
             if old is None:
                 out.append(Planned(name, where, rid, "new", {}))
                 continue
-            changed = {k: v for k, v in diff(old, r).items() if k not in _BOOKKEEPING}
-            if name == "source":
-                changed.pop("text", None)
+            written = r
+            if name == "person" and rid in batch.protection_unstated:
+                r = dataclasses.replace(r, protection=old.protection)  # kept, as import does
+            changed = _changes(old, r)
+            if changed and not _changes(store.first_version(name, rid), written):
+                changed = {}  # the row as first recorded: a repeat (a file from before an edit)
             out.append(Planned(name, where, rid, "changed" if changed else "unchanged", changed))
     return out, []
 
 
 _BOOKKEEPING = ("recorded_at", "merged_into", "superseded_by", "review", "recorded_by")
+
+
+def _changes(before: object | None, after: object) -> dict[str, tuple[object, object]]:
+    """The fields an import compares (bookkeeping and a source's text aside)."""
+    found = {k: v for k, v in diff(before, after).items() if k not in _BOOKKEEPING}
+    if isinstance(after, Source):
+        found.pop("text", None)
+    return found
