@@ -78,7 +78,10 @@ def open_engine(url: str) -> Engine:
     try:
         engine = create_engine(url, pool_pre_ping=True)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise StorageError(f"database URL {redact_url(url)!r} cannot be used: {exc}") from None
+        raise StorageError(
+            f"database URL {redact_url(url)!r} cannot be used: {exc} (expected a SQLite file "
+            "path or sqlite:///PATH, or postgresql+psycopg://USER@HOST:PORT/DATABASE)"
+        ) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
