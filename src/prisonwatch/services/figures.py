@@ -882,7 +882,16 @@ DEAL_CSV_COLUMNS = (
 
 
 def _said(figs: list[dict[str, Any]]) -> str:
-    return "; ".join(f["text"] + (f" per {f['by']}" if f["by"] else "") for f in figs)
+    """Published figures as said, each with who said it and the addresses of its sources
+    (a publisher where the address is not shown), so that each can be cited: "123 per
+    Meduza, RBC (https://meduza.io/..., https://www.rbc.ru/...); 114 per Radio Svoboda (...)"."""
+    out = []
+    for f in figs:
+        where = ", ".join(w for s in f.get("sources", ()) if (w := s["url"] or s["publisher"]))
+        out.append(
+            f["text"] + (f" per {f['by']}" if f["by"] else "") + (f" ({where})" if where else "")
+        )
+    return "; ".join(out)
 
 
 def deal_csv_row(d: dict[str, Any]) -> dict[str, Any]:
