@@ -363,15 +363,35 @@ def judge(
 def merge(
     keep: Annotated[str, typer.Argument(help="The person id that stays.")],
     gone: Annotated[str, typer.Argument(help="The person id joined into it.")],
+    why: Annotated[
+        str | None, typer.Option(help="Why they are one person (default: 'merged into KEEP').")
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Join two records of one person, keeping both histories; the old id keeps resolving."""
+    """Join two records of one person, keeping both histories; the old id keeps resolving.
+
+    `prisonwatch unmerge GONE --why ...` undoes a wrong merge."""
     with opened(db) as (store, settings):
         try:
-            matching.merge(store, keep, gone, settings.actor, now())
+            matching.merge(store, keep, gone, settings.actor, now(), why)
         except matching.DecisionError as exc:
             raise CliError(str(exc)) from None
-    out.print(f"merged {gone} into {keep}")
+    out.print(f"merged {gone} into {keep} (undo: prisonwatch unmerge {gone} --why ...)")
+
+
+@app.command()
+def unmerge(
+    gone: Annotated[str, typer.Argument(help="The person id that was merged into another.")],
+    why: Annotated[str, typer.Option(help="Why the merge was wrong.")],
+    db: DbOption = None,
+) -> None:
+    """Undo a wrong merge: the person stands alone again; both histories stay."""
+    with opened(db) as (store, settings):
+        try:
+            keep = matching.unmerge(store, gone, settings.actor, now(), why)
+        except matching.DecisionError as exc:
+            raise CliError(str(exc)) from None
+    out.print(f"{gone} is no longer merged into {keep}")
 
 
 @names_app.callback()

@@ -288,6 +288,11 @@ class LedgerStore(Protocol):
         """Join `gone` into `keep` by a revision of `gone`: both histories stay; `gone`
         resolves to `keep`."""
 
+    def unmerge_person(self, gone: str, actor: str, at: datetime, why: str) -> str:
+        """Undo a merge by a revision of `gone` that stands alone again (its names, events
+        and search its own); the person it had been merged into, which it no longer
+        resolves to. `StorageError` when `gone` is unknown or not merged."""
+
     def drop_queued(self, claim_id: str, actor: str, at: datetime) -> int:
         """Take a claim's pending names off the queue (its acceptance was undone); how many."""
 

@@ -414,6 +414,21 @@ class SqlStore:
 
         self._write(w)
 
+    def unmerge_person(self, gone: str, actor: str, at: datetime, why: str) -> str:
+        def w(conn: Connection) -> str:
+            found = _Reader(conn).persons([gone])
+            if not found:
+                raise StorageError(f"unknown person {gone!r}")
+            keep = found[0].merged_into
+            if keep is None:
+                raise StorageError(f"person {gone!r} is not merged into another: nothing to undo")
+            alone = dataclasses.replace(found[0], merged_into=None)
+            _revise(conn, "person", gone, alone, actor, at, why, None)
+            return keep
+
+        result: str = self._write(w)
+        return result
+
     def drop_queued(self, claim_id: str, actor: str, at: datetime) -> int:
         def w(conn: Connection) -> int:
             q = t.name_queue
