@@ -30,3 +30,16 @@ def test_a_wrong_merge_is_undone(cli: Cli, tmp_path: Path) -> None:
     again = cli("unmerge", "by-kuzmich", "--why", "again")
     assert again.code == 2 and "is not merged into another" in again.err
     assert cli("audit", "verify").code == 0
+
+
+def test_the_merged_away_record_says_where_it_went(cli: Cli, tmp_path: Path) -> None:
+    persons = tmp_path / "persons.csv"
+    persons.write_text("id,name\nby-a,Андрэй Кавалёў\nby-b,Andrej Kavaliou\n", "utf-8")
+    assert cli("import", str(persons)).code == 0
+    assert cli("merge", "by-a", "by-b").code == 0
+    shown = cli("person", "by-b").out
+    assert "merged into by-a" in shown and "prisonwatch unmerge by-b" in shown
+    (data,) = json.loads(cli("person", "by-b", "--format", "json").out)
+    assert data["merged_into"] == "by-a"
+    (kept,) = json.loads(cli("person", "by-a", "--format", "json").out)
+    assert kept["merged_into"] is None

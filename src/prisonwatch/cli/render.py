@@ -311,6 +311,13 @@ def person_view(console: Console, p: dict[str, Any]) -> None:
     console.print(
         "  " + escape(", ".join([*facts, f"protection {p['protection']}", f"now: {p['status']}"]))
     )
+    if p.get("merged_into"):
+        console.print(
+            escape(
+                f"  merged into {p['merged_into']}: search and the web show that person "
+                f"(`prisonwatch unmerge {p['id']} --why ...` undoes it)"
+            )
+        )
     t = Table()
     for col in ("date", "event", "details", "sources", "recorded"):
         t.add_column(col)
