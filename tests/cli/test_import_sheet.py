@@ -3,7 +3,9 @@ import will do (refusals included), and no re-import makes a protected person pu
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from tests.cli.conftest import Cli
 
@@ -89,3 +91,33 @@ def test_an_import_never_lowers_a_protection(cli: Cli, tmp_path: Path) -> None:
     again = cli("import", "--check", first)
     assert again.code == 0 and "0 changed" in again.out, again.out + again.err
     assert cli("import", first).code == 0
+
+
+def test_a_date_corrected_in_a_sheet_without_ids_is_named_beside_the_old_one(
+    cli: Cli, tmp_path: Path
+) -> None:
+    persons = _persons(tmp_path)
+    rows = "id,person_id,kind,date,mechanism\n{id},by-zhuk,detained,{day},\n"
+    rows += ",by-zhuk,released,2025-09-11,pardon\n"
+    first = _write(tmp_path, "events.csv", rows.format(id="", day="2023-07-11"))
+    assert cli("import", persons, first).code == 0
+    old = _events(cli, "by-zhuk")[0]["id"]
+    corrected = _write(tmp_path, "events.csv", rows.format(id="", day="2023-11-07"))
+    check = cli("import", "--check", persons, corrected)
+    assert check.code == 0, check.err
+    said = "events.csv:2: id: new detained of 'by-zhuk' on 2023-11-07, beside the stored one"
+    assert said in check.err and f"give the row the id {old} and import with --update" in check.err
+    # following the advice, the row corrects the stored event instead of adding an arrest
+    as_advised = _write(tmp_path, "events.csv", rows.format(id=old, day="2023-11-07"))
+    r = cli("import", "--update", "--why", "date corrected", persons, as_advised)
+    assert r.code == 0 and "revised 1 event" in r.out and "warning" not in r.err, r.err
+    assert [e["date"] for e in _events(cli, "by-zhuk") if e["kind"] == "detained"] == ["2023-11-07"]
+    # the corrected sheet without ids is now a repeat: no second arrest, no warning
+    again = cli("import", persons, corrected)
+    assert again.code == 0 and "imported nothing new" in again.out and not again.err
+
+
+def _events(cli: Cli, person_id: str) -> list[dict[str, Any]]:
+    (shown,) = json.loads(cli("person", person_id, "--format", "json").out)
+    events: list[dict[str, Any]] = shown["events"]
+    return events

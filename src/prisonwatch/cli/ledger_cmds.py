@@ -87,11 +87,12 @@ def import_(
         + (" (sources included)" if report.result.unchanged else "")
         + (f"; revised {revised}" if revised else "")
     )
+    _warn(report.warnings)
 
 
 def _check_import(files: list[Path], kind: str | None, db: str | None, update: bool) -> None:
     with opened(db) as (store, _):
-        plan, problems = importing.check_files(store, files, now(), kind)
+        plan, problems, warnings = importing.check_files(store, files, now(), kind)
     if problems:
         for problem in problems:
             err.print(str(problem), markup=False, highlight=False)
@@ -107,6 +108,12 @@ def _check_import(files: list[Path], kind: str | None, db: str | None, update: b
     out.print(", ".join(f"{n} {s}" for s, n in counts.items()) + "; nothing was written")
     if counts["changed"] and not update:
         out.print("changed records are imported only with --update --why TEXT (as revisions)")
+    _warn(warnings)
+
+
+def _warn(warnings: list[Any]) -> None:
+    for w in warnings:
+        err.print(f"warning: {w}", markup=False, highlight=False)
 
 
 @app.command()
