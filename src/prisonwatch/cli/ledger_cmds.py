@@ -172,9 +172,9 @@ def stats(
     scope = figures.Scope(org, country, day(known_on, "--known-on"))
     with opened(db) as (store, _):
         _check_scope(store, scope)
-        data = figures.stats(
-            figures.View.load(store, scope), scope, on_day, start, end, Granularity(by)
-        )
+        view = figures.View.load(store, scope)
+        data = figures.stats(view, scope, on_day, start, end, Granularity(by))
+        data["held_not_counted"] = figures.held_not_counted(view, on_day)
     if fmt == "json":
         out.print_json(data=data)
     elif fmt == "csv":

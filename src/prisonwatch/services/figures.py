@@ -548,6 +548,18 @@ def _scope_dict(scope: Scope) -> dict[str, Any]:
     }
 
 
+def held_not_counted(view: View, on: date) -> int:
+    """At least how many persons surely held at the end of `on` the stock cannot count, since
+    no designation as a political prisoner (in scope) is recorded for them by then: a
+    registry imported without `designated` events counts nobody, and says so."""
+    held = sum(
+        1
+        for ivs in view.custody.values()
+        if any(iv.start.latest <= on and (iv.end is None or iv.end.earliest > on) for iv in ivs)
+    )
+    return max(0, held - view.index.stock_on(on).high)
+
+
 def stats(
     view: View,
     scope: Scope,
