@@ -79,7 +79,10 @@ def test_deals_csv(cli: Cli) -> None:
     out = loaded(cli)("deals", "--format", "csv").out
     rows = list(csv.DictReader(io.StringIO(out)))
     sept = next(r for r in rows if r["date"] == "2025-09-11")
-    assert sept["political_prisoners_published"] == "40 per Viasna"
+    assert sept["political_prisoners_published"] == (
+        "40 per Viasna (https://www.channelnewsasia.com/world/"
+        "trumps-envoy-visits-belarus-talks-lukashenko-prisoners-5578956)"
+    )
     assert sept["returned_persons"] == "Mikola Statkevich"
 
 

@@ -38,7 +38,8 @@ def test_a_demand_list_from_a_file_through_the_cli(cli: Cli, tmp_path: Path) -> 
     shown = json.loads(cli("demand", "show", did, "--on", "2026-01-01", "--format", "json").out)
     assert [n["status"] for n in shown["names"]] == ["held", "unknown"]
     csv_out = cli("demand", "show", did, "--format", "csv").out
-    assert csv_out.splitlines()[0] == "position,name,registry,match,status,since,deal"
+    head = "position,name,registry,match,status,since,how,deal,before_demand"
+    assert csv_out.splitlines()[0] == head
     assert cli("demand", "resolve", did, "1", "--nobody", "--why", "checked").code == 0
     assert cli("demand", "void", did, "--why", "test").code == 0
     again = cli("demand", "void", did, "--why", "test")
@@ -71,3 +72,34 @@ def test_bad_demand_input_is_exit_2_with_the_reason(cli: Cli, tmp_path: Path) ->
     assert r.code == 2 and f"{bad}:3: name: empty" in r.err
     assert cli("demand", "show", "dm:nope").code == 2
     assert json.loads(cli("demands", "--format", "json").out) == []
+
+
+def test_a_diplomats_list_says_how_each_was_freed_and_who_was_free_already(
+    cli: Cli, tmp_path: Path
+) -> None:
+    persons = tmp_path / "persons.csv"
+    persons.write_text(
+        "id,name\nby-a,Ales Bialiatski\nby-b,Ihar Alinevich\nby-c,Mikola Statkevich\n", "utf-8"
+    )
+    events = tmp_path / "events.csv"
+    events.write_text(
+        "id,person_id,kind,date,mechanism\n"
+        "a1,by-a,detained,2021-07-14,\na2,by-a,released,2025-12-13,deportation\n"
+        "b1,by-b,detained,2010-11-28,\nb2,by-b,released,2015-08-22,pardon\n"
+        "c1,by-c,detained,2020-05-31,\n",
+        "utf-8",
+    )
+    assert cli("import", str(persons), str(events)).code == 0
+    names = tmp_path / "list.txt"
+    names.write_text("Ales Bialiatski\nIhar Alinevich\nMikola Statkevich\n", "utf-8")
+    source = ("--source", "https://example.org/list", "--names", str(names))
+    assert cli("demand", "add", "--by", "Embassy", "--on", "2025-06-01", *source).code == 0
+    did = json.loads(cli("demands", "--format", "json").out)[0]["id"]
+    rows = cli("demand", "show", did, "--on", "2026-01-01", "--format", "csv").out.splitlines()
+    assert rows[1:] == [
+        "0,Ales Bialiatski,Ales Bialiatski,matched,freed,2025-12-13,deportation,,",
+        "1,Ihar Alinevich,Ihar Alinevich,matched,freed,2015-08-22,pardon,,yes",
+        "2,Mikola Statkevich,Mikola Statkevich,matched,held,,,,",
+    ]
+    table = cli("demand", "show", did, "--on", "2026-01-01").out
+    assert "freed 2 (1 of them before the demand was made)" in table

@@ -76,3 +76,19 @@ def test_interval_formats_each_end_at_its_own_precision() -> None:
     assert format_fuzzy(parse_fuzzy("2020/2026-11")) == "2020/2026-11"
     assert format_fuzzy(parse_fuzzy("2025-12-13/2025-12-14")) == "2025-12-13/2025-12-14"
     assert format_fuzzy(parse_fuzzy("2025-09/2025-10")) == "2025-09/2025-10"
+
+
+def test_a_spreadsheet_day_is_refused_with_the_iso_day_to_write() -> None:
+    def reason(text: str) -> str:
+        with pytest.raises(DateError) as err:
+            parse_fuzzy(text)
+        return str(err.value)
+
+    assert "'12.03.2021' (write the day as 2021-03-12)" in reason("12.03.2021")
+    assert "(write the day as 2021-02-13)" in reason("13/02/2021")
+    assert "(write the day as 2021-02-13)" in reason("02/13/2021")
+    both = reason("3/7/2022")  # 3 July in Minsk, 7 March in New York: never guessed
+    assert "'3/7/2022'" in both and "2022-07-03 if it is day/month, 2022-03-07 if month/day" in both
+    # a value with `/` that is no interval is named whole, not by one side of it
+    assert "'3/2022'" in reason("3/2022") and "'3' is not one" in reason("3/2022")
+    assert "'31.02.2021'" in reason("31.02.2021")

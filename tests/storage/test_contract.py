@@ -359,6 +359,24 @@ def test_merge_judgements_queue_and_choices(store: SqlStore) -> None:
     assert (choice.chosen, choice.chosen_by, choice.why) == ("obs-1", "analyst", "official list")
 
 
+def test_a_wrong_merge_is_undone_by_a_revision(store: SqlStore) -> None:
+    store.apply(sample_batch(), "tester", AT)
+    other = Person(id="namesake", name="Mikalai Statkevich", recorded_at=AT)
+    store.apply(Batch(persons=[other]), "tester", AT)
+    store.merge_persons("by-statkevich", "namesake", "analyst", AT)
+    assert store.unmerge_person("namesake", "analyst", AT, "a namesake") == "by-statkevich"
+    back = store.person("namesake")
+    assert back is not None and back.merged_into is None
+    steps = store.revisions("person", "namesake")
+    assert [s.why for s in steps][-2:] == ["merged into by-statkevich", "a namesake"]
+    for gone in ("namesake", "ghost"):  # no longer merged; unknown
+        with pytest.raises(StorageError):
+            store.unmerge_person(gone, "analyst", AT, "again")
+    store.merge_persons("by-statkevich", "namesake", "analyst", AT)  # may be merged again
+    assert store.person("namesake").merged_into == "by-statkevich"  # type: ignore[union-attr]
+    assert store.audit_disagreement() is None
+
+
 def test_deal_update_and_extractions(store: SqlStore) -> None:
     from prisonwatch.storage.port import Extraction
 

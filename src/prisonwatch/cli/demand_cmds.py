@@ -199,7 +199,9 @@ def demand_show(
             "match": n["match"],
             "status": n["status"],
             "since": n["since"] or "",
+            "how": n.get("mechanism") or "",
             "deal": n["deal_id"] or "",
+            "before_demand": "yes" if n.get("before_demand") else "",
         }
         for n in data["names"]
     ]
@@ -209,10 +211,15 @@ def demand_show(
     count = f", asks for {data['qualifier']} {data['count']}" if data["count"] else ""
     out.print(f"{data['by']} on {data['made_on']}{count}; {data['named']} named")
     c, held = data["status_counts"], data["still_held"]
+    early = len(
+        {n["person_id"] for n in data["names"] if n["status"] == "freed" and n.get("before_demand")}
+    )
     out.print(
         f"on {data['on']}: still held {held['low']}"
         + (f"–{held['high']}" if held["high"] != held["low"] else "")
-        + f", freed {c['freed']}, died {c['died']}, unknown {c['unknown'] + c['not_held']}"
+        + f", freed {c['freed']}"
+        + (f" ({early} of them before the demand was made)" if early else "")
+        + f", died {c['died']}, unknown {c['unknown'] + c['not_held']}"
         + (
             f"; {data['repeated']} name(s) repeat a person named above, counted once"
             if data.get("repeated")

@@ -70,7 +70,7 @@ def import_(
     if update and not (why or "").strip():
         raise CliError("--update: say why the rows changed (--why TEXT)")
     if check:
-        _check_import(files, kind, db)
+        _check_import(files, kind, db, update)
         return
     with opened(db) as (store, settings):
         report = importing.import_files(
@@ -88,11 +88,12 @@ def import_(
         + (" (sources included)" if report.result.unchanged else "")
         + (f"; revised {revised}" if revised else "")
     )
+    _warn(report.warnings)
 
 
-def _check_import(files: list[Path], kind: str | None, db: str | None) -> None:
+def _check_import(files: list[Path], kind: str | None, db: str | None, update: bool) -> None:
     with opened(db) as (store, _):
-        plan, problems = importing.check_files(store, files, now(), kind)
+        plan, problems, warnings = importing.check_files(store, files, now(), kind)
     if problems:
         for problem in problems:
             err.print(str(problem), markup=False, highlight=False)
@@ -106,6 +107,14 @@ def _check_import(files: list[Path], kind: str | None, db: str | None) -> None:
         for f, (a, b) in item.fields.items():
             out.print(f"    {f}: {a!s} -> {b!s}", markup=False, highlight=False)
     out.print(", ".join(f"{n} {s}" for s, n in counts.items()) + "; nothing was written")
+    if counts["changed"] and not update:
+        out.print("changed records are imported only with --update --why TEXT (as revisions)")
+    _warn(warnings)
+
+
+def _warn(warnings: list[Any]) -> None:
+    for w in warnings:
+        err.print(f"warning: {w}", markup=False, highlight=False)
 
 
 @app.command()
@@ -164,9 +173,9 @@ def stats(
     scope = figures.Scope(org, country, day(known_on, "--known-on"))
     with opened(db) as (store, _):
         _check_scope(store, scope)
-        data = figures.stats(
-            figures.View.load(store, scope), scope, on_day, start, end, Granularity(by)
-        )
+        view = figures.View.load(store, scope)
+        data = figures.stats(view, scope, on_day, start, end, Granularity(by))
+        data["held_not_counted"] = figures.held_not_counted(view, on_day)
     if fmt == "json":
         out.print_json(data=data)
     elif fmt == "csv":

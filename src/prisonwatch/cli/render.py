@@ -36,6 +36,16 @@ def stats_table(console: Console, data: dict[str, Any]) -> None:
         + (f"  ({scope})" if scope else "")
         + f"  — registry of {data['persons']} persons, {data['events']} events"
     )
+    if uncounted := data.get("held_not_counted"):
+        console.print(
+            f"  and at least {uncounted} more person(s) held that day are not counted: no "
+            "designation as a political prisoner"
+            + (f" by {data['organisation']}" if data.get("organisation") else "")
+            + " is recorded for them by then (a `designated` event with its organisation; "
+            "docs/ledger.md)",
+            highlight=False,
+            markup=False,
+        )
     if head := data.get("headline"):  # what the registry's count is a part of
         by = f" by {head['by']}" if head["by"] else ""
         share = f" (at most {head['coverage']}%)" if head["coverage"] is not None else ""
@@ -311,6 +321,13 @@ def person_view(console: Console, p: dict[str, Any]) -> None:
     console.print(
         "  " + escape(", ".join([*facts, f"protection {p['protection']}", f"now: {p['status']}"]))
     )
+    if p.get("merged_into"):
+        console.print(
+            escape(
+                f"  merged into {p['merged_into']}: search and the web show that person "
+                f"(`prisonwatch unmerge {p['id']} --why ...` undoes it)"
+            )
+        )
     t = Table()
     for col in ("date", "event", "details", "sources", "recorded"):
         t.add_column(col)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from prisonwatch.cli import render
 from prisonwatch.cli.common import (
@@ -101,6 +102,16 @@ def review_list(
     if fmt == "json":
         out.print_json(data=rows)
         return
+    out.print(claims_table(rows))
+
+
+EVIDENCE_SHOWN = 120
+"""Characters of a claim's evidence sentence the review list shows (`review show`: all)."""
+
+
+def claims_table(rows: list[dict[str, Any]]) -> Table:
+    """The review queue as a table: what each claim says, of whom (the persons it names, whose
+    events accepting it records), and the start of its evidence, marked when cut."""
     t = Table(title=f"{len(rows)} claim(s)")
     for col in (
         "id",
@@ -108,6 +119,7 @@ def review_list(
         "action",
         "count",
         "population",
+        "persons",
         "when",
         "agent",
         "source",
@@ -116,19 +128,23 @@ def review_list(
     ):
         t.add_column(col, overflow="fold")
     for r in rows:
+        evidence = r["evidence"]
+        if len(evidence) > EVIDENCE_SHOWN:
+            evidence = evidence[: EVIDENCE_SHOWN - 1].rstrip() + "…"
         t.add_row(
             r["id"],
             f"{r['confidence']:.2f}",
             r["action"],
             f"{r['qualifier']} {r['count']}",
             r["population"],
+            Text("; ".join(r["persons"])),
             r["when"] or "",
             r["agent"] or "",
             r["source"] or "",
             r["status"],
-            "".join(f"[{f}] " for f in r["flags"]) + r["evidence"][:120],
+            Text("".join(f"[{f}] " for f in r["flags"]) + evidence),
         )
-    out.print(t)
+    return t
 
 
 def _report(done: Recorded) -> None:
@@ -363,15 +379,35 @@ def judge(
 def merge(
     keep: Annotated[str, typer.Argument(help="The person id that stays.")],
     gone: Annotated[str, typer.Argument(help="The person id joined into it.")],
+    why: Annotated[
+        str | None, typer.Option(help="Why they are one person (default: 'merged into KEEP').")
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Join two records of one person, keeping both histories; the old id keeps resolving."""
+    """Join two records of one person, keeping both histories; the old id keeps resolving.
+
+    `prisonwatch unmerge GONE --why ...` undoes a wrong merge."""
     with opened(db) as (store, settings):
         try:
-            matching.merge(store, keep, gone, settings.actor, now())
+            matching.merge(store, keep, gone, settings.actor, now(), why)
         except matching.DecisionError as exc:
             raise CliError(str(exc)) from None
-    out.print(f"merged {gone} into {keep}")
+    out.print(f"merged {gone} into {keep} (undo: prisonwatch unmerge {gone} --why ...)")
+
+
+@app.command()
+def unmerge(
+    gone: Annotated[str, typer.Argument(help="The person id that was merged into another.")],
+    why: Annotated[str, typer.Option(help="Why the merge was wrong.")],
+    db: DbOption = None,
+) -> None:
+    """Undo a wrong merge: the person stands alone again; both histories stay."""
+    with opened(db) as (store, settings):
+        try:
+            keep = matching.unmerge(store, gone, settings.actor, now(), why)
+        except matching.DecisionError as exc:
+            raise CliError(str(exc)) from None
+    out.print(f"{gone} is no longer merged into {keep}")
 
 
 @names_app.callback()

@@ -78,12 +78,59 @@ def _parse_part(text: str) -> FuzzyDate:
         raise DateError(f"not a date: {text!r} ({exc})") from None
 
 
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _spreadsheet_form(text: str) -> DateError | None:
+    """The error for a day as spreadsheets write it (`12.03.2021`, `3/7/2022`), saying which
+    ISO day to write; None for other text. A dotted day is day-first wherever it is written;
+    a slashed one is day-first in Europe and month-first in the United States, so both
+    readings are named unless only one is a date."""
+    dotted = _DOTTED.match(text)
+    if dotted:
+        iso = _iso(int(dotted[3]), int(dotted[2]), int(dotted[1]))
+        if iso:
+            return DateError(f"not a date: {text!r} (write the day as {iso})")
+    slashed = _SLASHED.match(text)
+    if slashed:
+        a, b, year = int(slashed[1]), int(slashed[2]), int(slashed[3])
+        readings = list(dict.fromkeys(r for r in (_iso(year, b, a), _iso(year, a, b)) if r))
+        if len(readings) == 1:
+            return DateError(f"not a date: {text!r} (write the day as {readings[0]})")
+        if readings:
+            return DateError(
+                f"not a date: {text!r} (day and month order unknown: write {readings[0]} "
+                f"if it is day/month, {readings[1]} if month/day)"
+            )
+    return None
+
+
 def parse_fuzzy(text: str) -> FuzzyDate:
     """Read `2025-09-11`, `2025-09`, `2025` or an interval `2025-09/2025-10`."""
     text = text.strip()
+    spreadsheet = _spreadsheet_form(text)
+    if spreadsheet is not None:
+        raise spreadsheet
     if "/" in text:
         left, _, right = text.partition("/")
-        a, b = _parse_part(left.strip()), _parse_part(right.strip())
+        parts: list[FuzzyDate] = []
+        for side in (left.strip(), right.strip()):
+            try:
+                parts.append(_parse_part(side))
+            except DateError:  # name the whole value, as written, not one side of it
+                raise DateError(
+                    f"not a date: {text!r} (an interval A/B is two dates YYYY, YYYY-MM or "
+                    f"YYYY-MM-DD; {side!r} is not one)"
+                ) from None
+        a, b = parts
         if b.latest < a.earliest:
             raise DateError(f"interval ends before it starts: {text!r}")
         return FuzzyDate(a.earliest, b.latest, Precision.INTERVAL)

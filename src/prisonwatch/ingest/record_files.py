@@ -430,6 +430,8 @@ def _read(
             continue
         targets[item_kind].append(record)
         batch.where[record.id] = where
+        if item_kind == "persons" and f.text(item.get("protection")) is None:
+            batch.protection_unstated.add(record.id)
     batch.sources = list(ctx.sources.values()) + batch.sources
     return batch, problems
 

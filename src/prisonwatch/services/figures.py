@@ -615,6 +615,18 @@ def _scope_dict(scope: Scope) -> dict[str, Any]:
     }
 
 
+def held_not_counted(view: View, on: date) -> int:
+    """At least how many persons surely held at the end of `on` the stock cannot count, since
+    no designation as a political prisoner (in scope) is recorded for them by then: a
+    registry imported without `designated` events counts nobody, and says so."""
+    held = sum(
+        1
+        for ivs in view.custody.values()
+        if any(iv.start.latest <= on and (iv.end is None or iv.end.earliest > on) for iv in ivs)
+    )
+    return max(0, held - view.index.stock_on(on).high)
+
+
 def stats(
     view: View,
     scope: Scope,
@@ -949,7 +961,16 @@ DEAL_CSV_COLUMNS = (
 
 
 def _said(figs: list[dict[str, Any]]) -> str:
-    return "; ".join(f["text"] + (f" per {f['by']}" if f["by"] else "") for f in figs)
+    """Published figures as said, each with who said it and the addresses of its sources
+    (a publisher where the address is not shown), so that each can be cited: "123 per
+    Meduza, RBC (https://meduza.io/..., https://www.rbc.ru/...); 114 per Radio Svoboda (...)"."""
+    out = []
+    for f in figs:
+        where = ", ".join(w for s in f.get("sources", ()) if (w := s["url"] or s["publisher"]))
+        out.append(
+            f["text"] + (f" per {f['by']}" if f["by"] else "") + (f" ({where})" if where else "")
+        )
+    return "; ".join(out)
 
 
 def deal_csv_row(d: dict[str, Any]) -> dict[str, Any]:

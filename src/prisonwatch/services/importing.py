@@ -33,6 +33,8 @@ class ImportReport:
 
     problems: list[Problem] = field(default_factory=list)
     result: ApplyResult | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    """What was written but may not be what was meant (`lone_corrections`)."""
 
     @property
     def ok(self) -> bool:
@@ -104,6 +106,7 @@ def merge(batches: Sequence[Batch]) -> Batch:
         out.claims.extend(b.claims)
         out.public_ids.extend(b.public_ids)
         out.where.update(b.where)
+        out.protection_unstated |= b.protection_unstated
     return out
 
 
@@ -213,7 +216,46 @@ def import_files(
         # references relate lines, and would blame a good line for a refused one's absence.
         return ImportReport(list(dict.fromkeys(problems + future_lines(batch, now))))
     batch.update_why = update_why
-    return import_batch(store, batch, actor, now)
+    warnings = lone_corrections(store, batch)
+    report = import_batch(store, batch, actor, now)
+    if report.ok:
+        report.warnings = warnings
+    return report
+
+
+def lone_corrections(store: LedgerStore, batch: Batch) -> list[Problem]:
+    """New events that may be corrections recorded beside what they correct: a row whose
+    content changed (a date corrected in a spreadsheet) gets a new id when the file gives
+    none, so it is imported as a second event and the wrong one stays in force. Named for each
+    new event of a person who has a stored event of the same kind (and organisation) that the
+    files do not hold; written all the same, since a second detention or sentence can be
+    true. An event that says what it `supersedes` is a correction already."""
+    if not batch.events:
+        return []
+    held = {e.id for e in store.events(ids=sorted({e.id for e in batch.events}))}
+    new = [e for e in batch.events if e.id not in held and not e.supersedes]
+    persons = sorted({e.person_id for e in new})
+    if not persons:
+        return []
+    in_file = {e.id for e in batch.events}
+    stored: dict[tuple[str, str, str | None], list[Event]] = {}
+    for old in effective_events(store.events(persons)):
+        if old.id not in in_file:
+            stored.setdefault((old.person_id, old.kind.value, old.organisation), []).append(old)
+    found = []
+    for e in new:
+        for old in stored.get((e.person_id, e.kind.value, e.organisation), []):
+            found.append(
+                Problem(
+                    batch.where.get(e.id, e.id),
+                    "id",
+                    f"new {e.kind.value} of {e.person_id!r} on {e.date}, beside the stored one "
+                    f"on {old.date} ({old.id}) that the files do not hold: if the row corrects "
+                    f"it, give the row the id {old.id} and import with --update --why, or void "
+                    f"the old one (prisonwatch void event {old.id} --why ...)",
+                )
+            )
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,11 +271,20 @@ class Planned:
 
 def check_files(
     store: LedgerStore, paths: Sequence[Path], now: datetime, kind: str | None = None
-) -> tuple[list[Planned], list[Problem]]:
-    """What importing the files would do, record by record, without writing anything."""
+) -> tuple[list[Planned], list[Problem], list[Problem]]:
+    """What importing the files would do, record by record, without writing anything, with
+    the warnings the import would give (`lone_corrections`); or
+    every problem that would refuse the import (the checks `import_files` makes: dates after
+    today, timelines that cannot be true, unknown references, repeated ids), so that a file
+    the check passes does not fail when imported. A row changing a stored record is shown as
+    `changed` here, not as a problem: `--update --why` decides how it is imported."""
     batch, problems = read_files(paths, now, kind)
     if problems:
-        return [], problems
+        return [], list(dict.fromkeys(problems + future_lines(batch, now))), []
+    batch.update_why = "check"  # changed rows are planned as revisions, listed below
+    found = future_lines(batch, now) + timeline_problems(store, batch) + store.problems(batch)
+    if found:
+        return [], list(dict.fromkeys(found)), []
     lookups: list[tuple[str, Sequence[Any], Callable[[], Sequence[Any]]]] = [
         ("source", batch.sources, lambda: store.sources([s.id for s in batch.sources])),
         ("person", batch.persons, store.persons),
@@ -242,6 +293,7 @@ def check_files(
         ("observation", batch.observations, store.observations),
     ]
     out: list[Planned] = []
+    notes = lone_corrections(store, batch)
     for name, records, stored in lookups:
         if not records:
             continue
@@ -253,11 +305,22 @@ def check_files(
             if old is None:
                 out.append(Planned(name, where, rid, "new", {}))
                 continue
-            changed = {k: v for k, v in diff(old, r).items() if k not in _BOOKKEEPING}
-            if name == "source":
-                changed.pop("text", None)
+            written = r
+            if name == "person" and rid in batch.protection_unstated:
+                r = dataclasses.replace(r, protection=old.protection)  # kept, as import does
+            changed = _changes(old, r)
+            if changed and not _changes(store.first_version(name, rid), written):
+                changed = {}  # the row as first recorded: a repeat (a file from before an edit)
             out.append(Planned(name, where, rid, "changed" if changed else "unchanged", changed))
-    return out, []
+    return out, [], notes
 
 
 _BOOKKEEPING = ("recorded_at", "merged_into", "superseded_by", "review", "recorded_by")
+
+
+def _changes(before: object | None, after: object) -> dict[str, tuple[object, object]]:
+    """The fields an import compares (bookkeeping and a source's text aside)."""
+    found = {k: v for k, v in diff(before, after).items() if k not in _BOOKKEEPING}
+    if isinstance(after, Source):
+        found.pop("text", None)
+    return found

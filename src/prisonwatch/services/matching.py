@@ -91,10 +91,23 @@ def judge(
     store.add_judgement(Judgement(name, person_id, verdict, actor, at, note))
 
 
-def merge(store: LedgerStore, keep: str, gone: str, actor: str, at: datetime) -> None:
+def merge(
+    store: LedgerStore, keep: str, gone: str, actor: str, at: datetime, why: str | None = None
+) -> None:
     if keep == gone:
         raise DecisionError(f"cannot merge person {keep!r} with itself")
     try:
-        store.merge_persons(keep, gone, actor, at)
+        store.merge_persons(keep, gone, actor, at, (why or "").strip() or None)
+    except StorageError as exc:
+        raise DecisionError(str(exc)) from None
+
+
+def unmerge(store: LedgerStore, gone: str, actor: str, at: datetime, why: str) -> str:
+    """Undo a merge made by mistake: `gone` is a person of its own again, and later
+    matching no longer takes its names for the person it had joined. Gives that person."""
+    if not why.strip():
+        raise DecisionError("--why: say why the merge was wrong")
+    try:
+        return store.unmerge_person(gone, actor, at, why.strip())
     except StorageError as exc:
         raise DecisionError(str(exc)) from None

@@ -74,6 +74,7 @@ def timeline(
         "region": person.region,
         "country": person.country,
         "protection": person.protection.value,
+        "merged_into": person.merged_into,
         "status": status,
         "custody": [
             {

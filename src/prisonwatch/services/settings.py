@@ -24,6 +24,8 @@ class Settings:
         url = db or env.get("PRISONWATCH_DB") or DEFAULT_DB
         if "://" not in url:
             url = f"sqlite:///{url}"
+        elif url.startswith("postgres://"):  # libpq's short scheme, as hosting services give it
+            url = "postgresql+psycopg://" + url.removeprefix("postgres://")
         return cls(
             db_url=url,
             actor=env.get("PRISONWATCH_ACTOR") or env.get("USER") or "cli",

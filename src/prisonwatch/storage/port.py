@@ -69,6 +69,10 @@ class Batch:
     update_why: str | None = None
     """When set, a record stored under its id with other content becomes a revision with this
     reason (`import --update`) instead of a problem."""
+    protection_unstated: set[str] = field(default_factory=set)
+    """Persons whose row gave no protection (no such column, or an empty cell): a stored
+    person keeps their level, never lowered to the default `public` by a file that says
+    nothing of it."""
     public_ids: list[PublicId] = field(default_factory=list)
     """Public ids from a backup (`PublicId`), stored as given: one the store already holds
     otherwise is a problem, so a restore never changes an id the public already knows."""
@@ -283,6 +287,11 @@ class LedgerStore(Protocol):
     ) -> None:
         """Join `gone` into `keep` by a revision of `gone`: both histories stay; `gone`
         resolves to `keep`."""
+
+    def unmerge_person(self, gone: str, actor: str, at: datetime, why: str) -> str:
+        """Undo a merge by a revision of `gone` that stands alone again (its names, events
+        and search its own); the person it had been merged into, which it no longer
+        resolves to. `StorageError` when `gone` is unknown or not merged."""
 
     def drop_queued(self, claim_id: str, actor: str, at: datetime) -> int:
         """Take a claim's pending names off the queue (its acceptance was undone); how many."""

@@ -79,7 +79,10 @@ def open_engine(url: str) -> Engine:
     try:
         engine = create_engine(url, pool_pre_ping=True)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise StorageError(f"database URL {redact_url(url)!r} cannot be used: {exc}") from None
+        raise StorageError(
+            f"database URL {redact_url(url)!r} cannot be used: {exc} (expected a SQLite file "
+            "path or sqlite:///PATH, or postgresql+psycopg://USER@HOST:PORT/DATABASE)"
+        ) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -412,6 +415,21 @@ class SqlStore:
 
         self._write(w)
 
+    def unmerge_person(self, gone: str, actor: str, at: datetime, why: str) -> str:
+        def w(conn: Connection) -> str:
+            found = _Reader(conn).persons([gone])
+            if not found:
+                raise StorageError(f"unknown person {gone!r}")
+            keep = found[0].merged_into
+            if keep is None:
+                raise StorageError(f"person {gone!r} is not merged into another: nothing to undo")
+            alone = dataclasses.replace(found[0], merged_into=None)
+            _revise(conn, "person", gone, alone, actor, at, why, None)
+            return keep
+
+        result: str = self._write(w)
+        return result
+
     def drop_queued(self, claim_id: str, actor: str, at: datetime) -> int:
         def w(conn: Connection) -> int:
             q = t.name_queue
@@ -711,6 +729,10 @@ class _Writer:
             if r.id in current:
                 known.append(_neutral(current[r.id]))
             now = current.get(r.id)
+            if kind == "person" and now is not None and _neutral(r) not in known:
+                r = self._kept_protection(r, now)
+                if r is None:
+                    continue
             kept = dataclasses.replace(r, recorded_at=first[r.id].recorded_at)
             if _neutral(r) in known:
                 if now is None and self.batch.restore:
@@ -731,6 +753,27 @@ class _Writer:
                     )
                 )
         return new
+
+    def _kept_protection(self, row: Person, now: Person) -> Person | None:
+        """A stored person's row as the import takes it: a row that states no protection (no
+        column, or an empty cell: a spreadsheet kept since before the person was protected)
+        keeps the stored level; one that states a level less strict than the stored one is a
+        problem (None), since writing it would publish a person whose protection someone chose.
+        Lowering a protection is a decision of its own: `edit person --protection`."""
+        if row.id in self.batch.protection_unstated:
+            return dataclasses.replace(row, protection=now.protection)
+        if stricter(row.protection, now.protection) is row.protection:
+            return row
+        self.problems.append(
+            Problem(
+                self._where(row.id),
+                "protection",
+                f"person {row.id!r} is {now.protection.value}: an import never lowers a "
+                f"protection to {row.protection.value} (use `prisonwatch edit person {row.id} "
+                "--protection ... --why ...`)",
+            )
+        )
+        return None
 
     def _restored(self, kind: str, record: Any) -> Any:
         """A void person recorded again keeps the protection of its last version before the
@@ -756,13 +799,16 @@ class _Writer:
         in_batch: set[str],
         what: str,
     ) -> None:
-        wanted = {rid: (owner, fld) for owner, rid, fld in ((o, r, f) for o, r, f in ids) if rid}
+        wanted: dict[str, list[tuple[str, str]]] = {}
+        for owner, rid, fld in ids:
+            if rid:
+                wanted.setdefault(rid, []).append((owner, fld))
         missing = set(wanted) - in_batch
         if missing:
             missing -= self._existing_ids(table, sorted(missing))
-        for rid in sorted(missing):
-            owner, fld = wanted[rid]
-            self.problems.append(Problem(self._where(owner), fld, f"unknown {what} {rid!r}"))
+        for rid in sorted(missing):  # every row naming it, so that none is left to find later
+            for owner, fld in wanted[rid]:
+                self.problems.append(Problem(self._where(owner), fld, f"unknown {what} {rid!r}"))
 
     def check(self) -> tuple[list[Any], ...]:
         """Every reason the store refuses this batch, gathered in `problems` without writing:

@@ -177,6 +177,7 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
         raise NotFoundError("no such person")
     data = people.timeline(ledger.store, p, now().date(), analyst=False)
     data.pop("problems", None)
+    data.pop("merged_into", None)  # an internal id, which may name a protected person
     data["id"] = proj.person_id(p.id)
     events = {e.id: e for e in ledger.store.events([p.id])}
     claims = {
