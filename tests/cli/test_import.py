@@ -73,6 +73,32 @@ def test_release_before_any_detention_is_refused(cli: Cli, tmp_path: Path) -> No
     assert count_events(cli) == 0
 
 
+def test_a_return_to_custody_while_held_is_refused(cli: Cli, tmp_path: Path) -> None:
+    """A return says a release came first; with none recorded the release is missing or the
+    row is a detention mislabelled. It was accepted silently, and the person's record then
+    hid the missing release (new-user trial, session 6)."""
+    persons = write(tmp_path, "persons.csv", PERSONS)
+    events = write(
+        tmp_path,
+        "events.csv",
+        "id,person_id,kind,date\nd1,p1,detained,2021-03-12\nr1,p1,returned_to_custody,2024-11-17\n",
+    )
+    r = cli("import", persons, events)
+    assert r.code == 2
+    assert (
+        f"{events}:3: kind: returned_to_custody on 2024-11-17 while held since 2021-03-12 (d1) "
+        "with no release between"
+    ) in r.err, r.err
+    assert count_events(cli) == 0
+    fixed = write(
+        tmp_path,
+        "events_fixed.csv",
+        "id,person_id,kind,date\nd1,p1,detained,2021-03-12\nx1,p1,released,2024-06-01\n"
+        "r1,p1,returned_to_custody,2024-11-17\n",
+    )
+    assert cli("import", persons, fixed).code == 0
+
+
 def test_duplicate_ids_in_file_and_against_the_database(cli: Cli, tmp_path: Path) -> None:
     dup = write(tmp_path, "persons.csv", PERSONS + "p1,Other Name,,,,public\n")
     r = cli("import", dup)

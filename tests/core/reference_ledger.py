@@ -69,6 +69,15 @@ def fold_custody(events: Sequence[Event]) -> tuple[list[Interval], list[Problem]
         if kind in CUSTODY_START or (kind is EventKind.DESIGNATED and not intervals):
             if open_start is None:
                 open_start, implied = ev, kind is EventKind.DESIGNATED
+            elif kind is EventKind.RETURNED_TO_CUSTODY:  # the rule added in session 6
+                problems.append(
+                    Problem(
+                        ev.id,
+                        "kind",
+                        f"returned_to_custody on {ev.date} while held since "
+                        f"{open_start.date} ({open_start.id}) with no release between",
+                    )
+                )
         elif kind in CUSTODY_END:
             if open_start is None:
                 if kind not in (EventKind.DEPORTED, EventKind.DIED):

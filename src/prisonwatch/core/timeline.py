@@ -109,6 +109,17 @@ def fold_sorted(events: Sequence[Event]) -> tuple[list[Interval], list[Problem]]
         if kind in CUSTODY_START or (kind is EventKind.DESIGNATED and not intervals):
             if open_start is None:
                 open_start, implied = ev, kind is EventKind.DESIGNATED
+            elif kind is EventKind.RETURNED_TO_CUSTODY:
+                # a return says a release came first: none recorded means a release is missing
+                # from the record, or this is a detention (a sentence, a transfer) mislabelled
+                problems.append(
+                    Problem(
+                        ev.id,
+                        "kind",
+                        f"returned_to_custody on {ev.date} while held since "
+                        f"{open_start.date} ({open_start.id}) with no release between",
+                    )
+                )
         elif kind in CUSTODY_END:
             if open_start is None:
                 if kind not in (EventKind.DEPORTED, EventKind.DIED):
