@@ -304,17 +304,34 @@ def export(
     if fmt == "json":
         sys.stdout.write(render.as_json(data) + "\n")
     elif out_dir is not None:
+        names = {k: _file_name(k, include_protected) for k in data}
         try:
             _make_dir(out_dir, include_protected)
             for k, rows in data.items():
-                _write(out_dir / f"{k}.csv", [exporting.to_csv(rows, k)], include_protected)
+                _write(
+                    out_dir / names[k],
+                    [_csv_or_lines(rows, k, include_protected)],
+                    include_protected,
+                )
         except OSError as exc:
             raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
-        out.print(f"wrote {', '.join(f'{k}.csv' for k in data)} to {out_dir}")
+        out.print(f"wrote {', '.join(names.values())} to {out_dir}")
     elif kind not in data:
         raise CliError(f"--kind {kind}: only in the full backup (--include-protected)")
     else:
-        sys.stdout.write(exporting.to_csv(data[kind], kind))
+        sys.stdout.write(_csv_or_lines(data[kind], kind, include_protected))
+
+
+def _file_name(kind: str, backup: bool) -> str:
+    """A kind's file in an export folder: CSV, except a backup's sources, in JSON Lines (an
+    ingested article's text spans lines, which a CSV value may not)."""
+    return f"{kind}.jsonl" if backup and kind == "sources" else f"{kind}.csv"
+
+
+def _csv_or_lines(rows: list[dict[str, Any]], kind: str, backup: bool) -> str:
+    if backup and kind == "sources":
+        return exporting.to_jsonl(rows)
+    return exporting.to_csv(rows, kind, backup)
 
 
 PRIVATE_FILE = 0o600
