@@ -267,3 +267,30 @@ def test_any_articles_without_an_address_round_trip(
             for i, t in enumerate(texts)
         ]
         _round_trip(f"sqlite:///{tmp / 'h.db'}", tmp, sources)
+
+
+def test_an_address_added_to_a_backup_row_is_refused_not_dropped(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    """A backup's row names its sources by id; its `source_url` only shows their addresses. An
+    address edited into it (to add a source) would be ignored: it is refused, naming the line."""
+    with tempfile.TemporaryDirectory(dir=tmp_path) as d:
+        origin = SqlStore(f"sqlite:///{Path(d) / 'o.db'}")
+        origin.migrate()
+        _world(origin, [_article(TEXT), _listing("https://example.org/list")])
+        files = _backup(origin, tmp_path / "backup")
+        origin.close()
+    events = tmp_path / "backup" / "events.csv"
+    good = events.read_text(encoding="utf-8")
+    assert importing.check_files(store, files, NOW)[1] == []
+    events.write_text(
+        good.replace(",https://example.org/list,", ",https://example.org/list|https://x.org,", 1),
+        encoding="utf-8",
+    )
+    report = importing.import_files(store, files, "tester", NOW)
+    assert [(p.where, p.field) for p in report.problems] == [(f"{events}:2", "source_url")]
+    assert "https://example.org/list" in report.problems[0].reason
+    assert store.sources() == [] and store.events() == []
+    assert importing.check_files(store, files, NOW)[1] == report.problems
+    events.write_text(good, encoding="utf-8")
+    assert importing.import_files(store, files, "tester", NOW).ok

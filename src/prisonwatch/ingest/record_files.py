@@ -51,6 +51,8 @@ class _Context:
 
     now: datetime
     sources: dict[str, Source] = field(default_factory=dict)
+    addresses: tuple[str, ...] | None = None
+    """The current row's `source_url` when it names its sources by id (`source_ids`)."""
 
     def source_for(self, url: str, row: Mapping[str, Any], recorded_at: datetime) -> str:
         sid = Source.make_id(None, url)
@@ -112,6 +114,7 @@ def _source_ids(row: Mapping[str, Any], ctx: _Context, recorded_at: datetime) ->
     the reader (an article's address is not its id, which is the hash of its text)."""
     by_id: tuple[str, ...] = _field("source_ids", _listed_source_ids, row)
     if by_id:
+        ctx.addresses = _field("source_url", f.listing, row)
         return by_id
     return tuple(ctx.source_for(u, row, recorded_at) for u in _field("source_url", f.listing, row))
 
@@ -470,6 +473,7 @@ def _read(
         if not isinstance(item, dict):
             problems.append(Problem(where, "record", "expected an object"))
             continue
+        ctx.addresses = None
         try:
             record = READERS[item_kind](item, ctx)
         except _RowError as bad:
@@ -485,6 +489,8 @@ def _read(
             continue
         targets[item_kind].append(record)
         batch.where[record.id] = where
+        if ctx.addresses is not None:
+            batch.addresses[(item_kind, record.id)] = ctx.addresses
         if item_kind == "persons" and f.text(item.get("protection")) is None:
             batch.protection_unstated.add(record.id)
     batch.sources = list(ctx.sources.values()) + batch.sources
