@@ -294,3 +294,18 @@ def test_an_address_added_to_a_backup_row_is_refused_not_dropped(
     assert importing.check_files(store, files, NOW)[1] == report.problems
     events.write_text(good, encoding="utf-8")
     assert importing.import_files(store, files, "tester", NOW).ok
+
+
+def test_a_backups_sources_are_split_into_files_import_reads() -> None:
+    """A backup's sources hold article texts (up to a million characters each): written as
+    one file, a store of many articles gave a file `import` refuses as too large. They are
+    split at the limit, line by line, in order; a line separator inside a text splits
+    nothing."""
+    rows = [{"id": str(i), "text": f"article {i}\u2028\x85" + "x" * 40} for i in range(10)]
+    one = exporting.to_jsonl(rows)
+    size = len(one.encode()) // 10
+    parts = exporting.jsonl_parts(rows, 3 * size)
+    assert "".join(parts) == one and len(parts) == 4
+    assert all(len(p.encode()) <= 3 * size for p in parts)
+    assert [len(p.split("\n")) - 1 for p in parts] == [3, 3, 3, 1]
+    assert exporting.jsonl_parts([], 100) == [""]

@@ -408,3 +408,21 @@ def to_jsonl(rows: list[dict[str, Any]]) -> str:
     """Rows as JSON Lines, one object a line with every value as exported (absent values as
     null): how a backup writes its sources, whose texts span lines."""
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def jsonl_parts(rows: list[dict[str, Any]], limit: int) -> list[str]:
+    """Rows as JSON Lines in parts of at most `limit` bytes each (in UTF-8), in order, so that
+    each part is a file `import` reads (a backup's sources, whose texts run to megabytes);
+    always at least one part, empty when there are no rows."""
+    parts: list[str] = []
+    lines: list[str] = []
+    size = 0
+    for line in (to_jsonl([row]) for row in rows):  # a line each (a text's U+2028 is no end)
+        n = len(line.encode())
+        if lines and size + n > limit:
+            parts.append("".join(lines))
+            lines, size = [], 0
+        lines.append(line)
+        size += n
+    parts.append("".join(lines))
+    return parts
