@@ -141,8 +141,8 @@ def test_export_import_round_trip(cli: Cli, tmp_path: Path) -> None:
     r = cli("export", "--format", "csv", "--out", str(out), "--include-protected")
     assert r.code == 0, r.err
     other = Cli(f"sqlite:///{tmp_path / 'other.db'}", tmp_path)
-    kinds = ("sources", "persons", "deals", "events", "observations", "public_ids")
-    files = [str(out / f"{k}.csv") for k in kinds]
+    kinds = ("persons", "deals", "events", "observations", "public_ids")
+    files = [str(out / "sources.jsonl"), *(str(out / f"{k}.csv") for k in kinds)]
     r = other("import", *files)
     assert r.code == 0, r.err
     a = json.loads(cli("export", "--format", "json", "--include-protected").out)
@@ -214,7 +214,10 @@ def test_a_backup_is_readable_by_its_owner_only(cli: Cli, tmp_path: Path) -> Non
     out = tmp_path / "export"
     assert cli("export", "--format", "csv", "--out", str(out)).code == 0  # public first
     assert (out / "persons.csv").stat().st_mode & 0o077
-    for fmt, files in (("csv", ("persons.csv", "events.csv")), ("ftm", ("entities.ftm.json",))):
+    for fmt, files in (
+        ("csv", ("persons.csv", "events.csv", "sources.jsonl")),
+        ("ftm", ("entities.ftm.json",)),
+    ):
         r = cli("export", "--format", fmt, "--out", str(out), "--include-protected")
         assert r.code == 0, r.err
         for name in files:

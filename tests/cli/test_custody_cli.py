@@ -73,7 +73,11 @@ def test_full_export_round_trips_custody_details(cli: Cli, tmp_path: Path) -> No
     r = cli("export", "--format", "csv", "--out", str(out), "--include-protected")
     assert r.code == 0, r.err
     other = Cli(f"sqlite:///{tmp_path / 'other.db'}", tmp_path)
-    r = other("import", *(str(out / f"{k}.csv") for k in ("sources", "persons", "events")))
+    r = other(
+        "import",
+        str(out / "sources.jsonl"),
+        *(str(out / f"{k}.csv") for k in ("persons", "events")),
+    )
     assert r.code == 0, r.err
     a = json.loads(cli("export", "--format", "json", "--include-protected").out)
     b = json.loads(other("export", "--format", "json", "--include-protected").out)

@@ -32,8 +32,13 @@ def _backup(store: SqlStore, out: Path) -> list[Path]:
     out.mkdir()
     data = exporting.export_records(store, include_protected=True)
     for kind, rows in data.items():
-        (out / f"{kind}.csv").write_text(exporting.to_csv(rows, kind), encoding="utf-8")
-    return [out / f"{k}.csv" for k in ("sources", "persons", "deals", "events", "observations")]
+        if kind == "sources":  # an article's text spans lines: JSON Lines, as the CLI writes
+            (out / "sources.jsonl").write_text(exporting.to_jsonl(rows), encoding="utf-8")
+            continue
+        text = exporting.to_csv(rows, kind, backup=True)
+        (out / f"{kind}.csv").write_text(text, encoding="utf-8")
+    kinds = ("persons", "deals", "events", "observations")
+    return [out / "sources.jsonl", *(out / f"{k}.csv" for k in kinds)]
 
 
 def _public(store: SqlStore) -> tuple[dict[str, Any], list[str]]:

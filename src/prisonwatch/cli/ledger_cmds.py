@@ -27,6 +27,7 @@ from prisonwatch.cli.common import (
 )
 from prisonwatch.core.custody import CustodyError
 from prisonwatch.core.periods import Granularity
+from prisonwatch.ingest.record_files import MAX_FILE_BYTES
 from prisonwatch.services import custody as custody_service
 from prisonwatch.services import exporting, figures, importing, people, samples
 from prisonwatch.services.public import Projection
@@ -304,17 +305,38 @@ def export(
     if fmt == "json":
         sys.stdout.write(render.as_json(data) + "\n")
     elif out_dir is not None:
+        files = {
+            name: text
+            for k, rows in data.items()
+            for name, text in _files_of(k, rows, include_protected)
+        }
         try:
             _make_dir(out_dir, include_protected)
-            for k, rows in data.items():
-                _write(out_dir / f"{k}.csv", [exporting.to_csv(rows, k)], include_protected)
+            for name, text in files.items():
+                _write(out_dir / name, [text], include_protected)
         except OSError as exc:
             raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
-        out.print(f"wrote {', '.join(f'{k}.csv' for k in data)} to {out_dir}")
+        out.print(f"wrote {', '.join(files)} to {out_dir}")
     elif kind not in data:
         raise CliError(f"--kind {kind}: only in the full backup (--include-protected)")
     else:
-        sys.stdout.write(exporting.to_csv(data[kind], kind))
+        sys.stdout.write(_csv_or_lines(data[kind], kind, include_protected))
+
+
+def _files_of(kind: str, rows: list[dict[str, Any]], backup: bool) -> list[tuple[str, str]]:
+    """A kind's files in an export folder: one CSV, except a backup's sources, in JSON Lines
+    (an ingested article's text spans lines, which a CSV value may not), split into
+    `sources.jsonl`, `sources-2.jsonl`, ... so that no file is larger than `import` reads."""
+    if not (backup and kind == "sources"):
+        return [(f"{kind}.csv", _csv_or_lines(rows, kind, backup))]
+    parts = exporting.jsonl_parts(rows, MAX_FILE_BYTES)
+    return [(f"sources-{i}.jsonl" if i > 1 else "sources.jsonl", t) for i, t in enumerate(parts, 1)]
+
+
+def _csv_or_lines(rows: list[dict[str, Any]], kind: str, backup: bool) -> str:
+    if backup and kind == "sources":
+        return exporting.to_jsonl(rows)
+    return exporting.to_csv(rows, kind, backup)
 
 
 PRIVATE_FILE = 0o600

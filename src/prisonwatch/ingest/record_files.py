@@ -51,6 +51,8 @@ class _Context:
 
     now: datetime
     sources: dict[str, Source] = field(default_factory=dict)
+    addresses: tuple[str, ...] | None = None
+    """The current row's `source_url` when it names its sources by id (`source_ids`)."""
 
     def source_for(self, url: str, row: Mapping[str, Any], recorded_at: datetime) -> str:
         sid = Source.make_id(None, url)
@@ -85,7 +87,35 @@ def _recorded(row: Mapping[str, Any], ctx: _Context) -> datetime:
     return at or ctx.now
 
 
+_SOURCE_ID = re.compile(r"sha256:[0-9a-f]{64}")
+"""A source's id as the store makes it (`Source.make_id`)."""
+
+
+def _source_id(value: object) -> str | None:
+    sid = f.ident(value)
+    if sid is not None and not _SOURCE_ID.fullmatch(sid):
+        raise f.FieldError(f"expected sha256: and 64 hex digits, not {f.shown(sid)}")
+    return sid
+
+
+def _listed_source_ids(value: object) -> tuple[str, ...]:
+    listed = f.listing(value)
+    for sid in listed:
+        _source_id(sid)
+    if len(set(listed)) != len(listed):
+        raise f.FieldError("a source is named twice")
+    return listed
+
+
 def _source_ids(row: Mapping[str, Any], ctx: _Context, recorded_at: datetime) -> tuple[str, ...]:
+    """The record's sources, in order: by id where the row names them (`source_ids`, as a
+    backup does: a source with no address, an ingested article, has only its id), else by
+    address (`source_url`). With `source_ids` given, `source_url` is only their addresses for
+    the reader (an article's address is not its id, which is the hash of its text)."""
+    by_id: tuple[str, ...] = _field("source_ids", _listed_source_ids, row)
+    if by_id:
+        ctx.addresses = _field("source_url", f.listing, row)
+        return by_id
     return tuple(ctx.source_for(u, row, recorded_at) for u in _field("source_url", f.listing, row))
 
 
@@ -239,13 +269,22 @@ def read_observation(row: Mapping[str, Any], ctx: _Context) -> Observation:
 
 
 def read_source(row: Mapping[str, Any], ctx: _Context) -> Source:
+    """A source. With its `id` (as a backup gives it) its text is read exactly as written, not
+    trimmed, and must be the text (or, with none, the address) the id is the hash of: the id
+    is what records name it by, and a text that does not give it back is not that source."""
     recorded = _recorded(row, ctx)
     url = _field("url", f.text, row)
-    body = _field("text", lambda v: f.text(v, f.TEXT_MAX, lines=True), row)
+    sid = _field("id", _source_id, row)
+    reader = _exact_text if sid is not None else lambda v: f.text(v, f.TEXT_MAX, lines=True)
+    body = _field("text", reader, row)
     if url is None and body is None:
         raise _RowError("url", "a source needs an address or a text")
+    made = Source.make_id(body, url)
+    if sid is not None and sid != made:
+        what = "text" if body is not None else "address"
+        raise _RowError("id", f"not the hash of the source's {what} ({made[:19]}...)")
     return Source(
-        id=Source.make_id(body, url),
+        id=made,
         url=url,
         title=_field("title", f.text, row),
         publisher=_field("publisher", f.text, row),
@@ -254,6 +293,25 @@ def read_source(row: Mapping[str, Any], ctx: _Context) -> Source:
         recorded_at=recorded,
         text=body,
     )
+
+
+def _exact_text(value: object) -> str | None:
+    """A source's text as a backup holds it: every character kept (its id is the hash of
+    them all); no NUL (no database holds one), no more than `fields.TEXT_MAX` characters."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise f.FieldError("expected text")
+    if len(value) > f.TEXT_MAX:
+        raise f.FieldError(f"too long: {len(value)} characters (at most {f.TEXT_MAX})")
+    bad = _NOT_IN_TEXT.search(value)
+    if bad is not None:
+        what = "NUL" if bad.group() == "\x00" else f"a lone surrogate U+{ord(bad.group()):04X}"
+        raise f.FieldError(f"{what} at character {bad.start() + 1} (not allowed here)")
+    return value
+
+
+_NOT_IN_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 _PUBLIC_ID_KINDS = ("key", "person", "event")
@@ -415,6 +473,7 @@ def _read(
         if not isinstance(item, dict):
             problems.append(Problem(where, "record", "expected an object"))
             continue
+        ctx.addresses = None
         try:
             record = READERS[item_kind](item, ctx)
         except _RowError as bad:
@@ -430,6 +489,8 @@ def _read(
             continue
         targets[item_kind].append(record)
         batch.where[record.id] = where
+        if ctx.addresses is not None:
+            batch.addresses[(item_kind, record.id)] = ctx.addresses
         if item_kind == "persons" and f.text(item.get("protection")) is None:
             batch.protection_unstated.add(record.id)
     batch.sources = list(ctx.sources.values()) + batch.sources

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -111,6 +112,18 @@ COLUMNS: dict[str, list[str]] = {
         "recorded_at",
     ],
 }
+
+
+BACKUP_COLUMNS: dict[str, list[str]] = {
+    **COLUMNS,
+    "sources": ["id", *COLUMNS["sources"], "text"],
+    "deals": [*COLUMNS["deals"], "source_ids"],
+    "events": [*COLUMNS["events"], "source_ids"],
+    "observations": [*COLUMNS["observations"], "source_ids"],
+}
+"""The full backup's columns: every source with its id and text (an ingested article has no
+address; its text is what its id is the hash of), and each record's sources by id, in order
+(`source_url` names only the sources that have an address)."""
 
 
 def _ts(value: datetime) -> str:
@@ -218,17 +231,24 @@ def export_records(
 
 
 def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
+    """The full backup: every source (with or without an address, with its text) and every
+    record's link to its sources by id, so that a restore gives back the same provenance."""
     sources = {s.id: s for s in store.sources()}
 
     def urls(ids: tuple[str, ...]) -> str:
-        return "|".join(sources[i].url or "" for i in ids if i in sources)
+        return "|".join(u for i in ids if i in sources and (u := sources[i].url))
+
+    def linked(row: dict[str, Any], ids: tuple[str, ...]) -> dict[str, Any]:
+        return {**row, "source_ids": "|".join(ids)}
 
     return {
-        "sources": [_source_row(s) for s in sources.values() if s.url and s.text is None],
+        "sources": [{"id": s.id, **_source_row(s), "text": s.text} for s in sources.values()],
         "persons": [_person_row(p) for p in store.persons()],
-        "deals": [_deal_row(d, urls) for d in store.deals()],
-        "events": [_full_event_row(e, urls) for e in store.events()],
-        "observations": [_observation_row(o, urls) for o in store.observations()],
+        "deals": [linked(_deal_row(d, urls), d.source_ids) for d in store.deals()],
+        "events": [linked(_full_event_row(e, urls), e.source_ids) for e in store.events()],
+        "observations": [
+            linked(_observation_row(o, urls), o.source_ids) for o in store.observations()
+        ],
         "public_ids": [
             {"kind": p.kind, "record_id": p.record_id, "public_id": p.public_id}
             for p in ClearanceStore(store).held_public_ids()
@@ -369,10 +389,40 @@ def _shown_order(dated: list[tuple[FuzzyDate, dict[str, Any]]]) -> list[dict[str
     return [row for _, row in dated]
 
 
-def to_csv(rows: list[dict[str, Any]], kind: str) -> str:
+def to_csv(rows: list[dict[str, Any]], kind: str, backup: bool = False) -> str:
+    """One kind's rows as CSV, with the public export's columns or (`backup`) the full
+    backup's. A backup's sources are not CSV (`to_jsonl`): an article's text spans lines, which
+    a CSV value may not."""
+    if backup and kind == "sources":
+        raise ValueError("a backup's sources are written as JSON Lines (to_jsonl)")
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS[kind], lineterminator="\n")
+    columns = (BACKUP_COLUMNS if backup else COLUMNS)[kind]
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
     return buf.getvalue()
+
+
+def to_jsonl(rows: list[dict[str, Any]]) -> str:
+    """Rows as JSON Lines, one object a line with every value as exported (absent values as
+    null): how a backup writes its sources, whose texts span lines."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def jsonl_parts(rows: list[dict[str, Any]], limit: int) -> list[str]:
+    """Rows as JSON Lines in parts of at most `limit` bytes each (in UTF-8), in order, so that
+    each part is a file `import` reads (a backup's sources, whose texts run to megabytes);
+    always at least one part, empty when there are no rows."""
+    parts: list[str] = []
+    lines: list[str] = []
+    size = 0
+    for line in (to_jsonl([row]) for row in rows):  # a line each (a text's U+2028 is no end)
+        n = len(line.encode())
+        if lines and size + n > limit:
+            parts.append("".join(lines))
+            lines, size = [], 0
+        lines.append(line)
+        size += n
+    parts.append("".join(lines))
+    return parts

@@ -105,9 +105,42 @@ def merge(batches: Sequence[Batch]) -> Batch:
         out.observations.extend(b.observations)
         out.claims.extend(b.claims)
         out.public_ids.extend(b.public_ids)
+        out.addresses.update(b.addresses)
         out.where.update(b.where)
         out.protection_unstated |= b.protection_unstated
     return out
+
+
+def address_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
+    """Rows that name their sources by id (`source_ids`, as a backup does) and give addresses
+    (`source_url`) that are not those sources' addresses, in order: an address added to, or
+    changed in, a backup's row would otherwise be dropped without a word. An id that names no
+    source is the store's problem (an unknown reference), not this one."""
+    if not batch.addresses:
+        return []
+    records = {
+        (kind, r.id): r.source_ids
+        for kind, recs in (
+            ("events", batch.events),
+            ("deals", batch.deals),
+            ("observations", batch.observations),
+        )
+        for r in recs
+    }
+    named = {i for key in batch.addresses for i in records.get(key, ())}
+    known = {s.id: s for s in store.sources(sorted(named))}
+    known.update({s.id: s for s in batch.sources})
+    found = []
+    for key, given in batch.addresses.items():
+        ids = records.get(key, ())
+        if any(i not in known for i in ids):
+            continue
+        expected = tuple(u for i in ids if (u := known[i].url))
+        if given != expected:
+            shown = "|".join(expected) or "none"
+            why = f"not the addresses of the sources named in source_ids (theirs: {shown})"
+            found.append(Problem(batch.where.get(key[1], key[1]), "source_url", why))
+    return found
 
 
 def timeline_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
@@ -211,6 +244,7 @@ def import_files(
     With `update_why`, a changed record under a stored id becomes a revision with that reason.
     """
     batch, problems = read_files(paths, now, kind)
+    problems = problems or address_problems(store, batch)
     if problems:
         # A date after today is a line's own mistake, named beside the others; timelines and
         # references relate lines, and would blame a good line for a refused one's absence.
@@ -279,6 +313,7 @@ def check_files(
     the check passes does not fail when imported. A row changing a stored record is shown as
     `changed` here, not as a problem: `--update --why` decides how it is imported."""
     batch, problems = read_files(paths, now, kind)
+    problems = problems or address_problems(store, batch)
     if problems:
         return [], list(dict.fromkeys(problems + future_lines(batch, now))), []
     batch.update_why = "check"  # changed rows are planned as revisions, listed below

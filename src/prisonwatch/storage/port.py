@@ -76,6 +76,10 @@ class Batch:
     public_ids: list[PublicId] = field(default_factory=list)
     """Public ids from a backup (`PublicId`), stored as given: one the store already holds
     otherwise is a problem, so a restore never changes an id the public already knows."""
+    addresses: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    """(kind, record id) → the addresses a row gave in `source_url` beside `source_ids` (as a
+    backup writes them): they must be the addresses of the sources it names by id, so that an
+    address added to a backup's row is refused, never silently dropped."""
 
     def __len__(self) -> int:
         return sum(
