@@ -40,3 +40,31 @@ def test_a_spelling_in_an_unspaced_script_added_to_a_protected_person_is_taken_i
     assert "s1" not in afresh.sources
     assert "s1" not in kept.sources
     assert kept.sources == afresh.sources and kept.persons == afresh.persons
+
+
+def test_a_region_naming_a_newly_protected_person_is_hidden_after_several_changes() -> None:
+    """The regions checked when the protected names change are those the projection carried
+    from earlier changes (`_regions`), not every person walked again: a region first borne by
+    a person renamed in an earlier change must still be hidden when a later change protects
+    the person it names, as a projection made afresh hides it."""
+    canary = Person("pw-c", "Zmicier Kanarejka", AT)
+    holder = Person("pw-h", "Ales Holder", AT, region="Minsk")
+    other = Person("pw-o", "Ivan Other", AT, region="Hrodna")
+    persons = {p.id: p for p in (canary, holder, other)}
+    proj = Projection.of(persons.values(), (), frozenset(), {})
+    # a change of another person: the regions are made here, before the region below exists
+    moved = Person(other.id, other.name, AT, region="Brest")
+    persons = {**persons, other.id: moved}
+    proj = proj.updated(persons, {}, {other.id: other}, set(), frozenset())
+    # the holder's region comes to name the canary, while the canary is public
+    named = Person(holder.id, holder.name, AT, region="Kanarejka street")
+    persons = {**persons, holder.id: named}
+    proj = proj.updated(persons, {}, {holder.id: holder}, set(), frozenset())
+    assert proj.persons[holder.id].region == "Kanarejka street"
+    # the canary becomes protected: the holder's region names them from now on
+    hidden = Person(canary.id, canary.name, AT, protection=Protection.COUNTS_ONLY)
+    persons = {**persons, canary.id: hidden}
+    proj = proj.updated(persons, {}, {canary.id: canary}, set(), frozenset())
+    afresh = Projection.of(persons.values(), (), frozenset(), {})
+    assert afresh.persons[holder.id].region is None
+    assert proj.persons == afresh.persons

@@ -216,7 +216,7 @@ class View:
         change cannot be taken in this way (a correction of another person's event whose owner
         is not among those read): the caller then loads the view afresh. The old view is left
         as it was, for requests still reading it."""
-        persons = dict(self.persons)
+        persons = self.persons.copy()
         added = False
         for pid, p in fresh.persons.items():
             if p is None:
@@ -228,7 +228,7 @@ class View:
             persons = dict(sorted(persons.items()))
         touched = set(fresh.persons) | set(fresh.events)
         superseded = self.superseded.copy()
-        supersedes_of = dict(self.supersedes_of)
+        supersedes_of = self.supersedes_of.copy()
         for pid in touched:
             old = supersedes_of.pop(pid, frozenset())
             new = frozenset(
@@ -246,10 +246,10 @@ class View:
         # per-person maps are changed in place where a key stays (a key taken out and put
         # back would leave a hole, and a dict with holes is copied entry by entry, several
         # times slower, on every later write)
-        by_person = dict(self.by_person)
-        custody = dict(self.custody)
-        political = dict(self.political)
-        problems_by = dict(self.problems_by)
+        by_person = self.by_person.copy()
+        custody = self.custody.copy()
+        political = self.political.copy()
+        problems_by = self.problems_by.copy()
         freed = None if self.freed is None else set(self.freed)
         gone: list[Interval] = []
         come: list[Interval] = []
@@ -284,7 +284,7 @@ class View:
         tallies, revolving = self._memos_after(removed, added_events)
         index = self.index.replaced(gone, come)
         flows = self._flows_after(gone, come, index)
-        sources = dict(self.sources)
+        sources = self.sources.copy()
         for sid, s in fresh.sources.items():
             if s is None:
                 sources.pop(sid, None)

@@ -152,6 +152,11 @@ class Projection:
     the protected names (`updated`). Empty until made (`_keyed_made`)."""
     _keyed_made: list[bool] = field(default_factory=list, compare=False, repr=False)
     _remembered: dict[Any, tuple[Any, Any]] = field(default_factory=dict, compare=False, repr=False)
+    _regions: list[frozenset[str]] = field(default_factory=list, compare=False, repr=False)
+    """Every region a person bore while public here or in a projection this one was made
+    from (`updated`): a superset of the public persons' stored regions, so that a change of
+    the protected names checks those regions without walking every person. Empty: not
+    known yet (made from the persons on the first such change)."""
     """Public answers made through this projection from figures (`remembered`)."""
 
     @classmethod
@@ -247,8 +252,8 @@ class Projection:
         (voided while protected): their names stay among the protected names.
 
         The names a touched person bore before the change join their former names."""
-        former = dict(self.former)
-        withdrawn = dict(self.withdrawn)
+        former = self.former.copy()
+        withdrawn = self.withdrawn.copy()
         for pid, old in changed_persons.items():
             if pid in persons:
                 withdrawn.pop(pid, None)  # in force again
@@ -270,6 +275,7 @@ class Projection:
                 if level[pid] is not Protection.PUBLIC:
                     protected.add(pid)
         names, named, ids = self.names, self._named, self._ids
+        regions = self._regions_with(persons, affected)
         if (
             protected != self.protected
             or withdrawn.keys() != self.withdrawn.keys()
@@ -284,11 +290,10 @@ class Projection:
             )
             if not fresh.judges_alike(self.names):
                 names, named, ids = fresh, {}, {}
-        public = dict(self.persons)
+        public = self.persons.copy()
         added = False
         if names is not self.names:
             # regions the new names judge otherwise: their public persons are shown again
-            regions = {p.region for pid in public if (p := persons.get(pid)) and p.region}
             moved = {
                 r
                 for r in regions
@@ -326,7 +331,7 @@ class Projection:
                 if (ps := _public_source(s, names, cleared, named))
             }
         else:
-            sources = dict(self.sources)
+            sources = self.sources.copy()
             for sid in changed_sources:
                 sources.pop(sid, None)
                 s = all_sources.get(sid)
@@ -347,10 +352,21 @@ class Projection:
             named,
             withdrawn,
         )
+        out._regions.append(regions)
         if ids is self._ids and self._keyed_made:
             out._keyed_persons.update(self._keyed_after(out, affected))
             out._keyed_made.append(True)
         return out
+
+    def _regions_with(self, persons: dict[str, Person], affected: Iterable[str]) -> frozenset[str]:
+        """`_regions` (made from every stored person when not known) with the stored regions
+        of the `affected` persons added."""
+        if self._regions:
+            known = self._regions[0]
+        else:
+            known = frozenset(p.region for p in persons.values() if p.region)
+        more = {r for pid in affected if (p := persons.get(pid)) and (r := p.region)}
+        return known | more if not more <= known else known
 
     def text(self, value: str | None) -> str | None:
         """A stored free text, only when it names no protected person."""

@@ -97,7 +97,7 @@ class Registry:
             (old_text(o) is None) != (text(o) is None) for o in self.known_orgs
         ):
             return None
-        everyone = dict(self.everyone)
+        everyone = self.everyone.copy()
         added = False
         for pid in changed:
             p = current(pid)
@@ -110,8 +110,8 @@ class Registry:
             everyone = dict(sorted(everyone.items()))
         stale = set(self.stale)
         stale_chars = self.stale_chars
-        fresh = dict(self.fresh)
-        orgs = dict(self.orgs)
+        fresh = self.fresh.copy()
+        orgs = self.orgs.copy()
         known = set(self.known_orgs)
         for pid in changed:
             if pid not in stale:
