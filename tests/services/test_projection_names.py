@@ -68,3 +68,25 @@ def test_a_region_naming_a_newly_protected_person_is_hidden_after_several_change
     afresh = Projection.of(persons.values(), (), frozenset(), {})
     assert afresh.persons[holder.id].region is None
     assert proj.persons == afresh.persons
+
+
+def test_the_persons_shown_otherwise_after_a_change_are_known_without_comparing_all() -> None:
+    """`shown_changed` names every person whose shown record a change replaced (the public
+    registry searches them again): the touched persons and those whose region the new
+    protected names hide, as comparing every person finds them."""
+    canary = Person("pw-c", "Zmicier Kanarejka", AT)
+    holder = Person("pw-h", "Ales Holder", AT, region="Kanarejka street")
+    others = [Person(f"pw-{i}", f"Ivan Other{i}", AT, region="Brest") for i in range(5)]
+    persons = {p.id: p for p in (canary, holder, *others)}
+    before = Projection.of(persons.values(), (), frozenset(), {})
+    hidden = Person(canary.id, canary.name, AT, protection=Protection.COUNTS_ONLY)
+    persons = {**persons, canary.id: hidden}
+    after = before.updated(persons, {}, {canary.id: canary}, set(), frozenset())
+    every = {pid for pid, p in after.persons.items() if before.persons.get(pid) is not p}
+    every |= {pid for pid in before.persons if pid not in after.persons}
+    assert every == {canary.id, holder.id}
+    assert after.shown_changed(before) == every
+    unrelated = Projection.of(persons.values(), (), frozenset(), {})
+    assert after.shown_changed(unrelated) == {
+        pid for pid, p in after.persons.items() if unrelated.persons.get(pid) is not p
+    }  # not made from it: every person compared

@@ -152,6 +152,11 @@ class Projection:
     the protected names (`updated`). Empty until made (`_keyed_made`)."""
     _keyed_made: list[bool] = field(default_factory=list, compare=False, repr=False)
     _remembered: dict[Any, tuple[Any, Any]] = field(default_factory=dict, compare=False, repr=False)
+    _shown_moved: list[tuple[int, frozenset[str]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
+    """(id of the projection this one was made from by `updated`, the persons whose shown
+    record may be another object here than there): see `shown_changed`."""
     _regions: list[frozenset[str]] = field(default_factory=list, compare=False, repr=False)
     """Every region a person bore while public here or in a projection this one was made
     from (`updated`): a superset of the public persons' stored regions, so that a change of
@@ -292,6 +297,7 @@ class Projection:
                 names, named, ids = fresh, {}, {}
         public = self.persons.copy()
         added = False
+        shown_moved = set(affected)
         if names is not self.names:
             # regions the new names judge otherwise: their public persons are shown again
             moved = {
@@ -303,6 +309,7 @@ class Projection:
                 for pid in public:
                     if pid not in affected and persons[pid].region in moved:
                         public[pid] = _public_person(persons[pid], names, named)
+                        shown_moved.add(pid)
         exported = set(self.exported)
         withheld = set(self.withheld)
         for pid in affected:
@@ -353,9 +360,21 @@ class Projection:
             withdrawn,
         )
         out._regions.append(regions)
+        out._shown_moved.append((id(self), frozenset(shown_moved)))
         if ids is self._ids and self._keyed_made:
             out._keyed_persons.update(self._keyed_after(out, affected))
             out._keyed_made.append(True)
+        return out
+
+    def shown_changed(self, old: Projection) -> set[str]:
+        """The persons whose shown record is another object here than in `old` (changed,
+        come or gone), or more: when this projection was made from `old` by `updated`
+        (`old` being alive, its id is its own), the persons that change touched or showed
+        again, without comparing every person; else found by comparing them all."""
+        if self._shown_moved and self._shown_moved[0][0] == id(old):
+            return set(self._shown_moved[0][1])
+        out = {pid for pid, p in self.persons.items() if old.persons.get(pid) is not p}
+        out.update(pid for pid in old.persons if pid not in self.persons)
         return out
 
     def _regions_with(self, persons: dict[str, Person], affected: Iterable[str]) -> frozenset[str]:
