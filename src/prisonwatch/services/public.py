@@ -310,19 +310,17 @@ class Projection:
                     if pid not in affected and persons[pid].region in moved:
                         public[pid] = _public_person(persons[pid], names, named)
                         shown_moved.add(pid)
-        exported = set(self.exported)
-        withheld = set(self.withheld)
+        exported_now: set[str] = set()  # of the affected persons
+        withheld_now: set[str] = set()
         for pid in affected:
-            exported.discard(pid)
-            withheld.discard(pid)
             p = persons.get(pid)
             shown = None
             if p is not None and level[pid] is Protection.PUBLIC:
-                exported.add(pid)
+                exported_now.add(pid)
                 if not p.merged_into:
                     shown = _public_person(p, names, named)
             elif p is not None and level[pid] is Protection.WITHHOLD_NAME:
-                withheld.add(pid)
+                withheld_now.add(pid)
             if shown is None:
                 public.pop(pid, None)
             else:
@@ -346,8 +344,8 @@ class Projection:
                     sources[sid] = ps
         out = Projection(
             public,
-            frozenset(exported),
-            frozenset(withheld),
+            _moved_members(self.exported, affected, exported_now),
+            _moved_members(self.withheld, affected, withheld_now),
             sources,
             cleared,
             names,
@@ -580,6 +578,14 @@ def _mentions(names: ProtectedNames, named: dict[str, bool], text: str | None) -
         if len(named) < MAX_NAMED:
             named[text] = found
     return found
+
+
+def _moved_members(old: frozenset[str], affected: set[str], now: set[str]) -> frozenset[str]:
+    """`old` with the `affected` persons in it as `now` says (those of `now` in, the other
+    affected out): `old` itself when that changes nothing (no copy of 100,000 ids)."""
+    if all((pid in old) == (pid in now) for pid in affected):
+        return old
+    return (old - affected) | now
 
 
 def _level_moves(old: Person | None, new: Person | None) -> bool:
