@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import os
 import pstats
 import statistics
@@ -113,6 +114,7 @@ def main() -> None:
     )
     parser.add_argument("--profile", help="write a cProfile of the writes and reads after them")
     args = parser.parse_args()
+    print(f"load at start {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.db) if args.db else Path(tmp) / "edit.db"
         url = f"sqlite:///{path}"
@@ -149,7 +151,7 @@ def main() -> None:
                 f"dashboard {base_page:.1f} ms"
             )
             print(f"ledger: {ledger.rebuilt} full build(s), {ledger.advanced} change(s) taken in")
-            rows: list[tuple[str, float, float, float, float, float, bool, str, float]] = []
+            rows: list[tuple[str, float, float, float, float, float, bool, str, float, float]] = []
             profilers: list[cProfile.Profile] = []
             if args.profile:
                 # every thread started from here on (the request threads of a second client,
@@ -166,6 +168,7 @@ def main() -> None:
                 threading.Thread.start = profiled  # type: ignore[method-assign]
                 client = TestClient(app).__enter__()
             profiler = cProfile.Profile() if args.profile else None
+            collections = gc_watch()
 
             def measure(what: str, write: Any, pid: str, q: str, shows: Any) -> bool:
                 """One write, then the first public statistics, person page, search for
@@ -174,6 +177,7 @@ def main() -> None:
                 builds = ledger.rebuilt
                 if profiler:
                     profiler.enable()
+                cpu0 = time.process_time()
                 r, w = timed(write)
                 if r.status_code != 200:
                     if profiler:
@@ -184,6 +188,7 @@ def main() -> None:
                 _, pp = timed(lambda: client.get(f"/api/v1/persons/{pid}"))
                 found, sq = timed(lambda: client.get("/api/v1/persons", params={"q": q}))
                 page, d = (None, 0.0) if args.no_dashboard else timed(lambda: client.get("/"))
+                cpu_ms = (time.process_time() - cpu0) * 1000
                 if profiler:
                     profiler.disable()
                 assert page is None or page.status_code == 200
@@ -195,12 +200,12 @@ def main() -> None:
                     + timed(lambda: client.get("/api/v1/persons", params={"q": q}))[1]
                     for _ in range(3)
                 )
-                rows.append((what, w, s, pp, sq, d, ok, fed, warm))
+                rows.append((what, w, s, pp, sq, d, ok, fed, warm, cpu_ms))
                 print(
                     f"{what:<34} write {w:6.0f}  then stats {s:6.0f}  person {pp:6.0f}  "
                     f"search {sq:6.0f}  dashboard {d:6.0f} ms; edit->stats+person+search "
-                    f"{w + s + pp + sq:6.0f} ms (same three warm: {warm:.0f} ms)  "
-                    f"shown: {ok}  ({fed})"
+                    f"{w + s + pp + sq:6.0f} ms, CPU {cpu_ms:6.0f} ms (same three warm: "
+                    f"{warm:.0f} ms)  shown: {ok}  ({fed})"
                 )
                 return True
 
@@ -276,6 +281,8 @@ def main() -> None:
                 every.dump_stats(args.profile)
                 every.sort_stats("cumulative").print_stats("prisonwatch", 60)
             print(f"ledger: {ledger.rebuilt} full build(s), {ledger.advanced} change(s) taken in")
+            gc.callbacks.remove(collections.note)
+            print(f"garbage collections during the writes: {collections}")
             for kind in dict.fromkeys(r[0] for r in rows):
                 mine = [r for r in rows if r[0] == kind]
                 stats_ms = statistics.median(r[1] + r[2] for r in mine)
@@ -283,7 +290,8 @@ def main() -> None:
                     f"{kind:<34} edit->stats median {stats_ms:6.0f}"
                     f" ms; edit->stats+person+search median "
                     f"{statistics.median(r[1] + r[2] + r[3] + r[4] for r in mine):6.0f} ms "
-                    f"(worst {max(r[1] + r[2] + r[3] + r[4] for r in mine):.0f}); the same three "
+                    f"(worst {max(r[1] + r[2] + r[3] + r[4] for r in mine):.0f}; CPU of the "
+                    f"process {statistics.median(r[9] for r in mine):.0f}); the same three "
                     f"warm {statistics.median(r[8] for r in mine):.0f} ms; all shown: "
                     f"{all(r[6] for r in mine)}"
                 )
@@ -302,6 +310,32 @@ def main() -> None:
                     f"computed the new ones: {ledger.served_previous}"
                 )
         store.close()
+
+
+class GcWatch:
+    """Garbage collections seen by `gc.callbacks`: how many of each generation, and the
+    time they took (a full collection walks every object the server holds)."""
+
+    def __init__(self) -> None:
+        self.count = [0, 0, 0]
+        self.ms = [0.0, 0.0, 0.0]
+        self._start = 0.0
+
+    def note(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.count[info["generation"]] += 1
+            self.ms[info["generation"]] += ms(self._start)
+
+    def __str__(self) -> str:
+        return ", ".join(f"generation {g}: {self.count[g]} ({self.ms[g]:.0f} ms)" for g in range(3))
+
+
+def gc_watch() -> GcWatch:
+    watch = GcWatch()
+    gc.callbacks.append(watch.note)
+    return watch
 
 
 def readers(client: TestClient, auth: dict[str, str], n: int, event_id: str | None) -> None:

@@ -8,6 +8,7 @@ first requests warm the caches (the derived ledger and the name index), and only
 latency measured. Baseline in the same run: the same server's `/static/style.css` (no work).
 
     python bench/web_latency.py [--persons 100000] [--backends sqlite,postgresql]
+    python bench/web_latency.py --db URL [--snapshot FILE]   (a database loaded before)
 """
 
 from __future__ import annotations
@@ -41,17 +42,17 @@ PG_ADMIN = os.environ.get(
     "PRISONWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
 CLIENTS = 20
+WARM_UP = 1800
+"""Seconds the first requests (the cold build of the ledger and the name index) may take."""
 
 
-def load(url: str, n: int) -> list[str]:
-    """Write n persons and about 10 n events; returns spellings to search for."""
-    store = SqlStore(url)
-    store.migrate()
+def people(n: int) -> tuple[list[Person], list[str]]:
+    """The n persons `load` writes, and the spellings searched for (the same every time)."""
     rnd = random.Random(5)
     from datetime import datetime
 
     at = datetime(2026, 1, 1)
-    persons, names, queries = [], [], []
+    out, queries = [], []
     for i in range(n):
         given = rnd.choice(GIVEN)
         sur = surname(rnd)
@@ -62,10 +63,21 @@ def load(url: str, n: int) -> list[str]:
             aliases=(f"{given[1]} {variant(sur, rnd)}",),
             country="BY",
         )
-        persons.append(rows.person_row(p))
-        names.extend(rows.person_name_rows(p))
+        out.append(p)
         if i % 97 == 0:
             queries.append(rnd.choice([p.name, p.aliases[0], sur]))
+    return out, queries
+
+
+def load(url: str, n: int) -> list[str]:
+    """Write n persons and about 10 n events; returns spellings to search for."""
+    store = SqlStore(url)
+    store.migrate()
+    persons, names = [], []
+    everyone, queries = people(n)
+    for p in everyone:
+        persons.append(rows.person_row(p))
+        names.extend(rows.person_name_rows(p))
     events = [rows.event_row(e) for e in registry(n)]
     with store.engine.begin() as conn:
         for table, values in ((t.persons, persons), (t.person_names, names), (t.events, events)):
@@ -90,9 +102,9 @@ def wait(base: str, seconds: float) -> None:
     raise SystemExit("server did not start")
 
 
-def get(url: str) -> float:
+def get(url: str, timeout: float = 120) -> float:
     start = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=120) as r:
+    with urllib.request.urlopen(url, timeout=timeout) as r:
         r.read()
     return (time.perf_counter() - start) * 1000
 
@@ -114,28 +126,35 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def run(backend: str, url: str, n: int) -> None:
+def run(backend: str, url: str, n: int, loaded: bool = False, snapshot: str = "") -> None:
     t0 = time.time()
-    queries = load(url, n)
-    print(f"[{backend}] loaded {n:,} persons and ~{10 * n:,} events in {time.time() - t0:.0f} s")
+    if loaded:
+        queries = people(n)[1]
+        print(f"[{backend}] {n:,} persons loaded before ({url}); load {os.getloadavg()[0]:.1f}")
+    else:
+        queries = load(url, n)
+        took = time.time() - t0
+        print(f"[{backend}] loaded {n:,} persons and ~{10 * n:,} events in {took:.0f} s")
     port = random.randint(20000, 40000)
     base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "PRISONWATCH_SNAPSHOT": snapshot} if snapshot else None
     server = subprocess.Popen(
         [sys.executable, "-m", "prisonwatch", "serve", "--db", url, "--port", str(port)],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
         stdin=subprocess.DEVNULL,
+        env=env,
     )
     try:
         wait(base, 60)
         days = [f"2025-{m:02d}-15" for m in range(1, 13)]
         t0 = time.time()
         for d in days:
-            get(f"{base}/api/v1/stats?on={d}")
+            get(f"{base}/api/v1/stats?on={d}", WARM_UP)
         took = time.time() - t0
         print(f"[{backend}] warm-up of the statistics (first load of the ledger): {took:.1f} s")
         t0 = time.time()
-        get(f"{base}/api/v1/persons?q=warm")
+        get(f"{base}/api/v1/persons?q=warm", WARM_UP)
         print(f"[{backend}] warm-up of the name index: {time.time() - t0:.1f} s")
         rnd = random.Random(1)
         base_p = measure([f"{base}/static/style.css"] * 400)
@@ -151,9 +170,14 @@ def run(backend: str, url: str, n: int) -> None:
         print(f"[{backend}]   /api/v1/stats           {stats_p[0]:7.1f} / {stats_p[1]:7.1f}")
         print(f"[{backend}]   /api/v1/persons?q=      {search_p[0]:7.1f} / {search_p[1]:7.1f}")
         print(f"[{backend}] server peak RSS {peak_rss_mb(server.pid):.0f} MB")
+        print(f"[{backend}] load average {os.getloadavg()[0]:.1f}")
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def main() -> None:
@@ -162,7 +186,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--persons", type=int, default=100_000)
     ap.add_argument("--backends", default="sqlite,postgresql")
+    ap.add_argument("--db", help="a database `load` filled before (--persons of them): no load")
+    ap.add_argument("--snapshot", default="", help="the server's snapshot file (with --db)")
     args = ap.parse_args()
+    if args.db:
+        backend = "postgresql" if args.db.startswith("postgresql") else "sqlite"
+        run(backend, args.db, args.persons, loaded=True, snapshot=args.snapshot)
+        return
     for backend in args.backends.split(","):
         if backend == "sqlite":
             with tempfile.TemporaryDirectory() as tmp:

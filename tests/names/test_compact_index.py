@@ -8,6 +8,7 @@ left answering as before."""
 from __future__ import annotations
 
 import random
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -108,17 +109,32 @@ def test_a_person_taken_out_leaves_nothing_in_the_new_index() -> None:
     index = NameIndex.build((pid, name, [name]) for pid, name in people)
     index.add("p1", "Ihar X", ["Ihar Znakovich"])  # in place: the old row is dead
     changed = index.replaced(["p2", "p3"], [("p4", "Maryia Hidden", ["Maryia Hidden"])])
-    assert changed.rows == [pid for pid, _ in people if pid not in ("p1", "p2", "p3", "p4")] + [
+    live = [pid for row, pid in enumerate(changed.rows) if changed.row_of.get(pid) == row]
+    assert live == [pid for pid, _ in people if pid not in ("p1", "p2", "p3", "p4")] + [
         "p1",
         "p4",
     ]
-    assert len(changed.spellings) == sum(len(changed.forms_of(p)) for p in changed.row_of)
+    # the rows that are not live: p1's old one (p1 still has every spelling it holds), and
+    # the erased rows of p2, p3 and p4's old name, which hold no id and no spelling
+    others = [(row, pid) for row, pid in enumerate(changed.rows) if changed.row_of.get(pid) != row]
+    assert sorted(pid for _, pid in others) == ["", "", "", "p1"]
+    erased = [row for row, pid in others if pid == ""]
+    held = {s for row, pid in enumerate(changed.rows) if pid for s in changed._run(row)}
+    for row in erased:
+        assert not changed._run(row)
+    for s in range(len(changed.spellings)):
+        if s not in held:
+            assert changed.spellings.folded[s] == ""
+            assert not any(changed.spellings.tokens(s))
     kept = {t for p in changed.row_of for f in changed.forms_of(p) for t in f.tokens}
     for key, k in changed.lexicon.key_ids.items():
         rows = changed.blocks.get(k).tolist()
-        assert all(r < len(changed.rows) for r in rows)
+        assert all(r < len(changed.rows) and changed.rows[r] for r in rows)
         holders = {changed.rows[r] for r in rows}
         assert holders == {p for p in changed.row_of if key in _keys(changed, p)}
+    slips = changed.slips
+    slips.freeze()
+    assert all(changed.rows[r] for r in slips._rows.tolist())
     assert "hidden" in kept and "znakovich" in kept
 
 
@@ -126,11 +142,46 @@ def test_an_edit_keeping_every_spelling_leaves_a_dead_row_until_many() -> None:
     people = [(f"p{i}", f"Ihar {s}", [f"Ihar {s}"]) for i, s in enumerate(SURNAMES)]
     index = NameIndex.build(people)
     edited = index.replaced(["p8"], [("p8", "Ihar Znak", ["Ihar Znak", "Ihar X"])])
-    assert len(edited.rows) == len(people) + 1  # the old row is dead, not purged
+    assert len(edited.rows) == len(people) + 1  # the old row is dead, not erased
+    assert edited.rows.count("p8") == 2
     assert edited.block("t:znak") == ["p8"]
     fewer = edited.replaced(["p8"], [("p8", "Ihar Znak", ["Ihar Znak"])])
-    assert len(fewer.rows) == len(people)  # a spelling gone: purged
+    assert fewer.rows.count("p8") == 1  # a spelling gone: every earlier row of p8 erased
+    assert fewer.rows.count("") == 2
     assert fewer.block("t:x") == []
+    assert fewer.match("Ihar X", 5) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    first=st.lists(person_st, min_size=1, max_size=8),
+    steps=st.lists(
+        st.tuples(st.sampled_from(["replace", "remove"]), st.lists(person_st, min_size=1)),
+        max_size=8,
+    ),
+)
+def test_compaction_after_erased_rows_answers_as_a_fresh_build(
+    first: list[tuple[str, list[str]]], steps: list[tuple[str, list[tuple[str, list[str]]]]]
+) -> None:
+    """With few dead rows allowed, erased and dead rows are renumbered away often: the index
+    answers as a fresh build throughout, and after compaction holds no hole."""
+    names_of: dict[str, list[str]] = {}
+    for pid, names in first:
+        names_of[pid] = [*names_of.get(pid, []), *names]
+    index = NameIndex.build((pid, names[0], names) for pid, names in names_of.items())
+    with patch.object(matcher, "DEAD_ROWS", 2):
+        for kind, people in steps:
+            if kind == "replace":
+                index = index.replaced((), [(pid, names[0], names) for pid, names in people])
+                for pid in {pid for pid, _ in people}:
+                    names_of[pid] = [n for p, names in people if p == pid for n in names]
+            else:
+                index = index.replaced([pid for pid, _ in people], ())
+                for pid, _ in people:
+                    names_of.pop(pid, None)
+            if index._dead_count == 0:
+                assert "" not in index.rows and len(index.rows) == len(index.row_of)
+            assert _answers(index) == _answers(_fresh(index, names_of))
 
 
 def _keys(index: NameIndex, pid: str) -> set[str]:

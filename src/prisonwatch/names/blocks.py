@@ -12,7 +12,7 @@ and leaves the other as it was.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import numpy as np
 import numpy.typing as npt
@@ -98,7 +98,31 @@ class KeyRows:
             self.freeze()
         out = KeyRows()
         out._table = self._table
-        out._tail, out._tail_size = dict(self._tail), self._tail_size
+        out._tail, out._tail_size = self._tail.copy(), self._tail_size
+        return out
+
+    def without(self, rows: Collection[int]) -> KeyRows:
+        """A new table without any entry of `rows`, the others in their order (one copy of the
+        table with those entries left out; this one is left as it is)."""
+        out = self.copy()
+        start, held = out._table
+        gone = np.fromiter(rows, dtype=np.int32, count=len(rows))
+        drop = np.isin(held, gone)
+        if drop.any():
+            bounds = np.frombuffer(start, dtype=np.int64)
+            key_of = np.searchsorted(bounds, np.flatnonzero(drop), side="right") - 1
+            removed = np.bincount(key_of, minlength=len(bounds) - 1)
+            fresh = bounds.copy()
+            fresh[1:] -= np.cumsum(removed)
+            out._table = (array("q", fresh.tobytes()), held[~drop])
+        if out._tail:
+            left = set(rows)
+            tail = {}
+            for k, mine in out._tail.items():
+                kept = tuple(r for r in mine if r not in left)
+                if kept:
+                    tail[k] = kept
+            out._tail, out._tail_size = tail, sum(map(len, tail.values()))
         return out
 
     def renumbered(self, renumber: npt.NDArray[np.int32]) -> KeyRows:

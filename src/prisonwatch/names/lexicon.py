@@ -139,6 +139,15 @@ class Spellings:
         out._how, out.folded = array("h", self._how), list(self.folded)
         return out
 
+    def erase(self, run: range) -> None:
+        """Blank the spellings `run` in place (a row erased from its index: nothing of the
+        name stays): no text, every token number 0. Their numbers stay, empty."""
+        if not run:
+            return
+        self.folded[run.start : run.stop] = [""] * len(run)
+        lo, hi = self._start[run.start], self._start[run.stop]
+        self._tokens[lo:hi] = array("i", bytes(4 * (hi - lo)))
+
     def kept(self, runs: Sequence[range]) -> tuple[Spellings, list[range]]:
         """Only the spellings of `runs`, in that order, and where each run is now."""
         lo = np.fromiter((r.start for r in runs), dtype=np.int64, count=len(runs))

@@ -13,7 +13,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -371,10 +371,11 @@ class NameIndex:
         has its names replaced): what a change to a few persons does to the index, without
         building it again. This index is left as it is, for readers still holding it. The new
         index holds nothing of a person taken out, nor any spelling a person put in again no
-        longer has (one who became protected, say): then its rows are not marked dead but
-        gone (`_purged`), as if it had been built from the persons it holds. A person put in
-        again with all the spellings it had (most edits) leaves a dead row, until `DEAD_ROWS`
-        of them are purged at once."""
+        longer has (one who became protected, say): then every row the person had is erased
+        (`_erase`: blanked and taken out of the blocks and slips, costing a copy of those
+        tables, not a rebuild). A person put in again with all the spellings it had (most
+        edits) leaves a dead row; once `DEAD_ROWS` dead or erased rows gather, the index is
+        renumbered without them (`_purged`), as if built from the persons it holds."""
         added = list(added)
         out = self._copy()
         before: dict[str, set[tuple[tuple[str, ...], str, str]]] = {}
@@ -387,18 +388,21 @@ class NameIndex:
                 out._kill(row)
         for pid, display, all_names in added:
             out.add(pid, display, all_names)
-        lost = any(
-            pid not in out.row_of
-            or not held <= {(f.tokens, f.how, f.folded) for f in out.forms_of(pid)}
+        lost = {
+            pid
             for pid, held in before.items()
-        )
-        return out._purged() if lost or out._dead_count > DEAD_ROWS else out
+            if pid not in out.row_of
+            or not held <= {(f.tokens, f.how, f.folded) for f in out.forms_of(pid)}
+        }
+        if lost:
+            out._erase(lost)
+        return out._purged() if out._dead_count > DEAD_ROWS else out
 
     def _copy(self) -> NameIndex:
         out = NameIndex(self.lexicon)
-        out.names = dict(self.names)
+        out.names = self.names.copy()
         out.rows = list(self.rows)
-        out.row_of = dict(self.row_of)
+        out.row_of = self.row_of.copy()
         out.spellings = self.spellings.copy()
         out._runs = array("q", self._runs)
         out.blocks = self.blocks.copy()
@@ -406,6 +410,26 @@ class NameIndex:
         out._dead = None if self._dead is None else self._dead.copy()
         out._dead_count = self._dead_count
         return out
+
+    def _erase(self, pids: Collection[str]) -> None:
+        """Leave nothing of the dead rows of `pids` in this index (a new one, not yet read by
+        anyone): their spellings blanked, their entries taken out of the blocks and slips, the
+        person's id taken off them (a hole in the row numbers, which keeps the order of the
+        live rows: answers are those of a build of the live persons). The tables are copied
+        once with the entries left out; nothing is renumbered."""
+        dead = self._dead
+        if dead is None:
+            return
+        rows = self.rows
+        gone = [r for r in np.flatnonzero(dead[: len(rows)]).tolist() if rows[r] in pids]
+        if not gone:
+            return
+        for r in gone:
+            self.spellings.erase(self._run(r))
+            self._runs[2 * r + 1] = self._runs[2 * r]
+            rows[r] = ""
+        self.blocks = self.blocks.without(gone)
+        self.slips = self.slips.without(gone)
 
     def _purged(self) -> NameIndex:
         """The same persons without dead rows: rows, spellings, blocks and slips as a build of

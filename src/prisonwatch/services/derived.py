@@ -204,7 +204,7 @@ def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | No
         moved = old.names is not projection.names or old.protected != projection.protected
         public_registry = state.public_registry.updated(
             projection.persons.get,
-            touched | _replaced(old.persons, projection.persons) if moved else touched,
+            touched | projection.shown_changed(old) if moved else touched,
             lambda pid: view.by_person.get(pid, ()),
             projection.text,
             old.text if old.names is not projection.names else None,
@@ -241,14 +241,6 @@ def _kept(p: Person | None) -> Person | None:
 
 def _same(value: str | None) -> str | None:
     return value
-
-
-def _replaced(old: dict[str, Person], new: dict[str, Person]) -> set[str]:
-    """Persons whose shown record is another object in `new` than in `old` (changed, come or
-    gone)."""
-    out = {pid for pid, p in new.items() if old.get(pid) is not p}
-    out.update(pid for pid in old if pid not in new)
-    return out
 
 
 def protection_related(before: View, after: View, changes: ChangeSet) -> bool:

@@ -162,6 +162,16 @@ class Projection:
     the protected names (`updated`). Empty until made (`_keyed_made`)."""
     _keyed_made: list[bool] = field(default_factory=list, compare=False, repr=False)
     _remembered: dict[Any, tuple[Any, Any]] = field(default_factory=dict, compare=False, repr=False)
+    _shown_moved: list[tuple[int, frozenset[str]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
+    """(id of the projection this one was made from by `updated`, the persons whose shown
+    record may be another object here than there): see `shown_changed`."""
+    _regions: list[frozenset[str]] = field(default_factory=list, compare=False, repr=False)
+    """Every region a person bore while public here or in a projection this one was made
+    from (`updated`): a superset of the public persons' stored regions, so that a change of
+    the protected names checks those regions without walking every person. Empty: not
+    known yet (made from the persons on the first such change)."""
     """Public answers made through this projection from figures (`remembered`)."""
 
     @classmethod
@@ -257,8 +267,8 @@ class Projection:
         (voided while protected): their names stay among the protected names.
 
         The names a touched person bore before the change join their former names."""
-        former = dict(self.former)
-        withdrawn = dict(self.withdrawn)
+        former = self.former.copy()
+        withdrawn = self.withdrawn.copy()
         for pid, old in changed_persons.items():
             if pid in persons:
                 withdrawn.pop(pid, None)  # in force again
@@ -280,6 +290,7 @@ class Projection:
                 if level[pid] is not Protection.PUBLIC:
                     protected.add(pid)
         names, named, ids = self.names, self._named, self._ids
+        regions = self._regions_with(persons, affected)
         if (
             protected != self.protected
             or withdrawn.keys() != self.withdrawn.keys()
@@ -294,11 +305,11 @@ class Projection:
             )
             if not fresh.judges_alike(self.names):
                 names, named, ids = fresh, {}, {}
-        public = dict(self.persons)
+        public = self.persons.copy()
         added = False
+        shown_moved = set(affected)
         if names is not self.names:
             # regions the new names judge otherwise: their public persons are shown again
-            regions = {p.region for pid in public if (p := persons.get(pid)) and p.region}
             moved = {
                 r
                 for r in regions
@@ -308,19 +319,18 @@ class Projection:
                 for pid in public:
                     if pid not in affected and persons[pid].region in moved:
                         public[pid] = _public_person(persons[pid], names, named)
-        exported = set(self.exported)
-        withheld = set(self.withheld)
+                        shown_moved.add(pid)
+        exported_now: set[str] = set()  # of the affected persons
+        withheld_now: set[str] = set()
         for pid in affected:
-            exported.discard(pid)
-            withheld.discard(pid)
             p = persons.get(pid)
             shown = None
             if p is not None and level[pid] is Protection.PUBLIC:
-                exported.add(pid)
+                exported_now.add(pid)
                 if not p.merged_into:
                     shown = _public_person(p, names, named)
             elif p is not None and level[pid] is Protection.WITHHOLD_NAME:
-                withheld.add(pid)
+                withheld_now.add(pid)
             if shown is None:
                 public.pop(pid, None)
             else:
@@ -336,7 +346,7 @@ class Projection:
                 if (ps := _public_source(s, names, cleared, named))
             }
         else:
-            sources = dict(self.sources)
+            sources = self.sources.copy()
             for sid in changed_sources:
                 sources.pop(sid, None)
                 s = all_sources.get(sid)
@@ -344,8 +354,8 @@ class Projection:
                     sources[sid] = ps
         out = Projection(
             public,
-            frozenset(exported),
-            frozenset(withheld),
+            _moved_members(self.exported, affected, exported_now),
+            _moved_members(self.withheld, affected, withheld_now),
             sources,
             cleared,
             names,
@@ -357,6 +367,8 @@ class Projection:
             named,
             withdrawn,
         )
+        out._regions.append(regions)
+        out._shown_moved.append((id(self), frozenset(shown_moved)))
         if ids is self._ids and self._keyed_made:
             out._keyed_persons.update(self._keyed_after(out, affected))
             out._keyed_made.append(True)
@@ -368,6 +380,27 @@ class Projection:
         records included): public figures hold their dates at month precision
         (`core.month_precision`, `figures.View.month_precise`)."""
         return self.protected - self.withheld
+
+    def shown_changed(self, old: Projection) -> set[str]:
+        """The persons whose shown record is another object here than in `old` (changed,
+        come or gone), or more: when this projection was made from `old` by `updated`
+        (`old` being alive, its id is its own), the persons that change touched or showed
+        again, without comparing every person; else found by comparing them all."""
+        if self._shown_moved and self._shown_moved[0][0] == id(old):
+            return set(self._shown_moved[0][1])
+        out = {pid for pid, p in self.persons.items() if old.persons.get(pid) is not p}
+        out.update(pid for pid in old.persons if pid not in self.persons)
+        return out
+
+    def _regions_with(self, persons: dict[str, Person], affected: Iterable[str]) -> frozenset[str]:
+        """`_regions` (made from every stored person when not known) with the stored regions
+        of the `affected` persons added."""
+        if self._regions:
+            known = self._regions[0]
+        else:
+            known = frozenset(p.region for p in persons.values() if p.region)
+        more = {r for pid in affected if (p := persons.get(pid)) and (r := p.region)}
+        return known | more if not more <= known else known
 
     def text(self, value: str | None) -> str | None:
         """A stored free text, only when it names no protected person."""
@@ -572,6 +605,14 @@ def _mentions(names: ProtectedNames, named: dict[str, bool], text: str | None) -
         if len(named) < MAX_NAMED:
             named[text] = found
     return found
+
+
+def _moved_members(old: frozenset[str], affected: set[str], now: set[str]) -> frozenset[str]:
+    """`old` with the `affected` persons in it as `now` says (those of `now` in, the other
+    affected out): `old` itself when that changes nothing (no copy of 100,000 ids)."""
+    if all((pid in old) == (pid in now) for pid in affected):
+        return old
+    return (old - affected) | now
 
 
 def _level_moves(old: Person | None, new: Person | None) -> bool:

@@ -97,42 +97,47 @@ class Registry:
             (old_text(o) is None) != (text(o) is None) for o in self.known_orgs
         ):
             return None
-        everyone = dict(self.everyone)
-        added = False
-        for pid in changed:
-            p = current(pid)
-            if p is None:
-                everyone.pop(pid, None)
-            else:
-                added = added or pid not in everyone
-                everyone[pid] = p
-        if added:  # in id order, as built afresh
-            everyone = dict(sorted(everyone.items()))
+        everyone = self.everyone
+        now = {pid: current(pid) for pid in changed}
+        if any(everyone.get(pid) is not p for pid, p in now.items()):
+            everyone = everyone.copy()  # only when a person changed: an event's edit shares it
+            added = False
+            for pid, p in now.items():
+                if p is None:
+                    everyone.pop(pid, None)
+                else:
+                    added = added or pid not in everyone
+                    everyone[pid] = p
+            if added:  # in id order, as built afresh
+                everyone = dict(sorted(everyone.items()))
         stale = set(self.stale)
         stale_chars = self.stale_chars
-        fresh = dict(self.fresh)
-        orgs = dict(self.orgs)
+        fresh = self.fresh.copy()
+        orgs = self.orgs
         known = set(self.known_orgs)
         for pid in changed:
             if pid not in stale:
                 stale_chars += self._indexed_chars(pid)
                 stale.add(pid)
             fresh.pop(pid, None)
-            orgs.pop(pid, None)
             p = everyone.get(pid)
-            if p is None:
-                continue
-            fresh[pid] = tuple(search_key(n) for n in p.all_names)
             mine: set[str] = set()
-            for e in events_of(pid):
-                name = canonical_organisation(e.organisation)
-                if e.kind in RECOGNITION and name:
-                    known.add(name)
-                    org = text(name)
-                    if org:
-                        mine.add(org)
-            if mine:
-                orgs[pid] = mine
+            if p is not None:
+                fresh[pid] = tuple(search_key(n) for n in p.all_names)
+                for e in events_of(pid):
+                    name = canonical_organisation(e.organisation)
+                    if e.kind in RECOGNITION and name:
+                        known.add(name)
+                        org = text(name)
+                        if org:
+                            mine.add(org)
+            if orgs.get(pid, set()) != mine:
+                if orgs is self.orgs:
+                    orgs = orgs.copy()  # only when someone's organisations changed
+                if mine:
+                    orgs[pid] = mine
+                else:
+                    orgs.pop(pid, None)
         if len(stale) > MAX_STALE:
             return None
         return Registry(
