@@ -27,7 +27,7 @@ NAMES = {
 _LATIN = "aceopxyABCEHKMOPTXyiIŭοαερκΑΒΕΗΚΜΟΡΤΧ"
 _CYRILLIC_OF = "асеорхуАВСЕНКМОРТХуіІўоаеркАВЕНКМОРТХ"
 _MIXED = re.compile(rf"\b(?=\w*[а-яёіўА-ЯЁІЎ])(?=\w*[{_LATIN}])\w+\b")
-_KEYBOARD = re.compile(r"^[^aceopxyABCEHKMOPTXŭοαερκΑΒΕΗΚΜΟΡΤΧ]*$")
+_KEYBOARD = re.compile(rf"^[^{_LATIN.replace('i', '').replace('I', '')}]*$")
 """A mixed word whose only foreign letter is "i"/"I": Belarusian typed without its layout
 ("палiтвязнi"), mended and read, never refused for it."""
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -180,19 +180,16 @@ a Latin or Russian keyboard, which no mixed word holds."""
 
 
 def lookalikes_fixed(text: str) -> tuple[str, list[str]]:
-    """`text` with the Latin look-alike letters inside Cyrillic words ("пoлитзaключeнныx")
-    written in Cyrillic, letter for letter (every offset stays), and the words so mended."""
+    """`text` with the Latin look-alike letters inside Cyrillic words ("пoлитзaключeнныx"),
+    and a lone Latin "i" between them (`_LONE_I`), written in Cyrillic, letter for letter
+    (every offset stays), and the words so mended."""
     mended: list[str] = []
 
     def mend(m: re.Match[str]) -> str:
         mended.append(m.group())
         return m.group().translate(_LOOKALIKE)
 
-    def mend_conjunction(m: re.Match[str]) -> str:
-        mended.append(m.group())
-        return m.group().translate(_LOOKALIKE)
-
-    return _LONE_I.sub(mend_conjunction, _MIXED.sub(mend, text)), mended
+    return _LONE_I.sub(mend, _MIXED.sub(mend, text)), mended
 
 
 @cache
