@@ -77,14 +77,15 @@ def _russian_in_latin(words: list[str]) -> bool:
     return known >= 0.5 * len(back)
 
 
-def _slavic_in_latin(text: str, words: list[str]) -> bool:
-    """Whether at least half the Latin words are Russian words spelt back in Cyrillic or
-    words only Belarusian in Latin letters writes (`_BE_CUE`), in a text with nothing Polish
-    or Lithuanian: Russian and Belarusian together in a romanisation."""
+def _slavic_in_latin(text: str, words: list[str], least: int = 5) -> bool:
+    """Whether at least half the Latin words (`least` of them at the fewest) are Russian
+    words spelt back in Cyrillic or words only Belarusian in Latin letters writes
+    (`_BE_CUE`), in a text with nothing Polish or Lithuanian: Russian and Belarusian together
+    in a romanisation."""
     if _NOT_SLAVIC_LATIN.search(text):
         return False
     latin = [w.lower() for w in words if not re.match(r"[а-яёіўА-ЯЁІЎ]", w)][:200]
-    if len(latin) < 5:
+    if len(latin) < least:
         return False
     from prisonwatch.extract.slavic.words import _morph
 
@@ -290,6 +291,13 @@ def detect_language(text: str) -> Detected:
             # Russian and Belarusian mixed, in a romanisation the model takes for Polish,
             # Lithuanian or French: neither check above holds half of it on its own
             return Detected(None, TRANSLITERATED)
+        header = _HEADER.match(text)
+        if header and _latin_body(text):
+            # a few Latin words under a Cyrillic title, too few for the checks above (the
+            # header's words counted among them): judged on the body's words alone
+            body = text[header.end() :]
+            if _slavic_in_latin(body, _WORD.findall(body), least=3):
+                return Detected(None, TRANSLITERATED)
         return Detected(None, f"written in {NAMES.get(best, best)} ({best}); read: en, ru, be")
     if shares and shares[best] / total < 0.6:
         slavic = shares.get("ru", 0) + shares.get("be", 0)
