@@ -13,9 +13,10 @@ import typer
 from rich.table import Table
 
 from prisonwatch.cli.common import (
+    TABLE_JSON,
     CliError,
     DbOption,
-    FormatOption,
+    TableJsonFormat,
     app,
     check_format,
     now,
@@ -118,11 +119,11 @@ def audit_log(
     limit: Annotated[
         int, typer.Option(min=1, max=100_000, help="At most this many entries, newest first.")
     ] = 50,
-    format: FormatOption = "table",
+    format: TableJsonFormat = "table",
     db: DbOption = None,
 ) -> None:
     """List audit entries, newest first, with filters."""
-    fmt = check_format(format, ("table", "json"))
+    fmt = check_format(format, TABLE_JSON)
     f = audit.Filter(actor, kind, record, _since(since), None, limit)
     with opened(db) as (store, _):
         found = audit_trail.log(store, f)

@@ -48,7 +48,25 @@ DbOption = Annotated[
         "(default: $PRISONWATCH_DB, else prisonwatch.db).",
     ),
 ]
-FormatOption = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+#: The output formats a command offers. Each command's `--format` help is made from the same
+#: tuple its `check_format` accepts, so the help never offers a format the command refuses
+#: (`match --help` offered csv, which `match` did not write).
+TABLE_JSON_CSV = ("table", "json", "csv")
+TABLE_JSON = ("table", "json")
+JSON_ONLY = ("json",)
+EXPORT_FORMATS = ("json", "csv", "ftm")
+
+
+def _formats_help(formats: tuple[str, ...]) -> str:
+    if len(formats) == 1:
+        return f"{formats[0]} (the only format)."
+    return f"{', '.join(formats[:-1])} or {formats[-1]}."
+
+
+FormatOption = Annotated[str, typer.Option("--format", help=_formats_help(TABLE_JSON_CSV))]
+TableJsonFormat = Annotated[str, typer.Option("--format", help=_formats_help(TABLE_JSON))]
+JsonFormat = Annotated[str, typer.Option("--format", help=_formats_help(JSON_ONLY))]
+ExportFormat = Annotated[str, typer.Option("--format", help=_formats_help(EXPORT_FORMATS))]
 
 
 class CliError(Exception):

@@ -13,6 +13,7 @@ import typer
 from rich.table import Table
 
 from prisonwatch.cli.common import (
+    TABLE_JSON_CSV,
     CliError,
     DbOption,
     FormatOption,
@@ -64,7 +65,7 @@ def demands_list(
     """Every demand in force: how many persons it names are held, freed, dead or unknown.
 
     Counted on a day (--on), as known on a day (--known-on)."""
-    fmt = check_format(format, ("table", "json", "csv"))
+    fmt = check_format(format, TABLE_JSON_CSV)
     on_day = day(on, "--on") or date.today()
     known = day(known_on, "--known-on")
     with opened(db) as (store, _):
@@ -179,7 +180,7 @@ def demand_show(
     """Each named person's status on a day, what is left of the demand, its progress.
 
     Status: held, freed (when, and in which deal), died or unknown; progress month by month."""
-    fmt = check_format(format, ("table", "json", "csv"))
+    fmt = check_format(format, TABLE_JSON_CSV)
     on_day = day(on, "--on") or date.today()
     known = day(known_on, "--known-on")
     with opened(db) as (store, _):

@@ -15,9 +15,10 @@ from typing import Annotated, Any
 import typer
 
 from prisonwatch.cli.common import (
+    TABLE_JSON,
     CliError,
     DbOption,
-    FormatOption,
+    TableJsonFormat,
     app,
     check_format,
     now,
@@ -140,7 +141,7 @@ def _add_command(word: str) -> None:
     kind = editing.kind_of(word)
 
     def run(id: str | None, format: str, db: str | None, **given: Any) -> None:
-        fmt = check_format(format, ("table", "json"))
+        fmt = check_format(format, TABLE_JSON)
         values = _given(kind, given)
         with opened(db) as (store, settings):
             try:
@@ -159,7 +160,7 @@ def _add_command(word: str) -> None:
     params = [
         inspect.Parameter("id", key, default=None, annotation=id_option),
         *_field_options(kind),
-        inspect.Parameter("format", key, default="table", annotation=FormatOption),
+        inspect.Parameter("format", key, default="table", annotation=TableJsonFormat),
         inspect.Parameter("db", key, default=None, annotation=DbOption),
     ]
     add_app.command(word)(_command(run, params, ADDED[word]))
@@ -209,11 +210,11 @@ def restore(
 def history(
     kind: KindArg,
     record_id: IdArg,
-    format: FormatOption = "table",
+    format: TableJsonFormat = "table",
     db: DbOption = None,
 ) -> None:
     """Every revision of a record, with who, when, why and the fields it changed."""
-    fmt = check_format(format, ("table", "json"))
+    fmt = check_format(format, TABLE_JSON)
     with opened(db) as (store, _):
         try:
             steps = editing.history(store, kind, record_id)

@@ -9,13 +9,21 @@ from typing import Annotated
 import typer
 
 from prisonwatch.cli import render
-from prisonwatch.cli.common import CliError, FormatOption, app, check_format, day, err
+from prisonwatch.cli.common import (
+    JSON_ONLY,
+    CliError,
+    JsonFormat,
+    app,
+    check_format,
+    day,
+    err,
+)
 
 
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Articles: .txt, .html, .jsonl, or folders.")],
-    format: FormatOption = "json",
+    format: JsonFormat = "json",
     date_: Annotated[
         str | None, typer.Option("--date", help="Publication day for files without a date line.")
     ] = None,
@@ -29,7 +37,7 @@ def extract(
     `file[:line]: field: reason` (exit status 2 at the end); every good one is still processed
     and printed.
     """
-    check_format(format, ("json",))
+    check_format(format, JSON_ONLY)
     from prisonwatch.services import extracting
 
     default_date = day(date_, "--date")

@@ -14,9 +14,14 @@ import typer
 
 from prisonwatch.cli import render
 from prisonwatch.cli.common import (
+    EXPORT_FORMATS,
+    TABLE_JSON,
+    TABLE_JSON_CSV,
     CliError,
     DbOption,
+    ExportFormat,
     FormatOption,
+    TableJsonFormat,
     app,
     check_format,
     day,
@@ -121,14 +126,14 @@ def _warn(warnings: list[Any]) -> None:
 @app.command()
 def person(
     name: Annotated[str, typer.Argument(help="Any spelling, in any script, or the person's id.")],
-    format: FormatOption = "table",
+    format: TableJsonFormat = "table",
     db: DbOption = None,
 ) -> None:
     """Show the timeline of each matching person (at most 5), with the source of every event.
 
     `--format json` gives a list with one object per person.
     """
-    fmt = check_format(format, ("table", "json"))
+    fmt = check_format(format, TABLE_JSON)
     with opened(db) as (store, _):
         matches = people.find(store, name)
         if not matches:
@@ -162,7 +167,7 @@ def stats(
     db: DbOption = None,
 ) -> None:
     """Stock of political prisoners, flows, identity check and published figures."""
-    fmt = check_format(format, ("table", "json", "csv"))
+    fmt = check_format(format, TABLE_JSON_CSV)
     on_day = day(on, "--on") or date.today()
     start, end = day(from_, "--from"), day(to, "--to")
     if (start is None) != (end is None):
@@ -207,14 +212,14 @@ def custody(
             help="Count protected persons by article and term end too (analysts'); never publish."
         ),
     ] = False,
-    format: FormatOption = "table",
+    format: TableJsonFormat = "table",
     db: DbOption = None,
 ) -> None:
     """Terms ending in the next 12 months, and persons sentenced under each article (counts).
 
     Public-safe unless --include-protected: protected persons are counted in one undivided
     row, never by article or term end."""
-    fmt = check_format(format, ("table", "json"))
+    fmt = check_format(format, TABLE_JSON)
     on_day = day(on, "--on") or date.today()
     known = day(known_on, "--known-on")
     with opened(db) as (store, _):
@@ -250,7 +255,7 @@ def deals(
 
     Public-safe unless --include-protected: built from the public projection, as the web
     app's deals (persons named only when public, texts only when they name nobody protected)."""
-    fmt = check_format(format, ("table", "json", "csv"))
+    fmt = check_format(format, TABLE_JSON_CSV)
     scope = figures.Scope(org, country, day(known_on, "--known-on"))
     with opened(db) as (store, _):
         _check_scope(store, scope)
@@ -269,7 +274,7 @@ def deals(
 
 @app.command()
 def export(
-    format: FormatOption = "json",
+    format: ExportFormat = "json",
     kind: Annotated[str, typer.Option(help="For CSV on stdout: which records.")] = "events",
     out_dir: Annotated[
         Path | None, typer.Option("--out", help="Write one CSV file per kind here.")
@@ -282,7 +287,7 @@ def export(
     """Export records in the import formats, or as FollowTheMoney entities.
 
     Public-safe unless --include-protected."""
-    fmt = check_format(format, ("json", "csv", "ftm"))
+    fmt = check_format(format, EXPORT_FORMATS)
     if fmt == "ftm":
         from prisonwatch.services import ftm_export
 
@@ -436,7 +441,7 @@ def tally(
     from prisonwatch.core.periods import periods_between
     from prisonwatch.core.vocabulary import ObservationMetric
 
-    fmt = check_format(format, ("table", "json", "csv"))
+    fmt = check_format(format, TABLE_JSON_CSV)
     try:
         wanted = ObservationMetric(metric)
     except ValueError:

@@ -11,9 +11,10 @@ from rich.text import Text
 
 from prisonwatch.cli import render
 from prisonwatch.cli.common import (
+    TABLE_JSON,
     CliError,
     DbOption,
-    FormatOption,
+    TableJsonFormat,
     app,
     check_format,
     day,
@@ -81,11 +82,11 @@ def review_list(
     min_confidence: Annotated[
         float, typer.Option(help="Only claims the extractor gives at least this (0 to 1).")
     ] = 0.0,
-    format: FormatOption = "table",
+    format: TableJsonFormat = "table",
     db: DbOption = None,
 ) -> None:
     """List suggestions with their evidence, the most confident first."""
-    fmt = check_format(format, ("table", "json"))
+    fmt = check_format(format, TABLE_JSON)
     if status not in ("suggested", "accepted", "rejected", "all"):
         raise CliError(f"--status: unknown status {status!r}")
     try:
@@ -179,11 +180,11 @@ def review_accept(
 @review_app.command("show")
 def review_show(
     claim_id: Annotated[str, typer.Argument(help="Suggestion id.")],
-    format: FormatOption = "table",
+    format: TableJsonFormat = "table",
     db: DbOption = None,
 ) -> None:
     """What accepting a suggestion would create or change (a dry run: nothing is written)."""
-    fmt = check_format(format, ("table", "json"))
+    fmt = check_format(format, TABLE_JSON)
     with opened(db) as (store, settings):
         try:
             plan = reviewing.show(store, claim_id, settings.actor, now())
@@ -337,11 +338,11 @@ def review_clear(
 def match_(
     name: Annotated[str, typer.Argument(help="A name in any script or spelling.")],
     limit: Annotated[int, typer.Option(help="How many candidates.")] = 5,
-    format: FormatOption = "table",
+    format: TableJsonFormat = "table",
     db: DbOption = None,
 ) -> None:
     """Registry persons a name may be, best first, with a score from 0 to 1 and why."""
-    fmt = check_format(format, ("table", "json"))
+    fmt = check_format(format, TABLE_JSON)
     with opened(db) as (store, _):
         result = matching.match(store, name, limit)
     rows = matching.as_dicts(result.candidates)
@@ -413,13 +414,13 @@ def unmerge(
 @names_app.callback()
 def names_list(
     ctx: typer.Context,
-    format: FormatOption = "table",
+    format: TableJsonFormat = "table",
     db: DbOption = None,
 ) -> None:
     """List names from accepted claims that wait for a decision."""
     if ctx.invoked_subcommand is not None:
         return
-    fmt = check_format(format, ("table", "json"))
+    fmt = check_format(format, TABLE_JSON)
     with opened(db) as (store, _):
         rows: list[dict[str, Any]] = [
             {"id": q.id, "claim_id": q.claim_id, "name": q.name, "candidates": q.candidates}
@@ -456,13 +457,13 @@ def names_resolve(
 @conflicts_app.callback()
 def conflicts_list(
     ctx: typer.Context,
-    format: FormatOption = "table",
+    format: TableJsonFormat = "table",
     db: DbOption = None,
 ) -> None:
     """List where sources disagree, with every value and its sources."""
     if ctx.invoked_subcommand is not None:
         return
-    fmt = check_format(format, ("table", "json"))
+    fmt = check_format(format, TABLE_JSON)
     with opened(db) as (store, _):
         found = conflict_service.find(store)
     data = [{"key": c.key, "what": c.what, "options": c.options, "chosen": c.chosen} for c in found]
