@@ -6,10 +6,14 @@ surname. Words are compared by the name matcher's own forms (every transliterati
 nominative candidate, `names.keys.forms`), German and French press spellings of a Cyrillic name
 (`names.translit.PRESS_TABLES`: "Bjaljazki", "Lukjantschyk") and their consonant skeletons,
 and a word that only begins with a protected stem ("Kviatkouskaha", "kvyatkovskogo") counts,
-so that inflected and transliterated forms are caught. Given names alone never count: they are
-shared by public persons, but a given name next to a surname of the same person does, in either
-order and any case form, even when that surname is too short or too common to count alone
-("Andrei Kot", "Андрэя Кота", "Pavel Ivan").
+so that inflected and transliterated forms are caught. A word in Łacinka letters (or the same
+letters of Czech, Slovak, Lithuanian and ISO 9 spellings) is also read as the Cyrillic it writes
+(`names.translit.from_lacinka`), so that "Žyliča" and "Ščarbakoŭ" meet a registry's "Zhylich"
+and "Shcharbakou": folded alone they read "zylica" and "scarbakou".
+
+Given names alone never count: they are shared by public persons, but a given name next to a
+surname of the same person does, in either order and any case form, even when that surname is
+too short or too common to count alone ("Andrei Kot", "Андрэя Кота", "Pavel Ivan").
 
 Texts are normalised first: format characters (soft hyphens, zero-width spaces: Unicode
 category Cf) dropped, compatibility forms folded (NFKC), case folded. Then a letters-only form
@@ -47,8 +51,11 @@ from prisonwatch.core.records import Person
 from prisonwatch.core.text import fold
 from prisonwatch.names.chinese import has_han, other_romanisations, pinyin, simplified
 from prisonwatch.names.keys import forms, given_group, skeleton
-from prisonwatch.names.translit import all_romanisations, press_spellings
+from prisonwatch.names.translit import all_romanisations, from_lacinka, press_spellings
 
+_LACINKA = re.compile("[čšžŭćśźńłĺ]", re.IGNORECASE)
+"""Letters that mark a Latin word as Łacinka (or a Czech, Slovak, Lithuanian or ISO 9 spelling
+of a Slavic name), which folding would erase: "Žylič" folds to "zylic", not "zhylich"."""
 _APOSTROPHES = re.compile("['\u2019\u02bc\u2018`\u00b4\u02b9]")
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_STEM = 4
@@ -90,6 +97,8 @@ def letters_only(text: str) -> tuple[str, ...]:
     if not joined:
         return ()
     out = [fold(joined)] + [fold(v) for v in all_romanisations(joined).values()]
+    if _LACINKA.search(joined):
+        out += [fold(v) for v in all_romanisations(from_lacinka(joined)).values()]
     if has_han(joined):
         out.append(fold(pinyin(joined)))
     return tuple(dict.fromkeys(out))
@@ -111,10 +120,19 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=50_000)
-def _latin(word: str) -> tuple[str, ...]:
+def _as_written(word: str) -> tuple[str, ...]:
     """The folded Latin tokens of one word: as written, or every transliteration of every
     nominative it may be an inflection of."""
     return tuple(dict.fromkeys(fold(tok) for f in forms(word) for tok in f.tokens if tok))
+
+
+@lru_cache(maxsize=50_000)
+def _latin(word: str) -> tuple[str, ...]:
+    """`_as_written`, and for a word in Łacinka letters also the tokens of the Cyrillic it
+    writes ("Žyliča" → "Жыліча" → "zhylich", as the registry spells "Yauhen Zhylich")."""
+    if not _LACINKA.search(word):
+        return _as_written(word)
+    return tuple(dict.fromkeys((*_as_written(word), *_as_written(from_lacinka(word)))))
 
 
 @lru_cache(maxsize=50_000)
@@ -125,7 +143,7 @@ def _press(word: str) -> tuple[str, ...]:
 
 
 def _is_given(word: str) -> bool:
-    return any(given_group(tok) is not None for tok in _latin(word))
+    return any(given_group(tok) is not None for tok in _as_written(word))
 
 
 class ProtectedNames:
