@@ -139,3 +139,33 @@ def test_no_protected_name_in_lacinka_reaches_the_public(
     assert not _traces(export), _traces(export)
     titles = {s["title"] for s in client.get("/api/v1/sources").json()["rows"]}
     assert INNOCENT[0] in titles  # the control: a Łacinka title naming nobody is shown
+
+
+PRESS = {
+    "Yauhen Zhylikovich": ("Schylikowitsch", "Jylikovitch", "Jylikovitcha"),
+    "Alena Tsvirbutskaya": ("Zwirbuzkaja", "Tsvirboutskaïa"),
+    "Kseniya Lutskina": ("Luzkina", "Loutskina"),
+    "Ihar Yarmolchyk": ("Jarmoltschyk", "Iarmoltchyk"),
+}
+"""Protected names the registry holds in Latin letters only (three in four of the sample
+registry's persons have no Cyrillic name), and the German and French press spellings of them,
+which were checked only for names held in Cyrillic."""
+
+
+@pytest.mark.parametrize("name", sorted(PRESS))
+def test_press_spellings_of_names_held_only_in_latin_letters(name: str) -> None:
+    names = ProtectedNames([Person("p", name, AT, protection=Protection.COUNTS_ONLY)])
+    missed = [t for t in PRESS[name] if not names.mentions(t)]
+    assert not missed, missed
+
+
+def test_german_and_french_texts_naming_nobody_protected_pass() -> None:
+    names = ProtectedNames(
+        [Person(f"p{i}", n, AT, protection=Protection.COUNTS_ONLY) for i, n in enumerate(PRESS)]
+    )
+    innocent = (
+        "Weitere Urteile in Minsk: Viasna meldet neue politische Gefangene",
+        "Le tribunal de Homiel condamne trois militants, selon Viasna",
+        "Lukaschenko begnadigt 16 Gefangene",
+    )
+    assert [t for t in innocent if names.mentions(t)] == []

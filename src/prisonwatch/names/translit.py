@@ -342,3 +342,23 @@ def from_lacinka(text: str) -> str:
         return found.capitalize() if m.group()[0].isupper() else found
 
     return _LACINKA_PIECE.sub(cyrillic, text)
+
+
+_FROM_LATIN = {
+    **{"shch": "шч", "zh": "ж", "kh": "х", "ch": "ч", "sh": "ш", "ts": "ц"},
+    **{"ya": "я", "yu": "ю", "ye": "е", "yo": "ё", "ia": "я", "iu": "ю", "ie": "е"},
+    **dict(zip("abvhgdezijklmnoprstufcyw", "абвггдезійклмнопрстуфцыў", strict=True)),
+    "x": "кс",
+}
+"""The Latin letters of the passport, national and BGN spellings of Belarusian and Russian names
+and the Cyrillic they stand for, longer ones first (the inverse of those tables, where one
+reading must be chosen: "y" as "ы", "i" as "і", "h" and "g" as "г")."""
+_LATIN_PIECE = re.compile("|".join(sorted(_FROM_LATIN, key=len, reverse=True)))
+
+
+def from_latin(text: str) -> str:
+    """A name spelt in plain Latin letters ("Zhylich", "Tsvirbutskaya", lower case) read as the
+    Cyrillic it most likely stands for ("жыліч", "цвірбуцкая"): how the German and French
+    presses' tables (`press_spellings`) are reached for a name the registry holds only in Latin
+    letters. One reading among several; for judging texts, never for showing."""
+    return _LATIN_PIECE.sub(lambda m: _FROM_LATIN[m.group()], text)

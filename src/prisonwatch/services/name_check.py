@@ -4,7 +4,8 @@ The public projection uses this to decide what of a source (its title, its addre
 notes may be shown: a text is withheld when one of its words may be a protected person's
 surname. Words are compared by the name matcher's own forms (every transliteration of every
 nominative candidate, `names.keys.forms`), German and French press spellings of a Cyrillic name
-(`names.translit.PRESS_TABLES`: "Bjaljazki", "Lukjantschyk") and their consonant skeletons,
+(`names.translit.PRESS_TABLES`: "Bjaljazki", "Lukjantschyk"; of a name held only in Latin
+letters, read as the Cyrillic it stands for, as stems only) and their consonant skeletons,
 and a word that only begins with a protected stem ("Kviatkouskaha", "kvyatkovskogo") counts,
 so that inflected and transliterated forms are caught. A word in Łacinka letters (or the same
 letters of Czech, Slovak, Lithuanian and ISO 9 spellings) is also read as the Cyrillic it writes
@@ -51,7 +52,13 @@ from prisonwatch.core.records import Person
 from prisonwatch.core.text import fold
 from prisonwatch.names.chinese import has_han, other_romanisations, pinyin, simplified
 from prisonwatch.names.keys import forms, given_group, skeleton
-from prisonwatch.names.translit import all_romanisations, from_lacinka, press_spellings
+from prisonwatch.names.translit import (
+    all_romanisations,
+    from_lacinka,
+    from_latin,
+    is_cyrillic,
+    press_spellings,
+)
 
 _LACINKA = re.compile("[čšžŭćśźńłĺ]", re.IGNORECASE)
 """Letters that mark a Latin word as Łacinka (or a Czech, Slovak, Lithuanian or ISO 9 spelling
@@ -61,6 +68,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 MIN_STEM = 4
 """Letters a surname stem needs before a word that begins with it counts as naming it."""
 MIN_JOINED = 5
+MIN_PRESS_READ = 6
+"""Letters a protected name's word held only in Latin letters needs before the spellings of
+its Cyrillic reading count (`_press_of_latin`), and letters of their stems: as the start of a
+word only, never skeletons or inside a run of letters ("Vasiluk" is not to withhold "Vasil")."""
 """Letters a surname stem needs before it counts anywhere in the letters-only form of a text."""
 MIN_GIVEN_STEM = 3
 """Letters of a given name's stem that count next to a surname of the same person."""
@@ -142,6 +153,24 @@ def _press(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fold(v) for v in press_spellings(word).values()))
 
 
+@lru_cache(maxsize=50_000)
+def _press_of_latin(word: str) -> tuple[str, ...]:
+    """For a protected name's word held only in Latin letters (most of a registry's names),
+    the Cyrillic it stands for, in every transliteration and in the presses' spellings
+    ("Zhylich" read as "жыліч": "Schylitsch", "Jylitch"; "Šumas" read as "шумас": "shumas").
+    Only words of `MIN_PRESS_READ` letters or more, and only as `read_stems`: a reading is
+    one guess among several, and a short one ("Jerzy" read as "ierzy") meets innocent words."""
+    if is_cyrillic(word) or len(word) < MIN_PRESS_READ:
+        return ()
+    readings = [from_lacinka(word)] if _LACINKA.search(word) else []
+    if fold(word).isascii():
+        readings.append(from_latin(fold(word)))
+    spelt = [
+        v for r in readings for t in (press_spellings(r), all_romanisations(r)) for v in t.values()
+    ]
+    return tuple(t for t in dict.fromkeys(map(fold, spelt)) if t not in _as_written(word))
+
+
 def _is_given(word: str) -> bool:
     return any(given_group(tok) is not None for tok in _as_written(word))
 
@@ -157,6 +186,10 @@ class ProtectedNames:
         self.stems: set[str] = set()
         self.skeletons: set[str] = set()
         self.pairs: dict[str, set[str]] = {}
+        self.read_stems: set[str] = set()
+        """Stems of the presses' spellings of Latin-held names read as Cyrillic
+        (`_press_of_latin`): they count at the start of a word only, never inside a run of
+        letters (a guessed reading of "Aksana" is inside "Aliaksandr")."""
         self.runs: set[str] = set()
         """Protected names, and their longer parts, in scripts written without spaces."""
         self.people: dict[str, frozenset[str]] = {}
@@ -170,11 +203,13 @@ class ProtectedNames:
                 for word in words(name):
                     if len(word) < MIN_STEM or _is_given(word):
                         continue
-                    for tok in (*_latin(word), *_press(word)):
+                    for tok in (*_as_written(word), *_press(word)):
                         self.stems.add(tok[: max(MIN_STEM, len(tok) - 2)])
                         sk = skeleton(tok)
                         if len(sk) >= 3:
                             self.skeletons.add(sk)
+                    for tok in _press_of_latin(word):
+                        self.read_stems.add(tok[: max(MIN_PRESS_READ, len(tok) - 2)])
                 self._add_pairs(words(name))
         self.joined = {s for s in self.stems if len(s) >= MIN_JOINED}
         """Surname stems searched for anywhere in the letters-only form."""
@@ -186,6 +221,7 @@ class ProtectedNames:
         keeps its verdicts and public ids when a change leaves the names judging alike)."""
         return (
             self.stems == other.stems
+            and self.read_stems == other.read_stems
             and self.skeletons == other.skeletons
             and self.pairs == other.pairs
             and self.runs == other.runs
@@ -269,6 +305,8 @@ class ProtectedNames:
         for tok in _latin(word):
             if any(tok[:k] in self.stems for k in range(MIN_STEM, len(tok) + 1)):
                 return True
+            if any(tok[:k] in self.read_stems for k in range(MIN_PRESS_READ, len(tok) + 1)):
+                return True
             sk = skeleton(tok)
             if sk in self.skeletons:
                 return True
@@ -278,7 +316,9 @@ class ProtectedNames:
 
     def mentions(self, text: str | None) -> bool:
         """Whether `text` may name a protected person."""
-        if not text or not (self.stems or self.skeletons or self.pairs or self.runs):
+        if not text or not (
+            self.stems or self.read_stems or self.skeletons or self.pairs or self.runs
+        ):
             return False
         if self.runs and _UNSPACED.search(plain(text)):
             run = unspaced(text)
