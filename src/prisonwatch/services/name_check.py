@@ -91,13 +91,25 @@ MIN_RUN_PART = 3
 Myanmar name's part between spaces) needs to be searched for alone."""
 
 
+_SMALL_CAPITALS = str.maketrans("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz")
+"""Latin small capitals, which NFKC leaves as they are, as the letters they are."""
+_GREEK_AS_LATIN = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχϲ", "ABEZHIKMNOPTYXaeikvoptuxc")
+"""Greek letters that look like Latin ones, as those (only inside a word with Latin letters:
+"Zhαurankevich"; Greek words stay Greek)."""
+_MIXED_GREEK = re.compile(
+    r"[^\W\d_]*(?:[a-zA-Z][^\W\d_]*[\u0370-\u03ff]|[\u0370-\u03ff][^\W\d_]*[a-zA-Z])[^\W\d_]*"
+)
+
+
 def plain(text: str) -> str:
     """Text as a reader would see it: HTML entities and URL escapes undone (twice, for
-    doubly escaped text), compatibility forms folded (NFKC), apostrophes inside words dropped."""
+    doubly escaped text), compatibility forms folded (NFKC), small capitals and Greek
+    look-alike letters in Latin words read as Latin, apostrophes inside words dropped."""
     for _ in range(2):
         text = unquote(html.unescape(text))
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(_SMALL_CAPITALS)
+    text = _MIXED_GREEK.sub(lambda m: m.group().translate(_GREEK_AS_LATIN), text)
     return _APOSTROPHES.sub("", text)
 
 
