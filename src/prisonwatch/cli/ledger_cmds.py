@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -296,9 +297,11 @@ def export(
             if out_dir is None:
                 sys.stdout.writelines(lines)
                 return
+            if not include_protected:
+                _refuse_beside_backup(out_dir, {FTM_FILE})
             try:
                 _make_dir(out_dir, include_protected)
-                _write(out_dir / "entities.ftm.json", lines, include_protected)
+                _write(out_dir / FTM_FILE, lines, include_protected)
             except OSError as exc:
                 raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
         out.print(f"wrote entities.ftm.json to {out_dir}")
@@ -315,6 +318,8 @@ def export(
             for k, rows in data.items()
             for name, text in _files_of(k, rows, include_protected)
         }
+        if not include_protected:
+            _refuse_beside_backup(out_dir, set(files))
         try:
             _make_dir(out_dir, include_protected)
             for name, text in files.items():
@@ -347,6 +352,32 @@ def _csv_or_lines(rows: list[dict[str, Any]], kind: str, backup: bool) -> str:
 PRIVATE_FILE = 0o600
 """A backup's files: its owner reads and writes them, nobody else (`--include-protected`)."""
 PRIVATE_DIR = 0o700
+
+
+FTM_FILE = "entities.ftm.json"
+_BACKUP_NAMES = re.compile(
+    r"(persons|events|deals|observations|public_ids)\.csv|sources(-\d+)?\.jsonl"
+    + "|"
+    + re.escape(FTM_FILE)
+)
+"""Names of the files a full backup writes (`--include-protected`, CSV folder or
+FollowTheMoney): a file so named in a folder may hold protected names."""
+
+
+def _refuse_beside_backup(path: Path, writes: set[str]) -> None:
+    """Refuse a public export into a folder holding a file a full backup writes that this
+    export will not replace: published together, the public files would carry the backup
+    beside them (`public_ids.csv` maps every pseudonym to the protected person's real id)."""
+    if not path.is_dir():
+        return
+    for f in sorted(path.iterdir()):
+        if f.name not in writes and _BACKUP_NAMES.fullmatch(f.name):
+            raise CliError(
+                f"{f}: this folder may hold a full backup (--include-protected, with protected "
+                "names), and a public export does not replace this file; published together "
+                "they would publish it. Write the public export to another folder, or move "
+                "the backup's files away. Nothing was written."
+            )
 
 
 def _make_dir(path: Path, private: bool) -> None:

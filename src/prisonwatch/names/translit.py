@@ -314,3 +314,51 @@ def all_romanisations(text: str) -> dict[str, str]:
     lang = language(text)
     tables = [t for t in TABLES if lang is None or t.startswith(lang) or t == "iso9"]
     return {t: transliterate(text, t) for t in tables}
+
+
+_FROM_LACINKA = {
+    **{"šč": "шч", "dž": "дж", "ch": "х"},
+    **{"ie": "е", "io": "ё", "iu": "ю", "ia": "я", "je": "е", "jo": "ё", "ju": "ю", "ja": "я"},
+    **dict(zip("abcčdefghijklłmnoprsštuŭvwyzžxq", "абцчдэфґгійкллмнопрсштуўввызжкк", strict=True)),
+    **{"ć": "ць", "ĺ": "ль", "ń": "нь", "ś": "сь", "ź": "зь"},
+}
+"""Łacinka letters (and the same letters in Czech, Slovak, Lithuanian and ISO 9 spellings of
+Belarusian and Russian names: "Ščukin", "Žylič") and the Cyrillic they write, two-letter
+ones first: the inverse of the `_LACINKA` table, with the soft consonants (ć, ś, ź, ń, ĺ)
+and the hard ł of classical Łacinka."""
+_LACINKA_PIECE = re.compile(
+    "|".join(sorted(map(re.escape, _FROM_LACINKA), key=len, reverse=True)), re.IGNORECASE
+)
+
+
+def from_lacinka(text: str) -> str:
+    """A Latin text read as the Belarusian Cyrillic its Łacinka letters write ("Žylič" →
+    "Жыліч", "Ščarbakoŭ" → "Шчарбакоў", "Statkievič" → "Статкевіч"); other characters pass
+    through. Its transliterations by the other tables (`all_romanisations`) are how the
+    registry's Latin spelling of the same name reads ("Zhylich", "Shcharbakou")."""
+
+    def cyrillic(m: re.Match[str]) -> str:
+        found = _FROM_LACINKA[m.group().lower()]
+        return found.capitalize() if m.group()[0].isupper() else found
+
+    return _LACINKA_PIECE.sub(cyrillic, text)
+
+
+_FROM_LATIN = {
+    **{"shch": "шч", "zh": "ж", "kh": "х", "ch": "ч", "sh": "ш", "ts": "ц"},
+    **{"ya": "я", "yu": "ю", "ye": "е", "yo": "ё", "ia": "я", "iu": "ю", "ie": "е"},
+    **dict(zip("abvhgdezijklmnoprstufcyw", "абвггдезійклмнопрстуфцыў", strict=True)),
+    "x": "кс",
+}
+"""The Latin letters of the passport, national and BGN spellings of Belarusian and Russian names
+and the Cyrillic they stand for, longer ones first (the inverse of those tables, where one
+reading must be chosen: "y" as "ы", "i" as "і", "h" and "g" as "г")."""
+_LATIN_PIECE = re.compile("|".join(sorted(_FROM_LATIN, key=len, reverse=True)))
+
+
+def from_latin(text: str) -> str:
+    """A name spelt in plain Latin letters ("Zhylich", "Tsvirbutskaya", lower case) read as the
+    Cyrillic it most likely stands for ("жыліч", "цвірбуцкая"): how the German and French
+    presses' tables (`press_spellings`) are reached for a name the registry holds only in Latin
+    letters. One reading among several; for judging texts, never for showing."""
+    return _LATIN_PIECE.sub(lambda m: _FROM_LATIN[m.group()], text)

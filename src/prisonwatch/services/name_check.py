@@ -4,12 +4,17 @@ The public projection uses this to decide what of a source (its title, its addre
 notes may be shown: a text is withheld when one of its words may be a protected person's
 surname. Words are compared by the name matcher's own forms (every transliteration of every
 nominative candidate, `names.keys.forms`), German and French press spellings of a Cyrillic name
-(`names.translit.PRESS_TABLES`: "Bjaljazki", "Lukjantschyk") and their consonant skeletons,
+(`names.translit.PRESS_TABLES`: "Bjaljazki", "Lukjantschyk"; of a name held only in Latin
+letters, read as the Cyrillic it stands for, as stems only) and their consonant skeletons,
 and a word that only begins with a protected stem ("Kviatkouskaha", "kvyatkovskogo") counts,
-so that inflected and transliterated forms are caught. Given names alone never count: they are
-shared by public persons, but a given name next to a surname of the same person does, in either
-order and any case form, even when that surname is too short or too common to count alone
-("Andrei Kot", "Андрэя Кота", "Pavel Ivan").
+so that inflected and transliterated forms are caught. A word in Łacinka letters (or the same
+letters of Czech, Slovak, Lithuanian and ISO 9 spellings) is also read as the Cyrillic it writes
+(`names.translit.from_lacinka`), so that "Žyliča" and "Ščarbakoŭ" meet a registry's "Zhylich"
+and "Shcharbakou": folded alone they read "zylica" and "scarbakou".
+
+Given names alone never count: they are shared by public persons, but a given name next to a
+surname of the same person does, in either order and any case form, even when that surname is
+too short or too common to count alone ("Andrei Kot", "Андрэя Кота", "Pavel Ivan").
 
 Texts are normalised first: format characters (soft hyphens, zero-width spaces: Unicode
 category Cf) dropped, compatibility forms folded (NFKC), case folded. Then a letters-only form
@@ -47,13 +52,26 @@ from prisonwatch.core.records import Person
 from prisonwatch.core.text import fold
 from prisonwatch.names.chinese import has_han, other_romanisations, pinyin, simplified
 from prisonwatch.names.keys import forms, given_group, skeleton
-from prisonwatch.names.translit import all_romanisations, press_spellings
+from prisonwatch.names.translit import (
+    all_romanisations,
+    from_lacinka,
+    from_latin,
+    is_cyrillic,
+    press_spellings,
+)
 
+_LACINKA = re.compile("[čšžŭćśźńłĺ]", re.IGNORECASE)
+"""Letters that mark a Latin word as Łacinka (or a Czech, Slovak, Lithuanian or ISO 9 spelling
+of a Slavic name), which folding would erase: "Žylič" folds to "zylic", not "zhylich"."""
 _APOSTROPHES = re.compile("['\u2019\u02bc\u2018`\u00b4\u02b9]")
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_STEM = 4
 """Letters a surname stem needs before a word that begins with it counts as naming it."""
 MIN_JOINED = 5
+MIN_PRESS_READ = 6
+"""Letters a protected name's word held only in Latin letters needs before the spellings of
+its Cyrillic reading count (`_press_of_latin`), and letters of their stems: as the start of a
+word only, never skeletons or inside a run of letters ("Vasiluk" is not to withhold "Vasil")."""
 """Letters a surname stem needs before it counts anywhere in the letters-only form of a text."""
 MIN_GIVEN_STEM = 3
 """Letters of a given name's stem that count next to a surname of the same person."""
@@ -73,13 +91,25 @@ MIN_RUN_PART = 3
 Myanmar name's part between spaces) needs to be searched for alone."""
 
 
+_SMALL_CAPITALS = str.maketrans("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz")
+"""Latin small capitals, which NFKC leaves as they are, as the letters they are."""
+_GREEK_AS_LATIN = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχϲ", "ABEZHIKMNOPTYXaeikvoptuxc")
+"""Greek letters that look like Latin ones, as those (only inside a word with Latin letters:
+"Zhαurankevich"; Greek words stay Greek)."""
+_MIXED_GREEK = re.compile(
+    r"[^\W\d_]*(?:[a-zA-Z][^\W\d_]*[\u0370-\u03ff]|[\u0370-\u03ff][^\W\d_]*[a-zA-Z])[^\W\d_]*"
+)
+
+
 def plain(text: str) -> str:
     """Text as a reader would see it: HTML entities and URL escapes undone (twice, for
-    doubly escaped text), compatibility forms folded (NFKC), apostrophes inside words dropped."""
+    doubly escaped text), compatibility forms folded (NFKC), small capitals and Greek
+    look-alike letters in Latin words read as Latin, apostrophes inside words dropped."""
     for _ in range(2):
         text = unquote(html.unescape(text))
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(_SMALL_CAPITALS)
+    text = _MIXED_GREEK.sub(lambda m: m.group().translate(_GREEK_AS_LATIN), text)
     return _APOSTROPHES.sub("", text)
 
 
@@ -90,6 +120,8 @@ def letters_only(text: str) -> tuple[str, ...]:
     if not joined:
         return ()
     out = [fold(joined)] + [fold(v) for v in all_romanisations(joined).values()]
+    if _LACINKA.search(joined):
+        out += [fold(v) for v in all_romanisations(from_lacinka(joined)).values()]
     if has_han(joined):
         out.append(fold(pinyin(joined)))
     return tuple(dict.fromkeys(out))
@@ -111,10 +143,19 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=50_000)
-def _latin(word: str) -> tuple[str, ...]:
+def _as_written(word: str) -> tuple[str, ...]:
     """The folded Latin tokens of one word: as written, or every transliteration of every
     nominative it may be an inflection of."""
     return tuple(dict.fromkeys(fold(tok) for f in forms(word) for tok in f.tokens if tok))
+
+
+@lru_cache(maxsize=50_000)
+def _latin(word: str) -> tuple[str, ...]:
+    """`_as_written`, and for a word in Łacinka letters also the tokens of the Cyrillic it
+    writes ("Žyliča" → "Жыліча" → "zhylich", as the registry spells "Yauhen Zhylich")."""
+    if not _LACINKA.search(word):
+        return _as_written(word)
+    return tuple(dict.fromkeys((*_as_written(word), *_as_written(from_lacinka(word)))))
 
 
 @lru_cache(maxsize=50_000)
@@ -124,8 +165,26 @@ def _press(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fold(v) for v in press_spellings(word).values()))
 
 
+@lru_cache(maxsize=50_000)
+def _press_of_latin(word: str) -> tuple[str, ...]:
+    """For a protected name's word held only in Latin letters (most of a registry's names),
+    the Cyrillic it stands for, in every transliteration and in the presses' spellings
+    ("Zhylich" read as "жыліч": "Schylitsch", "Jylitch"; "Šumas" read as "шумас": "shumas").
+    Only words of `MIN_PRESS_READ` letters or more, and only as `read_stems`: a reading is
+    one guess among several, and a short one ("Jerzy" read as "ierzy") meets innocent words."""
+    if is_cyrillic(word) or len(word) < MIN_PRESS_READ:
+        return ()
+    readings = [from_lacinka(word)] if _LACINKA.search(word) else []
+    if fold(word).isascii():
+        readings.append(from_latin(fold(word)))
+    spelt = [
+        v for r in readings for t in (press_spellings(r), all_romanisations(r)) for v in t.values()
+    ]
+    return tuple(t for t in dict.fromkeys(map(fold, spelt)) if t not in _as_written(word))
+
+
 def _is_given(word: str) -> bool:
-    return any(given_group(tok) is not None for tok in _latin(word))
+    return any(given_group(tok) is not None for tok in _as_written(word))
 
 
 class ProtectedNames:
@@ -139,6 +198,10 @@ class ProtectedNames:
         self.stems: set[str] = set()
         self.skeletons: set[str] = set()
         self.pairs: dict[str, set[str]] = {}
+        self.read_stems: set[str] = set()
+        """Stems of the presses' spellings of Latin-held names read as Cyrillic
+        (`_press_of_latin`): they count at the start of a word only, never inside a run of
+        letters (a guessed reading of "Aksana" is inside "Aliaksandr")."""
         self.runs: set[str] = set()
         """Protected names, and their longer parts, in scripts written without spaces."""
         self.people: dict[str, frozenset[str]] = {}
@@ -152,11 +215,13 @@ class ProtectedNames:
                 for word in words(name):
                     if len(word) < MIN_STEM or _is_given(word):
                         continue
-                    for tok in (*_latin(word), *_press(word)):
+                    for tok in (*_as_written(word), *_press(word)):
                         self.stems.add(tok[: max(MIN_STEM, len(tok) - 2)])
                         sk = skeleton(tok)
                         if len(sk) >= 3:
                             self.skeletons.add(sk)
+                    for tok in _press_of_latin(word):
+                        self.read_stems.add(tok[: max(MIN_PRESS_READ, len(tok) - 2)])
                 self._add_pairs(words(name))
         self.joined = {s for s in self.stems if len(s) >= MIN_JOINED}
         """Surname stems searched for anywhere in the letters-only form."""
@@ -168,6 +233,7 @@ class ProtectedNames:
         keeps its verdicts and public ids when a change leaves the names judging alike)."""
         return (
             self.stems == other.stems
+            and self.read_stems == other.read_stems
             and self.skeletons == other.skeletons
             and self.pairs == other.pairs
             and self.runs == other.runs
@@ -251,6 +317,8 @@ class ProtectedNames:
         for tok in _latin(word):
             if any(tok[:k] in self.stems for k in range(MIN_STEM, len(tok) + 1)):
                 return True
+            if any(tok[:k] in self.read_stems for k in range(MIN_PRESS_READ, len(tok) + 1)):
+                return True
             sk = skeleton(tok)
             if sk in self.skeletons:
                 return True
@@ -260,7 +328,9 @@ class ProtectedNames:
 
     def mentions(self, text: str | None) -> bool:
         """Whether `text` may name a protected person."""
-        if not text or not (self.stems or self.skeletons or self.pairs or self.runs):
+        if not text or not (
+            self.stems or self.read_stems or self.skeletons or self.pairs or self.runs
+        ):
             return False
         if self.runs and _UNSPACED.search(plain(text)):
             run = unspaced(text)

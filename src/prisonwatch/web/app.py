@@ -76,22 +76,38 @@ SECURITY_HEADERS = {
 }
 """Sent with every response: no inline script or style runs, no framing, no referrer."""
 
+NO_STORE = {
+    "Cache-Control": "no-store, private",
+    "Vary": "Cookie, Authorization, Accept-Language",
+}
+"""Sent with every response but the static files: no cache may keep it. One address answers
+the public and an analyst differently (an analyst's page of a protected person is the
+public's 404), and a kept public answer would outlive a protection change, so neither a
+shared cache in front of the site nor a browser's disk cache may store what it is given."""
+
 
 class _SecurityHeaders:
-    """Adds `SECURITY_HEADERS` to every response, errors and static files included."""
+    """Adds `SECURITY_HEADERS` to every response, errors and static files included, and
+    `NO_STORE` to every response but the static files (the same for everyone, and cacheable)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self.raw = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+        self.no_store = [(k.lower().encode(), v.encode()) for k, v in NO_STORE.items()]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
 
+        static = scope["path"].startswith("/static/")
+        added = self.raw if static else [*self.raw, *self.no_store]
+        dropped = () if static else tuple(k for k, _ in self.no_store)
+
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *self.raw]
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in dropped]
+                message["headers"] = [*kept, *added]
             await send(message)
 
         await self.app(scope, receive, with_headers)
