@@ -393,10 +393,17 @@ class View:
 
     def known_names(self, public: bool = False) -> tuple[list[str], list[str]]:
         """The organisations and countries this view knows (see `known_names`), from memory.
-        `public`: the countries the public may be told of, those of persons it sees (a country
-        known only through a counts_only person would confirm that such a person is held there:
-        `?country=` answers it as an unknown country)."""
-        orgs = {canonical_organisation(e.organisation) or "" for e in self.events}
+        `public`: the organisations and countries the public may be told of. Countries are
+        those of persons it sees (a country known only through a counts_only person would
+        confirm that such a person is held there: `?country=` answers it as an unknown
+        country); organisations are those of published figures and of public persons' events
+        (an organisation known only from a protected person's designation, named in the 400
+        of an unknown `?org=`, told that someone it recognised is withheld)."""
+        orgs = {
+            canonical_organisation(e.organisation) or ""
+            for e in self.events
+            if not public or self._shown_as_public(e.person_id)
+        }
         orgs |= {canonical_organisation(o.organisation) or "" for o in self.observations}
         orgs.discard("")
         countries = {
@@ -407,6 +414,11 @@ class View:
         countries |= {d.country for d in self.deals if d.country}
         countries |= {o.country for o in self.observations if o.country}
         return sorted(orgs, key=str.casefold), sorted(countries)
+
+    def _shown_as_public(self, person_id: str) -> bool:
+        """Whether the public sees this person under their own name, with every detail."""
+        person = self.persons.get(person_id)
+        return person is not None and person.protection is Protection.PUBLIC
 
     def refs(self, source_ids: tuple[str, ...]) -> list[dict[str, Any]]:
         """Each source as a link: its address, publisher and date (titles stay on the source's
