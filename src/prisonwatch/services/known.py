@@ -32,7 +32,7 @@ def persons(
         return found
     earlier = cutoff(known_through(known_on))
     kept = [p for p in found if p.id not in month_precise]
-    return kept + [p for p in store.persons(known_on=earlier) if p.id in month_precise]
+    return kept + store.persons(known_on=earlier, ids=sorted(month_precise))
 
 
 def events(
@@ -49,4 +49,4 @@ def events(
         return found
     earlier = cutoff(known_through(known_on))
     kept = [e for e in found if e.person_id not in month_precise]
-    return kept + [e for e in store.events(known_on=earlier) if e.person_id in month_precise]
+    return kept + store.events(sorted(month_precise), known_on=earlier)
