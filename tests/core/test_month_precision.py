@@ -4,14 +4,22 @@ first days of months; stock and flows still agree."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from prisonwatch.core.bitemporal import cutoff
 from prisonwatch.core.dates import FuzzyDate, Precision
 from prisonwatch.core.ledger import StockIndex, fold_person, identity
-from prisonwatch.core.month_precision import event_to_month, intervals_to_month, to_month
+from prisonwatch.core.month_precision import (
+    entered_month,
+    event_to_month,
+    intervals_to_month,
+    known_through,
+    to_month,
+    whole_months,
+)
 from prisonwatch.core.records import Event
 from prisonwatch.core.vocabulary import EventKind, ReleaseMechanism
 
@@ -103,3 +111,29 @@ def test_jailed_and_freed_in_one_month_is_flow_not_stock() -> None:
     assert index.stock_on(jan1).high == index.stock_on(jan31).high == 0
     assert index.inflow(date(2023, 12, 31), jan31).low == 1
     assert index.outflow(date(2023, 12, 31), jan31).low == 1
+
+
+days = st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))
+
+
+@given(days, days, st.times())
+def test_a_record_is_publicly_known_from_the_first_of_the_next_month(
+    known_on: date, entered: date, at: time
+) -> None:
+    """As known on K, a month-precise person's record entered at any moment of a month is
+    known exactly when K is in a later month: never before it was entered, and the same on
+    every day of K's month."""
+    moment = datetime.combine(entered, at)
+    known = moment <= cutoff(known_through(known_on))
+    assert known == ((entered.year, entered.month) < (known_on.year, known_on.month))
+
+
+@given(days, days)
+def test_whole_months_and_entered_month_keep_only_the_month(a: date, b: date) -> None:
+    first, last = min(a, b), max(a, b)
+    d = whole_months(FuzzyDate(first, last, Precision.INTERVAL))
+    assert d.earliest == first.replace(day=1) and d.latest.month == last.month
+    assert (d.latest + timedelta(days=1)).day == 1
+    moved = whole_months(FuzzyDate.day(a.replace(day=1 + (a.day * 7) % 28)))
+    assert moved == whole_months(FuzzyDate.day(a))
+    assert entered_month(datetime.combine(a, datetime.max.time())) == datetime(a.year, a.month, 1)

@@ -264,7 +264,7 @@ def deals(
             rows = figures.deals(figures.View.load(store, scope), scope, lambda p: True)
         else:  # counts_only persons' dates at month precision, as on the web
             proj = Projection.build(store)
-            rows = public_deals(figures.View.load(store, scope, proj.counts_only), scope, proj)
+            rows = public_deals(figures.View.load(store, scope, proj.month_precise), scope, proj)
     if fmt == "json":
         out.print_json(data=rows)
     elif fmt == "csv":

@@ -17,13 +17,23 @@ keeps its uncertainty at month grain: its earliest and latest days each move to 
 their month, so one spanning several months stays uncertain between those first days. Every
 figure's dependence on such a person then changes only on first days of months.
 
+Knowledge time too: "as known on K" (`core.bitemporal`) would otherwise tell the day such a
+person's record was entered, and so often the day of the news behind it (compare the public
+figures as known on two consecutive days). In public answers a month-precise person's records
+(first versions, revisions, voids) are known from the first day of the month after the one
+they were entered in: as known on K, the public sees them as they were known at the end of
+the month before K's (`known_through`). A record entered on 17 March is in no public figure
+as known on any day of March, and in those as known on every day from 1 April; the figures
+as known on two days of one month never differ by it.
+
 Analysts' figures keep every date exact; this is applied only where public figures are built.
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from prisonwatch.core.dates import FuzzyDate, Precision
 from prisonwatch.core.records import Event
@@ -35,12 +45,34 @@ def month_start(day: date) -> date:
     return day.replace(day=1)
 
 
+def known_through(known_on: date) -> date:
+    """The day through which month-precise persons' records are known in a public answer as
+    known on `known_on`: the last day of the month before `known_on`'s (a record entered in a
+    month is known publicly from the first day of the next)."""
+    return month_start(known_on) - timedelta(days=1)
+
+
 def to_month(d: FuzzyDate) -> FuzzyDate:
     """The date as public figures count it: earliest and latest each on the 1st of its month."""
     first, last = month_start(d.earliest), month_start(d.latest)
     if first == d.earliest and last == d.latest:
         return d
     return FuzzyDate(first, last, Precision.DAY if first == last else Precision.INTERVAL)
+
+
+def whole_months(d: FuzzyDate) -> FuzzyDate:
+    """The date as a public record gives it for a month-precise person: the whole months it
+    falls in (a day in March 2025 is "2025-03"; a span from March into May, March to May)."""
+    first = month_start(d.earliest)
+    last = d.latest.replace(day=calendar.monthrange(d.latest.year, d.latest.month)[1])
+    precision = Precision.MONTH if (first.year, first.month) == (last.year, last.month) else None
+    return FuzzyDate(first, last, precision or Precision.INTERVAL)
+
+
+def entered_month(at: datetime) -> datetime:
+    """When a record of a month-precise person was entered, as a public record gives it: the
+    first moment of its month."""
+    return datetime.combine(month_start(at.date()), datetime.min.time(), at.tzinfo)
 
 
 def event_to_month(e: Event) -> Event:

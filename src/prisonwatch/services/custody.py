@@ -31,6 +31,7 @@ from prisonwatch.core.custody import Sentenced, custody_figures, sentenced
 from prisonwatch.core.month_precision import intervals_to_month
 from prisonwatch.core.records import Event
 from prisonwatch.core.timeline import custody_status, fold_custody, sort_key
+from prisonwatch.services import known
 from prisonwatch.services.public import Projection
 from prisonwatch.storage.port import LedgerStore
 
@@ -46,9 +47,10 @@ def _sentenced(
 ) -> list[Sentenced]:
     """Every person with custody details in the record in force (as known on `known_on`);
     whether held on `today` judged at month precision (`core.month_precision`) for the
-    persons in `month_precise`."""
+    persons in `month_precise`, whose records are read as known at the end of the month
+    before `known_on`'s (`services.known`)."""
     by_person: dict[str, list[Event]] = {}
-    for e in effective_events(store.events(), known_on):
+    for e in effective_events(known.events(store, known_on, month_precise), known_on):
         by_person.setdefault(e.person_id, []).append(e)
     people = []
     for pid, evs in by_person.items():
@@ -109,7 +111,7 @@ def public_figures(
         within_days,
         known_on,
         shown=proj.exported.__contains__,
-        month_precise=proj.counts_only,
+        month_precise=proj.month_precise,
     )
     return screened(data, proj.text)
 

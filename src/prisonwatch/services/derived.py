@@ -155,8 +155,8 @@ class Current:
     public_registry: Registry | None = None
     """The public projection's persons, searchable by a piece of a name."""
     public_view: View | None = None
-    """The unscoped view public figures are made from: `counts_only` persons at month
-    precision (`View.month_precise`), kept current like `view`."""
+    """The unscoped view public figures are made from: protected persons at month precision
+    (`View.month_precise`, `Projection.month_precise`), kept current like `view`."""
 
 
 def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | None:
@@ -211,27 +211,27 @@ def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | No
         )
     public_view = None
     if state.public_view is not None and projection is not None:
-        public_view = _public_view(store, state.public_view, fresh, projection.counts_only)
+        public_view = _public_view(store, state.public_view, fresh, projection.month_precise)
     return Current(view, projection, names, public_names, registry, public_registry, public_view)
 
 
 def _public_view(
-    store: SqlStore, held: View, fresh: Fresh, counts_only: frozenset[str]
+    store: SqlStore, held: View, fresh: Fresh, month_precise: frozenset[str]
 ) -> View | None:
     """The public view after a change: the touched persons folded again, and every person
-    whose dates' precision moved (made `counts_only`, or no longer, by their own protection
-    or by a merge) read and folded again too. None: built afresh when asked for."""
-    moved = held.month_precise ^ counts_only
-    return held.updated(fresh.with_persons(store, set(moved)), counts_only)
+    whose dates' precision moved (protected, or no longer, by their own protection or by a
+    merge) read and folded again too. None: built afresh when asked for."""
+    moved = held.month_precise ^ month_precise
+    return held.updated(fresh.with_persons(store, set(moved)), month_precise)
 
 
-def public_view_of(store: SqlStore, view: View, counts_only: frozenset[str]) -> View:
+def public_view_of(store: SqlStore, view: View, month_precise: frozenset[str]) -> View:
     """The unscoped public view made from the analysts' `view` (at its exact dates): only the
-    `counts_only` persons are read and folded again, at month precision; equal to
-    `View.load(store, Scope(), counts_only)`, which it falls back to."""
-    fresh = Fresh.read(store, set(counts_only), set(), False, False)
-    made = view.updated(fresh, counts_only)
-    return made if made is not None else View.load(store, Scope(), counts_only)
+    `month_precise` persons (`Projection.month_precise`) are read and folded again, at month
+    precision; equal to `View.load(store, Scope(), month_precise)`, which it falls back to."""
+    fresh = Fresh.read(store, set(month_precise), set(), False, False)
+    made = view.updated(fresh, month_precise)
+    return made if made is not None else View.load(store, Scope(), month_precise)
 
 
 def _kept(p: Person | None) -> Person | None:

@@ -4,8 +4,13 @@ The public export (the default) is built from the public projection (`services.p
 from the full record minus a mask: public persons as they are (notes only when they name no
 protected person); `withhold_name` persons under a random stored pseudonym with no names,
 aliases, birth year, gender, region or note, and their events under random stored ids with
-only what the figures need (no source address, recorder, place, note or court: an article about
-the person, or who recorded it, identifies them); `counts_only` persons and their events left out
+only what the figures need (no source address, recorder, organisation, place, note or court: an
+article about the person, or who recorded it, identifies them). A pseudonymous person's dates
+are given to the month (`core.month_precision.whole_months`: "2025-03"), and when their
+records were entered to the month too (the first moment of the month): an NGO statement naming
+a handful of people can leave the pseudonym as the only other person arrested on its day, so
+an exact day (or the day a record was entered, often the day of the news) would name them.
+Their rows are ordered by that month. `counts_only` persons and their events left out
 entirely; sources only as the projection knows them. Ids of public persons, figures, deals and
 their events (and the links to them: `person_id`, `deal_id`, `supersedes`) are the ids the
 public knows them by
@@ -39,6 +44,7 @@ from typing import Any
 
 from prisonwatch.core.custody import format_sentence
 from prisonwatch.core.dates import FuzzyDate, format_fuzzy
+from prisonwatch.core.month_precision import entered_month, whole_months
 from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
 from prisonwatch.core.vocabulary import Gender, Protection
 from prisonwatch.services.privacy import WITHHELD
@@ -287,6 +293,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
                 "gender": Gender.UNKNOWN.value,
                 "region": None,
                 "note": None,
+                "recorded_at": _ts(entered_month(p.recorded_at)),
             }
         return {
             **_person_row(p),
@@ -297,9 +304,10 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
 
     def event_row(e: Event) -> dict[str, Any]:
         """An event's row. A pseudonymous person's event keeps only what the figures need (kind,
-        date, mechanism, organisation, deal, void, recorded_at, and a correction's link to
-        another of the same pseudonym's events): no source address, recorder, place, note,
-        articles, sentence, term end or court, each of which can point to the person. A link
+        date and recorded_at to the month, mechanism, deal, void, and a correction's link to
+        another of the same pseudonym's events): no source address, recorder, organisation,
+        place, note, articles, sentence, term end or court, each of which can point to the
+        person, nor the day it happened or was entered. A link
         between a public person's event and a pseudonymous one is dropped either way, and so
         is a link to an event the export does not hold (a `counts_only` person's)."""
         row = _event_row(e, urls)
@@ -315,9 +323,12 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
             row.update(
                 id=event_ids[e.id],
                 person_id=pseudonyms[e.person_id],
+                date=format_fuzzy(whole_months(e.date)),
+                organisation=None,
                 place=None,
                 note=None,
                 source_url="",
+                recorded_at=_ts(entered_month(e.recorded_at)),
                 recorded_by=None,
                 articles="",
                 sentence=None,
@@ -334,6 +345,9 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
             # event, or a pseudonymous one, is never named: its id may carry a name)
             row["supersedes"] = proj.record_id("event", target) if target in public_events else None
         return row
+
+    def shown_date(e: Event) -> FuzzyDate:
+        return whole_months(e.date) if e.person_id in pseudonyms else e.date
 
     def public_deal(d: Deal) -> dict[str, Any]:
         """A deal's row with every free text as the projection lets the public see it."""
@@ -362,7 +376,9 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
         "sources": sources,
         "persons": sorted((person_row(p) for p in persons), key=lambda r: str(r["id"])),
         "deals": _shown_order([(d.date, public_deal(d)) for d in store.deals()]),
-        "events": _shown_order([(e.date, event_row(e)) for e in events]),
+        # a pseudonymous person's row by its month: by its day, its place among public
+        # persons' rows of that month would tell the day its date no longer gives
+        "events": _shown_order([(shown_date(e), event_row(e)) for e in events]),
         "observations": _shown_order(
             [
                 (

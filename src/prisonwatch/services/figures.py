@@ -36,6 +36,7 @@ from prisonwatch.core.vocabulary import (
     Protection,
     organisation_matches,
 )
+from prisonwatch.services import known
 from prisonwatch.services.bulk_index import stock_index
 from prisonwatch.services.event_runs import EventRuns, ordered
 from prisonwatch.storage.port import LedgerStore
@@ -181,12 +182,16 @@ class View:
         cls, store: LedgerStore, scope: Scope, month_precise: frozenset[str] = frozenset()
     ) -> View:
         """The view of `scope` from the store; the persons in `month_precise` at month
-        precision (the public's figures), everyone else at their exact dates."""
+        precision (the public's figures), everyone else at their exact dates. As known on a
+        day, `month_precise` persons' records are read as known at the end of the month
+        before that day's (`services.known`), everyone else's at the end of that day."""
         at = cutoff(scope.known_on) if scope.known_on is not None else None
-        persons = {p.id: p for p in sorted(store.persons(known_on=at), key=_person_id)}
+        # month-precise persons' records as known at the end of the month before (`known`)
+        everyone = known.persons(store, scope.known_on, month_precise)
+        persons = {p.id: p for p in sorted(everyone, key=_person_id)}
         if scope.country:
             persons = {k: p for k, p in persons.items() if p.country == scope.country.upper()}
-        stored = store.events(known_on=at)
+        stored = known.events(store, scope.known_on, month_precise)
         events = [e for e in effective_events(stored, scope.known_on) if e.person_id in persons]
         events.sort(key=event_order)
         observations = store.observations(known_on=at)

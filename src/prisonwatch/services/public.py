@@ -35,14 +35,19 @@ data version changes.
   the public sees is its public id (`record_id` of kind "demand"), and only that finds it.
 - Custody details of a public person's event: its articles, sentence length, term end and court
   (`public_custody`); never the place of detention or health notes, which are for analysts only.
-  A pseudonymous (`withhold_name`) person's events carry no custody details in the public
-  export: an exact date, an article and a sentence would often name them. The public custody
+  A pseudonymous (`withhold_name`) person's events carry no custody details, organisation or
+  exact day in the public export (their dates and entry times to the month): an exact date,
+  an article and a sentence would often name them. The public custody
   figures (`services.custody.public_figures`) split by article and term end over public
   persons only; protected persons are counted there in one undivided row.
 - Figures made from the registry (stock, series, flows, event counts, deals' accounts, the
-  custody figures' `withheld` row): a `counts_only` person's events count as on the first day
-  of their month (`counts_only`, `core.month_precision`, `figures.View.month_precise`), so that
-  no public figure moves within a month by the day such a person was jailed or freed.
+  custody figures' `withheld` row): a protected person's events count as on the first day
+  of their month (`month_precise`, `core.month_precision`, `figures.View.month_precise`), so
+  that no public figure moves within a month by the day such a person was jailed or freed;
+  as known on a day, their records count from the first of the month after they were entered
+  (`services.known`), so that no such figure tells the day a record was entered.
+- Sources of a public person's event: only those in the projection, and only the claims read
+  from them; an event whose every source is withheld answers as one recorded with no source.
 - Deals: persons freed by a deal, and those of them back in custody, are counted; only public
   ones are named, and only a public person's return is a dated moment of the deal's timeline.
   An article reference is free text after its number ("342 ч.2 (справа ...)", a co-defendant's
@@ -380,6 +385,16 @@ class Projection:
         records included): public figures hold their dates at month precision
         (`core.month_precision`, `figures.View.month_precise`)."""
         return self.protected - self.withheld
+
+    @property
+    def month_precise(self) -> frozenset[str]:
+        """The persons whose dates every public answer gives at month precision
+        (`core.month_precision`, `figures.View.month_precise`): every protected person,
+        `counts_only` and `withhold_name` alike. A pseudonymous person's exported events are
+        dated to their month (`services.exporting`); were public figures to count them at the
+        exact day, the day a figure moved, unexplained by public persons' exported dates,
+        would give back the exact day of a pseudonym's arrest or release."""
+        return self.protected
 
     def shown_changed(self, old: Projection) -> set[str]:
         """The persons whose shown record is another object here than in `old` (changed,

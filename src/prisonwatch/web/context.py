@@ -559,10 +559,10 @@ class Ledger:
 
         def unscoped() -> figures.View:
             view = self.view(figures.Scope())
-            return derived.public_view_of(self.store, view, self.projection().counts_only)
+            return derived.public_view_of(self.store, view, self.projection().month_precise)
 
         def scoped() -> figures.View:
-            return figures.View.load(self.store, scope, self.projection().counts_only)
+            return figures.View.load(self.store, scope, self.projection().month_precise)
 
         if scope == figures.Scope():
             result: figures.View = self.cached(PUBLIC_VIEW, unscoped)

@@ -154,7 +154,8 @@ def person(ledger: Ledger, viewer: Viewer, person_id: str) -> dict[str, Any]:
 
 def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
     """A public person's page from the projection: the merged-away id leads to the person
-    kept only when both are public; sources as projected; excerpts only when cleared.
+    kept only when both are public; sources as projected, claims only from those sources;
+    excerpts only when cleared.
 
     A protected record merged into a public one keeps answering 404: its id is made from its
     name, so a page behind it would confirm a guessed protected name and tie it to the
@@ -199,10 +200,18 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
         row["place"] = proj.text(row["place"])
         row["custody_details"] = public_custody(e, proj.text)
         row["organisation"] = proj.text(row["organisation"])
+        # only sources the public may see, and only claims read from them: a claim is a
+        # sentence of a document, so one listed beside no source would tell that the event's
+        # document is withheld, i.e. that it names a protected person. An event whose every
+        # source is withheld answers as one recorded with no source at all.
         row["sources"] = proj.source_refs(e.source_ids)
         row["claims"] = [
             {"id": pc.id, "evidence": pc.excerpt, "status": pc.status}
-            for pc in (proj.claim(claims[c]) for c in e.claim_ids if c in claims)
+            for pc in (
+                proj.claim(claims[c])
+                for c in e.claim_ids
+                if c in claims and claims[c].source_id in proj.sources
+            )
         ]
     data["events"].sort(key=lambda row: order[id(row)])
     return data
