@@ -326,4 +326,49 @@ PRONOUN = [
     ),
 ]
 
-CASES = AGENT + PLUPERFECT + BACKGROUND_TIME + PERSONS + PRONOUN
+#: Issue 12, session 7: the police as the actor are named for the state they serve, however
+#: the text says which state that is ("Police in Vietnam", "Vietnam's police", "Police" in
+#: an article about Vietnam), as the shared gold writes "Turkish police". First score, before
+#: the rule: 3 of 7 cases right (the police got the state alone, "Vietnam", a possessive as
+#: written, or a capital "Police").
+POLICE = [
+    Case(
+        "vn_police_in_state",
+        "Police in Vietnam arrested three bloggers on Tuesday for posts criticising the "
+        "government.",
+        [{"action": D, "count": 3, "agent": "Vietnamese police"}],
+    ),
+    Case(
+        "eg_police_in_other_state",
+        "Vietnam has jailed dozens of activists this year. Police in Egypt detained 14 "
+        "students in Cairo on Monday.",
+        [{"action": D, "count": 14, "agent": "Egyptian police"}],
+    ),
+    Case(
+        "tr_possessive_police",
+        "Turkey's police detained 12 journalists in Istanbul on Wednesday.",
+        [{"action": D, "count": 12, "agent": "Turkish police"}],
+    ),
+    Case(
+        "by_police_capital_alone",
+        "The crackdown in Belarus went on. Police arrested 20 protesters in Minsk on Sunday.",
+        [{"action": D, "count": 20, "agent": "Belarusian police"}],
+    ),
+    Case(
+        "tr_adjective_police_as_written",
+        "Turkish police detained 9 lawyers in Ankara on Thursday.",
+        [{"action": D, "count": 9, "agent": "Turkish police"}],
+    ),
+    Case(
+        "vn_police_trained_elsewhere",
+        "Police, who were trained in Russia, arrested five activists in Hanoi on Friday.",
+        [{"action": D, "count": 5}],
+    ),
+    Case(
+        "vn_police_only_planned",
+        "Police in Vietnam plan to arrest 40 more bloggers, a rights group said.",
+        [],
+    ),
+]
+
+CASES = AGENT + PLUPERFECT + BACKGROUND_TIME + PERSONS + PRONOUN + POLICE
