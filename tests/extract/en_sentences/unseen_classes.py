@@ -23,6 +23,12 @@ from tests.extract.en_sentences import Case
 
 R, D, S, H = "released", "detained", "sentenced", "held"
 
+
+def when(start: str, end: str | None = None) -> dict[str, str]:
+    """A claim's `when`: from `start` to `end` (the same day when not given)."""
+    return {"from": start, "to": end or start}
+
+
 AGENT = [
     Case(
         "eg_authorities_adjective",
@@ -371,4 +377,31 @@ POLICE = [
     ),
 ]
 
-CASES = AGENT + PLUPERFECT + BACKGROUND_TIME + PERSONS + PRONOUN + POLICE
+#: Issue 12, session 7: "since 2021" in a clause that describes the person ("X, who had been
+#: jailed since 2021, was freed on Monday") starts that stay, not the release told by the main
+#: verb; a "since" of the claim's own verb still dates it. First score, before the rule: 2 of 4
+#: cases right (both releases dated from the year of the stay to the article's day).
+SINCE_ELSEWHERE = [
+    Case(
+        "vn_since_in_relative_clause",
+        "Tran Van Ba, who had been jailed since 2021, was freed on Monday.",
+        [{"action": R, "count": 1, "persons": ["Tran Van Ba"], "when": when("2025-12-08")}],
+    ),
+    Case(
+        "vn_since_in_participle",
+        "Nguyen Van Dai, jailed since 2019, was released on Tuesday.",
+        [{"action": R, "count": 1, "persons": ["Nguyen Van Dai"], "when": when("2025-12-09")}],
+    ),
+    Case(
+        "vn_since_of_the_verb_itself",
+        "Vietnamese authorities have detained 19,000 people since February 2022.",
+        [{"action": D, "count": 19000, "when": when("2022-02", "2025-12-12")}],
+    ),
+    Case(
+        "since_of_a_building",
+        "The prison, which has held dissidents since 1975, was closed on Monday.",
+        [],
+    ),
+]
+
+CASES = AGENT + PLUPERFECT + BACKGROUND_TIME + PERSONS + PRONOUN + POLICE + SINCE_ELSEWHERE
