@@ -43,7 +43,7 @@ ALLOWED = frozenset(
         "acl", "participle", "share_participle",
         "AUX", "attr",
         "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "dep",
-        "persons-by-parse/1.3", "claims/1.11",
+        "persons-by-parse/1.3", "claims/1.12",
         # patterns and token names added in issue 12's third session, and spaCy's keys
         "nominal", "subject", "share_subject", "share_auxsubject", "among", "group",
         "ORTH", "attribute_ruler", "given_passive",
@@ -56,6 +56,8 @@ ALLOWED = frozenset(
         # issue 12, session 6: a pronoun's person, number and type, the tags of a participle,
         # a past-tense auxiliary and plural nouns, and the label of a flat name part
         "Person", "PronType", "Prs", "Number", "Plur", "VBN", "VBD", "NNS", "NNPS", "flat",
+        # issue 12, session 7: the set test of spaCy's Matcher the attribute index reads
+        "NOT_IN",
         # the contract's field names, event kinds and concession values
         # (shared/design/EXTRACTION.md)
         "source", "when", "mechanism",
@@ -83,6 +85,7 @@ CLEAN = (
     "counting.py",
     "pronouns.py",
     "states.py",
+    "attribute_index.py",
 )
 
 #: The older rule modules and their word literals today: the figure may only go down.

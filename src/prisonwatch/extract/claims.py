@@ -91,7 +91,7 @@ _ACTED_ON_RULES = ("parse_object", "parse_given")
 #: A stock the participle tells ("people jailed") is no fact of people the verb frees.
 _STOCK = "held"
 
-VERSION = "claims/1.11"
+VERSION = "claims/1.12"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy
+
 from prisonwatch.extract.lang.en import EN
 from prisonwatch.extract.numbers import parse_number
 
@@ -148,7 +150,7 @@ def _matcher(vocab: Any) -> Any:
     verb = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": verbs}}}
     granted = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(_GRANT)}}}
     number = _child("noun", "number", DEP=_NUMBER)
-    m = DependencyMatcher(vocab)
+    m = _Numbered(DependencyMatcher(vocab))
     # "pardoned 73 convicts"; "42 members were jailed"
     m.add("object", [[verb, _child("verb", "noun", DEP=_OBJECTS[0]), number]])
     m.add("passive", [[verb, _child("verb", "noun", DEP=_OBJECTS[1]), number]])
@@ -217,7 +219,61 @@ def _matcher(vocab: Any) -> Any:
     m.add("given_passive", [[granted, gift, passive_gift, number]])
     # "granted 2,100 inmates amnesty"
     m.add("given_dative", [[granted, gift, _child("verb", "noun", DEP=_GIVEN_TO[0]), number]])
-    return m
+    return m.matcher
+
+
+class NumberlessPatternError(ValueError):
+    """A count pattern (named in the message) with no number node: `_matches` would never
+    look for it in a sentence without a number."""
+
+
+class _Numbered:
+    """Adds patterns to a DependencyMatcher, refusing one without a number node (a token
+    tagged as a numeral or attached as `nummod`): `_matches` looks only into sentences that
+    hold such a token, which is right only while every pattern needs one."""
+
+    def __init__(self, matcher: Any) -> None:
+        self.matcher = matcher
+
+    def add(self, name: str, patterns: list[list[dict[str, Any]]]) -> None:
+        for pattern in patterns:
+            if not any(_numbered(node["RIGHT_ATTRS"]) for node in pattern):
+                raise NumberlessPatternError(name)
+        self.matcher.add(name, patterns)
+
+
+def _numbered(attrs: dict[str, Any]) -> bool:
+    """Whether a node's attributes hold it to a numeral or a `nummod`."""
+    return attrs.get("POS") == _NUMERAL or attrs.get("DEP") == _NUMBER
+
+
+def _matches(doc: Any) -> list[tuple[int, list[int]]]:
+    """The DependencyMatcher's matches (pattern id, token indices in the doc), sentence by
+    sentence and only in sentences holding a numeral or a `nummod` (every pattern needs one,
+    `_Numbered`): the matcher walks every token of what it is given, and most sentences of
+    an article count nobody. Within a sentence the matches come in the matcher's own order;
+    across sentences order does not matter (a number belongs to one sentence). Where a
+    sentence's parse reaches outside it, the whole document is matched at once."""
+    from spacy.attrs import DEP, HEAD, POS  # type: ignore[import-not-found]
+
+    if not len(doc):
+        return []
+    matcher = _matcher(doc.vocab)
+    strings = doc.vocab.strings
+    cols = doc.to_array([POS, DEP, HEAD])  # uint64: ids, hashes, relative heads
+    numbered = (cols[:, 0] == numpy.uint64(strings[_NUMERAL])) | (
+        cols[:, 1] == numpy.uint64(strings[_NUMBER])
+    )
+    heads = cols[:, 2].astype(numpy.int64) + numpy.arange(len(doc), dtype=numpy.int64)
+    out: list[tuple[int, list[int]]] = []
+    for sent in doc.sents:
+        lo, hi = sent.start, sent.end
+        if not numbered[lo:hi].any():
+            continue
+        if heads[lo:hi].min() < lo or heads[lo:hi].max() >= hi:
+            return [(match_id, list(ids)) for match_id, ids in matcher(doc)]
+        out.extend((match_id, [i + lo for i in ids]) for match_id, ids in matcher(sent))
+    return out
 
 
 def _action(verb: Any, gift: Any | None) -> str | None:
@@ -400,7 +456,7 @@ def counts_in(doc: Any) -> list[ParsedCount]:
         return []
     text = doc.text
     found: dict[int, ParsedCount] = {}
-    matches = [(match_id, list(ids)) for match_id, ids in _matcher(doc.vocab)(doc)]
+    matches = _matches(doc)
     # a participle only tells what no clause tells ("302 prisoners freed" in a headline)
     matches.sort(key=lambda m: doc.vocab.strings[m[0]].endswith(_PARTICIPLE_RULE))
     for match_id, ids in matches:

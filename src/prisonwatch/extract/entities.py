@@ -333,10 +333,11 @@ def _bodies_named_after_places(doc: Any, raw: list[Mention]) -> list[Mention]:
     of two or more capitalised proper nouns right after it, which no other entity holds, opens
     an organisation's name. Not in a title-case line, where every word is capitalised."""
     taken = {t.i for ent in doc.ents for t in ent}
+    whole = doc.text  # built anew by spaCy on each access: read once
     out: list[Mention] = []
     for m in raw:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.type not in ("country", "place") or not span or _title_case_line(doc.text, m.start):
+        if m.type not in ("country", "place") or not span or _title_case_line(whole, m.start):
             out.append(m)
             continue
         end_tok = span[-1]
@@ -353,7 +354,7 @@ def _bodies_named_after_places(doc: Any, raw: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         end = end_tok.idx + len(end_tok)
-        text = doc.text[m.start : end]
+        text = whole[m.start : end]
         out.append(Mention(m.start, end, text, "organization", text))
     return out
 

@@ -4,6 +4,7 @@ for them ("In return, the United States removed sanctions against the Belarusian
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from prisonwatch.extract.context import Article
@@ -53,6 +54,8 @@ def _target(a: Article, gaz: Gazetteer, start: int, end: int) -> str | None:
 #: "tasked by President Trump", "the release of activist X": not who met or visited. ("Secretary
 #: of State Mike Pompeo" is a title, not a relation.)
 _BY_SOMEONE = lx.BY_SOMEONE
+#: The event kind a release may be traded for (the contract's `concession`).
+_CONCESSION = "concession"
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -313,14 +316,7 @@ def find_events(a: Article, gaz: Gazetteer, claims: list[Draft]) -> list[EventDr
     same event."""
     out: list[EventDraft] = []
     text = a.text
-    title = None
-    for index, (s, e) in enumerate(a.sentences):
-        if a.date is not None and s < a.body_start:
-            title = text[s:e].split(" ", 2)[-1] if text[s:e].startswith(lx.HEADER_MARK) else None
-            continue
-        sentence = text[s:e]
-        if title is not None and sentence.strip() == title.strip():
-            continue
+    for index, s, e in _event_sentences(a):
         for kind, rx in lx.EVENT_TRIGGERS:
             for m in rx.finditer(text, s, e):
                 ev = _event(a, gaz, claims, kind, m, s, e, index)
@@ -345,6 +341,38 @@ def find_events(a: Article, gaz: Gazetteer, claims: list[Draft]) -> list[EventDr
             if not _told_already(a, ev, at, out) and not any(_same_event(o, ev) for o in out):
                 out.append(ev)
     return out
+
+
+def _event_sentences(a: Article) -> Iterator[tuple[int, int, int]]:
+    """The sentences events are read from (index, start, end): the body's, less a title
+    repeated as the first line of the body."""
+    text = a.text
+    title = None
+    for index, (s, e) in enumerate(a.sentences):
+        if a.date is not None and s < a.body_start:
+            title = text[s:e].split(" ", 2)[-1] if text[s:e].startswith(lx.HEADER_MARK) else None
+            continue
+        if title is not None and text[s:e].strip() == title.strip():
+            continue
+        yield index, s, e
+
+
+def concession_told(a: Article, gaz: Gazetteer) -> bool:
+    """Whether the article tells a concession before any claim is known: whether
+    `find_events(a, gaz, [])` gives one. Only the surface patterns of a concession can (with
+    no claims the parse's concessions and an exchange's need a release, and no other kind
+    becomes one; an event left out as told already or the same as another leaves a
+    concession in the list), so only those are tried, and the first found answers."""
+    text = a.text
+    for index, s, e in _event_sentences(a):
+        for kind, rx in lx.EVENT_TRIGGERS:
+            if kind != _CONCESSION:
+                continue
+            for m in rx.finditer(text, s, e):
+                ev = _event(a, gaz, [], kind, m, s, e, index)
+                if ev is not None and ev.kind == _CONCESSION:
+                    return True
+    return False
 
 
 def _event(

@@ -77,6 +77,9 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
         )
         states = a.mentions_in(owner.idx, owner.idx + len(owner), ("country",)) if owner else []
         return f"{states[0].name} {body}" if states else body
+    police = None if speaker else _police(a, tok, owner)
+    if police is not None:
+        return police
     found = a.mentions_in(lo, hi, tuple(_RANK))
     if (
         owner is not None
@@ -106,6 +109,38 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
     if phrase.lower() in _INSTITUTIONS:
         return a.institution(phrase)
     return phrase
+
+
+def _police(a: Article, tok: Any, owner: Any | None) -> str | None:
+    """The police named for the state they serve, as "Turkish police" is written: the state
+    of their owner ("Vietnam's police") or of their "in" phrase ("Police in Vietnam"), else
+    the article's; the body's own words in lower case, as "junta" is. None (the phrase as
+    written) when the noun is no police body, when a modifier already names them ("Turkish
+    police", "riot police"), when the state named has no adjective the language knows, or
+    when no state is known at all."""
+    parts = [c for c in tok.lefts if c.dep_ == _MODIFIERS[0] and c.i == tok.i - 1]
+    words = [*parts, tok]
+    body = " ".join(t.text if t.is_upper else t.lower_ for t in words)
+    if body.lower() not in _POLICE or any(
+        c.dep_ in _MODIFIERS[:2] and c not in parts for c in tok.lefts
+    ):
+        return None
+    places = [owner] if owner is not None else []
+    places += [
+        o
+        for p in tok.rights
+        if p.dep_ == _PREPOSITION and p.lower_ in _SERVING_STATE
+        for o in p.children
+        if o.dep_ == _PREPOSITION_OBJECT
+    ]
+    for place in places:
+        states = a.mentions_in(*_edges(place), ("country",))
+        if states:
+            adjective = lx.DEMONYMS.get(states[0].name.lower())
+            return f"{adjective.capitalize()} {body}" if adjective else None
+    if a.country_name is None or body.lower() not in _INSTITUTIONS:
+        return None  # no state to name them for: as written ("Police")
+    return a.institution(body)
 
 
 def _child(tok: Any, dep: str) -> Any | None:
@@ -161,6 +196,8 @@ _MARK = "mark"
 _ATTRIBUTION_MARKS = EN.words("attribution_marks")
 _STATE_BODIES = EN.words("state_bodies")
 _POLICE = EN.words("police_bodies")
+_SERVING_STATE = EN.words("serving_state_prepositions")
+_PREPOSITION = "prep"
 _BODY_WORDS = {w.lower() for body in _STATE_BODIES for w in body.split()}
 _PRONOUN = "PRON"
 _GENDER = "Gender"
@@ -461,7 +498,11 @@ def members_named(a: Article, d: Draft) -> list[str]:
 
 
 def _owned_by(actor: str, owner: str) -> bool:
-    """Whether an actor is an office of the owner named ("Kenya's president" of Kenya)."""
+    """Whether an actor is an office of the owner named ("Kenya's president" of Kenya), also
+    when named by the adjective of the owner's people ("Turkish police" of Turkey)."""
+    adjective = lx.DEMONYMS.get(owner.lower())
+    if adjective and actor.lower().startswith(adjective + " "):
+        return True
     return actor.startswith(owner) and actor[len(owner) : len(owner) + 1] in ("'", "’")
 
 

@@ -54,3 +54,26 @@ def past_perfect(doc: Any, pos: int) -> bool:
     return verb.tag_ == _PARTICIPLE and any(
         c.dep_ == _AUXILIARY and c.tag_ == _PAST for c in verb.children
     )
+
+
+#: The labels of a clause that describes a noun ("X, who had been jailed since 2021, ...",
+#: "X, jailed since 2021, ...") and the parts of speech of a verb.
+_DESCRIBING = ("relcl", "acl")
+_VERBS = ("VERB", "AUX")
+
+
+def in_describing_clause(doc: Any, pos: int, verb_pos: int) -> bool:
+    """Whether the word at `pos` belongs to a clause describing a noun (a relative clause, a
+    participle) whose verb is not the one at `verb_pos`: "since 2021" in "X, who had been
+    jailed since 2021, was freed" belongs to "jailed", not to "freed"."""
+    tok, verb = token_at(doc, pos), token_at(doc, verb_pos)
+    if tok is None or verb is None:
+        return False
+    t = tok
+    for _ in range(MAX_HOPS + 1):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ in _VERBS:
+            return t.i != verb.i and t.dep_ in _DESCRIBING
+    return False

@@ -162,9 +162,7 @@ class Extractor:
     def _extract(self, document: Document, spacy_doc: Any) -> ArticleExtraction:
         a = self._article(document, spacy_doc)
         text = a.text
-        deal_hint = any(
-            k.kind == "concession" for k in event_rules.find_events(a, self.gazetteer, [])
-        )
+        deal_hint = event_rules.concession_told(a, self.gazetteer)
         drafts = claim_rules.extract_claims(a, deal_hint)
         events = event_rules.find_events(a, self.gazetteer, drafts)
         claims = tuple(

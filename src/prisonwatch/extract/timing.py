@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from prisonwatch.extract.context import Article
 from prisonwatch.extract.counting import Draft, Trigger, find_triggers, noun_population
 from prisonwatch.extract.lang.en import EN
-from prisonwatch.extract.parse import token_at
+from prisonwatch.extract.parse import in_describing_clause, token_at
 from prisonwatch.extract.timex import TimeExpr
 
 _PAST_SPAN = EN.words("past_span_words")
@@ -58,7 +58,11 @@ def when_of(a: Article, d: Draft, s: int, e: int, previous: list[Draft]) -> tupl
         near = abs(t.start - d.trigger[1]) < 45 or abs(d.trigger[0] - t.end) < 45
         # "has detained 19,000 people ... since February 2022", in the same clause
         near = near or (bool(perfect) and not _CLAUSE_BREAK.search(text, d.trigger[1], t.start))
-        if near and _after_since(text, s, t):
+        if (
+            near
+            and _after_since(text, s, t)
+            and not in_describing_clause(a.doc, t.start, d.trigger[0])
+        ):
             start = _start_of(t)
             return start, dct
     back = _past_span(a, s, e, dct) if d.action != "held" and not dates else None
