@@ -56,14 +56,16 @@ from prisonwatch.storage import audit_texts, rows
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.audit import Break, canonical_json
 
-CHECKED = ("person", "event", "deal", "observation", "source")
-"""Record kinds whose stored state is compared with the chain."""
+CHECKED = ("person", "event", "deal", "observation", "source", "claim")
+"""Record kinds whose stored state is compared with the chain (a claim: an extracted
+suggestion, with its review decisions as its revisions)."""
 _TABLES = {
     "person": t.persons,
     "event": t.events,
     "deal": t.deals,
     "observation": t.observations,
     "source": t.sources,
+    "claim": t.claims,
 }
 _BOOKKEEPING = ("revision", "why")
 _CHUNK = 5000
@@ -189,10 +191,12 @@ def spans(conn: Connection) -> list[tuple[str, Span]]:
 
 def check_beside(conn: Connection) -> Break | None:
     """What `check` finds first, beside the records: clearances, then public ids, then the
-    accounts (`audit_accounts`)."""
+    accounts (`audit_accounts`), then the decisions kept beside the records: judgements,
+    conflict choices, the name queue, demands (`audit_decisions`)."""
     from prisonwatch.storage.audit_accounts import check_accounts  # it needs storage.sql
+    from prisonwatch.storage.audit_decisions import check_decisions
 
-    return _clearances(conn) or _public_ids(conn) or check_accounts(conn)
+    return _clearances(conn) or _public_ids(conn) or check_accounts(conn) or check_decisions(conn)
 
 
 _CLEARED = ("kind", "target_id", "cleared_by", "note", "text_hash", "named")
