@@ -32,7 +32,7 @@ from sqlalchemy import Connection, Table, Text, cast, select
 
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.audit import Break
-from prisonwatch.storage.audit_records import Span, _check_revisions, _revision_entries
+from prisonwatch.storage.audit_records import JUDGE, Span, _check_revisions, _revision_entries
 
 
 def check_decisions(conn: Connection) -> Break | None:
@@ -79,7 +79,7 @@ _JUDGEMENTS = _Numbered(
     t.judgements,
     "judgement",
     "person",
-    "judge",
+    JUDGE,
     "judgement",
     ("name", "name_key", "person_id", "verdict", "decided_by", "decided_at", "note"),
 )

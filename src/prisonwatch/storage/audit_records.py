@@ -117,6 +117,12 @@ def _spans(conn: Connection, kind: str) -> Iterator[Span]:
         after = upto
 
 
+JUDGE = "judge"
+"""The action of a judgement's entry, filed under the person it judges (`sql.add_judgement`):
+about the person, but no version of it (its `name` is the name judged, its `note` the
+judgement's), so left out of the entries a person is compared with (`audit_decisions` checks
+it against the judgement)."""
+
 Entry = tuple[int, str, str | None]
 """An audit entry as the check reads it: its id, its action, its `after` as JSON text."""
 
@@ -127,7 +133,7 @@ def _entries(conn: Connection, kind: str, span: Span) -> dict[str, tuple[Entry, 
     a = t.audit.c
     stmt = (
         select(a.id, a.record_id, a.action, cast(a.after, Text))
-        .where(a.record_kind == kind, span.holds(a.record_id))
+        .where(a.record_kind == kind, span.holds(a.record_id), a.action != JUDGE)
         .order_by(a.id)
     )
     found: dict[str, tuple[Entry, Entry]] = {}
