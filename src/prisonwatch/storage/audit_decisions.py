@@ -32,7 +32,7 @@ from sqlalchemy import Connection, Table, Text, cast, select
 
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.audit import Break
-from prisonwatch.storage.audit_records import JUDGE, Span, _check_revisions, _revision_entries
+from prisonwatch.storage.audit_records import JUDGE, Span, check_revisions, revision_entries
 
 
 def check_decisions(conn: Connection) -> Break | None:
@@ -134,10 +134,10 @@ def _revisions(conn: Connection, n: _Numbered) -> Break | None:
     """The revisions of a numbered table's rows: each as its entry recorded it
     (`audit_records`), and exactly those the chain recorded."""
     whole = Span(None, None)
-    found = _check_revisions(conn, n.revised, whole)
+    found = check_revisions(conn, n.revised, whole)
     if found is not None:
         return found
-    recorded = _revision_entries(conn, n.revised, whole)
+    recorded = revision_entries(conn, n.revised, whole)
     r = t.revisions.c
     stored = {
         (str(rid), int(seq))

@@ -285,7 +285,7 @@ def _public_ids(conn: Connection) -> Break | None:
 def check_span(conn: Connection, kind: str, span: Span, read: Read) -> Break | None:
     """The first record of the kind in the span that disagrees with the chain, or None:
     each stored revision against the entry that wrote it first, then the records."""
-    found = _check_revisions(conn, kind, span)
+    found = check_revisions(conn, kind, span)
     if found is not None:
         return found
     entries = _entries(conn, kind, span)
@@ -324,7 +324,7 @@ def check_span(conn: Connection, kind: str, span: Span, read: Read) -> Break | N
     return None
 
 
-def _revision_entries(
+def revision_entries(
     conn: Connection, kind: str, span: Span
 ) -> dict[tuple[str, int], tuple[int, Any, str, Any]]:
     """The entry that wrote each revision of the span's records: (record id, revision) to
@@ -347,12 +347,12 @@ def _revision_entries(
     return out
 
 
-def _check_revisions(conn: Connection, kind: str, span: Span) -> Break | None:
+def check_revisions(conn: Connection, kind: str, span: Span) -> Break | None:
     """The first stored revision that is not what its audit entry recorded: its payload, its
     reason, who made it and when, void or not. Only the newest version of a record is
     compared with the record; a revision between the first and the newest (what "as known
     on" a day in between and `history` show) rewritten in SQL left the chain intact."""
-    written = _revision_entries(conn, kind, span)
+    written = revision_entries(conn, kind, span)
     r = t.revisions.c
     stmt = (
         select(r.record_id, r.seq, r.payload, r.supersedes, r.actor, r.at, r.why, r.void)
