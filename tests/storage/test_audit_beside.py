@@ -200,6 +200,16 @@ def test_a_conflict_choice_changed(kept: SqlStore) -> None:
     _named(kept, "conflict choice 1", "'chosen'")
 
 
+def test_a_conflict_choice_slipped_in(kept: SqlStore) -> None:
+    _copy(kept, t.choices, "id", 1, id=5, chosen="b")
+    _named(kept, "conflict choice 5", "not in the audit trail")
+
+
+def test_a_conflict_choice_removed(kept: SqlStore) -> None:
+    _sql(kept, "DELETE FROM choices")
+    _named(kept, "conflict choice 1", "removed")
+
+
 # -- the name queue ------------------------------------------------------------------------------
 
 
@@ -234,6 +244,11 @@ def test_a_demands_count_changed(kept: SqlStore) -> None:
 def test_a_name_on_a_demand_changed(kept: SqlStore) -> None:
     _sql(kept, "UPDATE demand_names SET person_id = 'by-other' WHERE position = 0")
     _named(kept, "demand 'dm-1'", "position 0")
+
+
+def test_a_name_removed_from_a_demand(kept: SqlStore) -> None:
+    _sql(kept, "DELETE FROM demand_names WHERE position = 1")
+    _named(kept, "demand 'dm-1'", "position 1", "removed")
 
 
 def test_a_source_linked_to_a_demand_in_sql(kept: SqlStore) -> None:
