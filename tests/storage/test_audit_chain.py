@@ -150,7 +150,7 @@ def test_appends_from_concurrent_writers_keep_one_chain(store: SqlStore) -> None
         try:
             for i in range(25):
                 with store.engine.begin() as conn:
-                    _audit(conn, AT, name, "test", "claim", f"{name}-{i}", None, {"i": i})
+                    _audit(conn, AT, name, "test", "test", f"{name}-{i}", None, {"i": i})
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -170,7 +170,7 @@ def test_an_append_waits_for_the_open_transaction_that_holds_the_head(store: Sql
 
     def first() -> None:
         with store.engine.begin() as conn:
-            _audit(conn, AT, "first", "test", "claim", "a", None, None)
+            _audit(conn, AT, "first", "test", "test", "a", None, None)
             holding.set()
             time.sleep(0.5)
 
@@ -178,7 +178,7 @@ def test_an_append_waits_for_the_open_transaction_that_holds_the_head(store: Sql
         holding.wait(5)
         try:
             with store.engine.begin() as conn:
-                _audit(conn, AT, "second", "test", "claim", "b", None, None)
+                _audit(conn, AT, "second", "test", "test", "b", None, None)
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -194,12 +194,12 @@ def test_an_append_waits_for_the_open_transaction_that_holds_the_head(store: Sql
 
 def test_a_rolled_back_change_leaves_no_entry_and_no_gap(store: SqlStore) -> None:
     with store.engine.begin() as conn:
-        _audit(conn, AT, "a", "test", "claim", "one", None, None)
+        _audit(conn, AT, "a", "test", "test", "one", None, None)
     with pytest.raises(RuntimeError), store.engine.begin() as conn:
-        _audit(conn, AT, "a", "test", "claim", "two", None, None)
+        _audit(conn, AT, "a", "test", "test", "two", None, None)
         raise RuntimeError("abort")
     with store.engine.begin() as conn:
-        _audit(conn, AT, "a", "test", "claim", "three", None, None)
+        _audit(conn, AT, "a", "test", "test", "three", None, None)
     verdict = audit_trail.verify(store)
     assert verdict.ok and verdict.checked == 2
     assert [e.id for e in store.audit_log()] == [2, 1]
@@ -213,7 +213,7 @@ def test_entries_written_before_the_chain_are_chained_by_the_migration(store_url
             conn.execute(
                 text(
                     "INSERT INTO audit (id, at, actor, action, record_kind, record_id, before, "
-                    "after) VALUES (:id, :at, 'old', 'insert', 'claim', :rid, NULL, :after)"
+                    "after) VALUES (:id, :at, 'old', 'insert', 'test', :rid, NULL, :after)"
                 ),
                 {"id": i * 2, "at": AT, "rid": rid, "after": '{"n": 1.5, "k": ["x", "y"]}'},
             )
@@ -222,7 +222,7 @@ def test_entries_written_before_the_chain_are_chained_by_the_migration(store_url
     assert verdict.ok, verdict.broken
     assert verdict.checked == 3 and verdict.head.last_id == 6
     with store.engine.begin() as conn:
-        _audit(conn, AT, "new", "test", "claim", "d", None, None)
+        _audit(conn, AT, "new", "test", "test", "d", None, None)
     assert audit_trail.verify(store).checked == 4
     assert store.audit_log(limit=1)[0].id == 7
     _sql(store, "UPDATE audit SET record_id = 'z' WHERE id = 4")
@@ -295,7 +295,7 @@ def test_an_unreadable_time_written_in_sql_is_a_broken_chain(tmp_path: Path) -> 
     store = SqlStore(f"sqlite:///{tmp_path / 'l.db'}")
     store.migrate()
     with store.engine.begin() as conn:
-        _audit(conn, AT, "a", "test", "claim", "one", None, None)
+        _audit(conn, AT, "a", "test", "test", "one", None, None)
     _sql(store, "UPDATE audit SET at = 'yesterday'")
     broken = _broken(store)
     assert "cannot be read" in broken.reason

@@ -179,7 +179,8 @@ def test_the_audit_page_lists_and_filters(
     assert head.hash in page and 'id="audit"' in page
     assert page.count("<tr>") == 1 + head.entries
     only_ana = client.get("/admin/audit", params={"record": "ana"}).text
-    assert only_ana.count("<tr>") == 2 and "<td>ana</td>" in only_ana
+    # her user added, and her password set (by its hash's sha256, for `audit verify`)
+    assert only_ana.count("<tr>") == 3 and "<td>ana</td>" in only_ana
     none = client.get("/admin/audit", params={"actor": "nobody", "since": "2000-01-01"}).text
     assert none.count("<tr>") == 1
     assert client.get("/admin/audit", params={"since": "soon"}).status_code == 400

@@ -72,7 +72,12 @@ class DryRun:
             self.deal_changes.append((before, deal))
 
     def queue_name(
-        self, claim_id: str, name: str, candidates: list[dict[str, Any]], at: datetime
+        self,
+        claim_id: str,
+        name: str,
+        candidates: list[dict[str, Any]],
+        at: datetime,
+        actor: str = "system",
     ) -> int:
         self.queued.append((name, candidates))
         return -1

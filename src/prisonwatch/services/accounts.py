@@ -128,9 +128,9 @@ def session(accounts: AccountStore, token: str | None, now: datetime) -> Session
     return accounts.session(token_hash(token), now)
 
 
-def logout(accounts: AccountStore, token: str | None) -> None:
+def logout(accounts: AccountStore, token: str | None, now: datetime) -> None:
     if token:
-        accounts.end_session(token_hash(token))
+        accounts.end_session(token_hash(token), now)
 
 
 def new_api_token(

@@ -45,12 +45,23 @@ FEED_LIMIT = 5000
 AFFECTING = frozenset({"person", "event", "deal", "observation", "source", "clearance", "claim"})
 """Kinds whose changes the derived state takes in."""
 UNRELATED = frozenset(
-    {"user", "token", "name", "conflict", "judgement", "choice", "demand", "public_id"}
+    {
+        "user",
+        "token",
+        "password",
+        "session",
+        "name",
+        "conflict",
+        "judgement",
+        "choice",
+        "demand",
+        "public_id",
+    }
 )
-"""Kinds no derived state kept here is made from: accounts, the name queue, judgements and
-conflict choices (read from the store on each request), demands (likewise), public ids given
-(a pseudonym made for an export; the key of record ids, made once before the first projection
-that needs it and never changed)."""
+"""Kinds no derived state kept here is made from: accounts (users, tokens, passwords,
+sessions), the name queue, judgements and conflict choices (read from the store on each
+request), demands (likewise), public ids given (a pseudonym made for an export; the key of
+record ids, made once before the first projection that needs it and never changed)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -286,7 +286,7 @@ def record_persons(
         found = index.match(name, 5, matching.decisions(store, name))
         chosen = auto_accept(found)
         if chosen is None and found and found[0].score >= matching.UNSURE_FLOOR:
-            store.queue_name(claim.id, name, matching.as_dicts(found), now)
+            store.queue_name(claim.id, name, matching.as_dicts(found), now, actor)
             result.queued.append(name)
             continue
         if chosen is None:

@@ -1,12 +1,20 @@
 """Accounts in the database: users, server-side sessions, API tokens, login attempts.
 
 Only hashes of session and API tokens are stored, so a copy of the database lets nobody in.
-Every change to a user or a token leaves an entry in the audit chain, in the same transaction;
-password hashes never go into the audit log.
+Every change to a user, a password, a session or a token leaves an entry in the audit chain,
+in the same transaction, so that `audit verify` (`audit_accounts`) finds one made in SQL:
+
+- a password set (a user added, a reset) is recorded by the sha256 of its argon2 hash
+  (`password_digest`), never the hash itself: without the hash's salt the digest helps nobody
+  guess the password, and a hash replaced in SQL (to take over the account) no longer matches;
+- a session is recorded when it starts (`login`: user, times, the sha256 of its token's hash)
+  and when it ends (`logout`, or `end` when a password reset or a disable ends it). Expired
+  sessions are pruned at the next login without an entry: the chain holds their expiry.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,6 +23,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.port import StorageError
+from prisonwatch.storage.rows import Row
 from prisonwatch.storage.sql import SqlStore, _audit
 
 TOKEN_ID_LENGTH = 12
@@ -56,6 +65,22 @@ def token_id(token_hash: str) -> str:
     return token_hash[:TOKEN_ID_LENGTH]
 
 
+def password_digest(password_hash: str) -> str:
+    """What the audit chain keeps of a password hash: its sha256."""
+    return hashlib.sha256(password_hash.encode()).hexdigest()
+
+
+def session_record(user: str, token_hash: str, created_at: datetime, expires_at: datetime) -> Row:
+    """What the audit chain keeps of a session: whose, when made, until when, and the sha256
+    of its token's hash (the record id is the start of that hash, as for API tokens)."""
+    return {
+        "user": user,
+        "created_at": created_at,
+        "expires_at": expires_at,
+        "sha256": hashlib.sha256(token_hash.encode()).hexdigest(),
+    }
+
+
 def _user(r: Any) -> User:
     return User(r.id, r.name, r.role, r.password_hash, r.disabled_at, r.created_at)
 
@@ -72,8 +97,24 @@ def _find_user(conn: Connection, name: str) -> User:
     return _user(r)
 
 
-def _end_sessions(conn: Connection, user: User) -> None:
-    conn.execute(delete(t.sessions).where(t.sessions.c.user_id == user.id))
+def _end_sessions(conn: Connection, user: User, at: datetime, by: str) -> None:
+    """End every session of the user, each with its `end` entry."""
+    s = t.sessions.c
+    found = conn.execute(
+        select(s.token_hash, s.created_at, s.expires_at).where(s.user_id == user.id)
+    ).all()
+    conn.execute(delete(t.sessions).where(s.user_id == user.id))
+    for token_hash, created_at, expires_at in sorted(found):
+        record = session_record(user.name, token_hash, created_at, expires_at)
+        _audit(conn, at, by, "end", "session", token_id(token_hash), record, None)
+
+
+def _set_password(
+    conn: Connection, name: str, before: str | None, after: str, at: datetime, by: str
+) -> None:
+    """The password's entry: the sha256 of the hash before (None for a new user) and after."""
+    old = {"sha256": password_digest(before)} if before is not None else None
+    _audit(conn, at, by, "set", "password", name, old, {"sha256": password_digest(after)})
 
 
 _ACTIVE = t.users.c.disabled_at.is_(None)
@@ -102,6 +143,7 @@ class AccountStore:
             assert pk is not None
             user = User(int(pk[0]), name, role, password_hash, None, at)
             _audit(conn, at, by, "add", "user", name, None, _public(user))
+            _set_password(conn, name, None, password_hash, at, by)
             return user
 
         user: User = self.store._write(w)
@@ -135,7 +177,7 @@ class AccountStore:
             conn.execute(update(t.users).where(t.users.c.id == before.id).values(disabled_at=when))
             ended: list[str] = []
             if disabled:
-                _end_sessions(conn, before)
+                _end_sessions(conn, before, at, by)
                 ended = [
                     token_id(h)
                     for h in conn.execute(
@@ -162,9 +204,10 @@ class AccountStore:
             conn.execute(
                 update(t.users).where(t.users.c.id == user.id).values(password_hash=password_hash)
             )
-            _end_sessions(conn, user)
+            _end_sessions(conn, user, at, by)
             after = {**_public(user), "password": "reset"}
             _audit(conn, at, by, "reset-password", "user", name, _public(user), after)
+            _set_password(conn, name, user.password_hash, password_hash, at, by)
 
         self.store._write(w)
 
@@ -173,8 +216,12 @@ class AccountStore:
     def create_session(
         self, token_hash: str, user: User, csrf: str, at: datetime, expires_at: datetime
     ) -> None:
-        self.store._write(
-            lambda conn: conn.execute(
+        """A new session, recorded in the chain (`login`); sessions expired by `at` are pruned
+        (the chain holds their expiry, so their absence needs no entry)."""
+
+        def w(conn: Connection) -> None:
+            conn.execute(delete(t.sessions).where(t.sessions.c.expires_at <= at))
+            conn.execute(
                 insert(t.sessions).values(
                     token_hash=token_hash,
                     user_id=user.id,
@@ -183,7 +230,10 @@ class AccountStore:
                     expires_at=expires_at,
                 )
             )
-        )
+            record = session_record(user.name, token_hash, at, expires_at)
+            _audit(conn, at, user.name, "login", "session", token_id(token_hash), None, record)
+
+        self.store._write(w)
 
     def session(self, token_hash: str, now: datetime) -> Session | None:
         def q(conn: Connection) -> Session | None:
@@ -199,12 +249,25 @@ class AccountStore:
         found: Session | None = self.store._read(q)
         return found
 
-    def end_session(self, token_hash: str) -> None:
-        self.store._write(
-            lambda conn: conn.execute(
-                delete(t.sessions).where(t.sessions.c.token_hash == token_hash)
-            )
-        )
+    def end_session(self, token_hash: str, at: datetime) -> None:
+        """A logout: the session deleted, with its `logout` entry (nothing when there is no
+        such session)."""
+
+        def w(conn: Connection) -> None:
+            s = t.sessions.c
+            found = conn.execute(
+                select(t.users.c.name, s.created_at, s.expires_at)
+                .join(t.users, t.users.c.id == s.user_id)
+                .where(s.token_hash == token_hash)
+            ).first()
+            if found is None:
+                return
+            conn.execute(delete(t.sessions).where(s.token_hash == token_hash))
+            name, created_at, expires_at = found
+            record = session_record(name, token_hash, created_at, expires_at)
+            _audit(conn, at, name, "logout", "session", token_id(token_hash), record, None)
+
+        self.store._write(w)
 
     def session_counts(self, now: datetime) -> dict[str, int]:
         """Open sessions per user name."""

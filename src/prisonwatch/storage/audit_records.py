@@ -56,14 +56,16 @@ from prisonwatch.storage import audit_texts, rows
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.audit import Break, canonical_json
 
-CHECKED = ("person", "event", "deal", "observation", "source")
-"""Record kinds whose stored state is compared with the chain."""
+CHECKED = ("person", "event", "deal", "observation", "source", "claim")
+"""Record kinds whose stored state is compared with the chain (a claim: an extracted
+suggestion, with its review decisions as its revisions)."""
 _TABLES = {
     "person": t.persons,
     "event": t.events,
     "deal": t.deals,
     "observation": t.observations,
     "source": t.sources,
+    "claim": t.claims,
 }
 _BOOKKEEPING = ("revision", "why")
 _CHUNK = 5000
@@ -115,6 +117,12 @@ def _spans(conn: Connection, kind: str) -> Iterator[Span]:
         after = upto
 
 
+JUDGE = "judge"
+"""The action of a judgement's entry, filed under the person it judges (`sql.add_judgement`):
+about the person, but no version of it (its `name` is the name judged, its `note` the
+judgement's), so left out of the entries a person is compared with (`audit_decisions` checks
+it against the judgement)."""
+
 Entry = tuple[int, str, str | None]
 """An audit entry as the check reads it: its id, its action, its `after` as JSON text."""
 
@@ -125,7 +133,7 @@ def _entries(conn: Connection, kind: str, span: Span) -> dict[str, tuple[Entry, 
     a = t.audit.c
     stmt = (
         select(a.id, a.record_id, a.action, cast(a.after, Text))
-        .where(a.record_kind == kind, span.holds(a.record_id))
+        .where(a.record_kind == kind, span.holds(a.record_id), a.action != JUDGE)
         .order_by(a.id)
     )
     found: dict[str, tuple[Entry, Entry]] = {}
@@ -189,10 +197,12 @@ def spans(conn: Connection) -> list[tuple[str, Span]]:
 
 def check_beside(conn: Connection) -> Break | None:
     """What `check` finds first, beside the records: clearances, then public ids, then the
-    accounts (`audit_accounts`)."""
+    accounts (`audit_accounts`), then the decisions kept beside the records: judgements,
+    conflict choices, the name queue, demands (`audit_decisions`)."""
     from prisonwatch.storage.audit_accounts import check_accounts  # it needs storage.sql
+    from prisonwatch.storage.audit_decisions import check_decisions
 
-    return _clearances(conn) or _public_ids(conn) or check_accounts(conn)
+    return _clearances(conn) or _public_ids(conn) or check_accounts(conn) or check_decisions(conn)
 
 
 _CLEARED = ("kind", "target_id", "cleared_by", "note", "text_hash", "named")
@@ -275,7 +285,7 @@ def _public_ids(conn: Connection) -> Break | None:
 def check_span(conn: Connection, kind: str, span: Span, read: Read) -> Break | None:
     """The first record of the kind in the span that disagrees with the chain, or None:
     each stored revision against the entry that wrote it first, then the records."""
-    found = _check_revisions(conn, kind, span)
+    found = check_revisions(conn, kind, span)
     if found is not None:
         return found
     entries = _entries(conn, kind, span)
@@ -314,7 +324,7 @@ def check_span(conn: Connection, kind: str, span: Span, read: Read) -> Break | N
     return None
 
 
-def _revision_entries(
+def revision_entries(
     conn: Connection, kind: str, span: Span
 ) -> dict[tuple[str, int], tuple[int, Any, str, Any]]:
     """The entry that wrote each revision of the span's records: (record id, revision) to
@@ -337,12 +347,12 @@ def _revision_entries(
     return out
 
 
-def _check_revisions(conn: Connection, kind: str, span: Span) -> Break | None:
+def check_revisions(conn: Connection, kind: str, span: Span) -> Break | None:
     """The first stored revision that is not what its audit entry recorded: its payload, its
     reason, who made it and when, void or not. Only the newest version of a record is
     compared with the record; a revision between the first and the newest (what "as known
     on" a day in between and `history` show) rewritten in SQL left the chain intact."""
-    written = _revision_entries(conn, kind, span)
+    written = revision_entries(conn, kind, span)
     r = t.revisions.c
     stmt = (
         select(r.record_id, r.seq, r.payload, r.supersedes, r.actor, r.at, r.why, r.void)

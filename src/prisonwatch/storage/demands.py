@@ -83,7 +83,9 @@ class DemandStore:
             ]
             if links:
                 conn.execute(insert(t.record_sources), links)
-            _audit(conn, at, actor, "insert", "demand", demand.id, None, {**row, "names": names})
+            sources = [link["source_id"] for link in links]
+            after = {**row, "names": names, "source_ids": sources}
+            _audit(conn, at, actor, "insert", "demand", demand.id, None, after)
 
         self.store._write(w)
 

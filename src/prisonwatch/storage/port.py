@@ -305,7 +305,12 @@ class LedgerStore(Protocol):
     def judgements(self, name: str | None = None) -> list[Judgement]: ...
 
     def queue_name(
-        self, claim_id: str, name: str, candidates: list[dict[str, Any]], at: datetime
+        self,
+        claim_id: str,
+        name: str,
+        candidates: list[dict[str, Any]],
+        at: datetime,
+        actor: str = "system",
     ) -> int: ...
 
     def queued_names(self, status: str | None = "pending") -> list[QueuedName]: ...

@@ -459,7 +459,8 @@ class SqlStore:
                 "decided_at": judgement.decided_at,
                 "note": judgement.note,
             }
-            conn.execute(insert(t.judgements), [row])
+            pk = conn.execute(insert(t.judgements).values(**row)).inserted_primary_key
+            assert pk is not None
             _audit(
                 conn,
                 judgement.decided_at,
@@ -468,7 +469,7 @@ class SqlStore:
                 "person",
                 judgement.person_id,
                 None,
-                row,
+                {**row, "id": int(pk[0])},  # its number: `audit verify` finds it by it
             )
 
         self._write(w)
@@ -478,21 +479,26 @@ class SqlStore:
         return result
 
     def queue_name(
-        self, claim_id: str, name: str, candidates: list[dict[str, Any]], at: datetime
+        self,
+        claim_id: str,
+        name: str,
+        candidates: list[dict[str, Any]],
+        at: datetime,
+        actor: str = "system",
     ) -> int:
         def w(conn: Connection) -> int:
-            res = conn.execute(
-                insert(t.name_queue).values(
-                    claim_id=claim_id,
-                    name=name,
-                    candidates=candidates,
-                    status="pending",
-                    person_id=None,
-                    recorded_at=at,
-                )
-            )
-            pk = res.inserted_primary_key
+            row = {
+                "claim_id": claim_id,
+                "name": name,
+                "candidates": candidates,
+                "status": "pending",
+                "person_id": None,
+                "recorded_at": at,
+            }
+            pk = conn.execute(insert(t.name_queue).values(**row)).inserted_primary_key
             assert pk is not None
+            queued = {"id": int(pk[0]), **row}  # as `resolve_name` and `drop_queued` record it
+            _audit(conn, at, actor, "queue", "name", str(pk[0]), None, queued)
             return int(pk[0])
 
         result: int = self._write(w)
@@ -549,8 +555,10 @@ class SqlStore:
                 "chosen_at": at,
                 "why": why,
             }
-            conn.execute(insert(t.choices), [row])
-            _audit(conn, at, by, "choose", "conflict", conflict[:80], None, row)
+            pk = conn.execute(insert(t.choices).values(**row)).inserted_primary_key
+            assert pk is not None
+            after = {**row, "id": int(pk[0])}  # its number: `audit verify` finds it by it
+            _audit(conn, at, by, "choose", "conflict", conflict[:80], None, after)
 
         self._write(w)
 
@@ -1182,6 +1190,7 @@ class _Reader:
             "deal": self.deals,
             "observation": self.observations,
             "source": self.sources,
+            "claim": self.claims,
         }
         return readers[kind](ids)
 
@@ -1208,7 +1217,7 @@ class _Reader:
         folded: list[Deal] = self._fold("deal", firsts, ids)
         return sorted(folded, key=lambda d: (d.date.earliest, d.id))
 
-    def claims(self, ids: Sequence[str] | None = None, source_id: str | None = None) -> list[Claim]:
+    def claims(self, ids: _Ids = None, source_id: str | None = None) -> list[Claim]:
         order = [t.claims.c.source_id, t.claims.c.evidence_start]
         if source_id is not None:
             found = self._rows(t.claims, [source_id], "source_id", order)

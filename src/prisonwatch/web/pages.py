@@ -303,7 +303,7 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
     ) -> Response:
         if v.user is not None:
             check_csrf(request, v, csrf)
-            accounts.logout(lg.accounts, request.cookies.get(SESSION_COOKIE))
+            accounts.logout(lg.accounts, request.cookies.get(SESSION_COOKIE), now())
         response = RedirectResponse("/", status_code=303)
         response.delete_cookie(SESSION_COOKIE)
         return response
