@@ -146,11 +146,64 @@ _HEADER = re.compile(r" date \d{4}-\d\d-\d\d [^\n]*\n[^\n]*\n")
 
 def _latin_body(text: str) -> bool:
     """Whether under 30% of the body's words (the text after an article header) are
-    Cyrillic."""
+    Cyrillic; a body with no word of three letters is judged on its shorter words ("— Ya
+    ne" under a Cyrillic title is a Latin body, not a Russian one)."""
     header = _HEADER.match(text)
-    words = _WORD.findall(text[header.end() :] if header else text)
+    body = text[header.end() :] if header else text
+    words = _WORD.findall(body) or _TOKEN.findall(body)
     cyrillic = sum(1 for w in words if re.match(r"[а-яёіўА-ЯЁІЎ]", w))
     return bool(words) and cyrillic < 0.3 * len(words)
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """The words of the English model's vocabulary (its `strings.json`, read as data without
+    loading spaCy), lower-cased: what English text is made of. Empty when the model is not
+    installed (the check that uses it then does not apply)."""
+    import json
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    from prisonwatch.extract.nlp import MODEL, MODEL_VERSION
+
+    spec = find_spec(MODEL)
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations)))
+    strings = path / f"{MODEL}-{MODEL_VERSION}" / "vocab" / "strings.json"
+    try:
+        words = json.loads(strings.read_text("utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(w.lower() for w in words if isinstance(w, str) and w.isalpha())
+
+
+ENGLISH_SHARE = 0.4
+"""The share of a Latin body's words that must be English words for a text the model calls
+English to be read as English when some of its lower-case words are no English words: short
+fragments of transliterated Russian or Belarusian ("Svaboda ne pavinna byc", "Soglasno
+dokumentu, iz tyurem vyshli") are English to the model; English sentences, even dense with
+Belarusian names, are made of English words for more than half of them."""
+
+
+def _too_few_english_words(text: str) -> bool:
+    """Whether the body's words of two letters or more (the first 300) are English words
+    (`_english_words`) for at most `ENGLISH_SHARE` of them, with at least one lower-case word
+    that is no English word (names are capitalised; a transliteration's running words are
+    not): such a text is not English, whatever the model says of its letters."""
+    lexicon = _english_words()
+    if not lexicon:
+        return False
+    header = _HEADER.match(text)
+    tokens = _TOKEN.findall(text[header.end() :] if header else text)[:300]
+    # a lone lower-case letter is a Russian or Belarusian preposition or conjunction ("v",
+    # "k", "s", "z", "u", "i"), English writes only "a"; lone capitals are initials
+    words = [w for w in tokens if len(w) > 1 or (w.islower() and w != "a")]
+    if len(words) < 2:
+        return False
+    english = sum(1 for w in words if len(w) > 1 and w.lower() in lexicon)
+    running = sum(1 for w in words if not w[:1].isupper() and (len(w) == 1 or w not in lexicon))
+    return english <= ENGLISH_SHARE * len(words) and running >= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +332,12 @@ def detect_language(text: str) -> Detected:
             return Detected(None, TRANSLITERATED)
         if _LACINKA.search(text) and best != "en":
             return Detected(None, BELARUSIAN_IN_LATIN)
+        if best == "en" and _too_few_english_words(text):
+            # a short transliteration the model takes for English: too few of its words are
+            # English words (a Belarusian one when Belarusian shows in it)
+            if _belarusian_cues(text) or _LACINKA.search(text):
+                return Detected(None, BELARUSIAN_IN_LATIN)
+            return Detected(None, TRANSLITERATED)
     if best in _CYRILLIC_LANGS and _latin_body(text):
         # Russian or Belarusian to the model, in Latin letters none of the checks above
         # could weigh (too few words, under a Cyrillic title): the reader reads Cyrillic only
@@ -292,10 +351,11 @@ def detect_language(text: str) -> Detected:
             # Lithuanian or French: neither check above holds half of it on its own
             return Detected(None, TRANSLITERATED)
         header = _HEADER.match(text)
-        if header and _latin_body(text):
-            # a few Latin words under a Cyrillic title, too few for the checks above (the
-            # header's words counted among them): judged on the body's words alone
-            body = text[header.end() :]
+        if _latin_body(text) and (header or _too_few_english_words(text)):
+            # a few Latin words under a Cyrillic title (the header's words counted among
+            # them), or alone and with too few English words, too few for the checks above:
+            # judged on the body's words alone
+            body = text[header.end() :] if header else text
             if _slavic_in_latin(body, _WORD.findall(body), least=3):
                 return Detected(None, TRANSLITERATED)
         return Detected(None, f"written in {NAMES.get(best, best)} ({best}); read: en, ru, be")
