@@ -499,3 +499,26 @@ NOT_ACTS = (
 CONTRAST = {"а", "але"}
 # "among" before a count: the count names a group the sentence goes on to describe
 AMONG = {"сярод"}
+# function words as Latin transliterations write them ("nie", "yak", "nad"): English writes none of
+# them as a word in news, but the English model's vocabulary holds them, and a short fragment
+# made of them was read as English (the language check counts them as no English words)
+LATIN_FUNCTION_WORDS = {
+    "ne",
+    "nie",
+    "na",
+    "nad",
+    "pad",
+    "yak",
+    "iak",
+    "jak",
+    "heta",
+    "yany",
+    "jany",
+    "bez",
+    "uzho",
+    "ci",
+    "tsi",
+    "za",
+    "yaho",
+    "jaho",
+}

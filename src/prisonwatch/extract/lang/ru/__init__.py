@@ -477,3 +477,25 @@ NOT_ACTS = (
 CONTRAST = {"а", "но"}
 # "among" before a count: the count names a group the sentence goes on to describe
 AMONG = {"среди"}
+# function words as Latin transliterations write them ("ne", "na", "nad"): English writes none of
+# them as a word in news, but the English model's vocabulary holds them, and a short fragment
+# made of them was read as English (the language check counts them as no English words)
+LATIN_FUNCTION_WORDS = {
+    "ne",
+    "na",
+    "nad",
+    "pod",
+    "iz",
+    "oni",
+    "ona",
+    "eto",
+    "dlya",
+    "bez",
+    "uzhe",
+    "ili",
+    "za",
+    "ot",
+    "pri",
+    "yego",
+    "ikh",
+}
