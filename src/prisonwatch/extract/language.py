@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 READ = ("en", "ru", "be")
@@ -146,11 +147,150 @@ _HEADER = re.compile(r" date \d{4}-\d\d-\d\d [^\n]*\n[^\n]*\n")
 
 def _latin_body(text: str) -> bool:
     """Whether under 30% of the body's words (the text after an article header) are
-    Cyrillic."""
+    Cyrillic; a body with no word of three letters is judged on its shorter words ("— Ya
+    ne" under a Cyrillic title is a Latin body, not a Russian one)."""
     header = _HEADER.match(text)
-    words = _WORD.findall(text[header.end() :] if header else text)
+    body = text[header.end() :] if header else text
+    words = _WORD.findall(body) or _TOKEN.findall(body)
     cyrillic = sum(1 for w in words if re.match(r"[а-яёіўА-ЯЁІЎ]", w))
     return bool(words) and cyrillic < 0.3 * len(words)
+
+
+_NOT_WORDS = re.compile(r"\S*[/#@]\S*|\S*\d\S*")
+"""Links, hashtags, handles and tokens with digits ("pic.twitter.com/rR1kJzsz6l",
+"#WhatsHappeningInMyanmar"): words of no language, left out of the count of English words."""
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """The words of the English model's vocabulary (its `strings.json`, read as data without
+    loading spaCy), lower-cased: the words and names of the model's English training text,
+    and many tokens of other languages ("sud", "homele"-like forms, "sem"). Empty when the
+    model is not installed."""
+    import json
+
+    path = _model_path()
+    if path is None:
+        return frozenset()
+    try:
+        words = json.loads((path / "vocab" / "strings.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(w.lower() for w in words if isinstance(w, str) and w.isalpha())
+
+
+def _model_path() -> Path | None:
+    """The data folder of the pinned English model, or None when it is not installed."""
+    from importlib.util import find_spec
+
+    from prisonwatch.extract.nlp import MODEL, MODEL_VERSION
+
+    spec = find_spec(MODEL)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / f"{MODEL}-{MODEL_VERSION}"
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """English words, lower-cased: what English text is made of. The words of the pinned
+    English model's vocabulary (its `strings.json`) that are also English to the model's own
+    lemmatiser data (the lemma lists and irregular forms of its `lookups.bin`, derived from
+    WordNet, a form counting when the lemmatiser's suffix rules lead it to a listed lemma) or
+    spaCy's English stop words. The vocabulary alone holds what its training text held:
+    "homele", "sud", "sem", "ot", "bez", "pri" are in it, and a transliterated fragment made of
+    such words was read as English. Read as data without loading the model; empty when the
+    model is not installed (the check that uses it then does not apply)."""
+    import srsly  # type: ignore[import-untyped]
+
+    path = _model_path()
+    vocab = _vocabulary()
+    if path is None or not vocab:
+        return frozenset()
+    try:
+        tables = srsly.read_msgpack(path / "lemmatizer" / "lookups" / "lookups.bin")
+    except (OSError, ValueError):
+        return frozenset()
+    stop = _english_stop_words()
+    lemmas = {w.lower() for forms in tables["lemma_index"].values() for w in forms}
+    lemmas |= {w.lower() for forms in tables["lemma_exc"].values() for w in forms}
+    rules = {(a, b) for pairs in tables["lemma_rules"].values() for a, b in pairs if a}
+
+    def english(w: str) -> bool:
+        if w in stop or w in lemmas:
+            return True
+        return any(w.endswith(a) and w[: len(w) - len(a)] + b in lemmas for a, b in rules)
+
+    return frozenset(w for w in vocab if english(w)) - _slavic_function_words()
+
+
+def _slavic_function_words() -> frozenset[str]:
+    """Russian and Belarusian function words as Latin transliterations write them ("ne",
+    "na", "nad", "yak"), the languages' data (`LATIN_FUNCTION_WORDS` of `lang/ru`, `lang/be`):
+    WordNet lists some of them (as abbreviations), and English news writes none of them as a
+    word, so they are no English words to the check below."""
+    from prisonwatch.extract.lang import be, ru
+
+    return frozenset(ru.LATIN_FUNCTION_WORDS | be.LATIN_FUNCTION_WORDS)
+
+
+def _english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words (the function words WordNet's lemma lists lack: "the",
+    "of", "since"), read from the text of its module: importing it imports all of spaCy,
+    seconds a Russian article need not wait. Empty when spaCy is not installed."""
+    import ast
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    module = Path(next(iter(spec.submodule_search_locations))) / "lang" / "en" / "stop_words.py"
+    try:
+        tree = ast.parse(module.read_text("utf-8"))
+    except (OSError, SyntaxError):
+        return frozenset()
+    words = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "\n" in node.value
+    ]
+    return frozenset(w for text in words for w in text.split())
+
+
+ENGLISH_SHARE = 0.4
+"""The share of a Latin body's words that must be English words for a text the model calls
+English to be read as English when some of its lower-case words are no English words: short
+fragments of transliterated Russian or Belarusian ("Svaboda ne pavinna byc", "Soglasno
+dokumentu, iz tyurem vyshli") are English to the model; English sentences, even dense with
+Belarusian names, are made of English words for more than half of them."""
+
+
+def _too_few_english_words(text: str) -> bool:
+    """Whether the body's words of two letters or more (the first 300) are English words
+    (`_english_words`) for at most `ENGLISH_SHARE` of them, with at least one lower-case word
+    that is no English word (names are capitalised; a transliteration's running words are
+    not): such a text is not English, whatever the model says of its letters."""
+    lexicon, names = _english_words(), _vocabulary()
+    if not lexicon:
+        return False
+    header = _HEADER.match(text)
+    body = _NOT_WORDS.sub(" ", text[header.end() :] if header else text)
+    tokens = _TOKEN.findall(body)[:300]
+    # a lone lower-case letter is a Russian or Belarusian preposition or conjunction ("v",
+    # "k", "s", "z", "u", "i"), English writes only "a"; lone capitals are initials
+    words = [w for w in tokens if len(w) > 1 or (w.islower() and w != "a")]
+    if len(words) < 2:
+        return False
+
+    def known(w: str) -> bool:
+        # a capitalised word is weighed against the whole vocabulary, which holds the names
+        # of the model's English text ("Ruiz"); a running word against the English words
+        return w.lower() in (names if w[:1].isupper() else lexicon)
+
+    english = sum(1 for w in words if len(w) > 1 and known(w))
+    running = sum(1 for w in words if not w[:1].isupper() and (len(w) == 1 or not known(w)))
+    return english <= ENGLISH_SHARE * len(words) and running >= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +419,12 @@ def detect_language(text: str) -> Detected:
             return Detected(None, TRANSLITERATED)
         if _LACINKA.search(text) and best != "en":
             return Detected(None, BELARUSIAN_IN_LATIN)
+        if best == "en" and _too_few_english_words(text):
+            # a short transliteration the model takes for English: too few of its words are
+            # English words (a Belarusian one when Belarusian shows in it)
+            if _belarusian_cues(text) or _LACINKA.search(text):
+                return Detected(None, BELARUSIAN_IN_LATIN)
+            return Detected(None, TRANSLITERATED)
     if best in _CYRILLIC_LANGS and _latin_body(text):
         # Russian or Belarusian to the model, in Latin letters none of the checks above
         # could weigh (too few words, under a Cyrillic title): the reader reads Cyrillic only
@@ -292,10 +438,11 @@ def detect_language(text: str) -> Detected:
             # Lithuanian or French: neither check above holds half of it on its own
             return Detected(None, TRANSLITERATED)
         header = _HEADER.match(text)
-        if header and _latin_body(text):
-            # a few Latin words under a Cyrillic title, too few for the checks above (the
-            # header's words counted among them): judged on the body's words alone
-            body = text[header.end() :]
+        if _latin_body(text) and (header or _too_few_english_words(text)):
+            # a few Latin words under a Cyrillic title (the header's words counted among
+            # them), or alone and with too few English words, too few for the checks above:
+            # judged on the body's words alone
+            body = text[header.end() :] if header else text
             if _slavic_in_latin(body, _WORD.findall(body), least=3):
                 return Detected(None, TRANSLITERATED)
         return Detected(None, f"written in {NAMES.get(best, best)} ({best}); read: en, ru, be")

@@ -215,6 +215,12 @@ def source_of(
             bare = re.match(r"([А-ЯЁІЎA-Z]\w+)", text[pos : pos + 40])
             if bare:
                 return nominative_name(lex, bare.group(1))  # "паводле Вясны"
+    listed = re.search(lex.w.ORG_LIST, sentence)  # "у спісе Вясны", "в списке «Мемориала»"
+    if listed:
+        pos = tokens[0].start + listed.end()
+        named = re.match(r"«([^»]+)»|([А-ЯЁІЎA-Z][\w-]+)", text[pos : pos + 60])
+        if named:
+            return nominative_name(lex, named.group(1) or named.group(2))
     return None
 
 

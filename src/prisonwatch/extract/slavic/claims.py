@@ -262,6 +262,8 @@ def _cue_end(lex: Lexicon, text: str, s: Sentence) -> int:
 
 # what happens next to some of the people a sentence before counted
 _NEXT_STEPS = ("released", "sentenced", "deported", "returned_to_custody")
+_LISTED_ACTS = ("released", "designated", "deported")
+"""Acts told with a list of their people (a pardon decree, a designation, an expulsion)."""
 
 
 class ClaimReader:
@@ -344,8 +346,13 @@ class ClaimReader:
         political = any(
             t.is_word and lex.find(t, lex.w.POPULATIONS) == "political_prisoners" for t in s.tokens
         )
+        # "у спісе Вясны 1 219 імёнаў": an organisation's list is its list of political prisoners
+        listed = re.search(lex.w.ORG_LIST, text[s.start : s.end]) is not None
+        act_list = re.search(lex.w.ACT_LIST, text[s.start : s.end]) is not None
         whole: Draft | None = None
         made: list[Draft] = []
+        of_list = -1  # where the count of an act's list (`act_list`) starts, and its draft
+        list_draft: Draft | None = None
         for n, c in enumerate(found):
             # "признали ... 11 человек, осужденных за ...": a participle after the count and a
             # comma describes those counted; the verb that governs them tells the act
@@ -392,6 +399,23 @@ class ClaimReader:
                 if action in ("sentenced", "designated", "detained") and not later:
                     action = None  # "из них 20 были осуждены": those counted before, described
                 # (but "задержаны 96 человек, из них 41 уже осужден": the next step of a case)
+            if (
+                action in (None, "held")  # "которых они считают политзаключенными": whom
+                and parent is None  # they hold to be such, not a stock
+                and act_list
+                and root is not None
+                and root.action in _LISTED_ACTS
+                and root.sentence < s.index
+                and c.value < root.count
+            ):
+                # "Алиев помиловал 154 осужденных. ... в списке не менее двенадцати человек,
+                # которых они считают политзаключенными": of those the act before freed
+                action, parent = root.action, root
+                if political and c.population == "people":
+                    c = replace(c, population="political_prisoners")
+                of_list = c.start
+            elif parent is not None and parent is list_draft and action == "held":
+                action = parent.action  # "..., в том числе двое журналистов": of that list
             if stock and action in (None, "designated") and not self._since(s, c, action):
                 action = "held"
             counted = self._stock_verb(s, c)
@@ -405,6 +429,7 @@ class ClaimReader:
                     (
                         c.population in ("political_prisoners", "prisoners")
                         or (political and lex.code == "ru")  # "в списке политзаключенных 1 227"
+                        or listed
                     )
                     and not (trig or has_verb(lex, s.tokens))
                     and not any(t.is_word and lex.has(t, lex.w.HYPOTHETICAL) for t in s.tokens)
@@ -419,9 +444,12 @@ class ClaimReader:
                 population = parent.population  # "30 из них": those counted, as they were named
             if re.match(lex.w.DESCRIBED_POLITICAL, text[c.end : s.end].lower()):
                 population = "political_prisoners"  # "19 граждан, признанных политзаключенными"
-            if population == "people" and action in ("held", "designated") and political:
+            listed_political = political or listed
+            if population == "people" and action in ("held", "designated") and listed_political:
                 population = "political_prisoners"  # "палітвязнямі ... прызнаныя 1417 чалавек"
             d = self._new(c, s, action, part_of=parent, trigger=near[0] if near else None)
+            if c.start == of_list:
+                list_draft = d
             if c.start in self.single_names:
                 d.persons = [self.single_names[c.start]]
             elif c.value == 1 and c.action is not None:
@@ -812,6 +840,10 @@ class ClaimReader:
         anchor = d.trigger if d.trigger is not None else d.start
         best = min(s.times, key=lambda t: abs(t.start - anchor))
         a, b = sorted((best.start, anchor))
+        if best.start < anchor and any(
+            t.is_word and t.lower in self.lex.w.LATER and a <= t.start < b for t in s.tokens
+        ):
+            return None  # "задержали в декабре 2023 года и позднее приговорили"
         if d.trigger is not None and not re.search(r"[,;:—–()]", self.text[a:b]):
             return best.period  # "вышедший на свободу в июне": the time of its own clause
         others = [p for p, action, _ in trig if p != d.trigger and action != d.action]

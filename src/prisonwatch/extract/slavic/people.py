@@ -236,16 +236,64 @@ def by_pronoun(
     return []
 
 
+def _coordinated(
+    reader: ClaimReader, s: Sentence, first: Trigger, second: Trigger, persons: list[Mention]
+) -> bool:
+    """Whether the trigger `second` is a second predicate of the same unnamed subject as
+    `first`, acting on the same person ("Блогера Игоря Данилова задержали в мае и позже
+    приговорили", "затрымалі ў красавіку, а пазней вызвалілі"): joined to it by "и"/"і" or a
+    comma and "а", with only words of `LATER` after the joining word, no one named and no
+    other clause between, and the second verb not an act done by a subject of its own ("а
+    суд приговорил", "а его брата приговорили": someone else's act or someone else)."""
+    text, lex = reader.text, reader.lex
+    if any(first[0] < m.start < second[0] for m in persons):
+        return False
+    between = lex.tokens(text, first[0], second[0])[1:]
+    joins = [i for i, t in enumerate(between) if t.lower in lex.w.AND or t.lower in lex.w.CONTRAST]
+    if not joins:
+        return False
+    j = joins[-1]
+    before, after = between[:j], between[j + 1 :]
+    if any(_breaks_clause(lex, t) for t in before[:-1]) or (
+        before and _breaks_clause(lex, before[-1]) and before[-1].text != ","
+    ):
+        return False
+    if between[j].lower in lex.w.CONTRAST and not (before and before[-1].text == ","):
+        return False  # "а" joins predicates only after a comma
+    if any(not (t.is_word and t.lower in lex.w.LATER) for t in after):
+        return False
+    word = lex.tokens(text, second[0], second[0] + 40)[:1]
+    if not word or _noun(lex, word[0].lower) or second[2]:
+        return False  # a noun or a participle of the act: not a predicate
+    return not done_by_subject(lex, word[0], second[1])
+
+
+def _breaks_clause(lex: Lexicon, t: Token) -> bool:
+    from prisonwatch.extract.slavic.claims import _breaks
+
+    return _breaks(lex, t)
+
+
 def named(reader: ClaimReader, s: Sentence, trig: list[Trigger]) -> list[Draft]:
     persons = [m for m in s.people if m.type == "person"]
     made: list[Draft] = []
     told: set[tuple[str, tuple[str, ...]]] = set()
+    last: tuple[Trigger, tuple[list[str], str | None, str]] | None = None
     for t in trig:
         if t[1] not in _ACTIONS:
             continue
         found = _one(reader, s, t, persons)
+        if (
+            found is None
+            and last is not None
+            and last[1][1] is None
+            and t[1] not in ("held", "demanded")
+            and _coordinated(reader, s, last[0], t, persons)
+        ):
+            found = last[1]  # the same people, a second act told of them
         if found is None:
             continue
+        last = (t, found)
         names, agent, population = found
         key = (t[1], tuple(names))
         if key in told or (agent is not None and agent in names):

@@ -96,6 +96,7 @@ MECHANISMS: dict[str, str] = {
 
 POPULATIONS: dict[str, str] = {
     "імён": "people",  # "у спісе 1 136 імён": the names of a list are its people
+    "імёнаў": "people",  # the same genitive plural, as Belarusian outlets also write it
     "імёны": "people",
     "палітвяз*": "political_prisoners",
     "палітзняв*": "political_prisoners",
@@ -392,11 +393,20 @@ ABOUT_THIS = r"\bпра\s+гэта\b|\bаб\s+гэтым\b|\bгэтую\s+інф
 
 # "earlier": a time the text does not give (a claim so told has no `when`)
 EARLIER = {"раней"}
+# "задержали в декабре 2023 года и позднее приговорили": a word of a later step between a
+# time and an act; the time is the step's before it, not this act's
+LATER = {"пазней", "пазьней", "потым", "затым"}
 # "а іх больш за 1 100", "якіх ужо 1 100": how many of the people named before there are
 HOW_MANY = r"\bа\s+іх\b(?:\s+ужо)?|\bякіх\s+(?:ужо|цяпер|сёння)\b"
 # a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
 # a stock told as of a day ("па стане на 1 снежня"): the words just before that day
 AS_OF = r"\bпа\s+стане\s+на\s*$|\bна\s+момант\s*$"
+# "у спісе Вясны", "у спісах «Вясны»": the list an organisation keeps, named by it (capital
+# or quotation mark next): its list of political prisoners, and the figure is its own
+ORG_LIST = r"\b[уўУЎ]\s+спіс(?:е|ах)\s+(?=«?[А-ЯЁІЎA-Z])"
+# "у спісе" naming no one whose: the list of the act told just before (a pardon
+# decree's list), whose people a count in it is part of
+ACT_LIST = r"\b[уўУЎ]\s+спісе\b(?!\s+«?[А-ЯЁІЎA-Z])"
 STOCK = r"\bусяго\b|\bна\s+(?:дадзены|сённяшні)\s+момант\b|\bна\s+сёння\b"
 # common nouns that act as agents before a trigger ("белорусский режим освободил")
 AGENT_NOUNS = {
@@ -489,3 +499,26 @@ NOT_ACTS = (
 CONTRAST = {"а", "але"}
 # "among" before a count: the count names a group the sentence goes on to describe
 AMONG = {"сярод"}
+# function words as Latin transliterations write them ("nie", "yak", "nad"): English writes none of
+# them as a word in news, but the English model's vocabulary holds them, and a short fragment
+# made of them was read as English (the language check counts them as no English words)
+LATIN_FUNCTION_WORDS = {
+    "ne",
+    "nie",
+    "na",
+    "nad",
+    "pad",
+    "yak",
+    "iak",
+    "jak",
+    "heta",
+    "yany",
+    "jany",
+    "bez",
+    "uzho",
+    "ci",
+    "tsi",
+    "za",
+    "yaho",
+    "jaho",
+}

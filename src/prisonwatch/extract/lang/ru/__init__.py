@@ -390,11 +390,20 @@ ABOUT_THIS = r"\bоб\s+этом\b|\bо\s+том\b|\bэту\s+информаци
 
 # "earlier": a time the text does not give (a claim so told has no `when`)
 EARLIER = {"ранее", "прежде"}
+# "задержали в декабре 2023 года и позднее приговорили": a word of a later step between a
+# time and an act; the time is the step's before it, not this act's
+LATER = {"позднее", "позже", "впоследствии", "затем", "потом"}
 # "а их более 1 100", "которых уже 1 100": how many of the people named before there are
 HOW_MANY = r"\bа\s+их\b(?:\s+уже)?|\bкоторых\s+(?:уже|сейчас|сегодня)\b"
 # a figure told as a total at the time of writing is a stock ("Усяго ... прызнаныя 1417")
 # a stock told as of a day ("по состоянию на 1 декабря"): the words just before that day
 AS_OF = r"\bпо\s+состоянию\s+на\s*$|\bна\s+момент\s*$"
+# "в списке «Мемориала»", "в списках Вясны": the list an organisation keeps, named by it
+# (capital or quotation mark next): its list of political prisoners, and the figure is its own
+ORG_LIST = r"\b[вВ]\s+списк(?:е|ах)\s+(?=«?[А-ЯЁA-Z])"
+# "в списке" naming no one whose: the list of the act told just before (a pardon
+# decree's list: "в списке не менее двенадцати человек"), whose people a count in it is part of
+ACT_LIST = r"\b[вВ]\s+списке\b(?!\s+«?[А-ЯЁA-Z])"
 STOCK = r"\bвсего\b|\bна\s+(?:данный|сегодняшний)\s+момент\b|\bна\s+сегодня\b"
 # common nouns that act as agents before a trigger ("белорусский режим освободил")
 AGENT_NOUNS = {
@@ -468,3 +477,25 @@ NOT_ACTS = (
 CONTRAST = {"а", "но"}
 # "among" before a count: the count names a group the sentence goes on to describe
 AMONG = {"среди"}
+# function words as Latin transliterations write them ("ne", "na", "nad"): English writes none of
+# them as a word in news, but the English model's vocabulary holds them, and a short fragment
+# made of them was read as English (the language check counts them as no English words)
+LATIN_FUNCTION_WORDS = {
+    "ne",
+    "na",
+    "nad",
+    "pod",
+    "iz",
+    "oni",
+    "ona",
+    "eto",
+    "dlya",
+    "bez",
+    "uzhe",
+    "ili",
+    "za",
+    "ot",
+    "pri",
+    "yego",
+    "ikh",
+}
