@@ -38,6 +38,7 @@ from prisonwatch.core.vocabulary import (
 )
 from prisonwatch.services.bulk_index import stock_index
 from prisonwatch.services.event_runs import EventRuns, ordered
+from prisonwatch.services.keyed import in_key_order
 from prisonwatch.storage.port import LedgerStore
 
 
@@ -245,15 +246,15 @@ class View:
         elif not (month_precise ^ self.month_precise) <= fresh.persons.keys():
             return None
         persons = self.persons.copy()
-        added = False
+        added: list[str] = []
         for pid, p in fresh.persons.items():
             if p is None:
                 persons.pop(pid, None)
             else:
-                added = added or pid not in persons
+                if pid not in persons:
+                    added.append(pid)
                 persons[pid] = p  # in its place when already there
-        if added:  # in id order, as a view loaded afresh has them
-            persons = dict(sorted(persons.items()))
+        persons = in_key_order(persons, added)  # in id order, as a view loaded afresh has them
         touched = set(fresh.persons) | set(fresh.events)
         superseded = self.superseded.copy()
         supersedes_of = self.supersedes_of.copy()
