@@ -163,13 +163,29 @@ class View:
         dict[tuple[date, date, str | None], tuple[int, int]],
     ]:
         """This view's memos moved on by a change that took out `removed` events and put in
-        `added` ones: counts are sums over events, so each is shifted by the difference."""
+        `added` ones: counts are sums over events, so each is shifted by the difference.
+
+        Only the periods a moved event's dates overlap are counted (`_periods_touched`; a
+        period no moved event overlaps counts none of them), so a write costs its events, not
+        every period of every series remembered (a daily series has thousands); periods not in
+        order are all counted."""
+        edges = [(e.date.earliest.toordinal(), e.date.latest.toordinal()) for e in added]
+        edges += [(e.date.earliest.toordinal(), e.date.latest.toordinal()) for e in removed]
         tallies = {}
         for (periods, org), old in list(self.tallies.items()):
-            plus, minus = tally(added, periods, org), tally(removed, periods, org)
-            tallies[(periods, org)] = [
-                _shifted(o, p, m) for o, p, m in zip(old, plus, minus, strict=True)
-            ]
+            at = _periods_touched(periods, edges) if edges else []
+            if at is None:
+                plus, minus = tally(added, periods, org), tally(removed, periods, org)
+                tallies[(periods, org)] = [
+                    _shifted(o, p, m) for o, p, m in zip(old, plus, minus, strict=True)
+                ]
+                continue
+            some = [periods[i] for i in at]
+            plus, minus = tally(added, some, org), tally(removed, some, org)
+            moved = list(old)
+            for i, p, m in zip(at, plus, minus, strict=True):
+                moved[i] = _shifted(old[i], p, m)
+            tallies[(periods, org)] = moved
         revolving = {}
         for (start, end, org), (d, r) in list(self.revolving.items()):
             d1, r1, _ = deal_rules.designations_per_release(added, start, end, org)
