@@ -5,8 +5,12 @@ threads competing for the interpreter; on a shared machine that says little abou
 time goes. This runs the same stages one after another in one thread and gives the CPU time
 of that thread (`time.thread_time`) for each, per kind of write: the write itself (the
 service call and its commit), reading the change feed and the touched records, `View.updated`,
-`Projection.updated`, the registries, the name indexes' changes, the new figures
-(`figures.stats` with the monthly series) and the public screening of them. `--profile F`
+`Projection.updated`, the month-precise public view (`View.updated` with the projection's
+`counts_only` persons), the registries, the name indexes' changes, the new figures
+(`figures.stats` with the monthly series, for analysts and from the public view) and the public
+screening of them. Kinds: a protection change, a rename, an event's date and (unless
+`--no-accepts`) accepting the two suggestions of `edit_latency.py`'s article (a published
+figure; a release of a person the registry does not have: the write creates them). `--profile F`
 writes a cProfile of the stages (one thread: no other thread's time in it).
 
     python bench/edit_stages.py --db FILE [--snapshot S] [--persons 100000]
@@ -35,9 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fastapi.testclient import TestClient
 
-from bench.edit_latency import STATS, first_detentions
+from bench.edit_latency import STATS, first_detentions, suggestions
 from bench.web_latency import load
-from prisonwatch.services import derived, editing, figures
+from prisonwatch.services import derived, editing, figures, reviewing
 from prisonwatch.services.public import cleared_of
 from prisonwatch.web import present
 from prisonwatch.web.app import create_app
@@ -57,6 +61,7 @@ def main() -> None:
     ap.add_argument("--persons", type=int, default=100_000)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--profile")
+    ap.add_argument("--no-accepts", action="store_true", help="leave out accepting suggestions")
     args = ap.parse_args()
     path = Path(args.db)
     url = f"sqlite:///{path}"
@@ -65,6 +70,7 @@ def main() -> None:
     app = create_app(WebSettings(url, secure_cookies=False, snapshot=args.snapshot))
     ledger = app.state.ledger
     store = ledger.store
+    claims = [] if args.no_accepts else suggestions(store)
     run = int(time.time())
     first = (run % max(1, args.persons // 40)) * 20
     with TestClient(app) as client:
@@ -72,6 +78,7 @@ def main() -> None:
         client.get(STATS)
         client.get("/api/v1/persons?q=Ivan")
         client.get(f"/api/v1/persons/p{first}")
+        ledger.names()  # everyone's names: what an accept matches against
         print(f"warmed in {time.time() - t0:.0f} s; load {os.getloadavg()[0]:.1f}")
     gc.collect()
     profiler = cProfile.Profile() if args.profile else None
@@ -111,6 +118,11 @@ def main() -> None:
             )
         )
         mine["Projection.updated"].append(t)
+        if state.public_view is not None:
+            _, t = cpu(
+                lambda: derived._public_view(store, state.public_view, fresh, proj.counts_only)
+            )
+            mine["public view (month-precise) updated"].append(t)
         after, t = cpu(lambda: derived.advance(store, state, changes))
         mine["advance (all of the above but the write, again)"].append(t)
         assert after is not None
@@ -121,6 +133,10 @@ def main() -> None:
         mine["figures.stats (series)"].append(t)
         assert after.projection is not None
         proj = after.projection
+        if after.public_view is not None:
+            pv = after.public_view
+            stats, t = cpu(lambda: figures.stats(pv, scope, on, start, end, by))
+            mine["figures.stats of the public view"].append(t)
         mine["public screening"].append(cpu(lambda: present._public_stats(proj, stats))[1])
         if profiler:
             profiler.disable()
@@ -158,6 +174,13 @@ def main() -> None:
                 done += 1
             except editing.EditError:
                 ledger.invalidate()
+        for cid in claims:
+            one(
+                "accept a suggestion",
+                lambda cid=cid: reviewing.decide(
+                    store, cid, "accept", "bench", now, ledger.names_for_writing
+                ),
+            )
         client.get(STATS)
     for kind, stages in times.items():
         print(f"{kind} (CPU ms of one thread, median of {len(stages['write'])}):")

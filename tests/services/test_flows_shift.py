@@ -9,7 +9,7 @@ mechanisms that appear or vanish, and for periods not in order (counted in full)
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,11 +17,14 @@ from hypothesis import strategies as st
 from prisonwatch.core.dates import FuzzyDate, Precision
 from prisonwatch.core.ledger import StockIndex, series
 from prisonwatch.core.periods import Granularity, periods_between
+from prisonwatch.core.records import Event
+from prisonwatch.core.tallies import tally
 from prisonwatch.core.timeline import Interval
-from prisonwatch.core.vocabulary import EventKind, ReleaseMechanism
+from prisonwatch.core.vocabulary import RECOGNITION, EventKind, ReleaseMechanism
 from prisonwatch.services.figures import View
 
 START = date(2019, 1, 1)
+AT = datetime(2026, 1, 1)
 
 
 @st.composite
@@ -96,3 +99,60 @@ def test_flows_moved_on_equal_flows_counted_afresh(
     after = view._flows_after(gone, come, index)
     for periods in keys:
         assert after[periods] == _flows(index, periods), periods
+
+
+@st.composite
+def event(draw: st.DrawFn) -> Event:
+    kind, mech = draw(
+        st.sampled_from(
+            [
+                (EventKind.DETAINED, None),
+                (EventKind.RELEASED, ReleaseMechanism.PARDON),
+                (EventKind.RELEASED, None),
+                (EventKind.DESIGNATED, None),
+                (EventKind.DIED, None),
+            ]
+        )
+    )
+    org = draw(st.sampled_from(["Viasna", "Memorial", None])) if kind in RECOGNITION else None
+    return Event(
+        f"e{draw(st.integers(0, 10**6))}",
+        f"p{draw(st.integers(0, 20))}",
+        kind,
+        draw(fuzzy()),
+        AT,
+        mechanism=mech,
+        organisation=org,
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(event(), max_size=30), st.data())
+def test_tallies_moved_on_equal_tallies_counted_afresh(
+    kept: list[Event], data: st.DataObject
+) -> None:
+    """The remembered tallies (events by kind, mechanism and organisation per period), moved on
+    by the events a write took out and put in, counting only the periods those events' dates
+    overlap, equal the tallies counted afresh: by day, month and year, an organisation's, and
+    periods not in order (counted in full)."""
+    out = data.draw(st.sets(st.integers(0, len(kept) - 1)) if kept else st.just(set()))
+    removed = [e for i, e in enumerate(kept) if i in out]
+    added = data.draw(st.lists(event(), max_size=4))
+    keys = [
+        (tuple(periods_between(date(2018, 6, 1), date(2023, 6, 30), Granularity.MONTH)), None),
+        (tuple(periods_between(date(2020, 1, 1), date(2020, 12, 31), Granularity.DAY)), None),
+        (tuple(periods_between(date(2018, 1, 1), date(2024, 12, 31), Granularity.YEAR)), "Viasna"),
+        (
+            tuple(
+                reversed(periods_between(date(2019, 1, 1), date(2021, 12, 31), Granularity.MONTH))
+            ),
+            None,
+        ),
+    ]
+    view = View({}, kept, [], [], {}, StockIndex.build([]), [], {})
+    for periods, org in keys:
+        view.tally(periods, org)  # remembered
+    after, _ = view._memos_after(removed, added)
+    now = [e for i, e in enumerate(kept) if i not in out] + added
+    for periods, org in keys:
+        assert after[(periods, org)] == tally(now, periods, org), (periods[0], org)

@@ -50,7 +50,11 @@ steps = st.lists(
         st.tuples(st.just("protection"), st.integers(0, 10**6), st.sampled_from(list(Protection))),
         st.tuples(st.just("rename"), st.integers(0, 10**6), st.sampled_from(["Ales", "Алесь Б"])),
         st.tuples(
-            st.just("add_person"), st.sampled_from(["Viktar Mazol", "Алег Гуз"]), st.booleans()
+            st.just("add_person"),
+            st.sampled_from(["Viktar Mazol", "Алег Гуз"]),
+            st.booleans(),
+            # where the new id falls among the sample's ids ("by-..."): last, first, among them
+            st.sampled_from(["new-", "a-new-", "by-m-new-"]),
         ),
         st.tuples(st.just("void_new_person"), st.integers(0, 10**6)),
         st.tuples(st.just("merge"), st.integers(0, 10**6), st.integers(0, 10**6)),
@@ -97,10 +101,10 @@ def _write(store: SqlStore, step: tuple[Any, ...]) -> bool:
             # an id naming a protected person, when asked and there is one: shown under a
             # public id, and found under it once the write is taken in
             named = [p.id for p in store.persons() if p.protection is not Protection.PUBLIC]
-            pid = f"new-{next(_n)}" + (f"-{named[0]}" if step[2] and named else "")
+            pid = f"{step[3]}{next(_n)}" + (f"-{named[0]}" if step[2] and named else "")
             editing.add(store, "person", {"id": pid, "name": step[1]}, "t", AT)
         elif op == "void_new_person":
-            added = [p for p in persons if p.startswith("new-")]
+            added = [p for p in persons if "new-" in p]
             if not added:
                 return False
             editing.void(store, "person", _pick(added, step[1]), "t", AT, why)
@@ -163,7 +167,7 @@ def _snapshot(ledger: Ledger) -> dict[str, Any]:
     public = ledger.public_view(SCOPE)
     queries = [*sorted({p.name for p in view.persons.values()})[:12], "Ales", "Алесь", "Mazol"]
     start, end = date(2020, 1, 1), date(2026, 6, 30)
-    return {
+    out: dict[str, Any] = {
         "persons": view.persons,
         "events": [e.id for e in view.events],
         "by_person": {k: [e.id for e in v] for k, v in view.by_person.items()},
@@ -220,7 +224,14 @@ def _snapshot(ledger: Ledger) -> dict[str, Any]:
             for who, v in (("analyst", ANALYST), ("public", PUBLIC))
         },
         "list": present.persons(ledger, PUBLIC, window=(0, 50)),
+        # maps compare equal in any order: the order of ids (a fresh build's) is compared too
+        "order": (list(view.persons), list(proj.persons), list(public.persons)),
     }
+    out["registries"] = [
+        list(reg.everyone) if (reg := ledger._named.get(key)) is not None else None
+        for key in ("registry", "registry:public")
+    ]
+    return out
 
 
 @pytest.fixture
@@ -458,3 +469,20 @@ def test_public_figures_are_screened_once_per_projection(
     ledger.invalidate()
     present.stats(ledger, PUBLIC, *ask)
     assert len(calls) == 2
+
+
+def test_persons_added_among_others_are_kept_in_a_fresh_builds_order(
+    sample_store: SqlStore,
+) -> None:
+    """A person added by a write (an accepted suggestion naming someone new) is placed among
+    the others by id, in the view, the public projection and view, and both registries: as a
+    fresh build orders them, whether the id sorts first, among the others or last."""
+    kept = Ledger(sample_store)
+    _snapshot(kept)
+    for prefix in ("a-new-", "by-m-new-", "new-", "by-k-new-"):
+        assert _write(sample_store, ("add_person", "Viktar Mazol", False, prefix))
+        kept.invalidate()
+        got, want = _snapshot(kept), _snapshot(Ledger(sample_store))
+        assert kept.rebuilt == 1, "taken in through the change feed"
+        assert got["order"] == want["order"], prefix
+        assert got["registries"] == want["registries"], prefix

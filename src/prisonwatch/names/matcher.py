@@ -9,6 +9,7 @@ took on a pair (same, not same) are honoured before any score.
 
 from __future__ import annotations
 
+import copy
 import re
 from array import array
 from bisect import bisect_right
@@ -291,6 +292,8 @@ class NameIndex:
         self._dead: npt.NDArray[np.bool_] | None = None
         """True for rows no longer any person's (None while there is none)."""
         self._dead_count = 0
+        self._shared = False
+        """Whether the tables are another index's too (`fork`): copied before the first add."""
 
     @classmethod
     def build(cls, people: Iterable[tuple[str, str, Sequence[str]]]) -> NameIndex:
@@ -304,6 +307,8 @@ class NameIndex:
 
     def add(self, pid: str, display: str, all_names: Sequence[str]) -> None:
         """Index a person's names (added to those it holds for the person already)."""
+        if self._shared:
+            self._own()
         self.names[pid] = display
         old = self.row_of.get(pid)
         held = self.forms_of(pid) if old is not None else []
@@ -448,10 +453,20 @@ class NameIndex:
         out.slips = self.slips.renumbered(renumber)
         return out
 
+    def _own(self) -> None:
+        """Tables of this index's own in place of those it shares (`fork`)."""
+        mine = self._copy()
+        for name in ("names", "rows", "row_of", "spellings", "_runs", "blocks", "slips", "_dead"):
+            setattr(self, name, getattr(mine, name))
+        self._shared = False
+
     def fork(self) -> NameIndex:
         """A copy that can be added to (a review adding the persons it creates) while this one
-        is read by others; unchanged parts are shared, not copied."""
-        return self._copy()
+        is read by others. The tables are shared until the copy is first added to, and copied
+        then (about 30 ms at 100,000 persons): most accepts match persons and add none."""
+        out = copy.copy(self)
+        out._shared = True
+        return out
 
     def _key_rows(self, tokens: list[str], kind: str) -> list[npt.NDArray[np.int32]]:
         """The live rows of each block of one kind (see `_pass_keys`) the query's tokens

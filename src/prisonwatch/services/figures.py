@@ -39,6 +39,7 @@ from prisonwatch.core.vocabulary import (
 from prisonwatch.services import known
 from prisonwatch.services.bulk_index import stock_index
 from prisonwatch.services.event_runs import EventRuns, ordered
+from prisonwatch.services.keyed import in_key_order
 from prisonwatch.storage.port import LedgerStore
 
 
@@ -163,13 +164,29 @@ class View:
         dict[tuple[date, date, str | None], tuple[int, int]],
     ]:
         """This view's memos moved on by a change that took out `removed` events and put in
-        `added` ones: counts are sums over events, so each is shifted by the difference."""
+        `added` ones: counts are sums over events, so each is shifted by the difference.
+
+        Only the periods a moved event's dates overlap are counted (`_periods_touched`; a
+        period no moved event overlaps counts none of them), so a write costs its events, not
+        every period of every series remembered (a daily series has thousands); periods not in
+        order are all counted."""
+        edges = [(e.date.earliest.toordinal(), e.date.latest.toordinal()) for e in added]
+        edges += [(e.date.earliest.toordinal(), e.date.latest.toordinal()) for e in removed]
         tallies = {}
         for (periods, org), old in list(self.tallies.items()):
-            plus, minus = tally(added, periods, org), tally(removed, periods, org)
-            tallies[(periods, org)] = [
-                _shifted(o, p, m) for o, p, m in zip(old, plus, minus, strict=True)
-            ]
+            at = _periods_touched(periods, edges) if edges else []
+            if at is None:
+                plus, minus = tally(added, periods, org), tally(removed, periods, org)
+                tallies[(periods, org)] = [
+                    _shifted(o, p, m) for o, p, m in zip(old, plus, minus, strict=True)
+                ]
+                continue
+            some = [periods[i] for i in at]
+            plus, minus = tally(added, some, org), tally(removed, some, org)
+            moved = list(old)
+            for i, p, m in zip(at, plus, minus, strict=True):
+                moved[i] = _shifted(old[i], p, m)
+            tallies[(periods, org)] = moved
         revolving = {}
         for (start, end, org), (d, r) in list(self.revolving.items()):
             d1, r1, _ = deal_rules.designations_per_release(added, start, end, org)
@@ -250,15 +267,15 @@ class View:
         elif not (month_precise ^ self.month_precise) <= fresh.persons.keys():
             return None
         persons = self.persons.copy()
-        added = False
+        added: list[str] = []
         for pid, p in fresh.persons.items():
             if p is None:
                 persons.pop(pid, None)
             else:
-                added = added or pid not in persons
+                if pid not in persons:
+                    added.append(pid)
                 persons[pid] = p  # in its place when already there
-        if added:  # in id order, as a view loaded afresh has them
-            persons = dict(sorted(persons.items()))
+        persons = in_key_order(persons, added)  # in id order, as a view loaded afresh has them
         touched = set(fresh.persons) | set(fresh.events)
         superseded = self.superseded.copy()
         supersedes_of = self.supersedes_of.copy()

@@ -70,6 +70,7 @@ from urllib.parse import urlsplit
 from prisonwatch.core.custody import article_number, format_sentence
 from prisonwatch.core.records import Claim, Event, Person, Source
 from prisonwatch.core.vocabulary import Protection, stricter
+from prisonwatch.services.keyed import in_key_order
 from prisonwatch.services.name_check import ProtectedNames
 from prisonwatch.storage.clearances import KINDS, Clearance, ClearanceStore
 from prisonwatch.storage.sql import SqlStore
@@ -311,7 +312,7 @@ class Projection:
             if not fresh.judges_alike(self.names):
                 names, named, ids = fresh, {}, {}
         public = self.persons.copy()
-        added = False
+        added: list[str] = []
         shown_moved = set(affected)
         if names is not self.names:
             # regions the new names judge otherwise: their public persons are shown again
@@ -339,10 +340,10 @@ class Projection:
             if shown is None:
                 public.pop(pid, None)
             else:
-                added = added or pid not in public
+                if pid not in public:
+                    added.append(pid)
                 public[pid] = shown  # in its place when already there
-        if added:  # persons in id order, as a projection made afresh has them
-            public = dict(sorted(public.items()))
+        public = in_key_order(public, added)  # in id order, as a projection made afresh has them
         every_source = names is not self.names or cleared != self.cleared
         if every_source:
             sources = {

@@ -23,6 +23,7 @@ from prisonwatch.core.organisations import canonical_organisation
 from prisonwatch.core.records import Event, Person
 from prisonwatch.core.vocabulary import RECOGNITION
 from prisonwatch.names.substrings import SubstringIndex
+from prisonwatch.services.keyed import in_key_order
 from prisonwatch.storage.rows import search_key
 
 Text = Callable[[str | None], str | None]
@@ -101,15 +102,15 @@ class Registry:
         now = {pid: current(pid) for pid in changed}
         if any(everyone.get(pid) is not p for pid, p in now.items()):
             everyone = everyone.copy()  # only when a person changed: an event's edit shares it
-            added = False
+            added: list[str] = []
             for pid, p in now.items():
                 if p is None:
                     everyone.pop(pid, None)
                 else:
-                    added = added or pid not in everyone
+                    if pid not in everyone:
+                        added.append(pid)
                     everyone[pid] = p
-            if added:  # in id order, as built afresh
-                everyone = dict(sorted(everyone.items()))
+            everyone = in_key_order(everyone, added)  # in id order, as built afresh
         stale = set(self.stale)
         stale_chars = self.stale_chars
         fresh = self.fresh.copy()
