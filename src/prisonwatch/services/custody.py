@@ -26,11 +26,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.custody import Sentenced, custody_figures, sentenced
 from prisonwatch.core.month_precision import intervals_to_month
 from prisonwatch.core.records import Event
 from prisonwatch.core.timeline import custody_status, fold_custody, sort_key
+from prisonwatch.services import joined_events
 from prisonwatch.services.public import Projection
 from prisonwatch.storage.port import LedgerStore
 
@@ -48,7 +48,7 @@ def _sentenced(
     whether held on `today` judged at month precision (`core.month_precision`) for the
     persons in `month_precise`."""
     by_person: dict[str, list[Event]] = {}
-    for e in effective_events(store.events(), known_on):
+    for e in joined_events.in_force(store, known_on):
         by_person.setdefault(e.person_id, []).append(e)
     people = []
     for pid, evs in by_person.items():

@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from prisonwatch.core.bitemporal import cutoff, effective_events
+from prisonwatch.core.bitemporal import cutoff
 from prisonwatch.core.dates import FuzzyDate, add_months, month_start
 from prisonwatch.core.demands import (
     Demand,
@@ -31,7 +31,7 @@ from prisonwatch.core.records import Claim, Person, Source, content_id
 from prisonwatch.core.timeline import Interval, fold_custody
 from prisonwatch.core.vocabulary import DEATHS, Protection, Qualifier
 from prisonwatch.names.matcher import auto_accept
-from prisonwatch.services import matching
+from prisonwatch.services import joined_events, matching
 from prisonwatch.storage.demands import DemandStore
 from prisonwatch.storage.port import Batch, BatchError, LedgerStore, StorageError
 from prisonwatch.storage.sql import SqlStore
@@ -291,7 +291,7 @@ def _histories(
     """Custody intervals and deaths of the persons a demand names, and who they are now."""
     persons = {p.id: p for p in store.persons()}
     wanted = sorted({matching.resolve(persons, n.person_id) for n in demand.names if n.person_id})
-    events = effective_events(store.events(wanted), known_on) if wanted else []
+    events = joined_events.in_force(store, known_on, wanted) if wanted else []
     by_person: dict[str, list[Any]] = defaultdict(list)
     for e in events:
         by_person[e.person_id].append(e)

@@ -170,6 +170,7 @@ def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | No
         set(changes.sources),
         changes.deals,
         changes.observations,
+        state.view.links,
     )
     view = state.view.updated(fresh)
     if view is None:
@@ -229,7 +230,7 @@ def public_view_of(store: SqlStore, view: View, counts_only: frozenset[str]) -> 
     """The unscoped public view made from the analysts' `view` (at its exact dates): only the
     `counts_only` persons are read and folded again, at month precision; equal to
     `View.load(store, Scope(), counts_only)`, which it falls back to."""
-    fresh = Fresh.read(store, set(counts_only), set(), False, False)
+    fresh = Fresh.read(store, set(counts_only), set(), False, False, view.links)
     made = view.updated(fresh, counts_only)
     return made if made is not None else View.load(store, Scope(), counts_only)
 

@@ -37,6 +37,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from prisonwatch.core import merges
 from prisonwatch.core.custody import format_sentence
 from prisonwatch.core.dates import FuzzyDate, format_fuzzy
 from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
@@ -263,10 +264,19 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
     def urls(ids: tuple[str, ...]) -> str:
         return "|".join(u for i in ids if (u := proj.sources[i].url if i in proj.sources else None))
 
-    persons = [p for p in store.persons() if p.id in proj.exported or p.id in proj.withheld]
+    everyone = store.persons()
+    root_of = merges.roots(merges.links_of(everyone))
+    # a merged record is no row of its own: its events are its person's (`core.merges`)
+    persons = [
+        p
+        for p in everyone
+        if (p.id in proj.exported or p.id in proj.withheld) and p.id not in root_of
+    ]
     withheld = [p for p in persons if p.id in proj.withheld]
     events = [
-        e for e in store.events() if e.person_id in proj.exported or e.person_id in proj.withheld
+        e
+        for e in merges.stored_joined(store.events(), root_of)
+        if e.person_id in proj.exported or e.person_id in proj.withheld
     ]
     hidden_events = [e.id for e in events if e.person_id in proj.withheld]
     ids = ClearanceStore(store)
