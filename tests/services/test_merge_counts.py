@@ -233,3 +233,53 @@ def test_the_view_kept_current_equals_a_fresh_one_across_merge_and_unmerge(
     step()
     matching.unmerge(store, "dup", "ana", AT, "two people")
     step()
+
+
+def test_a_restored_backup_keeps_the_merge(store: SqlStore, tmp_path: Path) -> None:
+    """The full backup carries each record's merge (`merged_into`): the restored store counts
+    the person once, its backup is the same bytes, and the merge can still be undone there.
+    Before, a restore brought both records back as two persons."""
+    _sample(store)
+    _enter_duplicate(store, KEEP, "dup", [0, 1, 2])
+    matching.merge(store, KEEP, "dup", "ana", AT)
+    backup = json.dumps(exporting.export_records(store, True), ensure_ascii=False)
+    (tmp_path / "backup.json").write_text(backup, "utf-8")
+    other = SqlStore(f"sqlite:///{tmp_path / 'restored.db'}")
+    other.migrate()
+    try:
+        report = importing.import_files(other, [tmp_path / "backup.json"], "t", AT)
+        assert report.ok, report.problems
+        assert json.dumps(exporting.export_records(other, True), ensure_ascii=False) == backup
+        assert figures_of(other)["stats"] == figures_of(store)["stats"]
+        assert matching.unmerge(other, "dup", "ana", AT, "two people") == KEEP
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize(
+    ("merged_into", "reason"),
+    [
+        ("by-nobody", "merged_into: unknown person 'by-nobody'"),
+        ("dup", "merged_into: a person cannot be merged into itself"),
+        (
+            "dup2",
+            "merged_into: 'dup2' is itself merged into 'by-kastusiou-ryhor': merge into that "
+            "person",
+        ),
+    ],
+)
+def test_a_tampered_merge_in_a_backup_is_refused_by_line(
+    store: SqlStore, tmp_path: Path, merged_into: str, reason: str
+) -> None:
+    _sample(store)
+    rows = (
+        "id,name,merged_into\n"
+        f"dup,Ryhor Kastusiou (2),{merged_into}\n"
+        "dup2,Ryhor Kastusiou (3),by-kastusiou-ryhor\n"
+    )
+    path = tmp_path / "persons.csv"
+    path.write_text(rows, "utf-8")
+    before = figures_of(store)
+    report = importing.import_files(store, [path], "t", AT)
+    assert [str(p) for p in report.problems] == [f"{path}:2: {reason}"]
+    assert figures_of(store) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -27,7 +28,7 @@ from prisonwatch.cli.common import (
 )
 from prisonwatch.core.custody import CustodyError
 from prisonwatch.core.periods import Granularity
-from prisonwatch.ingest.record_files import MAX_FILE_BYTES
+from prisonwatch.ingest import record_files
 from prisonwatch.services import custody as custody_service
 from prisonwatch.services import exporting, figures, importing, people, samples
 from prisonwatch.services.public import Projection
@@ -310,6 +311,8 @@ def export(
             for k, rows in data.items()
             for name, text in _files_of(k, rows, include_protected)
         }
+        if include_protected:
+            _no_stale_parts(out_dir, set(files))
         try:
             _make_dir(out_dir, include_protected)
             for name, text in files.items():
@@ -324,13 +327,38 @@ def export(
 
 
 def _files_of(kind: str, rows: list[dict[str, Any]], backup: bool) -> list[tuple[str, str]]:
-    """A kind's files in an export folder: one CSV, except a backup's sources, in JSON Lines
-    (an ingested article's text spans lines, which a CSV value may not), split into
-    `sources.jsonl`, `sources-2.jsonl`, ... so that no file is larger than `import` reads."""
-    if not (backup and kind == "sources"):
+    """A kind's files in an export folder: one CSV, and a backup's sources in JSON Lines (an
+    ingested article's text spans lines, which a CSV value may not). A backup's files are
+    split, `events.csv`, `events-2.csv`, ..., `sources.jsonl`, `sources-2.jsonl`, ..., so that
+    no file is larger than `import` reads (`MAX_FILE_BYTES`): a backup that cannot be read
+    back is no backup. A public export is one file a kind, as it always was."""
+    if not backup:
         return [(f"{kind}.csv", _csv_or_lines(rows, kind, backup))]
-    parts = exporting.jsonl_parts(rows, MAX_FILE_BYTES)
-    return [(f"sources-{i}.jsonl" if i > 1 else "sources.jsonl", t) for i, t in enumerate(parts, 1)]
+    limit = record_files.MAX_FILE_BYTES  # read at call time: tests lower it
+    if kind == "sources":
+        parts, ext = exporting.jsonl_parts(rows, limit), "jsonl"
+    else:
+        parts, ext = exporting.csv_parts(rows, kind, limit, backup), "csv"
+    return [(f"{kind}-{i}.{ext}" if i > 1 else f"{kind}.{ext}", t) for i, t in enumerate(parts, 1)]
+
+
+_PART = re.compile(r"^(?:" + "|".join(exporting.COLUMNS) + r")-[0-9]+\.(?:csv|jsonl)$")
+
+
+def _no_stale_parts(out_dir: Path, written: set[str]) -> None:
+    """Refuse a backup into a folder holding a part of an earlier, larger backup that this one
+    does not write (`events-3.csv`): restoring `DIR/*` would read it too."""
+    try:
+        found = list(out_dir.iterdir()) if out_dir.is_dir() else []
+        stale = sorted(p.name for p in found if _PART.match(p.name))
+    except OSError as exc:
+        raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
+    left = [n for n in stale if n not in written]
+    if left:
+        raise CliError(
+            f"{out_dir}: holds {', '.join(left)} of an earlier backup, which this one would not "
+            "replace (a restore of every file would read it too): back up into an empty folder"
+        )
 
 
 def _csv_or_lines(rows: list[dict[str, Any]], kind: str, backup: bool) -> str:

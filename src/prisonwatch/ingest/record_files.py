@@ -122,8 +122,13 @@ def _source_ids(row: Mapping[str, Any], ctx: _Context, recorded_at: datetime) ->
 def read_person(row: Mapping[str, Any], ctx: _Context) -> Person:
     recorded = _recorded(row, ctx)
     year = _field("birth_year", lambda v: f.integer(v, 1850, ctx.now.year), row)
+    pid = _field("id", f.required_record_id, row)
+    merged_into = _field("merged_into", f.record_id, row)
+    if merged_into is not None and merged_into == pid:
+        raise _RowError("merged_into", "a person cannot be merged into itself")
     return Person(
-        id=_field("id", f.required_record_id, row),
+        id=pid,
+        merged_into=merged_into,
         name=_field("name", f.required_name, row),
         recorded_at=recorded,
         aliases=_field("aliases", f.names, row),

@@ -121,10 +121,12 @@ BACKUP_COLUMNS: dict[str, list[str]] = {
     "deals": [*COLUMNS["deals"], "source_ids"],
     "events": [*COLUMNS["events"], "source_ids"],
     "observations": [*COLUMNS["observations"], "source_ids"],
+    "persons": [*COLUMNS["persons"], "merged_into"],
 }
 """The full backup's columns: every source with its id and text (an ingested article has no
 address; its text is what its id is the hash of), and each record's sources by id, in order
-(`source_url` names only the sources that have an address)."""
+(`source_url` names only the sources that have an address); and each person record's merge
+(`merged_into`: the person it was merged into), so that a restore counts a merged person once."""
 
 
 def _ts(value: datetime) -> str:
@@ -244,7 +246,7 @@ def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
 
     return {
         "sources": [{"id": s.id, **_source_row(s), "text": s.text} for s in sources.values()],
-        "persons": [_person_row(p) for p in store.persons()],
+        "persons": [{**_person_row(p), "merged_into": p.merged_into} for p in store.persons()],
         "deals": [linked(_deal_row(d, urls), d.source_ids) for d in store.deals()],
         "events": [linked(_full_event_row(e, urls), e.source_ids) for e in store.events()],
         "observations": [
@@ -418,6 +420,28 @@ def to_jsonl(rows: list[dict[str, Any]]) -> str:
     """Rows as JSON Lines, one object a line with every value as exported (absent values as
     null): how a backup writes its sources, whose texts span lines."""
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def csv_parts(rows: list[dict[str, Any]], kind: str, limit: int, backup: bool = False) -> list[str]:
+    """`to_csv` in parts of at most `limit` bytes each (in UTF-8), each with the header, the
+    rows in order, so that each part is a file `import` reads (a backup's events of a large
+    registry run past its limit); always at least one part, the header alone when there are
+    no rows. A row is never split (no row of the import's limits comes near `limit`)."""
+    header = to_csv([], kind, backup)
+    head = len(header.encode())
+    parts: list[str] = []
+    lines: list[str] = [header]
+    size = head
+    for row in rows:
+        line = to_csv([row], kind, backup)[len(header) :]  # a value's line breaks are quoted
+        n = len(line.encode())
+        if len(lines) > 1 and size + n > limit:
+            parts.append("".join(lines))
+            lines, size = [header], head
+        lines.append(line)
+        size += n
+    parts.append("".join(lines))
+    return parts
 
 
 def jsonl_parts(rows: list[dict[str, Any]], limit: int) -> list[str]:

@@ -23,7 +23,8 @@ from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Event, Source
 from prisonwatch.core.revisions import diff
 from prisonwatch.core.timeline import fold_custody, future_problems
-from prisonwatch.ingest.record_files import MAX_FILE_BYTES, read_records
+from prisonwatch.ingest import record_files
+from prisonwatch.ingest.record_files import read_records
 from prisonwatch.storage.port import ApplyResult, Batch, BatchError, LedgerStore
 
 
@@ -56,13 +57,13 @@ def read_file(path: Path) -> tuple[str | None, Problem | None]:
         if not stat.S_ISREG(info.st_mode):
             return None, Problem(name, "file", "not a regular file")
         size = info.st_size
-        if size > MAX_FILE_BYTES:
+        if size > record_files.MAX_FILE_BYTES:
             return None, Problem(name, "file", _too_large(size))
         with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+            data = stream.read(record_files.MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, Problem(name, "file", exc.strerror or str(exc))
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > record_files.MAX_FILE_BYTES:
         return None, Problem(name, "file", _too_large(len(data)))
     head = data[:8192]
     if b"\x00" in head.split(b"\n", 1)[0] or head.count(b"\x00") > 16:
@@ -76,7 +77,8 @@ def read_file(path: Path) -> tuple[str | None, Problem | None]:
 
 
 def _too_large(size: int) -> str:
-    return f"too large ({size} bytes; limit {MAX_FILE_BYTES}): split it into smaller files"
+    limit = record_files.MAX_FILE_BYTES
+    return f"too large ({size} bytes; limit {limit}): split it into smaller files"
 
 
 def _combined(a: Source, b: Source) -> Source:

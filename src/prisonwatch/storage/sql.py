@@ -823,6 +823,13 @@ class _Writer:
         events = self._split_new("event", b.events, store.events)
         observations = self._split_new("observation", b.observations, store.observations)
         src_ids = {s.id for s in b.sources}
+        self._require(  # a backup's merges: into a person of the batch or the store
+            t.persons,
+            ((p.id, p.merged_into, "merged_into") for p in persons),
+            {p.id for p in b.persons},
+            "person",
+        )
+        self._merged_into_merged(persons)
         revised_events = [r for k, r, _ in self.revised if k == "event"]
         checked_events = events + revised_events
         self._require(
@@ -856,6 +863,19 @@ class _Writer:
             )
         self.new_public_ids = self._public_ids()
         return sources, persons, deals, claims, events, observations
+
+    def _merged_into_merged(self, persons: list[Person]) -> None:
+        """A person merged into one that is itself merged into another: `merge` never makes
+        that (it merges into the person kept), so a backup holding it was altered."""
+        merged = [p for p in persons if p.merged_into]
+        if not merged:
+            return
+        links = {p.id: p.merged_into for p in self.batch.persons if p.merged_into}
+        for p in merged:
+            target = p.merged_into
+            if target in links:
+                why = f"{target!r} is itself merged into {links[target]!r}: merge into that person"
+                self.problems.append(Problem(self._where(p.id), "merged_into", why))
 
     def _public_ids(self) -> list[rows.Row]:
         """The batch's public ids (from a backup) the store does not hold yet; one it holds
