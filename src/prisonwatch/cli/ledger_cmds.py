@@ -299,7 +299,7 @@ def export(
                 raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
         out.print(f"wrote entities.ftm.json to {out_dir}")
         return
-    if kind not in exporting.COLUMNS:
+    if kind not in exporting.BACKUP_COLUMNS and kind not in exporting.JSONL_KINDS:
         raise CliError(f"--kind: unknown kind {kind!r}")
     with opened(db) as (store, _):
         data = exporting.export_records(store, include_protected)
@@ -335,14 +335,18 @@ def _files_of(kind: str, rows: list[dict[str, Any]], backup: bool) -> list[tuple
     if not backup:
         return [(f"{kind}.csv", _csv_or_lines(rows, kind, backup))]
     limit = record_files.MAX_FILE_BYTES  # read at call time: tests lower it
-    if kind == "sources":
+    if kind in exporting.JSONL_KINDS:
         parts, ext = exporting.jsonl_parts(rows, limit), "jsonl"
     else:
         parts, ext = exporting.csv_parts(rows, kind, limit, backup), "csv"
     return [(f"{kind}-{i}.{ext}" if i > 1 else f"{kind}.{ext}", t) for i, t in enumerate(parts, 1)]
 
 
-_PART = re.compile(r"^(?:" + "|".join(exporting.COLUMNS) + r")-[0-9]+\.(?:csv|jsonl)$")
+_PART = re.compile(
+    r"^(?:"
+    + "|".join([*exporting.BACKUP_COLUMNS, *exporting.JSONL_KINDS])
+    + r")-[0-9]+\.(?:csv|jsonl)$"
+)
 
 
 def _no_stale_parts(out_dir: Path, written: set[str]) -> None:
@@ -362,7 +366,7 @@ def _no_stale_parts(out_dir: Path, written: set[str]) -> None:
 
 
 def _csv_or_lines(rows: list[dict[str, Any]], kind: str, backup: bool) -> str:
-    if backup and kind == "sources":
+    if backup and kind in exporting.JSONL_KINDS:
         return exporting.to_jsonl(rows)
     return exporting.to_csv(rows, kind, backup)
 

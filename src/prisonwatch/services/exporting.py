@@ -40,7 +40,15 @@ from typing import Any
 from prisonwatch.core import merges
 from prisonwatch.core.custody import format_sentence
 from prisonwatch.core.dates import FuzzyDate, format_fuzzy
-from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
+from prisonwatch.core.records import (
+    Claim,
+    Concession,
+    Deal,
+    Event,
+    Observation,
+    Person,
+    Source,
+)
 from prisonwatch.core.vocabulary import Gender, Protection
 from prisonwatch.services.privacy import WITHHELD
 from prisonwatch.services.public import Projection, public_articles
@@ -119,14 +127,50 @@ BACKUP_COLUMNS: dict[str, list[str]] = {
     **COLUMNS,
     "sources": ["id", *COLUMNS["sources"], "text"],
     "deals": [*COLUMNS["deals"], "source_ids"],
-    "events": [*COLUMNS["events"], "source_ids"],
     "observations": [*COLUMNS["observations"], "source_ids"],
     "persons": [*COLUMNS["persons"], "merged_into"],
+    "events": [*COLUMNS["events"], "source_ids", "claim_ids"],
+    "judgements": ["name", "person_id", "verdict", "decided_by", "decided_at", "note"],
 }
 """The full backup's columns: every source with its id and text (an ingested article has no
 address; its text is what its id is the hash of), and each record's sources by id, in order
 (`source_url` names only the sources that have an address); and each person record's merge
 (`merged_into`: the person it was merged into), so that a restore counts a merged person once."""
+
+
+JSONL_KINDS = ("sources", "claims")
+"""Kinds a backup writes as JSON Lines: a source's text and a claim's evidence and population
+span lines, which a CSV value may not."""
+
+CLAIM_FIELDS = (
+    "id",
+    "source_id",
+    "action",
+    "count",
+    "qualifier",
+    "population",
+    "when",
+    "evidence_start",
+    "evidence_end",
+    "evidence_text",
+    "extractor",
+    "extractor_version",
+    "confidence",
+    "persons",
+    "agent",
+    "attributed_to",
+    "mechanism",
+    "country",
+    "part_of",
+    "review_status",
+    "reviewer",
+    "reviewed_at",
+    "review_note",
+    "superseded_by",
+    "recorded_at",
+)
+"""A backup's claim: every field of a suggestion as extracted, and its review (accepted or
+rejected, by whom, when and why)."""
 
 
 def _ts(value: datetime) -> str:
@@ -247,8 +291,23 @@ def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
     return {
         "sources": [{"id": s.id, **_source_row(s), "text": s.text} for s in sources.values()],
         "persons": [{**_person_row(p), "merged_into": p.merged_into} for p in store.persons()],
+        "claims": [_claim_row(c) for c in store.claims()],
+        "judgements": [
+            {
+                "name": j.name,
+                "person_id": j.person_id,
+                "verdict": j.verdict,
+                "decided_by": j.decided_by,
+                "decided_at": j.decided_at.isoformat(),
+                "note": j.note,
+            }
+            for j in store.judgements()
+        ],
         "deals": [linked(_deal_row(d, urls), d.source_ids) for d in store.deals()],
-        "events": [linked(_full_event_row(e, urls), e.source_ids) for e in store.events()],
+        "events": [
+            {**linked(_full_event_row(e, urls), e.source_ids), "claim_ids": "|".join(e.claim_ids)}
+            for e in store.events()
+        ],
         "observations": [
             linked(_observation_row(o, urls), o.source_ids) for o in store.observations()
         ],
@@ -257,6 +316,39 @@ def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
             for p in ClearanceStore(store).held_public_ids()
         ],
     }
+
+
+def _claim_row(c: Claim) -> dict[str, Any]:
+    """A claim as a backup holds it (`CLAIM_FIELDS`), its times to the microsecond (a review's
+    time orders the decisions made on one claim)."""
+    row = {
+        "id": c.id,
+        "source_id": c.source_id,
+        "action": c.action,
+        "count": c.count,
+        "qualifier": c.qualifier.value,
+        "population": c.population,
+        "when": format_fuzzy(c.when) if c.when is not None else None,
+        "evidence_start": c.evidence.start,
+        "evidence_end": c.evidence.end,
+        "evidence_text": c.evidence.text,
+        "extractor": c.extractor,
+        "extractor_version": c.extractor_version,
+        "confidence": c.confidence,
+        "persons": list(c.persons),
+        "agent": c.agent,
+        "attributed_to": c.attributed_to,
+        "mechanism": c.mechanism.value if c.mechanism else None,
+        "country": c.country,
+        "part_of": c.part_of,
+        "review_status": c.review.status.value,
+        "reviewer": c.review.reviewer,
+        "reviewed_at": c.review.at.isoformat() if c.review.at else None,
+        "review_note": c.review.note,
+        "superseded_by": c.superseded_by,
+        "recorded_at": c.recorded_at.isoformat(),
+    }
+    return {k: row[k] for k in CLAIM_FIELDS}
 
 
 def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[dict[str, Any]]]:
@@ -405,7 +497,7 @@ def to_csv(rows: list[dict[str, Any]], kind: str, backup: bool = False) -> str:
     """One kind's rows as CSV, with the public export's columns or (`backup`) the full
     backup's. A backup's sources are not CSV (`to_jsonl`): an article's text spans lines, which
     a CSV value may not."""
-    if backup and kind == "sources":
+    if backup and kind in JSONL_KINDS:
         raise ValueError("a backup's sources are written as JSON Lines (to_jsonl)")
     buf = io.StringIO()
     columns = (BACKUP_COLUMNS if backup else COLUMNS)[kind]
