@@ -100,12 +100,32 @@ def source_for(store: LedgerStore, url: str, title: str | None, now: datetime) -
     """The id of the source at `url`, recorded now if the ledger does not have it yet."""
     url = _clean(url, "source", 2000) or ""
     if not url.lower().startswith(("http://", "https://")):
-        raise DemandError(f"source: expected an http(s) address, not {url!r}")
+        raise DemandError(
+            f"source: expected an http(s) address, not {url!r}; a demand made in a letter or a "
+            "meeting is recorded with a description of it instead (--source-text)"
+        )
     sid = Source.make_id(None, url)
+    return _recorded_source(
+        store, Source(sid, url, _clean(title, "title", 500), None, None, None, now)
+    )
+
+
+def described_source(store: LedgerStore, description: str, now: datetime) -> str:
+    """The id of a source with no address (a diplomat's list handed over in a meeting, a
+    letter): recorded from what the user says it is, which is its text (its id is the hash
+    of it, as an ingested article's). Nobody can check it online, so the demand says so."""
+    text = _clean(description, "source text", 2000)
+    if text is None:
+        raise DemandError("source text: say what the source is (a letter, a meeting: who, when)")
+    src = Source(Source.make_id(text, None), None, None, None, None, None, now, text)
+    return _recorded_source(store, src)
+
+
+def _recorded_source(store: LedgerStore, src: Source) -> str:
+    sid = src.id
     if not store.sources([sid]):
-        src = Source(sid, url, _clean(title, "title", 500), None, None, None, now)
         try:
-            store.apply(Batch(sources=[src]), "demand", now)
+            store.apply(Batch(sources=[src]), "demand", src.recorded_at)
         except BatchError as exc:
             raise DemandError(f"source: {exc.problems[0].reason}") from None
     return sid
