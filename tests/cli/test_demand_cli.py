@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tests.cli.conftest import SAMPLE_FILES, Cli
 
 
@@ -103,3 +106,56 @@ def test_a_diplomats_list_says_how_each_was_freed_and_who_was_free_already(
     ]
     table = cli("demand", "show", did, "--on", "2026-01-01").out
     assert "freed 2 (1 of them before the demand was made)" in table
+
+
+def test_a_demand_from_a_letter_or_a_meeting_has_a_described_source(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A diplomat's list comes from a letter or a meeting, not a web page (session 7: `demand
+    add` refused anything but an http(s) address). `--source-text` describes it; the demand
+    says nobody can check it online; an address that is not http(s) points to the option."""
+    assert cli("import", *SAMPLE_FILES).code == 0
+    base = [
+        "demand",
+        "add",
+        "--by",
+        "Embassy of X",
+        "--on",
+        "2025-06-01",
+        "--name",
+        "Мікола Статкевіч",
+    ]
+    said = "Letter of the Embassy of X to the foreign ministry, 1 June 2025"
+    r = cli(*base, "--source-text", said)
+    assert r.code == 0, r.err
+    assert "no address" in r.out and "keep the letter" in r.out
+    (row,) = json.loads(cli("demands", "--format", "json").out)
+    assert row["by"] == "Embassy of X"
+    wrong = cli(*base, "--source", "letter of 1 June")
+    assert wrong.code == 2 and "--source-text" in wrong.err
+    both = cli(*base, "--source", "https://e.org/x", "--source-text", said)
+    assert both.code == 2 and "give one" in both.err
+    neither = cli(*base)
+    assert neither.code == 2 and "give one" in neither.err
+    empty = cli(*base, "--source-text", "  ")
+    assert empty.code == 2 and "source text" in empty.err
+    assert len(json.loads(cli("demands", "--format", "json").out)) == 1  # nothing half-made
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    option=st.text(alphabet="abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=12),
+    value=st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+        max_size=30,
+    ),
+)
+def test_any_option_mistake_is_one_line_with_exit_2(cli: Cli, option: str, value: str) -> None:
+    """Typer's usage errors were a box over several lines, with a long message wrapped in it:
+    now one line naming the command and what is wrong, and where to find help."""
+    r = cli("demand", "add", "--by", "EU", f"--{option.strip('-') or 'x'}x", value, "--on")
+    assert r.code == 2, (r.out, r.err)
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "--help" in lines[0], r.err

@@ -43,3 +43,25 @@ def test_the_merged_away_record_says_where_it_went(cli: Cli, tmp_path: Path) -> 
     assert data["merged_into"] == "by-a"
     (kept,) = json.loads(cli("person", "by-a", "--format", "json").out)
     assert kept["merged_into"] is None
+
+
+def test_a_merge_says_where_the_two_timelines_disagree(cli: Cli, tmp_path: Path) -> None:
+    """Two records of one man, arrested on different days by each list: the merge is made
+    (one person from then on, counted once) and says which facts differ, to be settled."""
+    persons = tmp_path / "persons.csv"
+    persons.write_text("id,name\nby-a,Андрэй Кавалёў\nby-b,Andrej Kavaliou\n", "utf-8")
+    events = tmp_path / "events.csv"
+    events.write_text(
+        "id,person_id,kind,date\na1,by-a,detained,2021-03-01\nb1,by-b,detained,2021-03-02\n",
+        "utf-8",
+    )
+    assert cli("import", str(persons), str(events)).code == 0
+    before = json.loads(cli("stats", "--on", "2022-01-01", "--format", "json").out)
+    r = cli("merge", "by-a", "by-b")
+    assert r.code == 0, r.err
+    assert "b1: detained on 2021-03-02 differs from the kept record's a1 on 2021-03-01" in r.err
+    after = json.loads(cli("stats", "--on", "2022-01-01", "--format", "json").out)
+    assert (before["persons"], after["persons"]) == (2, 1)
+    (kept,) = json.loads(cli("person", "by-a", "--format", "json").out)
+    assert kept["merged_records"] == ["by-b"] and len(kept["disagreements"]) == 1
+    assert [e.get("record") for e in kept["events"]] == [None, "by-b"]

@@ -32,8 +32,8 @@ def _backup(store: SqlStore, out: Path) -> list[Path]:
     out.mkdir()
     data = exporting.export_records(store, include_protected=True)
     for kind, rows in data.items():
-        if kind == "sources":  # an article's text spans lines: JSON Lines, as the CLI writes
-            (out / "sources.jsonl").write_text(exporting.to_jsonl(rows), encoding="utf-8")
+        if kind in exporting.JSONL_KINDS:  # texts span lines: JSON Lines, as the CLI writes
+            (out / f"{kind}.jsonl").write_text(exporting.to_jsonl(rows), encoding="utf-8")
             continue
         text = exporting.to_csv(rows, kind, backup=True)
         (out / f"{kind}.csv").write_text(text, encoding="utf-8")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+import typer
+
 from prisonwatch.cli import (  # noqa: F401  (each module registers its commands)
     audit_cmds,
     demand_cmds,
@@ -24,11 +26,17 @@ from prisonwatch.storage.port import StorageError
 def main() -> None:
     """Entry point: every failure becomes one clear line and a non-zero exit, never a traceback.
 
-    Usage errors are typer's own (exit status 2); bad input is ours (2); a database that
+    Usage errors (an unknown option, a missing one, a value of the wrong type) are one line
+    naming the command and the option, with where to find help (exit status 2), not typer's
+    box, whose message wraps over several lines; bad input is ours (2); a database that
     cannot be used is 1.
     """
     try:
-        app()
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        sys.exit(130)
+    except typer.TyperException as exc:  # typer's click: a usage error, a bad parameter
+        _usage_error(exc)
     except CliError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         sys.exit(exc.code)
@@ -45,3 +53,16 @@ def main() -> None:
             highlight=False,
         )
         sys.exit(1)
+    if isinstance(code, int) and code:
+        sys.exit(code)
+
+
+def _usage_error(exc: typer.TyperException) -> None:
+    """A usage error as one line: the command, what is wrong, where to find help."""
+    ctx = getattr(exc, "ctx", None)
+    where = getattr(ctx, "command_path", None) or "prisonwatch"
+    message = getattr(exc, "format_message", None)
+    said = " ".join((message() if callable(message) else str(exc)).split())
+    err.print(f"error: {where}: {said} (see `{where} --help`)", markup=False, highlight=False)
+    code = getattr(exc, "exit_code", 2)
+    sys.exit(code if isinstance(code, int) and code else 2)

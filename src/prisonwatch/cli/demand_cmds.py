@@ -103,8 +103,15 @@ def demand_add(
         str, typer.Option("--on", help="When the demand was made (YYYY[-MM[-DD]]).")
     ],
     source: Annotated[
-        str, typer.Option(help="Address (http or https) of the source reporting it.")
-    ],
+        str | None, typer.Option(help="Address (http or https) of the source reporting it.")
+    ] = None,
+    source_text: Annotated[
+        str | None,
+        typer.Option(
+            "--source-text",
+            help="A source with no address, described: a letter, a meeting (who, when).",
+        ),
+    ] = None,
     of: Annotated[str | None, typer.Option(help="Of whom: the state holding them.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO two-letter country code.")] = None,
     count: Annotated[int | None, typer.Option(help="How many people it asks to free.")] = None,
@@ -125,6 +132,11 @@ def demand_add(
     """Record a demand: its names are matched to the registry.
 
     Unsure names wait for `demand resolve`."""
+    if (source is None) == (source_text is None):
+        raise CliError(
+            "--source URL or --source-text TEXT: give one (the address of what reports the "
+            "demand, or for a letter or a meeting a description of it)"
+        )
     try:
         when = parse_fuzzy(made_on)
     except DateError as exc:
@@ -145,7 +157,11 @@ def demand_add(
             raise CliError(str(exc)) from None
     with opened(db) as (store, settings):
         try:
-            sid = demands.source_for(store, source, title, now())
+            if source is not None:
+                sid = demands.source_for(store, source, title, now())
+            else:
+                assert source_text is not None
+                sid = demands.described_source(store, source_text, now())
             d = demands.record(
                 store,
                 by=by,
@@ -167,6 +183,13 @@ def demand_add(
         states[n.state.value] = states.get(n.state.value, 0) + 1
     said = ", ".join(f"{v} {k}" for k, v in sorted(states.items())) or "no names"
     out.print(f"recorded demand {d.id}: {said}")
+    if source_text is not None:
+        out.print(
+            "its source has no address: nobody can check it online; keep the letter or the "
+            "notes of the meeting (the source is stored as described)",
+            markup=False,
+            highlight=False,
+        )
 
 
 @demand_app.command("show")

@@ -33,7 +33,7 @@ from prisonwatch.cli.common import (
 )
 from prisonwatch.core.custody import CustodyError
 from prisonwatch.core.periods import Granularity
-from prisonwatch.ingest.record_files import MAX_FILE_BYTES
+from prisonwatch.ingest import record_files
 from prisonwatch.services import custody as custody_service
 from prisonwatch.services import exporting, figures, importing, people, samples
 from prisonwatch.services.public import Projection
@@ -306,7 +306,7 @@ def export(
                 raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
         out.print(f"wrote entities.ftm.json to {out_dir}")
         return
-    if kind not in exporting.COLUMNS:
+    if kind not in exporting.BACKUP_COLUMNS and kind not in exporting.JSONL_KINDS:
         raise CliError(f"--kind: unknown kind {kind!r}")
     with opened(db) as (store, _):
         data = exporting.export_records(store, include_protected)
@@ -318,7 +318,9 @@ def export(
             for k, rows in data.items()
             for name, text in _files_of(k, rows, include_protected)
         }
-        if not include_protected:
+        if include_protected:
+            _no_stale_parts(out_dir, set(files))
+        else:
             _refuse_beside_backup(out_dir, set(files))
         try:
             _make_dir(out_dir, include_protected)
@@ -334,17 +336,46 @@ def export(
 
 
 def _files_of(kind: str, rows: list[dict[str, Any]], backup: bool) -> list[tuple[str, str]]:
-    """A kind's files in an export folder: one CSV, except a backup's sources, in JSON Lines
-    (an ingested article's text spans lines, which a CSV value may not), split into
-    `sources.jsonl`, `sources-2.jsonl`, ... so that no file is larger than `import` reads."""
-    if not (backup and kind == "sources"):
+    """A kind's files in an export folder: one CSV, and a backup's sources in JSON Lines (an
+    ingested article's text spans lines, which a CSV value may not). A backup's files are
+    split, `events.csv`, `events-2.csv`, ..., `sources.jsonl`, `sources-2.jsonl`, ..., so that
+    no file is larger than `import` reads (`MAX_FILE_BYTES`): a backup that cannot be read
+    back is no backup. A public export is one file a kind, as it always was."""
+    if not backup:
         return [(f"{kind}.csv", _csv_or_lines(rows, kind, backup))]
-    parts = exporting.jsonl_parts(rows, MAX_FILE_BYTES)
-    return [(f"sources-{i}.jsonl" if i > 1 else "sources.jsonl", t) for i, t in enumerate(parts, 1)]
+    limit = record_files.MAX_FILE_BYTES  # read at call time: tests lower it
+    if kind in exporting.JSONL_KINDS:
+        parts, ext = exporting.jsonl_parts(rows, limit), "jsonl"
+    else:
+        parts, ext = exporting.csv_parts(rows, kind, limit, backup), "csv"
+    return [(f"{kind}-{i}.{ext}" if i > 1 else f"{kind}.{ext}", t) for i, t in enumerate(parts, 1)]
+
+
+_PART = re.compile(
+    r"^(?:"
+    + "|".join([*exporting.BACKUP_COLUMNS, *exporting.JSONL_KINDS])
+    + r")-[0-9]+\.(?:csv|jsonl)$"
+)
+
+
+def _no_stale_parts(out_dir: Path, written: set[str]) -> None:
+    """Refuse a backup into a folder holding a part of an earlier, larger backup that this one
+    does not write (`events-3.csv`): restoring `DIR/*` would read it too."""
+    try:
+        found = list(out_dir.iterdir()) if out_dir.is_dir() else []
+        stale = sorted(p.name for p in found if _PART.match(p.name))
+    except OSError as exc:
+        raise CliError(f"{out_dir}: {exc.strerror or exc}", code=1) from None
+    left = [n for n in stale if n not in written]
+    if left:
+        raise CliError(
+            f"{out_dir}: holds {', '.join(left)} of an earlier backup, which this one would not "
+            "replace (a restore of every file would read it too): back up into an empty folder"
+        )
 
 
 def _csv_or_lines(rows: list[dict[str, Any]], kind: str, backup: bool) -> str:
-    if backup and kind == "sources":
+    if backup and kind in exporting.JSONL_KINDS:
         return exporting.to_jsonl(rows)
     return exporting.to_csv(rows, kind, backup)
 

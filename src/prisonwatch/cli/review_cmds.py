@@ -387,13 +387,25 @@ def merge(
 ) -> None:
     """Join two records of one person, keeping both histories; the old id keeps resolving.
 
+    From then on figures, custody, deals and exports count them as one person: GONE's
+    events join KEEP's timeline (a fact both records tell counts once). Where the two
+    timelines disagree is listed, to settle with `edit event` or `void`.
     `prisonwatch unmerge GONE --why ...` undoes a wrong merge."""
     with opened(db) as (store, settings):
         try:
-            matching.merge(store, keep, gone, settings.actor, now(), why)
+            found = matching.merge(store, keep, gone, settings.actor, now(), why)
         except matching.DecisionError as exc:
             raise CliError(str(exc)) from None
     out.print(f"merged {gone} into {keep} (undo: prisonwatch unmerge {gone} --why ...)")
+    if found:
+        err.print(
+            f"the two timelines disagree ({len(found)}); settle with `prisonwatch edit event` "
+            "or `prisonwatch void`:",
+            markup=False,
+            highlight=False,
+        )
+    for line in found:
+        err.print(f"  {line}", markup=False, highlight=False)
 
 
 @app.command()

@@ -17,13 +17,16 @@ from typing import Any
 from prisonwatch.core.custody import term_end
 from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import (
+    Claim,
     Concession,
     Deal,
     Event,
     Observation,
     Person,
     PublicId,
+    Review,
     Source,
+    Span,
     content_id,
 )
 from prisonwatch.core.vocabulary import (
@@ -34,13 +37,23 @@ from prisonwatch.core.vocabulary import (
     Protection,
     Qualifier,
     ReleaseMechanism,
+    ReviewStatus,
 )
 from prisonwatch.ingest import fields as f
 from prisonwatch.ingest import file_formats as formats
 from prisonwatch.ingest.file_formats import Item
-from prisonwatch.storage.port import Batch
+from prisonwatch.storage.port import BackedJudgement, Batch, Judgement
 
-KINDS = ("persons", "events", "deals", "observations", "sources", "public_ids")
+KINDS = (
+    "persons",
+    "events",
+    "deals",
+    "observations",
+    "sources",
+    "public_ids",
+    "claims",
+    "judgements",
+)
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """A record file larger than this is refused before it is read (split it into several)."""
 
@@ -78,6 +91,16 @@ def kind_of(path: str, declared: str | None) -> str | None:
         if kind in stem or kind.rstrip("s") in stem:
             return kind
     return None
+
+
+def _claim_ids(value: object) -> tuple[str, ...]:
+    """The claims an event was accepted from, in order (a backup's `claim_ids`)."""
+    listed = f.listing(value)
+    for cid in listed:
+        f.record_id(cid)
+    if len(set(listed)) != len(listed):
+        raise f.FieldError("a claim is named twice")
+    return listed
 
 
 def _recorded(row: Mapping[str, Any], ctx: _Context) -> datetime:
@@ -122,8 +145,13 @@ def _source_ids(row: Mapping[str, Any], ctx: _Context, recorded_at: datetime) ->
 def read_person(row: Mapping[str, Any], ctx: _Context) -> Person:
     recorded = _recorded(row, ctx)
     year = _field("birth_year", lambda v: f.integer(v, 1850, ctx.now.year), row)
+    pid = _field("id", f.required_record_id, row)
+    merged_into = _field("merged_into", f.record_id, row)
+    if merged_into is not None and merged_into == pid:
+        raise _RowError("merged_into", "a person cannot be merged into itself")
     return Person(
-        id=_field("id", f.required_record_id, row),
+        id=pid,
+        merged_into=merged_into,
         name=_field("name", f.required_name, row),
         recorded_at=recorded,
         aliases=_field("aliases", f.names, row),
@@ -175,6 +203,7 @@ def read_event(row: Mapping[str, Any], ctx: _Context) -> Event:
         deal_id=deal_id,
         place=_field("place", f.text, row),
         source_ids=sources,
+        claim_ids=_field("claim_ids", _claim_ids, row),
         note=_field("note", f.note, row),
         supersedes=_field("supersedes", f.ident, row),
         void=_field("void", f.boolean, row),
@@ -314,6 +343,113 @@ def _exact_text(value: object) -> str | None:
 _NOT_IN_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
+def _exact_line_text(value: object) -> str:
+    """Text kept as written (a claim's evidence, its population): `_exact_text`, empty allowed."""
+    return _exact_text(value) or ""
+
+
+def _confidence(value: object) -> float:
+    if value is None or value == "":
+        return 1.0
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise f.FieldError("expected a number from 0 to 1")
+    try:
+        number = float(value)
+    except ValueError:
+        raise f.FieldError(f"expected a number from 0 to 1, not {f.shown(str(value))}") from None
+    if not 0.0 <= number <= 1.0:  # NaN fails too
+        raise f.FieldError(f"expected a number from 0 to 1, not {f.shown(str(value))}")
+    return number
+
+
+def _name_list(value: object) -> tuple[str, ...]:
+    """The names a claim's evidence gives, as a backup lists them (a JSON list)."""
+    if value is None or value == "":
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise f.FieldError("expected a list of names")
+    return tuple(_required_text(v) for v in value)
+
+
+def _required_text(value: object) -> str:
+    t = f.text(value)
+    if t is None:
+        raise f.FieldError("an empty name")
+    return t
+
+
+def read_claim(row: Mapping[str, Any], ctx: _Context) -> Claim:
+    """A claim as the full backup holds it (`exporting.CLAIM_FIELDS`): a suggestion read from
+    a source, with its review. Its evidence is checked against the source's text on import
+    (`importing.evidence_problems`)."""
+    recorded = _recorded(row, ctx)
+    start = _required("evidence_start", lambda v: f.integer(v, 0, f.TEXT_MAX), row)
+    end = _required("evidence_end", lambda v: f.integer(v, 0, f.TEXT_MAX), row)
+    if end < start:
+        raise _RowError("evidence_end", f"before evidence_start ({end} < {start})")
+    evidence = _field("evidence_text", _exact_line_text, row)
+    if len(evidence) != end - start:
+        raise _RowError("evidence_text", f"{len(evidence)} characters, not {end - start}")
+    status = _required("review_status", lambda v: f.choice(v, ReviewStatus), row)
+    reviewer = _field("reviewer", f.text, row)
+    reviewed_at = _field("reviewed_at", f.timestamp, row)
+    if status is not ReviewStatus.SUGGESTED:
+        for name, value in (("reviewer", reviewer), ("reviewed_at", reviewed_at)):
+            if value is None:
+                raise _RowError(name, f"missing: a claim {status.value} says who and when")
+    if reviewed_at is not None and reviewed_at > ctx.now:
+        raise _RowError("reviewed_at", f"after the time of import ({ctx.now:%Y-%m-%d %H:%M} UTC)")
+    return Claim(
+        id=_field("id", f.required_record_id, row),
+        source_id=_required("source_id", _source_id, row),
+        action=_required("action", f.text, row),
+        count=_required("count", f.integer, row),
+        qualifier=_required("qualifier", lambda v: f.choice(v, Qualifier), row),
+        population=_field("population", _exact_line_text, row),
+        when=_field("when", f.fuzzy, row),
+        evidence=Span(start, end, evidence),
+        extractor=_required("extractor", f.text, row),
+        extractor_version=_required("extractor_version", f.text, row),
+        recorded_at=recorded,
+        confidence=_field("confidence", _confidence, row),
+        persons=_field("persons", _name_list, row),
+        agent=_field("agent", f.text, row),
+        attributed_to=_field("attributed_to", f.text, row),
+        mechanism=_field("mechanism", lambda v: f.choice(v, ReleaseMechanism), row),
+        country=_country(row),
+        part_of=_field("part_of", f.ident, row),
+        review=Review(status, reviewer, reviewed_at, _field("review_note", f.note, row)),
+        superseded_by=_field("superseded_by", f.ident, row),
+    )
+
+
+VERDICTS = ("same", "not_same", "unsure")
+
+
+def read_judgement(row: Mapping[str, Any], ctx: _Context) -> BackedJudgement:
+    """A reviewer's judgement on a name (whether it is a registry person), as the full backup
+    holds it; its key names it in messages and tells a repeat (`BackedJudgement`)."""
+    verdict = _required("verdict", f.text, row)
+    if verdict not in VERDICTS:
+        raise _RowError(
+            "verdict", f"unknown value {f.shown(verdict)} (expected {', '.join(VERDICTS)})"
+        )
+    at = _required("decided_at", f.timestamp, row)
+    if at > ctx.now:
+        raise _RowError("decided_at", f"after the time of import ({ctx.now:%Y-%m-%d %H:%M} UTC)")
+    j = Judgement(
+        name=_required("name", f.required_name, row),
+        person_id=_required("person_id", f.required_record_id, row),
+        verdict=verdict,
+        decided_by=_required("decided_by", f.text, row),
+        decided_at=at,
+        note=_field("note", f.note, row),
+    )
+    return BackedJudgement(
+        content_id("ju", j.name, j.person_id, j.verdict, j.decided_by, at, j.note), j
+    )
+
+
 _PUBLIC_ID_KINDS = ("key", "person", "event")
 """What the store gives public ids to: its key for keyed ids (`services.public`), withheld
 persons' pseudonyms and their events' ids (`services.exporting`)."""
@@ -374,6 +510,8 @@ READERS: dict[str, Callable[[Mapping[str, Any], _Context], Any]] = {
     "observations": read_observation,
     "sources": read_source,
     "public_ids": read_public_id,
+    "claims": read_claim,
+    "judgements": read_judgement,
 }
 
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -383,6 +521,8 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "observations": ("metric", "value", "period"),
     "sources": (),
     "public_ids": ("kind", "record_id", "public_id"),
+    "claims": ("id", "source_id", "review_status"),
+    "judgements": ("name", "person_id", "verdict", "decided_by", "decided_at"),
 }
 
 
@@ -456,6 +596,8 @@ def _read(
         "observations": batch.observations,
         "sources": batch.sources,
         "public_ids": batch.public_ids,
+        "claims": batch.claims,
+        "judgements": batch.judgements,
     }
     seen: dict[tuple[str, str], str] = {}  # (kind, id) -> where it was first read
     for got in items:

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.dates import format_fuzzy
 from prisonwatch.core.ledger import group_by_person
 from prisonwatch.core.timeline import fold_custody
 from prisonwatch.core.vocabulary import EventKind
+from prisonwatch.services import joined_events
 from prisonwatch.services.privacy import display_name, is_listed
 from prisonwatch.storage.port import LedgerStore
 
@@ -69,7 +69,7 @@ def find(store: LedgerStore) -> list[Conflict]:
             )
         )
     persons = {p.id: p for p in store.persons()}
-    for pid, evs in group_by_person(effective_events(store.events())).items():
+    for pid, evs in group_by_person(joined_events.in_force(store)).items():
         _, problems = fold_custody(evs)
         bad = {p.where for p in problems}
         releases = [e for e in evs if e.kind is EventKind.RELEASED]

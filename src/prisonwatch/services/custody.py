@@ -26,12 +26,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.custody import Sentenced, custody_figures, sentenced
 from prisonwatch.core.month_precision import intervals_to_month
 from prisonwatch.core.records import Event
 from prisonwatch.core.timeline import custody_status, fold_custody, sort_key
-from prisonwatch.services import known
+from prisonwatch.services import joined_events, known
 from prisonwatch.services.public import Projection
 from prisonwatch.storage.port import LedgerStore
 
@@ -50,7 +49,8 @@ def _sentenced(
     persons in `month_precise`, whose records are read as known at the end of the month
     before `known_on`'s (`services.known`)."""
     by_person: dict[str, list[Event]] = {}
-    for e in effective_events(known.events(store, known_on, month_precise), known_on):
+    raw = known.events(store, known_on, month_precise)
+    for e in joined_events.in_force(store, known_on, raw=raw):
         by_person.setdefault(e.person_id, []).append(e)
     people = []
     for pid, evs in by_person.items():

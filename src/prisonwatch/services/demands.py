@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from prisonwatch.core.bitemporal import cutoff, effective_events
+from prisonwatch.core.bitemporal import cutoff
 from prisonwatch.core.dates import FuzzyDate, add_months, month_start
 from prisonwatch.core.demands import (
     Demand,
@@ -31,7 +31,7 @@ from prisonwatch.core.records import Claim, Person, Source, content_id
 from prisonwatch.core.timeline import Interval, fold_custody
 from prisonwatch.core.vocabulary import DEATHS, Protection, Qualifier
 from prisonwatch.names.matcher import auto_accept
-from prisonwatch.services import matching
+from prisonwatch.services import joined_events, matching
 from prisonwatch.storage.demands import DemandStore
 from prisonwatch.storage.port import Batch, BatchError, LedgerStore, StorageError
 from prisonwatch.storage.sql import SqlStore
@@ -100,12 +100,32 @@ def source_for(store: LedgerStore, url: str, title: str | None, now: datetime) -
     """The id of the source at `url`, recorded now if the ledger does not have it yet."""
     url = _clean(url, "source", 2000) or ""
     if not url.lower().startswith(("http://", "https://")):
-        raise DemandError(f"source: expected an http(s) address, not {url!r}")
+        raise DemandError(
+            f"source: expected an http(s) address, not {url!r}; a demand made in a letter or a "
+            "meeting is recorded with a description of it instead (--source-text)"
+        )
     sid = Source.make_id(None, url)
+    return _recorded_source(
+        store, Source(sid, url, _clean(title, "title", 500), None, None, None, now)
+    )
+
+
+def described_source(store: LedgerStore, description: str, now: datetime) -> str:
+    """The id of a source with no address (a diplomat's list handed over in a meeting, a
+    letter): recorded from what the user says it is, which is its text (its id is the hash
+    of it, as an ingested article's). Nobody can check it online, so the demand says so."""
+    text = _clean(description, "source text", 2000)
+    if text is None:
+        raise DemandError("source text: say what the source is (a letter, a meeting: who, when)")
+    src = Source(Source.make_id(text, None), None, None, None, None, None, now, text)
+    return _recorded_source(store, src)
+
+
+def _recorded_source(store: LedgerStore, src: Source) -> str:
+    sid = src.id
     if not store.sources([sid]):
-        src = Source(sid, url, _clean(title, "title", 500), None, None, None, now)
         try:
-            store.apply(Batch(sources=[src]), "demand", now)
+            store.apply(Batch(sources=[src]), "demand", src.recorded_at)
         except BatchError as exc:
             raise DemandError(f"source: {exc.problems[0].reason}") from None
     return sid
@@ -291,7 +311,7 @@ def _histories(
     """Custody intervals and deaths of the persons a demand names, and who they are now."""
     persons = {p.id: p for p in store.persons()}
     wanted = sorted({matching.resolve(persons, n.person_id) for n in demand.names if n.person_id})
-    events = effective_events(store.events(wanted), known_on) if wanted else []
+    events = joined_events.in_force(store, known_on, wanted) if wanted else []
     by_person: dict[str, list[Any]] = defaultdict(list)
     for e in events:
         by_person[e.person_id].append(e)

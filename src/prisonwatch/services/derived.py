@@ -181,6 +181,7 @@ def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | No
         set(changes.sources),
         changes.deals,
         changes.observations,
+        state.view.links,
     )
     view = state.view.updated(fresh)
     if view is None:
@@ -240,7 +241,7 @@ def public_view_of(store: SqlStore, view: View, month_precise: frozenset[str]) -
     """The unscoped public view made from the analysts' `view` (at its exact dates): only the
     `month_precise` persons (`Projection.month_precise`) are read and folded again, at month
     precision; equal to `View.load(store, Scope(), month_precise)`, which it falls back to."""
-    fresh = Fresh.read(store, set(month_precise), set(), False, False)
+    fresh = Fresh.read(store, set(month_precise), set(), False, False, view.links)
     made = view.updated(fresh, month_precise)
     return made if made is not None else View.load(store, Scope(), month_precise)
 

@@ -42,10 +42,19 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from prisonwatch.core import merges
 from prisonwatch.core.custody import format_sentence
 from prisonwatch.core.dates import FuzzyDate, format_fuzzy
 from prisonwatch.core.month_precision import entered_month, whole_months
-from prisonwatch.core.records import Concession, Deal, Event, Observation, Person, Source
+from prisonwatch.core.records import (
+    Claim,
+    Concession,
+    Deal,
+    Event,
+    Observation,
+    Person,
+    Source,
+)
 from prisonwatch.core.vocabulary import Gender, Protection
 from prisonwatch.services.privacy import WITHHELD
 from prisonwatch.services.public import Projection, public_articles
@@ -124,12 +133,50 @@ BACKUP_COLUMNS: dict[str, list[str]] = {
     **COLUMNS,
     "sources": ["id", *COLUMNS["sources"], "text"],
     "deals": [*COLUMNS["deals"], "source_ids"],
-    "events": [*COLUMNS["events"], "source_ids"],
     "observations": [*COLUMNS["observations"], "source_ids"],
+    "persons": [*COLUMNS["persons"], "merged_into"],
+    "events": [*COLUMNS["events"], "source_ids", "claim_ids"],
+    "judgements": ["name", "person_id", "verdict", "decided_by", "decided_at", "note"],
 }
 """The full backup's columns: every source with its id and text (an ingested article has no
 address; its text is what its id is the hash of), and each record's sources by id, in order
-(`source_url` names only the sources that have an address)."""
+(`source_url` names only the sources that have an address); and each person record's merge
+(`merged_into`: the person it was merged into), so that a restore counts a merged person once."""
+
+
+JSONL_KINDS = ("sources", "claims")
+"""Kinds a backup writes as JSON Lines: a source's text and a claim's evidence and population
+span lines, which a CSV value may not."""
+
+CLAIM_FIELDS = (
+    "id",
+    "source_id",
+    "action",
+    "count",
+    "qualifier",
+    "population",
+    "when",
+    "evidence_start",
+    "evidence_end",
+    "evidence_text",
+    "extractor",
+    "extractor_version",
+    "confidence",
+    "persons",
+    "agent",
+    "attributed_to",
+    "mechanism",
+    "country",
+    "part_of",
+    "review_status",
+    "reviewer",
+    "reviewed_at",
+    "review_note",
+    "superseded_by",
+    "recorded_at",
+)
+"""A backup's claim: every field of a suggestion as extracted, and its review (accepted or
+rejected, by whom, when and why)."""
 
 
 def _ts(value: datetime) -> str:
@@ -249,9 +296,24 @@ def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
 
     return {
         "sources": [{"id": s.id, **_source_row(s), "text": s.text} for s in sources.values()],
-        "persons": [_person_row(p) for p in store.persons()],
+        "persons": [{**_person_row(p), "merged_into": p.merged_into} for p in store.persons()],
+        "claims": [_claim_row(c) for c in store.claims()],
+        "judgements": [
+            {
+                "name": j.name,
+                "person_id": j.person_id,
+                "verdict": j.verdict,
+                "decided_by": j.decided_by,
+                "decided_at": j.decided_at.isoformat(),
+                "note": j.note,
+            }
+            for j in store.judgements()
+        ],
         "deals": [linked(_deal_row(d, urls), d.source_ids) for d in store.deals()],
-        "events": [linked(_full_event_row(e, urls), e.source_ids) for e in store.events()],
+        "events": [
+            {**linked(_full_event_row(e, urls), e.source_ids), "claim_ids": "|".join(e.claim_ids)}
+            for e in store.events()
+        ],
         "observations": [
             linked(_observation_row(o, urls), o.source_ids) for o in store.observations()
         ],
@@ -262,6 +324,39 @@ def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+def _claim_row(c: Claim) -> dict[str, Any]:
+    """A claim as a backup holds it (`CLAIM_FIELDS`), its times to the microsecond (a review's
+    time orders the decisions made on one claim)."""
+    row = {
+        "id": c.id,
+        "source_id": c.source_id,
+        "action": c.action,
+        "count": c.count,
+        "qualifier": c.qualifier.value,
+        "population": c.population,
+        "when": format_fuzzy(c.when) if c.when is not None else None,
+        "evidence_start": c.evidence.start,
+        "evidence_end": c.evidence.end,
+        "evidence_text": c.evidence.text,
+        "extractor": c.extractor,
+        "extractor_version": c.extractor_version,
+        "confidence": c.confidence,
+        "persons": list(c.persons),
+        "agent": c.agent,
+        "attributed_to": c.attributed_to,
+        "mechanism": c.mechanism.value if c.mechanism else None,
+        "country": c.country,
+        "part_of": c.part_of,
+        "review_status": c.review.status.value,
+        "reviewer": c.review.reviewer,
+        "reviewed_at": c.review.at.isoformat() if c.review.at else None,
+        "review_note": c.review.note,
+        "superseded_by": c.superseded_by,
+        "recorded_at": c.recorded_at.isoformat(),
+    }
+    return {k: row[k] for k in CLAIM_FIELDS}
+
+
 def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[dict[str, Any]]]:
     """The public export, from the projection: nothing here reads a protected name."""
     stored = {s.id: s for s in store.sources()}
@@ -269,10 +364,19 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
     def urls(ids: tuple[str, ...]) -> str:
         return "|".join(u for i in ids if (u := proj.sources[i].url if i in proj.sources else None))
 
-    persons = [p for p in store.persons() if p.id in proj.exported or p.id in proj.withheld]
+    everyone = store.persons()
+    root_of = merges.roots(merges.links_of(everyone))
+    # a merged record is no row of its own: its events are its person's (`core.merges`)
+    persons = [
+        p
+        for p in everyone
+        if (p.id in proj.exported or p.id in proj.withheld) and p.id not in root_of
+    ]
     withheld = [p for p in persons if p.id in proj.withheld]
     events = [
-        e for e in store.events() if e.person_id in proj.exported or e.person_id in proj.withheld
+        e
+        for e in merges.stored_joined(store.events(), root_of)
+        if e.person_id in proj.exported or e.person_id in proj.withheld
     ]
     hidden_events = [e.id for e in events if e.person_id in proj.withheld]
     ids = ClearanceStore(store)
@@ -409,7 +513,7 @@ def to_csv(rows: list[dict[str, Any]], kind: str, backup: bool = False) -> str:
     """One kind's rows as CSV, with the public export's columns or (`backup`) the full
     backup's. A backup's sources are not CSV (`to_jsonl`): an article's text spans lines, which
     a CSV value may not."""
-    if backup and kind == "sources":
+    if backup and kind in JSONL_KINDS:
         raise ValueError("a backup's sources are written as JSON Lines (to_jsonl)")
     buf = io.StringIO()
     columns = (BACKUP_COLUMNS if backup else COLUMNS)[kind]
@@ -424,6 +528,28 @@ def to_jsonl(rows: list[dict[str, Any]]) -> str:
     """Rows as JSON Lines, one object a line with every value as exported (absent values as
     null): how a backup writes its sources, whose texts span lines."""
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def csv_parts(rows: list[dict[str, Any]], kind: str, limit: int, backup: bool = False) -> list[str]:
+    """`to_csv` in parts of at most `limit` bytes each (in UTF-8), each with the header, the
+    rows in order, so that each part is a file `import` reads (a backup's events of a large
+    registry run past its limit); always at least one part, the header alone when there are
+    no rows. A row is never split (no row of the import's limits comes near `limit`)."""
+    header = to_csv([], kind, backup)
+    head = len(header.encode())
+    parts: list[str] = []
+    lines: list[str] = [header]
+    size = head
+    for row in rows:
+        line = to_csv([row], kind, backup)[len(header) :]  # a value's line breaks are quoted
+        n = len(line.encode())
+        if len(lines) > 1 and size + n > limit:
+            parts.append("".join(lines))
+            lines, size = [header], head
+        lines.append(line)
+        size += n
+    parts.append("".join(lines))
+    return parts
 
 
 def jsonl_parts(rows: list[dict[str, Any]], limit: int) -> list[str]:

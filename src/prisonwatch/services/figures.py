@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from prisonwatch.core import concessions
+from prisonwatch.core import concessions, merges
 from prisonwatch.core import deals as deal_rules
 from prisonwatch.core.bitemporal import cutoff, effective_events
 from prisonwatch.core.bounds import Bounds
@@ -109,6 +109,10 @@ class View:
     index) are dated to the first of their month, the intervals folded at the exact dates
     first. Every figure made from this view counts them so."""
 
+    links: dict[str, str] = field(default_factory=dict)
+    """Each merged record's id and the id it was merged into (`core.merges`): their events
+    are counted on the timeline of the person they joined, as one person's."""
+
     def freed_by_deals(self) -> frozenset[str]:
         """`freed`, found from every event the first time it is asked for."""
         if self.freed is None:
@@ -204,12 +208,15 @@ class View:
         before that day's (`services.known`), everyone else's at the end of that day."""
         at = cutoff(scope.known_on) if scope.known_on is not None else None
         # month-precise persons' records as known at the end of the month before (`known`)
-        everyone = known.persons(store, scope.known_on, month_precise)
-        persons = {p.id: p for p in sorted(everyone, key=_person_id)}
+        everyone = sorted(known.persons(store, scope.known_on, month_precise), key=_person_id)
+        persons = {p.id: p for p in everyone}
+        root_of = merges.roots(merges.links_of(everyone))
         if scope.country:
             persons = {k: p for k, p in persons.items() if p.country == scope.country.upper()}
-        stored = known.events(store, scope.known_on, month_precise)
-        events = [e for e in effective_events(stored, scope.known_on) if e.person_id in persons]
+        raw = known.events(store, scope.known_on, month_precise)
+        in_force = merges.joined(effective_events(raw, scope.known_on), root_of)
+        events = [e for e in in_force if e.person_id in persons]
+        stored = merges.rekeyed(raw, root_of)
         events.sort(key=event_order)
         observations = store.observations(known_on=at)
         deals = store.deals(known_on=at)
@@ -249,6 +256,7 @@ class View:
             superseded=Counter(t for ts in supersedes_of.values() for t in ts),
             supersedes_of={k: frozenset(v) for k, v in supersedes_of.items()},
             month_precise=month_precise,
+            links=merges.links_of(everyone),
         )
 
     def updated(self, fresh: Fresh, month_precise: frozenset[str] | None = None) -> View | None:
@@ -307,12 +315,21 @@ class View:
         come: list[Interval] = []
         removed: list[Event] = []
         added_events: list[Event] = []
+        links = self.links if fresh.links is None else fresh.links
+        root_of = merges.roots(links)
         for pid in touched:
             removed.extend(by_person.map.get(pid, []))
             mine = (
-                sorted(
-                    (e for e in fresh.events.get(pid, ()) if not e.void and e.id not in superseded),
-                    key=event_order,
+                merges.joined(
+                    sorted(
+                        (
+                            e
+                            for e in fresh.events.get(pid, ())
+                            if not e.void and e.id not in superseded
+                        ),
+                        key=event_order,
+                    ),
+                    root_of,
                 )
                 if pid in persons
                 else []
@@ -370,6 +387,7 @@ class View:
             flows=flows,
             freed=None if freed is None else frozenset(freed),
             month_precise=month_precise,
+            links=links,
         )
 
     def _flows_after(
@@ -586,7 +604,8 @@ class Fresh:
     """The current records a change touched, as read from the store after it: the input of
     `View.updated`. `persons` maps every touched person id to the record (None: voided or
     gone); `events`, every touched person id to all their stored events (corrections and voids
-    included); `sources`, the changed sources (None: gone); `deals` and `observations` the
+    included; a merged record's under its root, its own list empty: `core.merges`);
+    `sources`, the changed sources (None: gone); `deals` and `observations` the
     whole current lists when any changed, else None."""
 
     persons: dict[str, Person | None]
@@ -594,6 +613,8 @@ class Fresh:
     sources: dict[str, Source | None]
     deals: list[Deal] | None = None
     observations: list[Observation] | None = None
+    links: dict[str, str] | None = None
+    """Every merged record's merge after the change (`View.links`); None: as before it."""
 
     @classmethod
     def read(
@@ -603,12 +624,32 @@ class Fresh:
         source_ids: set[str],
         deals: bool,
         observations: bool,
+        links: Mapping[str, str] | None = None,
     ) -> Fresh:
+        """The records the change touched as the store holds them now. A person is read with
+        every record of theirs (`core.merges`): the records merged into them and the one they
+        were merged into, and their events are given under the root's id (a merged record
+        keeps an empty list), so the root is folded with its joined timeline. `links`: every
+        merged record's merge before the change (`View.links`); None: read from the store."""
+        if links is None:
+            links = merges.links_of(store.persons())
         ids = sorted(person_ids)
         found = {p.id: p for p in store.persons(ids=ids)} if ids else {}
+        now = dict(links)
+        for pid in ids:
+            p = found.get(pid)
+            if p is not None and p.merged_into:
+                now[pid] = p.merged_into
+            else:
+                now.pop(pid, None)
+        root_of = merges.roots(now)
+        more = sorted(merges.members(root_of, ids) - set(ids))
+        if more:  # records of the same persons the change did not touch: read them too
+            found.update({p.id: p for p in store.persons(ids=more)})
+            ids = sorted([*ids, *more])
         events: dict[str, list[Event]] = {pid: [] for pid in ids}
-        for e in store.events(person_ids=ids) if ids else []:
-            events.setdefault(e.person_id, []).append(e)
+        for e in store.events(person_ids=ids) if ids else []:  # each under its root
+            events.setdefault(root_of.get(e.person_id, e.person_id), []).append(e)
         srcs = {s.id: s for s in store.sources(sorted(source_ids))} if source_ids else {}
         return cls(
             persons={pid: found.get(pid) for pid in ids},
@@ -616,6 +657,7 @@ class Fresh:
             sources={sid: srcs.get(sid) for sid in source_ids},
             deals=store.deals() if deals else None,
             observations=store.observations() if observations else None,
+            links=now,
         )
 
     def with_persons(self, store: LedgerStore, person_ids: set[str]) -> Fresh:
@@ -625,11 +667,12 @@ class Fresh:
         more = person_ids - self.persons.keys()
         if not more:
             return self
-        extra = Fresh.read(store, more, set(), False, False)
+        extra = Fresh.read(store, more, set(), False, False, self.links)
         return replace(
             self,
             persons={**self.persons, **extra.persons},
             events={**self.events, **extra.events},
+            links=extra.links,
         )
 
 
@@ -694,7 +737,7 @@ def stats(
         "on": on.isoformat(),
         **_scope_dict(scope),
         "stock": view.index.stock_on(on).as_dict(),
-        "persons": len(view.persons),
+        "persons": len(view.persons) - sum(1 for pid in view.links if pid in view.persons),
         "events": len(view.events),
     }
     if start is not None and end is not None:

@@ -24,11 +24,11 @@ from typing import Any
 
 from followthemoney import model
 
-from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.dates import FuzzyDate, Precision
 from prisonwatch.core.records import Event, Person
 from prisonwatch.core.timeline import fold_custody
 from prisonwatch.core.vocabulary import DEATHS, RECOGNITION
+from prisonwatch.services import joined_events
 from prisonwatch.services.public import Projection
 from prisonwatch.storage.sql import SqlStore
 
@@ -98,7 +98,7 @@ def entities(store: SqlStore, include_protected: bool = False) -> Iterator[dict[
         return record_id if proj is None else proj.record_id(kind, record_id)
 
     by_person: dict[str, list[Event]] = defaultdict(list)
-    for found in effective_events(store.events(sorted(persons))) if persons else []:
+    for found in joined_events.in_force(store, None, sorted(persons)) if persons else []:
         by_person[found.person_id].append(found)
     orgs: dict[str, Any] = {}
     # in the order of the ids the public knows persons by: in the order of their own ids, a

@@ -23,7 +23,8 @@ from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Event, Source
 from prisonwatch.core.revisions import diff
 from prisonwatch.core.timeline import fold_custody, future_problems
-from prisonwatch.ingest.record_files import MAX_FILE_BYTES, read_records
+from prisonwatch.ingest import record_files
+from prisonwatch.ingest.record_files import read_records
 from prisonwatch.storage.port import ApplyResult, Batch, BatchError, LedgerStore
 
 
@@ -56,13 +57,13 @@ def read_file(path: Path) -> tuple[str | None, Problem | None]:
         if not stat.S_ISREG(info.st_mode):
             return None, Problem(name, "file", "not a regular file")
         size = info.st_size
-        if size > MAX_FILE_BYTES:
+        if size > record_files.MAX_FILE_BYTES:
             return None, Problem(name, "file", _too_large(size))
         with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+            data = stream.read(record_files.MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, Problem(name, "file", exc.strerror or str(exc))
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > record_files.MAX_FILE_BYTES:
         return None, Problem(name, "file", _too_large(len(data)))
     head = data[:8192]
     if b"\x00" in head.split(b"\n", 1)[0] or head.count(b"\x00") > 16:
@@ -76,7 +77,8 @@ def read_file(path: Path) -> tuple[str | None, Problem | None]:
 
 
 def _too_large(size: int) -> str:
-    return f"too large ({size} bytes; limit {MAX_FILE_BYTES}): split it into smaller files"
+    limit = record_files.MAX_FILE_BYTES
+    return f"too large ({size} bytes; limit {limit}): split it into smaller files"
 
 
 def _combined(a: Source, b: Source) -> Source:
@@ -104,6 +106,7 @@ def merge(batches: Sequence[Batch]) -> Batch:
         out.events.extend(b.events)
         out.observations.extend(b.observations)
         out.claims.extend(b.claims)
+        out.judgements.extend(b.judgements)
         out.public_ids.extend(b.public_ids)
         out.addresses.update(b.addresses)
         out.where.update(b.where)
@@ -140,6 +143,27 @@ def address_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
             shown = "|".join(expected) or "none"
             why = f"not the addresses of the sources named in source_ids (theirs: {shown})"
             found.append(Problem(batch.where.get(key[1], key[1]), "source_url", why))
+    return found
+
+
+def evidence_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
+    """A backup's claims whose evidence is not their source's text at its place: the sentence
+    a reviewer judged would no longer be what the source says (a claim altered in the file).
+    A source named by no batch row nor the store is the store's problem (unknown)."""
+    if not batch.claims:
+        return []
+    wanted = sorted({c.source_id for c in batch.claims})
+    texts = {s.id: s.text for s in store.sources(wanted)}
+    texts.update({s.id: s.text for s in batch.sources})
+    found = []
+    for c in batch.claims:
+        text = texts.get(c.source_id)
+        if text is None:
+            continue
+        ev = c.evidence
+        if text[ev.start : ev.end] != ev.text:
+            why = f"not the source's text at characters {ev.start}-{ev.end}"
+            found.append(Problem(batch.where.get(c.id, c.id), "evidence_text", why))
     return found
 
 
@@ -244,7 +268,7 @@ def import_files(
     With `update_why`, a changed record under a stored id becomes a revision with that reason.
     """
     batch, problems = read_files(paths, now, kind)
-    problems = problems or address_problems(store, batch)
+    problems = problems or address_problems(store, batch) + evidence_problems(store, batch)
     if problems:
         # A date after today is a line's own mistake, named beside the others; timelines and
         # references relate lines, and would blame a good line for a refused one's absence.
@@ -313,7 +337,7 @@ def check_files(
     the check passes does not fail when imported. A row changing a stored record is shown as
     `changed` here, not as a problem: `--update --why` decides how it is imported."""
     batch, problems = read_files(paths, now, kind)
-    problems = problems or address_problems(store, batch)
+    problems = problems or address_problems(store, batch) + evidence_problems(store, batch)
     if problems:
         return [], list(dict.fromkeys(problems + future_lines(batch, now))), []
     batch.update_why = "check"  # changed rows are planned as revisions, listed below

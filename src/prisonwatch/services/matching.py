@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from prisonwatch.core.records import Person
+from prisonwatch.core import merges
+from prisonwatch.core.bitemporal import effective_events
+from prisonwatch.core.records import Event, Person
+from prisonwatch.core.timeline import fold_custody
 from prisonwatch.names.matcher import Candidate, Decision, NameIndex, auto_accept
 from prisonwatch.storage.port import Judgement, LedgerStore, StorageError
 
@@ -93,13 +96,31 @@ def judge(
 
 def merge(
     store: LedgerStore, keep: str, gone: str, actor: str, at: datetime, why: str | None = None
-) -> None:
+) -> list[str]:
+    """Merge `gone` into `keep`: from now on one person, counted once (`core.merges`). Gives
+    where the two timelines disagree and the problems the joined timeline has that neither
+    had alone, for the reader to settle: the merge is made all the same (they are one
+    person; which record is right is a question for the record, not for the merge)."""
     if keep == gone:
         raise DecisionError(f"cannot merge person {keep!r} with itself")
+    kept, theirs = _in_force(store, keep), _in_force(store, gone)
+    before = {str(p) for evs in (kept, theirs) for p in fold_custody(evs)[1]}
     try:
         store.merge_persons(keep, gone, actor, at, (why or "").strip() or None)
     except StorageError as exc:
         raise DecisionError(str(exc)) from None
+    _, problems = fold_custody(_in_force(store, keep))
+    return [
+        *merges.disagreements(kept, theirs),
+        *(f"joined timeline: {p}" for p in problems if str(p) not in before),
+    ]
+
+
+def _in_force(store: LedgerStore, person_id: str) -> list[Event]:
+    """The joined timeline in force of the person `person_id` is a record of."""
+    root_of = merges.roots(merges.links_of(store.persons()))
+    ids = sorted(merges.members(root_of, [person_id]))
+    return merges.joined(effective_events(store.events(ids)), root_of)
 
 
 def unmerge(store: LedgerStore, gone: str, actor: str, at: datetime, why: str) -> str:

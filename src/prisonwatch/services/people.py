@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from prisonwatch.core import merges
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.records import Event, Person, Source
 from prisonwatch.core.timeline import custody_status, fold_custody, sort_key
@@ -47,18 +49,36 @@ def find(store: LedgerStore, name: str) -> list[Person]:
 
 
 def timeline(
-    store: LedgerStore, person: Person, today: date, analyst: bool = True
+    store: LedgerStore,
+    person: Person,
+    today: date,
+    analyst: bool = True,
+    links: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The person's record: names, events in order (with corrections shown), sources.
 
+    A person into whom other records were merged (`core.merges`) is shown with their joined
+    timeline: every record's events (each marked with the record it came from when not the
+    person's own), a fact two records tell counted once (`in_force` false on the repeat),
+    and where the records disagree (`disagreements`) beside the timeline's problems.
+    `links`: every merged record's merge (`View.links`); None: read from the store.
+
     `analyst` false leaves out what only analysts see (place of detention, health)."""
-    all_events = store.events([person.id])
-    effective = {e.id for e in effective_events(all_events)}
+    if person.merged_into is None:
+        if links is None:
+            links = merges.links_of(store.persons())
+        root_of = {k: v for k, v in merges.roots(links).items() if v == person.id}
+    else:
+        root_of = {}
+    all_events = store.events(sorted(merges.members(root_of, [person.id])))
+    effective = {e.id for e in merges.joined(effective_events(all_events), root_of)}
     sources = {
         s.id: s for s in store.sources(sorted({s for e in all_events for s in e.source_ids}))
     }
     in_force = [e for e in all_events if e.id in effective]
     custody, problems = fold_custody(in_force)
+    own = [e for e in in_force if e.person_id == person.id]
+    differ = merges.disagreements(own, [e for e in in_force if e.person_id != person.id])
     deaths = [e.date for e in in_force if e.kind in DEATHS and e.date.latest <= today]
     status = custody_status(custody, today)
     if deaths and status == "not held":
@@ -88,6 +108,7 @@ def timeline(
         "events": [
             {
                 "id": e.id,
+                **({"record": e.person_id} if e.person_id != person.id else {}),
                 "date": str(e.date),
                 "kind": e.kind.value,
                 "mechanism": e.mechanism.value if e.mechanism else None,
@@ -114,4 +135,6 @@ def timeline(
             for e in sorted(all_events, key=sort_key)
         ],
         "problems": [str(p) for p in problems],
+        "merged_records": sorted(root_of),
+        "disagreements": differ,
     }

@@ -67,6 +67,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from prisonwatch.core import merges
 from prisonwatch.core.custody import article_number, format_sentence
 from prisonwatch.core.records import Claim, Event, Person, Source
 from prisonwatch.core.vocabulary import Protection, stricter
@@ -286,15 +287,13 @@ class Projection:
                 former[pid] = left
         affected = set(changed_persons)
         if any(_level_moves(old, persons.get(pid)) for pid, old in changed_persons.items()):
-            affected |= _merged_into_any(persons, affected)
+            affected = merges.members(merges.roots(merges.links_of(persons.values())), affected)
         protected = set(self.protected)
-        level: dict[str, Protection] = {}
+        level = levels_of(persons, [pid for pid in affected if pid in persons])
         for pid in affected:
             protected.discard(pid)
-            if pid in persons:
-                level[pid] = level_of(persons, pid)
-                if level[pid] is not Protection.PUBLIC:
-                    protected.add(pid)
+            if pid in persons and level[pid] is not Protection.PUBLIC:
+                protected.add(pid)
         names, named, ids = self.names, self._named, self._ids
         regions = self._regions_with(persons, affected)
         if (
@@ -559,22 +558,33 @@ names the public is not shown (protected or unknown alike)."""
 
 
 def level_of(persons: Mapping[str, Person], person_id: str) -> Protection:
-    """A person's protection as the public projection applies it: the stricter of their own
-    and that of every person their record was merged into. A record merged into a protected
-    person is that person under another name (a duplicate, a maiden name found later), so
-    it is shown, exported and name-checked as they are."""
-    level, seen = Protection.PUBLIC, set()
-    p = persons.get(person_id)
-    while p is not None and p.id not in seen:
-        seen.add(p.id)
-        level = stricter(level, p.protection)
-        p = persons.get(p.merged_into) if p.merged_into else None
-    return level
+    """A person's protection as the public projection applies it: the strictest of that of
+    every record of the same person (`core.merges`: the record it was merged into, those
+    merged into it, and so on). A record merged into a protected person is that person
+    under another name (a duplicate, a maiden name found later), so it is shown, exported
+    and name-checked as they are; and a protected record merged into a public one makes the
+    joined person protected, since its events are counted on the joined timeline."""
+    return levels_of(persons, [person_id])[person_id]
+
+
+def levels_of(persons: Mapping[str, Person], ids: Iterable[str]) -> dict[str, Protection]:
+    """`level_of` each of `ids` (those not in `persons` are public), with one walk over the
+    merged records."""
+    root_of = merges.roots(merges.links_of(persons.values()))
+    wanted = list(ids)
+    roots = {root_of.get(i, i) for i in wanted}
+    group: dict[str, Protection] = {}
+    for pid in [*roots, *(m for m, r in root_of.items() if r in roots)]:
+        p = persons.get(pid)
+        root = root_of.get(pid, pid)
+        level = group.get(root, Protection.PUBLIC)
+        group[root] = stricter(level, p.protection) if p is not None else level
+    return {i: group[root_of.get(i, i)] for i in wanted}
 
 
 def protection_levels(persons: dict[str, Person]) -> dict[str, Protection]:
     """`level_of` every person."""
-    return {pid: level_of(persons, pid) for pid in persons}
+    return levels_of(persons, persons)
 
 
 def public_articles(articles: Iterable[str], text: Callable[[str | None], str | None]) -> list[str]:
@@ -637,24 +647,6 @@ def _level_moves(old: Person | None, new: Person | None) -> bool:
     if old is None or new is None:
         return True
     return old.protection is not new.protection or old.merged_into != new.merged_into
-
-
-def _merged_into_any(persons: dict[str, Person], ids: set[str]) -> set[str]:
-    """Every person whose record was merged, directly or through others, into one of `ids`
-    (whose level is the stricter of theirs and that of the persons in `ids`)."""
-    out: set[str] = set()
-    for p in persons.values():
-        if p.merged_into is None:
-            continue
-        q: Person | None = p
-        seen: set[str] = set()
-        while q is not None and q.merged_into is not None and q.id not in seen:
-            seen.add(q.id)
-            if q.merged_into in ids:
-                out.add(p.id)
-                break
-            q = persons.get(q.merged_into)
-    return out
 
 
 def _public_person(p: Person, names: ProtectedNames, named: dict[str, bool]) -> Person:

@@ -59,6 +59,8 @@ class Batch:
     events: list[Event] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    judgements: list[BackedJudgement] = field(default_factory=list)
+    """Reviewers' judgements on names, from a backup (`import` of `judgements.csv`)."""
     extractions: list[Extraction] = field(default_factory=list)
     read_concessions: list[ReadConcession] = field(default_factory=list)
     where: dict[str, str] = field(default_factory=dict)
@@ -92,6 +94,7 @@ class Batch:
                 self.observations,
                 self.claims,
                 self.public_ids,
+                self.judgements,
             )
         )
 
@@ -136,6 +139,15 @@ class Judgement:
     note: str | None = None
     id: int = 0
     """Its number in the store (0 before it is stored); revisions name it as text."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackedJudgement:
+    """A judgement as a backup carries it: `id` is a hash of its content, which names it in
+    messages and makes a restore repeated onto the same store add nothing."""
+
+    id: str
+    judgement: Judgement
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,6 +109,11 @@ def _restricted(stmt: Select[Any], column: Any, ids: _Ids) -> Iterable[Select[An
             yield stmt.where(column.in_(chunk))
 
 
+def _judgement_key(j: Judgement) -> tuple[object, ...]:
+    """What makes two judgements one decision (the store's number aside)."""
+    return (j.name, j.person_id, j.verdict, j.decided_by, j.decided_at, j.note)
+
+
 def _neutral(record: Any) -> Any:
     """The record with its recording time (and later bookkeeping) blanked, to tell a repeat
     from a change."""
@@ -698,6 +703,7 @@ class _Writer:
         self.conn, self.batch, self.actor, self.at = conn, batch, actor, at
         self.problems: list[Problem] = []
         self.new_public_ids: list[rows.Row] = []
+        self.new_judgements: list[rows.Row] = []
         self.revised: list[tuple[str, Any, str]] = []
 
     def _where(self, rid: str) -> str:
@@ -831,6 +837,26 @@ class _Writer:
         events = self._split_new("event", b.events, store.events)
         observations = self._split_new("observation", b.observations, store.observations)
         src_ids = {s.id for s in b.sources}
+        self._require(  # a backup's merges: into a person of the batch or the store
+            t.persons,
+            ((p.id, p.merged_into, "merged_into") for p in persons),
+            {p.id for p in b.persons},
+            "person",
+        )
+        self._merged_into_merged(persons)
+        self._require(
+            t.persons,
+            ((j.id, j.judgement.person_id, "person_id") for j in b.judgements),
+            {p.id for p in b.persons},
+            "person",
+        )
+        self._require(
+            t.claims,
+            ((e.id, c, "claim_ids") for e in events for c in e.claim_ids),
+            {c.id for c in b.claims},
+            "claim",
+        )
+        self.new_judgements = self._new_judgements()
         revised_events = [r for k, r, _ in self.revised if k == "event"]
         checked_events = events + revised_events
         self._require(
@@ -864,6 +890,44 @@ class _Writer:
             )
         self.new_public_ids = self._public_ids()
         return sources, persons, deals, claims, events, observations
+
+    def _new_judgements(self) -> list[rows.Row]:
+        """The batch's judgements (from a backup) the store does not hold yet, in order: one
+        held with the same name, person, verdict, reviewer, time and note is a repeat."""
+        if not self.batch.judgements:
+            return []
+        held = {_judgement_key(j) for j in _Reader(self.conn).judgements(None)}
+        new: list[rows.Row] = []
+        for backed in self.batch.judgements:
+            j = backed.judgement
+            if _judgement_key(j) in held:
+                continue
+            held.add(_judgement_key(j))
+            new.append(
+                {
+                    "name": j.name,
+                    "name_key": name_key(j.name),
+                    "person_id": j.person_id,
+                    "verdict": j.verdict,
+                    "decided_by": j.decided_by,
+                    "decided_at": j.decided_at,
+                    "note": j.note,
+                }
+            )
+        return new
+
+    def _merged_into_merged(self, persons: list[Person]) -> None:
+        """A person merged into one that is itself merged into another: `merge` never makes
+        that (it merges into the person kept), so a backup holding it was altered."""
+        merged = [p for p in persons if p.merged_into]
+        if not merged:
+            return
+        links = {p.id: p.merged_into for p in self.batch.persons if p.merged_into}
+        for p in merged:
+            target = p.merged_into
+            if target in links:
+                why = f"{target!r} is itself merged into {links[target]!r}: merge into that person"
+                self.problems.append(Problem(self._where(p.id), "merged_into", why))
 
     def _public_ids(self) -> list[rows.Row]:
         """The batch's public ids (from a backup) the store does not hold yet; one it holds
@@ -955,6 +1019,9 @@ class _Writer:
             ],
         )
         self._insert_plain(t.public_ids, self.new_public_ids)
+        for row in self.new_judgements:  # each with its audit entry, as `add_judgement` writes
+            self.conn.execute(insert(t.judgements), [row])
+            _audit(self.conn, self.at, self.actor, "judge", "person", row["person_id"], None, row)
         audit.append(
             self.conn, [public_id_entry(self.at, self.actor, r) for r in self.new_public_ids]
         )
@@ -970,6 +1037,7 @@ class _Writer:
             "events": len(events),
             "observations": len(observations),
             "public_ids": len(self.new_public_ids),
+            "judgements": len(self.new_judgements),
         }
         return ApplyResult(
             added=added,

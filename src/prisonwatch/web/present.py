@@ -13,14 +13,14 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from prisonwatch.core.bitemporal import effective_events
+from prisonwatch.core import merges
 from prisonwatch.core.dates import parse_fuzzy
 from prisonwatch.core.records import Person
 from prisonwatch.core.timeline import custody_status, sort_key
 from prisonwatch.core.vocabulary import Protection, organisation_matches
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import conflicts as conflict_service
-from prisonwatch.services import figures, people, reviewing
+from prisonwatch.services import figures, joined_events, people, reviewing
 from prisonwatch.services.public import Projection, href, public_custody
 from prisonwatch.services.public_deals import public_deals
 from prisonwatch.services.registry import Registry
@@ -145,7 +145,8 @@ def person(ledger: Ledger, viewer: Viewer, person_id: str) -> dict[str, Any]:
         p = ledger.store.person(p.merged_into)
     if p is None:
         raise NotFoundError(person_id)
-    data = people.timeline(ledger.store, p, now().date())
+    links = ledger.view(figures.Scope()).links
+    data = people.timeline(ledger.store, p, now().date(), links=links)
     for e in data["events"]:
         for s in e["sources"]:
             s["href"] = href(s["url"])
@@ -176,11 +177,15 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
         p = proj.persons.get(merged.get(person_id) or "")
     if p is None:
         raise NotFoundError("no such person")
-    data = people.timeline(ledger.store, p, now().date(), analyst=False)
-    data.pop("problems", None)
-    data.pop("merged_into", None)  # an internal id, which may name a protected person
+    links = ledger.view(figures.Scope()).links
+    data = people.timeline(ledger.store, p, now().date(), analyst=False, links=links)
+    for internal in ("problems", "merged_into", "merged_records", "disagreements"):
+        data.pop(internal, None)  # internal ids, which may name a protected person
+    for row in data["events"]:
+        row.pop("record", None)
     data["id"] = proj.person_id(p.id)
-    events = {e.id: e for e in ledger.store.events([p.id])}
+    records = sorted(merges.members(merges.roots(links), [p.id]))
+    events = {e.id: e for e in ledger.store.events(records)}
     claims = {
         c.id: c for c in ledger.store.claims(ids=[c for e in events.values() for c in e.claim_ids])
     }
@@ -237,7 +242,8 @@ def events(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
         text = proj.text
         ids = proj.record_ref
     out = []
-    for e in effective_events(ledger.store.events()):
+    roots = merges.roots(ledger.view(figures.Scope()).links)
+    for e in joined_events.in_force(ledger.store, roots=roots):  # a merged record's: its person's
         p = persons_by_id.get(e.person_id)
         if p is None:
             continue
