@@ -116,3 +116,19 @@ def test_english_sentences_and_their_openings_are_english_words_enough(
 ) -> None:
     text = " ".join(" ".join(sentences).split()[:words])
     assert not _too_few_english_words(text), text
+
+
+@pytest.mark.parametrize(
+    ("body", "noted"),
+    [
+        ("Menya net do", True),  # transliterated Russian whose words are all English words
+        ("Activist freed today", True),  # English, as short: the same word of caution
+        ("The court in Minsk freed the activist on Monday after two years.", False),
+    ],
+)
+def test_a_short_body_read_as_english_says_it_was_read_on_few_words(body: str, noted: bool) -> None:
+    """Three or four words read as English are read, never silently: the note says on how few
+    words, and that a transliteration could pass for English on so few."""
+    found = detect_language(f"date 2025-01-01 Title\n\n{body}\n")
+    assert found.code == "en"
+    assert (found.note is not None and "too few to tell" in found.note) is noted, found.note
