@@ -505,7 +505,8 @@ class NameIndex:
         (a thousand persons each), and counting them as a `Counter` and sorting it took most
         of the time of a query that came this far (every query of a surname alone does).
         The same persons in the same order: the most hits first, and among equals the one
-        whose first hit came first (the order a `Counter` keeps and a stable sort honours)."""
+        whose first hit came first (the order a `Counter` keeps and a stable sort honours);
+        where the pool's cut falls among equals, those let in are the first by id (`_cut`)."""
         parts = self._key_rows(tokens, "wide")
         if not parts:
             return []
