@@ -136,3 +136,21 @@ def test_stopping_at_a_sure_spelling_match_decides_as_the_full_search(
         assert a[:1] == b[:1], q
         chosen_a, chosen_b = auto_accept(a), auto_accept(b)
         assert (chosen_a and chosen_a.person_id) == (chosen_b and chosen_b.person_id), q
+
+
+@pytest.mark.parametrize("namesakes", [2, 5, 45])
+@pytest.mark.parametrize("query", ["Viktar Mazol", "Mazol", "Viktar Mazal", "Віктар Мазоль"])
+def test_namesakes_are_answered_the_same_whatever_order_they_were_indexed_in(
+    namesakes: int, query: str
+) -> None:
+    """Persons of one name score alike: which of them are answered, and in what order, goes
+    by person id, not by the order the index holds them in (a fresh build holds persons in id
+    order; one kept current write by write holds a person added or renamed last). More
+    namesakes than are scored whole (`SHORTLIST`) or pooled (`POOL` and `TIES`) too."""
+    people = [(f"mazol-{i}", "Viktar Mazol", ["Viktar Mazol"]) for i in range(namesakes)]
+    people += PEOPLE
+    want = NameIndex.build(people).match(query, 25)
+    assert want, query
+    assert NameIndex.build(people[::-1]).match(query, 25) == want
+    kept = NameIndex.build(people[1:]).replaced([], [people[0]])  # the first one added last
+    assert kept.match(query, 25) == want

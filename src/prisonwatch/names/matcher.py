@@ -14,7 +14,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -63,6 +63,14 @@ class Candidate:
     name: str
     score: float
     why: tuple[str, ...]
+
+
+def _rank(c: Candidate) -> tuple[float, str, str]:
+    """Candidates best first; of equal score, by name, then by person id: never by where a
+    person's row lies in the index. An index kept current write by write (`replaced`) puts a
+    person added or renamed in a new row at the end, where a fresh build has rows in id order,
+    and both must answer the same."""
+    return (-c.score, c.name, c.person_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,23 +505,33 @@ class NameIndex:
         (a thousand persons each), and counting them as a `Counter` and sorting it took most
         of the time of a query that came this far (every query of a surname alone does).
         The same persons in the same order: the most hits first, and among equals the one
-        whose first hit came first (the order a `Counter` keeps and a stable sort honours)."""
+        whose first hit came first (the order a `Counter` keeps and a stable sort honours);
+        where the pool's cut falls among equals, those let in are the first by id (`_cut`)."""
         parts = self._key_rows(tokens, "wide")
         if not parts:
             return []
         found, first, counts = np.unique(
             np.concatenate(parts), return_index=True, return_counts=True
         )
-        order = np.lexsort((first, -counts))[: POOL + TIES]
-        best = order[: _tied(counts[order].tolist())]
+        order = np.lexsort((first, -counts))
+        ranked = counts[order]
+        n = _tied(ranked[: POOL + TIES].tolist())
+        # up to the last with as many hits as the n-th (`_cut` chooses among those by id)
+        end = n if n >= len(ranked) else int(np.searchsorted(-ranked, -ranked[n - 1], "right"))
         pids = self.rows
-        return [pids[r] for r in found[best].tolist()]
+        rows = found[order[:end]].tolist()
+        return _cut(
+            [(pids[r], c) for r, c in zip(rows, ranked[:end].tolist(), strict=True)], n, str
+        )
 
     def _slips(self, tokens: list[str], into: Counter[int]) -> Counter[int]:
         """How many one-letter-dropped spellings each row shares with the query's, counted
         into `into`."""
         into.update(self.slips.rows(tokens, MAX_STRONG_BLOCK, self._dead))
         return into
+
+    def _pid(self, row: int) -> str:
+        return self.rows[row]
 
     def _pids(self, rows: list[int]) -> list[str]:
         pids = self.rows
@@ -540,7 +558,7 @@ class NameIndex:
             why = _reasons(matched)
             reasons = [*why, how] if how and how != "as written" else why
             results.append(Candidate(pid, self.names[pid], round(best, 3), tuple(reasons)))
-        results.sort(key=lambda c: (-c.score, c.name))
+        results.sort(key=_rank)
         return results
 
     def _shortlist(self, pool: list[str], query_forms: list[Form]) -> dict[str, list[Form]]:
@@ -564,7 +582,9 @@ class NameIndex:
                 if score > scores.get(i, -1.0):
                     scores[i] = score
         best: dict[str, list[int]] = {}
-        for i in sorted(scores, key=scores.__getitem__, reverse=True):
+        # the closest first; of equally close spellings, the person first by id (not by place in
+        # the pool, which follows the index's rows), then the spelling first in the person's
+        for i in sorted(scores, key=lambda i: (-scores[i], pool[bisect_right(ends, i)], i)):
             at = bisect_right(ends, i)
             pid, s = pool[at], firsts[at] + i
             if pid in best:
@@ -584,7 +604,7 @@ class NameIndex:
         query_forms = forms(query)
         surnames = [t for qf in query_forms for t in qf.tokens if given_group(t) is None]
         hits = self._hits(surnames, "spelling")
-        results = self._score(self._pids(_most(hits)) + list(ruled), query_forms, ruled)
+        results = self._score(self._pids(_most(hits, self._pid)) + list(ruled), query_forms, ruled)
         # no sure match on spelling: the same sound; then a slip of one letter; then shared
         # letter trigrams
         for step in ("sound", "slips", "wide"):
@@ -594,36 +614,52 @@ class NameIndex:
                 break
             if step == "sound":
                 hits = self._hits(surnames, "sound", Counter(hits))
-                most = self._pids(_most(hits))
+                most = self._pids(_most(hits, self._pid))
             elif step == "slips":
-                most = self._pids(_most(self._slips(surnames, Counter(hits))))
+                most = self._pids(_most(self._slips(surnames, Counter(hits)), self._pid))
             else:
                 most = self._most_wide(surnames)
             seen = {r.person_id for r in results}
             more = [pid for pid in most if pid not in seen]
-            results = sorted(
-                results + self._score(more, query_forms, ruled), key=lambda c: (-c.score, c.name)
-            )
+            results = sorted(results + self._score(more, query_forms, ruled), key=_rank)
         for pid, d in ruled.items():
             if d.verdict == "same" and pid in self.names:
                 results = [r for r in results if r.person_id != pid]
                 results.append(
                     Candidate(pid, self.names[pid], 1.0, (f"decided same by {d.by} on {d.at}",))
                 )
-        results.sort(key=lambda c: (-c.score, c.name))
+        results.sort(key=_rank)
         return results[:limit]
 
 
 _T = TypeVar("_T")
 
 
-def _most(hits: Counter[_T]) -> list[_T]:
+def _most(hits: Counter[_T], key: Callable[[_T], str] = str) -> list[_T]:
     """The `POOL` persons with the most hits, the first counted first among equals (what
     `hits.most_common(POOL)` gives: its `heapq.nlargest` is documented to equal the stable
     sort, here done in C instead of a heap kept in Python), and after them those with as
-    many hits as the last of them (`_tied`)."""
+    many hits as the last of them (`_tied`). Where more are tied than `TIES` lets in, those
+    let in are chosen by `key` (the person id), not by the order they were counted in."""
     ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)
-    return [pid for pid, _ in ranked[: _tied([n for _, n in ranked[: POOL + TIES]])]]
+    return _cut(ranked, _tied([n for _, n in ranked[: POOL + TIES]]), key)
+
+
+def _cut(ranked: Sequence[tuple[_T, int]], n: int, key: Callable[[_T], str]) -> list[_T]:
+    """The first `n` of `ranked` (most hits first); when the cut falls among persons with
+    equal hits, those of them kept are the first by `key`, in that order. The count order
+    follows the index's rows, which a fresh build and an index kept current write by write
+    (a person added or renamed takes a new row at the end) hold in different orders: which
+    persons are scored must not hang on that."""
+    if n >= len(ranked) or ranked[n][1] != ranked[n - 1][1]:
+        return [x for x, _ in ranked[:n]]
+    last, lo, hi = ranked[n - 1][1], n - 1, n
+    while lo and ranked[lo - 1][1] == last:
+        lo -= 1
+    while hi < len(ranked) and ranked[hi][1] == last:
+        hi += 1
+    tied = sorted((x for x, _ in ranked[lo:hi]), key=key)
+    return [x for x, _ in ranked[:lo]] + tied[: n - lo]
 
 
 def _tied(counts: Sequence[int]) -> int:
