@@ -229,7 +229,10 @@ def custody(
                 data = custody_service.figures(store, on_day, article, known_on=known)
             else:
                 proj = Projection.build(store)
-                data = custody_service.public_figures(store, proj, on_day, article, known_on=known)
+                # live: month-precise persons' records as known at the end of last month
+                data = custody_service.public_figures(
+                    store, proj, on_day, article, known_on=known, live_day=date.today()
+                )
         except CustodyError as exc:
             raise CliError(f"--article: {exc}") from None
     if fmt == "json":
@@ -264,7 +267,9 @@ def deals(
             rows = figures.deals(figures.View.load(store, scope), scope, lambda p: True)
         else:  # counts_only persons' dates at month precision, as on the web
             proj = Projection.build(store)
-            rows = public_deals(figures.View.load(store, scope, proj.month_precise), scope, proj)
+            # live: month-precise persons' records as known at the end of last month
+            view = figures.View.load(store, scope, proj.month_precise, date.today())
+            rows = public_deals(view, scope, proj)
     if fmt == "json":
         out.print_json(data=rows)
     elif fmt == "csv":

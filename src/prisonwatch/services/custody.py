@@ -43,13 +43,14 @@ def _sentenced(
     today: date,
     known_on: date | None,
     month_precise: frozenset[str] = frozenset(),
+    live_day: date | None = None,
 ) -> list[Sentenced]:
     """Every person with custody details in the record in force (as known on `known_on`);
     whether held on `today` judged at month precision (`core.month_precision`) for the
     persons in `month_precise`, whose records are read as known at the end of the month
-    before `known_on`'s (`services.known`)."""
+    before `known_on`'s (with no `known_on`, before `live_day`'s: `services.known`)."""
     by_person: dict[str, list[Event]] = {}
-    raw = known.events(store, known_on, month_precise)
+    raw = known.events(store, known_on, month_precise, live_day)
     for e in joined_events.in_force(store, known_on, raw=raw):
         by_person.setdefault(e.person_id, []).append(e)
     people = []
@@ -72,14 +73,16 @@ def figures(
     known_on: date | None = None,
     shown: Callable[[str], bool] | None = None,
     month_precise: frozenset[str] = frozenset(),
+    live_day: date | None = None,
 ) -> dict[str, Any]:
     """Terms ending within `within_days` of `today` and persons per article (or one article),
     from the record in force (as known on `known_on`). `shown` says of a person id whether
     their custody details may be counted apart (by article, by term end); the others are only
     counted in the undivided `withheld` row. None: everyone's may (analysts). Whether a person
-    in `month_precise` is held on `today` is judged with their dates at month precision.
-    Raises `CustodyError` for a bad article."""
-    people = _sentenced(store, today, known_on, month_precise)
+    in `month_precise` is held on `today` is judged with their dates at month precision; with
+    no `known_on` and a `live_day` (the server's day), their records are read as known at the
+    end of the month before its (`services.known`). Raises `CustodyError` for a bad article."""
+    people = _sentenced(store, today, known_on, month_precise, live_day)
     if shown is None:
         return custody_figures(people, today, within_days, article)
     return custody_figures(
@@ -98,11 +101,14 @@ def public_figures(
     article: str | None = None,
     within_days: int = TERMS_WINDOW_DAYS,
     known_on: date | None = None,
+    live_day: date | None = None,
 ) -> dict[str, Any]:
     """`figures` as the public may see them: split by article and term end over public persons
     only (`proj.exported`), every protected person in the `withheld` row, a `counts_only`
     person held or not on `today` as their month says (`core.month_precision`: the row must
-    not move on the day they were jailed or freed); then screened (`screened`) for article
+    not move on the day they were jailed or freed; live, on `live_day`, their records as known
+    at the end of the month before its, so that it does not move on the day a record of theirs
+    is entered either); then screened (`screened`) for article
     numbers naming a protected person."""
     data = figures(
         store,
@@ -112,6 +118,7 @@ def public_figures(
         known_on,
         shown=proj.exported.__contains__,
         month_precise=proj.month_precise,
+        live_day=live_day,
     )
     return screened(data, proj.text)
 

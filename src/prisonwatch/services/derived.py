@@ -27,11 +27,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from prisonwatch.core.records import Person
 from prisonwatch.core.vocabulary import Protection
 from prisonwatch.names.matcher import NameIndex
+from prisonwatch.services import known
 from prisonwatch.services.figures import Fresh, Scope, View
 from prisonwatch.services.matching import resolve
 from prisonwatch.services.public import Projection, cleared_of
@@ -230,20 +232,38 @@ def advance(store: SqlStore, state: Current, changes: ChangeSet) -> Current | No
 def _public_view(
     store: SqlStore, held: View, fresh: Fresh, month_precise: frozenset[str]
 ) -> View | None:
-    """The public view after a change: the touched persons folded again, and every person
-    whose dates' precision moved (protected, or no longer, by their own protection or by a
-    merge) read and folded again too. None: built afresh when asked for."""
+    """The public view after a change: the touched persons read again and folded, those held
+    at month precision as known at the end of the month before the one the view is for
+    (`View.through`: a write to them changes nothing here until the month turns), and every
+    person whose dates' precision moved (protected, or no longer, by their own protection or
+    by a merge) read and folded again too. None: built afresh when asked for."""
     moved = held.month_precise ^ month_precise
-    return held.updated(fresh.with_persons(store, set(moved)), month_precise)
+    read = Fresh.read(
+        store,
+        set(fresh.persons) | set(moved),
+        set(),
+        False,
+        False,
+        held.links,
+        month_precise,
+        held.through,
+    )
+    both = replace(read, sources=fresh.sources, deals=fresh.deals, observations=fresh.observations)
+    return held.updated(both, month_precise)
 
 
-def public_view_of(store: SqlStore, view: View, month_precise: frozenset[str]) -> View:
-    """The unscoped public view made from the analysts' `view` (at its exact dates): only the
-    `month_precise` persons (`Projection.month_precise`) are read and folded again, at month
-    precision; equal to `View.load(store, Scope(), month_precise)`, which it falls back to."""
-    fresh = Fresh.read(store, set(month_precise), set(), False, False, view.links)
-    made = view.updated(fresh, month_precise)
-    return made if made is not None else View.load(store, Scope(), month_precise)
+def public_view_of(store: SqlStore, view: View, month_precise: frozenset[str], today: date) -> View:
+    """The unscoped public view for `today` made from the analysts' `view` (at its exact
+    dates, as they are now): only the `month_precise` persons (`Projection.month_precise`)
+    are read again, as known at the end of the month before today's (`services.known`), and
+    folded at month precision; equal to `View.load(store, Scope(), month_precise, today)`,
+    which it falls back to."""
+    through = known.month_precise_cutoff(None, today)
+    fresh = Fresh.read(
+        store, set(month_precise), set(), False, False, view.links, month_precise, through
+    )
+    made = view.updated(fresh, month_precise, through)
+    return made if made is not None else View.load(store, Scope(), month_precise, today)
 
 
 def _kept(p: Person | None) -> Person | None:

@@ -6,8 +6,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
 
 from prisonwatch.core import concessions, merges
 from prisonwatch.core import deals as deal_rules
@@ -109,6 +109,12 @@ class View:
     index) are dated to the first of their month, the intervals folded at the exact dates
     first. Every figure made from this view counts them so."""
 
+    through: datetime | None = None
+    """The moment through which this view reads `month_precise` persons' records when it is a
+    current view (`services.known`): the end of the month before the day it was made for (the
+    live public view), so that a record of theirs entered in a month moves its figures on the
+    first of the next; None: as they are now (analysts), or as known on the scope's day."""
+
     links: dict[str, str] = field(default_factory=dict)
     """Each merged record's id and the id it was merged into (`core.merges`): their events
     are counted on the timeline of the person they joined, as one person's."""
@@ -200,20 +206,29 @@ class View:
 
     @classmethod
     def load(
-        cls, store: LedgerStore, scope: Scope, month_precise: frozenset[str] = frozenset()
+        cls,
+        store: LedgerStore,
+        scope: Scope,
+        month_precise: frozenset[str] = frozenset(),
+        today: date | None = None,
     ) -> View:
         """The view of `scope` from the store; the persons in `month_precise` at month
         precision (the public's figures), everyone else at their exact dates. As known on a
         day, `month_precise` persons' records are read as known at the end of the month
-        before that day's (`services.known`), everyone else's at the end of that day."""
+        before that day's (`services.known`), everyone else's at the end of that day; the
+        current view (no `known_on`) made for `today` reads them as known at the end of the
+        month before today's, everyone else's as they are now."""
         at = cutoff(scope.known_on) if scope.known_on is not None else None
+        today = None if scope.known_on is not None else today
         # month-precise persons' records as known at the end of the month before (`known`)
-        everyone = sorted(known.persons(store, scope.known_on, month_precise), key=_person_id)
+        everyone = sorted(
+            known.persons(store, scope.known_on, month_precise, today), key=_person_id
+        )
         persons = {p.id: p for p in everyone}
         root_of = merges.roots(merges.links_of(everyone))
         if scope.country:
             persons = {k: p for k, p in persons.items() if p.country == scope.country.upper()}
-        raw = known.events(store, scope.known_on, month_precise)
+        raw = known.events(store, scope.known_on, month_precise, today)
         in_force = merges.joined(effective_events(raw, scope.known_on), root_of)
         events = [e for e in in_force if e.person_id in persons]
         stored = merges.rekeyed(raw, root_of)
@@ -256,10 +271,16 @@ class View:
             superseded=Counter(t for ts in supersedes_of.values() for t in ts),
             supersedes_of={k: frozenset(v) for k, v in supersedes_of.items()},
             month_precise=month_precise,
+            through=known.month_precise_cutoff(None, today),
             links=merges.links_of(everyone),
         )
 
-    def updated(self, fresh: Fresh, month_precise: frozenset[str] | None = None) -> View | None:
+    def updated(
+        self,
+        fresh: Fresh,
+        month_precise: frozenset[str] | None = None,
+        through: datetime | Literal["same"] | None = "same",
+    ) -> View | None:
         """This (unscoped, current) view with the records in `fresh` taken in: a pure function
         of the old view and the changed records. Only the persons `fresh` names are re-folded;
         the stock index, events, custody and problems are changed for them alone. None when the
@@ -269,7 +290,11 @@ class View:
 
         `month_precise`: the persons held at month precision after the change (None: the same
         as before). Each person who enters or leaves it must be among those `fresh` read (their
-        exact events are needed to fold them again), else the answer is None."""
+        exact events are needed to fold them again), else the answer is None. `through`: the
+        moment through which `fresh` read the month-precise persons' records (`View.through`;
+        "same": as before). `fresh` must have read them so (`Fresh.read`)."""
+        if through == "same":
+            through = self.through
         if month_precise is None:
             month_precise = self.month_precise
         elif not (month_precise ^ self.month_precise) <= fresh.persons.keys():
@@ -387,6 +412,7 @@ class View:
             flows=flows,
             freed=None if freed is None else frozenset(freed),
             month_precise=month_precise,
+            through=through,
             links=links,
         )
 
@@ -625,16 +651,38 @@ class Fresh:
         deals: bool,
         observations: bool,
         links: Mapping[str, str] | None = None,
+        month_precise: frozenset[str] = frozenset(),
+        through: datetime | None = None,
     ) -> Fresh:
         """The records the change touched as the store holds them now. A person is read with
         every record of theirs (`core.merges`): the records merged into them and the one they
         were merged into, and their events are given under the root's id (a merged record
         keeps an empty list), so the root is folded with its joined timeline. `links`: every
-        merged record's merge before the change (`View.links`); None: read from the store."""
+        merged record's merge before the change (`View.links`); None: read from the store.
+        `through` (the live public view's `View.through`): the records of the persons in
+        `month_precise` are read as known then (`services.known`), everyone else's as now."""
         if links is None:
             links = merges.links_of(store.persons())
+
+        def split(some: list[str]) -> tuple[list[str], list[str]]:
+            if through is None or not month_precise:
+                return some, []
+            return [i for i in some if i not in month_precise], [
+                i for i in some if i in month_precise
+            ]
+
+        def read_persons(some: list[str]) -> list[Person]:
+            now_ids, then_ids = split(some)
+            found = store.persons(ids=now_ids) if now_ids else []
+            return found + (store.persons(ids=then_ids, known_on=through) if then_ids else [])
+
+        def read_events(some: list[str]) -> list[Event]:
+            now_ids, then_ids = split(some)
+            found = store.events(person_ids=now_ids) if now_ids else []
+            return found + (store.events(then_ids, known_on=through) if then_ids else [])
+
         ids = sorted(person_ids)
-        found = {p.id: p for p in store.persons(ids=ids)} if ids else {}
+        found = {p.id: p for p in read_persons(ids)} if ids else {}
         now = dict(links)
         for pid in ids:
             p = found.get(pid)
@@ -645,10 +693,10 @@ class Fresh:
         root_of = merges.roots(now)
         more = sorted(merges.members(root_of, ids) - set(ids))
         if more:  # records of the same persons the change did not touch: read them too
-            found.update({p.id: p for p in store.persons(ids=more)})
+            found.update({p.id: p for p in read_persons(more)})
             ids = sorted([*ids, *more])
         events: dict[str, list[Event]] = {pid: [] for pid in ids}
-        for e in store.events(person_ids=ids) if ids else []:  # each under its root
+        for e in read_events(ids) if ids else []:  # each under its root
             events.setdefault(root_of.get(e.person_id, e.person_id), []).append(e)
         srcs = {s.id: s for s in store.sources(sorted(source_ids))} if source_ids else {}
         return cls(

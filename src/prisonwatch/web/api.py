@@ -175,10 +175,13 @@ def custody(
                 lambda: custody_service.figures(lg.store, on, article, known_on=known_on),
             )
         else:  # split by article and term end over public persons only: services.custody
+            # live: month-precise persons' records as known at the end of the last month
+            today = None if known_on is not None else lg.today()
+            month = None if today is None else lg.public_month()
             data = lg.cached(
-                ("custody:public", on, article, known_on),
+                ("custody:public", on, article, known_on, month),
                 lambda: custody_service.public_figures(
-                    lg.store, lg.projection(), on, article, known_on=known_on
+                    lg.store, lg.projection(), on, article, known_on=known_on, live_day=today
                 ),
             )
     except CustodyError as exc:

@@ -27,15 +27,16 @@ import time
 from collections import OrderedDict
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from prisonwatch.core.month_precision import month_start
 from prisonwatch.core.records import Person
 from prisonwatch.names.matcher import NameIndex
-from prisonwatch.services import accounts, derived, figures, snapshot, start_answers
+from prisonwatch.services import accounts, derived, figures, known, snapshot, start_answers
 from prisonwatch.services.public import Projection, cleared_of, id_key_of
 from prisonwatch.storage.accounts import AccountStore, User
 from prisonwatch.storage.sql import SqlStore
@@ -552,22 +553,47 @@ class Ledger:
             result = self.cached(("view", scope), lambda: figures.View.load(self.store, scope))
         return result
 
+    def today(self) -> date:
+        """The server's day: the live public figures read month-precise persons' records as
+        known at the end of the month before its (`services.known`)."""
+        return now().date()
+
+    def public_month(self) -> date:
+        """The first day of the month the live public figures are made for: part of the key
+        of every cached public answer made from month-precise persons' records, so that on
+        the 1st of a month they are made again with the month just ended taken in."""
+        return month_start(self.today())
+
     def public_view(self, scope: figures.Scope) -> figures.View:
         """The view public figures are made from: `counts_only` persons' dates at month
-        precision (`core.month_precision`), everyone else's exact. The unscoped one is made
-        from the analysts' view and kept current write by write (`derived.advance`)."""
+        precision (`core.month_precision`), everyone else's exact; with no `known_on`, their
+        records as known at the end of the month before today's (`services.known`), so that
+        a live public figure moves by them on the 1st of a month only. The unscoped one is
+        made from the analysts' view and kept current write by write (`derived.advance`), and
+        made again when the month turns."""
+        today = self.today()
 
         def unscoped() -> figures.View:
             view = self.view(figures.Scope())
-            return derived.public_view_of(self.store, view, self.projection().month_precise)
+            return derived.public_view_of(self.store, view, self.projection().month_precise, today)
 
         def scoped() -> figures.View:
-            return figures.View.load(self.store, scope, self.projection().month_precise)
+            return figures.View.load(self.store, scope, self.projection().month_precise, today)
 
-        if scope == figures.Scope():
-            result: figures.View = self.cached(PUBLIC_VIEW, unscoped)
-        else:
-            result = self.cached(("view", scope, "public"), scoped)
+        if scope != figures.Scope():
+            month = None if scope.known_on is not None else month_start(today)
+            found: figures.View = self.cached(("view", scope, "public", month), scoped)
+            return found
+        result: figures.View = self.cached(PUBLIC_VIEW, unscoped)
+        if result.through != known.month_precise_cutoff(None, today):
+            # the month turned since it was made: made again (only the month-precise persons
+            # are read again), and kept in its place while the data has not moved meanwhile
+            v = self._version
+            turned = unscoped()
+            with self._lock:
+                if self._version == v and self._named.get(PUBLIC_VIEW) is result:
+                    self._named[PUBLIC_VIEW] = turned
+            result = turned
         return result
 
     def _unscoped(self) -> figures.View:

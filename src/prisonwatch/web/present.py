@@ -309,7 +309,9 @@ def stats(
             lambda: figures.stats(ledger.view(scope), scope, on, start, end, by),
         )
         return dict(mine)
-    key = ("stats", scope, on, start, end, by, "public")
+    # made again when the month turns (`Ledger.public_month`), unless as known on a day
+    month = None if scope.known_on is not None else ledger.public_month()
+    key = ("stats", scope, on, start, end, by, "public", month)
     cached: dict[str, Any] = ledger.cached(
         key, lambda: figures.stats(ledger.public_view(scope), scope, on, start, end, by)
     )
