@@ -137,3 +137,11 @@ def test_whole_months_and_entered_month_keep_only_the_month(a: date, b: date) ->
     moved = whole_months(FuzzyDate.day(a.replace(day=1 + (a.day * 7) % 28)))
     assert moved == whole_months(FuzzyDate.day(a))
     assert entered_month(datetime.combine(a, datetime.max.time())) == datetime(a.year, a.month, 1)
+
+
+def test_known_through_in_the_first_month_there_is() -> None:
+    """As known on a day of January of the year 1 (an API parameter can ask it), there is no
+    month before: the answer is the first day there is, not an error (the deals API answered
+    500 "date value out of range")."""
+    assert known_through(date(1, 1, 17)) == date.min
+    assert known_through(date(1, 2, 17)) == date(1, 1, 31)

@@ -48,8 +48,10 @@ def month_start(day: date) -> date:
 def known_through(known_on: date) -> date:
     """The day through which month-precise persons' records are known in a public answer as
     known on `known_on`: the last day of the month before `known_on`'s (a record entered in a
-    month is known publicly from the first day of the next)."""
-    return month_start(known_on) - timedelta(days=1)
+    month is known publicly from the first day of the next). In January of the year 1, which
+    has no month before, the first day there is (no record is entered before it)."""
+    first = month_start(known_on)
+    return first - timedelta(days=1) if first > date.min else first
 
 
 def to_month(d: FuzzyDate) -> FuzzyDate:

@@ -120,6 +120,26 @@ def head(store: SqlStore) -> int:
     return found
 
 
+ANSWER_NEUTRAL = ("session", "password")
+"""Audit entries no saved answer depends on: logins, logouts and ended sessions, passwords
+set. They are chained (`audit verify` compares sessions and password hashes with them), so
+every login moves the log's head; the answers of a store logged into since are still its
+answers."""
+
+
+def answer_head(store: SqlStore) -> int:
+    """The store's last audit entry that can change an answer (0 when there is none)."""
+
+    def q(conn: Any) -> int:
+        last = select(func.coalesce(func.max(t.audit.c.id), 0)).where(
+            t.audit.c.record_kind.not_in(ANSWER_NEUTRAL)
+        )
+        return int(conn.execute(last).scalar_one())
+
+    found: int = store._read(q)
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Saved:
     """Answers (request key to the bytes sent, as text) the store gave at audit entry
@@ -130,13 +150,14 @@ class Saved:
 
 
 def save(path: Path, store: SqlStore, version: int, answers: dict[str, str]) -> bool:
-    """Write `answers`, made at audit entry `version`, when the store is still at it (else
-    nothing: they are already out of date). True when written."""
-    if not answers or head(store) != version:
+    """Write `answers`, made at audit entry `version`, when the store is still at it, but for
+    entries that change no answer (`ANSWER_NEUTRAL`: a login since); else nothing: they are
+    already out of date. True when written."""
+    if not answers or answer_head(store) > version:
         return False
     chain = audit_hash(store, version)
     rows = fingerprint(store)
-    if chain is None or head(store) != version:
+    if chain is None or answer_head(store) > version:
         return False  # a write came meanwhile: the fingerprint may be of a later store
     body = {
         "format": FORMAT,
@@ -183,7 +204,7 @@ def load(path: Path, store: SqlStore) -> Saved | None:
         log.warning("saved answers %s ignored: made by other code", path)
         return None
     version: int = body["version"]
-    if head(store) != version or audit_hash(store, version) != body["head_hash"]:
+    if answer_head(store) > version or audit_hash(store, version) != body["head_hash"]:
         log.warning(
             "saved answers %s ignored: the store's audit log is not at entry %d as saved "
             "(written to since, another or a rewritten store)",

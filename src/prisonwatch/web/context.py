@@ -645,8 +645,9 @@ class Ledger:
     def saved_answer(self, key: str) -> str | None:
         """The answer the previous server gave to `key`, when the store is exactly as it was
         then (`start_answers`: same code, audit head and rows; the head is asked again here, so
-        that after any write no saved answer is sent). The first one sent starts loading the
-        ledger in the background."""
+        that after any write no saved answer is sent; logins and passwords set, which change no
+        answer, are not such writes: `start_answers.ANSWER_NEUTRAL`). The first one sent starts
+        loading the ledger in the background."""
         if self.snapshot is None:
             return None
         with self._start_lock:
@@ -658,7 +659,7 @@ class Ledger:
             body = saved.answers.get(key) if saved is not None else None
             if saved is None or body is None:
                 return None
-            if start_answers.head(self.store) != saved.version:
+            if start_answers.answer_head(self.store) > saved.version:
                 self._start = None  # written to since: never again
                 return None
             self.served_saved += 1
@@ -693,14 +694,17 @@ class Ledger:
                 self._answers.put(key, (token[0], body))
 
     def save_answers(self) -> bool:
-        """Write the answers kept at the current version beside the snapshot (done when the
-        server stops); False when there are none or the store has moved on."""
+        """Write the answers still true at the current version beside the snapshot (done when
+        the server stops): those made since the last entry that can change an answer (a login
+        since changes none, `start_answers.ANSWER_NEUTRAL`); False when there are none or the
+        store has moved on."""
         if self.snapshot is None:
             return False
         with self._lock:
             v = self._version
-            found = [(k, a) for k, a in self._answers.items() if a[0] == v]
-        answers = {k: body for k, (_, body) in found}
+            kept = list(self._answers.items())
+        floor = start_answers.answer_head(self.store)
+        answers = {k: body for k, (made, body) in kept if floor <= made <= v}
         return start_answers.save(start_answers.path_for(self.snapshot), self.store, v, answers)
 
     def stopped(self) -> None:
