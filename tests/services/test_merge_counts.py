@@ -283,3 +283,21 @@ def test_a_tampered_merge_in_a_backup_is_refused_by_line(
     report = importing.import_files(store, [path], "t", AT)
     assert [str(p) for p in report.problems] == [f"{path}:2: {reason}"]
     assert figures_of(store) == before
+
+
+def test_a_person_others_are_merged_into_cannot_be_voided(store: SqlStore) -> None:
+    """Voiding a person with no events of its own, into whom another record was merged, left
+    that record merged into no one: its events counted nowhere, and a fresh build of the name
+    index failed on it (KeyError; found by the incremental == rebuild property test). It is
+    refused, naming the merged records; after an unmerge the void goes through."""
+    from prisonwatch.services import editing
+
+    _sample(store)
+    store.apply(Batch(persons=[Person("new-1", "Ryhor Kastusiou", recorded_at=NOW)]), "t", NOW)
+    matching.merge(store, "new-1", KEEP, "ana", AT)
+    with pytest.raises(editing.EditError, match=r"merged into this person \(by-kastusiou-ryhor\)"):
+        editing.void(store, "person", "new-1", "ana", AT, "entered twice")
+    assert store.person("new-1") is not None
+    matching.unmerge(store, KEEP, "ana", AT, "two people after all")
+    editing.void(store, "person", "new-1", "ana", AT, "entered twice")
+    assert store.person("new-1") is None

@@ -287,6 +287,20 @@ def void(
             raise EditError(
                 [Problem(where, "id", f"{len(held)} event(s) rest on this person: void them first")]
             )
+        joined = sorted(p.id for p in store.persons() if p.merged_into == record_id)
+        if joined:
+            # their events count under this person (`core.merges`): voiding it would leave
+            # them merged into no one, counted nowhere and found by no search
+            raise EditError(
+                [
+                    Problem(
+                        where,
+                        "id",
+                        f"{len(joined)} record(s) are merged into this person ({', '.join(joined)})"
+                        ": unmerge them first",
+                    )
+                ]
+            )
     if kind == "deal":
         linked = [e.id for e in effective_events(store.events()) if e.deal_id == record_id]
         if linked:
