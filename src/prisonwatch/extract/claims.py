@@ -68,6 +68,7 @@ from prisonwatch.extract.people import (
     named_person_claims,
     one_among,
     persons_after,
+    role_population,
     roster,
     with_others,
 )
@@ -492,6 +493,10 @@ def _named_groups(
         if named:
             d = named[0]
             d.persons, d.count = list(group.persons), len(group.persons)
+            if d.part_of is None and d.population not in STATUS_POPULATIONS:
+                # what all of them are, no longer what the first of them is
+                patients = [m for m in a.mentions_in(s, e, ("person",)) if m.name in wanted]
+                d.population = role_population(a, s, e, patients)
             out = [x for x in out if x is d or x not in named]
             continue
         d = Draft(
@@ -603,6 +608,14 @@ def _complete(
             d.population = earlier[-1].population
     if d.part_of is not None and d.part_of.action != d.action and d.bare:
         d.population = d.part_of.population
+    if d.action == "held" and d.population == "people":
+        label = (
+            lx.TALLY_ROW_LABEL.search(text, s, row.start())
+            if row is not None and row.end() == d.trigger[1]
+            else lx.TALLY_GROUP_LABEL.search(text, s, d.start)
+        )
+        if label is not None:
+            d.population = _category_population(a, label.start(1), label.end(1)) or d.population
     d.source = source_of(a, s, e, d.start)
     excluded = speakers | {x for x in (d.source,) if x}
     d.agent = agent_of(a, d, s, e)
@@ -669,6 +682,7 @@ def _settle(a: Article, merged: list[Draft]) -> None:
             and (d.action == "detained" or (d.action == "sentenced" and not POLICE.search(state)))
         ):
             d.agent = state  # an article's government arrests and tries; police only arrest
+    _told_again_as_political(a, merged)
     _political_persons(a, merged)
     link_sums(merged)
     for d in merged:
@@ -835,6 +849,69 @@ _RELEASE_NEAR = lx.RELEASE_NEAR
 _GENERIC = lx.GENERIC_POPULATIONS
 
 
+#: The parse's tags of a plural noun (a category's name must be one: "Believers").
+_PLURAL_NOUN_TAGS = ("NNS", "NNPS")
+
+
+def _category_population(a: Article, start: int, end: int) -> str | None:
+    """A tally category's name as the population of the people counted in it ('"Journalists
+    and Bloggers" - 11 people' → journalists_and_bloggers), when the name is a plural noun
+    phrase ("Political emigrants deported from Germany"), not a description of a fate
+    ("Convicted in the Ganja case"), which stays `people`."""
+    doc = a.doc
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not 0 < len(span) <= _LABEL_WORDS:
+        return None
+    if span.root.tag_ not in _PLURAL_NOUN_TAGS:
+        return None
+    words = [t.lower_ for t in span if t.is_alpha]
+    return "_".join(words) or None
+
+
+#: The most words a category's name may have to be taken as a population.
+_LABEL_WORDS = 6
+
+
+#: The smallest count a repeat of the number alone may tie to another mention: two or three
+#: people of one article are too often two different groups.
+_TIED_BY_NUMBER = 4
+
+
+def _told_again_as_political(a: Article, claims: list[Draft]) -> None:
+    """A count of prisoners that the article tells again, by the same number, as political
+    prisoners ("The 32 prisoners pardoned ..." and, in a quotation, "another 32 political
+    prisoners are set to be released") counts political prisoners: the same number of the
+    same people told twice, when that mention's sentence tells of the same act (done, said or
+    planned). Not when that other mention is a claim of its own, nor for a number too small to
+    tie two mentions. Parts that took
+    the count's population take the new one ("Seventeen of them ...")."""
+    text = a.text
+    told: set[tuple[int, str]] = set()  # (number, an act its sentence tells of, said or not)
+    for s, e in a.sentences:
+        for m in find_counts(text, s, e):
+            n = parse_number(m.group(0))
+            if n is not None and noun_population(text, m.end(), e)[0] == lx.POLITICAL_PRISONERS:
+                told.update((n, act) for act, rx in lx.TRIGGERS if rx.search(text, s, e))
+    own = {d.count for d in claims if d.population == lx.POLITICAL_PRISONERS}
+    tied = {
+        d.count
+        for d in claims
+        if d.population == lx.PRISONERS
+        and d.count >= _TIED_BY_NUMBER
+        and d.count not in own
+        and (d.count, d.action) in told  # "... are set to be released": the same act
+    }
+    for d in claims:
+        if d.population != lx.PRISONERS or d.count not in tied:
+            continue
+        for part in claims:
+            if part.part_of is d and part.population == d.population:
+                part.population = lx.POLITICAL_PRISONERS
+        d.population = lx.POLITICAL_PRISONERS
+
+
 def _political_persons(a: Article, claims: list[Draft]) -> None:
     """People the article counts as political prisoners are political prisoners in its other
     claims too ("Urad was detained in March" after Urad was recognised one), and so are the
@@ -844,12 +921,13 @@ def _political_persons(a: Article, claims: list[Draft]) -> None:
         pop = d.population
         if (
             len(d.persons) == 1
+            and d.count == 1
             and pop is not None
             and pop not in (*STATUS_POPULATIONS, "people", lx.PRISONERS)
         ):
             first_role.setdefault(d.persons[0], pop)
     for d in claims:
-        role = first_role.get(d.persons[0]) if len(d.persons) == 1 else None
+        role = first_role.get(d.persons[0]) if len(d.persons) == 1 and d.count == 1 else None
         if (
             role
             and d.population is not None

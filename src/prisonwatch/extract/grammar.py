@@ -175,6 +175,26 @@ def agent_by_parse(a: Article, d: Draft) -> str | None:
     return name_of(a, subject)
 
 
+def told_actor(a: Article, d: Draft) -> str | None:
+    """Who a pronoun subject of the claim's verb stands for when a say-verb governs the clause:
+    the one who tells it ("The army said it had detained 60", "Viasna said it recognised 12
+    more": the army, Viasna). None for any other subject, a passive, or a teller the
+    article does not name."""
+    lemmas = _ACTION_LEMMAS.get(d.action)
+    verb = token_at(a.doc, d.trigger[0])
+    if verb is None or verb.pos_ != _VERB:
+        return None
+    if d.action != _DESIGNATED and (lemmas is None or verb.lemma_.lower() not in lemmas):
+        return None  # a designation's verb is the trigger itself ("recognised")
+    subject = _child(verb, _SUBJECT)
+    if subject is None or subject.pos_ != _PRONOUN or _THIRD not in subject.morph.get(_PERSON):
+        return None
+    teller = _say_subject(a, verb.idx)
+    if teller is None or teller.pos_ == _PRONOUN:
+        return None
+    return name_of(a, teller, speaker=True)
+
+
 def _antecedent(a: Article, pos: int) -> str | None:
     """The state or body a neuter pronoun at `pos` stands for: the nearest one named before
     it in its sentence or the one before."""
@@ -202,6 +222,10 @@ _BODY_WORDS = {w.lower() for body in _STATE_BODIES for w in body.split()}
 _PRONOUN = "PRON"
 _GENDER = "Gender"
 _NEUTER = "Neut"
+_PERSON = "Person"
+_VERB = "VERB"
+_DESIGNATED = "designated"
+_THIRD = "3"
 
 
 def _say_subject(a: Article, pos: int) -> Any | None:
@@ -624,6 +648,9 @@ def fill_from_parse(a: Article, drafts: list[Draft]) -> None:
         if by is not None and by not in d.persons:
             d.agent = by
         actor = agent_by_parse(a, d)
+        teller = told_actor(a, d)
+        if teller is not None and teller not in d.persons:
+            d.agent = actor = teller  # "X said it had released 40": X, whatever stood before
         if d.agent is None or (actor and (d.agent_weak or _owned_by(actor, d.agent))):
             # "Kenya's president pardoned": the office, not only its state; an agent the
             # article only lent the claim yields to the one its own verb has

@@ -17,6 +17,7 @@ from prisonwatch.extract.counting import (
     Trigger,
     find_triggers,
     mechanism_of,
+    noun_population,
 )
 from prisonwatch.extract.entities import Mention
 from prisonwatch.extract.grammar import co_patients_by_parse, patients_by_parse, speakers_of
@@ -611,8 +612,11 @@ def with_others(a: Article, drafts: list[Draft]) -> None:
             continue
         more = _WITH_OTHERS.match(a.text, max(ends), e)
         n = parse_number(more.group(1) or "") if more else None
-        if n:
+        if n and more is not None:
             d.count += n
+            kind = noun_population(a.text, more.end(), e)[0]
+            if kind is not None and kind != d.population and d.population not in STATUS_POPULATIONS:
+                d.population = "people"  # "lawmaker A and three other Thai citizens"
 
 
 def _told_before(
@@ -645,6 +649,9 @@ def role_population(a: Article, s: int, e: int, patients: Sequence[Mention] = ()
     status = _status_in(whole)
     if status is not None:
         return status
+    roles = {r for r in (_role_before(a, s, p) for p in patients) if r is not None}
+    if len(roles) > 1:
+        return "people"  # "economist A, envoy B and filmmaker C": people of no one kind
     role = (
         _ROLE_BEFORE.search(a.text, max(s, patients[0].start - 40), patients[0].start)
         if patients
@@ -669,6 +676,16 @@ def role_population(a: Article, s: int, e: int, patients: Sequence[Mention] = ()
         if word in window:
             return pop
     return "people"
+
+
+def _role_before(a: Article, s: int, name: Mention) -> str | None:
+    """The population the role word or noun right before one named person makes ("activist
+    A" → activists), None when nothing describes them there ("and her husband B")."""
+    role = _ROLE_BEFORE.search(a.text, max(s, name.start - 40), name.start)
+    if role is not None:
+        word = role.group(1).lower()
+        return ROLES.get(word) or ROLES.get(word.rstrip("s")) or _plural(word)
+    return _noun_before_name(a, name)
 
 
 def _noun_before_name(a: Article, name: Mention) -> str | None:

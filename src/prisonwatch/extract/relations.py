@@ -31,8 +31,16 @@ def _siblings(text: str, a: Draft, b: Draft) -> bool:
         return True
     if a.subset_marker and b.subset_marker and parallel(text, a.end, b.start):
         return True
+    if _tally_row(text, a) and _tally_row(text, b):
+        return True  # '"Believers" - 183 people; "Life convicts" - 11 people': rows of one tally
     kind = {p.rsplit("_", 1)[-1] for p in (a.population or "", b.population or "")}
     return a.subset_marker and b.subset_marker and kind == {lx.NATIONALS}
+
+
+def _tally_row(text: str, d: Draft) -> bool:
+    """Whether a count is a row of a list's tally (a quoted category, a dash, the count)."""
+    row = lx.TALLY_ROW_DASH.match(text, d.trigger[0]) if d.action == "held" else None
+    return row is not None and row.end() == d.trigger[1]
 
 
 def link_part_of(d: Draft, same_sentence: list[Draft], earlier: list[Draft], text: str) -> None:

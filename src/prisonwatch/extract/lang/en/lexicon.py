@@ -20,6 +20,19 @@ TALLY_ROW_DASH_PATTERN = (
     r"(?<=[\"”“»«'])\s*[–—-](?=\s*\d[\d,]*\s+(?:people|persons)\b\W*(?:[;,.:]|$))"
 )
 TALLY_ROW_DASH = re.compile(TALLY_ROW_DASH_PATTERN, re.IGNORECASE)
+_QUOTES = "\"”“»«'"
+#: The category's name a tally row's dash follows: the words between the last quotation mark
+#: (or list semicolon) before it and the closing mark ('; "Life convicts" - 11 people').
+TALLY_ROW_LABEL = re.compile(
+    rf"(?:^|[{_QUOTES};:])\s*([^\W\d][^{_QUOTES};:.\d]{{0,80}}?)\s*[{_QUOTES}]\s*$"
+)
+#: A category named by a quoted name after its noun, right before the count ('in the group
+#: "Human Rights Defenders" there are 2 people').
+TALLY_GROUP_LABEL = re.compile(
+    rf"\b{EN.alternation('tally_label_nouns')}\s+[{_QUOTES}]\s*([^\W\d][^{_QUOTES}.\d]{{0,80}}?)"
+    rf"\s*[{_QUOTES}]\s*(?:{EN.alternation('existential_openers')}\s+)?$",
+    re.IGNORECASE,
+)
 
 #: Action triggers, in order of precedence when several are equally close.
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
