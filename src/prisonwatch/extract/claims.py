@@ -679,7 +679,10 @@ def _settle(a: Article, merged: list[Draft]) -> None:
         if (
             d.agent is None
             and state is not None
-            and (d.action == "detained" or (d.action == "sentenced" and not POLICE.search(state)))
+            and (
+                (d.action == "detained" and not _court(state))
+                or (d.action == "sentenced" and not POLICE.search(state))
+            )
         ):
             d.agent = state  # an article's government arrests and tries; police only arrest
     _told_again_as_political(a, merged)
@@ -710,7 +713,7 @@ def _settle(a: Article, merged: list[Draft]) -> None:
         if (
             d.action == "released"
             and d.agent is None
-            and d.mechanism != "exchange"
+            and d.mechanism not in _NOBODY_DECIDES
             and not all(_apart(d.when, w) for w in told)
         ):
             # whoever the article has releasing people, else the state that held them; not
@@ -718,6 +721,19 @@ def _settle(a: Article, merged: list[Draft]) -> None:
             # ("In 1998 Castro released 200 ... In 2003, 75 were released": nobody named)
             d.agent = releaser or holding_state(a, d)
             d.agent_weak = d.agent is not None  # a guess the parse may overrule
+
+
+_COURTS = EN.words("court_nouns")
+#: Releases no one is guessed to have made: an exchange (both sides let people go) and a term
+#: served (the sentence ran out: nobody decided it).
+_NOBODY_DECIDES = ("exchange", "term_served")
+
+
+def _court(agent: str) -> bool:
+    """Whether an agent is a court ("Hong Kong court"): a court tries and sentences, it
+    arrests no one, so it is never the article's arrester by default."""
+    words = agent.lower().split()
+    return bool(words) and words[-1] in _COURTS
 
 
 def _parts_of_the_event(a: Article, merged: list[Draft]) -> None:

@@ -90,6 +90,8 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
         return a.text[owner.left_edge.idx : tok.idx + len(tok)]  # "Kenya's president"
     if found:
         return min(found, key=lambda m: (_RANK[m.type], m.start)).name
+    if _in_dateline(a, tok.idx):
+        return None  # "MANAGUA (EFE) - ...": where and by whom it was filed, no one in the story
     if tok.pos_ == _PROPER_NOUN and not any(
         m.type == "place" and m.text.isupper() and m.start <= tok.idx < m.end for m in a.mentions
     ):
@@ -98,6 +100,8 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
         tail = lx.BODY_NAME_TAIL.match(a.text, tok.idx + len(tok))
         end = tail.end() if tail else tok.idx + len(tok)  # "Mechanism for the Recognition ..."
         return a.text[(parts[0] if parts else tok).idx : end]
+    if speaker and owner is not None and owner.pos_ == _PRONOUN:
+        return None  # "his wife said", "her lawyer told": known only by whom they belong to
     role = tok.lemma_.lower() in _ROLES or tok.text.lower() in _ROLES
     if not role and not (speaker and tok.pos_ == _NOUN and tok.lemma_.lower() not in _SPEECHLESS):
         return None
@@ -109,6 +113,13 @@ def name_of(a: Article, tok: Any, speaker: bool = False) -> str | None:
     if phrase.lower() in _INSTITUTIONS:
         return a.institution(phrase)
     return phrase
+
+
+def _in_dateline(a: Article, pos: int) -> bool:
+    """Whether a position lies in the dateline that opens its line ("CARACAS (Reuters) - ")."""
+    line = a.text.rfind("\n", 0, pos) + 1
+    hit = lx.DATELINE.match(a.text, line)
+    return hit is not None and pos < hit.end()
 
 
 def _police(a: Article, tok: Any, owner: Any | None) -> str | None:
