@@ -73,6 +73,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "sentenced",
         _rx(
             r"\b(?:sentenced|convicted|sentencing|jailed for|given \w+ years)\b"
+            # "jailed in 2022 for criticising the war": a time of its own, then the cause
+            r"|\bjailed(?=\s+(?:in|on|last)\s+(?:\w+\s+)?\w+\s+for\b)"
             r"|\bjails\b(?!\s+(?:in|of|across|for|and|are|were)\b)(?=\s+(?:[a-z]+\s+){0,2}[A-Z0-9])"
             r"|\bserving\s+an?\s+(?:[\w-]+\s+){0,2}(?:prison\s+|jail\s+)?(?:sentence|term)\b"
             r"|\b(?:getting|got|gets|received|receiving|given|handed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
