@@ -88,7 +88,11 @@ _DESCRIBING_PARTICIPLE = "acl"
 #: The parse rules where the counted people are what an active verb acts on ("freed 32
 #: prisoners convicted of ..."); a passive subject ("32 prisoners pardoned in May were
 #: sentenced ...") may be told of in the background, so its participle stands.
-_ACTED_ON_RULES = ("parse_object", "parse_given")
+_ACTED_ON_RULES = ("parse_object", "parse_given", "parse_nominal")
+#: The rule of an act told as a noun, and the parse's labels of such a noun that some verb
+#: acts on ("ordered the release of", "called for the release of"): that verb tells its mood.
+_NOMINAL_RULE = "parse_nominal"
+_ACT_NOUN_OBJECT = ("dobj", "pobj")
 #: A stock the participle tells ("people jailed") is no fact of people the verb frees.
 _STOCK = "held"
 
@@ -375,8 +379,10 @@ def _participles_yield(doc: Any, found: list[ParsedCount], drafts: list[Draft]) 
     """ "granted conditional release to 103 people jailed after the election": the surface
     rules take the participle nearest the number ("jailed"), which only describes the people
     counted; where the parse makes the counted noun the object or recipient of another act's
-    verb, that act is a claim too; it replaces a stock ("jailed" as held), and stands beside a
-    background act ("freed 18 prisoners convicted of ..." gives the conviction as well)."""
+    verb, or of the noun of an act ("ordered the release of 30 people held in pretrial
+    detention"), that act is a claim too; it replaces a stock ("jailed" as held), and stands
+    beside a background act ("freed 18 prisoners convicted of ..." gives the conviction as
+    well). Not an act the parse reads as only possible."""
     if doc is None:
         return drafts
     out = []
@@ -389,9 +395,14 @@ def _participles_yield(doc: Any, found: list[ParsedCount], drafts: list[Draft]) 
                 and p.action != d.action
                 and p.verb != d.trigger
                 and p.rule in _ACTED_ON_RULES
+                and p.mood != UNREAL  # "the release of 40 ... jailed ... could follow"
             ),
             None,
         )
+        if p is not None and p.rule == _NOMINAL_RULE:
+            act = doc.char_span(*p.verb, alignment_mode="expand")
+            if act is None or act.root.dep_ not in _ACT_NOUN_OBJECT:
+                p = None  # "The release of 40 ... could follow": its clause's verb decides
         word = doc.char_span(*d.trigger, alignment_mode="expand") if p is not None else None
         noun = doc.char_span(p.start, p.end, alignment_mode="expand") if p is not None else None
         if (
