@@ -125,6 +125,7 @@ def mentions(
     raw = [m for m in raw if not _counted_people(doc, m)]
     raw.extend(_known_given_names(whole, raw, gazetteer))
     raw = _people_taken_for_bodies(raw, gazetteer)
+    raw = _people_after_roles(doc, raw, gazetteer)
     # a surname alone takes the fullest name with that surname in the article
     fullest: dict[str, str] = {}
     for m in raw:
@@ -186,6 +187,47 @@ def _people_taken_for_bodies(raw: list[Mention], gazetteer: Gazetteer) -> list[M
 
 #: Words that make a capitalised run the name of a body, not of a person.
 _BODY_WORDS = EN.words("body_name_words")
+#: Nouns of a person's role or trade written right before a name ("blogger Pham Doan Trang").
+_PERSON_ROLES = frozenset(k for k in EN.pairs("role_populations") if " " not in k)
+_COMMON_NOUN = "NOUN"
+
+
+def _people_after_roles(doc: Any, raw: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A name the model took for a body or a place right after a noun of a person's role
+    ("blogger Pham Doan Trang", "lawyer Nguyen Van Dai", read as organisations): a person,
+    when the role noun stands in the name's own phrase, every word of the name is a
+    capitalised name word (no body word) and it is no known body or state."""
+    out = []
+    for m in raw:
+        words = m.text.split()
+        first = _token_at(doc, m.start)
+        if (
+            m.type in ("organization", "place")
+            and 2 <= len(words) <= 4
+            and first is not None
+            and first.i > 0
+            and all(w[:1].isupper() and w.isalpha() for w in words)
+            and not any(w.casefold() in _BODY_WORDS for w in words)
+            and gazetteer.lookup(m.text) is None
+        ):
+            role = doc[first.i - 1]
+            head = doc[first.i + len(words) - 1] if first.i + len(words) <= len(doc) else first
+            if (
+                role.pos_ == _COMMON_NOUN
+                and role.lower_ in _PERSON_ROLES
+                and (role.head.i == head.i or head.head.i == role.i)
+            ):
+                m = Mention(m.start, m.end, m.text, "person", _clean_person(m.text))
+        out.append(m)
+    return out
+
+
+def _token_at(doc: Any, pos: int) -> Any | None:
+    """The token that starts at a character offset, or None."""
+    if doc is None:
+        return None
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == pos else None
 
 
 def _body_tails(text: str, found: list[Mention]) -> list[Mention]:
