@@ -107,3 +107,22 @@ def test_someone_known_only_by_whom_they_belong_to_is_no_source(
 )
 def test_a_source_named_or_described_stays(extract: Extract, body: str, source: str) -> None:
     assert only(_claims(extract, body), "detained", 14)["source"] == source
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Under an amnesty announced by President Ilham Aliyev, 154 prisoners were freed this week.",
+        "Under a deal announced by the White House, 5 Americans were freed on Monday.",
+    ],
+)
+def test_a_say_verb_describing_a_noun_tells_no_figure(extract: Extract, body: str) -> None:
+    assert [c["source"] for c in _claims(extract, body)] == [None]
+
+
+def test_a_say_verb_telling_the_clause_is_its_source(extract: Extract) -> None:
+    claims = _claims(
+        extract,
+        "154 prisoners were freed under the amnesty, as announced by President Ilham Aliyev.",
+    )
+    assert only(claims, "released", 154)["source"] == "Ilham Aliyev"

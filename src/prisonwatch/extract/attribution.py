@@ -106,6 +106,8 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
         # the speaker whose clause holds the figure, else the first who speaks
         return (before_figure[-1] if before_figure else sayers[0]).name
     m2 = lx.SAY_VERB_THEN.search(text[s:e])
+    if m2 and _describes_a_noun(a, s + m2.start()):
+        m2 = None  # "Under an amnesty announced by X, 154 were freed": the amnesty's, not told
     if m2:
         after = a.mentions_in(
             s + m2.end(), min(e, s + m2.end() + 60), ("person", "organization", "country")
@@ -136,6 +138,16 @@ def source_of(a: Article, s: int, e: int, pos: int) -> str | None:
 _GROUP_NOUNS = EN.words("role_words")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SAY_LEMMAS = EN.words("say_lemmas")
+
+
+#: The parse's label of a participle that describes a noun ("an amnesty announced by X").
+_DESCRIBING = "acl"
+
+
+def _describes_a_noun(a: Article, pos: int) -> bool:
+    """Whether the say-verb at `pos` is a participle describing a noun, telling nothing."""
+    verb = token_at(a.doc, pos)
+    return verb is not None and verb.dep_ == _DESCRIBING
 
 
 def _clause_subject(a: Article, m: Mention) -> bool:
