@@ -43,7 +43,7 @@ ALLOWED = frozenset(
         "acl", "participle", "share_participle",
         "AUX", "attr",
         "level", "tally", "tally_direct", "VBP", "VBZ", "parse", "dep",
-        "persons-by-parse/1.3", "claims/1.12",
+        "persons-by-parse/1.3", "claims/1.13",
         # patterns and token names added in issue 12's third session, and spaCy's keys
         "nominal", "subject", "share_subject", "share_auxsubject", "among", "group",
         "ORTH", "attribute_ruler", "given_passive",

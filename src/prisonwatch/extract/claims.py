@@ -96,7 +96,7 @@ _ACT_NOUN_OBJECT = ("dobj", "pobj")
 #: A stock the participle tells ("people jailed") is no fact of people the verb frees.
 _STOCK = "held"
 
-VERSION = "claims/1.12"
+VERSION = "claims/1.13"
 
 
 def extract_claims(a: Article, doc_deal: bool) -> list[Draft]:
