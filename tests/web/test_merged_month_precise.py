@@ -139,3 +139,35 @@ def test_demand_names_no_public_root_a_protected_record_was_merged_into(
         for body in bodies:
             assert "zhaurank" not in body.casefold(), body[:2000]
             assert "dm-root" not in body
+
+
+def test_org_and_country_known_only_from_a_merged_protected_record_are_unknown(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    """An organisation known only from a protected person's designation is answered as an
+    unknown one (`?org=`: 400 naming no such organisation), and so is a country known only
+    through a `counts_only` person. A protected record merged into a public one is that
+    person's: its events stand under the public record's id, and by that record's own level
+    its organisation and its country were known to the public."""
+    persons = (
+        "id,name,country,protection,recorded_at\n"
+        "ko-root,Ales Root,XK,public,2025-01-01\n"
+        "ko-canary,Ігар Жаўранкевіч,XK,counts_only,2025-01-01\n"
+        "ko-control,Jan Kowalczyk,BY,public,2025-01-01\n"
+    )
+    events = (
+        "id,person_id,kind,date,organisation,recorded_at\n"
+        "ko-1,ko-canary,designated,2025-03-01,Zzyzx Watch,2025-03-02\n"
+        "ko-2,ko-control,designated,2025-03-01,Viasna,2025-03-02\n"
+    )
+    imported(store, tmp_path, {"persons_ko.csv": persons, "events_ko.csv": events}, NOW)
+    matching.merge(store, "ko-root", "ko-canary", "t", NOW, "the same man")
+    orgs, countries = figures.View.load(store, figures.Scope()).known_names(public=True)
+    assert "Viasna" in orgs and "BY" in countries
+    assert "Zzyzx Watch" not in orgs and "XK" not in countries
+    app = create_app(WebSettings(store.url, secure_cookies=False), store)
+    with TestClient(app) as client:
+        known = client.get("/api/v1/stats?org=Zzyzx%20Watch")
+        unknown = client.get("/api/v1/stats?org=Qqqqq%20Watch")
+        assert known.status_code == unknown.status_code == 400
+        assert len(known.content) - len("Zzyzx") == len(unknown.content) - len("Qqqqq")
