@@ -17,10 +17,11 @@ it was made. Run on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from prisonwatch.core.dates import parse_fuzzy
@@ -30,7 +31,9 @@ from prisonwatch.services import custody, demands, figures, importing, matching
 from prisonwatch.services.public import Projection
 from prisonwatch.storage.port import Batch
 from prisonwatch.storage.sql import SqlStore
+from prisonwatch.web import context, present
 from prisonwatch.web.app import create_app
+from prisonwatch.web.context import Ledger, Viewer
 from prisonwatch.web.settings import WebSettings
 from tests.web.leak_canaries import NOW, imported
 
@@ -171,3 +174,22 @@ def test_org_and_country_known_only_from_a_merged_protected_record_are_unknown(
         unknown = client.get("/api/v1/stats?org=Qqqqq%20Watch")
         assert known.status_code == unknown.status_code == 400
         assert len(known.content) - len("Zzyzx") == len(unknown.content) - len("Qqqqq")
+
+
+def test_live_public_view_takes_in_a_merge_on_the_first_of_the_next_month(
+    store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The served live figures (`Ledger.public_view`, made from the analysts' view and kept
+    current write by write) read the merge as `View.load` does."""
+    _seed(store)
+    answers = {}
+    for day in (*DAYS, date(2026, 12, 1)):
+        monkeypatch.setattr(context, "now", lambda day=day: datetime.combine(day, time(12)))
+        ledger = Ledger(store)
+        stats = present.stats(ledger, Viewer(None), figures.Scope(), ON, None, None, None)
+        live = custody.public_figures(store, ledger.projection(), ON, live_day=day)
+        answers[day] = (stats["stock"], live["withheld"])
+    first = answers[DAYS[0]]
+    for day in DAYS:
+        assert answers[day] == first, f"live on {day}: the merge shows on its day"
+    assert answers[date(2026, 12, 1)] != first  # one person from the 1st
