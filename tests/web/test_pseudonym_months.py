@@ -27,6 +27,9 @@ from prisonwatch.web.context import Ledger, Viewer
 from tests.cli.conftest import SAMPLE_FILES
 
 AT = datetime(2026, 11, 29, 15, 42)
+EXPORTED = datetime(2026, 12, 2, 9, 0)
+"""When the export is made: a pseudonym's records entered in November are exported from the
+1st of December (`services.known`; `test_export_month_precise`)."""
 CANARIES = (("cn-pseudo-latin", "Canary Zzyzx"), ("cn-pseudo-cyrillic", "Канарейка Зызы"))
 # (suffix, kind, mechanism, organisation, day before, day after)
 SHAPE = (
@@ -70,7 +73,7 @@ def _move(store: SqlStore, organisation: bool = True) -> None:
 
 
 def _export(store: SqlStore) -> dict[str, str]:
-    rows = exporting.export_records(store, at=AT)
+    rows = exporting.export_records(store, at=EXPORTED)
     return {kind: exporting.to_csv(rows[kind], kind) for kind in ("persons", "events")}
 
 
@@ -101,7 +104,7 @@ def test_export_gives_pseudonymous_dates_to_the_month(store: SqlStore) -> None:
     before = _export(store)
     for kind, text in before.items():
         assert "Zzyzx" not in text and "Зызы" not in text, kind
-    rows = exporting.export_records(store, at=AT)
+    rows = exporting.export_records(store, at=EXPORTED)
     pseudonymous = [r for r in rows["events"] if r["person_id"] not in {p for p, _ in CANARIES}]
     mine = [r for r in pseudonymous if r["date"] in ("2025-03", "2025-07")]
     assert len(mine) == 6 and all(r["organisation"] is None for r in mine)

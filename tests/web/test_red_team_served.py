@@ -13,11 +13,15 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 
+from prisonwatch.core.month_precision import month_start
+from prisonwatch.services import exporting
+from prisonwatch.storage.sql import SqlStore
 from tests.web.test_workers import _port, _run, _serve
 
 PERSONS = (
@@ -143,9 +147,20 @@ def test_a_public_record_merged_into_a_protected_person_is_protected_with_them(
     dup = [p for p in exported["persons"] if p["id"] == "by-public-dup"]
     assert dup == []  # withheld under a pseudonym, like the person she was merged into
     withheld = [p for p in exported["persons"] if p["protection"] == "withhold_name"]
+    assert withheld and all(p["name"] == "(name withheld)" for p in withheld)
     # one person, one row: the merged record's events are on her pseudonym's timeline
-    # (`core.merges`), not under a second pseudonym
+    # (`core.merges`), not under a second pseudonym; a merge of protected records, like
+    # their other records, reaches the public export on the 1st of the month after it was
+    # made (`services.known`; `test_export_month_precise`), so the export of that day
+    store = SqlStore(env["PRISONWATCH_DB"])
+    try:
+        nxt = month_start(datetime.now(UTC).date() + timedelta(days=32))
+        later = exporting.export_records(store, at=datetime.combine(nxt, time(0, 5)))
+    finally:
+        store.close()
+    withheld = [p for p in later["persons"] if p["protection"] == "withhold_name"]
     assert len(withheld) == 1 and all(p["name"] == "(name withheld)" for p in withheld)
+    assert not [p for p in later["persons"] if p["id"] == "by-public-dup"]
     # the analyst still sees both records
     shown = _run(env, "person", "Kvaternik", "--format", "json").stdout
     assert "Kvaternik" in shown

@@ -168,6 +168,7 @@ def _spoiled(path: Path, **changes: Any) -> None:
         (lambda p: _spoiled(p, format=0), "not a file of this format"),
         (lambda p: _spoiled(p, answers={"k": 1}), "not a file of this format"),
         (lambda p: _spoiled(p, code="0" * 64), "other code"),
+        (lambda p: _spoiled(p, month="2000-01-01"), "another month"),
         (lambda p: _spoiled(p, head_hash="f" * 64), "not at entry"),
         (lambda p: _spoiled(p, version=10**9), "not at entry"),
         (lambda p: _spoiled(p, fingerprint="0" * 64), "rows differ"),

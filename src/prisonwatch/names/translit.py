@@ -238,14 +238,65 @@ _FRENCH = {
     "'": "",
 }
 _GLIDE_FRENCH = {"е": "ie", "ё": "io", "ю": "iou", "я": "ia"}
+_DUTCH = {
+    **{k: v for k, v in _BASE_RU_BGN.items() if k in "абвгдзиклмнопрстф"},
+    "е": "e",
+    "ё": "jo",
+    "ж": "zj",
+    "й": "j",
+    "у": "oe",
+    "х": "ch",
+    "ц": "ts",
+    "ч": "tsj",
+    "ш": "sj",
+    "щ": "sjtsj",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "joe",
+    "я": "ja",
+    "і": "i",
+    "ў": "oe",
+    "'": "",
+}
+_GLIDE_DUTCH = {"е": "je", "ё": "jo", "ю": "joe", "я": "ja"}
+_ESTONIAN = {
+    **{k: v for k, v in _BASE_RU_BGN.items() if k in "абвгдзиклмнопрстуф"},
+    "е": "e",
+    "ё": "jo",
+    "ж": "ž",
+    "й": "i",
+    "х": "h",
+    "ц": "ts",
+    "ч": "tš",
+    "ш": "š",
+    "щ": "štš",
+    "ъ": "",
+    "ы": "õ",
+    "ь": "",
+    "э": "e",
+    "ю": "ju",
+    "я": "ja",
+    "і": "i",
+    "ў": "u",
+    "'": "",
+}
+_GLIDE_ESTONIAN = {"е": "je", "ё": "jo", "ю": "ju", "я": "ja"}
 PRESS_TABLES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "de-press": (_GERMAN, _GLIDE_GERMAN),
     "de-press-u": ({**_GERMAN, "ў": "u"}, _GLIDE_GERMAN),
     "fr-press": (_FRENCH, _GLIDE_FRENCH),
+    "nl-press": (_DUTCH, _GLIDE_DUTCH),
+    "nl-press-w": ({**_DUTCH, "ў": "w"}, _GLIDE_DUTCH),
+    "et-press": (_ESTONIAN, _GLIDE_ESTONIAN),
+    "et-press-hh": ({**_ESTONIAN, "х": "hh"}, _GLIDE_ESTONIAN),
 }
 """Spellings other presses use (German: "Bjaljazki", "Lukjantschyk", "Zwirbuzkaja",
-"Tichanowskaja"; French: "Loukiantchik", "Jaurankevitch", "Tikhanovskaïa"), kept apart from
-`TABLES`: the name check (`services.name_check`) looks for protected names in them, the
+"Tichanowskaja"; French: "Loukiantchik", "Jaurankevitch", "Tikhanovskaïa"; Dutch: ж zj,
+у oe, ч tsj, ш sj, х ch: "Loekjantsjyk", "Zjaoerankevitsj", "Tichanovskaja"; Estonian: ж ž,
+ч tš, ш š, щ štš, ы õ, х h or hh between vowels: "Lukjantšõk", "Tihhanovskaja"), kept apart
+from `TABLES`: the name check (`services.name_check`) looks for protected names in them, the
 matcher's search keys stay as they are."""
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -347,6 +398,9 @@ def from_lacinka(text: str) -> str:
 _FROM_LATIN = {
     **{"shch": "шч", "zh": "ж", "kh": "х", "ch": "ч", "sh": "ш", "ts": "ц"},
     **{"ya": "я", "yu": "ю", "ye": "е", "yo": "ё", "ia": "я", "iu": "ю", "ie": "е"},
+    # a vowel and u: the Belarusian ў after it ("Zhaurankevich", "Zhukouski", "Yauhen"),
+    # which the presses spell by their own rules (Dutch "Zjoekoeski", German "Schukowski")
+    **{"au": "аў", "ou": "оў", "eu": "еў"},
     **dict(zip("abvhgdezijklmnoprstufcyw", "абвггдезійклмнопрстуфцыў", strict=True)),
     "x": "кс",
 }

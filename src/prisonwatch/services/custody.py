@@ -51,7 +51,9 @@ def _sentenced(
     before `known_on`'s (with no `known_on`, before `live_day`'s: `services.known`)."""
     by_person: dict[str, list[Event]] = {}
     raw = known.events(store, known_on, month_precise, live_day)
-    for e in joined_events.in_force(store, known_on, raw=raw):
+    # the merges as the same reading has them (`known.roots`), not as they stand on the day
+    roots = known.roots(store, known_on, month_precise, live_day) if month_precise else None
+    for e in joined_events.in_force(store, known_on, roots=roots, raw=raw):
         by_person.setdefault(e.person_id, []).append(e)
     people = []
     for pid, evs in by_person.items():

@@ -32,6 +32,7 @@ from prisonwatch.core.timeline import Interval, fold_custody
 from prisonwatch.core.vocabulary import DEATHS, Protection, Qualifier
 from prisonwatch.names.matcher import auto_accept
 from prisonwatch.services import joined_events, matching
+from prisonwatch.services.public import levels_of
 from prisonwatch.storage.demands import DemandStore
 from prisonwatch.storage.port import Batch, BatchError, LedgerStore, StorageError
 from prisonwatch.storage.sql import SqlStore
@@ -370,13 +371,24 @@ def _nothing(value: str | None) -> str | None:
 
 
 def _public_names(store: LedgerStore, demand: Demand) -> Demand:
-    """The demand with only the names matched to public persons."""
+    """The demand with only the names matched to public persons: public as the public
+    projection judges them (`public.level_of`, the strictest level of every record of the
+    person), not by the record's own level. A protected record merged into a public one
+    makes the joined person protected, names and all; by the root's own level, a demand
+    named them."""
     persons = {p.id: p for p in store.persons()}
+    matched = {n.person_id for n in demand.names if n.person_id}
+    level = levels_of(persons, matched)
     kept = []
     for n in demand.names:
         pid = matching.resolve(persons, n.person_id) if n.person_id else None
         p = persons.get(pid or "")
-        if p is not None and p.protection is Protection.PUBLIC and n.state is NameState.MATCHED:
+        if (
+            p is not None
+            and n.person_id is not None
+            and level[n.person_id] is Protection.PUBLIC
+            and n.state is NameState.MATCHED
+        ):
             kept.append(n)
     return replace(demand, names=tuple(kept))
 

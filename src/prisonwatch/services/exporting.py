@@ -56,6 +56,7 @@ from prisonwatch.core.records import (
     Source,
 )
 from prisonwatch.core.vocabulary import Gender, Protection
+from prisonwatch.services import known
 from prisonwatch.services.privacy import WITHHELD
 from prisonwatch.services.public import Projection, public_articles
 from prisonwatch.storage.clearances import ClearanceStore
@@ -364,7 +365,12 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
     def urls(ids: tuple[str, ...]) -> str:
         return "|".join(u for i in ids if (u := proj.sources[i].url if i in proj.sources else None))
 
-    everyone = store.persons()
+    # month-precise (protected) persons' records as known at the end of the month before
+    # `at`'s (`services.known`), as every live public figure reads them: a pseudonym's rows
+    # enter the export on the 1st of the month after they were entered, so that exports of
+    # two days of one month never tell the day (the news of an arrest, often) it was entered
+    today = at.date()
+    everyone = known.persons(store, None, proj.month_precise, today)
     root_of = merges.roots(merges.links_of(everyone))
     # a merged record is no row of its own: its events are its person's (`core.merges`)
     persons = [
@@ -375,7 +381,7 @@ def _public(store: SqlStore, proj: Projection, at: datetime) -> dict[str, list[d
     withheld = [p for p in persons if p.id in proj.withheld]
     events = [
         e
-        for e in merges.stored_joined(store.events(), root_of)
+        for e in merges.stored_joined(known.events(store, None, proj.month_precise, today), root_of)
         if e.person_id in proj.exported or e.person_id in proj.withheld
     ]
     hidden_events = [e.id for e in events if e.person_id in proj.withheld]

@@ -40,6 +40,7 @@ from prisonwatch.services import known
 from prisonwatch.services.bulk_index import stock_index
 from prisonwatch.services.event_runs import EventRuns, ordered
 from prisonwatch.services.keyed import in_key_order
+from prisonwatch.services.public import protection_levels
 from prisonwatch.storage.port import LedgerStore
 
 
@@ -465,26 +466,25 @@ class View:
         country); organisations are those of published figures and of public persons' events
         (an organisation known only from a protected person's designation, named in the 400
         of an unknown `?org=`, told that someone it recognised is withheld)."""
+        # each person's level as the public projection applies it (`public.level_of`: the
+        # strictest of every record of the person): a protected record merged into a public
+        # one makes the joined person protected, and its events stand under the public id
+        level = protection_levels(self.persons) if public else {}
         orgs = {
             canonical_organisation(e.organisation) or ""
             for e in self.events
-            if not public or self._shown_as_public(e.person_id)
+            if not public or level.get(e.person_id) is Protection.PUBLIC
         }
         orgs |= {canonical_organisation(o.organisation) or "" for o in self.observations}
         orgs.discard("")
         countries = {
             p.country
             for p in self.persons.values()
-            if p.country and not (public and p.protection is Protection.COUNTS_ONLY)
+            if p.country and not (public and level[p.id] is Protection.COUNTS_ONLY)
         }
         countries |= {d.country for d in self.deals if d.country}
         countries |= {o.country for o in self.observations if o.country}
         return sorted(orgs, key=str.casefold), sorted(countries)
-
-    def _shown_as_public(self, person_id: str) -> bool:
-        """Whether the public sees this person under their own name, with every detail."""
-        person = self.persons.get(person_id)
-        return person is not None and person.protection is Protection.PUBLIC
 
     def refs(self, source_ids: tuple[str, ...]) -> list[dict[str, Any]]:
         """Each source as a link: its address, publisher and date (titles stay on the source's

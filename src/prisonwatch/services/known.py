@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from prisonwatch.core import merges
 from prisonwatch.core.bitemporal import cutoff
 from prisonwatch.core.month_precision import known_through
 from prisonwatch.core.records import Event, Person
@@ -66,3 +67,18 @@ def events(
         return found
     kept = [e for e in found if e.person_id not in month_precise]
     return kept + store.events(sorted(month_precise), known_on=earlier)
+
+
+def roots(
+    store: LedgerStore,
+    known_on: date | None,
+    month_precise: frozenset[str] = frozenset(),
+    today: date | None = None,
+) -> dict[str, str]:
+    """Each merged record's root as the public reads the merges: from `persons`, so that a
+    merge touching a month-precise person (a public record merged into a protected one, or
+    a protected one into a public one: both are then month-precise, `public.level_of`)
+    counts from the first of the month after it was made, as their other records do. Read
+    as they are now, a merge made on the 17th joined two timelines read as known at the end
+    of the last month on that very day, and public figures moved on it."""
+    return merges.roots(merges.links_of(persons(store, known_on, month_precise, today)))

@@ -40,6 +40,7 @@ depends on whether a guessed name is protected.
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 import unicodedata
@@ -101,12 +102,28 @@ _MIXED_GREEK = re.compile(
 )
 
 
+_PUNYCODE = re.compile(r"(?i)\bxn--([a-z0-9-]+)")
+"""A label of an internationalised domain name as the address holds it (IDNA, punycode):
+"xn--80aaglc0auw2e4h7c" is how "жаўранкевіч" stands in "https://жаўранкевіч.by/"."""
+
+
+def _unpunycode(m: re.Match[str]) -> str:
+    """The label as a browser shows it; left as it is when it is no punycode."""
+    try:
+        return codecs.decode(m.group(1).lower().encode("ascii"), "punycode")
+    except (UnicodeError, ValueError):
+        return m.group()
+
+
 def plain(text: str) -> str:
     """Text as a reader would see it: HTML entities and URL escapes undone (twice, for
-    doubly escaped text), compatibility forms folded (NFKC), small capitals and Greek
-    look-alike letters in Latin words read as Latin, apostrophes inside words dropped."""
+    doubly escaped text), domain labels in punycode read as the letters they encode,
+    compatibility forms folded (NFKC), small capitals and Greek look-alike letters in Latin
+    words read as Latin, apostrophes inside words dropped."""
     for _ in range(2):
         text = unquote(html.unescape(text))
+    if "xn--" in text.lower():
+        text = _PUNYCODE.sub(_unpunycode, text)
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     text = unicodedata.normalize("NFKC", text).translate(_SMALL_CAPITALS)
     text = _MIXED_GREEK.sub(lambda m: m.group().translate(_GREEK_AS_LATIN), text)

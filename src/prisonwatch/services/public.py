@@ -45,9 +45,15 @@ data version changes.
   of their month (`month_precise`, `core.month_precision`, `figures.View.month_precise`), so
   that no public figure moves within a month by the day such a person was jailed or freed;
   as known on a day, their records count from the first of the month after they were entered
-  (`services.known`), so that no such figure tells the day a record was entered.
+  (`services.known`), so that no such figure tells the day a record was entered. The same
+  holds for the merges joining their records (`known.roots`: a public record merged into a
+  protected one is that person, and the merge counts from the 1st of the next month), for the
+  public export (a pseudonym's rows enter it on the 1st of the month after they were entered)
+  and for the answers a server saves for its next start (kept for their month only).
 - Sources of a public person's event: only those in the projection, and only the claims read
   from them; an event whose every source is withheld answers as one recorded with no source.
+  So do a published figure and a deal: who published a deal's figure (`by`) is its own
+  organisation, else the publishers of its public sources only (`services.public_deals`).
 - Deals: persons freed by a deal, and those of them back in custody, are counted; only public
   ones are named, and only a public person's return is a dated moment of the deal's timeline.
   An article reference is free text after its number ("342 ч.2 (справа ...)", a co-defendant's

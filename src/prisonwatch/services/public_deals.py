@@ -32,7 +32,15 @@ def _refs(proj: Projection, refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _public_deal(proj: Projection, row: dict[str, Any]) -> dict[str, Any]:
     def figure(f: dict[str, Any]) -> dict[str, Any]:
-        return {**f, "sources": _refs(proj, f["sources"])}
+        # who said it, from what the public sees: the figure's own (screened) organisation,
+        # else the publishers of its public sources. Taken from every source, a withheld
+        # source's publisher would stand beside no source and tell that a document naming
+        # a protected person lies behind the figure.
+        refs = _refs(proj, f["sources"])
+        by = f["by_organisation"] or ", ".join(
+            dict.fromkeys(r["publisher"] for r in refs if r["publisher"])
+        )
+        return {**f, "by": by or None, "sources": refs}
 
     def persons(listed: list[dict[str, Any]]) -> list[dict[str, Any]]:
         shown = [{**p, "id": proj.person_id(p["id"])} for p in listed]

@@ -15,7 +15,13 @@ while the store is exactly as it was when the answers were saved:
   kind (a protection change above all), and the file is never used again by this process;
 - the same rows: a fingerprint of the store, the number of rows of every table an answer is
   made from and each person's id and protection (a write that bypassed the audit log, such as
-  a bulk load or a hand-made UPDATE of a protection, changes it).
+  a bulk load or a hand-made UPDATE of a protection, changes it);
+- the same month: live public figures read month-precise (protected) persons' records as
+  known at the end of the month before the server's day (`services.known`, `View.through`),
+  so on the 1st of a month they take in the month just ended with no write at all. Answers
+  are saved with the month they were made for (the first day of the server's month,
+  `Ledger.public_month`) and are sent only in that month: a start after the month turned
+  never sends last month's answers.
 
 Answers are kept per viewer class (public or analyst), so a public request is only ever sent
 an answer made for the public (through the public projection of the time). The file is JSON
@@ -32,6 +38,7 @@ import logging
 import os
 import tempfile
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -46,7 +53,7 @@ from prisonwatch.storage.sql import SqlStore
 
 log = logging.getLogger("prisonwatch.snapshot")
 
-FORMAT = 1
+FORMAT = 2
 """The layout of an answers file; raised when it changes."""
 
 MAX_ANSWERS = 64
@@ -143,16 +150,18 @@ def answer_head(store: SqlStore) -> int:
 @dataclass(frozen=True, slots=True)
 class Saved:
     """Answers (request key to the bytes sent, as text) the store gave at audit entry
-    `version`."""
+    `version` in the month beginning on `month`."""
 
     version: int
+    month: date
     answers: dict[str, str] = field(default_factory=dict)
 
 
-def save(path: Path, store: SqlStore, version: int, answers: dict[str, str]) -> bool:
-    """Write `answers`, made at audit entry `version`, when the store is still at it, but for
-    entries that change no answer (`ANSWER_NEUTRAL`: a login since); else nothing: they are
-    already out of date. True when written."""
+def save(path: Path, store: SqlStore, version: int, answers: dict[str, str], month: date) -> bool:
+    """Write `answers`, made at audit entry `version` for the month beginning on `month`,
+    when the store is still at that entry, but for entries that change no answer
+    (`ANSWER_NEUTRAL`: a login since); else nothing: they are already out of date. True when
+    written."""
     if not answers or answer_head(store) > version:
         return False
     chain = audit_hash(store, version)
@@ -163,6 +172,7 @@ def save(path: Path, store: SqlStore, version: int, answers: dict[str, str]) -> 
         "format": FORMAT,
         "code": code_stamp(),
         "version": version,
+        "month": month.isoformat(),
         "head_hash": chain,
         "fingerprint": rows,
         "answers": answers,
@@ -179,9 +189,10 @@ def save(path: Path, store: SqlStore, version: int, answers: dict[str, str]) -> 
     return True
 
 
-def load(path: Path, store: SqlStore) -> Saved | None:
-    """The saved answers when the file is whole, made by this code, at the store's current
-    audit head, from a store with the same rows; else None, with the reason in the log."""
+def load(path: Path, store: SqlStore, month: date) -> Saved | None:
+    """The saved answers when the file is whole, made by this code, for the month beginning
+    on `month` (the server's now), at the store's current audit head, from a store with the
+    same rows; else None, with the reason in the log."""
     if not path.exists():
         return None
     try:
@@ -203,6 +214,14 @@ def load(path: Path, store: SqlStore) -> Saved | None:
     if body.get("code") != code_stamp():
         log.warning("saved answers %s ignored: made by other code", path)
         return None
+    if body.get("month") != month.isoformat():
+        log.warning(
+            "saved answers %s ignored: made for another month (%s), and the public figures "
+            "of this month take in the protected persons' records of the last",
+            path,
+            str(body.get("month"))[:10],
+        )
+        return None
     version: int = body["version"]
     if answer_head(store) > version or audit_hash(store, version) != body["head_hash"]:
         log.warning(
@@ -219,4 +238,4 @@ def load(path: Path, store: SqlStore) -> Saved | None:
             path,
         )
         return None
-    return Saved(version, answers)
+    return Saved(version, month, answers)

@@ -654,7 +654,7 @@ class Ledger:
             if not self._start_read:
                 self._start_read = True
                 path = start_answers.path_for(self.snapshot)
-                self._start = start_answers.load(path, self.store)
+                self._start = start_answers.load(path, self.store, self.public_month())
             saved = self._start
             body = saved.answers.get(key) if saved is not None else None
             if saved is None or body is None:
@@ -662,9 +662,12 @@ class Ledger:
             if start_answers.answer_head(self.store) > saved.version:
                 self._start = None  # written to since: never again
                 return None
+            if self.public_month() != saved.month:
+                self._start = None  # the month turned: the live public figures moved
+                return None
             self.served_saved += 1
             with self._lock:
-                self._answers.put(key, (saved.version, body))
+                self._answers.put(key, (saved.version, saved.month, body))
             if self.served_saved == 1:
                 threading.Thread(target=self._warm, daemon=True).start()
             return body
@@ -677,21 +680,24 @@ class Ledger:
         except Exception:  # a failed warm-up is retried by the next request that needs it
             snapshot.log.exception("loading the ledger in the background failed")
 
-    def settled(self) -> tuple[int, int]:
-        """Bring the derived state to the store's version; a token (version, moves) that
-        `keep_answer` compares with the state after the answer was computed."""
+    def settled(self) -> tuple[int, int, date]:
+        """Bring the derived state to the store's version; a token (version, moves, month of
+        the live public figures) that `keep_answer` compares with the state after the answer
+        was computed."""
         self._catch_up()
+        month = self.public_month()
         with self._lock:
-            return self._version, self._advances
+            return self._version, self._advances, month
 
-    def keep_answer(self, key: str, token: tuple[int, int], body: str) -> None:
+    def keep_answer(self, key: str, token: tuple[int, int, date], body: str) -> None:
         """Remember an answer for the next start, when the state did not move while it was
-        computed (so every part of it was made at one version)."""
+        computed (so every part of it was made at one version), nor the month turned."""
         if self.snapshot is None:
             return
+        month = self.public_month()
         with self._lock:
-            if (self._version, self._advances) == token:
-                self._answers.put(key, (token[0], body))
+            if (self._version, self._advances, month) == token:
+                self._answers.put(key, (token[0], month, body))
 
     def save_answers(self) -> bool:
         """Write the answers still true at the current version beside the snapshot (done when
@@ -704,8 +710,11 @@ class Ledger:
             v = self._version
             kept = list(self._answers.items())
         floor = start_answers.answer_head(self.store)
-        answers = {k: body for k, (made, body) in kept if floor <= made <= v}
-        return start_answers.save(start_answers.path_for(self.snapshot), self.store, v, answers)
+        month = self.public_month()
+        # only this month's: the live public figures of another month differ with no write
+        answers = {k: body for k, (made, m, body) in kept if floor <= made <= v and m == month}
+        path = start_answers.path_for(self.snapshot)
+        return start_answers.save(path, self.store, v, answers, month)
 
     def stopped(self) -> None:
         """At shutdown: save the view (when not saved at this version yet) and the answers."""
