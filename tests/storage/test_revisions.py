@@ -11,9 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prisonwatch.core.records import Concession, Deal, Person
+from prisonwatch.core.dates import parse_fuzzy
+from prisonwatch.core.records import Concession, Deal, Event, Person
 from prisonwatch.core.revisions import StaleRevisionError
-from prisonwatch.core.vocabulary import Protection
+from prisonwatch.core.vocabulary import EventKind, Protection
 from prisonwatch.storage.port import Batch, StorageError
 from prisonwatch.storage.sql import SqlStore
 from tests.storage.test_contract import AT, sample_batch
@@ -216,3 +217,42 @@ def test_voided_persons_are_given_as_last_recorded(store: SqlStore) -> None:
     assert store.voided_persons() == [never_revised, protected]
     store.revise("person", never_revised.id, never_revised, "a", AT, "brought back")
     assert store.voided_persons() == [protected]
+
+
+def test_a_persons_events_read_only_events_revised_onto_that_person(
+    store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading one person's events (as an accept or an edit does) reads their own events and
+    those a revision ever gave them, not every revised event of the store: at 100k persons an
+    accept read every event any edit had touched. The answer is still the fold: an event moved
+    to them counts, one moved away does not, and each as known then."""
+    from prisonwatch.storage import sql
+
+    store.apply(sample_batch(), "import", AT)
+    other = Person(id="by-other", name="Other Person", recorded_at=AT)
+    moved_in = Event("e9", other.id, EventKind.DETAINED, parse_fuzzy("2021-03-01"), AT)
+    kept_away = Event("e8", other.id, EventKind.DETAINED, parse_fuzzy("2019-04-01"), AT)
+    store.apply(Batch(persons=[other], events=[moved_in, kept_away]), "import", AT)
+    later = AT + timedelta(hours=1)
+    by = {e.id: e for e in store.events()}
+    for e in (by["e5"], kept_away):  # others' revisions, never the person's
+        store.revise("event", e.id, replace(e, date=parse_fuzzy("2022-02-02")), "a", later, "d")
+    store.revise("event", "e9", replace(moved_in, person_id="by-statkevich"), "a", later, "who")
+    store.revise("event", "e4", replace(by["e4"], person_id="by-hidden"), "a", later, "who")
+    read: list[str] = []
+    rows = sql._Reader._rows
+
+    def counted(self: Any, table: Any, ids: Any, *args: Any, **kw: Any) -> list[Any]:
+        found = rows(self, table, ids, *args, **kw)
+        if table.name == "events":
+            read.extend(r["id"] for r in found)
+        return found
+
+    monkeypatch.setattr(sql._Reader, "_rows", counted)
+    now = store.events(person_ids=["by-statkevich"])
+    assert [e.id for e in now] == ["e1", "e2", "e9", "e3"]
+    assert sorted(read) == ["e1", "e2", "e3", "e4", "e9"]  # e4: moved away, read to be folded
+    then = store.events(person_ids=["by-statkevich"], known_on=AT)
+    assert [e.id for e in then] == ["e1", "e2", "e4", "e3"]
+    assert [e.id for e in store.events(person_ids=["by-hidden"])] == ["e5", "e4"]
+    assert [e.id for e in store.events(person_ids=["by-other"])] == ["e8"]

@@ -13,6 +13,7 @@ Run on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
 import time
@@ -549,3 +550,45 @@ def test_namesakes_added_out_of_id_order_are_found_in_a_fresh_builds_order(
         assert got["search"] == want["search"], pid
         found = [r["id"] for r in present.persons(kept, PUBLIC, "Mazol")[0]]
         assert found == sorted(found), pid
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(writes=steps, protected=st.lists(st.integers(0, 10**6), min_size=1, max_size=3))
+def test_analysts_figures_are_the_publics_moved_to_exact_dates(
+    sample_store: SqlStore,
+    monkeypatch: pytest.MonkeyPatch,
+    writes: list[tuple[Any, ...]],
+    protected: list[int],
+) -> None:
+    """An analyst asking for figures the public asked for already gets the public view's
+    remembered counts moved to the month-precise persons' exact dates (`borrow_memos`),
+    equal to counting every event afresh, and no count over every event is made (at 100k
+    persons that count took 0.6-1.1 s)."""
+    owners = sorted({e.person_id for e in sample_store.events()})
+    for i in protected:
+        pid = owners[i % len(owners)]
+        with contextlib.suppress(editing.EditError):  # already so, or merged since
+            editing.edit(sample_store, "person", pid, {"protection": "counts_only"}, "t", AT, "p")
+    for step in writes:
+        _write(sample_store, step)
+    ledger = Ledger(sample_store)
+    start, end = date(2018, 1, 1), date(2026, 6, 30)
+    present.stats(ledger, PUBLIC, SCOPE, ON, start, end, Granularity.MONTH)
+    everyone = len(ledger.view(SCOPE).events)
+    counted: list[int] = []
+    full = figures.tally
+
+    def spied(events: Any, *args: Any) -> Any:
+        counted.append(len(events))
+        return full(events, *args)
+
+    monkeypatch.setattr(figures, "tally", spied)
+    got = present.stats(ledger, ANALYST, SCOPE, ON, start, end, Granularity.MONTH)
+    monkeypatch.setattr(figures, "tally", full)
+    want = figures.stats(figures.View.load(sample_store, SCOPE), SCOPE, ON, start, end)
+    assert got == want
+    assert all(n < everyone for n in counted), "every event was counted again"

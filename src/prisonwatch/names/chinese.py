@@ -165,10 +165,32 @@ def _styled(syllable: str, style: str) -> str:
 
 @lru_cache(maxsize=1)
 def _syllable_set() -> frozenset[str]:
-    """Every toneless pinyin syllable pypinyin knows (about 420)."""
+    """Every toneless pinyin syllable (about 420), from `data/zh_syllables.json`: made from
+    pypinyin's tables (`syllables_of_pypinyin`), which take 0.4 s to read and turn into
+    syllables. Kept as data, so that the first protection change of a process (whose names
+    are all tried as pinyin, `other_romanisations`) does not pay for that."""
+    raw = (resources.files("prisonwatch.names") / "data" / "zh_syllables.json").read_text(
+        encoding="utf-8"
+    )
+    return frozenset(json.loads(raw)["syllables"])
+
+
+def syllables_of_pypinyin() -> frozenset[str]:
+    """Every toneless pinyin syllable pypinyin knows: what `data/zh_syllables.json` holds
+    (a test compares the two, so that an upgrade of pypinyin that adds one is noticed)."""
     from pypinyin.contrib.tone_convert import to_normal
     from pypinyin.pinyin_dict import pinyin_dict
 
     return frozenset(
         to_normal(p, v_to_u=True) for v in pinyin_dict.values() for p in str(v).split(",")
     )
+
+
+def prepare() -> None:
+    """Load what naming a Chinese name needs (pypinyin, the script converter, the surnames
+    and syllables), so that the first name checked later does not wait for it: called in the
+    background when a server starts."""
+    _syllable_set()
+    _surnames()
+    _converter()
+    other_romanisations("Liu Xiaobo")

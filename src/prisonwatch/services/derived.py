@@ -375,3 +375,34 @@ def _public_names(old: Projection, new: Projection, touched: Iterable[str]) -> N
         if (p := new.persons.get(pid)) is not None
     )
     return NameChange(changed, added)
+
+
+def borrow_memos(store: SqlStore, view: View, public: View) -> int:
+    """Give the analysts' `view` the figures the `public` view of the same version remembers
+    and it does not (event tallies, series flows, designations per release; `View.tally`):
+    the public's moved to exact dates, instead of every event counted again (0.6-1.1 s at
+    100,000 persons / 1,000,000 events, for the first analyst asking after a start or for
+    other figures than theirs). The two views differ only in the month-precise persons
+    (`public_view_of`), so the public view with those persons read as they are now and
+    folded at their exact dates (`View.updated`) is the analysts' view, and its memos are
+    the public's shifted by those persons' events; only theirs are counted. Gives how many
+    figures were taken; none when `public` cannot be moved so (then counted as before)."""
+    wanted = (
+        public.tallies.keys() - view.tallies.keys(),
+        public.flows.keys() - view.flows.keys(),
+        public.revolving.keys() - view.revolving.keys(),
+    )
+    if not any(wanted):
+        return 0
+    fresh = Fresh.read(store, set(public.month_precise), set(), False, False, public.links)
+    moved = public.updated(fresh, frozenset(), None)
+    if moved is None or len(moved.events) != len(view.events):
+        return 0
+    tallies, flows, revolving = wanted
+    for key in tallies:
+        view.tallies.setdefault(key, moved.tallies[key])
+    for fkey in flows:
+        view.flows.setdefault(fkey, moved.flows[fkey])
+    for rkey in revolving:
+        view.revolving.setdefault(rkey, moved.revolving[rkey])
+    return len(tallies) + len(flows) + len(revolving)

@@ -51,6 +51,7 @@ from urllib.parse import unquote
 
 from prisonwatch.core.records import Person
 from prisonwatch.core.text import fold
+from prisonwatch.names import chinese
 from prisonwatch.names.chinese import has_han, other_romanisations, pinyin, simplified
 from prisonwatch.names.keys import forms, given_group, skeleton
 from prisonwatch.names.translit import (
@@ -113,6 +114,14 @@ def _unpunycode(m: re.Match[str]) -> str:
         return codecs.decode(m.group(1).lower().encode("ascii"), "punycode")
     except (UnicodeError, ValueError):
         return m.group()
+
+
+def prepare() -> None:
+    """Load the tables a name check builds on first use (Chinese names: pypinyin, the script
+    converter), so that the first protection change after a start does not wait 0.2-1.5 s
+    for them: a server calls this in the background as it starts."""
+    chinese.prepare()
+    ProtectedNames([Person(id="-", name="Liu Xiaobo", recorded_at=datetime(2000, 1, 1))])
 
 
 def plain(text: str) -> str:

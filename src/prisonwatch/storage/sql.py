@@ -1299,14 +1299,12 @@ class _Reader:
         if person_ids is not None:
             found = self._rows(t.events, person_ids, "person_id", order)
             if self.folded:
-                # an edit may have moved an event to (or away from) these persons: read every
-                # revised event too, and keep those whose folded record is theirs
+                # an edit may have moved an event to (or away from) these persons: read the
+                # events a revision ever gave to one of them too, and keep those whose folded
+                # record is theirs (those moved away are among the first versions read)
                 have = {r["id"] for r in found}
-                rv = t.revisions
-                revised = self.conn.execute(
-                    select(rv.c.record_id).where(rv.c.kind == "event").distinct()
-                ).scalars()
-                found += self._rows(t.events, [i for i in revised if i not in have], order=order)
+                moved = self._moved_to(person_ids)
+                found += self._rows(t.events, [i for i in moved if i not in have], order=order)
             ids = [r["id"] for r in found]
         else:
             found = self._rows(t.events, ids, order=order)
@@ -1320,6 +1318,18 @@ class _Reader:
         if folded is not firsts:
             folded.sort(key=lambda e: (e.date.earliest, e.id))
         return folded
+
+    def _moved_to(self, person_ids: Sequence[str]) -> list[str]:
+        """Ids of the events one of whose revisions gives them to one of these persons: the
+        events an edit may have moved to them. Only those persons' revisions are read (the
+        payload's person, by the backend's JSON functions), not every revised event's."""
+        rv = t.revisions
+        owner = rv.c.payload["person_id"].as_string()
+        base = select(rv.c.record_id).where(rv.c.kind == "event").distinct()
+        out: set[str] = set()
+        for chunk in _chunks(list(person_ids)):
+            out.update(self.conn.execute(base.where(owner.in_(chunk))).scalars())
+        return sorted(out)
 
     def observations(self, ids: _Ids) -> list[Observation]:
         srcs = self._links(t.record_sources, "observation", "source_id", ids)

@@ -3,6 +3,7 @@ headers on every response."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -14,7 +15,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from prisonwatch.services import organisation_names
+from prisonwatch.services import name_check, organisation_names
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web import admin, api, api_edit, demands, editing, pages
 from prisonwatch.web.context import Ledger, OneVersionPerRequest
@@ -113,6 +114,12 @@ class _SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+def _prepare_in_background() -> None:
+    """Load the name check's tables beside the first requests (`name_check.prepare`): not
+    on the first protection change's path."""
+    threading.Thread(target=name_check.prepare, name="prisonwatch-prepare", daemon=True).start()
+
+
 def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     """A web app on one database; the schema is brought up to date first."""
     proxies = parse_networks(settings.trusted_proxies)  # a bad setting stops before any work
@@ -129,6 +136,7 @@ def create_app(settings: WebSettings, store: SqlStore | None = None) -> FastAPI:
     )
     app.state.ledger = Ledger(store, Path(settings.snapshot) if settings.snapshot else None)
     app.router.add_event_handler("shutdown", app.state.ledger.stopped)
+    app.router.add_event_handler("startup", _prepare_in_background)
     app.state.trusted_proxies = proxies
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.add_middleware(_BodyLimit, limit=settings.max_body_bytes)

@@ -553,6 +553,17 @@ class Ledger:
             result = self.cached(("view", scope), lambda: figures.View.load(self.store, scope))
         return result
 
+    def borrow_figures(self) -> int:
+        """Have the analysts' unscoped view take the figures the public view of the same
+        state remembers and it does not (`derived.borrow_memos`), before analysts' figures
+        are computed: only the month-precise persons' events are counted then, not every
+        event. Gives how many were taken."""
+        with self._lock:
+            view, public = self._named.get(UNSCOPED), self._named.get(PUBLIC_VIEW)
+        if view is None or public is None:
+            return 0
+        return derived.borrow_memos(self.store, view, public)
+
     def today(self) -> date:
         """The server's day: the live public figures read month-precise persons' records as
         known at the end of the month before its (`services.known`)."""

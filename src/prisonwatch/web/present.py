@@ -304,10 +304,13 @@ def stats(
     which `counts_only` persons' dates count as the first of their month
     (`core.month_precision`), so that no public figure moves within a month by their events."""
     if viewer.analyst:
-        mine: dict[str, Any] = ledger.cached(
-            ("stats", scope, on, start, end, by),
-            lambda: figures.stats(ledger.view(scope), scope, on, start, end, by),
-        )
+
+        def analysts() -> dict[str, Any]:
+            if scope == figures.Scope():
+                ledger.borrow_figures()  # what the public's figures counted already
+            return figures.stats(ledger.view(scope), scope, on, start, end, by)
+
+        mine: dict[str, Any] = ledger.cached(("stats", scope, on, start, end, by), analysts)
         return dict(mine)
     # made again when the month turns (`Ledger.public_month`), unless as known on a day
     month = None if scope.known_on is not None else ledger.public_month()
