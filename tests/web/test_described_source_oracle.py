@@ -28,7 +28,8 @@ NOW = datetime(2026, 11, 29, 12, 0)
 PERSONS = (
     "id,name,aliases,birth_year,gender,region,country,protection,recorded_at\n"
     "by-pub,Ryhor Kastusiou,,1957,male,,BY,public,2025-01-01\n"
-    "by-canary-latin,Zmicier Kviatkouski,Змітрок Квяткоўскі,1981,male,,BY,withhold_name,2025-01-01\n"
+    "by-canary-latin,Zmicier Kviatkouski,Змітрок Квяткоўскі,1981,male,,BY,withhold_name,"
+    "2025-01-01\n"
     "by-canary-ru,Ксения Пчёлкина,,1990,female,,BY,counts_only,2025-01-01\n"
     "cn-canary,莫晓岚,Mo Xiaolan,1975,female,,CN,withhold_name,2025-01-01\n"
 )
