@@ -670,7 +670,9 @@ def _public_source(
     """The source as the public sees it, or None when any of its title, address or publisher
     names a protected person and review has not vouched for it (`_vouched`): the public never
     learns that such a source exists (withholding only the field would confirm a guessed
-    address by its hash id)."""
+    address by its hash id). A source with neither address nor title whose text names one is
+    absent too: its id is the hash of that text, so its id alone would confirm a guessed
+    description."""
     for kind, text in (("title", s.title), ("address", s.url)):
         if (
             text
@@ -679,6 +681,12 @@ def _public_source(
         ):
             return None
     if s.publisher and _mentions(names, named, s.publisher):
+        return None
+    if s.url is None and s.title is None and s.text and _mentions(names, named, s.text):
+        # a source with neither address nor title (a letter or a meeting described by `demand
+        # add --source-text`) is known to the public by its id alone, the sha256 of its short
+        # text: listing it would let anyone confirm a guessed description naming a protected
+        # person (an ingested article shows its title, and its whole text is no guess)
         return None
     return PublicSource(s.id, s.title, s.url, s.publisher, s.published, s.language)
 
