@@ -111,6 +111,34 @@ def test_records_read_in_many_chunks_give_the_same_view(
     assert again.from_snapshot == 1
 
 
+def test_records_placed_through_the_compact_map_give_the_same_view(
+    sample_store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Records' places are kept by identity in sorted numpy columns, merged in every few
+    records (`snapshot._Places`): with merges every two records, an event met again (in its
+    person's list) is found in the columns, and the view loaded equals a full build."""
+    monkeypatch.setattr(snapshot._Places, "MERGE", 2)
+    path = tmp_path / "derived.snapshot"
+    _saved(sample_store, path)
+    again = Ledger(sample_store, path)
+    _equal_to_a_full_rebuild(again, sample_store)
+    assert again.from_snapshot == 1
+    view = again.view(SCOPE)
+    by_id = {e.id: e for e in view.events}
+    assert all(e is by_id[e.id] for es in view.by_person.values() for e in es)
+
+
+def test_the_compact_map_finds_what_was_put() -> None:
+    places = snapshot._Places()
+    places.MERGE = 5
+    keys = [(i * 7919) % 1000 + 10**12 for i in range(1000)]
+    for n, key in enumerate(keys):
+        assert places.get(key) is None
+        places.put(key, n)
+    assert [places.get(key) for key in keys] == list(range(len(keys)))
+    assert places.get(7) is None and places.get(2**63) is None
+
+
 def test_protection_is_never_taken_from_a_stale_snapshot(
     sample_store: SqlStore, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -30,8 +30,8 @@ from prisonwatch.core.text import fold
 from prisonwatch.names.given import given_group
 from prisonwatch.names.keys import Feat, Form, skeleton
 
-KeysOf = Callable[[str], Sequence[str]]
-"""A token's block keys (`matcher._block_keys`)."""
+KeysOf = Callable[[str, str], Sequence[str]]
+"""A token's block keys, given the token and its skeleton (`matcher._keys_with_skeleton`)."""
 
 
 class Lexicon:
@@ -70,20 +70,23 @@ class Lexicon:
         t = self.token_ids.get(token)
         if t is not None:
             return t
+        # the lexicon remembers these itself: the module caches of `given_group` and
+        # `skeleton` are passed over, so that a registry's tokens are not held twice
         folded = fold(token)
-        group = given_group(token)
-        self.feats.append((token, token if folded == token else folded, skeleton(token), group))
+        group = given_group.__wrapped__(token)
+        sk = skeleton.__wrapped__(token)
+        self.feats.append((token, token if folded == token else folded, sk, group))
         self.given.append(group is not None)
-        key_ids = self._key_ids_of(token)
+        key_ids = self._key_ids_of(token, sk)
         self._token_keys.extend(key_ids)
         self._key_start.append(len(self._token_keys))
         t = self.token_ids[token] = len(self.feats) - 1
         return t
 
-    def _key_ids_of(self, token: str) -> list[int]:
+    def _key_ids_of(self, token: str, sk: str) -> list[int]:
         key_ids = self.key_ids
         out = []
-        for key in self._block_keys(token):
+        for key in self._block_keys(token, sk):
             k = key_ids.get(key)
             if k is None:
                 k = key_ids[key] = len(key_ids)

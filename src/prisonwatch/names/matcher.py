@@ -285,7 +285,7 @@ class NameIndex:
     nothing of a person taken out (one who became protected, say) stays in it."""
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
-        self.lexicon = Lexicon(_block_keys.__wrapped__) if lexicon is None else lexicon
+        self.lexicon = Lexicon(_keys_with_skeleton) if lexicon is None else lexicon
         self.names: dict[str, str] = {}
         """Display name by person id, for the persons in the index."""
         self.rows: list[str] = []
@@ -677,12 +677,18 @@ def _block_keys(token: str) -> tuple[str, ...]:
     """Keys under which a token is found: its folded spelling, its skeleton, its first five
     letters (long tokens) and its letter trigrams. (Its spellings with one letter dropped are
     kept apart, compactly: names.slips.)"""
+    return _keys_with_skeleton(token, skeleton.__wrapped__(token))
+
+
+def _keys_with_skeleton(token: str, sk: str) -> tuple[str, ...]:
+    """`_block_keys` of a token whose skeleton `sk` is known (a lexicon works it out once and
+    keeps it: neither is remembered by a module cache as well, which held every token of a
+    registry a second time)."""
     folded = fold(token)
     if len(token) < 3:
         # two letters ("Li", "Wu") or Chinese characters (王丹) are still a whole name
         return (f"t:{folded}",) if len(token) == 2 or has_han(token) else ()
     keys = [f"t:{folded}"]
-    sk = skeleton(token)
     if len(sk) >= 2:
         keys.append(f"s:{sk}")
     if len(folded) >= 7:

@@ -39,8 +39,10 @@ class Registry:
 
     everyone: dict[str, Person]
     """The persons searched, by id, in id order."""
-    orgs: dict[str, set[str]]
-    """Organisations that recognised each person (as the viewer may see their names)."""
+    orgs: dict[str, frozenset[str]]
+    """Organisations that recognised each person (as the viewer may see their names); one
+    set object for all persons with the same organisations (a set per person was a fifth of
+    the public registry's memory)."""
     names: SubstringIndex
     """Every name's search key, joined by line breaks (which no key contains)."""
     starts: list[int]
@@ -77,7 +79,12 @@ class Registry:
                 owners.append(p.id)
                 pos += len(key) + 1
         return cls(
-            everyone, orgs, SubstringIndex("\n".join(parts)), starts, owners, frozenset(known)
+            everyone,
+            _shared_sets(orgs),
+            SubstringIndex("\n".join(parts)),
+            starts,
+            owners,
+            frozenset(known),
         )
 
     def updated(
@@ -132,11 +139,11 @@ class Registry:
                         org = text(name)
                         if org:
                             mine.add(org)
-            if orgs.get(pid, set()) != mine:
+            if orgs.get(pid, frozenset()) != mine:
                 if orgs is self.orgs:
                     orgs = orgs.copy()  # only when someone's organisations changed
                 if mine:
-                    orgs[pid] = mine
+                    orgs[pid] = frozenset(mine)
                 else:
                     orgs.pop(pid, None)
         if len(stale) > MAX_STALE:
@@ -181,3 +188,14 @@ class Registry:
                 at = joined.find(key, at + 1)
         found.sort()  # by person (the text's order), then by place
         return [pid for pid, _ in found[:limit]]
+
+
+def _shared_sets(sets: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    """`sets` with one frozen set object per distinct set: most persons share their few
+    organisations."""
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    out: dict[str, frozenset[str]] = {}
+    for key, found in sets.items():
+        frozen = frozenset(found)
+        out[key] = shared.setdefault(frozen, frozen)
+    return out

@@ -48,12 +48,15 @@ import os
 import pickle
 import sys
 import tempfile
+from array import array
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from sqlalchemy import select
 
 from prisonwatch.core.bulk import paused_gc
@@ -67,7 +70,7 @@ from prisonwatch.storage.sql import SqlStore
 
 log = logging.getLogger("prisonwatch.snapshot")
 
-FORMAT = 3
+FORMAT = 4
 """The layout of a snapshot file; raised when it changes."""
 
 SHARED = (FuzzyDate, date, datetime, str, int)
@@ -76,6 +79,42 @@ RECORDS = (Event, Person, Interval)
 """Record types a snapshot writes apart from the view, in chunks (see the module's docstring)."""
 CHUNK = 4096
 """Records per pickle of the records part."""
+
+
+class _Places:
+    """Each record's place in the table by the record's identity, kept compactly while a
+    snapshot is written: the newest in a dict, the others in two sorted numpy columns (ids,
+    places), merged in every `MERGE` records. A dict of every record, with an integer object
+    for each id and each place, was about 120 bytes a record: at a million events, most of
+    what writing a snapshot added to a server's memory, on top of the view, while the first
+    search built the name index beside it. The records are held by the view while it is
+    written, so their ids stay theirs."""
+
+    MERGE = 1 << 16
+
+    def __init__(self) -> None:
+        self._recent: dict[int, int] = {}
+        self._ids: npt.NDArray[np.uint64] = np.empty(0, np.uint64)
+        self._places: npt.NDArray[np.int64] = np.empty(0, np.int64)
+
+    def get(self, key: int) -> int | None:
+        found = self._recent.get(key)
+        if found is not None or not len(self._ids):
+            return found
+        i = int(np.searchsorted(self._ids, np.uint64(key)))
+        if i < len(self._ids) and int(self._ids[i]) == key:
+            return int(self._places[i])
+        return None
+
+    def put(self, key: int, place: int) -> None:
+        self._recent[key] = place
+        if len(self._recent) >= self.MERGE:
+            n = len(self._recent)
+            ids = np.concatenate([self._ids, np.fromiter(self._recent, np.uint64, n)])
+            places = np.concatenate([self._places, np.fromiter(self._recent.values(), np.int64, n)])
+            order = np.argsort(ids)
+            self._ids, self._places = ids[order], places[order]
+            self._recent = {}
 
 
 class _SharingPickler(pickle.Pickler):
@@ -90,9 +129,9 @@ class _SharingPickler(pickle.Pickler):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.table = table
         self._places = places
-        self._records: dict[int, int] | None = {} if records else None
+        self._records: _Places | None = _Places() if records else None
         self.records: list[Any] = []
-        self.record_places: list[int] = []
+        self.record_places = array("q")
 
     def persistent_id(self, obj: Any) -> int | None:
         kind = type(obj)
@@ -109,7 +148,8 @@ class _SharingPickler(pickle.Pickler):
             return None
         place = self._records.get(id(obj))
         if place is None:  # the object is held by the view (and `records`) while it is saved
-            place = self._records[id(obj)] = len(self.table)
+            place = len(self.table)
+            self._records.put(id(obj), place)
             self.table.append(None)
             self.records.append(obj)
             self.record_places.append(place)
@@ -234,7 +274,7 @@ def load(path: Path, store: SqlStore) -> tuple[View, Stamp] | None:
                 return None
             table = pickle.load(f)
             at = pickle.load(f)
-            if not isinstance(table, list) or not isinstance(at, list):
+            if not isinstance(table, list) or not isinstance(at, array):
                 raise ValueError("no table of values and records")
             start = 0
             while start < len(at):

@@ -9,7 +9,8 @@ the public receives depends on comparing text the request supplied with protecte
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any
 
@@ -51,7 +52,7 @@ def _own_person_id(person_id: str) -> str:
 def person_row(
     p: Person,
     view: figures.View,
-    orgs: dict[str, set[str]],
+    orgs: Mapping[str, AbstractSet[str]],
     today: date,
     shown: Callable[[str], str] = _own_person_id,
 ) -> dict[str, Any]:
@@ -66,7 +67,7 @@ def person_row(
         "gender": p.gender.value,
         "birth_year": p.birth_year,
         "status": custody_status(view.custody.get(p.id, []), today),
-        "designated_by": sorted(orgs.get(p.id, set())),
+        "designated_by": sorted(orgs.get(p.id, ())),
         "protection": p.protection.value,
     }
 
