@@ -330,6 +330,10 @@ class LedgerStore(Protocol):
     def revisions(self, kind: str, record_id: str) -> list[Revision[Any]]:
         """Every revision of one record, oldest first (its first version is not among them)."""
 
+    def merge_links(self) -> dict[str, str]:
+        """Each merged person record's id and the id it is merged into now (those of
+        `persons()` with `merged_into`), read without every person."""
+
     def voided_persons(self) -> list[Person]:
         """Every person whose record is void now, as their last version before the void (the
         first one if none came between), in id order. A person withdrawn from the registry at

@@ -293,6 +293,26 @@ class SqlStore:
         )
         return result
 
+    def merge_links(self) -> dict[str, str]:
+        """Each merged person record's id and the id it is merged into now, as
+        `core.merges.links_of(persons())` gives them, without reading every person: the
+        records first recorded as merged (a restored backup's), and the newest version of
+        every revised one (a merge and an unmerge are revisions); voided records have none."""
+
+        def q(conn: Connection) -> dict[str, str]:
+            p = t.persons.c
+            stmt = select(p.id, p.merged_into).where(p.merged_into.is_not(None))
+            links = {str(i): str(m) for i, m in conn.execute(stmt)}
+            for pid, revs in _Reader(conn).revisions("person", None).items():
+                last = revs[-1].record
+                links.pop(pid, None)
+                if last is not None and last.merged_into:
+                    links[pid] = last.merged_into
+            return links
+
+        result: dict[str, str] = self._read(q)
+        return result
+
     def claim_history(self) -> list[tuple[Claim, list[Revision[Any]]]]:
         """Every claim that was revised (a review decided, undone, edited), as first recorded
         with its revisions, oldest first, in claim id order: what a backup keeps of a claim's
@@ -413,6 +433,11 @@ class SqlStore:
             return audit_records.check_span(conn, kind, span, _record_reader(conn))
 
         found: audit.Break | None = self._read(r)
+        return found
+
+    def audit_after_disagreement(self) -> audit.Break | None:
+        """What `audit_disagreement` finds after the records: the derived name index."""
+        found: audit.Break | None = self._read(audit_records.check_after)
         return found
 
     def audit_beside_disagreement(self) -> audit.Break | None:
