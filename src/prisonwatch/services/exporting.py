@@ -595,6 +595,22 @@ def csv_parts(rows: list[dict[str, Any]], kind: str, limit: int, backup: bool = 
     return parts
 
 
+def split_multiline(
+    rows: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A backup's CSV rows split into those that fit CSV and those with a value spanning
+    lines (a note, a judgement's reason), in order: `import` reads a CSV value on one line
+    only, so a person with a two-line note made the whole backup unrestorable. The second
+    are written as JSON Lines beside the CSV (`events-lines.jsonl`), which `import` reads as
+    the same kind; a store without such values writes the files it always did."""
+    plain: list[dict[str, Any]] = []
+    spanning: list[dict[str, Any]] = []
+    for row in rows:
+        multi = any(isinstance(v, str) and ("\n" in v or "\r" in v) for v in row.values())
+        (spanning if multi else plain).append(row)
+    return plain, spanning
+
+
 def jsonl_parts(rows: list[dict[str, Any]], limit: int) -> list[str]:
     """Rows as JSON Lines in parts of at most `limit` bytes each (in UTF-8), in order, so that
     each part is a file `import` reads (a backup's sources, whose texts run to megabytes);
