@@ -31,8 +31,8 @@ NEW_FILES = ("name_queue.jsonl", "choices.jsonl", "claim_revisions.jsonl")
 def _history(store: SqlStore) -> None:
     """The review work of `_world`, continued: the accepted claim undone by another reviewer
     and accepted again with an edited population; the rejected one voided; two names queued
-    from it (one resolved to a person, one withdrawn) and one still waiting; two choices
-    between disagreeing figures (one with a reason that spans lines)."""
+    from it (one resolved to a person, one withdrawn) and one still waiting (queued twice);
+    two choices between disagreeing figures (one with a reason that spans lines)."""
     claim = next(c for c in store.claims() if c.id == "cl:a")
     undone = dataclasses.replace(claim, review=Review())
     store.update_claim(undone, "bo", datetime(2025, 3, 3, 8, 0, 0, 5), "undone: wrong person")
@@ -48,6 +48,8 @@ def _history(store: SqlStore) -> None:
     store.resolve_name(q1, "by-reviewich", "ana", datetime(2025, 3, 2, 11, 0))
     store.queue_name("cl:a", "Ales R.", [], datetime(2025, 3, 2, 10, 0, 2, 250), "ana")
     store.drop_queued("cl:a", "bo", datetime(2025, 3, 3, 8, 0))
+    store.queue_name("cl:s", "Алесь Рэвіч", cands, datetime(2025, 3, 4, 9, 30), "cy")
+    # a claim naming one name twice queues it twice at one time: both rows come back
     store.queue_name("cl:s", "Алесь Рэвіч", cands, datetime(2025, 3, 4, 9, 30), "cy")
     store.add_choice("held|BY|2025-01", "ob-1", "ana", datetime(2025, 3, 6, 9, 0), "Viasna\ncounts")
     store.add_choice("release|by-x", "ev-2", "bo", datetime(2025, 3, 6, 9, 5), "court record")

@@ -78,6 +78,9 @@ class _Context:
     sources: dict[str, Source] = field(default_factory=dict)
     addresses: tuple[str, ...] | None = None
     """The current row's `source_url` when it names its sources by id (`source_ids`)."""
+    queued: dict[str, int] = field(default_factory=dict)
+    """How many queued names of each content the file held so far: a claim naming one name
+    twice queues it twice at one time, and both rows are kept (`read_queued`)."""
 
     def source_for(self, url: str, row: Mapping[str, Any], recorded_at: datetime) -> str:
         sid = Source.make_id(None, url)
@@ -482,9 +485,10 @@ def read_queued(row: Mapping[str, Any], ctx: _Context) -> BackedQueued:
     claim_id = _required("claim_id", f.required_record_id, row)
     name = _required("name", f.required_name, row)
     candidates = _field("candidates", _candidates, row)
-    return BackedQueued(
-        content_id("nq", claim_id, name, at), claim_id, name, candidates, status, person_id, at
-    )
+    key = content_id("nq", claim_id, name, at)
+    n = ctx.queued[key] = ctx.queued.get(key, 0) + 1
+    qid = key if n == 1 else f"{key}#{n}"
+    return BackedQueued(qid, claim_id, name, candidates, status, person_id, at)
 
 
 def _candidates(value: object) -> list[dict[str, Any]]:

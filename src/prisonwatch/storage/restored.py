@@ -11,6 +11,7 @@ otherwise refuses the restore, naming the line: a history is never rewritten by 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
@@ -34,21 +35,22 @@ class Reader(Protocol):
 
 
 def new_queued(conn: Connection, given: Sequence[BackedQueued]) -> list[rows.Row]:
-    """The backup's queued names the store does not hold yet (the same claim, name and time),
-    as rows in the backup's order: their numbers are given afresh, in that order."""
+    """The backup's queued names the store does not hold yet (the same claim, name and time,
+    as many times as the store holds it), as rows in the backup's order: their numbers are
+    given afresh, in that order."""
     if not given:
         return []
     q = t.name_queue.c
-    held = {
+    held = Counter(
         (r.claim_id, r.name, r.recorded_at)
         for r in conn.execute(select(q.claim_id, q.name, q.recorded_at))
-    }
+    )
     out: list[rows.Row] = []
-    for b in given:
+    for b in given:  # a name queued twice at one time (named twice by its claim) is two rows
         key = (b.claim_id, b.name, b.recorded_at)
-        if key in held:
+        if held[key] > 0:
+            held[key] -= 1
             continue
-        held.add(key)
         out.append(
             {
                 "claim_id": b.claim_id,
