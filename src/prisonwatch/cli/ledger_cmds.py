@@ -352,14 +352,23 @@ def _files_of(kind: str, rows: list[dict[str, Any]], backup: bool) -> list[tuple
     if kind in exporting.JSONL_KINDS:
         parts, ext = exporting.jsonl_parts(rows, limit), "jsonl"
     else:
+        rows, lines = exporting.split_multiline(rows)
         parts, ext = exporting.csv_parts(rows, kind, limit, backup), "csv"
-    return [(f"{kind}-{i}.{ext}" if i > 1 else f"{kind}.{ext}", t) for i, t in enumerate(parts, 1)]
+        if lines:  # rows whose notes span lines, which a CSV value may not: JSON Lines
+            more = exporting.jsonl_parts(lines, limit)
+            return _named(kind, parts, ext) + _named(f"{kind}-lines", more, "jsonl")
+    return _named(kind, parts, ext)
+
+
+def _named(stem: str, parts: list[str], ext: str) -> list[tuple[str, str]]:
+    """A backup kind's parts as files: `events.csv`, `events-2.csv`, ..."""
+    return [(f"{stem}-{i}.{ext}" if i > 1 else f"{stem}.{ext}", t) for i, t in enumerate(parts, 1)]
 
 
 _PART = re.compile(
     r"^(?:"
     + "|".join([*exporting.BACKUP_COLUMNS, *exporting.JSONL_KINDS])
-    + r")-[0-9]+\.(?:csv|jsonl)$"
+    + r")-(?:[0-9]+|lines(?:-[0-9]+)?)\.(?:csv|jsonl)$"
 )
 
 

@@ -7,6 +7,8 @@ name and text and returns the records it holds and the problems found, each name
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -42,7 +44,14 @@ from prisonwatch.core.vocabulary import (
 from prisonwatch.ingest import fields as f
 from prisonwatch.ingest import file_formats as formats
 from prisonwatch.ingest.file_formats import Item
-from prisonwatch.storage.port import BackedJudgement, Batch, Judgement
+from prisonwatch.storage.port import (
+    BackedChoice,
+    BackedJudgement,
+    BackedQueued,
+    BackedRevision,
+    Batch,
+    Judgement,
+)
 
 KINDS = (
     "persons",
@@ -51,8 +60,11 @@ KINDS = (
     "observations",
     "sources",
     "public_ids",
+    "claim_revisions",  # before `claims`, which its file name holds too (`kind_of`)
     "claims",
     "judgements",
+    "name_queue",
+    "choices",
 )
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """A record file larger than this is refused before it is read (split it into several)."""
@@ -66,6 +78,9 @@ class _Context:
     sources: dict[str, Source] = field(default_factory=dict)
     addresses: tuple[str, ...] | None = None
     """The current row's `source_url` when it names its sources by id (`source_ids`)."""
+    queued: dict[str, int] = field(default_factory=dict)
+    """How many queued names of each content the file held so far: a claim naming one name
+    twice queues it twice at one time, and both rows are kept (`read_queued`)."""
 
     def source_for(self, url: str, row: Mapping[str, Any], recorded_at: datetime) -> str:
         sid = Source.make_id(None, url)
@@ -450,6 +465,116 @@ def read_judgement(row: Mapping[str, Any], ctx: _Context) -> BackedJudgement:
     )
 
 
+QUEUE_STATES = ("pending", "resolved", "withdrawn")
+
+
+def read_queued(row: Mapping[str, Any], ctx: _Context) -> BackedQueued:
+    """A name of an accepted claim that waited (or waits) for a reviewer's decision, as the
+    full backup holds it (`name_queue.jsonl`): a resolved one names the person it was given."""
+    status = _required("status", f.text, row)
+    if status not in QUEUE_STATES:
+        expected = ", ".join(QUEUE_STATES)
+        raise _RowError("status", f"unknown value {f.shown(status)} (expected {expected})")
+    person_id = _field("person_id", f.record_id, row)
+    if (status == "resolved") != (person_id is not None):
+        why = "a resolved name names its person" if person_id is None else "only a resolved name"
+        raise _RowError("person_id", f"{'missing' if person_id is None else 'given'}: {why}")
+    at = _required("recorded_at", f.timestamp, row)
+    if at > ctx.now:
+        raise _RowError("recorded_at", f"after the time of import ({ctx.now:%Y-%m-%d %H:%M} UTC)")
+    claim_id = _required("claim_id", f.required_record_id, row)
+    name = _required("name", f.required_name, row)
+    candidates = _field("candidates", _candidates, row)
+    key = content_id("nq", claim_id, name, at)
+    n = ctx.queued[key] = ctx.queued.get(key, 0) + 1
+    qid = key if n == 1 else f"{key}#{n}"
+    return BackedQueued(qid, claim_id, name, candidates, status, person_id, at)
+
+
+def _candidates(value: object) -> list[dict[str, Any]]:
+    """The persons a queued name was weighed against (`matching.as_dicts`): a list of objects,
+    each naming a person, its score and why, written as JSON text (a value of a record file
+    nests no deeper than a list of objects)."""
+    if value is None:
+        return []
+    if not isinstance(value, str):
+        raise f.FieldError("expected the candidates as JSON text")
+    try:
+        value = json.loads(value)
+    except ValueError:
+        raise f.FieldError("not a JSON list of candidates") from None
+    if not isinstance(value, list) or len(value) > 1000:
+        raise f.FieldError("expected a JSON list of candidates")
+    out: list[dict[str, Any]] = []
+    for i, c in enumerate(value, 1):
+        if not isinstance(c, dict) or set(c) != {"person_id", "name", "score", "why"}:
+            raise f.FieldError(f"candidate {i}: expected person_id, name, score and why")
+        pid, name, score, why = c["person_id"], c["name"], c["score"], c["why"]
+        ok = (
+            isinstance(pid, str)
+            and f.record_id(pid) is not None
+            and isinstance(name, str)
+            and f.name(name) is not None
+            and isinstance(score, int | float)
+            and not isinstance(score, bool)
+            and math.isfinite(score)
+            and isinstance(why, list)
+            and all(isinstance(w, str) and len(w) <= f.SHORT_MAX for w in why)
+        )
+        if not ok:
+            raise f.FieldError(f"candidate {i}: not a person id, name, score and reasons")
+        out.append({"person_id": pid, "name": name, "score": score, "why": list(why)})
+    return out
+
+
+def read_choice(row: Mapping[str, Any], ctx: _Context) -> BackedChoice:
+    """An analyst's choice between disagreeing values (`prisonwatch conflicts choose`), as the
+    full backup holds it (`choices.jsonl`)."""
+    at = _required("chosen_at", f.timestamp, row)
+    if at > ctx.now:
+        raise _RowError("chosen_at", f"after the time of import ({ctx.now:%Y-%m-%d %H:%M} UTC)")
+    conflict = _required("conflict", f.text, row)
+    chosen = _required("chosen", f.required, row)
+    by = _required("chosen_by", f.text, row)
+    why = _required("why", f.note, row)
+    return BackedChoice(
+        content_id("ch", conflict, chosen, by, at, why), conflict, chosen, by, at, why
+    )
+
+
+def read_claim_revision(row: Mapping[str, Any], ctx: _Context) -> BackedRevision:
+    """One version of a claim's review, as the full backup holds it (`claim_revisions.jsonl`):
+    revision 0 is the claim as first recorded; a later one says who changed it, when and why,
+    and holds the whole claim after the change (`claim` null: voided). Checked against the
+    other revisions and `claims.jsonl` on import (`importing.claim_history`)."""
+    claim_id = _required("claim_id", f.required_record_id, row)
+    seq = _required("revision", lambda v: f.integer(v, 0, f.INT_MAX), row)
+    given = row.get("claim")
+    if given is not None and not isinstance(given, dict):
+        raise _RowError("claim", "expected a claim (an object) or null (voided)")
+    claim = None
+    if given is not None:
+        try:
+            claim = read_claim(given, ctx)
+        except _RowError as bad:
+            raise _RowError(f"claim.{bad.field_name}", bad.reason) from None
+        if claim.id != claim_id:
+            raise _RowError("claim.id", f"not the claim_id of the line ({f.shown(claim_id)})")
+    if seq == 0:
+        if claim is None:
+            raise _RowError("claim", "missing: revision 0 is the claim as first recorded")
+        for extra in ("actor", "at", "why"):
+            if row.get(extra) not in (None, ""):
+                raise _RowError(extra, "given: revision 0 is the claim as first recorded")
+        return BackedRevision(f"{claim_id}#0", claim_id, 0, claim, None, None, None)
+    at = _required("at", f.timestamp, row)
+    if at > ctx.now:
+        raise _RowError("at", f"after the time of import ({ctx.now:%Y-%m-%d %H:%M} UTC)")
+    actor = _required("actor", f.text, row)
+    why = _required("why", f.note, row)
+    return BackedRevision(f"{claim_id}#{seq}", claim_id, seq, claim, actor, at, why)
+
+
 _PUBLIC_ID_KINDS = ("key", "person", "event")
 """What the store gives public ids to: its key for keyed ids (`services.public`), withheld
 persons' pseudonyms and their events' ids (`services.exporting`)."""
@@ -512,6 +637,9 @@ READERS: dict[str, Callable[[Mapping[str, Any], _Context], Any]] = {
     "public_ids": read_public_id,
     "claims": read_claim,
     "judgements": read_judgement,
+    "name_queue": read_queued,
+    "choices": read_choice,
+    "claim_revisions": read_claim_revision,
 }
 
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -523,6 +651,9 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "public_ids": ("kind", "record_id", "public_id"),
     "claims": ("id", "source_id", "review_status"),
     "judgements": ("name", "person_id", "verdict", "decided_by", "decided_at"),
+    "name_queue": (),
+    "choices": (),
+    "claim_revisions": (),
 }
 
 
@@ -598,6 +729,9 @@ def _read(
         "public_ids": batch.public_ids,
         "claims": batch.claims,
         "judgements": batch.judgements,
+        "name_queue": batch.name_queue,
+        "choices": batch.choices,
+        "claim_revisions": batch.claim_revisions,
     }
     seen: dict[tuple[str, str], str] = {}  # (kind, id) -> where it was first read
     for got in items:

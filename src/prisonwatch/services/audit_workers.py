@@ -93,7 +93,7 @@ class RecordCheck:
             if found is not None:
                 return found
             found = future.result()
-        return found
+        return found or self.store.audit_after_disagreement()
 
     def close(self) -> None:
         """Stop the workers, those still checking too."""

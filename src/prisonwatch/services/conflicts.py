@@ -1,19 +1,26 @@
 """Conflicts: where sources disagree, every value is kept; people choose, and say why.
 
-Two kinds: published figures for the same thing (metric, country, period) with different
-values (123 vs 114 released on 2025-12-13), and persons with releases on dates that cannot
-both be true (a second release with no custody between).
+Three kinds: published figures for the same thing (metric, country, period) with different
+values (123 vs 114 released on 2025-12-13), persons with releases on dates that cannot both be
+true (a second release with no custody between), and two records of one person, merged, that
+tell an event of the same kind differently (detained on 3 January in one, on 5 January in the
+other). A conflict is derived from the records as they stand, so a merge lists its
+disagreements and an unmerge takes them away; only the choices made are stored.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from prisonwatch.core import merges
+from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.dates import format_fuzzy
 from prisonwatch.core.ledger import group_by_person
+from prisonwatch.core.records import Person
 from prisonwatch.core.timeline import fold_custody
 from prisonwatch.core.vocabulary import EventKind
 from prisonwatch.services import joined_events
@@ -93,6 +100,48 @@ def find(store: LedgerStore) -> list[Conflict]:
                 Conflict(key, f"release date of {display_name(person)}", options, None), choices
             )
         )
+    out.extend(_merged(store, persons, urls, choices))
+    return out
+
+
+def _merged(
+    store: LedgerStore,
+    persons: dict[str, Person],
+    urls: Callable[[tuple[str, ...]], list[str]],
+    choices: dict[str, Any],
+) -> list[Conflict]:
+    """Where a record merged into a person tells an event differently from the person's own
+    record (`core.merges.disagreements`): one conflict per event of the merged record, keyed
+    `merge|EVENT`, whose options are that event and the kept record's events of its kind. It
+    exists while the merge does (`prisonwatch unmerge` takes it away)."""
+    root_of = merges.roots(store.merge_links())
+    if not root_of:
+        return []
+    ids = sorted(set(root_of) | set(root_of.values()))
+    by_person = group_by_person(effective_events(store.events(ids)))
+    out: list[Conflict] = []
+    for gone, root in sorted(root_of.items()):
+        person = persons.get(root)
+        if person is None or not is_listed(person):
+            continue
+        kept = by_person.get(root, [])
+        facts = {merges.fact(e) for e in kept}
+        for e in by_person.get(gone, []):
+            others = [o for o in kept if o.kind is e.kind]
+            if not others or merges.fact(e) in facts:
+                continue
+            options = [
+                {
+                    "id": x.id,
+                    "value": format_fuzzy(x.date),
+                    "record": x.person_id,
+                    "sources": urls(x.source_ids),
+                    "note": x.note,
+                }
+                for x in [*others, e]
+            ]
+            what = f"{e.kind.value} of {display_name(person)} (merged record {gone})"
+            out.append(_with_choice(Conflict(f"merge|{e.id}", what, options, None), choices))
     return out
 
 

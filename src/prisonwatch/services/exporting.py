@@ -55,6 +55,7 @@ from prisonwatch.core.records import (
     Person,
     Source,
 )
+from prisonwatch.core.revisions import Revision
 from prisonwatch.core.vocabulary import Gender, Protection
 from prisonwatch.services import known
 from prisonwatch.services.privacy import WITHHELD
@@ -145,9 +146,9 @@ address; its text is what its id is the hash of), and each record's sources by i
 (`merged_into`: the person it was merged into), so that a restore counts a merged person once."""
 
 
-JSONL_KINDS = ("sources", "claims")
-"""Kinds a backup writes as JSON Lines: a source's text and a claim's evidence and population
-span lines, which a CSV value may not."""
+JSONL_KINDS = ("sources", "claims", "claim_revisions", "name_queue", "choices")
+"""Kinds a backup writes as JSON Lines: a source's text, a claim's evidence and population, a
+choice's reason span lines, which a CSV value may not; a queued name's candidates are a list."""
 
 CLAIM_FIELDS = (
     "id",
@@ -310,6 +311,35 @@ def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
             }
             for j in store.judgements()
         ],
+        "claim_revisions": [
+            row
+            for first, revs in store.claim_history()
+            for row in [
+                {"claim_id": first.id, "revision": 0, "claim": _claim_row(first)},
+                *(_revision_row(first.id, r) for r in revs),
+            ]
+        ],
+        "name_queue": [
+            {
+                "claim_id": q.claim_id,
+                "name": q.name,
+                "candidates": json.dumps(q.candidates, ensure_ascii=False),
+                "status": q.status,
+                "person_id": q.person_id,
+                "recorded_at": q.recorded_at.isoformat(),
+            }
+            for q in store.queued_names(None)
+        ],
+        "choices": [
+            {
+                "conflict": c.conflict,
+                "chosen": c.chosen,
+                "chosen_by": c.chosen_by,
+                "chosen_at": c.chosen_at.isoformat(),
+                "why": c.why,
+            }
+            for c in store.choices()
+        ],
         "deals": [linked(_deal_row(d, urls), d.source_ids) for d in store.deals()],
         "events": [
             {**linked(_full_event_row(e, urls), e.source_ids), "claim_ids": "|".join(e.claim_ids)}
@@ -322,6 +352,19 @@ def _full(store: SqlStore) -> dict[str, list[dict[str, Any]]]:
             {"kind": p.kind, "record_id": p.record_id, "public_id": p.public_id}
             for p in ClearanceStore(store).held_public_ids()
         ],
+    }
+
+
+def _revision_row(claim_id: str, r: Revision[Any]) -> dict[str, Any]:
+    """A later version of a claim as `claim_revisions.jsonl` holds it: who changed its review,
+    when and why, and the whole claim after the change (null: voided)."""
+    return {
+        "claim_id": claim_id,
+        "revision": r.seq,
+        "actor": r.actor,
+        "at": r.at.isoformat(),
+        "why": r.why,
+        "claim": _claim_row(r.record) if r.record is not None else None,
     }
 
 
@@ -556,6 +599,22 @@ def csv_parts(rows: list[dict[str, Any]], kind: str, limit: int, backup: bool = 
         size += n
     parts.append("".join(lines))
     return parts
+
+
+def split_multiline(
+    rows: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A backup's CSV rows split into those that fit CSV and those with a value spanning
+    lines (a note, a judgement's reason), in order: `import` reads a CSV value on one line
+    only, so a person with a two-line note made the whole backup unrestorable. The second
+    are written as JSON Lines beside the CSV (`events-lines.jsonl`), which `import` reads as
+    the same kind; a store without such values writes the files it always did."""
+    plain: list[dict[str, Any]] = []
+    spanning: list[dict[str, Any]] = []
+    for row in rows:
+        multi = any(isinstance(v, str) and ("\n" in v or "\r" in v) for v in row.values())
+        (spanning if multi else plain).append(row)
+    return plain, spanning
 
 
 def jsonl_parts(rows: list[dict[str, Any]], limit: int) -> list[str]:

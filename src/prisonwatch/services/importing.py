@@ -20,12 +20,12 @@ from typing import Any
 from prisonwatch.core.bitemporal import effective_events
 from prisonwatch.core.ledger import group_by_person
 from prisonwatch.core.problems import Problem
-from prisonwatch.core.records import Event, Source
+from prisonwatch.core.records import Claim, Event, Source
 from prisonwatch.core.revisions import diff
 from prisonwatch.core.timeline import fold_custody, future_problems
 from prisonwatch.ingest import record_files
 from prisonwatch.ingest.record_files import read_records
-from prisonwatch.storage.port import ApplyResult, Batch, BatchError, LedgerStore
+from prisonwatch.storage.port import ApplyResult, BackedRevision, Batch, BatchError, LedgerStore
 
 
 @dataclass(slots=True)
@@ -107,6 +107,9 @@ def merge(batches: Sequence[Batch]) -> Batch:
         out.observations.extend(b.observations)
         out.claims.extend(b.claims)
         out.judgements.extend(b.judgements)
+        out.name_queue.extend(b.name_queue)
+        out.choices.extend(b.choices)
+        out.claim_revisions.extend(b.claim_revisions)
         out.public_ids.extend(b.public_ids)
         out.addresses.update(b.addresses)
         out.where.update(b.where)
@@ -150,21 +153,92 @@ def evidence_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
     """A backup's claims whose evidence is not their source's text at its place: the sentence
     a reviewer judged would no longer be what the source says (a claim altered in the file).
     A source named by no batch row nor the store is the store's problem (unknown)."""
-    if not batch.claims:
+    versions = [(r.id, r.claim, "claim.") for r in batch.claim_revisions if r.claim is not None]
+    checked = [(c.id, c, "") for c in batch.claims] + versions
+    if not checked:
         return []
-    wanted = sorted({c.source_id for c in batch.claims})
+    wanted = sorted({c.source_id for _, c, _ in checked})
     texts = {s.id: s.text for s in store.sources(wanted)}
     texts.update({s.id: s.text for s in batch.sources})
     found = []
-    for c in batch.claims:
+    for key, c, prefix in checked:
         text = texts.get(c.source_id)
         if text is None:
             continue
         ev = c.evidence
         if text[ev.start : ev.end] != ev.text:
             why = f"not the source's text at characters {ev.start}-{ev.end}"
-            found.append(Problem(batch.where.get(c.id, c.id), "evidence_text", why))
+            found.append(Problem(batch.where.get(key, key), prefix + "evidence_text", why))
     return found
+
+
+def claim_history(batch: Batch) -> list[Problem]:
+    """A backup's claim revisions (`claim_revisions.jsonl`) checked against each other and
+    against `claims.jsonl`, and the batch made ready to restore them: each claim with
+    revisions is stored as its revision 0 (as first recorded), its later revisions appended
+    as they were made. Each claim's revisions must be numbered 0, 1, 2, ... without a gap,
+    and fold to its line in `claims.jsonl` (or to none when the last voids it): a revision
+    altered, added or left out in the file is named (its line, or the claim's line, and the
+    first field that differs), never restored as another history."""
+    if not batch.claim_revisions:
+        return []
+    where = batch.where
+    by_claim: dict[str, list[BackedRevision]] = {}
+    for r in sorted(batch.claim_revisions, key=lambda r: (r.claim_id, r.seq)):
+        by_claim.setdefault(r.claim_id, []).append(r)
+    current = {c.id: c for c in batch.claims}
+    found: list[Problem] = []
+    firsts: dict[str, Claim] = {}
+    for cid, revs in by_claim.items():
+        for expected, r in enumerate(revs):
+            if r.seq != expected:
+                why = f"revision {expected} of claim {cid!r} is missing from the file"
+                found.append(Problem(where.get(r.id, r.id), "revision", why))
+                break
+        else:
+            folded = revs[-1].claim
+            last = revs[-1]
+            given = current.get(cid)
+            if (folded is None) != (given is None):
+                why = (
+                    "the claim is voided by its last revision but listed in claims.jsonl"
+                    if folded is None
+                    else "claims.jsonl does not list the claim its revisions end in"
+                )
+                found.append(Problem(where.get(last.id, last.id), "claim", why))
+            elif folded is not None and given is not None and folded != given:
+                field = _backup_field(given, folded)
+                why = f"not the claim its revisions end in ({where.get(last.id, last.id)})"
+                found.append(Problem(where.get(cid, cid), field, why))
+            first = revs[0].claim
+            assert first is not None  # revision 0 holds one (`read_claim_revision`)
+            firsts[cid] = first
+    if found:
+        return found
+    kept = [firsts.pop(c.id, c) for c in batch.claims]
+    batch.claims = kept + list(firsts.values())
+    for cid in by_claim:  # revision 0 is the claim itself, stored as first recorded
+        if cid in batch.where or f"{cid}#0" not in batch.where:
+            continue
+        batch.where[cid] = batch.where[f"{cid}#0"]
+    batch.claim_revisions = [r for revs in by_claim.values() for r in revs if r.seq > 0]
+    return []
+
+
+def _backup_field(given: Claim, folded: Claim) -> str:
+    """The first field of a backup's claim line that differs from what its revisions fold to,
+    as the line names it (`review_status`, not `review`)."""
+    for name in diff(given, folded):
+        if name == "review":
+            pairs = zip(
+                ("review_status", "reviewer", "reviewed_at", "review_note"),
+                dataclasses.astuple(given.review),
+                dataclasses.astuple(folded.review),
+                strict=True,
+            )
+            return next((n for n, a, b in pairs if a != b), "review_status")
+        return "evidence_text" if name == "evidence" else name
+    return "recorded_at"
 
 
 def timeline_problems(store: LedgerStore, batch: Batch) -> list[Problem]:
@@ -268,6 +342,7 @@ def import_files(
     With `update_why`, a changed record under a stored id becomes a revision with that reason.
     """
     batch, problems = read_files(paths, now, kind)
+    problems = problems or claim_history(batch)
     problems = problems or address_problems(store, batch) + evidence_problems(store, batch)
     if problems:
         # A date after today is a line's own mistake, named beside the others; timelines and
@@ -337,6 +412,7 @@ def check_files(
     the check passes does not fail when imported. A row changing a stored record is shown as
     `changed` here, not as a problem: `--update --why` decides how it is imported."""
     batch, problems = read_files(paths, now, kind)
+    problems = problems or claim_history(batch)
     problems = problems or address_problems(store, batch) + evidence_problems(store, batch)
     if problems:
         return [], list(dict.fromkeys(problems + future_lines(batch, now))), []

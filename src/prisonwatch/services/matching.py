@@ -118,7 +118,7 @@ def merge(
 
 def _in_force(store: LedgerStore, person_id: str) -> list[Event]:
     """The joined timeline in force of the person `person_id` is a record of."""
-    root_of = merges.roots(merges.links_of(store.persons()))
+    root_of = merges.roots(store.merge_links())
     ids = sorted(merges.members(root_of, [person_id]))
     return merges.joined(effective_events(store.events(ids)), root_of)
 

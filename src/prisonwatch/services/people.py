@@ -66,7 +66,7 @@ def timeline(
     `analyst` false leaves out what only analysts see (place of detention, health)."""
     if person.merged_into is None:
         if links is None:
-            links = merges.links_of(store.persons())
+            links = store.merge_links()
         root_of = {k: v for k, v in merges.roots(links).items() if v == person.id}
     else:
         root_of = {}

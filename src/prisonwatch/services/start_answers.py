@@ -127,11 +127,11 @@ def head(store: SqlStore) -> int:
     return found
 
 
-ANSWER_NEUTRAL = ("session", "password")
+ANSWER_NEUTRAL = ("session", "password", "login_attempt")
 """Audit entries no saved answer depends on: logins, logouts and ended sessions, passwords
-set. They are chained (`audit verify` compares sessions and password hashes with them), so
-every login moves the log's head; the answers of a store logged into since are still its
-answers."""
+set, failed login attempts. They are chained (`audit verify` compares sessions, password
+hashes and failures with them), so every login moves the log's head; the answers of a store
+logged into since are still its answers."""
 
 
 def answer_head(store: SqlStore) -> int:

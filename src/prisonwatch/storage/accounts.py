@@ -26,6 +26,9 @@ from prisonwatch.storage.port import StorageError
 from prisonwatch.storage.rows import Row
 from prisonwatch.storage.sql import SqlStore, _audit
 
+LOGIN_ATTEMPT = "login_attempt"
+"""The audit kind of a failed login attempt (`AccountStore.record_attempt`)."""
+
 TOKEN_ID_LENGTH = 12
 
 
@@ -376,11 +379,20 @@ class AccountStore:
     # -- login attempts --------------------------------------------------------------------------
 
     def record_attempt(self, name: str, address: str, ok: bool, at: datetime) -> None:
-        self.store._write(
-            lambda conn: conn.execute(
-                insert(t.login_attempts).values(name=name[:80], address=address[:64], ok=ok, at=at)
-            )
-        )
+        """Record a login attempt. A failed one is also chained (`LOGIN_ATTEMPT`): failures
+        lock a name and an address (`services.accounts.MAX_FAILURES`), and a failure deleted
+        or changed in SQL would lift a lock that `audit verify` must name
+        (`audit_attempts`). A success locks nothing; its session is chained by the login."""
+
+        def w(conn: Connection) -> None:
+            row = {"name": name[:80], "address": address[:64], "ok": ok, "at": at}
+            pk = conn.execute(insert(t.login_attempts).values(**row)).inserted_primary_key
+            if ok or pk is None:
+                return
+            after = {"id": int(pk[0]), **row}
+            _audit(conn, at, "login", "fail", LOGIN_ATTEMPT, str(pk[0]), None, after)
+
+        self.store._write(w)
 
     def failures_since(self, name: str, address: str, since: datetime) -> int:
         def q(conn: Connection) -> int:

@@ -177,8 +177,9 @@ def check(conn: Connection, read: Read) -> Break | None:
     (voided ones left out), or with `folded` false their first versions, void or not (what
     "as known on" an earlier day starts from, and every record the table holds).
 
-    The same as `check_beside`, then `check_span` for each of `spans` in order, until one
-    finds something (each span can be checked apart, in another process too)."""
+    The same as `check_beside`, then `check_span` for each of `spans` in order, then
+    `check_after`, until one finds something (each span can be checked apart, in another
+    process too)."""
     found = check_beside(conn)
     if found is not None:
         return found
@@ -187,7 +188,7 @@ def check(conn: Connection, read: Read) -> Break | None:
             found = check_span(conn, kind, span, read)
             if found is not None:
                 return found
-    return None
+    return check_after(conn)
 
 
 def spans(conn: Connection) -> list[tuple[str, Span]]:
@@ -197,12 +198,29 @@ def spans(conn: Connection) -> list[tuple[str, Span]]:
 
 def check_beside(conn: Connection) -> Break | None:
     """What `check` finds first, beside the records: clearances, then public ids, then the
-    accounts (`audit_accounts`), then the decisions kept beside the records: judgements,
-    conflict choices, the name queue, demands (`audit_decisions`)."""
+    accounts (`audit_accounts`) and failed login attempts (`audit_attempts`), then the
+    decisions kept beside the records: judgements, conflict choices, the name queue, demands
+    (`audit_decisions`)."""
     from prisonwatch.storage.audit_accounts import check_accounts  # it needs storage.sql
+    from prisonwatch.storage.audit_attempts import check_attempts
     from prisonwatch.storage.audit_decisions import check_decisions
 
-    return _clearances(conn) or _public_ids(conn) or check_accounts(conn) or check_decisions(conn)
+    return (
+        _clearances(conn)
+        or _public_ids(conn)
+        or check_accounts(conn)
+        or check_attempts(conn)
+        or check_decisions(conn)
+    )
+
+
+def check_after(conn: Connection) -> Break | None:
+    """What `check` compares last, once the records agree with the chain: what is derived
+    from them, the search index of revised persons' names (`audit_index`). Before, a
+    person's revision changed in SQL would be named as the index's difference."""
+    from prisonwatch.storage.audit_index import check_revised_names  # it needs storage.sql
+
+    return check_revised_names(conn)
 
 
 _CLEARED = ("kind", "target_id", "cleared_by", "note", "text_hash", "named")

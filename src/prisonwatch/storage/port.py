@@ -61,6 +61,13 @@ class Batch:
     claims: list[Claim] = field(default_factory=list)
     judgements: list[BackedJudgement] = field(default_factory=list)
     """Reviewers' judgements on names, from a backup (`import` of `judgements.csv`)."""
+    name_queue: list[BackedQueued] = field(default_factory=list)
+    """Names waiting for (or given) a reviewer's decision, from a backup (`name_queue.jsonl`)."""
+    choices: list[BackedChoice] = field(default_factory=list)
+    """Analysts' choices between disagreeing sources, from a backup (`choices.jsonl`)."""
+    claim_revisions: list[BackedRevision] = field(default_factory=list)
+    """The revisions of claims' reviews (accepted, undone, edited: by whom, when, why), from a
+    backup (`claim_revisions.jsonl`); revision 0 of a claim is its first version."""
     extractions: list[Extraction] = field(default_factory=list)
     read_concessions: list[ReadConcession] = field(default_factory=list)
     where: dict[str, str] = field(default_factory=dict)
@@ -95,6 +102,9 @@ class Batch:
                 self.claims,
                 self.public_ids,
                 self.judgements,
+                self.name_queue,
+                self.choices,
+                self.claim_revisions,
             )
         )
 
@@ -148,6 +158,49 @@ class BackedJudgement:
 
     id: str
     judgement: Judgement
+
+
+@dataclass(frozen=True, slots=True)
+class BackedQueued:
+    """A queued name as a backup carries it (`name_queue.jsonl`): `id` is a hash of its claim,
+    name and time, which names it in messages and makes a repeated restore add nothing. Its
+    number in the store is given afresh on restore (the backup lists them in order)."""
+
+    id: str
+    claim_id: str
+    name: str
+    candidates: list[dict[str, Any]]
+    status: str  # pending, resolved, withdrawn
+    person_id: str | None
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BackedChoice:
+    """A conflict choice as a backup carries it (`choices.jsonl`); `id` is a hash of its
+    content, as for `BackedJudgement`."""
+
+    id: str
+    conflict: str
+    chosen: str
+    chosen_by: str
+    chosen_at: datetime
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class BackedRevision:
+    """One version of a claim as a backup's `claim_revisions.jsonl` carries it: revision 0 is
+    the claim as first recorded; each later one holds the whole claim after a review decision
+    (None: voided), who made it, when and why. `id` is `claim id#revision`."""
+
+    id: str
+    claim_id: str
+    seq: int
+    claim: Claim | None
+    actor: str | None
+    at: datetime | None
+    why: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +329,10 @@ class LedgerStore(Protocol):
 
     def revisions(self, kind: str, record_id: str) -> list[Revision[Any]]:
         """Every revision of one record, oldest first (its first version is not among them)."""
+
+    def merge_links(self) -> dict[str, str]:
+        """Each merged person record's id and the id it is merged into now (those of
+        `persons()` with `merged_into`), read without every person."""
 
     def voided_persons(self) -> list[Person]:
         """Every person whose record is void now, as their last version before the void (the

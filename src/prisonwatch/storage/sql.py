@@ -36,13 +36,14 @@ from prisonwatch.core.records import (
 from prisonwatch.core.revisions import Revision, check_based_on, fold, fold_all, newest_seq
 from prisonwatch.core.text import name_key
 from prisonwatch.core.vocabulary import stricter
-from prisonwatch.storage import audit, audit_records, migrate, rows
+from prisonwatch.storage import audit, audit_records, migrate, restored, rows
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.audit import Change
 from prisonwatch.storage.port import (
     KINDS_REVISED,
     ApplyResult,
     AuditEntry,
+    BackedRevision,
     Batch,
     BatchError,
     Choice,
@@ -296,6 +297,41 @@ class SqlStore:
         )
         return result
 
+    def merge_links(self) -> dict[str, str]:
+        """Each merged person record's id and the id it is merged into now, as
+        `core.merges.links_of(persons())` gives them, without reading every person: the
+        records first recorded as merged (a restored backup's), and the newest version of
+        every revised one (a merge and an unmerge are revisions); voided records have none."""
+
+        def q(conn: Connection) -> dict[str, str]:
+            p = t.persons.c
+            stmt = select(p.id, p.merged_into).where(p.merged_into.is_not(None))
+            links = {str(i): str(m) for i, m in conn.execute(stmt)}
+            for pid, revs in _Reader(conn).revisions("person", None).items():
+                last = revs[-1].record
+                links.pop(pid, None)
+                if last is not None and last.merged_into:
+                    links[pid] = last.merged_into
+            return links
+
+        result: dict[str, str] = self._read(q)
+        return result
+
+    def claim_history(self) -> list[tuple[Claim, list[Revision[Any]]]]:
+        """Every claim that was revised (a review decided, undone, edited), as first recorded
+        with its revisions, oldest first, in claim id order: what a backup keeps of a claim's
+        earlier reviews (`exporting`)."""
+
+        def q(conn: Connection) -> list[tuple[Claim, list[Revision[Any]]]]:
+            revised = _Reader(conn).revisions("claim", None)
+            if not revised:
+                return []
+            firsts = {c.id: c for c in _Reader(conn, folded=False).claims(sorted(revised))}
+            return [(firsts[cid], revised[cid]) for cid in sorted(revised) if cid in firsts]
+
+        result: list[tuple[Claim, list[Revision[Any]]]] = self._read(q)
+        return result
+
     def former_names(self) -> dict[str, frozenset[str]]:
         def q(conn: Connection) -> dict[str, frozenset[str]]:
             revised = _Reader(conn).revisions("person", None)
@@ -401,6 +437,11 @@ class SqlStore:
             return audit_records.check_span(conn, kind, span, _record_reader(conn))
 
         found: audit.Break | None = self._read(r)
+        return found
+
+    def audit_after_disagreement(self) -> audit.Break | None:
+        """What `audit_disagreement` finds after the records: the derived name index."""
+        found: audit.Break | None = self._read(audit_records.check_after)
         return found
 
     def audit_beside_disagreement(self) -> audit.Break | None:
@@ -708,6 +749,9 @@ class _Writer:
         self.problems: list[Problem] = []
         self.new_public_ids: list[rows.Row] = []
         self.new_judgements: list[rows.Row] = []
+        self.new_queued: list[rows.Row] = []
+        self.new_choices: list[rows.Row] = []
+        self.new_revisions: list[BackedRevision] = []
         self.revised: list[tuple[str, Any, str]] = []
 
     def _where(self, rid: str) -> str:
@@ -861,6 +905,23 @@ class _Writer:
             "claim",
         )
         self.new_judgements = self._new_judgements()
+        self._require(
+            t.claims,
+            ((q.id, q.claim_id, "claim_id") for q in b.name_queue),
+            {c.id for c in b.claims},
+            "claim",
+        )
+        self._require(
+            t.persons,
+            ((q.id, q.person_id, "person_id") for q in b.name_queue),
+            {p.id for p in b.persons},
+            "person",
+        )
+        self.new_queued = restored.new_queued(self.conn, b.name_queue)
+        self.new_choices = restored.new_choices(_Reader(conn), b.choices)
+        self.new_revisions = restored.new_revisions(
+            _Reader(conn), b, {c.id for c in claims}, self.problems
+        )
         revised_events = [r for k, r, _ in self.revised if k == "event"]
         checked_events = events + revised_events
         self._require(
@@ -1029,6 +1090,9 @@ class _Writer:
         audit.append(
             self.conn, [public_id_entry(self.at, self.actor, r) for r in self.new_public_ids]
         )
+        restored.write_revisions(self.conn, self.new_revisions, b.claims, _Reader(self.conn))
+        restored.write_queued(self.conn, self.new_queued, self.actor, self.at)
+        restored.write_choices(self.conn, self.new_choices, self.actor, self.at)
         revised: dict[str, int] = defaultdict(int)
         for kind, record, why in self.revised:
             _revise(self.conn, kind, record.id, record, self.actor, self.at, why, None)
@@ -1042,6 +1106,9 @@ class _Writer:
             "observations": len(observations),
             "public_ids": len(self.new_public_ids),
             "judgements": len(self.new_judgements),
+            "name_queue": len(self.new_queued),
+            "choices": len(self.new_choices),
+            "claim_revisions": len(self.new_revisions),
         }
         return ApplyResult(
             added=added,
