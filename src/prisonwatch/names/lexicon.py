@@ -49,6 +49,9 @@ class Lexicon:
         self._token_keys = array("i")
         """The block keys of token t are numbers `_token_keys[_key_start[t]:_key_start[t+1]]`."""
         self.key_ids: dict[str, int] = {}
+        self.key_kind = bytearray()
+        """The first letter of each block key, by key number ("t", "s", "p", "g": what kind
+        of key it is), so that a query's known token finds its keys of one kind by number."""
         self.hows: list[str] = []
         self.how_ids: dict[str, int] = {}
 
@@ -87,6 +90,7 @@ class Lexicon:
             k = key_ids.get(key)
             if k is None:
                 k = key_ids[key] = len(key_ids)
+                self.key_kind.append(ord(key[0]))
             out.append(k)
         return out
 

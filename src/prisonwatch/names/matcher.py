@@ -483,15 +483,20 @@ class NameIndex:
         """The live rows of each block of one kind (see `_pass_keys`) the query's tokens
         name, blocks too large to say anything left out."""
         limit = MAX_BLOCK if kind == "wide" else MAX_STRONG_BLOCK
-        key_ids, get = self.lexicon.key_ids, self.blocks.get
+        lexicon, get = self.lexicon, self.blocks.get
+        key_ids, token_ids, key_kind = lexicon.key_ids, lexicon.token_ids, lexicon.key_kind
+        letters = _KIND_LETTERS[kind]
         out = []
         for token in tokens:
-            for key in _pass_keys(token, kind):
-                k = key_ids.get(key)
-                if k is not None:
-                    rows = self._live(get(k))
-                    if 0 < len(rows) <= limit:
-                        out.append(rows)
+            t = token_ids.get(token)
+            if t is not None:  # a token the lexicon holds: its keys, by number, in their order
+                ks = [k for k in lexicon.keys_of(t).tolist() if key_kind[k] in letters]
+            else:
+                ks = [k for key in _pass_keys(token, kind) if (k := key_ids.get(key)) is not None]
+            for k in ks:
+                rows = self._live(get(k))
+                if 0 < len(rows) <= limit:
+                    out.append(rows)
         return out
 
     def _hits(self, tokens: list[str], kind: str, into: Counter[int] | None = None) -> Counter[int]:
@@ -522,16 +527,13 @@ class NameIndex:
         # up to the last with as many hits as the n-th (`_cut` chooses among those by id)
         end = n if n >= len(ranked) else int(np.searchsorted(-ranked, -ranked[n - 1], "right"))
         rows = found[order[:end]].tolist()
-        return _cut(list(zip(rows, ranked[:end].tolist(), strict=True)), n, self._pid)
+        return _cut(list(zip(rows, ranked[:end].tolist(), strict=True)), n, self.rows.__getitem__)
 
     def _slips(self, tokens: list[str], into: Counter[int]) -> Counter[int]:
         """How many one-letter-dropped spellings each row shares with the query's, counted
         into `into`."""
         into.update(self.slips.rows(tokens, MAX_STRONG_BLOCK, self._dead))
         return into
-
-    def _pid(self, row: int) -> str:
-        return self.rows[row]
 
     def _score(
         self, pool: Sequence[int], query_forms: list[Form], ruled: dict[str, Decision]
@@ -615,7 +617,8 @@ class NameIndex:
         hits = self._hits(surnames, "spelling")
         row_of = self.row_of
         ruled_rows = [row_of[pid] for pid in ruled if pid in row_of]
-        results = self._score(_most(hits, self._pid) + ruled_rows, query_forms, ruled)
+        pid_of = self.rows.__getitem__  # a row's person id (in C: ties sort by it, many calls)
+        results = self._score(_most(hits, pid_of) + ruled_rows, query_forms, ruled)
         # no sure match on spelling: the same sound; then a slip of one letter; then shared
         # letter trigrams
         for step in ("sound", "slips", "wide"):
@@ -625,9 +628,9 @@ class NameIndex:
                 break
             if step == "sound":
                 hits = self._hits(surnames, "sound", Counter(hits))
-                most = _most(hits, self._pid)
+                most = _most(hits, pid_of)
             elif step == "slips":
-                most = _most(self._slips(surnames, Counter(hits)), self._pid)
+                most = _most(self._slips(surnames, Counter(hits)), pid_of)
             else:
                 most = self._most_wide(surnames)
             seen = {r.person_id for r in results}
@@ -703,6 +706,10 @@ def _block_keys(token: str) -> tuple[str, ...]:
         padded = f"^{folded}$"
         keys.extend(f"g:{padded[i : i + 3]}" for i in range(len(padded) - 2))
     return tuple(keys)
+
+
+_KIND_LETTERS = {"spelling": b"t", "sound": b"s", "wide": b"gp"}
+"""The first letters of the keys of each pass (`_pass_keys`)."""
 
 
 @lru_cache(maxsize=200_000)
