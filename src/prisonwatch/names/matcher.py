@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import re
 from array import array
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -565,22 +564,23 @@ class NameIndex:
         return results
 
     def _shortlist(self, pool: list[int], query_forms: list[Form]) -> dict[int, list[Form]]:
-        """The candidates (rows) whose spellings are closest as whole strings (rapidfuzz's
-        token sort, in C, over the words sorted once at the build: `Spellings.sorted`; rapidfuzz's
-        own token sort on the rare texts holding `ODD_SPACES`), each
-        with its `FORMS_SCORED` closest spellings, best first."""
+        """The candidates (rows) whose spellings are closest as whole strings, each with its
+        `FORMS_SCORED` closest spellings, best first. Closeness is rapidfuzz's token sort, in
+        C: `fuzz.ratio` over the words sorted once at the build (`Spellings.sorted`), the same
+        figure without sorting every candidate's words on every query (rapidfuzz's own token
+        sort on the folded texts where one holds `ODD_SPACES`)."""
         runs, pids = self._runs, self.rows
         odd = self.spellings.odd or any(c in qf.folded for qf in query_forms for c in ODD_SPACES)
         in_order = self.spellings.folded if odd else self.spellings.sorted
         scorer = fuzz.token_sort_ratio if odd else fuzz.ratio
         texts: list[str] = []
-        firsts: list[int] = []  # the number of each person's first spelling, less its place
-        ends: list[int] = []  # where each person's spellings end in `texts`
+        numbers: list[int] = []  # each text's spelling number
+        owners: list[int] = []  # each text's row
         for row in pool:
             lo, hi = runs[2 * row], runs[2 * row + 1]
-            firsts.append(lo - len(texts))
             texts += in_order[lo:hi]
-            ends.append(len(texts))
+            numbers += range(lo, hi)
+            owners += [row] * (hi - lo)
         scores: dict[int, float] = {}
         for qf in query_forms:
             for _, score, i in process.extract(
@@ -595,14 +595,13 @@ class NameIndex:
         best: dict[int, list[int]] = {}
         # the closest first; of equally close spellings, the person first by id (not by place in
         # the pool, which follows the index's rows), then the spelling first in the person's
-        for i in sorted(scores, key=lambda i: (-scores[i], pids[pool[bisect_right(ends, i)]], i)):
-            at = bisect_right(ends, i)
-            row, s = pool[at], firsts[at] + i
+        for i in sorted(scores, key=lambda i: (-scores[i], pids[owners[i]], i)):
+            row = owners[i]
             if row in best:
                 if len(best[row]) < FORMS_SCORED:
-                    best[row].append(s)
+                    best[row].append(numbers[i])
             elif len(best) < SHORTLIST:
-                best[row] = [s]
+                best[row] = [numbers[i]]
         form, lexicon = self.spellings.form, self.lexicon
         return {row: [form(s, lexicon) for s in chosen] for row, chosen in best.items()}
 
