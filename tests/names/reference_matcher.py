@@ -279,6 +279,14 @@ def _score_one(query: Form, cand: Form, q: Feat, cfeats: Sequence[Feat]) -> tupl
     return score, matched
 
 
+def _live_lexicon() -> Lexicon:
+    """A lexicon made as the live matcher makes one (the frozen copy keeps its matching, not
+    the lexicon's constructor, whose arguments may change)."""
+    from prisonwatch.names.matcher import NameIndex as Live
+
+    return Live().lexicon
+
+
 class NameIndex:
     """The registry's names, ready to be matched against.
 
@@ -289,7 +297,7 @@ class NameIndex:
     nothing of a person taken out (one who became protected, say) stays in it."""
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
-        self.lexicon = Lexicon(_block_keys.__wrapped__) if lexicon is None else lexicon
+        self.lexicon = _live_lexicon() if lexicon is None else lexicon
         self.names: dict[str, str] = {}
         """Display name by person id, for the persons in the index."""
         self.rows: list[str] = []
