@@ -49,6 +49,9 @@ class Lexicon:
         self._token_keys = array("i")
         """The block keys of token t are numbers `_token_keys[_key_start[t]:_key_start[t+1]]`."""
         self.key_ids: dict[str, int] = {}
+        self.key_kind = bytearray()
+        """The first letter of each block key, by key number ("t", "s", "p", "g": what kind
+        of key it is), so that a query's known token finds its keys of one kind by number."""
         self.hows: list[str] = []
         self.how_ids: dict[str, int] = {}
 
@@ -90,6 +93,7 @@ class Lexicon:
             k = key_ids.get(key)
             if k is None:
                 k = key_ids[key] = len(key_ids)
+                self.key_kind.append(ord(key[0]))
             out.append(k)
         return out
 
@@ -108,6 +112,13 @@ class Spellings:
         self._how = array("h")
         self.folded: list[str] = []
         """Each spelling's folded text (`Form.folded`), by spelling number."""
+        self.sorted: list[str] = []
+        """Each spelling's folded text with its words in sorted order (`sorted_tokens`), the
+        very string object of `folded` where sorting leaves it as it is: what the whole-spelling
+        shortlist compares (rapidfuzz's token sort, its sorting done once here instead of on
+        every comparison)."""
+        self.odd = False
+        """Whether a spelling holds one of `ODD_SPACES` (then `sorted` is not used)."""
 
     def __len__(self) -> int:
         return len(self.folded)
@@ -121,6 +132,9 @@ class Spellings:
             self._start.append(len(self._tokens))
             self._how.append(how)
             self.folded.append(f.folded)
+            in_order = sorted_tokens(f.folded)
+            self.sorted.append(f.folded if in_order == f.folded else in_order)
+            self.odd = self.odd or any(c in f.folded for c in ODD_SPACES)
         return range(first, len(self.folded))
 
     def tokens(self, spelling: int) -> array[int]:
@@ -140,6 +154,7 @@ class Spellings:
         out = Spellings()
         out._start, out._tokens = array("q", self._start), array("i", self._tokens)
         out._how, out.folded = array("h", self._how), list(self.folded)
+        out.sorted, out.odd = list(self.sorted), self.odd
         return out
 
     def erase(self, run: range) -> None:
@@ -148,6 +163,7 @@ class Spellings:
         if not run:
             return
         self.folded[run.start : run.stop] = [""] * len(run)
+        self.sorted[run.start : run.stop] = [""] * len(run)
         lo, hi = self._start[run.start], self._start[run.stop]
         self._tokens[lo:hi] = array("i", bytes(4 * (hi - lo)))
 
@@ -170,9 +186,27 @@ class Spellings:
         out._start = array("q", np.concatenate([[0], token_ends]).astype(np.int64).tobytes())
         out._how = array("h", np.frombuffer(self._how, dtype=np.int16)[chosen].tobytes())
         folded = self.folded
-        out.folded = [folded[i] for i in chosen.tolist()]
+        in_order = self.sorted
+        kept = chosen.tolist()
+        out.folded = [folded[i] for i in kept]
+        out.sorted = [in_order[i] for i in kept]
+        out.odd = self.odd
         firsts = (ends - sizes).tolist()
         return out, [range(a, b) for a, b in zip(firsts, ends.tolist(), strict=True)]
+
+
+ODD_SPACES = ("\x85", "\xa0")
+"""Whitespace that rapidfuzz splits words on in some strings and not in others (by how wide
+the string's characters are stored): a text holding one is compared by rapidfuzz's own token
+sort, never by `sorted_tokens`. Folded spellings never hold one (tokens are split on all
+whitespace, and folding makes a no-break space a space)."""
+
+
+def sorted_tokens(text: str) -> str:
+    """The words of `text` in sorted order, one space apart: what rapidfuzz's
+    `fuzz.token_sort_ratio` compares (`fuzz.ratio` of two such texts is its figure; the tests
+    check this for texts without `ODD_SPACES`)."""
+    return " ".join(sorted(text.split()))
 
 
 def _spans(

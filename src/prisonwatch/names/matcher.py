@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import re
 from array import array
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from prisonwatch.names.blocks import KeyRows
 from prisonwatch.names.chinese import has_han
 from prisonwatch.names.given import given_group
 from prisonwatch.names.keys import Feat, Form, forms, registry_forms, skeleton
-from prisonwatch.names.lexicon import Lexicon, Spellings
+from prisonwatch.names.lexicon import ODD_SPACES, Lexicon, Spellings, sorted_tokens
 from prisonwatch.names.slips import SlipIndex
 
 VERSION = "names/1.0"
@@ -365,8 +364,11 @@ class NameIndex:
 
     def forms_of(self, pid: str) -> list[Form]:
         """A person's spellings as matching compares them."""
+        return self._forms_at(self.row_of[pid])
+
+    def _forms_at(self, row: int) -> list[Form]:
         spellings, lexicon = self.spellings, self.lexicon
-        return [spellings.form(s, lexicon) for s in self._run(self.row_of[pid])]
+        return [spellings.form(s, lexicon) for s in self._run(row)]
 
     def block(self, key: str) -> list[str]:
         """The persons holding a block key (`_block_keys`), in the order they were added."""
@@ -480,15 +482,20 @@ class NameIndex:
         """The live rows of each block of one kind (see `_pass_keys`) the query's tokens
         name, blocks too large to say anything left out."""
         limit = MAX_BLOCK if kind == "wide" else MAX_STRONG_BLOCK
-        key_ids, get = self.lexicon.key_ids, self.blocks.get
+        lexicon, get = self.lexicon, self.blocks.get
+        key_ids, token_ids, key_kind = lexicon.key_ids, lexicon.token_ids, lexicon.key_kind
+        letters = _KIND_LETTERS[kind]
         out = []
         for token in tokens:
-            for key in _pass_keys(token, kind):
-                k = key_ids.get(key)
-                if k is not None:
-                    rows = self._live(get(k))
-                    if 0 < len(rows) <= limit:
-                        out.append(rows)
+            t = token_ids.get(token)
+            if t is not None:  # a token the lexicon holds: its keys, by number, in their order
+                ks = [k for k in lexicon.keys_of(t).tolist() if key_kind[k] in letters]
+            else:
+                ks = [k for key in _pass_keys(token, kind) if (k := key_ids.get(key)) is not None]
+            for k in ks:
+                rows = self._live(get(k))
+                if 0 < len(rows) <= limit:
+                    out.append(rows)
         return out
 
     def _hits(self, tokens: list[str], kind: str, into: Counter[int] | None = None) -> Counter[int]:
@@ -500,7 +507,7 @@ class NameIndex:
             hits.update(rows.tolist())
         return hits
 
-    def _most_wide(self, tokens: list[str]) -> list[str]:
+    def _most_wide(self, tokens: list[str]) -> list[int]:
         """`_most(self._hits(tokens, "wide"))`, counted with numpy: trigram blocks are large
         (a thousand persons each), and counting them as a `Counter` and sorting it took most
         of the time of a query that came this far (every query of a surname alone does).
@@ -518,11 +525,8 @@ class NameIndex:
         n = _tied(ranked[: POOL + TIES].tolist())
         # up to the last with as many hits as the n-th (`_cut` chooses among those by id)
         end = n if n >= len(ranked) else int(np.searchsorted(-ranked, -ranked[n - 1], "right"))
-        pids = self.rows
         rows = found[order[:end]].tolist()
-        return _cut(
-            [(pids[r], c) for r, c in zip(rows, ranked[:end].tolist(), strict=True)], n, str
-        )
+        return _cut(list(zip(rows, ranked[:end].tolist(), strict=True)), n, self.rows.__getitem__)
 
     def _slips(self, tokens: list[str], into: Counter[int]) -> Counter[int]:
         """How many one-letter-dropped spellings each row shares with the query's, counted
@@ -530,24 +534,22 @@ class NameIndex:
         into.update(self.slips.rows(tokens, MAX_STRONG_BLOCK, self._dead))
         return into
 
-    def _pid(self, row: int) -> str:
-        return self.rows[row]
-
-    def _pids(self, rows: list[int]) -> list[str]:
-        pids = self.rows
-        return [pids[r] for r in rows]
-
     def _score(
-        self, pool: Sequence[str], query_forms: list[Form], ruled: dict[str, Decision]
+        self, pool: Sequence[int], query_forms: list[Form], ruled: dict[str, Decision]
     ) -> list[Candidate]:
+        """The persons of the rows `pool` (live rows, each once; repeats are dropped) scored
+        against the query, those scoring 0.5 or more best first. Rows, not person ids, all
+        the way: no person is looked up by id to find the row it came from."""
         results: list[Candidate] = []
-        pool = [p for p in dict.fromkeys(pool) if p in self.names]
+        pool = list(dict.fromkeys(pool))
         closest = self._shortlist(pool, query_forms) if len(pool) > SHORTLIST else {}
-        for pid in closest or pool:
+        pids, names = self.rows, self.names
+        for row in closest or pool:
+            pid = pids[row]
             if pid in ruled and ruled[pid].verdict == "not_same":
                 continue
             best, matched, how = 0.0, [], ""
-            cand_forms = closest.get(pid) or self.forms_of(pid)
+            cand_forms = closest.get(row) or self._forms_at(row)
             for qf in query_forms:
                 for cf in cand_forms:
                     s, m = _score_pair(qf, cf)
@@ -557,43 +559,51 @@ class NameIndex:
                 continue
             why = _reasons(matched)
             reasons = [*why, how] if how and how != "as written" else why
-            results.append(Candidate(pid, self.names[pid], round(best, 3), tuple(reasons)))
+            results.append(Candidate(pid, names[pid], round(best, 3), tuple(reasons)))
         results.sort(key=_rank)
         return results
 
-    def _shortlist(self, pool: list[str], query_forms: list[Form]) -> dict[str, list[Form]]:
-        """The candidates whose spellings are closest as whole strings (rapidfuzz, in C), each
-        with its `FORMS_SCORED` closest spellings, best first."""
-        folded, row_of, runs = self.spellings.folded, self.row_of, self._runs
+    def _shortlist(self, pool: list[int], query_forms: list[Form]) -> dict[int, list[Form]]:
+        """The candidates (rows) whose spellings are closest as whole strings, each with its
+        `FORMS_SCORED` closest spellings, best first. Closeness is rapidfuzz's token sort, in
+        C: `fuzz.ratio` over the words sorted once at the build (`Spellings.sorted`), the same
+        figure without sorting every candidate's words on every query (rapidfuzz's own token
+        sort on the folded texts where one holds `ODD_SPACES`)."""
+        runs, pids = self._runs, self.rows
+        odd = self.spellings.odd or any(c in qf.folded for qf in query_forms for c in ODD_SPACES)
+        in_order = self.spellings.folded if odd else self.spellings.sorted
+        scorer = fuzz.token_sort_ratio if odd else fuzz.ratio
         texts: list[str] = []
-        firsts: list[int] = []  # the number of each person's first spelling, less its place
-        ends: list[int] = []  # where each person's spellings end in `texts`
-        for pid in pool:
-            row = row_of[pid]
+        numbers: list[int] = []  # each text's spelling number
+        owners: list[int] = []  # each text's row
+        for row in pool:
             lo, hi = runs[2 * row], runs[2 * row + 1]
-            firsts.append(lo - len(texts))
-            texts += folded[lo:hi]
-            ends.append(len(texts))
+            texts += in_order[lo:hi]
+            numbers += range(lo, hi)
+            owners += [row] * (hi - lo)
         scores: dict[int, float] = {}
         for qf in query_forms:
             for _, score, i in process.extract(
-                qf.folded, texts, scorer=fuzz.token_sort_ratio, limit=SHORTLIST * FORMS_SCORED * 2
+                qf.folded if odd else sorted_tokens(qf.folded),
+                texts,
+                scorer=scorer,
+                processor=None,
+                limit=SHORTLIST * FORMS_SCORED * 2,
             ):
                 if score > scores.get(i, -1.0):
                     scores[i] = score
-        best: dict[str, list[int]] = {}
+        best: dict[int, list[int]] = {}
         # the closest first; of equally close spellings, the person first by id (not by place in
         # the pool, which follows the index's rows), then the spelling first in the person's
-        for i in sorted(scores, key=lambda i: (-scores[i], pool[bisect_right(ends, i)], i)):
-            at = bisect_right(ends, i)
-            pid, s = pool[at], firsts[at] + i
-            if pid in best:
-                if len(best[pid]) < FORMS_SCORED:
-                    best[pid].append(s)
+        for i in sorted(scores, key=lambda i: (-scores[i], pids[owners[i]], i)):
+            row = owners[i]
+            if row in best:
+                if len(best[row]) < FORMS_SCORED:
+                    best[row].append(numbers[i])
             elif len(best) < SHORTLIST:
-                best[pid] = [s]
+                best[row] = [numbers[i]]
         form, lexicon = self.spellings.form, self.lexicon
-        return {pid: [form(s, lexicon) for s in chosen] for pid, chosen in best.items()}
+        return {row: [form(s, lexicon) for s in chosen] for row, chosen in best.items()}
 
     def match(
         self, query: str, limit: int = 5, decisions: Sequence[Decision] = ()
@@ -604,7 +614,10 @@ class NameIndex:
         query_forms = forms(query)
         surnames = [t for qf in query_forms for t in qf.tokens if given_group(t) is None]
         hits = self._hits(surnames, "spelling")
-        results = self._score(self._pids(_most(hits, self._pid)) + list(ruled), query_forms, ruled)
+        row_of = self.row_of
+        ruled_rows = [row_of[pid] for pid in ruled if pid in row_of]
+        pid_of = self.rows.__getitem__  # a row's person id (in C: ties sort by it, many calls)
+        results = self._score(_most(hits, pid_of) + ruled_rows, query_forms, ruled)
         # no sure match on spelling: the same sound; then a slip of one letter; then shared
         # letter trigrams
         for step in ("sound", "slips", "wide"):
@@ -614,13 +627,14 @@ class NameIndex:
                 break
             if step == "sound":
                 hits = self._hits(surnames, "sound", Counter(hits))
-                most = self._pids(_most(hits, self._pid))
+                most = _most(hits, pid_of)
             elif step == "slips":
-                most = self._pids(_most(self._slips(surnames, Counter(hits)), self._pid))
+                most = _most(self._slips(surnames, Counter(hits)), pid_of)
             else:
                 most = self._most_wide(surnames)
             seen = {r.person_id for r in results}
-            more = [pid for pid in most if pid not in seen]
+            pids = self.rows
+            more = [row for row in most if pids[row] not in seen]
             results = sorted(results + self._score(more, query_forms, ruled), key=_rank)
         for pid, d in ruled.items():
             if d.verdict == "same" and pid in self.names:
@@ -697,6 +711,10 @@ def _keys_with_skeleton(token: str, sk: str) -> tuple[str, ...]:
         padded = f"^{folded}$"
         keys.extend(f"g:{padded[i : i + 3]}" for i in range(len(padded) - 2))
     return tuple(keys)
+
+
+_KIND_LETTERS = {"spelling": b"t", "sound": b"s", "wide": b"gp"}
+"""The first letters of the keys of each pass (`_pass_keys`)."""
 
 
 @lru_cache(maxsize=200_000)
