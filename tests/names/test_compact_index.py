@@ -205,3 +205,27 @@ def test_rows_added_after_the_table_is_made_are_found_and_sorted_in() -> None:
     copy.freeze()
     assert copy.get(2).tolist() == [0, 1, 2] and copy.get(7).tolist() == [2]
     assert copy.get(1).tolist() == [0] and copy.get(99).tolist() == []
+
+
+def test_the_shortlist_does_not_hang_on_the_order_of_the_pool() -> None:
+    """More equally close spellings than the shortlist keeps: which are kept must not hang on
+    their place in the pool (which follows the index's rows: a person changed last holds the
+    last row), or a running server and a fresh build of the same persons answer apart (found
+    by `test_changes_answer_as_a_fresh_build`, one example in some thousands)."""
+    people = [
+        (f"p{i:02}", f"Ihar Losik{c}", [f"Ihar Losik{c}"])
+        for i, c in enumerate("abcdefghjkmnprstuvwz")
+    ]
+    index = NameIndex.build(people)
+    pool = [index.row_of[pid] for pid, _, _ in people]
+    query = forms("Ihar Losik")
+    shortlists = {
+        tuple(
+            sorted(
+                (index.rows[row], tuple(f.folded for f in fs))
+                for row, fs in index._shortlist(order, query).items()
+            )
+        )
+        for order in (pool, pool[::-1], pool[7:] + pool[:7])
+    }
+    assert len(shortlists) == 1

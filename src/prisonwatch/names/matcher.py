@@ -582,14 +582,25 @@ class NameIndex:
             numbers += range(lo, hi)
             owners += [row] * (hi - lo)
         scores: dict[int, float] = {}
+        keep = SHORTLIST * FORMS_SCORED * 2
         for qf in query_forms:
-            for _, score, i in process.extract(
-                qf.folded if odd else sorted_tokens(qf.folded),
+            found = process.cdist(
+                [qf.folded if odd else sorted_tokens(qf.folded)],
                 texts,
                 scorer=scorer,
                 processor=None,
-                limit=SHORTLIST * FORMS_SCORED * 2,
-            ):
+                dtype=np.float64,
+            )[0]
+            # the `keep` closest texts and every text as close as the last of them: a cut
+            # through equally close texts would keep those first in the pool, whose order
+            # follows the index's rows (a person changed last holds the last row), so a
+            # running server and a fresh build of the same persons would answer apart
+            if len(found) > keep:
+                least = np.partition(found, len(found) - keep)[len(found) - keep]
+                chosen = np.flatnonzero(found >= least)
+            else:
+                chosen = np.arange(len(found))
+            for i, score in zip(chosen.tolist(), found[chosen].tolist(), strict=True):
                 if score > scores.get(i, -1.0):
                     scores[i] = score
         best: dict[int, list[int]] = {}
