@@ -76,10 +76,11 @@ from urllib.parse import urlsplit
 from prisonwatch.core import merges
 from prisonwatch.core.custody import article_number, format_sentence
 from prisonwatch.core.records import Claim, Event, Person, Source
-from prisonwatch.core.vocabulary import Protection, stricter
+from prisonwatch.core.vocabulary import Protection, ReviewStatus, stricter
 from prisonwatch.services.keyed import in_key_order
 from prisonwatch.services.name_check import ProtectedNames
 from prisonwatch.storage.clearances import KINDS, Clearance, ClearanceStore
+from prisonwatch.storage.demands import DemandStore
 from prisonwatch.storage.sql import SqlStore
 
 
@@ -696,6 +697,43 @@ def _refs(sources: Iterable[PublicSource]) -> frozenset[str]:
     for s in sources:
         out.add(s.url or " ".join(x for x in (s.title, str(s.published or "")) if x) or s.id)
     return frozenset(out)
+
+
+_DEAL_NOTE = re.compile(r"built from claim (\S+) and the concession it bought")
+"""The note of a deal that accepting a claim built (`recording.deal_note`): names its claim."""
+
+
+def public_claims(store: SqlStore, proj: Projection) -> frozenset[str]:
+    """The claims that are part of the public record, by id: the only claims the public sees
+    (a source's claims and their number, a public person's event's claims).
+
+    A claim is part of the public record when review accepted it, it went into the record
+    (an event of a person, a figure, a deal, a demand), and every event it went into, in
+    force or not, is one the public may see with its exact date: a public person's
+    (`Projection.exported`: not a `withhold_name` or `counts_only` person's, nor one merged
+    into or with a protected person, `level_of`). A name of it still waiting in the name
+    queue keeps it out too: where it goes is not known yet.
+
+    The extractor is open source and an article's text public, so anyone can predict the
+    claims read from it; an accepted claim that no public person cites, or whose only
+    records are a protected person's, would tell that the name it reads is protected, and
+    give the exact day (of an arrest, say) that month precision hides everywhere else.
+    Suggested and rejected claims are not record: the public sees none of them."""
+    accepted = {c.id for c in store.claims() if c.review.status is ReviewStatus.ACCEPTED}
+    recorded: set[str] = set()
+    barred: set[str] = set()
+    for e in store.events():
+        for cid in e.claim_ids:
+            recorded.add(cid)
+            if e.person_id not in proj.exported:
+                barred.add(cid)
+    recorded.update(o.claim_id for o in store.observations() if o.claim_id)
+    recorded.update(
+        m.group(1) for d in store.deals() if d.note and (m := _DEAL_NOTE.fullmatch(d.note))
+    )
+    recorded.update(d.claim_id for d in DemandStore(store).demands() if d.claim_id)
+    barred.update(q.claim_id for q in store.queued_names("pending"))
+    return frozenset((accepted & recorded) - barred)
 
 
 def id_key_of(store: SqlStore) -> bytes:
