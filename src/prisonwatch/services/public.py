@@ -14,6 +14,14 @@ data version changes.
   unknown id: its id is a hash of its address, so showing it with the address blanked would let
   anyone confirm a guessed address, and a blank title would say that it names someone. Its text
   is never shown: each claim shows a published excerpt only once review cleared it.
+- Claims: only those of the public record (`public_claims`): accepted, gone into the record (an
+  event, a figure, a deal, a demand), no name of them waiting in the name queue, and every
+  event they went into a public person's (`exported`), whose exact date the public sees. A
+  claim that also went into a `withhold_name` or `counts_only` person's event (or one of a
+  person merged into or with a protected one) is not shown, nor counted, on its source or
+  beside a public co-defendant's event: the claims of a public article are predictable, and
+  one no public person cites would tell that its name is protected and give the exact day
+  month precision hides. Suggested and rejected claims are not record and are never shown.
 - Clearances vouch for one text against the protected persons of their day (`Vouch`): a
   cleared excerpt, title or address is shown only while it is the text cleared (its sha256)
   and names no protected person beyond those the clearance was confirmed for. A person
@@ -50,8 +58,9 @@ data version changes.
   protected one is that person, and the merge counts from the 1st of the next month), for the
   public export (a pseudonym's rows enter it on the 1st of the month after they were entered)
   and for the answers a server saves for its next start (kept for their month only).
-- Sources of a public person's event: only those in the projection, and only the claims read
-  from them; an event whose every source is withheld answers as one recorded with no source.
+- Sources of a public person's event: only those in the projection, and only the claims of the
+  public record read from them; an event whose every source is withheld answers as one
+  recorded with no source.
   So do a published figure and a deal: who published a deal's figure (`by`) is its own
   organisation, else the publishers of its public sources only (`services.public_deals`).
 - Deals: persons freed by a deal, and those of them back in custody, are counted; only public

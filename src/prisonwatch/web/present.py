@@ -447,7 +447,8 @@ def _claim_counts(ledger: Ledger, public: bool = False) -> dict[str, int]:
                 counts[c.source_id] = counts.get(c.source_id, 0) + 1
         return counts
 
-    found: dict[str, int] = ledger.cached("claim_counts:public" if public else "claim_counts", count)
+    key = "claim_counts:public" if public else "claim_counts"
+    found: dict[str, int] = ledger.cached(key, count)
     return found
 
 
