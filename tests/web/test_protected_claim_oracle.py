@@ -29,7 +29,14 @@ from fastapi.testclient import TestClient
 
 from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
-from prisonwatch.services import exporting, ftm_export, importing, ingesting, reviewing
+from prisonwatch.services import (
+    exporting,
+    ftm_export,
+    importing,
+    ingesting,
+    matching,
+    reviewing,
+)
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app
 from prisonwatch.web.settings import WebSettings
@@ -154,3 +161,41 @@ def test_a_protected_name_and_an_unknown_one_answer_alike(
     # the exact day of the protected person's arrest is in no public answer
     assert not any(shielded["arrest_day"])
     assert shielded == {**control, "arrest_day": shielded["arrest_day"]}
+
+
+def _public_claims(store: SqlStore, sid: str) -> tuple[list[str], list[int]]:
+    """The ids of the claims the public sees on the source, and the number `/sources` gives."""
+    app = create_app(WebSettings(store.url, secure_cookies=False), store)
+    with TestClient(app) as client:
+        shown = [c["id"] for c in client.get(f"/api/v1/sources/{sid}").json()["claims"]]
+        listed = client.get("/api/v1/sources?_size=1000").json()["rows"]
+        page = client.get(f"/sources/{sid}").text
+    assert all(f"#{c}" in page for c in shown)
+    return sorted(shown), [r["claims"] for r in listed if r["id"] == sid]
+
+
+def test_suggested_rejected_and_merged_into_protected_claims_are_not_public(
+    store: SqlStore, tmp_path: Path, extractor: Extractor
+) -> None:
+    """Suggestions and rejected claims are not record; an accepted claim is, while its every
+    event is a public person's, and no longer once that person is merged into a protected
+    one (`level_of`: the same person under another name)."""
+    sid = _ledger_only_ingested(store, tmp_path, extractor)
+    assert _public_claims(store, sid) == ([], [0])  # suggested: none
+    claims = {c.action: c.id for c in store.claims(source_id=sid)}
+    reviewing.reject(store, [claims["detained"]], "ana", NOW)
+    reviewing.accept(store, [claims["sentenced"]], "ana", NOW)
+    assert _public_claims(store, sid) == ([claims["sentenced"]], [1])
+    new = next(p.id for p in store.persons() if p.name == "Zmicier Qwertyuiop")
+    matching.merge(store, "by-canary-latin", new, "ana", NOW, "the same man")
+    assert _public_claims(store, sid) == ([], [0])
+
+
+def _ledger_only_ingested(store: SqlStore, tmp: Path, extractor: Extractor) -> tuple[str, set[str]]:
+    """The Latin article naming an unknown person, ingested; no claim reviewed."""
+    _, _, text, _, (full, short) = ARTICLES["latin"]
+    (tmp / "persons.csv").write_text(PERSONS, encoding="utf-8")
+    assert importing.import_files(store, [tmp / "persons.csv"], "t", NOW).ok
+    doc = Document("only.txt", text.format(full=full, short=short), date(2025, 4, 4), "Court news")
+    ingesting.ingest(store, [doc], [extractor.extract(doc)], "tester", NOW)
+    return doc.id
