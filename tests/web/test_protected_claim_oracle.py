@@ -19,6 +19,7 @@ Canaries in Latin (`withhold_name`) and Cyrillic (`counts_only`); SQLite and Pos
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,9 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
+from prisonwatch.core.dates import parse_fuzzy
+from prisonwatch.core.records import Observation, Review
+from prisonwatch.core.vocabulary import ObservationMetric, ReviewStatus
 from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
 from prisonwatch.services import (
@@ -37,6 +41,8 @@ from prisonwatch.services import (
     matching,
     reviewing,
 )
+from prisonwatch.services.public import Projection, public_claims
+from prisonwatch.storage.port import Batch
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app
 from prisonwatch.web.settings import WebSettings
@@ -199,3 +205,29 @@ def _ledger_only_ingested(store: SqlStore, tmp: Path, extractor: Extractor) -> t
     doc = Document("only.txt", text.format(full=full, short=short), date(2025, 4, 4), "Court news")
     ingesting.ingest(store, [doc], [extractor.extract(doc)], "tester", NOW)
     return doc.id
+
+
+def test_a_claim_naming_persons_is_not_public_before_its_events_are_written(
+    store: SqlStore, tmp_path: Path, extractor: Extractor
+) -> None:
+    """Acceptance writes a claim's figure (and deal) before its persons' events: in between,
+    the claim is accepted with a public record and nothing yet tells that its events will be
+    a protected person's, so it is not public until they are written."""
+    sid = _ledger_only_ingested(store, tmp_path, extractor)
+    (claim,) = [c for c in store.claims(source_id=sid) if c.action == "sentenced"]
+    accepted = replace(claim, review=Review(ReviewStatus.ACCEPTED, "ana", NOW))
+    store.update_claim(accepted, "ana", NOW)
+    figure = replace(  # a figure resting on the claim, as a count above its names makes one
+        Observation(
+            "ob-test",
+            ObservationMetric.DETAINED,
+            3,
+            parse_fuzzy("2025-04-03"),
+            NOW,
+            source_ids=(sid,),
+        ),
+        claim_id=claim.id,
+    )
+    store.apply(Batch(observations=[figure]), "ana", NOW)
+    assert claim.id not in public_claims(store, Projection.build(store))
+    assert _public_claims(store, sid) == ([], [0])

@@ -88,6 +88,7 @@ from prisonwatch.core.records import Claim, Event, Person, Source
 from prisonwatch.core.vocabulary import Protection, ReviewStatus, stricter
 from prisonwatch.services.keyed import in_key_order
 from prisonwatch.services.name_check import ProtectedNames
+from prisonwatch.services.recording import EVENT_KINDS
 from prisonwatch.storage.clearances import KINDS, Clearance, ClearanceStore
 from prisonwatch.storage.demands import DemandStore
 from prisonwatch.storage.sql import SqlStore
@@ -721,21 +722,34 @@ def public_claims(store: SqlStore, proj: Projection) -> frozenset[str]:
     force or not, is one the public may see with its exact date: a public person's
     (`Projection.exported`: not a `withhold_name` or `counts_only` person's, nor one merged
     into or with a protected person, `level_of`). A name of it still waiting in the name
-    queue keeps it out too: where it goes is not known yet.
+    queue keeps it out too: where it goes is not known yet; so does a claim that names
+    persons and should record events on them (`recording.EVENT_KINDS`) but has none yet (the
+    moment between its figure or deal and its events being written, or no date to record).
 
     The extractor is open source and an article's text public, so anyone can predict the
     claims read from it; an accepted claim that no public person cites, or whose only
     records are a protected person's, would tell that the name it reads is protected, and
     give the exact day (of an arrest, say) that month precision hides everywhere else.
     Suggested and rejected claims are not record: the public sees none of them."""
-    accepted = {c.id for c in store.claims() if c.review.status is ReviewStatus.ACCEPTED}
+    accepted: set[str] = set()
+    on_persons: set[str] = set()  # claims that record events on the persons they name
+    for c in store.claims():
+        if c.review.status is ReviewStatus.ACCEPTED:
+            accepted.add(c.id)
+            if c.persons and c.action in EVENT_KINDS:
+                on_persons.add(c.id)
     recorded: set[str] = set()
     barred: set[str] = set()
+    with_events: set[str] = set()
     for e in store.events():
         for cid in e.claim_ids:
-            recorded.add(cid)
+            with_events.add(cid)
             if e.person_id not in proj.exported:
                 barred.add(cid)
+    # a claim naming persons is record once their events are: acceptance writes its figure
+    # and deal first, and until then nothing tells whose events will follow
+    barred.update(on_persons - with_events)
+    recorded.update(with_events)
     recorded.update(o.claim_id for o in store.observations() if o.claim_id)
     recorded.update(
         m.group(1) for d in store.deals() if d.note and (m := _DEAL_NOTE.fullmatch(d.note))
