@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from prisonwatch.services import reviewing
 from prisonwatch.services.public import clearances
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.sql import SqlStore
 from tests.cli.conftest import SAMPLE_FILES, Cli
-from tests.web.conftest import login
+from tests.web.conftest import NOW, login
 
 
 def _article(client: TestClient) -> dict[str, object]:
@@ -18,15 +22,30 @@ def _article(client: TestClient) -> dict[str, object]:
     return client.get(f"/api/v1/sources/{found['id']}").json()  # type: ignore[no-any-return]
 
 
+def _listed(client: TestClient, claim_id: str) -> list[dict[str, Any]]:
+    """The article's public claims once the server took in the acceptance of `claim_id`: a
+    change that bears on no protection is taken in beside the requests it answers from the
+    state before."""
+    for _ in range(200):
+        claims: list[dict[str, Any]] = _article(client)["claims"]  # type: ignore[assignment]
+        if any(c["id"] == claim_id for c in claims):
+            break
+        time.sleep(0.05)
+    return claims
+
+
 def test_an_excerpt_shows_only_once_cleared_on_the_source_page(
     client: TestClient, web_store: SqlStore
 ) -> None:
     article = _article(client)
-    claims = article["claims"]
-    assert isinstance(claims, list) and claims
-    assert all(c["evidence"] is None for c in claims)  # nothing before review
+    assert article["claims"] == []  # suggestions are not record: the public sees none
     safe = [c for c in web_store.claims(source_id=str(article["id"])) if "12" in c.evidence.text]
     assert safe
+    # accepted, the figure claim is public record (a figure): listed, its excerpt withheld
+    reviewing.accept(web_store, [safe[0].id], "ana", NOW)
+    claims = _listed(client, safe[0].id)
+    assert [c["id"] for c in claims] == [safe[0].id]
+    assert all(c["evidence"] is None for c in claims)  # nothing before clearance
     csrf = login(client)
     r = client.post(
         f"/sources/{article['id']}/clear",

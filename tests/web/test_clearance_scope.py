@@ -19,7 +19,7 @@ from sqlalchemy import update
 
 from prisonwatch.extract.pipeline import Extractor
 from prisonwatch.ingest.documents import Document
-from prisonwatch.services import audit_trail, editing, ingesting, public
+from prisonwatch.services import audit_trail, editing, ingesting, public, reviewing
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.sql import SqlStore
 from tests.web import leak_canaries as lc
@@ -49,6 +49,8 @@ def test_an_excerpt_cleared_while_its_person_was_public_is_withheld_once_they_ar
     client: TestClient, web_store: SqlStore, extractor: Extractor
 ) -> None:
     source_id, claim_id = _ingest(web_store, extractor)
+    # accepted, the claim is public record while its only event is a public person's
+    reviewing.accept(web_store, [claim_id], "ana", AT)
     public.clear(web_store, "excerpt", claim_id, "analyst", AT, "names a public person")
     assert any("Statkevich" in e for e in _excerpts(client, source_id))  # shown while public
 

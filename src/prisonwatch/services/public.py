@@ -14,6 +14,14 @@ data version changes.
   unknown id: its id is a hash of its address, so showing it with the address blanked would let
   anyone confirm a guessed address, and a blank title would say that it names someone. Its text
   is never shown: each claim shows a published excerpt only once review cleared it.
+- Claims: only those of the public record (`public_claims`): accepted, gone into the record (an
+  event, a figure, a deal, a demand), no name of them waiting in the name queue, and every
+  event they went into a public person's (`exported`), whose exact date the public sees. A
+  claim that also went into a `withhold_name` or `counts_only` person's event (or one of a
+  person merged into or with a protected one) is not shown, nor counted, on its source or
+  beside a public co-defendant's event: the claims of a public article are predictable, and
+  one no public person cites would tell that its name is protected and give the exact day
+  month precision hides. Suggested and rejected claims are not record and are never shown.
 - Clearances vouch for one text against the protected persons of their day (`Vouch`): a
   cleared excerpt, title or address is shown only while it is the text cleared (its sha256)
   and names no protected person beyond those the clearance was confirmed for. A person
@@ -50,8 +58,9 @@ data version changes.
   protected one is that person, and the merge counts from the 1st of the next month), for the
   public export (a pseudonym's rows enter it on the 1st of the month after they were entered)
   and for the answers a server saves for its next start (kept for their month only).
-- Sources of a public person's event: only those in the projection, and only the claims read
-  from them; an event whose every source is withheld answers as one recorded with no source.
+- Sources of a public person's event: only those in the projection, and only the claims of the
+  public record read from them; an event whose every source is withheld answers as one
+  recorded with no source.
   So do a published figure and a deal: who published a deal's figure (`by`) is its own
   organisation, else the publishers of its public sources only (`services.public_deals`).
 - Deals: persons freed by a deal, and those of them back in custody, are counted; only public
@@ -76,10 +85,12 @@ from urllib.parse import urlsplit
 from prisonwatch.core import merges
 from prisonwatch.core.custody import article_number, format_sentence
 from prisonwatch.core.records import Claim, Event, Person, Source
-from prisonwatch.core.vocabulary import Protection, stricter
+from prisonwatch.core.vocabulary import Protection, ReviewStatus, stricter
 from prisonwatch.services.keyed import in_key_order
 from prisonwatch.services.name_check import ProtectedNames
+from prisonwatch.services.recording import EVENT_KINDS
 from prisonwatch.storage.clearances import KINDS, Clearance, ClearanceStore
+from prisonwatch.storage.demands import DemandStore
 from prisonwatch.storage.sql import SqlStore
 
 
@@ -696,6 +707,56 @@ def _refs(sources: Iterable[PublicSource]) -> frozenset[str]:
     for s in sources:
         out.add(s.url or " ".join(x for x in (s.title, str(s.published or "")) if x) or s.id)
     return frozenset(out)
+
+
+_DEAL_NOTE = re.compile(r"built from claim (\S+) and the concession it bought")
+"""The note of a deal that accepting a claim built (`recording.deal_note`): names its claim."""
+
+
+def public_claims(store: SqlStore, proj: Projection) -> frozenset[str]:
+    """The claims that are part of the public record, by id: the only claims the public sees
+    (a source's claims and their number, a public person's event's claims).
+
+    A claim is part of the public record when review accepted it, it went into the record
+    (an event of a person, a figure, a deal, a demand), and every event it went into, in
+    force or not, is one the public may see with its exact date: a public person's
+    (`Projection.exported`: not a `withhold_name` or `counts_only` person's, nor one merged
+    into or with a protected person, `level_of`). A name of it still waiting in the name
+    queue keeps it out too: where it goes is not known yet; so does a claim that names
+    persons and should record events on them (`recording.EVENT_KINDS`) but has none yet (the
+    moment between its figure or deal and its events being written, or no date to record).
+
+    The extractor is open source and an article's text public, so anyone can predict the
+    claims read from it; an accepted claim that no public person cites, or whose only
+    records are a protected person's, would tell that the name it reads is protected, and
+    give the exact day (of an arrest, say) that month precision hides everywhere else.
+    Suggested and rejected claims are not record: the public sees none of them."""
+    accepted: set[str] = set()
+    on_persons: set[str] = set()  # claims that record events on the persons they name
+    for c in store.claims():
+        if c.review.status is ReviewStatus.ACCEPTED:
+            accepted.add(c.id)
+            if c.persons and c.action in EVENT_KINDS:
+                on_persons.add(c.id)
+    recorded: set[str] = set()
+    barred: set[str] = set()
+    with_events: set[str] = set()
+    for e in store.events():
+        for cid in e.claim_ids:
+            with_events.add(cid)
+            if e.person_id not in proj.exported:
+                barred.add(cid)
+    # a claim naming persons is record once their events are: acceptance writes its figure
+    # and deal first, and until then nothing tells whose events will follow
+    barred.update(on_persons - with_events)
+    recorded.update(with_events)
+    recorded.update(o.claim_id for o in store.observations() if o.claim_id)
+    recorded.update(
+        m.group(1) for d in store.deals() if d.note and (m := _DEAL_NOTE.fullmatch(d.note))
+    )
+    recorded.update(d.claim_id for d in DemandStore(store).demands() if d.claim_id)
+    barred.update(q.claim_id for q in store.queued_names("pending"))
+    return frozenset((accepted & recorded) - barred)
 
 
 def id_key_of(store: SqlStore) -> bytes:

@@ -276,10 +276,12 @@ def resolve_name(
             result,
             decided=True,
         )
-    store.resolve_name(queue_id, person_id, actor, now)
+    # the events first: while the name is pending its claim is not public
+    # (`public.public_claims`), and once resolved it must already cite the person's events
     recording.record_events_for(
         store, claim, [matching.resolve(persons, person_id)], actor, now, result
     )
+    store.resolve_name(queue_id, person_id, actor, now)
     return result
 
 

@@ -22,7 +22,7 @@ from prisonwatch.core.vocabulary import Protection, organisation_matches
 from prisonwatch.names.matcher import NameIndex
 from prisonwatch.services import conflicts as conflict_service
 from prisonwatch.services import figures, joined_events, people, reviewing
-from prisonwatch.services.public import Projection, href, public_custody
+from prisonwatch.services.public import Projection, href, public_claims, public_custody
 from prisonwatch.services.public_deals import public_deals
 from prisonwatch.services.registry import Registry
 from prisonwatch.web.context import Ledger, Viewer, now
@@ -190,6 +190,7 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
     claims = {
         c.id: c for c in ledger.store.claims(ids=[c for e in events.values() for c in e.claim_ids])
     }
+    shown = _public_claims(ledger)
     order: dict[int, tuple[Any, ...]] = {}
     for row in data["events"]:
         e = events[row["id"]]
@@ -209,14 +210,16 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
         # only sources the public may see, and only claims read from them: a claim is a
         # sentence of a document, so one listed beside no source would tell that the event's
         # document is withheld, i.e. that it names a protected person. An event whose every
-        # source is withheld answers as one recorded with no source at all.
+        # source is withheld answers as one recorded with no source at all. And only claims
+        # of the public record (`public_claims`): one that also went into a protected
+        # person's event is not cited here, as it is not listed on its source.
         row["sources"] = proj.source_refs(e.source_ids)
         row["claims"] = [
             {"id": pc.id, "evidence": pc.excerpt, "status": pc.status}
             for pc in (
                 proj.claim(claims[c])
                 for c in e.claim_ids
-                if c in claims and claims[c].source_id in proj.sources
+                if c in claims and claims[c].source_id in proj.sources and c in shown
             )
         ]
     data["events"].sort(key=lambda row: order[id(row)])
@@ -432,19 +435,33 @@ def _public_tally(
     return out
 
 
-def _claim_counts(ledger: Ledger) -> dict[str, int]:
+def _claim_counts(ledger: Ledger, public: bool = False) -> dict[str, int]:
+    """The number of claims read from each source, by source id: every claim for analysts,
+    only those of the public record (`public_claims`) for the public."""
+
     def count() -> dict[str, int]:
+        shown = _public_claims(ledger) if public else None
         counts: dict[str, int] = {}
         for c in ledger.store.claims():
-            counts[c.source_id] = counts.get(c.source_id, 0) + 1
+            if shown is None or c.id in shown:
+                counts[c.source_id] = counts.get(c.source_id, 0) + 1
         return counts
 
-    found: dict[str, int] = ledger.cached("claim_counts", count)
+    key = "claim_counts:public" if public else "claim_counts"
+    found: dict[str, int] = ledger.cached(key, count)
+    return found
+
+
+def _public_claims(ledger: Ledger) -> frozenset[str]:
+    """The claims the public may see (`public.public_claims`), once per data version."""
+    found: frozenset[str] = ledger.cached(
+        "public_claims", lambda: public_claims(ledger.store, ledger.projection())
+    )
     return found
 
 
 def sources(ledger: Ledger, viewer: Viewer) -> list[dict[str, Any]]:
-    counts = _claim_counts(ledger)
+    counts = _claim_counts(ledger, public=not viewer.analyst)
     if not viewer.analyst:
         listed = sorted(
             ledger.projection().sources.values(),
@@ -521,12 +538,15 @@ def source(ledger: Ledger, viewer: Viewer, source_id: str) -> dict[str, Any]:
 
 
 def _public_source(ledger: Ledger, source_id: str) -> dict[str, Any]:
-    """A source as the public sees it: no text; each claim with its excerpt once cleared."""
+    """A source as the public sees it: no text; each claim of the public record
+    (`public_claims`: accepted, and gone only into records the public sees with their exact
+    date) with its excerpt once cleared. Suggested and rejected claims are not shown."""
     proj = ledger.projection()
     s = proj.sources.get(source_id)
     if s is None:
         raise NotFoundError("no such source")
-    claims = [proj.claim(c) for c in ledger.store.claims(source_id=s.id)]
+    shown = _public_claims(ledger)
+    claims = [proj.claim(c) for c in ledger.store.claims(source_id=s.id) if c.id in shown]
     return {
         **s.as_dict(),
         "segments": [],
