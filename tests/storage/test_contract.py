@@ -427,3 +427,18 @@ def test_every_event_read_whole_shares_repeated_values(store: SqlStore) -> None:
     assert first.date.earliest is first.date.latest
     assert first.source_ids is found["e3"].source_ids and found["y"].source_ids == (src,)
     assert found["e4"].date.earliest is not found["e4"].date.latest
+
+
+def test_claimed_events_are_the_events_citing_a_claim_as_they_stand(store: SqlStore) -> None:
+    """`claimed_events`: every event that cites a claim (first written so, or given claims by a
+    revision), as it stands now, and no event an import wrote without claims read whole."""
+    assert store.claimed_events() == []
+    store.apply(sample_batch(), "tester", AT)
+    citing = {e.id: e for e in store.events() if e.claim_ids}
+    assert citing and len(citing) < len(store.events())
+    assert {e.id: e for e in store.claimed_events() if e.claim_ids} == citing
+    plain = next(e for e in store.events() if not e.claim_ids)
+    claim_id = next(iter(citing.values())).claim_ids[0]
+    store.revise("event", plain.id, replace(plain, claim_ids=(claim_id,)), "analyst", AT, "cites")
+    now = {e.id: e for e in store.claimed_events() if e.claim_ids}
+    assert now[plain.id].claim_ids == (claim_id,) and set(now) == {*citing, plain.id}

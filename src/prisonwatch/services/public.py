@@ -741,7 +741,7 @@ def public_claims(store: SqlStore, proj: Projection) -> frozenset[str]:
     recorded: set[str] = set()
     barred: set[str] = set()
     with_events: set[str] = set()
-    for e in store.events():
+    for e in store.claimed_events():
         for cid in e.claim_ids:
             with_events.add(cid)
             if e.person_id not in proj.exported:

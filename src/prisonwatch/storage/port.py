@@ -295,6 +295,11 @@ class LedgerStore(Protocol):
         """All events (of these persons, or with these ids), corrections and superseded ones
         included (see `core.bitemporal`)."""
 
+    def claimed_events(self) -> list[Event]:
+        """The events that cite a claim as first recorded or as any revision left them (the
+        rest of the registry, imported or entered by hand, cites none): what the public's
+        claims are checked against (`public.public_claims`) without reading every event."""
+
     def deals(self, known_on: datetime | None = None) -> list[Deal]: ...
 
     def observations(self, known_on: datetime | None = None) -> list[Observation]: ...

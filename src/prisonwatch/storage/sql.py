@@ -262,6 +262,10 @@ class SqlStore:
         )
         return result
 
+    def claimed_events(self) -> list[Event]:
+        result: list[Event] = self._records(lambda r: r.events(ids=r.claimed_event_ids()))
+        return result
+
     def deals(self, known_on: datetime | None = None) -> list[Deal]:
         result: list[Deal] = self._records(lambda r: r.deals(None), known_on)
         return result
@@ -1403,6 +1407,14 @@ class _Reader:
         if folded is not firsts:
             folded.sort(key=lambda e: (e.date.earliest, e.id))
         return folded
+
+    def claimed_event_ids(self) -> list[str]:
+        """Ids of the events that cite a claim as first written, and of every revised event
+        (a revision may have given it claims): `SqlStore.claimed_events`."""
+        rc, rv = t.record_claims, t.revisions
+        cited = select(rc.c.record_id).where(rc.c.record_kind == "event")
+        revised = select(rv.c.record_id).where(rv.c.kind == "event")
+        return sorted(set(self.conn.execute(cited.union(revised)).scalars()))
 
     def _moved_to(self, person_ids: Sequence[str]) -> list[str]:
         """Ids of the events one of whose revisions gives them to one of these persons: the
