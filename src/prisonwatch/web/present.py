@@ -190,7 +190,8 @@ def _public_person(ledger: Ledger, person_id: str) -> dict[str, Any]:
     claims = {
         c.id: c for c in ledger.store.claims(ids=[c for e in events.values() for c in e.claim_ids])
     }
-    shown = _public_claims(ledger)
+    # worked out once per data version, and only when this person's events cite a claim
+    shown = _public_claims(ledger) if claims else frozenset()
     order: dict[int, tuple[Any, ...]] = {}
     for row in data["events"]:
         e = events[row["id"]]
