@@ -264,3 +264,14 @@ def test_a_header_saved_with_semicolons_or_capitals_says_so(cli: Cli, tmp_path: 
         f"{caps}:1: person_id: required column missing (the header has 'Person_ID': write "
         "column names in lower case, 'person_id')"
     ) in r.err
+
+
+def test_a_folder_given_whole_says_to_give_its_files(cli: Cli, tmp_path: Path) -> None:
+    """A new user restoring a backup types `import backup/` (s8 newuser): the refusal said
+    only "is a directory", not that the files in it are what import takes."""
+    folder = tmp_path / "backup"
+    folder.mkdir()
+    (folder / "persons.csv").write_text("id,name\nx1,Foo\n", encoding="utf-8")
+    r = cli("import", str(folder))
+    assert r.code == 2 and "Traceback" not in r.err
+    assert f"{folder}: file: is a directory: give the files in it ({folder}/*)" in r.err

@@ -320,6 +320,9 @@ def read_files(
     batches: list[Batch] = []
     for path in paths:
         text, problem = read_file(path)
+        if problem is not None and path.is_dir():
+            # a backup folder given whole (`import backup/`): say how to give its files
+            problem = Problem(str(path), "file", f"is a directory: give the files in it ({path}/*)")
         if problem is not None or text is None:
             problems.append(problem or Problem(str(path), "file", "unreadable"))
             continue
