@@ -275,3 +275,17 @@ def test_a_folder_given_whole_says_to_give_its_files(cli: Cli, tmp_path: Path) -
     r = cli("import", str(folder))
     assert r.code == 2 and "Traceback" not in r.err
     assert f"{folder}: file: is a directory: give the files in it ({folder}/*)" in r.err
+
+
+def test_check_names_a_new_source_by_its_address(cli: Cli, tmp_path: Path) -> None:
+    """`import --check` listed a source made from an event's `source_url` as `new source
+    sha256:... (sha256:...)`, its internal id twice (s8 newuser): it is named by its address."""
+    (tmp_path / "persons.csv").write_text("id,name\nx1,Foo\n", encoding="utf-8")
+    (tmp_path / "events.csv").write_text(
+        "person_id,kind,date,source_url\nx1,detained,2021-01-05,https://example.org/a\n",
+        encoding="utf-8",
+    )
+    r = cli("import", "--check", str(tmp_path / "persons.csv"), str(tmp_path / "events.csv"))
+    assert r.code == 0, r.err
+    line = next(s for s in r.out.splitlines() if s.startswith("new source "))
+    assert line.startswith("new source https://example.org/a (sha256:"), line

@@ -438,7 +438,8 @@ def check_files(
         now_by_id = {r.id: r for r in stored()}
         for r in records:
             rid: str = r.id
-            where = batch.where.get(rid, rid)
+            # a source named only by an address in another file has no line: its address
+            where = batch.where.get(rid) or (r.url if name == "source" else None) or rid
             old = now_by_id.get(rid)
             if old is None:
                 out.append(Planned(name, where, rid, "new", {}))
