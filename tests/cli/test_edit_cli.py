@@ -77,3 +77,17 @@ def test_event_edit_meets_the_timeline_rules_of_import(cli: Cli) -> None:
     assert len(json.loads(h.out)) == 1  # nothing written
     note = cli("edit", "event", "statkevich-released", "--note", "Refused exile", "--why", "w")
     assert note.code == 0, note.err
+
+
+def test_a_void_that_leaves_a_timeline_that_cannot_be_true_says_so(cli: Cli) -> None:
+    """Voiding a wrong detention is allowed (often the first of several corrections), but the
+    release it leaves with no custody before it is said at once, with how to undo it; a void
+    that leaves the timeline sound says nothing more."""
+    assert cli("import", *SAMPLE_FILES).code == 0
+    r = cli("void", "event", "karnei-detained", "--why", "wrong person")
+    assert r.code == 0, r.err
+    said = r.out.replace("\n", " ")
+    assert "cannot be true yet" in said and "event karnei-released" in said
+    assert "with no custody before it" in said and "restore event karnei-detained" in said
+    clean = cli("void", "event", "kastusiou-released", "--why", "not confirmed")
+    assert clean.code == 0 and "cannot be true" not in clean.out

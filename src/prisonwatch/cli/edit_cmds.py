@@ -183,10 +183,20 @@ def void_(
     """Withdraw a record without a replacement; it stays in its history."""
     with opened(db) as (store, settings):
         try:
+            left = editing.void_leaves(store, kind, record_id)
             rev = editing.void(store, kind, record_id, settings.actor, now(), why, based_on)
         except editing.EditError as exc:
             raise CliError(str(exc)) from None
     out.print(f"{kind} {record_id}: void (revision {rev.seq})", markup=False, highlight=False)
+    if left:
+        out.print(
+            "the timeline it leaves cannot be true yet (correct it, or restore "
+            f"{kind} {record_id} --why ...):",
+            markup=False,
+            highlight=False,
+        )
+        for problem in left:
+            out.print(f"  {problem}", markup=False, highlight=False)
 
 
 @app.command("restore")

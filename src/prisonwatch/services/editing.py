@@ -310,6 +310,29 @@ def void(
     return _revise(store, kind, record_id, None, actor, at, reason, based_on)
 
 
+def void_leaves(store: LedgerStore, word: str, record_id: str) -> list[Problem]:
+    """The timeline problems voiding an event would leave that its person's timeline does not
+    have now (a release, a sentence or a death in custody with no custody before it once a
+    wrong detention is withdrawn). A void is not refused for them: withdrawing a wrong record
+    is often the first of several corrections; they are said at once, not found later under
+    `problems`. Nothing for other kinds, an unknown or a void record."""
+    if kind_of(word) != "event":
+        return []
+    found = store.events(ids=[record_id])
+    now = [e for e in found if e.id == record_id]
+    if not now:
+        return []
+    person = now[-1].person_id
+    timeline = store.events([person])
+    others = [e for e in timeline if e.id != record_id]
+    old = {(p.where, p.field) for p in importing.custody_problems(timeline)}
+    left = [p for p in importing.custody_problems(others) if (p.where, p.field) not in old]
+    return [
+        Problem(f"event {p.where}", p.field, p.reason)
+        for p in sorted(left, key=lambda p: (p.where, p.field))
+    ]
+
+
 def _word(kind: str) -> str:
     """The word a user types for a stored kind (a published figure is an observation)."""
     return "figure" if kind == "observation" else kind
