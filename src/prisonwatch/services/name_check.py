@@ -103,6 +103,42 @@ _MIXED_GREEK = re.compile(
 )
 
 
+_DIGITS_AS_LATIN = {"0": "o", "1": "il", "3": "e", "4": "a", "@": "a"}
+"""Digits and symbols that stand for a Latin letter inside a word ("Kviatk0uski", "Kv1atkouski"
+or "K1iatkouski", "Pch3lkina", "Kvi@tkouski"), each with its readings (1 is read as i and as l)."""
+_DIGITS_AS_CYRILLIC = {"0": "о", "1": "і", "3": "з", "4": "ч", "@": "а"}
+"""The same inside a Cyrillic word ("Квятк0ўскі", "П4ёлкина", "Ка3лоў")."""
+_LOOKALIKE_WORD = re.compile(r"(?:[^\W_]|@)+")
+"""A run of letters, digits and @: where a digit or @ may stand for a letter."""
+_LOOKALIKE_CHAR = re.compile("[0134@%&]")
+"""What a text needs before it may hold such a word (escaped ones too: "%30", "&commat;")."""
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
+def lookalike_readings(text: str) -> tuple[str, ...]:
+    """`text` (as `plain` gives it) with the digits and @ inside its words read as the letters
+    they stand for, once per reading (1 as i, then as l); empty when it holds no such word.
+    Only a word that is otherwise letters counts, and only with more letters than stand-ins:
+    "2024", "COVID19" (9 stands for no letter) and "4x4" stay numbers."""
+    if not _LOOKALIKE_CHAR.search(text):
+        return ()
+    found = False
+
+    def read(m: re.Match[str], k: int) -> str:
+        nonlocal found
+        word = m.group()
+        table = _DIGITS_AS_CYRILLIC if _CYRILLIC_LETTER.search(word) else _DIGITS_AS_LATIN
+        others = [c for c in word if not c.isalpha()]
+        if not others or any(c not in table for c in others) or len(word) <= 2 * len(others):
+            return word
+        found = True
+        return "".join(table[c][min(k, len(table[c]) - 1)] if c in table else c for c in word)
+
+    plain_text = plain(text)
+    out = [_LOOKALIKE_WORD.sub(lambda m: read(m, k), plain_text) for k in range(2)]
+    return tuple(dict.fromkeys(out)) if found else ()
+
+
 _PUNYCODE = re.compile(r"(?i)\bxn--([a-z0-9-]+)")
 """A label of an internationalised domain name as the address holds it (IDNA, punycode):
 "xn--80aaglc0auw2e4h7c" is how "жаўранкевіч" stands in "https://жаўранкевіч.by/"."""
@@ -353,11 +389,18 @@ class ProtectedNames:
         return False
 
     def mentions(self, text: str | None) -> bool:
-        """Whether `text` may name a protected person."""
+        """Whether `text` may name a protected person: as written, or with the digits and @
+        inside its words read as the letters they stand for (`lookalike_readings`)."""
         if not text or not (
             self.stems or self.read_stems or self.skeletons or self.pairs or self.runs
         ):
             return False
+        if self._mentions(text):
+            return True
+        return any(self._mentions(t) for t in lookalike_readings(text))
+
+    def _mentions(self, text: str) -> bool:
+        """Whether `text` names a protected person as written (after `plain`)."""
         if self.runs and _UNSPACED.search(plain(text)):
             run = unspaced(text)
             if any(r in run for r in self.runs):
