@@ -18,10 +18,12 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from prisonwatch.core.records import Person
 from prisonwatch.services import exporting
-from prisonwatch.services.name_check import ProtectedNames
+from prisonwatch.services.name_check import ProtectedNames, lookalike_readings
 from prisonwatch.storage.sql import SqlStore
 from prisonwatch.web.app import create_app
 from prisonwatch.web.settings import WebSettings
@@ -141,6 +143,9 @@ _NAMES = ProtectedNames(
         "KVIATK0USKI",
         "Kviat-k0uski",
         "Kviatk&#48;uski",  # an escaped zero
+        "Kviatk%30uski",  # a percent-escaped zero
+        "Kviatk\uff10uski",  # a fullwidth zero, which NFKC folds
+        "Kviatk\u00ad0uski",  # a soft hyphen before the zero
         "Квятк0ўскі",
         "Квятк0ўскага",
         "П4ёлкина",
@@ -161,3 +166,10 @@ def test_the_check_reads_digits_and_at_inside_a_word_as_letters(text: str) -> No
 )
 def test_numbers_stay_numbers(text: str) -> None:
     assert not _NAMES.mentions(text), text
+
+
+@given(st.text(max_size=40), st.text(alphabet="0123456789@ .,:-+/()%", max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_any_text_is_judged_and_numbers_are_never_read_as_letters(text: str, numbers: str) -> None:
+    _NAMES.mentions(text)
+    assert lookalike_readings(numbers) == ()

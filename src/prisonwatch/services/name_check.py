@@ -46,7 +46,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from urllib.parse import unquote
 
 from prisonwatch.core.records import Person
@@ -110,8 +110,11 @@ _DIGITS_AS_CYRILLIC = {"0": "о", "1": "і", "3": "з", "4": "ч", "@": "а"}
 """The same inside a Cyrillic word ("Квятк0ўскі", "П4ёлкина", "Ка3лоў")."""
 _LOOKALIKE_WORD = re.compile(r"(?:[^\W_]|@)+")
 """A run of letters, digits and @: where a digit or @ may stand for a letter."""
-_LOOKALIKE_CHAR = re.compile("[0134@%&]")
-"""What a text needs before it may hold such a word (escaped ones too: "%30", "&commat;")."""
+_CF = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+_STAND_IN = re.compile(f"[^\\W\\d_][{_CF}]*[0134@]|[0134@][{_CF}]*[^\\W\\d_]")
+"""A digit or @ beside a letter (format characters between them aside): what a text needs,
+once escapes are read ("%30", "&commat;") and compatibility forms folded ("０"), before it
+may hold such a word; most texts do not, and are not read twice."""
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
@@ -120,7 +123,12 @@ def lookalike_readings(text: str) -> tuple[str, ...]:
     they stand for, once per reading (1 as i, then as l); empty when it holds no such word.
     Only a word that is otherwise letters counts, and only with more letters than stand-ins:
     "2024", "COVID19" (9 stands for no letter) and "4x4" stay numbers."""
-    if not _LOOKALIKE_CHAR.search(text):
+    probe = text
+    if "%" in text or "&" in text:
+        probe = plain(text)
+    elif not text.isascii():
+        probe = unicodedata.normalize("NFKC", text)
+    if not _STAND_IN.search(probe):
         return ()
     found = False
 
@@ -135,7 +143,7 @@ def lookalike_readings(text: str) -> tuple[str, ...]:
         return "".join(table[c][min(k, len(table[c]) - 1)] if c in table else c for c in word)
 
     plain_text = plain(text)
-    out = [_LOOKALIKE_WORD.sub(lambda m: read(m, k), plain_text) for k in range(2)]
+    out = [_LOOKALIKE_WORD.sub(partial(read, k=k), plain_text) for k in range(2)]
     return tuple(dict.fromkeys(out)) if found else ()
 
 
