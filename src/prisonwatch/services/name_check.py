@@ -12,6 +12,10 @@ letters of Czech, Slovak, Lithuanian and ISO 9 spellings) is also read as the Cy
 (`names.translit.from_lacinka`), so that "Žyliča" and "Ščarbakoŭ" meet a registry's "Zhylich"
 and "Shcharbakou": folded alone they read "zylica" and "scarbakou".
 
+A digit or @ inside a word that is otherwise letters is read as the letter it stands for
+("Kviatk0uski", "Kvi@tkouski", "Квятк0ўскі", "П4ёлкина": `lookalike_readings`); a number
+stays a number ("2024", "COVID19", "4x4").
+
 Given names alone never count: they are shared by public persons, but a given name next to a
 surname of the same person does, in either order and any case form, even when that surname is
 too short or too common to count alone ("Andrei Kot", "Андрэя Кота", "Pavel Ivan").
