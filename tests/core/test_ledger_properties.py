@@ -175,8 +175,14 @@ def test_identity_expected_stock_is_never_below_zero() -> None:
         ev("a", "designated", "2025-01", org="Viasna"),
         ev("a", "released", "2025-02", mechanism="pardon"),
     ]
-    check = identity(StockIndex.build(derive(events).political), date(2025, 1, 15), date(2025, 3, 31))
-    assert (check.stock_t0, check.inflow, check.outflow) == (Bounds(0, 1), Bounds(0, 1), Bounds(1, 1))
+    check = identity(
+        StockIndex.build(derive(events).political), date(2025, 1, 15), date(2025, 3, 31)
+    )
+    assert (check.stock_t0, check.inflow, check.outflow) == (
+        Bounds(0, 1),
+        Bounds(0, 1),
+        Bounds(1, 1),
+    )
     assert check.expected == Bounds(0, 1)
     assert check.holds
 

@@ -168,3 +168,23 @@ def test_org_in_another_script_is_one_organisation(client: TestClient) -> None:
     be = client.get(query + "Вясна-96").json()
     assert be == en and en["organisation"] == "Viasna"
     assert client.get(query + "Vesna").status_code == 400
+
+
+def test_unknown_person_filters_are_refused_like_an_unknown_country(client: TestClient) -> None:
+    """`/persons?status=bogus` answered 200 with an empty list while `/?country=XX` is refused:
+    every enum-like filter of the persons list is refused (400, naming the parameter and what it
+    accepts) on the page and in the API; a known value still answers."""
+    for path in ("/persons", "/api/v1/persons", "/api/v1/persons.csv"):
+        r = client.get(f"{path}?status=bogus")
+        assert r.status_code == 400, path
+        assert "status" in r.text and "held" in r.text and "no custody on record" in r.text
+        r = client.get(f"{path}?gender=bogus")
+        assert r.status_code == 400, path
+        assert "gender" in r.text and "female" in r.text
+        r = client.get(f"{path}?org=Vyasna")
+        assert r.status_code == 400, path
+        assert "no such organisation" in r.text and "Viasna" in r.text
+        for ok in ("status=held", "status=not+held", "gender=female", "org=viasna", "status="):
+            assert client.get(f"{path}?{ok}").status_code == 200, (path, ok)
+    message = client.get("/api/v1/persons?status=bogus").json()["error"]["message"]
+    assert message.startswith("status: no such status 'bogus'; accepted: held, uncertain")

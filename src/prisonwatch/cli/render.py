@@ -81,8 +81,7 @@ def stats_table(console: Console, data: dict[str, Any]) -> None:
         # so: beside monthly flows of "0–22" a bare "0 new designations" reads as a contradiction.
         console.print(
             f"Revolving door: {door['designations']} new designations, {door['releases']} releases"
-            " dated surely in the window"
-            + (f" ({per:.2f} per release)" if per is not None else "")
+            " dated surely in the window" + (f" ({per:.2f} per release)" if per is not None else "")
         )
         idc = data["identity"]
         verdict = "holds" if idc["holds"] else "[red]DOES NOT HOLD[/red]"
