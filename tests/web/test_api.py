@@ -190,6 +190,8 @@ def test_unknown_person_filters_are_refused_like_an_unknown_country(client: Test
         assert "no such organisation" in r.text and "Viasna" in r.text
         for ok in ("status=held", "status=not+held", "gender=female", "org=viasna", "status="):
             assert client.get(f"{path}?{ok}").status_code == 200, (path, ok)
+    form = client.get("/persons").text  # the form offers every accepted value, and no other
+    assert "<option>died in custody</option>" in form and "<option>other</option>" in form
     message = client.get("/api/v1/persons?status=bogus").json()["error"]["message"]
     assert message.startswith("status: no such status 'bogus'; accepted: held, uncertain")
 

@@ -9,6 +9,8 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from prisonwatch.core import labels
+from prisonwatch.core.timeline import CUSTODY_STATUSES
+from prisonwatch.core.vocabulary import Gender
 from prisonwatch.services import accounts, conflicts, public, reviewing
 from prisonwatch.web import dashboards, i18n, present
 from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer, now
@@ -123,6 +125,10 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
             rows=rows,
             q=qp.get("q", ""),
             filters={k: qp.get(k, "") for k in ("status", "region", "gender", "org")},
+            # the values the filter accepts, so that the form offers each ("died in custody"
+            # was missing) and no other
+            statuses=CUSTODY_STATUSES,
+            genders=[g.value for g in Gender],
         )
 
     @r.get("/persons/{person_id}", include_in_schema=False)
