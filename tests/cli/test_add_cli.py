@@ -348,3 +348,36 @@ def test_an_id_no_address_can_name_is_refused(store_url: str, tmp_path: Path) ->
     for dots in (".", ".."):
         _refused(cli, f"id: {dots!r}", "add", "person", "--name", "Ales Dots", "--id", dots)
     assert "Ales Dots" not in cli("person", "Ales Dots").out
+
+
+def test_a_deal_release_without_a_deal_id_is_written_with_a_warning(
+    store_url: str, tmp_path: Path
+) -> None:
+    """A release through a deal that names no deal counts in no deal's figures: import (and its
+    --check) and add write it all the same, and say so once, on stderr, where it is."""
+    cli = _cli(store_url, tmp_path)
+    events = tmp_path / "events.csv"
+    events.write_text(
+        "id,person_id,kind,date,mechanism,organisation,deal_id,source_url,recorded_at\n"
+        f"dealless,{PERSON},released,2025-09-20,deal,,,https://example.org/x,2026-11-29\n"
+        f"again,{PERSON},detained,2025-09-25,,,,https://example.org/x,2026-11-29\n"
+        f"named,{PERSON},released,2025-09-28,deal,,BY-2025-09-11,https://example.org/x,2026-11-29\n",
+        encoding="utf-8",
+    )
+    r = cli("import", str(events), "--check")
+    assert r.code == 0, r.err
+    assert r.err.count(": deal_id:") == 1 and f"warning: {events}:2: deal_id:" in r.err, r.err
+    assert "count in no deal" in r.err.replace("\n", " ")
+    r = cli(
+        "add", "event", "--person-id", PERSON, "--kind", "released", "--date", "2025-10-05",
+        "--mechanism", "deal",
+    )  # fmt: skip
+    assert r.code == 0 and ": added" in r.out, r.err
+    assert "warning:" in r.err and "count in no deal" in r.err.replace("\n", " "), r.err
+    r = cli("add", "event", "--person-id", PERSON, "--kind", "detained", "--date", "2025-10-10")
+    assert r.code == 0 and "warning" not in r.err, r.err
+    r = cli(
+        "add", "event", "--person-id", PERSON, "--kind", "released", "--date", "2025-10-15",
+        "--mechanism", "pardon",
+    )  # fmt: skip
+    assert r.code == 0 and "warning" not in r.err, r.err

@@ -35,6 +35,11 @@ def test_stats_series_identity_and_csv(cli: Cli) -> None:
     assert data["identity"]["holds"] is True
     door = data["revolving_door"]
     assert door["releases"] >= 9 and door["designations"] == 0
+    table = cli("stats", "--from", "2025-01-01", "--to", "2025-12-31").out
+    # only events dated surely inside the window count (docs/ledger.md): the line says so, or
+    # "0 new designations" beside monthly inflows of 0-22 reads as a contradiction
+    door_line = next(line for line in table.splitlines() if line.startswith("Revolving door"))
+    assert "surely in the window" in door_line
     csv_out = cli(
         "stats", "--from", "2025-01-01", "--to", "2025-12-31", "--by", "year", "--format", "csv"
     ).out
@@ -53,6 +58,15 @@ def test_known_on_sees_only_what_was_recorded(cli: Cli) -> None:
     sept_after = next(d for d in after if d["id"] == "BY-2025-09-11")
     assert sept_before == []  # the deal was recorded on 2025-09-16
     assert sept_after["registry"]["returned_to_custody"] == 1
+
+
+def test_deals_with_none_recorded_says_so(cli: Cli) -> None:
+    """An empty table reads as a failure; the table says no deals are recorded, json stays []."""
+    assert cli("init").code == 0
+    r = cli("deals")
+    assert r.code == 0, r.err
+    assert "No deals recorded." in r.out and "Deals:" not in r.out
+    assert json.loads(cli("deals", "--format", "json").out) == []
 
 
 def test_deals_json(cli: Cli) -> None:

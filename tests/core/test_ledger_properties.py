@@ -106,7 +106,9 @@ def test_bounds_contain_every_resolution(events: list[Event], a: date, b: date, 
     assert index.inflow(t0, t1).contains(inflow)
     assert index.outflow(t0, t1).contains(outflow)
     assert held1 == held0 + inflow - outflow
-    assert identity(index, t0, t1).holds
+    check = identity(index, t0, t1)
+    assert check.holds
+    assert check.expected.contains(held1) and check.expected.low >= 0
 
 
 @settings(max_examples=100, deadline=None)
@@ -162,6 +164,37 @@ def test_tally_by_mechanism_and_organisation() -> None:
     assert feb["released:deal"] == Bounds(0, 1) and mar["released:deal"] == Bounds(0, 1)
     jan_viasna = tally(events, periods, "viasna")[0]
     assert jan_viasna["designated"] == Bounds(1, 1)
+
+
+def test_identity_expected_stock_is_never_below_zero() -> None:
+    """A month-dated detention and release around t0: the pieces' bounds, taken as independent,
+    allow -1 (stock 0 + inflow 0 - outflow 1), but no resolution of the dates holds fewer than
+    0 persons (found by a new user: the demo printed "= -3 to 43")."""
+    events = [
+        ev("a", "detained", "2025-01"),
+        ev("a", "designated", "2025-01", org="Viasna"),
+        ev("a", "released", "2025-02", mechanism="pardon"),
+    ]
+    check = identity(
+        StockIndex.build(derive(events).political), date(2025, 1, 15), date(2025, 3, 31)
+    )
+    assert (check.stock_t0, check.inflow, check.outflow) == (
+        Bounds(0, 1),
+        Bounds(0, 1),
+        Bounds(1, 1),
+    )
+    assert check.expected == Bounds(0, 1)
+    assert check.holds
+
+
+def test_identity_keeps_a_wholly_negative_expectation_visible() -> None:
+    """Records that truly contradict each other (an upper bound below 0) are not clamped away."""
+    from prisonwatch.core.ledger import IdentityCheck
+
+    day = date(2025, 1, 1)
+    check = IdentityCheck(day, day, Bounds(0, 0), Bounds(0, 0), Bounds(0, 0), Bounds(2, 3))
+    assert check.expected == Bounds(-3, -2)
+    assert not check.holds
 
 
 def test_fuzzy_start_is_bounded_too() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 from sqlalchemy import update
@@ -12,7 +13,10 @@ from prisonwatch.services import accounts
 from prisonwatch.storage import tables as t
 from prisonwatch.storage.accounts import AccountStore
 from prisonwatch.storage.sql import SqlStore
+from prisonwatch.web.app import create_app
+from prisonwatch.web.settings import WebSettings
 from tests.web.conftest import PASSWORD, login
+from tests.web.leak_canaries import NOW, imported
 
 
 def test_search_in_any_script(client: TestClient) -> None:
@@ -168,3 +172,52 @@ def test_org_in_another_script_is_one_organisation(client: TestClient) -> None:
     be = client.get(query + "Вясна-96").json()
     assert be == en and en["organisation"] == "Viasna"
     assert client.get(query + "Vesna").status_code == 400
+
+
+def test_unknown_person_filters_are_refused_like_an_unknown_country(client: TestClient) -> None:
+    """`/persons?status=bogus` answered 200 with an empty list while `/?country=XX` is refused:
+    every enum-like filter of the persons list is refused (400, naming the parameter and what it
+    accepts) on the page and in the API; a known value still answers."""
+    for path in ("/persons", "/api/v1/persons", "/api/v1/persons.csv"):
+        r = client.get(f"{path}?status=bogus")
+        assert r.status_code == 400, path
+        assert "status" in r.text and "held" in r.text and "no custody on record" in r.text
+        r = client.get(f"{path}?gender=bogus")
+        assert r.status_code == 400, path
+        assert "gender" in r.text and "female" in r.text
+        r = client.get(f"{path}?org=Vyasna")
+        assert r.status_code == 400, path
+        assert "no such organisation" in r.text and "Viasna" in r.text
+        for ok in ("status=held", "status=not+held", "gender=female", "org=viasna", "status="):
+            assert client.get(f"{path}?{ok}").status_code == 200, (path, ok)
+    form = client.get("/persons").text  # the form offers every accepted value, and no other
+    assert "<option>died in custody</option>" in form and "<option>other</option>" in form
+    message = client.get("/api/v1/persons?status=bogus").json()["error"]["message"]
+    assert message.startswith("status: no such status 'bogus'; accepted: held, uncertain")
+
+
+def test_persons_org_known_only_through_a_protected_person_is_answered_as_unknown(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    """`/persons?org=` for the public: an organisation only a protected person's designation
+    names is refused exactly as one that does not exist (the refusal lists the public's
+    organisations only), so neither its presence nor its absence tells of that person."""
+    persons = (
+        "id,name,country,protection,recorded_at\n"
+        "zz-canary,Ігар Жаўранкевіч,BY,counts_only,2025-01-01\n"
+        "zz-control,Jan Kowalczyk,BY,public,2025-01-01\n"
+    )
+    events = (
+        "id,person_id,kind,date,organisation,recorded_at\n"
+        "zz-1,zz-canary,designated,2025-03-01,Zzyzx Watch,2025-03-02\n"
+        "zz-2,zz-control,designated,2025-03-01,Viasna,2025-03-02\n"
+    )
+    imported(store, tmp_path, {"persons_zz.csv": persons, "events_zz.csv": events}, NOW)
+    app = create_app(WebSettings(store.url, secure_cookies=False), store)
+    with TestClient(app) as client:
+        for path in ("/persons", "/api/v1/persons"):
+            known = client.get(f"{path}?org=Zzyzx%20Watch")
+            unknown = client.get(f"{path}?org=Qqqqq%20Watch")
+            assert known.status_code == unknown.status_code == 400, path
+            assert known.text.replace("Zzyzx", "Qqqqq") == unknown.text, path
+            assert client.get(f"{path}?org=Viasna").status_code == 200, path

@@ -21,11 +21,13 @@ from prisonwatch.cli.common import (
     TableJsonFormat,
     app,
     check_format,
+    err,
     now,
     opened,
     out,
 )
-from prisonwatch.services import editing
+from prisonwatch.core.records import Event
+from prisonwatch.services import editing, importing
 from prisonwatch.services.record_fields import Field
 
 edit_app = typer.Typer(
@@ -148,6 +150,9 @@ def _add_command(word: str) -> None:
                 record = editing.add(store, word, {**values, "id": id}, settings.actor, now())
             except editing.EditError as exc:
                 raise CliError(str(exc)) from None
+        if isinstance(record, Event):  # written all the same; said on stderr, as import says it
+            for w in importing.deal_releases_without_deal([record]):
+                err.print(f"warning: {w}", markup=False, highlight=False)
         if fmt == "json":
             out.print_json(json.dumps(editing.plain(record), ensure_ascii=False))
             return

@@ -77,9 +77,11 @@ def stats_table(console: Console, data: dict[str, Any]) -> None:
         console.print(t)
         door = data["revolving_door"]
         per = door["designations_per_release"]
+        # Only events dated surely inside the window count (docs/ledger.md), so the line says
+        # so: beside monthly flows of "0–22" a bare "0 new designations" reads as a contradiction.
         console.print(
             f"Revolving door: {door['designations']} new designations, {door['releases']} releases"
-            + (f" ({per:.2f} per release)" if per is not None else "")
+            " dated surely in the window" + (f" ({per:.2f} per release)" if per is not None else "")
         )
         idc = data["identity"]
         verdict = "holds" if idc["holds"] else "[red]DOES NOT HOLD[/red]"
@@ -206,7 +208,11 @@ def _said(figs: list[dict[str, Any]]) -> str:
 
 def deals_table(console: Console, rows: list[dict[str, Any]]) -> None:
     """Each deal: figures as published and as in the registry in separate columns; the basis
-    of each replacement time as a numbered note under the table."""
+    of each replacement time as a numbered note under the table; with no deals, one line
+    saying so rather than an empty table a reader could take for a failure."""
+    if not rows:
+        console.print("No deals recorded.")
+        return
     t = Table(title="Deals: as published | in the registry", expand=False)
     t.add_column("date", no_wrap=True)
     t.add_column("released, published", overflow="fold")

@@ -313,7 +313,21 @@ class IdentityCheck:
 
     @property
     def expected(self) -> Bounds:
-        return self.stock_t0 + self.inflow - self.outflow
+        """stock(t0) + inflow - outflow, each side's bounds combined as if independent.
+
+        The three bounds are not independent: each is reached by its own way of resolving the
+        uncertain dates, and a period that ends in `(t0, t1]` was held at t0 or began in the
+        window, so in every resolution the sum is the number held at t1, never below 0. The
+        naive lower bound (stock low + inflow low - outflow high) can still fall below 0 (the
+        demo's "-3 to 43"); a count of persons cannot, so the shown lower bound is clamped at 0.
+        This hides no inconsistency: `holds` compares with stock(t1), which is never below 0,
+        so the clamp cannot turn a failing check into a passing one; and when even the upper
+        bound is below 0 (records that truly contradict each other) nothing is clamped.
+        """
+        raw = self.stock_t0 + self.inflow - self.outflow
+        if raw.low < 0 <= raw.high:
+            return Bounds(0, raw.high)
+        return raw
 
     @property
     def holds(self) -> bool:

@@ -67,6 +67,10 @@ _new_interval = tuple.__new__
 and the named tuple's own constructor is a Python function."""
 
 
+CUSTODY_STATUSES = ("held", "uncertain", "died in custody", "not held", "no custody on record")
+"""Every value `custody_status` gives: a filter by status accepts these and no other."""
+
+
 def custody_status(intervals: Sequence[Interval], day: date) -> str:
     """Held, uncertain (the dates leave it open), died in custody, not held, or no custody on
     record. A death in custody is a status of its own, never "not held"."""

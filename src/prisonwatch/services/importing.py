@@ -23,6 +23,7 @@ from prisonwatch.core.problems import Problem
 from prisonwatch.core.records import Claim, Event, Source
 from prisonwatch.core.revisions import diff
 from prisonwatch.core.timeline import fold_custody, future_problems
+from prisonwatch.core.vocabulary import EventKind, ReleaseMechanism
 from prisonwatch.ingest import record_files
 from prisonwatch.ingest.record_files import read_records
 from prisonwatch.storage.port import ApplyResult, BackedRevision, Batch, BatchError, LedgerStore
@@ -353,10 +354,33 @@ def import_files(
         return ImportReport(list(dict.fromkeys(problems + future_lines(batch, now))))
     batch.update_why = update_why
     warnings = lone_corrections(store, batch)
+    warnings += deal_releases_without_deal(batch.events, batch.where)
     report = import_batch(store, batch, actor, now)
     if report.ok:
         report.warnings = warnings
     return report
+
+
+DEAL_WITHOUT_ID = (
+    "release with mechanism deal and no deal_id: it will count in no deal "
+    "(the deals' figures, freed through deals) until a deal_id is given"
+)
+
+
+def deal_releases_without_deal(
+    events: Sequence[Event], where: dict[str, str] | None = None
+) -> list[Problem]:
+    """Releases recorded as through a deal that name no deal: written all the same (which deal
+    may not be known yet), but a deal's accounting counts only the releases that name it, so
+    the person is in no deal's figures until the deal_id is given (docs/ledger.md)."""
+    return [
+        Problem((where or {}).get(e.id, e.id), "deal_id", DEAL_WITHOUT_ID)
+        for e in events
+        if e.kind is EventKind.RELEASED
+        and e.mechanism is ReleaseMechanism.DEAL
+        and not e.deal_id
+        and not e.void
+    ]
 
 
 def lone_corrections(store: LedgerStore, batch: Batch) -> list[Problem]:
@@ -432,6 +456,7 @@ def check_files(
     ]
     out: list[Planned] = []
     notes = lone_corrections(store, batch)
+    notes += deal_releases_without_deal(batch.events, batch.where)
     for name, records, stored in lookups:
         if not records:
             continue

@@ -18,6 +18,7 @@ from prisonwatch.web.deps import (
     day_param,
     granularity,
     ledger,
+    person_filters,
     require_analyst,
     scope,
     viewer,
@@ -31,7 +32,6 @@ from prisonwatch.web.responses import (
     json_text_response,
     next_token,
     paginate,
-    text_param,
     window,
 )
 
@@ -71,13 +71,7 @@ def persons(
 ) -> Response:
     qp = request.query_params
     fmt = _ext(request.url.path)[1]
-    args = (
-        text_param(request, "q"),
-        text_param(request, "status"),
-        text_param(request, "region"),
-        text_param(request, "gender"),
-        text_param(request, "org"),
-    )
+    args = person_filters(request)
     if fmt == "csv":
         rows, _ = present.persons(lg, v, *args)
         return csv_response(lg, v, rows, "persons")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hmac
+from collections.abc import Sequence
 from datetime import date
 
 from fastapi import HTTPException, Request
 
 from prisonwatch.core.dates import DateError, parse_day
 from prisonwatch.core.periods import Granularity
+from prisonwatch.core.timeline import CUSTODY_STATUSES
+from prisonwatch.core.vocabulary import Gender
 from prisonwatch.services import figures
 from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer
 from prisonwatch.web.responses import BadParameterError, text_param
@@ -67,6 +70,46 @@ def day_param(request: Request, name: str) -> date | None:
         raise BadParameterError(name, str(exc)) from None
 
 
+def choice_param(request: Request, name: str, accepted: Sequence[str]) -> str | None:
+    """A query parameter with a fixed vocabulary: None when absent or blank, else one of
+    `accepted`, or a 400 naming the parameter and the accepted values (an unknown status must
+    not quietly give an empty list, as an unknown country does not). The vocabulary is the
+    code's, never the data's, so the answer tells nothing of any person."""
+    value = text_param(request, name)
+    if value is None or value in accepted:
+        return value
+    raise BadParameterError(name, f"no such {name} {value!r}; accepted: {', '.join(accepted)}")
+
+
+def person_filters(
+    request: Request,
+) -> tuple[str | None, str | None, str | None, str | None, str | None]:
+    """The persons list's filters (q, status, region, gender, org), on the page and in the API
+    alike: status and gender from their vocabularies, org among the organisations the viewer
+    may be told of (as `scope` checks it), q and region free text."""
+    status = choice_param(request, "status", CUSTODY_STATUSES)
+    gender = choice_param(request, "gender", [g.value for g in Gender])
+    org = text_param(request, "org")
+    if org is not None:
+        _check_known(request, figures.Scope(org, None, None))
+    return text_param(request, "q"), status, text_param(request, "region"), gender, org
+
+
+def _check_known(request: Request, sc: figures.Scope) -> None:
+    """Refuse an unknown org or country with the names the viewer may be told of: for the
+    public only those it sees (`known_names(public=True)`), so that a refusal, or its absence,
+    never reveals a name that only protected persons carry."""
+    lg = ledger_of(request)
+    if viewer(request).analyst:
+        known = lg.cached("known_names", lambda: lg.view(figures.Scope()).known_names())
+    else:
+        known = lg.cached("known_names:public", lambda: _public_known(lg))
+    try:
+        figures.check_scope(sc, known)
+    except figures.ScopeError as exc:
+        raise BadParameterError(exc.field, str(exc)) from None
+
+
 def scope(request: Request) -> figures.Scope:
     org = text_param(request, "org")
     country = text_param(request, "country")
@@ -74,15 +117,7 @@ def scope(request: Request) -> figures.Scope:
         raise BadParameterError("country", "expected a two-letter code")
     sc = figures.Scope(org, country.upper() if country else None, day_param(request, "known_on"))
     if org or country:
-        lg = ledger_of(request)
-        if viewer(request).analyst:
-            known = lg.cached("known_names", lambda: lg.view(figures.Scope()).known_names())
-        else:
-            known = lg.cached("known_names:public", lambda: _public_known(lg))
-        try:
-            figures.check_scope(sc, known)
-        except figures.ScopeError as exc:
-            raise BadParameterError(exc.field, str(exc)) from None
+        _check_known(request, sc)
     return sc
 
 

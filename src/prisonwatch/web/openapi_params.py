@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from prisonwatch.core.timeline import CUSTODY_STATUSES
+from prisonwatch.core.vocabulary import Gender
+
 ERROR_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["error"],
@@ -38,9 +41,15 @@ _DAY = {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxL
 """A day, or empty (as a form sends an unfilled field): not given."""
 _PARAMS: dict[str, tuple[str, dict[str, Any]]] = {
     "q": ("Any spelling of a name, in any script", {"type": "string"}),
-    "status": ("Custody status today (held, not held, uncertain, ...)", {"type": "string"}),
+    "status": (
+        "Custody status today; another value is refused (400)",
+        {"type": "string", "enum": ["", *CUSTODY_STATUSES]},
+    ),
     "region": ("Region, any case", {"type": "string"}),
-    "gender": ("female, male, unknown", {"type": "string"}),
+    "gender": (
+        "Gender; another value is refused (400)",
+        {"type": "string", "enum": ["", *(g.value for g in Gender)]},
+    ),
     "org": ("Only designations by this organisation", {"type": "string"}),
     "country": (
         "Two-letter country code",

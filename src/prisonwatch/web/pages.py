@@ -9,12 +9,21 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from prisonwatch.core import labels
+from prisonwatch.core.timeline import CUSTODY_STATUSES
+from prisonwatch.core.vocabulary import Gender
 from prisonwatch.services import accounts, conflicts, public, reviewing
 from prisonwatch.web import dashboards, i18n, present
 from prisonwatch.web.context import SESSION_COOKIE, Ledger, Viewer, now
-from prisonwatch.web.deps import check_csrf, ledger, require_analyst, scope, viewer
+from prisonwatch.web.deps import (
+    check_csrf,
+    ledger,
+    person_filters,
+    require_analyst,
+    scope,
+    viewer,
+)
 from prisonwatch.web.peers import client_address
-from prisonwatch.web.responses import page, text_param
+from prisonwatch.web.responses import page
 
 
 def _back_to(path: str, message: str) -> RedirectResponse:
@@ -106,15 +115,7 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
         request: Request, lg: Ledger = Depends(ledger), v: Viewer = Depends(viewer)
     ) -> Response:
         qp = request.query_params
-        rows, _ = present.persons(
-            lg,
-            v,
-            text_param(request, "q"),
-            text_param(request, "status"),
-            text_param(request, "region"),
-            text_param(request, "gender"),
-            text_param(request, "org"),
-        )
+        rows, _ = present.persons(lg, v, *person_filters(request))
         return page(
             templates,
             request,
@@ -124,6 +125,10 @@ def router(templates: Jinja2Templates, secure_cookies: bool) -> APIRouter:
             rows=rows,
             q=qp.get("q", ""),
             filters={k: qp.get(k, "") for k in ("status", "region", "gender", "org")},
+            # the values the filter accepts, so that the form offers each ("died in custody"
+            # was missing) and no other
+            statuses=CUSTODY_STATUSES,
+            genders=[g.value for g in Gender],
         )
 
     @r.get("/persons/{person_id}", include_in_schema=False)
