@@ -250,15 +250,24 @@ def event_problems(
     late = future_problems([after], at.date())
     if late:
         return [Problem(where, p.field, p.reason) for p in late]
-    was = [] if before is None else [before]
-    persons = sorted({after.person_id, *(e.person_id for e in was)})
-    others = [e for e in store.events(persons) if e.id != after.id]
-    old = {(p.where, p.field) for p in importing.custody_problems([*others, *was])}
-    new = [p for p in importing.custody_problems([*others, after]) if (p.where, p.field) not in old]
+    new = _timeline_brought(store, after.id, [] if before is None else [before], [after])
     return [
         Problem(where if p.where == after.id else f"event {p.where}", p.field, why + p.reason)
-        for p in sorted(new, key=lambda p: (p.where, p.field))
+        for p in new
     ]
+
+
+def _timeline_brought(
+    store: LedgerStore, event_id: str, was: list[Event], now: list[Event]
+) -> list[Problem]:
+    """The timeline problems (`importing.custody_problems`, where = an event id) that event
+    `event_id` going from `was` to `now` (each its version, or none) brings to the timelines of
+    the persons it leaves and goes to, in order; those already there do not count."""
+    persons = sorted({e.person_id for e in (*was, *now)})
+    others = [e for e in store.events(persons) if e.id != event_id]
+    old = {(p.where, p.field) for p in importing.custody_problems([*others, *was])}
+    new = [p for p in importing.custody_problems([*others, *now]) if (p.where, p.field) not in old]
+    return sorted(new, key=lambda p: (p.where, p.field))
 
 
 VoidOrRestore = Callable[
@@ -318,19 +327,11 @@ def void_leaves(store: LedgerStore, word: str, record_id: str) -> list[Problem]:
     `problems`. Nothing for other kinds, an unknown or a void record."""
     if kind_of(word) != "event":
         return []
-    found = store.events(ids=[record_id])
-    now = [e for e in found if e.id == record_id]
-    if not now:
+    event = _current(store, "event", record_id)
+    if event is None:
         return []
-    person = now[-1].person_id
-    timeline = store.events([person])
-    others = [e for e in timeline if e.id != record_id]
-    old = {(p.where, p.field) for p in importing.custody_problems(timeline)}
-    left = [p for p in importing.custody_problems(others) if (p.where, p.field) not in old]
-    return [
-        Problem(f"event {p.where}", p.field, p.reason)
-        for p in sorted(left, key=lambda p: (p.where, p.field))
-    ]
+    left = _timeline_brought(store, record_id, [event], [])
+    return [Problem(f"event {p.where}", p.field, p.reason) for p in left]
 
 
 def _word(kind: str) -> str:
